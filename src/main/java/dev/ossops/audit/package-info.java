@@ -1,0 +1,2 @@
+/** Checks over live state to Findings; text, JSON and SARIF reporters. */
+package dev.ossops.audit;

@@ -1,0 +1,16 @@
+package dev.ossops.cli;
+
+/** Every exit status ossops returns, in one place (terraform's and CI's conventions). */
+public final class ExitCodes {
+    /** Success; for plan: no changes; for audit: nothing at or above the threshold. */
+    public static final int OK = 0;
+    /** Any error: bad input, unreadable resources, failed apply, incomplete plan. */
+    public static final int ERROR = 1;
+    /** {@code plan --detailed-exitcode}: the plan has changes. */
+    public static final int CHANGES = 2;
+    /** {@code audit}: findings at or above {@code --fail-on}. */
+    public static final int FINDINGS = 3;
+
+    private ExitCodes() {
+    }
+}

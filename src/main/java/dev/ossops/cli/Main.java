@@ -1,0 +1,77 @@
+package dev.ossops.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+/** The {@code ossops} root command: global options and the list of subcommands. */
+@Command(
+        name = "ossops",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Declarative plan/apply, audit, uploader and local emulator for Alibaba Cloud OSS.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main {
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an unexpected error.", scope = CommandLine.ScopeType.INHERIT)
+    boolean stacktrace;
+
+    @Option(names = "--no-color", description = "Never colour output (also off when NO_COLOR is set, in CI, or not on a terminal).",
+            scope = CommandLine.ScopeType.INHERIT)
+    boolean noColor;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs ossops with the given streams; used by {@link #main} and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = newCommandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        Main root = new Main();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new UsageErrorHandler());
+        return cli;
+    }
+
+    /** Unexpected errors: one line, the stack trace only with --stacktrace. */
+    private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            PrintWriter err = cmd.getErr();
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println("error: " + message);
+            if (parseResult.hasMatchedOption("--stacktrace")) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run with --stacktrace for details)");
+            }
+            err.flush();
+            return ExitCodes.ERROR;
+        }
+    }
+
+    /** Bad command lines: the problem and a pointer to help, exit 1 like every other error. */
+    private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
+            return ExitCodes.ERROR;
+        }
+    }
+}
