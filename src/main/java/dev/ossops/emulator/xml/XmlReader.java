@@ -22,6 +22,23 @@ import java.util.Optional;
  * root element is {@code MalformedXML}. External entities and DTDs are refused.
  */
 public final class XmlReader {
+    /** Parse errors become MalformedXML; the parser must not also print them to stderr. */
+    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private XmlReader() {
     }
 
@@ -74,7 +91,7 @@ public final class XmlReader {
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(SILENT);
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser unavailable", e);
