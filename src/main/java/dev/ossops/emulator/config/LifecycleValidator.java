@@ -168,14 +168,17 @@ final class LifecycleValidator {
 
     /**
      * Rules whose prefixes overlap apply together to the objects they share, so their day-based
-     * actions must still run warm to cold and expire last across both rules (0014-00000082).
+     * actions must still run warm to cold and expire last across both rules (0014-00000082). The
+     * documented check concerns prefix-only rules; rules narrowed by tags or a filter are resolved
+     * at run time by precedence (expiration first) instead.
      */
     private static void overlaps(List<LifecycleRule> rules) {
         for (int i = 0; i < rules.size(); i++) {
             for (int j = i + 1; j < rules.size(); j++) {
                 LifecycleRule a = rules.get(i);
                 LifecycleRule b = rules.get(j);
-                if (a.prefix().startsWith(b.prefix()) || b.prefix().startsWith(a.prefix())) {
+                boolean prefixOnly = a.tags().isEmpty() && b.tags().isEmpty() && a.filter().isEmpty() && b.filter().isEmpty();
+                if (prefixOnly && (a.prefix().startsWith(b.prefix()) || b.prefix().startsWith(a.prefix()))) {
                     List<long[]> steps = new ArrayList<>(daySteps(a));
                     steps.addAll(daySteps(b));
                     for (long[] x : steps) {
