@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bucket sub-configurations the emulator serves through {@code GET/PUT/DELETE /<bucket>?<subresource>},
@@ -35,7 +36,7 @@ public final class BucketConfigCodecs {
         return Optional.ofNullable(bySubresource.get(subresource));
     }
 
-    public java.util.Set<String> subresources() {
+    public Set<String> subresources() {
         return bySubresource.keySet();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public record CorsConfiguration(List<CorsRule> rules, boolean responseVary) {
     /** The matching rule, if any, and the response headers to add, in order. */
     public record CorsDecision(Optional<CorsRule> rule, Map<String, String> headers) {
         public CorsDecision {
-            headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         }
 
         public boolean allowed() {

@@ -1,9 +1,10 @@
 package dev.ossops.emulator.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 
@@ -32,7 +33,7 @@ public final class PolicyCodec implements BucketConfigCodec {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     @Override
     public String subresource() {
@@ -105,7 +106,7 @@ public final class PolicyCodec implements BucketConfigCodec {
             }
         }
         JsonNode effect = s.get("Effect");
-        if (effect == null || !(effect.asText().equals("Allow") || effect.asText().equals("Deny")) || !effect.isTextual()) {
+        if (effect == null || !effect.isTextual() || !(effect.asText().equals("Allow") || effect.asText().equals("Deny"))) {
             throw invalid("The statement Effect must be Allow or Deny.");
         }
         for (String action : exactlyOne(s, "Action", "NotAction")) {

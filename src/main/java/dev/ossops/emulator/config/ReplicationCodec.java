@@ -7,9 +7,11 @@ import dev.ossops.emulator.xml.XmlWriter;
 import org.w3c.dom.Element;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -198,9 +200,9 @@ public final class ReplicationCodec {
                 .element("HistoricalObjectReplication", r.historicalObjectReplication() ? "enabled" : "disabled")
                 .start("Progress");
         if (r.historicalObjectReplication()) {
-            w.element("HistoricalObject", String.format(java.util.Locale.ROOT, "%.2f", historicalFraction));
+            w.element("HistoricalObject", String.format(Locale.ROOT, "%.2f", historicalFraction));
         }
-        w.element("NewObject", LifecycleCodec.format(newObjectsUntil.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        w.element("NewObject", LifecycleCodec.format(newObjectsUntil.truncatedTo(ChronoUnit.MILLIS)));
         return ConfigXml.xml(w.end().end().end().toXml());
     }
 
