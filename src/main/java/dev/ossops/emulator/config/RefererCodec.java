@@ -21,9 +21,15 @@ public final class RefererCodec implements BucketConfigCodec {
         return ConfigXml.xml(render(parse(body)));
     }
 
+    /**
+     * GetBucketReferer on a bucket never configured answers "the default AllowEmptyReferer value and
+     * an empty RefererList" (GetBucketReferer sample responses), nothing more.
+     */
     @Override
     public StoredConfig whenUnset(String bucket) {
-        return ConfigXml.xml(render(RefererConfiguration.DEFAULT));
+        return ConfigXml.xml(new XmlWriter().start("RefererConfiguration")
+                .element("AllowEmptyReferer", RefererConfiguration.DEFAULT.allowEmptyReferer())
+                .start("RefererList").end().end().toXml());
     }
 
     /** Parses and validates a {@code RefererConfiguration} document. */

@@ -45,8 +45,9 @@ class RefererCodecTest {
     void whenUnset_allowsEveryReferer() throws Exception {
         BucketReferer got = ResponseParsers.parseGetBucketReferer(SdkWire.stream(codec.whenUnset("media")));
         assertEquals(true, got.isAllowEmptyReferer());
-        assertEquals(true, got.isAllowTruncateQueryString());
+        assertEquals(null, got.isAllowTruncateQueryString());
         assertEquals(List.of(), got.getRefererList());
+        assertEquals(List.of(), got.getBlackRefererList());
         Golden.assertGolden("referer-unset.xml", SdkWire.text(codec.whenUnset("media")));
     }
 
