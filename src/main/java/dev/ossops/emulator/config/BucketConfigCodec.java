@@ -18,6 +18,14 @@ public interface BucketConfigCodec {
     StoredConfig accept(byte[] body);
 
     /**
+     * {@link #accept(byte[])} for a PUT on {@code bucket}: the entry point for the service layer.
+     * Configurations that refer to their own bucket (the bucket policy's {@code Resource}) override it.
+     */
+    default StoredConfig accept(String bucket, byte[] body) {
+        return accept(body);
+    }
+
+    /**
      * What GET answers when the configuration is not set: throws the matching {@code NoSuch...}
      * error, or returns the default document OSS returns for configurations that always exist.
      */

@@ -41,7 +41,17 @@ public enum OssError {
     // --- multipart ---
     NO_SUCH_UPLOAD("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."),
     INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag."),
-    INVALID_PART_ORDER("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
+    INVALID_PART_ORDER("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
+
+    // --- bucket configurations ---
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS Configuration does not exist."),
+    NO_SUCH_LIFECYCLE("NoSuchLifecycle", 404, "No Row found in Lifecycle Table."),
+    NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE("NoSuchServerSideEncryptionRule", 404, "The server side encryption configuration was not found."),
+    INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400, "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4."),
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist."),
+    INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400, "Invalid Policy."),
+    NO_SUCH_REPLICATION_CONFIGURATION("NoSuchReplicationConfiguration", 404, "The replication configuration was not found."),
+    NO_SUCH_REPLICATION_RULE("NoSuchReplicationRule", 404, "The specified replication rule does not exist.");
 
     private final String code;
     private final int httpStatus;

@@ -1,0 +1,63 @@
+package dev.ossops.emulator.config;
+
+import dev.ossops.emulator.xml.XmlReader;
+import dev.ossops.emulator.xml.XmlWriter;
+import org.w3c.dom.Element;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** {@code ?logging}: PutBucketLogging / GetBucketLogging / DeleteBucketLogging. */
+public final class LoggingCodec implements BucketConfigCodec {
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    static final int MAX_PREFIX_LENGTH = 32;
+
+    @Override
+    public String subresource() {
+        return "logging";
+    }
+
+    @Override
+    public StoredConfig accept(byte[] body) {
+        return ConfigXml.xml(render(parse(body)));
+    }
+
+    /** Logging that was never enabled answers an empty {@code BucketLoggingStatus}. */
+    @Override
+    public StoredConfig whenUnset(String bucket) {
+        return ConfigXml.xml(render(LoggingConfiguration.DISABLED));
+    }
+
+    /** Parses and validates a {@code BucketLoggingStatus}; without {@code LoggingEnabled} it disables logging. */
+    public LoggingConfiguration parse(byte[] body) {
+        Element root = XmlReader.parse(body, "BucketLoggingStatus");
+        ConfigXml.onlyChildren(root, Set.of("LoggingEnabled"));
+        Optional<Element> enabled = XmlReader.child(root, "LoggingEnabled");
+        if (enabled.isEmpty()) {
+            return LoggingConfiguration.DISABLED;
+        }
+        ConfigXml.onlyChildren(enabled.get(), Set.of("TargetBucket", "TargetPrefix"));
+        String target = ConfigXml.required(enabled.get(), "TargetBucket");
+        if (!BUCKET_NAME.matcher(target).matches()) {
+            throw ConfigXml.invalid("The target bucket name is not valid.", "TargetBucket", target);
+        }
+        Optional<String> prefix = XmlReader.text(enabled.get(), "TargetPrefix").filter(s -> !s.isEmpty());
+        if (prefix.isPresent() && prefix.get().length() > MAX_PREFIX_LENGTH) {
+            throw ConfigXml.invalid("TargetPrefix can be at most " + MAX_PREFIX_LENGTH + " characters long.",
+                    "TargetPrefix", prefix.get());
+        }
+        return new LoggingConfiguration(Optional.of(target), prefix);
+    }
+
+    /** The canonical GetBucketLogging document. */
+    public String render(LoggingConfiguration config) {
+        XmlWriter w = new XmlWriter().start("BucketLoggingStatus");
+        config.targetBucket().ifPresent(t -> {
+            w.start("LoggingEnabled").element("TargetBucket", t);
+            config.targetPrefix().ifPresent(p -> w.element("TargetPrefix", p));
+            w.end();
+        });
+        return w.end().toXml();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ossops.emulator.config;
+
+import com.aliyun.oss.common.parser.RequestMarshallers;
+import com.aliyun.oss.internal.ResponseParsers;
+import com.aliyun.oss.model.BucketLoggingResult;
+import com.aliyun.oss.model.SetBucketLoggingRequest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static dev.ossops.emulator.config.OssAssert.assertInvalid;
+import static dev.ossops.emulator.config.OssAssert.assertMalformed;
+import static dev.ossops.emulator.config.SdkWire.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class LoggingCodecTest {
+    private final LoggingCodec codec = new LoggingCodec();
+
+    private static byte[] sdkBody(String target, String prefix) {
+        SetBucketLoggingRequest request = new SetBucketLoggingRequest("media");
+        request.setTargetBucket(target);
+        request.setTargetPrefix(prefix);
+        return SdkWire.body(RequestMarshallers.setBucketLoggingRequestMarshaller.marshall(request));
+    }
+
+    @Test
+    void accept_sdkRequestRoundTripsThroughSdkParser() throws Exception {
+        BucketLoggingResult got = ResponseParsers.parseBucketLogging(
+                SdkWire.stream(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
+        assertEquals("myapp-prod-logs", got.getTargetBucket());
+        assertEquals("access/", got.getTargetPrefix());
+    }
+
+    @Test
+    void accept_rendersCanonicalDocument() {
+        Golden.assertGolden("logging.xml", SdkWire.text(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
+    }
+
+    @Test
+    void parse_exposesTargetForTheService() {
+        assertEquals(new LoggingConfiguration(Optional.of("logs-bucket"), Optional.empty()),
+                codec.parse(sdkBody("logs-bucket", null)));
+    }
+
+    @Test
+    void parse_emptyStatusDisablesLogging() {
+        LoggingConfiguration config = codec.parse(sdkBody(null, null));
+        assertEquals(false, config.enabled());
+    }
+
+    @Test
+    void whenUnset_answersEmptyStatus() throws Exception {
+        BucketLoggingResult got = ResponseParsers.parseBucketLogging(SdkWire.stream(codec.whenUnset("media")));
+        assertNull(got.getTargetBucket());
+        Golden.assertGolden("logging-unset.xml", SdkWire.text(codec.whenUnset("media")));
+    }
+
+    @Test
+    void accept_invalidTargetBucketNameIsInvalidArgument() {
+        assertInvalid("The target bucket name is not valid.", "TargetBucket", "Logs_Bucket",
+                () -> codec.accept(sdkBody("Logs_Bucket", null)));
+    }
+
+    @Test
+    void accept_prefixLongerThan32IsInvalidArgument() {
+        String prefix = "p".repeat(33);
+        assertInvalid("TargetPrefix can be at most 32 characters long.", "TargetPrefix", prefix,
+                () -> codec.accept(sdkBody("logs-bucket", prefix)));
+    }
+
+    @Test
+    void accept_loggingEnabledWithoutTargetIsMalformed() {
+        assertMalformed(() -> codec.accept(utf8("<BucketLoggingStatus><LoggingEnabled/></BucketLoggingStatus>")));
+    }
+}
