@@ -3,12 +3,12 @@ package dev.ossops.policy;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * An IPv4 or IPv6 CIDR block ({@code 10.0.0.0/8}, {@code 2001:db8::/32}) or a single address.
- * Parses literals only: IPv4 by hand and IPv6 only when the text is hex digits and colons, so
- * no string ever reaches a DNS resolver.
+ * Parses literals by hand, so no policy or request value ever reaches a DNS resolver.
  */
 record IpRange(byte[] network, int prefixLength) {
 
@@ -61,27 +61,64 @@ record IpRange(byte[] network, int prefixLength) {
         return Optional.of(out);
     }
 
+    /** RFC 4291 text forms: eight groups, one {@code ::}, an optional trailing dotted IPv4. */
     private static Optional<byte[]> parseIpv6(String text) {
-        boolean literal = text.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
-        if (!literal) {
+        int doubleColon = text.indexOf("::");
+        if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
             return Optional.empty();
         }
-        try {
-            // A string of hex digits, dots and colons is parsed as a literal, never resolved.
-            byte[] bytes = InetAddress.getByName(text).getAddress();
-            return Optional.of(bytes.length == 4 ? mappedIpv6(bytes) : bytes);
-        } catch (UnknownHostException e) {
+        String head = doubleColon >= 0 ? text.substring(0, doubleColon) : text;
+        String tail = doubleColon >= 0 ? text.substring(doubleColon + 2) : "";
+        Optional<int[]> front = groups(head, doubleColon < 0);
+        Optional<int[]> back = doubleColon >= 0 ? groups(tail, true) : Optional.of(new int[0]);
+        if (front.isEmpty() || back.isEmpty()) {
             return Optional.empty();
         }
+        int given = front.get().length + back.get().length;
+        if (doubleColon < 0 ? given != 8 : given > 7) {
+            return Optional.empty();
+        }
+        byte[] out = new byte[16];
+        int[] f = front.get();
+        int[] b = back.get();
+        for (int i = 0; i < f.length; i++) {
+            out[2 * i] = (byte) (f[i] >> 8);
+            out[2 * i + 1] = (byte) f[i];
+        }
+        for (int i = 0; i < b.length; i++) {
+            int at = 8 - b.length + i;
+            out[2 * at] = (byte) (b[i] >> 8);
+            out[2 * at + 1] = (byte) b[i];
+        }
+        return Optional.of(out);
     }
 
-    /** Java folds ::ffff:a.b.c.d to IPv4; keep the IPv6 form the text asked for. */
-    private static byte[] mappedIpv6(byte[] v4) {
-        byte[] out = new byte[16];
-        out[10] = (byte) 0xff;
-        out[11] = (byte) 0xff;
-        System.arraycopy(v4, 0, out, 12, 4);
-        return out;
+    /** Colon-separated 16-bit groups; the last may be a dotted IPv4 address when {@code last}. */
+    private static Optional<int[]> groups(String text, boolean last) {
+        if (text.isEmpty()) {
+            return Optional.of(new int[0]);
+        }
+        String[] parts = text.split(":", -1);
+        int[] out = new int[parts.length + 1];
+        int n = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (last && i == parts.length - 1 && part.indexOf('.') >= 0) {
+                Optional<byte[]> v4 = parseAddress(part);
+                if (v4.isEmpty() || v4.get().length != 4) {
+                    return Optional.empty();
+                }
+                byte[] a = v4.get();
+                out[n++] = (a[0] & 0xff) << 8 | (a[1] & 0xff);
+                out[n++] = (a[2] & 0xff) << 8 | (a[3] & 0xff);
+                continue;
+            }
+            if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                return Optional.empty();
+            }
+            out[n++] = Integer.parseInt(part, 16);
+        }
+        return Optional.of(Arrays.copyOf(out, n));
     }
 
     /** Whether {@code address} (same family) lies inside this block. */

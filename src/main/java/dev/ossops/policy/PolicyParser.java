@@ -44,7 +44,7 @@ public final class PolicyParser {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new PolicyParseException("not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new PolicyParseException("not valid JSON" + where + ": " + withoutSourceNote(e.getOriginalMessage()), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new PolicyParseException("", "empty document; expected a JSON object with Version and Statement");
@@ -297,6 +297,13 @@ public final class PolicyParser {
                         .orElse("unknown element; accepted: " + String.join(", ", accepted)));
             }
         }
+    }
+
+    /** Jackson appends where an enclosing array or object started; the line and column already say where. */
+    private static String withoutSourceNote(String message) {
+        String firstLine = message.lines().findFirst().orElse("");
+        int note = firstLine.indexOf(" (for ");
+        return note > 0 && firstLine.contains("[Source:") ? firstLine.substring(0, note) : firstLine;
     }
 
     private static String article(PolicyType type) {
