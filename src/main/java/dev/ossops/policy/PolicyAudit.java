@@ -93,6 +93,25 @@ public final class PolicyAudit {
         return grants;
     }
 
+    /**
+     * Statements PutBucketPolicy refuses: OSS ("Bucket Policy"; error 0030-00000008) requires a
+     * statement that conditions on {@code acs:SourceIp} to also condition on {@code acs:SourceVpc},
+     * because an address alone cannot tell the internet from another VPC using the same range.
+     * Returns the indexes of the offending statements, in order.
+     */
+    public static List<Integer> sourceIpWithoutSourceVpc(PolicyDocument bucketPolicy) {
+        List<Integer> offending = new ArrayList<>();
+        List<Statement> statements = bucketPolicy.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            List<String> keys = statements.get(i).conditions().stream()
+                    .map(c -> c.key().toLowerCase(Locale.ROOT)).toList();
+            if (keys.contains("acs:sourceip") && !keys.contains("acs:sourcevpc")) {
+                offending.add(i);
+            }
+        }
+        return offending;
+    }
+
     private static boolean everyone(Statement s) {
         return s.principals().map(Principals::includesEveryone).orElse(false);
     }

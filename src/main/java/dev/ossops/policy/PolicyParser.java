@@ -218,8 +218,7 @@ public final class PolicyParser {
             throw new PolicyParseException(path, "expected an object of condition operators");
         }
         List<Condition> conditions = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String operatorPath = path + "." + entry.getKey();
             ConditionOperator operator = ConditionOperator.fromJson(entry.getKey())
                     .orElseThrow(() -> unknownOperator(entry.getKey(), operatorPath));
@@ -230,8 +229,7 @@ public final class PolicyParser {
             if (keys.isEmpty()) {
                 throw new PolicyParseException(operatorPath, "empty; expected at least one condition key");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> k = keys.fields(); k.hasNext(); ) {
-                Map.Entry<String, JsonNode> key = k.next();
+            for (Map.Entry<String, JsonNode> key : keys.properties()) {
                 String keyPath = operatorPath + "." + key.getKey();
                 List<String> values = stringOrList(key.getValue(), keyPath, (p, v) ->
                         operator.problemWith(v).ifPresent(problem ->

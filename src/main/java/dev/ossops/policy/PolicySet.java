@@ -1,5 +1,6 @@
 package dev.ossops.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public record PolicySet(List<AttachedPolicy> identity, Optional<AttachedPolicy> 
     }
 
     public PolicySet withIdentity(AttachedPolicy policy) {
-        List<AttachedPolicy> more = new java.util.ArrayList<>(identity);
+        List<AttachedPolicy> more = new ArrayList<>(identity);
         more.add(policy);
         return new PolicySet(more, session, bucket);
     }

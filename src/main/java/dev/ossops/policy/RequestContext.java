@@ -9,8 +9,12 @@ import java.util.Map;
  * One request as the evaluator sees it: the RAM action ({@code oss:PutObject}), the resource ARN
  * ({@code acs:oss:*:<owner uid>:<bucket>/<key>}), the caller and the condition keys the request
  * carries ({@code acs:SourceIp}, {@code acs:SecureTransport}, {@code acs:CurrentTime},
- * {@code acs:SourceVpc}, {@code acs:Referer}, {@code oss:Prefix}, ...). Condition key names
- * compare ignoring case (the RAM docs spell them in mixed case and do not promise case rules).
+ * {@code acs:SourceVpc}, {@code acs:UserAgent}, {@code acs:AccessId}, {@code oss:Prefix},
+ * {@code oss:Delimiter}, ...). Keys are not checked against a list: the evaluator decides any key
+ * the caller supplies (the emulator may pass {@code acs:Referer}; whether OSS honours it in
+ * bucket policies is not confirmed by its docs, where hotlink protection is the bucket's Referer
+ * configuration). Key names compare ignoring case (the docs spell them in mixed case and do not
+ * promise case rules).
  */
 public record RequestContext(String action, String resource, Caller caller, Map<String, List<String>> keys) {
     public RequestContext {

@@ -121,6 +121,20 @@ class PolicyAuditTest {
     }
 
     @Test
+    void sourceIpWithoutSourceVpc_namesOffendingStatements() {
+        PolicyDocument policy = bucketPolicy("""
+                [{"Effect": "Allow", "Principal": "*", "Action": "oss:GetObject", "Resource": "acs:oss:*:1:b/*",
+                  "Condition": {"IpAddress": {"acs:SourceIp": "203.0.113.0/24"}, "StringLike": {"acs:SourceVpc": "vpc-*"}}},
+                 {"Effect": "Allow", "Principal": "*", "Action": "oss:GetObject", "Resource": "acs:oss:*:1:b/*",
+                  "Condition": {"IpAddress": {"acs:SourceIp": "203.0.113.0/24"}}},
+                 {"Effect": "Deny", "Principal": "*", "Action": "oss:*", "Resource": "acs:oss:*:1:b/*",
+                  "Condition": {"NotIpAddress": {"ACS:SourceIP": "10.0.0.0/8"}}},
+                 {"Effect": "Allow", "Principal": "*", "Action": "oss:GetObject", "Resource": "acs:oss:*:1:b/*"}]
+                """);
+        assertEquals(List.of(1, 2), PolicyAudit.sourceIpWithoutSourceVpc(policy));
+    }
+
+    @Test
     void anonymousAccess_everyLevelHasCatalogueActions() {
         Set<AccessLevel> levels = Arrays.stream(OssAction.values()).map(OssAction::level).collect(Collectors.toSet());
         assertEquals(Set.of(AccessLevel.values()), levels);

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,8 +89,7 @@ class PolicyEvaluatorTest {
         Caller caller = CALLERS.get(r.get("caller").asText());
         RequestContext request = RequestContext.of(r.get("action").asText(), resource, caller);
         if (r.has("keys")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = r.get("keys").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> key = it.next();
+            for (Map.Entry<String, JsonNode> key : r.get("keys").properties()) {
                 request = request.with(key.getKey(), key.getValue().asText());
             }
         }
