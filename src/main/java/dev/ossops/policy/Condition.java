@@ -9,5 +9,14 @@ import java.util.List;
 public record Condition(ConditionOperator operator, String key, List<String> values) {
     public Condition {
         values = List.copyOf(values);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(operator.json() + " " + key + " needs at least one value");
+        }
+        for (String value : values) {
+            // The parser reports these with their path; this guards conditions built in code.
+            operator.problemWith(value).ifPresent(problem -> {
+                throw new IllegalArgumentException(operator.json() + " " + key + ": \"" + value + "\" " + problem);
+            });
+        }
     }
 }

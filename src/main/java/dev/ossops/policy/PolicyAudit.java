@@ -45,7 +45,7 @@ public final class PolicyAudit {
                         && reaches(s.resources().orElseThrow(), action.scope(), bucket)
                         && !deniedToEveryone(statements, action, bucket)) {
                     granted.computeIfAbsent(action.level(), l -> new TreeSet<>()).add(action.action());
-                    refs.add(new StatementRef(PolicyType.BUCKET, "bucket policy of " + bucket, i, s.sid()));
+                    refs.add(new StatementRef(PolicyType.BUCKET, bucket, i, s.sid()));
                 }
             }
         }

@@ -1,8 +1,7 @@
 package dev.ossops.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.function.Function;
  * sorted and without duplicates. Not done: merging statements or dropping ones another subsumes.
  */
 public final class PolicyNormalizer {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private PolicyNormalizer() {
     }
@@ -51,7 +50,7 @@ public final class PolicyNormalizer {
 
     /** The document as compact JSON, statements and values in their given order. */
     public static String toJson(PolicyDocument policy) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JSON.objectNode();
         root.put("Version", policy.version());
         ArrayNode statements = root.putArray("Statement");
         policy.statements().forEach(s -> statements.add(render(s, policy.type())));
@@ -82,7 +81,7 @@ public final class PolicyNormalizer {
     }
 
     private static ObjectNode render(Statement s, PolicyType type) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JSON.objectNode();
         s.sid().ifPresent(sid -> node.put("Sid", sid));
         node.put("Effect", s.effect().json());
         s.principals().ifPresent(p -> {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  * may hold one value or a list accepts both. Errors name the element's path and what is accepted.
  */
 public final class PolicyParser {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** Readers are immutable; duplicate keys are errors, not a silent last-wins. */
+    private static final ObjectReader JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
+            .build()
+            .reader();
     private static final List<String> TOP_LEVEL = List.of("Version", "Statement");
     private static final List<String> STATEMENT_ELEMENTS =
             List.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "Condition");

@@ -72,8 +72,9 @@ class PolicyAuditTest {
         assertFalse(access.can(AccessLevel.LIST));
         assertEquals(List.of("oss:DeleteObject"), access.actions().get(AccessLevel.WRITE));
         assertEquals(List.of("oss:GetObject"), access.actions().get(AccessLevel.READ));
-        assertEquals(List.of(new StatementRef(PolicyType.BUCKET, "bucket policy of media", 1, Optional.of("Web"))),
+        assertEquals(List.of(new StatementRef(PolicyType.BUCKET, "media", 1, Optional.of("Web"))),
                 access.statements());
+        assertEquals("bucket policy \"media\" Statement[1] (Sid \"Web\")", access.statements().get(0).describe());
     }
 
     @Test
