@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import java.util.stream.Collectors;
 
 /**
@@ -146,7 +146,7 @@ public final class PolicyParser {
             throw new PolicyParseException(path, quote(value)
                     + " is not an action; expected <service>:<action> such as oss:GetObject, or *");
         }
-        if (type == PolicyType.TRUST && !TRUST_ACTIONS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+        if (type == PolicyType.TRUST && !TRUST_ACTIONS.contains(value.toLowerCase(Locale.ROOT))) {
             throw new PolicyParseException(path, quote(value) + " is not accepted in a trust policy;"
                     + " expected sts:AssumeRole, sts:AssumeRoleWithSAML or sts:AssumeRoleWithOIDC");
         }
@@ -233,15 +233,18 @@ public final class PolicyParser {
             }
             for (Map.Entry<String, JsonNode> key : keys.properties()) {
                 String keyPath = operatorPath + "." + key.getKey();
-                List<String> values = stringOrList(key.getValue(), keyPath, (p, v) ->
-                        operator.problemWith(v).ifPresent(problem ->
-                                {
-                                    throw new PolicyParseException(p, quote(v) + " " + problem);
-                                }));
+                List<String> values = stringOrList(key.getValue(), keyPath, (p, v) -> checkConditionValue(operator, p, v));
                 conditions.add(new Condition(operator, key.getKey(), values));
             }
         }
         return conditions;
+    }
+
+    private static void checkConditionValue(ConditionOperator operator, String path, String value) {
+        Optional<String> problem = operator.problemWith(value);
+        if (problem.isPresent()) {
+            throw new PolicyParseException(path, quote(value) + " " + problem.get());
+        }
     }
 
     private static PolicyParseException unknownOperator(String name, String path) {
