@@ -1,0 +1,78 @@
+package dev.ossops.policy;
+
+import java.util.Optional;
+
+/** Who makes a request, as far as policies can tell. */
+public sealed interface Caller {
+
+    /** The account the caller belongs to; empty for anonymous callers. */
+    Optional<String> accountId();
+
+    /** A short description for explanations; ids and names only, never credentials. */
+    String describe();
+
+    /** The Alibaba Cloud account itself (root credentials); it owns its resources. */
+    record Account(String id) implements Caller {
+        @Override
+        public Optional<String> accountId() {
+            return Optional.of(id);
+        }
+
+        @Override
+        public String describe() {
+            return "account " + id;
+        }
+    }
+
+    /** A RAM user: its account, its own numeric id (UID) and its name. */
+    record RamUser(String account, String userId, String userName) implements Caller {
+        @Override
+        public Optional<String> accountId() {
+            return Optional.of(account);
+        }
+
+        @Override
+        public String describe() {
+            return "RAM user " + userName + " (" + userId + ") of account " + account;
+        }
+    }
+
+    /** Temporary STS credentials from AssumeRole: the role's account and name, and the session name. */
+    record RoleSession(String account, String roleName, String sessionName) implements Caller {
+        @Override
+        public Optional<String> accountId() {
+            return Optional.of(account);
+        }
+
+        @Override
+        public String describe() {
+            return "role session " + roleName + "/" + sessionName + " of account " + account;
+        }
+    }
+
+    /** A cloud service acting for the account, e.g. {@code ecs.aliyuncs.com} (trust policies). */
+    record Service(String name) implements Caller {
+        @Override
+        public Optional<String> accountId() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return "service " + name;
+        }
+    }
+
+    /** An unsigned request. */
+    record Anonymous() implements Caller {
+        @Override
+        public Optional<String> accountId() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return "anonymous caller";
+        }
+    }
+}
