@@ -1,0 +1,116 @@
+package dev.ossops.spec.check;
+
+import dev.ossops.spec.schema.ShapeValidator;
+import dev.ossops.spec.tree.MapNode;
+import dev.ossops.spec.tree.Node;
+import dev.ossops.spec.tree.PropertyPath;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Rules that span several keys of one bucket, cross-references to other buckets and warnings. */
+final class BucketChecks {
+
+    private static final Set<String> REPLICATION_ACTIONS = Set.of("PUT", "DELETE", "ABORT");
+    private static final List<String> RESERVED_TAG_PREFIXES = List.of("aliyun", "acs:", "http://", "https://");
+
+    private final CheckContext context;
+    private final LifecycleChecks lifecycle;
+    private final PolicyChecks policies;
+
+    BucketChecks(CheckContext context) {
+        this.context = context;
+        this.lifecycle = new LifecycleChecks(context);
+        this.policies = new PolicyChecks(context);
+    }
+
+    void check(String name, MapNode bucket, String path, List<String> bucketNames) {
+        checkAcl(bucket, path);
+        context.map(bucket, "encryption").ifPresent(encryption -> {
+            Optional<Node> kmsKeyId = encryption.get("kmsKeyId");
+            if (kmsKeyId.isPresent() && encryption.string("algorithm").filter("KMS"::equals).isEmpty()) {
+                context.problems().error(kmsKeyId.get(), PropertyPath.key(PropertyPath.key(path, "encryption"), "kmsKeyId"),
+                        "kmsKeyId is only allowed with algorithm KMS");
+            }
+        });
+        context.map(bucket, "tags").ifPresent(tags -> checkTags(tags, PropertyPath.key(path, "tags")));
+        context.map(bucket, "logging").ifPresent(logging -> logging.get("targetBucket").ifPresent(target ->
+                target.asString().filter(t -> !bucketNames.contains(t)).ifPresent(t -> context.problems().warning(target,
+                        PropertyPath.key(PropertyPath.key(path, "logging"), "targetBucket"), "bucket '" + t
+                                + "' is not defined in this profile; it must already exist in the same region"))));
+        bucket.get("policy").filter(p -> !ShapeValidator.isExplicitlyEmpty(p))
+                .ifPresent(p -> policies.check(p, PropertyPath.key(path, "policy"), PolicyChecks.Use.BUCKET));
+        context.forEachMap(bucket, "replication", PropertyPath.key(path, "replication"),
+                (rule, rulePath) -> checkReplication(name, rule, rulePath));
+        checkLifecycle(bucket, path);
+    }
+
+    private void checkAcl(MapNode bucket, String path) {
+        Optional<String> acl = bucket.string("acl");
+        if (acl.filter("public-read-write"::equals).isPresent() && !bucket.has("allowPublicWrite")) {
+            context.problems().error(bucket.get("acl").orElseThrow(), PropertyPath.key(path, "acl"), "public-read-write "
+                    + "lets anyone on the internet write to this bucket; add allowPublicWrite: {reason: \"...\"} to confirm");
+        }
+        if (bucket.has("allowPublicWrite") && acl.filter("public-read-write"::equals).isEmpty()) {
+            context.problems().warning(bucket.get("allowPublicWrite").orElseThrow(), PropertyPath.key(path, "allowPublicWrite"),
+                    "has no effect unless acl is public-read-write");
+        }
+        if (acl.filter(a -> a.startsWith("public")).isPresent() && bucket.bool("blockPublicAccess").orElse(false)) {
+            context.problems().warning(bucket.get("acl").orElseThrow(), PropertyPath.key(path, "acl"), "acl " + acl.get()
+                    + " has no effect while blockPublicAccess is true");
+        }
+    }
+
+    private void checkTags(MapNode tags, String path) {
+        for (MapNode.Entry tag : tags.entries().values()) {
+            String tagPath = PropertyPath.key(path, tag.key());
+            String lower = tag.key().toLowerCase(Locale.ROOT);
+            if (tag.key().length() > 128) {
+                context.problems().error(tag.keyLocation(), tagPath, "a tag key has 1-128 characters, got " + tag.key().length());
+            }
+            RESERVED_TAG_PREFIXES.stream().filter(lower::startsWith).findFirst().ifPresent(prefix ->
+                    context.problems().error(tag.keyLocation(), tagPath, "a tag key must not start with '" + prefix + "'"));
+            tag.value().asString().filter(v -> v.length() > 256).ifPresent(v -> context.problems().error(tag.value(), tagPath,
+                    "a tag value has at most 256 characters, got " + v.length()));
+        }
+    }
+
+    private void checkReplication(String bucketName, MapNode rule, String path) {
+        rule.get("action").ifPresent(action -> action.asString().ifPresent(text -> {
+            List<String> parts = List.of(text.split(",", -1));
+            boolean valid = text.equals("ALL") || (parts.stream().allMatch(p -> REPLICATION_ACTIONS.contains(p.strip()))
+                    && parts.stream().map(String::strip).distinct().count() == parts.size());
+            if (!valid) {
+                context.problems().error(action, PropertyPath.key(path, "action"), "'" + text + "' is not a valid "
+                        + "replication action; accepted: ALL, or a comma-separated combination of PUT, DELETE and ABORT (e.g. PUT,DELETE)");
+            }
+        }));
+        context.map(rule, "destination").ifPresent(destination -> destination.get("bucket").ifPresent(bucket ->
+                bucket.asString().filter(bucketName::equals).ifPresent(b -> context.problems().error(bucket,
+                        PropertyPath.key(PropertyPath.key(path, "destination"), "bucket"),
+                        "a bucket cannot replicate to itself; name another bucket"))));
+    }
+
+    private void checkLifecycle(MapNode bucket, String path) {
+        Optional<Node> managed = bucket.get("lifecycle").filter(l -> !ShapeValidator.isExplicitlyEmpty(l));
+        List<LifecycleChecks.Rule> rules = managed
+                .map(l -> lifecycle.rules(l, PropertyPath.key(path, "lifecycle"))).orElse(List.of());
+        managed.ifPresent(l -> {
+            lifecycle.check(l, PropertyPath.key(path, "lifecycle"), rules);
+            boolean aborts = rules.stream().anyMatch(r -> r.enabled() && r.node().has("AbortMultipartUpload"));
+            if (!aborts) {
+                context.problems().warning(l, PropertyPath.key(path, "lifecycle"), "no enabled rule aborts incomplete "
+                        + "multipart uploads; their parts are billed until removed (add an AbortMultipartUpload rule)");
+            }
+        });
+        bucket.get("versioning").filter(v -> v.asString().filter("Enabled"::equals).isPresent()).ifPresent(versioning -> {
+            boolean expiresNoncurrent = rules.stream().anyMatch(r -> r.enabled() && r.node().has("NoncurrentVersionExpiration"));
+            if (!expiresNoncurrent) {
+                context.problems().warning(versioning, PropertyPath.key(path, "versioning"), "versioning is Enabled but no "
+                        + "lifecycle rule sets NoncurrentVersionExpiration; previous versions are kept and billed forever");
+            }
+        });
+    }
+}
