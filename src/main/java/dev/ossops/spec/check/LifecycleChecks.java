@@ -92,11 +92,13 @@ final class LifecycleChecks {
                 PropertyPath.key(path, "AbortMultipartUpload"), List.of("Days", "CreatedBeforeDate")));
         Optional<Long> expirationDays = context.map(node, "Expiration").flatMap(e -> e.integer("Days"));
         checkTransitions(node, path, "Transitions", "Days", expirationDays,
-                context.map(node, "Expiration").flatMap(e -> e.get("Days")), "Expiration.Days");
+                context.map(node, "Expiration").flatMap(e -> e.get("Days")),
+                PropertyPath.key(PropertyPath.key(path, "Expiration"), "Days"));
         Optional<MapNode> noncurrentExpiration = context.map(node, "NoncurrentVersionExpiration");
         checkTransitions(node, path, "NoncurrentVersionTransitions", "NoncurrentDays",
                 noncurrentExpiration.flatMap(e -> e.integer("NoncurrentDays")),
-                noncurrentExpiration.flatMap(e -> e.get("NoncurrentDays")), "NoncurrentVersionExpiration.NoncurrentDays");
+                noncurrentExpiration.flatMap(e -> e.get("NoncurrentDays")),
+                PropertyPath.key(PropertyPath.key(path, "NoncurrentVersionExpiration"), "NoncurrentDays"));
     }
 
     private void exactlyOne(MapNode node, String path, List<String> keys) {
@@ -107,7 +109,7 @@ final class LifecycleChecks {
     }
 
     private void checkTransitions(MapNode rule, String rulePath, String key, String daysKey, Optional<Long> expiration,
-                                  Optional<Node> expirationNode, String expirationName) {
+                                  Optional<Node> expirationNode, String expirationPath) {
         Optional<Node> list = rule.get(key);
         if (list.isEmpty()) {
             return;
@@ -152,7 +154,7 @@ final class LifecycleChecks {
                 previousPath = path;
                 if (i == items.size() - 1 && expiration.isPresent() && previousName != null) {
                     if (expiration.get() <= days.get()) {
-                        context.problems().error(expirationNode.orElseThrow(), PropertyPath.key(rulePath, expirationName),
+                        context.problems().error(expirationNode.orElseThrow(), expirationPath,
                                 "must be later than the last transition (" + days.get() + " days), got " + expiration.get());
                     } else {
                         warnEarlyRemoval(transition, path, previousName, days.get(), expiration.get(), "expiration");
