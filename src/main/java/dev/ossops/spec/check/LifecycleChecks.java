@@ -104,7 +104,8 @@ final class LifecycleChecks {
     private void exactlyOne(MapNode node, String path, List<String> keys) {
         long present = keys.stream().filter(node::has).count();
         if (present != 1) {
-            context.problems().error(node, path, "set exactly one of " + String.join(", ", keys) + "; found " + present);
+            context.problems().error(node, path, "set exactly one of " + String.join(", ", keys.subList(0, keys.size() - 1))
+                    + " or " + keys.get(keys.size() - 1) + "; found " + present);
         }
     }
 

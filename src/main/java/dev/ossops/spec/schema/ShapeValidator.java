@@ -206,6 +206,12 @@ public final class ShapeValidator {
     }
 
     private void wrongKind(Node node, Shape shape, String path) {
-        problems.error(node, path, "expected " + shape.expected() + ", got " + node.kind());
+        String hint = "";
+        if (shape instanceof StringShape && node instanceof ScalarNode scalar && scalar.value() instanceof Boolean) {
+            hint = " (YAML reads unquoted yes/no/on/off as booleans: quote the value)";
+        } else if (shape instanceof StringShape && node instanceof ScalarNode scalar && scalar.value() instanceof Number) {
+            hint = " (quote the value to make it a string)";
+        }
+        problems.error(node, path, "expected " + shape.expected() + ", got " + node.kind() + hint);
     }
 }
