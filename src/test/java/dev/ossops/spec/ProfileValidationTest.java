@@ -76,6 +76,21 @@ class ProfileValidationTest {
         return text.append("\n]}").toString();
     }
 
+    private static final String REPLICATION = "buckets:\n  my-bucket:\n    replication:\n"
+            + "      r1: {destination: {bucket: dr-bucket, region: cn-shanghai}, ";
+    private static final String TRUST = "{Version: '1', Statement: [{Effect: Allow, Action: sts:AssumeRole, "
+            + "Principal: {Service: ecs.aliyuncs.com}}]}";
+    private static final String CDN = "cdn:\n  domains:\n    media.example.com:\n      type: web\n      origin: {ip: 203.0.113.10}\n";
+    private static final String UPLOADER = "buckets:\n  my-bucket: {}\nuploader: {bucket: my-bucket, ";
+
+    private static String tags(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(i == 0 ? "" : ", ").append("k").append(i).append(": v");
+        }
+        return text.toString();
+    }
+
     static Stream<Arguments> cases() {
         return Stream.of(CASES);
     }
@@ -238,5 +253,158 @@ class ProfileValidationTest {
                 "t.json:1:62: error: Statement[0].Action: a trust policy allows sts:AssumeRole (or sts:AssumeRoleWithSAML / sts:AssumeRoleWithOIDC)")),
         bad("role needs trust", "ram:\n  roles:\n    r1: {policies: [AliyunOSSReadOnlyAccess]}\n", List.of(
                 "profile.yaml:7:9: error: ram.roles.r1: missing required key 'trust' (a path to a trust policy file or an inline trust policy document)")),
+
+        bad("replication action", REPLICATION + "action: 'PUT,GET'}\n", List.of(
+                "profile.yaml:8:75: error: buckets.my-bucket.replication.r1.action: 'PUT,GET' is not a valid replication action; "
+                        + "accepted: ALL, or a comma-separated combination of PUT, DELETE and ABORT (e.g. PUT,DELETE)")),
+        bad("replication action ALL is alone", REPLICATION + "action: 'ALL,PUT'}\n", List.of(
+                "profile.yaml:8:75: error: buckets.my-bucket.replication.r1.action: 'ALL,PUT' is not a valid replication action; "
+                        + "accepted: ALL, or a comma-separated combination of PUT, DELETE and ABORT (e.g. PUT,DELETE)")),
+        bad("replication destination region", "buckets:\n  my-bucket:\n    replication:\n      r1: {destination: {bucket: dr-bucket, region: shanghai}}\n",
+                List.of("profile.yaml:8:53: error: buckets.my-bucket.replication.r1.destination.region: 'shanghai' is not a valid "
+                        + "region id; accepted: cn-hangzhou, cn-shanghai, cn-nanjing, cn-fuzhou, cn-wuhan-lr, cn-qingdao, cn-beijing, "
+                        + "cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-shenzhen, cn-heyuan, ... (35 in all, listed by 'ossops schema')")),
+        bad("replication destination bucket", "buckets:\n  my-bucket:\n    replication:\n      r1: {destination: {bucket: DR, region: cn-shanghai}}\n",
+                List.of("profile.yaml:8:34: error: buckets.my-bucket.replication.r1.destination.bucket: 'DR' is not a valid bucket "
+                        + "name; use 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit")),
+        bad("valid replication rule (control)", REPLICATION + "prefixes: [a/], action: 'PUT,DELETE'}\n", List.of()),
+        bad("replication transferType", "buckets:\n  my-bucket:\n    replication:\n      r1: {destination: {bucket: dr-bucket, region: cn-shanghai, transferType: fast}}\n",
+                List.of("profile.yaml:8:80: error: buckets.my-bucket.replication.r1.destination.transferType: 'fast' is not a "
+                        + "valid transfer type; accepted: internal, oss_acc")),
+        bad("replication historicalObjectReplication", REPLICATION + "historicalObjectReplication: 'yes'}\n", List.of(
+                "profile.yaml:8:96: error: buckets.my-bucket.replication.r1.historicalObjectReplication: expected a boolean (true or false), got a string")),
+        bad("replication prefixes", REPLICATION + "prefixes: images/}\n", List.of(
+                "profile.yaml:8:77: error: buckets.my-bucket.replication.r1.prefixes: expected a list of strings, got a string")),
+        bad("replication syncRole", REPLICATION + "syncRole: 'role name'}\n", List.of(
+                "profile.yaml:8:77: error: buckets.my-bucket.replication.r1.syncRole: 'role name' is not a valid RAM role name; "
+                        + "use 1-64 letters, digits, periods and hyphens")),
+        bad("at most 20 tags", "buckets:\n  my-bucket:\n    tags: {" + tags(21) + "}\n", List.of(
+                "profile.yaml:7:11: error: buckets.my-bucket.tags: at most 20 entries are allowed, got 21")),
+        bad("tag value length", "buckets:\n  my-bucket:\n    tags: {team: " + "x".repeat(257) + "}\n", List.of(
+                "profile.yaml:7:18: error: buckets.my-bucket.tags.team: a tag value has at most 256 characters, got 257")),
+        bad("tag key length", "buckets:\n  my-bucket:\n    tags: {" + "k".repeat(129) + ": v}\n", List.of(
+                "profile.yaml:7:12: error: buckets.my-bucket.tags." + "k".repeat(129) + ": a tag key has 1-128 characters, got 129")),
+        bad("tag key reserved prefix", "buckets:\n  my-bucket:\n    tags: {acs:owner: me}\n", List.of(
+                "profile.yaml:7:12: error: buckets.my-bucket.tags.acs:owner: a tag key must not start with 'acs:'")),
+        bad("logging target outside the profile", "buckets:\n  my-bucket:\n    logging: {targetBucket: other-logs, prefix: access/}\n", List.of(
+                "profile.yaml:7:29: warning: buckets.my-bucket.logging.targetBucket: bucket 'other-logs' is not defined in this "
+                        + "profile; it must already exist in the same region")),
+        bad("logging needs a target", "buckets:\n  my-bucket:\n    logging: {prefix: access/}\n", List.of(
+                "profile.yaml:7:14: error: buckets.my-bucket.logging: missing required key 'targetBucket' (a string)")),
+        bad("blockPublicAccess is a boolean", "buckets:\n  my-bucket: {blockPublicAccess: 'true'}\n", List.of(
+                "profile.yaml:6:34: error: buckets.my-bucket.blockPublicAccess: expected a boolean (true or false), got a string")),
+        bad("referer lists", "buckets:\n  my-bucket:\n    referer: {allowEmpty: false, list: https://a.example.com/*}\n", List.of(
+                "profile.yaml:7:40: error: buckets.my-bucket.referer.list: expected a list of strings, got a string")),
+        bad("managed value of the wrong kind", "buckets:\n  my-bucket:\n    tags: nothing\n", List.of(
+                "profile.yaml:7:11: error: buckets.my-bucket.tags: expected a map, or 'none' to remove it, got 'nothing'")),
+        bad("policy not defined", "ram:\n  users:\n    app: {policies: [AppReadWrite]}\n", List.of(
+                "profile.yaml:7:22: error: ram.users.app.policies[0]: policy 'AppReadWrite' is neither defined under ram.policies "
+                        + "nor a known system policy")),
+        bad("system policy misspelt", "ram:\n  roles:\n    r1: {trust: " + TRUST + ", policies: [AliyunOSSFullAcess]}\n", List.of(
+                "profile.yaml:7:138: error: ram.roles.r1.policies[0]: policy 'AliyunOSSFullAcess' is neither defined under "
+                        + "ram.policies nor a known system policy (did you mean 'AliyunOSSFullAccess'?)")),
+        bad("RAM policy with document and generate", "ram:\n  policies:\n    P:\n      document: {Version: '1', Statement: [{Effect: Allow, "
+                + "Action: '*', Resource: '*'}]}\n      generate: uploader\nuploader: {bucket: my-bucket}\n", List.of(
+                "profile.yaml:8:7: error: ram.policies.P: set exactly one of document (a policy file or inline policy) or generate: uploader",
+                "profile.yaml:10:20: warning: uploader.bucket: bucket 'my-bucket' is not defined in this profile; it must already exist")),
+        bad("RAM policy generated without an uploader", "ram:\n  policies:\n    P: {generate: uploader}\n", List.of(
+                "profile.yaml:7:19: error: ram.policies.P.generate: generate: uploader needs an uploader section in this profile")),
+        bad("RAM policy name", "ram:\n  policies:\n    App_Policy: {generate: uploader}\nuploader: {bucket: my-bucket}\n", List.of(
+                "profile.yaml:7:5: error: ram.policies.App_Policy: 'App_Policy' is not a valid RAM policy name; use 1-128 letters, "
+                        + "digits and hyphens",
+                "profile.yaml:8:20: warning: uploader.bucket: bucket 'my-bucket' is not defined in this profile; it must already exist")),
+        bad("RAM role name", "ram:\n  roles:\n    role_1: {trust: " + TRUST + "}\n", List.of(
+                "profile.yaml:7:5: error: ram.roles.role_1: 'role_1' is not a valid RAM role name; use 1-64 letters, digits, "
+                        + "periods and hyphens")),
+        bad("RAM user name", "ram:\n  users:\n    app user: {}\n", List.of(
+                "profile.yaml:7:5: error: ram.users[\"app user\"]: 'app user' is not a valid RAM user name; use 1-64 letters, "
+                        + "digits, periods, hyphens and underscores")),
+        bad("role maxSessionDuration", "ram:\n  roles:\n    r1: {trust: " + TRUST + ", maxSessionDuration: 50000}\n", List.of(
+                "profile.yaml:7:147: error: ram.roles.r1.maxSessionDuration: must be between 3600 and 43200, got 50000")),
+        bad("CDN domain syntax", "cdn:\n  domains:\n    media_example.com: {type: web, origin: {ip: 203.0.113.10}}\n", List.of(
+                "profile.yaml:7:5: error: cdn.domains[\"media_example.com\"]: 'media_example.com' is not a valid domain name; use "
+                        + "lowercase DNS labels of letters, digits and hyphens separated by dots, e.g. media.example.com")),
+        bad("CDN type", "cdn:\n  domains:\n    media.example.com: {type: images, origin: {ip: 203.0.113.10}}\n", List.of(
+                "profile.yaml:7:31: error: cdn.domains[\"media.example.com\"].type: 'images' is not a valid CDN type; accepted: "
+                        + "web, download, video")),
+        bad("CDN origin is exactly one", "cdn:\n  domains:\n    media.example.com: {type: web, origin: {ip: 203.0.113.10, domain: o.example.com}}\n",
+                List.of("profile.yaml:7:44: error: cdn.domains[\"media.example.com\"].origin: set exactly one of ossBucket, domain "
+                        + "or ip; found 2")),
+        bad("CDN origin IP", "cdn:\n  domains:\n    media.example.com: {type: web, origin: {ip: 203.0.113.300}}\n", List.of(
+                "profile.yaml:7:49: error: cdn.domains[\"media.example.com\"].origin.ip: '203.0.113.300' is not a valid IPv4 "
+                        + "address; use a dotted IPv4 address such as 203.0.113.10")),
+        bad("CDN privateOssAuth needs an OSS origin", "cdn:\n  domains:\n    media.example.com: {type: web, origin: {domain: o.example.com}, "
+                + "privateOssAuth: true}\n", List.of(
+                "profile.yaml:7:85: error: cdn.domains[\"media.example.com\"].privateOssAuth: privateOssAuth only applies to an "
+                        + "origin with ossBucket")),
+        bad("CDN origin bucket outside the profile", "cdn:\n  domains:\n    media.example.com: {type: web, origin: {ossBucket: media-bucket}}\n",
+                List.of("profile.yaml:7:56: warning: cdn.domains[\"media.example.com\"].origin.ossBucket: bucket 'media-bucket' is "
+                        + "not defined in this profile; it must already exist")),
+        bad("CDN certificate", "cdn:\n  domains:\n    media.example.com: {type: web, origin: {ip: 203.0.113.10}, https: {certificate: paid}}\n",
+                List.of("profile.yaml:7:85: error: cdn.domains[\"media.example.com\"].https.certificate: 'paid' is not a valid "
+                        + "certificate; accepted: free")),
+        bad("CDN cache TTL range", CDN + "      cacheTtl: [{paths: [/static/], ttlSeconds: 94608001}]\n", List.of(
+                "profile.yaml:10:50: error: cdn.domains[\"media.example.com\"].cacheTtl[0].ttlSeconds: must be between 0 and "
+                        + "94608000 (3 years), got 94608001")),
+        bad("CDN cache TTL match", CDN + "      cacheTtl: [{paths: [/static/], fileTypes: [js], ttlSeconds: 60}]\n", List.of(
+                "profile.yaml:10:18: error: cdn.domains[\"media.example.com\"].cacheTtl[0]: set exactly one of fileTypes or paths")),
+        bad("uploader placeholder", UPLOADER + "keyLayout: '{prefix}/{day}/{uuid}'}\n", List.of(
+                "profile.yaml:7:42: error: uploader.keyLayout: unknown placeholder '{day}'; accepted: {prefix} {date} {uuid} {filename} {timestamp}")),
+        bad("uploader key layout collides", UPLOADER + "keyLayout: '{prefix}/{date}'}\n", List.of(
+                "profile.yaml:7:42: error: uploader.keyLayout: needs {uuid}, {filename} or {timestamp}, or every upload would get the same key")),
+        bad("uploader URL expiry", UPLOADER + "urlExpiresSeconds: 604801}\n", List.of(
+                "profile.yaml:7:50: error: uploader.urlExpiresSeconds: must be between 1 and 604800 (7 days, the V1 signed URL "
+                        + "limit), got 604801")),
+        bad("uploader prefix", UPLOADER + "prefix: /uploads}\n", List.of(
+                "profile.yaml:7:39: error: uploader.prefix: '/uploads' is not a valid prefix; an object key prefix must not start with '/'")),
+        bad("uploader content type", UPLOADER + "allowedContentTypes: [image/png, jpeg]}\n", List.of(
+                "profile.yaml:7:64: error: uploader.allowedContentTypes[1]: 'jpeg' is not a valid content type; use type/subtype "
+                        + "in lowercase, e.g. image/png or image/*")),
+        bad("uploader max size", UPLOADER + "maxSizeBytes: 0}\n", List.of(
+                "profile.yaml:7:45: error: uploader.maxSizeBytes: must be at least 1, got 0")),
+        bad("uploader dirMode", UPLOADER + "dirMode: daily}\n", List.of(
+                "profile.yaml:7:40: error: uploader.dirMode: 'daily' is not a valid dirMode; accepted: no_subdirectory, "
+                        + "yyyy_mm_dd_hierarchy, yyyy_mm_dd_combined")),
+        bad("uploader filenameMode", UPLOADER + "filenameMode: original}\n", List.of(
+                "profile.yaml:7:45: error: uploader.filenameMode: 'original' is not a valid filenameMode; accepted: filename, "
+                        + "filename_timestamp")),
+        bad("uploader needs a bucket", "uploader: {prefix: uploads}\n", List.of(
+                "profile.yaml:5:11: error: uploader: missing required key 'bucket' (a string)")),
+        bad("uploader bucket outside the profile", "uploader: {bucket: elsewhere}\n", List.of(
+                "profile.yaml:5:20: warning: uploader.bucket: bucket 'elsewhere' is not defined in this profile; it must already exist")),
+        bad("literal secret in credentials", "credentials:\n  source: env\n  accessKeySecret: abc\n", List.of(
+                "profile.yaml:7:3: error: credentials.accessKeySecret: 'accessKeySecret' looks like a literal secret, and secrets "
+                        + "never go in a profile; name a source instead: credentials: {source: env | aliyun-cli | ecs-ram-role}")),
+        bad("literal AccessKey id at the top", "accessKeyId: LTAI5tExample\n", List.of(
+                "profile.yaml:5:1: error: accessKeyId: 'accessKeyId' looks like a literal secret, and secrets never go in a "
+                        + "profile; name a source instead: credentials: {source: env | aliyun-cli | ecs-ram-role}")),
+        bad("credential source", "credentials: {source: file}\n", List.of(
+                "profile.yaml:5:23: error: credentials.source: 'file' is not a valid credential source; accepted: env, aliyun-cli, ecs-ram-role")),
+        bad("credential profile only with aliyun-cli", "credentials: {source: env, profile: prod}\n", List.of(
+                "profile.yaml:5:37: error: credentials.profile: profile is only used with source aliyun-cli")),
+        bad("credential roleName only with ecs-ram-role", "credentials: {source: aliyun-cli, roleName: app}\n", List.of(
+                "profile.yaml:5:45: error: credentials.roleName: roleName is only used with source ecs-ram-role")),
+        bad("endpoint", "endpoint: ftp://127.0.0.1:21\n", List.of(
+                "profile.yaml:5:11: error: endpoint: 'ftp://127.0.0.1:21' is not a valid endpoint; use an http:// or https:// URL "
+                        + "(scheme, host and optional port) or 'embedded'")),
+        bad("emulator settings without the embedded emulator", "endpoint: http://127.0.0.1:9000\nemulator: {dataDir: data}\n", List.of(
+                "profile.yaml:6:11: warning: emulator: is ignored unless endpoint is 'embedded'")),
+        bad("warning: IA before its minimum duration", LIFECYCLE_BUCKET, Map.of(
+                "a.json", rules(ABORT + ", {\"ID\": \"r2\", \"Status\": \"Enabled\", \"Transitions\": [\n"
+                        + "  {\"Days\": 30, \"StorageClass\": \"IA\"}],\n  \"Expiration\": {\"Days\": 45}}")), List.of(
+                "a.json:3:32: warning: Rules[1].Transitions[0].StorageClass: objects enter IA at day 30 and leave it at day 45 "
+                        + "(expiration), before its 30-day minimum storage duration; OSS bills the full 30 days")),
+        bad("warning: Archive before its minimum duration", LIFECYCLE_BUCKET, Map.of(
+                "a.json", rules(ABORT + ", {\"ID\": \"r2\", \"Status\": \"Enabled\", \"Transitions\": [\n"
+                        + "  {\"Days\": 30, \"StorageClass\": \"Archive\"},\n  {\"Days\": 60, \"StorageClass\": \"ColdArchive\"}]}")), List.of(
+                "a.json:3:32: warning: Rules[1].Transitions[0].StorageClass: objects enter Archive at day 30 and leave it at day "
+                        + "60 (the next transition), before its 60-day minimum storage duration; OSS bills the full 60 days")),
+        bad("warning: versioning without noncurrent expiration", "buckets:\n  my-bucket: {versioning: Enabled}\n", List.of(
+                "profile.yaml:6:27: warning: buckets.my-bucket.versioning: versioning is Enabled but no lifecycle rule sets "
+                        + "NoncurrentVersionExpiration; previous versions are kept and billed forever")),
+        bad("warning: no rule aborts multipart uploads", "buckets:\n  my-bucket:\n    lifecycle: {Rules: [{ID: r1, Status: Enabled, "
+                + "Expiration: {Days: 30}}]}\n", List.of(
+                "profile.yaml:7:16: warning: buckets.my-bucket.lifecycle: no enabled rule aborts incomplete multipart uploads; "
+                        + "their parts are billed until removed (add an AbortMultipartUpload rule)")),
     };
 }
