@@ -14,6 +14,13 @@ public record Bucket(String name, Optional<String> region, Optional<String> stor
                      Managed<List<LifecycleRule>> lifecycle, Managed<PolicyDocument> policy, Managed<Map<String, String>> tags,
                      Managed<Logging> logging, Managed<Referer> referer, Managed<Map<String, ReplicationRule>> replication) {
 
+    public Bucket {
+        // Collections inside Managed are copied here so the model stays immutable whoever builds it.
+        lifecycle = lifecycle.map(List::copyOf);
+        tags = tags.map(Profile::ordered);
+        replication = replication.map(Profile::ordered);
+    }
+
     /** Default server-side encryption: AES256, KMS (with an optional key id) or SM4. */
     public record Encryption(String algorithm, Optional<String> kmsKeyId) {
     }

@@ -37,6 +37,11 @@ public record Managed<T>(State state, Optional<T> value) {
         return state != State.UNMANAGED;
     }
 
+    /** The same ownership with the value transformed (for PRESENT). */
+    public <R> Managed<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+        return new Managed<>(state, value.map(mapper));
+    }
+
     /** The desired value; only for {@link State#PRESENT}. */
     public T get() {
         return value.orElseThrow(() -> new NoSuchElementException("configuration is " + state));

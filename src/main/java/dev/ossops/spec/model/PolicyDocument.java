@@ -21,7 +21,13 @@ public record PolicyDocument(String version, List<Statement> statements) {
         public Statement {
             actions = List.copyOf(actions);
             resources = List.copyOf(resources);
-            condition = Profile.ordered(condition);
+            Map<String, Map<String, List<String>>> copy = new java.util.LinkedHashMap<>();
+            condition.forEach((operator, keys) -> {
+                Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+                keys.forEach((key, list) -> values.put(key, List.copyOf(list)));
+                copy.put(operator, Profile.ordered(values));
+            });
+            condition = Profile.ordered(copy);
         }
     }
 
