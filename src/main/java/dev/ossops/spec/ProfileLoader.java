@@ -50,13 +50,18 @@ public final class ProfileLoader {
         Problems problems = new Problems();
         String display = file.toString();
         String text;
+        if (Files.isDirectory(file)) {
+            problems.error(new Location(display, 1, 1), "", "is a directory; pass a profile file (YAML or JSON)");
+            return new Result(file, Optional.empty(), problems.sorted());
+        }
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             problems.error(new Location(display, 1, 1), "", "profile file not found");
             return new Result(file, Optional.empty(), problems.sorted());
         } catch (IOException e) {
-            problems.error(new Location(display, 1, 1), "", "cannot read the profile: " + e.getClass().getSimpleName());
+            problems.error(new Location(display, 1, 1), "", "cannot read the profile: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
             return new Result(file, Optional.empty(), problems.sorted());
         }
         NodeParser.Result parsed = parser.parse(display, text);

@@ -7,7 +7,6 @@ import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.PropertyPath;
 import dev.ossops.spec.tree.ScalarNode;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -170,7 +169,7 @@ public final class ShapeValidator {
         Object value = ((ScalarNode) node).value();
         boolean inRange = value instanceof Long l && l >= shape.min() && l <= shape.max();
         if (!inRange) {
-            problems.error(node, path, "must be " + shape.range() + ", got " + (value instanceof BigInteger ? value : value));
+            problems.error(node, path, "must be " + shape.range() + ", got " + value);
         }
     }
 

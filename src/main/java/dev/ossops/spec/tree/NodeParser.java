@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,6 +49,11 @@ public final class NodeParser {
                 return new Result(Optional.empty(), problems);
             }
             Node root = read(parser, file, "", problems::add);
+            if (parser.nextToken() != null) {
+                // A second YAML document would silently be ignored; say so instead.
+                problems.add(new SyntaxProblem(location(parser, file), "", "a file holds one document; remove the second "
+                        + "document (after ---) or move it to a file of its own"));
+            }
             return new Result(Optional.of(root), problems);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
@@ -92,6 +98,11 @@ public final class NodeParser {
                 return new ListNode(location, items);
             }
             case VALUE_STRING:
+                if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+                    // Jackson reports an alias as its anchor name; taking that as the value would mislead every check.
+                    problems.accept(new SyntaxProblem(location, path, "YAML aliases (*" + parser.getText()
+                            + ") are not supported; write the value out"));
+                }
                 return new ScalarNode(location, parser.getText());
             case VALUE_NUMBER_INT:
                 return new ScalarNode(location, parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
