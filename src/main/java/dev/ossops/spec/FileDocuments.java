@@ -7,7 +7,6 @@ import dev.ossops.spec.tree.ScalarNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,20 +41,22 @@ final class FileDocuments implements DocumentResolver {
         }
         Path file = profileDirectory.resolve(ref).normalize();
         String display = file.toString().isEmpty() ? ref : file.toString();
-        Optional<Node> root = parsed.computeIfAbsent(display, key -> read(file, key, reference, path));
-        if (root.isEmpty() && !Files.isRegularFile(file)) {
-            // Every reference to a missing file is reported where it is written.
+        // Reported at every reference, so each place that names a missing file is flagged.
+        if (!Files.exists(file)) {
             problems.error(reference, path, "file '" + ref + "' not found (looked for " + display + ")");
+            return Optional.empty();
         }
-        return root.map(node -> new Document(node, ""));
+        if (Files.isDirectory(file)) {
+            problems.error(reference, path, "'" + ref + "' is a directory; name a JSON or YAML file");
+            return Optional.empty();
+        }
+        return parsed.computeIfAbsent(display, key -> read(file, key, reference, path)).map(node -> new Document(node, ""));
     }
 
     private Optional<Node> read(Path file, String display, ScalarNode reference, String path) {
         String text;
         try {
             text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
             problems.error(reference, path, "cannot read " + display + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));

@@ -68,6 +68,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_relativeProfile_namesReferencedFilesFromTheProfileDirectory() {
+        int exit = run("validate", "-p", "src/test/resources/spec/relative/profiles/profile.yaml");
+
+        assertEquals(ExitCodes.ERROR, exit);
+        assertEquals("src/test/resources/spec/relative/lifecycle/rules.json:1:79: error: Rules[0].AbortMultipartUpload.Days: "
+                + "must be at least 1, got 0\n"
+                + "src/test/resources/spec/relative/profiles/profile.yaml:9:9: error: buckets.my-bucket.lifecycle[1]: file "
+                + "'../lifecycle/missing.json' not found (looked for src/test/resources/spec/relative/lifecycle/missing.json)\n"
+                + "src/test/resources/spec/relative/profiles/profile.yaml:10:9: error: buckets.my-bucket.lifecycle[2]: "
+                + "'../lifecycle' is a directory; name a JSON or YAML file\n"
+                + "src/test/resources/spec/relative/profiles/profile.yaml: 3 errors\n", out.toString());
+    }
+
+    @Test
     void validate_warningsOnly_exitsZeroAndCountsThem() throws IOException {
         Path profile = write("p.yaml", HEADER + "uploader: {bucket: elsewhere}\n");
 

@@ -94,19 +94,24 @@ final class BucketChecks {
     }
 
     private void checkLifecycle(MapNode bucket, String path) {
+        String lifecyclePath = PropertyPath.key(path, "lifecycle");
         Optional<Node> managed = bucket.get("lifecycle").filter(l -> !ShapeValidator.isExplicitlyEmpty(l));
-        List<LifecycleChecks.Rule> rules = managed
-                .map(l -> lifecycle.rules(l, PropertyPath.key(path, "lifecycle"))).orElse(List.of());
+        LifecycleChecks.Rules rules = managed.map(l -> lifecycle.rules(l, lifecyclePath))
+                .orElse(new LifecycleChecks.Rules(List.of(), true));
+        managed.ifPresent(l -> lifecycle.check(l, lifecyclePath, rules.rules()));
+        if (!rules.complete()) {
+            return; // an unreadable document may hold the rules the warnings below would miss
+        }
         managed.ifPresent(l -> {
-            lifecycle.check(l, PropertyPath.key(path, "lifecycle"), rules);
-            boolean aborts = rules.stream().anyMatch(r -> r.enabled() && r.node().has("AbortMultipartUpload"));
+            boolean aborts = rules.rules().stream().anyMatch(r -> r.enabled() && r.node().has("AbortMultipartUpload"));
             if (!aborts) {
-                context.problems().warning(l, PropertyPath.key(path, "lifecycle"), "no enabled rule aborts incomplete "
+                context.problems().warning(l, lifecyclePath, "no enabled rule aborts incomplete "
                         + "multipart uploads; their parts are billed until removed (add an AbortMultipartUpload rule)");
             }
         });
         bucket.get("versioning").filter(v -> v.asString().filter("Enabled"::equals).isPresent()).ifPresent(versioning -> {
-            boolean expiresNoncurrent = rules.stream().anyMatch(r -> r.enabled() && r.node().has("NoncurrentVersionExpiration"));
+            boolean expiresNoncurrent = rules.rules().stream()
+                    .anyMatch(r -> r.enabled() && r.node().has("NoncurrentVersionExpiration"));
             if (!expiresNoncurrent) {
                 context.problems().warning(versioning, PropertyPath.key(path, "versioning"), "versioning is Enabled but no "
                         + "lifecycle rule sets NoncurrentVersionExpiration; previous versions are kept and billed forever");

@@ -36,14 +36,20 @@ final class LifecycleChecks {
         }
     }
 
+    /** A bucket's rules in order; {@code complete} is false when a document could not be read. */
+    record Rules(List<Rule> rules, boolean complete) {
+    }
+
     /** The rules of every lifecycle document of a bucket, in order. */
-    List<Rule> rules(Node lifecycle, String path) {
+    Rules rules(Node lifecycle, String path) {
         List<Rule> rules = new ArrayList<>();
+        boolean complete = true;
         List<Node> entries = lifecycle.asItems();
         for (int i = 0; i < entries.size(); i++) {
             String entryPath = lifecycle instanceof ListNode ? PropertyPath.index(path, i) : path;
             Optional<Document> document = context.documents().resolve(entries.get(i), entryPath);
             if (document.isEmpty() || !(document.get().root() instanceof MapNode root)) {
+                complete = false;
                 continue;
             }
             Optional<Node> list = root.get("Rules");
@@ -57,7 +63,7 @@ final class LifecycleChecks {
                 }
             }
         }
-        return rules;
+        return new Rules(rules, complete);
     }
 
     void check(Node lifecycle, String path, List<Rule> rules) {
