@@ -280,12 +280,15 @@ class ProfileValidationTest {
                         + "use 1-64 letters, digits, periods and hyphens")),
         bad("at most 20 tags", "buckets:\n  my-bucket:\n    tags: {" + tags(21) + "}\n", List.of(
                 "profile.yaml:7:11: error: buckets.my-bucket.tags: at most 20 entries are allowed, got 21")),
-        bad("tag value length", "buckets:\n  my-bucket:\n    tags: {team: " + "x".repeat(257) + "}\n", List.of(
-                "profile.yaml:7:18: error: buckets.my-bucket.tags.team: a tag value has at most 256 characters, got 257")),
-        bad("tag key length", "buckets:\n  my-bucket:\n    tags: {" + "k".repeat(129) + ": v}\n", List.of(
-                "profile.yaml:7:12: error: buckets.my-bucket.tags." + "k".repeat(129) + ": a tag key has 1-128 characters, got 129")),
-        bad("tag key reserved prefix", "buckets:\n  my-bucket:\n    tags: {acs:owner: me}\n", List.of(
-                "profile.yaml:7:12: error: buckets.my-bucket.tags.acs:owner: a tag key must not start with 'acs:'")),
+        bad("tag value length in bytes", "buckets:\n  my-bucket:\n    tags: {team: " + "\u00e9".repeat(65) + "}\n", List.of(
+                "profile.yaml:7:18: error: buckets.my-bucket.tags.team: a bucket tag value has at most 128 bytes (UTF-8), got 130")),
+        bad("tag key length", "buckets:\n  my-bucket:\n    tags: {" + "k".repeat(65) + ": v}\n", List.of(
+                "profile.yaml:7:12: error: buckets.my-bucket.tags." + "k".repeat(65) + ": a bucket tag key has 1-64 bytes (UTF-8), got 65")),
+        bad("tag key empty", "buckets:\n  my-bucket:\n    tags: {'': v}\n", List.of(
+                "profile.yaml:7:12: error: buckets.my-bucket.tags[\"\"]: a bucket tag key has 1-64 bytes (UTF-8), got 0")),
+        bad("tag key reserved prefix", "buckets:\n  my-bucket:\n    tags: {ACS-owner: me}\n", List.of(
+                "profile.yaml:7:12: error: buckets.my-bucket.tags.ACS-owner: a bucket tag key must not start with 'acs' (in any "
+                        + "case); OSS reserves http://, https://, aliyun and acs")),
         bad("logging target outside the profile", "buckets:\n  my-bucket:\n    logging: {targetBucket: other-logs, prefix: access/}\n", List.of(
                 "profile.yaml:7:29: warning: buckets.my-bucket.logging.targetBucket: bucket 'other-logs' is not defined in this "
                         + "profile; it must already exist in the same region")),

@@ -1,10 +1,12 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.schema.ProfileSchema;
 import dev.ossops.spec.schema.ShapeValidator;
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.PropertyPath;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import java.util.Set;
 final class BucketChecks {
 
     private static final Set<String> REPLICATION_ACTIONS = Set.of("PUT", "DELETE", "ABORT");
-    private static final List<String> RESERVED_TAG_PREFIXES = List.of("aliyun", "acs:", "http://", "https://");
+    /** PutBucketTags refuses keys starting with these, in any case. */
+    private static final List<String> RESERVED_TAG_PREFIXES = List.of("aliyun", "acs", "http://", "https://");
 
     private final CheckContext context;
     private final LifecycleChecks lifecycle;
@@ -63,17 +66,23 @@ final class BucketChecks {
         }
     }
 
+    /** OSS measures bucket tag keys (1-64) and values (0-128) in UTF-8 bytes. */
     private void checkTags(MapNode tags, String path) {
         for (MapNode.Entry tag : tags.entries().values()) {
             String tagPath = PropertyPath.key(path, tag.key());
             String lower = tag.key().toLowerCase(Locale.ROOT);
-            if (tag.key().length() > 128) {
-                context.problems().error(tag.keyLocation(), tagPath, "a tag key has 1-128 characters, got " + tag.key().length());
+            int keyBytes = tag.key().getBytes(StandardCharsets.UTF_8).length;
+            if (keyBytes == 0 || keyBytes > ProfileSchema.MAX_TAG_KEY_BYTES) {
+                context.problems().error(tag.keyLocation(), tagPath, "a bucket tag key has 1-" + ProfileSchema.MAX_TAG_KEY_BYTES
+                        + " bytes (UTF-8), got " + keyBytes);
             }
             RESERVED_TAG_PREFIXES.stream().filter(lower::startsWith).findFirst().ifPresent(prefix ->
-                    context.problems().error(tag.keyLocation(), tagPath, "a tag key must not start with '" + prefix + "'"));
-            tag.value().asString().filter(v -> v.length() > 256).ifPresent(v -> context.problems().error(tag.value(), tagPath,
-                    "a tag value has at most 256 characters, got " + v.length()));
+                    context.problems().error(tag.keyLocation(), tagPath, "a bucket tag key must not start with '" + prefix
+                            + "' (in any case); OSS reserves http://, https://, aliyun and acs"));
+            tag.value().asString().map(v -> v.getBytes(StandardCharsets.UTF_8).length)
+                    .filter(bytes -> bytes > ProfileSchema.MAX_TAG_VALUE_BYTES)
+                    .ifPresent(bytes -> context.problems().error(tag.value(), tagPath, "a bucket tag value has at most "
+                            + ProfileSchema.MAX_TAG_VALUE_BYTES + " bytes (UTF-8), got " + bytes));
         }
     }
 

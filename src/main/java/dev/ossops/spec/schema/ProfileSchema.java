@@ -13,8 +13,9 @@ public final class ProfileSchema {
     public static final List<String> CREDENTIAL_SOURCES = List.of("env", "aliyun-cli", "ecs-ram-role");
     public static final List<String> KEY_LAYOUT_PLACEHOLDERS = List.of("{prefix}", "{date}", "{uuid}", "{filename}", "{timestamp}");
     public static final int MAX_BUCKET_TAGS = 20;
-    public static final int MAX_TAG_KEY_LENGTH = 128;
-    public static final int MAX_TAG_VALUE_LENGTH = 256;
+    /** PutBucketTags limits, in UTF-8 bytes. */
+    public static final int MAX_TAG_KEY_BYTES = 64;
+    public static final int MAX_TAG_VALUE_BYTES = 128;
     /** V1 signed URLs and STS-backed uploads are limited to 7 days. */
     public static final long MAX_URL_EXPIRES_SECONDS = 604_800;
     /** CDN cache rules accept up to three years. */
@@ -84,7 +85,8 @@ public final class ProfileSchema {
                     new DocumentShape("lifecycle", DocumentSchemas.LIFECYCLE))))
             .optional("policy", new ManagedShape(new DocumentShape("policy", DocumentSchemas.POLICY)))
             .optional("tags", new ManagedShape(new MapShape("Bucket tags (up to 20).",
-                    StringShape.text("Tag key (1-128 characters)."), text("Tag value (up to 256 characters)."), MAX_BUCKET_TAGS)))
+                    StringShape.text("Tag key: 1-64 bytes, not starting with http://, https://, aliyun or acs."),
+                    text("Tag value: up to 128 bytes, may be empty."), MAX_BUCKET_TAGS)))
             .optional("logging", new ManagedShape(ObjectShape.builder("Logging", "Access logging.")
                     .required("targetBucket", bucketName("Bucket that receives the logs."))
                     .optional("prefix", StringShape.formatted("Key prefix of log objects.", Formats.RELATIVE_PREFIX))
