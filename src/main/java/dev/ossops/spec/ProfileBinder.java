@@ -13,6 +13,7 @@ import dev.ossops.spec.model.Ram;
 import dev.ossops.spec.model.Uploader;
 import dev.ossops.spec.schema.DocumentResolver;
 import dev.ossops.spec.schema.ShapeValidator;
+import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.ScalarNode;
@@ -24,12 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Turns a tree that passed every check into model records; it trusts the checks and never re-validates. */
 final class ProfileBinder {
 
-    private static final MapNode EMPTY = new MapNode(new dev.ossops.spec.tree.Location("", 1, 1), Map.of());
+    private static final MapNode EMPTY = new MapNode(new Location("", 1, 1), Map.of());
 
     private final DocumentResolver documents;
     private final Path profileFile;
@@ -231,11 +233,11 @@ final class ProfileBinder {
         return ((ScalarNode) node).text();
     }
 
-    private static <T> Map<String, T> entries(MapNode map, java.util.function.BiFunction<String, MapNode, T> value) {
+    private static <T> Map<String, T> entries(MapNode map, BiFunction<String, MapNode, T> value) {
         return values(map, (key, node) -> value.apply(key, node.asMap().orElseThrow()));
     }
 
-    private static <T> Map<String, T> values(MapNode map, java.util.function.BiFunction<String, Node, T> value) {
+    private static <T> Map<String, T> values(MapNode map, BiFunction<String, Node, T> value) {
         Map<String, T> result = new LinkedHashMap<>();
         map.entries().values().forEach(e -> result.put(e.key(), value.apply(e.key(), e.value())));
         return result;

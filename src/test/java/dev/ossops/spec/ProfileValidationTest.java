@@ -409,5 +409,36 @@ class ProfileValidationTest {
                 + "Expiration: {Days: 30}}]}\n", List.of(
                 "profile.yaml:7:16: warning: buckets.my-bucket.lifecycle: no enabled rule aborts incomplete multipart uploads; "
                         + "their parts are billed until removed (add an AbortMultipartUpload rule)")),
+
+        bad("lifecycle rule ID length", "buckets:\n  my-bucket:\n    lifecycle: {Rules: [{ID: " + "r".repeat(256) + ", Status: Enabled, "
+                + "AbortMultipartUpload: {Days: 1}}]}\n", List.of(
+                "profile.yaml:7:30: error: buckets.my-bucket.lifecycle.Rules[0].ID: '" + "r".repeat(256) + "' is not a valid rule "
+                        + "ID; use 1-255 characters")),
+        bad("lifecycle transition needs Days or CreatedBeforeDate", LIFECYCLE_BUCKET, Map.of(
+                "a.json", rules(ABORT + ", {\"ID\": \"r2\", \"Status\": \"Enabled\", \"Transitions\": [{\"StorageClass\": \"IA\"}]}")), List.of(
+                "a.json:2:126: error: Rules[1].Transitions[0]: set exactly one of Days or CreatedBeforeDate; found 0")),
+        bad("policy needs Resource or NotResource", "ram:\n  policies:\n    P: {document: {Version: '1', Statement: [{Effect: Allow, Action: '*'}]}}\n",
+                List.of("profile.yaml:7:46: error: ram.policies.P.document.Statement[0]: set exactly one of Resource or NotResource")),
+        bad("policy with an empty Statement", "ram:\n  policies:\n    P: {document: {Version: '1', Statement: []}}\n",
+                List.of("profile.yaml:7:45: error: ram.policies.P.document.Statement: at least 1 item is required, got 0")),
+        bad("identity policy with a Principal", "ram:\n  policies:\n    P: {document: {Version: '1', Statement: [{Effect: Allow, "
+                + "Action: '*', Resource: '*', Principal: '*'}]}}\n",
+                List.of("profile.yaml:7:101: error: ram.policies.P.document.Statement[0].Principal: a RAM policy attached to users "
+                        + "and roles has no Principal; it applies to whoever it is attached to")),
+        bad("policy Principal shape", "buckets:\n  my-bucket:\n    policy: {Version: '1', Statement: [{Effect: Allow, Action: '*', "
+                + "Resource: '*', Principal: 1234}]}\n",
+                List.of("profile.yaml:7:95: error: buckets.my-bucket.policy.Statement[0].Principal: expected a string or a list of "
+                        + "strings or a map, got an integer")),
+        bad("trust policy with a Resource", "ram:\n  roles:\n    r1: {trust: {Version: '1', Statement: [{Effect: Allow, "
+                + "Action: sts:AssumeRole, Principal: {RAM: 'acs:ram::123:root'}, Resource: '*'}]}}\n",
+                List.of("profile.yaml:7:133: error: ram.roles.r1.trust.Statement[0].Resource: a trust policy has no Resource: "
+                        + "the role itself is the resource")),
+        bad("replication to the same bucket", "buckets:\n  my-bucket:\n    replication:\n      r1: {destination: {bucket: my-bucket, region: cn-shanghai}}\n",
+                List.of("profile.yaml:8:34: error: buckets.my-bucket.replication.r1.destination.bucket: a bucket cannot replicate "
+                        + "to itself; name another bucket")),
+        bad("warning: allowPublicWrite without public-read-write", "buckets:\n  my-bucket: {acl: private, allowPublicWrite: {reason: x}}\n",
+                List.of("profile.yaml:6:47: warning: buckets.my-bucket.allowPublicWrite: has no effect unless acl is public-read-write")),
+        bad("warning: public ACL under blockPublicAccess", "buckets:\n  my-bucket: {acl: public-read, blockPublicAccess: true}\n",
+                List.of("profile.yaml:6:20: warning: buckets.my-bucket.acl: acl public-read has no effect while blockPublicAccess is true")),
     };
 }

@@ -3,6 +3,7 @@ package dev.ossops.spec.model;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Three-state ownership of a bucket sub-configuration: key absent = {@link State#UNMANAGED} (never read, never
@@ -38,7 +39,7 @@ public record Managed<T>(State state, Optional<T> value) {
     }
 
     /** The same ownership with the value transformed (for PRESENT). */
-    public <R> Managed<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+    public <R> Managed<R> map(Function<? super T, ? extends R> mapper) {
         return new Managed<>(state, value.map(mapper));
     }
 

@@ -1,5 +1,6 @@
 package dev.ossops.spec.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,9 @@ public record PolicyDocument(String version, List<Statement> statements) {
         public Statement {
             actions = List.copyOf(actions);
             resources = List.copyOf(resources);
-            Map<String, Map<String, List<String>>> copy = new java.util.LinkedHashMap<>();
+            Map<String, Map<String, List<String>>> copy = new LinkedHashMap<>();
             condition.forEach((operator, keys) -> {
-                Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+                Map<String, List<String>> values = new LinkedHashMap<>();
                 keys.forEach((key, list) -> values.put(key, List.copyOf(list)));
                 copy.put(operator, Profile.ordered(values));
             });

@@ -56,7 +56,8 @@ public final class DocumentSchemas {
 
     private static final ObjectShape LIFECYCLE_RULE = ObjectShape.builder("LifecycleRule",
                     "One OSS lifecycle rule, in the shape of ossutil's lifecycle JSON.")
-            .required("ID", StringShape.text("Rule ID, unique within the bucket (up to 255 characters)."))
+            .required("ID", StringShape.formatted("Rule ID, unique within the bucket (up to 255 characters).",
+                    Formats.LIFECYCLE_RULE_ID))
             .optional("Prefix", text("Object key prefix the rule applies to; empty for the whole bucket."))
             .required("Status", StringShape.oneOf("Whether the rule is in force.", "rule status", List.of("Enabled", "Disabled")))
             .optional("Filter", ObjectShape.builder("LifecycleFilter", "Objects excluded from the rule.")

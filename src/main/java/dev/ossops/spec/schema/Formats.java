@@ -43,6 +43,8 @@ public final class Formats {
     public static final StringShape.Format HTTP_URL = regex("endpoint", "^(embedded|https?://[^\\s/?#]+(:[0-9]{1,5})?/?)$",
             "use an http:// or https:// URL (scheme, host and optional port) or 'embedded'");
 
+    public static final StringShape.Format LIFECYCLE_RULE_ID = regex("rule ID", "^.{1,255}$", "use 1-255 characters");
+
     public static final StringShape.Format ISO_DATE = regex("date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T00:00:00(\\.000)?Z)?$",
             "use an ISO 8601 date at midnight UTC, e.g. 2026-01-01 or 2026-01-01T00:00:00.000Z");
 

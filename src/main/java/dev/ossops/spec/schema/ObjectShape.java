@@ -4,6 +4,7 @@ import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record ObjectShape(String name, String description, Map<String, Property>
     }
 
     public ObjectShape {
-        properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     public Optional<String> definitionName() {

@@ -2,6 +2,7 @@ package dev.ossops.spec.schema;
 
 import dev.ossops.spec.Problems;
 import dev.ossops.spec.tree.ListNode;
+import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.PropertyPath;
@@ -138,7 +139,7 @@ public final class ShapeValidator {
         checkString(text.get(), shape, node.location(), path);
     }
 
-    private void checkString(String value, StringShape shape, dev.ossops.spec.tree.Location location, String path) {
+    private void checkString(String value, StringShape shape, Location location, String path) {
         if (!shape.values().isEmpty() && !shape.values().contains(value)) {
             problems.error(location, path, notOneOf(value, shape.noun(), shape.values()));
         }
