@@ -136,6 +136,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_credentialInTheWrongKey_isMaskedInTheMessage() throws IOException {
+        Path profile = write("p.yaml", HEADER + "credentials: {source: LTAI5tAbCdEfGhIjKlwxyz}\n"
+                + "buckets:\n  my-bucket:\n    replication:\n      r1: {destination: {bucket: dr-bucket, region: cn-shanghai}, "
+                + "action: Ab3dEf7hIj1lMn0pQr5tUv9xYz2bC4}\n");
+
+        int exit = run("validate", "-p", profile.toString());
+
+        assertEquals(ExitCodes.ERROR, exit);
+        assertEquals(profile + ":5:23: error: credentials.source: 'LTAI…wxyz' is not a valid credential source; accepted: env, "
+                + "aliyun-cli, ecs-ram-role\n"
+                + profile + ":9:75: error: buckets.my-bucket.replication.r1.action: (a value that looks like a secret, not shown) "
+                + "is not a valid replication action; accepted: ALL, or a comma-separated combination of PUT, DELETE and ABORT "
+                + "(e.g. PUT,DELETE)\n"
+                + profile + ": 2 errors\n", out.toString());
+    }
+
+    @Test
     void validate_missingProfile_reportsNotFoundAndExitsOne() {
         int exit = run("validate", "-p", dir.resolve("absent.yaml").toString());
 

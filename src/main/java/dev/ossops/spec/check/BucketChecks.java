@@ -1,6 +1,7 @@
 package dev.ossops.spec.check;
 
 import dev.ossops.spec.schema.ProfileSchema;
+import dev.ossops.spec.schema.Redaction;
 import dev.ossops.spec.schema.ShapeValidator;
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
@@ -92,7 +93,7 @@ final class BucketChecks {
             boolean valid = text.equals("ALL") || (parts.stream().allMatch(p -> REPLICATION_ACTIONS.contains(p.strip()))
                     && parts.stream().map(String::strip).distinct().count() == parts.size());
             if (!valid) {
-                context.problems().error(action, PropertyPath.key(path, "action"), "'" + text + "' is not a valid "
+                context.problems().error(action, PropertyPath.key(path, "action"), Redaction.quote(text) + " is not a valid "
                         + "replication action; accepted: ALL, or a comma-separated combination of PUT, DELETE and ABORT (e.g. PUT,DELETE)");
             }
         }));

@@ -1,6 +1,7 @@
 package dev.ossops.spec.check;
 
 import dev.ossops.spec.SystemPolicies;
+import dev.ossops.spec.schema.Redaction;
 import dev.ossops.spec.schema.Suggestions;
 import dev.ossops.spec.tree.ListNode;
 import dev.ossops.spec.tree.MapNode;
@@ -54,7 +55,7 @@ final class RamChecks {
             Node item = attached.items().get(i);
             String itemPath = PropertyPath.index(PropertyPath.key(path, "policies"), i);
             item.asString().filter(name -> !known.contains(name)).ifPresent(name -> context.problems().error(item, itemPath,
-                    "policy '" + name + "' is neither defined under ram.policies nor a known system policy"
+                    "policy " + Redaction.quote(name) + " is neither defined under ram.policies nor a known system policy"
                             + Suggestions.closest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("")));
         }
     }

@@ -144,13 +144,13 @@ public final class ShapeValidator {
             problems.error(location, path, notOneOf(value, shape.noun(), shape.values()));
         }
         shape.formatRule().filter(format -> !format.test().test(value)).ifPresent(format ->
-                problems.error(location, path, "'" + value + "' is not a valid " + format.noun() + "; "
+                problems.error(location, path, Redaction.quote(value) + " is not a valid " + format.noun() + "; "
                         + format.accepted()));
     }
 
     /** "'X' is not a valid ACL; accepted: a, b, c", with a suggestion when X looks like a typo. */
     public static String notOneOf(String value, String noun, List<String> values) {
-        StringBuilder message = new StringBuilder("'" + value + "' is not a valid " + noun);
+        StringBuilder message = new StringBuilder(Redaction.quote(value) + " is not a valid " + noun);
         Suggestions.closest(value, values).ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
         message.append("; accepted: ");
         if (values.size() > MAX_LISTED_VALUES) {
@@ -179,7 +179,7 @@ public final class ShapeValidator {
             return;
         }
         if (node.asString().isPresent() && !shape.inner().acceptsKind(node)) {
-            problems.error(node, path, "expected " + shape.expected() + ", got '" + node.asString().get() + "'");
+            problems.error(node, path, "expected " + shape.expected() + ", got " + Redaction.quote(node.asString().get()));
             return;
         }
         if (!shape.inner().acceptsKind(node)) {
