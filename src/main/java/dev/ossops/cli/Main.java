@@ -14,6 +14,8 @@ import java.io.PrintWriter;
         description = "Declarative plan/apply, audit, uploader and local emulator for Alibaba Cloud OSS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ValidateCommand.class,
+                SchemaCommand.class,
         })
 public final class Main {
 

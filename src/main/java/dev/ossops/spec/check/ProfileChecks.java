@@ -1,0 +1,76 @@
+package dev.ossops.spec.check;
+
+import dev.ossops.spec.schema.ProfileSchema;
+import dev.ossops.spec.tree.MapNode;
+import dev.ossops.spec.tree.Node;
+import dev.ossops.spec.tree.PropertyPath;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks that need more than one value: combinations, cross-references and likely mistakes. They run after
+ * the structural checks and skip values of the wrong kind, which those already reported.
+ */
+public final class ProfileChecks {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
+
+    private final CheckContext context;
+
+    public ProfileChecks(CheckContext context) {
+        this.context = context;
+    }
+
+    public void run() {
+        MapNode profile = context.profile();
+        List<String> bucketNames = context.names(profile, "buckets");
+        checkCredentials(profile);
+        checkEmulator(profile);
+        BucketChecks buckets = new BucketChecks(context);
+        context.section(profile, "buckets").values().forEach(entry -> entry.value().asMap().ifPresent(bucket ->
+                buckets.check(entry.key(), bucket, PropertyPath.key("buckets", entry.key()), bucketNames)));
+        context.map(profile, "ram").ifPresent(ram -> new RamChecks(context).check(ram, profile.has("uploader")));
+        context.map(profile, "cdn").ifPresent(cdn -> new CdnChecks(context).check(cdn, bucketNames));
+        context.map(profile, "uploader").ifPresent(uploader -> checkUploader(uploader, bucketNames));
+    }
+
+    private void checkCredentials(MapNode profile) {
+        context.map(profile, "credentials").ifPresent(credentials -> {
+            String source = credentials.string("source").orElse("");
+            onlyWith(credentials, "profile", "aliyun-cli", source);
+            onlyWith(credentials, "roleName", "ecs-ram-role", source);
+        });
+    }
+
+    private void onlyWith(MapNode credentials, String key, String source, String actual) {
+        credentials.get(key).filter(v -> !source.equals(actual)).ifPresent(value -> context.problems().error(value,
+                PropertyPath.key("credentials", key), key + " is only used with source " + source));
+    }
+
+    private void checkEmulator(MapNode profile) {
+        profile.get("emulator").filter(e -> profile.string("endpoint").filter("embedded"::equals).isEmpty())
+                .ifPresent(emulator -> context.problems().warning(emulator, "emulator",
+                        "is ignored unless endpoint is 'embedded'"));
+    }
+
+    private void checkUploader(MapNode uploader, List<String> bucketNames) {
+        uploader.get("bucket").ifPresent(bucket -> bucket.asString().filter(b -> !bucketNames.contains(b)).ifPresent(b ->
+                context.problems().warning(bucket, "uploader.bucket", "bucket '" + b
+                        + "' is not defined in this profile; it must already exist")));
+        uploader.get("keyLayout").ifPresent(layout -> layout.asString().ifPresent(text -> {
+            Matcher matcher = PLACEHOLDER.matcher(text);
+            while (matcher.find()) {
+                if (!ProfileSchema.KEY_LAYOUT_PLACEHOLDERS.contains(matcher.group())) {
+                    context.problems().error(layout, "uploader.keyLayout", "unknown placeholder '" + matcher.group()
+                            + "'; accepted: " + String.join(" ", ProfileSchema.KEY_LAYOUT_PLACEHOLDERS));
+                }
+            }
+            if (!text.contains("{uuid}") && !text.contains("{filename}") && !text.contains("{timestamp}")) {
+                context.problems().error(layout, "uploader.keyLayout", "needs {uuid}, {filename} or {timestamp}, "
+                        + "or every upload would get the same key");
+            }
+        }));
+    }
+}

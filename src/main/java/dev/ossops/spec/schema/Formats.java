@@ -1,0 +1,58 @@
+package dev.ossops.spec.schema;
+
+import java.util.regex.Pattern;
+
+/** The string syntaxes of OSS, RAM and CDN names, each with the text a message shows when a value breaks it. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    private static StringShape.Format regex(String noun, String regex, String accepted) {
+        Pattern pattern = Pattern.compile(regex);
+        return new StringShape.Format(noun, s -> pattern.matcher(s).matches(), accepted, regex);
+    }
+
+    public static final StringShape.Format BUCKET_NAME = regex("bucket name", "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
+            "use 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit");
+
+    public static final StringShape.Format RAM_USER_NAME = regex("RAM user name", "^[A-Za-z0-9._-]{1,64}$",
+            "use 1-64 letters, digits, periods, hyphens and underscores");
+
+    public static final StringShape.Format RAM_ROLE_NAME = regex("RAM role name", "^[A-Za-z0-9.-]{1,64}$",
+            "use 1-64 letters, digits, periods and hyphens");
+
+    public static final StringShape.Format RAM_POLICY_NAME = regex("RAM policy name", "^[A-Za-z0-9-]{1,128}$",
+            "use 1-128 letters, digits and hyphens");
+
+    public static final StringShape.Format DOMAIN_NAME = regex("domain name",
+            "^(?=.{1,253}$)(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$",
+            "use lowercase DNS labels of letters, digits and hyphens separated by dots, e.g. media.example.com");
+
+    public static final StringShape.Format IPV4 = regex("IPv4 address",
+            "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$",
+            "use a dotted IPv4 address such as 203.0.113.10");
+
+    public static final StringShape.Format CONTENT_TYPE = regex("content type",
+            "^[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)$",
+            "use type/subtype in lowercase, e.g. image/png or image/*");
+
+    public static final StringShape.Format RELATIVE_PREFIX = regex("prefix", "^(?!/).*$",
+            "an object key prefix must not start with '/'");
+
+    public static final StringShape.Format HTTP_URL = regex("endpoint", "^(embedded|https?://[^\\s/?#]+(:[0-9]{1,5})?/?)$",
+            "use an http:// or https:// URL (scheme, host and optional port) or 'embedded'");
+
+    public static final StringShape.Format LIFECYCLE_RULE_ID = regex("rule ID", "^.{1,255}$", "use 1-255 characters");
+
+    public static final StringShape.Format ISO_DATE = regex("date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T00:00:00(\\.000)?Z)?$",
+            "use an ISO 8601 date at midnight UTC, e.g. 2026-01-01 or 2026-01-01T00:00:00.000Z");
+
+    /** {@code acs:<service>:<region>:<account>:<resource>}, {@code *} wildcards allowed in every part. */
+    public static final StringShape.Format ARN = regex("resource ARN", "^(\\*|acs:[a-z0-9*-]+:[a-z0-9*-]*:[0-9*]*:.+)$",
+            "use acs:<service>:<region>:<account>:<resource> (each part may use * wildcards) or *");
+
+    /** {@code service:Action}, {@code *} wildcards allowed. */
+    public static final StringShape.Format ACTION = regex("action", "^(\\*|[a-z0-9-]+:[A-Za-z0-9*]+)$",
+            "use <service>:<Action> such as oss:GetObject (* wildcards allowed) or *");
+}
