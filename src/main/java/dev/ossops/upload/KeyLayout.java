@@ -119,7 +119,7 @@ public final class KeyLayout {
         return template;
     }
 
-    private static String checkTemplate(String template) {
+    static String checkTemplate(String template) {
         if (template == null || template.isBlank()) {
             throw new UploadException("key layout is empty");
         }

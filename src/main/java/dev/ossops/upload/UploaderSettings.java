@@ -45,14 +45,14 @@ public record UploaderSettings(String bucket, String region, String endpoint, St
             throw new UploadException("endpoint is empty");
         }
         prefix = trimSlashes(prefix);
+        KeyLayout.checkTemplate(keyLayout);
         if (urlExpires.isNegative() || urlExpires.isZero() || urlExpires.compareTo(MAX_URL_EXPIRES) > 0) {
             throw new UploadException("URL expiry must be between 1 and " + MAX_URL_EXPIRES.toSeconds()
                     + " seconds, got " + urlExpires.toSeconds());
         }
         allowedContentTypes = List.copyOf(allowedContentTypes);
-        if (maxSizeBytes.isPresent() && maxSizeBytes.getAsLong() <= 0) {
-            throw new UploadException("maxSizeBytes must be positive, got " + maxSizeBytes.getAsLong());
-        }
+        // The rules check their own inputs; building them here reports a bad entry at load time, not mid-upload.
+        new UploadRules(allowedContentTypes, maxSizeBytes);
     }
 
     /** The settings for {@code bucket} in {@code region} with every other value at its default. */

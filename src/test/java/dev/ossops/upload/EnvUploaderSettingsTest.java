@@ -140,6 +140,14 @@ class EnvUploaderSettingsTest {
     }
 
     @Test
+    void uploaderSettings_keyLayoutCheckedUpFront() {
+        UploadException e = assertThrows(UploadException.class, () -> new UploaderSettings("bkt", "cn-beijing", "e", "",
+                "{prefix}/{name}", Duration.ofSeconds(1), List.of(), OptionalLong.empty()));
+        assertEquals("unknown placeholder {name} in key layout '{prefix}/{name}'; known: "
+                + "{prefix} {date} {year} {month} {day} {timestamp} {uuid} {filename}", e.getMessage());
+    }
+
+    @Test
     void uploaderSettings_maxSizeMustBePositive() {
         UploadException e = assertThrows(UploadException.class, () -> new UploaderSettings("bkt", "cn-beijing", "e", "", "{uuid}",
                 Duration.ofSeconds(1), List.of(), OptionalLong.of(0)));
