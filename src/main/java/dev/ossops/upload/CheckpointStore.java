@@ -250,7 +250,7 @@ public final class CheckpointStore {
             parts.add(new Checkpoint.CompletedPart((int) number, etag, crc, size));
         }
         return new Checkpoint(text(root, "bucket"), text(root, "key"), text(root, "uploadId"), text(root, "file"),
-                number(root, "size"), number(root, "mtime"), partSize, parts);
+                number(root, "size"), integer(root, "mtime"), partSize, parts);
     }
 
     private static String text(JsonNode node, String field) {
@@ -262,6 +262,18 @@ public final class CheckpointStore {
             throw new UploadException("field '" + field + "' is not a non-empty string");
         }
         return v.asText();
+    }
+
+    /** An integer that may be negative: file times before 1970 exist. */
+    private static long integer(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            throw new UploadException("missing field '" + field + "'");
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new UploadException("field '" + field + "' is not an integer");
+        }
+        return v.asLong();
     }
 
     private static long number(JsonNode node, String field) {

@@ -147,6 +147,8 @@ class CheckpointStoreTest {
                 corruptWith(goldenFor().replace("\"number\" : 2", "\"number\" : 0")).reason());
         assertEquals("field 'etag' is not a non-empty string",
                 corruptWith(goldenFor().replace("\"\\\"A1\\\"\"", "\"\"")).reason());
+        assertEquals("field 'mtime' is not an integer",
+                corruptWith(goldenFor().replace("\"mtime\" : 1767225600000", "\"mtime\" : 1.5")).reason());
         assertEquals("partSize 1 is outside OSS limits",
                 corruptWith(goldenFor().replace("\"partSize\" : 102400", "\"partSize\" : 1")).reason());
     }
@@ -156,6 +158,13 @@ class CheckpointStoreTest {
         CheckpointStore.Load.Corrupt c = corruptWith(goldenFor().replace("\"bucket\" : \"bkt\"", "\"bucket\" : \"other\""));
         assertEquals("checkpoint is for bucket 'other' key 'up/video.mp4' file '" + file.toAbsolutePath().normalize()
                 + "', not this upload", c.reason());
+    }
+
+    @Test
+    void load_fileTimeBefore1970Resumes() throws IOException {
+        Checkpoint old = Checkpoint.start("bkt", "up/video.mp4", "id", file, 250_000, -5000, PART);
+        store.save(old);
+        assertEquals(new CheckpointStore.Load.Resumable(old), store.load("bkt", "up/video.mp4", file, 250_000, -5000));
     }
 
     @Test
