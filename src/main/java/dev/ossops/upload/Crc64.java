@@ -13,6 +13,8 @@ public final class Crc64 implements Checksum {
     private static final long POLY = 0xC96C5795D7870F42L;
     /** Slicing-by-8 tables: TABLE[0] is the classic byte table, TABLE[k] advances k more zero bytes. */
     private static final long[][] TABLE = buildTables();
+    /** X_POW_2K[k] = x^(2^k) mod P, bit-reflected (x^0 is the top bit); k up to 66 covers 8 * 2^63 bits. */
+    private static final long[] X_POW_2K = buildPowers();
 
     private long crc;
 
@@ -108,8 +110,10 @@ public final class Crc64 implements Checksum {
 
     /**
      * The CRC of A followed by B, given {@code crc1} = CRC(A), {@code crc2} = CRC(B) and the length
-     * of B: how per-part CRCs of a multipart upload combine into the object's CRC. Runs in
-     * O(log len2) 64x64 GF(2) matrix squarings, the method zlib uses for CRC-32.
+     * of B: how per-part CRCs of a multipart upload combine into the object's CRC. The register of
+     * A is advanced over len2 zero bytes by multiplying it with x^(8 len2) mod P; the pre- and
+     * post-inversions cancel out (the method of zlib's crc32_combine). About log2(len2)
+     * multiplications: 10,000 parts combine in milliseconds.
      */
     public static long combine(long crc1, long crc2, long len2) {
         if (len2 < 0) {
@@ -118,52 +122,44 @@ public final class Crc64 implements Checksum {
         if (len2 == 0) {
             return crc1;
         }
-        long[] odd = new long[64];
-        long[] even = new long[64];
-        // odd: the operator that feeds one zero bit into the (reflected) register.
-        odd[0] = POLY;
-        long row = 1;
-        for (int n = 1; n < 64; n++) {
-            odd[n] = row;
-            row <<= 1;
-        }
-        square(even, odd); // two zero bits
-        square(odd, even); // four zero bits
-        long c = crc1;
-        long remaining = len2;
-        // Each squaring doubles the number of zero bytes the operator applies: 1, 2, 4, ... bytes.
-        do {
-            square(even, odd);
-            if ((remaining & 1) != 0) {
-                c = times(even, c);
-            }
-            remaining >>>= 1;
-            if (remaining == 0) {
-                break;
-            }
-            square(odd, even);
-            if ((remaining & 1) != 0) {
-                c = times(odd, c);
-            }
-            remaining >>>= 1;
-        } while (remaining != 0);
-        return c ^ crc2;
+        return multiplyModP(xPowerEightTimes(len2), crc1) ^ crc2;
     }
 
-    private static long times(long[] matrix, long vector) {
-        long sum = 0;
-        long v = vector;
-        for (int i = 0; v != 0; i++, v >>>= 1) {
-            if ((v & 1) != 0) {
-                sum ^= matrix[i];
-            }
+    private static long[] buildPowers() {
+        long[] powers = new long[67];
+        powers[0] = 1L << 62; // x^1
+        for (int k = 1; k < powers.length; k++) {
+            powers[k] = multiplyModP(powers[k - 1], powers[k - 1]);
         }
-        return sum;
+        return powers;
     }
 
-    private static void square(long[] result, long[] matrix) {
-        for (int n = 0; n < 64; n++) {
-            result[n] = times(matrix, matrix[n]);
+    /** x^(8 n) mod P: the operator that feeds n zero bytes through the register. */
+    private static long xPowerEightTimes(long n) {
+        long p = 1L << 63; // x^0
+        int k = 3; // 8 n = n * 2^3
+        for (long rest = n; rest != 0; rest >>>= 1, k++) {
+            if ((rest & 1) != 0) {
+                p = multiplyModP(X_POW_2K[k], p);
+            }
+        }
+        return p;
+    }
+
+    /** a * b mod P over GF(2), both bit-reflected; {@code a} must not be zero. */
+    private static long multiplyModP(long a, long b) {
+        long m = 1L << 63;
+        long product = 0;
+        long shifted = b;
+        while (true) {
+            if ((a & m) != 0) {
+                product ^= shifted;
+                if ((a & (m - 1)) == 0) {
+                    return product;
+                }
+            }
+            m >>>= 1;
+            shifted = (shifted & 1) != 0 ? (shifted >>> 1) ^ POLY : shifted >>> 1;
         }
     }
 }

@@ -94,6 +94,20 @@ class Crc64Test {
     }
 
     @Test
+    void combine_matchesSdkForLargeLengths() {
+        Random random = new Random(13);
+        for (int i = 0; i < 200; i++) {
+            long crc1 = random.nextLong();
+            long crc2 = random.nextLong();
+            long len2 = i < 64 ? 1L << i >>> 1 | 1 : random.nextLong() >>> (i % 40 + 1);
+            len2 = Math.max(1, len2 >>> 4);
+            assertEquals(CRC64.combine(crc1, crc2, len2), Crc64.combine(crc1, crc2, len2), "len2 " + len2);
+        }
+        long fiveGiB = 5L << 30;
+        assertEquals(CRC64.combine(7, 9, fiveGiB), Crc64.combine(7, 9, fiveGiB));
+    }
+
+    @Test
     void combine_zeroLengthSecondPartKeepsFirst() {
         assertEquals(42L, Crc64.combine(42L, 0L, 0));
     }
