@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,8 +33,8 @@ public final class KeyLayout {
     public static final String DEFAULT_PREFIX = "qwencloud-uploads";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    private static final java.util.List<String> NAMES =
-            java.util.List.of("prefix", "date", "year", "month", "day", "timestamp", "uuid", "filename");
+    private static final List<String> NAMES =
+            List.of("prefix", "date", "year", "month", "day", "timestamp", "uuid", "filename");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT);
 
     private final String template;

@@ -1,5 +1,6 @@
 package dev.ossops.upload;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +134,7 @@ public record ObjectUrl(Kind kind, String url, Optional<String> bucket, Optional
             return "";
         }
         byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
                 out.write(hex(bytes[i + 1]) << 4 | hex(bytes[i + 2]));

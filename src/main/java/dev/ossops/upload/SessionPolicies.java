@@ -8,6 +8,7 @@ import dev.ossops.policy.OssAction;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,7 +60,7 @@ public final class SessionPolicies {
             String qualified = name.contains(":") ? name : "oss:" + name;
             OssAction action = OssAction.of(qualified).orElseThrow(() -> new UploadException("unknown OSS action '" + name + "'"));
             if (action.scope() != OssAction.Scope.OBJECT) {
-                throw new UploadException(action.action() + " applies to a " + action.scope().name().toLowerCase(java.util.Locale.ROOT)
+                throw new UploadException(action.action() + " applies to a " + action.scope().name().toLowerCase(Locale.ROOT)
                         + ", not to objects: a policy on bucket/prefix/* cannot grant it");
             }
             out.add(action.action());
