@@ -1,0 +1,99 @@
+package dev.ossops.upload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.policy.OssAction;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The session policy {@code ossops sts-token} passes to AssumeRole: Allow the listed object
+ * actions on the uploader's prefix only. The temporary credentials then get the intersection of
+ * the role's policies and this one, so a leaked token can write under the prefix and nowhere else.
+ */
+public final class SessionPolicies {
+    /** AssumeRole's limit on the Policy parameter. */
+    public static final int MAX_POLICY_LENGTH = 2048;
+    public static final List<String> DEFAULT_ACTIONS = List.of("oss:PutObject");
+
+    private SessionPolicies() {
+    }
+
+    /**
+     * The policy as compact JSON. {@code actions} are RAM action names ({@code oss:PutObject}; the
+     * {@code oss:} may be left out), object-level only; empty means {@link #DEFAULT_ACTIONS}.
+     */
+    public static String forPrefix(String bucket, String prefix, List<String> actions) {
+        List<String> resolved = objectActions(actions.isEmpty() ? DEFAULT_ACTIONS : actions);
+        ObjectNode root = policy(List.of(statement(null, resolved, prefixResource(bucket, prefix))));
+        String json = write(root, false);
+        if (json.length() > MAX_POLICY_LENGTH) {
+            throw new UploadException("session policy is " + json.length() + " characters; AssumeRole accepts at most "
+                    + MAX_POLICY_LENGTH);
+        }
+        return json;
+    }
+
+    /**
+     * {@code acs:oss:*:*:bucket/prefix/*}: every object under the prefix in any account's bucket of
+     * that name (the owner is decided by the bucket). The trailing {@code /} keeps {@code uploads}
+     * from also granting {@code uploads-old/}; the key layouts always put a {@code /} after the prefix.
+     */
+    static String prefixResource(String bucket, String prefix) {
+        UploaderSettings.checkBucket(bucket);
+        String p = prefix == null ? "" : prefix.replaceAll("^/+", "").replaceAll("/+$", "");
+        if (p.contains("*") || p.contains("?")) {
+            throw new UploadException("prefix '" + prefix + "' must not contain '*' or '?': they are wildcards in RAM resources");
+        }
+        return "acs:oss:*:*:" + bucket + "/" + (p.isEmpty() ? "" : p + "/") + "*";
+    }
+
+    /** Resolves names against the OSS action catalogue; only object-level actions fit a prefix resource. */
+    static List<String> objectActions(List<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            String qualified = name.contains(":") ? name : "oss:" + name;
+            OssAction action = OssAction.of(qualified).orElseThrow(() -> new UploadException("unknown OSS action '" + name + "'"));
+            if (action.scope() != OssAction.Scope.OBJECT) {
+                throw new UploadException(action.action() + " applies to a " + action.scope().name().toLowerCase(Locale.ROOT)
+                        + ", not to objects: a policy on bucket/prefix/* cannot grant it");
+            }
+            out.add(action.action());
+        }
+        return List.copyOf(out);
+    }
+
+    static ObjectNode policy(List<ObjectNode> statements) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("Version", "1");
+        ArrayNode list = root.putArray("Statement");
+        statements.forEach(list::add);
+        return root;
+    }
+
+    static ObjectNode statement(String sid, List<String> actions, String resource) {
+        ObjectNode s = new ObjectMapper().createObjectNode();
+        if (sid != null) {
+            s.put("Sid", sid);
+        }
+        s.put("Effect", "Allow");
+        ArrayNode a = s.putArray("Action");
+        actions.forEach(a::add);
+        s.putArray("Resource").add(resource);
+        return s;
+    }
+
+    static String write(ObjectNode node, boolean pretty) {
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            return pretty ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) : mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serializes", e);
+        }
+    }
+}
