@@ -1,0 +1,7 @@
+package dev.ossops.emulator.ram;
+
+/** A RAM user's access key; the secret is only ever shown by CreateAccessKey. */
+record RamAccessKey(String accessKeyId, String secret, String userName, String status, String createDate) {
+    static final String ACTIVE = "Active";
+    static final String INACTIVE = "Inactive";
+}
