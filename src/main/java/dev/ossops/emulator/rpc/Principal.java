@@ -18,6 +18,9 @@ public sealed interface Principal {
     /** GetCallerIdentity's {@code IdentityType}. */
     String identityType();
 
+    /** GetCallerIdentity's {@code PrincipalId}: account uid, user id, or {@code roleId:sessionName}. */
+    String principalId();
+
     record Root(String accountId) implements Principal {
         @Override
         public String arn() {
@@ -27,6 +30,11 @@ public sealed interface Principal {
         @Override
         public String identityType() {
             return "Account";
+        }
+
+        @Override
+        public String principalId() {
+            return accountId;
         }
     }
 
@@ -39,6 +47,11 @@ public sealed interface Principal {
         @Override
         public String identityType() {
             return "RAMUser";
+        }
+
+        @Override
+        public String principalId() {
+            return userId;
         }
     }
 
@@ -55,6 +68,11 @@ public sealed interface Principal {
         @Override
         public String identityType() {
             return "AssumedRoleUser";
+        }
+
+        @Override
+        public String principalId() {
+            return assumedRoleId();
         }
 
         /** {@code <roleId>:<sessionName>}, as AssumedRoleUser.AssumedRoleId. */
