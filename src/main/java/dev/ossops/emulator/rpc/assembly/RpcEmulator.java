@@ -1,0 +1,47 @@
+package dev.ossops.emulator.rpc.assembly;
+
+import dev.ossops.emulator.ram.RamService;
+import dev.ossops.emulator.ram.RamStore;
+import dev.ossops.emulator.rpc.CredentialLookup;
+import dev.ossops.emulator.rpc.RootAccount;
+import dev.ossops.emulator.rpc.RpcHandler;
+import dev.ossops.emulator.sts.SimpleTrustPolicy;
+import dev.ossops.emulator.sts.StsService;
+import dev.ossops.emulator.sts.StsSessions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The RPC services wired together: state loaded from {@code dataDir}, one credential lookup
+ * (root, then RAM user keys, then STS sessions) shared by the RPC handler and, at merge, the
+ * OSS server.
+ */
+public final class RpcEmulator {
+    private final CredentialLookup credentials;
+    private final RpcHandler handler;
+
+    private RpcEmulator(CredentialLookup credentials, RpcHandler handler) {
+        this.credentials = credentials;
+        this.handler = handler;
+    }
+
+    public static RpcEmulator open(RootAccount root, Path dataDir, Clock clock) {
+        RamStore ram = RamStore.open(root.accountId(), dataDir);
+        StsSessions sessions = StsSessions.open(dataDir, ram, clock);
+        CredentialLookup credentials = CredentialLookup.chain(List.of(root, ram, sessions));
+        RpcHandler handler = new RpcHandler(credentials, List.of(
+                new RamService(ram),
+                new StsService(ram, sessions, new SimpleTrustPolicy())), clock);
+        return new RpcEmulator(credentials, handler);
+    }
+
+    /** The lookup the OSS server should authenticate with. */
+    public CredentialLookup credentials() {
+        return credentials;
+    }
+
+    public RpcHandler handler() {
+        return handler;
+    }
+}
