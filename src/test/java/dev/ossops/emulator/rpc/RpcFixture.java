@@ -12,6 +12,7 @@ import com.aliyuncs.profile.DefaultProfile;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,9 @@ public final class RpcFixture implements AutoCloseable {
     public static final String ROOT_ID = "LTAI5tRootAccessKey0abcd";
     public static final String ROOT_SECRET = "rootSecretForTheEmulatorTests0";
 
+    /** How long CDN domains stay configuring in these tests; they move the clock to pass it. */
+    public static final Duration CDN_PROPAGATION = Duration.ofSeconds(30);
+
     private final Path dataDir;
     private final MutableClock clock;
     private RpcEmulator emulator;
@@ -37,7 +41,7 @@ public final class RpcFixture implements AutoCloseable {
     }
 
     private void start() throws IOException {
-        emulator = RpcEmulator.open(new RootAccount(ACCOUNT, ROOT_ID, ROOT_SECRET), dataDir, clock);
+        emulator = RpcEmulator.open(new RootAccount(ACCOUNT, ROOT_ID, ROOT_SECRET), dataDir, clock, CDN_PROPAGATION);
         server = new RpcTestServer(emulator.handler());
     }
 

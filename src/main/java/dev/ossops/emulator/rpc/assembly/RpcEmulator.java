@@ -1,5 +1,7 @@
 package dev.ossops.emulator.rpc.assembly;
 
+import dev.ossops.emulator.cdn.CdnService;
+import dev.ossops.emulator.cdn.CdnStore;
 import dev.ossops.emulator.ram.RamService;
 import dev.ossops.emulator.ram.RamStore;
 import dev.ossops.emulator.rpc.CredentialLookup;
@@ -10,6 +12,7 @@ import dev.ossops.emulator.sts.StsService;
 import dev.ossops.emulator.sts.StsSessions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,13 +29,18 @@ public final class RpcEmulator {
         this.handler = handler;
     }
 
-    public static RpcEmulator open(RootAccount root, Path dataDir, Clock clock) {
+    /**
+     * Opens the services over {@code dataDir}; {@code cdnPropagation} is how long a changed CDN
+     * domain stays {@code configuring} (zero in tests that do not exercise the transition).
+     */
+    public static RpcEmulator open(RootAccount root, Path dataDir, Clock clock, Duration cdnPropagation) {
         RamStore ram = RamStore.open(root.accountId(), dataDir);
         StsSessions sessions = StsSessions.open(dataDir, ram, clock);
         CredentialLookup credentials = CredentialLookup.chain(List.of(root, ram, sessions));
         RpcHandler handler = new RpcHandler(credentials, List.of(
                 new RamService(ram),
-                new StsService(ram, sessions, new SimpleTrustPolicy())), clock);
+                new StsService(ram, sessions, new SimpleTrustPolicy()),
+                new CdnService(CdnStore.open(dataDir), root.accountId(), cdnPropagation)), clock);
         return new RpcEmulator(credentials, handler);
     }
 
