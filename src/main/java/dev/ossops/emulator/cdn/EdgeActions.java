@@ -65,7 +65,8 @@ final class EdgeActions {
             case "upload" -> {
                 X509Certificate x509 = parse(p.required("SSLPub"));
                 p.required("SSLPri");
-                yield new CdnCertificate(certName, type, null, commonName(x509).orElse(domainName), x509.getIssuerX500Principal().getName(),
+                yield new CdnCertificate(certName, type, null, attribute(x509.getSubjectX500Principal().getName(), "CN").orElse(domainName),
+                        attribute(x509.getIssuerX500Principal().getName(), "O").orElse(null),
                         CdnJson.date(x509.getNotBefore().toInstant()), CdnJson.date(x509.getNotAfter().toInstant()), now);
             }
             case "cas" -> new CdnCertificate(certName, type, p.required("CertId"), domainName, null, null, null, now);
@@ -82,10 +83,11 @@ final class EdgeActions {
         }
     }
 
-    private static Optional<String> commonName(X509Certificate x509) {
-        for (String part : x509.getSubjectX500Principal().getName().split(",")) {
-            if (part.startsWith("CN=")) {
-                return Optional.of(part.substring(3));
+    /** One attribute of an RFC 2253 name, e.g. the subject's CN or the issuer's O. */
+    private static Optional<String> attribute(String rfc2253, String key) {
+        for (String part : rfc2253.split(",")) {
+            if (part.startsWith(key + "=")) {
+                return Optional.of(part.substring(key.length() + 1));
             }
         }
         return Optional.empty();
