@@ -54,6 +54,11 @@ public final class RpcFixture implements AutoCloseable {
         return emulator;
     }
 
+    /** The port the test server listens on (127.0.0.1). */
+    public int port() {
+        return server.port();
+    }
+
     public MutableClock clock() {
         return clock;
     }
