@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+// HmacSHA1Signer is deprecated in the core SDK but is still what RpcAcsRequest signs with.
+@SuppressWarnings("deprecation")
 class RpcSignatureTest {
 
     private static Map<String, String> parameters() {
