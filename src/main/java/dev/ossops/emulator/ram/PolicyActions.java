@@ -50,7 +50,7 @@ final class PolicyActions {
         String now = RamJson.date(call.now());
         return store.mutate(() -> {
             if (store.customPolicies.containsKey(name) || SystemPolicies.find(name).isPresent()) {
-                throw RamErrors.policyExists(name);
+                throw RamErrors.policyExists();
             }
             RamPolicy policy = new RamPolicy(name, RamPolicy.CUSTOM, description, "v1",
                     List.of(new RamPolicyVersion("v1", document, now)), 2, now, now);
@@ -289,13 +289,13 @@ final class PolicyActions {
         if (RamAttachment.USER.equals(principalType)) {
             RamUser user = store.users.get(RamStore.key(name));
             if (user == null) {
-                throw RamErrors.userNotFound(name);
+                throw RamErrors.userNotFound();
             }
             return user.userName();
         }
         RamRole role = store.roles.get(RamStore.key(name));
         if (role == null) {
-            throw RamErrors.roleNotFound(name);
+            throw RamErrors.roleNotFound();
         }
         return role.roleName();
     }
@@ -314,11 +314,11 @@ final class PolicyActions {
     }
 
     private RamPolicy policy(String type, String name) {
-        return store.policy(type, name).orElseThrow(() -> RamErrors.policyNotFound(name));
+        return store.policy(type, name).orElseThrow(() -> RamErrors.policyNotFound());
     }
 
     private static RamPolicyVersion version(RamPolicy policy, String versionId) {
-        return policy.version(versionId).orElseThrow(() -> RamErrors.versionNotFound(policy.policyName(), versionId));
+        return policy.version(versionId).orElseThrow(() -> RamErrors.versionNotFound());
     }
 
     private static String policyType(Params p) {

@@ -43,7 +43,7 @@ final class RoleActions {
         String now = RamJson.date(call.now());
         return store.mutate(() -> {
             if (store.roles.containsKey(RamStore.key(name))) {
-                throw RamErrors.roleExists(name);
+                throw RamErrors.roleExists();
             }
             RamRole role = new RamRole(ids.digits(19), name,
                     "acs:ram::" + store.accountId() + ":role/" + name.toLowerCase(Locale.ROOT),
@@ -112,7 +112,7 @@ final class RoleActions {
     private RamRole role(String name) {
         RamRole role = store.roles.get(RamStore.key(name));
         if (role == null) {
-            throw RamErrors.roleNotFound(name);
+            throw RamErrors.roleNotFound();
         }
         return role;
     }

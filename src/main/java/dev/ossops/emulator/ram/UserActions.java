@@ -2,7 +2,6 @@ package dev.ossops.emulator.ram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Ids;
-import dev.ossops.emulator.rpc.Masking;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RpcCall;
@@ -44,7 +43,7 @@ final class UserActions {
         String now = RamJson.date(call.now());
         return store.mutate(() -> {
             if (store.users.containsKey(RamStore.key(name))) {
-                throw RamErrors.userExists(name);
+                throw RamErrors.userExists();
             }
             RamUser user = new RamUser(ids.digits(16), name, displayName, p.optional("MobilePhone").orElse(null),
                     p.optional("Email").orElse(null), p.optional("Comments").orElse(null), now, now);
@@ -68,7 +67,7 @@ final class UserActions {
             RamUser old = user(name);
             String target = newName.orElse(old.userName());
             if (!RamStore.key(target).equals(RamStore.key(old.userName())) && store.users.containsKey(RamStore.key(target))) {
-                throw RamErrors.userExists(target);
+                throw RamErrors.userExists();
             }
             RamUser updated = new RamUser(old.userId(), target, newDisplayName.orElse(old.displayName()),
                     p.optional("NewMobilePhone").orElse(old.mobilePhone()), p.optional("NewEmail").orElse(old.email()),
@@ -193,7 +192,7 @@ final class UserActions {
     private RamUser user(String name) {
         RamUser user = store.users.get(RamStore.key(name));
         if (user == null) {
-            throw RamErrors.userNotFound(name);
+            throw RamErrors.userNotFound();
         }
         return user;
     }
@@ -201,7 +200,7 @@ final class UserActions {
     private RamAccessKey accessKey(RamUser owner, String id) {
         RamAccessKey key = store.accessKeys.get(id);
         if (key == null || !key.userName().equalsIgnoreCase(owner.userName())) {
-            throw RamErrors.accessKeyNotFound(Masking.accessKeyId(id));
+            throw RamErrors.accessKeyNotFound();
         }
         return key;
     }

@@ -108,7 +108,7 @@ class RamIT {
         DeleteUserRequest delete = new DeleteUserRequest();
         delete.setUserName("alice2");
         f.call(delete);
-        assertFails("EntityNotExist.User", "The user does not exist: ALICE2.", get);
+        assertFails("EntityNotExist.User", "The user does not exist.", get);
     }
 
     @Test
@@ -116,12 +116,12 @@ class RamIT {
         createUser("bob");
         CreateUserRequest again = new CreateUserRequest();
         again.setUserName("Bob");
-        assertFails("EntityAlreadyExists.User", "The user already exists: Bob.", again);
+        assertFails("EntityAlreadyExists.User", "The user does already EXIST.", again);
         CreateUserRequest bad = new CreateUserRequest();
         bad.setUserName("bob smith");
-        assertFails("InvalidParameter.UserName.InvalidChars", "The parameter - UserName contains invalid chars.", bad);
+        assertFails("InvalidParameter.UserName.InvalidChars", "The parameter - \"UserName\" contains invalid chars.", bad);
         bad.setUserName("b".repeat(65));
-        assertFails("InvalidParameter.UserName.Length", "The parameter - UserName beyond the length limit.", bad);
+        assertFails("InvalidParameter.UserName.Length", "The parameter - \"UserName\" beyond the length limit.", bad);
         assertFails("MissingUserName", "UserName is mandatory for this action.", new CreateUserRequest());
     }
 
@@ -166,11 +166,11 @@ class RamIT {
         createKey("dev");
         CreateAccessKeyRequest third = new CreateAccessKeyRequest();
         third.setUserName("dev");
-        assertFails("LimitExceeded.User.AccessKey", "Exceeded the max number of access keys per user.", third);
+        assertFails("LimitExceeded.User.AccessKey", "The access key count of the user access keys beyond the current limits.", third);
 
         DeleteUserRequest deleteUser = new DeleteUserRequest();
         deleteUser.setUserName("dev");
-        assertFails("DeleteConflict.User.AccessKey", "The user still has access keys; delete them first.", deleteUser);
+        assertFails("DeleteConflict.User.AccessKey", "The user CAN NOT has any access key while deleting the user.", deleteUser);
         ListAccessKeysRequest list = new ListAccessKeysRequest();
         list.setUserName("dev");
         for (ListAccessKeysResponse.AccessKey k : f.call(list).getAccessKeys()) {
@@ -195,7 +195,7 @@ class RamIT {
         assertEquals(7200L, role.getMaxSessionDuration());
         assertEquals(TRUST, role.getAssumeRolePolicyDocument());
         assertTrue(role.getRoleId().matches("\\d{19}"), role.getRoleId());
-        assertFails("EntityAlreadyExists.Role", "The role already exists: ossreader.", withName(create, "ossreader"));
+        assertFails("EntityAlreadyExists.Role", "The role does already EXIST.", withName(create, "ossreader"));
 
         UpdateRoleRequest update = new UpdateRoleRequest();
         update.setRoleName("OssReader");
@@ -203,7 +203,7 @@ class RamIT {
         update.setNewDescription("reads more");
         assertEquals(43200L, f.call(update).getRole().getMaxSessionDuration());
         update.setNewMaxSessionDuration(43201L);
-        assertFails("InvalidParameter.NewMaxSessionDuration", "The parameter - NewMaxSessionDuration is invalid.", update);
+        assertFails("InvalidParameter.NewMaxSessionDuration", "The parameter - \"NewMaxSessionDuration\" is incorrect.", update);
 
         GetRoleRequest get = new GetRoleRequest();
         get.setRoleName("ossreader");
@@ -214,7 +214,7 @@ class RamIT {
         DeleteRoleRequest delete = new DeleteRoleRequest();
         delete.setRoleName("OssReader");
         f.call(delete);
-        assertFails("EntityNotExist.Role", "The role does not exist: ossreader.", get);
+        assertFails("EntityNotExist.Role", "The role does not exist.", get);
     }
 
     private static CreateRoleRequest withName(CreateRoleRequest template, String name) {
@@ -230,7 +230,7 @@ class RamIT {
         r.setRoleName("short");
         r.setAssumeRolePolicyDocument(TRUST);
         r.setMaxSessionDuration(3599L);
-        assertFails("InvalidParameter.MaxSessionDuration", "The parameter - MaxSessionDuration is invalid.", r);
+        assertFails("InvalidParameter.MaxSessionDuration", "The parameter - \"MaxSessionDuration\" is incorrect.", r);
         r.setMaxSessionDuration(3600L);
         r.setAssumeRolePolicyDocument("{\"Version\":\"1\"}");
         assertFails("MalformedPolicyDocument", "The policy document is malformed: Statement must be a non-empty list.", r);
@@ -245,7 +245,7 @@ class RamIT {
         CreatePolicyVersionRequest sixth = new CreatePolicyVersionRequest();
         sixth.setPolicyName("ReadObjects");
         sixth.setPolicyDocument(DOC);
-        assertFails("LimitExceeded.Policy.Version", "Exceeded the max number of versions per policy.", sixth);
+        assertFails("LimitExceeded.Policy.Version", "The count of policy version beyond the current limits.", sixth);
         CreatePolicyVersionResponse.PolicyVersion rotated = addVersion("ReadObjects", false,
                 "DeleteOldestNonDefaultVersionWhenLimitExceeded");
         assertEquals("v6", rotated.getVersionId());
@@ -270,15 +270,15 @@ class RamIT {
         assertTrue(v6.getIsDefaultVersion());
         assertEquals(DOC, v6.getPolicyDocument());
         getVersion.setVersionId("v1");
-        assertFails("EntityNotExist.Policy.Version", "The policy version does not exist: ReadObjects, v1.", getVersion);
+        assertFails("EntityNotExist.Policy.Version", "The policy version does not exist.", getVersion);
 
         DeletePolicyVersionRequest deleteDefault = new DeletePolicyVersionRequest();
         deleteDefault.setPolicyName("ReadObjects");
         deleteDefault.setVersionId("v6");
-        assertFails("DeleteConflict.Policy.Version.Default", "The default version of a policy can not be deleted.", deleteDefault);
+        assertFails("DeleteConflict.Policy.Version.Default", "The default policy version CAN NOT been deleted directly.", deleteDefault);
         DeletePolicyRequest deletePolicy = new DeletePolicyRequest();
         deletePolicy.setPolicyName("ReadObjects");
-        assertFails("DeleteConflict.Policy.Version", "The policy has non-default versions; delete them first.", deletePolicy);
+        assertFails("DeleteConflict.Policy.Version", "The policy CAN NOT has any version except the default version.", deletePolicy);
         for (String v : List.of("v2", "v3", "v4", "v5")) {
             DeletePolicyVersionRequest delete = new DeletePolicyVersionRequest();
             delete.setPolicyName("ReadObjects");
@@ -289,7 +289,7 @@ class RamIT {
         GetPolicyRequest get = new GetPolicyRequest();
         get.setPolicyName("ReadObjects");
         get.setPolicyType("Custom");
-        assertFails("EntityNotExist.Policy", "The policy does not exist: ReadObjects.", get);
+        assertFails("EntityNotExist.Policy", "The policy does not exist.", get);
     }
 
     @Test
@@ -302,7 +302,7 @@ class RamIT {
         toUser.setPolicyType("System");
         toUser.setPolicyName("AliyunOSSReadOnlyAccess");
         f.call(toUser);
-        assertFails("EntityAlreadyExists.User.Policy", "The policy is already attached to the user.", toUser);
+        assertFails("EntityAlreadyExists.User.Policy", "The user has already been attached this policy.", toUser);
         AttachPolicyToUserRequest customToUser = new AttachPolicyToUserRequest();
         customToUser.setUserName("alice");
         customToUser.setPolicyType("Custom");
@@ -337,18 +337,18 @@ class RamIT {
 
         DeletePolicyRequest deletePolicy = new DeletePolicyRequest();
         deletePolicy.setPolicyName("ReadObjects");
-        assertFails("DeleteConflict.Policy.User", "The policy is still attached to a user.", deletePolicy);
+        assertFails("DeleteConflict.Policy.User", "The policy CAN NOT been attached to any user while deleting the policy.", deletePolicy);
         DeleteRoleRequest deleteRole = new DeleteRoleRequest();
         deleteRole.setRoleName("Deployer");
-        assertFails("DeleteConflict.Role.Policy", "The role still has policies attached; detach them first.", deleteRole);
+        assertFails("DeleteConflict.Role.Policy", "The role CAN NOT has any attached policy while deleting the role.", deleteRole);
 
         DetachPolicyFromUserRequest detachUser = new DetachPolicyFromUserRequest();
         detachUser.setUserName("alice");
         detachUser.setPolicyType("Custom");
         detachUser.setPolicyName("ReadObjects");
         f.call(detachUser);
-        assertFails("EntityNotExist.User.Policy", "The policy is not attached to the user.", detachUser);
-        assertFails("DeleteConflict.Policy.Role", "The policy is still attached to a role.", deletePolicy);
+        assertFails("EntityNotExist.User.Policy", "The indicate policy of the user does not exist.", detachUser);
+        assertFails("DeleteConflict.Policy.Role", "The policy CAN NOT been attached to any role while deleting the policy.", deletePolicy);
         DetachPolicyFromRoleRequest detachRole = new DetachPolicyFromRoleRequest();
         detachRole.setRoleName("Deployer");
         detachRole.setPolicyType("Custom");
@@ -375,9 +375,9 @@ class RamIT {
         CreatePolicyRequest shadow = new CreatePolicyRequest();
         shadow.setPolicyName("AliyunOSSFullAccess");
         shadow.setPolicyDocument(DOC);
-        assertFails("EntityAlreadyExists.Policy", "The policy already exists: AliyunOSSFullAccess.", shadow);
+        assertFails("EntityAlreadyExists.Policy", "The policy does already EXIST.", shadow);
         get.setPolicyType("Builtin");
-        assertFails("InvalidParameter.PolicyType", "The parameter - PolicyType is invalid.", get);
+        assertFails("InvalidParameter.PolicyType", "The parameter - \"PolicyType\" is incorrect.", get);
     }
 
     @Test

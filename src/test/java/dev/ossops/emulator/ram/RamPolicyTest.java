@@ -34,7 +34,7 @@ class RamPolicyTest {
         RpcException e = assertThrows(RpcException.class, () -> fullPolicy().addVersion(DOC, true, false, "t6"));
         assertEquals("LimitExceeded.Policy.Version", e.code());
         assertEquals(409, e.status());
-        assertEquals("Exceeded the max number of versions per policy.", e.getMessage());
+        assertEquals("The count of policy version beyond the current limits.", e.getMessage());
     }
 
     @Test
@@ -66,7 +66,7 @@ class RamPolicyTest {
         String big = DOC.replace("\"*\"}", "\"" + "a".repeat(6144) + "\"}");
         RpcException tooBig = assertThrows(RpcException.class, () -> documents.check("PolicyDocument", big, 6144));
         assertEquals("InvalidParameter.PolicyDocument.Length", tooBig.code());
-        assertEquals("The parameter - PolicyDocument beyond the length limit.", tooBig.getMessage());
+        assertEquals("The parameter - \"PolicyDocument\" beyond the length limit.", tooBig.getMessage());
     }
 
     @Test
