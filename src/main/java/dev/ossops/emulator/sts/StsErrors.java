@@ -2,7 +2,7 @@ package dev.ossops.emulator.sts;
 
 import dev.ossops.emulator.rpc.RpcException;
 
-/** STS's error answers as the STS API documents them. */
+/** STS's error answers as the AssumeRole reference lists them (messages verbatim). */
 final class StsErrors {
     private StsErrors() {
     }
@@ -12,7 +12,7 @@ final class StsErrors {
     }
 
     static RpcException roleNotFound() {
-        return new RpcException(404, "EntityNotExist.Role", "The specified Role not exists .");
+        return new RpcException(404, "EntityNotExist.Role", "The specified Role not exists.");
     }
 
     static RpcException notTrusted() {
@@ -23,9 +23,9 @@ final class StsErrors {
         return new RpcException(400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.");
     }
 
-    static RpcException duration(long maxSeconds) {
-        return new RpcException(400, "InvalidParameter.DurationSeconds",
-                "The Min/Max value of DurationSeconds is 15min/" + maxSeconds / 3600 + "hr.");
+    /** The message keeps saying 1hr even when the role allows longer sessions, as the service's does. */
+    static RpcException duration() {
+        return new RpcException(400, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.");
     }
 
     static RpcException policyGrammar() {
@@ -33,6 +33,7 @@ final class StsErrors {
     }
 
     static RpcException policyLength() {
-        return new RpcException(400, "InvalidParameter.PolicyLength", "The parameter Policy is too long.");
+        return new RpcException(400, "InvalidParameter.PolicySize",
+                "The size of Policy must be smaller than " + StsService.MAX_SESSION_POLICY_BYTES + " bytes.");
     }
 }

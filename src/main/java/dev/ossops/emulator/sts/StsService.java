@@ -84,7 +84,7 @@ public final class StsService implements RpcService {
                 .orElseThrow(StsErrors::roleNotFound);
         int duration = p.integer("DurationSeconds").orElse(DEFAULT_DURATION);
         if (duration < MIN_DURATION || duration > role.maxSessionDuration()) {
-            throw StsErrors.duration(role.maxSessionDuration());
+            throw StsErrors.duration();
         }
         if (!trust.trusts(role.assumeRolePolicyDocument(), call.caller().principal())) {
             throw StsErrors.notTrusted();

@@ -143,19 +143,23 @@ class StsIT {
         createRole("Deployer", "\"acs:ram::" + ACCOUNT + ":root\"", 7200);
         IAcsClient root = f.root();
         assertFails(root, "InvalidParameter.RoleArn", "The parameter RoleArn is wrongly formed.", assume("arn:deployer", "s1"));
-        assertFails(root, "EntityNotExist.Role", "The specified Role not exists .", assume("acs:ram::" + ACCOUNT + ":role/missing", "s1"));
-        assertFails(root, "EntityNotExist.Role", "The specified Role not exists .", assume("acs:ram::6543210987654321:role/deployer", "s1"));
+        assertFails(root, "EntityNotExist.Role", "The specified Role not exists.", assume("acs:ram::" + ACCOUNT + ":role/missing", "s1"));
+        assertFails(root, "EntityNotExist.Role", "The specified Role not exists.", assume("acs:ram::6543210987654321:role/deployer", "s1"));
         assertFails(root, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.", assume(ROLE_ARN, "x"));
         assertFails(root, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.", assume(ROLE_ARN, "a b"));
         AssumeRoleRequest tooShort = assume(ROLE_ARN, "s1");
         tooShort.setDurationSeconds(899L);
-        assertFails(root, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/2hr.", tooShort);
+        assertFails(root, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.", tooShort);
         AssumeRoleRequest tooLong = assume(ROLE_ARN, "s1");
         tooLong.setDurationSeconds(7201L);
-        assertFails(root, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/2hr.", tooLong);
+        assertFails(root, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.", tooLong);
         AssumeRoleRequest badPolicy = assume(ROLE_ARN, "s1");
         badPolicy.setPolicy("{not json");
         assertFails(root, "InvalidParameter.PolicyGrammar", "The parameter Policy has not passed grammar check.", badPolicy);
+        AssumeRoleRequest tooBig = assume(ROLE_ARN, "s1");
+        tooBig.setPolicy("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\""
+                + "x".repeat(2048) + "\"}]}");
+        assertFails(root, "InvalidParameter.PolicySize", "The size of Policy must be smaller than 2048 bytes.", tooBig);
         AssumeRoleRequest missing = new AssumeRoleRequest();
         missing.setRoleSessionName("s1");
         assertFails(root, "MissingRoleArn", "RoleArn is mandatory for this action.", missing);
