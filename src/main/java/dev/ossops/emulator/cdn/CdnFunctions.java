@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The domain config functions the emulator accepts, their argument rules, and what the real
@@ -40,7 +39,7 @@ final class CdnFunctions {
         Map<String, String> args = new LinkedHashMap<>();
         for (CdnFunctionArg arg : given) {
             if (args.put(arg.argName(), arg.argValue().trim()) != null) {
-                throw invalid(functionName + " repeats argument " + arg.argName());
+                throw CdnErrors.malformed("Functions");
             }
         }
         switch (functionName) {
@@ -67,7 +66,7 @@ final class CdnFunctions {
                 allowed(functionName, args, "ttl", "path", "weight");
                 ttl(functionName, args);
                 if (!required(functionName, args, "path").startsWith("/")) {
-                    throw invalid("path_based_ttl_set path must start with /");
+                    throw CdnErrors.argValue();
                 }
                 weight(functionName, args);
             }
@@ -88,7 +87,7 @@ final class CdnFunctions {
                 args.putIfAbsent("ali_auth_delta", "1800");
                 number(functionName, args, "ali_auth_delta");
             }
-            default -> throw invalid("unknown function " + functionName);
+            default -> throw CdnErrors.functionNotSupported(functionName);
         }
         return args.entrySet().stream().map(e -> new CdnFunctionArg(e.getKey(), e.getValue())).toList();
     }
@@ -111,7 +110,7 @@ final class CdnFunctions {
         number(functionName, args, "weight");
         int weight = Integer.parseInt(args.get("weight"));
         if (weight < 1 || weight > 99) {
-            throw invalid(functionName + " weight must be 1..99");
+            throw CdnErrors.argValue();
         }
     }
 
@@ -127,33 +126,28 @@ final class CdnFunctions {
 
     private static void allowed(String functionName, Map<String, String> args, String... names) {
         Set<String> known = Set.of(names);
-        String unknown = args.keySet().stream().filter(n -> !known.contains(n)).sorted().collect(Collectors.joining(", "));
-        if (!unknown.isEmpty()) {
-            throw invalid(functionName + " does not take " + unknown);
-        }
+        args.keySet().stream().filter(n -> !known.contains(n)).sorted().findFirst().ifPresent(unknown -> {
+            throw CdnErrors.argNotSupported(unknown);
+        });
     }
 
     private static String required(String functionName, Map<String, String> args, String name) {
         String value = args.get(name);
         if (value == null || value.isEmpty()) {
-            throw invalid(functionName + " needs " + name);
+            throw CdnErrors.argValue();
         }
         return value;
     }
 
     private static void oneOf(String functionName, Map<String, String> args, String name, Set<String> values) {
         if (!values.contains(required(functionName, args, name))) {
-            throw invalid(functionName + " " + name + " must be one of " + values.stream().sorted().toList());
+            throw CdnErrors.argValue();
         }
     }
 
     private static void number(String functionName, Map<String, String> args, String name) {
         if (!DIGITS.matcher(required(functionName, args, name)).matches()) {
-            throw invalid(functionName + " " + name + " must be a whole number");
+            throw CdnErrors.argValue();
         }
-    }
-
-    private static RuntimeException invalid(String why) {
-        return CdnErrors.malformed("Functions", why + ".");
     }
 }

@@ -140,9 +140,6 @@ final class DomainActions {
         String now = CdnJson.date(call.now());
         return store.mutate(() -> {
             CdnDomain domain = store.domain(name);
-            if (CdnDomain.OFFLINE.equals(domain.statusAt(call.now()))) {
-                throw CdnErrors.domainOffline();
-            }
             store.domains.put(CdnStore.key(name), domain.withSources(sources, CdnDomain.CONFIGURING, readyAt(call.now()), now));
             return CdnJson.object();
         });
@@ -213,22 +210,22 @@ final class DomainActions {
             String content = node.path("content").asText("");
             String type = node.path("type").asText("");
             if (content.isEmpty()) {
-                throw CdnErrors.malformed("Sources", "every origin needs content.");
+                throw CdnErrors.malformed("Sources");
             }
             if (!SOURCE_TYPES.contains(type)) {
-                throw CdnErrors.malformed("Sources", "type must be oss, domain or ipaddr.");
+                throw CdnErrors.malformed("Sources");
             }
             int port = node.path("port").asInt(80);
             if (port < 1 || port > 65535) {
-                throw CdnErrors.malformed("Sources", "port must be 1..65535.");
+                throw CdnErrors.malformed("Sources");
             }
             String priority = node.path("priority").asText("20");
             if (!PRIORITIES.contains(priority)) {
-                throw CdnErrors.malformed("Sources", "priority must be 20 (primary) or 30 (secondary).");
+                throw CdnErrors.malformed("Sources");
             }
             String weight = node.path("weight").asText("10");
             if (!weight.matches("\\d{1,3}") || Integer.parseInt(weight) > 100) {
-                throw CdnErrors.malformed("Sources", "weight must be 0..100.");
+                throw CdnErrors.malformed("Sources");
             }
             out.add(new CdnSource(content, type, port, priority, weight));
         }

@@ -3,7 +3,6 @@ package dev.ossops.emulator.cdn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
-import dev.ossops.emulator.rpc.RpcException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,7 +78,7 @@ final class EdgeActions {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException e) {
-            throw new RpcException(400, "InvalidSSLPub", "The SSLPub is not a valid PEM certificate.");
+            throw CdnErrors.certificate();
         }
     }
 
@@ -129,7 +128,7 @@ final class EdgeActions {
         Params p = call.params();
         String type = p.optional("ObjectType", "File");
         if (!OBJECT_TYPES.contains(type)) {
-            throw CdnErrors.malformed("ObjectType");
+            throw CdnErrors.objectType();
         }
         List<String> paths = new ArrayList<>();
         for (String line : p.required("ObjectPath").split("\n")) {
@@ -138,15 +137,18 @@ final class EdgeActions {
             }
         }
         if (paths.size() > MAX_PATHS) {
-            throw CdnErrors.taskLimit();
+            throw CdnErrors.tooManyPaths();
         }
         String now = CdnJson.date(call.now());
         return store.mutate(() -> {
             for (String path : paths) {
-                host(path).filter(h -> store.domains.containsKey(CdnStore.key(h)))
-                        .orElseThrow(() -> CdnErrors.malformed("ObjectPath", "every path must be a URL on one of your domains."));
+                String host = host(path).orElseThrow(CdnErrors::objectPath);
                 if ("Directory".equals(type) && !path.endsWith("/")) {
-                    throw CdnErrors.malformed("ObjectPath", "directories must end with /.");
+                    throw CdnErrors.objectPath();
+                }
+                // The reference's sample answer for a path on someone else's domain is InvalidDomain.NotFound.
+                if (!store.domains.containsKey(CdnStore.key(host))) {
+                    throw CdnErrors.domainNotFound();
                 }
             }
             List<String> ids = new ArrayList<>();

@@ -59,25 +59,39 @@ class CdnFunctionsTest {
     void normalise_aliauth_needsKeyUnlessNoAuth() {
         assertEquals(List.of(arg("auth_type", "type_a"), arg("auth_key1", "k1"), arg("ali_auth_delta", "1800")),
                 functions.normalise("aliauth", List.of(arg("auth_type", "type_a"), arg("auth_key1", "k1"))));
-        assertEquals("Specified Functions is malformed: aliauth needs auth_key1.", refused("aliauth", arg("auth_type", "type_b")).getMessage());
+        assertEquals("InvalidArgValue.Malformed", refused("aliauth", arg("auth_type", "type_b")).code());
     }
 
     @Test
-    void normalise_invalidArguments_areMalformed() {
-        RpcException unknown = refused("gzip", arg("enable", "on"));
-        assertEquals("InvalidFunctions.Malformed", unknown.code());
-        assertEquals(400, unknown.status());
-        assertEquals("Specified Functions is malformed: unknown function gzip.", unknown.getMessage());
-        assertEquals("Specified Functions is malformed: l2_oss_key private_oss_auth must be one of [off, on].",
-                refused("l2_oss_key", arg("private_oss_auth", "yes")).getMessage());
-        assertEquals("Specified Functions is malformed: https_force does not take typo.",
-                refused("https_force", arg("enable", "on"), arg("typo", "1")).getMessage());
-        assertEquals("Specified Functions is malformed: filetype_based_ttl_set ttl must be a whole number.",
-                refused("filetype_based_ttl_set", arg("ttl", "1h"), arg("file_type", "jpg")).getMessage());
-        assertEquals("Specified Functions is malformed: path_based_ttl_set path must start with /.",
-                refused("path_based_ttl_set", arg("ttl", "1"), arg("path", "static")).getMessage());
-        assertEquals("Specified Functions is malformed: https_force repeats argument enable.",
-                refused("https_force", arg("enable", "on"), arg("enable", "off")).getMessage());
+    void normalise_unknownFunctionOrArgument_isNotSupported() {
+        RpcException function = refused("no_such_function", arg("enable", "on"));
+        assertEquals("InvalidFunctionName.ValueNotSupported", function.code());
+        assertEquals(400, function.status());
+        assertEquals("FunctionName no_such_function is not supported.", function.getMessage());
+        RpcException argument = refused("https_force", arg("enable", "on"), arg("typo", "1"));
+        assertEquals("InvalidArgName.ValueNotSupported", argument.code());
+        assertEquals("ArgName typo is not supported.", argument.getMessage());
+    }
+
+    @Test
+    void normalise_badValues_areArgValueMalformed() {
+        for (RpcException e : List.of(
+                refused("l2_oss_key", arg("private_oss_auth", "yes")),
+                refused("filetype_based_ttl_set", arg("ttl", "1h"), arg("file_type", "jpg")),
+                refused("filetype_based_ttl_set", arg("file_type", "jpg")),
+                refused("path_based_ttl_set", arg("ttl", "1"), arg("path", "static")),
+                refused("path_based_ttl_set", arg("ttl", "1"), arg("path", "/s"), arg("weight", "100")),
+                refused("https_force", arg("enable", "on"), arg("https_rewrite", "302")))) {
+            assertEquals("InvalidArgValue.Malformed", e.code());
+            assertEquals("Specified ArgValue is malformed.", e.getMessage());
+        }
+    }
+
+    @Test
+    void normalise_repeatedArgument_isFunctionsMalformed() {
+        RpcException e = refused("https_force", arg("enable", "on"), arg("enable", "off"));
+        assertEquals("InvalidFunctions.Malformed", e.code());
+        assertEquals("Specified Functions is malformed.", e.getMessage());
     }
 
     @Test

@@ -102,7 +102,7 @@ class CdnIT {
                 List.of(source.getContent(), source.getType(), source.getPort().toString(), source.getPriority(), source.getWeight()));
         passPropagation();
         assertEquals("online", detail("cdn.example.com").getDomainStatus());
-        assertFails("DomainAlreadyExist", "The domain already exists.", add);
+        assertFails("DomainAlreadyExist", "This domain name is exist already", add);
     }
 
     @Test
@@ -124,7 +124,6 @@ class CdnIT {
         assertEquals("offline", detail("img.example.com").getDomainStatus());
         passPropagation();
         assertEquals("offline", detail("img.example.com").getDomainStatus());
-        assertFails("InvalidDomain.Offline", "The domain is offline; start it before changing its configuration.", modify);
 
         StartCdnDomainRequest startDomain = new StartCdnDomainRequest();
         startDomain.setDomainName("img.example.com");
@@ -138,7 +137,7 @@ class CdnIT {
         f.call(delete);
         DescribeCdnDomainDetailRequest gone = new DescribeCdnDomainDetailRequest();
         gone.setDomainName("img.example.com");
-        assertFails("InvalidDomain.NotFound", "The domain does not exist or does not belong to you.", gone);
+        assertFails("InvalidDomain.NotFound", "The domain provided does not belong to you.", gone);
     }
 
     @Test
@@ -182,7 +181,12 @@ class CdnIT {
         assertFails("InvalidCdnType.Malformed", "Specified CdnType is malformed.", r);
         r.setCdnType("web");
         r.setSources("[{\"content\":\"x.example.com\",\"type\":\"ftp\"}]");
-        assertFails("InvalidSources.Malformed", "Specified Sources is malformed: type must be oss, domain or ipaddr.", r);
+        assertFails("InvalidSources.Malformed", "Specified Sources is malformed.", r);
+        r.setSources("[{\"content\":\"x.example.com\",\"type\":\"domain\",\"priority\":\"10\"}]");
+        assertFails("InvalidSources.Malformed", "Specified Sources is malformed.", r);
+        r.setScope("mars");
+        r.setSources(OSS_SOURCE);
+        assertFails("InvalidScope.Malformed", "Specified Scope is malformed.", r);
         r.setSources("not json");
         assertFails("InvalidSources.Malformed", "Specified Sources is malformed.", r);
         AddCdnDomainRequest noSources = new AddCdnDomainRequest();
@@ -224,7 +228,7 @@ class CdnIT {
         f.call(delete);
         assertEquals(List.of(), configs("a.example.com", "l2_oss_key"));
         assertEquals(2, configs("b.example.com", null).size());
-        assertFails("InvalidConfig.NotFound", "The specified config does not exist.", delete);
+        assertFails("InvalidConfigId.NotFound", "The specified ConfigId does not exist.", delete);
     }
 
     @Test
@@ -233,12 +237,14 @@ class CdnIT {
         BatchSetCdnDomainConfigRequest r = new BatchSetCdnDomainConfigRequest();
         r.setDomainNames("a.example.com");
         r.setFunctions("[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"maybe\"}]}]");
-        assertFails("InvalidFunctions.Malformed", "Specified Functions is malformed: https_force enable must be one of [off, on].", r);
+        assertFails("InvalidArgValue.Malformed", "Specified ArgValue is malformed.", r);
+        r.setFunctions("[{\"functionName\":\"gzip_everything\",\"functionArgs\":[]}]");
+        assertFails("InvalidFunctionName.ValueNotSupported", "FunctionName gzip_everything is not supported.", r);
         r.setFunctions("{}");
         assertFails("InvalidFunctions.Malformed", "Specified Functions is malformed.", r);
         r.setDomainNames("a.example.com,missing.example.com");
         r.setFunctions("[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"on\"}]}]");
-        assertFails("InvalidDomain.NotFound", "The domain does not exist or does not belong to you.", r);
+        assertFails("InvalidDomain.NotFound", "The domain provided does not belong to you.", r);
         assertEquals(List.of(), configs("a.example.com", null));
     }
 
@@ -262,7 +268,7 @@ class CdnIT {
         assertEquals("on", detail("cdn.example.com").getServerCertificateStatus());
 
         set.setSSLPub("-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----");
-        assertFails("InvalidSSLPub", "The SSLPub is not a valid PEM certificate.", set);
+        assertFails("InvaildParameter", "The Certificate you provided is malformed!", set);
 
         SetCdnDomainSSLCertificateRequest off = new SetCdnDomainSSLCertificateRequest();
         off.setDomainName("cdn.example.com");
@@ -303,9 +309,11 @@ class CdnIT {
 
         RefreshObjectCachesRequest foreign = new RefreshObjectCachesRequest();
         foreign.setObjectPath("https://other.example.net/a.png");
-        assertFails("InvalidObjectPath.Malformed", "Specified ObjectPath is malformed: every path must be a URL on one of your domains.", foreign);
+        assertFails("InvalidDomain.NotFound", "The domain provided does not belong to you.", foreign);
         directory.setObjectPath("cdn.example.com/static");
-        assertFails("InvalidObjectPath.Malformed", "Specified ObjectPath is malformed: directories must end with /.", directory);
+        assertFails("InvalidObjectPath.Malformed", "The specified ObjectPath is invalid.", directory);
+        directory.setObjectType("Folder");
+        assertFails("InvalidObjectType.Malformed", "The specified ObjectType is invalid.", directory);
     }
 
     @Test
