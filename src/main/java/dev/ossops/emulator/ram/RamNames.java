@@ -13,7 +13,12 @@ final class RamNames {
     }
 
     static String userName(String name) {
-        return check("UserName", name, USER, 64);
+        return userName("UserName", name);
+    }
+
+    /** {@code parameter} names the field in the error, e.g. {@code NewUserName}. */
+    static String userName(String parameter, String name) {
+        return check(parameter, name, USER, 64);
     }
 
     static String roleName(String name) {
@@ -24,11 +29,19 @@ final class RamNames {
         return check("PolicyName", name, POLICY, 128);
     }
 
-    static String displayName(String name) {
-        if (name.length() > 128) {
-            throw RamErrors.length("DisplayName");
+    static String displayName(String parameter, String name) {
+        return maxLength(parameter, name, 128);
+    }
+
+    static String comments(String parameter, String text) {
+        return maxLength(parameter, text, 128);
+    }
+
+    private static String maxLength(String parameter, String text, int max) {
+        if (text.length() > max) {
+            throw RamErrors.length(parameter);
         }
-        return name;
+        return text;
     }
 
     static String description(String text) {

@@ -39,14 +39,15 @@ final class UserActions {
     private ObjectNode createUser(RpcCall call) {
         Params p = call.params();
         String name = RamNames.userName(p.required("UserName"));
-        String displayName = p.optional("DisplayName").map(RamNames::displayName).orElse(null);
+        String displayName = p.optional("DisplayName").map(n -> RamNames.displayName("DisplayName", n)).orElse(null);
+        String comments = p.optional("Comments").map(c -> RamNames.comments("Comments", c)).orElse(null);
         String now = RamJson.date(call.now());
         return store.mutate(() -> {
             if (store.users.containsKey(RamStore.key(name))) {
                 throw RamErrors.userExists();
             }
             RamUser user = new RamUser(ids.digits(16), name, displayName, p.optional("MobilePhone").orElse(null),
-                    p.optional("Email").orElse(null), p.optional("Comments").orElse(null), now, now);
+                    p.optional("Email").orElse(null), comments, now, now);
             store.users.put(RamStore.key(name), user);
             return wrap(user);
         });
@@ -60,8 +61,9 @@ final class UserActions {
     private ObjectNode updateUser(RpcCall call) {
         Params p = call.params();
         String name = p.required("UserName");
-        Optional<String> newName = p.optional("NewUserName").map(RamNames::userName);
-        Optional<String> newDisplayName = p.optional("NewDisplayName").map(RamNames::displayName);
+        Optional<String> newName = p.optional("NewUserName").map(n -> RamNames.userName("NewUserName", n));
+        Optional<String> newDisplayName = p.optional("NewDisplayName").map(n -> RamNames.displayName("NewDisplayName", n));
+        Optional<String> newComments = p.optional("NewComments").map(c -> RamNames.comments("NewComments", c));
         String now = RamJson.date(call.now());
         return store.mutate(() -> {
             RamUser old = user(name);
@@ -71,7 +73,7 @@ final class UserActions {
             }
             RamUser updated = new RamUser(old.userId(), target, newDisplayName.orElse(old.displayName()),
                     p.optional("NewMobilePhone").orElse(old.mobilePhone()), p.optional("NewEmail").orElse(old.email()),
-                    p.optional("NewComments").orElse(old.comments()), old.createDate(), now);
+                    newComments.orElse(old.comments()), old.createDate(), now);
             store.users.remove(RamStore.key(old.userName()));
             store.users.put(RamStore.key(target), updated);
             // A rename carries the user's keys and attachments along.

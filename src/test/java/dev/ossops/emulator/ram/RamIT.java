@@ -123,6 +123,13 @@ class RamIT {
         bad.setUserName("b".repeat(65));
         assertFails("InvalidParameter.UserName.Length", "The parameter - \"UserName\" beyond the length limit.", bad);
         assertFails("MissingUserName", "UserName is mandatory for this action.", new CreateUserRequest());
+        UpdateUserRequest rename = new UpdateUserRequest();
+        rename.setUserName("bob");
+        rename.setNewUserName("bob/admin");
+        assertFails("InvalidParameter.NewUserName.InvalidChars", "The parameter - \"NewUserName\" contains invalid chars.", rename);
+        rename.setNewUserName("robert");
+        rename.setNewComments("c".repeat(129));
+        assertFails("InvalidParameter.NewComments.Length", "The parameter - \"NewComments\" beyond the length limit.", rename);
     }
 
     @Test
