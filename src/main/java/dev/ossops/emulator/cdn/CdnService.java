@@ -1,9 +1,7 @@
 package dev.ossops.emulator.cdn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RpcCall;
-import dev.ossops.emulator.rpc.RpcErrors;
 import dev.ossops.emulator.rpc.RpcService;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,10 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/**
- * CDN API version 2018-05-10. Only the account root may call it for now: RAM users and role
- * sessions need {@code cdn:} actions, which the shared policy evaluator will decide.
- */
+/** CDN API version 2018-05-10. Who may call it is the RPC front's {@code RpcAuthorizer}'s decision. */
 public final class CdnService implements RpcService {
     private final Map<String, Function<RpcCall, ObjectNode>> actions = new HashMap<>();
 
@@ -36,6 +31,11 @@ public final class CdnService implements RpcService {
     }
 
     @Override
+    public String ramNamespace() {
+        return "cdn";
+    }
+
+    @Override
     public String host() {
         return "cdn.aliyuncs.com";
     }
@@ -47,9 +47,6 @@ public final class CdnService implements RpcService {
 
     @Override
     public ObjectNode invoke(RpcCall call) {
-        if (!(call.caller().principal() instanceof Principal.Root)) {
-            throw RpcErrors.noPermission("You are not authorized to operate on the specified resource, or this API does not support RAM.");
-        }
         return actions.get(call.action()).apply(call);
     }
 }

@@ -31,6 +31,11 @@ public final class RamService implements RpcService {
     }
 
     @Override
+    public String ramNamespace() {
+        return "ram";
+    }
+
+    @Override
     public String host() {
         return "ram.aliyuncs.com";
     }

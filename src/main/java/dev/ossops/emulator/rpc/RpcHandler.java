@@ -23,14 +23,16 @@ public final class RpcHandler {
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
     private final CredentialLookup credentials;
+    private final RpcAuthorizer authorizer;
     private final Map<String, RpcService> servicesByVersion = new LinkedHashMap<>();
     private final Clock clock;
     private final NonceCache nonces;
     private final RpcRenderer renderer = new RpcRenderer(new ObjectMapper());
     private final Ids ids = new Ids();
 
-    public RpcHandler(CredentialLookup credentials, List<RpcService> services, Clock clock) {
+    public RpcHandler(CredentialLookup credentials, RpcAuthorizer authorizer, List<RpcService> services, Clock clock) {
         this.credentials = credentials;
+        this.authorizer = authorizer;
         this.clock = clock;
         // A nonce only needs remembering while a request carrying it could still pass the skew check.
         this.nonces = new NonceCache(clock, MAX_SKEW.multipliedBy(2));
@@ -53,6 +55,10 @@ public final class RpcHandler {
             Credential caller = authenticate(request.method(), params);
             if (!target.actions().contains(action)) {
                 throw RpcErrors.actionNotFound();
+            }
+            Optional<RpcException> denied = authorizer.check(caller, target.ramNamespace() + ":" + action);
+            if (denied.isPresent()) {
+                throw denied.get();
             }
             ObjectNode result = target.invoke(new RpcCall(action, params, caller, requestId, clock.instant()));
             ObjectNode body = withRequestId(requestId, result);

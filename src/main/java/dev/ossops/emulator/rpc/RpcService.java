@@ -16,6 +16,9 @@ public interface RpcService {
     /** The product name used in error links, e.g. {@code Ram}. */
     String product();
 
+    /** The prefix of this product's RAM actions, e.g. {@code ram} in {@code ram:CreateUser}. */
+    String ramNamespace();
+
     /** The endpoint host named in error answers' {@code HostId}. */
     String host();
 

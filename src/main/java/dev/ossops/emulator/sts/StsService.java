@@ -53,6 +53,11 @@ public final class StsService implements RpcService {
     }
 
     @Override
+    public String ramNamespace() {
+        return "sts";
+    }
+
+    @Override
     public String host() {
         return "sts.aliyuncs.com";
     }

@@ -327,6 +327,7 @@ class CdnIT {
         IAcsClient operator = f.client(created.getAccessKeyId(), created.getAccessKeySecret());
         ClientException e = f.failure(operator, new DescribeUserDomainsRequest());
         assertEquals("NoPermission", e.getErrCode());
+        assertEquals("You are not authorized to operate on the specified resource, or this API does not support RAM.", e.getErrMsg());
     }
 
     @Test

@@ -28,7 +28,8 @@ class RpcHandlerTest {
     private final MutableClock clock = MutableClock.at(NOW);
     private final RpcHandler handler = new RpcHandler(CredentialLookup.chain(List.of(ROOT,
             id -> Optional.of(SESSION).filter(c -> c.accessKeyId().equals(id)),
-            id -> Optional.of(INACTIVE).filter(c -> c.accessKeyId().equals(id)))), List.of(new EchoService()), clock);
+            id -> Optional.of(INACTIVE).filter(c -> c.accessKeyId().equals(id)))), RpcAuthorizer.rootOnlyFor(Set.of("echo")),
+            List.of(new EchoService()), clock);
     private final SignedRequests root = new SignedRequests(ROOT.accessKeyId(), ROOT.secret());
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -42,6 +43,11 @@ class RpcHandlerTest {
         @Override
         public String product() {
             return "Echo";
+        }
+
+        @Override
+        public String ramNamespace() {
+            return "echo";
         }
 
         @Override
@@ -169,8 +175,9 @@ class RpcHandlerTest {
                 "Specified SecurityToken mismatch with the AccessKey.");
         Map<String, String> rightToken = echo("x");
         rightToken.put("SecurityToken", "token-1");
-        assertEquals("acs:ram::1234567890123456:assumed-role/reader/s1",
-                json(handler.handle(session.get(rightToken, NOW))).path("Caller").asText());
+        // Authenticated, but only root may call the guarded echo product.
+        assertError(handler.handle(session.get(rightToken, NOW)), 403, "NoPermission",
+                "You are not authorized to operate on the specified resource, or this API does not support RAM.");
         clock.advance(Duration.ofSeconds(900));
         assertError(handler.handle(session.get(rightToken, clock.instant())), 400, "InvalidSecurityToken.Expired",
                 "Specified SecurityToken is expired.");
@@ -214,6 +221,19 @@ class RpcHandlerTest {
         p.put("SignatureMethod", "HMAC-SHA256");
         assertError(handler.handle(new RpcRequest("GET", p, Map.of(), Map.of())), 400, "InvalidSignatureMethod",
                 "Specified signature method is not valid.");
+    }
+
+    @Test
+    void handle_errorInXml_isAnErrorDocument() {
+        Map<String, String> p = echo("x");
+        p.put("Action", "Shout");
+        p.put("Format", "XML");
+        RpcResponse response = handler.handle(root.get(p, NOW));
+        String text = SignedRequests.text(response);
+        assertEquals(404, response.status());
+        assertTrue(text.startsWith("<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>" + response.headers().get("x-acs-request-id")
+                + "</RequestId><HostId>echo.aliyuncs.com</HostId><Code>InvalidAction.NotFound</Code>"), text);
+        assertTrue(text.endsWith("<Recommend>https://api.aliyun.com/troubleshoot?q=InvalidAction.NotFound&amp;product=Echo</Recommend></Error>"), text);
     }
 
     @Test

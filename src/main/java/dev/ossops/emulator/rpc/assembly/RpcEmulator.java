@@ -6,6 +6,7 @@ import dev.ossops.emulator.ram.RamService;
 import dev.ossops.emulator.ram.RamStore;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.RootAccount;
+import dev.ossops.emulator.rpc.RpcAuthorizer;
 import dev.ossops.emulator.rpc.RpcHandler;
 import dev.ossops.emulator.sts.SimpleTrustPolicy;
 import dev.ossops.emulator.sts.StsService;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The RPC services wired together: state loaded from {@code dataDir}, one credential lookup
@@ -37,7 +39,8 @@ public final class RpcEmulator {
         RamStore ram = RamStore.open(root.accountId(), dataDir);
         StsSessions sessions = StsSessions.open(dataDir, ram, clock);
         CredentialLookup credentials = CredentialLookup.chain(List.of(root, ram, sessions));
-        RpcHandler handler = new RpcHandler(credentials, List.of(
+        // CDN calls by RAM users need cdn: actions granted; until the policy evaluator is wired in, only root may.
+        RpcHandler handler = new RpcHandler(credentials, RpcAuthorizer.rootOnlyFor(Set.of("cdn")), List.of(
                 new RamService(ram),
                 new StsService(ram, sessions, new SimpleTrustPolicy()),
                 new CdnService(CdnStore.open(dataDir), root.accountId(), cdnPropagation)), clock);
