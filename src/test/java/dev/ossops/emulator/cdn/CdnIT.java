@@ -278,6 +278,30 @@ class CdnIT {
         assertEquals("off", detail("cdn.example.com").getServerCertificateStatus());
     }
 
+    @Test
+    void certificate_casAndFreeTypes() throws Exception {
+        addDomain("cdn.example.com");
+        SetCdnDomainSSLCertificateRequest cas = new SetCdnDomainSSLCertificateRequest();
+        cas.setDomainName("cdn.example.com");
+        cas.setSSLProtocol("on");
+        cas.setCertType("cas");
+        cas.setCertId(4417L);
+        cas.setCertName("from-cas");
+        f.call(cas);
+        DescribeDomainCertificateInfoRequest info = new DescribeDomainCertificateInfoRequest();
+        info.setDomainName("cdn.example.com");
+        DescribeDomainCertificateInfoResponse.CertInfo cert = f.call(info).getCertInfos().get(0);
+        assertEquals(List.of("from-cas", "cas", "4417"), List.of(cert.getCertName(), cert.getCertType(), cert.getCertId()));
+        SetCdnDomainSSLCertificateRequest free = new SetCdnDomainSSLCertificateRequest();
+        free.setDomainName("cdn.example.com");
+        free.setSSLProtocol("on");
+        free.setCertType("free");
+        f.call(free);
+        assertEquals("free", f.call(info).getCertInfos().get(0).getCertType());
+        free.setCertType("selfsigned");
+        assertFails("InvalidCertType.Malformed", "Specified CertType is malformed.", free);
+    }
+
     private static String pem() throws Exception {
         try (InputStream in = CdnIT.class.getResourceAsStream("/golden/emulator-rpc/cdn-certificate.pem")) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
