@@ -50,7 +50,7 @@ public final class RpcHandler {
         Optional<RpcService> service = params.optional("Version").map(servicesByVersion::get);
         try {
             String action = params.required("Action");
-            params.required("Version");
+            params.required("Version"); // MissingVersion before InvalidVersion
             RpcService target = service.orElseThrow(RpcErrors::invalidVersion);
             Credential caller = authenticate(request.method(), params);
             if (!target.actions().contains(action)) {
@@ -65,15 +65,19 @@ public final class RpcHandler {
             return respond(200, requestId, xml, action + "Response", body);
         } catch (RpcException e) {
             String host = service.map(RpcService::host).orElse(request.header("host").orElse("127.0.0.1"));
-            String product = service.map(RpcService::product).orElse("");
-            ObjectNode error = JsonNodeFactory.instance.objectNode();
-            error.put("RequestId", requestId);
-            error.put("HostId", host);
-            error.put("Code", e.code());
-            error.put("Message", e.getMessage());
-            error.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code() + "&product=" + product);
-            return respond(e.status(), requestId, xml, "Error", error);
+            return respond(e.status(), requestId, xml, "Error", errorBody(e, requestId, host, service.map(RpcService::product).orElse("")));
         }
+    }
+
+    /** The gateway's error document: RequestId, HostId, Code, Message and the troubleshooting link. */
+    private static ObjectNode errorBody(RpcException e, String requestId, String host, String product) {
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
+        error.put("RequestId", requestId);
+        error.put("HostId", host);
+        error.put("Code", e.code());
+        error.put("Message", e.getMessage());
+        error.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code() + "&product=" + product);
+        return error;
     }
 
     private static ObjectNode withRequestId(String requestId, ObjectNode result) {
