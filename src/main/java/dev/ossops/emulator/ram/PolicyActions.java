@@ -1,0 +1,334 @@
+package dev.ossops.emulator.ram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.emulator.rpc.Params;
+import dev.ossops.emulator.rpc.RpcCall;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** Policies, their versions (at most 5) and the policies' attachments to users and roles. */
+final class PolicyActions {
+    private static final String ROTATE = "DeleteOldestNonDefaultVersionWhenLimitExceeded";
+
+    private final RamStore store;
+    private final PolicyDocuments documents = new PolicyDocuments();
+
+    PolicyActions(RamStore store) {
+        this.store = store;
+    }
+
+    void register(Map<String, Function<RpcCall, ObjectNode>> actions) {
+        actions.put("CreatePolicy", this::createPolicy);
+        actions.put("GetPolicy", this::getPolicy);
+        actions.put("DeletePolicy", this::deletePolicy);
+        actions.put("ListPolicies", this::listPolicies);
+        actions.put("CreatePolicyVersion", this::createPolicyVersion);
+        actions.put("GetPolicyVersion", this::getPolicyVersion);
+        actions.put("ListPolicyVersions", this::listPolicyVersions);
+        actions.put("DeletePolicyVersion", this::deletePolicyVersion);
+        actions.put("SetDefaultPolicyVersion", this::setDefaultPolicyVersion);
+        actions.put("AttachPolicyToUser", call -> attach(call, RamAttachment.USER, "UserName"));
+        actions.put("DetachPolicyFromUser", call -> detach(call, RamAttachment.USER, "UserName"));
+        actions.put("AttachPolicyToRole", call -> attach(call, RamAttachment.ROLE, "RoleName"));
+        actions.put("DetachPolicyFromRole", call -> detach(call, RamAttachment.ROLE, "RoleName"));
+        actions.put("ListPoliciesForUser", call -> policiesFor(call, RamAttachment.USER, "UserName"));
+        actions.put("ListPoliciesForRole", call -> policiesFor(call, RamAttachment.ROLE, "RoleName"));
+        actions.put("ListEntitiesForPolicy", this::entitiesForPolicy);
+    }
+
+    private ObjectNode createPolicy(RpcCall call) {
+        Params p = call.params();
+        String name = RamNames.policyName(p.required("PolicyName"));
+        String document = p.required("PolicyDocument");
+        documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES);
+        String description = p.optional("Description").map(RamNames::description).orElse(null);
+        String now = RamJson.date(call.now());
+        return store.mutate(() -> {
+            if (store.customPolicies.containsKey(name) || SystemPolicies.find(name).isPresent()) {
+                throw RamErrors.policyExists();
+            }
+            RamPolicy policy = new RamPolicy(name, RamPolicy.CUSTOM, description, "v1",
+                    List.of(new RamPolicyVersion("v1", document, now)), 2, now, now);
+            store.customPolicies.put(name, policy);
+            ObjectNode node = RamJson.object();
+            node.put("PolicyName", name);
+            node.put("PolicyType", RamPolicy.CUSTOM);
+            if (description != null) {
+                node.put("Description", description);
+            }
+            node.put("DefaultVersion", "v1");
+            node.put("CreateDate", now);
+            ObjectNode out = RamJson.object();
+            out.set("Policy", node);
+            return out;
+        });
+    }
+
+    private ObjectNode getPolicy(RpcCall call) {
+        Params p = call.params();
+        String name = p.required("PolicyName");
+        String type = policyType(p);
+        return store.query(() -> {
+            RamPolicy policy = policy(type, name);
+            ObjectNode node = RamJson.policy(policy, attachmentCount(policy));
+            node.put("PolicyDocument", policy.defaultPolicyVersion().document());
+            ObjectNode out = RamJson.object();
+            out.set("Policy", node);
+            out.set("DefaultPolicyVersion", RamJson.version(policy, policy.defaultPolicyVersion()));
+            return out;
+        });
+    }
+
+    private ObjectNode deletePolicy(RpcCall call) {
+        String name = call.params().required("PolicyName");
+        return store.mutate(() -> {
+            RamPolicy policy = policy(RamPolicy.CUSTOM, name);
+            List<RamAttachment> uses = attachmentsOf(policy).toList();
+            if (uses.stream().anyMatch(a -> a.principalType().equals(RamAttachment.USER))) {
+                throw RamErrors.policyAttachedToUser();
+            }
+            if (!uses.isEmpty()) {
+                throw RamErrors.policyAttachedToRole();
+            }
+            if (policy.versions().size() > 1) {
+                throw RamErrors.policyHasVersions();
+            }
+            store.customPolicies.remove(name);
+            return RamJson.object();
+        });
+    }
+
+    private ObjectNode listPolicies(RpcCall call) {
+        Params p = call.params();
+        Optional<String> type = p.optional("PolicyType").map(t -> checkType(t));
+        return store.query(() -> {
+            List<RamPolicy> all = new ArrayList<>();
+            SystemPolicies.all().forEach(all::add);
+            all.addAll(store.customPolicies.values());
+            List<RamPolicy> sorted = all.stream()
+                    .filter(policy -> type.map(policy.policyType()::equals).orElse(true))
+                    .sorted(Comparator.comparing(RamPolicy::policyName)).toList();
+            Paging<RamPolicy> page = Paging.page(sorted, RamPolicy::policyName, p.optional("Marker"), p.integer("MaxItems"));
+            ObjectNode out = RamJson.object();
+            out.put("IsTruncated", page.truncated());
+            page.nextMarker().ifPresent(m -> out.put("Marker", m));
+            out.set("Policies", RamJson.list("Policy", page.items(), policy -> RamJson.policy(policy, attachmentCount(policy))));
+            return out;
+        });
+    }
+
+    private ObjectNode createPolicyVersion(RpcCall call) {
+        Params p = call.params();
+        String name = p.required("PolicyName");
+        String document = p.required("PolicyDocument");
+        documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES);
+        boolean setAsDefault = p.bool("SetAsDefault").orElse(false);
+        String strategy = p.optional("RotateStrategy", "None");
+        if (!"None".equals(strategy) && !ROTATE.equals(strategy)) {
+            throw RamErrors.invalid("RotateStrategy");
+        }
+        String now = RamJson.date(call.now());
+        return store.mutate(() -> {
+            RamPolicy updated = policy(RamPolicy.CUSTOM, name).addVersion(document, setAsDefault, ROTATE.equals(strategy), now);
+            store.customPolicies.put(name, updated);
+            ObjectNode out = RamJson.object();
+            out.set("PolicyVersion", RamJson.version(updated, updated.versions().get(updated.versions().size() - 1)));
+            return out;
+        });
+    }
+
+    private ObjectNode getPolicyVersion(RpcCall call) {
+        Params p = call.params();
+        String name = p.required("PolicyName");
+        String type = policyType(p);
+        String versionId = p.required("VersionId");
+        return store.query(() -> {
+            RamPolicy policy = policy(type, name);
+            ObjectNode out = RamJson.object();
+            out.set("PolicyVersion", RamJson.version(policy, version(policy, versionId)));
+            return out;
+        });
+    }
+
+    private ObjectNode listPolicyVersions(RpcCall call) {
+        Params p = call.params();
+        String name = p.required("PolicyName");
+        String type = policyType(p);
+        return store.query(() -> {
+            RamPolicy policy = policy(type, name);
+            ObjectNode out = RamJson.object();
+            out.set("PolicyVersions", RamJson.list("PolicyVersion", policy.versions(), v -> RamJson.version(policy, v)));
+            return out;
+        });
+    }
+
+    private ObjectNode deletePolicyVersion(RpcCall call) {
+        String name = call.params().required("PolicyName");
+        String versionId = call.params().required("VersionId");
+        String now = RamJson.date(call.now());
+        return store.mutate(() -> {
+            RamPolicy policy = policy(RamPolicy.CUSTOM, name);
+            version(policy, versionId);
+            if (versionId.equals(policy.defaultVersion())) {
+                throw RamErrors.deleteDefaultVersion();
+            }
+            List<RamPolicyVersion> rest = policy.versions().stream().filter(v -> !v.versionId().equals(versionId)).toList();
+            store.customPolicies.put(name, policy.withVersions(rest, policy.defaultVersion(), policy.nextVersion(), now));
+            return RamJson.object();
+        });
+    }
+
+    private ObjectNode setDefaultPolicyVersion(RpcCall call) {
+        String name = call.params().required("PolicyName");
+        String versionId = call.params().required("VersionId");
+        String now = RamJson.date(call.now());
+        return store.mutate(() -> {
+            RamPolicy policy = policy(RamPolicy.CUSTOM, name);
+            version(policy, versionId);
+            store.customPolicies.put(name, policy.withVersions(policy.versions(), versionId, policy.nextVersion(), now));
+            return RamJson.object();
+        });
+    }
+
+    private ObjectNode attach(RpcCall call, String principalType, String parameter) {
+        Params p = call.params();
+        String type = policyType(p);
+        String name = p.required("PolicyName");
+        String principal = p.required(parameter);
+        String now = RamJson.date(call.now());
+        return store.mutate(() -> {
+            policy(type, name);
+            String canonical = principalName(principalType, principal);
+            if (find(principalType, canonical, type, name).isPresent()) {
+                throw RamErrors.alreadyAttached(principalType);
+            }
+            store.attachments.add(new RamAttachment(principalType, canonical, type, name, now));
+            return RamJson.object();
+        });
+    }
+
+    private ObjectNode detach(RpcCall call, String principalType, String parameter) {
+        Params p = call.params();
+        String type = policyType(p);
+        String name = p.required("PolicyName");
+        String principal = p.required(parameter);
+        return store.mutate(() -> {
+            policy(type, name);
+            String canonical = principalName(principalType, principal);
+            RamAttachment attachment = find(principalType, canonical, type, name)
+                    .orElseThrow(() -> RamErrors.notAttached(principalType));
+            store.attachments.remove(attachment);
+            return RamJson.object();
+        });
+    }
+
+    private ObjectNode policiesFor(RpcCall call, String principalType, String parameter) {
+        String principal = call.params().required(parameter);
+        return store.query(() -> {
+            String canonical = principalName(principalType, principal);
+            List<RamAttachment> attached = store.attachments.stream()
+                    .filter(a -> a.principalType().equals(principalType) && a.principalName().equals(canonical)).toList();
+            ObjectNode out = RamJson.object();
+            out.set("Policies", RamJson.list("Policy", attached, a -> {
+                RamPolicy policy = policy(a.policyType(), a.policyName());
+                ObjectNode node = RamJson.object();
+                node.put("PolicyName", policy.policyName());
+                node.put("PolicyType", policy.policyType());
+                RamJson.putIfPresent(node, "Description", policy.description());
+                node.put("DefaultVersion", policy.defaultVersion());
+                node.put("AttachDate", a.attachDate());
+                return node;
+            }));
+            return out;
+        });
+    }
+
+    private ObjectNode entitiesForPolicy(RpcCall call) {
+        Params p = call.params();
+        String type = policyType(p);
+        String name = p.required("PolicyName");
+        return store.query(() -> {
+            RamPolicy policy = policy(type, name);
+            List<RamAttachment> uses = attachmentsOf(policy).toList();
+            ObjectNode out = RamJson.object();
+            out.set("Groups", RamJson.list("Group", List.<RamAttachment>of(), a -> RamJson.object()));
+            out.set("Users", RamJson.list("User", byType(uses, RamAttachment.USER), a -> {
+                RamUser user = store.users.get(RamStore.key(a.principalName()));
+                ObjectNode node = RamJson.object();
+                node.put("UserName", user.userName());
+                node.put("UserId", user.userId());
+                RamJson.putIfPresent(node, "DisplayName", user.displayName());
+                node.put("AttachDate", a.attachDate());
+                return node;
+            }));
+            out.set("Roles", RamJson.list("Role", byType(uses, RamAttachment.ROLE), a -> {
+                RamRole role = store.roles.get(RamStore.key(a.principalName()));
+                ObjectNode node = RamJson.object();
+                node.put("RoleName", role.roleName());
+                node.put("RoleId", role.roleId());
+                node.put("Arn", role.arn());
+                RamJson.putIfPresent(node, "Description", role.description());
+                node.put("AttachDate", a.attachDate());
+                return node;
+            }));
+            return out;
+        });
+    }
+
+    private static List<RamAttachment> byType(List<RamAttachment> attachments, String principalType) {
+        return attachments.stream().filter(a -> a.principalType().equals(principalType)).toList();
+    }
+
+    /** The principal's stored spelling; unknown principals are EntityNotExist.User / .Role. */
+    private String principalName(String principalType, String name) {
+        if (RamAttachment.USER.equals(principalType)) {
+            RamUser user = store.users.get(RamStore.key(name));
+            if (user == null) {
+                throw RamErrors.userNotFound();
+            }
+            return user.userName();
+        }
+        RamRole role = store.roles.get(RamStore.key(name));
+        if (role == null) {
+            throw RamErrors.roleNotFound();
+        }
+        return role.roleName();
+    }
+
+    private Optional<RamAttachment> find(String principalType, String principal, String type, String name) {
+        return store.attachments.stream().filter(a -> a.principalType().equals(principalType) && a.principalName().equals(principal)
+                && a.policyType().equals(type) && a.policyName().equals(name)).findFirst();
+    }
+
+    private Stream<RamAttachment> attachmentsOf(RamPolicy policy) {
+        return store.attachments.stream().filter(a -> a.policyType().equals(policy.policyType()) && a.policyName().equals(policy.policyName()));
+    }
+
+    private long attachmentCount(RamPolicy policy) {
+        return attachmentsOf(policy).count();
+    }
+
+    private RamPolicy policy(String type, String name) {
+        return store.policy(type, name).orElseThrow(() -> RamErrors.policyNotFound());
+    }
+
+    private static RamPolicyVersion version(RamPolicy policy, String versionId) {
+        return policy.version(versionId).orElseThrow(() -> RamErrors.versionNotFound());
+    }
+
+    private static String policyType(Params p) {
+        return checkType(p.required("PolicyType"));
+    }
+
+    private static String checkType(String type) {
+        if (!RamPolicy.SYSTEM.equals(type) && !RamPolicy.CUSTOM.equals(type)) {
+            throw RamErrors.invalid("PolicyType");
+        }
+        return type;
+    }
+}

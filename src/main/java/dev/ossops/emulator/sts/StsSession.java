@@ -1,0 +1,16 @@
+package dev.ossops.emulator.sts;
+
+import dev.ossops.emulator.rpc.Masking;
+
+/**
+ * An issued role session: temporary key, token, expiry (ISO-8601 UTC) and what it acts as.
+ * {@code sessionPolicy} is null when AssumeRole had no Policy parameter.
+ */
+record StsSession(String accessKeyId, String secret, String securityToken, String expiration,
+                  String roleName, String roleId, String sessionName, String sessionPolicy) {
+
+    @Override
+    public String toString() {
+        return "StsSession[" + Masking.accessKeyId(accessKeyId) + ", " + roleName + "/" + sessionName + ", until " + expiration + "]";
+    }
+}
