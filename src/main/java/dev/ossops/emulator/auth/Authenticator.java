@@ -69,7 +69,7 @@ public final class Authenticator {
         checkToken(key, request.header("x-oss-security-token"));
         String stringToSign = V1Signature.stringToSign(request, request.header("date").orElse(""));
         if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
-            throw v1Mismatch(keyId, provided, stringToSign);
+            throw v1Mismatch(keyId, provided, redact(stringToSign, request));
         }
         return Caller.of(key.principal());
     }
@@ -93,7 +93,7 @@ public final class Authenticator {
         checkToken(key, request.queryParameter("security-token"));
         String stringToSign = V1Signature.stringToSign(request, expires);
         if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
-            throw v1Mismatch(keyId, provided, stringToSign);
+            throw v1Mismatch(keyId, provided, redact(stringToSign, request));
         }
         return Caller.of(key.principal());
     }
@@ -124,7 +124,7 @@ public final class Authenticator {
                 .orElseThrow(() -> new OssException(OssError.INVALID_ARGUMENT, "Missing x-oss-content-sha256 header."));
         TreeSet<String> additional = additionalHeaders(parts.get("AdditionalHeaders"));
         String canonical = V4Signature.canonicalRequest(request, additional, null, payload);
-        return v4Verify(key, scope, dateTime, canonical, provided);
+        return v4Verify(request, key, scope, dateTime, canonical, provided);
     }
 
     private Caller v4Query(SignableRequest request) {
@@ -151,16 +151,16 @@ public final class Authenticator {
         checkToken(key, request.queryParameter("security-token"));
         TreeSet<String> additional = additionalHeaders(request.queryParameter("x-oss-additional-headers").orElse(null));
         String canonical = V4Signature.canonicalRequest(request, additional, "x-oss-signature", V4Signature.UNSIGNED_PAYLOAD);
-        return v4Verify(key, scope, dateTime, canonical, provided);
+        return v4Verify(request, key, scope, dateTime, canonical, provided);
     }
 
-    private Caller v4Verify(AccessKey key, Scope scope, String dateTime, String canonical, String provided) {
+    private Caller v4Verify(SignableRequest request, AccessKey key, Scope scope, String dateTime, String canonical, String provided) {
         String stringToSign = V4Signature.stringToSign(dateTime, scope.text(), canonical);
         String expected = V4Signature.sign(key.secret(), scope.date(), scope.region(), scope.product(), stringToSign);
         if (!Crypto.same(expected, provided)) {
             throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
-                    details(scope.keyId(), provided, stringToSign))
-                    .with("CanonicalRequest", canonical);
+                    details(scope.keyId(), provided, redact(stringToSign, request)))
+                    .with("CanonicalRequest", redact(canonical, request));
         }
         return Caller.of(key.principal());
     }
@@ -179,7 +179,7 @@ public final class Authenticator {
 
     private AccessKey lookup(String keyId) {
         AccessKey key = credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID,
-                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", keyId)));
+                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", Masking.keyId(keyId))));
         if (key.expiry().isPresent() && clock.instant().isAfter(key.expiry().get())) {
             throw new OssException(OssError.SECURITY_TOKEN_EXPIRED);
         }
@@ -240,6 +240,21 @@ public final class Authenticator {
         }
     }
 
+    /**
+     * Error bodies show the string to sign like OSS does, but an STS token that takes part in it
+     * (header or query) is replaced, so error bodies and logs never carry it.
+     */
+    private static String redact(String text, SignableRequest request) {
+        String result = text;
+        for (String token : new String[] {request.header("x-oss-security-token").orElse(null),
+                request.queryParameter("security-token").orElse(null)}) {
+            if (token != null && !token.isEmpty()) {
+                result = result.replace(token, "****").replace(V4Signature.encode(token), "****");
+            }
+        }
+        return result;
+    }
+
     private static OssException v1Mismatch(String keyId, String provided, String stringToSign) {
         return new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
                 details(keyId, provided, stringToSign)).with("StringToSignBytes", Crypto.spacedHex(stringToSign));
@@ -247,7 +262,7 @@ public final class Authenticator {
 
     private static Map<String, String> details(String keyId, String provided, String stringToSign) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("OSSAccessKeyId", keyId);
+        details.put("OSSAccessKeyId", Masking.keyId(keyId));
         details.put("SignatureProvided", provided);
         details.put("StringToSign", stringToSign);
         return details;

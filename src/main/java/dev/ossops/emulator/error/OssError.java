@@ -18,7 +18,7 @@ public enum OssError {
     INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.", "0099-00000009"),
     SLOW_DOWN("SlowDown", 503, "Please reduce your request rate.", "0099-00000010"),
     REQUEST_EXPIRED("AccessDenied", 403, "Request has expired.", "0099-00000030"),
-    ANONYMOUS_DENIED("AccessDenied", 403, "You are forbidden to access this resource anonymously.", "0099-00000031"),
+    ANONYMOUS_DENIED("AccessDenied", 403, "Anonymous access is forbidden for this operation.", "0099-00000031"),
     INVALID_SECURITY_TOKEN("InvalidSecurityToken", 403, "The security token you provided is invalid.", "0099-00000032"),
     SECURITY_TOKEN_EXPIRED("SecurityTokenExpired", 403, "The security token you provided has expired.", "0099-00000033"),
     INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),

@@ -1,0 +1,137 @@
+package dev.ossops.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ossops.emulator.auth.AccessKey;
+import dev.ossops.emulator.auth.Authenticator;
+import dev.ossops.emulator.auth.CredentialLookup;
+import dev.ossops.emulator.auth.Masking;
+import dev.ossops.emulator.auth.Principal;
+import dev.ossops.emulator.http.BucketRoutes;
+import dev.ossops.emulator.http.MultipartRoutes;
+import dev.ossops.emulator.http.ObjectRoutes;
+import dev.ossops.emulator.http.OssHttpHandler;
+import dev.ossops.emulator.http.Router;
+import dev.ossops.emulator.http.ServiceRoutes;
+import dev.ossops.emulator.service.AccessControl;
+import dev.ossops.emulator.service.BucketConfigRegistry;
+import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.ListingService;
+import dev.ossops.emulator.service.MultipartService;
+import dev.ossops.emulator.service.ObjectService;
+import dev.ossops.emulator.store.DiskStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local OSS emulator: an HTTP server on 127.0.0.1 that the official SDKs talk to unmodified.
+ * <pre>
+ * try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build()).start()) {
+ *     URI endpoint = emulator.endpoint();   // http://127.0.0.1:PORT
+ * }
+ * </pre>
+ */
+public final class Emulator implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Emulator.class.getName());
+    private static final int THREADS = 16;
+
+    private final EmulatorConfig config;
+    private final CredentialLookup credentials;
+    private final BucketConfigRegistry registry;
+    private final Clock clock;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public Emulator(EmulatorConfig config) {
+        this(config, id -> java.util.Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
+    }
+
+    /**
+     * @param additionalKeys keys besides the root key (RAM users, STS), consulted after the root key
+     * @param registry       the bucket sub-configurations served
+     */
+    public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock) {
+        this.config = config;
+        AccessKey root = AccessKey.permanent(config.rootKeyId(), config.rootKeySecret(), Principal.root(config.accountId()));
+        this.credentials = CredentialLookup.of(root).or(additionalKeys);
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Opens the data directory and starts serving; returns this for try-with-resources. */
+    public synchronized Emulator start() {
+        if (server != null) {
+            throw new IllegalStateException("emulator already started");
+        }
+        DiskStore store = DiskStore.open(config.dataDir());
+        AccessControl access = new AccessControl(config.accountId());
+        BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), clock);
+        ObjectService objects = new ObjectService(store, access, buckets, clock);
+        ListingService listing = new ListingService(store, access, buckets);
+        MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
+        Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets),
+                new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry);
+        OssHttpHandler handler = new OssHttpHandler(new Authenticator(credentials, clock), router,
+                Set.of("localhost", EmulatorConfig.BIND_ADDRESS), clock);
+        try {
+            server = HttpServer.create(new InetSocketAddress(EmulatorConfig.BIND_ADDRESS, config.port()), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
+        }
+        executor = Executors.newFixedThreadPool(THREADS, threads());
+        server.setExecutor(executor);
+        server.createContext("/", handler);
+        server.start();
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key " + Masking.keyId(config.rootKeyId()));
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, with the port actually bound. */
+    public synchronized URI endpoint() {
+        if (server == null) {
+            throw new IllegalStateException("emulator not started");
+        }
+        return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.getAddress().getPort());
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    /** Stops accepting requests, lets running ones finish for up to a second, and stops the threads. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.stop(1);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "ossops-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

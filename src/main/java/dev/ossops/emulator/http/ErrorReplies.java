@@ -1,0 +1,30 @@
+package dev.ossops.emulator.http;
+
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.xml.XmlWriter;
+
+import java.util.Map;
+
+/** Renders an {@link OssException} as OSS does: {@code <Error>} XML, {@code x-oss-ec}; no body for HEAD and 304. */
+final class ErrorReplies {
+    private ErrorReplies() {
+    }
+
+    static Reply render(OssException e, String requestId, String hostId, boolean head) {
+        int status = e.error().httpStatus();
+        if (head || status == 304) {
+            return Reply.empty(status).header("x-oss-ec", e.error().ec());
+        }
+        XmlWriter xml = new XmlWriter().start("Error")
+                .element("Code", e.error().code())
+                .element("Message", e.getMessage())
+                .element("RequestId", requestId)
+                .element("HostId", hostId);
+        for (Map.Entry<String, String> detail : e.details().entrySet()) {
+            xml.element(detail.getKey(), detail.getValue());
+        }
+        xml.element("EC", e.error().ec());
+        xml.end();
+        return Reply.xml(status, xml.toXml()).header("x-oss-ec", e.error().ec());
+    }
+}
