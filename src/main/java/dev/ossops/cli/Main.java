@@ -14,6 +14,7 @@ import java.io.PrintWriter;
         description = "Declarative plan/apply, audit, uploader and local emulator for Alibaba Cloud OSS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EmulatorCommand.class,
         })
 public final class Main {
 
