@@ -1,12 +1,12 @@
 package dev.ossops.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ossops.emulator.auth.AccessKey;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.CredentialLookup;
 import dev.ossops.emulator.auth.Masking;
 import dev.ossops.emulator.auth.Principal;
 import dev.ossops.emulator.http.BucketRoutes;
+import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.MultipartRoutes;
 import dev.ossops.emulator.http.ObjectRoutes;
 import dev.ossops.emulator.http.OssHttpHandler;
@@ -22,15 +22,10 @@ import dev.ossops.emulator.store.DiskStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The local OSS emulator: an HTTP server on 127.0.0.1 that the official SDKs talk to unmodified.
@@ -42,14 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Emulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Emulator.class.getName());
-    private static final int THREADS = 16;
 
     private final EmulatorConfig config;
     private final CredentialLookup credentials;
     private final BucketConfigRegistry registry;
     private final Clock clock;
-    private HttpServer server;
-    private ExecutorService executor;
+    private HttpServerLoop server;
 
     public Emulator(EmulatorConfig config) {
         this(config, id -> java.util.Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
@@ -83,14 +76,10 @@ public final class Emulator implements AutoCloseable {
         OssHttpHandler handler = new OssHttpHandler(new Authenticator(credentials, clock), router,
                 Set.of("localhost", EmulatorConfig.BIND_ADDRESS), clock);
         try {
-            server = HttpServer.create(new InetSocketAddress(EmulatorConfig.BIND_ADDRESS, config.port()), 64);
+            server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
         }
-        executor = Executors.newFixedThreadPool(THREADS, threads());
-        server.setExecutor(executor);
-        server.createContext("/", handler);
-        server.start();
         LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key " + Masking.keyId(config.rootKeyId()));
         return this;
     }
@@ -100,38 +89,20 @@ public final class Emulator implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("emulator not started");
         }
-        return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.getAddress().getPort());
+        return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port());
     }
 
     public EmulatorConfig config() {
         return config;
     }
 
-    /** Stops accepting requests, lets running ones finish for up to a second, and stops the threads. */
+    /** Stops accepting requests and closes open connections. */
     @Override
     public synchronized void close() {
         if (server == null) {
             return;
         }
-        server.stop(1);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         server = null;
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "ossops-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

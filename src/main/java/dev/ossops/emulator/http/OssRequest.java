@@ -1,6 +1,5 @@
 package dev.ossops.emulator.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.ossops.emulator.auth.SignableRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -43,13 +42,14 @@ public final class OssRequest implements SignableRequest {
      * Reads the exchange. Path style is {@code /bucket/key}; when the Host is
      * {@code bucket.<one of virtualHostSuffixes>} the whole path is the key.
      */
-    static OssRequest from(HttpExchange exchange, Set<String> virtualHostSuffixes) {
+    static OssRequest from(IncomingRequest incoming, Set<String> virtualHostSuffixes) {
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        for (Map.Entry<String, String> h : incoming.headers()) {
+            headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + "," + b);
+        }
         String host = headers.getOrDefault("host", "");
         String hostName = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
-        String path = decode(exchange.getRequestURI().getRawPath(), false);
+        String path = decode(incoming.rawPath(), false);
         String bucket = null;
         String rest = path.startsWith("/") ? path.substring(1) : path;
         for (String suffix : virtualHostSuffixes) {
@@ -67,8 +67,8 @@ public final class OssRequest implements SignableRequest {
             bucket = rest.isEmpty() ? null : slash < 0 ? rest : rest.substring(0, slash);
             key = slash < 0 || slash == rest.length() - 1 ? null : rest.substring(slash + 1);
         }
-        return new OssRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), host, bucket, key,
-                parseQuery(exchange.getRequestURI().getRawQuery()), headers, exchange.getRequestBody());
+        return new OssRequest(incoming.method().toUpperCase(Locale.ROOT), host, bucket, key,
+                parseQuery(incoming.rawQuery()), headers, incoming.body());
     }
 
     static List<Map.Entry<String, String>> parseQuery(String raw) {
