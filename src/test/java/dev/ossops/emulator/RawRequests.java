@@ -53,6 +53,20 @@ final class RawRequests {
 
     static Response send(EmulatorClients clients, SignVersion version, String keyId, String secret, String method, String bucket,
                          String key, Map<String, String> params, Map<String, String> headers, byte[] body) {
+        return send(clients, version, keyId, secret, 0, method, bucket, key, params, headers, body);
+    }
+
+    /** As above, with the signer's clock moved by {@code tickOffsetMillis} (V4 sets x-oss-date itself). */
+    static Response send(EmulatorClients clients, SignVersion version, String keyId, String secret, long tickOffsetMillis,
+                         String method, String bucket, String key, Map<String, String> params, Map<String, String> headers,
+                         byte[] body) {
+        RequestMessage message = sign(clients, version, keyId, secret, tickOffsetMillis, method, bucket, key, params, headers);
+        return sendSigned(clients.endpoint(), method, bucket, key, message.getParameters(), message.getHeaders(), body);
+    }
+
+    /** The request as the SDK's signer leaves it: parameters and headers including Authorization. */
+    static RequestMessage sign(EmulatorClients clients, SignVersion version, String keyId, String secret, long tickOffsetMillis,
+                               String method, String bucket, String key, Map<String, String> params, Map<String, String> headers) {
         RequestMessage message = new RequestMessage(new GenericRequest(bucket, key), bucket, key);
         message.setMethod(HttpMethod.valueOf(method));
         message.setEndpoint(clients.endpoint());
@@ -63,8 +77,9 @@ final class RawRequests {
         OSSSignerParams signerParams = new OSSSignerParams(resourcePath, new DefaultCredentials(keyId, secret));
         signerParams.setProduct("oss");
         signerParams.setRegion(clients.region());
+        signerParams.setTickOffset(tickOffsetMillis);
         OSSSignerBase.createRequestSigner(version, signerParams).sign(message);
-        return sendSigned(clients.endpoint(), method, bucket, key, message.getParameters(), message.getHeaders(), body);
+        return message;
     }
 
     /** Sends exactly these headers and parameters, nothing signed. */
