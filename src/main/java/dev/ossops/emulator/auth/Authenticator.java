@@ -148,7 +148,8 @@ public final class Authenticator {
         checkExpiry(time.plusSeconds(seconds));
         checkScopeDate(scope, time);
         AccessKey key = lookup(scope.keyId());
-        checkToken(key, request.queryParameter("security-token"));
+        // SDK 3.18 presigns V4 with x-oss-security-token; older signers used security-token.
+        checkToken(key, request.queryParameter("x-oss-security-token").or(() -> request.queryParameter("security-token")));
         TreeSet<String> additional = additionalHeaders(request.queryParameter("x-oss-additional-headers").orElse(null));
         String canonical = V4Signature.canonicalRequest(request, additional, "x-oss-signature", V4Signature.UNSIGNED_PAYLOAD);
         return v4Verify(request, key, scope, dateTime, canonical, provided);
@@ -247,7 +248,7 @@ public final class Authenticator {
     private static String redact(String text, SignableRequest request) {
         String result = text;
         for (String token : new String[] {request.header("x-oss-security-token").orElse(null),
-                request.queryParameter("security-token").orElse(null)}) {
+                request.queryParameter("security-token").orElse(null), request.queryParameter("x-oss-security-token").orElse(null)}) {
             if (token != null && !token.isEmpty()) {
                 result = result.replace(token, "****").replace(V4Signature.encode(token), "****");
             }
