@@ -172,6 +172,17 @@ class SignatureIT {
         assertEquals(200, withinLimit.status());
     }
 
+    @org.junit.jupiter.api.Test
+    void v4_additionalSignedHeaders_areVerified(EmulatorClients clients) throws Exception {
+        OSS oss = clients.v4();
+        String b = bucketWithObject(oss, clients, "additional");
+        com.aliyun.oss.model.GetObjectRequest request = new com.aliyun.oss.model.GetObjectRequest(b, "dir/file name.txt");
+        request.addAdditionalHeaderName("host");
+        request.addAdditionalHeaderName("range");
+        request.setRange(0, 5);
+        assertEquals("signed", new String(ObjectApiIT.read(oss.getObject(request)), StandardCharsets.UTF_8));
+    }
+
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void headerSigned_subresourcesAndOddKeys_verify(SignVersion version, EmulatorClients clients) {
