@@ -95,6 +95,25 @@ class ObjectApiIT {
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void putObject_streamOfUnknownLength_isSentChunkedAndStoredWhole(SignVersion version, EmulatorClients clients) throws Exception {
+        OSS oss = clients.client(version);
+        String b = bucket(oss, clients, "chunked-" + version);
+        byte[] data = MultipartApiIT.random(3 * 1024 * 1024 + 17, 5);
+        // Without a content length the SDK streams with Transfer-Encoding: chunked.
+        InputStream unknownLength = new java.io.FilterInputStream(new ByteArrayInputStream(data)) {
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+        PutObjectResult put = oss.putObject(b, "big", unknownLength);
+        assertEquals(md5Hex(data), put.getETag());
+        assertArrayEquals(data, read(oss.getObject(b, "big")));
+        assertEquals(data.length, oss.getObjectMetadata(b, "big").getContentLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void putObject_withoutContentType_storesOctetStream(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "ctype-" + version);

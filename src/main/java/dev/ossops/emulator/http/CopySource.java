@@ -5,7 +5,7 @@ import dev.ossops.emulator.error.OssException;
 
 /** The {@code x-oss-copy-source} header: {@code /bucket/url-encoded-key[?versionId=id]}. */
 record CopySource(String bucket, String key, String versionId) {
-    static CopySource parse(String header, String defaultBucket) {
+    static CopySource parse(String header) {
         if (header == null || header.isEmpty()) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.");
         }

@@ -42,7 +42,7 @@ public final class MultipartRoutes {
     }
 
     Reply uploadPartCopy(OssRequest r, Caller caller) {
-        CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"), r.bucket());
+        CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
         PartRecord part = multipart.uploadPartCopy(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
                 source.bucket(), source.key(), source.versionId(), r.headerOrNull("x-oss-copy-source-range"),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"));

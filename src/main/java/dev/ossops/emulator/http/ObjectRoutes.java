@@ -124,7 +124,7 @@ public final class ObjectRoutes {
     }
 
     Reply copy(OssRequest r, Caller caller) {
-        CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"), r.bucket());
+        CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
         String directive = r.headerOrNull("x-oss-metadata-directive");
         ObjectWrite write;
         if (directive == null || directive.equals("COPY")) {

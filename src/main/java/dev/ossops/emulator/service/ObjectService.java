@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -263,9 +262,5 @@ public final class ObjectService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 unavailable", e);
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -196,7 +196,10 @@ public final class DiskStore {
         return Optional.ofNullable(state(bucket).keys.get(key));
     }
 
-    /** All keys of the bucket in key order (UTF-8 byte order equals String order for BMP; see ListingService). */
+    /**
+     * All keys of the bucket in {@link String} order. OSS orders by UTF-8 bytes; the two agree except
+     * for keys with characters above U+FFFF mixed with characters in U+E000..U+FFFF.
+     */
     public NavigableMap<String, KeyRecord> keys(String bucket) {
         return java.util.Collections.unmodifiableNavigableMap(state(bucket).keys);
     }
@@ -242,8 +245,7 @@ public final class DiskStore {
 
     /** Streams several stored inputs into one staging file (multipart completion, copies). */
     public StagedBlob stage(List<Supplier<InputStream>> pieces) {
-        List<InputStream> opened = new ArrayList<>();
-        try (InputStream all = new java.io.SequenceInputStream(java.util.Collections.enumeration(new LazyStreams(pieces, opened)))) {
+        try (InputStream all = new java.io.SequenceInputStream(java.util.Collections.enumeration(new LazyStreams(pieces)))) {
             return stage(all);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot assemble object", e);
@@ -412,18 +414,14 @@ public final class DiskStore {
     /** Opens each piece only when the sequence reaches it, so one file handle is open at a time. */
     private static final class LazyStreams extends java.util.AbstractList<InputStream> {
         private final List<Supplier<InputStream>> pieces;
-        private final List<InputStream> opened;
 
-        LazyStreams(List<Supplier<InputStream>> pieces, List<InputStream> opened) {
+        LazyStreams(List<Supplier<InputStream>> pieces) {
             this.pieces = pieces;
-            this.opened = opened;
         }
 
         @Override
         public InputStream get(int index) {
-            InputStream in = pieces.get(index).get();
-            opened.add(in);
-            return in;
+            return pieces.get(index).get();
         }
 
         @Override
