@@ -108,7 +108,8 @@ class BucketApiIT {
         oss.putObject(name, "k", new ByteArrayInputStream(new byte[] {1}));
         OSSException e = assertThrows(OSSException.class, () -> oss.deleteBucket(name));
         assertEquals("BucketNotEmpty", e.getErrorCode());
-        assertEquals("The bucket you tried to delete is not empty.", e.getErrorMessage());
+        assertEquals("The bucket has objects. Please delete them first.", e.getErrorMessage());
+        assertTrue(e.getRawResponseError().contains("<EC>0015-00000301</EC>"), e.getRawResponseError());
 
         oss.deleteObject(name, "k");
         String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(name, "m")).getUploadId();

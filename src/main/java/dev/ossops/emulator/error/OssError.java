@@ -22,13 +22,13 @@ public enum OssError {
     INVALID_SECURITY_TOKEN("InvalidSecurityToken", 403, "The security token you provided is invalid.", "0099-00000032"),
     SECURITY_TOKEN_EXPIRED("SecurityTokenExpired", 403, "The security token you provided has expired.", "0099-00000033"),
     INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),
-    MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0099-00000035"),
+    MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
     INVALID_ENCODING_TYPE("InvalidArgument", 400, "The Encoding-Type you specified is invalid.", "0099-00000036"),
 
     // --- buckets ---
     NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist.", "0015-00000101"),
     BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", "0099-00000012"),
-    BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty.", "0099-00000013"),
+    BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket has objects. Please delete them first.", "0015-00000301"),
     INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid.", "0099-00000014"),
     TOO_MANY_BUCKETS("TooManyBuckets", 400, "You have attempted to create more buckets than allowed.", "0099-00000015"),
 
@@ -52,6 +52,9 @@ public enum OssError {
     INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag.", "0099-00000028"),
     INVALID_PART_ORDER("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number.", "0099-00000029");
 
+    /** Prefix of the EC values the emulator assigns where OSS documents none. */
+    public static final String EMULATOR_EC_PREFIX = "0099-";
+
     private final String code;
     private final int httpStatus;
     private final String defaultMessage;
@@ -59,8 +62,9 @@ public enum OssError {
 
     /**
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
-     *           (0002-00000040, 0002-00000902, 0015-00000101, 0026-00000001); the others are
-     *           stable emulator-assigned values in the 0099- range, never reused.
+     *           (0002-00000040, 0002-00000902, 0015-00000101, 0015-00000301, 0016-00000502,
+     *           0026-00000001, from OSS's API reference examples); the others are stable
+     *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {
         this.code = code;
@@ -71,6 +75,11 @@ public enum OssError {
 
     public String ec() {
         return ec;
+    }
+
+    /** Whether {@link #ec()} is OSS's own value, so OSS's troubleshooting page for it exists. */
+    public boolean documentedEc() {
+        return !ec.startsWith(EMULATOR_EC_PREFIX);
     }
 
 

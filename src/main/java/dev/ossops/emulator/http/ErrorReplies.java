@@ -5,7 +5,10 @@ import dev.ossops.emulator.xml.XmlWriter;
 
 import java.util.Map;
 
-/** Renders an {@link OssException} as OSS does: {@code <Error>} XML, {@code x-oss-ec}; no body for HEAD and 304. */
+/**
+ * Renders an {@link OssException} as OSS does: {@code <Error>} XML with the detail elements, then
+ * {@code EC} and (for OSS's own EC values) {@code RecommendDoc}; {@code x-oss-ec}; no body for HEAD and 304.
+ */
 final class ErrorReplies {
     private ErrorReplies() {
     }
@@ -24,6 +27,9 @@ final class ErrorReplies {
             xml.element(detail.getKey(), detail.getValue());
         }
         xml.element("EC", e.error().ec());
+        if (e.error().documentedEc()) {
+            xml.element("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + e.error().ec());
+        }
         xml.end();
         return Reply.xml(status, xml.toXml()).header("x-oss-ec", e.error().ec());
     }
