@@ -112,9 +112,33 @@ public final class DiskStore {
             if (Files.isRegularFile(file)) {
                 UploadRecord record2 = read(file, UploadRecord.class);
                 state.uploads.put(record2.uploadId(), record2);
+            } else {
+                // An upload directory without its record is a crash during initiate, abort or complete.
+                AtomicFiles.deleteTree(upload);
             }
         }
+        collectGarbage(dir, state);
         buckets.put(record.name(), state);
+    }
+
+    /**
+     * Deletes blobs no version points at: contents committed just before a crash prevented the
+     * metadata write, or replaced contents whose deletion the crash interrupted.
+     */
+    private static void collectGarbage(Path dir, BucketState state) throws IOException {
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        for (KeyRecord key : state.keys.values()) {
+            for (ObjectVersion v : key.versions()) {
+                if (v.blob() != null) {
+                    referenced.add(v.blob());
+                }
+            }
+        }
+        for (Path blob : list(dir.resolve("blobs"))) {
+            if (!referenced.contains(blob.getFileName().toString())) {
+                Files.deleteIfExists(blob);
+            }
+        }
     }
 
     private static List<Path> list(Path dir) throws IOException {

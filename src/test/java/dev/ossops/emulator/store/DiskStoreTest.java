@@ -76,6 +76,23 @@ class DiskStoreTest {
     }
 
     @Test
+    void open_deletesBlobsAndUploadDirectoriesACrashOrphaned(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("b"));
+        String kept = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[3])));
+        store.putKey("b", new KeyRecord("k", List.of(version(kept, 3))));
+        String orphan = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[4])));
+        Path halfUpload = Files.createDirectories(dir.resolve("buckets/b/uploads/0123456789ABCDEF0123456789ABCDEF"));
+        Files.write(halfUpload.resolve("part-1.data"), new byte[5]);
+
+        DiskStore reopened = DiskStore.open(dir);
+        assertTrue(Files.exists(dir.resolve("buckets/b/blobs").resolve(kept)));
+        assertFalse(Files.exists(dir.resolve("buckets/b/blobs").resolve(orphan)));
+        assertFalse(Files.exists(halfUpload));
+        assertTrue(reopened.uploads("b").isEmpty());
+    }
+
+    @Test
     void putKey_withoutVersions_removesTheKeyFromDiskAndIndex(@TempDir Path dir) {
         DiskStore store = DiskStore.open(dir);
         store.putBucket(bucket("b"));
