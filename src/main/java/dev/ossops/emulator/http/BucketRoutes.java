@@ -4,7 +4,7 @@ import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.BucketService;
-import dev.ossops.emulator.service.Permission;
+import dev.ossops.emulator.service.OssAction;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.StoredDocument;
 import dev.ossops.emulator.xml.XmlReader;
@@ -38,7 +38,7 @@ public final class BucketRoutes {
     }
 
     Reply getAcl(OssRequest r, Caller caller) {
-        BucketRecord bucket = buckets.get(caller, r.bucket(), Permission.OWNER);
+        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_ACL);
         return Reply.xml(200, BucketXml.acl(buckets.accountId(), bucket.acl()));
     }
 
@@ -52,12 +52,12 @@ public final class BucketRoutes {
     }
 
     Reply getLocation(OssRequest r, Caller caller) {
-        BucketRecord bucket = buckets.get(caller, r.bucket(), Permission.OWNER);
+        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_LOCATION);
         return Reply.xml(200, new XmlWriter().element("LocationConstraint", "oss-" + bucket.region()).toXml());
     }
 
     Reply getInfo(OssRequest r, Caller caller) {
-        BucketRecord b = buckets.get(caller, r.bucket(), Permission.OWNER);
+        BucketRecord b = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_INFO);
         XmlWriter xml = new XmlWriter().start("BucketInfo").start("Bucket")
                 .element("AccessMonitor", "Disabled")
                 .element("CreationDate", Formats.iso(b.createdMillis()))
@@ -102,7 +102,7 @@ public final class BucketRoutes {
     }
 
     Reply getVersioning(OssRequest r, Caller caller) {
-        BucketRecord bucket = buckets.get(caller, r.bucket(), Permission.OWNER);
+        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_VERSIONING);
         XmlWriter xml = new XmlWriter().start("VersioningConfiguration").optional("Status", bucket.versioning()).end();
         return Reply.xml(200, xml.toXml());
     }

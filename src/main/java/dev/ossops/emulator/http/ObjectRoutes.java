@@ -9,6 +9,7 @@ import dev.ossops.emulator.service.ListingService;
 import dev.ossops.emulator.service.ObjectRead;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.service.ObjectWrite;
+import dev.ossops.emulator.service.OssAction;
 import dev.ossops.emulator.service.RangeStreams;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.xml.XmlReader;
@@ -258,7 +259,7 @@ public final class ObjectRoutes {
     }
 
     Reply getAcl(OssRequest r, Caller caller) {
-        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"));
+        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_ACL);
         return Reply.xml(200, BucketXml.acl(accountId, v.acl()));
     }
 
@@ -272,7 +273,7 @@ public final class ObjectRoutes {
     }
 
     Reply getTagging(OssRequest r, Caller caller) {
-        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"));
+        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_TAGGING);
         XmlWriter xml = new XmlWriter().start("Tagging").start("TagSet");
         v.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(t -> xml.start("Tag").element("Key", t.getKey()).element("Value", t.getValue()).end());
@@ -297,7 +298,7 @@ public final class ObjectRoutes {
     }
 
     Reply deleteTagging(OssRequest r, Caller caller) {
-        objects.putTags(caller, r.bucket(), r.key(), r.param("versionId"), Map.of());
+        objects.deleteTags(caller, r.bucket(), r.key(), r.param("versionId"));
         return Reply.empty(204);
     }
 

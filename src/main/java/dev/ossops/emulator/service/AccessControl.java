@@ -9,7 +9,8 @@ import dev.ossops.emulator.store.ObjectVersion;
 /**
  * ACL-based authorisation. The account's root may do everything; anyone else (anonymous callers
  * today, RAM principals once bucket and RAM policies are evaluated) gets what the object ACL, or
- * when it is {@code default} the bucket ACL, grants.
+ * when it is {@code default} the bucket ACL, grants. Every check names the {@link OssAction} and
+ * the resource, which is what policy evaluation needs.
  */
 public final class AccessControl {
     private final String accountId;
@@ -18,21 +19,22 @@ public final class AccessControl {
         this.accountId = accountId;
     }
 
-    public void checkBucket(Caller caller, BucketRecord bucket, Permission permission) {
-        if (!allowed(caller, bucket.acl(), permission)) {
+    public void checkBucket(Caller caller, BucketRecord bucket, OssAction action) {
+        if (!allowed(caller, bucket.acl(), action.permission())) {
             throw denied(caller);
         }
     }
 
-    public void checkObject(Caller caller, BucketRecord bucket, ObjectVersion object, Permission permission) {
+    /** {@code object} is null when the key has no such version; then the bucket ACL decides. */
+    public void checkObject(Caller caller, BucketRecord bucket, String key, ObjectVersion object, OssAction action) {
         String acl = object == null || "default".equals(object.acl()) ? bucket.acl() : object.acl();
-        if (!allowed(caller, acl, permission)) {
+        if (!allowed(caller, acl, action.permission())) {
             throw denied(caller);
         }
     }
 
     /** Operations on the account itself (ListBuckets, PutBucket). */
-    public void checkAccount(Caller caller) {
+    public void checkAccount(Caller caller, OssAction action) {
         if (!isOwner(caller)) {
             throw caller.isAnonymous() ? new OssException(OssError.ANONYMOUS_DENIED) : new OssException(OssError.ACCESS_DENIED);
         }

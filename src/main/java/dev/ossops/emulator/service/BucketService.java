@@ -48,7 +48,7 @@ public final class BucketService {
 
     /** Buckets whose names start with {@code prefix}, after {@code marker}, at most {@code maxKeys}. */
     public BucketPage list(Caller caller, String prefix, String marker, int maxKeys) {
-        access.checkAccount(caller);
+        access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
         }
@@ -66,7 +66,7 @@ public final class BucketService {
     }
 
     public BucketRecord create(Caller caller, String name, String acl, String storageClass, String redundancy) {
-        access.checkAccount(caller);
+        access.checkAccount(caller, OssAction.PUT_BUCKET);
         Names.checkBucket(name);
         String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
@@ -91,7 +91,7 @@ public final class BucketService {
     public void delete(Caller caller, String name) {
         store.atomically(() -> {
             BucketRecord bucket = require(name);
-            access.checkBucket(caller, bucket, Permission.OWNER);
+            access.checkBucket(caller, bucket, OssAction.DELETE_BUCKET);
             if (!store.keys(name).isEmpty() || !store.uploads(name).isEmpty()) {
                 throw new OssException(OssError.BUCKET_NOT_EMPTY).with("BucketName", name);
             }
@@ -100,15 +100,15 @@ public final class BucketService {
         });
     }
 
-    public BucketRecord get(Caller caller, String name, Permission permission) {
+    public BucketRecord get(Caller caller, String name, OssAction action) {
         BucketRecord bucket = require(name);
-        access.checkBucket(caller, bucket, permission);
+        access.checkBucket(caller, bucket, action);
         return bucket;
     }
 
     public void putAcl(Caller caller, String name, String acl) {
         store.atomically(() -> {
-            BucketRecord bucket = get(caller, name, Permission.OWNER);
+            BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_ACL);
             store.putBucket(bucket.withAcl(Names.checkAcl(acl, false)));
             return null;
         });
@@ -120,7 +120,7 @@ public final class BucketService {
             throw new OssException(OssError.MALFORMED_XML);
         }
         store.atomically(() -> {
-            BucketRecord bucket = get(caller, name, Permission.OWNER);
+            BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_VERSIONING);
             store.putBucket(bucket.withVersioning(status));
             return null;
         });
@@ -128,7 +128,7 @@ public final class BucketService {
 
     /** Storage and object counts, computed from the index. */
     public Stat stat(Caller caller, String name) {
-        get(caller, name, Permission.OWNER);
+        get(caller, name, OssAction.GET_BUCKET_STAT);
         long storage = 0;
         long objects = 0;
         long lastModified = 0;
@@ -151,8 +151,8 @@ public final class BucketService {
     }
 
     public StoredDocument getConfig(Caller caller, String name, String subresource) {
-        BucketRecord bucket = get(caller, name, Permission.OWNER);
         BucketConfigCodec codec = codec(subresource);
+        BucketRecord bucket = get(caller, name, OssAction.bucketConfiguration("Get", subresource));
         return store.config(bucket.name(), subresource).orElseGet(() -> {
             BucketConfigCodec.StoredConfig unset = codec.whenUnset(name);
             return new StoredDocument(unset.contentType(), unset.body());
@@ -161,7 +161,7 @@ public final class BucketService {
 
     public void putConfig(Caller caller, String name, String subresource, byte[] body) {
         BucketConfigCodec codec = codec(subresource);
-        get(caller, name, Permission.OWNER);
+        get(caller, name, OssAction.bucketConfiguration("Put", subresource));
         BucketConfigCodec.StoredConfig accepted = codec.accept(body);
         store.atomically(() -> {
             require(name);
@@ -173,7 +173,7 @@ public final class BucketService {
     public void deleteConfig(Caller caller, String name, String subresource) {
         codec(subresource);
         store.atomically(() -> {
-            get(caller, name, Permission.OWNER);
+            get(caller, name, OssAction.bucketConfiguration("Delete", subresource));
             store.deleteConfig(name, subresource);
             return null;
         });

@@ -57,7 +57,7 @@ public final class ListingService {
 
     public Page list(Caller caller, String bucketName, String prefix, String delimiter, String marker, int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, Permission.READ);
+        access.checkBucket(caller, bucket, OssAction.LIST_OBJECTS);
         String p = prefix == null ? "" : prefix;
         List<Entry> objects = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class ListingService {
     public Page listVersions(Caller caller, String bucketName, String prefix, String delimiter, String keyMarker,
                              String versionIdMarker, int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, Permission.READ);
+        access.checkBucket(caller, bucket, OssAction.LIST_OBJECT_VERSIONS);
         String p = prefix == null ? "" : prefix;
         List<Entry> entries = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();

@@ -47,7 +47,8 @@ public final class MultipartService {
     public UploadRecord initiate(Caller caller, String bucketName, String key, ObjectWrite write) {
         Names.checkKey(key);
         BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, Permission.WRITE);
+        // OSS authorises InitiateMultipartUpload, UploadPart and Complete as oss:PutObject.
+        access.checkObject(caller, bucket, key, null, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
             Names.checkAcl(write.acl(), true);
         }
@@ -69,7 +70,7 @@ public final class MultipartService {
     public PartRecord uploadPart(Caller caller, String bucketName, String key, String uploadId, String partNumber,
                                  InputStream body, String contentMd5) {
         int number = partNumber(partNumber);
-        require(caller, bucketName, key, uploadId);
+        require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         StagedBlob staged = store.stage(body);
         return commitPart(bucketName, key, uploadId, number, staged, contentMd5);
     }
@@ -78,7 +79,7 @@ public final class MultipartService {
                                      String sourceBucket, String sourceKey, String sourceVersionId, String sourceRange,
                                      Conditions conditions) {
         int number = partNumber(partNumber);
-        require(caller, bucketName, key, uploadId);
+        require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         ObjectRead source = objects.read(caller, sourceBucket, sourceKey, sourceVersionId, conditions, null);
         ByteRange range = sourceRange == null ? null : ByteRange.parse(sourceRange, source.version().size());
         if (sourceRange != null && range == null) {
@@ -114,7 +115,7 @@ public final class MultipartService {
     }
 
     public ObjectService.Written complete(Caller caller, String bucketName, String key, String uploadId, List<CompletedPart> list) {
-        UploadRecord upload = require(caller, bucketName, key, uploadId);
+        UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         NavigableMap<Integer, PartRecord> uploaded = store.parts(bucketName, uploadId);
         if (list.isEmpty()) {
             throw new OssException(OssError.MALFORMED_XML);
@@ -168,7 +169,7 @@ public final class MultipartService {
     }
 
     public void abort(Caller caller, String bucketName, String key, String uploadId) {
-        require(caller, bucketName, key, uploadId);
+        require(caller, bucketName, key, uploadId, OssAction.ABORT_MULTIPART_UPLOAD);
         store.atomically(() -> {
             store.deleteUpload(bucketName, uploadId);
             return null;
@@ -180,7 +181,7 @@ public final class MultipartService {
     }
 
     public PartPage listParts(Caller caller, String bucketName, String key, String uploadId, int marker, int maxParts) {
-        UploadRecord upload = require(caller, bucketName, key, uploadId);
+        UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.LIST_PARTS);
         List<PartRecord> all = new ArrayList<>(store.parts(bucketName, uploadId).tailMap(marker, false).values());
         boolean truncated = all.size() > maxParts;
         List<PartRecord> page = truncated ? all.subList(0, maxParts) : all;
@@ -195,7 +196,7 @@ public final class MultipartService {
     public UploadPage listUploads(Caller caller, String bucketName, String prefix, String delimiter, String keyMarker,
                                   String uploadIdMarker, int maxUploads) {
         BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, Permission.READ);
+        access.checkBucket(caller, bucket, OssAction.LIST_MULTIPART_UPLOADS);
         String p = prefix == null ? "" : prefix;
         List<UploadRecord> sorted = store.uploads(bucketName).stream()
                 .sorted(Comparator.comparing(UploadRecord::key).thenComparing(UploadRecord::initiated).thenComparing(UploadRecord::uploadId))
@@ -234,9 +235,9 @@ public final class MultipartService {
         return new UploadPage(uploads, prefixes, truncated, truncated ? lastKey : null, truncated ? lastId : null);
     }
 
-    private UploadRecord require(Caller caller, String bucketName, String key, String uploadId) {
+    private UploadRecord require(Caller caller, String bucketName, String key, String uploadId, OssAction action) {
         BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, Permission.WRITE);
+        access.checkObject(caller, bucket, key, null, action);
         return requireUpload(bucketName, key, uploadId);
     }
 

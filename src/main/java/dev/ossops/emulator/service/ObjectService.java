@@ -43,7 +43,7 @@ public final class ObjectService {
                        boolean forbidOverwrite) {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
-        access.checkBucket(caller, checked, Permission.WRITE);
+        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
         StagedBlob staged = store.stage(body);
         boolean committed = false;
         try {
@@ -86,15 +86,16 @@ public final class ObjectService {
     /** GetObject / HeadObject / GetObjectMeta. */
     public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range) {
         BucketRecord bucket = buckets.require(bucketName);
-        ObjectVersion version = find(bucket, key, versionId, caller);
-        access.checkObject(caller, bucket, version, Permission.READ);
+        OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
+        ObjectVersion version = find(bucket, key, versionId, caller, action);
+        access.checkObject(caller, bucket, key, version, action);
         conditions.check(version.etag(), version.lastModified());
         Supplier<InputStream> content = () -> store.openBlob(bucketName, version.blob());
         return new ObjectRead(version, bucket.versioning() != null, ByteRange.parse(range, version.size()), content);
     }
 
     /** The version addressed, checking READ before revealing whether it exists. */
-    private ObjectVersion find(BucketRecord bucket, String key, String versionId, Caller caller) {
+    private ObjectVersion find(BucketRecord bucket, String key, String versionId, Caller caller, OssAction action) {
         KeyRecord record = store.key(bucket.name(), key).orElse(null);
         ObjectVersion version;
         if (versionId == null) {
@@ -103,7 +104,7 @@ public final class ObjectService {
             version = record == null ? null : record.version(versionId).orElse(null);
         }
         if (version == null || version.deleteMarker()) {
-            access.checkBucket(caller, bucket, Permission.READ);
+            access.checkObject(caller, bucket, key, null, action);
             if (versionId != null && version == null) {
                 throw new OssException(OssError.NO_SUCH_VERSION, OssError.NO_SUCH_VERSION.defaultMessage(),
                         Map.of("Key", key, "VersionId", versionId));
@@ -123,7 +124,7 @@ public final class ObjectService {
 
     public Deleted delete(Caller caller, String bucketName, String key, String versionId) {
         BucketRecord checked = buckets.require(bucketName);
-        access.checkBucket(caller, checked, Permission.WRITE);
+        access.checkObject(caller, checked, key, null, versionId == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
         return deleteChecked(bucketName, key, versionId);
     }
 
@@ -160,9 +161,12 @@ public final class ObjectService {
 
     public List<Deleted> deleteMultiple(Caller caller, String bucketName, List<DeleteTarget> targets) {
         BucketRecord checked = buckets.require(bucketName);
-        access.checkBucket(caller, checked, Permission.WRITE);
         if (targets.isEmpty() || targets.size() > 1000) {
             throw new OssException(OssError.MALFORMED_XML);
+        }
+        for (DeleteTarget t : targets) {
+            access.checkObject(caller, checked, t.key(), null,
+                    t.versionId() == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
         }
         return targets.stream().map(t -> deleteChecked(bucketName, t.key(), t.versionId())).toList();
     }
@@ -173,7 +177,7 @@ public final class ObjectService {
         Names.checkKey(key);
         ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions, null);
         BucketRecord target = buckets.require(bucketName);
-        access.checkBucket(caller, target, Permission.WRITE);
+        access.checkObject(caller, target, key, null, OssAction.PUT_OBJECT);
         ObjectVersion from = source.version();
         ObjectWrite effective = write != null ? write
                 : new ObjectWrite(from.headers(), from.userMeta(), "default".equals(from.acl()) ? null : from.acl(),
@@ -195,26 +199,31 @@ public final class ObjectService {
     public record Copied(Written written, String sourceVersionId) {
     }
 
-    public ObjectVersion getForAdmin(Caller caller, String bucketName, String key, String versionId) {
+    /** The version an ACL or tagging request addresses, checked for {@code action}. */
+    public ObjectVersion getForAdmin(Caller caller, String bucketName, String key, String versionId, OssAction action) {
         BucketRecord bucket = buckets.require(bucketName);
-        ObjectVersion version = find(bucket, key, versionId, caller);
-        access.checkObject(caller, bucket, version, Permission.OWNER);
+        ObjectVersion version = find(bucket, key, versionId, caller, action);
+        access.checkObject(caller, bucket, key, version, action);
         return version;
     }
 
     public void putAcl(Caller caller, String bucketName, String key, String versionId, String acl) {
         String checked = Names.checkAcl(acl, true);
-        update(caller, bucketName, key, versionId, v -> v.withAcl(checked));
+        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL, v -> v.withAcl(checked));
     }
 
     public void putTags(Caller caller, String bucketName, String key, String versionId, Map<String, String> tags) {
-        update(caller, bucketName, key, versionId, v -> v.withTags(tags));
+        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(tags));
     }
 
-    private void update(Caller caller, String bucketName, String key, String versionId,
+    public void deleteTags(Caller caller, String bucketName, String key, String versionId) {
+        update(caller, bucketName, key, versionId, OssAction.DELETE_OBJECT_TAGGING, v -> v.withTags(Map.of()));
+    }
+
+    private void update(Caller caller, String bucketName, String key, String versionId, OssAction action,
                         java.util.function.UnaryOperator<ObjectVersion> change) {
         store.atomically(() -> {
-            ObjectVersion version = getForAdmin(caller, bucketName, key, versionId);
+            ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, action);
             KeyRecord record = store.key(bucketName, key).orElseThrow();
             List<ObjectVersion> updated = record.versions().stream().map(v -> v == version ? change.apply(v) : v).toList();
             store.putKey(bucketName, new KeyRecord(key, updated));
