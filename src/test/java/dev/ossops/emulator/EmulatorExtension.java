@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * One emulator per test class, on a random port of 127.0.0.1 with a fresh temporary data
  * directory, stopped and deleted after the class. Test methods (and constructors) can declare
  * parameters of type {@link EmulatorClients} (SDK clients, V1 and V4), {@link Emulator},
- * {@link URI} (the endpoint) or {@link OSS} (the V4 client).
+ * {@link URI} (the endpoint) or {@link OSS} (the V4 client, or V1 with {@code @SignedWith(SignVersion.V1)}).
  * <pre>
  * &#64;ExtendWith(EmulatorExtension.class)
  * class MyIT {
@@ -93,6 +93,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         if (type == URI.class) {
             return running.emulator.endpoint();
         }
-        return running.clients.v4();
+        return parameter.findAnnotation(SignedWith.class).map(s -> running.clients.client(s.value()))
+                .orElse(running.clients.v4());
     }
 }

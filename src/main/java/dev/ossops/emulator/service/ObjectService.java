@@ -63,21 +63,35 @@ public final class ObjectService {
                    boolean forbidOverwrite) {
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
-        Committed committed = store.atomically(() -> {
-            BucketRecord bucket = buckets.require(bucketName);
-            if (forbidOverwrite && bucket.versioning() == null && store.key(bucketName, key).flatMap(KeyRecord::current).isPresent()) {
-                throw new OssException(OssError.FILE_ALREADY_EXISTS);
-            }
-            String blob = store.commitBlob(bucketName, staged);
-            ObjectVersion version = new ObjectVersion(versions.newId(bucket), false, blob, staged.size(), etag,
-                    Crc64.format(crc), clock.millis(), type, storageClass == null ? bucket.storageClass() : storageClass, acl,
-                    write.headers(), write.userMeta(), write.tags());
-            List<String> dropped = versions.add(store, bucket, key, version);
-            return new Committed(new Written(version, bucket.versioning() != null), dropped);
-        });
+        // The content is moved into place outside the lock; only the metadata update is serialised.
+        Content content = new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type);
+        Committed committed;
+        try {
+            committed = store.atomically(() -> newest(bucketName, key, content, write, storageClass, acl, forbidOverwrite));
+        } catch (RuntimeException e) {
+            store.deleteBlob(bucketName, content.blob());
+            throw e;
+        }
         // Replaced contents are deleted after the metadata no longer points at them.
         committed.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
         return committed.written();
+    }
+
+    /** Committed content waiting to become a version. */
+    private record Content(String blob, long size, String etag, String crc64, String type) {
+    }
+
+    private Committed newest(String bucketName, String key, Content content, ObjectWrite write, String storageClass, String acl,
+                             boolean forbidOverwrite) {
+        BucketRecord bucket = buckets.require(bucketName);
+        if (forbidOverwrite && bucket.versioning() == null && store.key(bucketName, key).flatMap(KeyRecord::current).isPresent()) {
+            throw new OssException(OssError.FILE_ALREADY_EXISTS);
+        }
+        ObjectVersion version = new ObjectVersion(versions.newId(bucket), false, content.blob(), content.size(), content.etag(),
+                content.crc64(), clock.millis(), content.type(), storageClass == null ? bucket.storageClass() : storageClass, acl,
+                write.headers(), write.userMeta(), write.tags());
+        List<String> dropped = versions.add(store, bucket, key, version);
+        return new Committed(new Written(version, bucket.versioning() != null), dropped);
     }
 
     private record Committed(Written written, List<String> orphaned) {
