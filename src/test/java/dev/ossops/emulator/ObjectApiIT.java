@@ -345,6 +345,40 @@ class ObjectApiIT {
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void putObject_aclAndStorageClassHeaders_areValidatedAndStored(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = bucket(oss, clients, "putacl-" + version);
+        ObjectMetadata meta = new ObjectMetadata();
+        meta.setObjectAcl(CannedAccessControlList.PublicRead);
+        meta.setHeader("x-oss-storage-class", "Archive");
+        oss.putObject(b, "k", new ByteArrayInputStream(HELLO), meta);
+        assertEquals(ObjectPermission.PublicRead, oss.getObjectAcl(b, "k").getPermission());
+        assertEquals(StorageClass.Archive, oss.getObjectMetadata(b, "k").getObjectStorageClass());
+
+        RawRequests.Response badClass = RawRequests.send(clients, version, "PUT", b, "k2", Map.of(),
+                Map.of("x-oss-storage-class", "Glacier"), HELLO);
+        assertEquals(400, badClass.status());
+        assertEquals("InvalidArgument", badClass.element("Code"));
+        assertEquals("Invalid storage class: Glacier", badClass.element("Message"));
+        RawRequests.Response badAcl = RawRequests.send(clients, version, "PUT", b, "k2", Map.of(),
+                Map.of("x-oss-object-acl", "everyone"), HELLO);
+        assertEquals("InvalidArgument", badAcl.element("Code"));
+        assertFalse(oss.doesObjectExist(b, "k2"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void putBucket_malformedConfiguration_isMalformedXml(SignVersion version, EmulatorClients clients) {
+        String b = clients.bucketName("malformed-" + version);
+        RawRequests.Response response = RawRequests.send(clients, version, "PUT", b, null, Map.of(), Map.of(),
+                "<CreateBucketConfiguration><StorageClass>IA".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, response.status());
+        assertEquals("MalformedXML", response.element("Code"));
+        assertFalse(clients.client(version).doesBucketExist(b));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void objectTagging_putGetDelete(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "tags-" + version);
