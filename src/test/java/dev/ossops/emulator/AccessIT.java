@@ -117,6 +117,34 @@ class AccessIT {
         }
     }
 
+    @Test
+    void putWithoutLengthOrChunking_isMissingContentLength_tooLargeIsEntityTooLarge(EmulatorClients clients) throws Exception {
+        OSS oss = clients.v4();
+        String b = clients.bucketName("length");
+        oss.createBucket(b);
+        oss.setBucketAcl(b, CannedAccessControlList.PublicReadWrite);
+        int port = clients.endpoint().getPort();
+        String missing = raw(port, "PUT /" + b + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertTrue(missing.startsWith("HTTP/1.1 411 Length Required\r\n"), missing);
+        assertTrue(missing.contains("<Code>MissingContentLength</Code>"), missing);
+        String huge = raw(port, "PUT /" + b + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5368709121\r\n"
+                + "Expect: 100-continue\r\nConnection: close\r\n\r\n");
+        // Refused before the body was read: no 100 Continue, so the client never uploads the 5 GiB.
+        assertTrue(huge.startsWith("HTTP/1.1 400 Bad Request\r\n"), huge);
+        assertTrue(huge.contains("\r\nConnection: close\r\n"), huge);
+        assertTrue(huge.contains("<Code>EntityTooLarge</Code>"), huge);
+        assertFalse(oss.doesObjectExist(b, "k"));
+    }
+
+    private static String raw(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void stsKey_requiresItsSecurityToken(SignVersion version, @TempDir Path dir) throws Exception {

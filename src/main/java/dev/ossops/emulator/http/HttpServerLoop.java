@@ -132,18 +132,33 @@ public final class HttpServerLoop implements AutoCloseable {
         String rawPath = q < 0 ? target : target.substring(0, q);
         String rawQuery = q < 0 ? null : target.substring(q + 1);
         IncomingRequest probe = new IncomingRequest(parts[0], rawPath, rawQuery, headers, InputStream.nullInputStream());
-        InputStream body = body(in, probe);
-        if ("100-continue".equalsIgnoreCase(probe.header("Expect"))) {
-            out.write(HttpLines.wire("HTTP/1.1 100 Continue\r\n\r\n"));
-            out.flush();
-        }
+        boolean expectContinue = "100-continue".equalsIgnoreCase(probe.header("Expect"));
+        TrackedBody body = new TrackedBody(body(in, probe), expectContinue ? out : null);
         IncomingRequest request = new IncomingRequest(parts[0], rawPath, rawQuery, headers, body);
         Reply reply = handler.apply(request);
-        // Whatever the route did not read is read now, so the next request starts at the right byte.
-        body.transferTo(OutputStream.nullOutputStream());
         boolean keepAlive = parts[2].equals("HTTP/1.1") && !"close".equalsIgnoreCase(probe.header("Connection"));
+        if (!body.finished()) {
+            if (expectContinue && !body.started()) {
+                // The client waits for 100 Continue before sending; it gets the final answer instead and the
+                // body never comes, so the connection cannot carry another request.
+                keepAlive = false;
+            } else {
+                // The client is sending the body anyway: read it, so it sees the answer rather than a reset.
+                keepAlive &= drain(body);
+            }
+        }
         write(out, request, reply, keepAlive);
         return keepAlive;
+    }
+
+    /** Reads the rest of a body; false when the client stopped sending it. */
+    private static boolean drain(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static InputStream body(InputStream in, IncomingRequest request) throws IOException {
@@ -185,6 +200,55 @@ public final class HttpServerLoop implements AutoCloseable {
         }
         head.append("\r\n");
         out.write(HttpLines.wire(head.toString()));
+    }
+
+    /**
+     * A request body that sends {@code 100 Continue} when the handler first reads it (so a request
+     * refused before its body is read never makes the client upload it), and knows whether it was
+     * started and read to the end.
+     */
+    private static final class TrackedBody extends java.io.FilterInputStream {
+        private OutputStream continueTo;
+        private boolean started;
+        private boolean finished;
+
+        TrackedBody(InputStream body, OutputStream continueTo) {
+            super(body);
+            this.continueTo = continueTo;
+        }
+
+        private void start() throws IOException {
+            started = true;
+            if (continueTo != null) {
+                continueTo.write(HttpLines.wire("HTTP/1.1 100 Continue\r\n\r\n"));
+                continueTo.flush();
+                continueTo = null;
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            start();
+            int b = super.read();
+            finished |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            start();
+            int n = super.read(b, off, len);
+            finished |= n < 0;
+            return n;
+        }
+
+        boolean started() {
+            return started;
+        }
+
+        boolean finished() {
+            return finished;
+        }
     }
 
     /** Stops accepting, closes open connections and stops the workers. */

@@ -37,7 +37,7 @@ public final class MultipartRoutes {
 
     Reply uploadPart(OssRequest r, Caller caller) {
         PartRecord part = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
-                r.body(), r.headerOrNull("content-md5"));
+                r.uploadBody(), r.headerOrNull("content-md5"));
         return Reply.empty(200).header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
     }
 

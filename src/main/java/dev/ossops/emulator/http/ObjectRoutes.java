@@ -36,7 +36,7 @@ public final class ObjectRoutes {
     }
 
     Reply put(OssRequest r, Caller caller) {
-        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), r.body(), ObjectHeaders.write(r),
+        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), r.uploadBody(), ObjectHeaders.write(r),
                 r.headerOrNull("content-md5"), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         return writeReply(written);
     }

@@ -165,6 +165,34 @@ public final class OssRequest implements SignableRequest {
         return body;
     }
 
+    /**
+     * The body of an upload (PutObject, UploadPart): OSS needs its length up front, or chunked
+     * transfer coding, and refuses more than 5 GiB in one request.
+     */
+    public InputStream uploadBody() {
+        String transfer = headers.get("transfer-encoding");
+        if (transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked")) {
+            return body;
+        }
+        String length = headers.get("content-length");
+        if (length == null) {
+            throw new dev.ossops.emulator.error.OssException(dev.ossops.emulator.error.OssError.MISSING_CONTENT_LENGTH);
+        }
+        try {
+            if (Long.parseLong(length.trim()) > MAX_UPLOAD) {
+                throw new dev.ossops.emulator.error.OssException(dev.ossops.emulator.error.OssError.ENTITY_TOO_LARGE)
+                        .with("MaxSizeAllowed", Long.toString(MAX_UPLOAD)).with("ProposedSize", length.trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new dev.ossops.emulator.error.OssException(dev.ossops.emulator.error.OssError.INVALID_ARGUMENT,
+                    "Content-Length is not a number.");
+        }
+        return body;
+    }
+
+    /** OSS's limit for one PutObject or UploadPart request: 5 GiB. */
+    static final long MAX_UPLOAD = 5L * 1024 * 1024 * 1024;
+
     /** Reads a small XML request body; configuration documents are limited to 1 MiB like OSS's largest. */
     public byte[] smallBody() {
         try {

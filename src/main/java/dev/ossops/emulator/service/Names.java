@@ -22,10 +22,10 @@ public final class Names {
         }
     }
 
-    /** 1-1023 bytes of UTF-8. */
+    /** 1-1023 bytes of UTF-8, not starting with '/' or '\\' (OSS's documented object naming rules). */
     public static void checkKey(String key) {
         int length = key.getBytes(StandardCharsets.UTF_8).length;
-        if (length < 1 || length > 1023) {
+        if (length < 1 || length > 1023 || key.startsWith("/") || key.startsWith("\\")) {
             throw new OssException(OssError.INVALID_OBJECT_NAME);
         }
     }

@@ -34,7 +34,7 @@ public final class ObjectService {
         this.clock = clock;
     }
 
-    /** The outcome of a write or delete: the version id reported, and whether a delete marker is involved. */
+    /** The version a write created, and whether the bucket reports version ids (it has been versioned). */
     public record Written(ObjectVersion version, boolean versioned) {
     }
 

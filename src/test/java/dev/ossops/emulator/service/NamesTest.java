@@ -29,6 +29,8 @@ class NamesTest {
         assertDoesNotThrow(() -> Names.checkKey("a".repeat(1023)));
         assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("ü".repeat(512))).error().code());
         assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("")).error().code());
+        assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("/lead")).error().code());
+        assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("\\lead")).error().code());
     }
 
     @Test
