@@ -114,6 +114,35 @@ class ObjectApiIT {
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void putObject_empty_roundTripsWithCrcZero(SignVersion version, EmulatorClients clients) throws Exception {
+        OSS oss = clients.client(version);
+        String b = bucket(oss, clients, "empty-" + version);
+        PutObjectResult put = oss.putObject(b, "empty", new ByteArrayInputStream(new byte[0]));
+        assertEquals(0L, put.getServerCRC());
+        assertEquals("D41D8CD98F00B204E9800998ECF8427E", put.getETag());
+        OSSObject object = oss.getObject(b, "empty");
+        assertEquals(0, read(object).length);
+        assertEquals(0, object.getObjectMetadata().getContentLength());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void putObject_withWrongSecretAndLargeBody_answersTheErrorNotAReset(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = bucket(oss, clients, "wrongbig-" + version);
+        OSS wrong = clients.client(version, clients.keyId(), "wrong-secret");
+        try {
+            OSSException e = assertThrows(OSSException.class,
+                    () -> wrong.putObject(b, "k", new ByteArrayInputStream(MultipartApiIT.random(2 * 1024 * 1024, 3))));
+            assertEquals("SignatureDoesNotMatch", e.getErrorCode());
+            assertFalse(oss.doesObjectExist(b, "k"));
+        } finally {
+            wrong.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void putObject_withoutContentType_storesOctetStream(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "ctype-" + version);
