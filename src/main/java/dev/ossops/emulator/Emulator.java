@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,7 +46,7 @@ public final class Emulator implements AutoCloseable {
     private HttpServerLoop server;
 
     public Emulator(EmulatorConfig config) {
-        this(config, id -> java.util.Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
+        this(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
     }
 
     /**

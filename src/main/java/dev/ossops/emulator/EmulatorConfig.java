@@ -1,5 +1,7 @@
 package dev.ossops.emulator;
 
+import dev.ossops.emulator.auth.Masking;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -38,7 +40,7 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
     /** Never prints the secret; the key id is masked. */
     @Override
     public String toString() {
-        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKeyId=" + dev.ossops.emulator.auth.Masking.keyId(rootKeyId)
+        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKeyId=" + Masking.keyId(rootKeyId)
                 + ", accountId=" + accountId + ", region=" + region + "]";
     }
 

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -171,7 +172,7 @@ public final class Authenticator {
         if (list != null) {
             for (String name : list.split(";")) {
                 if (!name.isBlank()) {
-                    names.add(name.trim().toLowerCase(java.util.Locale.ROOT));
+                    names.add(name.trim().toLowerCase(Locale.ROOT));
                 }
             }
         }

@@ -2,6 +2,9 @@ package dev.ossops.emulator.http;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,7 +96,7 @@ public final class HttpServerLoop implements AutoCloseable {
             while (keepAlive && !closed) {
                 keepAlive = exchange(in, out);
             }
-        } catch (SocketTimeoutException | java.io.EOFException e) {
+        } catch (SocketTimeoutException | EOFException e) {
             // idle keep-alive connection, or the client hung up between requests: normal ends
         } catch (SocketException e) {
             if (!closed) {
@@ -207,7 +210,7 @@ public final class HttpServerLoop implements AutoCloseable {
      * refused before its body is read never makes the client upload it), and knows whether it was
      * started and read to the end.
      */
-    private static final class TrackedBody extends java.io.FilterInputStream {
+    private static final class TrackedBody extends FilterInputStream {
         private OutputStream continueTo;
         private boolean started;
         private boolean finished;
@@ -271,7 +274,7 @@ public final class HttpServerLoop implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    private static void closeQuietly(Closeable c) {
         try {
             c.close();
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import org.w3c.dom.Element;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Multipart upload operations. */
 public final class MultipartRoutes {
@@ -156,6 +157,6 @@ public final class MultipartRoutes {
             // reported below as OSS does
         }
         throw new OssException(OssError.INVALID_ARGUMENT, "Argument " + name + " is invalid.",
-                java.util.Map.of("ArgumentName", name, "ArgumentValue", value));
+                Map.of("ArgumentName", name, "ArgumentValue", value));
     }
 }

@@ -19,6 +19,7 @@ import org.w3c.dom.Element;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class ObjectRoutes {
     }
 
     private static String contentMd5(String etag) {
-        return Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(etag));
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(etag));
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {

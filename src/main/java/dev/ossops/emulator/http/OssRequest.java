@@ -1,9 +1,13 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.SignableRequest;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -176,15 +180,15 @@ public final class OssRequest implements SignableRequest {
         }
         String length = headers.get("content-length");
         if (length == null) {
-            throw new dev.ossops.emulator.error.OssException(dev.ossops.emulator.error.OssError.MISSING_CONTENT_LENGTH);
+            throw new OssException(OssError.MISSING_CONTENT_LENGTH);
         }
         try {
             if (Long.parseLong(length.trim()) > MAX_UPLOAD) {
-                throw new dev.ossops.emulator.error.OssException(dev.ossops.emulator.error.OssError.ENTITY_TOO_LARGE)
+                throw new OssException(OssError.ENTITY_TOO_LARGE)
                         .with("MaxSizeAllowed", Long.toString(MAX_UPLOAD)).with("ProposedSize", length.trim());
             }
         } catch (NumberFormatException e) {
-            throw new dev.ossops.emulator.error.OssException(dev.ossops.emulator.error.OssError.INVALID_ARGUMENT,
+            throw new OssException(OssError.INVALID_ARGUMENT,
                     "Content-Length is not a number.");
         }
         return body;
@@ -198,11 +202,11 @@ public final class OssRequest implements SignableRequest {
         try {
             byte[] data = body.readNBytes(1024 * 1024 + 1);
             if (data.length > 1024 * 1024) {
-                throw new dev.ossops.emulator.error.OssException(dev.ossops.emulator.error.OssError.ENTITY_TOO_LARGE);
+                throw new OssException(OssError.ENTITY_TOO_LARGE);
             }
             return data;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read request body", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read request body", e);
         }
     }
 }

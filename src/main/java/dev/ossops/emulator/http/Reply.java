@@ -1,5 +1,6 @@
 package dev.ossops.emulator.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,12 +28,12 @@ public final class Reply {
 
     public static Reply xml(int status, String xml) {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        return new Reply(status, bytes.length, () -> new java.io.ByteArrayInputStream(bytes))
+        return new Reply(status, bytes.length, () -> new ByteArrayInputStream(bytes))
                 .header("Content-Type", "application/xml");
     }
 
     public static Reply bytes(int status, String contentType, byte[] bytes) {
-        return new Reply(status, bytes.length, () -> new java.io.ByteArrayInputStream(bytes)).header("Content-Type", contentType);
+        return new Reply(status, bytes.length, () -> new ByteArrayInputStream(bytes)).header("Content-Type", contentType);
     }
 
     /** A body of known length opened lazily and copied in 64 KiB steps. */

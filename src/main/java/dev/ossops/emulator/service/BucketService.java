@@ -13,13 +13,14 @@ import dev.ossops.emulator.store.StoredDocument;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. */
 public final class BucketService {
     /** OSS allows 100 buckets per account by default. */
     static final int MAX_BUCKETS = 100;
     /** The data redundancy types OSS accepts. */
-    static final java.util.Set<String> REDUNDANCY = java.util.Set.of("LRS", "ZRS");
+    static final Set<String> REDUNDANCY = Set.of("LRS", "ZRS");
 
     private final DiskStore store;
     private final AccessControl access;

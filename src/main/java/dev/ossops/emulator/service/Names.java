@@ -4,6 +4,7 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 
 /** Bucket and object naming rules as OSS documents them. */
@@ -18,7 +19,7 @@ public final class Names {
     public static void checkBucket(String name) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]")) {
             throw new OssException(OssError.INVALID_BUCKET_NAME, OssError.INVALID_BUCKET_NAME.defaultMessage(),
-                    java.util.Map.of("BucketName", name == null ? "" : name));
+                    Map.of("BucketName", name == null ? "" : name));
         }
     }
 

@@ -11,6 +11,8 @@ import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.store.StagedBlob;
 
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** Object reads, writes, copies, deletes, ACLs and tags, with OSS's rules. */
 public final class ObjectService {
@@ -235,7 +238,7 @@ public final class ObjectService {
     }
 
     private void update(Caller caller, String bucketName, String key, String versionId, OssAction action,
-                        java.util.function.UnaryOperator<ObjectVersion> change) {
+                        UnaryOperator<ObjectVersion> change) {
         store.atomically(() -> {
             ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, action);
             KeyRecord record = store.key(bucketName, key).orElseThrow();
@@ -281,8 +284,8 @@ public final class ObjectService {
             return;
         }
         try {
-            checkDigest(contentMd5, java.security.MessageDigest.getInstance("MD5").digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            checkDigest(contentMd5, MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 unavailable", e);
         }
     }

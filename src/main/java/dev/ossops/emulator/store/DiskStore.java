@@ -6,21 +6,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +134,7 @@ public final class DiskStore {
      * metadata write, or replaced contents whose deletion the crash interrupted.
      */
     private static void collectGarbage(Path dir, BucketState state) throws IOException {
-        java.util.Set<String> referenced = new java.util.HashSet<>();
+        Set<String> referenced = new HashSet<>();
         for (KeyRecord key : state.keys.values()) {
             for (ObjectVersion v : key.versions()) {
                 if (v.blob() != null) {
@@ -164,7 +172,7 @@ public final class DiskStore {
     // ---------------------------------------------------------------- buckets
 
     public Collection<BucketRecord> buckets() {
-        return buckets.values().stream().map(s -> s.record).sorted(java.util.Comparator.comparing(BucketRecord::name)).toList();
+        return buckets.values().stream().map(s -> s.record).sorted(Comparator.comparing(BucketRecord::name)).toList();
     }
 
     public Optional<BucketRecord> bucket(String name) {
@@ -225,7 +233,7 @@ public final class DiskStore {
      * for keys with characters above U+FFFF mixed with characters in U+E000..U+FFFF.
      */
     public NavigableMap<String, KeyRecord> keys(String bucket) {
-        return java.util.Collections.unmodifiableNavigableMap(state(bucket).keys);
+        return Collections.unmodifiableNavigableMap(state(bucket).keys);
     }
 
     /** Persists {@code record}; a record without versions removes the key. */
@@ -269,7 +277,7 @@ public final class DiskStore {
 
     /** Streams several stored inputs into one staging file (multipart completion, copies). */
     public StagedBlob stage(List<Supplier<InputStream>> pieces) {
-        try (InputStream all = new java.io.SequenceInputStream(java.util.Collections.enumeration(new LazyStreams(pieces)))) {
+        try (InputStream all = new SequenceInputStream(Collections.enumeration(new LazyStreams(pieces)))) {
             return stage(all);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot assemble object", e);
@@ -414,7 +422,7 @@ public final class DiskStore {
     }
 
     private static void force(Path file) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }
@@ -436,7 +444,7 @@ public final class DiskStore {
     }
 
     /** Opens each piece only when the sequence reaches it, so one file handle is open at a time. */
-    private static final class LazyStreams extends java.util.AbstractList<InputStream> {
+    private static final class LazyStreams extends AbstractList<InputStream> {
         private final List<Supplier<InputStream>> pieces;
 
         LazyStreams(List<Supplier<InputStream>> pieces) {
