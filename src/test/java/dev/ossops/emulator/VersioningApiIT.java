@@ -77,6 +77,15 @@ class VersioningApiIT {
         String markerId = delete.header("x-oss-version-id");
         assertFalse(oss.doesObjectExist(b, "k"));
         assertEquals("NoSuchKey", assertThrows(OSSException.class, () -> oss.getObject(b, "k")).getErrorCode());
+        RawRequests.Response hidden = RawRequests.send(clients, version, "GET", b, "k", Map.of(), Map.of(), null);
+        assertEquals(404, hidden.status());
+        assertEquals("true", hidden.header("x-oss-delete-marker"));
+        assertEquals(markerId, hidden.header("x-oss-version-id"));
+        RawRequests.Response marker = RawRequests.send(clients, version, "GET", b, "k", Map.of("versionId", markerId), Map.of(), null);
+        assertEquals(405, marker.status());
+        assertEquals("MethodNotAllowed", marker.element("Code"));
+        assertEquals("0017-00000002", marker.element("EC"));
+        assertEquals("true", marker.header("x-oss-delete-marker"));
         assertEquals("one", get(oss, b, "k", v1));
 
         VersionListing listing = oss.listVersions(new ListVersionsRequest().withBucketName(b));

@@ -14,6 +14,7 @@ public enum OssError {
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid argument.", "0099-00000005"),
     MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema.", "0099-00000006"),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource.", "0099-00000007"),
+    DELETE_MARKER_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource.", "0017-00000002"),
     NOT_IMPLEMENTED("NotImplemented", 501, "A header you provided implies functionality that is not implemented.", "0099-00000008"),
     INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.", "0099-00000009"),
     SLOW_DOWN("SlowDown", 503, "Please reduce your request rate.", "0099-00000010"),
@@ -63,7 +64,7 @@ public enum OssError {
     /**
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
      *           (0002-00000040, 0002-00000902, 0015-00000101, 0015-00000301, 0016-00000502,
-     *           0026-00000001, from OSS's API reference examples); the others are stable
+     *           0017-00000002, 0026-00000001, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {

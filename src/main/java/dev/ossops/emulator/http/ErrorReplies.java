@@ -14,9 +14,15 @@ final class ErrorReplies {
     }
 
     static Reply render(OssException e, String requestId, String hostId, boolean head) {
+        Reply reply = body(e, requestId, hostId, head).header("x-oss-ec", e.error().ec());
+        e.headers().forEach(reply::header);
+        return reply;
+    }
+
+    private static Reply body(OssException e, String requestId, String hostId, boolean head) {
         int status = e.error().httpStatus();
         if (head || status == 304) {
-            return Reply.empty(status).header("x-oss-ec", e.error().ec());
+            return Reply.empty(status);
         }
         XmlWriter xml = new XmlWriter().start("Error")
                 .element("Code", e.error().code())
@@ -31,6 +37,6 @@ final class ErrorReplies {
             xml.element("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + e.error().ec());
         }
         xml.end();
-        return Reply.xml(status, xml.toXml()).header("x-oss-ec", e.error().ec());
+        return Reply.xml(status, xml.toXml());
     }
 }

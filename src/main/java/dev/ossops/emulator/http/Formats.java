@@ -23,9 +23,9 @@ final class Formats {
         return HTTP_DATE.format(Instant.ofEpochMilli(millis));
     }
 
-    /** Timestamps in XML bodies. */
+    /** Timestamps in XML bodies: OSS keeps whole seconds and always writes ".000Z". */
     static String iso(long millis) {
-        return ISO.format(Instant.ofEpochMilli(millis));
+        return ISO.format(Instant.ofEpochMilli(millis - Math.floorMod(millis, 1000L)));
     }
 
     static Instant parseHttpDate(String value) {

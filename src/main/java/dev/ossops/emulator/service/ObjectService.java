@@ -116,7 +116,8 @@ public final class ObjectService {
         KeyRecord record = store.key(bucket.name(), key).orElse(null);
         ObjectVersion version;
         if (versionId == null) {
-            version = record == null ? null : record.current().orElse(null);
+            // The newest version, which may be a delete marker hiding the key.
+            version = record == null || record.versions().isEmpty() ? null : record.versions().get(0);
         } else {
             version = record == null ? null : record.version(versionId).orElse(null);
         }
@@ -126,7 +127,16 @@ public final class ObjectService {
                 throw new OssException(OssError.NO_SUCH_VERSION, OssError.NO_SUCH_VERSION.defaultMessage(),
                         Map.of("Key", key, "VersionId", versionId));
             }
-            throw noSuchKey(key);
+            if (versionId != null) {
+                // A delete marker addressed by its version id has no content, ACL or tags to act on.
+                throw new OssException(OssError.DELETE_MARKER_NOT_ALLOWED).withHeader("x-oss-delete-marker", "true")
+                        .withHeader("x-oss-version-id", versionId);
+            }
+            OssException missing = noSuchKey(key);
+            if (version != null) {
+                missing = missing.withHeader("x-oss-delete-marker", "true").withHeader("x-oss-version-id", version.versionId());
+            }
+            throw missing;
         }
         return version;
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ class OssErrorTest {
         assertTrue(OssError.SIGNATURE_DOES_NOT_MATCH.documentedEc());
         assertEquals("0002-00000040", OssError.SIGNATURE_DOES_NOT_MATCH.ec());
         assertFalse(OssError.INVALID_PART.documentedEc());
-        assertEquals(6, Arrays.stream(OssError.values()).filter(OssError::documentedEc).count());
+        assertEquals(7, Arrays.stream(OssError.values()).filter(OssError::documentedEc).count());
     }
 
     @Test
@@ -33,5 +34,7 @@ class OssErrorTest {
         OssException e = new OssException(OssError.NO_SUCH_KEY).with("Key", "a").with("VersionId", "v");
         assertEquals("The specified key does not exist.", e.getMessage());
         assertEquals("[Key, VersionId]", e.details().keySet().toString());
+        assertEquals(Map.of("x-oss-delete-marker", "true"), e.withHeader("x-oss-delete-marker", "true").headers());
+        assertEquals(Map.of(), e.headers());
     }
 }
