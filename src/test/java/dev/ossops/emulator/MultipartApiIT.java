@@ -192,6 +192,19 @@ class MultipartApiIT {
         assertEquals(List.of("a/one", "a/two"),
                 oss.listMultipartUploads(prefixed).getMultipartUploads().stream().map(u -> u.getKey()).toList());
 
+        String again = initiate(oss, b, "a/one");
+        ListMultipartUploadsRequest paged = new ListMultipartUploadsRequest(b);
+        paged.setMaxUploads(2);
+        MultipartUploadListing page1 = oss.listMultipartUploads(paged);
+        assertEquals(List.of(first, again), page1.getMultipartUploads().stream().map(u -> u.getUploadId()).toList());
+        assertTrue(page1.isTruncated());
+        paged.setKeyMarker(page1.getNextKeyMarker());
+        paged.setUploadIdMarker(page1.getNextUploadIdMarker());
+        MultipartUploadListing page2 = oss.listMultipartUploads(paged);
+        assertEquals(List.of("a/two", "b"), page2.getMultipartUploads().stream().map(u -> u.getKey()).toList());
+        assertFalse(page2.isTruncated());
+        oss.abortMultipartUpload(new AbortMultipartUploadRequest(b, "a/one", again));
+
         oss.abortMultipartUpload(new AbortMultipartUploadRequest(b, "a/one", first));
         OSSException e = assertThrows(OSSException.class, () -> oss.listParts(new ListPartsRequest(b, "a/one", first)));
         assertEquals("NoSuchUpload", e.getErrorCode());

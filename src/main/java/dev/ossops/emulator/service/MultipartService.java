@@ -198,12 +198,27 @@ public final class MultipartService {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_MULTIPART_UPLOADS);
         String p = prefix == null ? "" : prefix;
-        List<UploadRecord> sorted = store.uploads(bucketName).stream()
+        // Uploads of one key are listed in the order they were initiated; the markers name a position in that order.
+        List<UploadRecord> all = store.uploads(bucketName).stream()
                 .sorted(Comparator.comparing(UploadRecord::key).thenComparing(UploadRecord::initiated).thenComparing(UploadRecord::uploadId))
                 .filter(u -> u.key().startsWith(p))
-                .filter(u -> keyMarker == null || u.key().compareTo(keyMarker) > 0
-                        || (uploadIdMarker != null && u.key().equals(keyMarker) && u.uploadId().compareTo(uploadIdMarker) > 0))
                 .toList();
+        int from = 0;
+        if (keyMarker != null) {
+            from = all.size();
+            for (int i = 0; i < all.size(); i++) {
+                UploadRecord u = all.get(i);
+                if (u.key().compareTo(keyMarker) > 0) {
+                    from = i;
+                    break;
+                }
+                if (u.key().equals(keyMarker) && u.uploadId().equals(uploadIdMarker)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        List<UploadRecord> sorted = all.subList(from, all.size());
         List<UploadRecord> uploads = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         String lastKey = null;
