@@ -28,8 +28,15 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     static EmulatorProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.ossops.cli.Main", "emulator", "--port", "0",
+        return start(List.of(), dataDir, extraArgs);
+    }
+
+    /** With extra JVM options, for example a small {@code -Xmx}. */
+    static EmulatorProcess start(List<String> jvmOptions, Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ossops.cli.Main", "emulator", "--port", "0",
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
