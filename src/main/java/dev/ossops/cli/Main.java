@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 SchemaCommand.class,
+                EmulatorCommand.class,
         })
 public final class Main {
 

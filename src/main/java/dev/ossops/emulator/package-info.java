@@ -1,2 +1,6 @@
-/** Local OSS + RAM + STS + CDN, layered http -> service -> store, with signature checks and fault injection. */
+/**
+ * Local OSS (RAM, STS and CDN follow), layered http -> service -> store, with signature checks.
+ * Start one with {@link dev.ossops.emulator.Emulator} and {@link dev.ossops.emulator.EmulatorConfig};
+ * default local credentials are in {@link dev.ossops.emulator.EmulatorDefaults}.
+ */
 package dev.ossops.emulator;

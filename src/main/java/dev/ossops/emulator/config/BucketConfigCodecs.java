@@ -36,6 +36,11 @@ public final class BucketConfigCodecs {
         return Optional.ofNullable(bySubresource.get(subresource));
     }
 
+    /** Every codec, for registries that route by sub-resource. */
+    public List<BucketConfigCodec> all() {
+        return List.copyOf(bySubresource.values());
+    }
+
     public Set<String> subresources() {
         return bySubresource.keySet();
     }

@@ -7,61 +7,92 @@ package dev.ossops.emulator.error;
  */
 public enum OssError {
     // --- request, authentication and signature ---
-    ACCESS_DENIED("AccessDenied", 403, "You have no right to access this object because of bucket acl."),
-    INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records."),
-    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
-    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large."),
-    INVALID_ARGUMENT("InvalidArgument", 400, "Invalid argument."),
-    MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema."),
-    METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
-    NOT_IMPLEMENTED("NotImplemented", 501, "A header you provided implies functionality that is not implemented."),
-    INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again."),
-    SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
+    ACCESS_DENIED("AccessDenied", 403, "You have no right to access this object because of bucket acl.", "0099-00000001"),
+    INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.", "0002-00000902"),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method.", "0002-00000040"),
+    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.", "0099-00000004"),
+    INVALID_ARGUMENT("InvalidArgument", 400, "Invalid argument.", "0099-00000005"),
+    MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema.", "0099-00000006"),
+    METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource.", "0099-00000007"),
+    DELETE_MARKER_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource.", "0017-00000002"),
+    NOT_IMPLEMENTED("NotImplemented", 501, "A header you provided implies functionality that is not implemented.", "0099-00000008"),
+    INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.", "0099-00000009"),
+    SLOW_DOWN("SlowDown", 503, "Please reduce your request rate.", "0099-00000010"),
+    REQUEST_EXPIRED("AccessDenied", 403, "Request has expired.", "0099-00000030"),
+    ANONYMOUS_DENIED("AccessDenied", 403, "Anonymous access is forbidden for this operation.", "0099-00000031"),
+    INVALID_SECURITY_TOKEN("InvalidSecurityToken", 403, "The security token you provided is invalid.", "0099-00000032"),
+    SECURITY_TOKEN_EXPIRED("SecurityTokenExpired", 403, "The security token you provided has expired.", "0099-00000033"),
+    INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),
+    MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
+    INVALID_ENCODING_TYPE("InvalidArgument", 400, "The Encoding-Type you specified is invalid.", "0099-00000036"),
 
     // --- buckets ---
-    NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
-    BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again."),
-    BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty."),
-    INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
-    TOO_MANY_BUCKETS("TooManyBuckets", 400, "You have attempted to create more buckets than allowed."),
+    NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist.", "0015-00000101"),
+    BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", "0099-00000012"),
+    BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket has objects. Please delete them first.", "0015-00000301"),
+    INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid.", "0099-00000014"),
+    TOO_MANY_BUCKETS("TooManyBuckets", 400, "You have attempted to create more buckets than allowed.", "0099-00000015"),
 
     // --- objects ---
-    NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
-    NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist."),
-    INVALID_OBJECT_NAME("InvalidObjectName", 400, "The specified object is not valid."),
-    INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified was invalid."),
-    FILE_ALREADY_EXISTS("FileAlreadyExists", 409, "The object you specified already exists and can not be overwritten."),
-    PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold."),
-    NOT_MODIFIED("NotModified", 304, "Not Modified"),
-    INVALID_RANGE("InvalidRange", 416, "The requested range cannot be satisfied."),
-    ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size."),
-    ENTITY_TOO_SMALL("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed size."),
-    MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
+    NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist.", "0026-00000001"),
+    NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist.", "0099-00000017"),
+    INVALID_OBJECT_NAME("InvalidObjectName", 400, "The specified object is not valid.", "0099-00000018"),
+    INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified was invalid.", "0099-00000019"),
+    FILE_ALREADY_EXISTS("FileAlreadyExists", 409, "The object you specified already exists and can not be overwritten.", "0099-00000020"),
+    PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold.", "0099-00000021"),
+    NOT_MODIFIED("NotModified", 304, "Not Modified", "0099-00000022"),
+    INVALID_RANGE("InvalidRange", 416, "The requested range cannot be satisfied.", "0099-00000023"),
+    ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size.", "0099-00000024"),
+    ENTITY_TOO_SMALL("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed size.", "0099-00000025"),
+    MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header.", "0099-00000026"),
+    INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag.", "0099-00000037"),
+    NO_SUCH_TAG_SET("NoSuchTagSet", 404, "There is no tag set associated with the bucket.", "0099-00000038"),
 
     // --- multipart ---
-    NO_SUCH_UPLOAD("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."),
-    INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag."),
-    INVALID_PART_ORDER("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
+    NO_SUCH_UPLOAD("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.", "0099-00000027"),
+    INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag.", "0099-00000028"),
+    INVALID_PART_ORDER("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number.", "0099-00000029"),
 
     // --- bucket configurations ---
-    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS Configuration does not exist."),
-    NO_SUCH_LIFECYCLE("NoSuchLifecycle", 404, "No Row found in Lifecycle Table."),
-    NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE("NoSuchServerSideEncryptionRule", 404, "The server side encryption configuration was not found."),
-    INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400, "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4."),
-    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist."),
-    INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400, "Invalid Policy."),
-    NO_SUCH_REPLICATION_CONFIGURATION("NoSuchReplicationConfiguration", 404, "The replication configuration was not found."),
-    NO_SUCH_REPLICATION_RULE("NoSuchReplicationRule", 404, "The specified replication rule does not exist.");
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS Configuration does not exist.", "0099-00000051"),
+    NO_SUCH_LIFECYCLE("NoSuchLifecycle", 404, "No Row found in Lifecycle Table.", "0099-00000052"),
+    NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE("NoSuchServerSideEncryptionRule", 404, "The server side encryption configuration was not found.", "0099-00000053"),
+    INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400, "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4.", "0099-00000054"),
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist.", "0099-00000055"),
+    INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400, "Invalid Policy.", "0099-00000056"),
+    NO_SUCH_REPLICATION_CONFIGURATION("NoSuchReplicationConfiguration", 404, "The replication configuration was not found.", "0099-00000057"),
+    NO_SUCH_REPLICATION_RULE("NoSuchReplicationRule", 404, "The specified replication rule does not exist.", "0099-00000058");
+
+    /** Prefix of the EC values the emulator assigns where OSS documents none. */
+    public static final String EMULATOR_EC_PREFIX = "0099-";
 
     private final String code;
     private final int httpStatus;
     private final String defaultMessage;
+    private final String ec;
 
-    OssError(String code, int httpStatus, String defaultMessage) {
+    /**
+     * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
+     *           (0002-00000040, 0002-00000902, 0015-00000101, 0015-00000301, 0016-00000502,
+     *           0017-00000002, 0026-00000001, from OSS's API reference and troubleshooting pages); the others are stable
+     *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
+     */
+    OssError(String code, int httpStatus, String defaultMessage, String ec) {
         this.code = code;
         this.httpStatus = httpStatus;
         this.defaultMessage = defaultMessage;
+        this.ec = ec;
     }
+
+    public String ec() {
+        return ec;
+    }
+
+    /** Whether {@link #ec()} is OSS's own value, so OSS's troubleshooting page for it exists. */
+    public boolean documentedEc() {
+        return !ec.startsWith(EMULATOR_EC_PREFIX);
+    }
+
 
     public String code() {
         return code;

@@ -50,6 +50,7 @@ public final class XmlWriter {
         return out.toString();
     }
 
+    /** Text content only (no attributes are written), so quotes stay literal as in OSS's own XML: {@code <ETag>"..."</ETag>}. */
     private void escape(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -57,8 +58,6 @@ public final class XmlWriter {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 default -> out.append(c);
             }
         }

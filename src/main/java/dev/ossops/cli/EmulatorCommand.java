@@ -1,0 +1,70 @@
+package dev.ossops.cli;
+
+import dev.ossops.emulator.Emulator;
+import dev.ossops.emulator.EmulatorConfig;
+import dev.ossops.emulator.EmulatorDefaults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ossops emulator}: serves the local OSS emulator on 127.0.0.1 until SIGTERM or Ctrl-C. */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = {"Run the local OSS emulator on 127.0.0.1 (never on other interfaces).",
+                "Default root credentials: key id " + EmulatorDefaults.ROOT_KEY_ID + ", account " + EmulatorDefaults.ACCOUNT_ID
+                        + "; the default secret is in the README."})
+public final class EmulatorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = EmulatorDefaults.PORT;
+
+    @Option(names = "--data-dir", description = "Where buckets and objects are kept (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
+
+    @Option(names = "--root-key-id", description = "AccessKey id of the root account (default: ${DEFAULT-VALUE}).")
+    String rootKeyId = EmulatorDefaults.ROOT_KEY_ID;
+
+    @Option(names = "--root-key-secret", description = "AccessKey secret of the root account (default: the documented local secret).",
+            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+    String rootKeySecret = EmulatorDefaults.ROOT_KEY_SECRET;
+
+    @Option(names = "--account-id", description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
+    String accountId = EmulatorDefaults.ACCOUNT_ID;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EmulatorConfig config;
+        try {
+            config = EmulatorConfig.builder().port(port).dataDir(dataDir).rootKeyId(rootKeyId).rootKeySecret(rootKeySecret)
+                    .accountId(accountId).build();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        Emulator emulator = new Emulator(config).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "ossops-emulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        spec.commandLine().getOut().println("listening on " + emulator.endpoint());
+        spec.commandLine().getOut().flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Stopped from inside the JVM (tests): close now instead of waiting for the hook.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            emulator.close();
+            throw e;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ossops.emulator;
+
+import dev.ossops.emulator.auth.AccessKey;
+import dev.ossops.emulator.auth.Authenticator;
+import dev.ossops.emulator.auth.CredentialLookup;
+import dev.ossops.emulator.auth.Masking;
+import dev.ossops.emulator.auth.Principal;
+import dev.ossops.emulator.http.BucketRoutes;
+import dev.ossops.emulator.http.HttpServerLoop;
+import dev.ossops.emulator.http.MultipartRoutes;
+import dev.ossops.emulator.http.ObjectRoutes;
+import dev.ossops.emulator.http.OssHttpHandler;
+import dev.ossops.emulator.http.Router;
+import dev.ossops.emulator.http.ServiceRoutes;
+import dev.ossops.emulator.service.AccessControl;
+import dev.ossops.emulator.service.BucketConfigRegistry;
+import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.ListingService;
+import dev.ossops.emulator.service.MultipartService;
+import dev.ossops.emulator.service.ObjectService;
+import dev.ossops.emulator.store.DiskStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The local OSS emulator: an HTTP server on 127.0.0.1 that the official SDKs talk to unmodified.
+ * <pre>
+ * try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build()).start()) {
+ *     URI endpoint = emulator.endpoint();   // http://127.0.0.1:PORT
+ * }
+ * </pre>
+ */
+public final class Emulator implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Emulator.class.getName());
+
+    private final EmulatorConfig config;
+    private final CredentialLookup credentials;
+    private final BucketConfigRegistry registry;
+    private final Clock clock;
+    private HttpServerLoop server;
+
+    public Emulator(EmulatorConfig config) {
+        this(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
+    }
+
+    /**
+     * @param additionalKeys keys besides the root key (RAM users, STS), consulted after the root key
+     * @param registry       the bucket sub-configurations served
+     */
+    public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock) {
+        this.config = config;
+        AccessKey root = AccessKey.permanent(config.rootKeyId(), config.rootKeySecret(), Principal.root(config.accountId()));
+        this.credentials = CredentialLookup.of(root).or(additionalKeys);
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Opens the data directory and starts serving; returns this for try-with-resources. */
+    public synchronized Emulator start() {
+        if (server != null) {
+            throw new IllegalStateException("emulator already started");
+        }
+        DiskStore store = DiskStore.open(config.dataDir());
+        AccessControl access = new AccessControl(config.accountId());
+        BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), clock);
+        ObjectService objects = new ObjectService(store, access, buckets, clock);
+        ListingService listing = new ListingService(store, access, buckets);
+        MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
+        Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets),
+                new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry);
+        OssHttpHandler handler = new OssHttpHandler(new Authenticator(credentials, clock), router,
+                Set.of("localhost", EmulatorConfig.BIND_ADDRESS), clock);
+        try {
+            server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key " + Masking.keyId(config.rootKeyId()));
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, with the port actually bound. */
+    public synchronized URI endpoint() {
+        if (server == null) {
+            throw new IllegalStateException("emulator not started");
+        }
+        return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port());
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    /** Stops accepting requests and closes open connections. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.close();
+        server = null;
+    }
+}

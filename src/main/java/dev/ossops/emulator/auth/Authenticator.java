@@ -1,0 +1,292 @@
+package dev.ossops.emulator.auth;
+
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Verifies the four ways OSS requests are signed (V1 and V4, header and presigned query) and
+ * returns who sent the request. Unsigned requests are anonymous; whether they may proceed is
+ * for the access checks of the service layer to decide.
+ */
+public final class Authenticator {
+    /** OSS refuses header-signed requests whose time is more than 15 minutes off. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    private static final DateTimeFormatter V4_DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter V4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final CredentialLookup credentials;
+    private final Clock clock;
+
+    public Authenticator(CredentialLookup credentials, Clock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public Caller authenticate(SignableRequest request) {
+        Optional<String> authorization = request.header("authorization");
+        if (authorization.isPresent()) {
+            String value = authorization.get();
+            if (value.startsWith("OSS ")) {
+                return v1Header(request, value.substring(4));
+            }
+            if (value.startsWith(V4Signature.ALGORITHM + " ")) {
+                return v4Header(request, value.substring(V4Signature.ALGORITHM.length() + 1));
+            }
+            throw new OssException(OssError.INVALID_AUTHORIZATION);
+        }
+        if (request.hasQueryParameter("OSSAccessKeyId")) {
+            return v1Query(request);
+        }
+        if (request.hasQueryParameter("x-oss-signature-version") || request.hasQueryParameter("x-oss-credential")) {
+            return v4Query(request);
+        }
+        return Caller.anonymous();
+    }
+
+    private Caller v1Header(SignableRequest request, String credential) {
+        int colon = credential.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new OssException(OssError.INVALID_AUTHORIZATION);
+        }
+        String keyId = credential.substring(0, colon).trim();
+        String provided = credential.substring(colon + 1).trim();
+        checkSkew(v1RequestTime(request));
+        AccessKey key = lookup(keyId);
+        checkToken(key, request.header("x-oss-security-token"));
+        String stringToSign = V1Signature.stringToSign(request, request.header("date").orElse(""));
+        if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
+            throw v1Mismatch(keyId, provided, redact(stringToSign, request));
+        }
+        return Caller.of(key.principal());
+    }
+
+    private Caller v1Query(SignableRequest request) {
+        String keyId = request.queryParameter("OSSAccessKeyId").orElse("");
+        String expires = request.queryParameter("Expires").orElse("");
+        String provided = request.queryParameter("Signature").orElse("");
+        if (expires.isEmpty() || provided.isEmpty()) {
+            throw new OssException(OssError.ACCESS_DENIED,
+                    "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters");
+        }
+        Instant expiry;
+        try {
+            expiry = Instant.ofEpochSecond(Long.parseLong(expires));
+        } catch (NumberFormatException e) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Expires is not a number.");
+        }
+        checkExpiry(expiry);
+        AccessKey key = lookup(keyId);
+        checkToken(key, request.queryParameter("security-token"));
+        String stringToSign = V1Signature.stringToSign(request, expires);
+        if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
+            throw v1Mismatch(keyId, provided, redact(stringToSign, request));
+        }
+        return Caller.of(key.principal());
+    }
+
+    private Caller v4Header(SignableRequest request, String fields) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String field : fields.split(",")) {
+            int eq = field.indexOf('=');
+            if (eq <= 0) {
+                throw new OssException(OssError.INVALID_AUTHORIZATION);
+            }
+            parts.put(field.substring(0, eq).trim(), field.substring(eq + 1).trim());
+        }
+        String credential = parts.get("Credential");
+        String provided = parts.get("Signature");
+        if (credential == null || provided == null) {
+            throw new OssException(OssError.INVALID_AUTHORIZATION);
+        }
+        Scope scope = Scope.parse(credential);
+        String dateTime = request.header("x-oss-date")
+                .orElseThrow(() -> new OssException(OssError.ACCESS_DENIED, "Missing x-oss-date header."));
+        Instant time = parseV4(dateTime);
+        checkSkew(time);
+        checkScopeDate(scope, time);
+        AccessKey key = lookup(scope.keyId());
+        checkToken(key, request.header("x-oss-security-token"));
+        String payload = request.header("x-oss-content-sha256")
+                .orElseThrow(() -> new OssException(OssError.INVALID_ARGUMENT, "Missing x-oss-content-sha256 header."));
+        TreeSet<String> additional = additionalHeaders(parts.get("AdditionalHeaders"));
+        String canonical = V4Signature.canonicalRequest(request, additional, null, payload);
+        return v4Verify(request, key, scope, dateTime, canonical, provided);
+    }
+
+    private Caller v4Query(SignableRequest request) {
+        String credential = request.queryParameter("x-oss-credential").orElse("");
+        String provided = request.queryParameter("x-oss-signature").orElse("");
+        String dateTime = request.queryParameter("x-oss-date").orElse("");
+        String expires = request.queryParameter("x-oss-expires").orElse("");
+        if (!V4Signature.ALGORITHM.equals(request.queryParameter("x-oss-signature-version").orElse(""))
+                || credential.isEmpty() || provided.isEmpty() || dateTime.isEmpty() || expires.isEmpty()) {
+            throw new OssException(OssError.ACCESS_DENIED,
+                    "Query-string authentication requires the x-oss-signature-version, x-oss-credential, x-oss-date, x-oss-expires and x-oss-signature parameters");
+        }
+        Scope scope = Scope.parse(credential);
+        Instant time = parseV4(dateTime);
+        long seconds;
+        try {
+            seconds = Long.parseLong(expires);
+        } catch (NumberFormatException e) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "x-oss-expires is not a number.");
+        }
+        checkExpiry(time.plusSeconds(seconds));
+        checkScopeDate(scope, time);
+        AccessKey key = lookup(scope.keyId());
+        // SDK 3.18 presigns V4 with x-oss-security-token; older signers used security-token.
+        checkToken(key, request.queryParameter("x-oss-security-token").or(() -> request.queryParameter("security-token")));
+        TreeSet<String> additional = additionalHeaders(request.queryParameter("x-oss-additional-headers").orElse(null));
+        String canonical = V4Signature.canonicalRequest(request, additional, "x-oss-signature", V4Signature.UNSIGNED_PAYLOAD);
+        return v4Verify(request, key, scope, dateTime, canonical, provided);
+    }
+
+    private Caller v4Verify(SignableRequest request, AccessKey key, Scope scope, String dateTime, String canonical, String provided) {
+        String stringToSign = V4Signature.stringToSign(dateTime, scope.text(), canonical);
+        String expected = V4Signature.sign(key.secret(), scope.date(), scope.region(), scope.product(), stringToSign);
+        if (!Crypto.same(expected, provided)) {
+            throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
+                    details(scope.keyId(), provided, redact(stringToSign, request)))
+                    .with("CanonicalRequest", redact(canonical, request));
+        }
+        return Caller.of(key.principal());
+    }
+
+    private static TreeSet<String> additionalHeaders(String list) {
+        TreeSet<String> names = new TreeSet<>();
+        if (list != null) {
+            for (String name : list.split(";")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    private AccessKey lookup(String keyId) {
+        AccessKey key = credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID,
+                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", Masking.keyId(keyId))));
+        if (key.expiry().isPresent() && clock.instant().isAfter(key.expiry().get())) {
+            throw new OssException(OssError.SECURITY_TOKEN_EXPIRED);
+        }
+        return key;
+    }
+
+    /** STS keys are valid only together with their token; permanent keys ignore a token. */
+    private static void checkToken(AccessKey key, Optional<String> provided) {
+        if (key.securityToken().isPresent()
+                && (provided.isEmpty() || !Crypto.same(key.securityToken().get(), provided.get()))) {
+            throw new OssException(OssError.INVALID_SECURITY_TOKEN);
+        }
+    }
+
+    private Instant v1RequestTime(SignableRequest request) {
+        Optional<String> ossDate = request.header("x-oss-date");
+        String value = ossDate.or(() -> request.header("date"))
+                .orElseThrow(() -> new OssException(OssError.ACCESS_DENIED, "Missing Date Header."));
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new OssException(OssError.ACCESS_DENIED, "Invalid Date Header.");
+        }
+    }
+
+    private static Instant parseV4(String dateTime) {
+        try {
+            return ZonedDateTime.parse(dateTime, V4_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Invalid x-oss-date: " + dateTime);
+        }
+    }
+
+    private static void checkScopeDate(Scope scope, Instant time) {
+        if (!V4_DATE.format(time).equals(scope.date())) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Invalid signing date in Authorization header.");
+        }
+    }
+
+    private void checkSkew(Instant requestTime) {
+        Instant now = clock.instant();
+        if (Duration.between(requestTime, now).abs().compareTo(MAX_SKEW) > 0) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("RequestTime", ISO.format(requestTime));
+            details.put("ServerTime", ISO.format(now));
+            details.put("MaxAllowedSkewMilliseconds", Long.toString(MAX_SKEW.toMillis()));
+            throw new OssException(OssError.REQUEST_TIME_TOO_SKEWED, OssError.REQUEST_TIME_TOO_SKEWED.defaultMessage(), details);
+        }
+    }
+
+    private void checkExpiry(Instant expiry) {
+        Instant now = clock.instant();
+        if (now.isAfter(expiry)) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("Expires", ISO.format(expiry));
+            details.put("ServerTime", ISO.format(now));
+            throw new OssException(OssError.REQUEST_EXPIRED, OssError.REQUEST_EXPIRED.defaultMessage(), details);
+        }
+    }
+
+    /**
+     * Error bodies show the string to sign like OSS does, but an STS token that takes part in it
+     * (header or query) is replaced, so error bodies and logs never carry it.
+     */
+    private static String redact(String text, SignableRequest request) {
+        String result = text;
+        for (String token : new String[] {request.header("x-oss-security-token").orElse(null),
+                request.queryParameter("security-token").orElse(null), request.queryParameter("x-oss-security-token").orElse(null)}) {
+            if (token != null && !token.isEmpty()) {
+                result = result.replace(token, "****").replace(V4Signature.encode(token), "****");
+            }
+        }
+        return result;
+    }
+
+    private static OssException v1Mismatch(String keyId, String provided, String stringToSign) {
+        return new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
+                details(keyId, provided, stringToSign)).with("StringToSignBytes", Crypto.spacedHex(stringToSign));
+    }
+
+    private static Map<String, String> details(String keyId, String provided, String stringToSign) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("OSSAccessKeyId", Masking.keyId(keyId));
+        details.put("SignatureProvided", provided);
+        details.put("StringToSign", stringToSign);
+        return details;
+    }
+
+    /** The credential scope {@code keyId/yyyyMMdd/region/oss/aliyun_v4_request}. */
+    record Scope(String keyId, String date, String region, String product) {
+        static Scope parse(String credential) {
+            String[] parts = credential.split("/");
+            if (parts.length != 5 || !V4Signature.TERMINATOR.equals(parts[4]) || !"oss".equals(parts[3])) {
+                throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
+            }
+            try {
+                LocalDate.parse(parts[1], DateTimeFormatter.BASIC_ISO_DATE);
+            } catch (DateTimeParseException e) {
+                throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
+            }
+            return new Scope(parts[0], parts[1], parts[2], parts[3]);
+        }
+
+        String text() {
+            return date + "/" + region + "/" + product + "/" + V4Signature.TERMINATOR;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ossops.emulator.http;
+
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.OssAction;
+import dev.ossops.emulator.store.BucketRecord;
+import dev.ossops.emulator.store.StoredDocument;
+import dev.ossops.emulator.xml.XmlReader;
+import dev.ossops.emulator.xml.XmlWriter;
+import org.w3c.dom.Element;
+
+/** Bucket-level operations: create, delete, info, location, stat, ACL, versioning and generic configurations. */
+public final class BucketRoutes {
+    private final BucketService buckets;
+
+    public BucketRoutes(BucketService buckets) {
+        this.buckets = buckets;
+    }
+
+    Reply create(OssRequest r, Caller caller) {
+        byte[] body = r.smallBody();
+        String storageClass = null;
+        String redundancy = null;
+        if (body.length > 0) {
+            Element root = XmlReader.parse(body, "CreateBucketConfiguration");
+            storageClass = XmlReader.text(root, "StorageClass").orElse(null);
+            redundancy = XmlReader.text(root, "DataRedundancyType").orElse(null);
+        }
+        buckets.create(caller, r.bucket(), r.headerOrNull("x-oss-acl"), storageClass, redundancy);
+        return Reply.empty(200).header("Location", "/" + r.bucket());
+    }
+
+    Reply delete(OssRequest r, Caller caller) {
+        buckets.delete(caller, r.bucket());
+        return Reply.empty(204);
+    }
+
+    Reply getAcl(OssRequest r, Caller caller) {
+        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_ACL);
+        return Reply.xml(200, BucketXml.acl(buckets.accountId(), bucket.acl()));
+    }
+
+    Reply putAcl(OssRequest r, Caller caller) {
+        String acl = r.headerOrNull("x-oss-acl");
+        if (acl == null) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "no such bucket access control exists");
+        }
+        buckets.putAcl(caller, r.bucket(), acl);
+        return Reply.empty(200);
+    }
+
+    Reply getLocation(OssRequest r, Caller caller) {
+        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_LOCATION);
+        return Reply.xml(200, new XmlWriter().element("LocationConstraint", "oss-" + bucket.region()).toXml());
+    }
+
+    Reply getInfo(OssRequest r, Caller caller) {
+        BucketRecord b = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_INFO);
+        XmlWriter xml = new XmlWriter().start("BucketInfo").start("Bucket")
+                .element("AccessMonitor", "Disabled")
+                .element("CreationDate", Formats.iso(b.createdMillis()))
+                .element("ExtranetEndpoint", "oss-" + b.region() + ".aliyuncs.com")
+                .element("IntranetEndpoint", "oss-" + b.region() + "-internal.aliyuncs.com")
+                .element("Location", "oss-" + b.region())
+                .element("StorageClass", b.storageClass())
+                .element("TransferAcceleration", "Disabled")
+                .element("CrossRegionReplication", "Disabled")
+                .element("DataRedundancyType", b.redundancy())
+                .element("Name", b.name());
+        BucketXml.owner(xml, buckets.accountId());
+        xml.start("AccessControlList").element("Grant", b.acl()).end();
+        xml.optional("Versioning", b.versioning());
+        xml.start("ServerSideEncryptionRule").element("SSEAlgorithm", "None").end();
+        xml.start("BucketPolicy").element("LogBucket", "").element("LogPrefix", "").end();
+        xml.end().end();
+        return Reply.xml(200, xml.toXml());
+    }
+
+    Reply getStat(OssRequest r, Caller caller) {
+        BucketService.Stat stat = buckets.stat(caller, r.bucket());
+        XmlWriter xml = new XmlWriter().start("BucketStat")
+                .element("Storage", stat.storage())
+                .element("ObjectCount", stat.objectCount())
+                .element("MultipartUploadCount", stat.multipartUploadCount())
+                .element("LiveChannelCount", 0)
+                .element("LastModifiedTime", stat.lastModifiedSeconds())
+                .element("StandardStorage", stat.storage())
+                .element("StandardObjectCount", stat.objectCount())
+                .element("InfrequentAccessStorage", 0)
+                .element("InfrequentAccessRealStorage", 0)
+                .element("InfrequentAccessObjectCount", 0)
+                .element("ArchiveStorage", 0)
+                .element("ArchiveRealStorage", 0)
+                .element("ArchiveObjectCount", 0)
+                .element("ColdArchiveStorage", 0)
+                .element("ColdArchiveRealStorage", 0)
+                .element("ColdArchiveObjectCount", 0)
+                .end();
+        return Reply.xml(200, xml.toXml());
+    }
+
+    Reply getVersioning(OssRequest r, Caller caller) {
+        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_VERSIONING);
+        XmlWriter xml = new XmlWriter().start("VersioningConfiguration").optional("Status", bucket.versioning()).end();
+        return Reply.xml(200, xml.toXml());
+    }
+
+    Reply putVersioning(OssRequest r, Caller caller) {
+        Element root = XmlReader.parse(r.smallBody(), "VersioningConfiguration");
+        String status = XmlReader.text(root, "Status").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
+        buckets.putVersioning(caller, r.bucket(), status);
+        return Reply.empty(200);
+    }
+
+    Reply getConfig(OssRequest r, Caller caller, String subresource) {
+        StoredDocument document = buckets.getConfig(caller, r.bucket(), subresource);
+        return Reply.bytes(200, document.contentType(), document.body());
+    }
+
+    Reply putConfig(OssRequest r, Caller caller, String subresource) {
+        buckets.putConfig(caller, r.bucket(), subresource, r.smallBody());
+        return Reply.empty(200);
+    }
+
+    Reply deleteConfig(OssRequest r, Caller caller, String subresource) {
+        buckets.deleteConfig(caller, r.bucket(), subresource);
+        return Reply.empty(204);
+    }
+}

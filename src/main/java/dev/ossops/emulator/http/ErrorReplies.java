@@ -1,0 +1,42 @@
+package dev.ossops.emulator.http;
+
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.xml.XmlWriter;
+
+import java.util.Map;
+
+/**
+ * Renders an {@link OssException} as OSS does: {@code <Error>} XML with the detail elements, then
+ * {@code EC} and (for OSS's own EC values) {@code RecommendDoc}; {@code x-oss-ec}; no body for HEAD and 304.
+ */
+final class ErrorReplies {
+    private ErrorReplies() {
+    }
+
+    static Reply render(OssException e, String requestId, String hostId, boolean head) {
+        Reply reply = body(e, requestId, hostId, head).header("x-oss-ec", e.error().ec());
+        e.headers().forEach(reply::header);
+        return reply;
+    }
+
+    private static Reply body(OssException e, String requestId, String hostId, boolean head) {
+        int status = e.error().httpStatus();
+        if (head || status == 304) {
+            return Reply.empty(status);
+        }
+        XmlWriter xml = new XmlWriter().start("Error")
+                .element("Code", e.error().code())
+                .element("Message", e.getMessage())
+                .element("RequestId", requestId)
+                .element("HostId", hostId);
+        for (Map.Entry<String, String> detail : e.details().entrySet()) {
+            xml.element(detail.getKey(), detail.getValue());
+        }
+        xml.element("EC", e.error().ec());
+        if (e.error().documentedEc()) {
+            xml.element("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + e.error().ec());
+        }
+        xml.end();
+        return Reply.xml(status, xml.toXml());
+    }
+}

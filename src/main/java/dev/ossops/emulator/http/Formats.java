@@ -1,0 +1,51 @@
+package dev.ossops.emulator.http;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Date and encoding formats of OSS responses. */
+final class Formats {
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    /** {@code Last-Modified} and {@code Date}: RFC 1123 with a two-digit day. */
+    static String httpDate(long millis) {
+        return HTTP_DATE.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** Timestamps in XML bodies: OSS keeps whole seconds and always writes ".000Z". */
+    static String iso(long millis) {
+        return ISO.format(Instant.ofEpochMilli(millis - Math.floorMod(millis, 1000L)));
+    }
+
+    static Instant parseHttpDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** encoding-type=url: the keys and prefixes of listings percent-encoded. */
+    static String url(String value) {
+        return value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
+    }
+
+    static String quoted(String etag) {
+        return etag == null ? null : "\"" + etag + "\"";
+    }
+}

@@ -1,0 +1,162 @@
+package dev.ossops.emulator.http;
+
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.service.ListingService;
+import dev.ossops.emulator.service.MultipartService;
+import dev.ossops.emulator.service.ObjectService;
+import dev.ossops.emulator.store.PartRecord;
+import dev.ossops.emulator.store.UploadRecord;
+import dev.ossops.emulator.xml.XmlReader;
+import dev.ossops.emulator.xml.XmlWriter;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Multipart upload operations. */
+public final class MultipartRoutes {
+    private final MultipartService multipart;
+
+    public MultipartRoutes(MultipartService multipart) {
+        this.multipart = multipart;
+    }
+
+    Reply initiate(OssRequest r, Caller caller) {
+        String encoding = ObjectRoutes.encodingType(r);
+        UploadRecord upload = multipart.initiate(caller, r.bucket(), r.key(), ObjectHeaders.write(r));
+        XmlWriter xml = new XmlWriter().start("InitiateMultipartUploadResult")
+                .element("Bucket", r.bucket())
+                .element("Key", ObjectRoutes.enc(r.key(), encoding))
+                .element("UploadId", upload.uploadId())
+                .optional("EncodingType", encoding)
+                .end();
+        return Reply.xml(200, xml.toXml());
+    }
+
+    Reply uploadPart(OssRequest r, Caller caller) {
+        PartRecord part = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
+                r.uploadBody(), r.headerOrNull("content-md5"));
+        return Reply.empty(200).header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
+    }
+
+    Reply uploadPartCopy(OssRequest r, Caller caller) {
+        CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
+        PartRecord part = multipart.uploadPartCopy(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
+                source.bucket(), source.key(), source.versionId(), r.headerOrNull("x-oss-copy-source-range"),
+                ObjectHeaders.conditions(r, "x-oss-copy-source-"));
+        XmlWriter xml = new XmlWriter().start("CopyPartResult")
+                .element("LastModified", Formats.iso(part.lastModified()))
+                .element("ETag", Formats.quoted(part.etag()))
+                .end();
+        return Reply.xml(200, xml.toXml()).header("x-oss-hash-crc64ecma", part.crc64());
+    }
+
+    Reply complete(OssRequest r, Caller caller) {
+        String encoding = ObjectRoutes.encodingType(r);
+        Element root = XmlReader.parse(r.smallBody(), "CompleteMultipartUpload");
+        List<MultipartService.CompletedPart> parts = new ArrayList<>();
+        for (Element p : XmlReader.children(root, "Part")) {
+            String number = XmlReader.text(p, "PartNumber").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
+            String etag = XmlReader.text(p, "ETag").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
+            try {
+                parts.add(new MultipartService.CompletedPart(Integer.parseInt(number), etag));
+            } catch (NumberFormatException e) {
+                throw new OssException(OssError.MALFORMED_XML);
+            }
+        }
+        ObjectService.Written written = multipart.complete(caller, r.bucket(), r.key(), r.param("uploadId"), parts);
+        XmlWriter xml = new XmlWriter().start("CompleteMultipartUploadResult")
+                .optional("EncodingType", encoding)
+                .element("Location", "http://" + r.host() + "/" + r.bucket() + "/" + ObjectRoutes.enc(r.key(), "url"))
+                .element("Bucket", r.bucket())
+                .element("Key", ObjectRoutes.enc(r.key(), encoding))
+                .element("ETag", Formats.quoted(written.version().etag()))
+                .end();
+        return Reply.xml(200, xml.toXml())
+                .header("ETag", Formats.quoted(written.version().etag()))
+                .header("x-oss-hash-crc64ecma", written.version().crc64())
+                .header("x-oss-version-id", written.versioned() ? written.version().versionId() : null);
+    }
+
+    Reply abort(OssRequest r, Caller caller) {
+        multipart.abort(caller, r.bucket(), r.key(), r.param("uploadId"));
+        return Reply.empty(204);
+    }
+
+    Reply listParts(OssRequest r, Caller caller) {
+        String encoding = ObjectRoutes.encodingType(r);
+        int marker = parse(r.param("part-number-marker"), 0, "part-number-marker");
+        int maxParts = parse(r.param("max-parts"), 1000, "max-parts");
+        MultipartService.PartPage page = multipart.listParts(caller, r.bucket(), r.key(), r.param("uploadId"), marker, maxParts);
+        XmlWriter xml = new XmlWriter().start("ListPartsResult")
+                .element("Bucket", r.bucket())
+                .optional("EncodingType", encoding)
+                .element("Key", ObjectRoutes.enc(r.key(), encoding))
+                .element("UploadId", page.upload().uploadId())
+                .element("PartNumberMarker", marker)
+                .element("NextPartNumberMarker", page.nextMarker())
+                .element("MaxParts", maxParts)
+                .element("IsTruncated", page.truncated());
+        for (PartRecord part : page.parts()) {
+            xml.start("Part").element("PartNumber", part.number())
+                    .element("LastModified", Formats.iso(part.lastModified()))
+                    .element("ETag", Formats.quoted(part.etag()))
+                    .element("HashCrc64ecma", part.crc64())
+                    .element("Size", part.size())
+                    .end();
+        }
+        return Reply.xml(200, xml.end().toXml());
+    }
+
+    Reply listUploads(OssRequest r, Caller caller) {
+        String encoding = ObjectRoutes.encodingType(r);
+        String prefix = r.param("prefix");
+        String delimiter = r.param("delimiter");
+        String keyMarker = r.param("key-marker");
+        String uploadIdMarker = r.param("upload-id-marker");
+        int maxUploads = ListingService.maxKeys(r.param("max-uploads"), 1000);
+        MultipartService.UploadPage page = multipart.listUploads(caller, r.bucket(), prefix, delimiter, keyMarker, uploadIdMarker,
+                maxUploads);
+        XmlWriter xml = new XmlWriter().start("ListMultipartUploadsResult")
+                .element("Bucket", r.bucket())
+                .optional("EncodingType", encoding)
+                .element("KeyMarker", ObjectRoutes.enc(keyMarker == null ? "" : keyMarker, encoding))
+                .element("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
+                .element("NextKeyMarker", ObjectRoutes.enc(page.nextKeyMarker() == null ? "" : page.nextKeyMarker(), encoding))
+                .element("NextUploadIdMarker", page.nextUploadIdMarker() == null ? "" : page.nextUploadIdMarker())
+                .element("Delimiter", ObjectRoutes.enc(delimiter == null ? "" : delimiter, encoding))
+                .element("Prefix", ObjectRoutes.enc(prefix == null ? "" : prefix, encoding))
+                .element("MaxUploads", maxUploads)
+                .element("IsTruncated", page.truncated());
+        for (UploadRecord u : page.uploads()) {
+            xml.start("Upload").element("Key", ObjectRoutes.enc(u.key(), encoding))
+                    .element("UploadId", u.uploadId())
+                    .element("StorageClass", u.storageClass() == null ? "Standard" : u.storageClass())
+                    .element("Initiated", Formats.iso(u.initiated()))
+                    .end();
+        }
+        for (String p : page.prefixes()) {
+            xml.start("CommonPrefixes").element("Prefix", ObjectRoutes.enc(p, encoding)).end();
+        }
+        return Reply.xml(200, xml.end().toXml());
+    }
+
+    private static int parse(String value, int fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0 && n <= 10000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below as OSS does
+        }
+        throw new OssException(OssError.INVALID_ARGUMENT, "Argument " + name + " is invalid.",
+                Map.of("ArgumentName", name, "ArgumentValue", value));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ossops.emulator.http;
+
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.service.Conditions;
+import dev.ossops.emulator.service.ObjectWrite;
+import dev.ossops.emulator.store.ObjectVersion;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Translation between object metadata and HTTP headers, both directions. */
+final class ObjectHeaders {
+    /** Standard headers OSS stores with an object and returns on reads, canonical spelling. */
+    static final List<String> STORED = List.of("Content-Type", "Cache-Control", "Content-Disposition", "Content-Encoding",
+            "Content-Language", "Expires");
+    /** response-* query parameters that override a GetObject response header. */
+    static final Map<String, String> OVERRIDES = Map.of(
+            "response-content-type", "Content-Type",
+            "response-content-language", "Content-Language",
+            "response-expires", "Expires",
+            "response-cache-control", "Cache-Control",
+            "response-content-disposition", "Content-Disposition",
+            "response-content-encoding", "Content-Encoding");
+
+    private ObjectHeaders() {
+    }
+
+    /** What the request headers say about the object being written. */
+    static ObjectWrite write(OssRequest r) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : STORED) {
+            String value = r.headerOrNull(name.toLowerCase(Locale.ROOT));
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        // OSS's default when a writer sends no Content-Type.
+        headers.putIfAbsent("Content-Type", "application/octet-stream");
+        Map<String, String> meta = new LinkedHashMap<>();
+        r.headers().forEach((name, value) -> {
+            if (name.startsWith("x-oss-meta-")) {
+                meta.put(name.substring("x-oss-meta-".length()), value);
+            }
+        });
+        return new ObjectWrite(headers, meta, r.headerOrNull("x-oss-object-acl"), r.headerOrNull("x-oss-storage-class"),
+                tags(r.headerOrNull("x-oss-tagging")));
+    }
+
+    /** x-oss-tagging: a URL-encoded query string of tags. */
+    static Map<String, String> tags(String header) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (header == null || header.isEmpty()) {
+            return tags;
+        }
+        for (String pair : header.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            checkTag(key, value);
+            tags.put(key, value);
+        }
+        checkTagCount(tags);
+        return tags;
+    }
+
+    /** Tag rules OSS documents: key 1-128 characters, value up to 256, at most 10 tags. */
+    static void checkTag(String key, String value) {
+        if (key.isEmpty() || key.length() > 128 || value.length() > 256) {
+            throw new OssException(OssError.INVALID_TAG);
+        }
+    }
+
+    static void checkTagCount(Map<String, String> tags) {
+        if (tags.size() > 10) {
+            throw new OssException(OssError.INVALID_TAG, "Object tags cannot be greater than 10");
+        }
+    }
+
+    static Conditions conditions(OssRequest r, String prefix) {
+        return new Conditions(r.headerOrNull(prefix + "if-match"), r.headerOrNull(prefix + "if-none-match"),
+                Formats.parseHttpDate(r.headerOrNull(prefix + "if-modified-since")),
+                Formats.parseHttpDate(r.headerOrNull(prefix + "if-unmodified-since")));
+    }
+
+    /** The headers every read of {@code v} carries. */
+    static Reply describe(Reply reply, ObjectVersion v, boolean versioned) {
+        for (Map.Entry<String, String> h : v.headers().entrySet()) {
+            reply.header(h.getKey(), h.getValue());
+        }
+        reply.header("ETag", Formats.quoted(v.etag()))
+                .header("Last-Modified", Formats.httpDate(v.lastModified()))
+                .header("x-oss-object-type", v.type())
+                .header("x-oss-storage-class", v.storageClass())
+                .header("x-oss-hash-crc64ecma", v.crc64());
+        v.userMeta().forEach((k, value) -> reply.header("x-oss-meta-" + k, value));
+        if (!v.tags().isEmpty()) {
+            reply.header("x-oss-tagging-count", Integer.toString(v.tags().size()));
+        }
+        if (versioned) {
+            reply.header("x-oss-version-id", v.versionId());
+        }
+        return reply;
+    }
+}

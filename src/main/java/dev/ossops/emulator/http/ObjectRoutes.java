@@ -1,0 +1,334 @@
+package dev.ossops.emulator.http;
+
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.service.ByteRange;
+import dev.ossops.emulator.service.Conditions;
+import dev.ossops.emulator.service.ListingService;
+import dev.ossops.emulator.service.ObjectRead;
+import dev.ossops.emulator.service.ObjectService;
+import dev.ossops.emulator.service.ObjectWrite;
+import dev.ossops.emulator.service.OssAction;
+import dev.ossops.emulator.service.RangeStreams;
+import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.emulator.xml.XmlReader;
+import dev.ossops.emulator.xml.XmlWriter;
+import org.w3c.dom.Element;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Object operations and the object listings. */
+public final class ObjectRoutes {
+    private final ObjectService objects;
+    private final ListingService listing;
+    private final String accountId;
+
+    public ObjectRoutes(ObjectService objects, ListingService listing, String accountId) {
+        this.objects = objects;
+        this.listing = listing;
+        this.accountId = accountId;
+    }
+
+    Reply put(OssRequest r, Caller caller) {
+        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), r.uploadBody(), ObjectHeaders.write(r),
+                r.headerOrNull("content-md5"), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        return writeReply(written);
+    }
+
+    private static Reply writeReply(ObjectService.Written written) {
+        ObjectVersion v = written.version();
+        return Reply.empty(200)
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-hash-crc64ecma", v.crc64())
+                .header("Content-MD5", v.type().equals("Normal") ? contentMd5(v.etag()) : null)
+                .header("x-oss-version-id", written.versioned() ? v.versionId() : null);
+    }
+
+    private static String contentMd5(String etag) {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(etag));
+    }
+
+    Reply get(OssRequest r, Caller caller, boolean head) {
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""),
+                head ? null : r.headerOrNull("range"));
+        ObjectVersion v = read.version();
+        ByteRange range = read.range();
+        Reply reply;
+        if (range == null) {
+            reply = Reply.stream(200, v.size(), read.content());
+        } else {
+            reply = Reply.stream(206, range.length(), () -> RangeStreams.slice(read.content().get(), range))
+                    .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + v.size());
+        }
+        ObjectHeaders.describe(reply, v, read.versioned()).header("Accept-Ranges", "bytes");
+        ObjectHeaders.OVERRIDES.forEach((param, header) -> reply.header(header, r.param(param)));
+        return reply;
+    }
+
+    Reply getMeta(OssRequest r, Caller caller) {
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, null);
+        ObjectVersion v = read.version();
+        // GetObjectMeta answers only the basic metadata, never user metadata.
+        return Reply.stream(200, v.size(), read.content())
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("Last-Modified", Formats.httpDate(v.lastModified()))
+                .header("x-oss-last-access-time", Formats.httpDate(v.lastModified()))
+                .header("x-oss-hash-crc64ecma", v.crc64())
+                .header("x-oss-version-id", read.versioned() ? v.versionId() : null);
+    }
+
+    Reply delete(OssRequest r, Caller caller) {
+        ObjectService.Deleted d = objects.delete(caller, r.bucket(), r.key(), r.param("versionId"));
+        Reply reply = Reply.empty(204);
+        if (d.versioned()) {
+            reply.header("x-oss-version-id", d.deleteMarker() ? d.deleteMarkerVersionId() : d.versionId());
+            reply.header("x-oss-delete-marker", d.deleteMarker() ? "true" : null);
+        }
+        return reply;
+    }
+
+    Reply deleteMultiple(OssRequest r, Caller caller) {
+        byte[] body = r.smallBody();
+        ObjectService.checkDigest(r.headerOrNull("content-md5"), body, true);
+        String encoding = encodingType(r);
+        Element root = XmlReader.parse(body, "Delete");
+        boolean quiet = "true".equalsIgnoreCase(XmlReader.text(root, "Quiet").orElse("false"));
+        List<ObjectService.DeleteTarget> targets = new ArrayList<>();
+        for (Element o : XmlReader.children(root, "Object")) {
+            String key = XmlReader.child(o, "Key").map(Element::getTextContent)
+                    .orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
+            targets.add(new ObjectService.DeleteTarget(key, XmlReader.text(o, "VersionId").orElse(null)));
+        }
+        List<ObjectService.Deleted> deleted = objects.deleteMultiple(caller, r.bucket(), targets);
+        XmlWriter xml = new XmlWriter().start("DeleteResult");
+        xml.optional("EncodingType", encoding);
+        if (!quiet) {
+            for (ObjectService.Deleted d : deleted) {
+                xml.start("Deleted").element("Key", enc(d.key(), encoding));
+                if (d.versioned()) {
+                    xml.optional("VersionId", d.versionId());
+                    if (d.deleteMarker()) {
+                        xml.element("DeleteMarker", true).element("DeleteMarkerVersionId", d.deleteMarkerVersionId());
+                    }
+                }
+                xml.end();
+            }
+        }
+        xml.end();
+        return Reply.xml(200, xml.toXml());
+    }
+
+    Reply copy(OssRequest r, Caller caller) {
+        CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
+        String directive = r.headerOrNull("x-oss-metadata-directive");
+        ObjectWrite write;
+        if (directive == null || directive.equals("COPY")) {
+            write = null;
+        } else if (directive.equals("REPLACE")) {
+            write = ObjectHeaders.write(r);
+        } else {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Invalid x-oss-metadata-directive: " + directive);
+        }
+        ObjectService.Copied copied = objects.copy(caller, source.bucket(), source.key(), source.versionId(),
+                ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write,
+                "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        ObjectVersion v = copied.written().version();
+        XmlWriter xml = new XmlWriter().start("CopyObjectResult")
+                .element("ETag", Formats.quoted(v.etag()))
+                .element("LastModified", Formats.iso(v.lastModified()))
+                .end();
+        return Reply.xml(200, xml.toXml())
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-hash-crc64ecma", v.crc64())
+                .header("x-oss-copy-source-version-id", copied.sourceVersionId())
+                .header("x-oss-version-id", copied.written().versioned() ? v.versionId() : null);
+    }
+
+    Reply list(OssRequest r, Caller caller) {
+        String encoding = encodingType(r);
+        String prefix = r.param("prefix");
+        String marker = r.param("marker");
+        String delimiter = r.param("delimiter");
+        int maxKeys = ListingService.maxKeys(r.param("max-keys"), 1000);
+        ListingService.Page page = listing.list(caller, r.bucket(), prefix, delimiter, marker, maxKeys);
+        XmlWriter xml = new XmlWriter().start("ListBucketResult")
+                .element("Name", r.bucket())
+                .element("Prefix", enc(nz(prefix), encoding))
+                .element("Marker", enc(nz(marker), encoding))
+                .element("MaxKeys", maxKeys)
+                .element("Delimiter", enc(nz(delimiter), encoding))
+                .optional("EncodingType", encoding)
+                .element("IsTruncated", page.truncated())
+                .optional("NextMarker", enc(page.nextMarker(), encoding));
+        contents(xml, page, encoding, true);
+        return Reply.xml(200, xml.end().toXml());
+    }
+
+    Reply listV2(OssRequest r, Caller caller) {
+        String encoding = encodingType(r);
+        String prefix = r.param("prefix");
+        String delimiter = r.param("delimiter");
+        String startAfter = r.param("start-after");
+        String token = r.param("continuation-token");
+        int maxKeys = ListingService.maxKeys(r.param("max-keys"), 1000);
+        String after = startAfter;
+        if (token != null) {
+            after = decodeToken(token);
+        }
+        ListingService.Page page = listing.list(caller, r.bucket(), prefix, delimiter, after, maxKeys);
+        XmlWriter xml = new XmlWriter().start("ListBucketResult")
+                .element("Name", r.bucket())
+                .element("Prefix", enc(nz(prefix), encoding))
+                .optional("StartAfter", enc(startAfter, encoding))
+                .optional("ContinuationToken", token)
+                .element("MaxKeys", maxKeys)
+                .element("Delimiter", enc(nz(delimiter), encoding))
+                .optional("EncodingType", encoding)
+                .element("IsTruncated", page.truncated())
+                .optional("NextContinuationToken", page.nextMarker() == null ? null : encodeToken(page.nextMarker()))
+                .element("KeyCount", page.objects().size() + page.prefixes().size());
+        contents(xml, page, encoding, "true".equals(r.param("fetch-owner")));
+        return Reply.xml(200, xml.end().toXml());
+    }
+
+    private void contents(XmlWriter xml, ListingService.Page page, String encoding, boolean owner) {
+        for (ListingService.Entry e : page.objects()) {
+            ObjectVersion v = e.version();
+            xml.start("Contents")
+                    .element("Key", enc(e.key(), encoding))
+                    .element("LastModified", Formats.iso(v.lastModified()))
+                    .element("ETag", Formats.quoted(v.etag()))
+                    .element("Type", v.type())
+                    .element("Size", v.size())
+                    .element("StorageClass", v.storageClass());
+            if (owner) {
+                BucketXml.owner(xml, accountId);
+            }
+            xml.end();
+        }
+        for (String p : page.prefixes()) {
+            xml.start("CommonPrefixes").element("Prefix", enc(p, encoding)).end();
+        }
+    }
+
+    Reply listVersions(OssRequest r, Caller caller) {
+        String encoding = encodingType(r);
+        String prefix = r.param("prefix");
+        String delimiter = r.param("delimiter");
+        String keyMarker = r.param("key-marker");
+        String versionIdMarker = r.param("version-id-marker");
+        int maxKeys = ListingService.maxKeys(r.param("max-keys"), 1000);
+        ListingService.Page page = listing.listVersions(caller, r.bucket(), prefix, delimiter, keyMarker, versionIdMarker, maxKeys);
+        XmlWriter xml = new XmlWriter().start("ListVersionsResult")
+                .element("Name", r.bucket())
+                .element("Prefix", enc(nz(prefix), encoding))
+                .element("KeyMarker", enc(nz(keyMarker), encoding))
+                .element("VersionIdMarker", nz(versionIdMarker))
+                .element("MaxKeys", maxKeys)
+                .element("Delimiter", enc(nz(delimiter), encoding))
+                .optional("EncodingType", encoding)
+                .element("IsTruncated", page.truncated())
+                .optional("NextKeyMarker", enc(page.nextMarker(), encoding))
+                .optional("NextVersionIdMarker", page.nextVersionIdMarker());
+        for (ListingService.Entry e : page.objects()) {
+            ObjectVersion v = e.version();
+            if (v.deleteMarker()) {
+                xml.start("DeleteMarker").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
+                        .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()));
+                BucketXml.owner(xml, accountId);
+                xml.end();
+            } else {
+                xml.start("Version").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
+                        .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()))
+                        .element("ETag", Formats.quoted(v.etag())).element("Type", v.type()).element("Size", v.size())
+                        .element("StorageClass", v.storageClass());
+                BucketXml.owner(xml, accountId);
+                xml.end();
+            }
+        }
+        for (String p : page.prefixes()) {
+            xml.start("CommonPrefixes").element("Prefix", enc(p, encoding)).end();
+        }
+        return Reply.xml(200, xml.end().toXml());
+    }
+
+    Reply getAcl(OssRequest r, Caller caller) {
+        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_ACL);
+        return Reply.xml(200, BucketXml.acl(accountId, v.acl()));
+    }
+
+    Reply putAcl(OssRequest r, Caller caller) {
+        String acl = r.headerOrNull("x-oss-object-acl");
+        if (acl == null) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "no such bucket access control exists");
+        }
+        objects.putAcl(caller, r.bucket(), r.key(), r.param("versionId"), acl);
+        return Reply.empty(200);
+    }
+
+    Reply getTagging(OssRequest r, Caller caller) {
+        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_TAGGING);
+        XmlWriter xml = new XmlWriter().start("Tagging").start("TagSet");
+        v.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(t -> xml.start("Tag").element("Key", t.getKey()).element("Value", t.getValue()).end());
+        return Reply.xml(200, xml.end().end().toXml());
+    }
+
+    Reply putTagging(OssRequest r, Caller caller) {
+        Element root = XmlReader.parse(r.smallBody(), "Tagging");
+        Map<String, String> tags = new LinkedHashMap<>();
+        Element set = XmlReader.child(root, "TagSet").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
+        for (Element tag : XmlReader.children(set, "Tag")) {
+            String key = XmlReader.text(tag, "Key").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
+            String value = XmlReader.text(tag, "Value").orElse("");
+            ObjectHeaders.checkTag(key, value);
+            if (tags.put(key, value) != null) {
+                throw new OssException(OssError.INVALID_TAG, "Cannot provide multiple Tags with the same key");
+            }
+        }
+        ObjectHeaders.checkTagCount(tags);
+        objects.putTags(caller, r.bucket(), r.key(), r.param("versionId"), tags);
+        return Reply.empty(200);
+    }
+
+    Reply deleteTagging(OssRequest r, Caller caller) {
+        objects.deleteTags(caller, r.bucket(), r.key(), r.param("versionId"));
+        return Reply.empty(204);
+    }
+
+    static String encodingType(OssRequest r) {
+        String encoding = r.param("encoding-type");
+        if (encoding != null && !encoding.equals("url")) {
+            throw new OssException(OssError.INVALID_ENCODING_TYPE);
+        }
+        return encoding;
+    }
+
+    static String enc(String value, String encoding) {
+        return "url".equals(encoding) ? Formats.url(value) : value;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Continuation tokens are opaque to clients; this one carries the last key returned. */
+    private static String encodeToken(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "The continuation token provided is incorrect.");
+        }
+    }
+}

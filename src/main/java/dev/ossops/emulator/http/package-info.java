@@ -1,0 +1,6 @@
+/**
+ * HTTP to service mapping: a small HTTP/1.1 server that keeps header spelling, request parsing
+ * (path-style and virtual-host addressing), the router and the routes, and OSS error rendering.
+ * Routes never catch; {@link dev.ossops.emulator.http.OssHttpHandler} renders what they throw.
+ */
+package dev.ossops.emulator.http;

@@ -1,0 +1,196 @@
+package dev.ossops.emulator.service;
+
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.config.BucketConfigCodec;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.store.BucketRecord;
+import dev.ossops.emulator.store.DiskStore;
+import dev.ossops.emulator.store.KeyRecord;
+import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.emulator.store.StoredDocument;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. */
+public final class BucketService {
+    /** OSS allows 100 buckets per account by default. */
+    static final int MAX_BUCKETS = 100;
+    /** The data redundancy types OSS accepts. */
+    static final Set<String> REDUNDANCY = Set.of("LRS", "ZRS");
+
+    private final DiskStore store;
+    private final AccessControl access;
+    private final BucketConfigRegistry registry;
+    private final String accountId;
+    private final String region;
+    private final Clock clock;
+
+    public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
+                         Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.registry = registry;
+        this.accountId = accountId;
+        this.region = region;
+        this.clock = clock;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Buckets whose names start with {@code prefix}, after {@code marker}, at most {@code maxKeys}. */
+    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys) {
+        access.checkAccount(caller, OssAction.LIST_BUCKETS);
+        if (maxKeys < 1 || maxKeys > 1000) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
+        }
+        List<BucketRecord> matching = store.buckets().stream()
+                .filter(b -> prefix == null || b.name().startsWith(prefix))
+                .filter(b -> marker == null || b.name().compareTo(marker) > 0)
+                .toList();
+        boolean truncated = matching.size() > maxKeys;
+        List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
+        return new BucketPage(page, truncated, truncated ? page.get(page.size() - 1).name() : null);
+    }
+
+    /** One page of ListBuckets. */
+    public record BucketPage(List<BucketRecord> buckets, boolean truncated, String nextMarker) {
+    }
+
+    public BucketRecord create(Caller caller, String name, String acl, String storageClass, String redundancy) {
+        access.checkAccount(caller, OssAction.PUT_BUCKET);
+        Names.checkBucket(name);
+        String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
+        String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
+        if (redundancy != null && !REDUNDANCY.contains(redundancy)) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Invalid data redundancy type: " + redundancy);
+        }
+        return store.atomically(() -> {
+            if (store.bucket(name).isPresent()) {
+                throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
+            }
+            if (store.buckets().size() >= MAX_BUCKETS) {
+                throw new OssException(OssError.TOO_MANY_BUCKETS);
+            }
+            BucketRecord record = new BucketRecord(name, accountId, clock.millis(), region, checkedClass,
+                    redundancy == null ? "LRS" : redundancy, checkedAcl, null);
+            store.putBucket(record);
+            return record;
+        });
+    }
+
+    /** Deletes an empty bucket; objects, versions, delete markers and uploads all count. */
+    public void delete(Caller caller, String name) {
+        store.atomically(() -> {
+            BucketRecord bucket = require(name);
+            access.checkBucket(caller, bucket, OssAction.DELETE_BUCKET);
+            if (!store.keys(name).isEmpty() || !store.uploads(name).isEmpty()) {
+                throw new OssException(OssError.BUCKET_NOT_EMPTY).with("BucketName", name);
+            }
+            store.deleteBucket(name);
+            return null;
+        });
+    }
+
+    public BucketRecord get(Caller caller, String name, OssAction action) {
+        BucketRecord bucket = require(name);
+        access.checkBucket(caller, bucket, action);
+        return bucket;
+    }
+
+    public void putAcl(Caller caller, String name, String acl) {
+        store.atomically(() -> {
+            BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_ACL);
+            store.putBucket(bucket.withAcl(Names.checkAcl(acl, false)));
+            return null;
+        });
+    }
+
+    /** Enabled or Suspended; once versioned, a bucket never returns to unversioned. */
+    public void putVersioning(Caller caller, String name, String status) {
+        if (!"Enabled".equals(status) && !"Suspended".equals(status)) {
+            throw new OssException(OssError.MALFORMED_XML);
+        }
+        store.atomically(() -> {
+            BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_VERSIONING);
+            store.putBucket(bucket.withVersioning(status));
+            return null;
+        });
+    }
+
+    /** Storage and object counts, computed from the index. */
+    public Stat stat(Caller caller, String name) {
+        get(caller, name, OssAction.GET_BUCKET_STAT);
+        long storage = 0;
+        long objects = 0;
+        long lastModified = 0;
+        for (KeyRecord key : store.keys(name).values()) {
+            for (ObjectVersion v : key.versions()) {
+                if (!v.deleteMarker()) {
+                    storage += v.size();
+                    lastModified = Math.max(lastModified, v.lastModified());
+                }
+            }
+            if (key.current().isPresent()) {
+                objects++;
+            }
+        }
+        return new Stat(storage, objects, store.uploads(name).size(), lastModified / 1000);
+    }
+
+    /** GetBucketStat's figures. */
+    public record Stat(long storage, long objectCount, long multipartUploadCount, long lastModifiedSeconds) {
+    }
+
+    public StoredDocument getConfig(Caller caller, String name, String subresource) {
+        BucketConfigCodec codec = codec(subresource);
+        BucketRecord bucket = get(caller, name, OssAction.bucketConfiguration("Get", subresource));
+        return store.config(bucket.name(), subresource).orElseGet(() -> {
+            BucketConfigCodec.StoredConfig unset = codec.whenUnset(name);
+            return new StoredDocument(unset.contentType(), unset.body());
+        });
+    }
+
+    public void putConfig(Caller caller, String name, String subresource, byte[] body) {
+        BucketConfigCodec codec = codec(subresource);
+        get(caller, name, OssAction.bucketConfiguration("Put", subresource));
+        BucketConfigCodec.StoredConfig accepted = codec.accept(name, body);
+        store.atomically(() -> {
+            require(name);
+            store.putConfig(name, subresource, new StoredDocument(accepted.contentType(), accepted.body()));
+            return null;
+        });
+    }
+
+    public void deleteConfig(Caller caller, String name, String subresource) {
+        codec(subresource);
+        store.atomically(() -> {
+            get(caller, name, OssAction.bucketConfiguration("Delete", subresource));
+            store.deleteConfig(name, subresource);
+            return null;
+        });
+    }
+
+    private BucketConfigCodec codec(String subresource) {
+        return registry.codec(subresource).orElseThrow(() -> new OssException(OssError.NOT_IMPLEMENTED,
+                "The emulator does not implement the bucket sub-resource ?" + subresource + "."));
+    }
+
+    /** The bucket, or NoSuchBucket naming it. */
+    public BucketRecord require(String name) {
+        return store.bucket(name).orElseThrow(() -> noSuchBucket(name));
+    }
+
+    static OssException noSuchBucket(String name) {
+        return new OssException(OssError.NO_SUCH_BUCKET, OssError.NO_SUCH_BUCKET.defaultMessage(), Map.of("BucketName", name));
+    }
+}

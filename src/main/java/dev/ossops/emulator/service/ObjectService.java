@@ -1,0 +1,302 @@
+package dev.ossops.emulator.service;
+
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.store.BucketRecord;
+import dev.ossops.emulator.store.Crc64;
+import dev.ossops.emulator.store.DiskStore;
+import dev.ossops.emulator.store.KeyRecord;
+import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.emulator.store.StagedBlob;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/** Object reads, writes, copies, deletes, ACLs and tags, with OSS's rules. */
+public final class ObjectService {
+    private final DiskStore store;
+    private final AccessControl access;
+    private final BucketService buckets;
+    private final Clock clock;
+    private final Versions versions = new Versions();
+
+    public ObjectService(DiskStore store, AccessControl access, BucketService buckets, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.buckets = buckets;
+        this.clock = clock;
+    }
+
+    /** The version a write created, and whether the bucket reports version ids (it has been versioned). */
+    public record Written(ObjectVersion version, boolean versioned) {
+    }
+
+    /** PutObject: {@code body} is streamed to disk before any metadata changes. */
+    public Written put(Caller caller, String bucketName, String key, InputStream body, ObjectWrite write, String contentMd5,
+                       boolean forbidOverwrite) {
+        Names.checkKey(key);
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        StagedBlob staged = store.stage(body);
+        boolean committed = false;
+        try {
+            checkDigest(contentMd5, staged.md5());
+            Written written = commit(bucketName, key, staged, write, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
+            committed = true;
+            return written;
+        } finally {
+            if (!committed) {
+                store.discard(staged);
+            }
+        }
+    }
+
+    /** Commits a staged body as the newest version of {@code key}; used by put, copy and multipart completion. */
+    Written commit(String bucketName, String key, StagedBlob staged, ObjectWrite write, String type, String etag, long crc,
+                   boolean forbidOverwrite) {
+        String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
+        String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
+        // The content is moved into place outside the lock; only the metadata update is serialised.
+        Content content = new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type);
+        Committed committed;
+        try {
+            committed = store.atomically(() -> newest(bucketName, key, content, write, storageClass, acl, forbidOverwrite));
+        } catch (RuntimeException e) {
+            store.deleteBlob(bucketName, content.blob());
+            throw e;
+        }
+        // Replaced contents are deleted after the metadata no longer points at them.
+        committed.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
+        return committed.written();
+    }
+
+    /** Committed content waiting to become a version. */
+    private record Content(String blob, long size, String etag, String crc64, String type) {
+    }
+
+    private Committed newest(String bucketName, String key, Content content, ObjectWrite write, String storageClass, String acl,
+                             boolean forbidOverwrite) {
+        BucketRecord bucket = buckets.require(bucketName);
+        if (forbidOverwrite && bucket.versioning() == null && store.key(bucketName, key).flatMap(KeyRecord::current).isPresent()) {
+            throw new OssException(OssError.FILE_ALREADY_EXISTS);
+        }
+        ObjectVersion version = new ObjectVersion(versions.newId(bucket), false, content.blob(), content.size(), content.etag(),
+                content.crc64(), clock.millis(), content.type(), storageClass == null ? bucket.storageClass() : storageClass, acl,
+                write.headers(), write.userMeta(), write.tags());
+        List<String> dropped = versions.add(store, bucket, key, version);
+        return new Committed(new Written(version, bucket.versioning() != null), dropped);
+    }
+
+    private record Committed(Written written, List<String> orphaned) {
+    }
+
+    /** GetObject / HeadObject / GetObjectMeta. */
+    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range) {
+        BucketRecord bucket = buckets.require(bucketName);
+        OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
+        ObjectVersion version = find(bucket, key, versionId, caller, action);
+        access.checkObject(caller, bucket, key, version, action);
+        conditions.check(version.etag(), version.lastModified());
+        Supplier<InputStream> content = () -> store.openBlob(bucketName, version.blob());
+        return new ObjectRead(version, bucket.versioning() != null, ByteRange.parse(range, version.size()), content);
+    }
+
+    /** The version addressed, checking READ before revealing whether it exists. */
+    private ObjectVersion find(BucketRecord bucket, String key, String versionId, Caller caller, OssAction action) {
+        KeyRecord record = store.key(bucket.name(), key).orElse(null);
+        ObjectVersion version;
+        if (versionId == null) {
+            // The newest version, which may be a delete marker hiding the key.
+            version = record == null || record.versions().isEmpty() ? null : record.versions().get(0);
+        } else {
+            version = record == null ? null : record.version(versionId).orElse(null);
+        }
+        if (version == null || version.deleteMarker()) {
+            access.checkObject(caller, bucket, key, null, action);
+            if (versionId != null && version == null) {
+                throw new OssException(OssError.NO_SUCH_VERSION, OssError.NO_SUCH_VERSION.defaultMessage(),
+                        Map.of("Key", key, "VersionId", versionId));
+            }
+            if (versionId != null) {
+                // A delete marker addressed by its version id has no content, ACL or tags to act on.
+                throw new OssException(OssError.DELETE_MARKER_NOT_ALLOWED).withHeader("x-oss-delete-marker", "true")
+                        .withHeader("x-oss-version-id", versionId);
+            }
+            OssException missing = noSuchKey(key);
+            if (version != null) {
+                missing = missing.withHeader("x-oss-delete-marker", "true").withHeader("x-oss-version-id", version.versionId());
+            }
+            throw missing;
+        }
+        return version;
+    }
+
+    static OssException noSuchKey(String key) {
+        return new OssException(OssError.NO_SUCH_KEY, OssError.NO_SUCH_KEY.defaultMessage(), Map.of("Key", key));
+    }
+
+    /** The outcome of DeleteObject. */
+    public record Deleted(String key, String versionId, boolean deleteMarker, String deleteMarkerVersionId, boolean versioned) {
+    }
+
+    public Deleted delete(Caller caller, String bucketName, String key, String versionId) {
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, versionId == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
+        return deleteChecked(bucketName, key, versionId);
+    }
+
+    private Deleted deleteChecked(String bucketName, String key, String versionId) {
+        DeleteOutcome outcome = store.atomically(() -> {
+            BucketRecord bucket = buckets.require(bucketName);
+            if (versionId != null) {
+                ObjectVersion removed = versions.remove(store, bucket, key, versionId);
+                boolean marker = removed != null && removed.deleteMarker();
+                return new DeleteOutcome(new Deleted(key, versionId, marker, marker ? versionId : null, true),
+                        removed == null || removed.blob() == null ? List.of() : List.of(removed.blob()));
+            }
+            if (bucket.versioning() == null) {
+                List<String> blobs = store.key(bucketName, key).map(r -> r.versions().stream()
+                        .filter(v -> v.blob() != null).map(ObjectVersion::blob).toList()).orElse(List.of());
+                store.putKey(bucketName, new KeyRecord(key, List.of()));
+                return new DeleteOutcome(new Deleted(key, null, false, null, false), blobs);
+            }
+            ObjectVersion marker = new ObjectVersion(versions.newId(bucket), true, null, 0, null, null, clock.millis(),
+                    null, null, "default", Map.of(), Map.of(), Map.of());
+            return new DeleteOutcome(new Deleted(key, null, true, marker.versionId(), true),
+                    versions.add(store, bucket, key, marker));
+        });
+        outcome.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
+        return outcome.deleted();
+    }
+
+    private record DeleteOutcome(Deleted deleted, List<String> orphaned) {
+    }
+
+    /** One entry of a DeleteMultipleObjects request. */
+    public record DeleteTarget(String key, String versionId) {
+    }
+
+    public List<Deleted> deleteMultiple(Caller caller, String bucketName, List<DeleteTarget> targets) {
+        BucketRecord checked = buckets.require(bucketName);
+        if (targets.isEmpty() || targets.size() > 1000) {
+            throw new OssException(OssError.MALFORMED_XML);
+        }
+        for (DeleteTarget t : targets) {
+            access.checkObject(caller, checked, t.key(), null,
+                    t.versionId() == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
+        }
+        return targets.stream().map(t -> deleteChecked(bucketName, t.key(), t.versionId())).toList();
+    }
+
+    /** CopyObject; {@code write} is null for metadata directive COPY. */
+    public Copied copy(Caller caller, String sourceBucket, String sourceKey, String sourceVersionId, Conditions conditions,
+                       String bucketName, String key, ObjectWrite write, boolean forbidOverwrite) {
+        Names.checkKey(key);
+        ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions, null);
+        BucketRecord target = buckets.require(bucketName);
+        access.checkObject(caller, target, key, null, OssAction.PUT_OBJECT);
+        ObjectVersion from = source.version();
+        ObjectWrite effective = write != null ? write
+                : new ObjectWrite(from.headers(), from.userMeta(), "default".equals(from.acl()) ? null : from.acl(),
+                from.storageClass(), from.tags());
+        StagedBlob staged = store.stage(List.of(source.content()));
+        boolean committed = false;
+        try {
+            Written written = commit(bucketName, key, staged, effective, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
+            committed = true;
+            return new Copied(written, source.versioned() ? from.versionId() : null);
+        } finally {
+            if (!committed) {
+                store.discard(staged);
+            }
+        }
+    }
+
+    /** The outcome of CopyObject, with the source version id when the source bucket is versioned. */
+    public record Copied(Written written, String sourceVersionId) {
+    }
+
+    /** The version an ACL or tagging request addresses, checked for {@code action}. */
+    public ObjectVersion getForAdmin(Caller caller, String bucketName, String key, String versionId, OssAction action) {
+        BucketRecord bucket = buckets.require(bucketName);
+        ObjectVersion version = find(bucket, key, versionId, caller, action);
+        access.checkObject(caller, bucket, key, version, action);
+        return version;
+    }
+
+    public void putAcl(Caller caller, String bucketName, String key, String versionId, String acl) {
+        String checked = Names.checkAcl(acl, true);
+        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL, v -> v.withAcl(checked));
+    }
+
+    public void putTags(Caller caller, String bucketName, String key, String versionId, Map<String, String> tags) {
+        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(tags));
+    }
+
+    public void deleteTags(Caller caller, String bucketName, String key, String versionId) {
+        update(caller, bucketName, key, versionId, OssAction.DELETE_OBJECT_TAGGING, v -> v.withTags(Map.of()));
+    }
+
+    private void update(Caller caller, String bucketName, String key, String versionId, OssAction action,
+                        UnaryOperator<ObjectVersion> change) {
+        store.atomically(() -> {
+            ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, action);
+            KeyRecord record = store.key(bucketName, key).orElseThrow();
+            List<ObjectVersion> updated = record.versions().stream().map(v -> v == version ? change.apply(v) : v).toList();
+            store.putKey(bucketName, new KeyRecord(key, updated));
+            return null;
+        });
+    }
+
+    /** Quoted-less uppercase hex MD5, the ETag OSS gives simple objects. */
+    static String etag(byte[] md5) {
+        return HexFormat.of().withUpperCase().formatHex(md5);
+    }
+
+    /** Checks Content-MD5 (base64) against the MD5 of what was received. */
+    static void checkDigestOf(String contentMd5, byte[] actual) {
+        checkDigest(contentMd5, actual);
+    }
+
+    private static void checkDigest(String contentMd5, byte[] actual) {
+        if (contentMd5 == null) {
+            return;
+        }
+        byte[] expected;
+        try {
+            expected = Base64.getDecoder().decode(contentMd5.trim());
+        } catch (IllegalArgumentException e) {
+            throw new OssException(OssError.INVALID_DIGEST);
+        }
+        if (!Arrays.equals(expected, actual)) {
+            throw new OssException(OssError.INVALID_DIGEST).with("ContentMD5", contentMd5.trim())
+                    .with("CalculatedMD5", Base64.getEncoder().encodeToString(actual));
+        }
+    }
+
+    /** Checks a Content-MD5 against bytes already in memory (small XML request bodies). */
+    public static void checkDigest(String contentMd5, byte[] body, boolean required) {
+        if (contentMd5 == null) {
+            if (required) {
+                throw new OssException(OssError.MISSING_ARGUMENT, OssError.MISSING_ARGUMENT.defaultMessage(),
+                        Map.of("ArgumentName", "Content-MD5"));
+            }
+            return;
+        }
+        try {
+            checkDigest(contentMd5, MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+    }
+}

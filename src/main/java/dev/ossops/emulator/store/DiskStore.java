@@ -1,0 +1,464 @@
+package dev.ossops.emulator.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The emulator's disk: buckets, their configuration documents, objects (every version of a key
+ * in one small JSON file, contents in blob files) and multipart uploads, laid out as
+ * <pre>
+ * DATA/buckets/NAME/bucket.json
+ * DATA/buckets/NAME/config/SUBRESOURCE.json
+ * DATA/buckets/NAME/keys/SHA256(KEY).json
+ * DATA/buckets/NAME/blobs/ID
+ * DATA/buckets/NAME/uploads/UPLOADID/upload.json, part-N.json, part-N.data
+ * DATA/tmp/                      staging for bodies being received
+ * </pre>
+ * Every file is written with {@link AtomicFiles}; contents are committed before the metadata
+ * that points at them. Metadata is indexed in memory at start; contents are only streamed.
+ * Callers group read-check-write sequences with {@link #atomically}.
+ */
+public final class DiskStore {
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final Path tmp;
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final Map<String, BucketState> buckets = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private static final class BucketState {
+        volatile BucketRecord record;
+        final NavigableMap<String, KeyRecord> keys = new ConcurrentSkipListMap<>();
+        final Map<String, UploadRecord> uploads = new ConcurrentHashMap<>();
+        final Map<String, StoredDocument> configs = new ConcurrentHashMap<>();
+
+        BucketState(BucketRecord record) {
+            this.record = record;
+        }
+    }
+
+    private DiskStore(Path root) {
+        this.root = root;
+        this.tmp = root.resolve("tmp");
+    }
+
+    /** Opens (creating if needed) the store under {@code root} and loads its metadata. */
+    public static DiskStore open(Path root) {
+        DiskStore store = new DiskStore(root);
+        store.load();
+        return store;
+    }
+
+    private void load() {
+        try {
+            Files.createDirectories(root.resolve("buckets"));
+            AtomicFiles.deleteTree(tmp);
+            Files.createDirectories(tmp);
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.resolve("buckets"))) {
+                for (Path dir : dirs) {
+                    Path bucketFile = dir.resolve("bucket.json");
+                    if (Files.isRegularFile(bucketFile)) {
+                        loadBucket(dir, read(bucketFile, BucketRecord.class));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open emulator data directory " + root, e);
+        }
+    }
+
+    private void loadBucket(Path dir, BucketRecord record) throws IOException {
+        BucketState state = new BucketState(record);
+        for (Path file : list(dir.resolve("keys"))) {
+            if (file.getFileName().toString().endsWith(".json")) {
+                KeyRecord key = read(file, KeyRecord.class);
+                state.keys.put(key.key(), key);
+            }
+        }
+        for (Path file : list(dir.resolve("config"))) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".json")) {
+                state.configs.put(name.substring(0, name.length() - 5), read(file, StoredDocument.class));
+            }
+        }
+        for (Path upload : list(dir.resolve("uploads"))) {
+            Path file = upload.resolve("upload.json");
+            if (Files.isRegularFile(file)) {
+                UploadRecord record2 = read(file, UploadRecord.class);
+                state.uploads.put(record2.uploadId(), record2);
+            } else {
+                // An upload directory without its record is a crash during initiate, abort or complete.
+                AtomicFiles.deleteTree(upload);
+            }
+        }
+        collectGarbage(dir, state);
+        buckets.put(record.name(), state);
+    }
+
+    /**
+     * Deletes blobs no version points at: contents committed just before a crash prevented the
+     * metadata write, or replaced contents whose deletion the crash interrupted.
+     */
+    private static void collectGarbage(Path dir, BucketState state) throws IOException {
+        Set<String> referenced = new HashSet<>();
+        for (KeyRecord key : state.keys.values()) {
+            for (ObjectVersion v : key.versions()) {
+                if (v.blob() != null) {
+                    referenced.add(v.blob());
+                }
+            }
+        }
+        for (Path blob : list(dir.resolve("blobs"))) {
+            if (!referenced.contains(blob.getFileName().toString())) {
+                Files.deleteIfExists(blob);
+            }
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        List<Path> result = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                entries.forEach(result::add);
+            }
+        }
+        return result;
+    }
+
+    /** Runs {@code action} with no other store mutation interleaved. */
+    public <T> T atomically(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- buckets
+
+    public Collection<BucketRecord> buckets() {
+        return buckets.values().stream().map(s -> s.record).sorted(Comparator.comparing(BucketRecord::name)).toList();
+    }
+
+    public Optional<BucketRecord> bucket(String name) {
+        BucketState state = buckets.get(name);
+        return state == null ? Optional.empty() : Optional.of(state.record);
+    }
+
+    public void putBucket(BucketRecord record) {
+        AtomicFiles.write(bucketDir(record.name()).resolve("bucket.json"), bytes(record));
+        buckets.compute(record.name(), (name, state) -> {
+            if (state == null) {
+                return new BucketState(record);
+            }
+            state.record = record;
+            return state;
+        });
+    }
+
+    public void deleteBucket(String name) {
+        // Drop the marker file first: a crash mid-delete leaves a directory that is not loaded.
+        try {
+            Files.deleteIfExists(bucketDir(name).resolve("bucket.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete bucket " + name, e);
+        }
+        buckets.remove(name);
+        AtomicFiles.deleteTree(bucketDir(name));
+    }
+
+    // ---------------------------------------------------------------- configuration documents
+
+    public Optional<StoredDocument> config(String bucket, String subresource) {
+        return Optional.ofNullable(state(bucket).configs.get(subresource));
+    }
+
+    public void putConfig(String bucket, String subresource, StoredDocument document) {
+        AtomicFiles.write(bucketDir(bucket).resolve("config").resolve(subresource + ".json"), bytes(document));
+        state(bucket).configs.put(subresource, document);
+    }
+
+    public void deleteConfig(String bucket, String subresource) {
+        try {
+            Files.deleteIfExists(bucketDir(bucket).resolve("config").resolve(subresource + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete configuration " + subresource, e);
+        }
+        state(bucket).configs.remove(subresource);
+    }
+
+    // ---------------------------------------------------------------- objects
+
+    public Optional<KeyRecord> key(String bucket, String key) {
+        return Optional.ofNullable(state(bucket).keys.get(key));
+    }
+
+    /**
+     * All keys of the bucket in {@link String} order. OSS orders by UTF-8 bytes; the two agree except
+     * for keys with characters above U+FFFF mixed with characters in U+E000..U+FFFF.
+     */
+    public NavigableMap<String, KeyRecord> keys(String bucket) {
+        return Collections.unmodifiableNavigableMap(state(bucket).keys);
+    }
+
+    /** Persists {@code record}; a record without versions removes the key. */
+    public void putKey(String bucket, KeyRecord record) {
+        Path file = bucketDir(bucket).resolve("keys").resolve(sha256(record.key()) + ".json");
+        if (record.versions().isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete object metadata", e);
+            }
+            state(bucket).keys.remove(record.key());
+        } else {
+            AtomicFiles.write(file, bytes(record));
+            state(bucket).keys.put(record.key(), record);
+        }
+    }
+
+    /** Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way. */
+    public StagedBlob stage(InputStream body) {
+        try {
+            Path file = Files.createTempFile(tmp, "body-", ".data");
+            MessageDigest md5 = md5();
+            Crc64 crc = new Crc64();
+            long size = 0;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), md5)) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = body.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                    crc.update(buffer, 0, n);
+                    size += n;
+                }
+            }
+            force(file);
+            return new StagedBlob(file, size, md5.digest(), crc.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot receive request body", e);
+        }
+    }
+
+    /** Streams several stored inputs into one staging file (multipart completion, copies). */
+    public StagedBlob stage(List<Supplier<InputStream>> pieces) {
+        try (InputStream all = new SequenceInputStream(Collections.enumeration(new LazyStreams(pieces)))) {
+            return stage(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot assemble object", e);
+        }
+    }
+
+    /** Discards a staged body that will not be committed. */
+    public void discard(StagedBlob staged) {
+        try {
+            Files.deleteIfExists(staged.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot discard staged body", e);
+        }
+    }
+
+    /** Moves a staged body into the bucket's blobs and returns its id. */
+    public String commitBlob(String bucket, StagedBlob staged) {
+        String id = UUID.randomUUID().toString();
+        try {
+            AtomicFiles.moveIntoPlace(staged.file(), blobPath(bucket, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store object", e);
+        }
+        return id;
+    }
+
+    public InputStream openBlob(String bucket, String blob) {
+        try {
+            return Files.newInputStream(blobPath(bucket, blob));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read object", e);
+        }
+    }
+
+    public void deleteBlob(String bucket, String blob) {
+        try {
+            Files.deleteIfExists(blobPath(bucket, blob));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete object data", e);
+        }
+    }
+
+    private Path blobPath(String bucket, String blob) {
+        if (!blob.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not a blob id");
+        }
+        return bucketDir(bucket).resolve("blobs").resolve(blob);
+    }
+
+    // ---------------------------------------------------------------- multipart uploads
+
+    public void putUpload(String bucket, UploadRecord upload) {
+        AtomicFiles.write(uploadDir(bucket, upload.uploadId()).resolve("upload.json"), bytes(upload));
+        state(bucket).uploads.put(upload.uploadId(), upload);
+    }
+
+    public Optional<UploadRecord> upload(String bucket, String uploadId) {
+        return Optional.ofNullable(state(bucket).uploads.get(uploadId));
+    }
+
+    public Collection<UploadRecord> uploads(String bucket) {
+        return List.copyOf(state(bucket).uploads.values());
+    }
+
+    public void putPart(String bucket, String uploadId, PartRecord part, StagedBlob staged) {
+        Path dir = uploadDir(bucket, uploadId);
+        try {
+            AtomicFiles.moveIntoPlace(staged.file(), dir.resolve("part-" + part.number() + ".data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store part", e);
+        }
+        AtomicFiles.write(dir.resolve("part-" + part.number() + ".json"), bytes(part));
+    }
+
+    /** The uploaded parts by number. */
+    public NavigableMap<Integer, PartRecord> parts(String bucket, String uploadId) {
+        TreeMap<Integer, PartRecord> parts = new TreeMap<>();
+        try {
+            for (Path file : list(uploadDir(bucket, uploadId))) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("part-") && name.endsWith(".json")) {
+                    PartRecord part = read(file, PartRecord.class);
+                    parts.put(part.number(), part);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list parts", e);
+        }
+        return parts;
+    }
+
+    public InputStream openPart(String bucket, String uploadId, int number) {
+        try {
+            return Files.newInputStream(uploadDir(bucket, uploadId).resolve("part-" + number + ".data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read part", e);
+        }
+    }
+
+    public void deleteUpload(String bucket, String uploadId) {
+        Path dir = uploadDir(bucket, uploadId);
+        try {
+            Files.deleteIfExists(dir.resolve("upload.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete upload", e);
+        }
+        state(bucket).uploads.remove(uploadId);
+        AtomicFiles.deleteTree(dir);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private BucketState state(String bucket) {
+        BucketState state = buckets.get(bucket);
+        if (state == null) {
+            throw new IllegalStateException("bucket " + bucket + " is not in the store");
+        }
+        return state;
+    }
+
+    private Path bucketDir(String bucket) {
+        return root.resolve("buckets").resolve(bucket);
+    }
+
+    private Path uploadDir(String bucket, String uploadId) {
+        if (!uploadId.matches("[0-9A-F]{32}")) {
+            throw new IllegalArgumentException("not an upload id");
+        }
+        return bucketDir(bucket).resolve("uploads").resolve(uploadId);
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(Path file, Class<T> type) throws IOException {
+        return json.readValue(file.toFile(), type);
+    }
+
+    private static void force(Path file) throws IOException {
+        try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+    }
+
+    static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /** Opens each piece only when the sequence reaches it, so one file handle is open at a time. */
+    private static final class LazyStreams extends AbstractList<InputStream> {
+        private final List<Supplier<InputStream>> pieces;
+
+        LazyStreams(List<Supplier<InputStream>> pieces) {
+            this.pieces = pieces;
+        }
+
+        @Override
+        public InputStream get(int index) {
+            return pieces.get(index).get();
+        }
+
+        @Override
+        public int size() {
+            return pieces.size();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ossops.emulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EmulatorConfigTest {
+    @Test
+    void builder_defaults_areTheDocumentedOnes() {
+        EmulatorConfig config = EmulatorConfig.builder().build();
+        assertEquals(9000, config.port());
+        assertEquals(Path.of(".ossops/emulator"), config.dataDir());
+        assertEquals("LTAI5tOssopsEmulatorRoot", config.rootKeyId());
+        assertEquals(EmulatorDefaults.ROOT_KEY_SECRET, config.rootKeySecret());
+        assertEquals("1680000000000001", config.accountId());
+        assertEquals(16, EmulatorDefaults.ACCOUNT_ID.length());
+    }
+
+    @Test
+    void toString_masksTheKeyAndOmitsTheSecret() {
+        String text = EmulatorConfig.builder().rootKeySecret("s3cr3t-value").build().toString();
+        assertEquals("EmulatorConfig[port=9000, dataDir=.ossops/emulator, rootKeyId=LTAI…Root, accountId=1680000000000001, "
+                + "region=cn-hangzhou]", text);
+        assertFalse(text.contains("s3cr3t-value"));
+    }
+
+    @Test
+    void build_invalidValues_areRefusedWithTheReason() {
+        assertEquals("port must be between 0 and 65535, was 70000",
+                assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().port(70000).build()).getMessage());
+        assertEquals("accountId must be 16 digits, was '123'",
+                assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().accountId("123").build()).getMessage());
+        assertEquals("rootKeySecret must not be empty",
+                assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().rootKeySecret(" ").build()).getMessage());
+    }
+}

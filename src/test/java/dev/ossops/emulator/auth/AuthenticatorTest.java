@@ -1,0 +1,171 @@
+package dev.ossops.emulator.auth;
+
+import com.aliyun.oss.HttpMethod;
+import com.aliyun.oss.common.auth.DefaultCredentials;
+import com.aliyun.oss.common.comm.RequestMessage;
+import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.internal.signer.OSSSignerBase;
+import com.aliyun.oss.internal.signer.OSSSignerParams;
+import com.aliyun.oss.model.GenericRequest;
+import dev.ossops.emulator.error.OssException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Requests signed by the SDK's own signers, verified by the emulator's authenticator. */
+class AuthenticatorTest {
+    private static final Principal ROOT = Principal.root("1680000000000001");
+    private static final AccessKey KEY = AccessKey.permanent("LTAI5tOssopsEmulatorRoot", "secret-value", ROOT);
+    private static final AccessKey STS = new AccessKey("STS.TestKey0000000000000", "sts-secret", ROOT, Optional.of("the-token"),
+            Optional.of(Instant.now().plusSeconds(600)));
+    private static final CredentialLookup KEYS = CredentialLookup.of(KEY).or(CredentialLookup.of(STS));
+
+    private static Authenticator authenticator(Duration clockOffset) {
+        return new Authenticator(KEYS, Clock.offset(Clock.systemUTC(), clockOffset));
+    }
+
+    private static SignableRequest view(RequestMessage message, String resourcePath) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        message.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        message.getParameters().forEach((k, v) -> query.add(new AbstractMap.SimpleImmutableEntry<>(k, v)));
+        return new V1SignatureTest.Request(message.getMethod().name(), resourcePath, headers, query);
+    }
+
+    private static RequestMessage message(Map<String, String> headers, Map<String, String> params) {
+        RequestMessage message = new RequestMessage(new GenericRequest("bucket", "dir/a b.txt"), "bucket", "dir/a b.txt");
+        message.setMethod(HttpMethod.PUT);
+        message.setEndpoint(java.net.URI.create("http://127.0.0.1:9000"));
+        message.setHeaders(new LinkedHashMap<>(headers));
+        message.setParameters(new LinkedHashMap<>(params));
+        return message;
+    }
+
+    private static OSSSignerParams params(AccessKey key, Date expiration) {
+        DefaultCredentials credentials = key.securityToken().isPresent()
+                ? new DefaultCredentials(key.id(), key.secret(), key.securityToken().get())
+                : new DefaultCredentials(key.id(), key.secret());
+        OSSSignerParams params = new OSSSignerParams("/bucket/dir/a b.txt", credentials);
+        params.setProduct("oss");
+        params.setRegion("cn-hangzhou");
+        params.setExpiration(expiration);
+        params.setAdditionalHeaderNames(new java.util.HashSet<>());
+        return params;
+    }
+
+    private static SignableRequest headerSigned(SignVersion version, AccessKey key, Map<String, String> headers) {
+        RequestMessage message = message(headers, Map.of("partNumber", "1", "uploadId", "ABC"));
+        OSSSignerBase.createRequestSigner(version, params(key, null)).sign(message);
+        return view(message, "/bucket/dir/a b.txt");
+    }
+
+    private static SignableRequest presigned(SignVersion version, AccessKey key, Date expiration) {
+        RequestMessage message = message(Map.of(), Map.of());
+        message.setMethod(HttpMethod.GET);
+        OSSSignerBase.createRequestPresigner(version, params(key, expiration)).presign(message);
+        message.getHeaders().clear();
+        return view(message, "/bucket/dir/a b.txt");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void authenticate_sdkHeaderSignature_isTheKeysPrincipal(SignVersion version) {
+        SignableRequest request = headerSigned(version, KEY, Map.of("Content-Type", "text/plain", "x-oss-meta-a", "1"));
+        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(request));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void authenticate_headerChangedAfterSigning_isSignatureDoesNotMatch(SignVersion version) {
+        SignableRequest signed = headerSigned(version, KEY, Map.of("x-oss-meta-a", "1"));
+        Map<String, String> headers = new LinkedHashMap<>(signed.headers());
+        headers.put("x-oss-meta-a", "2");
+        SignableRequest tampered = new V1SignatureTest.Request(signed.method(), signed.resourcePath(), headers, signed.query());
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(tampered));
+        assertEquals("SignatureDoesNotMatch", e.error().code());
+        assertTrue(e.details().get("StringToSign").contains(version == SignVersion.V1 ? "x-oss-meta-a:2" : "OSS4-HMAC-SHA256"));
+        if (version == SignVersion.V4) {
+            assertTrue(e.details().get("CanonicalRequest").contains("x-oss-meta-a:2\n"), e.details().toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void authenticate_sdkPresignedUrl_verifiesAndExpires(SignVersion version) {
+        SignableRequest request = presigned(version, KEY, new Date(System.currentTimeMillis() + 60_000));
+        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(request));
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ofMinutes(2)).authenticate(request));
+        assertEquals("AccessDenied", e.error().code());
+        assertEquals("Request has expired.", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void authenticate_serverClockSixteenMinutesAhead_isRequestTimeTooSkewed(SignVersion version) {
+        SignableRequest request = headerSigned(version, KEY, Map.of());
+        assertEquals(Caller.of(ROOT), authenticator(Duration.ofMinutes(14)).authenticate(request));
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ofMinutes(16)).authenticate(request));
+        assertEquals("RequestTimeTooSkewed", e.error().code());
+        assertEquals("900000", e.details().get("MaxAllowedSkewMilliseconds"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void authenticate_stsKey_needsItsTokenAndNeverShowsIt(SignVersion version) {
+        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(headerSigned(version, STS, Map.of())));
+        SignableRequest presigned = presigned(version, STS, new Date(System.currentTimeMillis() + 60_000));
+        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(presigned));
+
+        SignableRequest signed = headerSigned(version, STS, Map.of("x-oss-meta-a", "1"));
+        Map<String, String> headers = new LinkedHashMap<>(signed.headers());
+        headers.put("x-oss-meta-a", "2");
+        OssException mismatch = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(
+                new V1SignatureTest.Request(signed.method(), signed.resourcePath(), headers, signed.query())));
+        assertFalse(mismatch.details().toString().contains("the-token"), mismatch.details().toString());
+
+        headers.put("x-oss-security-token", "other-token");
+        OssException wrong = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(
+                new V1SignatureTest.Request(signed.method(), signed.resourcePath(), headers, signed.query())));
+        assertEquals("InvalidSecurityToken", wrong.error().code());
+    }
+
+    @Test
+    void authenticate_unknownKey_isInvalidAccessKeyIdMasked() {
+        AccessKey unknown = AccessKey.permanent("LTAI5tSomebodyElsesKey99", "x", ROOT);
+        OssException e = assertThrows(OssException.class,
+                () -> authenticator(Duration.ZERO).authenticate(headerSigned(SignVersion.V1, unknown, Map.of())));
+        assertEquals("InvalidAccessKeyId", e.error().code());
+        assertEquals(Map.of("OSSAccessKeyId", "LTAI…ey99"), e.details());
+    }
+
+    @Test
+    void authenticate_noCredentials_isAnonymous() {
+        SignableRequest request = new V1SignatureTest.Request("GET", "/bucket/key", Map.of(), List.of());
+        assertEquals(Caller.anonymous(), authenticator(Duration.ZERO).authenticate(request));
+    }
+
+    @Test
+    void authenticate_unknownScheme_isInvalidArgument() {
+        SignableRequest request = new V1SignatureTest.Request("GET", "/", Map.of("authorization", "AWS4-HMAC-SHA256 x"), List.of());
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(request));
+        assertEquals("InvalidArgument", e.error().code());
+        assertEquals("Authorization header is invalid.", e.getMessage());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ossops.emulator.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiskStoreTest {
+
+    private static BucketRecord bucket(String name) {
+        return new BucketRecord(name, "1680000000000001", 1_000, "cn-hangzhou", "Standard", "LRS", "private", null);
+    }
+
+    private static ObjectVersion version(String blob, long size) {
+        return new ObjectVersion("null", false, blob, size, "ETAG", "1", 2_000, "Normal", "Standard", "default",
+                Map.of("Content-Type", "text/plain"), Map.of("a", "b"), Map.of());
+    }
+
+    @Test
+    void open_afterWrites_reloadsBucketsKeysConfigsAndUploads(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("one"));
+        StagedBlob staged = store.stage(new ByteArrayInputStream("content".getBytes(StandardCharsets.UTF_8)));
+        String blob = store.commitBlob("one", staged);
+        store.putKey("one", new KeyRecord("dir/key", List.of(version(blob, staged.size()))));
+        store.putConfig("one", "cors", new StoredDocument("application/xml", "<CORSConfiguration/>".getBytes(StandardCharsets.UTF_8)));
+        store.putUpload("one", new UploadRecord("0123456789ABCDEF0123456789ABCDEF", "big", 3_000, null, null, Map.of(), Map.of(), Map.of()));
+        store.putPart("one", "0123456789ABCDEF0123456789ABCDEF", new PartRecord(1, "E", 4, "9", 4_000),
+                store.stage(new ByteArrayInputStream("part".getBytes(StandardCharsets.UTF_8))));
+
+        DiskStore reopened = DiskStore.open(dir);
+        assertEquals(List.of(bucket("one")), List.copyOf(reopened.buckets()));
+        KeyRecord key = reopened.key("one", "dir/key").orElseThrow();
+        assertEquals(version(blob, 7), key.versions().get(0));
+        try (InputStream in = reopened.openBlob("one", blob)) {
+            assertArrayEquals("content".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+        }
+        assertEquals("<CORSConfiguration/>", new String(reopened.config("one", "cors").orElseThrow().body(), StandardCharsets.UTF_8));
+        assertEquals("big", reopened.upload("one", "0123456789ABCDEF0123456789ABCDEF").orElseThrow().key());
+        assertEquals(4, reopened.parts("one", "0123456789ABCDEF0123456789ABCDEF").get(1).size());
+    }
+
+    @Test
+    void stage_computesSizeMd5AndCrcWhileStreaming(@TempDir Path dir) throws Exception {
+        DiskStore store = DiskStore.open(dir);
+        byte[] data = "hello".getBytes(StandardCharsets.UTF_8);
+        StagedBlob staged = store.stage(new ByteArrayInputStream(data));
+        assertEquals(5, staged.size());
+        assertArrayEquals(java.security.MessageDigest.getInstance("MD5").digest(data), staged.md5());
+        com.aliyun.oss.common.utils.CRC64 sdk = new com.aliyun.oss.common.utils.CRC64();
+        sdk.update(data, data.length);
+        assertEquals(sdk.getValue(), staged.crc64());
+        store.discard(staged);
+        assertFalse(Files.exists(staged.file()));
+    }
+
+    @Test
+    void open_discardsStagingLeftByACrash(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        StagedBlob abandoned = store.stage(new ByteArrayInputStream(new byte[10]));
+        assertTrue(Files.exists(abandoned.file()));
+        DiskStore.open(dir);
+        assertFalse(Files.exists(abandoned.file()));
+    }
+
+    @Test
+    void open_deletesBlobsAndUploadDirectoriesACrashOrphaned(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("b"));
+        String kept = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[3])));
+        store.putKey("b", new KeyRecord("k", List.of(version(kept, 3))));
+        String orphan = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[4])));
+        Path halfUpload = Files.createDirectories(dir.resolve("buckets/b/uploads/0123456789ABCDEF0123456789ABCDEF"));
+        Files.write(halfUpload.resolve("part-1.data"), new byte[5]);
+
+        DiskStore reopened = DiskStore.open(dir);
+        assertTrue(Files.exists(dir.resolve("buckets/b/blobs").resolve(kept)));
+        assertFalse(Files.exists(dir.resolve("buckets/b/blobs").resolve(orphan)));
+        assertFalse(Files.exists(halfUpload));
+        assertTrue(reopened.uploads("b").isEmpty());
+    }
+
+    @Test
+    void putKey_withoutVersions_removesTheKeyFromDiskAndIndex(@TempDir Path dir) {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("b"));
+        store.putKey("b", new KeyRecord("k", List.of(version(null, 0))));
+        store.putKey("b", new KeyRecord("k", List.of()));
+        assertTrue(store.key("b", "k").isEmpty());
+        assertTrue(DiskStore.open(dir).key("b", "k").isEmpty());
+    }
+
+    @Test
+    void deleteBucket_removesItForGood(@TempDir Path dir) {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("gone"));
+        store.deleteBucket("gone");
+        assertTrue(store.bucket("gone").isEmpty());
+        assertTrue(DiskStore.open(dir).bucket("gone").isEmpty());
+        assertFalse(Files.exists(dir.resolve("buckets").resolve("gone")));
+    }
+}
