@@ -47,6 +47,9 @@ final class JsonValues {
         if (value instanceof Long l) {
             return JSON.numberNode(l);
         }
+        if (value instanceof java.nio.file.Path || value instanceof java.net.URI) {
+            return JSON.textNode(value.toString());
+        }
         if (value instanceof Enum<?> e) {
             return JSON.textNode(e.name());
         }
