@@ -66,14 +66,11 @@ final class BucketPlanner {
         simple(b.referer(), Address.of(Kind.REFERER, name), Bucket.Referer.class, isNew, List.of(REFERER_UNSET, REFERER_LIST_SETS));
         policy(b, isNew);
         replication(b, isNew);
-        if (b.versioning().state() == Managed.State.ABSENT) {
-            ctx.error(Address.of(Kind.VERSIONING, name), "versioning cannot be removed once enabled; write Suspended instead");
-        }
     }
 
     /** A sub-configuration compared as one value; {@code liveType} is the type the reader stores at the address. */
     private <T> void simple(Managed<T> desired, Address address, Class<?> liveType, boolean isNew, List<Normalization> rules) {
-        if (!desired.isManaged() || address.kind() == Kind.VERSIONING && desired.state() == Managed.State.ABSENT) {
+        if (!desired.isManaged()) {
             return;
         }
         JsonNode want = desired.value().map(JsonValues::of).orElse(PlanContext.none());
