@@ -1,7 +1,7 @@
 package dev.ossops.plan;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ public final class LiveState {
     private final Map<InventoryRequest, Live.Inventory> inventories;
 
     private LiveState(Map<Address, Observed<?>> observed, Map<InventoryRequest, Live.Inventory> inventories) {
-        this.observed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(observed));
+        this.observed = Collections.unmodifiableMap(new LinkedHashMap<>(observed));
         this.inventories = Map.copyOf(inventories);
     }
 
@@ -84,11 +84,6 @@ public final class LiveState {
 
         public Builder inventory(InventoryRequest request, Live.Inventory inventory) {
             inventories.put(request, inventory);
-            return this;
-        }
-
-        public Builder putAll(List<Map.Entry<Address, Observed<?>>> entries) {
-            entries.forEach(e -> put(e.getKey(), e.getValue()));
             return this;
         }
 
