@@ -7,10 +7,11 @@ import dev.ossops.spec.model.Bucket;
 import dev.ossops.spec.model.CorsConfiguration;
 import dev.ossops.spec.model.Managed;
 
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.ossops.plan.Address.Kind;
 import static dev.ossops.plan.Normalization.*;
@@ -136,10 +137,10 @@ final class BucketPlanner {
             }
             have = seen.get().orElse(Map.of());
         }
-        Map<String, Object> names = new LinkedHashMap<>();
-        want.keySet().forEach(k -> names.put(k, k));
-        have.keySet().forEach(k -> names.put(String.valueOf(k), k));
-        for (String rule : names.keySet()) {
+        // Profile rules in profile order, then rules only live in name order (readers hand maps of any order).
+        Set<String> names = new LinkedHashSet<>(want.keySet());
+        have.keySet().stream().map(String::valueOf).sorted().forEach(names::add);
+        for (String rule : names) {
             Address address = Address.of(Kind.REPLICATION_RULE, b.name(), rule);
             JsonNode d = Optional.ofNullable(want.get(rule)).map(BucketPlanner::ruleJson).orElse(PlanContext.none());
             Object live = have.get(rule);

@@ -32,16 +32,16 @@ public enum Normalization {
     BLOCK_PUBLIC_ACCESS_OFF("block_public_access.off", "BlockPublicAccess false = not configured",
             "a bucket without the setting reports false; deleting it and setting false mean the same",
             n -> n.isBoolean() && !n.asBoolean() ? NullNode.getInstance() : n),
-    CORS_RULE_SET("cors.rule-set", "CORS rules compared as a set",
-            "OSS matches the first rule that fits, but ossops rules never overlap in meaning; order is not reported stably",
-            n -> sortArray(n, "rules")),
+    CORS_RULE_SET("cors.rule-set", "CORS rules compared as a set; no rules = not configured",
+            "GetBucketCors does not report rules in a stable order, and a configuration without rules allows nothing",
+            n -> n.path("rules").isEmpty() ? NullNode.getInstance() : sortArray(n, "rules")),
     CORS_VALUE_SETS("cors.value-sets", "origins, methods and headers compared as sets, methods in upper case, header names in lower case",
             "HTTP methods are case-sensitive upper case on the wire and header names are case-insensitive",
             Normalization::corsValues),
     CORS_RESPONSE_VARY("cors.response-vary-false", "ResponseVary false = absent",
             "GetBucketCors reports ResponseVary false when it was never set",
             n -> dropIf(n, "responseVary", v -> v.isBoolean() && !v.asBoolean())),
-    LIFECYCLE_BY_ID("lifecycle.by-id", "lifecycle rules keyed by ID, order ignored",
+    LIFECYCLE_BY_ID("lifecycle.by-id", "lifecycle rules keyed by ID, order ignored; no rules = not configured",
             "rule IDs are unique in a configuration; GetBucketLifecycle does not keep the order of the documents",
             Normalization::lifecycleById),
     LIFECYCLE_FALSE_FLAGS("lifecycle.false-flags", "IsAccessTime, ReturnToStdWhenVisit, AllowSmallFile and ExpiredObjectDeleteMarker false = absent",
@@ -56,7 +56,7 @@ public enum Normalization {
     POLICY_MEANING("policy.meaning", "policy documents compared by meaning",
             "string vs one-element list, Action/Resource/Statement order, duplicates, Sid and whitespace do not change what a policy grants (dev.ossops.policy.PolicyNormalizer)",
             UnaryOperator.identity()),
-    TAGS_KEY_ORDER("tags.key-order", "tags compared as a map, key order ignored",
+    TAGS_KEY_ORDER("tags.key-order", "tags compared as a map, key order ignored; no tags = not configured",
             "GetBucketTags returns tags in its own order",
             Normalization::sortKeys),
     REFERER_UNSET("referer.unset", "AllowEmptyReferer true, AllowTruncateQueryString true and empty lists = not configured",
@@ -192,6 +192,9 @@ public enum Normalization {
         if (!(n instanceof ArrayNode rules)) {
             return n;
         }
+        if (rules.isEmpty()) {
+            return NullNode.getInstance();
+        }
         TreeMap<String, JsonNode> byId = new TreeMap<>();
         for (JsonNode rule : rules) {
             ObjectNode copy = (ObjectNode) rule.deepCopy();
@@ -242,6 +245,9 @@ public enum Normalization {
     private static JsonNode sortKeys(JsonNode n) {
         if (!(n instanceof ObjectNode o)) {
             return n;
+        }
+        if (o.isEmpty()) {
+            return NullNode.getInstance();
         }
         TreeMap<String, JsonNode> keys = new TreeMap<>();
         o.properties().forEach(e -> keys.put(e.getKey(), e.getValue()));

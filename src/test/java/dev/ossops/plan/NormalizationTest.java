@@ -57,4 +57,11 @@ class NormalizationTest {
         assertEquals(json("{\"a\":\"1\",\"b\":\"2\"}").toString(),
                 Normalization.TAGS_KEY_ORDER.apply(JsonValues.of(new java.util.TreeMap<>(Map.of("b", "2", "a", "1")).descendingMap())).toString());
     }
+
+    @Test
+    void apply_emptyConfigurations_meanNotConfigured() {
+        assertTrue(Normalization.LIFECYCLE_BY_ID.apply(json("[]")).isNull());
+        assertTrue(Normalization.CORS_RULE_SET.apply(json("{\"rules\":[],\"responseVary\":false}")).isNull());
+        assertTrue(Normalization.TAGS_KEY_ORDER.apply(json("{}")).isNull());
+    }
 }

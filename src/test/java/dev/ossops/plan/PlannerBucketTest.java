@@ -432,4 +432,23 @@ class PlannerBucketTest {
         assertTrue(plan.complete());
         assertFalse(plan.applyable());
     }
+
+    @Test
+    void plan_severalRulesOnlyLive_deletedInNameOrder() {
+        Profile p = Profiles.load(dir, "buckets:\n  media: { replication: {} }\n");
+        Map<String, Bucket.ReplicationRule> live = new java.util.HashMap<>();
+        for (String name : List.of("zeta", "alpha", "mid", "beta")) {
+            live.put(name, liveRule(name, List.of()));
+        }
+        Plan plan = plan(p, existing("media").found(a(Kind.REPLICATION, "media"), live));
+        assertEquals(List.of("bucket.media.replication.alpha", "bucket.media.replication.beta", "bucket.media.replication.mid",
+                "bucket.media.replication.zeta"), acting(plan));
+    }
+
+    @Test
+    void plan_tagsExplicitlyEmptyAndNoTagsLive_noop() {
+        Profile p = Profiles.load(dir, "buckets:\n  media: { tags: {}, lifecycle: [] }\n");
+        Plan plan = plan(p, existing("media").found(a(Kind.TAGS, "media"), Map.of()).found(a(Kind.LIFECYCLE, "media"), List.of()));
+        assertEquals(List.of(), acting(plan));
+    }
 }
