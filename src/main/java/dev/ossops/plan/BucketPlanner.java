@@ -36,19 +36,19 @@ final class BucketPlanner {
         bucket.redundancy().ifPresent(r -> desired.put("redundancy", r));
         boolean isNew = seen.get().isEmpty();
         JsonNode live = seen.get().map(JsonValues::of).orElse(PlanContext.none());
-        JsonNode[] n = ctx.normalise(desired, live, List.of(BUCKET_CREATE_DEFAULTS));
-        List<FieldDiff> createOnly = isNew ? List.of() : Diffs.between(n[1], n[0]);
+        PlanContext.Normalised n = ctx.normalise(desired, live, List.of(BUCKET_CREATE_DEFAULTS));
+        List<FieldDiff> createOnly = isNew ? List.of() : Diffs.between(n.live(), n.desired());
         if (!createOnly.isEmpty()) {
             String what = String.join(", ", createOnly.stream()
                     .map(d -> d.path() + " (live " + d.before().asText() + ", profile " + d.after().asText() + ")").toList());
-            ctx.addChange(new Change(address, Action.REPLACE, n[1], n[0], createOnly,
+            ctx.addChange(new Change(address, Action.REPLACE, n.live(), n.desired(), createOnly,
                     List.of("create-only: " + what), List.of(new Danger(DangerRule.CREATE_ONLY_CHANGED,
                     what + " can only be set when the bucket is created")), List.of()));
             ctx.error(address, what + " can only be set when the bucket is created; ossops never deletes a bucket to "
                     + "replace it: create a new bucket and copy the data, or change the profile to match");
             return;
         }
-        ctx.add(address, n[1], n[0], false, isNew ? List.of("bucket does not exist") : List.of());
+        ctx.add(address, n.live(), n.desired(), false, isNew ? List.of("bucket does not exist") : List.of());
         managed(bucket, isNew);
     }
 
@@ -148,14 +148,14 @@ final class BucketPlanner {
                 throw new IllegalStateException("live reader stored a " + live.getClass().getSimpleName() + " as replication rule " + address);
             }
             JsonNode l = live == null ? PlanContext.none() : ruleJson((Bucket.ReplicationRule) live);
-            JsonNode[] n = ctx.normalise(d, l, List.of(REPLICATION_PREFIX_SET));
-            if (!n[0].isNull() && !n[1].isNull() && !n[0].equals(n[1])) {
+            PlanContext.Normalised n = ctx.normalise(d, l, List.of(REPLICATION_PREFIX_SET));
+            if (!n.desired().isNull() && !n.live().isNull() && !n.desired().equals(n.live())) {
                 // OSS has no call to modify a replication rule: delete it and add it again; the bucket stays.
-                ctx.add(address, Action.REPLACE, n[1], n[0], isNew, List.of(
+                ctx.add(address, Action.REPLACE, n.live(), n.desired(), isNew, List.of(
                         "replication rules cannot be modified in place: apply deletes rule " + rule
                                 + " and adds it again; the bucket and other rules are untouched"));
             } else {
-                ctx.add(address, n[1], n[0], isNew, List.of());
+                ctx.add(address, n.live(), n.desired(), isNew, List.of());
             }
         }
     }

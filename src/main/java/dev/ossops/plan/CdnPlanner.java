@@ -44,10 +44,10 @@ final class CdnPlanner {
             live.sources().forEach(s -> sources.add(JsonValues.of(s)));
             return (JsonNode) h;
         }).orElse(PlanContext.none());
-        JsonNode[] n = ctx.normalise(want, have, List.of(Normalization.CDN_SOURCE_DEFAULTS));
-        if (!isNew && !n[0].path("type").equals(n[1].path("type"))) {
-            String what = "type (live " + n[1].path("type").asText() + ", profile " + d.type() + ")";
-            ctx.addChange(new Change(address, Action.REPLACE, n[1], n[0], Diffs.between(n[1], n[0]),
+        PlanContext.Normalised n = ctx.normalise(want, have, List.of(Normalization.CDN_SOURCE_DEFAULTS));
+        if (!isNew && !n.desired().path("type").equals(n.live().path("type"))) {
+            String what = "type (live " + n.live().path("type").asText() + ", profile " + d.type() + ")";
+            ctx.addChange(new Change(address, Action.REPLACE, n.live(), n.desired(), Diffs.between(n.live(), n.desired()),
                     List.of("create-only: " + what), List.of(new Danger(DangerRule.CREATE_ONLY_CHANGED,
                     what + " can only be set when the domain is added")), List.of()));
             ctx.error(address, what + " can only be set when the domain is added; ossops never deletes a CDN domain to "
@@ -56,7 +56,7 @@ final class CdnPlanner {
         }
         List<String> reasons = seen.get().filter(l -> !l.status().equals("online"))
                 .map(l -> List.of("domain is " + l.status() + " live")).orElse(List.of());
-        ctx.add(address, n[1], n[0], false, isNew ? List.of("domain is not added") : reasons);
+        ctx.add(address, n.live(), n.desired(), false, isNew ? List.of("domain is not added") : reasons);
         privateOssAuth(d, isNew);
         d.httpsCertificate().ifPresent(cert -> https(d.name(), cert, isNew));
         if (!d.cacheTtl().isEmpty()) {

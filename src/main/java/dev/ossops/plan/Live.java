@@ -33,8 +33,21 @@ public final class Live {
     public record RamUser(Optional<String> displayName) {
     }
 
-    /** System or Custom, as ListPoliciesForRole/User report the PolicyType. */
-    public enum PolicyType { System, Custom }
+    /** The PolicyType that ListPoliciesForRole/User report. */
+    public enum PolicyType {
+        SYSTEM("System"), CUSTOM("Custom");
+
+        private final String wire;
+
+        PolicyType(String wire) {
+            this.wire = wire;
+        }
+
+        /** The spelling RAM uses ({@code System}, {@code Custom}). */
+        public String wire() {
+            return wire;
+        }
+    }
 
     /** One policy attached to a role or user. */
     public record Attachment(String policyName, PolicyType policyType) {

@@ -1,8 +1,11 @@
 package dev.ossops.plan;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Changes in apply order, the addresses that could not be read (with why), plan errors, and the normalisations
@@ -15,11 +18,12 @@ public record Plan(String profile, List<Change> changes, Map<Address, String> un
 
     public Plan {
         changes = List.copyOf(changes);
-        unreadable = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unreadable));
+        unreadable = Collections.unmodifiableMap(new TreeMap<>(unreadable));
         errors = List.copyOf(errors);
         inventoryRequests = List.copyOf(inventoryRequests);
-        normalizations = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(
-                normalizations.isEmpty() ? java.util.EnumSet.noneOf(Normalization.class) : normalizations));
+        EnumSet<Normalization> applied = EnumSet.noneOf(Normalization.class);
+        applied.addAll(normalizations);
+        normalizations = Collections.unmodifiableSet(applied);
     }
 
     /** One address the plan cannot handle, and why. */

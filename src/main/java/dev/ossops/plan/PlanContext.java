@@ -70,8 +70,12 @@ final class PlanContext {
         notes.add(rule);
     }
 
+    /** A desired and a live value after normalisation (JSON null = absent). */
+    record Normalised(JsonNode desired, JsonNode live) {
+    }
+
     /** Applies {@code rules} in order, noting each that changed either side. */
-    JsonNode[] normalise(JsonNode desired, JsonNode live, List<Normalization> rules) {
+    Normalised normalise(JsonNode desired, JsonNode live, List<Normalization> rules) {
         JsonNode d = desired;
         JsonNode l = live;
         for (Normalization rule : rules) {
@@ -83,7 +87,7 @@ final class PlanContext {
             d = nd;
             l = nl;
         }
-        return new JsonNode[] {d, l};
+        return new Normalised(d, l);
     }
 
     /**
@@ -92,8 +96,8 @@ final class PlanContext {
      */
     Change compare(Address address, JsonNode desired, JsonNode live, List<Normalization> rules, boolean newBucket,
                    List<String> reasons) {
-        JsonNode[] n = normalise(desired, live, rules);
-        return add(address, n[1], n[0], newBucket, reasons);
+        Normalised n = normalise(desired, live, rules);
+        return add(address, n.live(), n.desired(), newBucket, reasons);
     }
 
     /** Adds the change from normalised {@code before} to {@code after}, flagging dangers. */

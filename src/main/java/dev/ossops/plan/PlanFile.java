@@ -3,6 +3,7 @@ package dev.ossops.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.spec.model.Profile;
 
@@ -23,7 +24,8 @@ import java.util.Optional;
 public record PlanFile(String formatVersion, String profilePath, String profileName, String profileSha256,
                        JsonNode plan, Map<String, String> fingerprints) {
     public static final String FORMAT_VERSION = "1.0";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Readers are immutable, so one can be shared. */
+    private static final ObjectReader JSON_READER = new ObjectMapper().reader();
 
     public PlanFile {
         fingerprints = Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
@@ -96,7 +98,7 @@ public record PlanFile(String formatVersion, String profilePath, String profileN
     public static PlanFile parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JSON_READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new PlanFileException("not a saved plan: not valid JSON (" + e.getOriginalMessage() + ")", e);
         }

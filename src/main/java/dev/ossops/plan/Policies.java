@@ -3,6 +3,7 @@ package dev.ossops.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.policy.PolicyNormalizer;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /** Policy documents in canonical JSON (by {@link PolicyNormalizer}) for comparison by meaning. */
 final class Policies {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Readers are immutable, so one can be shared. */
+    private static final ObjectReader JSON_READER = new ObjectMapper().reader();
 
     private Policies() {
     }
@@ -73,7 +75,7 @@ final class Policies {
     /** The document as written, as a tree, to tell whether normalising changed anything. */
     static JsonNode tree(String json) {
         try {
-            return MAPPER.readTree(json);
+            return JSON_READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }

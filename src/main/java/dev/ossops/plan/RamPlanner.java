@@ -140,7 +140,7 @@ final class RamPlanner {
 
     private void attachments(Kind readKind, Kind kind, Kind principalKind, String principal, List<String> policies, Ram ram) {
         Map<String, Live.PolicyType> want = new LinkedHashMap<>();
-        policies.forEach(p -> want.put(p, ram.policies().containsKey(p) ? Live.PolicyType.Custom : Live.PolicyType.System));
+        policies.forEach(p -> want.put(p, ram.policies().containsKey(p) ? Live.PolicyType.CUSTOM : Live.PolicyType.SYSTEM));
         Map<String, Live.PolicyType> have = new LinkedHashMap<>();
         Optional<Observed<?>> owner = ctx.live.get(Address.of(principalKind, principal));
         if (owner.isEmpty() || !owner.get().known()) {
@@ -170,7 +170,7 @@ final class RamPlanner {
         }
         ObjectNode node = JsonValues.JSON.objectNode();
         node.put("policyName", policy);
-        node.put("policyType", type.name());
+        node.put("policyType", type.wire());
         return node;
     }
 

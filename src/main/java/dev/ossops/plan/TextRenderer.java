@@ -56,8 +56,8 @@ public final class TextRenderer {
         out.append(summary(plan)).append('\n');
         long destructive = plan.changes().stream().filter(Change::destructive).count();
         if (destructive > 0) {
-            out.append(paint(RED, destructive + (destructive == 1 ? " change is" : " changes are")
-                    + " destructive; apply refuses them without --allow-destructive.")).append('\n');
+            out.append(paint(RED, destructive == 1 ? "1 change is destructive; apply refuses it without --allow-destructive."
+                    : destructive + " changes are destructive; apply refuses them without --allow-destructive.")).append('\n');
         }
         return out.toString();
     }

@@ -451,4 +451,17 @@ class PlannerBucketTest {
         Plan plan = plan(p, existing("media").found(a(Kind.TAGS, "media"), Map.of()).found(a(Kind.LIFECYCLE, "media"), List.of()));
         assertEquals(List.of(), acting(plan));
     }
+
+    @Test
+    void plan_inventoryAddedAfterFirstPlan_secondPlanShowsImpact() {
+        Profile p = Profiles.load(dir, "buckets:\n  media: { lifecycle: [lc.json] }\n", Map.of("lc.json", TWO_RULES));
+        LiveState live = existing("media").found(a(Kind.LIFECYCLE, "media"), List.of()).build();
+        Plan first = planner.plan(p, live, PlanOptions.defaults());
+        Map<LiveState.InventoryRequest, Live.Inventory> listed = new LinkedHashMap<>();
+        first.inventoryRequests().forEach(r -> listed.put(r, new Live.Inventory(1, 1, false, 1000)));
+        Plan second = planner.plan(p, live.withInventories(listed), PlanOptions.defaults());
+        assertEquals(List.of("expiration-added: lifecycle rule temp adds Expiration after 7 days: would expire 1 object, 1 byte, under temp/"),
+                dangers(change(second, "bucket.media.lifecycle")));
+        assertEquals(List.of(), second.inventoryRequests());
+    }
 }

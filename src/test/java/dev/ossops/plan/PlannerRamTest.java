@@ -63,11 +63,11 @@ class PlannerRamTest {
                 .found(Address.of(Kind.RAM_ROLE, "app-role"), new Live.RamRole(TRUST, Optional.empty(), Optional.of("made in console")))
                 .found(Address.of(Kind.ROLE_ATTACHMENTS, "app-role"), new Live.Attachments(roleAttached))
                 .found(Address.of(Kind.RAM_USER, "app.user"), new Live.RamUser(Optional.of("App")))
-                .found(Address.of(Kind.USER_ATTACHMENTS, "app.user"), new Live.Attachments(Set.of(new Live.Attachment("AppRW", Live.PolicyType.Custom))));
+                .found(Address.of(Kind.USER_ATTACHMENTS, "app.user"), new Live.Attachments(Set.of(new Live.Attachment("AppRW", Live.PolicyType.CUSTOM))));
     }
 
-    private static final Set<Live.Attachment> BOTH = Set.of(new Live.Attachment("AppRW", Live.PolicyType.Custom),
-            new Live.Attachment("AliyunOSSReadOnlyAccess", Live.PolicyType.System));
+    private static final Set<Live.Attachment> BOTH = Set.of(new Live.Attachment("AppRW", Live.PolicyType.CUSTOM),
+            new Live.Attachment("AliyunOSSReadOnlyAccess", Live.PolicyType.SYSTEM));
 
     @Test
     void plan_nothingLive_policyBeforeRoleAndUserBeforeAttachments() {
@@ -116,9 +116,9 @@ class PlannerRamTest {
 
     @Test
     void plan_attachedLiveButNotListed_detached() {
-        Set<Live.Attachment> extra = Set.of(new Live.Attachment("AppRW", Live.PolicyType.Custom),
-                new Live.Attachment("AliyunOSSReadOnlyAccess", Live.PolicyType.System),
-                new Live.Attachment("AdministratorAccess", Live.PolicyType.System));
+        Set<Live.Attachment> extra = Set.of(new Live.Attachment("AppRW", Live.PolicyType.CUSTOM),
+                new Live.Attachment("AliyunOSSReadOnlyAccess", Live.PolicyType.SYSTEM),
+                new Live.Attachment("AdministratorAccess", Live.PolicyType.SYSTEM));
         Plan plan = planner.plan(profile(), allLive(DOC, List.of("v1"), extra).build(), PlanOptions.defaults());
         Change c = change(plan, "ram.attachment.role.app-role.AdministratorAccess");
         assertEquals(Action.DELETE, c.action());
