@@ -8,6 +8,7 @@ import dev.ossops.spec.model.Cdn;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import static dev.ossops.plan.Address.Kind;
 
@@ -141,7 +142,7 @@ final class CdnPlanner {
                 Optional<JsonNode> rule = liveTtl(f);
                 if (rule.isEmpty()) {
                     ctx.error(address, "live " + f.functionName() + " configuration " + f.configId()
-                            + " cannot be represented in a profile (arguments " + new java.util.TreeSet<>(f.args().keySet())
+                            + " cannot be represented in a profile (arguments " + new TreeSet<>(f.args().keySet())
                             + "); ossops will not overwrite it");
                     return;
                 }

@@ -1,6 +1,7 @@
 package dev.ossops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.ossops.policy.Effect;
 import dev.ossops.policy.PolicyParser;
 import dev.ossops.policy.PolicyType;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +53,7 @@ final class DangerRules {
                 }
             }
             case POLICY -> {
-                Set<String> opened = new java.util.TreeSet<>(publicStatements(after));
+                Set<String> opened = new TreeSet<>(publicStatements(after));
                 opened.removeAll(publicStatements(before));
                 if (!opened.isEmpty()) {
                     dangers.add(new Danger(DangerRule.POLICY_PUBLIC, "the policy allows everyone (Principal \"*\"): "
@@ -90,7 +92,7 @@ final class DangerRules {
             boolean scopeSame = oldActive && old.path("prefix").asText("").equals(prefix)
                     && old.path("tags").equals(rule.path("tags")) && old.path("filterNot").equals(rule.path("filterNot"));
             JsonNode exp = rule.path("expiration");
-            JsonNode oldExp = scopeSame ? old.path("expiration") : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            JsonNode oldExp = scopeSame ? old.path("expiration") : MissingNode.getInstance();
             String current = expirationChange(exp, oldExp);
             if (current != null) {
                 long age = exp.path("days").asLong(0);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,7 +50,7 @@ final class JsonValues {
         if (value instanceof Long l) {
             return JSON.numberNode(l);
         }
-        if (value instanceof java.nio.file.Path || value instanceof java.net.URI) {
+        if (value instanceof Path || value instanceof URI) {
             return JSON.textNode(value.toString());
         }
         if (value instanceof Enum<?> e) {
@@ -61,7 +64,7 @@ final class JsonValues {
             map.forEach((k, v) -> node.set(String.valueOf(k), of(v)));
             return node;
         }
-        if (value instanceof java.util.Set<?> set) {
+        if (value instanceof Set<?> set) {
             List<JsonNode> items = new ArrayList<>();
             set.forEach(v -> items.add(of(v)));
             items.sort((a, b) -> canonical(a).compareTo(canonical(b)));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -231,7 +232,7 @@ public enum Normalization {
                 if (r.get("transitions") instanceof ArrayNode t) {
                     List<JsonNode> items = new ArrayList<>();
                     t.forEach(items::add);
-                    items.sort(java.util.Comparator.comparingLong((JsonNode x) -> x.path("days").asLong(Long.MAX_VALUE))
+                    items.sort(Comparator.comparingLong((JsonNode x) -> x.path("days").asLong(Long.MAX_VALUE))
                             .thenComparing(JsonValues::canonical));
                     ArrayNode out = JsonValues.JSON.arrayNode();
                     items.forEach(out::add);

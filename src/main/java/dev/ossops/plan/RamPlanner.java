@@ -6,6 +6,7 @@ import dev.ossops.policy.PolicyType;
 import dev.ossops.spec.model.Ram;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ final class RamPlanner {
                 return;
             }
             seen.get().ifPresent(a -> a.attached().stream()
-                    .sorted(java.util.Comparator.comparing(Live.Attachment::policyName))
+                    .sorted(Comparator.comparing(Live.Attachment::policyName))
                     .forEach(x -> have.put(x.policyName(), x.policyType())));
         }
         Map<String, Boolean> names = new LinkedHashMap<>();

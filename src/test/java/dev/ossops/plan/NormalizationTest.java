@@ -1,12 +1,14 @@
 package dev.ossops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ossops.spec.model.LifecycleRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +48,7 @@ class NormalizationTest {
 
     @Test
     void apply_lifecycleDates_midnightToDay() {
-        JsonNode rule = JsonValues.of(new dev.ossops.spec.model.LifecycleRule.Expiration(Optional.empty(),
+        JsonNode rule = JsonValues.of(new LifecycleRule.Expiration(Optional.empty(),
                 Optional.of("2026-01-01T00:00:00.000Z"), Optional.empty(), Optional.empty()));
         assertEquals(json("{\"createdBeforeDate\":\"2026-01-01\"}"), Normalization.LIFECYCLE_DATE_DAY.apply(rule));
     }
@@ -55,7 +57,7 @@ class NormalizationTest {
     void apply_nullMeansAbsent_untouched() {
         assertTrue(Normalization.TAGS_KEY_ORDER.apply(JsonValues.JSON.nullNode()).isNull());
         assertEquals(json("{\"a\":\"1\",\"b\":\"2\"}").toString(),
-                Normalization.TAGS_KEY_ORDER.apply(JsonValues.of(new java.util.TreeMap<>(Map.of("b", "2", "a", "1")).descendingMap())).toString());
+                Normalization.TAGS_KEY_ORDER.apply(JsonValues.of(new TreeMap<>(Map.of("b", "2", "a", "1")).descendingMap())).toString());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.ossops.plan;
 
 import dev.ossops.cloud.credentials.Credentials;
+import dev.ossops.spec.ProfileLoader;
+import dev.ossops.spec.model.CorsConfiguration;
 import dev.ossops.spec.model.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.ossops.plan.Address.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +57,7 @@ class PlanFileTest {
         LiveState before = LiveState.builder().found(Address.of(Kind.BUCKET, "media-bucket"), bucket)
                 .found(Address.of(Kind.ACL, "media-bucket"), "private")
                 .absent(Address.of(Kind.TAGS, "media-bucket"))
-                .found(Address.of(Kind.CORS, "media-bucket"), new dev.ossops.spec.model.CorsConfiguration(List.of(), java.util.Optional.empty()))
+                .found(Address.of(Kind.CORS, "media-bucket"), new CorsConfiguration(List.of(), Optional.empty()))
                 .found(Address.of(Kind.BUCKET, "other-bucket"), bucket).build();
         PlanFile file = saved(profile, before);
         LiveState after = LiveState.builder().found(Address.of(Kind.BUCKET, "media-bucket"), bucket)
@@ -88,7 +91,7 @@ class PlanFileTest {
         Profile profile = Representative.profile(dir);
         PlanFile file = saved(profile, Representative.live());
         Files.writeString(dir.resolve("app.json"), Representative.DOCUMENTS.get("app.json").replace("GetObject", "PutObject"));
-        Profile edited = new dev.ossops.spec.ProfileLoader().load(dir.resolve("profile.yaml")).profile().orElseThrow();
+        Profile edited = new ProfileLoader().load(dir.resolve("profile.yaml")).profile().orElseThrow();
         assertFalse(file.profileMatches(edited));
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -436,7 +437,7 @@ class PlannerBucketTest {
     @Test
     void plan_severalRulesOnlyLive_deletedInNameOrder() {
         Profile p = Profiles.load(dir, "buckets:\n  media: { replication: {} }\n");
-        Map<String, Bucket.ReplicationRule> live = new java.util.HashMap<>();
+        Map<String, Bucket.ReplicationRule> live = new HashMap<>();
         for (String name : List.of("zeta", "alpha", "mid", "beta")) {
             live.put(name, liveRule(name, List.of()));
         }

@@ -1,6 +1,8 @@
 package dev.ossops.plan;
 
+import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
+import dev.ossops.spec.Severity;
 import dev.ossops.spec.model.Profile;
 
 import java.io.IOException;
@@ -27,8 +29,8 @@ final class Profiles {
             Path profile = dir.resolve("profile.yaml");
             Files.writeString(profile, "apiVersion: ossops/v1\nkind: Profile\nname: test\nregion: cn-beijing\n" + body);
             ProfileLoader.Result result = new ProfileLoader().load(profile);
-            assertEquals("[]", result.problems().stream().filter(p -> p.severity() == dev.ossops.spec.Severity.ERROR)
-                    .map(dev.ossops.spec.Problem::format).toList().toString());
+            assertEquals("[]", result.problems().stream().filter(p -> p.severity() == Severity.ERROR)
+                    .map(Problem::format).toList().toString());
             return result.profile().orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
