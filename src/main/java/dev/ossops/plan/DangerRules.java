@@ -95,8 +95,10 @@ final class DangerRules {
             JsonNode oldExp = scopeSame ? old.path("expiration") : MissingNode.getInstance();
             String current = expirationChange(exp, oldExp);
             if (current != null) {
-                long age = exp.path("days").asLong(0);
-                LiveState.InventoryRequest request = new LiveState.InventoryRequest(address.owner(), prefix, age, false);
+                LiveState.InventoryRequest request = exp.has("days")
+                        ? LiveState.InventoryRequest.olderThan(address.owner(), prefix, exp.get("days").asLong())
+                        : LiveState.InventoryRequest.modifiedBefore(address.owner(), prefix,
+                                exp.has("date") ? exp.get("date").asText() : exp.get("createdBeforeDate").asText());
                 needs.accept(request);
                 dangers.add(new Danger(DangerRule.EXPIRATION_ADDED, "lifecycle rule " + id + " " + current + ": "
                         + ExpirationImpact.describe(request, live.inventory(request), inventorySkipped)));
@@ -104,7 +106,7 @@ final class DangerRules {
             long days = rule.path("noncurrentExpirationDays").asLong(0);
             long oldDays = scopeSame ? old.path("noncurrentExpirationDays").asLong(0) : 0;
             if (days > 0 && (oldDays == 0 || days < oldDays)) {
-                LiveState.InventoryRequest request = new LiveState.InventoryRequest(address.owner(), prefix, days, true);
+                LiveState.InventoryRequest request = LiveState.InventoryRequest.noncurrentFor(address.owner(), prefix, days);
                 needs.accept(request);
                 String change = oldDays == 0 ? "adds NoncurrentVersionExpiration after " + days + " days"
                         : "shortens NoncurrentVersionExpiration from " + oldDays + " to " + days + " days";

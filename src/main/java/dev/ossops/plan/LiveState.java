@@ -49,10 +49,24 @@ public final class LiveState {
     }
 
     /**
-     * Objects the expiration impact needs: those under {@code prefix} of {@code bucket} last modified at least
-     * {@code minAgeDays} ago (current versions), or the noncurrent versions under it when {@code noncurrent}.
+     * Objects the expiration impact needs, under {@code prefix} of {@code bucket}: current versions last modified at
+     * least {@code minAgeDays} ago and, when {@code modifiedBefore} is not empty, before that date (an Expiration
+     * by Date or CreatedBeforeDate); or, when {@code noncurrent}, the versions noncurrent for at least
+     * {@code minAgeDays} days.
      */
-    public record InventoryRequest(String bucket, String prefix, long minAgeDays, boolean noncurrent) {
+    public record InventoryRequest(String bucket, String prefix, long minAgeDays, String modifiedBefore, boolean noncurrent) {
+
+        public static InventoryRequest olderThan(String bucket, String prefix, long days) {
+            return new InventoryRequest(bucket, prefix, days, "", false);
+        }
+
+        public static InventoryRequest modifiedBefore(String bucket, String prefix, String date) {
+            return new InventoryRequest(bucket, prefix, 0, date, false);
+        }
+
+        public static InventoryRequest noncurrentFor(String bucket, String prefix, long days) {
+            return new InventoryRequest(bucket, prefix, days, "", true);
+        }
     }
 
     /** Collects observations; a second value for one address is a reader bug and fails. */

@@ -210,7 +210,7 @@ class PlannerBucketTest {
     @Test
     void plan_expirationAdded_destructiveWithInventoryImpact() {
         Profile p = Profiles.load(dir, "buckets:\n  media: { lifecycle: [lc.json] }\n", Map.of("lc.json", TWO_RULES));
-        LiveState.InventoryRequest request = new LiveState.InventoryRequest("media", "temp/", 7, false);
+        LiveState.InventoryRequest request = LiveState.InventoryRequest.olderThan("media", "temp/", 7);
         LiveState live = existing("media").found(a(Kind.LIFECYCLE, "media"), List.of(rule("temp", "temp/", Optional.empty(), Optional.empty())))
                 .inventory(request, new Live.Inventory(1234, 6_012_954_215L, false, 10_000)).build();
         Plan plan = planner.plan(p, live, PlanOptions.defaults());
@@ -228,7 +228,7 @@ class PlannerBucketTest {
         Plan plan = plan(p, existing("media").found(a(Kind.LIFECYCLE, "media"), List.of(rule("temp", "temp/", Optional.of(30L), Optional.empty()))));
         assertEquals(List.of("expiration-added: lifecycle rule temp shortens Expiration from 30 to 7 days: impact not measured: "
                 + "no inventory was read under temp/"), dangers(change(plan, "bucket.media.lifecycle")));
-        assertEquals(List.of(new LiveState.InventoryRequest("media", "temp/", 7, false)), plan.inventoryRequests());
+        assertEquals(List.of(LiveState.InventoryRequest.olderThan("media", "temp/", 7)), plan.inventoryRequests());
     }
 
     @Test
@@ -242,7 +242,7 @@ class PlannerBucketTest {
     void plan_noncurrentExpirationAddedInventoryTruncatedOrSkipped_saysSo() {
         Profile p = Profiles.load(dir, "buckets:\n  media: { lifecycle: [lc.json] }\n", Map.of("lc.json",
                 "{\"Rules\": [{\"ID\": \"old\", \"Status\": \"Enabled\", \"NoncurrentVersionExpiration\": {\"NoncurrentDays\": 30}}]}"));
-        LiveState.InventoryRequest request = new LiveState.InventoryRequest("media", "", 30, true);
+        LiveState.InventoryRequest request = LiveState.InventoryRequest.noncurrentFor("media", "", 30);
         LiveState live = existing("media").absent(a(Kind.LIFECYCLE, "media"))
                 .inventory(request, new Live.Inventory(1000, 2048, true, 1000)).build();
         assertEquals(List.of("noncurrent-expiration-added: lifecycle rule old adds NoncurrentVersionExpiration after 30 days: "
@@ -464,5 +464,16 @@ class PlannerBucketTest {
         assertEquals(List.of("expiration-added: lifecycle rule temp adds Expiration after 7 days: would expire 1 object, 1 byte, under temp/"),
                 dangers(change(second, "bucket.media.lifecycle")));
         assertEquals(List.of(), second.inventoryRequests());
+    }
+
+    @Test
+    void plan_expirationByDateAdded_asksForObjectsModifiedBeforeIt() {
+        Profile p = Profiles.load(dir, "buckets:\n  media: { lifecycle: [lc.json] }\n", Map.of("lc.json",
+                "{\"Rules\": [{\"ID\": \"old\", \"Prefix\": \"logs/\", \"Status\": \"Enabled\", "
+                        + "\"Expiration\": {\"CreatedBeforeDate\": \"2025-01-01\"}}]}"));
+        Plan plan = plan(p, existing("media").absent(a(Kind.LIFECYCLE, "media")));
+        assertEquals(List.of("expiration-added: lifecycle rule old adds Expiration of objects created before 2025-01-01: "
+                + "impact not measured: no inventory was read under logs/"), dangers(change(plan, "bucket.media.lifecycle")));
+        assertEquals(List.of(new LiveState.InventoryRequest("media", "logs/", 0, "2025-01-01", false)), plan.inventoryRequests());
     }
 }

@@ -70,7 +70,7 @@ final class Representative {
                         "media-bucket.oss-cn-beijing.aliyuncs.com", Optional.of(80), Optional.of("20"))), "online"))
                 .found(Address.of(Kind.CDN_PRIVATE_OSS_AUTH, "media.example.com"), new Live.CdnFunctions(List.of(new Live.CdnFunction(
                         "l2_oss_key", "3001", Map.of("private_oss_auth", "on", "perm_private_oss_tbl", SECRET_ARG)))))
-                .inventory(new LiveState.InventoryRequest("media-bucket", "temp/", 7, false),
+                .inventory(LiveState.InventoryRequest.olderThan("media-bucket", "temp/", 7),
                         new Live.Inventory(1234, 6_012_954_215L, false, 100_000))
                 .build();
     }
