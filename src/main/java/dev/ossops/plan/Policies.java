@@ -14,16 +14,20 @@ import dev.ossops.spec.model.PolicyDocument;
 
 import java.util.List;
 
-/** Policy documents in canonical JSON (by {@link PolicyNormalizer}) for comparison by meaning. */
-final class Policies {
+/**
+ * Policy documents as JSON: the profile's document in the shape OSS and RAM accept (apply sends this, not the
+ * canonical form, which lower-cases unknown action names), and canonical JSON (by {@link PolicyNormalizer}) for
+ * comparison by meaning.
+ */
+public final class Policies {
     /** Readers are immutable, so one can be shared. */
     private static final ObjectReader JSON_READER = new ObjectMapper().reader();
 
     private Policies() {
     }
 
-    /** The profile's document as policy JSON, in the shape OSS and RAM use. */
-    static String json(PolicyDocument doc) {
+    /** The profile's document as compact policy JSON, in the shape OSS and RAM use, elements in profile order. */
+    public static String json(PolicyDocument doc) {
         ObjectNode root = JsonValues.JSON.objectNode();
         root.put("Version", doc.version());
         ArrayNode statements = root.putArray("Statement");
