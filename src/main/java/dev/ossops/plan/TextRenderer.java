@@ -1,0 +1,109 @@
+package dev.ossops.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+/**
+ * Terraform-like text: one block per change that does something ({@code + ~ - -/+}), per-field
+ * {@code before -> after}, dangers, unreadable resources, errors and a summary line. ANSI colours only when asked
+ * (the CLI decides from the terminal, --no-color and CI); {@code verbose} adds the normalisations applied.
+ */
+public final class TextRenderer {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String MAGENTA = "\u001b[35m";
+
+    private final boolean color;
+    private final boolean verbose;
+
+    public TextRenderer(boolean color, boolean verbose) {
+        this.color = color;
+        this.verbose = verbose;
+    }
+
+    public String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        for (Change c : plan.changes()) {
+            if (c.action() != Action.NOOP) {
+                change(c, out);
+            }
+        }
+        if (!plan.unreadable().isEmpty()) {
+            out.append(paint(BOLD, "Unreadable (plan incomplete):")).append('\n');
+            for (Map.Entry<Address, String> e : plan.unreadable().entrySet()) {
+                out.append("  ? ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+            }
+            out.append('\n');
+        }
+        if (plan.hasErrors()) {
+            out.append(paint(BOLD + RED, "Errors (plan cannot be applied):")).append('\n');
+            for (Plan.PlanError e : plan.errors()) {
+                out.append("  ").append(paint(RED, "!")).append(' ').append(e.address()).append(": ").append(e.message()).append('\n');
+            }
+            out.append('\n');
+        }
+        if (verbose && !plan.normalizations().isEmpty()) {
+            out.append("Normalizations applied:").append('\n');
+            for (Normalization n : plan.normalizations()) {
+                out.append("  ").append(n.id()).append(": ").append(n.what()).append(" (").append(n.why()).append(")\n");
+            }
+            out.append('\n');
+        }
+        out.append(summary(plan)).append('\n');
+        long destructive = plan.changes().stream().filter(Change::destructive).count();
+        if (destructive > 0) {
+            out.append(paint(RED, destructive == 1 ? "1 change is destructive; apply refuses it without --allow-destructive."
+                    : destructive + " changes are destructive; apply refuses them without --allow-destructive.")).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The summary line alone. */
+    public static String summary(Plan plan) {
+        if (!plan.hasChanges()) {
+            if (!plan.complete() || plan.hasErrors()) {
+                return "No changes found, but the plan is " + (plan.complete() ? "not applyable" : "incomplete") + ".";
+            }
+            return "No changes. Live state matches the profile.";
+        }
+        return "Plan: " + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE) + " to change, "
+                + plan.count(Action.DELETE) + " to destroy, " + plan.count(Action.REPLACE) + " to replace.";
+    }
+
+    private void change(Change c, StringBuilder out) {
+        String colour = switch (c.action()) {
+            case CREATE -> GREEN;
+            case UPDATE -> YELLOW;
+            case DELETE -> RED;
+            case REPLACE -> MAGENTA;
+            case NOOP -> "";
+        };
+        out.append(paint(colour, c.action().symbol())).append(' ').append(paint(BOLD, c.address().toString())).append('\n');
+        for (FieldDiff f : c.fields()) {
+            out.append("    ").append(f.path().isEmpty() ? "" : f.path() + ": ")
+                    .append(value(f.before())).append(" -> ").append(value(f.after())).append('\n');
+        }
+        for (String reason : c.reasons()) {
+            out.append("    # ").append(reason).append('\n');
+        }
+        for (Danger d : c.dangers()) {
+            out.append("    ").append(paint(BOLD + RED, "! " + d.rule().id() + ": " + d.message())).append('\n');
+        }
+        if (!c.dependsOn().isEmpty()) {
+            out.append("    after: ").append(String.join(", ", c.dependsOn().stream().map(Address::toString).toList())).append('\n');
+        }
+        out.append('\n');
+    }
+
+    private static String value(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? "(none)" : node.toString();
+    }
+
+    private String paint(String code, String text) {
+        return color && !code.isEmpty() ? code + text + RESET : text;
+    }
+}
