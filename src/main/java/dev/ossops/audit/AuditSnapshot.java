@@ -12,13 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything an audit looks at, collected beforehand so that checks stay pure. {@code profileLocations} maps profile
- * property paths ({@code buckets.media}, {@code uploader}) to where they are written, so reports can point at the
- * profile line a remediation changes.
+ * Everything an audit looks at, collected beforehand so that checks stay pure. {@code profileFile} is the profile
+ * audited, as the user named it (SARIF points results at it); {@code profileLocations} maps profile property paths
+ * ({@code buckets.media}, {@code uploader}) to where they are written, so reports can point at the line a
+ * remediation changes.
  */
 public record AuditSnapshot(String accountId, List<BucketState> buckets, Observed<Boolean> accountBlockPublicAccess,
                             Observed<RamState> ram, Observed<List<CdnDomainState>> cdnDomains,
-                            Optional<Uploader> uploader, Map<String, Location> profileLocations) {
+                            Optional<Uploader> uploader, Optional<String> profileFile,
+                            Map<String, Location> profileLocations) {
 
     public AuditSnapshot {
         Objects.requireNonNull(accountId, "accountId");
@@ -28,6 +30,7 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
         cdnDomains = cdnDomains.value().<Observed<List<CdnDomainState>>>map(l -> Observed.found(List.copyOf(l)))
                 .orElse(cdnDomains);
         Objects.requireNonNull(uploader, "uploader");
+        Objects.requireNonNull(profileFile, "profileFile");
         profileLocations = Collections.unmodifiableMap(new LinkedHashMap<>(profileLocations));
     }
 
@@ -52,6 +55,7 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
         private Observed<RamState> ram = Observed.unreadable(NOT_COLLECTED);
         private Observed<List<CdnDomainState>> cdnDomains = Observed.unreadable(NOT_COLLECTED);
         private Optional<Uploader> uploader = Optional.empty();
+        private Optional<String> profileFile = Optional.empty();
         private final Map<String, Location> profileLocations = new LinkedHashMap<>();
 
         private Builder(String accountId) {
@@ -83,6 +87,11 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
             return this;
         }
 
+        public Builder profileFile(String file) {
+            profileFile = Optional.of(file);
+            return this;
+        }
+
         public Builder profileLocation(String profilePath, Location location) {
             profileLocations.put(profilePath, location);
             return this;
@@ -90,7 +99,7 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
 
         public AuditSnapshot build() {
             return new AuditSnapshot(accountId, buckets, accountBlockPublicAccess, ram, cdnDomains, uploader,
-                    profileLocations);
+                    profileFile, profileLocations);
         }
     }
 }
