@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** One account with something of everything, for the auditor, reporter golden files and fixes. */
-final class Scenario {
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    static final String PROFILE = "profiles/prod.yaml";
+public final class Scenario {
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    public static final String PROFILE = "profiles/prod.yaml";
 
     private Scenario() {
     }
 
-    static AuditSnapshot snapshot() {
+    public static AuditSnapshot snapshot() {
         return Fixture.account(
                         Fixture.bucket("drop-box").acl(Observed.found("public-read-write")).build(),
                         Fixture.bucket("media").encryption(Observed.absent()).logging(Observed.absent()).build(),
@@ -39,7 +39,7 @@ final class Scenario {
                 .build();
     }
 
-    static Suppressions suppressions() {
+    public static Suppressions suppressions() {
         return Suppressions.of(List.of(
                 new Suppression("OSS-BUCKET-LOGGING-DISABLED", "acs:oss:*:*:media", "logs go to SLS, ticket OPS-7",
                         Optional.of(LocalDate.of(2026, 12, 31)), new Location("audit-ignore.yaml", 1, 3)),
@@ -47,7 +47,7 @@ final class Scenario {
                         Optional.of(LocalDate.of(2026, 10, 31)), new Location("audit-ignore.yaml", 5, 3))));
     }
 
-    static AuditReport report() {
+    public static AuditReport report() {
         return new Auditor(Checks.all()).run(snapshot(), suppressions(), TODAY);
     }
 }
