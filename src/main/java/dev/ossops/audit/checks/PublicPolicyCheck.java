@@ -9,6 +9,8 @@ import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Severity;
 import dev.ossops.policy.AccessLevel;
 import dev.ossops.policy.AnonymousAccess;
+import dev.ossops.policy.PolicyDocument;
+import dev.ossops.policy.PolicyType;
 import dev.ossops.policy.StatementRef;
 
 import java.util.List;
@@ -52,8 +54,13 @@ abstract class PublicPolicyCheck extends BucketCheck {
         List<String> actions = access.get().actions().entrySet().stream()
                 .filter(e -> levels.contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream()).sorted().toList();
-        String statements = access.get().statements().stream().map(StatementRef::describe)
-                .collect(Collectors.joining(", "));
+        // AnonymousAccess names every granting statement; keep those granting this check's actions.
+        PolicyDocument document = Exposure.parse(bucket.policy().value().orElseThrow(), PolicyType.BUCKET)
+                .value().orElseThrow();
+        String statements = access.get().statements().stream()
+                .filter(ref -> actions.stream().anyMatch(a -> document.statements().get(ref.index()).actions()
+                        .matches(a, true)))
+                .map(StatementRef::describe).collect(Collectors.joining(", "));
         String property = bucketProperty(bucket.name(), "policy");
         results.finding(bucket.arn(), bucketPath(bucket.name()),
                 "the bucket policy of " + bucket.name() + " lets anonymous callers " + verb + " (" + statements + ")",

@@ -102,6 +102,14 @@ class PublicAccessChecksTest {
     }
 
     @Test
+    void policyPublicRead_readAndWriteStatements_namesOnlyTheReadGrant() {
+        Finding f = onlyFinding(new PublicPolicyCheck.Read(), account(bucket("media")
+                .policy(Observed.found(policy("media", ANONYMOUS_PUT, ANONYMOUS_GET))).build()).build());
+        assertEquals("the bucket policy of media lets anonymous callers read or list (bucket policy \"media\" "
+                + "Statement[2])", f.message());
+    }
+
+    @Test
     void policyPublicWrite_onlyAnonymousRead_passes() {
         passes(new PublicPolicyCheck.Write(),
                 account(bucket("media").policy(Observed.found(policy("media", ANONYMOUS_GET))).build()).build());
