@@ -19,10 +19,13 @@ public sealed interface Observed<T> {
     record Absent<T>() implements Observed<T> {
     }
 
-    /** {@code reason} is shown to users: collectors must keep secrets and presigned URLs out of it. */
+    /**
+     * {@code reason} is shown to users. Collectors keep secrets out of it; as a safeguard AccessKey ids are masked
+     * and STS tokens and URL signatures removed here too.
+     */
     record Unreadable<T>(String reason) implements Observed<T> {
         public Unreadable {
-            Objects.requireNonNull(reason, "reason");
+            reason = Scrubber.scrub(Objects.requireNonNull(reason, "reason"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ossops.audit;
 
+import dev.ossops.spec.schema.Suggestions;
 import dev.ossops.spec.tree.ListNode;
 import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.MapNode;
@@ -85,8 +86,9 @@ public final class Suppressions {
         }
         int before = problems.size();
         map.entries().values().stream().filter(e -> !KEYS.contains(e.key())).forEach(e ->
-                problems.add(problem(e.keyLocation(), PropertyPath.key(path, e.key()),
-                        "unknown key; expected one of " + String.join(", ", KEYS))));
+                problems.add(problem(e.keyLocation(), PropertyPath.key(path, e.key()), "unknown key"
+                        + Suggestions.closest(e.key(), KEYS).map(k -> "; did you mean " + k + "?").orElse("")
+                        + " (expected one of " + String.join(", ", KEYS) + ")")));
         Optional<String> check = requiredText(map, path, "check", problems);
         Optional<String> resource = requiredText(map, path, "resource", problems);
         Optional<String> reason = requiredText(map, path, "reason", problems);

@@ -61,7 +61,8 @@ class SuppressionsTest {
                   expires: next week
                 """));
         assertEquals(List.of(
-                "ignore.yaml:3:3: [0].expiry: unknown key; expected one of check, resource, reason, expires",
+                "ignore.yaml:3:3: [0].expiry: unknown key; did you mean expires? (expected one of check, resource, reason, "
+                        + "expires)",
                 "ignore.yaml:1:3: [0].reason: required; say why the finding is accepted",
                 "ignore.yaml:6:11: [1].reason: expected a non-empty string, found an empty string; say why the finding "
                         + "is accepted",
