@@ -1,0 +1,19 @@
+package dev.ossops.audit;
+
+import java.util.List;
+
+/** An ignore file that cannot be used; every problem is {@code file:line:column: path: message}. */
+public final class SuppressionsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    public SuppressionsException(List<String> problems) {
+        super(String.join("\n", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}
