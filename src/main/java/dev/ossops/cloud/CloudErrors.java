@@ -1,0 +1,81 @@
+package dev.ossops.cloud;
+
+import com.aliyun.oss.OSSException;
+import com.aliyuncs.exceptions.ServerException;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** How ossops reads the SDKs' exceptions: codes, retryability, and safe one-line descriptions. */
+public final class CloudErrors {
+    /** OSS codes worth another attempt: throttling and transient server faults. */
+    private static final Set<String> RETRYABLE_OSS = Set.of("SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout");
+    /** POP codes worth another attempt (RAM, STS, CDN). */
+    private static final Set<String> RETRYABLE_POP = Set.of("Throttling", "Throttling.User", "Throttling.Api", "Throttling.System",
+            "ServiceUnavailable", "InternalError", "UnknownError", "SDK.ServerUnreachable", "SDK.TimeoutError",
+            "ServiceBusy", "ServiceBusy.Tair");
+    /** Query parameters that carry signatures or tokens; cut from any message ossops prints. */
+    private static final Pattern SECRET_QUERY = Pattern.compile(
+            "(?i)([?&](Signature|x-oss-signature|security-token|x-oss-security-token|SecurityToken|x-oss-credential|OSSAccessKeyId|AccessKeyId)=)[^&\\s\"']*");
+
+    private CloudErrors() {
+    }
+
+    /** Whether another attempt may succeed. */
+    public static boolean isRetryable(Throwable e) {
+        if (e instanceof OSSException oss) {
+            return RETRYABLE_OSS.contains(oss.getErrorCode());
+        }
+        if (e instanceof com.aliyun.oss.ClientException) {
+            return true; // the OSS SDK's client exceptions are connection-level failures
+        }
+        if (e instanceof com.aliyuncs.exceptions.ClientException pop) {
+            if (pop.getErrCode() == null) {
+                return pop.getCause() instanceof IOException;
+            }
+            return RETRYABLE_POP.contains(pop.getErrCode()) || pop.getErrCode().startsWith("Throttling");
+        }
+        return e instanceof IOException;
+    }
+
+    /** The service's error code, if the exception carries one. */
+    public static Optional<String> code(Throwable e) {
+        if (e instanceof OSSException oss) {
+            return Optional.ofNullable(oss.getErrorCode());
+        }
+        if (e instanceof com.aliyuncs.exceptions.ClientException pop) {
+            return Optional.ofNullable(pop.getErrCode());
+        }
+        return Optional.empty();
+    }
+
+    /** A one-line description with code, message and request id, with signatures and tokens cut out. */
+    public static String describe(Throwable e) {
+        String text;
+        if (e instanceof OSSException oss) {
+            text = oss.getErrorCode() + ": " + firstLine(oss.getErrorMessage()) + " (request id " + oss.getRequestId() + ")";
+        } else if (e instanceof ServerException pop) {
+            text = pop.getErrCode() + ": " + firstLine(pop.getErrMsg()) + " (request id " + pop.getRequestId() + ")";
+        } else if (e instanceof com.aliyuncs.exceptions.ClientException pop) {
+            text = (pop.getErrCode() == null ? "" : pop.getErrCode() + ": ") + firstLine(pop.getErrMsg());
+        } else {
+            text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
+        }
+        return redact(text);
+    }
+
+    /** Removes signature, credential and token values from URLs inside {@code text}. */
+    public static String redact(String text) {
+        return text == null ? null : SECRET_QUERY.matcher(text).replaceAll("$1…");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
