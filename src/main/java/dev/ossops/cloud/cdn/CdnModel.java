@@ -1,5 +1,7 @@
 package dev.ossops.cloud.cdn;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public final class CdnModel {
     /** One domain configuration: its function, id and arguments in the order the service returned them. */
     public record Config(String functionName, String configId, Map<String, String> args) {
         public Config {
-            args = Map.copyOf(args);
+            args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
         }
     }
 
@@ -33,6 +35,9 @@ public final class CdnModel {
      * functions replaces the existing one); {@code args} are sent in their iteration order.
      */
     public record FunctionSetting(String functionName, Optional<String> configId, Map<String, String> args) {
+        public FunctionSetting {
+            args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        }
     }
 
     /** DescribeDomainCertificateInfo: {@code serverCertificateStatus} {@code on}/{@code off}, type free/cas/upload. */
