@@ -69,6 +69,11 @@ public final class RamSteps implements StepFactory {
         return code.equals("EntityNotExist.Role") || code.equals("EntityNotExist.User") || code.equals("EntityNotExist.Policy");
     }
 
+    /** The retry that waits for freshly created entities (tests observe its waits). */
+    Retry visibility() {
+        return visibility;
+    }
+
     @Override
     public boolean handles(Change change) {
         return KINDS.contains(change.address().kind());
