@@ -4,6 +4,7 @@ import com.aliyuncs.cdn.model.v20180510.BatchSetCdnDomainConfigRequest;
 import com.aliyuncs.cdn.model.v20180510.DeleteSpecificConfigRequest;
 import com.aliyuncs.cdn.model.v20180510.ModifyCdnDomainRequest;
 import com.aliyuncs.cdn.model.v20180510.SetCdnDomainSSLCertificateRequest;
+import dev.ossops.apply.Step;
 import dev.ossops.apply.ram.RpcHarness;
 import dev.ossops.cloud.cdn.CdnModel;
 import dev.ossops.emulator.rpc.RpcFixture;
@@ -77,6 +78,18 @@ class CdnApplyIT {
         assertEquals(List.of(), plan.errors());
         assertEquals(List.of(), RpcHarness.acting(plan));
         assertEquals(List.of(), rpc.apply(profile));
+    }
+
+    @Test
+    void run_sameStepsTwice_secondRunChangesNothing() {
+        List<Step> steps = rpc.steps(profile);
+        steps.forEach(Step::run);
+        steps.forEach(Step::run);
+        rpc.fixture().clock().advance(RpcFixture.CDN_PROPAGATION);
+
+        assertEquals(3, ttlConfigs().size());
+        assertEquals(1, rpc.cdn().configs(DOMAIN, List.of("l2_oss_key")).orElseThrow().size());
+        assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
 
     @Test

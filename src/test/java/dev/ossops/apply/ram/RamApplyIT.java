@@ -5,6 +5,7 @@ import com.aliyuncs.ram.model.v20150501.CreatePolicyVersionRequest;
 import com.aliyuncs.ram.model.v20150501.DetachPolicyFromRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
+import dev.ossops.apply.Step;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.cloud.ram.RamModel;
@@ -91,6 +92,18 @@ class RamApplyIT {
                 "ram.attachment.role.app-role.AppRW", "ram.attachment.role.app-role.AliyunOSSReadOnlyAccess",
                 "ram.attachment.user.app-user.UploaderMinimal"), plan.changes().stream().map(c -> c.address().toString()).toList());
         assertEquals(List.of(), rpc.apply(profile));
+    }
+
+    @Test
+    void run_sameStepsTwice_secondRunChangesNothing() {
+        List<Step> steps = rpc.steps(profile);
+        steps.forEach(Step::run);
+        steps.forEach(Step::run);
+
+        assertEquals(List.of("v1"), rpc.ram().policyVersions("AppRW").orElseThrow().stream()
+                .map(RamModel.PolicyVersion::versionId).toList());
+        assertEquals(2, rpc.ram().attachedPolicies(RamGateway.Principal.ROLE, "app-role").orElseThrow().size());
+        assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
 
     @Test

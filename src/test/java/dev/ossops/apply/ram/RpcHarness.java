@@ -136,21 +136,25 @@ public final class RpcHarness implements AutoCloseable {
 
     /** Plans and runs the steps of every change, in plan order; returns the steps' descriptions. */
     public List<String> apply(Profile profile) {
+        List<Step> steps = steps(profile);
+        steps.forEach(Step::run);
+        return steps.stream().map(Step::describe).toList();
+    }
+
+    /** The steps for the plan of {@code profile}, in plan order, without running them. */
+    public List<Step> steps(Profile profile) {
         Plan plan = plan(profile);
         assertEquals(List.of(), plan.errors(), "plan errors");
         assertEquals(Map.of(), plan.unreadable(), "unreadable");
-        List<String> ran = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         for (Change change : plan.changes()) {
             for (StepFactory factory : factories()) {
                 if (factory.handles(change)) {
-                    for (Step step : factory.steps(change, profile)) {
-                        step.run();
-                        ran.add(step.describe());
-                    }
+                    steps.addAll(factory.steps(change, profile));
                 }
             }
         }
-        return ran;
+        return steps;
     }
 
     /** The addresses of the changes that do something, with their action, e.g. {@code update ram.policy.P}. */
