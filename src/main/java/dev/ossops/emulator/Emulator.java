@@ -6,6 +6,7 @@ import dev.ossops.emulator.auth.CredentialLookup;
 import dev.ossops.emulator.auth.Masking;
 import dev.ossops.emulator.auth.Principal;
 import dev.ossops.emulator.http.BucketRoutes;
+import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.MultipartRoutes;
 import dev.ossops.emulator.http.ObjectRoutes;
@@ -15,6 +16,8 @@ import dev.ossops.emulator.http.ServiceRoutes;
 import dev.ossops.emulator.service.AccessControl;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.CorsService;
+import dev.ossops.emulator.service.StoredConfigs;
 import dev.ossops.emulator.service.ListingService;
 import dev.ossops.emulator.service.MultipartService;
 import dev.ossops.emulator.service.ObjectService;
@@ -72,8 +75,10 @@ public final class Emulator implements AutoCloseable {
         ObjectService objects = new ObjectService(store, access, buckets, clock);
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
-        Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets),
-                new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry);
+        StoredConfigs configs = new StoredConfigs(store);
+        Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets, configs),
+                new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
+                new CorsRoutes(new CorsService(store, configs)));
         OssHttpHandler handler = new OssHttpHandler(new Authenticator(credentials, clock), router,
                 Set.of("localhost", EmulatorConfig.BIND_ADDRESS), clock);
         try {

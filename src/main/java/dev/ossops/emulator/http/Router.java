@@ -5,6 +5,8 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 
+import java.util.Map;
+
 /**
  * Maps method, bucket/key and sub-resource to one route. Routes translate HTTP to a service call
  * and render the result; they never catch.
@@ -15,9 +17,11 @@ public final class Router {
     private final ObjectRoutes objects;
     private final MultipartRoutes multipart;
     private final BucketConfigRegistry registry;
+    private final CorsRoutes cors;
 
     public Router(ServiceRoutes service, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
-                  BucketConfigRegistry registry) {
+                  BucketConfigRegistry registry, CorsRoutes cors) {
+        this.cors = cors;
         this.service = service;
         this.buckets = buckets;
         this.objects = objects;
@@ -26,6 +30,25 @@ public final class Router {
     }
 
     Reply route(OssRequest r, Caller caller) {
+        if (r.method().equals("OPTIONS") && r.bucket() != null) {
+            return cors.preflight(r);
+        }
+        Map<String, String> corsHeaders = cors.actual(r);
+        try {
+            Reply reply = dispatch(r, caller);
+            corsHeaders.forEach(reply::header);
+            return reply;
+        } catch (OssException e) {
+            // OSS adds the matching rule's headers to error responses too, so browsers can read the error.
+            OssException decorated = e;
+            for (Map.Entry<String, String> h : corsHeaders.entrySet()) {
+                decorated = decorated.withHeader(h.getKey(), h.getValue());
+            }
+            throw decorated;
+        }
+    }
+
+    private Reply dispatch(OssRequest r, Caller caller) {
         if (r.bucket() == null) {
             if (r.method().equals("GET")) {
                 return service.listBuckets(r, caller);
