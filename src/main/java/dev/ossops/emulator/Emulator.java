@@ -5,7 +5,10 @@ import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.CredentialLookup;
 import dev.ossops.emulator.auth.Masking;
 import dev.ossops.emulator.auth.Principal;
+import dev.ossops.emulator.fault.Faults;
+import dev.ossops.emulator.fault.RequestStats;
 import dev.ossops.emulator.http.BucketRoutes;
+import dev.ossops.emulator.http.FaultingHandler;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.MultipartRoutes;
@@ -46,6 +49,8 @@ public final class Emulator implements AutoCloseable {
     private final CredentialLookup credentials;
     private final BucketConfigRegistry registry;
     private final Clock clock;
+    private final Faults faults = new Faults(System::nanoTime);
+    private final RequestStats stats = new RequestStats();
     private HttpServerLoop server;
 
     public Emulator(EmulatorConfig config) {
@@ -79,8 +84,9 @@ public final class Emulator implements AutoCloseable {
         Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets, configs),
                 new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
                 new CorsRoutes(new CorsService(store, configs)));
-        OssHttpHandler handler = new OssHttpHandler(new Authenticator(credentials, clock), router,
-                Set.of("localhost", EmulatorConfig.BIND_ADDRESS), clock);
+        Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
+        OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, virtualHostSuffixes, clock);
+        FaultingHandler handler = new FaultingHandler(oss, faults, stats, virtualHostSuffixes, clock);
         try {
             server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
         } catch (IOException e) {
@@ -96,6 +102,16 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("emulator not started");
         }
         return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port());
+    }
+
+    /** The fault plan in force (off by default); also settable through {@code /-/ossops/faults}. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Requests received per API and parts received per upload; also at {@code /-/ossops/stats}. */
+    public RequestStats stats() {
+        return stats;
     }
 
     public EmulatorConfig config() {
