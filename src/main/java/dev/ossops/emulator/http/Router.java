@@ -18,10 +18,12 @@ public final class Router {
     private final MultipartRoutes multipart;
     private final BucketConfigRegistry registry;
     private final CorsRoutes cors;
+    private final ReplicationRoutes replication;
 
     public Router(ServiceRoutes service, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
-                  BucketConfigRegistry registry, CorsRoutes cors) {
+                  BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication) {
         this.cors = cors;
+        this.replication = replication;
         this.service = service;
         this.buckets = buckets;
         this.objects = objects;
@@ -62,6 +64,15 @@ public final class Router {
         String config = configSubresource(r);
         switch (r.method()) {
             case "GET", "HEAD" -> {
+                if (r.hasQueryParameter("replicationLocation")) {
+                    return replication.location(r, caller);
+                }
+                if (r.hasQueryParameter("replicationProgress")) {
+                    return replication.progress(r, caller);
+                }
+                if (r.hasQueryParameter("replication")) {
+                    return replication.get(r, caller);
+                }
                 if (config != null) {
                     return buckets.getConfig(r, caller, config);
                 }
@@ -109,6 +120,9 @@ public final class Router {
             case "POST" -> {
                 if (r.hasQueryParameter("delete")) {
                     return objects.deleteMultiple(r, caller);
+                }
+                if (r.hasQueryParameter("replication")) {
+                    return replication.post(r, caller);
                 }
                 throw notAllowed();
             }
