@@ -16,6 +16,7 @@ import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.MultipartRoutes;
 import dev.ossops.emulator.http.ObjectRoutes;
 import dev.ossops.emulator.http.OssHttpHandler;
+import dev.ossops.emulator.http.PostObjectRoutes;
 import dev.ossops.emulator.http.ReplicationRoutes;
 import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
@@ -26,6 +27,7 @@ import dev.ossops.emulator.service.CorsService;
 import dev.ossops.emulator.service.ListingService;
 import dev.ossops.emulator.service.MultipartService;
 import dev.ossops.emulator.service.ObjectService;
+import dev.ossops.emulator.service.PostObjectService;
 import dev.ossops.emulator.service.ReplicationService;
 import dev.ossops.emulator.service.ReplicationWorker;
 import dev.ossops.emulator.service.StoredConfigs;
@@ -95,7 +97,8 @@ public final class Emulator implements AutoCloseable {
         ReplicationService replicationRules = new ReplicationService(store, buckets, replication, new ReplicationCodec(), clock);
         Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets, configs),
                 new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
-                new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules));
+                new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
+                new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)));
         Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
         OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, virtualHostSuffixes, clock);
         FaultingHandler handler = new FaultingHandler(oss, faults, stats, virtualHostSuffixes, clock);

@@ -19,9 +19,11 @@ public final class Router {
     private final BucketConfigRegistry registry;
     private final CorsRoutes cors;
     private final ReplicationRoutes replication;
+    private final PostObjectRoutes post;
 
     public Router(ServiceRoutes service, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
-                  BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication) {
+                  BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication, PostObjectRoutes post) {
+        this.post = post;
         this.cors = cors;
         this.replication = replication;
         this.service = service;
@@ -123,6 +125,10 @@ public final class Router {
                 }
                 if (r.hasQueryParameter("replication")) {
                     return replication.post(r, caller);
+                }
+                if (PostObjectRoutes.isForm(r)) {
+                    // PostObject carries its own signature in the form; the caller from headers is not used.
+                    return post.post(r);
                 }
                 throw notAllowed();
             }
