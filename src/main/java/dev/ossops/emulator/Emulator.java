@@ -13,6 +13,7 @@ import dev.ossops.emulator.http.BucketRoutes;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.FaultingHandler;
 import dev.ossops.emulator.http.HttpServerLoop;
+import dev.ossops.emulator.http.LoggingRoutes;
 import dev.ossops.emulator.http.MultipartRoutes;
 import dev.ossops.emulator.http.ObjectRoutes;
 import dev.ossops.emulator.http.OssHttpHandler;
@@ -25,6 +26,7 @@ import dev.ossops.emulator.service.BucketConfigRegistry;
 import dev.ossops.emulator.service.BucketService;
 import dev.ossops.emulator.service.CorsService;
 import dev.ossops.emulator.service.ListingService;
+import dev.ossops.emulator.service.LoggingService;
 import dev.ossops.emulator.service.MultipartService;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.service.PostObjectService;
@@ -98,7 +100,8 @@ public final class Emulator implements AutoCloseable {
         Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets, configs),
                 new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
                 new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
-                new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)));
+                new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
+                new LoggingRoutes(new LoggingService(store, buckets)));
         Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
         OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, virtualHostSuffixes, clock);
         FaultingHandler handler = new FaultingHandler(oss, faults, stats, virtualHostSuffixes, clock);

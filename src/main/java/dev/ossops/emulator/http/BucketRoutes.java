@@ -70,7 +70,7 @@ public final class BucketRoutes {
                 .element("Location", "oss-" + b.region())
                 .element("StorageClass", b.storageClass())
                 .element("TransferAcceleration", "Disabled")
-                .element("CrossRegionReplication", "Disabled")
+                .element("CrossRegionReplication", configs.replicating(b.name()) ? "Enabled" : "Disabled")
                 .element("DataRedundancyType", b.redundancy())
                 .element("Name", b.name());
         BucketXml.owner(xml, buckets.accountId());

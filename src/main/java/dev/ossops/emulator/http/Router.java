@@ -20,10 +20,13 @@ public final class Router {
     private final CorsRoutes cors;
     private final ReplicationRoutes replication;
     private final PostObjectRoutes post;
+    private final LoggingRoutes logging;
 
     public Router(ServiceRoutes service, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
-                  BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication, PostObjectRoutes post) {
+                  BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication, PostObjectRoutes post,
+                  LoggingRoutes logging) {
         this.post = post;
+        this.logging = logging;
         this.cors = cors;
         this.replication = replication;
         this.service = service;
@@ -102,6 +105,9 @@ public final class Router {
                 return "2".equals(r.param("list-type")) ? objects.listV2(r, caller) : objects.list(r, caller);
             }
             case "PUT" -> {
+                if ("logging".equals(config)) {
+                    return logging.put(r, caller);
+                }
                 if (config != null) {
                     return buckets.putConfig(r, caller, config);
                 }

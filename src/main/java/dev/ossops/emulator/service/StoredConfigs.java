@@ -33,6 +33,11 @@ public final class StoredConfigs {
         return store.config(bucket, "encryption").map(d -> encryption.parse(d.body()));
     }
 
+    /** Whether the bucket has data replication rules (GetBucketInfo's CrossRegionReplication). */
+    public boolean replicating(String bucket) {
+        return store.config(bucket, ReplicationRecords.SLOT).isPresent();
+    }
+
     /** {@link LoggingConfiguration#DISABLED} when never set. */
     public LoggingConfiguration logging(String bucket) {
         return store.config(bucket, "logging").map(d -> logging.parse(d.body())).orElse(LoggingConfiguration.DISABLED);

@@ -72,6 +72,36 @@ class BucketInfoConfigIT {
         assertTrue(xml.contains("<BucketPolicy><LogBucket>" + target + "</LogBucket><LogPrefix>access/</LogPrefix></BucketPolicy>"), xml);
     }
 
+    @Test
+    void putBucketLogging_missingTargetBucket_isInvalidTargetBucketForLogging(EmulatorClients clients) {
+        OSS oss = clients.v4();
+        String bucket = clients.bucketName("log-missing");
+        oss.createBucket(bucket);
+        String missing = clients.bucketName("log-absent");
+        SetBucketLoggingRequest logging = new SetBucketLoggingRequest(bucket);
+        logging.setTargetBucket(missing);
+        com.aliyun.oss.OSSException e = org.junit.jupiter.api.Assertions.assertThrows(com.aliyun.oss.OSSException.class,
+                () -> oss.setBucketLogging(logging));
+        assertEquals("InvalidTargetBucketForLogging", e.getErrorCode());
+        assertEquals("The target bucket for logging does not exist.", e.getErrorMessage());
+        assertTrue(e.getRawResponseError().contains("<TargetBucket>" + missing + "</TargetBucket>"), e.getRawResponseError());
+    }
+
+    @Test
+    void getBucketInfo_replicationRules_reportCrossRegionReplicationEnabled(EmulatorClients clients) {
+        OSS oss = clients.v4();
+        String bucket = clients.bucketName("info-repl");
+        String target = clients.bucketName("info-repl-target");
+        oss.createBucket(bucket);
+        oss.createBucket(target);
+        assertEquals("Disabled", oss.getBucketInfo(bucket).getCrossRegionReplication());
+        com.aliyun.oss.model.AddBucketReplicationRequest rule = new com.aliyun.oss.model.AddBucketReplicationRequest(bucket);
+        rule.setTargetBucketName(target);
+        rule.setTargetBucketLocation("oss-cn-shanghai");
+        oss.addBucketReplication(rule);
+        assertEquals("Enabled", oss.getBucketInfo(bucket).getCrossRegionReplication());
+    }
+
     /** GetBucketInfo signed by hand with V1 (Authorization: OSS id:signature), so the raw XML can be read. */
     private static String signedGetBucketInfo(EmulatorClients clients, String bucket) throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
