@@ -120,7 +120,9 @@ public final class ReplicationWorker implements AutoCloseable {
                         && outdated(destination, key.key(), current.get())) {
                     replicate(() -> {
                         objects.copy(replicator, bucket, key.key(), null, Conditions.NONE, destination, key.key(), null, false);
-                        copied.add(key.key());
+                        if (deletes) {
+                            copied.add(key.key());
+                        }
                     }, bucket, key.key());
                 }
             }
