@@ -76,7 +76,10 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
         }
     }
 
-    /** Cuts the request body half-way when there is one, otherwise the response body half-way. */
+    /**
+     * Cuts the request body half-way when there is one, otherwise the response body half-way (the
+     * request is served first), or resets before answering when neither has a body.
+     */
     private Reply reset(IncomingRequest incoming) {
         long requestBody = requestBodyLength(incoming);
         if (requestBody != 0) {
@@ -98,6 +101,10 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
             return Reply.connectionReset();
         }
         Reply reply = oss.apply(incoming);
+        if (reply.length() == 0 || "HEAD".equalsIgnoreCase(incoming.method())) {
+            // Nothing to cut part-way: the client gets a reset instead of any answer.
+            return Reply.connectionReset();
+        }
         return reply.resetAfter(reply.length() / 2);
     }
 

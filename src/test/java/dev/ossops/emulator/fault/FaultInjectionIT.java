@@ -145,6 +145,13 @@ class FaultInjectionIT {
     }
 
     @Test
+    void headObject_reset_surfacesAsClientException(EmulatorClients clients) {
+        String bucket = bucketWithObject(clients, "fault-reset-head");
+        emulator.faults().set(new FaultPlan(0, 0, 0, 0, 1, 0));
+        assertThrows(ClientException.class, () -> clients.v4().getObjectMetadata(bucket, "data.bin"));
+    }
+
+    @Test
     void uploadPart_partsReceived_areCountedPerUpload(EmulatorClients clients) {
         String bucket = clients.bucketName("fault-parts");
         OSS oss = clients.v4();
