@@ -3,6 +3,7 @@ package dev.ossops.cli;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorConfig;
 import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.emulator.fault.FaultPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,17 +39,39 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--account-id", description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
     String accountId = EmulatorDefaults.ACCOUNT_ID;
 
+    @Option(names = "--fault-latency-ms", description = "Fault injection: delay every OSS request by this many ms (default: 0).")
+    long faultLatencyMillis;
+
+    @Option(names = "--fault-503-rate", description = "Fault injection: probability (0-1) of answering 503 SlowDown (default: 0).")
+    double faultSlowDownRate;
+
+    @Option(names = "--fault-500-rate", description = "Fault injection: probability (0-1) of answering 500 InternalError (default: 0).")
+    double faultInternalErrorRate;
+
+    @Option(names = "--fault-qps", description = "Fault injection: requests per second admitted, beyond which 503 SlowDown; 0 is unlimited (default: 0).")
+    int faultQps;
+
+    @Option(names = "--fault-reset-rate", description = "Fault injection: probability (0-1) of resetting the connection part-way through a body (default: 0).")
+    double faultResetRate;
+
+    @Option(names = "--fault-seed", description = "Fault injection: seed of the random draws, so runs repeat (default: 0).")
+    long faultSeed;
+
     @Override
     public Integer call() throws InterruptedException {
         EmulatorConfig config;
+        FaultPlan faults;
         try {
             config = EmulatorConfig.builder().port(port).dataDir(dataDir).rootKeyId(rootKeyId).rootKeySecret(rootKeySecret)
                     .accountId(accountId).build();
+            faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        Emulator emulator = new Emulator(config).start();
+        Emulator emulator = new Emulator(config);
+        emulator.faults().set(faults);
+        emulator.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             emulator.close();

@@ -2,22 +2,37 @@ package dev.ossops.emulator;
 
 import dev.ossops.emulator.auth.AccessKey;
 import dev.ossops.emulator.auth.Authenticator;
+import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.auth.CredentialLookup;
 import dev.ossops.emulator.auth.Masking;
 import dev.ossops.emulator.auth.Principal;
+import dev.ossops.emulator.config.ReplicationCodec;
+import dev.ossops.emulator.fault.Faults;
+import dev.ossops.emulator.fault.RequestStats;
 import dev.ossops.emulator.http.BucketRoutes;
+import dev.ossops.emulator.http.CorsRoutes;
+import dev.ossops.emulator.http.FaultingHandler;
 import dev.ossops.emulator.http.HttpServerLoop;
+import dev.ossops.emulator.http.LoggingRoutes;
 import dev.ossops.emulator.http.MultipartRoutes;
 import dev.ossops.emulator.http.ObjectRoutes;
 import dev.ossops.emulator.http.OssHttpHandler;
+import dev.ossops.emulator.http.PostObjectRoutes;
+import dev.ossops.emulator.http.ReplicationRoutes;
 import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
 import dev.ossops.emulator.service.AccessControl;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.CorsService;
 import dev.ossops.emulator.service.ListingService;
+import dev.ossops.emulator.service.LoggingService;
 import dev.ossops.emulator.service.MultipartService;
 import dev.ossops.emulator.service.ObjectService;
+import dev.ossops.emulator.service.PostObjectService;
+import dev.ossops.emulator.service.ReplicationService;
+import dev.ossops.emulator.service.ReplicationWorker;
+import dev.ossops.emulator.service.StoredConfigs;
 import dev.ossops.emulator.store.DiskStore;
 
 import java.io.IOException;
@@ -25,6 +40,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,12 +54,17 @@ import java.util.Set;
  */
 public final class Emulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Emulator.class.getName());
+    /** How often replication rules are passed over: replication is asynchronous, like OSS's. */
+    private static final Duration REPLICATION_INTERVAL = Duration.ofMillis(100);
 
     private final EmulatorConfig config;
     private final CredentialLookup credentials;
     private final BucketConfigRegistry registry;
     private final Clock clock;
+    private final Faults faults = new Faults(System::nanoTime);
+    private final RequestStats stats = new RequestStats();
     private HttpServerLoop server;
+    private ReplicationWorker replication;
 
     public Emulator(EmulatorConfig config) {
         this(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
@@ -72,15 +93,25 @@ public final class Emulator implements AutoCloseable {
         ObjectService objects = new ObjectService(store, access, buckets, clock);
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
-        Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets),
-                new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry);
-        OssHttpHandler handler = new OssHttpHandler(new Authenticator(credentials, clock), router,
-                Set.of("localhost", EmulatorConfig.BIND_ADDRESS), clock);
+        StoredConfigs configs = new StoredConfigs(store);
+        replication = new ReplicationWorker(store, objects, Caller.of(Principal.root(config.accountId())), clock,
+                REPLICATION_INTERVAL);
+        ReplicationService replicationRules = new ReplicationService(store, buckets, replication, new ReplicationCodec(), clock);
+        Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets, configs),
+                new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
+                new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
+                new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
+                new LoggingRoutes(new LoggingService(store, buckets)));
+        Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
+        OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, virtualHostSuffixes, clock);
+        FaultingHandler handler = new FaultingHandler(oss, faults, stats, virtualHostSuffixes, clock);
         try {
             server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
         } catch (IOException e) {
+            replication.close();
             throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
         }
+        replication.start();
         LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key " + Masking.keyId(config.rootKeyId()));
         return this;
     }
@@ -91,6 +122,16 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("emulator not started");
         }
         return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port());
+    }
+
+    /** The fault plan in force (off by default); also settable through {@code /-/ossops/faults}. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Requests received per API and parts received per upload; also at {@code /-/ossops/stats}. */
+    public RequestStats stats() {
+        return stats;
     }
 
     public EmulatorConfig config() {
@@ -105,5 +146,6 @@ public final class Emulator implements AutoCloseable {
         }
         server.close();
         server = null;
+        replication.close();
     }
 }

@@ -61,7 +61,14 @@ public enum OssError {
     NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist.", "0099-00000055"),
     INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400, "Invalid Policy.", "0099-00000056"),
     NO_SUCH_REPLICATION_CONFIGURATION("NoSuchReplicationConfiguration", 404, "The replication configuration was not found.", "0099-00000057"),
-    NO_SUCH_REPLICATION_RULE("NoSuchReplicationRule", 404, "The specified replication rule does not exist.", "0099-00000058");
+    NO_SUCH_REPLICATION_RULE("NoSuchReplicationRule", 404, "The specified replication rule does not exist.", "0099-00000058"),
+    /**
+     * PutBucketLogging naming a target bucket that does not exist. OSS documents this case as EC
+     * 0032-00000008; the message wording is not verified, so the EC stays in the emulator's range.
+     */
+    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist.", "0099-00000060"),
+    /** A preflight no CORS rule admits, or a bucket without CORS rules (OSS's message, its spelling kept). */
+    CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000059");
 
     /** Prefix of the EC values the emulator assigns where OSS documents none. */
     public static final String EMULATOR_EC_PREFIX = "0099-";

@@ -3,7 +3,9 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.config.LoggingConfiguration;
 import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.StoredConfigs;
 import dev.ossops.emulator.service.OssAction;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.StoredDocument;
@@ -14,9 +16,11 @@ import org.w3c.dom.Element;
 /** Bucket-level operations: create, delete, info, location, stat, ACL, versioning and generic configurations. */
 public final class BucketRoutes {
     private final BucketService buckets;
+    private final StoredConfigs configs;
 
-    public BucketRoutes(BucketService buckets) {
+    public BucketRoutes(BucketService buckets, StoredConfigs configs) {
         this.buckets = buckets;
+        this.configs = configs;
     }
 
     Reply create(OssRequest r, Caller caller) {
@@ -66,14 +70,23 @@ public final class BucketRoutes {
                 .element("Location", "oss-" + b.region())
                 .element("StorageClass", b.storageClass())
                 .element("TransferAcceleration", "Disabled")
-                .element("CrossRegionReplication", "Disabled")
+                .element("CrossRegionReplication", configs.replicating(b.name()) ? "Enabled" : "Disabled")
                 .element("DataRedundancyType", b.redundancy())
                 .element("Name", b.name());
         BucketXml.owner(xml, buckets.accountId());
         xml.start("AccessControlList").element("Grant", b.acl()).end();
         xml.optional("Versioning", b.versioning());
-        xml.start("ServerSideEncryptionRule").element("SSEAlgorithm", "None").end();
-        xml.start("BucketPolicy").element("LogBucket", "").element("LogPrefix", "").end();
+        // GetBucketInfo: SSEAlgorithm "None" without a rule; KMSMasterKeyID/KMSDataEncryption only when set.
+        xml.start("ServerSideEncryptionRule");
+        configs.encryption(b.name()).ifPresentOrElse(e -> {
+            xml.element("SSEAlgorithm", e.sseAlgorithm());
+            e.kmsMasterKeyId().ifPresent(k -> xml.element("KMSMasterKeyID", k));
+            e.kmsDataEncryption().ifPresent(k -> xml.element("KMSDataEncryption", k));
+        }, () -> xml.element("SSEAlgorithm", "None"));
+        xml.end();
+        LoggingConfiguration logging = configs.logging(b.name());
+        xml.start("BucketPolicy").element("LogBucket", logging.targetBucket().orElse(""))
+                .element("LogPrefix", logging.targetPrefix().orElse("")).end();
         xml.end().end();
         return Reply.xml(200, xml.toXml());
     }

@@ -93,8 +93,13 @@ public final class HttpServerLoop implements AutoCloseable {
             InputStream in = new BufferedInputStream(client.getInputStream(), 64 * 1024);
             OutputStream out = new BufferedOutputStream(client.getOutputStream(), 64 * 1024);
             boolean keepAlive = true;
-            while (keepAlive && !closed) {
-                keepAlive = exchange(in, out);
+            try {
+                while (keepAlive && !closed) {
+                    keepAlive = exchange(in, out);
+                }
+            } catch (ConnectionReset e) {
+                // Must happen before the socket closes, so the close sends RST.
+                abort(client);
             }
         } catch (SocketTimeoutException | EOFException e) {
             // idle keep-alive connection, or the client hung up between requests: normal ends
@@ -139,6 +144,9 @@ public final class HttpServerLoop implements AutoCloseable {
         TrackedBody body = new TrackedBody(body(in, probe), expectContinue ? out : null);
         IncomingRequest request = new IncomingRequest(parts[0], rawPath, rawQuery, headers, body);
         Reply reply = handler.apply(request);
+        if (reply.resetsConnection()) {
+            throw new ConnectionReset();
+        }
         boolean keepAlive = parts[2].equals("HTTP/1.1") && !"close".equalsIgnoreCase(probe.header("Connection"));
         if (!body.finished()) {
             if (expectContinue && !body.started()) {
@@ -152,6 +160,15 @@ public final class HttpServerLoop implements AutoCloseable {
         }
         write(out, request, reply, keepAlive);
         return keepAlive;
+    }
+
+    /** Closes with SO_LINGER 0, so the peer sees a TCP reset rather than an orderly end. */
+    private static void abort(Socket client) {
+        try {
+            client.setSoLinger(true, 0);
+        } catch (SocketException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot set SO_LINGER for a reset: " + e.getMessage());
+        }
     }
 
     /** Reads the rest of a body; false when the client stopped sending it. */
@@ -191,7 +208,13 @@ public final class HttpServerLoop implements AutoCloseable {
         headers.add(Map.entry("Connection", keepAlive ? "keep-alive" : "close"));
         writeHead(out, reply.status(), headers);
         if (!head && !noBody && reply.hasBody()) {
-            reply.writeBody(out);
+            try {
+                reply.writeBody(out);
+            } catch (ConnectionReset e) {
+                // The client is to see the head and the bytes before the cut, then the reset.
+                out.flush();
+                throw e;
+            }
         }
         out.flush();
     }

@@ -15,11 +15,36 @@ public final class Reply {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final long length;
     private final Supplier<InputStream> body;
+    private final boolean reset;
 
     private Reply(int status, long length, Supplier<InputStream> body) {
+        this(status, length, body, false);
+    }
+
+    private Reply(int status, long length, Supplier<InputStream> body, boolean reset) {
         this.status = status;
         this.length = length;
         this.body = body;
+        this.reset = reset;
+    }
+
+    /** No answer at all: the server resets the connection (fault injection). */
+    static Reply connectionReset() {
+        return new Reply(0, 0, null, true);
+    }
+
+    boolean resetsConnection() {
+        return reset;
+    }
+
+    /**
+     * This reply with its body cut after {@code bytes} bytes and the connection then reset, as a
+     * network failure part-way through a download looks to the client (fault injection).
+     */
+    Reply resetAfter(long bytes) {
+        Reply cut = new Reply(status, length, () -> new CutBody(body == null ? InputStream.nullInputStream() : body.get(), bytes));
+        cut.headers.putAll(headers);
+        return cut;
     }
 
     public static Reply empty(int status) {
@@ -76,6 +101,37 @@ public final class Reply {
                 out.write(buffer, 0, n);
                 remaining -= n;
             }
+        }
+    }
+
+    /** A body that fails with {@link ConnectionReset} once {@code limit} bytes were read. */
+    private static final class CutBody extends java.io.FilterInputStream {
+        private long remaining;
+
+        CutBody(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                throw new ConnectionReset();
+            }
+            remaining--;
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                throw new ConnectionReset();
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 
+import java.util.Map;
+
 /**
  * Maps method, bucket/key and sub-resource to one route. Routes translate HTTP to a service call
  * and render the result; they never catch.
@@ -15,9 +17,18 @@ public final class Router {
     private final ObjectRoutes objects;
     private final MultipartRoutes multipart;
     private final BucketConfigRegistry registry;
+    private final CorsRoutes cors;
+    private final ReplicationRoutes replication;
+    private final PostObjectRoutes post;
+    private final LoggingRoutes logging;
 
     public Router(ServiceRoutes service, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
-                  BucketConfigRegistry registry) {
+                  BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication, PostObjectRoutes post,
+                  LoggingRoutes logging) {
+        this.post = post;
+        this.logging = logging;
+        this.cors = cors;
+        this.replication = replication;
         this.service = service;
         this.buckets = buckets;
         this.objects = objects;
@@ -26,6 +37,25 @@ public final class Router {
     }
 
     Reply route(OssRequest r, Caller caller) {
+        if (r.method().equals("OPTIONS") && r.bucket() != null) {
+            return cors.preflight(r);
+        }
+        Map<String, String> corsHeaders = cors.actual(r);
+        try {
+            Reply reply = dispatch(r, caller);
+            corsHeaders.forEach(reply::header);
+            return reply;
+        } catch (OssException e) {
+            // OSS adds the matching rule's headers to error responses too, so browsers can read the error.
+            OssException decorated = e;
+            for (Map.Entry<String, String> h : corsHeaders.entrySet()) {
+                decorated = decorated.withHeader(h.getKey(), h.getValue());
+            }
+            throw decorated;
+        }
+    }
+
+    private Reply dispatch(OssRequest r, Caller caller) {
         if (r.bucket() == null) {
             if (r.method().equals("GET")) {
                 return service.listBuckets(r, caller);
@@ -39,6 +69,15 @@ public final class Router {
         String config = configSubresource(r);
         switch (r.method()) {
             case "GET", "HEAD" -> {
+                if (r.hasQueryParameter("replicationLocation")) {
+                    return replication.location(r, caller);
+                }
+                if (r.hasQueryParameter("replicationProgress")) {
+                    return replication.progress(r, caller);
+                }
+                if (r.hasQueryParameter("replication")) {
+                    return replication.get(r, caller);
+                }
                 if (config != null) {
                     return buckets.getConfig(r, caller, config);
                 }
@@ -66,6 +105,9 @@ public final class Router {
                 return "2".equals(r.param("list-type")) ? objects.listV2(r, caller) : objects.list(r, caller);
             }
             case "PUT" -> {
+                if ("logging".equals(config)) {
+                    return logging.put(r, caller);
+                }
                 if (config != null) {
                     return buckets.putConfig(r, caller, config);
                 }
@@ -86,6 +128,13 @@ public final class Router {
             case "POST" -> {
                 if (r.hasQueryParameter("delete")) {
                     return objects.deleteMultiple(r, caller);
+                }
+                if (r.hasQueryParameter("replication")) {
+                    return replication.post(r, caller);
+                }
+                if (PostObjectRoutes.isForm(r)) {
+                    // PostObject carries its own signature in the form; the caller from headers is not used.
+                    return post.post(r);
                 }
                 throw notAllowed();
             }

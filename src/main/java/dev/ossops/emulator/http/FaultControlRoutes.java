@@ -1,0 +1,98 @@
+package dev.ossops.emulator.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.ossops.emulator.fault.FaultPlan;
+import dev.ossops.emulator.fault.Faults;
+import dev.ossops.emulator.fault.RequestStats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The emulator's own control endpoint under {@code /-/ossops/} ("-" is never a bucket name, so it
+ * cannot shadow one): {@code GET/PUT/DELETE /-/ossops/faults} shows, sets and clears the fault
+ * plan (JSON, the fields of {@link FaultPlan}); {@code GET/DELETE /-/ossops/stats} shows and
+ * resets the request counters. Unsigned: the emulator only listens on 127.0.0.1.
+ */
+final class FaultControlRoutes {
+    static final String CONTROL_BUCKET = "-";
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final Faults faults;
+    private final RequestStats stats;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    FaultControlRoutes(Faults faults, RequestStats stats) {
+        this.faults = faults;
+        this.stats = stats;
+    }
+
+    Reply handle(OssRequest r) {
+        String path = r.key() == null ? "" : r.key();
+        return switch (path) {
+            case "ossops/faults" -> switch (r.method()) {
+                case "GET" -> json(200, faults.plan());
+                case "PUT" -> setPlan(r);
+                case "DELETE" -> {
+                    faults.clear();
+                    yield Reply.empty(204);
+                }
+                default -> problem(405, "use GET, PUT or DELETE on /-/ossops/faults");
+            };
+            case "ossops/stats" -> switch (r.method()) {
+                case "GET" -> json(200, stats.snapshot());
+                case "DELETE" -> {
+                    stats.reset();
+                    yield Reply.empty(204);
+                }
+                default -> problem(405, "use GET or DELETE on /-/ossops/stats");
+            };
+            default -> problem(404, "no such control resource: /-/" + path);
+        };
+    }
+
+    private Reply setPlan(OssRequest r) {
+        byte[] body;
+        try {
+            body = r.body().readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the fault plan", e);
+        }
+        if (body.length > MAX_BODY) {
+            return problem(413, "a fault plan is at most " + MAX_BODY + " bytes");
+        }
+        FaultPlan plan;
+        try {
+            plan = json.readValue(body, FaultPlan.class);
+        } catch (ValueInstantiationException e) {
+            // The record's own validation message, without Jackson's location noise.
+            return problem(400, e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
+        } catch (JsonMappingException e) {
+            return problem(400, "invalid fault plan: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return problem(400, "invalid fault plan JSON: " + e.getMessage());
+        }
+        faults.set(plan);
+        return json(200, plan);
+    }
+
+    private Reply json(int status, Object value) {
+        try {
+            return Reply.bytes(status, "application/json", json.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private Reply problem(int status, String message) {
+        return json(status, Map.of("error", message));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.ossops.emulator.service;
+
+import dev.ossops.emulator.auth.AccessKey;
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.auth.CredentialLookup;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.store.BucketRecord;
+import dev.ossops.emulator.store.DiskStore;
+import dev.ossops.emulator.store.StagedBlob;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PostObject (browser form upload): authenticates the form's own signature (V1 {@code Signature}
+ * or V4 {@code x-oss-signature}) over the base64 policy, checks the policy and its
+ * content-length-range, then streams the file into the bucket. Without {@code OSSAccessKeyId} or
+ * V4 fields the upload is anonymous and needs a public-read-write bucket.
+ */
+public final class PostObjectService {
+    static final String V4_ALGORITHM = "OSS4-HMAC-SHA256";
+
+    private final DiskStore store;
+    private final AccessControl access;
+    private final BucketService buckets;
+    private final ObjectService objects;
+    private final CredentialLookup credentials;
+    private final Clock clock;
+
+    public PostObjectService(DiskStore store, AccessControl access, BucketService buckets, ObjectService objects,
+                             CredentialLookup credentials, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.buckets = buckets;
+        this.objects = objects;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /**
+     * One PostObject.
+     *
+     * @param fields   form fields before {@code file}, by lower-case name
+     * @param filename the file part's file name, for {@code ${filename}} in the key
+     * @param write    what the fields say about the object
+     */
+    public Posted post(String bucketName, Map<String, String> fields, String filename, ObjectWrite write,
+                                      InputStream file) {
+        BucketRecord bucket = buckets.require(bucketName);
+        String rawKey = fields.get("key");
+        if (rawKey == null || rawKey.isEmpty()) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'key'.");
+        }
+        String key = rawKey.replace("${filename}", filename == null ? "" : filename);
+        Names.checkKey(key);
+        String policyField = fields.get("policy");
+        Caller caller = authenticate(fields, policyField);
+        PostPolicy policy = policyField == null ? null : PostPolicy.parse(policyField);
+        if (policy != null) {
+            Map<String, String> checked = new HashMap<>(fields);
+            checked.put("bucket", bucketName);
+            checked.put("key", key);
+            policy.check(checked, Instant.now(clock));
+        }
+        access.checkObject(caller, bucket, key, null, OssAction.PUT_OBJECT);
+        long min = policy == null ? 0 : policy.minLength();
+        long max = policy == null ? Long.MAX_VALUE : policy.maxLength();
+        StagedBlob staged = store.stage(new AtMost(file, max));
+        boolean committed = false;
+        try {
+            if (staged.size() > max) {
+                throw new OssException(OssError.ENTITY_TOO_LARGE)
+                        .with("MaxSizeAllowed", Long.toString(max)).with("ProposedSize", Long.toString(staged.size()));
+            }
+            if (staged.size() < min) {
+                throw new OssException(OssError.ENTITY_TOO_SMALL)
+                        .with("MinSizeAllowed", Long.toString(min)).with("ProposedSize", Long.toString(staged.size()));
+            }
+            ObjectService.Written written = objects.commit(bucketName, key, staged, write, "Normal",
+                    ObjectService.etag(staged.md5()), staged.crc64(), "true".equalsIgnoreCase(fields.get("x-oss-forbid-overwrite")));
+            committed = true;
+            return new Posted(key, written);
+        } finally {
+            if (!committed) {
+                store.discard(staged);
+            }
+        }
+    }
+
+    /** The key the object was stored under (after {@code ${filename}}) and the version written. */
+    public record Posted(String key, ObjectService.Written written) {
+    }
+
+    private Caller authenticate(Map<String, String> fields, String policy) {
+        if (fields.containsKey("x-oss-signature-version")) {
+            return authenticateV4(fields, policy);
+        }
+        String keyId = fields.get("ossaccesskeyid");
+        if (keyId == null) {
+            return Caller.anonymous();
+        }
+        if (policy == null || policy.isEmpty()) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'policy' when it is signed.");
+        }
+        String signature = fields.get("signature");
+        if (signature == null || signature.isEmpty()) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'Signature' when it is signed.");
+        }
+        AccessKey key = lookup(keyId, fields);
+        // V1: base64(hmac-sha1(AccessKeySecret, base64(policy))).
+        String expected = Base64.getEncoder().encodeToString(
+                hmac("HmacSHA1", key.secret().getBytes(StandardCharsets.UTF_8), policy));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+            throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
+        }
+        return Caller.of(key.principal());
+    }
+
+    private Caller authenticateV4(Map<String, String> fields, String policy) {
+        if (!V4_ALGORITHM.equals(fields.get("x-oss-signature-version"))) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "x-oss-signature-version must be " + V4_ALGORITHM + ".");
+        }
+        String credential = fields.get("x-oss-credential");
+        String[] scope = credential == null ? new String[0] : credential.split("/", -1);
+        if (scope.length != 5 || !scope[1].matches("\\d{8}") || !scope[3].equals("oss") || !scope[4].equals("aliyun_v4_request")) {
+            throw new OssException(OssError.INVALID_ARGUMENT,
+                    "x-oss-credential must be <AccessKeyId>/<yyyymmdd>/<region>/oss/aliyun_v4_request.");
+        }
+        if (fields.get("x-oss-date") == null || !fields.get("x-oss-date").startsWith(scope[1])) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "x-oss-date must be the request time on the credential's date.");
+        }
+        if (policy == null || policy.isEmpty()) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'policy' when it is signed.");
+        }
+        String signature = fields.get("x-oss-signature");
+        if (signature == null || signature.isEmpty()) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'x-oss-signature' when it is signed.");
+        }
+        AccessKey key = lookup(scope[0], fields);
+        byte[] signingKey = hmac("HmacSHA256", ("aliyun_v4" + key.secret()).getBytes(StandardCharsets.UTF_8), scope[1]);
+        signingKey = hmac("HmacSHA256", signingKey, scope[2]);
+        signingKey = hmac("HmacSHA256", signingKey, "oss");
+        signingKey = hmac("HmacSHA256", signingKey, "aliyun_v4_request");
+        String expected = HexFormat.of().formatHex(hmac("HmacSHA256", signingKey, policy));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+            throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
+        }
+        return Caller.of(key.principal());
+    }
+
+    /** The key behind an id, with its STS token and expiry checked against the form. */
+    private AccessKey lookup(String keyId, Map<String, String> fields) {
+        AccessKey key = credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID));
+        if (key.expiry().isPresent() && key.expiry().get().isBefore(Instant.now(clock))) {
+            throw new OssException(OssError.SECURITY_TOKEN_EXPIRED);
+        }
+        Optional<String> token = Optional.ofNullable(fields.get("x-oss-security-token"));
+        if (key.securityToken().isPresent() && (token.isEmpty()
+                || !MessageDigest.isEqual(key.securityToken().get().getBytes(StandardCharsets.UTF_8),
+                token.get().getBytes(StandardCharsets.UTF_8)))) {
+            throw new OssException(OssError.INVALID_SECURITY_TOKEN);
+        }
+        return key;
+    }
+
+    private static byte[] hmac(String algorithm, byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, algorithm));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is not available", e);
+        }
+    }
+
+    /**
+     * Passes at most {@code max + 1} bytes, so an oversized file is detected after one byte too many
+     * rather than after it has all been written to disk.
+     */
+    private static final class AtMost extends FilterInputStream {
+        private long remaining;
+
+        AtMost(InputStream in, long max) {
+            super(in);
+            this.remaining = max == Long.MAX_VALUE ? Long.MAX_VALUE : max + 1;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.ossops.emulator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The policy of a PostObject form (OSS "PostObject", policy form field): a base64 JSON document
+ * with an {@code expiration} and {@code conditions}: exact matches ({@code {"field": "value"}} or
+ * {@code ["eq", "$field", "value"]}), {@code ["starts-with", "$field", "prefix"]} and
+ * {@code ["content-length-range", min, max]}.
+ */
+public final class PostPolicy {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Instant expiration;
+    private final List<Condition> conditions;
+    private final long minLength;
+    private final long maxLength;
+
+    /** One field condition: op is "eq" or "starts-with", field without the '$', lower case. */
+    record Condition(String op, String field, String value) {
+        String describe() {
+            return "[\"" + op + "\", \"$" + field + "\", \"" + value + "\"]";
+        }
+    }
+
+    private PostPolicy(Instant expiration, List<Condition> conditions, long minLength, long maxLength) {
+        this.expiration = expiration;
+        this.conditions = List.copyOf(conditions);
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+    }
+
+    /** Decodes and parses the {@code policy} form field; InvalidPolicyDocument for what OSS refuses. */
+    public static PostPolicy parse(String base64) {
+        JsonNode root;
+        try {
+            byte[] json = Base64.getMimeDecoder().decode(base64);
+            root = JSON.readTree(new String(json, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | IOException e) {
+            throw invalid("Invalid JSON.");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("Invalid JSON.");
+        }
+        JsonNode expirationNode = root.get("expiration");
+        if (expirationNode == null) {
+            throw invalid("Policy missing expiration.");
+        }
+        Instant expiration;
+        try {
+            expiration = Instant.parse(expirationNode.asText());
+        } catch (DateTimeParseException e) {
+            throw invalid("Invalid 'expiration' value: '" + expirationNode.asText() + "'");
+        }
+        JsonNode conditionsNode = root.get("conditions");
+        if (conditionsNode == null || !conditionsNode.isArray()) {
+            throw invalid("Policy missing conditions.");
+        }
+        List<Condition> conditions = new ArrayList<>();
+        long min = 0;
+        long max = Long.MAX_VALUE;
+        for (JsonNode c : conditionsNode) {
+            if (c.isObject()) {
+                if (c.size() != 1) {
+                    throw invalid("Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+                }
+                Iterator<Map.Entry<String, JsonNode>> fields = c.fields();
+                Map.Entry<String, JsonNode> only = fields.next();
+                if (!only.getValue().isValueNode()) {
+                    throw invalid("Invalid Simple-Condition: value must be a string.");
+                }
+                conditions.add(new Condition("eq", only.getKey().toLowerCase(Locale.ROOT), only.getValue().asText()));
+            } else if (c.isArray() && c.size() == 3) {
+                String op = c.get(0).asText().toLowerCase(Locale.ROOT);
+                switch (op) {
+                    case "content-length-range" -> {
+                        if (!c.get(1).canConvertToLong() || !c.get(2).canConvertToLong()) {
+                            throw invalid("Invalid content-length-range: bounds must be integers.");
+                        }
+                        min = c.get(1).asLong();
+                        max = c.get(2).asLong();
+                        if (min < 0 || max < min) {
+                            throw invalid("Invalid content-length-range: " + min + " to " + max + ".");
+                        }
+                    }
+                    case "eq", "starts-with" -> {
+                        String field = c.get(1).asText();
+                        if (!field.startsWith("$")) {
+                            throw invalid("Invalid Condition: field name must start with '$': " + field);
+                        }
+                        conditions.add(new Condition(op, field.substring(1).toLowerCase(Locale.ROOT), c.get(2).asText()));
+                    }
+                    default -> throw invalid("Invalid Condition: unknown operation '" + c.get(0).asText() + "'.");
+                }
+            } else {
+                throw invalid("Invalid Condition: a condition is an object with one property or an array of three elements.");
+            }
+        }
+        return new PostPolicy(expiration, conditions, min, max);
+    }
+
+    private static OssException invalid(String detail) {
+        return new OssException(OssError.INVALID_POLICY_DOCUMENT, "Invalid Policy: " + detail);
+    }
+
+    /**
+     * Checks expiry and the field conditions against the form ({@code fields} by lower-case name,
+     * with {@code bucket} included); AccessDenied naming the first failure.
+     */
+    public void check(Map<String, String> fields, Instant now) {
+        if (now.isAfter(expiration)) {
+            throw new OssException(OssError.ACCESS_DENIED, "Invalid according to Policy: Policy expired.");
+        }
+        for (Condition c : conditions) {
+            String actual = fields.get(c.field());
+            boolean holds = actual != null && (c.op().equals("eq") ? actual.equals(c.value()) : actual.startsWith(c.value()));
+            if (!holds) {
+                throw new OssException(OssError.ACCESS_DENIED, "Invalid according to Policy: Policy Condition failed: " + c.describe());
+            }
+        }
+    }
+
+    /** Smallest file size allowed, 0 without content-length-range. */
+    public long minLength() {
+        return minLength;
+    }
+
+    /** Largest file size allowed, Long.MAX_VALUE without content-length-range. */
+    public long maxLength() {
+        return maxLength;
+    }
+}

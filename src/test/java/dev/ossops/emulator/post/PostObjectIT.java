@@ -1,0 +1,260 @@
+package dev.ossops.emulator.post;
+
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.common.utils.BinaryUtil;
+import com.aliyun.oss.model.CannedAccessControlList;
+import com.aliyun.oss.model.MatchMode;
+import com.aliyun.oss.model.OSSObject;
+import com.aliyun.oss.model.PolicyConditions;
+import dev.ossops.emulator.EmulatorClients;
+import dev.ossops.emulator.EmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Date;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** PostObject with forms signed by the official SDK (V1 and V4) and by hand, sent with java.net.http. */
+@ExtendWith(EmulatorExtension.class)
+class PostObjectIT {
+    private static final byte[] HELLO = "hello from a browser form".getBytes(StandardCharsets.UTF_8);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(EmulatorClients clients, String bucket, FormBody form, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket))
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String bucket(EmulatorClients clients, String hint) {
+        String bucket = clients.bucketName(hint);
+        clients.v4().createBucket(bucket);
+        return bucket;
+    }
+
+    private static PolicyConditions uploadsPolicy(long min, long max) {
+        PolicyConditions conditions = new PolicyConditions();
+        conditions.addConditionItem(PolicyConditions.COND_CONTENT_LENGTH_RANGE, min, max);
+        conditions.addConditionItem(MatchMode.StartWith, PolicyConditions.COND_KEY, "uploads/");
+        return conditions;
+    }
+
+    /** A V1 form signed by the SDK's generatePostPolicy + calculatePostSignature. */
+    private static FormBody v1Form(EmulatorClients clients, String key, Date expiration, PolicyConditions conditions) {
+        OSS oss = clients.v1();
+        String policy = oss.generatePostPolicy(expiration, conditions);
+        return new FormBody().field("key", key)
+                .field("OSSAccessKeyId", clients.keyId())
+                .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
+                .field("Signature", oss.calculatePostSignature(policy));
+    }
+
+    private static Date inAnHour() {
+        return new Date(System.currentTimeMillis() + 3_600_000);
+    }
+
+    private static byte[] read(OSS oss, String bucket, String key) throws IOException {
+        try (OSSObject object = oss.getObject(bucket, key); InputStream in = object.getObjectContent()) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void postObject_sdkV1Policy_storesTheFileAndAnswers201(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-v1");
+        FormBody form = v1Form(clients, "uploads/${filename}", inAnHour(), uploadsPolicy(1, 1024))
+                .field("success_action_status", "201")
+                .field("x-oss-meta-owner", "alice")
+                .field("Content-Type", "text/plain");
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("hello.txt", "application/octet-stream", HELLO));
+
+        assertEquals(201, response.statusCode(), response.body());
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PostResponse><Bucket>" + bucket + "</Bucket><Location>http://"
+                + clients.endpoint().getAuthority() + "/" + bucket + "/uploads/hello.txt</Location><Key>uploads/hello.txt</Key><ETag>"
+                + etag + "</ETag></PostResponse>", response.body());
+        OSS oss = clients.v4();
+        assertArrayEquals(HELLO, read(oss, bucket, "uploads/hello.txt"));
+        assertEquals("alice", oss.getObjectMetadata(bucket, "uploads/hello.txt").getUserMetadata().get("owner"));
+        assertEquals("text/plain", oss.getObjectMetadata(bucket, "uploads/hello.txt").getContentType());
+    }
+
+    @Test
+    void postObject_sdkV4Signature_isAccepted(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-v4");
+        Date now = new Date();
+        OSS oss = clients.v4();
+        String policy = oss.generatePostPolicy(inAnHour(), uploadsPolicy(0, 1024));
+        String day = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(now.toInstant());
+        FormBody form = new FormBody().field("key", "uploads/v4.txt")
+                .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
+                .field("x-oss-signature-version", "OSS4-HMAC-SHA256")
+                .field("x-oss-credential", clients.keyId() + "/" + day + "/" + clients.region() + "/oss/aliyun_v4_request")
+                .field("x-oss-date", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now.toInstant()))
+                .field("x-oss-signature", oss.calculatePostSignature(policy, now))
+                .field("success_action_status", "200");
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("v4.txt", "text/plain", HELLO));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("", response.body());
+        assertArrayEquals(HELLO, read(oss, bucket, "uploads/v4.txt"));
+    }
+
+    @Test
+    void postObject_defaultStatus_is204(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-204");
+        FormBody form = v1Form(clients, "uploads/a.bin", inAnHour(), uploadsPolicy(0, 1024));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("a.bin", "application/octet-stream", HELLO));
+        assertEquals(204, response.statusCode());
+        assertTrue(response.headers().firstValue("ETag").isPresent());
+    }
+
+    @Test
+    void postObject_largeFileWithBoundaryLikeBytes_isStoredExactly(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-large");
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        byte[] lookalike = ("\r\n--" + FormBody.BOUNDARY.substring(0, FormBody.BOUNDARY.length() - 1)).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 7 + 3);
+        }
+        for (int at = 1000; at + lookalike.length < content.length; at += 65_536 - 5) {
+            System.arraycopy(lookalike, 0, content, at, lookalike.length);
+        }
+        FormBody form = v1Form(clients, "uploads/large.bin", inAnHour(), uploadsPolicy(0, 10L * 1024 * 1024));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("large.bin", "application/octet-stream", content));
+        assertEquals(204, response.statusCode(), response.body());
+        assertTrue(Arrays.equals(content, read(clients.v4(), bucket, "uploads/large.bin")), "stored bytes differ");
+    }
+
+    @Test
+    void postObject_expiredPolicy_isAccessDenied(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-expired");
+        FormBody form = v1Form(clients, "uploads/x", new Date(System.currentTimeMillis() - 60_000), uploadsPolicy(0, 1024));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("x", "text/plain", HELLO));
+        assertEquals(403, response.statusCode());
+        assertTrue(response.body().contains("<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message>"),
+                response.body());
+    }
+
+    @Test
+    void postObject_keyOutsidePolicyPrefix_isConditionFailed(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-cond");
+        FormBody form = v1Form(clients, "elsewhere/x", inAnHour(), uploadsPolicy(0, 1024));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("x", "text/plain", HELLO));
+        assertEquals(403, response.statusCode());
+        assertTrue(response.body().contains("<Message>Invalid according to Policy: Policy Condition failed: "
+                + "[\"starts-with\", \"$key\", \"uploads/\"]</Message>"), response.body());
+        assertFalse(clients.v4().doesObjectExist(bucket, "elsewhere/x"));
+    }
+
+    @Test
+    void postObject_fileLargerThanRange_isEntityTooLarge(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-big");
+        FormBody form = v1Form(clients, "uploads/big", inAnHour(), uploadsPolicy(0, 10));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("big", "text/plain", HELLO));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("<Code>EntityTooLarge</Code>"), response.body());
+        assertTrue(response.body().contains("<MaxSizeAllowed>10</MaxSizeAllowed>"), response.body());
+        assertFalse(clients.v4().doesObjectExist(bucket, "uploads/big"));
+    }
+
+    @Test
+    void postObject_fileSmallerThanRange_isEntityTooSmall(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-small");
+        FormBody form = v1Form(clients, "uploads/small", inAnHour(), uploadsPolicy(100, 1000));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("small", "text/plain", HELLO));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("<Code>EntityTooSmall</Code>"), response.body());
+        assertFalse(clients.v4().doesObjectExist(bucket, "uploads/small"));
+    }
+
+    @Test
+    void postObject_wrongSignature_isSignatureDoesNotMatch(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-sig");
+        OSS oss = clients.v1();
+        String policy = oss.generatePostPolicy(inAnHour(), uploadsPolicy(0, 1024));
+        FormBody form = new FormBody().field("key", "uploads/x").field("OSSAccessKeyId", clients.keyId())
+                .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
+                .field("Signature", oss.calculatePostSignature(policy + " "));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("x", "text/plain", HELLO));
+        assertEquals(403, response.statusCode());
+        assertTrue(response.body().contains("<Code>SignatureDoesNotMatch</Code>"), response.body());
+    }
+
+    @Test
+    void postObject_simpleConditionWithTwoProperties_isInvalidPolicyDocument(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-badpolicy");
+        String policy = "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[{\"bucket\":\"" + bucket + "\",\"key\":\"k\"}]}";
+        FormBody form = new FormBody().field("key", "k").field("OSSAccessKeyId", clients.keyId())
+                .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
+                .field("Signature", clients.v1().calculatePostSignature(policy));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("k", "text/plain", HELLO));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("<Code>InvalidPolicyDocument</Code><Message>Invalid Policy: Invalid Simple-Condition: "
+                + "Simple-Conditions must have exactly one property specified.</Message>"), response.body());
+    }
+
+    @Test
+    void postObject_bucketAndEqConditions_areChecked(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-eq");
+        String policy = "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[{\"bucket\":\"" + bucket + "\"},"
+                + "[\"eq\",\"$x-oss-meta-team\",\"media\"]]}";
+        FormBody wrongTeam = new FormBody().field("key", "k").field("OSSAccessKeyId", clients.keyId())
+                .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
+                .field("Signature", clients.v1().calculatePostSignature(policy)).field("x-oss-meta-team", "ads");
+        HttpResponse<String> denied = send(clients, bucket, wrongTeam, wrongTeam.withFile("k", "text/plain", HELLO));
+        assertEquals(403, denied.statusCode());
+        assertTrue(denied.body().contains("Policy Condition failed: [\"eq\", \"$x-oss-meta-team\", \"media\"]"), denied.body());
+
+        FormBody rightTeam = wrongTeam.field("x-oss-meta-team", "media");
+        HttpResponse<String> ok = send(clients, bucket, rightTeam, rightTeam.withFile("k", "text/plain", HELLO));
+        assertEquals(204, ok.statusCode(), ok.body());
+    }
+
+    @Test
+    void postObject_anonymous_needsPublicReadWrite(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-anon");
+        FormBody form = new FormBody().field("key", "drop/${filename}");
+        HttpResponse<String> denied = send(clients, bucket, form, form.withFile("a.txt", "text/plain", HELLO));
+        assertEquals(403, denied.statusCode());
+        assertTrue(denied.body().contains("<Code>AccessDenied</Code>"), denied.body());
+
+        clients.v4().setBucketAcl(bucket, CannedAccessControlList.PublicReadWrite);
+        HttpResponse<String> ok = send(clients, bucket, form, form.withFile("a.txt", "text/plain", HELLO));
+        assertEquals(204, ok.statusCode(), ok.body());
+        assertArrayEquals(HELLO, read(clients.v4(), bucket, "drop/a.txt"));
+    }
+
+    @Test
+    void postObject_successActionRedirect_answers303WithTheObject(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-redirect");
+        FormBody form = v1Form(clients, "uploads/r.txt", inAnHour(), uploadsPolicy(0, 1024))
+                .field("success_action_redirect", "https://app.example.com/done");
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("r.txt", "text/plain", HELLO));
+        assertEquals(303, response.statusCode());
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertEquals("https://app.example.com/done?bucket=" + bucket + "&key=uploads%2Fr.txt&etag="
+                + java.net.URLEncoder.encode(etag, StandardCharsets.UTF_8), response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void postObject_withoutFile_isInvalidArgument(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-nofile");
+        String body = "--" + FormBody.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nk\r\n--" + FormBody.BOUNDARY + "--\r\n";
+        HttpResponse<String> response = send(clients, bucket, new FormBody(), body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("<Message>Bucket POST must contain a field named 'file'.</Message>"), response.body());
+    }
+}
