@@ -8,6 +8,12 @@
 // Environment: OSS_ENDPOINT (http://localhost:PORT), OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET,
 // OSS_BUCKET (created and deleted by this script), OSS_REGION (e.g. cn-hangzhou),
 // OSS_SIGN_VERSION (v1 | v4).
+//
+// V4 in ali-oss 6.23 (read from node_modules/ali-oss): `authorizationV4: true` makes
+// createRequest sign every API request with OSS4-HMAC-SHA256 (x-oss-content-sha256:
+// UNSIGNED-PAYLOAD), so all object, bucket, list and multipart calls here are V4 in that mode.
+// Presigning is separate: signatureUrl/asyncSignatureUrl always produce V1 query signatures,
+// signatureUrlV4 produces V4 ones, so the presign steps use signatureUrlV4 in V4 mode.
 
 const assert = require('assert');
 const crypto = require('crypto');
