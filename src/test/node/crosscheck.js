@@ -24,9 +24,12 @@ const os = require('os');
 const path = require('path');
 const OSS = require('ali-oss');
 
-// The emulator binds 127.0.0.1 only; "localhost" may resolve to ::1 first on this machine. The
-// endpoint stays "localhost" because ali-oss treats an IP endpoint specially: it then sends
-// "Host: <bucket>.oss-<region>.aliyuncs.com" (see createRequest), which no local server serves.
+// The emulator binds 127.0.0.1 only, and "localhost" resolves to ::1 first on some machines
+// (Node 17+ keeps the resolver's order): ask for IPv4 first. The endpoint is "localhost" rather
+// than "127.0.0.1" because for an IP endpoint ali-oss rewrites the Host header to
+// "<bucket>.oss-<region>.aliyuncs.com" (createRequest) while sldEnable still puts the bucket in
+// the path: a mixed request no real client sends. With a host name it is plain path style:
+// "Host: localhost:PORT", "/bucket/key".
 dns.setDefaultResultOrder('ipv4first');
 
 const env = name => {
