@@ -97,7 +97,7 @@ function crc64(buffer) {
 const md5Hex = data => crypto.createHash('md5').update(data).digest('hex');
 
 // Plain Node http, no SDK: what a browser or curl does with a presigned URL.
-function fetch(url, method, body, headers) {
+function httpRequest(url, method, body, headers) {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers: headers || {} }, res => {
       const chunks = [];
@@ -254,7 +254,7 @@ const steps = [
   }],
   ['presign-get', async () => {
     const url = await presign('GET', 'bin/data.bin');
-    const res = await fetch(url, 'GET');
+    const res = await httpRequest(url, 'GET');
     assert.strictEqual(res.status, 200, `status (body ${res.body.toString('utf8').slice(0, 300)})`);
     assert.ok(binaryBody.equals(res.body), 'presigned GET content differs');
     assert.strictEqual(res.headers['x-oss-hash-crc64ecma'], crc64(binaryBody));
@@ -262,7 +262,7 @@ const steps = [
   ['presign-put', async () => {
     const body = Buffer.from('uploaded through a presigned URL');
     const url = await presign('PUT', 'presigned/put.txt', { 'Content-Type': 'text/plain' });
-    const res = await fetch(url, 'PUT', body, { 'Content-Type': 'text/plain', 'Content-Length': body.length });
+    const res = await httpRequest(url, 'PUT', body, { 'Content-Type': 'text/plain', 'Content-Length': body.length });
     assert.strictEqual(res.status, 200, `status (body ${res.body.toString('utf8').slice(0, 300)})`);
     const got = await store.get('presigned/put.txt');
     assert.ok(body.equals(got.content), 'presigned PUT content differs');
@@ -275,7 +275,7 @@ const steps = [
     assert.ok(signature, `no ${signatureParam} in the presigned URL`);
     // Same URL for another key: the signature no longer matches.
     url.pathname = url.pathname.replace('data.bin', 'other.bin');
-    const res = await fetch(url.toString(), 'GET');
+    const res = await httpRequest(url.toString(), 'GET');
     assert.strictEqual(res.status, 403);
     assert.match(res.body.toString('utf8'), /<Code>SignatureDoesNotMatch<\/Code>/);
   }],
