@@ -68,7 +68,7 @@ public final class Authenticator {
         checkSkew(v1RequestTime(request));
         AccessKey key = lookup(keyId);
         checkToken(key, request.header("x-oss-security-token"));
-        String stringToSign = V1Signature.stringToSign(request, request.header("date").orElse(""));
+        String stringToSign = V1Signature.stringToSign(request, request.header("date").or(() -> request.header("x-oss-date")).orElse(""));
         if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
             throw v1Mismatch(keyId, provided, redact(stringToSign, request));
         }

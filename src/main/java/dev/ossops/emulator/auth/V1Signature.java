@@ -63,8 +63,8 @@ public final class V1Signature {
         char separator = '?';
         for (Map.Entry<String, String> p : signed.entrySet()) {
             out.append(separator).append(p.getKey());
-            // ?acl (no '=') is signed as "acl"; ?acl= as "acl=" (the SDK's null vs "" distinction).
-            if (p.getValue() != null) {
+            // A sub-resource without a value is signed bare: ?acl and ?acl= both sign as "acl" (ali-oss sends the latter).
+            if (p.getValue() != null && !p.getValue().isEmpty()) {
                 out.append('=').append(p.getValue());
             }
             separator = '&';

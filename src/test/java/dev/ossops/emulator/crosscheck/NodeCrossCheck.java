@@ -46,7 +46,7 @@ final class NodeCrossCheck {
     void requireInstalled() {
         if (!Files.isDirectory(nodeDir.resolve("node_modules/ali-oss"))) {
             fail(nodeDir.resolve("node_modules") + " has no ali-oss: run `npm ci --prefix " + nodeDir
-                    + "` first (.ci/run does this)");
+                    + "` first (mvn verify does this before the integration tests)");
         }
     }
 

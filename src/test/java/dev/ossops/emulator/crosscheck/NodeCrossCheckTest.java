@@ -20,7 +20,7 @@ class NodeCrossCheckTest {
         AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> check.run(Map.of(), "s3cr3t"));
 
         assertEquals(dir.resolve("node_modules") + " has no ali-oss: run `npm ci --prefix " + dir
-                + "` first (.ci/run does this)", error.getMessage());
+                + "` first (mvn verify does this before the integration tests)", error.getMessage());
     }
 
     @Test
