@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 EmulatorCommand.class,
                 PlanCommand.class,
                 ApplyCommand.class,
+                ExportCommand.class,
         })
 public final class Main {
 

@@ -8,6 +8,8 @@ import dev.ossops.apply.LivePlanner;
 import dev.ossops.apply.LiveReader;
 import dev.ossops.apply.Scope;
 import dev.ossops.apply.bucket.BucketStepFactory;
+import dev.ossops.apply.export.Export;
+import dev.ossops.apply.export.Exporter;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
@@ -16,6 +18,7 @@ import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
 import dev.ossops.cloud.credentials.EnvCredentialSource;
 import dev.ossops.cloud.credentials.Secrets;
+import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.oss.OssGateway;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorConfig;
@@ -137,6 +140,15 @@ final class ProfileSession implements AutoCloseable {
     LivePlanner planner(int parallelism, Optional<Long> inventoryLimit, CliEnvironment env) {
         LiveReader reader = new LiveReader(List.of(new BucketLiveSource(oss, profile())), parallelism);
         return new LivePlanner(reader, inventoryLimit.map(limit -> new InventoryReader(oss.objects(), profile(), env.clock(), limit)));
+    }
+
+    /** Exports the named buckets (each at its profile region, else the profile's), or every bucket of the account. */
+    Export export(Optional<List<String>> names) {
+        Profile p = profile();
+        List<OssBucket> buckets = names.map(list -> list.stream().map(n -> new OssBucket(n,
+                        Optional.ofNullable(p.buckets().get(n)).flatMap(b -> b.region()).orElse(p.region()))).toList())
+                .orElseGet(() -> oss.buckets(p.region()));
+        return new Exporter(oss, p).export(buckets);
     }
 
     ApplyRunner runner(int parallelism) {

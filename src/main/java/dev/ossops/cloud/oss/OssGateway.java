@@ -4,7 +4,9 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.AccessControlList;
+import com.aliyun.oss.model.BucketList;
 import com.aliyun.oss.model.BucketLoggingResult;
+import com.aliyun.oss.model.ListBucketsRequest;
 import com.aliyun.oss.model.BucketReferer;
 import com.aliyun.oss.model.BucketVersioningConfiguration;
 import com.aliyun.oss.model.CannedAccessControlList;
@@ -84,6 +86,22 @@ public final class OssGateway implements AutoCloseable {
                     storageClass == null ? "Standard" : storageClass.toString(),
                     redundancy == null ? "LRS" : redundancy.toString());
         });
+    }
+
+    /** Every bucket of the account with its region (ListBuckets, page by page), asked at {@code region}'s endpoint. */
+    public List<OssBucket> buckets(String region) {
+        List<OssBucket> out = new ArrayList<>();
+        String marker = null;
+        while (true) {
+            ListBucketsRequest request = new ListBucketsRequest(null, marker, 1000);
+            BucketList page = retry.call("ListBuckets", () -> client(region).listBuckets(request));
+            page.getBucketList().forEach(b -> out.add(new OssBucket(b.getName(),
+                    b.getLocation() == null || b.getLocation().isEmpty() ? region : Regions.strip(b.getLocation()))));
+            if (!page.isTruncated()) {
+                return out;
+            }
+            marker = page.getNextMarker();
+        }
     }
 
     /** Creates the bucket with its create-only properties (and ACL when given, so it is never public by accident). */
