@@ -264,4 +264,42 @@ class PlanApplyIT {
         assertContains(plan.out(), "Unreadable (plan incomplete):\n  ? bucket.it-nocreds: GetBucketInfo it-nocreds failed: CredentialsException: no credentials in the environment");
         assertContains(plan.out(), "No changes found, but the plan is incomplete.\n");
     }
+
+    @Test
+    void apply_publicAclAfterBlockPublicAccessLifted_orderedAndConverges(URI endpoint, OSS oss) throws IOException {
+        Path profile = write("order.yaml", profile(endpoint, "  it-order:\n    acl: private\n    blockPublicAccess: true\n"));
+        assertEquals(0, CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve").exit());
+        Path open = write("order.yaml", profile(endpoint, "  it-order:\n    acl: public-read\n    blockPublicAccess: false\n"));
+
+        CliRun apply = CliRun.run(ENV, "apply", "-p", open.toString(), "--auto-approve", "--allow-destructive", "--parallelism", "8");
+
+        assertEquals(0, apply.exit(), apply.all());
+        int lifted = apply.out().indexOf("applied  bucket.it-order.block_public_access: PutBucketPublicAccessBlock it-order");
+        int acl = apply.out().indexOf("applied  bucket.it-order.acl: PutBucketAcl it-order");
+        assertTrue(lifted >= 0 && acl > lifted, apply.out());
+        assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl("it-order").getCannedACL());
+    }
+
+    @Test
+    void apply_textOutput_matchesGolden(URI endpoint) throws IOException {
+        Path profile = write("text.yaml", profile(endpoint, "  it-text:\n    acl: private\n    versioning: Enabled\n    tags: { env: it }\n"
+                + "    lifecycle: [{ Rules: [{ ID: old, Prefix: \"\", Status: Enabled, NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] }]\n"));
+
+        CliRun apply = CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve", "--allow-destructive", "--parallelism", "1", "--no-color");
+
+        assertEquals(0, apply.exit(), apply.all());
+        String body = apply.out().substring(apply.out().indexOf("\n\n") + 2);
+        assertEquals(Files.readString(Path.of("src/test/resources/golden/apply/apply-new-bucket.txt")), body);
+    }
+
+    @Test
+    void apply_incompletePlan_changesNothing(URI endpoint, OSS oss) throws IOException {
+        Path profile = write("incomplete.yaml", profile(endpoint, "  it-incomplete:\n    acl: private\n"));
+
+        CliRun apply = CliRun.run(Map.of(), "apply", "-p", profile.toString(), "--auto-approve");
+
+        assertEquals(1, apply.exit(), apply.all());
+        assertEquals("error: the plan is incomplete (see the unreadable resources above); nothing was changed\n", apply.err());
+        assertFalse(oss.doesBucketExist("it-incomplete"));
+    }
 }
