@@ -94,8 +94,14 @@ final class ProfileSession implements AutoCloseable {
             header.add("Endpoint: Alibaba Cloud public endpoints; credentials from " + target.credentials().describe());
         }
         scope.excluded().forEach(e -> header.add("Not planned: " + e));
-        OssGateway oss = new OssGateway(target, Retry.standard(), maxConnections);
-        return new ProfileSession(scope, target, emulator, oss, header);
+        try {
+            OssGateway oss = new OssGateway(target, Retry.standard(), maxConnections);
+            return new ProfileSession(scope, target, emulator, oss, header);
+        } catch (RuntimeException e) {
+            // The session never existed, so nothing else would stop the emulator it started.
+            emulator.ifPresent(Emulator::close);
+            throw e;
+        }
     }
 
     private static CredentialSource emulatorRoot() {
