@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static dev.ossops.plan.Address.Kind;
 
@@ -99,7 +100,7 @@ public final class BucketStepFactory implements StepFactory {
         return rule;
     }
 
-    private static <T> Step putOrDelete(Managed<T> desired, Function<T, Step> put, java.util.function.Supplier<Step> delete) {
+    private static <T> Step putOrDelete(Managed<T> desired, Function<T, Step> put, Supplier<Step> delete) {
         return desired.state() == Managed.State.PRESENT ? put.apply(desired.get()) : delete.get();
     }
 }
