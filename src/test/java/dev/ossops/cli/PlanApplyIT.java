@@ -3,7 +3,9 @@ package dev.ossops.cli;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.BucketVersioningConfiguration;
 import com.aliyun.oss.model.CannedAccessControlList;
-import com.aliyun.oss.model.SetBucketCORSRequest;
+import com.aliyun.oss.model.LifecycleFilter;
+import com.aliyun.oss.model.LifecycleRule;
+import com.aliyun.oss.model.SetBucketLifecycleRequest;
 import com.aliyun.oss.model.SetBucketVersioningRequest;
 import com.aliyun.oss.model.TagSet;
 import dev.ossops.emulator.EmulatorDefaults;
@@ -301,5 +303,28 @@ class PlanApplyIT {
         assertEquals(1, apply.exit(), apply.all());
         assertEquals("error: the plan is incomplete (see the unreadable resources above); nothing was changed\n", apply.err());
         assertFalse(oss.doesBucketExist("it-incomplete"));
+    }
+
+    @Test
+    void apply_liveLifecycleTheProfileCannotExpress_refusedNotOverwritten(URI endpoint, OSS oss) throws IOException {
+        Path profile = write("unrep.yaml", profile(endpoint, "  it-unrep:\n    acl: private\n"
+                + "    lifecycle: [{ Rules: [{ ID: tmp, Prefix: tmp/, Status: Enabled, Expiration: { Days: 3 } }] }]\n"));
+        assertEquals(0, CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve", "--allow-destructive").exit());
+        LifecycleRule sized = new LifecycleRule("big", "logs/",
+                LifecycleRule.RuleStatus.Enabled, 30);
+        LifecycleFilter filter = new LifecycleFilter();
+        filter.setObjectSizeGreaterThan(1024L);
+        sized.setFilter(filter);
+        SetBucketLifecycleRequest request = new SetBucketLifecycleRequest("it-unrep");
+        request.AddLifecycleRule(sized);
+        oss.setBucketLifecycle(request);
+
+        CliRun apply = CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve", "--allow-destructive", "--no-color");
+
+        assertEquals(1, apply.exit(), apply.all());
+        assertContains(apply.out(), "Errors (plan cannot be applied):\n  ! bucket.it-unrep.lifecycle: ");
+        assertContains(apply.out(), "lifecycle rule big filters by object size, which a profile cannot express");
+        assertEquals("error: the plan is not applyable (see the errors above); nothing was changed\n", apply.err());
+        assertEquals("big", oss.getBucketLifecycle("it-unrep").get(0).getId());
     }
 }
