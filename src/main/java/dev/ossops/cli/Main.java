@@ -17,6 +17,9 @@ import java.io.PrintWriter;
                 ValidateCommand.class,
                 SchemaCommand.class,
                 EmulatorCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                ExportCommand.class,
         })
 public final class Main {
 
@@ -27,18 +30,31 @@ public final class Main {
             scope = CommandLine.ScopeType.INHERIT)
     boolean noColor;
 
+    /** The process environment, or what a test passes to {@link #run(String[], PrintWriter, PrintWriter, CliEnvironment)}. */
+    CliEnvironment environment;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs ossops with the given streams; used by {@link #main} and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = newCommandLine(out, err);
+        return run(args, out, err, CliEnvironment.system());
+    }
+
+    /** Runs ossops with the given streams and environment (variables, terminal, input, clock). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
+        CommandLine cli = newCommandLine(out, err, environment);
         return cli.execute(args);
     }
 
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        return newCommandLine(out, err, CliEnvironment.system());
+    }
+
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment environment) {
         Main root = new Main();
+        root.environment = environment;
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

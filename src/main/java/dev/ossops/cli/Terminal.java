@@ -22,6 +22,11 @@ final class Terminal {
         return new Terminal(!off);
     }
 
+    /** Whether output is coloured (the plan renderer paints its own symbols). */
+    boolean colour() {
+        return colour;
+    }
+
     String red(String text) {
         return paint(RED, text);
     }

@@ -1,0 +1,24 @@
+package dev.ossops.apply.bucket;
+
+import dev.ossops.cloud.oss.OssBucket;
+import dev.ossops.cloud.oss.OssGateway;
+import dev.ossops.plan.Address;
+
+import java.util.List;
+
+/** Removes every CORS rule. Idempotent: OSS answers success when there is nothing left to delete. */
+final class DeleteBucketCorsStep extends BucketStep {
+    DeleteBucketCorsStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket) {
+        super(address, dependsOn, gateway, bucket);
+    }
+
+    @Override
+    String operation() {
+        return "DeleteBucketCors";
+    }
+
+    @Override
+    public void run() {
+        gateway.deleteCors(bucket);
+    }
+}

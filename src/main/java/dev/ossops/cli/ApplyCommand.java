@@ -1,0 +1,194 @@
+package dev.ossops.cli;
+
+import dev.ossops.apply.ApplyReport;
+import dev.ossops.apply.ApplyRunner;
+import dev.ossops.apply.LivePlanner;
+import dev.ossops.apply.StepOutcome;
+import dev.ossops.plan.Action;
+import dev.ossops.plan.Change;
+import dev.ossops.plan.LiveQuery;
+import dev.ossops.plan.LiveState;
+import dev.ossops.plan.Plan;
+import dev.ossops.plan.PlanFile;
+import dev.ossops.plan.PlanFileException;
+import dev.ossops.plan.PlanOptions;
+import dev.ossops.plan.TextRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ossops apply}: plans (or checks a saved plan against live state), asks, runs the steps in dependency
+ * order, reports every step, then reads live state again and says whether it now matches the profile.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Make live state match a profile (-p PROFILE) or apply a saved plan (PLANFILE).",
+                "Exit 0 when every step applied and live state was verified to match; 1 otherwise."})
+final class ApplyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", description = "The profile file; with PLANFILE, overrides the path saved in it.")
+    Path profile;
+
+    @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved with `ossops plan --out`.")
+    Path planFile;
+
+    @Option(names = "--auto-approve", description = "Do not ask for confirmation (required when not on a terminal).")
+    boolean autoApprove;
+
+    @Option(names = "--allow-destructive", description = "Allow changes the plan flags as destructive.")
+    boolean allowDestructive;
+
+    @Option(names = "--parallelism", defaultValue = "8", paramLabel = "N", description = "Run at most N steps at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Override
+    public Integer call() throws IOException {
+        CliEnvironment env = root.environment;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (parallelism < 1) {
+            err.println("error: --parallelism must be at least 1, got " + parallelism);
+            return ExitCodes.ERROR;
+        }
+        Optional<PlanFile> saved;
+        try {
+            saved = planFile == null ? Optional.empty() : Optional.of(PlanFile.parse(Files.readString(planFile, StandardCharsets.UTF_8)));
+        } catch (PlanFileException e) {
+            err.println("error: " + planFile + ": " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        Path profilePath = profile != null ? profile : saved.map(f -> Path.of(f.profilePath())).orElse(null);
+        if (profilePath == null) {
+            err.println("error: give a profile (-p PROFILE) or a saved plan (PLANFILE)");
+            return ExitCodes.ERROR;
+        }
+        try (ProfileSession session = ProfileSession.open(profilePath, env, parallelism)) {
+            session.header().forEach(out::println);
+            out.println();
+            return apply(session, saved, env, out, err);
+        } catch (ProfileSession.ProfileException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+
+    private int apply(ProfileSession session, Optional<PlanFile> saved, CliEnvironment env, PrintWriter out, PrintWriter err) throws IOException {
+        LivePlanner planner = session.planner(parallelism, Optional.of(10_000L), env);
+        LiveState live = planner.reader().read(LiveQuery.reads(session.profile()));
+        if (saved.isPresent()) {
+            Optional<String> refusal = staleness(saved.get(), session, live);
+            if (refusal.isPresent()) {
+                err.println("error: " + refusal.get());
+                return ExitCodes.ERROR;
+            }
+        }
+        LivePlanner.Result result = planner.planWith(session.profile(), live, PlanOptions.defaults());
+        result.warnings().forEach(w -> err.println("warning: " + w));
+        Plan plan = result.plan();
+        Terminal terminal = Terminal.detect(root.noColor, env.variables(), env.interactive());
+        String rendered = new TextRenderer(terminal.colour(), false).render(plan);
+        if (!plan.applyable()) {
+            out.print(rendered);
+            err.println("error: the plan is " + (plan.complete() ? "not applyable (see the errors above)" : "incomplete (see the unreadable resources above)")
+                    + "; nothing was changed");
+            return ExitCodes.ERROR;
+        }
+        if (!plan.hasChanges()) {
+            out.println(TextRenderer.summary(plan));
+            return ExitCodes.OK;
+        }
+        List<String> refusals = ApplyRunner.refusals(plan, allowDestructive);
+        if (!refusals.isEmpty()) {
+            out.print(rendered);
+            err.println("error: refusing destructive changes without --allow-destructive:");
+            refusals.forEach(r -> err.println("  " + r));
+            return ExitCodes.ERROR;
+        }
+        out.print(rendered);
+        if (!autoApprove) {
+            if (!env.interactive()) {
+                err.println("error: not on a terminal, so apply cannot ask for confirmation: pass --auto-approve to apply without asking");
+                return ExitCodes.ERROR;
+            }
+            out.print("Apply these changes? Only 'yes' is accepted: ");
+            out.flush();
+            String answer = env.input().readLine();
+            if (!"yes".equals(answer == null ? null : answer.trim())) {
+                out.println("Apply cancelled; nothing was changed.");
+                return ExitCodes.ERROR;
+            }
+        }
+        out.println();
+        ApplyReport report = session.runner(parallelism).run(plan, session.profile(), o -> {
+            synchronized (out) {
+                out.println(line(o));
+                out.flush();
+            }
+        });
+        out.println();
+        out.println("Apply: " + report.summary() + ".");
+        boolean verified = verify(session, env, out);
+        return report.succeeded() && verified ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /** Why a saved plan cannot be applied now, if it cannot. */
+    private static Optional<String> staleness(PlanFile file, ProfileSession session, LiveState live) {
+        if (!file.profileMatches(session.profile())) {
+            return Optional.of("the profile (or a document it references) changed since the plan was saved: run plan again");
+        }
+        List<PlanFile.Stale> stale = PlanFile.staleAddresses(file, live);
+        if (stale.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("live state changed since the plan was saved: run plan again\n  "
+                + String.join("\n  ", stale.stream().map(PlanFile.Stale::message).toList()));
+    }
+
+    private boolean verify(ProfileSession session, CliEnvironment env, PrintWriter out) {
+        Plan after = session.planner(parallelism, Optional.empty(), env).plan(session.profile(), PlanOptions.defaults()).plan();
+        if (after.complete() && !after.hasErrors() && !after.hasChanges()) {
+            out.println("verified: live state matches the profile");
+            return true;
+        }
+        out.println("not verified: live state still differs from the profile:");
+        for (Change c : after.changes()) {
+            if (c.action() != Action.NOOP) {
+                out.println("  " + c.action().symbol() + " " + c.address());
+            }
+        }
+        for (Map.Entry<?, String> u : after.unreadable().entrySet()) {
+            out.println("  ? " + u.getKey() + ": " + u.getValue());
+        }
+        for (Plan.PlanError e : after.errors()) {
+            out.println("  ! " + e.address() + ": " + e.message());
+        }
+        return false;
+    }
+
+    private static String line(StepOutcome o) {
+        return switch (o.status()) {
+            case APPLIED -> "  applied  " + o.address() + ": " + o.description();
+            case FAILED -> "  failed   " + o.address() + ": " + o.description() + ": " + o.detail();
+            case SKIPPED -> "  skipped  " + o.address() + ": " + o.detail();
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ossops.cli;
+
+import dev.ossops.apply.export.Export;
+import dev.ossops.apply.export.ProfileWriter;
+import dev.ossops.cloud.CloudException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code ossops export}: writes live bucket configuration as a profile plus its lifecycle, CORS and policy documents. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the live configuration of buckets as a profile (profile.yaml) and the documents it references.",
+                "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then)."})
+final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "PROFILE", description = "The profile whose endpoint, region and credentials to use.")
+    Path profile;
+
+    @Option(names = "--buckets", split = ",", paramLabel = "NAME", description = "Export only these buckets (default: every bucket of the account).")
+    List<String> buckets;
+
+    @Option(names = "--out", defaultValue = "ossops-export", paramLabel = "DIR", description = "Directory to write into (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try (ProfileSession session = ProfileSession.open(profile, root.environment, PlanCommand.READ_PARALLELISM)) {
+            session.header().forEach(stdout::println);
+            Export export = session.export(Optional.ofNullable(buckets));
+            export.warnings().forEach(w -> stderr.println("warning: " + w));
+            if (!export.errors().isEmpty()) {
+                export.errors().forEach(e -> stderr.println("error: " + e));
+                stderr.println("error: nothing was written");
+                return ExitCodes.ERROR;
+            }
+            for (Path written : new ProfileWriter().write(export, out)) {
+                stdout.println("wrote " + written);
+            }
+            return ExitCodes.OK;
+        } catch (ProfileSession.ProfileException | CloudException e) {
+            stderr.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ossops.cli;
+
+import dev.ossops.apply.LivePlanner;
+import dev.ossops.plan.JsonRenderer;
+import dev.ossops.plan.Plan;
+import dev.ossops.plan.PlanFile;
+import dev.ossops.plan.PlanOptions;
+import dev.ossops.plan.TextRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code ossops plan}: reads what the profile manages, compares, prints the changes apply would make. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Compare a profile with live state and print the changes apply would make.",
+                "Exit 0: no changes (or changes without --detailed-exitcode); 1: error or incomplete plan; 2: changes with --detailed-exitcode."})
+final class PlanCommand implements Callable<Integer> {
+    /** Live reads run this many at a time. */
+    static final int READ_PARALLELISM = 8;
+
+    /** How the plan is printed. */
+    enum Format { text, json }
+
+    @ParentCommand
+    Main root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "PROFILE", description = "The profile file (YAML or JSON).")
+    Path profile;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, with live fingerprints) for `ossops apply FILE`.")
+    Path out;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
+    boolean detailedExitcode;
+
+    @Option(names = "--verbose", description = "Also list the normalisations that applied.")
+    boolean verbose;
+
+    @Option(names = "--no-inventory", description = "Do not list objects to measure the impact of expiration rules.")
+    boolean noInventory;
+
+    @Option(names = "--inventory-limit", defaultValue = "10000", paramLabel = "N",
+            description = "List at most N objects per expiration impact (default: ${DEFAULT-VALUE}).")
+    long inventoryLimit;
+
+    @Override
+    public Integer call() throws IOException {
+        CliEnvironment env = root.environment;
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (inventoryLimit < 1) {
+            stderr.println("error: --inventory-limit must be at least 1, got " + inventoryLimit);
+            return ExitCodes.ERROR;
+        }
+        try (ProfileSession session = ProfileSession.open(profile, env, READ_PARALLELISM)) {
+            // Header lines go to stderr for JSON so stdout stays one JSON document.
+            PrintWriter info = format == Format.json ? stderr : stdout;
+            session.header().forEach(info::println);
+            info.println();
+            LivePlanner planner = session.planner(READ_PARALLELISM, noInventory ? Optional.empty() : Optional.of(inventoryLimit), env);
+            LivePlanner.Result result = planner.plan(session.profile(), PlanOptions.defaults());
+            result.warnings().forEach(w -> stderr.println("warning: " + w));
+            Plan plan = result.plan();
+            if (format == Format.json) {
+                stdout.print(new JsonRenderer().render(plan));
+            } else {
+                Terminal terminal = Terminal.detect(root.noColor, env.variables(), env.interactive());
+                stdout.print(new TextRenderer(terminal.colour(), verbose).render(plan));
+            }
+            if (out != null) {
+                Files.writeString(out, PlanFile.of(plan, session.profile(), result.live()).toJson(), StandardCharsets.UTF_8);
+                info.println("Saved the plan to " + out + "; apply it with: ossops apply " + out);
+            }
+            stdout.flush();
+            return exitCode(plan, detailedExitcode);
+        } catch (ProfileSession.ProfileException e) {
+            stderr.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+
+    static int exitCode(Plan plan, boolean detailed) {
+        if (!plan.complete() || plan.hasErrors()) {
+            return ExitCodes.ERROR;
+        }
+        return detailed && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.ossops.cli;
+
+import dev.ossops.apply.ApplyRunner;
+import dev.ossops.apply.BucketLiveSource;
+import dev.ossops.apply.Family;
+import dev.ossops.apply.InventoryReader;
+import dev.ossops.apply.LivePlanner;
+import dev.ossops.apply.LiveReader;
+import dev.ossops.apply.Scope;
+import dev.ossops.apply.bucket.BucketStepFactory;
+import dev.ossops.apply.export.Export;
+import dev.ossops.apply.export.Exporter;
+import dev.ossops.cloud.CloudTarget;
+import dev.ossops.cloud.Retry;
+import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
+import dev.ossops.cloud.credentials.CredentialSource;
+import dev.ossops.cloud.credentials.Credentials;
+import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
+import dev.ossops.cloud.credentials.EnvCredentialSource;
+import dev.ossops.cloud.credentials.Secrets;
+import dev.ossops.cloud.oss.OssBucket;
+import dev.ossops.cloud.oss.OssGateway;
+import dev.ossops.emulator.Emulator;
+import dev.ossops.emulator.EmulatorConfig;
+import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.spec.Problem;
+import dev.ossops.spec.ProfileLoader;
+import dev.ossops.spec.Severity;
+import dev.ossops.spec.model.Endpoint;
+import dev.ossops.spec.model.Profile;
+import dev.ossops.spec.tree.PropertyPath;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One command's connection to a profile's environment: the loaded profile (scoped to the families this build
+ * supports), the cloud target with its credentials, the embedded emulator when the profile says
+ * {@code endpoint: embedded} (started on a free port of 127.0.0.1, stopped on close), and the gateways, live
+ * sources and step factories built over them. RAM and CDN register here once their gateways exist.
+ */
+final class ProfileSession implements AutoCloseable {
+    /** Families with a live source and a step factory in this build. */
+    private static final EnumSet<Family> SUPPORTED = EnumSet.of(Family.BUCKETS);
+
+    private final Scope scope;
+    private final CloudTarget target;
+    private final Optional<Emulator> emulator;
+    private final OssGateway oss;
+    private final List<String> header;
+
+    private ProfileSession(Scope scope, CloudTarget target, Optional<Emulator> emulator, OssGateway oss, List<String> header) {
+        this.scope = scope;
+        this.target = target;
+        this.emulator = emulator;
+        this.oss = oss;
+        this.header = List.copyOf(header);
+    }
+
+    /** Loads and validates {@code file}; throws {@link ProfileException} listing every error when it is invalid. */
+    static ProfileSession open(Path file, CliEnvironment env, int maxConnections) {
+        ProfileLoader.Result loaded = new ProfileLoader().load(file);
+        if (!loaded.valid() || loaded.profile().isEmpty()) {
+            List<String> errors = new ArrayList<>();
+            for (Problem p : loaded.problems()) {
+                if (p.severity() == Severity.ERROR) {
+                    errors.add(p.location() + ": error: " + PropertyPath.display(p.path()) + ": " + p.message());
+                }
+            }
+            throw new ProfileException(file + " is not a valid profile (run ossops validate):\n  " + String.join("\n  ", errors));
+        }
+        Profile profile = loaded.profile().get();
+        Scope scope = Scope.of(profile, SUPPORTED);
+        List<String> header = new ArrayList<>();
+        header.add("Profile " + profile.name() + " (" + file + "), region " + profile.region());
+        Optional<Emulator> emulator = Optional.empty();
+        CloudTarget target;
+        if (profile.endpoint() instanceof Endpoint.Embedded embedded) {
+            Emulator started = new Emulator(EmulatorConfig.builder().port(0).dataDir(embedded.dataDir())
+                    .region(profile.region()).build()).start();
+            emulator = Optional.of(started);
+            target = CloudTarget.single(started.endpoint(), profile.region(), emulatorRoot());
+            header.add("Endpoint: embedded emulator at " + started.endpoint() + " (data " + embedded.dataDir() + ")");
+            header.add("Credentials: the emulator's root key " + Secrets.maskAccessKeyId(EmulatorDefaults.ROOT_KEY_ID)
+                    + "; the profile's credentials are ignored for endpoint: embedded");
+        } else if (profile.endpoint() instanceof Endpoint.Url url) {
+            target = CloudTarget.single(url.uri(), profile.region(), credentials(profile, env));
+            header.add("Endpoint: " + url.uri() + "; credentials from " + target.credentials().describe());
+        } else {
+            target = CloudTarget.publicEndpoints(profile.region(), credentials(profile, env));
+            header.add("Endpoint: Alibaba Cloud public endpoints; credentials from " + target.credentials().describe());
+        }
+        scope.excluded().forEach(e -> header.add("Not planned: " + e));
+        try {
+            OssGateway oss = new OssGateway(target, Retry.standard(), maxConnections);
+            return new ProfileSession(scope, target, emulator, oss, header);
+        } catch (RuntimeException e) {
+            // The session never existed, so nothing else would stop the emulator it started.
+            emulator.ifPresent(Emulator::close);
+            throw e;
+        }
+    }
+
+    private static CredentialSource emulatorRoot() {
+        Credentials root = Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
+        return new CredentialSource() {
+            @Override
+            public Credentials resolve() {
+                return root;
+            }
+
+            @Override
+            public String describe() {
+                return "the embedded emulator's root key " + root.maskedAccessKeyId();
+            }
+        };
+    }
+
+    private static CredentialSource credentials(Profile profile, CliEnvironment env) {
+        dev.ossops.spec.model.Credentials c = profile.credentials();
+        return switch (c.source()) {
+            case ENV -> new EnvCredentialSource(env.variables());
+            case ALIYUN_CLI -> new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(), c.profile().orElse(null),
+                    role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
+            case ECS_RAM_ROLE -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, c.roleName().orElse(null));
+        };
+    }
+
+    /** The profile as planned: only the families this build supports. */
+    Profile profile() {
+        return scope.profile();
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    CloudTarget target() {
+        return target;
+    }
+
+    /** Reads and plans; {@code inventoryLimit} empty = --no-inventory. */
+    LivePlanner planner(int parallelism, Optional<Long> inventoryLimit, CliEnvironment env) {
+        LiveReader reader = new LiveReader(List.of(new BucketLiveSource(oss, profile())), parallelism);
+        return new LivePlanner(reader, inventoryLimit.map(limit -> new InventoryReader(oss.objects(), profile(), env.clock(), limit)));
+    }
+
+    /** Exports the named buckets (each at its profile region, else the profile's), or every bucket of the account. */
+    Export export(Optional<List<String>> names) {
+        Profile p = profile();
+        List<OssBucket> buckets = names.map(list -> list.stream().map(n -> new OssBucket(n,
+                        Optional.ofNullable(p.buckets().get(n)).flatMap(b -> b.region()).orElse(p.region()))).toList())
+                .orElseGet(() -> oss.buckets(p.region()));
+        return new Exporter(oss, p).export(buckets);
+    }
+
+    ApplyRunner runner(int parallelism) {
+        return new ApplyRunner(List.of(new BucketStepFactory(oss)), parallelism);
+    }
+
+    @Override
+    public void close() {
+        oss.close();
+        emulator.ifPresent(Emulator::close);
+    }
+
+    /** The profile cannot be used; the message lists why. */
+    static final class ProfileException extends RuntimeException {
+        ProfileException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ossops.cli;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.ossops.plan.Action;
+import dev.ossops.plan.Address;
+import dev.ossops.plan.Change;
+import dev.ossops.plan.Plan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.ossops.plan.Address.Kind;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PlanCommandTest {
+    private static final Address TAGS = Address.of(Kind.TAGS, "b");
+
+    private static Plan plan(Action action, Map<Address, String> unreadable, List<Plan.PlanError> errors) {
+        Change change = new Change(TAGS, action, NullNode.getInstance(), NullNode.getInstance(), List.of(), List.of(), List.of(), List.of());
+        return new Plan("p", List.of(change), unreadable, errors, Set.of(), List.of());
+    }
+
+    @Test
+    void exitCode_noChanges_zeroEitherWay() {
+        assertEquals(ExitCodes.OK, PlanCommand.exitCode(plan(Action.NOOP, Map.of(), List.of()), true));
+        assertEquals(ExitCodes.OK, PlanCommand.exitCode(plan(Action.NOOP, Map.of(), List.of()), false));
+    }
+
+    @Test
+    void exitCode_changes_twoOnlyWithDetailedExitcode() {
+        assertEquals(ExitCodes.CHANGES, PlanCommand.exitCode(plan(Action.UPDATE, Map.of(), List.of()), true));
+        assertEquals(ExitCodes.OK, PlanCommand.exitCode(plan(Action.UPDATE, Map.of(), List.of()), false));
+    }
+
+    @Test
+    void exitCode_incompleteOrErrors_one() {
+        assertEquals(ExitCodes.ERROR, PlanCommand.exitCode(plan(Action.UPDATE, Map.of(TAGS, "denied"), List.of()), true));
+        assertEquals(ExitCodes.ERROR, PlanCommand.exitCode(plan(Action.NOOP, Map.of(), List.of(new Plan.PlanError(TAGS, "bad"))), false));
+    }
+
+    @Test
+    void run_invalidProfile_exitOneWithEveryError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("invalid.yaml");
+        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\ncredentials: { source: env }\nbuckets:\n  b:\n    acll: private\n");
+
+        CliRun run = CliRun.run(Map.of(), "plan", "-p", file.toString());
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: " + file + " is not a valid profile (run ossops validate):\n  " + file
+                + ":7:3: error: buckets.b: 'b' is not a valid bucket name; use 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit\n  "
+                + file + ":8:5: error: buckets.b.acll: unknown key 'acll'; did you mean 'acl'?\n", run.err());
+    }
+}

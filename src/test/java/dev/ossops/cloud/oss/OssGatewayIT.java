@@ -1,0 +1,109 @@
+package dev.ossops.cloud.oss;
+
+import dev.ossops.cloud.CloudException;
+import dev.ossops.cloud.CloudTarget;
+import dev.ossops.cloud.Retry;
+import dev.ossops.cloud.credentials.CredentialSource;
+import dev.ossops.cloud.credentials.Credentials;
+import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.emulator.EmulatorExtension;
+import dev.ossops.spec.model.Bucket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gateway against the emulator: not found is Optional.empty(), writes read back, failures are named. */
+@ExtendWith(EmulatorExtension.class)
+class OssGatewayIT {
+    private static final CredentialSource ROOT = new CredentialSource() {
+        @Override
+        public Credentials resolve() {
+            return Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
+        }
+
+        @Override
+        public String describe() {
+            return "emulator root";
+        }
+    };
+
+    private OssGateway gateway;
+
+    @BeforeEach
+    void open(URI endpoint) {
+        gateway = new OssGateway(CloudTarget.single(endpoint, EmulatorDefaults.REGION, ROOT), Retry.standard(), 4);
+    }
+
+    @AfterEach
+    void close() {
+        gateway.close();
+    }
+
+    @Test
+    void reads_missingBucket_emptyNotException() {
+        OssBucket missing = new OssBucket("it-gw-missing", EmulatorDefaults.REGION);
+
+        assertEquals(Optional.empty(), gateway.bucket(missing));
+        assertEquals(Optional.empty(), gateway.acl(missing));
+        assertEquals(Optional.empty(), gateway.cors(missing));
+        assertEquals(Optional.empty(), gateway.lifecycle(missing));
+        assertEquals(Optional.empty(), gateway.tags(missing));
+    }
+
+    @Test
+    void reads_newBucket_unsetConfigurationsEmpty() {
+        OssBucket b = new OssBucket("it-gw-fresh", EmulatorDefaults.REGION);
+        gateway.createBucket(b, Optional.of("IA"), Optional.of("LRS"), Optional.of("private"));
+
+        assertEquals(Optional.of(new BucketInfo(EmulatorDefaults.REGION, "IA", "LRS")), gateway.bucket(b));
+        assertEquals(Optional.of("private"), gateway.acl(b));
+        assertEquals(Optional.empty(), gateway.versioning(b));
+        assertEquals(Optional.empty(), gateway.encryption(b));
+        assertEquals(Optional.empty(), gateway.cors(b));
+        assertEquals(Optional.empty(), gateway.lifecycle(b));
+        assertEquals(Optional.empty(), gateway.policy(b));
+        assertEquals(Optional.empty(), gateway.tags(b));
+        assertEquals(Optional.empty(), gateway.logging(b));
+        assertEquals(Optional.of(new Bucket.Referer(true, true, List.of(), List.of())), gateway.referer(b));
+    }
+
+    @Test
+    void writes_thenReads_sameValuesAndDeletesEmpty() {
+        OssBucket b = new OssBucket("it-gw-write", EmulatorDefaults.REGION);
+        gateway.createBucket(b, Optional.empty(), Optional.empty(), Optional.empty());
+        gateway.putTags(b, Map.of("env", "it"));
+        gateway.putLogging(b, new Bucket.Logging("it-gw-write", "logs/"));
+        gateway.putEncryption(b, new Bucket.Encryption("KMS", Optional.of("key-1")));
+
+        assertEquals(Optional.of(Map.of("env", "it")), gateway.tags(b));
+        assertEquals(Optional.of(new Bucket.Logging("it-gw-write", "logs/")), gateway.logging(b));
+        assertEquals(Optional.of(new Bucket.Encryption("KMS", Optional.of("key-1"))), gateway.encryption(b));
+
+        gateway.deleteTags(b);
+        gateway.deleteLogging(b);
+        gateway.deleteEncryption(b);
+        assertEquals(Optional.empty(), gateway.tags(b));
+        assertEquals(Optional.empty(), gateway.logging(b));
+        assertEquals(Optional.empty(), gateway.encryption(b));
+    }
+
+    @Test
+    void write_refusedByService_namedCloudException() {
+        OssBucket missing = new OssBucket("it-gw-nobucket", EmulatorDefaults.REGION);
+
+        CloudException e = assertThrows(CloudException.class, () -> gateway.putTags(missing, Map.of("a", "b")));
+
+        assertEquals(Optional.of("NoSuchBucket"), e.code());
+        assertTrue(e.getMessage().startsWith("PutBucketTags it-gw-nobucket failed: NoSuchBucket: "), e.getMessage());
+    }
+}
