@@ -8,7 +8,12 @@ package dev.ossops.emulator.error;
 public enum OssError {
     // --- request, authentication and signature ---
     ACCESS_DENIED("AccessDenied", 403, "You have no right to access this object because of bucket acl.", "0099-00000001"),
+    /** An explicit Deny in a RAM or bucket policy (OSS troubleshooting page 0003-00000201 shows this message). */
+    POLICY_DENIED("AccessDenied", 403, "Access denied by bucket policy.", "0003-00000201"),
+    /** Block Public Access refuses a public ACL or a public bucket policy (OSS documents the refusal, not its wording). */
+    PUBLIC_ACCESS_BLOCKED("AccessDenied", 403, "Public access is blocked: public ACLs and public bucket policies cannot be set.", "0099-00000060"),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.", "0002-00000902"),
+    ACCESS_KEY_DISABLED("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided is disabled.", "0099-00000059"),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method.", "0002-00000040"),
     REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.", "0099-00000004"),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid argument.", "0099-00000005"),

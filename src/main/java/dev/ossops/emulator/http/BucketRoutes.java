@@ -4,11 +4,11 @@ import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.BucketService;
-import dev.ossops.emulator.service.OssAction;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.StoredDocument;
 import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
+import dev.ossops.policy.OssAction;
 import org.w3c.dom.Element;
 
 /** Bucket-level operations: create, delete, info, location, stat, ACL, versioning and generic configurations. */

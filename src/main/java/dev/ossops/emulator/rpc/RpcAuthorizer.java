@@ -1,28 +1,43 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.policy.PolicyEvaluator;
+import dev.ossops.policy.RequestContext;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides whether an authenticated caller may run an action, named as RAM names it
- * ({@code cdn:DescribeUserDomains}). The shared policy evaluator ({@code dev.ossops.policy}) is
- * meant to replace {@link #rootOnlyFor} behind this interface.
+ * ({@code cdn:DescribeUserDomains}, {@code ram:CreateUser}, {@code sts:AssumeRole}).
  */
 @FunctionalInterface
 public interface RpcAuthorizer {
 
     /** Empty when allowed, else the error to answer. */
-    Optional<RpcException> check(Credential caller, String ramAction);
+    Optional<RpcException> check(Credential caller, String ramAction, Params params);
 
     /**
-     * The account root may call everything; other principals may call every product except
-     * those listed, which need a policy evaluator this emulator does not have yet.
+     * The shared policy evaluator over the caller's RAM policies (and an STS session's policy):
+     * the account root may call everything; RAM users and role sessions need an Allow and no
+     * Deny. The resource is the role's ARN for {@code sts:AssumeRole} and the whole product
+     * ({@code acs:<product>:*:<uid>:*}) otherwise: policies that name finer RAM or CDN resources
+     * are not matched against individual users, policies or domains.
      */
-    static RpcAuthorizer rootOnlyFor(Set<String> products) {
-        Set<String> guarded = Set.copyOf(products);
-        return (caller, ramAction) -> {
+    static RpcAuthorizer byPolicies(Clock clock) {
+        return (caller, ramAction, params) -> {
+            if (caller.principal() instanceof Principal.Root) {
+                return Optional.empty();
+            }
             String product = ramAction.substring(0, ramAction.indexOf(':'));
-            if (caller.principal() instanceof Principal.Root || !guarded.contains(product)) {
+            String resource = "sts:AssumeRole".equals(ramAction) && params.optional("RoleArn").isPresent()
+                    ? params.optional("RoleArn").get()
+                    : "acs:" + product + ":*:" + caller.principal().accountId() + ":*";
+            RequestContext request = RequestContext.of(ramAction, resource, PolicyCallers.of(caller.principal()))
+                    .with("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
+                    .with("acs:SecureTransport", "false")
+                    .with("acs:AccessId", caller.accessKeyId());
+            if (PolicyEvaluator.evaluate(IdentityPolicies.of(caller), request).allowed()) {
                 return Optional.empty();
             }
             return Optional.of(RpcErrors.noPermission(

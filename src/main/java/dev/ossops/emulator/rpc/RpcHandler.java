@@ -56,7 +56,7 @@ public final class RpcHandler {
             if (!target.actions().contains(action)) {
                 throw RpcErrors.actionNotFound();
             }
-            Optional<RpcException> denied = authorizer.check(caller, target.ramNamespace() + ":" + action);
+            Optional<RpcException> denied = authorizer.check(caller, target.ramNamespace() + ":" + action, params);
             if (denied.isPresent()) {
                 throw denied.get();
             }

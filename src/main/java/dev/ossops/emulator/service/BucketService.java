@@ -9,7 +9,9 @@ import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.store.StoredDocument;
+import dev.ossops.policy.OssAction;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ public final class BucketService {
     }
 
     public BucketRecord create(Caller caller, String name, String acl, String storageClass, String redundancy) {
-        access.checkAccount(caller, OssAction.PUT_BUCKET);
+        access.checkNewBucket(caller, name);
         Names.checkBucket(name);
         String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
@@ -110,7 +112,9 @@ public final class BucketService {
     public void putAcl(Caller caller, String name, String acl) {
         store.atomically(() -> {
             BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_ACL);
-            store.putBucket(bucket.withAcl(Names.checkAcl(acl, false)));
+            String checked = Names.checkAcl(acl, false);
+            access.checkAclChange(bucket, checked);
+            store.putBucket(bucket.withAcl(checked));
             return null;
         });
     }
@@ -153,7 +157,7 @@ public final class BucketService {
 
     public StoredDocument getConfig(Caller caller, String name, String subresource) {
         BucketConfigCodec codec = codec(subresource);
-        BucketRecord bucket = get(caller, name, OssAction.bucketConfiguration("Get", subresource));
+        BucketRecord bucket = get(caller, name, AccessControl.configurationAction("Get", subresource));
         return store.config(bucket.name(), subresource).orElseGet(() -> {
             BucketConfigCodec.StoredConfig unset = codec.whenUnset(name);
             return new StoredDocument(unset.contentType(), unset.body());
@@ -162,8 +166,11 @@ public final class BucketService {
 
     public void putConfig(Caller caller, String name, String subresource, byte[] body) {
         BucketConfigCodec codec = codec(subresource);
-        get(caller, name, OssAction.bucketConfiguration("Put", subresource));
+        BucketRecord bucket = get(caller, name, AccessControl.configurationAction("Put", subresource));
         BucketConfigCodec.StoredConfig accepted = codec.accept(name, body);
+        if ("policy".equals(subresource)) {
+            access.checkPolicyChange(bucket, new String(accepted.body(), StandardCharsets.UTF_8));
+        }
         store.atomically(() -> {
             require(name);
             store.putConfig(name, subresource, new StoredDocument(accepted.contentType(), accepted.body()));
@@ -174,7 +181,7 @@ public final class BucketService {
     public void deleteConfig(Caller caller, String name, String subresource) {
         codec(subresource);
         store.atomically(() -> {
-            get(caller, name, OssAction.bucketConfiguration("Delete", subresource));
+            get(caller, name, AccessControl.configurationAction("Delete", subresource));
             store.deleteConfig(name, subresource);
             return null;
         });
