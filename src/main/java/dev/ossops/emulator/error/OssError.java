@@ -78,7 +78,7 @@ public enum OssError {
 
     /**
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
-     *           (0002-00000040, 0002-00000902, 0015-00000101, 0015-00000301, 0016-00000502,
+     *           (0002-00000040, 0002-00000902, 0003-00000201, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */

@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface RpcAuthorizer {
+    /** The one action every authenticated caller may run. */
+    String GET_CALLER_IDENTITY = "sts:GetCallerIdentity";
 
     /** Empty when allowed, else the error to answer. */
     Optional<RpcException> check(Credential caller, String ramAction, Params params);
@@ -22,11 +24,12 @@ public interface RpcAuthorizer {
      * the account root may call everything; RAM users and role sessions need an Allow and no
      * Deny. The resource is the role's ARN for {@code sts:AssumeRole} and the whole product
      * ({@code acs:<product>:*:<uid>:*}) otherwise: policies that name finer RAM or CDN resources
-     * are not matched against individual users, policies or domains.
+     * are not matched against individual users, policies or domains. GetCallerIdentity needs no
+     * permission (STS API reference).
      */
     static RpcAuthorizer byPolicies(Clock clock) {
         return (caller, ramAction, params) -> {
-            if (caller.principal() instanceof Principal.Root) {
+            if (caller.principal() instanceof Principal.Root || GET_CALLER_IDENTITY.equals(ramAction)) {
                 return Optional.empty();
             }
             String product = ramAction.substring(0, ramAction.indexOf(':'));

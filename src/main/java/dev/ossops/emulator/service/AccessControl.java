@@ -82,11 +82,15 @@ public final class AccessControl {
 
     /**
      * {@code oss:GetBucketCors}, {@code oss:PutBucketLifecycle}, ...: the action of a bucket
-     * sub-configuration API is its verb, "Bucket" and the sub-resource capitalised.
+     * sub-configuration API is its verb, "Bucket" and the sub-resource capitalised. Configurations
+     * OSS has no Delete API for (referer: reset by a PUT) are deleted with their Put action.
      */
     public static OssAction configurationAction(String verb, String subresource) {
-        String name = "oss:" + verb + "Bucket" + Character.toUpperCase(subresource.charAt(0)) + subresource.substring(1);
-        return OssAction.of(name).orElseThrow(() -> new IllegalStateException("no RAM action " + name + " in the catalogue"));
+        String resource = Character.toUpperCase(subresource.charAt(0)) + subresource.substring(1);
+        String name = "oss:" + verb + "Bucket" + resource;
+        return OssAction.of(name)
+                .or(() -> "Delete".equals(verb) ? OssAction.of("oss:PutBucket" + resource) : Optional.empty())
+                .orElseThrow(() -> new IllegalStateException("no RAM action " + name + " in the catalogue"));
     }
 
     /** PutBucketAcl, PutObjectAcl and PutBucket with an ACL: a public ACL is refused while Block Public Access is on. */
