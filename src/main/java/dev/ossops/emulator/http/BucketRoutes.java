@@ -1,6 +1,7 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.BucketService;
@@ -49,6 +50,11 @@ public final class BucketRoutes {
         }
         buckets.putAcl(caller, r.bucket(), acl);
         return Reply.empty(200);
+    }
+
+    Reply getPolicyStatus(OssRequest r, Caller caller) {
+        BucketConfigCodec.StoredConfig status = buckets.policyStatus(caller, r.bucket());
+        return Reply.bytes(200, status.contentType(), status.body());
     }
 
     Reply getLocation(OssRequest r, Caller caller) {

@@ -100,12 +100,27 @@ public final class AccessControl {
         }
     }
 
-    /** PutBucketPolicy: a policy granting anonymous access is refused while Block Public Access is on. */
+    /**
+     * PutBucketPolicy's rules on what a policy means: a statement conditioning on
+     * {@code acs:SourceIp} must condition on {@code acs:SourceVpc} too (OSS error page
+     * 0030-00000008), and a policy granting anonymous access is refused while Block Public Access is on.
+     */
     public void checkPolicyChange(BucketRecord bucket, String policyJson) {
-        if (blocksPublicAccess(bucket.name())
-                && PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name()).isPublic()) {
+        PolicyDocument policy = PolicyParser.parse(policyJson, PolicyType.BUCKET);
+        if (!PolicyAudit.sourceIpWithoutSourceVpc(policy).isEmpty()) {
+            throw new OssException(OssError.SOURCE_IP_WITHOUT_SOURCE_VPC);
+        }
+        if (blocksPublicAccess(bucket.name()) && PolicyAudit.anonymousAccess(policy, bucket.name()).isPublic()) {
             throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
         }
+    }
+
+    /**
+     * Whether a bucket policy grants anyone on the internet access (GetBucketPolicyStatus's
+     * IsPublic): an Allow to Principal "*" that no IP or VPC condition pins down.
+     */
+    public boolean isPublic(BucketRecord bucket, String policyJson) {
+        return PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name()).isPublic();
     }
 
     private void decideWithoutBucket(Caller caller, OssAction action, String resource) {
@@ -190,7 +205,7 @@ public final class AccessControl {
      * message OSS's troubleshooting page 0003-00000201 shows.
      */
     private static OssException denied(Caller caller, OssAction action, Decision decision) {
-        OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? OssError.POLICY_DENIED : OssError.ACCESS_DENIED;
+        OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? OssError.POLICY_DENIED : OssError.NO_PERMISSION;
         if (caller.isAnonymous()) {
             return new OssException(error);
         }

@@ -2,6 +2,8 @@ package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.BucketConfigCodec;
+import dev.ossops.emulator.config.PolicyDocument;
+import dev.ossops.emulator.config.PolicyStatus;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.BucketRecord;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. */
@@ -153,6 +156,17 @@ public final class BucketService {
 
     /** GetBucketStat's figures. */
     public record Stat(long storage, long objectCount, long multipartUploadCount, long lastModifiedSeconds) {
+    }
+
+    /**
+     * GetBucketPolicyStatus. The policy catalogue has no oss:GetBucketPolicyStatus yet, so it is
+     * authorized as oss:GetBucketPolicy, which reads the same document.
+     */
+    public BucketConfigCodec.StoredConfig policyStatus(Caller caller, String name) {
+        BucketRecord bucket = get(caller, name, OssAction.GET_BUCKET_POLICY);
+        Optional<PolicyDocument> policy = store.config(bucket.name(), "policy")
+                .map(document -> new PolicyDocument(new String(document.body(), StandardCharsets.UTF_8)));
+        return PolicyStatus.render(policy, document -> access.isPublic(bucket, document.json()));
     }
 
     public StoredDocument getConfig(Caller caller, String name, String subresource) {

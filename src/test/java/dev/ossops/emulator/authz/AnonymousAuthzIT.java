@@ -99,7 +99,8 @@ class AnonymousAuthzIT {
         root.setBucketPolicy(new SetBucketPolicyRequest(b, "{\"Version\":\"1\",\"Statement\":["
                 + "{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/docs/*\"]},"
                 + "{\"Effect\":\"Deny\",\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn
-                + "/docs/internal/*\"],\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"127.0.0.0/8\"]}}}]}"));
+                + "/docs/internal/*\"],\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"127.0.0.0/8\"]},"
+                + "\"StringNotLike\":{\"acs:SourceVpc\":[\"vpc-*\"]}}}]}"));
         assertEquals(200, get(b, "docs/a"));
         // The Deny beats both the policy's Allow and the public-read ACL.
         assertDenied(f.anonymous("GET", "/" + b + "/docs/internal/b", null), "Access denied by bucket policy.");
@@ -138,5 +139,36 @@ class AnonymousAuthzIT {
         root.putBucketPublicAccessBlock(new PutBucketPublicAccessBlockRequest(b, false));
         assertEquals(200, f.anonymous("GET", "/" + b + "/", null).statusCode());
         assertDenied(f.anonymous("GET", "/" + b + "/k", null), ACL_MESSAGE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void policyStatus_isPublicOnlyForUnpinnedAnonymousGrants(SignVersion version) {
+        OSS root = f.root(version);
+        String b = bucket(root, version, "status");
+        String arn = "acs:oss:*:" + f.account() + ":" + b;
+        assertEquals(false, root.getBucketPolicyStatus(b).isPublic());
+        root.setBucketPolicy(new SetBucketPolicyRequest(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/*\"],"
+                + "\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"192.168.0.0/16\"]},"
+                + "\"StringNotLike\":{\"acs:SourceVpc\":[\"vpc-*\"]}}}]}"));
+        assertEquals(false, root.getBucketPolicyStatus(b).isPublic());
+        root.setBucketPolicy(new SetBucketPolicyRequest(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/*\"]}]}"));
+        assertEquals(true, root.getBucketPolicyStatus(b).isPublic());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void putBucketPolicy_sourceIpWithoutSourceVpc_isRefused(SignVersion version) {
+        OSS root = f.root(version);
+        String b = bucket(root, version, "source-vpc");
+        OSSException e = assertThrows(OSSException.class, () -> root.setBucketPolicy(new SetBucketPolicyRequest(b,
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
+                        + "\"Principal\":[\"*\"],\"Resource\":[\"acs:oss:*:" + f.account() + ":" + b + "/*\"],"
+                        + "\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"10.10.10.10\"]}}}]}")));
+        assertEquals("InvalidPolicyDocument", e.getErrorCode());
+        assertEquals("A statement that conditions on acs:SourceIp must also condition on acs:SourceVpc.", e.getErrorMessage());
+        assertEquals("NoSuchBucketPolicy", assertThrows(OSSException.class, () -> root.getBucketPolicy(b)).getErrorCode());
     }
 }

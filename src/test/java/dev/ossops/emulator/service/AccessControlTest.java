@@ -100,6 +100,7 @@ class AccessControlTest {
         assertDoesNotThrow(() -> access.checkObject(alice, b, "allowed/x", null, OssAction.PUT_OBJECT));
         OssException e = denied(() -> access.checkObject(alice, b, "other/x", null, OssAction.PUT_OBJECT));
         assertEquals("You have no right to access this object because of bucket acl.", e.getMessage());
+        assertEquals("0003-00000001", e.error().ec());
         assertEquals(Map.of("AuthAction", "oss:PutObject", "AuthPrincipalType", "SubUser"), e.details());
         denied(() -> access.checkBucket(alice, b, OssAction.PUT_BUCKET_ACL));
         denied(() -> access.checkBucket(caller(ALICE, List.of()), b, OssAction.LIST_OBJECTS));
@@ -162,6 +163,20 @@ class AccessControlTest {
         assertDoesNotThrow(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"oss:GetObject\",\"Principal\":[\"" + ALICE.userId() + "\"],\"Resource\":\"acs:oss:*:"
                 + ACCOUNT + ":b/*\"}]}"));
+    }
+
+    @Test
+    void checkPolicyChange_sourceIpNeedsSourceVpc() {
+        BucketRecord b = bucket("private");
+        String ip = "\"IpAddress\":{\"acs:SourceIp\":[\"10.0.0.0/8\"]}";
+        String statement = "{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Principal\":[\"" + ALICE.userId()
+                + "\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\",\"Condition\":{%s}}";
+        OssException e = denied(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":["
+                + String.format(statement, ip) + "]}"));
+        assertEquals("InvalidPolicyDocument", e.error().code());
+        assertEquals("0030-00000008", e.error().ec());
+        assertDoesNotThrow(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":["
+                + String.format(statement, ip + ",\"StringEquals\":{\"acs:SourceVpc\":[\"vpc-1\"]}") + "]}"));
     }
 
     @Test
