@@ -48,6 +48,9 @@ public final class ObjectService {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        if (write.acl() != null) {
+            access.checkAclChange(checked, write.acl());
+        }
         StagedBlob staged = store.stage(body);
         boolean committed = false;
         try {

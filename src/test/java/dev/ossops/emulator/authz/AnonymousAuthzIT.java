@@ -4,6 +4,7 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.CannedAccessControlList;
+import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.SetBucketPolicyRequest;
 import com.aliyun.oss.model.PutBucketPublicAccessBlockRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +133,10 @@ class AnonymousAuthzIT {
         assertEquals(refusal, acl.getErrorMessage());
         assertEquals(refusal, assertThrows(OSSException.class,
                 () -> root.setObjectAcl(b, "k", CannedAccessControlList.PublicRead)).getErrorMessage());
+        ObjectMetadata publicRead = new ObjectMetadata();
+        publicRead.setObjectAcl(CannedAccessControlList.PublicRead);
+        assertEquals(refusal, assertThrows(OSSException.class,
+                () -> root.putObject(b, "k2", data(), publicRead)).getErrorMessage());
         assertEquals(refusal, assertThrows(OSSException.class,
                 () -> root.setBucketPolicy(new SetBucketPolicyRequest(b, publicPolicy))).getErrorMessage());
         root.setBucketAcl(b, CannedAccessControlList.Private);

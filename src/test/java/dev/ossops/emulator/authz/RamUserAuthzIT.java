@@ -168,6 +168,30 @@ class RamUserAuthzIT {
         assertTrue(!e.getRawResponseError().contains(key.secret()));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void transportTimeAndUserAgentConditions_seeTheRequest(SignVersion version) {
+        String b = bucket(version, "conditions");
+        f.root(version).putObject(b, "k", data());
+        OSS httpsOnly = f.oss(version, f.user("https-only-" + version, document("{\"Effect\":\"Allow\","
+                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"acs:SecureTransport\":[\"true\"]}}}")));
+        OSS expired = f.oss(version, f.user("until-2020-" + version, document("{\"Effect\":\"Allow\","
+                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
+                + "\"Condition\":{\"DateLessThan\":{\"acs:CurrentTime\":[\"2020-01-01T00:00:00Z\"]}}}")));
+        OSS current = f.oss(version, f.user("until-2999-" + version, document("{\"Effect\":\"Allow\","
+                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
+                + "\"Condition\":{\"DateLessThan\":{\"acs:CurrentTime\":[\"2999-01-01T00:00:00Z\"]},"
+                + "\"StringLike\":{\"acs:UserAgent\":[\"aliyun-sdk-java*\"]}}}")));
+        OSS browser = f.oss(version, f.user("browser-" + version, document("{\"Effect\":\"Allow\","
+                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringLike\":{\"acs:UserAgent\":[\"Mozilla/*\"]}}}")));
+        // The emulator speaks plain HTTP.
+        denied(() -> httpsOnly.getObject(b, "k"));
+        denied(() -> expired.getObject(b, "k"));
+        assertEquals("hello", new String(readAll(current, b, "k"), StandardCharsets.UTF_8));
+        denied(() -> browser.getObject(b, "k"));
+    }
+
     static String ec(OSSException e) {
         String raw = e.getRawResponseError();
         int start = raw.indexOf("<EC>") + 4;
