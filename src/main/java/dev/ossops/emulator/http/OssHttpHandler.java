@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
 
     @Override
     public Reply apply(IncomingRequest incoming) {
-        if (RpcRequest.isRpc(RpcRequest.decodeForm(incoming.rawQuery()))) {
+        if (namesRpcAction(incoming.rawQuery())) {
             return rpc(incoming, new byte[0]);
         }
         if (isForm(incoming)) {
@@ -57,17 +58,41 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
             if (form.length > MAX_FORM_BYTES) {
                 return oss(incoming, new OssException(OssError.ENTITY_TOO_LARGE));
             }
-            if (RpcRequest.isRpc(RpcRequest.decodeForm(new String(form, StandardCharsets.UTF_8)))) {
+            if (namesRpcAction(new String(form, StandardCharsets.US_ASCII))) {
                 return rpc(incoming, form);
             }
         }
         return oss(incoming, null);
     }
 
+    /**
+     * Whether url-encoded parameters include {@code Action} and {@code Version}. Only the raw
+     * names are looked at (they need no escaping), so a malformed OSS query is left for the OSS
+     * parser to refuse.
+     */
+    private static boolean namesRpcAction(String encoded) {
+        if (encoded == null) {
+            return false;
+        }
+        Set<String> names = new HashSet<>();
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            names.add(eq < 0 ? pair : pair.substring(0, eq));
+        }
+        return names.contains("Action") && names.contains("Version");
+    }
+
     private Reply rpc(IncomingRequest incoming, byte[] form) {
         Map<String, String> headers = new LinkedHashMap<>();
         incoming.headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
-        RpcResponse response = rpc.handle(RpcRequest.fromHttp(incoming.method(), incoming.rawQuery(), headers, form));
+        RpcRequest request;
+        try {
+            request = RpcRequest.fromHttp(incoming.method(), incoming.rawQuery(), headers, form);
+        } catch (IllegalArgumentException e) {
+            // A percent escape that does not decode: nothing to dispatch, answered like any malformed request.
+            return oss(incoming, new OssException(OssError.INVALID_ARGUMENT, "The request's URL encoding is malformed."));
+        }
+        RpcResponse response = rpc.handle(request);
         Reply reply = Reply.bytes(response.status(), response.contentType(), response.body());
         response.headers().forEach(reply::header);
         return reply.header("Date", Formats.httpDate(clock.millis()));

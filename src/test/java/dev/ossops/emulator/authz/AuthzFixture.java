@@ -31,10 +31,12 @@ import org.junit.jupiter.api.function.Executable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,7 +183,15 @@ final class AuthzFixture implements AutoCloseable {
 
     /** An unsigned request, as a browser or curl sends it. */
     HttpResponse<String> anonymous(String method, String path, String body) {
+        return raw(method, path, null, body);
+    }
+
+    /** An unsigned request with a content type, e.g. a url-encoded form. */
+    HttpResponse<String> raw(String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(path));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -190,6 +200,18 @@ final class AuthzFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Bytes on the wire, for requests an HTTP client refuses to send (malformed escapes); returns the whole answer. */
+    String wire(String requestLine) {
+        String request = requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", emulator.endpoint().getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

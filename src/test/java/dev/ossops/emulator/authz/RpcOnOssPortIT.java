@@ -20,12 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static dev.ossops.emulator.authz.AuthzFixture.allow;
 import static dev.ossops.emulator.authz.AuthzFixture.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RAM, STS and CDN served by the emulator's one port next to OSS, through the official SDKs. */
 class RpcOnOssPortIT {
@@ -57,6 +59,22 @@ class RpcOnOssPortIT {
         get.setSysMethod(MethodType.GET);
         assertEquals("viaPost", f.call(get).getUser().getUserName());
         assertEquals(1, f.call(new ListUsersRequest()).getUsers().size());
+    }
+
+    @Test
+    void unsignedRpcCalls_getRpcErrors_malformedQueriesOssErrors() {
+        HttpResponse<String> form = f.raw("POST", "/", "application/x-www-form-urlencoded",
+                "Action=ListUsers&Version=2015-05-01&Format=JSON");
+        assertEquals(400, form.statusCode(), form.body());
+        assertTrue(form.body().contains("\"Code\":\"MissingAccessKeyId\""), form.body());
+        HttpResponse<String> query = f.anonymous("GET", "/?Action=GetCallerIdentity&Version=2015-04-01", null);
+        assertTrue(query.body().contains("\"Code\":\"MissingAccessKeyId\""), query.body());
+        String malformed = f.wire("GET /?Action=ListUsers&Version=2015-05-01&UserName=%zz HTTP/1.1");
+        assertTrue(malformed.startsWith("HTTP/1.1 400"), malformed);
+        assertTrue(malformed.contains("<Code>InvalidArgument</Code>"), malformed);
+        // A url-encoded POST without Action is still OSS's: the service root answers MethodNotAllowed.
+        HttpResponse<String> notRpc = f.raw("POST", "/", "application/x-www-form-urlencoded", "a=b");
+        assertEquals(405, notRpc.statusCode(), notRpc.body());
     }
 
     @ParameterizedTest
