@@ -93,7 +93,8 @@ public final class Emulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
         }
-        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key " + Masking.accessKeyId(config.rootKeyId()));
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key "
+                + Masking.accessKeyId(config.rootKeyId()));
         return this;
     }
 

@@ -93,7 +93,7 @@ public final class AccessControl {
                 .orElseThrow(() -> new IllegalStateException("no RAM action " + name + " in the catalogue"));
     }
 
-    /** PutBucketAcl, PutObjectAcl and PutBucket with an ACL: a public ACL is refused while Block Public Access is on. */
+    /** PutBucketAcl, PutObjectAcl and PutObject with x-oss-object-acl: a public ACL is refused while Block Public Access is on. */
     public void checkAclChange(BucketRecord bucket, String acl) {
         if (isPublicAcl(acl) && blocksPublicAccess(bucket.name())) {
             throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
