@@ -22,20 +22,15 @@ public interface RpcAuthorizer {
     /**
      * The shared policy evaluator over the caller's RAM policies (and an STS session's policy):
      * the account root may call everything; RAM users and role sessions need an Allow and no
-     * Deny. The resource is the role's ARN for {@code sts:AssumeRole} and the whole product
-     * ({@code acs:<product>:*:<uid>:*}) otherwise: policies that name finer RAM or CDN resources
-     * are not matched against individual users, policies or domains. GetCallerIdentity needs no
-     * permission (STS API reference).
+     * Deny, on the resource {@link RpcResources} names. GetCallerIdentity needs no permission
+     * (STS API reference).
      */
     static RpcAuthorizer byPolicies(Clock clock) {
         return (caller, ramAction, params) -> {
             if (caller.principal() instanceof Principal.Root || GET_CALLER_IDENTITY.equals(ramAction)) {
                 return Optional.empty();
             }
-            String product = ramAction.substring(0, ramAction.indexOf(':'));
-            String resource = "sts:AssumeRole".equals(ramAction) && params.optional("RoleArn").isPresent()
-                    ? params.optional("RoleArn").get()
-                    : "acs:" + product + ":*:" + caller.principal().accountId() + ":*";
+            String resource = RpcResources.of(ramAction, caller.principal().accountId(), params);
             RequestContext request = RequestContext.of(ramAction, resource, PolicyCallers.of(caller.principal()))
                     .with("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
                     .with("acs:SecureTransport", "false")

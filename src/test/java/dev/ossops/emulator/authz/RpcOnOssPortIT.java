@@ -127,6 +127,22 @@ class RpcOnOssPortIT {
         assertEquals("ops", f.call(admin, again).getAssumedRoleUser().getArn().split("/")[1]);
     }
 
+    @Test
+    void ramCall_authorizedOnTheNamedResource() {
+        f.user("alice");
+        f.user("bob");
+        IAcsClient helpdesk = rpcClient(f.user("helpdesk", document(allow("\"ram:GetUser\"",
+                "\"acs:ram:*:" + f.account() + ":user/alice\""))));
+        GetUserRequest alice = new GetUserRequest();
+        alice.setUserName("alice");
+        assertEquals("alice", f.call(helpdesk, alice).getUser().getUserName());
+        GetUserRequest bob = new GetUserRequest();
+        bob.setUserName("bob");
+        assertEquals("NoPermission", f.rpcFailure(helpdesk, bob).getErrCode());
+        // ListUsers names no user: a grant on one user does not cover it.
+        assertEquals("NoPermission", f.rpcFailure(helpdesk, new ListUsersRequest()).getErrCode());
+    }
+
     private IAcsClient rpcClient(AuthzFixture.Credentials credentials) {
         return f.rpc(credentials.id(), credentials.secret());
     }
