@@ -1,11 +1,7 @@
 package dev.ossops.emulator;
 
-import dev.ossops.emulator.auth.AccessKey;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
-import dev.ossops.emulator.auth.CredentialLookup;
-import dev.ossops.emulator.auth.Masking;
-import dev.ossops.emulator.auth.Principal;
 import dev.ossops.emulator.config.ReplicationCodec;
 import dev.ossops.emulator.fault.Faults;
 import dev.ossops.emulator.fault.RequestStats;
@@ -21,6 +17,10 @@ import dev.ossops.emulator.http.PostObjectRoutes;
 import dev.ossops.emulator.http.ReplicationRoutes;
 import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
+import dev.ossops.emulator.rpc.CredentialLookup;
+import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.emulator.rpc.RootAccount;
+import dev.ossops.emulator.rpc.assembly.RpcEmulator;
 import dev.ossops.emulator.service.AccessControl;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import dev.ossops.emulator.service.BucketService;
@@ -41,11 +41,14 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The local OSS emulator: an HTTP server on 127.0.0.1 that the official SDKs talk to unmodified.
+ * The local OSS, RAM, STS and CDN emulator: one HTTP server on 127.0.0.1 that the official SDKs
+ * talk to unmodified. RPC calls (RAM, STS, CDN) and OSS requests share the port; RAM user keys
+ * and STS keys issued through it sign OSS requests too.
  * <pre>
  * try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build()).start()) {
  *     URI endpoint = emulator.endpoint();   // http://127.0.0.1:PORT
@@ -57,8 +60,14 @@ public final class Emulator implements AutoCloseable {
     /** How often replication rules are passed over: replication is asynchronous, like OSS's. */
     private static final Duration REPLICATION_INTERVAL = Duration.ofMillis(100);
 
+    /**
+     * A changed CDN domain is online at once: nothing propagates to edge nodes here, and plans
+     * verifying convergence should not wait.
+     */
+    private static final Duration CDN_PROPAGATION = Duration.ZERO;
+
     private final EmulatorConfig config;
-    private final CredentialLookup credentials;
+    private final CredentialLookup additionalKeys;
     private final BucketConfigRegistry registry;
     private final Clock clock;
     private final Faults faults = new Faults(System::nanoTime);
@@ -71,13 +80,12 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * @param additionalKeys keys besides the root key (RAM users, STS), consulted after the root key
+     * @param additionalKeys keys besides the root key, RAM user keys and STS sessions, consulted after them
      * @param registry       the bucket sub-configurations served
      */
     public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock) {
         this.config = config;
-        AccessKey root = AccessKey.permanent(config.rootKeyId(), config.rootKeySecret(), Principal.root(config.accountId()));
-        this.credentials = CredentialLookup.of(root).or(additionalKeys);
+        this.additionalKeys = additionalKeys;
         this.registry = registry;
         this.clock = clock;
     }
@@ -88,14 +96,18 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("emulator already started");
         }
         DiskStore store = DiskStore.open(config.dataDir());
-        AccessControl access = new AccessControl(config.accountId());
+        RpcEmulator rpc = RpcEmulator.open(new RootAccount(config.accountId(), config.rootKeyId(), config.rootKeySecret()),
+                config.dataDir(), clock, CDN_PROPAGATION);
+        CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys));
+        AccessControl access = new AccessControl(config.accountId(), store, clock);
         BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), clock);
         ObjectService objects = new ObjectService(store, access, buckets, clock);
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
         StoredConfigs configs = new StoredConfigs(store);
-        replication = new ReplicationWorker(store, objects, Caller.of(Principal.root(config.accountId())), clock,
-                REPLICATION_INTERVAL);
+        Caller root = Caller.of(credentials.find(config.rootKeyId())
+                .orElseThrow(() -> new IllegalStateException("the root key is not in the credential lookup")));
+        replication = new ReplicationWorker(store, objects, root, clock, REPLICATION_INTERVAL);
         ReplicationService replicationRules = new ReplicationService(store, buckets, replication, new ReplicationCodec(), clock);
         Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets, configs),
                 new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
@@ -103,7 +115,7 @@ public final class Emulator implements AutoCloseable {
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
         Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
-        OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, virtualHostSuffixes, clock);
+        OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, rpc.handler(), virtualHostSuffixes, clock);
         FaultingHandler handler = new FaultingHandler(oss, faults, stats, virtualHostSuffixes, clock);
         try {
             server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
@@ -112,7 +124,8 @@ public final class Emulator implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
         }
         replication.start();
-        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key " + Masking.keyId(config.rootKeyId()));
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key "
+                + Masking.accessKeyId(config.rootKeyId()));
         return this;
     }
 

@@ -1,6 +1,6 @@
 package dev.ossops.emulator;
 
-import dev.ossops.emulator.auth.Masking;
+import dev.ossops.emulator.rpc.Masking;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -40,7 +40,7 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
     /** Never prints the secret; the key id is masked. */
     @Override
     public String toString() {
-        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKeyId=" + Masking.keyId(rootKeyId)
+        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKeyId=" + Masking.accessKeyId(rootKeyId)
                 + ", accountId=" + accountId + ", region=" + region + "]";
     }
 

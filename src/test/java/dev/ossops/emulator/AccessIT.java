@@ -7,8 +7,8 @@ import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.CannedAccessControlList;
-import dev.ossops.emulator.auth.AccessKey;
-import dev.ossops.emulator.auth.Principal;
+import dev.ossops.emulator.rpc.Credential;
+import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,14 +149,15 @@ class AccessIT {
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void stsKey_requiresItsSecurityToken(SignVersion version, @TempDir Path dir) throws Exception {
-        Principal role = new Principal(EmulatorDefaults.ACCOUNT_ID, "300000000000000001", "uploader-role", false);
-        AccessKey sts = new AccessKey("STS.NTestKeyForTheEmulator", "sts-secret", role, Optional.of("token-value-123"),
-                Optional.of(Instant.now().plusSeconds(3600)));
-        AccessKey expired = new AccessKey("STS.NExpiredKeyForTests", "sts-secret", role, Optional.of("old-token"),
-                Optional.of(Instant.now().minusSeconds(1)));
+        Principal role = new Principal.AssumedRole(EmulatorDefaults.ACCOUNT_ID, "uploader-role", "300000000000000001",
+                "s1", Optional.empty());
+        Credential sts = new Credential("STS.NTestKeyForTheEmulator", "sts-secret", role, true, Optional.of("token-value-123"),
+                Optional.of(Instant.now().plusSeconds(3600)), List.of());
+        Credential expired = new Credential("STS.NExpiredKeyForTests", "sts-secret", role, true, Optional.of("old-token"),
+                Optional.of(Instant.now().minusSeconds(1)), List.of());
         EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir).build();
-        try (Emulator emulator = new Emulator(config, id -> id.equals(sts.id()) ? Optional.of(sts)
-                : id.equals(expired.id()) ? Optional.of(expired) : Optional.empty(), BucketConfigRegistry.defaults(),
+        try (Emulator emulator = new Emulator(config, id -> id.equals(sts.accessKeyId()) ? Optional.of(sts)
+                : id.equals(expired.accessKeyId()) ? Optional.of(expired) : Optional.empty(), BucketConfigRegistry.defaults(),
                 Clock.systemUTC()).start()) {
             EmulatorClients root = new EmulatorClients(emulator);
             try {
@@ -164,10 +166,10 @@ class AccessIT {
                 root.client(version).putObject(b, "k", new ByteArrayInputStream(DATA));
                 root.client(version).setBucketAcl(b, CannedAccessControlList.PublicReadWrite);
 
-                OSS withToken = client(emulator, version, sts.id(), "sts-secret", "token-value-123");
-                OSS wrongToken = client(emulator, version, sts.id(), "sts-secret", "token-value-999");
-                OSS noToken = client(emulator, version, sts.id(), "sts-secret", null);
-                OSS old = client(emulator, version, expired.id(), "sts-secret", "old-token");
+                OSS withToken = client(emulator, version, sts.accessKeyId(), "sts-secret", "token-value-123");
+                OSS wrongToken = client(emulator, version, sts.accessKeyId(), "sts-secret", "token-value-999");
+                OSS noToken = client(emulator, version, sts.accessKeyId(), "sts-secret", null);
+                OSS old = client(emulator, version, expired.accessKeyId(), "sts-secret", "old-token");
                 try {
                     // A role without policies gets what the public-read-write ACL grants (policies come with RAM).
                     withToken.putObject(b, "by-role", new ByteArrayInputStream(DATA));

@@ -2,6 +2,10 @@ package dev.ossops.emulator.auth;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.rpc.Credential;
+import dev.ossops.emulator.rpc.CredentialLookup;
+import dev.ossops.emulator.rpc.CredentialRefusal;
+import dev.ossops.emulator.rpc.Masking;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -66,13 +70,13 @@ public final class Authenticator {
         String keyId = credential.substring(0, colon).trim();
         String provided = credential.substring(colon + 1).trim();
         checkSkew(v1RequestTime(request));
-        AccessKey key = lookup(keyId);
-        checkToken(key, request.header("x-oss-security-token"));
+        Credential key = lookup(keyId);
+        checkState(key, request.header("x-oss-security-token"));
         String stringToSign = V1Signature.stringToSign(request, request.header("date").or(() -> request.header("x-oss-date")).orElse(""));
         if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
             throw v1Mismatch(keyId, provided, redact(stringToSign, request));
         }
-        return Caller.of(key.principal());
+        return Caller.of(key);
     }
 
     private Caller v1Query(SignableRequest request) {
@@ -90,13 +94,13 @@ public final class Authenticator {
             throw new OssException(OssError.INVALID_ARGUMENT, "Expires is not a number.");
         }
         checkExpiry(expiry);
-        AccessKey key = lookup(keyId);
-        checkToken(key, request.queryParameter("security-token"));
+        Credential key = lookup(keyId);
+        checkState(key, request.queryParameter("security-token"));
         String stringToSign = V1Signature.stringToSign(request, expires);
         if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
             throw v1Mismatch(keyId, provided, redact(stringToSign, request));
         }
-        return Caller.of(key.principal());
+        return Caller.of(key);
     }
 
     private Caller v4Header(SignableRequest request, String fields) {
@@ -119,8 +123,8 @@ public final class Authenticator {
         Instant time = parseV4(dateTime);
         checkSkew(time);
         checkScopeDate(scope, time);
-        AccessKey key = lookup(scope.keyId());
-        checkToken(key, request.header("x-oss-security-token"));
+        Credential key = lookup(scope.keyId());
+        checkState(key, request.header("x-oss-security-token"));
         String payload = request.header("x-oss-content-sha256")
                 .orElseThrow(() -> new OssException(OssError.INVALID_ARGUMENT, "Missing x-oss-content-sha256 header."));
         TreeSet<String> additional = additionalHeaders(parts.get("AdditionalHeaders"));
@@ -148,15 +152,15 @@ public final class Authenticator {
         }
         checkExpiry(time.plusSeconds(seconds));
         checkScopeDate(scope, time);
-        AccessKey key = lookup(scope.keyId());
+        Credential key = lookup(scope.keyId());
         // SDK 3.18 presigns V4 with x-oss-security-token; older signers used security-token.
-        checkToken(key, request.queryParameter("x-oss-security-token").or(() -> request.queryParameter("security-token")));
+        checkState(key, request.queryParameter("x-oss-security-token").or(() -> request.queryParameter("security-token")));
         TreeSet<String> additional = additionalHeaders(request.queryParameter("x-oss-additional-headers").orElse(null));
         String canonical = V4Signature.canonicalRequest(request, additional, "x-oss-signature", V4Signature.UNSIGNED_PAYLOAD);
         return v4Verify(request, key, scope, dateTime, canonical, provided);
     }
 
-    private Caller v4Verify(SignableRequest request, AccessKey key, Scope scope, String dateTime, String canonical, String provided) {
+    private Caller v4Verify(SignableRequest request, Credential key, Scope scope, String dateTime, String canonical, String provided) {
         String stringToSign = V4Signature.stringToSign(dateTime, scope.text(), canonical);
         String expected = V4Signature.sign(key.secret(), scope.date(), scope.region(), scope.product(), stringToSign);
         if (!Crypto.same(expected, provided)) {
@@ -164,7 +168,7 @@ public final class Authenticator {
                     details(scope.keyId(), provided, redact(stringToSign, request)))
                     .with("CanonicalRequest", redact(canonical, request));
         }
-        return Caller.of(key.principal());
+        return Caller.of(key);
     }
 
     private static TreeSet<String> additionalHeaders(String list) {
@@ -179,20 +183,32 @@ public final class Authenticator {
         return names;
     }
 
-    private AccessKey lookup(String keyId) {
-        AccessKey key = credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID,
-                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", Masking.keyId(keyId))));
-        if (key.expiry().isPresent() && clock.instant().isAfter(key.expiry().get())) {
-            throw new OssException(OssError.SECURITY_TOKEN_EXPIRED);
-        }
-        return key;
+    private Credential lookup(String keyId) {
+        return credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID,
+                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", Masking.accessKeyId(keyId))));
     }
 
-    /** STS keys are valid only together with their token; permanent keys ignore a token. */
-    private static void checkToken(AccessKey key, Optional<String> provided) {
-        if (key.securityToken().isPresent()
-                && (provided.isEmpty() || !Crypto.same(key.securityToken().get(), provided.get()))) {
-            throw new OssException(OssError.INVALID_SECURITY_TOKEN);
+    /**
+     * Disabled keys, STS keys without their own token and expired STS keys are refused before the
+     * signature is checked, with the codes OSS answers; permanent keys ignore a token.
+     */
+    private void checkState(Credential key, Optional<String> token) {
+        checkUsable(key, token, clock.instant());
+    }
+
+    /**
+     * Refuses a credential that may not sign at {@code now} (disabled, missing or wrong STS token,
+     * expired), with OSS's codes; shared by header, presigned and PostObject form signatures.
+     */
+    public static void checkUsable(Credential key, Optional<String> token, Instant now) {
+        Optional<CredentialRefusal> refusal = key.refusal(token.orElse(null), now);
+        if (refusal.isPresent()) {
+            throw switch (refusal.get()) {
+                case INACTIVE -> new OssException(OssError.ACCESS_KEY_DISABLED, OssError.ACCESS_KEY_DISABLED.defaultMessage(),
+                        Map.of("OSSAccessKeyId", Masking.accessKeyId(key.accessKeyId())));
+                case SECURITY_TOKEN_MISSING, SECURITY_TOKEN_MISMATCH -> new OssException(OssError.INVALID_SECURITY_TOKEN);
+                case EXPIRED -> new OssException(OssError.SECURITY_TOKEN_EXPIRED);
+            };
         }
     }
 
@@ -264,7 +280,7 @@ public final class Authenticator {
 
     private static Map<String, String> details(String keyId, String provided, String stringToSign) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("OSSAccessKeyId", Masking.keyId(keyId));
+        details.put("OSSAccessKeyId", Masking.accessKeyId(keyId));
         details.put("SignatureProvided", provided);
         details.put("StringToSign", stringToSign);
         return details;

@@ -8,7 +8,14 @@ package dev.ossops.emulator.error;
 public enum OssError {
     // --- request, authentication and signature ---
     ACCESS_DENIED("AccessDenied", 403, "You have no right to access this object because of bucket acl.", "0099-00000001"),
+    /** No policy allows and no ACL grants (OSS troubleshooting page 0003-00000001: missing permission, ACL not public). */
+    NO_PERMISSION("AccessDenied", 403, "You have no right to access this object because of bucket acl.", "0003-00000001"),
+    /** An explicit Deny in a RAM or bucket policy (OSS troubleshooting page 0003-00000201 shows this message). */
+    POLICY_DENIED("AccessDenied", 403, "Access denied by bucket policy.", "0003-00000201"),
+    /** Block Public Access refuses a public ACL or a public bucket policy (OSS documents the refusal, not its wording). */
+    PUBLIC_ACCESS_BLOCKED("AccessDenied", 403, "Public access is blocked: public ACLs and public bucket policies cannot be set.", "0099-00000060"),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.", "0002-00000902"),
+    ACCESS_KEY_DISABLED("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided is disabled.", "0099-00000059"),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method.", "0002-00000040"),
     REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.", "0099-00000004"),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid argument.", "0099-00000005"),
@@ -58,6 +65,9 @@ public enum OssError {
     NO_SUCH_LIFECYCLE("NoSuchLifecycle", 404, "No Row found in Lifecycle Table.", "0099-00000052"),
     NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE("NoSuchServerSideEncryptionRule", 404, "The server side encryption configuration was not found.", "0099-00000053"),
     INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400, "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4.", "0099-00000054"),
+    /** PutBucketPolicy refuses a statement conditioning on acs:SourceIp without acs:SourceVpc (page 0030-00000008). */
+    SOURCE_IP_WITHOUT_SOURCE_VPC("InvalidPolicyDocument", 400,
+            "A statement that conditions on acs:SourceIp must also condition on acs:SourceVpc.", "0030-00000008"),
     NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist.", "0099-00000055"),
     INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400, "Invalid Policy.", "0099-00000056"),
     NO_SUCH_REPLICATION_CONFIGURATION("NoSuchReplicationConfiguration", 404, "The replication configuration was not found.", "0099-00000057"),
@@ -80,7 +90,7 @@ public enum OssError {
 
     /**
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
-     *           (0002-00000040, 0002-00000902, 0015-00000101, 0015-00000301, 0016-00000502,
+     *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */

@@ -1,16 +1,17 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.config.LoggingConfiguration;
 import dev.ossops.emulator.service.BucketService;
 import dev.ossops.emulator.service.StoredConfigs;
-import dev.ossops.emulator.service.OssAction;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.StoredDocument;
 import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
+import dev.ossops.policy.OssAction;
 import org.w3c.dom.Element;
 
 /** Bucket-level operations: create, delete, info, location, stat, ACL, versioning and generic configurations. */
@@ -53,6 +54,11 @@ public final class BucketRoutes {
         }
         buckets.putAcl(caller, r.bucket(), acl);
         return Reply.empty(200);
+    }
+
+    Reply getPolicyStatus(OssRequest r, Caller caller) {
+        BucketConfigCodec.StoredConfig status = buckets.policyStatus(caller, r.bucket());
+        return Reply.bytes(200, status.contentType(), status.body());
     }
 
     Reply getLocation(OssRequest r, Caller caller) {

@@ -9,11 +9,11 @@ import dev.ossops.emulator.service.ListingService;
 import dev.ossops.emulator.service.ObjectRead;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.service.ObjectWrite;
-import dev.ossops.emulator.service.OssAction;
 import dev.ossops.emulator.service.RangeStreams;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
+import dev.ossops.policy.OssAction;
 import org.w3c.dom.Element;
 
 import java.nio.charset.StandardCharsets;

@@ -4,28 +4,45 @@ import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.rpc.RpcHandler;
+import dev.ossops.emulator.rpc.RpcRequest;
+import dev.ossops.emulator.rpc.RpcResponse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The one OSS entry point: parses, authenticates, routes, and renders what the routes return or
- * throw. This is the only place an {@link OssException} is caught; every response carries
- * {@code x-oss-request-id}.
+ * The one entry point of the shared port. Requests naming an RPC {@code Action} and
+ * {@code Version} (in the query, or in a url-encoded POST form as the POP SDKs send them) go to
+ * the RAM/STS/CDN front; everything else is OSS: parsed, authenticated, routed, and what the
+ * routes return or throw rendered. This is the only place an {@link OssException} is caught;
+ * every OSS response carries {@code x-oss-request-id}.
  */
 public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
     private static final System.Logger LOG = System.getLogger(OssHttpHandler.class.getName());
+    /** POP requests are small; a larger url-encoded body is refused rather than buffered. */
+    private static final int MAX_FORM_BYTES = 1024 * 1024;
 
     private final Authenticator authenticator;
     private final Router router;
+    private final RpcHandler rpc;
     private final Set<String> virtualHostSuffixes;
     private final RequestIds ids;
     private final Clock clock;
 
-    public OssHttpHandler(Authenticator authenticator, Router router, Set<String> virtualHostSuffixes, Clock clock) {
+    public OssHttpHandler(Authenticator authenticator, Router router, RpcHandler rpc, Set<String> virtualHostSuffixes,
+                          Clock clock) {
         this.authenticator = authenticator;
         this.router = router;
+        this.rpc = rpc;
         this.virtualHostSuffixes = Set.copyOf(virtualHostSuffixes);
         this.ids = new RequestIds(clock);
         this.clock = clock;
@@ -33,14 +50,82 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
 
     @Override
     public Reply apply(IncomingRequest incoming) {
+        if (namesRpcAction(incoming.rawQuery())) {
+            return rpc(incoming, new byte[0]);
+        }
+        if (isForm(incoming)) {
+            byte[] form = readForm(incoming);
+            if (form.length > MAX_FORM_BYTES) {
+                return oss(incoming, new OssException(OssError.ENTITY_TOO_LARGE));
+            }
+            if (namesRpcAction(new String(form, StandardCharsets.US_ASCII))) {
+                return rpc(incoming, form);
+            }
+        }
+        return oss(incoming, null);
+    }
+
+    /**
+     * Whether url-encoded parameters include {@code Action} and {@code Version}. Only the raw
+     * names are looked at (they need no escaping), so a malformed OSS query is left for the OSS
+     * parser to refuse.
+     */
+    private static boolean namesRpcAction(String encoded) {
+        if (encoded == null) {
+            return false;
+        }
+        Set<String> names = new HashSet<>();
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            names.add(eq < 0 ? pair : pair.substring(0, eq));
+        }
+        return names.contains("Action") && names.contains("Version");
+    }
+
+    private Reply rpc(IncomingRequest incoming, byte[] form) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        incoming.headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+        RpcRequest request;
+        try {
+            request = RpcRequest.fromHttp(incoming.method(), incoming.rawQuery(), headers, form);
+        } catch (IllegalArgumentException e) {
+            // A percent escape that does not decode: nothing to dispatch, answered like any malformed request.
+            return oss(incoming, new OssException(OssError.INVALID_ARGUMENT, "The request's URL encoding is malformed."));
+        }
+        RpcResponse response = rpc.handle(request);
+        Reply reply = Reply.bytes(response.status(), response.contentType(), response.body());
+        response.headers().forEach(reply::header);
+        return reply.header("Date", Formats.httpDate(clock.millis()));
+    }
+
+    /** A url-encoded POST is never an OSS request (PostObject is multipart), so it may carry an RPC form. */
+    private static boolean isForm(IncomingRequest incoming) {
+        String type = incoming.header("Content-Type");
+        return "POST".equalsIgnoreCase(incoming.method()) && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static byte[] readForm(IncomingRequest incoming) {
+        try {
+            return incoming.body().readNBytes(MAX_FORM_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read request body", e);
+        }
+    }
+
+    /** Serves an OSS request; {@code early} is an error found before routing, answered in OSS's shape. */
+    private Reply oss(IncomingRequest incoming, OssException early) {
         String requestId = ids.next();
         boolean head = "HEAD".equalsIgnoreCase(incoming.method());
         String host = incoming.header("Host");
         String hostId = host == null ? "127.0.0.1" : host.replaceFirst(":\\d+$", "");
         Reply reply;
         try {
+            if (early != null) {
+                throw early;
+            }
             OssRequest request = OssRequest.from(incoming, virtualHostSuffixes);
-            Caller caller = authenticator.authenticate(request);
+            Caller caller = authenticator.authenticate(request).withConditionKeys(ConditionKeys.of(request));
             reply = router.route(request, caller);
         } catch (OssException e) {
             reply = ErrorReplies.render(e, requestId, hostId, head);

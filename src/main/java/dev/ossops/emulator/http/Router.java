@@ -87,6 +87,9 @@ public final class Router {
                 if (r.hasQueryParameter("location")) {
                     return buckets.getLocation(r, caller);
                 }
+                if (r.hasQueryParameter("policyStatus")) {
+                    return buckets.getPolicyStatus(r, caller);
+                }
                 if (r.hasQueryParameter("bucketInfo")) {
                     return buckets.getInfo(r, caller);
                 }

@@ -1,28 +1,41 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.policy.PolicyEvaluator;
+import dev.ossops.policy.RequestContext;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides whether an authenticated caller may run an action, named as RAM names it
- * ({@code cdn:DescribeUserDomains}). The shared policy evaluator ({@code dev.ossops.policy}) is
- * meant to replace {@link #rootOnlyFor} behind this interface.
+ * ({@code cdn:DescribeUserDomains}, {@code ram:CreateUser}, {@code sts:AssumeRole}).
  */
 @FunctionalInterface
 public interface RpcAuthorizer {
+    /** The one action every authenticated caller may run. */
+    String GET_CALLER_IDENTITY = "sts:GetCallerIdentity";
 
     /** Empty when allowed, else the error to answer. */
-    Optional<RpcException> check(Credential caller, String ramAction);
+    Optional<RpcException> check(Credential caller, String ramAction, Params params);
 
     /**
-     * The account root may call everything; other principals may call every product except
-     * those listed, which need a policy evaluator this emulator does not have yet.
+     * The shared policy evaluator over the caller's RAM policies (and an STS session's policy):
+     * the account root may call everything; RAM users and role sessions need an Allow and no
+     * Deny, on the resource {@link RpcResources} names. GetCallerIdentity needs no permission
+     * (STS API reference).
      */
-    static RpcAuthorizer rootOnlyFor(Set<String> products) {
-        Set<String> guarded = Set.copyOf(products);
-        return (caller, ramAction) -> {
-            String product = ramAction.substring(0, ramAction.indexOf(':'));
-            if (caller.principal() instanceof Principal.Root || !guarded.contains(product)) {
+    static RpcAuthorizer byPolicies(Clock clock) {
+        return (caller, ramAction, params) -> {
+            if (caller.principal() instanceof Principal.Root || GET_CALLER_IDENTITY.equals(ramAction)) {
+                return Optional.empty();
+            }
+            String resource = RpcResources.of(ramAction, caller.principal().accountId(), params);
+            RequestContext request = RequestContext.of(ramAction, resource, PolicyCallers.of(caller.principal()))
+                    .with("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
+                    .with("acs:SecureTransport", "false")
+                    .with("acs:AccessId", caller.accessKeyId());
+            if (PolicyEvaluator.evaluate(IdentityPolicies.of(caller), request).allowed()) {
                 return Optional.empty();
             }
             return Optional.of(RpcErrors.noPermission(

@@ -19,6 +19,7 @@ import java.util.Optional;
  * {@link RpcResponse}.
  */
 public final class RpcHandler {
+    private static final System.Logger LOG = System.getLogger(RpcHandler.class.getName());
     /** Requests older or newer than this are refused (documented POP limit). */
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
@@ -56,7 +57,7 @@ public final class RpcHandler {
             if (!target.actions().contains(action)) {
                 throw RpcErrors.actionNotFound();
             }
-            Optional<RpcException> denied = authorizer.check(caller, target.ramNamespace() + ":" + action);
+            Optional<RpcException> denied = authorizer.check(caller, target.ramNamespace() + ":" + action, params);
             if (denied.isPresent()) {
                 throw denied.get();
             }
@@ -64,9 +65,17 @@ public final class RpcHandler {
             ObjectNode body = withRequestId(requestId, result);
             return respond(200, requestId, xml, action + "Response", body);
         } catch (RpcException e) {
-            String host = service.map(RpcService::host).orElse(request.header("host").orElse("127.0.0.1"));
-            return respond(e.status(), requestId, xml, "Error", errorBody(e, requestId, host, service.map(RpcService::product).orElse("")));
+            return error(e, request, service, requestId, xml);
+        } catch (RuntimeException e) {
+            // A fault of the emulator itself: the client gets InternalError, the log the cause (no credentials in it).
+            LOG.log(System.Logger.Level.ERROR, "RPC request " + requestId + " failed", e);
+            return error(RpcErrors.internal(), request, service, requestId, xml);
         }
+    }
+
+    private RpcResponse error(RpcException e, RpcRequest request, Optional<RpcService> service, String requestId, boolean xml) {
+        String host = service.map(RpcService::host).orElse(request.header("host").orElse("127.0.0.1"));
+        return respond(e.status(), requestId, xml, "Error", errorBody(e, requestId, host, service.map(RpcService::product).orElse("")));
     }
 
     /** The gateway's error document: RequestId, HostId, Code, Message and the troubleshooting link. */

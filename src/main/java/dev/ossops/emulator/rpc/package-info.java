@@ -1,14 +1,14 @@
 /**
  * The emulator's POP RPC front (RAM, STS, CDN): transport-independent request handling,
- * signature version 1.0 verification, credential lookup and JSON/XML rendering.
+ * signature version 1.0 verification, JSON/XML rendering, and the one credential model of the
+ * whole emulator: {@link dev.ossops.emulator.rpc.CredentialLookup} resolves an access key id to a
+ * {@link dev.ossops.emulator.rpc.Credential} (secret, {@link dev.ossops.emulator.rpc.Principal},
+ * active flag, STS token and expiry, policies attached now), which both fronts authenticate and
+ * authorize with.
  *
- * <p>Integration with the OSS HTTP server: when a request's query or form has {@code Action}
- * and {@code Version} ({@link dev.ossops.emulator.rpc.RpcRequest#isRpc}), build an
- * {@link dev.ossops.emulator.rpc.RpcRequest} ({@code fromHttp} parses a form body) and write
- * back the {@link dev.ossops.emulator.rpc.RpcResponse} from
- * {@link dev.ossops.emulator.rpc.RpcHandler#handle}. OSS authentication resolves access keys
- * with the same {@link dev.ossops.emulator.rpc.CredentialLookup} and checks
- * {@link dev.ossops.emulator.rpc.Credential#refusal}; the {@link dev.ossops.emulator.rpc.Principal}
- * and granted policies are what OSS authorization evaluates.
+ * <p>The OSS HTTP front hands a request over when its query or url-encoded form has
+ * {@code Action} and {@code Version} ({@link dev.ossops.emulator.rpc.RpcRequest#isRpc}).
+ * {@link dev.ossops.emulator.rpc.RpcAuthorizer#byPolicies} decides RAM users' and sessions' calls
+ * with the shared policy evaluator.
  */
 package dev.ossops.emulator.rpc;

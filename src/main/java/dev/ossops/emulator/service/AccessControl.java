@@ -1,61 +1,217 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.config.PublicAccessBlockCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.rpc.IdentityPolicies;
+import dev.ossops.emulator.rpc.PolicyCallers;
 import dev.ossops.emulator.store.BucketRecord;
+import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.policy.AttachedPolicy;
+import dev.ossops.policy.Decision;
+import dev.ossops.policy.OssAction;
+import dev.ossops.policy.PolicyAudit;
+import dev.ossops.policy.PolicyDocument;
+import dev.ossops.policy.PolicyEvaluator;
+import dev.ossops.policy.PolicyParser;
+import dev.ossops.policy.PolicySet;
+import dev.ossops.policy.PolicyType;
+import dev.ossops.policy.RequestContext;
+import dev.ossops.policy.StatementRef;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * ACL-based authorisation. The account's root may do everything; anyone else (anonymous callers
- * today, RAM principals once bucket and RAM policies are evaluated) gets what the object ACL, or
- * when it is {@code default} the bucket ACL, grants. Every check names the {@link OssAction} and
- * the resource, which is what policy evaluation needs.
+ * Authorization of every OSS request, in the order OSS documents ("How OSS authorizes a
+ * request", "Bucket Policy", "Block Public Access"):
+ * <ol>
+ *   <li>the shared {@link PolicyEvaluator} decides the action on the resource under the caller's
+ *       identity policies (RAM user, or role and session policy for STS keys) and the bucket
+ *       policy; an explicit Deny anywhere refuses, even the account itself when a Principal "*"
+ *       statement has a Condition; the account (root keys) owns its buckets;</li>
+ *   <li>with no Allow, the ACL decides: the object's ACL, or the bucket's when the object's is
+ *       {@code default}; public-read grants reading and listing, public-read-write writing too,
+ *       to everyone (anonymous and signed callers alike);</li>
+ *   <li>Block Public Access on the bucket makes public ACLs and the public statements of the
+ *       bucket policy ({@link PolicyAudit#anonymousAccess}) grant nothing, and refuses setting them.</li>
+ * </ol>
+ * Services name the {@link OssAction} of each check; {@link Permission} maps it to ACL terms.
  */
 public final class AccessControl {
-    private final String accountId;
+    private static final String POLICY = "policy";
+    private static final String PUBLIC_ACCESS_BLOCK = "publicAccessBlock";
 
-    public AccessControl(String accountId) {
+    private final String accountId;
+    private final DiskStore store;
+    private final Clock clock;
+    private final PublicAccessBlockCodec blockCodec = new PublicAccessBlockCodec();
+
+    public AccessControl(String accountId, DiskStore store, Clock clock) {
         this.accountId = accountId;
+        this.store = store;
+        this.clock = clock;
     }
 
     public void checkBucket(Caller caller, BucketRecord bucket, OssAction action) {
-        if (!allowed(caller, bucket.acl(), action.permission())) {
-            throw denied(caller);
-        }
+        check(caller, bucket, null, bucket.acl(), action);
     }
 
     /** {@code object} is null when the key has no such version; then the bucket ACL decides. */
     public void checkObject(Caller caller, BucketRecord bucket, String key, ObjectVersion object, OssAction action) {
         String acl = object == null || "default".equals(object.acl()) ? bucket.acl() : object.acl();
-        if (!allowed(caller, acl, action.permission())) {
-            throw denied(caller);
-        }
+        check(caller, bucket, key, acl, action);
     }
 
-    /** Operations on the account itself (ListBuckets, PutBucket). */
+    /** ListBuckets: an account-level action on {@code acs:oss:*:<uid>:*}. */
     public void checkAccount(Caller caller, OssAction action) {
-        if (!isOwner(caller)) {
-            throw caller.isAnonymous() ? new OssException(OssError.ANONYMOUS_DENIED) : new OssException(OssError.ACCESS_DENIED);
+        decideWithoutBucket(caller, action, "acs:oss:*:" + accountId + ":*");
+    }
+
+    /** PutBucket: authorized on the new bucket's ARN, which has no policy or ACL yet. */
+    public void checkNewBucket(Caller caller, String bucket) {
+        decideWithoutBucket(caller, OssAction.PUT_BUCKET, RequestContext.ossResource(accountId, bucket, null));
+    }
+
+    /**
+     * {@code oss:GetBucketCors}, {@code oss:PutBucketLifecycle}, ...: the action of a bucket
+     * sub-configuration API is its verb, "Bucket" and the sub-resource capitalised. Configurations
+     * OSS has no Delete API for (referer: reset by a PUT) are deleted with their Put action.
+     */
+    public static OssAction configurationAction(String verb, String subresource) {
+        String resource = Character.toUpperCase(subresource.charAt(0)) + subresource.substring(1);
+        String name = "oss:" + verb + "Bucket" + resource;
+        return OssAction.of(name)
+                .or(() -> "Delete".equals(verb) ? OssAction.of("oss:PutBucket" + resource) : Optional.empty())
+                .orElseThrow(() -> new IllegalStateException("no RAM action " + name + " in the catalogue"));
+    }
+
+    /** PutBucketAcl, PutObjectAcl and PutObject with x-oss-object-acl: a public ACL is refused while Block Public Access is on. */
+    public void checkAclChange(BucketRecord bucket, String acl) {
+        if (isPublicAcl(acl) && blocksPublicAccess(bucket.name())) {
+            throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
         }
     }
 
-    private boolean allowed(Caller caller, String acl, Permission permission) {
-        if (isOwner(caller)) {
-            return true;
+    /**
+     * PutBucketPolicy's rules on what a policy means: a statement conditioning on
+     * {@code acs:SourceIp} must condition on {@code acs:SourceVpc} too (OSS error page
+     * 0030-00000008), and a policy granting anonymous access is refused while Block Public Access is on.
+     */
+    public void checkPolicyChange(BucketRecord bucket, String policyJson) {
+        PolicyDocument policy = PolicyParser.parse(policyJson, PolicyType.BUCKET);
+        if (!PolicyAudit.sourceIpWithoutSourceVpc(policy).isEmpty()) {
+            throw new OssException(OssError.SOURCE_IP_WITHOUT_SOURCE_VPC);
         }
+        if (blocksPublicAccess(bucket.name()) && PolicyAudit.anonymousAccess(policy, bucket.name()).isPublic()) {
+            throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
+        }
+    }
+
+    /**
+     * Whether a bucket policy grants anyone on the internet access (GetBucketPolicyStatus's
+     * IsPublic): an Allow to Principal "*" that no IP or VPC condition pins down.
+     */
+    public boolean isPublic(BucketRecord bucket, String policyJson) {
+        return PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name()).isPublic();
+    }
+
+    private void decideWithoutBucket(Caller caller, OssAction action, String resource) {
+        if (caller.isAnonymous()) {
+            throw new OssException(OssError.ANONYMOUS_DENIED);
+        }
+        Decision decision = PolicyEvaluator.evaluate(identityPolicies(caller), context(caller, action, resource));
+        if (!decision.allowed()) {
+            throw denied(caller, action, decision);
+        }
+    }
+
+    private void check(Caller caller, BucketRecord bucket, String key, String acl, OssAction action) {
+        boolean blocked = blocksPublicAccess(bucket.name());
+        PolicySet policies = identityPolicies(caller);
+        Optional<PolicyDocument> bucketPolicy = bucketPolicy(bucket.name());
+        if (bucketPolicy.isPresent()) {
+            policies = policies.withBucket(new AttachedPolicy(bucket.name(), bucketPolicy.get()));
+        }
+        Decision decision = PolicyEvaluator.evaluate(policies,
+                context(caller, action, RequestContext.ossResource(accountId, bucket.name(), key)));
+        if (decision.outcome() == Decision.Outcome.EXPLICIT_DENY) {
+            throw denied(caller, action, decision);
+        }
+        if (decision.allowed() && !(blocked && bucketPolicy.isPresent()
+                && grantedPublicly(decision, bucketPolicy.get(), bucket.name()))) {
+            return;
+        }
+        if (!blocked && aclGrants(acl, Permission.of(action))) {
+            return;
+        }
+        throw denied(caller, action, decision);
+    }
+
+    /** Whether the bucket policy's public statements are what allowed: Block Public Access ignores them. */
+    private static boolean grantedPublicly(Decision decision, PolicyDocument policy, String bucket) {
+        List<Integer> publicStatements = PolicyAudit.anonymousAccess(policy, bucket).statements().stream()
+                .map(StatementRef::index).toList();
+        return decision.statements().stream()
+                .anyMatch(ref -> ref.type() == PolicyType.BUCKET && publicStatements.contains(ref.index()));
+    }
+
+    private static boolean aclGrants(String acl, Permission permission) {
         return switch (permission) {
-            case READ -> "public-read".equals(acl) || "public-read-write".equals(acl);
+            case READ -> isPublicAcl(acl);
             case WRITE -> "public-read-write".equals(acl);
             case OWNER -> false;
         };
     }
 
-    private boolean isOwner(Caller caller) {
-        return caller.principal().map(p -> p.root() && p.accountId().equals(accountId)).orElse(false);
+    private static boolean isPublicAcl(String acl) {
+        return "public-read".equals(acl) || "public-read-write".equals(acl);
     }
 
-    private static OssException denied(Caller caller) {
-        return new OssException(OssError.ACCESS_DENIED);
+    private boolean blocksPublicAccess(String bucket) {
+        return store.config(bucket, PUBLIC_ACCESS_BLOCK)
+                .map(doc -> blockCodec.parse(doc.body()).blockPublicAccess())
+                .orElse(false);
+    }
+
+    private Optional<PolicyDocument> bucketPolicy(String bucket) {
+        return store.config(bucket, POLICY)
+                .map(doc -> PolicyParser.parse(new String(doc.body(), StandardCharsets.UTF_8), PolicyType.BUCKET));
+    }
+
+    private static PolicySet identityPolicies(Caller caller) {
+        return caller.credential().map(IdentityPolicies::of).orElseGet(PolicySet::empty);
+    }
+
+    private RequestContext context(Caller caller, OssAction action, String resource) {
+        Map<String, List<String>> keys = new LinkedHashMap<>(caller.conditionKeys());
+        keys.put("acs:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(clock.instant())));
+        caller.credential().ifPresent(c -> keys.put("acs:AccessId", List.of(c.accessKeyId())));
+        dev.ossops.policy.Caller who = caller.principal().map(PolicyCallers::of)
+                .orElseGet(dev.ossops.policy.Caller.Anonymous::new);
+        return new RequestContext(action.action(), resource, who, keys);
+    }
+
+    /**
+     * Anonymous callers get OSS's classic ACL message; signed callers also learn the action and
+     * their principal type, as newer OSS adds to AccessDenied. An explicit Deny uses the
+     * message OSS's troubleshooting page 0003-00000201 shows.
+     */
+    private static OssException denied(Caller caller, OssAction action, Decision decision) {
+        OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? OssError.POLICY_DENIED : OssError.NO_PERMISSION;
+        if (caller.isAnonymous()) {
+            return new OssException(error);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("AuthAction", action.action());
+        details.put("AuthPrincipalType", PolicyCallers.principalType(caller.principal().orElseThrow()));
+        return new OssException(error, error.defaultMessage(), details);
     }
 }

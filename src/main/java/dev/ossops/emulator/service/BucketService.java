@@ -2,6 +2,8 @@ package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.BucketConfigCodec;
+import dev.ossops.emulator.config.PolicyDocument;
+import dev.ossops.emulator.config.PolicyStatus;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.BucketRecord;
@@ -9,10 +11,13 @@ import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.store.StoredDocument;
+import dev.ossops.policy.OssAction;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. */
@@ -67,7 +72,7 @@ public final class BucketService {
     }
 
     public BucketRecord create(Caller caller, String name, String acl, String storageClass, String redundancy) {
-        access.checkAccount(caller, OssAction.PUT_BUCKET);
+        access.checkNewBucket(caller, name);
         Names.checkBucket(name);
         String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
@@ -110,7 +115,9 @@ public final class BucketService {
     public void putAcl(Caller caller, String name, String acl) {
         store.atomically(() -> {
             BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_ACL);
-            store.putBucket(bucket.withAcl(Names.checkAcl(acl, false)));
+            String checked = Names.checkAcl(acl, false);
+            access.checkAclChange(bucket, checked);
+            store.putBucket(bucket.withAcl(checked));
             return null;
         });
     }
@@ -151,9 +158,20 @@ public final class BucketService {
     public record Stat(long storage, long objectCount, long multipartUploadCount, long lastModifiedSeconds) {
     }
 
+    /**
+     * GetBucketPolicyStatus. The policy catalogue has no oss:GetBucketPolicyStatus yet, so it is
+     * authorized as oss:GetBucketPolicy, which reads the same document.
+     */
+    public BucketConfigCodec.StoredConfig policyStatus(Caller caller, String name) {
+        BucketRecord bucket = get(caller, name, OssAction.GET_BUCKET_POLICY);
+        Optional<PolicyDocument> policy = store.config(bucket.name(), "policy")
+                .map(document -> new PolicyDocument(new String(document.body(), StandardCharsets.UTF_8)));
+        return PolicyStatus.render(policy, document -> access.isPublic(bucket, document.json()));
+    }
+
     public StoredDocument getConfig(Caller caller, String name, String subresource) {
         BucketConfigCodec codec = codec(subresource);
-        BucketRecord bucket = get(caller, name, OssAction.bucketConfiguration("Get", subresource));
+        BucketRecord bucket = get(caller, name, AccessControl.configurationAction("Get", subresource));
         return store.config(bucket.name(), subresource).orElseGet(() -> {
             BucketConfigCodec.StoredConfig unset = codec.whenUnset(name);
             return new StoredDocument(unset.contentType(), unset.body());
@@ -162,8 +180,11 @@ public final class BucketService {
 
     public void putConfig(Caller caller, String name, String subresource, byte[] body) {
         BucketConfigCodec codec = codec(subresource);
-        get(caller, name, OssAction.bucketConfiguration("Put", subresource));
+        BucketRecord bucket = get(caller, name, AccessControl.configurationAction("Put", subresource));
         BucketConfigCodec.StoredConfig accepted = codec.accept(name, body);
+        if ("policy".equals(subresource)) {
+            access.checkPolicyChange(bucket, new String(accepted.body(), StandardCharsets.UTF_8));
+        }
         store.atomically(() -> {
             require(name);
             store.putConfig(name, subresource, new StoredDocument(accepted.contentType(), accepted.body()));
@@ -174,7 +195,7 @@ public final class BucketService {
     public void deleteConfig(Caller caller, String name, String subresource) {
         codec(subresource);
         store.atomically(() -> {
-            get(caller, name, OssAction.bucketConfiguration("Delete", subresource));
+            get(caller, name, AccessControl.configurationAction("Delete", subresource));
             store.deleteConfig(name, subresource);
             return null;
         });

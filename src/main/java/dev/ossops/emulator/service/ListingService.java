@@ -7,6 +7,7 @@ import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.policy.OssAction;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.policy.OssAction;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.LoggingCodec;
 import dev.ossops.emulator.config.LoggingConfiguration;
@@ -22,7 +23,7 @@ public final class LoggingService {
     }
 
     public void put(Caller caller, String bucket, byte[] body) {
-        buckets.get(caller, bucket, OssAction.bucketConfiguration("Put", "logging"));
+        buckets.get(caller, bucket, OssAction.PUT_BUCKET_LOGGING);
         LoggingConfiguration config = codec.parse(body);
         config.targetBucket().ifPresent(target -> {
             if (store.bucket(target).isEmpty()) {

@@ -9,6 +9,7 @@ import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.PartRecord;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.emulator.store.UploadRecord;
+import dev.ossops.policy.OssAction;
 
 import java.io.InputStream;
 import java.security.MessageDigest;

@@ -9,6 +9,7 @@ import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.store.StagedBlob;
+import dev.ossops.policy.OssAction;
 
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -47,6 +48,9 @@ public final class ObjectService {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        if (write.acl() != null) {
+            access.checkAclChange(checked, write.acl());
+        }
         StagedBlob staged = store.stage(body);
         boolean committed = false;
         try {
@@ -236,6 +240,8 @@ public final class ObjectService {
 
     public void putAcl(Caller caller, String bucketName, String key, String versionId, String acl) {
         String checked = Names.checkAcl(acl, true);
+        getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL);
+        access.checkAclChange(buckets.require(bucketName), checked);
         update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL, v -> v.withAcl(checked));
     }
 

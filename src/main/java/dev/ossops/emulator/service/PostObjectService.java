@@ -1,13 +1,15 @@
 package dev.ossops.emulator.service;
 
-import dev.ossops.emulator.auth.AccessKey;
+import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
-import dev.ossops.emulator.auth.CredentialLookup;
+import dev.ossops.emulator.rpc.Credential;
+import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.StagedBlob;
+import dev.ossops.policy.OssAction;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -120,14 +122,14 @@ public final class PostObjectService {
         if (signature == null || signature.isEmpty()) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'Signature' when it is signed.");
         }
-        AccessKey key = lookup(keyId, fields);
+        Credential key = lookup(keyId, fields);
         // V1: base64(hmac-sha1(AccessKeySecret, base64(policy))).
         String expected = Base64.getEncoder().encodeToString(
                 hmac("HmacSHA1", key.secret().getBytes(StandardCharsets.UTF_8), policy));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
         }
-        return Caller.of(key.principal());
+        return Caller.of(key);
     }
 
     private Caller authenticateV4(Map<String, String> fields, String policy) {
@@ -150,7 +152,7 @@ public final class PostObjectService {
         if (signature == null || signature.isEmpty()) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'x-oss-signature' when it is signed.");
         }
-        AccessKey key = lookup(scope[0], fields);
+        Credential key = lookup(scope[0], fields);
         byte[] signingKey = hmac("HmacSHA256", ("aliyun_v4" + key.secret()).getBytes(StandardCharsets.UTF_8), scope[1]);
         signingKey = hmac("HmacSHA256", signingKey, scope[2]);
         signingKey = hmac("HmacSHA256", signingKey, "oss");
@@ -159,21 +161,13 @@ public final class PostObjectService {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
         }
-        return Caller.of(key.principal());
+        return Caller.of(key);
     }
 
     /** The key behind an id, with its STS token and expiry checked against the form. */
-    private AccessKey lookup(String keyId, Map<String, String> fields) {
-        AccessKey key = credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID));
-        if (key.expiry().isPresent() && key.expiry().get().isBefore(Instant.now(clock))) {
-            throw new OssException(OssError.SECURITY_TOKEN_EXPIRED);
-        }
-        Optional<String> token = Optional.ofNullable(fields.get("x-oss-security-token"));
-        if (key.securityToken().isPresent() && (token.isEmpty()
-                || !MessageDigest.isEqual(key.securityToken().get().getBytes(StandardCharsets.UTF_8),
-                token.get().getBytes(StandardCharsets.UTF_8)))) {
-            throw new OssException(OssError.INVALID_SECURITY_TOKEN);
-        }
+    private Credential lookup(String keyId, Map<String, String> fields) {
+        Credential key = credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID));
+        Authenticator.checkUsable(key, Optional.ofNullable(fields.get("x-oss-security-token")), clock.instant());
         return key;
     }
 

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.policy.OssAction;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.config.ReplicationCodec;
@@ -45,7 +46,7 @@ public final class ReplicationService {
 
     /** PutBucketReplication: one rule, {@code starting}; the destination bucket must exist. */
     public ReplicationRule add(Caller caller, String bucket, byte[] body) {
-        buckets.get(caller, bucket, OssAction.bucketConfiguration("Put", "replication"));
+        buckets.get(caller, bucket, OssAction.PUT_BUCKET_REPLICATION);
         ReplicationRule rule = codec.parseAdd(bucket, body);
         return store.atomically(() -> {
             buckets.require(bucket);
@@ -62,13 +63,13 @@ public final class ReplicationService {
     }
 
     public BucketConfigCodec.StoredConfig get(Caller caller, String bucket) {
-        buckets.get(caller, bucket, OssAction.bucketConfiguration("Get", "replication"));
+        buckets.get(caller, bucket, OssAction.GET_BUCKET_REPLICATION);
         return codec.render(bucket, store.atomically(() -> records.load(bucket)).config());
     }
 
     /** DeleteBucketReplication: the rule turns {@code closing} and disappears once the worker has stopped it. */
     public void delete(Caller caller, String bucket, byte[] body) {
-        buckets.get(caller, bucket, OssAction.bucketConfiguration("Delete", "replication"));
+        buckets.get(caller, bucket, OssAction.DELETE_BUCKET_REPLICATION);
         String id = codec.parseDelete(body);
         store.atomically(() -> {
             buckets.require(bucket);
@@ -82,13 +83,13 @@ public final class ReplicationService {
     }
 
     public BucketConfigCodec.StoredConfig location(Caller caller, String bucket) {
-        buckets.get(caller, bucket, OssAction.bucketConfiguration("Get", "replicationLocation"));
+        buckets.get(caller, bucket, OssAction.GET_BUCKET_REPLICATION_LOCATION);
         String own = "oss-" + buckets.region();
         return codec.renderLocations(REGIONS.stream().filter(r -> !r.equals(own)).toList(), TRANSFER_TYPES);
     }
 
     public BucketConfigCodec.StoredConfig progress(Caller caller, String bucket, String ruleId) {
-        buckets.get(caller, bucket, OssAction.bucketConfiguration("Get", "replicationProgress"));
+        buckets.get(caller, bucket, OssAction.GET_BUCKET_REPLICATION_PROGRESS);
         ReplicationRecords.Rules rules = store.atomically(() -> records.load(bucket));
         if (rules.config().rules().isEmpty()) {
             throw new OssException(OssError.NO_SUCH_REPLICATION_CONFIGURATION).with("BucketName", bucket);

@@ -91,7 +91,7 @@ public final class StsService implements RpcService {
         if (duration < MIN_DURATION || duration > role.maxSessionDuration()) {
             throw StsErrors.duration();
         }
-        if (!trust.trusts(role.assumeRolePolicyDocument(), call.caller().principal())) {
+        if (!trust.trusts(role.assumeRolePolicyDocument(), call.caller().principal(), arn.group(0))) {
             throw StsErrors.notTrusted();
         }
         Instant expiration = call.now().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS);

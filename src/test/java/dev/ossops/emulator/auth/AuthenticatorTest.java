@@ -8,6 +8,9 @@ import com.aliyun.oss.internal.signer.OSSSignerBase;
 import com.aliyun.oss.internal.signer.OSSSignerParams;
 import com.aliyun.oss.model.GenericRequest;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.rpc.Credential;
+import dev.ossops.emulator.rpc.CredentialLookup;
+import dev.ossops.emulator.rpc.Principal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,11 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Requests signed by the SDK's own signers, verified by the emulator's authenticator. */
 class AuthenticatorTest {
-    private static final Principal ROOT = Principal.root("1680000000000001");
-    private static final AccessKey KEY = AccessKey.permanent("LTAI5tOssopsEmulatorRoot", "secret-value", ROOT);
-    private static final AccessKey STS = new AccessKey("STS.TestKey0000000000000", "sts-secret", ROOT, Optional.of("the-token"),
-            Optional.of(Instant.now().plusSeconds(600)));
-    private static final CredentialLookup KEYS = CredentialLookup.of(KEY).or(CredentialLookup.of(STS));
+    private static final Principal ROOT = new Principal.Root("1680000000000001");
+    private static final Credential KEY = Credential.permanent("LTAI5tOssopsEmulatorRoot", "secret-value", ROOT, true, List.of());
+    private static final Credential STS = new Credential("STS.TestKey0000000000000", "sts-secret", ROOT, true,
+            Optional.of("the-token"), Optional.of(Instant.now().plusSeconds(600)), List.of());
+    private static final Credential DISABLED = Credential.permanent("LTAI5tDisabledKey0000001", "secret-value", ROOT, false,
+            List.of());
+    private static final CredentialLookup KEYS = CredentialLookup.chain(List.of(
+            id -> Optional.of(KEY).filter(k -> k.accessKeyId().equals(id)),
+            id -> Optional.of(STS).filter(k -> k.accessKeyId().equals(id)),
+            id -> Optional.of(DISABLED).filter(k -> k.accessKeyId().equals(id))));
 
     private static Authenticator authenticator(Duration clockOffset) {
         return new Authenticator(KEYS, Clock.offset(Clock.systemUTC(), clockOffset));
@@ -58,10 +66,10 @@ class AuthenticatorTest {
         return message;
     }
 
-    private static OSSSignerParams params(AccessKey key, Date expiration) {
+    private static OSSSignerParams params(Credential key, Date expiration) {
         DefaultCredentials credentials = key.securityToken().isPresent()
-                ? new DefaultCredentials(key.id(), key.secret(), key.securityToken().get())
-                : new DefaultCredentials(key.id(), key.secret());
+                ? new DefaultCredentials(key.accessKeyId(), key.secret(), key.securityToken().get())
+                : new DefaultCredentials(key.accessKeyId(), key.secret());
         OSSSignerParams params = new OSSSignerParams("/bucket/dir/a b.txt", credentials);
         params.setProduct("oss");
         params.setRegion("cn-hangzhou");
@@ -70,13 +78,13 @@ class AuthenticatorTest {
         return params;
     }
 
-    private static SignableRequest headerSigned(SignVersion version, AccessKey key, Map<String, String> headers) {
+    private static SignableRequest headerSigned(SignVersion version, Credential key, Map<String, String> headers) {
         RequestMessage message = message(headers, Map.of("partNumber", "1", "uploadId", "ABC"));
         OSSSignerBase.createRequestSigner(version, params(key, null)).sign(message);
         return view(message, "/bucket/dir/a b.txt");
     }
 
-    private static SignableRequest presigned(SignVersion version, AccessKey key, Date expiration) {
+    private static SignableRequest presigned(SignVersion version, Credential key, Date expiration) {
         RequestMessage message = message(Map.of(), Map.of());
         message.setMethod(HttpMethod.GET);
         OSSSignerBase.createRequestPresigner(version, params(key, expiration)).presign(message);
@@ -88,7 +96,7 @@ class AuthenticatorTest {
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void authenticate_sdkHeaderSignature_isTheKeysPrincipal(SignVersion version) {
         SignableRequest request = headerSigned(version, KEY, Map.of("Content-Type", "text/plain", "x-oss-meta-a", "1"));
-        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(request));
+        assertEquals(Caller.of(KEY), authenticator(Duration.ZERO).authenticate(request));
     }
 
     @ParameterizedTest
@@ -110,7 +118,7 @@ class AuthenticatorTest {
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void authenticate_sdkPresignedUrl_verifiesAndExpires(SignVersion version) {
         SignableRequest request = presigned(version, KEY, new Date(System.currentTimeMillis() + 60_000));
-        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(request));
+        assertEquals(Caller.of(KEY), authenticator(Duration.ZERO).authenticate(request));
         OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ofMinutes(2)).authenticate(request));
         assertEquals("AccessDenied", e.error().code());
         assertEquals("Request has expired.", e.getMessage());
@@ -120,7 +128,7 @@ class AuthenticatorTest {
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void authenticate_serverClockSixteenMinutesAhead_isRequestTimeTooSkewed(SignVersion version) {
         SignableRequest request = headerSigned(version, KEY, Map.of());
-        assertEquals(Caller.of(ROOT), authenticator(Duration.ofMinutes(14)).authenticate(request));
+        assertEquals(Caller.of(KEY), authenticator(Duration.ofMinutes(14)).authenticate(request));
         OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ofMinutes(16)).authenticate(request));
         assertEquals("RequestTimeTooSkewed", e.error().code());
         assertEquals("900000", e.details().get("MaxAllowedSkewMilliseconds"));
@@ -129,9 +137,9 @@ class AuthenticatorTest {
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void authenticate_stsKey_needsItsTokenAndNeverShowsIt(SignVersion version) {
-        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(headerSigned(version, STS, Map.of())));
+        assertEquals(Caller.of(STS), authenticator(Duration.ZERO).authenticate(headerSigned(version, STS, Map.of())));
         SignableRequest presigned = presigned(version, STS, new Date(System.currentTimeMillis() + 60_000));
-        assertEquals(Caller.of(ROOT), authenticator(Duration.ZERO).authenticate(presigned));
+        assertEquals(Caller.of(STS), authenticator(Duration.ZERO).authenticate(presigned));
 
         SignableRequest signed = headerSigned(version, STS, Map.of("x-oss-meta-a", "1"));
         Map<String, String> headers = new LinkedHashMap<>(signed.headers());
@@ -148,11 +156,21 @@ class AuthenticatorTest {
 
     @Test
     void authenticate_unknownKey_isInvalidAccessKeyIdMasked() {
-        AccessKey unknown = AccessKey.permanent("LTAI5tSomebodyElsesKey99", "x", ROOT);
+        Credential unknown = Credential.permanent("LTAI5tSomebodyElsesKey99", "x", ROOT, true, List.of());
         OssException e = assertThrows(OssException.class,
                 () -> authenticator(Duration.ZERO).authenticate(headerSigned(SignVersion.V1, unknown, Map.of())));
         assertEquals("InvalidAccessKeyId", e.error().code());
         assertEquals(Map.of("OSSAccessKeyId", "LTAI…ey99"), e.details());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void authenticate_disabledKey_isInvalidAccessKeyIdDisabled(SignVersion version) {
+        OssException e = assertThrows(OssException.class,
+                () -> authenticator(Duration.ZERO).authenticate(headerSigned(version, DISABLED, Map.of())));
+        assertEquals("InvalidAccessKeyId", e.error().code());
+        assertEquals("The OSS Access Key Id you provided is disabled.", e.getMessage());
+        assertEquals(Map.of("OSSAccessKeyId", "LTAI…0001"), e.details());
     }
 
     @Test

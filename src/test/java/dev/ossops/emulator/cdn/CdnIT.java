@@ -341,7 +341,7 @@ class CdnIT {
     }
 
     @Test
-    void cdn_ramUser_isNotAuthorizedYet() throws Exception {
+    void cdn_ramUserWithoutCdnActions_isDenied() throws Exception {
         CreateUserRequest user = new CreateUserRequest();
         user.setUserName("cdn-operator");
         f.call(user);

@@ -157,6 +157,8 @@ class RamIT {
         assertTrue(key.getAccessKeyId().startsWith("LTAI"), key.getAccessKeyId());
         assertEquals("Active", key.getStatus());
 
+        // RAM calls by RAM users are authorized by their policies, as on RAM.
+        attachSystemPolicy("dev", "AliyunRAMFullAccess");
         IAcsClient dev = f.client(key.getAccessKeyId(), key.getAccessKeySecret());
         ListAccessKeysRequest own = new ListAccessKeysRequest();
         List<ListAccessKeysResponse.AccessKey> keys = f.call(dev, own).getAccessKeys();
@@ -186,6 +188,11 @@ class RamIT {
             delete.setUserAccessKeyId(k.getAccessKeyId());
             f.call(delete);
         }
+        DetachPolicyFromUserRequest detach = new DetachPolicyFromUserRequest();
+        detach.setUserName("dev");
+        detach.setPolicyType("System");
+        detach.setPolicyName("AliyunRAMFullAccess");
+        f.call(detach);
         f.call(deleteUser);
         assertEquals("InvalidAccessKeyId.NotFound", f.failure(dev, new ListAccessKeysRequest()).getErrCode());
     }
@@ -405,10 +412,19 @@ class RamIT {
                 credential.toString());
     }
 
+    private void attachSystemPolicy(String user, String policy) throws Exception {
+        AttachPolicyToUserRequest attach = new AttachPolicyToUserRequest();
+        attach.setUserName(user);
+        attach.setPolicyType("System");
+        attach.setPolicyName(policy);
+        f.call(attach);
+    }
+
     @Test
     void state_survivesRestart() throws Exception {
         createUser("alice");
         CreateAccessKeyResponse.AccessKey key = createKey("alice");
+        attachSystemPolicy("alice", "AliyunRAMFullAccess");
         createRole("Deployer");
         createPolicy("ReadObjects");
         addVersion("ReadObjects", true, "None");

@@ -28,7 +28,7 @@ class RpcHandlerTest {
     private final MutableClock clock = MutableClock.at(NOW);
     private final RpcHandler handler = new RpcHandler(CredentialLookup.chain(List.of(ROOT,
             id -> Optional.of(SESSION).filter(c -> c.accessKeyId().equals(id)),
-            id -> Optional.of(INACTIVE).filter(c -> c.accessKeyId().equals(id)))), RpcAuthorizer.rootOnlyFor(Set.of("echo")),
+            id -> Optional.of(INACTIVE).filter(c -> c.accessKeyId().equals(id)))), RpcAuthorizer.byPolicies(clock),
             List.of(new EchoService()), clock);
     private final SignedRequests root = new SignedRequests(ROOT.accessKeyId(), ROOT.secret());
     private final ObjectMapper mapper = new ObjectMapper();
@@ -175,7 +175,7 @@ class RpcHandlerTest {
                 "Specified SecurityToken mismatch with the AccessKey.");
         Map<String, String> rightToken = echo("x");
         rightToken.put("SecurityToken", "token-1");
-        // Authenticated, but only root may call the guarded echo product.
+        // Authenticated, but a role session whose role has no policies may not call echo:Echo.
         assertError(handler.handle(session.get(rightToken, NOW)), 403, "NoPermission",
                 "You are not authorized to operate on the specified resource, or this API does not support RAM.");
         clock.advance(Duration.ofSeconds(900));

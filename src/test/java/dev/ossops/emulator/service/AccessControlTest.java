@@ -1,13 +1,25 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
-import dev.ossops.emulator.auth.Principal;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.rpc.Credential;
+import dev.ossops.emulator.rpc.GrantedPolicy;
+import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.store.BucketRecord;
+import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.emulator.store.StoredDocument;
+import dev.ossops.policy.OssAction;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,51 +27,171 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AccessControlTest {
     private static final String ACCOUNT = "1680000000000001";
-    private static final AccessControl ACCESS = new AccessControl(ACCOUNT);
     private static final Caller ANONYMOUS = Caller.anonymous();
-    private static final Caller ROOT = Caller.of(Principal.root(ACCOUNT));
-    private static final Caller OTHER_ROOT = Caller.of(Principal.root("9990000000000009"));
+    private static final Caller ROOT = caller(new Principal.Root(ACCOUNT), List.of());
+    private static final Caller OTHER_ROOT = caller(new Principal.Root("9990000000000009"), List.of());
+    private static final Principal.User ALICE = new Principal.User(ACCOUNT, "alice", "200000000000000001");
 
-    private static BucketRecord bucket(String acl) {
-        return new BucketRecord("b", ACCOUNT, 0, "cn-hangzhou", "Standard", "LRS", acl, null);
+    private DiskStore store;
+    private AccessControl access;
+
+    @BeforeEach
+    void open(@TempDir Path dir) {
+        store = DiskStore.open(dir);
+        access = new AccessControl(ACCOUNT, store, Clock.systemUTC());
+    }
+
+    private static Caller caller(Principal principal, List<GrantedPolicy> policies) {
+        return Caller.of(Credential.permanent("LTAI5tTestKey" + principal.principalId(), "s", principal, true, policies))
+                .withConditionKeys(Map.of("acs:SourceIp", List.of("127.0.0.1")));
+    }
+
+    private static GrantedPolicy policy(String statements) {
+        return new GrantedPolicy("p", "Custom", "{\"Version\":\"1\",\"Statement\":[" + statements + "]}");
+    }
+
+    private BucketRecord bucket(String acl) {
+        BucketRecord bucket = new BucketRecord("b", ACCOUNT, 0, "cn-hangzhou", "Standard", "LRS", acl, null);
+        store.putBucket(bucket);
+        return bucket;
+    }
+
+    private void config(String subresource, String body) {
+        store.putConfig("b", subresource, new StoredDocument("application/xml", body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void blockPublicAccess() {
+        config("publicAccessBlock",
+                "<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>");
     }
 
     private static ObjectVersion object(String acl) {
         return new ObjectVersion("null", false, null, 0, "E", "0", 0, "Normal", "Standard", acl, Map.of(), Map.of(), Map.of());
     }
 
-    private static String denied(Runnable check) {
-        return assertThrows(OssException.class, check::run).getMessage();
+    private static OssException denied(Runnable check) {
+        return assertThrows(OssException.class, check::run);
     }
 
     @Test
     void checkObject_anonymous_followsObjectAclThenBucketAcl() {
-        assertDoesNotThrow(() -> ACCESS.checkObject(ANONYMOUS, bucket("private"), "k", object("public-read"), OssAction.GET_OBJECT));
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, bucket("private"), "k", object("public-read"), OssAction.GET_OBJECT));
         assertEquals("You have no right to access this object because of bucket acl.",
-                denied(() -> ACCESS.checkObject(ANONYMOUS, bucket("public-read"), "k", object("private"), OssAction.GET_OBJECT)));
-        assertDoesNotThrow(() -> ACCESS.checkObject(ANONYMOUS, bucket("public-read"), "k", object("default"), OssAction.GET_OBJECT));
-        denied(() -> ACCESS.checkObject(ANONYMOUS, bucket("public-read"), "k", null, OssAction.PUT_OBJECT));
-        assertDoesNotThrow(() -> ACCESS.checkObject(ANONYMOUS, bucket("public-read-write"), "k", null, OssAction.PUT_OBJECT));
-        denied(() -> ACCESS.checkObject(ANONYMOUS, bucket("public-read-write"), "k", object("default"), OssAction.PUT_OBJECT_ACL));
+                denied(() -> access.checkObject(ANONYMOUS, bucket("public-read"), "k", object("private"), OssAction.GET_OBJECT))
+                        .getMessage());
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, bucket("public-read"), "k", object("default"), OssAction.GET_OBJECT));
+        denied(() -> access.checkObject(ANONYMOUS, bucket("public-read"), "k", null, OssAction.PUT_OBJECT));
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, bucket("public-read-write"), "k", null, OssAction.PUT_OBJECT));
+        denied(() -> access.checkObject(ANONYMOUS, bucket("public-read-write"), "k", object("default"), OssAction.PUT_OBJECT_ACL));
     }
 
     @Test
-    void checkBucket_rootOfTheAccountOnly() {
-        assertDoesNotThrow(() -> ACCESS.checkBucket(ROOT, bucket("private"), OssAction.DELETE_BUCKET));
-        denied(() -> ACCESS.checkBucket(OTHER_ROOT, bucket("private"), OssAction.LIST_OBJECTS));
-        assertDoesNotThrow(() -> ACCESS.checkBucket(OTHER_ROOT, bucket("public-read"), OssAction.LIST_OBJECTS));
+    void checkBucket_rootOfTheAccountOwnsIt_otherAccountsGetTheAcl() {
+        assertDoesNotThrow(() -> access.checkBucket(ROOT, bucket("private"), OssAction.DELETE_BUCKET));
+        denied(() -> access.checkBucket(OTHER_ROOT, bucket("private"), OssAction.LIST_OBJECTS));
+        assertDoesNotThrow(() -> access.checkBucket(OTHER_ROOT, bucket("public-read"), OssAction.LIST_OBJECTS));
     }
 
     @Test
-    void checkAccount_anonymousGetsItsOwnMessage() {
+    void checkObject_ramUser_onlyWhatItsPolicyAllows() {
+        Caller alice = caller(ALICE, List.of(policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"oss:PutObject\",\"Resource\":\"acs:oss:*:*:b/allowed/*\"}")));
+        BucketRecord b = bucket("private");
+        assertDoesNotThrow(() -> access.checkObject(alice, b, "allowed/x", null, OssAction.PUT_OBJECT));
+        OssException e = denied(() -> access.checkObject(alice, b, "other/x", null, OssAction.PUT_OBJECT));
+        assertEquals("You have no right to access this object because of bucket acl.", e.getMessage());
+        assertEquals("0003-00000001", e.error().ec());
+        assertEquals(Map.of("AuthAction", "oss:PutObject", "AuthPrincipalType", "SubUser"), e.details());
+        denied(() -> access.checkBucket(alice, b, OssAction.PUT_BUCKET_ACL));
+        denied(() -> access.checkBucket(caller(ALICE, List.of()), b, OssAction.LIST_OBJECTS));
+    }
+
+    @Test
+    void checkObject_explicitDenyInBucketPolicy_beatsAclAndIdentityAllow() {
+        BucketRecord b = bucket("public-read");
+        Caller alice = caller(ALICE, List.of(policy("{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}")));
+        config("policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"oss:GetObject\","
+                + "\"Principal\":[\"*\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/secret/*\","
+                + "\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":\"127.0.0.0/8\"}}}]}");
+        OssException e = denied(() -> access.checkObject(alice, b, "secret/k", null, OssAction.GET_OBJECT));
+        assertEquals("AccessDenied", e.error().code());
+        assertEquals("Access denied by bucket policy.", e.getMessage());
+        assertEquals("0003-00000201", e.error().ec());
+        // With a Condition, a Principal "*" statement binds the account itself too.
+        denied(() -> access.checkObject(ROOT, b, "secret/k", null, OssAction.GET_OBJECT));
+        assertDoesNotThrow(() -> access.checkObject(alice, b, "public/k", null, OssAction.GET_OBJECT));
+    }
+
+    @Test
+    void checkObject_roleSession_limitedToSessionPolicy() {
+        Principal role = new Principal.AssumedRole(ACCOUNT, "uploader", "300000000000000001", "s1", Optional.of(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}"));
+        Caller session = caller(role, List.of(policy("{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\",\"oss:PutObject\"],"
+                + "\"Resource\":\"*\"}")));
+        BucketRecord b = bucket("private");
+        assertDoesNotThrow(() -> access.checkObject(session, b, "k", null, OssAction.GET_OBJECT));
+        OssException e = denied(() -> access.checkObject(session, b, "k", null, OssAction.PUT_OBJECT));
+        assertEquals("AssumedRoleUser", e.details().get("AuthPrincipalType"));
+    }
+
+    @Test
+    void blockPublicAccess_ignoresPublicAclsAndPublicPolicyStatements() {
+        BucketRecord b = bucket("public-read");
+        config("policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\","
+                + "\"Principal\":[\"*\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"oss:ListObjects\",\"Principal\":[\"" + ALICE.userId() + "\"],"
+                + "\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b\"}]}");
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.GET_OBJECT));
+        blockPublicAccess();
+        denied(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.GET_OBJECT));
+        denied(() -> access.checkBucket(ANONYMOUS, b, OssAction.LIST_OBJECTS));
+        // A grant to a named RAM user is not public and still counts.
+        assertDoesNotThrow(() -> access.checkBucket(caller(ALICE, List.of()), b, OssAction.LIST_OBJECTS));
+    }
+
+    @Test
+    void blockPublicAccess_refusesPublicAclAndPublicPolicy() {
+        BucketRecord b = bucket("private");
+        assertDoesNotThrow(() -> access.checkAclChange(b, "public-read"));
+        blockPublicAccess();
+        OssException e = denied(() -> access.checkAclChange(b, "public-read-write"));
+        assertEquals("AccessDenied", e.error().code());
+        assertEquals("Public access is blocked: public ACLs and public bucket policies cannot be set.", e.getMessage());
+        assertDoesNotThrow(() -> access.checkAclChange(b, "private"));
+        denied(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"oss:GetObject\",\"Principal\":[\"*\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\"}]}"));
+        assertDoesNotThrow(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"oss:GetObject\",\"Principal\":[\"" + ALICE.userId() + "\"],\"Resource\":\"acs:oss:*:"
+                + ACCOUNT + ":b/*\"}]}"));
+    }
+
+    @Test
+    void checkPolicyChange_sourceIpNeedsSourceVpc() {
+        BucketRecord b = bucket("private");
+        String ip = "\"IpAddress\":{\"acs:SourceIp\":[\"10.0.0.0/8\"]}";
+        String statement = "{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Principal\":[\"" + ALICE.userId()
+                + "\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\",\"Condition\":{%s}}";
+        OssException e = denied(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":["
+                + String.format(statement, ip) + "]}"));
+        assertEquals("InvalidPolicyDocument", e.error().code());
+        assertEquals("0030-00000008", e.error().ec());
+        assertDoesNotThrow(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":["
+                + String.format(statement, ip + ",\"StringEquals\":{\"acs:SourceVpc\":[\"vpc-1\"]}") + "]}"));
+    }
+
+    @Test
+    void checkAccount_anonymousGetsItsOwnMessage_ramUserNeedsTheAction() {
         assertEquals("Anonymous access is forbidden for this operation.",
-                denied(() -> ACCESS.checkAccount(ANONYMOUS, OssAction.LIST_BUCKETS)));
-        assertDoesNotThrow(() -> ACCESS.checkAccount(ROOT, OssAction.PUT_BUCKET));
+                denied(() -> access.checkAccount(ANONYMOUS, OssAction.LIST_BUCKETS)).getMessage());
+        assertDoesNotThrow(() -> access.checkNewBucket(ROOT, "new"));
+        denied(() -> access.checkAccount(caller(ALICE, List.of()), OssAction.LIST_BUCKETS));
+        assertDoesNotThrow(() -> access.checkAccount(caller(ALICE, List.of(policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"oss:ListBuckets\",\"Resource\":\"acs:oss:*:*:*\"}"))), OssAction.LIST_BUCKETS));
     }
 
     @Test
-    void bucketConfiguration_namesTheRamAction() {
-        assertEquals(new OssAction("oss:GetBucketCors", Permission.OWNER), OssAction.bucketConfiguration("Get", "cors"));
-        assertEquals("oss:PutBucketPublicAccessBlock", OssAction.bucketConfiguration("Put", "publicAccessBlock").name());
+    void configurationAction_namesTheRamAction() {
+        assertEquals(OssAction.GET_BUCKET_CORS, AccessControl.configurationAction("Get", "cors"));
+        assertEquals(OssAction.PUT_BUCKET_PUBLIC_ACCESS_BLOCK, AccessControl.configurationAction("Put", "publicAccessBlock"));
     }
 }

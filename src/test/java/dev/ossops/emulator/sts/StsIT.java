@@ -3,6 +3,7 @@ package dev.ossops.emulator.sts;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
+import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
@@ -65,6 +66,12 @@ class StsIT {
         CreateAccessKeyRequest key = new CreateAccessKeyRequest();
         key.setUserName(name);
         CreateAccessKeyResponse.AccessKey created = f.call(key).getAccessKey();
+        // A RAM user needs sts:AssumeRole in its own policies besides the role's trust.
+        AttachPolicyToUserRequest attach = new AttachPolicyToUserRequest();
+        attach.setUserName(name);
+        attach.setPolicyType("System");
+        attach.setPolicyName("AliyunSTSAssumeRoleAccess");
+        f.call(attach);
         return f.client(created.getAccessKeyId(), created.getAccessKeySecret());
     }
 

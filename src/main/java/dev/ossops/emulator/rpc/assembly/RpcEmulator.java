@@ -8,19 +8,18 @@ import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.RootAccount;
 import dev.ossops.emulator.rpc.RpcAuthorizer;
 import dev.ossops.emulator.rpc.RpcHandler;
-import dev.ossops.emulator.sts.SimpleTrustPolicy;
 import dev.ossops.emulator.sts.StsService;
 import dev.ossops.emulator.sts.StsSessions;
+import dev.ossops.emulator.sts.TrustPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The RPC services wired together: state loaded from {@code dataDir}, one credential lookup
- * (root, then RAM user keys, then STS sessions) shared by the RPC handler and, at merge, the
- * OSS server.
+ * (root, then RAM user keys, then STS sessions) shared by the RPC handler and the OSS front,
+ * and RAM policies deciding who may call what.
  */
 public final class RpcEmulator {
     private final CredentialLookup credentials;
@@ -39,10 +38,9 @@ public final class RpcEmulator {
         RamStore ram = RamStore.open(root.accountId(), dataDir);
         StsSessions sessions = StsSessions.open(dataDir, ram, clock);
         CredentialLookup credentials = CredentialLookup.chain(List.of(root, ram, sessions));
-        // CDN calls by RAM users need cdn: actions granted; until the policy evaluator is wired in, only root may.
-        RpcHandler handler = new RpcHandler(credentials, RpcAuthorizer.rootOnlyFor(Set.of("cdn")), List.of(
+        RpcHandler handler = new RpcHandler(credentials, RpcAuthorizer.byPolicies(clock), List.of(
                 new RamService(ram),
-                new StsService(ram, sessions, new SimpleTrustPolicy()),
+                new StsService(ram, sessions, new TrustPolicy(clock)),
                 new CdnService(CdnStore.open(dataDir), root.accountId(), cdnPropagation)), clock);
         return new RpcEmulator(credentials, handler);
     }
