@@ -101,7 +101,7 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
         }
-        LivePlanner.Result result = planner.planWith(session.profile(), live, PlanOptions.defaults());
+        LivePlanner.Result result = planner.planWith(session.profile(), live, session.planOptions());
         result.warnings().forEach(w -> err.println("warning: " + w));
         Plan plan = result.plan();
         Terminal terminal = Terminal.detect(root.noColor, env.variables(), env.interactive());
@@ -164,7 +164,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private boolean verify(ProfileSession session, CliEnvironment env, PrintWriter out) {
-        Plan after = session.planner(parallelism, Optional.empty(), env).plan(session.profile(), PlanOptions.defaults()).plan();
+        Plan after = session.planner(parallelism, Optional.empty(), env).plan(session.profile(), session.planOptions()).plan();
         if (after.complete() && !after.hasErrors() && !after.hasChanges()) {
             out.println("verified: live state matches the profile");
             return true;

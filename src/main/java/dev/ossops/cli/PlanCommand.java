@@ -74,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
             session.header().forEach(info::println);
             info.println();
             LivePlanner planner = session.planner(READ_PARALLELISM, noInventory ? Optional.empty() : Optional.of(inventoryLimit), env);
-            LivePlanner.Result result = planner.plan(session.profile(), PlanOptions.defaults());
+            LivePlanner.Result result = planner.plan(session.profile(), session.planOptions());
             result.warnings().forEach(w -> stderr.println("warning: " + w));
             Plan plan = result.plan();
             if (format == Format.json) {

@@ -2,6 +2,20 @@ package dev.ossops.cli;
 
 import dev.ossops.apply.ApplyRunner;
 import dev.ossops.apply.BucketLiveSource;
+import dev.ossops.apply.cdn.CdnLiveSource;
+import dev.ossops.apply.cdn.CdnSteps;
+import dev.ossops.apply.ram.RamLiveSource;
+import dev.ossops.apply.ram.RamSteps;
+import dev.ossops.cloud.PopClient;
+import dev.ossops.cloud.PopProduct;
+import dev.ossops.cloud.cdn.CdnGateway;
+import dev.ossops.cloud.ram.RamGateway;
+import dev.ossops.plan.PlanOptions;
+import dev.ossops.spec.model.Ram;
+import dev.ossops.upload.MinimalPolicy;
+import dev.ossops.upload.KeyLayout;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.ossops.apply.Family;
 import dev.ossops.apply.InventoryReader;
 import dev.ossops.apply.LivePlanner;
@@ -44,12 +58,14 @@ import java.util.Optional;
  */
 final class ProfileSession implements AutoCloseable {
     /** Families with a live source and a step factory in this build. */
-    private static final EnumSet<Family> SUPPORTED = EnumSet.of(Family.BUCKETS);
+    private static final EnumSet<Family> SUPPORTED = EnumSet.of(Family.BUCKETS, Family.RAM, Family.CDN);
 
     private final Scope scope;
     private final CloudTarget target;
     private final Optional<Emulator> emulator;
     private final OssGateway oss;
+    private final PopClient ramClient;
+    private final PopClient cdnClient;
     private final List<String> header;
 
     private ProfileSession(Scope scope, CloudTarget target, Optional<Emulator> emulator, OssGateway oss, List<String> header) {
@@ -57,6 +73,8 @@ final class ProfileSession implements AutoCloseable {
         this.target = target;
         this.emulator = emulator;
         this.oss = oss;
+        this.ramClient = new PopClient(target, PopProduct.RAM, Retry.standard());
+        this.cdnClient = new PopClient(target, PopProduct.CDN, Retry.standard());
         this.header = List.copyOf(header);
     }
 
@@ -144,7 +162,8 @@ final class ProfileSession implements AutoCloseable {
 
     /** Reads and plans; {@code inventoryLimit} empty = --no-inventory. */
     LivePlanner planner(int parallelism, Optional<Long> inventoryLimit, CliEnvironment env) {
-        LiveReader reader = new LiveReader(List.of(new BucketLiveSource(oss, profile())), parallelism);
+        LiveReader reader = new LiveReader(List.of(new BucketLiveSource(oss, profile()),
+                new RamLiveSource(new RamGateway(ramClient)), new CdnLiveSource(new CdnGateway(cdnClient))), parallelism);
         return new LivePlanner(reader, inventoryLimit.map(limit -> new InventoryReader(oss.objects(), profile(), env.clock(), limit)));
     }
 
@@ -158,11 +177,29 @@ final class ProfileSession implements AutoCloseable {
     }
 
     ApplyRunner runner(int parallelism) {
-        return new ApplyRunner(List.of(new BucketStepFactory(oss)), parallelism);
+        return new ApplyRunner(List.of(new BucketStepFactory(oss),
+                new RamSteps(new RamGateway(ramClient), planOptions().generatedPolicies()),
+                new CdnSteps(new CdnGateway(cdnClient))), parallelism);
+    }
+
+    /**
+     * What the planner needs besides live state: the documents of {@code generate: uploader}
+     * policies, derived from the profile's uploader section (least privilege for what it does).
+     */
+    PlanOptions planOptions() {
+        Profile p = profile();
+        Map<String, String> generated = new LinkedHashMap<>();
+        p.uploader().ifPresent(uploader -> p.ram().policies().values().stream()
+                .filter(Ram.Policy::generateForUploader)
+                .forEach(policy -> generated.put(policy.name(), MinimalPolicy.forUploader(uploader.bucket(),
+                        uploader.prefix().orElse(KeyLayout.DEFAULT_PREFIX), MinimalPolicy.Needs.all()))));
+        return new PlanOptions(generated, false);
     }
 
     @Override
     public void close() {
+        ramClient.shutdown();
+        cdnClient.shutdown();
         oss.close();
         emulator.ifPresent(Emulator::close);
     }

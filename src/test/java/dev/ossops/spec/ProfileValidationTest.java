@@ -242,6 +242,12 @@ class ProfileValidationTest {
         bad("bucket policy needs Principal", "buckets:\n  my-bucket:\n    policy: {Version: '1', Statement: [{Effect: Allow, Action: oss:GetObject, Resource: '*'}]}\n",
                 List.of("profile.yaml:7:40: error: buckets.my-bucket.policy.Statement[0]: a bucket policy statement needs Principal: "
                         + "the account ids, RAM users or roles it applies to (\"*\" for anyone)")),
+        bad("bucket policy SourceIp without SourceVpc", "buckets:\n  my-bucket:\n    policy: p.json\n", Map.of(
+                "p.json", "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"oss:GetObject\", "
+                        + "\"Resource\": \"acs:oss:*:*:my-bucket/*\", \"Condition\": {\"IpAddress\": {\"acs:SourceIp\": \"10.0.0.0/8\"}}}]}"), List.of(
+                "p.json:1:180: error: Statement[0].Condition: OSS refuses a bucket policy that conditions on acs:SourceIp without "
+                        + "acs:SourceVpc (error 0030-00000008); for public addresses add StringNotLike: {acs:SourceVpc: [\"vpc-*\"]}, "
+                        + "for a VPC add StringEquals: {acs:SourceVpc: [\"vpc-...\"]}")),
         bad("policy condition shape", "ram:\n  policies:\n    P: {document: {Version: '1', Statement: [{Effect: Allow, Action: '*', Resource: '*', Condition: {Bool: [x]}}]}}\n",
                 List.of("profile.yaml:7:108: error: ram.policies.P.document.Statement[0].Condition.Bool: expected a map, got a list")),
         bad("trust policy needs Principal", "ram:\n  roles:\n    r1: {trust: t.json}\n", Map.of(

@@ -76,9 +76,9 @@ public enum OssError {
      * PutBucketLogging naming a target bucket that does not exist. OSS documents this case as EC
      * 0032-00000008; the message wording is not verified, so the EC stays in the emulator's range.
      */
-    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist.", "0099-00000060"),
+    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist.", "0099-00000070"),
     /** A preflight no CORS rule admits, or a bucket without CORS rules (OSS's message, its spelling kept). */
-    CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000059");
+    CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000071");
 
     /** Prefix of the EC values the emulator assigns where OSS documents none. */
     public static final String EMULATOR_EC_PREFIX = "0099-";

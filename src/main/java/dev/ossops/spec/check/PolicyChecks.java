@@ -58,9 +58,40 @@ final class PolicyChecks {
             context.problems().error(statement, path, "a bucket policy statement needs Principal: the account ids, "
                     + "RAM users or roles it applies to (\"*\" for anyone)");
         }
+        if (use == Use.BUCKET) {
+            checkSourceIpHasSourceVpc(statement, path);
+        }
         if (use == Use.IDENTITY && statement.has("Principal")) {
             context.problems().error(statement.get("Principal").orElseThrow(), PropertyPath.key(path, "Principal"),
                     "a RAM policy attached to users and roles has no Principal; it applies to whoever it is attached to");
+        }
+    }
+
+    /**
+     * PutBucketPolicy refuses a statement that conditions on acs:SourceIp without acs:SourceVpc
+     * (OSS error 0030-00000008): an address alone cannot tell a public IP from the same one inside a VPC.
+     */
+    private void checkSourceIpHasSourceVpc(MapNode statement, String path) {
+        if (!(statement.get("Condition").orElse(null) instanceof MapNode condition)) {
+            return;
+        }
+        Optional<MapNode.Entry> sourceIp = Optional.empty();
+        boolean sourceVpc = false;
+        for (MapNode.Entry operator : condition.entries().values()) {
+            if (operator.value() instanceof MapNode keys) {
+                for (MapNode.Entry key : keys.entries().values()) {
+                    if (key.key().equalsIgnoreCase("acs:SourceIp") && sourceIp.isEmpty()) {
+                        sourceIp = Optional.of(key);
+                    }
+                    sourceVpc |= key.key().equalsIgnoreCase("acs:SourceVpc");
+                }
+            }
+        }
+        if (sourceIp.isPresent() && !sourceVpc) {
+            context.problems().error(sourceIp.get().value(), PropertyPath.key(path, "Condition"),
+                    "OSS refuses a bucket policy that conditions on acs:SourceIp without acs:SourceVpc (error 0030-00000008); "
+                            + "for public addresses add StringNotLike: {acs:SourceVpc: [\"vpc-*\"]}, for a VPC add StringEquals: "
+                            + "{acs:SourceVpc: [\"vpc-...\"]}");
         }
     }
 
