@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** The {@code ossops} root command: global options and the list of subcommands. */
 @Command(
@@ -17,6 +18,11 @@ import java.io.PrintWriter;
                 ValidateCommand.class,
                 SchemaCommand.class,
                 EmulatorCommand.class,
+                UploadCommand.class,
+                PresignCommand.class,
+                StsTokenCommand.class,
+                PostPolicyCommand.class,
+                PolicyCommand.class,
         })
 public final class Main {
 
@@ -27,13 +33,22 @@ public final class Main {
             scope = CommandLine.ScopeType.INHERIT)
     boolean noColor;
 
+    /** The environment commands read (credentials, {@code QWEN_TMP_OSS_*}); tests pass their own. */
+    Map<String, String> environment = System.getenv();
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs ossops with the given streams; used by {@link #main} and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs ossops with the given streams and environment. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         CommandLine cli = newCommandLine(out, err);
+        ((Main) cli.getCommand()).environment = Map.copyOf(environment);
         return cli.execute(args);
     }
 
