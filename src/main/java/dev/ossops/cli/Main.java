@@ -22,6 +22,7 @@ import java.util.Map;
                 PresignCommand.class,
                 StsTokenCommand.class,
                 PostPolicyCommand.class,
+                GetCommand.class,
                 PolicyCommand.class,
         })
 public final class Main {
