@@ -265,4 +265,35 @@ class UploadCommandIT {
         assertEquals("[\"content-length-range\",0,1048576]", result.get("policy").get("conditions").get(1).toString());
         assertEquals("[\"starts-with\",\"$key\",\"browser/u1/\"]", result.get("policy").get("conditions").get(2).toString());
     }
+
+    @Test
+    void get_ossUriAndPresignedUrl_downloadsBothAndHidesTheQuery() throws Exception {
+        byte[] a = new byte[300 * 1024 + 5];
+        new Random(1).nextBytes(a);
+        clients.v4().putObject(bucket, "dl/a.bin", new java.io.ByteArrayInputStream(a));
+        clients.v4().putObject(bucket, "dl/b c.txt", new java.io.ByteArrayInputStream("bee".getBytes()));
+        String presigned = JSON.readTree(run(env(), "presign", "dl/b c.txt").out()).get("url").asText();
+        Path out = dir.resolve("out");
+
+        Run r = run(env(), "get", "oss://" + bucket + "/dl/a.bin", presigned, "-o", out.toString(),
+                "--multipart-threshold", "100KiB", "--part-size", "100KiB", "--parallel", "2");
+
+        assertEquals(0, r.exit(), r.err());
+        assertArrayEquals(a, Files.readAllBytes(out.resolve("a.bin")));
+        assertArrayEquals("bee".getBytes(), Files.readAllBytes(out.resolve("b c.txt")));
+        List<JsonNode> lines = lines(r.out());
+        assertEquals("oss://" + bucket + "/dl/a.bin", lines.get(0).get("url").asText());
+        assertEquals(Crc64.toUnsignedString(Crc64.of(a)), lines.get(0).get("crc64").asText());
+        assertEquals(presigned.substring(0, presigned.indexOf('?')) + "?…", lines.get(1).get("url").asText());
+        assertFalse(r.out().contains("x-oss-signature"), r.out());
+        assertTrue(r.err().endsWith("downloaded 2, failed 0\n"), r.err());
+        assertNoSecrets(r);
+    }
+
+    @Test
+    void get_missingObject_reportsItAndExitsOne() {
+        Run r = run(env(), "get", "oss://" + bucket + "/missing.bin", "-o", dir.toString(), "--quiet");
+        assertEquals(1, r.exit());
+        assertEquals("error: oss://" + bucket + "/missing.bin: no such object\n", r.err());
+    }
 }
