@@ -338,4 +338,33 @@ class UploaderIT {
         assertEquals(409, again.statusCode());
         assertTrue(again.body().contains("<Code>FileAlreadyExists</Code>"), again.body());
     }
+
+    @Test
+    void put_securityTokenExpired_refreshesCredentialsAndRetriesOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        OSS real = clients.v4();
+        // The first PutObject is refused as OSS refuses an expired STS token; every other call goes through.
+        OSS expiringOnce = (OSS) java.lang.reflect.Proxy.newProxyInstance(OSS.class.getClassLoader(), new Class<?>[] {OSS.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("putObject") && refused.getAndIncrement() == 0) {
+                        throw new com.aliyun.oss.OSSException("The security token you provided has expired.", "SecurityTokenExpired",
+                                "req-1", "host", null, null, "PUT");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        java.util.concurrent.atomic.AtomicInteger invalidated = new java.util.concurrent.atomic.AtomicInteger();
+        OssTransfer refreshing = new OssTransfer(expiringOnce, dev.ossops.cloud.Retry.standard(), invalidated::incrementAndGet);
+        Path f = file("token.txt", 10, 13);
+
+        dev.ossops.upload.ObjectStore.Stored stored = refreshing.put(bucket, "token.txt", f, 10, "text/plain", n -> { });
+
+        assertEquals(1, invalidated.get());
+        assertEquals(2, refused.get());
+        assertEquals(Crc64.of(Files.readAllBytes(f)), stored.crc64());
+        assertArrayEquals(Files.readAllBytes(f), stored("token.txt"));
+    }
 }
