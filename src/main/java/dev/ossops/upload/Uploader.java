@@ -111,7 +111,7 @@ public final class Uploader implements AutoCloseable {
         if (explicitKey.isPresent() && files.size() != 1) {
             throw new UploadException("--key names one object but " + files.size() + " files are selected");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallel(), files.size()), daemon("ossops-file"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallel(), files.size())), daemon("ossops-file"));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (FileSelection.Selected file : files) {
