@@ -23,7 +23,10 @@ public interface TransferProgress {
     /** A file of {@code size} bytes is about to be transferred. */
     void started(String name, long size);
 
-    /** {@code bytes} more bytes of {@code name} are done (resumed parts are reported once, up front). */
+    /**
+     * {@code bytes} more bytes of {@code name} are done (resumed parts are reported once, up front);
+     * negative when a failed attempt's bytes are taken back before it is retried.
+     */
     void transferred(String name, long bytes);
 
     /** {@code name} is done, successfully or not. */

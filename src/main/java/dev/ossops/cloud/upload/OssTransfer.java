@@ -88,15 +88,15 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     @Override
     public Stored put(String bucket, String key, Path file, long size, String contentType, LongConsumer progress) {
         String what = "PutObject " + bucket + "/" + key;
-        return call(what, () -> {
-            try (PartStreams in = PartStreams.open(file, 0, size, progress)) {
+        return call(what, () -> attempt(progress, counted -> {
+            try (PartStreams in = PartStreams.open(file, 0, size, counted)) {
                 ObjectMetadata meta = new ObjectMetadata();
                 meta.setContentLength(size);
                 meta.setContentType(contentType);
                 PutObjectResult result = oss.putObject(new PutObjectRequest(bucket, key, in, meta));
                 return checked(what, result.getETag(), result.getServerCRC(), in.crc64());
             }
-        });
+        }));
     }
 
     @Override
@@ -110,13 +110,13 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     @Override
     public Stored uploadPart(String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress) {
         String what = "UploadPart " + part.number() + " of " + bucket + "/" + key;
-        return call(what, () -> {
-            try (PartStreams in = PartStreams.open(file, part.offset(), part.length(), progress)) {
+        return call(what, () -> attempt(progress, counted -> {
+            try (PartStreams in = PartStreams.open(file, part.offset(), part.length(), counted)) {
                 UploadPartRequest request = new UploadPartRequest(bucket, key, uploadId, part.number(), in, part.length());
                 UploadPartResult result = oss.uploadPart(request);
                 return checked(what, result.getETag(), result.getPartETag().getPartCRC(), in.crc64());
             }
-        });
+        }));
     }
 
     @Override
@@ -212,6 +212,26 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             request.setRange(offset, offset + length - 1);
             return oss.getObject(request).getObjectContent();
         });
+    }
+
+    /** The body of one attempt that streams bytes. */
+    @FunctionalInterface
+    private interface Streaming {
+        Stored send(LongConsumer progress) throws Exception;
+    }
+
+    /** One attempt; if it fails, the bytes it reported are taken back, so a retry does not count them twice. */
+    private static Stored attempt(LongConsumer progress, Streaming body) throws Exception {
+        long[] sent = {0};
+        try {
+            return body.send(n -> {
+                sent[0] += n;
+                progress.accept(n);
+            });
+        } catch (Exception e) {
+            progress.accept(-sent[0]);
+            throw e;
+        }
     }
 
     private static Stored checked(String what, String etag, Long serverCrc, long localCrc) {

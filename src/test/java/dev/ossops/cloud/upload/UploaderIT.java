@@ -367,4 +367,33 @@ class UploaderIT {
         assertEquals(Crc64.of(Files.readAllBytes(f)), stored.crc64());
         assertArrayEquals(Files.readAllBytes(f), stored("token.txt"));
     }
+
+    @Test
+    void put_retriedAfterAServerError_reportsEachByteOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        OSS real = clients.v4();
+        // The first PutObject reads the whole body, then fails as a 500 InternalError would: the retry layer sends it again.
+        OSS failingOnce = (OSS) java.lang.reflect.Proxy.newProxyInstance(OSS.class.getClassLoader(), new Class<?>[] {OSS.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("putObject") && calls.getAndIncrement() == 0) {
+                        ((com.aliyun.oss.model.PutObjectRequest) args[0]).getInputStream().readAllBytes();
+                        throw new com.aliyun.oss.OSSException("We encountered an internal error.", "InternalError",
+                                "req-2", "host", null, null, "PUT");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OssTransfer retrying = new OssTransfer(failingOnce, dev.ossops.cloud.Retry.standard(), () -> { });
+        Path f = file("retry.bin", 5000, 14);
+        java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+
+        retrying.put(bucket, "retry.bin", f, 5000, "application/octet-stream", reported::addAndGet);
+
+        assertEquals(2, calls.get());
+        assertEquals(5000, reported.get());
+        assertArrayEquals(Files.readAllBytes(f), stored("retry.bin"));
+    }
 }
