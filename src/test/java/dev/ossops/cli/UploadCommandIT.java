@@ -296,4 +296,19 @@ class UploadCommandIT {
         assertEquals(1, r.exit());
         assertEquals("error: oss://" + bucket + "/missing.bin: no such object\n", r.err());
     }
+
+    @Test
+    void upload_signV1Multipart_roundTripsAndPrintsAV1Url() throws Exception {
+        Path f = file("v1/clip.mp4", 100 * 1024 * 2 + 3);
+
+        Run r = run(env(), "upload", f.toString(), "--sign", "v1", "--key", "v1/clip.mp4", "--multipart-threshold", "100KiB",
+                "--part-size", "100KiB", "--quiet", "--checkpoint-dir", dir.resolve("cp").toString());
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode line = JSON.readTree(r.out());
+        assertEquals("v1/clip.mp4", line.get("key").asText());
+        assertTrue(line.get("etag").asText().endsWith("-3"), line.toString());
+        assertTrue(line.get("url").asText().contains("OSSAccessKeyId="), "a V1 presigned URL");
+        assertArrayEquals(Files.readAllBytes(f), httpGet(line.get("url").asText()));
+    }
 }
