@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** The {@code ossops} root command: global options and the list of subcommands. */
 @Command(
@@ -20,6 +21,12 @@ import java.io.PrintWriter;
                 PlanCommand.class,
                 ApplyCommand.class,
                 ExportCommand.class,
+                UploadCommand.class,
+                PresignCommand.class,
+                StsTokenCommand.class,
+                PostPolicyCommand.class,
+                GetCommand.class,
+                PolicyCommand.class,
         })
 public final class Main {
 
@@ -40,6 +47,11 @@ public final class Main {
     /** Runs ossops with the given streams; used by {@link #main} and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, out, err, CliEnvironment.system());
+    }
+
+    /** Runs ossops with the given streams and environment variables, as a non-interactive process would. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> variables) {
+        return run(args, out, err, CliEnvironment.nonInteractive(variables));
     }
 
     /** Runs ossops with the given streams and environment (variables, terminal, input, clock). */

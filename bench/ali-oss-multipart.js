@@ -1,0 +1,27 @@
+// ali-oss multipartUpload with its defaults, as the benchmark's Node baseline.
+// Arguments: endpoint bucket key file. Credentials from OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET.
+const dns = require('dns');
+const OSS = require('ali-oss');
+
+dns.setDefaultResultOrder('ipv4first');
+const [endpoint, bucket, key, file] = process.argv.slice(2);
+// Path-style requests to localhost, as the emulator's own ali-oss cross-check configures them.
+const client = new OSS({
+  endpoint: endpoint.replace('127.0.0.1', 'localhost'),
+  bucket,
+  region: `oss-${process.env.OSS_REGION}`,
+  accessKeyId: process.env.OSS_ACCESS_KEY_ID,
+  accessKeySecret: process.env.OSS_ACCESS_KEY_SECRET,
+  sldEnable: true,
+  authorizationV4: true,
+  timeout: 600000,
+});
+const mode = process.argv[6];
+(async () => {
+  if (mode === 'create-bucket') {
+    await client.putBucket(bucket);
+    return;
+  }
+  const result = await client.multipartUpload(key, file);
+  console.log(result.res.status);
+})().catch((e) => { console.error(e.code || e.name, e.message); process.exit(1); });

@@ -1,0 +1,152 @@
+package dev.ossops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.cloud.upload.HttpObjectSource;
+import dev.ossops.cloud.upload.OssObjectSource;
+import dev.ossops.cloud.upload.OssTransfer;
+import dev.ossops.cloud.upload.SignatureVersion;
+import dev.ossops.upload.ByteSize;
+import dev.ossops.upload.Crc64;
+import dev.ossops.upload.Downloader;
+import dev.ossops.upload.Masking;
+import dev.ossops.upload.ObjectUrl;
+import dev.ossops.upload.TransferProgress;
+import dev.ossops.upload.UploadException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ossops get}: downloads {@code oss://bucket/key} and OSS endpoint URLs with the configured
+ * credentials, presigned and public URLs as they are. One JSON line per URL on stdout (the URL
+ * without its query), errors on stderr, a summary; exit 1 when any failed.
+ */
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = "Download objects: oss://bucket/key, https://bucket.oss-<region>.aliyuncs.com/key, presigned or public URLs.")
+final class GetCommand implements Callable<Integer> {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    @ParentCommand
+    Main root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SessionOptions session;
+
+    @Parameters(arity = "1..*", paramLabel = "URL", description = "What to download.")
+    List<String> urls;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = ".", description = "Where files are written (default: the current directory).")
+    Path outputDir;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Ranged GETs in flight (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--part-size", paramLabel = "SIZE", defaultValue = "8MiB", description = "Bytes per ranged GET (default: ${DEFAULT-VALUE}).")
+    String partSize;
+
+    @Option(names = "--multipart-threshold", paramLabel = "SIZE", defaultValue = "100MiB",
+            description = "Objects this large or larger are fetched in parallel ranges (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--sign", paramLabel = "VERSION", defaultValue = "v4", description = "Signature version for oss:// downloads: v1 or v4.")
+    String sign;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ObjectUrl> parsed = urls.stream().map(ObjectUrl::parse).toList();
+        SignatureVersion version = SignatureVersion.of(sign);
+        Downloader.Options options = new Downloader.Options(ByteSize.parse(threshold), ByteSize.parse(partSize), parallel);
+        TransferProgress progress = quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
+        boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
+        Optional<UploaderSession> opened = needsSession ? Optional.of(session.open(root.environment.variables())) : Optional.empty();
+        Map<String, OssTransfer> transfers = new HashMap<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        int failed = 0;
+        try (Downloader downloader = new Downloader(options, progress)) {
+            List<String> names = new ArrayList<>();
+            for (ObjectUrl url : parsed) {
+                String shown = Masking.displayUrl(url.url());
+                String name = unique(url.fileName(), names);
+                Downloader.Source source = url.needsCredentials()
+                        ? new OssObjectSource(transfer(opened.get(), url, version, transfers), url.bucket().orElseThrow(), url.key().orElseThrow())
+                        : new HttpObjectSource(http, URI.create(url.url()));
+                Downloader.Outcome outcome = downloader.download(shown, source, outputDir, name);
+                if (outcome instanceof Downloader.Outcome.Downloaded d) {
+                    out.println(line(d));
+                    out.flush();
+                } else if (outcome instanceof Downloader.Outcome.Failed f) {
+                    failed++;
+                    err.println("error: " + f.message());
+                }
+            }
+        } finally {
+            transfers.values().forEach(OssTransfer::close);
+            opened.ifPresent(UploaderSession::close);
+        }
+        if (!quiet) {
+            err.println("downloaded " + (parsed.size() - failed) + ", failed " + failed);
+        }
+        err.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /** Two URLs ending in the same name must not overwrite each other: the second gets {@code (2)}. */
+    private static String unique(String name, List<String> taken) {
+        String candidate = name;
+        for (int i = 2; taken.contains(candidate); i++) {
+            candidate = name + " (" + i + ")";
+        }
+        taken.add(candidate);
+        return candidate;
+    }
+
+    /** One client per region: an endpoint URL names its own region, oss:// uses the configured one. */
+    private static OssTransfer transfer(UploaderSession s, ObjectUrl url, SignatureVersion version, Map<String, OssTransfer> cache) {
+        String region = url.endpoint().map(GetCommand::regionOf).orElse(s.target().region());
+        return cache.computeIfAbsent(region, r -> OssTransfer.create(s.target(), r, version, 8, s.credentials()::invalidate));
+    }
+
+    static String regionOf(String endpointHost) {
+        if (!endpointHost.startsWith("oss-")) {
+            throw new UploadException("cannot tell the region of endpoint " + endpointHost);
+        }
+        String region = endpointHost.substring(4, endpointHost.indexOf(".aliyuncs.com"));
+        return region.endsWith("-internal") ? region.substring(0, region.length() - "-internal".length()) : region;
+    }
+
+    private static String line(Downloader.Outcome.Downloaded d) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("url", d.shown());
+        node.put("file", d.file().toString());
+        node.put("size", d.size());
+        node.put("crc64", Crc64.toUnsignedString(d.crc64()));
+        node.put("resumed_chunks", d.resumedChunks());
+        return mapper.writeValueAsString(node);
+    }
+}

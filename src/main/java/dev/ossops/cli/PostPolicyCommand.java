@@ -1,0 +1,79 @@
+package dev.ossops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.upload.ByteSize;
+import dev.ossops.upload.PostPolicy;
+import dev.ossops.upload.UploaderSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ossops post-policy}: the signed form fields of a browser PostObject upload confined to a prefix. */
+@Command(name = "post-policy", mixinStandardHelpOptions = true,
+        description = "Print the form fields (policy, signature, ...) of a browser PostObject upload under PREFIX, as JSON.")
+final class PostPolicyCommand implements Callable<Integer> {
+    @ParentCommand
+    Main root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SessionOptions session;
+
+    @Option(names = "--prefix", required = true, paramLabel = "PREFIX", description = "Keys must start with this.")
+    String prefix;
+
+    @Option(names = "--max-size", paramLabel = "N", description = "Largest upload, e.g. 10MiB (default: the uploader's maxSizeBytes, else 5 GiB).")
+    String maxSize;
+
+    @Option(names = "--expires", paramLabel = "S", defaultValue = "3600", description = "Seconds the form stays usable (default: ${DEFAULT-VALUE}).")
+    long expires;
+
+    @Option(names = "--sign", paramLabel = "VERSION", defaultValue = "v4", description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
+    String sign;
+
+    @Override
+    public Integer call() throws Exception {
+        PostPolicy.Version version = PostPolicy.Version.valueOf(dev.ossops.cloud.upload.SignatureVersion.of(sign).name());
+        try (UploaderSession s = session.open(root.environment.variables())) {
+            UploaderSettings settings = s.settings();
+            long max = maxSize != null ? ByteSize.parse(maxSize) : settings.maxSizeBytes().orElse(PostPolicy.MAX_SIZE);
+            PostPolicy.Request request = new PostPolicy.Request(settings.bucket(), settings.region(), prefix, max,
+                    Duration.ofSeconds(expires), true, version);
+            PostPolicy.PostForm form = PostPolicy.sign(request, s.credentials().resolve(), Clock.systemUTC());
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode result = mapper.createObjectNode();
+            result.put("url", formUrl(s, settings));
+            result.put("key_prefix", request.keyPrefix());
+            result.put("expiration", form.expiration().toString());
+            ObjectNode fields = result.putObject("fields");
+            form.fields().forEach(fields::put);
+            result.set("policy", mapper.readTree(form.policyJson()));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Where the browser posts: the bucket's virtual host on OSS, the bucket path on a single endpoint (the emulator). */
+    private static String formUrl(UploaderSession s, UploaderSettings settings) {
+        if (s.target().endpoint().isPresent()) {
+            String base = s.target().endpoint().get().toString();
+            return (base.endsWith("/") ? base : base + "/") + settings.bucket();
+        }
+        var endpoint = s.target().ossEndpoint(settings.region());
+        return endpoint.getScheme() + "://" + settings.bucket() + "." + endpoint.getHost().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ossops.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code -p PROFILE} or {@code --env-file}: where the uploader commands get their configuration. */
+final class SessionOptions {
+    @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", description = "The profile file; without it QWEN_TMP_OSS_* configure the command.")
+    Path profile;
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "A .env file read under the environment (no profile).")
+    Path envFile;
+
+    UploaderSession open(Map<String, String> environment) {
+        return UploaderSession.open(Optional.ofNullable(profile), Optional.ofNullable(envFile), environment);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.ossops.cli;
+
+import dev.ossops.cloud.upload.OssTransfer;
+import dev.ossops.cloud.upload.SignatureVersion;
+import dev.ossops.upload.ByteSize;
+import dev.ossops.upload.CheckpointStore;
+import dev.ossops.upload.FileSelection;
+import dev.ossops.upload.KeyLayout;
+import dev.ossops.upload.TransferProgress;
+import dev.ossops.upload.Uploader;
+import dev.ossops.upload.UploaderSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** {@code ossops upload}: files and directories to OSS, one JSON line per file on stdout, progress on stderr. */
+@Command(name = "upload", mixinStandardHelpOptions = true,
+        description = {"Upload files to the uploader bucket and print, per file, one JSON object with bucket, key, size,"
+                + " crc64, etag, a presigned GET url and expires_at.",
+                "Configured by -p PROFILE (uploader: section) or, without a profile, by the QWEN_TMP_OSS_* variables."
+                        + " Exit 0 when every file is uploaded, 1 when any failed."})
+final class UploadCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files, or directories with --recursive.")
+    List<Path> paths;
+
+    @Mixin
+    SessionOptions session;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "The object key (one file only); replaces the key layout.")
+    String key;
+
+    @Option(names = "--prefix", paramLabel = "P", description = "Key prefix (default: the profile's, else qwencloud-uploads).")
+    String prefix;
+
+    @Option(names = "--dir-mode", paramLabel = "MODE",
+            description = "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined (default: {prefix}/{date}/{uuid}_{filename}).")
+    String dirMode;
+
+    @Option(names = "--filename-mode", paramLabel = "MODE", description = "filename | filename_timestamp (default: filename).")
+    String filenameMode;
+
+    @Option(names = "--expires", paramLabel = "SECONDS", description = "Lifetime of the printed URL (default: the profile's, else 86400).")
+    Long expires;
+
+    @Option(names = {"-r", "--recursive"}, description = "Upload the files under directories.")
+    boolean recursive;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Only files (relative to a directory) matching a glob; repeatable.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files matching a glob; repeatable, wins over --include.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--skip-existing", description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file).")
+    boolean skipExisting;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Transfers in flight, parts and files (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16MiB (default: 8 MiB, grown for huge files).")
+    String partSize;
+
+    @Option(names = "--multipart-threshold", paramLabel = "SIZE", defaultValue = "100MiB",
+            description = "Files this large or larger go multipart (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Where multipart checkpoints live (default: .ossops/checkpoints).")
+    Path checkpointDir = CheckpointStore.DEFAULT_DIRECTORY;
+
+    @Option(names = "--sign", paramLabel = "VERSION", defaultValue = "v4", description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
+    String sign;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
+        Uploader.Options options = new Uploader.Options(ByteSize.parse(threshold),
+                partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)), parallel, skipExisting);
+        SignatureVersion version = SignatureVersion.of(sign);
+        try (UploaderSession session = this.session.open(root.environment.variables())) {
+            UploaderSettings settings = overridden(session.settings());
+            KeyLayout layout = KeyLayout.of(settings.keyLayout(),
+                    KeyLayout.FilenameMode.of(Optional.ofNullable(filenameMode).or(session::filenameMode).orElse("filename")),
+                    Clock.systemDefaultZone(), UUID::randomUUID);
+            TransferProgress progress = quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
+            long started = System.nanoTime();
+            List<Uploader.Outcome> outcomes;
+            try (OssTransfer transfer = OssTransfer.create(session.target(), settings.region(), version, parallel,
+                    session.credentials()::invalidate);
+                 Uploader uploader = new Uploader(transfer, settings, layout, new CheckpointStore(checkpointDir), options,
+                         Clock.systemUTC(), progress)) {
+                outcomes = uploader.uploadAll(files, Optional.ofNullable(key), outcome -> print(outcome, out, err));
+            }
+            long failed = outcomes.stream().filter(o -> o instanceof Uploader.Outcome.Failed).count();
+            long skipped = outcomes.stream().filter(o -> o instanceof Uploader.Outcome.Uploaded u && u.skipped()).count();
+            if (!quiet) {
+                err.println(summary(outcomes.size() - failed - skipped, skipped, failed, Duration.ofNanos(System.nanoTime() - started)));
+                err.flush();
+            }
+            return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+        }
+    }
+
+    static String summary(long uploaded, long skipped, long failed, Duration took) {
+        return "uploaded " + uploaded + ", skipped " + skipped + ", failed " + failed + " in "
+                + String.format(java.util.Locale.ROOT, "%.1fs", took.toMillis() / 1000.0);
+    }
+
+    /** The JSON line on stdout for an upload; failures go to stderr. Several files finish at once, hence the lock. */
+    private static void print(Uploader.Outcome outcome, PrintWriter out, PrintWriter err) {
+        synchronized (out) {
+            if (outcome instanceof Uploader.Outcome.Uploaded u) {
+                out.println(u.report().toJsonLine());
+                out.flush();
+            } else if (outcome instanceof Uploader.Outcome.Failed f) {
+                err.println("error: " + f.message());
+                err.flush();
+            }
+        }
+    }
+
+    private UploaderSettings overridden(UploaderSettings s) {
+        String layout = dirMode == null ? s.keyLayout() : KeyLayout.DirMode.of(dirMode).template();
+        Duration urlExpires = expires == null ? s.urlExpires() : Duration.ofSeconds(expires);
+        return new UploaderSettings(s.bucket(), s.region(), s.endpoint(), prefix == null ? s.prefix() : prefix, layout,
+                urlExpires, s.allowedContentTypes(), s.maxSizeBytes());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.ossops.cli;
+
+import dev.ossops.cloud.CloudTarget;
+import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
+import dev.ossops.cloud.credentials.CredentialSource;
+import dev.ossops.cloud.credentials.Credentials;
+import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
+import dev.ossops.cloud.credentials.EnvCredentialSource;
+import dev.ossops.cloud.credentials.RefreshingCredentialSource;
+import dev.ossops.emulator.Emulator;
+import dev.ossops.emulator.EmulatorConfig;
+import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.spec.Problem;
+import dev.ossops.spec.ProfileLoader;
+import dev.ossops.spec.model.Endpoint;
+import dev.ossops.spec.model.Profile;
+import dev.ossops.spec.model.Uploader;
+import dev.ossops.upload.DotEnv;
+import dev.ossops.upload.EnvUploaderSettings;
+import dev.ossops.upload.KeyLayout;
+import dev.ossops.upload.UploadException;
+import dev.ossops.upload.UploaderSettings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the uploader commands run against: from a profile ({@code uploader:}, {@code credentials:},
+ * {@code endpoint:}; {@code endpoint: embedded} starts the in-process emulator, closed with the
+ * session), or without one from the {@code QWEN_TMP_OSS_*} variables, optionally read from an
+ * env file underneath the real environment. Credentials refresh ahead of their expiry.
+ */
+final class UploaderSession implements AutoCloseable {
+    /** Temporary credentials are renewed this long before they expire. */
+    static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+    private static final Pattern OSS_ENDPOINT = Pattern.compile("(https?://)?oss-([a-z0-9-]+?)(-internal)?\\.aliyuncs\\.com/?");
+
+    private final CloudTarget target;
+    private final RefreshingCredentialSource credentials;
+    private final Optional<UploaderSettings> settings;
+    private final Optional<Uploader> spec;
+    private final Optional<Emulator> emulator;
+
+    private UploaderSession(CloudTarget target, RefreshingCredentialSource credentials, Optional<UploaderSettings> settings,
+                            Optional<Uploader> spec, Optional<Emulator> emulator) {
+        this.target = target;
+        this.credentials = credentials;
+        this.settings = settings;
+        this.spec = spec;
+        this.emulator = emulator;
+    }
+
+    /** The session for {@code profile} if given, else for the {@code QWEN_TMP_OSS_*} variables of {@code environment} and {@code envFile}. */
+    static UploaderSession open(Optional<Path> profile, Optional<Path> envFile, Map<String, String> environment) {
+        if (profile.isPresent()) {
+            if (envFile.isPresent()) {
+                throw new UploadException("--env-file configures the uploader without a profile: drop -p or --env-file");
+            }
+            return fromProfile(profile.get(), environment);
+        }
+        Map<String, String> env = envFile.map(f -> DotEnv.underlay(environment, DotEnv.load(f))).orElse(environment);
+        EnvUploaderSettings.Resolved resolved = EnvUploaderSettings.read(env).orElseThrow(() -> new UploadException(
+                "no uploader configuration: pass -p PROFILE, or set " + EnvUploaderSettings.BUCKET + " and "
+                        + EnvUploaderSettings.REGION + " (in the environment or --env-file)"));
+        Credentials fixed = resolved.credentials();
+        RefreshingCredentialSource source = refreshing(new CredentialSource() {
+            @Override
+            public Credentials resolve() {
+                return fixed;
+            }
+
+            @Override
+            public String describe() {
+                return resolved.credentialsFrom();
+            }
+        });
+        UploaderSettings s = resolved.settings();
+        return new UploaderSession(envTarget(s, source), source, Optional.of(s), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A region endpoint ({@code oss-<region>[-internal].aliyuncs.com}) keeps virtual-hosted requests;
+     * anything else (an emulator URL) is one endpoint for everything.
+     */
+    static CloudTarget envTarget(UploaderSettings s, CredentialSource source) {
+        var m = OSS_ENDPOINT.matcher(s.endpoint());
+        if (m.matches()) {
+            return new CloudTarget(Optional.empty(), m.group(2), source, m.group(3) != null);
+        }
+        String url = s.endpoint().contains("://") ? s.endpoint() : "https://" + s.endpoint();
+        return CloudTarget.single(URI.create(url), s.region(), source);
+    }
+
+    private static UploaderSession fromProfile(Path file, Map<String, String> environment) {
+        ProfileLoader.Result result = new ProfileLoader().load(file);
+        if (!result.valid() || result.profile().isEmpty()) {
+            throw new UploadException("profile " + file + " is not valid:\n" + result.problems().stream()
+                    .filter(p -> p.severity() == dev.ossops.spec.Severity.ERROR).map(UploaderSession::line)
+                    .collect(Collectors.joining("\n")));
+        }
+        Profile profile = result.profile().get();
+        Optional<Emulator> emulator = Optional.empty();
+        CredentialSource base;
+        Optional<URI> endpoint;
+        if (profile.endpoint() instanceof Endpoint.Embedded embedded) {
+            Emulator started = new Emulator(EmulatorConfig.builder().port(0).dataDir(embedded.dataDir()).region(profile.region()).build()).start();
+            emulator = Optional.of(started);
+            base = new CredentialSource() {
+                @Override
+                public Credentials resolve() {
+                    return Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
+                }
+
+                @Override
+                public String describe() {
+                    return "the embedded emulator's root key";
+                }
+            };
+            endpoint = Optional.of(started.endpoint());
+        } else {
+            base = credentialSource(profile, environment);
+            endpoint = profile.endpoint() instanceof Endpoint.Url url ? Optional.of(url.uri()) : Optional.empty();
+        }
+        RefreshingCredentialSource source = refreshing(base);
+        CloudTarget target = new CloudTarget(endpoint, profile.region(), source, false);
+        Optional<UploaderSettings> settings = profile.uploader().map(u -> settings(u, profile.region(), target));
+        return new UploaderSession(target, source, settings, profile.uploader(), emulator);
+    }
+
+    private static String line(Problem p) {
+        return p.location() + ": " + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
+    }
+
+    private static UploaderSettings settings(Uploader u, String region, CloudTarget target) {
+        String layout = u.keyLayout().orElseGet(() -> u.dirMode().map(m -> KeyLayout.DirMode.of(m).template())
+                .orElse(KeyLayout.DEFAULT_TEMPLATE));
+        return new UploaderSettings(u.bucket(), region, target.ossEndpoint(region).toString(),
+                u.prefix().orElse(KeyLayout.DEFAULT_PREFIX), layout,
+                u.urlExpiresSeconds().map(Duration::ofSeconds).orElse(UploaderSettings.DEFAULT_URL_EXPIRES),
+                u.allowedContentTypes(), u.maxSizeBytes().map(OptionalLong::of).orElse(OptionalLong.empty()));
+    }
+
+    private static CredentialSource credentialSource(Profile profile, Map<String, String> environment) {
+        var c = profile.credentials();
+        return switch (c.source()) {
+            case ENV -> new EnvCredentialSource(environment);
+            case ALIYUN_CLI -> new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(),
+                    c.profile().orElse("default"), role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
+            case ECS_RAM_ROLE -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, c.roleName().orElse(null));
+        };
+    }
+
+    private static RefreshingCredentialSource refreshing(CredentialSource source) {
+        return new RefreshingCredentialSource(source, REFRESH_AHEAD, Clock.systemUTC());
+    }
+
+    CloudTarget target() {
+        return target;
+    }
+
+    RefreshingCredentialSource credentials() {
+        return credentials;
+    }
+
+    /** The uploader settings; an error naming the missing section when the profile has none. */
+    UploaderSettings settings() {
+        return settings.orElseThrow(() -> new UploadException("the profile has no uploader: section (bucket, prefix, ...)"));
+    }
+
+    /** The profile's filename mode, if it sets one. */
+    Optional<String> filenameMode() {
+        return spec.flatMap(Uploader::filenameMode);
+    }
+
+    @Override
+    public void close() {
+        emulator.ifPresent(Emulator::close);
+    }
+}

@@ -1,0 +1,431 @@
+package dev.ossops.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Uploads files to OSS through an {@link ObjectStore}: checks the rules before a byte is sent,
+ * names the key, sends small files in one PutObject and large ones as a multipart upload whose
+ * parts go in parallel, streamed from disk, each recorded in a {@link CheckpointStore} so a
+ * rerun after a crash uploads only the parts ListParts does not confirm. The object's CRC-64
+ * combined from the parts must equal the one OSS reports on completion.
+ * <p>A failure that a rerun can continue (network, throttling) keeps the checkpoint and its
+ * upload; any other failure aborts the multipart upload, so nothing is left behind unaccounted.
+ * <p>All byte transfers share one pool of {@code parallel} threads, so at most {@code parallel}
+ * parts (each streamed, none buffered whole) are in flight, whatever the number of files.
+ */
+public final class Uploader implements AutoCloseable {
+    private static final int HASH_BUFFER = 64 * 1024;
+
+    /**
+     * How files are sent.
+     *
+     * @param threshold    files of this size and above go multipart
+     * @param partSize     part size, or the {@link PartPlan} default
+     * @param parallel     transfers in flight (parts and files)
+     * @param skipExisting skip a file whose key already holds an object of the same size and CRC-64
+     */
+    public record Options(long threshold, OptionalLong partSize, int parallel, boolean skipExisting) {
+        public Options {
+            Objects.requireNonNull(partSize, "partSize");
+            if (parallel < 1 || parallel > 64) {
+                throw new UploadException("--parallel must be between 1 and 64, got " + parallel);
+            }
+            // Fails early on a bad threshold or part size rather than at the first large file.
+            PartPlan.of(0, partSize, threshold);
+        }
+
+        public static Options defaults() {
+            return new Options(PartPlan.DEFAULT_THRESHOLD, OptionalLong.empty(), 4, false);
+        }
+    }
+
+    /** What became of one file. */
+    public sealed interface Outcome {
+        /** The file's name as selected. */
+        String name();
+
+        /** Uploaded, or found already there with {@code --skip-existing}; {@code resumedParts} came from a checkpoint. */
+        record Uploaded(String name, UploadReport report, boolean skipped, int resumedParts) implements Outcome {
+        }
+
+        /** Not uploaded; {@code message} is safe to print. */
+        record Failed(String name, String message) implements Outcome {
+        }
+    }
+
+    private final ObjectStore store;
+    private final UploaderSettings settings;
+    private final KeyLayout layout;
+    private final UploadRules rules;
+    private final CheckpointStore checkpoints;
+    private final Options options;
+    private final Clock clock;
+    private final TransferProgress progress;
+    private final ExecutorService transfers;
+
+    public Uploader(ObjectStore store, UploaderSettings settings, KeyLayout layout, CheckpointStore checkpoints,
+                    Options options, Clock clock, TransferProgress progress) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.rules = UploadRules.of(settings);
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.transfers = Executors.newFixedThreadPool(options.parallel(), daemon("ossops-transfer"));
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Uploads every file, {@code parallel} at a time; one failing file does not stop the others.
+     * {@code explicitKey} (only with a single file) replaces the key layout. {@code each} sees
+     * every outcome as it happens (from worker threads); the list keeps the files' order.
+     */
+    public List<Outcome> uploadAll(List<FileSelection.Selected> files, Optional<String> explicitKey, Consumer<Outcome> each) {
+        if (explicitKey.isPresent() && files.size() != 1) {
+            throw new UploadException("--key names one object but " + files.size() + " files are selected");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallel(), files.size())), daemon("ossops-file"));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (FileSelection.Selected file : files) {
+                futures.add(pool.submit(() -> {
+                    Outcome outcome = upload(file, explicitKey);
+                    each.accept(outcome);
+                    return outcome;
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                outcomes.add(await(f));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Uploads one file; failures become {@link Outcome.Failed} with a printable reason. */
+    public Outcome upload(FileSelection.Selected file, Optional<String> explicitKey) {
+        try {
+            return send(file, explicitKey);
+        } catch (UploadException | TransferException | UncheckedIOException e) {
+            progress.finished(file.name(), false);
+            return new Outcome.Failed(file.name(), Masking.safeMessage(e.getMessage()));
+        }
+    }
+
+    private Outcome send(FileSelection.Selected selected, Optional<String> explicitKey) {
+        Path file = selected.file();
+        long size;
+        long mtime;
+        try {
+            size = Files.size(file);
+            mtime = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(selected.name() + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String contentType = ContentTypes.of(selected.name());
+        rules.check(selected.name(), contentType, size);
+        PartPlan plan = PartPlan.of(size, options.partSize(), options.threshold());
+        String key = explicitKey.map(ObjectKeys::validate).orElseGet(() -> layout.render(settings.prefix(), selected.name()));
+        Optional<Checkpoint> resume = Optional.empty();
+        if (plan.multipart()) {
+            resume = findCheckpoint(selected, key, explicitKey.isPresent(), size, mtime);
+            if (resume.isPresent()) {
+                key = resume.get().key();
+            }
+        }
+        if (options.skipExisting()) {
+            Optional<Outcome> skipped = skipIfPresent(selected, key, size);
+            if (skipped.isPresent()) {
+                return skipped.get();
+            }
+        }
+        progress.started(selected.name(), size);
+        Outcome outcome;
+        String target = key;
+        if (plan.multipart()) {
+            outcome = multipart(selected, target, contentType, plan, mtime, resume);
+        } else {
+            ObjectStore.Stored stored = await(transfers.submit(() ->
+                    store.put(settings.bucket(), target, file, size, contentType, n -> progress.transferred(selected.name(), n))));
+            outcome = new Outcome.Uploaded(selected.name(), report(target, size, stored), false, 0);
+        }
+        progress.finished(selected.name(), true);
+        return outcome;
+    }
+
+    private Optional<Outcome> skipIfPresent(FileSelection.Selected selected, String key, long size) {
+        Optional<ObjectStore.ObjectInfo> existing = store.head(settings.bucket(), key);
+        if (existing.isEmpty() || existing.get().size() != size || existing.get().crc64().isEmpty()) {
+            return Optional.empty();
+        }
+        long local = crc64Of(selected.file());
+        if (existing.get().crc64().getAsLong() != local) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome.Uploaded(selected.name(),
+                report(key, size, new ObjectStore.Stored(existing.get().etag(), local)), true, 0));
+    }
+
+    /** The CRC-64 of a file, streamed. */
+    static long crc64Of(Path file) {
+        Crc64 crc = new Crc64();
+        byte[] buffer = new byte[HASH_BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                crc.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return crc.getValue();
+    }
+
+    /**
+     * The checkpoint to resume, if any. Checkpoints that cannot be used (corrupt, or the file has
+     * changed) are deleted and their uploads aborted: otherwise they would stay billed and unseen.
+     */
+    private Optional<Checkpoint> findCheckpoint(FileSelection.Selected selected, String key, boolean explicit, long size, long mtime) {
+        try {
+            CheckpointStore.Load load = checkpoints.load(settings.bucket(), key, selected.file(), size, mtime);
+            Optional<Checkpoint> found = usable(load, key);
+            if (found.isPresent() || explicit) {
+                return found;
+            }
+            // Layouts with a UUID render a new key every run: the checkpoint is found by its file instead.
+            Optional<Checkpoint> resumable = Optional.empty();
+            for (CheckpointStore.Load other : checkpoints.forFile(settings.bucket(), selected.file(), size, mtime)) {
+                Optional<Checkpoint> candidate = usable(other, key);
+                if (resumable.isEmpty()) {
+                    resumable = candidate;
+                }
+            }
+            return resumable;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Checkpoint> usable(CheckpointStore.Load load, String key) throws IOException {
+        if (load instanceof CheckpointStore.Load.Resumable r) {
+            return Optional.of(r.checkpoint());
+        }
+        if (load instanceof CheckpointStore.Load.Stale s) {
+            store.abort(settings.bucket(), s.checkpoint().key(), s.checkpoint().uploadId());
+            checkpoints.delete(s.checkpoint().bucket(), s.checkpoint().key(), Path.of(s.checkpoint().file()));
+        } else if (load instanceof CheckpointStore.Load.Corrupt c) {
+            if (c.uploadId().isPresent()) {
+                store.abort(settings.bucket(), key, c.uploadId().get());
+            }
+            Files.deleteIfExists(c.file());
+        }
+        return Optional.empty();
+    }
+
+    private Outcome multipart(FileSelection.Selected selected, String key, String contentType, PartPlan requested,
+                              long mtime, Optional<Checkpoint> resume) {
+        String bucket = settings.bucket();
+        Checkpoint checkpoint = resume.flatMap(c -> confirmed(c)).orElse(null);
+        PartPlan plan = checkpoint == null ? requested
+                : PartPlan.of(requested.fileSize(), OptionalLong.of(checkpoint.partSize()), Math.min(options.threshold(), requested.fileSize()));
+        if (checkpoint == null) {
+            String uploadId = store.initiate(bucket, key, contentType);
+            checkpoint = Checkpoint.start(bucket, key, uploadId, selected.file(), plan.fileSize(), mtime, plan.partSize());
+            save(checkpoint);
+        }
+        int resumed = checkpoint.parts().size();
+        checkpoint.parts().forEach(p -> progress.transferred(selected.name(), p.size()));
+        PartRun run = new PartRun(checkpoint);
+        List<Future<?>> futures = new ArrayList<>();
+        for (PartPlan.Part part : plan.parts()) {
+            if (run.has(part.number())) {
+                continue;
+            }
+            futures.add(transfers.submit(() -> {
+                if (run.failed()) {
+                    return null; // another part failed: the upload is about to be aborted or resumed later
+                }
+                try {
+                    ObjectStore.Stored stored = store.uploadPart(bucket, key, run.uploadId(), selected.file(), part,
+                            n -> progress.transferred(selected.name(), n));
+                    run.record(new Checkpoint.CompletedPart(part.number(), stored.etag(), stored.crc64(), part.length()));
+                    return null;
+                } catch (RuntimeException e) {
+                    run.fail();
+                    throw e;
+                }
+            }));
+        }
+        try {
+            settle(futures, run);
+            Checkpoint done = run.current();
+            long expected = done.objectCrc64(plan.partCount()).orElseThrow(() ->
+                    new TransferException(key + ": parts missing after upload", null, false, null));
+            ObjectStore.Stored stored = store.complete(bucket, key, done.uploadId(), done.parts());
+            if (stored.crc64() != expected) {
+                throw new TransferException(key + ": CRC-64 of the completed object is " + Crc64.toUnsignedString(stored.crc64())
+                        + ", the parts combine to " + Crc64.toUnsignedString(expected), "InvalidDigest", false, null);
+            }
+            checkpoints.delete(bucket, key, selected.file());
+            return new Outcome.Uploaded(selected.name(), report(key, plan.fileSize(), stored), false, resumed);
+        } catch (TransferException e) {
+            if (e.resumable()) {
+                throw new TransferException(e.getMessage() + " (checkpoint kept: run the same upload again to resume)",
+                        e.code().orElse(null), true, e);
+            }
+            abortAfter(e, run.uploadId(), key, selected.file());
+            throw e;
+        } catch (UploadException | UncheckedIOException e) {
+            abortAfter(e, run.uploadId(), key, selected.file());
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(key + ": cannot delete the checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** The checkpoint reduced to the parts ListParts confirms; empty (and cleaned up) when its upload is gone. */
+    private Optional<Checkpoint> confirmed(Checkpoint c) {
+        Optional<List<Checkpoint.ListedPart>> listed = store.listParts(c.bucket(), c.key(), c.uploadId());
+        if (listed.isEmpty()) {
+            try {
+                checkpoints.delete(c.bucket(), c.key(), Path.of(c.file()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the checkpoint of " + c.key() + ": " + e.getMessage(), e);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Checkpoint(c.bucket(), c.key(), c.uploadId(), c.file(), c.size(), c.mtimeMillis(),
+                c.partSize(), c.confirmedBy(listed.get())));
+    }
+
+    private void abortAfter(RuntimeException failure, String uploadId, String key, Path file) {
+        try {
+            store.abort(settings.bucket(), key, uploadId);
+            checkpoints.delete(settings.bucket(), key, file);
+        } catch (TransferException | IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The checkpoint of a running upload; parts finish on several threads. */
+    private final class PartRun {
+        private Checkpoint current;
+        private boolean failed;
+
+        synchronized boolean failed() {
+            return failed;
+        }
+
+        synchronized void fail() {
+            failed = true;
+        }
+
+        PartRun(Checkpoint start) {
+            this.current = start;
+        }
+
+        synchronized boolean has(int number) {
+            return current.parts().stream().anyMatch(p -> p.number() == number);
+        }
+
+        String uploadId() {
+            return current().uploadId();
+        }
+
+        synchronized Checkpoint current() {
+            return current;
+        }
+
+        synchronized void record(Checkpoint.CompletedPart part) {
+            current = current.withPart(part);
+            save(current);
+        }
+    }
+
+    private void save(Checkpoint checkpoint) {
+        try {
+            checkpoints.save(checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint of " + checkpoint.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for every part. After the first failure the parts not yet started skip their work and
+     * the running ones are waited for, so no part lands after the upload is aborted; later
+     * failures are attached to the first.
+     */
+    private static void settle(List<Future<?>> futures, PartRun run) {
+        RuntimeException first = null;
+        for (Future<?> f : futures) {
+            try {
+                await(f);
+            } catch (RuntimeException e) {
+                run.fail();
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new TransferException("interrupted", null, true, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new TransferException(String.valueOf(e.getCause()), null, false, e.getCause());
+        }
+    }
+
+    private UploadReport report(String key, long size, ObjectStore.Stored stored) {
+        // Whole seconds: the signed expiry has that precision, and expires_at must not promise more.
+        Instant expiresAt = clock.instant().plus(settings.urlExpires()).truncatedTo(ChronoUnit.SECONDS);
+        String url = store.presign(settings.bucket(), key, "GET", expiresAt, Optional.empty(), Map.of()).toString();
+        return new UploadReport(settings.bucket(), key, size, stored.crc64(), stored.etag(), url, expiresAt);
+    }
+
+    @Override
+    public void close() {
+        transfers.shutdownNow();
+    }
+}
