@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 PlanCommand.class,
                 ApplyCommand.class,
                 ExportCommand.class,
+                AuditCommand.class,
         })
 public final class Main {
 
