@@ -7,6 +7,8 @@ import com.aliyuncs.cdn.model.v20180510.BatchSetCdnDomainConfigRequest;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
@@ -70,10 +72,7 @@ class LiveCollectorIT {
     @BeforeEach
     void start(EmulatorClients clients) throws Exception {
         rpc = new RpcFixture(dir, MutableClock.system());
-        CloudTarget rpcTarget = CloudTarget.single(URI.create("http://127.0.0.1:" + rpc.port()), "cn-hangzhou",
-                source(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET));
-        pop = new PopClient[] {new PopClient(rpcTarget, PopProduct.RAM, Retry.standard()),
-                new PopClient(rpcTarget, PopProduct.STS, Retry.standard()), new PopClient(rpcTarget, PopProduct.CDN, Retry.standard())};
+        pop = popClients(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET);
         oss = new OssGateway(CloudTarget.single(clients.endpoint(), clients.region(), source(clients.keyId(), clients.secret())),
                 Retry.standard(), 8);
     }
@@ -85,6 +84,13 @@ class LiveCollectorIT {
             p.shutdown();
         }
         rpc.close();
+    }
+
+    /** RAM, STS and CDN clients signing with the given key. */
+    private PopClient[] popClients(String id, String secret) {
+        CloudTarget target = CloudTarget.single(URI.create("http://127.0.0.1:" + rpc.port()), "cn-hangzhou", source(id, secret));
+        return new PopClient[] {new PopClient(target, PopProduct.RAM, Retry.standard()),
+                new PopClient(target, PopProduct.STS, Retry.standard()), new PopClient(target, PopProduct.CDN, Retry.standard())};
     }
 
     private static CredentialSource source(String id, String secret) {
@@ -194,6 +200,40 @@ class LiveCollectorIT {
                 .map(w -> w.replaceAll(" \\(request id [^)]*\\)", "")).toList());
         assertEquals(List.of("info RAM-ROOT-ACCESS-KEY ram:account/" + RpcFixture.ACCOUNT + "/accesskey/LTAI…abcd"),
                 findings(report, "ram:account/"));
+    }
+
+    @Test
+    void collect_callerIsARamUser_rootKeysUnreadableWithReason() throws Exception {
+        CreateUserRequest user = new CreateUserRequest();
+        user.setUserName("auditor");
+        rpc.call(user);
+        for (String policy : List.of("AliyunRAMFullAccess", "AliyunCDNFullAccess")) {
+            AttachPolicyToUserRequest attach = new AttachPolicyToUserRequest();
+            attach.setUserName("auditor");
+            attach.setPolicyName(policy);
+            attach.setPolicyType("System");
+            rpc.call(attach);
+        }
+        CreateAccessKeyRequest create = new CreateAccessKeyRequest();
+        create.setUserName("auditor");
+        CreateAccessKeyResponse.AccessKey key = rpc.call(create).getAccessKey();
+        PopClient[] asUser = popClients(key.getAccessKeyId(), key.getAccessKeySecret());
+        try {
+            LiveCollector collector = new LiveCollector(oss, new RamGateway(asUser[0]), new CdnGateway(asUser[2]),
+                    new IdentityGateway(asUser[1]), 8);
+            LiveCollector.Collected collected = collector.collect(new AuditScope("cn-hangzhou", Optional.of(List.of()), 0,
+                    Optional.empty(), Optional.empty(), Map.of()), key.getAccessKeyId());
+
+            RamState ram = collected.snapshot().ram().value().orElseThrow();
+            assertEquals(Optional.of("the credentials are a RAMUser, not the account; only the account can list its own AccessKeys"),
+                    ram.rootAccessKeys().unreadableReason());
+            assertEquals(List.of(), collected.warnings());
+            assertEquals(RpcFixture.ACCOUNT, collected.snapshot().accountId());
+        } finally {
+            for (PopClient p : asUser) {
+                p.shutdown();
+            }
+        }
     }
 
     @Test
