@@ -237,6 +237,16 @@ class AuditIT {
     }
 
     @Test
+    void audit_textOnATerminal_severityHeadingsColoured(URI endpoint) throws IOException {
+        CliRun run = CliRun.interactive(PlanApplyIT.ENV, "", "audit", "-p", profile(endpoint, "").toString(),
+                "--buckets", "au-public-write");
+
+        assertEquals(3, run.exit());
+        assertContains(run.out(), "\n\u001b[31mCRITICAL (1)\u001b[0m\n");
+        assertContains(run.out(), "\n\u001b[33mMEDIUM (4)\u001b[0m\n");
+    }
+
+    @Test
     void audit_sarif_validAgainstTheSchema(URI endpoint) throws IOException {
         Path out = dir.resolve("audit.sarif");
         CliRun run = audit(endpoint, "--buckets", "au-public-read,au-blocked,au-object-acl", "--format", "sarif",
