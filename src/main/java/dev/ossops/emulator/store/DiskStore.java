@@ -2,13 +2,11 @@ package dev.ossops.emulator.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ossops.checksum.Crc64;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -52,9 +50,6 @@ import java.util.function.Supplier;
  * Callers group read-check-write sequences with {@link #atomically}.
  */
 public final class DiskStore {
-    /** One body buffer per request being received: large enough to amortise syscalls and hash calls. */
-    private static final int BUFFER = 1024 * 1024;
-
     private final Path root;
     private final Path tmp;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -253,30 +248,16 @@ public final class DiskStore {
         }
     }
 
-    /**
-     * Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way, and forces
-     * it to disk. Each buffer is filled before it is hashed and written, so a fast socket costs one
-     * hash call and one write per megabyte, not per TCP segment; the bytes are copied once, from the
-     * buffer to the file.
-     */
+    /** Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way, and forces it to disk. */
     public StagedBlob stage(InputStream body) {
         try {
             Path file = Files.createTempFile(tmp, "body-", ".data");
-            MessageDigest md5 = md5();
-            Crc64 crc = new Crc64();
-            long size = 0;
+            BodyCopy.Digests digests;
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = fill(body, buffer)) > 0) {
-                    md5.update(buffer, 0, n);
-                    crc.update(buffer, 0, n);
-                    writeFully(out, ByteBuffer.wrap(buffer, 0, n));
-                    size += n;
-                }
+                digests = BodyCopy.copy(body, out);
                 out.force(true);
             }
-            return new StagedBlob(file, size, md5.digest(), crc.getValue());
+            return new StagedBlob(file, digests.size(), digests.md5(), digests.crc64());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot receive request body", e);
         }
@@ -456,22 +437,6 @@ public final class DiskStore {
         return json.readValue(file.toFile(), type);
     }
 
-    /** Reads until {@code buffer} is full or the stream ends; the count read, 0 only at the end. */
-    private static int fill(InputStream in, byte[] buffer) throws IOException {
-        int filled = 0;
-        int n;
-        while (filled < buffer.length && (n = in.read(buffer, filled, buffer.length - filled)) > 0) {
-            filled += n;
-        }
-        return filled;
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
-        }
-    }
-
     /** Appends exactly {@code count} bytes of {@code in} (from its start) to {@code out}. */
     private static void transferFully(FileChannel in, FileChannel out, long count) throws IOException {
         long done = 0;
@@ -481,14 +446,6 @@ public final class DiskStore {
                 throw new IOException("part file ended after " + done + " of " + count + " bytes");
             }
             done += n;
-        }
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 unavailable", e);
         }
     }
 
