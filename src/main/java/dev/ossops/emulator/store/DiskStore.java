@@ -256,6 +256,11 @@ public final class DiskStore {
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 digests = BodyCopy.copy(body, out);
                 out.force(true);
+            } catch (IOException e) {
+                // A client that hangs up mid-body must not leave its bytes in tmp until the next restart.
+                throw deleteAfterFailure(file, e);
+            } catch (RuntimeException e) {
+                throw deleteAfterFailure(file, e);
             }
             return new StagedBlob(file, digests.size(), digests.md5(), digests.crc64());
         } catch (IOException e) {
@@ -285,13 +290,10 @@ public final class DiskStore {
                     size += part.size();
                 }
                 out.force(true);
-            } catch (IOException | RuntimeException e) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-                throw e;
+            } catch (IOException e) {
+                throw deleteAfterFailure(file, e);
+            } catch (RuntimeException e) {
+                throw deleteAfterFailure(file, e);
             }
             return new StagedBlob(file, size, null, crc64);
         } catch (IOException e) {
@@ -435,6 +437,16 @@ public final class DiskStore {
 
     private <T> T read(Path file, Class<T> type) throws IOException {
         return json.readValue(file.toFile(), type);
+    }
+
+    /** Deletes a staging file whose writing failed and returns the failure to rethrow. */
+    private static <E extends Exception> E deleteAfterFailure(Path file, E failure) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+        return failure;
     }
 
     /** Appends exactly {@code count} bytes of {@code in} (from its start) to {@code out}. */

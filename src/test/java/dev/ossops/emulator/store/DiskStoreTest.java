@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +93,23 @@ class DiskStoreTest {
         CRC64 sdk = new CRC64();
         sdk.update(data, data.length);
         assertEquals(sdk.getValue(), staged.crc64());
+    }
+
+    @Test
+    void stage_bodyFailingMidway_leavesNoStagingFile(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        InputStream hangsUp = new SequenceInputStream(new ByteArrayInputStream(new byte[2 * 1024 * 1024]), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.stage(hangsUp));
+        assertEquals("cannot receive request body", e.getMessage());
+        assertEquals("connection reset", e.getCause().getMessage());
+        try (var left = Files.list(dir.resolve("tmp"))) {
+            assertEquals(0, left.count());
+        }
     }
 
     @Test
