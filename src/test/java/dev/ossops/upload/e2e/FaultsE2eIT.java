@@ -1,5 +1,7 @@
 package dev.ossops.upload.e2e;
 
+import com.aliyun.oss.model.AbortMultipartUploadRequest;
+import com.aliyun.oss.model.MultipartUpload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.Emulator;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +60,7 @@ class FaultsE2eIT {
     }
 
     private String[] upload(Path file, String key, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("upload", file.toString(), "--key", key, "--part-size", "100KiB",
+        List<String> args = new ArrayList<>(List.of("upload", file.toString(), "--key", key, "--part-size", "100KiB",
                 "--multipart-threshold", "100KiB", "--parallel", "4", "--quiet", "--checkpoint-dir", dir.resolve("cp").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
@@ -86,7 +89,7 @@ class FaultsE2eIT {
 
     @Test
     void upload_through503sAndResets_retriesToAByteExactObject() throws Exception {
-        Path file = Files2.random(dir.resolve("flaky.bin"), 20 * PART + 777, 5);
+        Path file = TestData.random(dir.resolve("flaky.bin"), 20 * PART + 777, 5);
         String key = "faults/flaky.bin";
         long before = emulator.stats().snapshot().requests("UploadPart");
         ExecutorService watcher = Executors.newSingleThreadExecutor();
@@ -109,15 +112,15 @@ class FaultsE2eIT {
         // Some parts had to be sent more than once: the faults did happen.
         long sent = emulator.stats().snapshot().requests("UploadPart") - before;
         assertTrue(sent > 21, "UploadPart requests: " + sent);
-        assertArrayEquals(Files.readAllBytes(file), Files2.stored(clients.v4(), bucket, key));
-        assertEquals(List.of(), Files2.uploads(clients.v4(), bucket));
-        assertEquals(List.of(), Files2.checkpoints(dir.resolve("cp")));
+        assertArrayEquals(Files.readAllBytes(file), TestData.stored(clients.v4(), bucket, key));
+        assertEquals(List.of(), TestData.uploads(clients.v4(), bucket));
+        assertEquals(List.of(), TestData.checkpoints(dir.resolve("cp")));
     }
 
     /** The known limit, pinned so that a fix shows here: each cut answer leaves an upload whose id was lost. */
     @Test
     void upload_initiateAnswersCutOff_leavesTheUploadsWhoseIdsWereLost() throws Exception {
-        Path file = Files2.random(dir.resolve("orphans.bin"), 2 * PART, 8);
+        Path file = TestData.random(dir.resolve("orphans.bin"), 2 * PART, 8);
         String key = "orphans/orphans.bin";
         emulator.faults().set(new FaultPlan(0, 0, 0, 0, 1, 3));
 
@@ -128,14 +131,14 @@ class FaultsE2eIT {
         assertTrue(r.err().startsWith("error: InitiateMultipartUpload " + bucket + "/" + key + " failed (after 6 attempts): InvalidResponse: "),
                 r.err());
         assertNoSecrets(r);
-        List<com.aliyun.oss.model.MultipartUpload> orphans = Files2.uploads(clients.v4(), bucket);
+        List<MultipartUpload> orphans = TestData.uploads(clients.v4(), bucket);
         assertEquals(6, orphans.size());
-        orphans.forEach(u -> clients.v4().abortMultipartUpload(new com.aliyun.oss.model.AbortMultipartUploadRequest(bucket, key, u.getUploadId())));
+        orphans.forEach(u -> clients.v4().abortMultipartUpload(new AbortMultipartUploadRequest(bucket, key, u.getUploadId())));
     }
 
     @Test
     void upload_everyRequestFailingFromTheStart_exitsOneAndLeavesNothing() throws Exception {
-        Path file = Files2.random(dir.resolve("doomed.bin"), 5 * PART, 6);
+        Path file = TestData.random(dir.resolve("doomed.bin"), 5 * PART, 6);
         // 503 only: a reset would cut the answer of an InitiateMultipartUpload that was served (see the class comment).
         emulator.faults().set(new FaultPlan(0, 1, 0, 0, 0, 7));
 
@@ -146,14 +149,14 @@ class FaultsE2eIT {
         assertTrue(r.err().startsWith("error: InitiateMultipartUpload " + bucket + "/faults/doomed.bin failed (after 6 attempts): SlowDown: "),
                 r.err());
         assertNoSecrets(r);
-        assertEquals(List.of(), Files2.uploads(clients.v4(), bucket));
-        assertEquals(List.of(), Files2.checkpoints(dir.resolve("cp")));
+        assertEquals(List.of(), TestData.uploads(clients.v4(), bucket));
+        assertEquals(List.of(), TestData.checkpoints(dir.resolve("cp")));
         assertFalse(clients.v4().doesObjectExist(bucket, "faults/doomed.bin"));
     }
 
     @Test
     void upload_everyRequestFailingMidUpload_keepsCheckpointAndUploadForTheNextRun() throws Exception {
-        Path file = Files2.random(dir.resolve("cut.bin"), 30 * PART, 7);
+        Path file = TestData.random(dir.resolve("cut.bin"), 30 * PART, 7);
         String key = "faults/cut.bin";
         ExecutorService watcher = Executors.newSingleThreadExecutor();
         try {
@@ -170,10 +173,10 @@ class FaultsE2eIT {
             assertTrue(r.err().contains(" of " + bucket + "/" + key + " failed (after 6 attempts): "), r.err());
             assertTrue(r.err().contains(" (checkpoint kept: run the same upload again to resume)\n"), r.err());
             assertNoSecrets(r);
-            List<JsonNode> checkpoints = Files2.checkpoints(dir.resolve("cp"));
+            List<JsonNode> checkpoints = TestData.checkpoints(dir.resolve("cp"));
             assertEquals(1, checkpoints.size());
             assertEquals(List.of(checkpoints.get(0).get("uploadId").asText()),
-                    Files2.uploads(clients.v4(), bucket).stream().map(u -> u.getUploadId()).toList());
+                    TestData.uploads(clients.v4(), bucket).stream().map(u -> u.getUploadId()).toList());
         } finally {
             watcher.shutdownNow();
         }
@@ -181,8 +184,8 @@ class FaultsE2eIT {
         E2e.Run again = E2e.ossops(E2e.rootEnv(emulator, bucket), upload(file, key));
 
         assertEquals(0, again.exit(), again.err());
-        assertArrayEquals(Files.readAllBytes(file), Files2.stored(clients.v4(), bucket, key));
-        assertEquals(List.of(), Files2.uploads(clients.v4(), bucket));
-        assertEquals(List.of(), Files2.checkpoints(dir.resolve("cp")));
+        assertArrayEquals(Files.readAllBytes(file), TestData.stored(clients.v4(), bucket, key));
+        assertEquals(List.of(), TestData.uploads(clients.v4(), bucket));
+        assertEquals(List.of(), TestData.checkpoints(dir.resolve("cp")));
     }
 }

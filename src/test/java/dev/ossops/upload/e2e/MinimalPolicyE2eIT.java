@@ -25,11 +25,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -131,7 +134,7 @@ class MinimalPolicyE2eIT {
     }
 
     private String[] upload(Path file, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("upload", file.toString(), "--multipart-threshold", "100KiB",
+        List<String> args = new ArrayList<>(List.of("upload", file.toString(), "--multipart-threshold", "100KiB",
                 "--part-size", "100KiB", "--parallel", "2", "--checkpoint-dir", dir.resolve("cp").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
@@ -171,7 +174,7 @@ class MinimalPolicyE2eIT {
                 if (got.statusCode() == 200) {
                     assertArrayEquals(Files.readAllBytes(f), got.body());
                 }
-                return new Result(got.statusCode() == 200, new String(got.body(), java.nio.charset.StandardCharsets.UTF_8));
+                return new Result(got.statusCode() == 200, new String(got.body(), StandardCharsets.UTF_8));
             }
             case RESUME -> {
                 Path big = file("resume.bin", 4 * PART, 5);
@@ -225,7 +228,7 @@ class MinimalPolicyE2eIT {
     @MethodSource("removals")
     void minimalPolicy_withoutOneGrant_deniesAnUploaderOperation(String removed, String sid, String action, Operation breaks)
             throws Exception {
-        String user = "less-" + removed.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
+        String user = "less-" + removed.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
         String full = minimalPolicy();
         Map<String, String> env = user(user, full);
         String reduced = without(full, sid, action);

@@ -78,7 +78,7 @@ class ResumeE2eIT {
 
     private static Set<Integer> recorded(Path checkpoints) throws Exception {
         try {
-            List<JsonNode> found = Files2.checkpoints(checkpoints);
+            List<JsonNode> found = TestData.checkpoints(checkpoints);
             Set<Integer> numbers = new TreeSet<>();
             for (JsonNode c : found) {
                 c.path("parts").forEach(part -> numbers.add(part.get("number").asInt()));
@@ -91,7 +91,7 @@ class ResumeE2eIT {
 
     @Test
     void upload_killedAndRunAgain_emulatorReceivesOnlyTheMissingParts() throws Exception {
-        Path file = Files2.random(dir.resolve("killed.bin"), PARTS * PART - 1234, 99);
+        Path file = TestData.random(dir.resolve("killed.bin"), PARTS * PART - 1234, 99);
         Path checkpoints = dir.resolve("cp");
         String key = "resume/killed.bin";
         // Slow requests down so that the kill lands in the middle of the upload.
@@ -105,8 +105,8 @@ class ResumeE2eIT {
         }
         Set<Integer> kept = recorded(checkpoints);
         assertTrue(kept.size() >= 5 && kept.size() < PARTS, "checkpoint holds " + kept);
-        String uploadId = Files2.checkpoints(checkpoints).get(0).get("uploadId").asText();
-        assertEquals(List.of(uploadId), Files2.uploads(clients.v4(), bucket).stream().map(u -> u.getUploadId()).toList());
+        String uploadId = TestData.checkpoints(checkpoints).get(0).get("uploadId").asText();
+        assertEquals(List.of(uploadId), TestData.uploads(clients.v4(), bucket).stream().map(u -> u.getUploadId()).toList());
         int receivedBefore = emulator.stats().snapshot().parts(uploadId).size();
         long uploadPartsBefore = emulator.stats().snapshot().requests("UploadPart");
 
@@ -120,8 +120,8 @@ class ResumeE2eIT {
         assertEquals(missing, new TreeSet<>(resent));
         assertEquals(missing.size(), resent.size());
         assertTrue(new ObjectMapper().readTree(r.out()).get("etag").asText().endsWith("-" + PARTS), r.out());
-        assertArrayEquals(Files.readAllBytes(file), Files2.stored(clients.v4(), bucket, key));
-        assertEquals(List.of(), Files2.uploads(clients.v4(), bucket));
-        assertEquals(List.of(), Files2.checkpoints(checkpoints));
+        assertArrayEquals(Files.readAllBytes(file), TestData.stored(clients.v4(), bucket, key));
+        assertEquals(List.of(), TestData.uploads(clients.v4(), bucket));
+        assertEquals(List.of(), TestData.checkpoints(checkpoints));
     }
 }

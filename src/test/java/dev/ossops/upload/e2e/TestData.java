@@ -17,8 +17,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /** Test files of seeded random bytes, stored objects, checkpoints and leftover uploads. */
-final class Files2 {
-    private Files2() {
+final class TestData {
+    private TestData() {
     }
 
     static Path random(Path file, int size, long seed) throws IOException {
