@@ -1,0 +1,275 @@
+package dev.ossops.upload.e2e;
+
+import com.aliyun.oss.model.ListMultipartUploadsRequest;
+import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
+import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
+import com.aliyuncs.ram.model.v20150501.CreatePolicyVersionRequest;
+import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.emulator.Emulator;
+import dev.ossops.emulator.EmulatorClients;
+import dev.ossops.emulator.EmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Proof 3: a RAM user holding exactly {@code ossops policy minimal --for uploader} can do everything
+ * the uploader does (small, multipart, resumed and abandoned uploads, --skip-existing, presigned GET),
+ * and removing any statement or action (as a new default policy version) breaks at least one of them.
+ */
+@ExtendWith(EmulatorExtension.class)
+class MinimalPolicyE2eIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "min";
+    private static final long PART = 100 * 1024;
+
+    @TempDir
+    Path dir;
+    private final EmulatorClients clients;
+    private final Emulator emulator;
+    private final String bucket;
+
+    MinimalPolicyE2eIT(EmulatorClients clients) {
+        this.clients = clients;
+        this.emulator = clients.emulator();
+        this.bucket = clients.bucketName("minimal");
+        clients.v4().createBucket(bucket);
+    }
+
+    /** What the uploader does, each with the user's keys; setup that is not the operation itself uses the root keys. */
+    enum Operation {
+        SMALL_UPLOAD, MULTIPART_UPLOAD, SKIP_EXISTING, PRESIGNED_GET, RESUME, ABANDON_STALE_CHECKPOINT
+    }
+
+    /** The outcome of one operation: whether it worked and what it printed (stderr, or the HTTP body). */
+    record Result(boolean ok, String detail) {
+    }
+
+    private String minimalPolicy() throws Exception {
+        Path profile = Files.writeString(dir.resolve("profile.yaml"), """
+                apiVersion: ossops/v1
+                kind: Profile
+                name: minimal
+                region: %s
+                endpoint: %s
+                credentials:
+                  source: env
+                uploader:
+                  bucket: %s
+                  prefix: %s
+                """.formatted(emulator.config().region(), emulator.endpoint(), bucket, PREFIX));
+        E2e.Run r = E2e.ossops(Map.of(), "policy", "minimal", "--for", "uploader", "-p", profile.toString());
+        assertEquals(0, r.exit(), r.err());
+        return r.out();
+    }
+
+    /** A RAM user with one custom policy holding {@code document}; returns the QWEN_TMP_OSS_* environment with its keys. */
+    private Map<String, String> user(String name, String document) {
+        CreateUserRequest create = new CreateUserRequest();
+        create.setUserName(name);
+        E2e.call(emulator, create);
+        CreatePolicyRequest policy = new CreatePolicyRequest();
+        policy.setPolicyName(name + "-policy");
+        policy.setPolicyDocument(document);
+        E2e.call(emulator, policy);
+        AttachPolicyToUserRequest attach = new AttachPolicyToUserRequest();
+        attach.setPolicyType("Custom");
+        attach.setPolicyName(name + "-policy");
+        attach.setUserName(name);
+        E2e.call(emulator, attach);
+        CreateAccessKeyRequest key = new CreateAccessKeyRequest();
+        key.setUserName(name);
+        CreateAccessKeyResponse.AccessKey created = E2e.call(emulator, key).getAccessKey();
+        Map<String, String> env = E2e.env(emulator, bucket, created.getAccessKeyId(), created.getAccessKeySecret());
+        env.put("QWEN_TMP_OSS_PREFIX", PREFIX);
+        return env;
+    }
+
+    private void newDefaultVersion(String user, String document) {
+        CreatePolicyVersionRequest version = new CreatePolicyVersionRequest();
+        version.setPolicyName(user + "-policy");
+        version.setPolicyDocument(document);
+        version.setSetAsDefault(true);
+        E2e.call(emulator, version);
+    }
+
+    private Path file(String name, long size, long seed) throws Exception {
+        byte[] data = new byte[(int) size];
+        new Random(seed).nextBytes(data);
+        return Files.write(dir.resolve(name), data);
+    }
+
+    private String key(String user, String name) {
+        return PREFIX + "/" + user + "/" + name;
+    }
+
+    private String[] upload(Path file, String... more) {
+        List<String> args = new ArrayList<>(List.of("upload", file.toString(), "--multipart-threshold", "100KiB",
+                "--part-size", "100KiB", "--parallel", "2", "--checkpoint-dir", dir.resolve("cp").toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static Result cli(E2e.Run r) {
+        return new Result(r.exit() == 0, r.err());
+    }
+
+    private Result run(Operation op, String user, Map<String, String> env) throws Exception {
+        Map<String, String> root = E2e.rootEnv(emulator, bucket);
+        switch (op) {
+            case SMALL_UPLOAD -> {
+                return cli(E2e.ossops(env, upload(file("small.txt", 1000, 1), "--key", key(user, "small.txt"), "--quiet")));
+            }
+            case MULTIPART_UPLOAD -> {
+                Path big = file("multi.bin", 3 * PART + 17, 2);
+                E2e.Run r = E2e.ossops(env, upload(big, "--key", key(user, "multi.bin"), "--quiet"));
+                if (r.exit() == 0) {
+                    assertTrue(JSON.readTree(r.out()).get("etag").asText().endsWith("-4"), r.out());
+                }
+                return cli(r);
+            }
+            case SKIP_EXISTING -> {
+                Path f = file("again.txt", 500, 3);
+                assertEquals(0, E2e.ossops(root, upload(f, "--key", key(user, "again.txt"), "--quiet")).exit());
+                E2e.Run r = E2e.ossops(env, upload(f, "--key", key(user, "again.txt"), "--skip-existing"));
+                return new Result(r.exit() == 0 && r.err().contains("uploaded 0, skipped 1, failed 0"), r.err());
+            }
+            case PRESIGNED_GET -> {
+                Path f = file("read.txt", 300, 4);
+                assertEquals(0, E2e.ossops(root, upload(f, "--key", key(user, "read.txt"), "--quiet")).exit());
+                E2e.Run presign = E2e.ossops(env, "presign", key(user, "read.txt"));
+                assertEquals(0, presign.exit(), presign.err());
+                HttpResponse<byte[]> got = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(JSON.readTree(presign.out()).get("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (got.statusCode() == 200) {
+                    assertArrayEquals(Files.readAllBytes(f), got.body());
+                }
+                return new Result(got.statusCode() == 200, new String(got.body(), StandardCharsets.UTF_8));
+            }
+            case RESUME -> {
+                Path big = file("resume.bin", 4 * PART, 5);
+                Crash.multipartUpload(emulator, bucket, big, key(user, "resume.bin"), PART, 2, dir.resolve("cp"));
+                return cli(E2e.ossops(env, upload(big, "--key", key(user, "resume.bin"), "--quiet")));
+            }
+            case ABANDON_STALE_CHECKPOINT -> {
+                Path big = file("stale.bin", 4 * PART, 6);
+                Crash.multipartUpload(emulator, bucket, big, key(user, "stale.bin"), PART, 2, dir.resolve("cp"));
+                // The file changes after the crash: its checkpoint is stale and its upload must be aborted.
+                file("stale.bin", 4 * PART, 7);
+                Files.setLastModifiedTime(big, FileTime.fromMillis(Files.getLastModifiedTime(big).toMillis() + 5000));
+                E2e.Run r = E2e.ossops(env, upload(big, "--key", key(user, "stale.bin"), "--quiet"));
+                return cli(r);
+            }
+            default -> throw new IllegalArgumentException(op.name());
+        }
+    }
+
+    private boolean noUploadsLeft(String user) {
+        ListMultipartUploadsRequest request = new ListMultipartUploadsRequest(bucket);
+        request.setPrefix(PREFIX + "/" + user + "/");
+        return clients.v4().listMultipartUploads(request).getMultipartUploads().isEmpty();
+    }
+
+    @Test
+    void minimalPolicy_everyUploaderOperation_works() throws Exception {
+        Map<String, String> env = user("complete", minimalPolicy());
+        for (Operation op : Operation.values()) {
+            Result result = run(op, "complete", env);
+            assertTrue(result.ok(), op + ": " + result.detail());
+        }
+        assertTrue(noUploadsLeft("complete"));
+        assertTrue(clients.v4().doesObjectExist(bucket, key("complete", "resume.bin")));
+        assertTrue(clients.v4().doesObjectExist(bucket, key("complete", "stale.bin")));
+    }
+
+    static Stream<Arguments> removals() {
+        return Stream.of(
+                Arguments.of("statement UploadObjects", "UploadObjects", null, Operation.SMALL_UPLOAD),
+                Arguments.of("oss:PutObject", "UploadObjects", "oss:PutObject", Operation.MULTIPART_UPLOAD),
+                Arguments.of("statement ResumeAndAbortMultipartUploads", "ResumeAndAbortMultipartUploads", null, Operation.RESUME),
+                Arguments.of("oss:ListParts", "ResumeAndAbortMultipartUploads", "oss:ListParts", Operation.RESUME),
+                Arguments.of("oss:AbortMultipartUpload", "ResumeAndAbortMultipartUploads", "oss:AbortMultipartUpload",
+                        Operation.ABANDON_STALE_CHECKPOINT),
+                Arguments.of("statement ReadUploadedObjects", "ReadUploadedObjects", null, Operation.PRESIGNED_GET),
+                Arguments.of("oss:GetObject", "ReadUploadedObjects", "oss:GetObject", Operation.SKIP_EXISTING));
+    }
+
+    @ParameterizedTest(name = "without {0}: {3} is denied")
+    @MethodSource("removals")
+    void minimalPolicy_withoutOneGrant_deniesAnUploaderOperation(String removed, String sid, String action, Operation breaks)
+            throws Exception {
+        String user = "less-" + removed.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+        String full = minimalPolicy();
+        Map<String, String> env = user(user, full);
+        String reduced = without(full, sid, action);
+        assertFalse(reduced.equals(JSON.readTree(full).toString()), "nothing was removed");
+        newDefaultVersion(user, reduced);
+
+        Result result = run(breaks, user, env);
+
+        assertFalse(result.ok(), breaks + " still works without " + removed);
+        // A denied HEAD has no body; without an x-oss-err header the SDK names a bodiless 403 AccessForbidden.
+        String code = breaks == Operation.SKIP_EXISTING ? "AccessForbidden" : "AccessDenied";
+        assertTrue(result.detail().contains(code), result.detail());
+        assertFalse(result.detail().contains(env.get("QWEN_TMP_OSS_AK_SECRET")), "the secret leaked");
+    }
+
+    /** The policy without statement {@code sid}, or without {@code action} in it (and the statement gone if it held nothing else). */
+    private static String without(String document, String sid, String action) throws Exception {
+        ObjectNode policy = (ObjectNode) JSON.readTree(document);
+        ArrayNode statements = (ArrayNode) policy.get("Statement");
+        boolean found = false;
+        for (Iterator<JsonNode> it = statements.iterator(); it.hasNext(); ) {
+            ObjectNode statement = (ObjectNode) it.next();
+            if (!statement.path("Sid").asText().equals(sid)) {
+                continue;
+            }
+            found = true;
+            if (action == null) {
+                it.remove();
+                continue;
+            }
+            ArrayNode actions = (ArrayNode) statement.get("Action");
+            for (Iterator<JsonNode> a = actions.iterator(); a.hasNext(); ) {
+                if (a.next().asText().equals(action)) {
+                    a.remove();
+                }
+            }
+            if (actions.isEmpty()) {
+                it.remove();
+            }
+        }
+        assertTrue(found, "no statement " + sid + " in " + document);
+        return policy.toString();
+    }
+}

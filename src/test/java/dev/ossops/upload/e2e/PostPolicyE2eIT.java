@@ -1,0 +1,121 @@
+package dev.ossops.upload.e2e;
+
+import com.aliyun.oss.model.OSSObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.emulator.EmulatorClients;
+import dev.ossops.emulator.EmulatorExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Proof 2: the fields printed by {@code ossops post-policy} let a browser-style multipart form
+ * upload a file under the prefix, and the emulator's PostObject refuses what the policy forbids.
+ */
+@ExtendWith(EmulatorExtension.class)
+class PostPolicyE2eIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX = 4096;
+
+    private final EmulatorClients clients;
+    private final String bucket;
+
+    PostPolicyE2eIT(EmulatorClients clients) {
+        this.clients = clients;
+        this.bucket = clients.bucketName("post");
+        clients.v4().createBucket(bucket);
+    }
+
+    private JsonNode postPolicy(String sign) throws Exception {
+        E2e.Run r = E2e.ossops(E2e.rootEnv(clients.emulator(), bucket), "post-policy", "--prefix", "p/", "--max-size",
+                String.valueOf(MAX), "--expires", "600", "--sign", sign);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        return JSON.readTree(r.out());
+    }
+
+    private static Form form(JsonNode policy, String key) {
+        Form form = new Form();
+        policy.get("fields").fields().forEachRemaining(f -> form.field(f.getKey(), f.getValue().asText()));
+        return form.field("key", key);
+    }
+
+    private static byte[] bytes(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private byte[] stored(String key) throws Exception {
+        try (OSSObject o = clients.v4().getObject(bucket, key); InputStream in = o.getObjectContent()) {
+            return in.readAllBytes();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v4"})
+    void postPolicy_formUploadUnderThePrefix_storesTheFileByteExact(String sign) throws Exception {
+        JsonNode policy = postPolicy(sign);
+        byte[] content = bytes(MAX, 7);
+        String key = "p/" + sign + "/photo.bin";
+
+        HttpResponse<String> response = form(policy, key).post(URI.create(policy.get("url").asText()), "photo.bin", content);
+
+        assertEquals(204, response.statusCode(), response.body());
+        assertArrayEquals(content, stored(key));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v4"})
+    void postPolicy_fileLargerThanMaxSize_isEntityTooLarge(String sign) throws Exception {
+        JsonNode policy = postPolicy(sign);
+        String key = "p/" + sign + "/too-large.bin";
+
+        HttpResponse<String> response = form(policy, key).post(URI.create(policy.get("url").asText()), "too-large.bin", bytes(MAX + 1, 8));
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("<Code>EntityTooLarge</Code>"), response.body());
+        assertTrue(response.body().contains("<MaxSizeAllowed>" + MAX + "</MaxSizeAllowed>"), response.body());
+        assertFalse(clients.v4().doesObjectExist(bucket, key));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v4"})
+    void postPolicy_keyOutsideThePrefix_isAccessDenied(String sign) throws Exception {
+        JsonNode policy = postPolicy(sign);
+        String key = "elsewhere/" + sign + ".bin";
+
+        HttpResponse<String> response = form(policy, key).post(URI.create(policy.get("url").asText()), "x.bin", bytes(10, 9));
+
+        assertEquals(403, response.statusCode(), response.body());
+        assertTrue(response.body().contains("<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy Condition failed: "
+                + "[\"starts-with\", \"$key\", \"p/\"]</Message>"), response.body());
+        assertFalse(clients.v4().doesObjectExist(bucket, key));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v4"})
+    void postPolicy_sameKeyTwice_isRefusedByForbidOverwrite(String sign) throws Exception {
+        JsonNode policy = postPolicy(sign);
+        String key = "p/" + sign + "/once.bin";
+        byte[] first = bytes(100, 10);
+        assertEquals(204, form(policy, key).post(URI.create(policy.get("url").asText()), "once.bin", first).statusCode());
+
+        HttpResponse<String> again = form(policy, key).post(URI.create(policy.get("url").asText()), "once.bin", bytes(100, 11));
+
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(again.body().contains("<Code>FileAlreadyExists</Code>"), again.body());
+        assertArrayEquals(first, stored(key));
+    }
+}
