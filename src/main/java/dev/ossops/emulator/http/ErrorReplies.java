@@ -3,11 +3,14 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.xml.XmlWriter;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 /**
  * Renders an {@link OssException} as OSS does: {@code <Error>} XML with the detail elements, then
- * {@code EC} and (for OSS's own EC values) {@code RecommendDoc}; {@code x-oss-ec}; no body for HEAD and 304.
+ * {@code EC} and (for OSS's own EC values) {@code RecommendDoc}; {@code x-oss-ec}. HEAD and 304 answers
+ * have no body, so for HEAD OSS repeats the XML base64-encoded in {@code x-oss-err}, which the SDKs read.
  */
 final class ErrorReplies {
     private ErrorReplies() {
@@ -21,9 +24,17 @@ final class ErrorReplies {
 
     private static Reply body(OssException e, String requestId, String hostId, boolean head) {
         int status = e.error().httpStatus();
-        if (head || status == 304) {
+        if (status == 304) {
             return Reply.empty(status);
         }
+        String xml = errorXml(e, requestId, hostId);
+        if (head) {
+            return Reply.empty(status).header("x-oss-err", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
+        }
+        return Reply.xml(status, xml);
+    }
+
+    private static String errorXml(OssException e, String requestId, String hostId) {
         XmlWriter xml = new XmlWriter().start("Error")
                 .element("Code", e.error().code())
                 .element("Message", e.getMessage())
@@ -37,6 +48,6 @@ final class ErrorReplies {
             xml.element("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + e.error().ec());
         }
         xml.end();
-        return Reply.xml(status, xml.toXml());
+        return xml.toXml();
     }
 }
