@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
 
 /** How ossops reads the SDKs' exceptions: codes, retryability, and safe one-line descriptions. */
 public final class CloudErrors {
-    /** OSS codes worth another attempt: throttling and transient server faults. */
-    private static final Set<String> RETRYABLE_OSS = Set.of("SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout");
+    /**
+     * OSS codes worth another attempt: throttling, transient server faults, and the SDK's
+     * InvalidResponse for an answer cut off part-way through its body (a network failure).
+     */
+    private static final Set<String> RETRYABLE_OSS = Set.of("SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout",
+            "InvalidResponse");
     /** POP codes worth another attempt (RAM, STS, CDN). */
     private static final Set<String> RETRYABLE_POP = Set.of("Throttling", "Throttling.User", "Throttling.Api", "Throttling.System",
             "ServiceUnavailable", "InternalError", "UnknownError", "SDK.ServerUnreachable", "SDK.TimeoutError",

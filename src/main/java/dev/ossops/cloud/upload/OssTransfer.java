@@ -2,7 +2,6 @@ package dev.ossops.cloud.upload;
 
 import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
-import com.aliyun.oss.OSSException;
 import com.aliyun.oss.model.AbortMultipartUploadRequest;
 import com.aliyun.oss.model.CompleteMultipartUploadRequest;
 import com.aliyun.oss.model.CompleteMultipartUploadResult;
@@ -36,7 +35,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -48,7 +46,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /**
  * {@link ObjectStore} over the official OSS SDK: every call through the one {@link Retry} layer;
@@ -60,11 +57,6 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     private static final Set<String> EXPIRED_TOKEN = Set.of("SecurityTokenExpired", "InvalidSecurityToken");
     private static final Set<String> NOT_FOUND = Set.of("NoSuchKey", "NoSuchUpload");
     private static final int LIST_PAGE = 1000;
-    /**
-     * The SDK's code for a 2xx answer it could not parse: the connection dropped part-way through
-     * the body, a network failure like any other, so worth another attempt (and a resume).
-     */
-    private static final String TRUNCATED_ANSWER = "InvalidResponse";
 
     private final OSS oss;
     private final Retry retry;
@@ -82,13 +74,7 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     /** A transfer client for buckets in {@code region} of {@code target}, with up to {@code connections} connections. */
     public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired) {
         return new OssTransfer(OssClients.create(target, region, version.sdk(), connections),
-                new Retry(6, Duration.ofMillis(200), Duration.ofSeconds(5), OssTransfer::retryable, d -> Thread.sleep(d.toMillis()),
-                        RandomGenerator.getDefault()), onTokenExpired);
-    }
-
-    /** What {@link CloudErrors#isRetryable} retries, and answers cut off part-way through their body. */
-    static boolean retryable(Throwable e) {
-        return CloudErrors.isRetryable(e) || e instanceof OSSException oss && TRUNCATED_ANSWER.equals(oss.getErrorCode());
+                Retry.standard(), onTokenExpired);
     }
 
     @Override
@@ -282,7 +268,7 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         if (cause instanceof TransferException t) {
             return t;
         }
-        return new TransferException(CloudErrors.redact(e.getMessage()), e.code().orElse(null), retryable(cause), e);
+        return new TransferException(CloudErrors.redact(e.getMessage()), e.code().orElse(null), CloudErrors.isRetryable(cause), e);
     }
 
     /** A "not found" answer becomes empty, as every caller wants it. */

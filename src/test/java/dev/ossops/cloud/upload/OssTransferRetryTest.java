@@ -1,5 +1,7 @@
 package dev.ossops.cloud.upload;
 
+import dev.ossops.cloud.CloudErrors;
+
 import com.aliyun.oss.OSSException;
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +17,18 @@ class OssTransferRetryTest {
 
     @Test
     void retryable_answerCutOffPartWay_isRetried() {
-        assertTrue(OssTransfer.retryable(oss("InvalidResponse")));
+        assertTrue(CloudErrors.isRetryable(oss("InvalidResponse")));
     }
 
     @Test
     void retryable_throttlingAndNetwork_areRetried() {
-        assertTrue(OssTransfer.retryable(oss("SlowDown")));
-        assertTrue(OssTransfer.retryable(new IOException("connection reset")));
+        assertTrue(CloudErrors.isRetryable(oss("SlowDown")));
+        assertTrue(CloudErrors.isRetryable(new IOException("connection reset")));
     }
 
     @Test
     void retryable_denial_isNotRetried() {
-        assertFalse(OssTransfer.retryable(oss("AccessDenied")));
-        assertFalse(OssTransfer.retryable(oss("NoSuchUpload")));
+        assertFalse(CloudErrors.isRetryable(oss("AccessDenied")));
+        assertFalse(CloudErrors.isRetryable(oss("NoSuchUpload")));
     }
 }
