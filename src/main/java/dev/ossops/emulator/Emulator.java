@@ -4,6 +4,7 @@ import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.ReplicationCodec;
 import dev.ossops.emulator.dashscope.DashscopeFront;
+import dev.ossops.emulator.dashscope.TemporaryFiles;
 import dev.ossops.emulator.dashscope.UploadPolicyService;
 import dev.ossops.emulator.fault.Faults;
 import dev.ossops.emulator.fault.RequestStats;
@@ -84,6 +85,7 @@ public final class Emulator implements AutoCloseable {
     private final RequestStats stats = new RequestStats();
     private HttpServerLoop server;
     private ReplicationWorker replication;
+    private TemporaryFiles temporaryFiles;
 
     public Emulator(EmulatorConfig config) {
         this(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
@@ -129,7 +131,7 @@ public final class Emulator implements AutoCloseable {
                 new LoggingRoutes(new LoggingService(store, buckets)));
         Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
         OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, rpc.handler(), virtualHostSuffixes, clock);
-        UploadPolicyService dashscope = new UploadPolicyService(config.dashscope(), buckets, store, dashscopeKey, clock,
+        UploadPolicyService dashscope = new UploadPolicyService(config.dashscope(), buckets, objects, store, dashscopeKey, clock,
                 System::nanoTime, UUID::randomUUID);
         // Known once the port is bound; read by request threads without taking this emulator's lock.
         AtomicReference<URI> self = new AtomicReference<>();
@@ -139,10 +141,13 @@ public final class Emulator implements AutoCloseable {
             server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
         } catch (IOException e) {
             replication.close();
+            dashscope.temporaryFiles().close();
             throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
         }
         self.set(URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port()));
         replication.start();
+        temporaryFiles = dashscope.temporaryFiles();
+        temporaryFiles.start();
         LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key "
                 + Masking.accessKeyId(config.rootKeyId()));
         return this;
@@ -186,5 +191,6 @@ public final class Emulator implements AutoCloseable {
         server.close();
         server = null;
         replication.close();
+        temporaryFiles.close();
     }
 }

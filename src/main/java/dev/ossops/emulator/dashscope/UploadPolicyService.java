@@ -3,6 +3,7 @@ package dev.ossops.emulator.dashscope;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.store.DiskStore;
 
 import javax.crypto.Mac;
@@ -26,9 +27,9 @@ import java.util.function.Supplier;
 /**
  * Issues DashScope upload policies. Uploads land in one system bucket of the emulated account
  * ({@value #BUCKET_PREFIX}{@code <account>}), created on first use with a lifecycle rule that
- * expires {@value #KEY_ROOT}/ objects after two days, the 48-hour lifetime DashScope documents
- * (OSS lifecycle counts whole days). The policy is signed by a system key whose secret never
- * leaves the emulator.
+ * expires {@value #KEY_ROOT}/ objects after two days (what a real bucket would carry: OSS lifecycle
+ * counts whole days); {@link TemporaryFiles} deletes them after exactly 48 hours, DashScope's
+ * lifetime. The policy is signed by a system key whose secret never leaves the emulator.
  */
 public final class UploadPolicyService {
     static final String BUCKET_PREFIX = "dashscope-file-";
@@ -51,12 +52,13 @@ public final class UploadPolicyService {
     private final String bucket;
     private final Clock clock;
     private final Supplier<UUID> uuids;
+    private final TemporaryFiles temporaryFiles;
 
     /**
      * @param systemKey the key that owns the system bucket and signs policies (the emulator's own)
      */
-    public UploadPolicyService(DashscopeConfig config, BucketService buckets, DiskStore store, Credential systemKey,
-                               Clock clock, LongSupplier nanoTime, Supplier<UUID> uuids) {
+    public UploadPolicyService(DashscopeConfig config, BucketService buckets, ObjectService objects, DiskStore store,
+                               Credential systemKey, Clock clock, LongSupplier nanoTime, Supplier<UUID> uuids) {
         this.config = config;
         this.quota = new RateQuota(config.policiesPerSecond(), nanoTime);
         this.buckets = buckets;
@@ -65,6 +67,12 @@ public final class UploadPolicyService {
         this.bucket = BUCKET_PREFIX + systemKey.principal().accountId();
         this.clock = clock;
         this.uuids = uuids;
+        this.temporaryFiles = new TemporaryFiles(store, objects, Caller.of(systemKey), bucket, clock);
+    }
+
+    /** The 48-hour expiry of uploaded files, swept on a schedule (the emulator starts and closes its schedule). */
+    public TemporaryFiles temporaryFiles() {
+        return temporaryFiles;
     }
 
     /** The bucket uploads land in. */
@@ -92,6 +100,7 @@ public final class UploadPolicyService {
             throw new DashscopeException(DashscopeError.THROTTLED);
         }
         ensureBucket();
+        temporaryFiles.sweep();
         Instant now = clock.instant();
         String dir = KEY_ROOT + "/" + directoryName(model) + "/" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "/" + uuids.get();
         long maxBytes = limitMb * 1024L * 1024L;
