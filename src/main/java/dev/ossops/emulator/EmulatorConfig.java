@@ -49,7 +49,7 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
     @Override
     public String toString() {
         return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKeyId=" + Masking.accessKeyId(rootKeyId)
-                + ", accountId=" + accountId + ", region=" + region + ", dashscope=" + dashscope + "]";
+                + ", accountId=" + accountId + ", region=" + region + "]";
     }
 
     private static void requireText(String value, String name) {
