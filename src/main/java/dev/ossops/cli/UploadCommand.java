@@ -120,7 +120,7 @@ final class UploadCommand implements Callable<Integer> {
 
     /** Options of the OSS uploader that mean nothing for DashScope, whose policy fixes bucket, key and lifetime. */
     private static final List<String> OSS_ONLY = List.of("--profile", "--key", "--prefix", "--dir-mode", "--filename-mode",
-            "--expires", "--skip-existing", "--part-size", "--multipart-threshold", "--checkpoint-dir", "--sign");
+            "--expires", "--skip-existing", "--part-size", "--multipart-threshold", "--checkpoint-dir", "--sign", "--parallel");
 
     @Override
     public Integer call() {
@@ -163,7 +163,10 @@ final class UploadCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --to dashscope}: a policy and a form post per file, one JSON line each; failures go to stderr. */
+    /**
+     * {@code --to dashscope}: a policy and a form post per file, one file at a time (the policy
+     * endpoint is rate-limited per key and model), one JSON line each; failures go to stderr.
+     */
     private int toDashscope(PrintWriter out, PrintWriter err) {
         for (String option : OSS_ONLY) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -179,8 +182,10 @@ final class UploadCommand implements Callable<Integer> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DashscopeClient client = new DashscopeClient(http, dashscopeEndpoint == null ? DashscopeClient.DEFAULT_ENDPOINT
                 : dashscopeEndpoint, env.get(ApiKeys.VARIABLE), Backoff.DEFAULT, Backoff.Sleeper.REAL, notice -> {
-                    err.println(notice);
-                    err.flush();
+                    if (!quiet) {
+                        err.println(notice);
+                        err.flush();
+                    }
                 });
         DashscopeUploader uploader = new DashscopeUploader(client, root.environment.clock());
         int failed = 0;

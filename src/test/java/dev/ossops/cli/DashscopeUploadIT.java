@@ -107,6 +107,22 @@ class DashscopeUploadIT {
     }
 
     @Test
+    void upload_quietThrottled_printsOnlyTheNote(@TempDir Path dir) throws Exception {
+        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir.resolve("data"))
+                .dashscope(new DashscopeConfig(Set.of("sk-slow-key-12345678"), Map.of("qwen-vl-plus", 100), 1)).build();
+        Path a = Files.writeString(dir.resolve("a.txt"), "a");
+        Path b = Files.writeString(dir.resolve("b.txt"), "b");
+        try (Emulator emulator = new Emulator(config).start()) {
+            CliRun run = CliRun.run(Map.of("DASHSCOPE_API_KEY", "sk-slow-key-12345678"), "upload", "-q", "--to", "dashscope",
+                    "--model", "qwen-vl-plus", "--dashscope-endpoint", emulator.endpoint().toString(), a.toString(),
+                    b.toString());
+
+            assertEquals(0, run.exit(), run.all());
+            assertEquals(NOTE + "\n", run.err());
+        }
+    }
+
+    @Test
     void upload_modelWithoutDashscope_refused(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("cat.png"), "x");
 
