@@ -60,6 +60,7 @@ record() { # name bytes seconds
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "payload: $size_mib MiB of random data in $work" >&2
 # Random, not zeros: nothing on the way may win by compressing or deduplicating.
 head -c "$bytes" /dev/urandom >"$file"
@@ -108,7 +109,8 @@ cmp -s "$file" "$work/curl-get.bin" || { echo "curl GET returned different bytes
 rm -f "$work/curl-get.bin"
 
 echo
-echo "ossops emulator throughput, $size_mib MiB, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+# The machine may be shared: the load average says how much the figures can be trusted.
+echo "ossops emulator throughput, $size_mib MiB, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg)"
 awk '
   $1 == "dd-fsync" { dd = $2 / $3 }
   { name[NR] = $1; rate[NR] = $2 / $3; secs[NR] = $3 }

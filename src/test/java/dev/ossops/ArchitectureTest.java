@@ -65,6 +65,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void checksumsStandAlone() {
+        check(noClasses().that().resideInAPackage("dev.ossops.checksum..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ossops.cli..", "dev.ossops.cloud..", "dev.ossops.spec..",
+                        "dev.ossops.policy..", "dev.ossops.plan..", "dev.ossops.apply..", "dev.ossops.audit..", "dev.ossops.upload..",
+                        "dev.ossops.emulator.."));
+    }
+
+    @Test
     void nothingDependsOnTheCli() {
         check(noClasses().that().resideOutsideOfPackage("dev.ossops.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ossops.cli.."));

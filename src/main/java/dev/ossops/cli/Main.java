@@ -27,6 +27,7 @@ import java.util.Map;
                 PostPolicyCommand.class,
                 GetCommand.class,
                 PolicyCommand.class,
+                AuditCommand.class,
         })
 public final class Main {
 

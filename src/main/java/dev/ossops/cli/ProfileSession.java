@@ -24,7 +24,10 @@ import dev.ossops.apply.Scope;
 import dev.ossops.apply.bucket.BucketStepFactory;
 import dev.ossops.apply.export.Export;
 import dev.ossops.apply.export.Exporter;
+import dev.ossops.audit.collect.LiveCollector;
 import dev.ossops.cloud.CloudTarget;
+import dev.ossops.cloud.PopClient;
+import dev.ossops.cloud.PopProduct;
 import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
 import dev.ossops.cloud.credentials.CredentialSource;
@@ -33,7 +36,10 @@ import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
 import dev.ossops.cloud.credentials.EnvCredentialSource;
 import dev.ossops.cloud.credentials.Secrets;
 import dev.ossops.cloud.oss.OssBucket;
+import dev.ossops.cloud.cdn.CdnGateway;
 import dev.ossops.cloud.oss.OssGateway;
+import dev.ossops.cloud.ram.IdentityGateway;
+import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorConfig;
 import dev.ossops.emulator.EmulatorDefaults;
@@ -67,8 +73,12 @@ final class ProfileSession implements AutoCloseable {
     private final PopClient ramClient;
     private final PopClient cdnClient;
     private final List<String> header;
+    private final int connectionLines;
+    /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
+    private final List<PopClient> popClients = new ArrayList<>();
 
-    private ProfileSession(Scope scope, CloudTarget target, Optional<Emulator> emulator, OssGateway oss, List<String> header) {
+    private ProfileSession(Scope scope, CloudTarget target, Optional<Emulator> emulator, OssGateway oss, List<String> header,
+                           int connectionLines) {
         this.scope = scope;
         this.target = target;
         this.emulator = emulator;
@@ -76,6 +86,7 @@ final class ProfileSession implements AutoCloseable {
         this.ramClient = new PopClient(target, PopProduct.RAM, Retry.standard());
         this.cdnClient = new PopClient(target, PopProduct.CDN, Retry.standard());
         this.header = List.copyOf(header);
+        this.connectionLines = connectionLines;
     }
 
     /** Loads and validates {@code file}; throws {@link ProfileException} listing every error when it is invalid. */
@@ -111,10 +122,11 @@ final class ProfileSession implements AutoCloseable {
             target = CloudTarget.publicEndpoints(profile.region(), credentials(profile, env));
             header.add("Endpoint: Alibaba Cloud public endpoints; credentials from " + target.credentials().describe());
         }
+        int connectionLines = header.size();
         scope.excluded().forEach(e -> header.add("Not planned: " + e));
         try {
             OssGateway oss = new OssGateway(target, Retry.standard(), maxConnections);
-            return new ProfileSession(scope, target, emulator, oss, header);
+            return new ProfileSession(scope, target, emulator, oss, header, connectionLines);
         } catch (RuntimeException e) {
             // The session never existed, so nothing else would stop the emulator it started.
             emulator.ifPresent(Emulator::close);
@@ -154,6 +166,26 @@ final class ProfileSession implements AutoCloseable {
 
     List<String> header() {
         return header;
+    }
+
+    /** The profile, endpoint and credentials lines of the header, without what plan leaves out. */
+    List<String> connection() {
+        return header.subList(0, connectionLines);
+    }
+
+    /**
+     * Reads the whole account for audit over this session's OSS, RAM and CDN clients and a new STS client (closed with
+     * the session), all through the standard retry layer.
+     */
+    LiveCollector collector(int parallelism) {
+        return new LiveCollector(oss, new RamGateway(ramClient), new CdnGateway(cdnClient),
+                new IdentityGateway(pop(PopProduct.STS)), parallelism);
+    }
+
+    private PopClient pop(PopProduct product) {
+        PopClient client = new PopClient(target, product, Retry.standard());
+        popClients.add(client);
+        return client;
     }
 
     CloudTarget target() {
@@ -200,6 +232,7 @@ final class ProfileSession implements AutoCloseable {
     public void close() {
         ramClient.shutdown();
         cdnClient.shutdown();
+        popClients.forEach(PopClient::shutdown);
         oss.close();
         emulator.ifPresent(Emulator::close);
     }

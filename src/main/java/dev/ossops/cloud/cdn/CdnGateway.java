@@ -9,6 +9,8 @@ import com.aliyuncs.cdn.model.v20180510.DescribeCdnDomainDetailRequest;
 import com.aliyuncs.cdn.model.v20180510.DescribeCdnDomainDetailResponse;
 import com.aliyuncs.cdn.model.v20180510.DescribeDomainCertificateInfoRequest;
 import com.aliyuncs.cdn.model.v20180510.DescribeDomainCertificateInfoResponse;
+import com.aliyuncs.cdn.model.v20180510.DescribeUserDomainsRequest;
+import com.aliyuncs.cdn.model.v20180510.DescribeUserDomainsResponse;
 import com.aliyuncs.cdn.model.v20180510.ModifyCdnDomainRequest;
 import com.aliyuncs.cdn.model.v20180510.SetCdnDomainSSLCertificateRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.PopClient;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,27 @@ public final class CdnGateway {
         DescribeCdnDomainDetailRequest request = new DescribeCdnDomainDetailRequest();
         request.setDomainName(name);
         return ifExists(() -> toDomain(client.call("DescribeCdnDomainDetail " + name, request).getGetDomainDetailModel()));
+    }
+
+    /** Every domain of the account with its origins (DescribeUserDomains, 500 a page, until TotalCount is reached). */
+    public List<CdnModel.Domain> domains() {
+        List<CdnModel.Domain> domains = new ArrayList<>();
+        int pageNumber = 1;
+        long total;
+        do {
+            DescribeUserDomainsRequest request = new DescribeUserDomainsRequest();
+            request.setPageSize(500);
+            request.setPageNumber(pageNumber);
+            DescribeUserDomainsResponse page = client.call("DescribeUserDomains page " + pageNumber, request);
+            List<DescribeUserDomainsResponse.PageData> data = page.getDomains() == null ? List.of() : page.getDomains();
+            data.forEach(d -> domains.add(toDomain(d)));
+            total = page.getTotalCount() == null ? 0 : page.getTotalCount();
+            if (data.isEmpty()) {
+                break;
+            }
+            pageNumber++;
+        } while (domains.size() < total);
+        return domains;
     }
 
     /** Adds a domain of {@code cdnType} (web, download, video) with its origins. */
@@ -141,6 +165,14 @@ public final class CdnGateway {
 
     static CdnModel.Domain toDomain(DescribeCdnDomainDetailResponse.GetDomainDetailModel d) {
         List<CdnModel.Source> sources = d.getSourceModels() == null ? List.of() : d.getSourceModels().stream()
+                .map(s -> new CdnModel.Source(s.getType(), s.getContent(), Optional.ofNullable(s.getPort()),
+                        Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
+                .toList();
+        return new CdnModel.Domain(d.getDomainName(), d.getCdnType(), d.getDomainStatus(), sources);
+    }
+
+    static CdnModel.Domain toDomain(DescribeUserDomainsResponse.PageData d) {
+        List<CdnModel.Source> sources = d.getSources() == null ? List.of() : d.getSources().stream()
                 .map(s -> new CdnModel.Source(s.getType(), s.getContent(), Optional.ofNullable(s.getPort()),
                         Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
                 .toList();

@@ -14,6 +14,8 @@ import com.aliyun.oss.model.CreateBucketRequest;
 import com.aliyun.oss.model.DataRedundancyType;
 import com.aliyun.oss.model.DeleteBucketReplicationRequest;
 import com.aliyun.oss.model.GenericRequest;
+import com.aliyun.oss.model.ListObjectsRequest;
+import com.aliyun.oss.model.ObjectListing;
 import com.aliyun.oss.model.PutBucketPublicAccessBlockRequest;
 import com.aliyun.oss.model.ServerSideEncryptionByDefault;
 import com.aliyun.oss.model.ServerSideEncryptionConfiguration;
@@ -285,6 +287,56 @@ public final class OssGateway implements AutoCloseable {
         r.setAllowTruncateQueryString(referer.allowTruncateQueryString());
         r.setBlackRefererList(new ArrayList<>(referer.blacklist()));
         write("PutBucketReferer", b, oss -> oss.setBucketReferer(new SetBucketRefererRequest(b.name(), r)));
+    }
+
+    // --- audit reads
+
+    /**
+     * Account-level Block Public Access (GetPublicAccessBlock), asked at {@code region}'s endpoint; empty when it was
+     * never configured.
+     */
+    public Optional<Boolean> accountBlockPublicAccess(String region) {
+        return retry.call("GetPublicAccessBlock", () -> {
+            try {
+                return Optional.of(client(region).getPublicAccessBlock().getBlockPublicAccess());
+            } catch (OSSException e) {
+                if ("NoSuchPublicAccessBlockConfiguration".equals(e.getErrorCode())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * The ACLs of the first {@code limit} objects in key order (ListObjects, then GetObjectACL per key); empty when the
+     * bucket does not exist. An object deleted between the listing and its ACL read is left out.
+     */
+    public Optional<ObjectAcls> objectAcls(OssBucket b, int limit) {
+        List<String> keys = new ArrayList<>();
+        String marker = null;
+        boolean truncated;
+        do {
+            ListObjectsRequest request = new ListObjectsRequest(b.name()).withMaxKeys(Math.min(1000, limit - keys.size()));
+            request.setMarker(marker);
+            Optional<ObjectListing> page = read("ListObjects", b, Set.of(NO_SUCH_BUCKET), oss -> oss.listObjects(request));
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            page.get().getObjectSummaries().forEach(o -> keys.add(o.getKey()));
+            truncated = page.get().isTruncated();
+            marker = page.get().getNextMarker();
+        } while (truncated && keys.size() < limit && marker != null);
+        Map<String, String> acls = new LinkedHashMap<>();
+        // Each ACL read is its own retried call, so one slow object does not repeat the listing.
+        keys.forEach(key -> objectAcl(b, key).ifPresent(acl -> acls.put(key, acl)));
+        return Optional.of(new ObjectAcls(acls, truncated));
+    }
+
+    /** GetObjectACL of one object; empty when it no longer exists. */
+    public Optional<String> objectAcl(OssBucket b, String key) {
+        return read("GetObjectAcl " + key + " in", b, Set.of(NO_SUCH_BUCKET, "NoSuchKey"),
+                oss -> oss.getObjectAcl(b.name(), key).getPermission().toString());
     }
 
     // --- replication (rules are added and deleted one at a time; OSS cannot modify one)

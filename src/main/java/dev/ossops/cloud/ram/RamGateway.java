@@ -18,7 +18,14 @@ import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
 import com.aliyuncs.ram.model.v20150501.GetRoleResponse;
 import com.aliyuncs.ram.model.v20150501.GetUserRequest;
 import com.aliyuncs.ram.model.v20150501.GetUserResponse;
+import com.aliyuncs.ram.model.v20150501.ListAccessKeysRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleRequest;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesRequest;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
+import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
+import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
+import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
+import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
@@ -29,6 +36,7 @@ import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.PopClient;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -201,6 +209,65 @@ public final class RamGateway {
             request.setPolicyType(policyType);
             call("DetachPolicyFromUser " + name + " " + policyName, request);
         }
+    }
+
+    // --- account-wide listings (audit); RAM pages with Marker/IsTruncated, at most 1000 items a page
+
+    private static final int PAGE = 1000;
+
+    /** The names of every policy of {@code policyType} (ListPolicies, page by page). */
+    public List<String> policyNames(String policyType) {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            ListPoliciesRequest request = new ListPoliciesRequest();
+            request.setPolicyType(policyType);
+            request.setMaxItems(PAGE);
+            request.setMarker(marker);
+            ListPoliciesResponse page = client.call("ListPolicies " + policyType, request);
+            page.getPolicies().forEach(p -> names.add(p.getPolicyName()));
+            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
+        } while (marker != null);
+        return names;
+    }
+
+    /** The names of every RAM user (ListUsers, page by page). */
+    public List<String> userNames() {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            ListUsersRequest request = new ListUsersRequest();
+            request.setMaxItems(PAGE);
+            request.setMarker(marker);
+            ListUsersResponse page = client.call("ListUsers", request);
+            page.getUsers().forEach(u -> names.add(u.getUserName()));
+            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
+        } while (marker != null);
+        return names;
+    }
+
+    /** The names of every RAM role (ListRoles, page by page). */
+    public List<String> roleNames() {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            ListRolesRequest request = new ListRolesRequest();
+            request.setMaxItems(PAGE);
+            request.setMarker(marker);
+            ListRolesResponse page = client.call("ListRoles", request);
+            page.getRoles().forEach(r -> names.add(r.getRoleName()));
+            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
+        } while (marker != null);
+        return names;
+    }
+
+    /**
+     * The caller's own AccessKeys (ListAccessKeys without UserName lists the keys of whoever calls: the account's
+     * own keys when the caller is the account).
+     */
+    public List<RamModel.AccessKey> callerAccessKeys() {
+        return client.call("ListAccessKeys", new ListAccessKeysRequest()).getAccessKeys().stream()
+                .map(k -> new RamModel.AccessKey(k.getAccessKeyId(), k.getStatus())).toList();
     }
 
     private <T extends AcsResponse> void call(String what, AcsRequest<T> request) {

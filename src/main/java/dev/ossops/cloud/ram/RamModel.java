@@ -29,6 +29,18 @@ public final class RamModel {
     public record AttachedPolicy(String policyName, String policyType) {
     }
 
+    /** An AccessKey as ListAccessKeys reports it: the id (never the secret) and {@code Active} or {@code Inactive}. */
+    public record AccessKey(String accessKeyId, String status) {
+    }
+
+    /** GetCallerIdentity: the account, the kind of caller ({@code Account}, {@code RAMUser}, {@code AssumedRoleUser}) and its ARN. */
+    public record CallerIdentity(String accountId, String identityType, String arn) {
+        /** The account itself (root) rather than a RAM user or role. */
+        public boolean isAccount() {
+            return "Account".equals(identityType);
+        }
+    }
+
     /** What a new role is created with; {@code description} is sent only when present. */
     public record NewRole(String name, String trustDocument, long maxSessionDuration, Optional<String> description) {
     }

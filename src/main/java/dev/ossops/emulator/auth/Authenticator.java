@@ -168,7 +168,7 @@ public final class Authenticator {
                     details(scope.keyId(), provided, redact(stringToSign, request)))
                     .with("CanonicalRequest", redact(canonical, request));
         }
-        return Caller.of(key);
+        return Caller.signedFor(key, scope.region());
     }
 
     private static TreeSet<String> additionalHeaders(String list) {

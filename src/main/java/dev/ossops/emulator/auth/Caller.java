@@ -11,24 +11,31 @@ import java.util.Optional;
  * Who sent a request and what the request says about itself for policy conditions: the
  * credential that signed it (empty when unsigned) and the condition keys the front observed
  * ({@code acs:SourceIp}, {@code acs:UserAgent}, {@code oss:Prefix}, ...). Carried through the
- * services to {@code AccessControl}, which is where both are needed.
+ * services to {@code AccessControl}, which is where both are needed. A V4 signature also names
+ * the region it was signed for: on one endpoint serving every region, that region stands in for
+ * the endpoint's (a bucket created through {@code oss-cn-shanghai} lives in cn-shanghai).
  */
-public record Caller(Optional<Credential> credential, Map<String, List<String>> conditionKeys) {
+public record Caller(Optional<Credential> credential, Map<String, List<String>> conditionKeys, Optional<String> signingRegion) {
     public Caller {
         conditionKeys = Map.copyOf(conditionKeys);
     }
 
     public static Caller anonymous() {
-        return new Caller(Optional.empty(), Map.of());
+        return new Caller(Optional.empty(), Map.of(), Optional.empty());
     }
 
     public static Caller of(Credential credential) {
-        return new Caller(Optional.of(credential), Map.of());
+        return new Caller(Optional.of(credential), Map.of(), Optional.empty());
+    }
+
+    /** A caller whose V4 signature names {@code region}. */
+    public static Caller signedFor(Credential credential, String region) {
+        return new Caller(Optional.of(credential), Map.of(), Optional.of(region));
     }
 
     /** This caller with the request's condition keys. */
     public Caller withConditionKeys(Map<String, List<String>> keys) {
-        return new Caller(credential, keys);
+        return new Caller(credential, keys, signingRegion);
     }
 
     public Optional<Principal> principal() {

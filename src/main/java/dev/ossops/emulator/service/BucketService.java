@@ -86,7 +86,7 @@ public final class BucketService {
             if (store.buckets().size() >= MAX_BUCKETS) {
                 throw new OssException(OssError.TOO_MANY_BUCKETS);
             }
-            BucketRecord record = new BucketRecord(name, accountId, clock.millis(), region, checkedClass,
+            BucketRecord record = new BucketRecord(name, accountId, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
                     redundancy == null ? "LRS" : redundancy, checkedAcl, null);
             store.putBucket(record);
             return record;

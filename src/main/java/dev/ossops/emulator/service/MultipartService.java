@@ -1,10 +1,10 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.checksum.Crc64;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.BucketRecord;
-import dev.ossops.emulator.store.Crc64;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.PartRecord;
 import dev.ossops.emulator.store.StagedBlob;
@@ -141,17 +141,15 @@ public final class MultipartService {
                         .with("MinSizeAllowed", Long.toString(MIN_PART_SIZE)).with("ProposedSize", Long.toString(chosen.get(i).size()));
             }
         }
+        // The object's ETag and CRC-64 come from the part records; the content is neither re-read nor re-hashed.
         MessageDigest md5 = md5();
         long crc = 0;
-        List<Supplier<InputStream>> pieces = new ArrayList<>();
         for (PartRecord part : chosen) {
             md5.update(HexFormat.of().parseHex(part.etag()));
-            crc = Crc64.combine(crc, Long.parseUnsignedLong(part.crc64()), part.size());
-            int n = part.number();
-            pieces.add(() -> store.openPart(bucketName, uploadId, n));
+            crc = Crc64.combine(crc, Crc64.parse(part.crc64()), part.size());
         }
         String etag = ObjectService.etag(md5.digest()) + "-" + chosen.size();
-        StagedBlob staged = store.stage(pieces);
+        StagedBlob staged = store.concatenateParts(bucketName, uploadId, chosen, crc);
         ObjectWrite write = new ObjectWrite(upload.headers(), upload.userMeta(), upload.acl(), upload.storageClass(), upload.tags());
         boolean committed = false;
         try {

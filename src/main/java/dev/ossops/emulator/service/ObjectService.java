@@ -1,10 +1,10 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.checksum.Crc64;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.BucketRecord;
-import dev.ossops.emulator.store.Crc64;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;

@@ -13,7 +13,6 @@ import dev.ossops.policy.OssAction;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +80,7 @@ public final class PostObjectService {
         access.checkObject(caller, bucket, key, null, OssAction.PUT_OBJECT);
         long min = policy == null ? 0 : policy.minLength();
         long max = policy == null ? Long.MAX_VALUE : policy.maxLength();
-        StagedBlob staged = store.stage(new AtMost(file, max));
+        StagedBlob staged = store.stage(atMost(file, max));
         boolean committed = false;
         try {
             if (staged.size() > max) {
@@ -185,36 +184,7 @@ public final class PostObjectService {
      * Passes at most {@code max + 1} bytes, so an oversized file is detected after one byte too many
      * rather than after it has all been written to disk.
      */
-    private static final class AtMost extends FilterInputStream {
-        private long remaining;
-
-        AtMost(InputStream in, long max) {
-            super(in);
-            this.remaining = max == Long.MAX_VALUE ? Long.MAX_VALUE : max + 1;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
+    private static InputStream atMost(InputStream file, long max) {
+        return max == Long.MAX_VALUE ? file : RangeStreams.limit(file, max + 1);
     }
 }

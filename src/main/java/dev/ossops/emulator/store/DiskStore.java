@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -14,7 +13,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
@@ -52,8 +50,6 @@ import java.util.function.Supplier;
  * Callers group read-check-write sequences with {@link #atomically}.
  */
 public final class DiskStore {
-    private static final int BUFFER = 64 * 1024;
-
     private final Path root;
     private final Path tmp;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -252,26 +248,56 @@ public final class DiskStore {
         }
     }
 
-    /** Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way. */
+    /** Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way, and forces it to disk. */
     public StagedBlob stage(InputStream body) {
         try {
             Path file = Files.createTempFile(tmp, "body-", ".data");
-            MessageDigest md5 = md5();
-            Crc64 crc = new Crc64();
-            long size = 0;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), md5)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = body.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                    crc.update(buffer, 0, n);
-                    size += n;
-                }
+            BodyCopy.Digests digests;
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                digests = BodyCopy.copy(body, out);
+                out.force(true);
+            } catch (IOException e) {
+                // A client that hangs up mid-body must not leave its bytes in tmp until the next restart.
+                throw deleteAfterFailure(file, e);
+            } catch (RuntimeException e) {
+                throw deleteAfterFailure(file, e);
             }
-            force(file);
-            return new StagedBlob(file, size, md5.digest(), crc.value());
+            return new StagedBlob(file, digests.size(), digests.md5(), digests.crc64());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot receive request body", e);
+        }
+    }
+
+    /**
+     * Concatenates a multipart upload's part files, in the given order, into one staging file with
+     * in-kernel copies ({@link FileChannel#transferTo}) and one fsync. Nothing is read into the JVM
+     * or hashed again: the caller derives the ETag and CRC-64 from the part records, so the staged
+     * blob carries {@code crc64} as given and no MD5.
+     */
+    public StagedBlob concatenateParts(String bucket, String uploadId, List<PartRecord> parts, long crc64) {
+        Path dir = uploadDir(bucket, uploadId);
+        try {
+            Path file = Files.createTempFile(tmp, "body-", ".data");
+            long size = 0;
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                for (PartRecord part : parts) {
+                    try (FileChannel in = FileChannel.open(dir.resolve("part-" + part.number() + ".data"), StandardOpenOption.READ)) {
+                        if (in.size() != part.size()) {
+                            throw new IOException("part " + part.number() + " holds " + in.size() + " bytes, its record says " + part.size());
+                        }
+                        transferFully(in, out, part.size());
+                    }
+                    size += part.size();
+                }
+                out.force(true);
+            } catch (IOException e) {
+                throw deleteAfterFailure(file, e);
+            } catch (RuntimeException e) {
+                throw deleteAfterFailure(file, e);
+            }
+            return new StagedBlob(file, size, null, crc64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot assemble object", e);
         }
     }
 
@@ -369,14 +395,6 @@ public final class DiskStore {
         return parts;
     }
 
-    public InputStream openPart(String bucket, String uploadId, int number) {
-        try {
-            return Files.newInputStream(uploadDir(bucket, uploadId).resolve("part-" + number + ".data"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read part", e);
-        }
-    }
-
     public void deleteUpload(String bucket, String uploadId) {
         Path dir = uploadDir(bucket, uploadId);
         try {
@@ -421,17 +439,25 @@ public final class DiskStore {
         return json.readValue(file.toFile(), type);
     }
 
-    private static void force(Path file) throws IOException {
-        try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
+    /** Deletes a staging file whose writing failed and returns the failure to rethrow. */
+    private static <E extends Exception> E deleteAfterFailure(Path file, E failure) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException cleanup) {
+            failure.addSuppressed(cleanup);
         }
+        return failure;
     }
 
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 unavailable", e);
+    /** Appends exactly {@code count} bytes of {@code in} (from its start) to {@code out}. */
+    private static void transferFully(FileChannel in, FileChannel out, long count) throws IOException {
+        long done = 0;
+        while (done < count) {
+            long n = in.transferTo(done, count - done, out);
+            if (n <= 0) {
+                throw new IOException("part file ended after " + done + " of " + count + " bytes");
+            }
+            done += n;
         }
     }
 

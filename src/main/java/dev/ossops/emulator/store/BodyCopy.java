@@ -1,0 +1,129 @@
+package dev.ossops.emulator.store;
+
+import dev.ossops.checksum.Crc64;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Copies a request body into a file while computing its size, MD5 and CRC-64. The receiving
+ * thread reads, updates the CRC and writes; MD5, the slowest of the three, runs on a helper thread
+ * one buffer behind, so one stream can use two cores. Bodies that fit in one buffer never start the
+ * helper. Memory is bounded: {@value #BUFFERS} buffers of {@value #BUFFER} bytes per body.
+ */
+final class BodyCopy {
+    /** Large enough to amortise syscalls and hash calls, small enough for many concurrent bodies. */
+    static final int BUFFER = 1024 * 1024;
+    private static final int BUFFERS = 3;
+
+    /** What a copy measured. */
+    record Digests(long size, byte[] md5, long crc64) {
+    }
+
+    private BodyCopy() {
+    }
+
+    static Digests copy(InputStream body, FileChannel out) throws IOException {
+        MessageDigest md5 = md5();
+        Crc64 crc = new Crc64();
+        byte[] first = new byte[BUFFER];
+        int n = fill(body, first);
+        crc.update(first, 0, n);
+        writeFully(out, first, n);
+        if (n < BUFFER) {
+            md5.update(first, 0, n);
+            return new Digests(n, md5.digest(), crc.getValue());
+        }
+        ExecutorService hasher = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "emulator-md5");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return pipelined(body, out, first, md5, crc, hasher);
+        } finally {
+            hasher.shutdownNow();
+        }
+    }
+
+    /**
+     * Buffers are used round robin; before buffer k is refilled, the MD5 of what it held (chunk
+     * k - BUFFERS) must be done. The single hashing thread keeps the MD5 updates in order.
+     */
+    private static Digests pipelined(InputStream body, FileChannel out, byte[] first, MessageDigest md5, Crc64 crc,
+                                     ExecutorService hasher) throws IOException {
+        byte[][] buffers = new byte[BUFFERS][];
+        Future<?>[] hashed = new Future<?>[BUFFERS];
+        buffers[0] = first;
+        hashed[0] = hasher.submit(() -> md5.update(first, 0, first.length));
+        long size = first.length;
+        for (int chunk = 1; ; chunk++) {
+            int slot = chunk % BUFFERS;
+            if (buffers[slot] == null) {
+                buffers[slot] = new byte[BUFFER];
+            } else {
+                await(hashed[slot]);
+            }
+            byte[] buffer = buffers[slot];
+            int n = fill(body, buffer);
+            if (n == 0) {
+                break;
+            }
+            crc.update(buffer, 0, n);
+            writeFully(out, buffer, n);
+            hashed[slot] = hasher.submit(() -> md5.update(buffer, 0, n));
+            size += n;
+        }
+        for (Future<?> pending : hashed) {
+            if (pending != null) {
+                await(pending);
+            }
+        }
+        return new Digests(size, md5.digest(), crc.getValue());
+    }
+
+    private static void await(Future<?> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while hashing the request body");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing the request body failed", e.getCause());
+        }
+    }
+
+    /** Reads until {@code buffer} is full or the stream ends; the count read, 0 only at the end. */
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        int n;
+        while (filled < buffer.length && (n = in.read(buffer, filled, buffer.length - filled)) > 0) {
+            filled += n;
+        }
+        return filled;
+    }
+
+    private static void writeFully(FileChannel out, byte[] bytes, int length) throws IOException {
+        ByteBuffer remaining = ByteBuffer.wrap(bytes, 0, length);
+        while (remaining.hasRemaining()) {
+            out.write(remaining);
+        }
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+    }
+}
