@@ -3,6 +3,7 @@ package dev.ossops.cli;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorConfig;
 import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.emulator.dashscope.DashscopeConfig;
 import dev.ossops.emulator.fault.FaultPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,6 +43,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--account-id", description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
     String accountId = EmulatorDefaults.ACCOUNT_ID;
 
+    @Option(names = "--dashscope-api-key", paramLabel = "KEY",
+            description = "An API key the DashScope upload-policy endpoint accepts; repeatable; replaces the default key "
+                    + DashscopeConfig.DEFAULT_API_KEY + ".")
+    List<String> dashscopeApiKeys = new ArrayList<>();
+
+    @Option(names = "--dashscope-qps", description = "DashScope getPolicy requests per second per key and model before 429 (default: ${DEFAULT-VALUE}).")
+    int dashscopeQps = DashscopeConfig.DEFAULT_POLICIES_PER_SECOND;
+
     @Option(names = "--fault-latency-ms", description = "Fault injection: delay every OSS request by this many ms (default: 0).")
     long faultLatencyMillis;
 
@@ -63,7 +75,9 @@ public final class EmulatorCommand implements Callable<Integer> {
         FaultPlan faults;
         try {
             config = EmulatorConfig.builder().port(port).dataDir(dataDir).rootKeyId(rootKeyId).rootKeySecret(rootKeySecret)
-                    .accountId(accountId).build();
+                    .accountId(accountId).dashscope(new DashscopeConfig(
+                            dashscopeApiKeys.isEmpty() ? Set.of(DashscopeConfig.DEFAULT_API_KEY) : Set.copyOf(dashscopeApiKeys),
+                            DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps)).build();
             faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -9,6 +9,13 @@ import dev.ossops.upload.KeyLayout;
 import dev.ossops.upload.TransferProgress;
 import dev.ossops.upload.Uploader;
 import dev.ossops.upload.UploaderSettings;
+import dev.ossops.upload.DotEnv;
+import dev.ossops.upload.UploadException;
+import dev.ossops.upload.dashscope.ApiKeys;
+import dev.ossops.upload.dashscope.Backoff;
+import dev.ossops.upload.dashscope.DashscopeClient;
+import dev.ossops.upload.dashscope.DashscopeUpload;
+import dev.ossops.upload.dashscope.DashscopeUploader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -18,11 +25,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -33,7 +43,9 @@ import java.util.concurrent.Callable;
         description = {"Upload files to the uploader bucket and print, per file, one JSON object with bucket, key, size,"
                 + " crc64, etag, a presigned GET url and expires_at.",
                 "Configured by -p PROFILE (uploader: section) or, without a profile, by the QWEN_TMP_OSS_* variables."
-                        + " Exit 0 when every file is uploaded, 1 when any failed."})
+                        + " Exit 0 when every file is uploaded, 1 when any failed.",
+                "--to dashscope --model M uploads to DashScope temporary storage instead (DASHSCOPE_API_KEY, from the"
+                        + " environment or --env-file) and prints url (oss://, 48 h), expires_at, model and size per file."})
 final class UploadCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -95,10 +107,34 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--to", paramLabel = "TARGET", defaultValue = "oss",
+            description = "oss (the uploader bucket) or dashscope (DashScope temporary storage) (default: ${DEFAULT-VALUE}).")
+    String to;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "With --to dashscope: the model the files are for, e.g. qwen-vl-plus.")
+    String model;
+
+    @Option(names = "--dashscope-endpoint", paramLabel = "URL",
+            description = "With --to dashscope: where DashScope is (default: https://dashscope.aliyuncs.com).")
+    URI dashscopeEndpoint;
+
+    /** Options of the OSS uploader that mean nothing for DashScope, whose policy fixes bucket, key and lifetime. */
+    private static final List<String> OSS_ONLY = List.of("--profile", "--key", "--prefix", "--dir-mode", "--filename-mode",
+            "--expires", "--skip-existing", "--part-size", "--multipart-threshold", "--checkpoint-dir", "--sign", "--parallel");
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (to.equals("dashscope")) {
+            return toDashscope(out, err);
+        }
+        if (!to.equals("oss")) {
+            throw new UploadException("--to must be oss or dashscope, was '" + to + "'");
+        }
+        if (model != null || dashscopeEndpoint != null) {
+            throw new UploadException("--model and --dashscope-endpoint need --to dashscope");
+        }
         List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
         Uploader.Options options = new Uploader.Options(ByteSize.parse(threshold),
                 partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)), parallel, skipExisting);
@@ -125,6 +161,51 @@ final class UploadCommand implements Callable<Integer> {
             }
             return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
         }
+    }
+
+    /**
+     * {@code --to dashscope}: a policy and a form post per file, one file at a time (the policy
+     * endpoint is rate-limited per key and model), one JSON line each; failures go to stderr.
+     */
+    private int toDashscope(PrintWriter out, PrintWriter err) {
+        for (String option : OSS_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UploadException(option + " does not apply to --to dashscope: DashScope's policy fixes bucket, key and lifetime");
+            }
+        }
+        if (model == null || model.isBlank()) {
+            throw new UploadException("--to dashscope needs --model MODEL");
+        }
+        Map<String, String> env = session.envFile == null ? root.environment.variables()
+                : DotEnv.underlay(root.environment.variables(), DotEnv.load(session.envFile));
+        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        DashscopeClient client = new DashscopeClient(http, dashscopeEndpoint == null ? DashscopeClient.DEFAULT_ENDPOINT
+                : dashscopeEndpoint, env.get(ApiKeys.VARIABLE), Backoff.DEFAULT, Backoff.Sleeper.REAL, notice -> {
+                    if (!quiet) {
+                        err.println(notice);
+                        err.flush();
+                    }
+                });
+        DashscopeUploader uploader = new DashscopeUploader(client, root.environment.clock());
+        int failed = 0;
+        for (FileSelection.Selected file : files) {
+            try {
+                DashscopeUpload upload = uploader.upload(model, file.file());
+                out.println(upload.toJsonLine());
+                out.flush();
+            } catch (UploadException e) {
+                // One file's refusal (too large, throttled past the retries) does not stop the others.
+                failed++;
+                err.println("error: " + e.getMessage());
+                err.flush();
+            }
+        }
+        if (failed < files.size()) {
+            err.println(DashscopeUploader.RESOLVE_HEADER_NOTE);
+        }
+        err.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
     static String summary(long uploaded, long skipped, long failed, Duration took) {

@@ -3,6 +3,9 @@ package dev.ossops.emulator;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.ReplicationCodec;
+import dev.ossops.emulator.dashscope.DashscopeFront;
+import dev.ossops.emulator.dashscope.TemporaryFiles;
+import dev.ossops.emulator.dashscope.UploadPolicyService;
 import dev.ossops.emulator.fault.Faults;
 import dev.ossops.emulator.fault.RequestStats;
 import dev.ossops.emulator.http.BucketRoutes;
@@ -17,8 +20,10 @@ import dev.ossops.emulator.http.PostObjectRoutes;
 import dev.ossops.emulator.http.ReplicationRoutes;
 import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
+import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RootAccount;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
 import dev.ossops.emulator.service.AccessControl;
@@ -39,11 +44,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.HexFormat;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local OSS, RAM, STS and CDN emulator: one HTTP server on 127.0.0.1 that the official SDKs
@@ -65,6 +74,8 @@ public final class Emulator implements AutoCloseable {
      * verifying convergence should not wait.
      */
     private static final Duration CDN_PROPAGATION = Duration.ZERO;
+    /** The id of the key that owns DashScope's upload bucket and signs its policies; its secret is new each start. */
+    static final String DASHSCOPE_SYSTEM_KEY_ID = "LTAI5tOssopsDashScopeSys";
 
     private final EmulatorConfig config;
     private final CredentialLookup additionalKeys;
@@ -74,6 +85,7 @@ public final class Emulator implements AutoCloseable {
     private final RequestStats stats = new RequestStats();
     private HttpServerLoop server;
     private ReplicationWorker replication;
+    private TemporaryFiles temporaryFiles;
 
     public Emulator(EmulatorConfig config) {
         this(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
@@ -98,7 +110,10 @@ public final class Emulator implements AutoCloseable {
         DiskStore store = DiskStore.open(config.dataDir());
         RpcEmulator rpc = RpcEmulator.open(new RootAccount(config.accountId(), config.rootKeyId(), config.rootKeySecret()),
                 config.dataDir(), clock, CDN_PROPAGATION);
-        CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys));
+        Credential dashscopeKey = Credential.permanent(DASHSCOPE_SYSTEM_KEY_ID, randomSecret(),
+                new Principal.Root(config.accountId()), true, List.of());
+        CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys,
+                id -> dashscopeKey.accessKeyId().equals(id) ? Optional.of(dashscopeKey) : Optional.empty()));
         AccessControl access = new AccessControl(config.accountId(), store, clock);
         BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), clock);
         ObjectService objects = new ObjectService(store, access, buckets, clock);
@@ -116,17 +131,33 @@ public final class Emulator implements AutoCloseable {
                 new LoggingRoutes(new LoggingService(store, buckets)));
         Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
         OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, rpc.handler(), virtualHostSuffixes, clock);
-        FaultingHandler handler = new FaultingHandler(oss, faults, stats, virtualHostSuffixes, clock);
+        UploadPolicyService dashscope = new UploadPolicyService(config.dashscope(), buckets, objects, store, dashscopeKey, clock,
+                System::nanoTime, UUID::randomUUID);
+        // Known once the port is bound; read by request threads without taking this emulator's lock.
+        AtomicReference<URI> self = new AtomicReference<>();
+        FaultingHandler handler = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
+                faults, stats, virtualHostSuffixes, clock);
         try {
             server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
         } catch (IOException e) {
             replication.close();
+            dashscope.temporaryFiles().close();
             throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
         }
+        self.set(URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port()));
         replication.start();
+        temporaryFiles = dashscope.temporaryFiles();
+        temporaryFiles.start();
         LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key "
                 + Masking.accessKeyId(config.rootKeyId()));
         return this;
+    }
+
+    /** 30 random characters, like an AccessKey secret; it never leaves this process. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** {@code http://127.0.0.1:PORT}, with the port actually bound. */
@@ -160,5 +191,6 @@ public final class Emulator implements AutoCloseable {
         server.close();
         server = null;
         replication.close();
+        temporaryFiles.close();
     }
 }

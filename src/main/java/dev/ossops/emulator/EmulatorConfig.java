@@ -1,5 +1,6 @@
 package dev.ossops.emulator;
 
+import dev.ossops.emulator.dashscope.DashscopeConfig;
 import dev.ossops.emulator.rpc.Masking;
 
 import java.nio.file.Path;
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param rootKeySecret AccessKey secret of the root account
  * @param accountId     16-digit uid of the account that owns everything
  * @param region        the region the emulator reports for buckets (OSS answers per region)
+ * @param dashscope     the DashScope temporary-storage endpoint's API keys, model limits and rate limit
  */
 public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId,
-                             String region) {
+                             String region, DashscopeConfig dashscope) {
     public static final String BIND_ADDRESS = "127.0.0.1";
 
     public EmulatorConfig {
@@ -31,6 +33,12 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             throw new IllegalArgumentException("accountId must be 16 digits, was '" + accountId + "'");
         }
         requireText(region, "region");
+        Objects.requireNonNull(dashscope, "dashscope");
+    }
+
+    /** A configuration with {@link DashscopeConfig#defaults()}. */
+    public EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId, String region) {
+        this(port, dataDir, rootKeyId, rootKeySecret, accountId, region, DashscopeConfig.defaults());
     }
 
     public static Builder builder() {
@@ -58,6 +66,7 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
         private String rootKeySecret = EmulatorDefaults.ROOT_KEY_SECRET;
         private String accountId = EmulatorDefaults.ACCOUNT_ID;
         private String region = EmulatorDefaults.REGION;
+        private DashscopeConfig dashscope = DashscopeConfig.defaults();
 
         private Builder() {
         }
@@ -92,8 +101,13 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             return this;
         }
 
+        public Builder dashscope(DashscopeConfig dashscope) {
+            this.dashscope = dashscope;
+            return this;
+        }
+
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region);
+            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region, dashscope);
         }
     }
 }
