@@ -7,7 +7,7 @@ import dev.ossops.cloud.upload.OssObjectSource;
 import dev.ossops.cloud.upload.OssTransfer;
 import dev.ossops.cloud.upload.SignatureVersion;
 import dev.ossops.upload.ByteSize;
-import dev.ossops.upload.Crc64;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.Downloader;
 import dev.ossops.upload.Masking;
 import dev.ossops.upload.ObjectUrl;
@@ -145,7 +145,7 @@ final class GetCommand implements Callable<Integer> {
         node.put("url", d.shown());
         node.put("file", d.file().toString());
         node.put("size", d.size());
-        node.put("crc64", Crc64.toUnsignedString(d.crc64()));
+        node.put("crc64", Crc64.format(d.crc64()));
         node.put("resumed_chunks", d.resumedChunks());
         return mapper.writeValueAsString(node);
     }

@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.checksum.Crc64;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

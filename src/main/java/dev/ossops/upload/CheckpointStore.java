@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.checksum.Crc64;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -200,7 +202,7 @@ public final class CheckpointStore {
             ObjectNode part = parts.addObject();
             part.put("number", p.number());
             part.put("etag", p.etag());
-            part.put("crc64", Crc64.toUnsignedString(p.crc64()));
+            part.put("crc64", Crc64.format(p.crc64()));
             part.put("size", p.size());
         }
         return root;
@@ -239,7 +241,7 @@ public final class CheckpointStore {
             String crcText = text(p, "crc64");
             long crc;
             try {
-                crc = Crc64.parseUnsigned(crcText);
+                crc = Crc64.parse(crcText);
             } catch (NumberFormatException e) {
                 throw new UploadException("part " + number + " crc64 '" + crcText + "' is not an unsigned decimal", e);
             }

@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.checksum.Crc64;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -135,8 +137,8 @@ public final class Downloader implements AutoCloseable {
             if (info.crc64().isPresent() && info.crc64().getAsLong() != crc) {
                 Files.deleteIfExists(partial);
                 Files.deleteIfExists(state);
-                throw new TransferException(shown + ": downloaded CRC-64 " + Crc64.toUnsignedString(crc) + " differs from the service's "
-                        + Crc64.toUnsignedString(info.crc64().getAsLong()), "InvalidDigest", false, null);
+                throw new TransferException(shown + ": downloaded CRC-64 " + Crc64.format(crc) + " differs from the service's "
+                        + Crc64.format(info.crc64().getAsLong()), "InvalidDigest", false, null);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(state);

@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.checksum.Crc64;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +32,7 @@ public record UploadReport(String bucket, String key, long size, long crc64, Str
         node.put("bucket", bucket);
         node.put("key", key);
         node.put("size", size);
-        node.put("crc64", Crc64.toUnsignedString(crc64));
+        node.put("crc64", Crc64.format(crc64));
         node.put("etag", etag);
         node.put("url", url);
         node.put("expires_at", expiresAt.toString());
@@ -43,7 +45,7 @@ public record UploadReport(String bucket, String key, long size, long crc64, Str
 
     @Override
     public String toString() {
-        return "UploadReport[" + bucket + "/" + key + ", " + size + " bytes, crc64 " + Crc64.toUnsignedString(crc64)
+        return "UploadReport[" + bucket + "/" + key + ", " + size + " bytes, crc64 " + Crc64.format(crc64)
                 + ", url " + Masking.displayUrl(url) + ", expires " + expiresAt + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.checksum.Crc64;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -291,8 +293,8 @@ public final class Uploader implements AutoCloseable {
                     new TransferException(key + ": parts missing after upload", null, false, null));
             ObjectStore.Stored stored = store.complete(bucket, key, done.uploadId(), done.parts());
             if (stored.crc64() != expected) {
-                throw new TransferException(key + ": CRC-64 of the completed object is " + Crc64.toUnsignedString(stored.crc64())
-                        + ", the parts combine to " + Crc64.toUnsignedString(expected), "InvalidDigest", false, null);
+                throw new TransferException(key + ": CRC-64 of the completed object is " + Crc64.format(stored.crc64())
+                        + ", the parts combine to " + Crc64.format(expected), "InvalidDigest", false, null);
             }
             checkpoints.delete(bucket, key, selected.file());
             return new Outcome.Uploaded(selected.name(), report(key, plan.fileSize(), stored), false, resumed);

@@ -5,7 +5,7 @@
  * {@link dev.ossops.upload.FileSelection} picks the files; {@link dev.ossops.upload.UploadRules}
  * and {@link dev.ossops.upload.ContentTypes} vet each before a byte is sent;
  * {@link dev.ossops.upload.KeyLayout} names it; {@link dev.ossops.upload.PartPlan} cuts it;
- * {@link dev.ossops.upload.Crc64} checks it; {@link dev.ossops.upload.CheckpointStore} lets it
+ * {@link dev.ossops.checksum.Crc64} checks it; {@link dev.ossops.upload.CheckpointStore} lets it
  * resume; {@link dev.ossops.upload.UploadReport} prints it. {@link dev.ossops.upload.PostPolicy},
  * {@link dev.ossops.upload.SessionPolicies} and {@link dev.ossops.upload.MinimalPolicy} serve the
  * browser form, STS vending and least-privilege commands; {@link dev.ossops.upload.ObjectUrl}
@@ -16,3 +16,4 @@
  * implemented over the SDK in {@code dev.ossops.cloud.upload}, so no SDK type reaches this package.
  */
 package dev.ossops.upload;
+

@@ -13,7 +13,7 @@ import dev.ossops.cloud.upload.SignatureVersion;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
 import dev.ossops.upload.CheckpointStore;
-import dev.ossops.upload.Crc64;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.FileSelection;
 import dev.ossops.upload.KeyLayout;
 import dev.ossops.upload.ObjectStore;
@@ -106,7 +106,7 @@ class UploadChildJvmIT {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "upload did not finish");
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("child.err")));
         JsonNode line = new ObjectMapper().readTree(Files.readString(dir.resolve("child.out")));
-        assertEquals(Crc64.toUnsignedString(crc), line.get("crc64").asText());
+        assertEquals(Crc64.format(crc), line.get("crc64").asText());
         assertTrue(line.get("etag").asText().endsWith("-25"), line.toString());
         ObjectMetadata meta = clients.v4().getObjectMetadata(bucket, "big/large.bin");
         assertEquals(size, meta.getContentLength());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
-import dev.ossops.upload.Crc64;
+import dev.ossops.checksum.Crc64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +129,7 @@ class UploadCommandIT {
         assertTrue(line.get("key").asText().matches("qwencloud-uploads/\\d{4}-\\d{2}-\\d{2}/[0-9a-f-]{36}_cat photo\\.png"), line.toString());
         assertEquals(3000, line.get("size").asLong());
         byte[] local = Files.readAllBytes(f);
-        assertEquals(Crc64.toUnsignedString(Crc64.of(local)), line.get("crc64").asText());
+        assertEquals(Crc64.format(Crc64.of(local)), line.get("crc64").asText());
         assertArrayEquals(local, httpGet(line.get("url").asText()));
         Instant expires = Instant.parse(line.get("expires_at").asText());
         assertTrue(!expires.isBefore(before.plusSeconds(599)) && !expires.isAfter(Instant.now().plusSeconds(600)), expires.toString());
@@ -283,7 +283,7 @@ class UploadCommandIT {
         assertArrayEquals("bee".getBytes(), Files.readAllBytes(out.resolve("b c.txt")));
         List<JsonNode> lines = lines(r.out());
         assertEquals("oss://" + bucket + "/dl/a.bin", lines.get(0).get("url").asText());
-        assertEquals(Crc64.toUnsignedString(Crc64.of(a)), lines.get(0).get("crc64").asText());
+        assertEquals(Crc64.format(Crc64.of(a)), lines.get(0).get("crc64").asText());
         assertEquals(presigned.substring(0, presigned.indexOf('?')) + "?…", lines.get(1).get("url").asText());
         assertFalse(r.out().contains("x-oss-signature"), r.out());
         assertTrue(r.err().endsWith("downloaded 2, failed 0\n"), r.err());

@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.checksum.Crc64;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -26,7 +26,7 @@ import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.OssClients;
 import dev.ossops.cloud.Retry;
 import dev.ossops.upload.Checkpoint;
-import dev.ossops.upload.Crc64;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.ObjectStore;
 import dev.ossops.upload.PartPlan;
 import dev.ossops.upload.TransferException;
@@ -240,8 +240,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             throw new TransferException(what + ": OSS returned no CRC-64 to check", null, false, null);
         }
         if (serverCrc != localCrc) {
-            throw new TransferException(what + ": OSS computed CRC-64 " + Crc64.toUnsignedString(serverCrc)
-                    + " but " + Crc64.toUnsignedString(localCrc) + " was sent", "InvalidDigest", false, null);
+            throw new TransferException(what + ": OSS computed CRC-64 " + Crc64.format(serverCrc)
+                    + " but " + Crc64.format(localCrc) + " was sent", "InvalidDigest", false, null);
         }
         return new Stored(etag, serverCrc);
     }

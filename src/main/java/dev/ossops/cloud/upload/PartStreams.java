@@ -1,6 +1,6 @@
 package dev.ossops.cloud.upload;
 
-import dev.ossops.upload.Crc64;
+import dev.ossops.checksum.Crc64;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
-import dev.ossops.upload.Crc64;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.Downloader;
 import dev.ossops.upload.TransferException;
 import dev.ossops.upload.TransferProgress;

@@ -9,7 +9,7 @@ import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
 import dev.ossops.upload.CheckpointStore;
-import dev.ossops.upload.Crc64;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.FileSelection;
 import dev.ossops.upload.KeyLayout;
 import dev.ossops.upload.PartPlan;
