@@ -43,6 +43,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--account-id", description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
     String accountId = EmulatorDefaults.ACCOUNT_ID;
 
+    @Option(names = "--max-buckets", paramLabel = "N",
+            description = "Buckets the account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
+    int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
+
     @Option(names = "--dashscope-api-key", paramLabel = "KEY",
             description = "An API key the DashScope upload-policy endpoint accepts; repeatable; replaces the default key "
                     + DashscopeConfig.DEFAULT_API_KEY + ".")
@@ -75,7 +79,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         FaultPlan faults;
         try {
             config = EmulatorConfig.builder().port(port).dataDir(dataDir).rootKeyId(rootKeyId).rootKeySecret(rootKeySecret)
-                    .accountId(accountId).dashscope(new DashscopeConfig(
+                    .accountId(accountId).maxBuckets(maxBuckets).dashscope(new DashscopeConfig(
                             dashscopeApiKeys.isEmpty() ? Set.of(DashscopeConfig.DEFAULT_API_KEY) : Set.copyOf(dashscopeApiKeys),
                             DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps)).build();
             faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed);

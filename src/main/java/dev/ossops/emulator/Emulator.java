@@ -115,7 +115,7 @@ public final class Emulator implements AutoCloseable {
         CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys,
                 id -> dashscopeKey.accessKeyId().equals(id) ? Optional.of(dashscopeKey) : Optional.empty()));
         AccessControl access = new AccessControl(config.accountId(), store, clock);
-        BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), clock);
+        BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
         ObjectService objects = new ObjectService(store, access, buckets, clock);
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);

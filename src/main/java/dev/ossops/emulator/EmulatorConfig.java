@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param accountId     16-digit uid of the account that owns everything
  * @param region        the region the emulator reports for buckets (OSS answers per region)
  * @param dashscope     the DashScope temporary-storage endpoint's API keys, model limits and rate limit
+ * @param maxBuckets    how many buckets the account may have (TooManyBuckets beyond)
  */
 public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId,
-                             String region, DashscopeConfig dashscope) {
+                             String region, DashscopeConfig dashscope, int maxBuckets) {
     public static final String BIND_ADDRESS = "127.0.0.1";
 
     public EmulatorConfig {
@@ -34,11 +35,14 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
         }
         requireText(region, "region");
         Objects.requireNonNull(dashscope, "dashscope");
+        if (maxBuckets < 1) {
+            throw new IllegalArgumentException("maxBuckets must be at least 1, was " + maxBuckets);
+        }
     }
 
-    /** A configuration with {@link DashscopeConfig#defaults()}. */
+    /** A configuration with {@link DashscopeConfig#defaults()} and OSS's default bucket quota. */
     public EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId, String region) {
-        this(port, dataDir, rootKeyId, rootKeySecret, accountId, region, DashscopeConfig.defaults());
+        this(port, dataDir, rootKeyId, rootKeySecret, accountId, region, DashscopeConfig.defaults(), EmulatorDefaults.MAX_BUCKETS);
     }
 
     public static Builder builder() {
@@ -67,6 +71,7 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
         private String accountId = EmulatorDefaults.ACCOUNT_ID;
         private String region = EmulatorDefaults.REGION;
         private DashscopeConfig dashscope = DashscopeConfig.defaults();
+        private int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
 
         private Builder() {
         }
@@ -106,8 +111,14 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             return this;
         }
 
+        /** The account's bucket quota; OSS's default is 100, raised on request. */
+        public Builder maxBuckets(int maxBuckets) {
+            this.maxBuckets = maxBuckets;
+            return this;
+        }
+
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region, dashscope);
+            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region, dashscope, maxBuckets);
         }
     }
 }

@@ -15,6 +15,8 @@ public final class EmulatorDefaults {
     public static final int PORT = 9000;
     /** The data directory {@code ossops emulator} uses unless told otherwise. */
     public static final String DATA_DIR = ".ossops/emulator";
+    /** Buckets per account before PutBucket answers TooManyBuckets: OSS's default quota. */
+    public static final int MAX_BUCKETS = 100;
     /** The region reported by GetBucketLocation and GetBucketInfo. */
     public static final String REGION = "cn-hangzhou";
 

@@ -23,7 +23,6 @@ import java.util.Set;
 /** Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. */
 public final class BucketService {
     /** OSS allows 100 buckets per account by default. */
-    static final int MAX_BUCKETS = 100;
     /** The data redundancy types OSS accepts. */
     static final Set<String> REDUNDANCY = Set.of("LRS", "ZRS");
 
@@ -32,15 +31,17 @@ public final class BucketService {
     private final BucketConfigRegistry registry;
     private final String accountId;
     private final String region;
+    private final int maxBuckets;
     private final Clock clock;
 
     public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
-                         Clock clock) {
+                         int maxBuckets, Clock clock) {
         this.store = store;
         this.access = access;
         this.registry = registry;
         this.accountId = accountId;
         this.region = region;
+        this.maxBuckets = maxBuckets;
         this.clock = clock;
     }
 
@@ -83,7 +84,7 @@ public final class BucketService {
             if (store.bucket(name).isPresent()) {
                 throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
             }
-            if (store.buckets().size() >= MAX_BUCKETS) {
+            if (store.buckets().size() >= maxBuckets) {
                 throw new OssException(OssError.TOO_MANY_BUCKETS);
             }
             BucketRecord record = new BucketRecord(name, accountId, clock.millis(), caller.signingRegion().orElse(region), checkedClass,

@@ -1,0 +1,55 @@
+package dev.ossops.emulator;
+
+import com.aliyun.oss.ClientBuilderConfiguration;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.OSSException;
+import com.aliyun.oss.common.auth.DefaultCredentialProvider;
+import dev.ossops.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The account's bucket quota: OSS's default of 100 unless the emulator is told the quota was raised. */
+class BucketQuotaIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void putBucket_beyondTheQuota_isTooManyBuckets() {
+        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).maxBuckets(2).build()).start()) {
+            ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
+            conf.setMaxErrorRetry(0);
+            OSS oss = OSSClientBuilder.create().endpoint(emulator.endpoint().toString())
+                    .credentialsProvider(new DefaultCredentialProvider(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET))
+                    .clientConfiguration(conf).region(EmulatorDefaults.REGION).build();
+            try {
+                oss.createBucket("quota-a");
+                oss.createBucket("quota-b");
+                OSSException e = assertThrows(OSSException.class, () -> oss.createBucket("quota-c"));
+                assertEquals("TooManyBuckets", e.getErrorCode());
+                oss.deleteBucket("quota-a");
+                oss.createBucket("quota-c");
+            } finally {
+                oss.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void emulatorCommand_maxBucketsBelowOne_isRefused() {
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new String[] {"emulator", "--port", "0", "--data-dir", dataDir.toString(), "--max-buckets", "0"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), Map.of());
+        assertEquals(1, exit);
+        assertEquals("error: maxBuckets must be at least 1, was 0\n", err.toString());
+    }
+}
