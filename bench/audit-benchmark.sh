@@ -2,8 +2,8 @@
 # Audit collection benchmark: BUCKETS buckets (default 100) in an in-process emulator, every OSS
 # request delayed by LATENCY_MS (default 20), collected with the audit's bounded concurrency (8).
 # Prints wall time, requests, requests per bucket and the ratio of wall time to the sequential
-# lower bound (requests x latency). Not run by `mvn verify`. The emulator enforces OSS's default
-# quota of 100 buckets per account (TooManyBuckets), so more than 100 fails while seeding.
+# lower bound (requests x latency). Not run by `mvn verify`. The emulator's bucket quota is raised
+# to BUCKETS when that is above OSS's default of 100.
 #
 #   bench/audit-benchmark.sh [BUCKETS] [LATENCY_MS]
 set -euo pipefail

@@ -39,7 +39,7 @@ public final class AuditBenchmark {
         long latency = Long.parseLong(args[1]);
         Path data = Path.of(args[2]);
         String region = "cn-hangzhou";
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(data).region(region).build()).start()) {
+        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(data).region(region).maxBuckets(Math.max(count, EmulatorDefaults.MAX_BUCKETS)).build()).start()) {
             CredentialSource root = new CredentialSource() {
                 @Override
                 public Credentials resolve() {
