@@ -1,23 +1,21 @@
 package dev.ossops.emulator.cdn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.emulator.rpc.ActionTable;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** CDN API version 2018-05-10. Who may call it is the RPC front's {@code RpcAuthorizer}'s decision. */
 public final class CdnService implements RpcService {
-    private final Map<String, Function<RpcCall, ObjectNode>> actions = new HashMap<>();
+    private final ActionTable actions = new ActionTable();
 
     /** {@code propagation}: how long a changed domain stays {@code configuring} before it reads online. */
     public CdnService(CdnStore store, String accountId, Duration propagation) {
-        new DomainActions(store, propagation).register(actions);
-        new ConfigActions(store, new CdnFunctions(accountId)).register(actions);
-        new EdgeActions(store).register(actions);
+        new DomainActions(store, propagation).register(actions.registry());
+        new ConfigActions(store, new CdnFunctions(accountId)).register(actions.registry());
+        new EdgeActions(store).register(actions.registry());
     }
 
     @Override
@@ -42,11 +40,11 @@ public final class CdnService implements RpcService {
 
     @Override
     public Set<String> actions() {
-        return Set.copyOf(actions.keySet());
+        return actions.names();
     }
 
     @Override
     public ObjectNode invoke(RpcCall call) {
-        return actions.get(call.action()).apply(call);
+        return actions.invoke(call);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.cdn;
 
+import dev.ossops.emulator.rpc.RpcJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
@@ -57,9 +59,9 @@ final class ConfigActions {
                     changed.add(config);
                 }
             }
-            ObjectNode out = CdnJson.object();
-            out.set("DomainConfigList", CdnJson.list("DomainConfigModel", changed, c -> {
-                ObjectNode node = CdnJson.object();
+            ObjectNode out = RpcJson.object();
+            out.set("DomainConfigList", RpcJson.list("DomainConfigModel", changed, c -> {
+                ObjectNode node = RpcJson.object();
                 node.put("ConfigId", c.configId());
                 node.put("DomainName", c.domainName());
                 node.put("FunctionName", c.functionName());
@@ -98,15 +100,15 @@ final class ConfigActions {
                     .filter(c -> names.isEmpty() || names.contains(c.functionName()))
                     .filter(c -> configId.map(id -> id.equals(Long.toString(c.configId()))).orElse(true))
                     .toList();
-            ObjectNode out = CdnJson.object();
-            out.set("DomainConfigs", CdnJson.list("DomainConfig", configs, c -> {
-                ObjectNode node = CdnJson.object();
+            ObjectNode out = RpcJson.object();
+            out.set("DomainConfigs", RpcJson.list("DomainConfig", configs, c -> {
+                ObjectNode node = RpcJson.object();
                 node.put("ConfigId", Long.toString(c.configId()));
                 node.put("FunctionName", c.functionName());
                 node.put("Status", c.status());
                 node.put("ParentId", "");
-                node.set("FunctionArgs", CdnJson.list("FunctionArg", c.args(), a -> {
-                    ObjectNode arg = CdnJson.object();
+                node.set("FunctionArgs", RpcJson.list("FunctionArg", c.args(), a -> {
+                    ObjectNode arg = RpcJson.object();
                     arg.put("ArgName", a.argName());
                     arg.put("ArgValue", a.argValue());
                     return arg;
@@ -131,7 +133,7 @@ final class ConfigActions {
                 found.add(config.configId());
             }
             found.forEach(store.configs::remove);
-            return CdnJson.object();
+            return RpcJson.object();
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.cdn;
 
+import dev.ossops.emulator.rpc.RpcJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
@@ -51,7 +53,7 @@ final class DomainActions {
         String cdnType = oneOf("CdnType", p.required("CdnType"), CDN_TYPES);
         List<CdnSource> sources = sources(p.required("Sources"));
         String scope = oneOf("Scope", p.optional("Scope", "domestic"), SCOPES);
-        String now = CdnJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             if (store.domains.containsKey(CdnStore.key(name))) {
                 throw CdnErrors.domainExists();
@@ -60,7 +62,7 @@ final class DomainActions {
                     p.optional("ResourceGroupId", "rg-default"), sources, CdnDomain.CONFIGURING, readyAt(call.now()),
                     now, now, "off", null);
             store.domains.put(CdnStore.key(name), domain);
-            return CdnJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -68,7 +70,7 @@ final class DomainActions {
         String name = call.params().required("DomainName");
         return store.query(() -> {
             CdnDomain d = store.domain(name);
-            ObjectNode model = CdnJson.object();
+            ObjectNode model = RpcJson.object();
             model.put("DomainName", d.domainName());
             model.put("Cname", d.cname());
             model.put("CdnType", d.cdnType());
@@ -82,12 +84,12 @@ final class DomainActions {
             }
             model.put("GmtCreated", d.gmtCreated());
             model.put("GmtModified", d.gmtModified());
-            model.set("SourceModels", CdnJson.list("SourceModel", d.sources(), s -> {
+            model.set("SourceModels", RpcJson.list("SourceModel", d.sources(), s -> {
                 ObjectNode node = CdnJson.source(s);
                 node.put("Enabled", "online");
                 return node;
             }));
-            ObjectNode out = CdnJson.object();
+            ObjectNode out = RpcJson.object();
             out.set("GetDomainDetailModel", model);
             return out;
         });
@@ -106,12 +108,12 @@ final class DomainActions {
                     .sorted(Comparator.comparing(CdnDomain::domainName)).toList();
             int from = Math.min(matching.size(), (pageNumber - 1) * pageSize);
             List<CdnDomain> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
-            ObjectNode out = CdnJson.object();
+            ObjectNode out = RpcJson.object();
             out.put("PageNumber", pageNumber);
             out.put("PageSize", pageSize);
             out.put("TotalCount", matching.size());
-            out.set("Domains", CdnJson.list("PageData", page, d -> {
-                ObjectNode node = CdnJson.object();
+            out.set("Domains", RpcJson.list("PageData", page, d -> {
+                ObjectNode node = RpcJson.object();
                 node.put("DomainName", d.domainName());
                 node.put("DomainId", d.domainId());
                 node.put("Cname", d.cname());
@@ -126,7 +128,7 @@ final class DomainActions {
                 }
                 node.put("GmtCreated", d.gmtCreated());
                 node.put("GmtModified", d.gmtModified());
-                node.set("Sources", CdnJson.list("Source", d.sources(), CdnJson::source));
+                node.set("Sources", RpcJson.list("Source", d.sources(), CdnJson::source));
                 return node;
             }));
             return out;
@@ -137,11 +139,11 @@ final class DomainActions {
         Params p = call.params();
         String name = p.required("DomainName");
         List<CdnSource> sources = sources(p.required("Sources"));
-        String now = CdnJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             CdnDomain domain = store.domain(name);
             store.domains.put(CdnStore.key(name), domain.withSources(sources, CdnDomain.CONFIGURING, readyAt(call.now()), now));
-            return CdnJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -151,20 +153,20 @@ final class DomainActions {
             CdnDomain domain = store.domain(name);
             store.domains.remove(CdnStore.key(name));
             store.configs.values().removeIf(c -> c.domainName().equals(domain.domainName()));
-            return CdnJson.object();
+            return RpcJson.object();
         });
     }
 
     private ObjectNode setStatus(RpcCall call, boolean start) {
         String name = call.params().required("DomainName");
-        String now = CdnJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             CdnDomain domain = store.domain(name);
             CdnDomain updated = start
                     ? domain.withSources(domain.sources(), CdnDomain.CONFIGURING, readyAt(call.now()), now)
                     : domain.withSources(domain.sources(), CdnDomain.OFFLINE, domain.readyAt(), now);
             store.domains.put(CdnStore.key(name), updated);
-            return CdnJson.object();
+            return RpcJson.object();
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.cdn;
 
+import dev.ossops.emulator.rpc.RpcJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
@@ -45,12 +47,12 @@ final class EdgeActions {
         if (!"on".equals(protocol) && !"off".equals(protocol)) {
             throw CdnErrors.malformed("SSLProtocol");
         }
-        String now = CdnJson.date(call.now());
+        String now = RpcJson.date(call.now());
         Optional<CdnCertificate> certificate = "on".equals(protocol) ? Optional.of(certificate(p, name, now)) : Optional.empty();
         return store.mutate(() -> {
             CdnDomain domain = store.domain(name);
             store.domains.put(CdnStore.key(name), domain.withCertificate(protocol, certificate.orElse(null), now));
-            return CdnJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -66,7 +68,7 @@ final class EdgeActions {
                 p.required("SSLPri");
                 yield new CdnCertificate(certName, type, null, attribute(x509.getSubjectX500Principal().getName(), "CN").orElse(domainName),
                         attribute(x509.getIssuerX500Principal().getName(), "O").orElse(null),
-                        CdnJson.date(x509.getNotBefore().toInstant()), CdnJson.date(x509.getNotAfter().toInstant()), now);
+                        RpcJson.date(x509.getNotBefore().toInstant()), RpcJson.date(x509.getNotAfter().toInstant()), now);
             }
             case "cas" -> new CdnCertificate(certName, type, p.required("CertId"), domainName, null, null, null, now);
             default -> new CdnCertificate(certName, type, null, domainName, "Digicert", null, null, now);
@@ -97,10 +99,10 @@ final class EdgeActions {
         return store.query(() -> {
             CdnDomain domain = store.domain(name);
             List<CdnDomain> withCertificate = domain.certificate() == null ? List.of() : List.of(domain);
-            ObjectNode out = CdnJson.object();
-            out.set("CertInfos", CdnJson.list("CertInfo", withCertificate, d -> {
+            ObjectNode out = RpcJson.object();
+            out.set("CertInfos", RpcJson.list("CertInfo", withCertificate, d -> {
                 CdnCertificate c = d.certificate();
-                ObjectNode node = CdnJson.object();
+                ObjectNode node = RpcJson.object();
                 node.put("DomainName", d.domainName());
                 node.put("CertName", c.certName());
                 node.put("CertType", c.certType());
@@ -139,7 +141,7 @@ final class EdgeActions {
         if (paths.size() > MAX_PATHS) {
             throw CdnErrors.tooManyPaths();
         }
-        String now = CdnJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             for (String path : paths) {
                 String host = host(path).orElseThrow(CdnErrors::objectPath);
@@ -157,7 +159,7 @@ final class EdgeActions {
                 store.tasks.add(new CdnRefreshTask(id, path, type.toLowerCase(Locale.ROOT), "Complete", "100%", now));
                 ids.add(id);
             }
-            ObjectNode out = CdnJson.object();
+            ObjectNode out = RpcJson.object();
             out.put("RefreshTaskId", String.join(",", ids));
             return out;
         });
@@ -191,12 +193,12 @@ final class EdgeActions {
                     .sorted(Comparator.comparing(CdnRefreshTask::taskId).reversed()).toList();
             int from = Math.min(matching.size(), (pageNumber - 1) * pageSize);
             List<CdnRefreshTask> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
-            ObjectNode out = CdnJson.object();
+            ObjectNode out = RpcJson.object();
             out.put("PageNumber", pageNumber);
             out.put("PageSize", pageSize);
             out.put("TotalCount", matching.size());
-            out.set("Tasks", CdnJson.list("CDNTask", page, t -> {
-                ObjectNode node = CdnJson.object();
+            out.set("Tasks", RpcJson.list("CDNTask", page, t -> {
+                ObjectNode node = RpcJson.object();
                 node.put("TaskId", t.taskId());
                 node.put("ObjectPath", t.objectPath());
                 node.put("ObjectType", t.objectType());

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.ram;
 
+import dev.ossops.emulator.rpc.RpcJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
@@ -47,7 +49,7 @@ final class PolicyActions {
         String document = p.required("PolicyDocument");
         documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES);
         String description = p.optional("Description").map(RamNames::description).orElse(null);
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             if (store.customPolicies.containsKey(name) || SystemPolicies.find(name).isPresent()) {
                 throw RamErrors.policyExists();
@@ -55,7 +57,7 @@ final class PolicyActions {
             RamPolicy policy = new RamPolicy(name, RamPolicy.CUSTOM, description, "v1",
                     List.of(new RamPolicyVersion("v1", document, now)), 2, now, now);
             store.customPolicies.put(name, policy);
-            ObjectNode node = RamJson.object();
+            ObjectNode node = RpcJson.object();
             node.put("PolicyName", name);
             node.put("PolicyType", RamPolicy.CUSTOM);
             if (description != null) {
@@ -63,7 +65,7 @@ final class PolicyActions {
             }
             node.put("DefaultVersion", "v1");
             node.put("CreateDate", now);
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.set("Policy", node);
             return out;
         });
@@ -77,7 +79,7 @@ final class PolicyActions {
             RamPolicy policy = policy(type, name);
             ObjectNode node = RamJson.policy(policy, attachmentCount(policy));
             node.put("PolicyDocument", policy.defaultPolicyVersion().document());
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.set("Policy", node);
             out.set("DefaultPolicyVersion", RamJson.version(policy, policy.defaultPolicyVersion()));
             return out;
@@ -99,7 +101,7 @@ final class PolicyActions {
                 throw RamErrors.policyHasVersions();
             }
             store.customPolicies.remove(name);
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -114,10 +116,10 @@ final class PolicyActions {
                     .filter(policy -> type.map(policy.policyType()::equals).orElse(true))
                     .sorted(Comparator.comparing(RamPolicy::policyName)).toList();
             Paging<RamPolicy> page = Paging.page(sorted, RamPolicy::policyName, p.optional("Marker"), p.integer("MaxItems"));
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.put("IsTruncated", page.truncated());
             page.nextMarker().ifPresent(m -> out.put("Marker", m));
-            out.set("Policies", RamJson.list("Policy", page.items(), policy -> RamJson.policy(policy, attachmentCount(policy))));
+            out.set("Policies", RpcJson.list("Policy", page.items(), policy -> RamJson.policy(policy, attachmentCount(policy))));
             return out;
         });
     }
@@ -132,11 +134,11 @@ final class PolicyActions {
         if (!"None".equals(strategy) && !ROTATE.equals(strategy)) {
             throw RamErrors.invalid("RotateStrategy");
         }
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamPolicy updated = policy(RamPolicy.CUSTOM, name).addVersion(document, setAsDefault, ROTATE.equals(strategy), now);
             store.customPolicies.put(name, updated);
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.set("PolicyVersion", RamJson.version(updated, updated.versions().get(updated.versions().size() - 1)));
             return out;
         });
@@ -149,7 +151,7 @@ final class PolicyActions {
         String versionId = p.required("VersionId");
         return store.query(() -> {
             RamPolicy policy = policy(type, name);
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.set("PolicyVersion", RamJson.version(policy, version(policy, versionId)));
             return out;
         });
@@ -161,8 +163,8 @@ final class PolicyActions {
         String type = policyType(p);
         return store.query(() -> {
             RamPolicy policy = policy(type, name);
-            ObjectNode out = RamJson.object();
-            out.set("PolicyVersions", RamJson.list("PolicyVersion", policy.versions(), v -> RamJson.version(policy, v)));
+            ObjectNode out = RpcJson.object();
+            out.set("PolicyVersions", RpcJson.list("PolicyVersion", policy.versions(), v -> RamJson.version(policy, v)));
             return out;
         });
     }
@@ -170,7 +172,7 @@ final class PolicyActions {
     private ObjectNode deletePolicyVersion(RpcCall call) {
         String name = call.params().required("PolicyName");
         String versionId = call.params().required("VersionId");
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamPolicy policy = policy(RamPolicy.CUSTOM, name);
             version(policy, versionId);
@@ -179,19 +181,19 @@ final class PolicyActions {
             }
             List<RamPolicyVersion> rest = policy.versions().stream().filter(v -> !v.versionId().equals(versionId)).toList();
             store.customPolicies.put(name, policy.withVersions(rest, policy.defaultVersion(), policy.nextVersion(), now));
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
     private ObjectNode setDefaultPolicyVersion(RpcCall call) {
         String name = call.params().required("PolicyName");
         String versionId = call.params().required("VersionId");
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamPolicy policy = policy(RamPolicy.CUSTOM, name);
             version(policy, versionId);
             store.customPolicies.put(name, policy.withVersions(policy.versions(), versionId, policy.nextVersion(), now));
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -200,7 +202,7 @@ final class PolicyActions {
         String type = policyType(p);
         String name = p.required("PolicyName");
         String principal = p.required(parameter);
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             policy(type, name);
             String canonical = principalName(principalType, principal);
@@ -208,7 +210,7 @@ final class PolicyActions {
                 throw RamErrors.alreadyAttached(principalType);
             }
             store.attachments.add(new RamAttachment(principalType, canonical, type, name, now));
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -223,7 +225,7 @@ final class PolicyActions {
             RamAttachment attachment = find(principalType, canonical, type, name)
                     .orElseThrow(() -> RamErrors.notAttached(principalType));
             store.attachments.remove(attachment);
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -233,10 +235,10 @@ final class PolicyActions {
             String canonical = principalName(principalType, principal);
             List<RamAttachment> attached = store.attachments.stream()
                     .filter(a -> a.principalType().equals(principalType) && a.principalName().equals(canonical)).toList();
-            ObjectNode out = RamJson.object();
-            out.set("Policies", RamJson.list("Policy", attached, a -> {
+            ObjectNode out = RpcJson.object();
+            out.set("Policies", RpcJson.list("Policy", attached, a -> {
                 RamPolicy policy = policy(a.policyType(), a.policyName());
-                ObjectNode node = RamJson.object();
+                ObjectNode node = RpcJson.object();
                 node.put("PolicyName", policy.policyName());
                 node.put("PolicyType", policy.policyType());
                 RamJson.putIfPresent(node, "Description", policy.description());
@@ -255,20 +257,20 @@ final class PolicyActions {
         return store.query(() -> {
             RamPolicy policy = policy(type, name);
             List<RamAttachment> uses = attachmentsOf(policy).toList();
-            ObjectNode out = RamJson.object();
-            out.set("Groups", RamJson.list("Group", List.<RamAttachment>of(), a -> RamJson.object()));
-            out.set("Users", RamJson.list("User", byType(uses, RamAttachment.USER), a -> {
+            ObjectNode out = RpcJson.object();
+            out.set("Groups", RpcJson.list("Group", List.<RamAttachment>of(), a -> RpcJson.object()));
+            out.set("Users", RpcJson.list("User", byType(uses, RamAttachment.USER), a -> {
                 RamUser user = store.users.get(RamStore.key(a.principalName()));
-                ObjectNode node = RamJson.object();
+                ObjectNode node = RpcJson.object();
                 node.put("UserName", user.userName());
                 node.put("UserId", user.userId());
                 RamJson.putIfPresent(node, "DisplayName", user.displayName());
                 node.put("AttachDate", a.attachDate());
                 return node;
             }));
-            out.set("Roles", RamJson.list("Role", byType(uses, RamAttachment.ROLE), a -> {
+            out.set("Roles", RpcJson.list("Role", byType(uses, RamAttachment.ROLE), a -> {
                 RamRole role = store.roles.get(RamStore.key(a.principalName()));
-                ObjectNode node = RamJson.object();
+                ObjectNode node = RpcJson.object();
                 node.put("RoleName", role.roleName());
                 node.put("RoleId", role.roleId());
                 node.put("Arn", role.arn());

@@ -1,33 +1,16 @@
 package dev.ossops.emulator.ram;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ossops.emulator.rpc.RpcJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.function.Function;
 
 /** RAM's wire shapes: ISO-8601 seconds dates and lists wrapped as {@code {"Users": {"User": [...]}}}. */
 final class RamJson {
     private RamJson() {
     }
 
-    static String date(Instant at) {
-        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
-    }
 
-    static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
-    }
 
-    static <T> ObjectNode list(String item, List<T> values, Function<T, ObjectNode> render) {
-        ObjectNode wrapper = object();
-        ArrayNode array = wrapper.putArray(item);
-        values.forEach(v -> array.add(render.apply(v)));
-        return wrapper;
-    }
 
     static void putIfPresent(ObjectNode node, String field, String value) {
         if (value != null) {
@@ -36,7 +19,7 @@ final class RamJson {
     }
 
     static ObjectNode user(RamUser u) {
-        ObjectNode node = object();
+        ObjectNode node = RpcJson.object();
         node.put("UserId", u.userId());
         node.put("UserName", u.userName());
         putIfPresent(node, "DisplayName", u.displayName());
@@ -49,7 +32,7 @@ final class RamJson {
     }
 
     static ObjectNode role(RamRole r, boolean withTrustPolicy) {
-        ObjectNode node = object();
+        ObjectNode node = RpcJson.object();
         node.put("RoleId", r.roleId());
         node.put("RoleName", r.roleName());
         node.put("Arn", r.arn());
@@ -64,7 +47,7 @@ final class RamJson {
     }
 
     static ObjectNode policy(RamPolicy p, long attachments) {
-        ObjectNode node = object();
+        ObjectNode node = RpcJson.object();
         node.put("PolicyName", p.policyName());
         node.put("PolicyType", p.policyType());
         putIfPresent(node, "Description", p.description());
@@ -76,7 +59,7 @@ final class RamJson {
     }
 
     static ObjectNode version(RamPolicy p, RamPolicyVersion v) {
-        ObjectNode node = object();
+        ObjectNode node = RpcJson.object();
         node.put("VersionId", v.versionId());
         node.put("IsDefaultVersion", v.versionId().equals(p.defaultVersion()));
         node.put("PolicyDocument", v.document());

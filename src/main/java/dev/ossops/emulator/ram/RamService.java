@@ -1,23 +1,21 @@
 package dev.ossops.emulator.ram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.emulator.rpc.ActionTable;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** RAM API version 2015-05-01. */
 public final class RamService implements RpcService {
-    private final Map<String, Function<RpcCall, ObjectNode>> actions = new HashMap<>();
+    private final ActionTable actions = new ActionTable();
 
     public RamService(RamStore store) {
         Ids ids = new Ids();
-        new UserActions(store, ids).register(actions);
-        new RoleActions(store, ids).register(actions);
-        new PolicyActions(store).register(actions);
+        new UserActions(store, ids).register(actions.registry());
+        new RoleActions(store, ids).register(actions.registry());
+        new PolicyActions(store).register(actions.registry());
     }
 
     @Override
@@ -42,11 +40,11 @@ public final class RamService implements RpcService {
 
     @Override
     public Set<String> actions() {
-        return Set.copyOf(actions.keySet());
+        return actions.names();
     }
 
     @Override
     public ObjectNode invoke(RpcCall call) {
-        return actions.get(call.action()).apply(call);
+        return actions.invoke(call);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.ram;
 
+import dev.ossops.emulator.rpc.RpcJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.Params;
@@ -40,7 +42,7 @@ final class RoleActions {
         documents.check("AssumeRolePolicyDocument", trust, PolicyDocuments.MAX_TRUST_POLICY_BYTES);
         String description = p.optional("Description").map(RamNames::description).orElse(null);
         int maxSession = sessionDuration(p.integer("MaxSessionDuration"), "MaxSessionDuration").orElse(MIN_SESSION);
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             if (store.roles.containsKey(RamStore.key(name))) {
                 throw RamErrors.roleExists();
@@ -65,7 +67,7 @@ final class RoleActions {
         trust.ifPresent(t -> documents.check("NewAssumeRolePolicyDocument", t, PolicyDocuments.MAX_TRUST_POLICY_BYTES));
         Optional<Integer> maxSession = sessionDuration(p.integer("NewMaxSessionDuration"), "NewMaxSessionDuration");
         Optional<String> description = p.optional("NewDescription").map(RamNames::description);
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamRole old = role(name);
             RamRole updated = new RamRole(old.roleId(), old.roleName(), old.arn(), description.orElse(old.description()),
@@ -85,7 +87,7 @@ final class RoleActions {
                 throw RamErrors.roleHasPolicies();
             }
             store.roles.remove(RamStore.key(role.roleName()));
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -94,10 +96,10 @@ final class RoleActions {
         return store.query(() -> {
             List<RamRole> sorted = store.roles.values().stream().sorted(Comparator.comparing(RamRole::roleName)).toList();
             Paging<RamRole> page = Paging.page(sorted, RamRole::roleName, p.optional("Marker"), p.integer("MaxItems"));
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.put("IsTruncated", page.truncated());
             page.nextMarker().ifPresent(m -> out.put("Marker", m));
-            out.set("Roles", RamJson.list("Role", page.items(), r -> RamJson.role(r, false)));
+            out.set("Roles", RpcJson.list("Role", page.items(), r -> RamJson.role(r, false)));
             return out;
         });
     }
@@ -118,7 +120,7 @@ final class RoleActions {
     }
 
     private static ObjectNode wrap(RamRole role) {
-        ObjectNode out = RamJson.object();
+        ObjectNode out = RpcJson.object();
         out.set("Role", RamJson.role(role, true));
         return out;
     }

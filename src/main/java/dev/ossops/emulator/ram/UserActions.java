@@ -1,5 +1,7 @@
 package dev.ossops.emulator.ram;
 
+import dev.ossops.emulator.rpc.RpcJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.Params;
@@ -41,7 +43,7 @@ final class UserActions {
         String name = RamNames.userName(p.required("UserName"));
         String displayName = p.optional("DisplayName").map(n -> RamNames.displayName("DisplayName", n)).orElse(null);
         String comments = p.optional("Comments").map(c -> RamNames.comments("Comments", c)).orElse(null);
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             if (store.users.containsKey(RamStore.key(name))) {
                 throw RamErrors.userExists();
@@ -64,7 +66,7 @@ final class UserActions {
         Optional<String> newName = p.optional("NewUserName").map(n -> RamNames.userName("NewUserName", n));
         Optional<String> newDisplayName = p.optional("NewDisplayName").map(n -> RamNames.displayName("NewDisplayName", n));
         Optional<String> newComments = p.optional("NewComments").map(c -> RamNames.comments("NewComments", c));
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamUser old = user(name);
             String target = newName.orElse(old.userName());
@@ -97,7 +99,7 @@ final class UserActions {
                 throw RamErrors.userHasPolicies();
             }
             store.users.remove(RamStore.key(user.userName()));
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -106,17 +108,17 @@ final class UserActions {
         return store.query(() -> {
             List<RamUser> sorted = store.users.values().stream().sorted(Comparator.comparing(RamUser::userName)).toList();
             Paging<RamUser> page = Paging.page(sorted, RamUser::userName, p.optional("Marker"), p.integer("MaxItems"));
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.put("IsTruncated", page.truncated());
             page.nextMarker().ifPresent(m -> out.put("Marker", m));
-            out.set("Users", RamJson.list("User", page.items(), RamJson::user));
+            out.set("Users", RpcJson.list("User", page.items(), RamJson::user));
             return out;
         });
     }
 
     private ObjectNode createAccessKey(RpcCall call) {
         String name = userNameOrCaller(call);
-        String now = RamJson.date(call.now());
+        String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamUser user = user(name);
             long existing = store.accessKeys.values().stream().filter(k -> k.userName().equalsIgnoreCase(user.userName())).count();
@@ -126,12 +128,12 @@ final class UserActions {
             RamAccessKey key = new RamAccessKey("LTAI" + ids.alphanumeric(20), ids.alphanumeric(30), user.userName(),
                     RamAccessKey.ACTIVE, now);
             store.accessKeys.put(key.accessKeyId(), key);
-            ObjectNode accessKey = RamJson.object();
+            ObjectNode accessKey = RpcJson.object();
             accessKey.put("AccessKeyId", key.accessKeyId());
             accessKey.put("AccessKeySecret", key.secret());
             accessKey.put("Status", key.status());
             accessKey.put("CreateDate", key.createDate());
-            ObjectNode out = RamJson.object();
+            ObjectNode out = RpcJson.object();
             out.set("AccessKey", accessKey);
             return out;
         });
@@ -143,7 +145,7 @@ final class UserActions {
         return store.mutate(() -> {
             accessKey(user(name), id);
             store.accessKeys.remove(id);
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -157,7 +159,7 @@ final class UserActions {
         return store.mutate(() -> {
             RamAccessKey key = accessKey(user(name), id);
             store.accessKeys.put(id, new RamAccessKey(id, key.secret(), key.userName(), status, key.createDate()));
-            return RamJson.object();
+            return RpcJson.object();
         });
     }
 
@@ -167,9 +169,9 @@ final class UserActions {
             RamUser user = user(name);
             List<RamAccessKey> keys = store.accessKeys.values().stream()
                     .filter(k -> k.userName().equalsIgnoreCase(user.userName())).toList();
-            ObjectNode out = RamJson.object();
-            out.set("AccessKeys", RamJson.list("AccessKey", keys, k -> {
-                ObjectNode node = RamJson.object();
+            ObjectNode out = RpcJson.object();
+            out.set("AccessKeys", RpcJson.list("AccessKey", keys, k -> {
+                ObjectNode node = RpcJson.object();
                 node.put("AccessKeyId", k.accessKeyId());
                 node.put("Status", k.status());
                 node.put("CreateDate", k.createDate());
@@ -208,7 +210,7 @@ final class UserActions {
     }
 
     private static ObjectNode wrap(RamUser user) {
-        ObjectNode out = RamJson.object();
+        ObjectNode out = RpcJson.object();
         out.set("User", RamJson.user(user));
         return out;
     }
