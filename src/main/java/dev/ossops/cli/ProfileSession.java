@@ -25,6 +25,8 @@ import dev.ossops.apply.bucket.BucketStepFactory;
 import dev.ossops.apply.export.Export;
 import dev.ossops.apply.export.Exporter;
 import dev.ossops.cloud.CloudTarget;
+import dev.ossops.apply.lock.ApplyLock;
+import dev.ossops.apply.lock.OssLockStore;
 import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
 import dev.ossops.cloud.credentials.CredentialSource;
@@ -45,10 +47,13 @@ import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.tree.PropertyPath;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One command's connection to a profile's environment: the loaded profile (scoped to the families this build
@@ -174,6 +179,14 @@ final class ProfileSession implements AutoCloseable {
                         Optional.ofNullable(p.buckets().get(n)).flatMap(b -> b.region()).orElse(p.region()))).toList())
                 .orElseGet(() -> oss.buckets(p.region()));
         return new Exporter(oss, p).export(buckets);
+    }
+
+    /** Apply's lock when the profile names one ({@code lock:}), its bucket at the bucket's profile region, else the profile's. */
+    Optional<ApplyLock> lock(Clock clock) {
+        Profile p = profile();
+        return p.lock().map(l -> new ApplyLock(new OssLockStore(oss.smallObjects(), new OssBucket(l.bucket(),
+                        Optional.ofNullable(p.buckets().get(l.bucket())).flatMap(b -> b.region()).orElse(p.region())), l.key()),
+                Duration.ofSeconds(l.ttlSeconds()), clock, () -> UUID.randomUUID().toString()));
     }
 
     ApplyRunner runner(int parallelism) {
