@@ -22,6 +22,7 @@ import dev.ossops.apply.LivePlanner;
 import dev.ossops.apply.LiveReader;
 import dev.ossops.apply.Scope;
 import dev.ossops.apply.bucket.BucketStepFactory;
+import dev.ossops.apply.export.AccountExporter;
 import dev.ossops.apply.export.Export;
 import dev.ossops.apply.export.Exporter;
 import dev.ossops.cloud.CloudTarget;
@@ -172,13 +173,21 @@ final class ProfileSession implements AutoCloseable {
         return new LivePlanner(reader, inventoryLimit.map(limit -> new InventoryReader(oss.objects(), profile(), env.clock(), limit)));
     }
 
-    /** Exports the named buckets (each at its profile region, else the profile's), or every bucket of the account. */
-    Export export(Optional<List<String>> names) {
+    /**
+     * Exports the named buckets (each at its profile region, else the profile's), or every bucket of the account; with
+     * {@code ram} / {@code cdn}, every custom policy, role and user / every CDN domain of the account too.
+     */
+    Export export(Optional<List<String>> names, boolean ram, boolean cdn) {
         Profile p = profile();
         List<OssBucket> buckets = names.map(list -> list.stream().map(n -> new OssBucket(n,
                         Optional.ofNullable(p.buckets().get(n)).flatMap(b -> b.region()).orElse(p.region()))).toList())
                 .orElseGet(() -> oss.buckets(p.region()));
-        return new Exporter(oss, p).export(buckets);
+        Export exported = new Exporter(oss, p).export(buckets);
+        if (!ram && !cdn) {
+            return exported;
+        }
+        return AccountExporter.extend(exported, p.region(), ram ? Optional.of(new RamGateway(ramClient)) : Optional.empty(),
+                cdn ? Optional.of(new CdnGateway(cdnClient)) : Optional.empty());
     }
 
     /** Apply's lock when the profile names one ({@code lock:}), its bucket at the bucket's profile region, else the profile's. */

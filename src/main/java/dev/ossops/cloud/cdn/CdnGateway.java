@@ -9,6 +9,8 @@ import com.aliyuncs.cdn.model.v20180510.DescribeCdnDomainDetailRequest;
 import com.aliyuncs.cdn.model.v20180510.DescribeCdnDomainDetailResponse;
 import com.aliyuncs.cdn.model.v20180510.DescribeDomainCertificateInfoRequest;
 import com.aliyuncs.cdn.model.v20180510.DescribeDomainCertificateInfoResponse;
+import com.aliyuncs.cdn.model.v20180510.DescribeUserDomainsRequest;
+import com.aliyuncs.cdn.model.v20180510.DescribeUserDomainsResponse;
 import com.aliyuncs.cdn.model.v20180510.ModifyCdnDomainRequest;
 import com.aliyuncs.cdn.model.v20180510.SetCdnDomainSSLCertificateRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.PopClient;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class CdnGateway {
     private static final String NOT_FOUND = "InvalidDomain.NotFound";
+    /** DescribeUserDomains' largest page. */
+    private static final int DOMAIN_PAGE = 500;
     /** Builds the JSON parameters (Sources, Functions); a mapper is thread-safe once configured. */
     private final ObjectMapper json = new ObjectMapper();
     private final PopClient client;
@@ -44,6 +49,22 @@ public final class CdnGateway {
         DescribeCdnDomainDetailRequest request = new DescribeCdnDomainDetailRequest();
         request.setDomainName(name);
         return ifExists(() -> toDomain(client.call("DescribeCdnDomainDetail " + name, request).getGetDomainDetailModel()));
+    }
+
+    /** Names of every CDN domain of the account (DescribeUserDomains, page by page). */
+    public List<String> domainNames() {
+        List<String> names = new ArrayList<>();
+        for (int pageNumber = 1; ; pageNumber++) {
+            DescribeUserDomainsRequest request = new DescribeUserDomainsRequest();
+            request.setPageNumber(pageNumber);
+            request.setPageSize(DOMAIN_PAGE);
+            DescribeUserDomainsResponse page = client.call("DescribeUserDomains", request);
+            page.getDomains().forEach(d -> names.add(d.getDomainName()));
+            long total = page.getTotalCount() == null ? 0 : page.getTotalCount();
+            if (page.getDomains().isEmpty() || names.size() >= total) {
+                return names;
+            }
+        }
     }
 
     /** Adds a domain of {@code cdnType} (web, download, video) with its origins. */

@@ -22,13 +22,20 @@ import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesRequest;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsRequest;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
+import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
+import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
+import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
+import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.PopClient;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,6 +53,9 @@ public final class RamGateway {
 
     /** Whom a policy is attached to. */
     public enum Principal { ROLE, USER }
+
+    /** RAM's largest page for ListPolicies, ListRoles and ListUsers. */
+    private static final int LIST_PAGE = 1000;
 
     private final PopClient client;
 
@@ -201,6 +211,54 @@ public final class RamGateway {
             request.setPolicyType(policyType);
             call("DetachPolicyFromUser " + name + " " + policyName, request);
         }
+    }
+
+    // --- listing, for export: names only, page by page (Marker / IsTruncated)
+
+    /** Names of every custom policy of the account. */
+    public List<String> customPolicyNames() {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            ListPoliciesRequest request = new ListPoliciesRequest();
+            request.setPolicyType(CUSTOM);
+            request.setMaxItems(LIST_PAGE);
+            request.setMarker(marker);
+            ListPoliciesResponse page = client.call("ListPolicies", request);
+            page.getPolicies().forEach(p -> names.add(p.getPolicyName()));
+            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
+        } while (marker != null);
+        return names;
+    }
+
+    /** Names of every role of the account. */
+    public List<String> roleNames() {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            ListRolesRequest request = new ListRolesRequest();
+            request.setMaxItems(LIST_PAGE);
+            request.setMarker(marker);
+            ListRolesResponse page = client.call("ListRoles", request);
+            page.getRoles().forEach(r -> names.add(r.getRoleName()));
+            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
+        } while (marker != null);
+        return names;
+    }
+
+    /** Names of every user of the account. */
+    public List<String> userNames() {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            ListUsersRequest request = new ListUsersRequest();
+            request.setMaxItems(LIST_PAGE);
+            request.setMarker(marker);
+            ListUsersResponse page = client.call("ListUsers", request);
+            page.getUsers().forEach(u -> names.add(u.getUserName()));
+            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
+        } while (marker != null);
+        return names;
     }
 
     private <T extends AcsResponse> void call(String what, AcsRequest<T> request) {
