@@ -125,9 +125,8 @@ final class ApplyCommand implements Callable<Integer> {
                 + " since " + old.taken() + " (expired " + old.expires() + ")"));
         out.println("Lock " + acquired.record().id() + " taken until " + acquired.record().expires());
         out.println();
-        int exit = ExitCodes.ERROR;
         try {
-            exit = apply(session, saved, env, out, err);
+            return apply(session, saved, env, out, err);
         } finally {
             Optional<String> problem = lock.release(acquired.record());
             if (problem.isPresent()) {
@@ -136,7 +135,6 @@ final class ApplyCommand implements Callable<Integer> {
                 out.println("Lock " + acquired.record().id() + " released");
             }
         }
-        return exit;
     }
 
     private int apply(ProfileSession session, Optional<PlanFile> saved, CliEnvironment env, PrintWriter out, PrintWriter err) throws IOException {

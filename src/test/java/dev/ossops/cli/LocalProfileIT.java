@@ -32,8 +32,11 @@ class LocalProfileIT {
 
         assertEquals(0, apply.exit(), apply.all());
         assertContains(apply.out(), "Credentials: the emulator's root key LTAI…Root; the profile's credentials are ignored for endpoint: embedded");
-        assertContains(apply.out(), "Not planned: ram: 6 addresses: this build has no ram live source and steps yet");
-        assertContains(apply.out(), "Not planned: cdn: 4 addresses: this build has no cdn live source and steps yet");
+        // RAM and CDN have live sources and steps now, so the whole profile is planned and applied.
+        assertFalse(apply.out().contains("Not planned"), apply.out());
+        assertContains(apply.out(), "  applied  ram.role.oss-upload-role: CreateRole oss-upload-role");
+        assertContains(apply.out(), "  applied  cdn.domain.media.myapp.test: AddCdnDomain media.myapp.test");
+        assertContains(apply.out(), "Apply: 28 applied, 0 failed, 0 skipped.");
         assertContains(apply.out(), "  applied  bucket.myapp-local-media: PutBucket myapp-local-media");
         assertContains(apply.out(), "verified: live state matches the profile");
         assertTrue(Files.isDirectory(home.resolve(".ossops/emulator")));
