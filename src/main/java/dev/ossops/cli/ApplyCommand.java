@@ -4,6 +4,10 @@ import dev.ossops.apply.ApplyReport;
 import dev.ossops.apply.ApplyRunner;
 import dev.ossops.apply.LivePlanner;
 import dev.ossops.apply.StepOutcome;
+import dev.ossops.apply.lock.ApplyLock;
+import dev.ossops.apply.lock.LockException;
+import dev.ossops.apply.lock.LockHolder;
+import dev.ossops.apply.lock.LockRecord;
 import dev.ossops.plan.Action;
 import dev.ossops.plan.Change;
 import dev.ossops.plan.LiveQuery;
@@ -38,6 +42,7 @@ import java.util.concurrent.Callable;
         description = {"Make live state match a profile (-p PROFILE) or apply a saved plan (PLANFILE).",
                 "Exit 0 when every step applied and live state was verified to match; 1 otherwise."})
 final class ApplyCommand implements Callable<Integer> {
+    private static final Path HOSTNAME_FILE = Path.of("/etc/hostname");
 
     @ParentCommand
     Main root;
@@ -56,6 +61,10 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--allow-destructive", description = "Allow changes the plan flags as destructive.")
     boolean allowDestructive;
+
+    @Option(names = "--force-unlock", paramLabel = "ID", description = {"Break the profile's lock (lock:) left by an apply that "
+            + "died: delete it only if its id is ID, then exit without applying."})
+    String forceUnlock;
 
     @Option(names = "--parallelism", defaultValue = "8", paramLabel = "N", description = "Run at most N steps at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
@@ -84,10 +93,47 @@ final class ApplyCommand implements Callable<Integer> {
         try (ProfileSession session = ProfileSession.open(profilePath, env, parallelism)) {
             session.header().forEach(out::println);
             out.println();
-            return apply(session, saved, env, out, err);
-        } catch (ProfileSession.ProfileException e) {
+            Optional<ApplyLock> lock = session.lock(env.clock());
+            if (forceUnlock != null) {
+                return forceUnlock(lock, out, err);
+            }
+            if (lock.isEmpty()) {
+                return apply(session, saved, env, out, err);
+            }
+            return underLock(lock.get(), session, saved, env, out, err);
+        } catch (ProfileSession.ProfileException | LockException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
+        }
+    }
+
+    private int forceUnlock(Optional<ApplyLock> lock, PrintWriter out, PrintWriter err) {
+        if (lock.isEmpty()) {
+            err.println("error: the profile has no lock: key, so there is no lock to break");
+            return ExitCodes.ERROR;
+        }
+        LockRecord broken = lock.get().forceUnlock(forceUnlock);
+        out.println("Broke lock " + broken.id() + " held by " + broken.who() + " since " + broken.taken() + "; nothing was applied.");
+        return ExitCodes.OK;
+    }
+
+    /** Takes the lock before live state is read, so the plan and the steps see no other apply, and always releases it. */
+    private int underLock(ApplyLock lock, ProfileSession session, Optional<PlanFile> saved, CliEnvironment env, PrintWriter out,
+                          PrintWriter err) throws IOException {
+        ApplyLock.Acquired acquired = lock.acquire(LockHolder.describe(env.variables(), HOSTNAME_FILE));
+        acquired.takenOverFrom().ifPresent(old -> out.println("Took over expired lock " + old.id() + " held by " + old.who()
+                + " since " + old.taken() + " (expired " + old.expires() + ")"));
+        out.println("Lock " + acquired.record().id() + " taken until " + acquired.record().expires());
+        out.println();
+        try {
+            return apply(session, saved, env, out, err);
+        } finally {
+            Optional<String> problem = lock.release(acquired.record());
+            if (problem.isPresent()) {
+                err.println("warning: " + problem.get());
+            } else {
+                out.println("Lock " + acquired.record().id() + " released");
+            }
         }
     }
 

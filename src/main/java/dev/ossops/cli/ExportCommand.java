@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code ossops export}: writes live bucket configuration as a profile plus its lifecycle, CORS and policy documents. */
+/**
+ * {@code ossops export}: writes live bucket configuration (and with --ram / --cdn the account's RAM entities and CDN
+ * domains) as a profile plus the lifecycle, CORS and policy documents it references.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write the live configuration of buckets as a profile (profile.yaml) and the documents it references.",
                 "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then)."})
@@ -34,6 +37,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--buckets", split = ",", paramLabel = "NAME", description = "Export only these buckets (default: every bucket of the account).")
     List<String> buckets;
 
+    @Option(names = "--ram", description = "Also export every custom RAM policy, role and user, with their attached policies.")
+    boolean ram;
+
+    @Option(names = "--cdn", description = "Also export every CDN domain: origin, private OSS access, HTTPS and cache TTL rules.")
+    boolean cdn;
+
     @Option(names = "--out", defaultValue = "ossops-export", paramLabel = "DIR", description = "Directory to write into (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -43,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         try (ProfileSession session = ProfileSession.open(profile, root.environment, PlanCommand.READ_PARALLELISM)) {
             session.header().forEach(stdout::println);
-            Export export = session.export(Optional.ofNullable(buckets));
+            Export export = session.export(Optional.ofNullable(buckets), ram, cdn);
             export.warnings().forEach(w -> stderr.println("warning: " + w));
             if (!export.errors().isEmpty()) {
                 export.errors().forEach(e -> stderr.println("error: " + e));

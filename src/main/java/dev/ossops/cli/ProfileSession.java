@@ -22,12 +22,15 @@ import dev.ossops.apply.LivePlanner;
 import dev.ossops.apply.LiveReader;
 import dev.ossops.apply.Scope;
 import dev.ossops.apply.bucket.BucketStepFactory;
+import dev.ossops.apply.export.AccountExporter;
 import dev.ossops.apply.export.Export;
 import dev.ossops.apply.export.Exporter;
 import dev.ossops.audit.collect.LiveCollector;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.PopClient;
 import dev.ossops.cloud.PopProduct;
+import dev.ossops.apply.lock.ApplyLock;
+import dev.ossops.apply.lock.OssLockStore;
 import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
 import dev.ossops.cloud.credentials.CredentialSource;
@@ -51,10 +54,13 @@ import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.tree.PropertyPath;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One command's connection to a profile's environment: the loaded profile (scoped to the families this build
@@ -199,13 +205,29 @@ final class ProfileSession implements AutoCloseable {
         return new LivePlanner(reader, inventoryLimit.map(limit -> new InventoryReader(oss.objects(), profile(), env.clock(), limit)));
     }
 
-    /** Exports the named buckets (each at its profile region, else the profile's), or every bucket of the account. */
-    Export export(Optional<List<String>> names) {
+    /**
+     * Exports the named buckets (each at its profile region, else the profile's), or every bucket of the account; with
+     * {@code ram} / {@code cdn}, every custom policy, role and user / every CDN domain of the account too.
+     */
+    Export export(Optional<List<String>> names, boolean ram, boolean cdn) {
         Profile p = profile();
         List<OssBucket> buckets = names.map(list -> list.stream().map(n -> new OssBucket(n,
                         Optional.ofNullable(p.buckets().get(n)).flatMap(b -> b.region()).orElse(p.region()))).toList())
                 .orElseGet(() -> oss.buckets(p.region()));
-        return new Exporter(oss, p).export(buckets);
+        Export exported = new Exporter(oss, p).export(buckets);
+        if (!ram && !cdn) {
+            return exported;
+        }
+        return AccountExporter.extend(exported, p.region(), ram ? Optional.of(new RamGateway(ramClient)) : Optional.empty(),
+                cdn ? Optional.of(new CdnGateway(cdnClient)) : Optional.empty());
+    }
+
+    /** Apply's lock when the profile names one ({@code lock:}), its bucket at the bucket's profile region, else the profile's. */
+    Optional<ApplyLock> lock(Clock clock) {
+        Profile p = profile();
+        return p.lock().map(l -> new ApplyLock(new OssLockStore(oss.smallObjects(), new OssBucket(l.bucket(),
+                        Optional.ofNullable(p.buckets().get(l.bucket())).flatMap(b -> b.region()).orElse(p.region())), l.key()),
+                Duration.ofSeconds(l.ttlSeconds()), clock, () -> UUID.randomUUID().toString()));
     }
 
     ApplyRunner runner(int parallelism) {

@@ -6,12 +6,14 @@ import dev.ossops.spec.model.CorsConfiguration;
 import dev.ossops.spec.model.Credentials;
 import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.LifecycleRule;
+import dev.ossops.spec.model.Lock;
 import dev.ossops.spec.model.Managed;
 import dev.ossops.spec.model.PolicyDocument;
 import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.model.Ram;
 import dev.ossops.spec.model.Uploader;
 import dev.ossops.spec.schema.DocumentResolver;
+import dev.ossops.spec.schema.ProfileSchema;
 import dev.ossops.spec.schema.ShapeValidator;
 import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.MapNode;
@@ -56,7 +58,9 @@ final class ProfileBinder {
                 entries(map(ram, "users"), (name, user) -> new Ram.User(name, user.string("displayName"), strings(user.get("policies")))));
         Cdn cdn = new Cdn(entries(map(map(root, "cdn"), "domains"), this::domain));
         Optional<Uploader> uploader = root.get("uploader").flatMap(Node::asMap).map(this::uploader);
-        return new Profile(profileFile, root.string("name").orElseThrow(), region, endpoint, creds, buckets, ramModel, cdn, uploader);
+        Optional<Lock> lock = root.get("lock").flatMap(Node::asMap).map(l -> new Lock(l.string("bucket").orElseThrow(),
+                l.string("key").orElseThrow(), l.integer("ttlSeconds").map(Long::intValue).orElse(ProfileSchema.DEFAULT_LOCK_TTL_SECONDS)));
+        return new Profile(profileFile, root.string("name").orElseThrow(), region, endpoint, creds, buckets, ramModel, cdn, uploader, lock);
     }
 
     private Bucket bucket(String name, MapNode b) {

@@ -90,4 +90,62 @@ class ExportIT {
         assertEquals("error: bucket it-exp-missing does not exist\nerror: nothing was written\n", export.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void export_ramAndCdn_roundTripsToZeroChanges(URI endpoint) throws IOException {
+        Files.writeString(dir.resolve("app.json"), "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"oss:GetObject\",\"oss:PutObject\"],\"Resource\":[\"acs:oss:*:*:it-exp-cdn/*\"]}]}");
+        Files.writeString(dir.resolve("trust.json"), "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}");
+        Path profile = dir.resolve("source.yaml");
+        Files.writeString(profile, PlanApplyIT.profile(endpoint, "  it-exp-cdn:\n    acl: private\n") + """
+                ram:
+                  policies:
+                    ExpAppRW: { document: app.json, description: app read-write }
+                  roles:
+                    exp-app-role:
+                      trust: trust.json
+                      maxSessionDuration: 7200
+                      description: the app's role
+                      policies: [ExpAppRW, AliyunOSSReadOnlyAccess]
+                  users:
+                    exp-app-user:
+                      displayName: App User
+                      policies: [ExpAppRW]
+                cdn:
+                  domains:
+                    media.export.example.com:
+                      type: web
+                      origin: { ossBucket: it-exp-cdn }
+                      privateOssAuth: true
+                      https: { certificate: free }
+                      cacheTtl:
+                        - { fileTypes: [jpg, png], ttlSeconds: 3600 }
+                        - { paths: [/static/], ttlSeconds: 86400 }
+                """, StandardCharsets.UTF_8);
+        CliRun apply = CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve");
+        assertEquals(0, apply.exit(), apply.all());
+        Path out = dir.resolve("account");
+
+        CliRun export = CliRun.run(ENV, "export", "-p", profile.toString(), "--ram", "--cdn", "--out", out.toString());
+
+        assertEquals(0, export.exit(), export.all());
+        assertEquals("", export.err());
+        String yaml = Files.readString(out.resolve("profile.yaml"));
+        assertContains(yaml, "ram:\n  policies:\n    ExpAppRW:\n      description: \"app read-write\"\n"
+                + "      document: \"policies/ram-ExpAppRW.json\"\n");
+        assertContains(yaml, "    exp-app-role:\n      description: \"the app's role\"\n      trust: \"policies/trust-exp-app-role.json\"\n"
+                + "      maxSessionDuration: 7200\n      policies:\n      - \"AliyunOSSReadOnlyAccess\"\n      - \"ExpAppRW\"\n");
+        assertContains(yaml, "    exp-app-user:\n      displayName: \"App User\"\n      policies:\n      - \"ExpAppRW\"\n");
+        assertContains(yaml, "cdn:\n  domains:\n    media.export.example.com:\n      type: \"web\"\n      origin:\n        ossBucket: \"it-exp-cdn\"\n"
+                + "      privateOssAuth: true\n      https:\n        certificate: \"free\"\n      cacheTtl:\n      - fileTypes:\n        - \"jpg\"\n"
+                + "        - \"png\"\n        ttlSeconds: 3600\n      - paths:\n        - \"/static/\"\n        ttlSeconds: 86400\n");
+        // The trust document as RAM holds it (apply sent it in RAM's shape), not as the source profile spelled it.
+        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]},"
+                        + "\"Action\":[\"sts:AssumeRole\"]}]}",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("policies/trust-exp-app-role.json").toFile()).toString());
+        CliRun plan = CliRun.run(ENV, "plan", "-p", out.resolve("profile.yaml").toString(), "--detailed-exitcode");
+        assertEquals(0, plan.exit(), plan.all() + "\n" + yaml);
+        assertTrue(plan.out().endsWith("No changes. Live state matches the profile.\n"), plan.out());
+    }
 }

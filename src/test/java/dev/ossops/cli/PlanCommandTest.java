@@ -56,4 +56,27 @@ class PlanCommandTest {
                 + ":7:3: error: buckets.b: 'b' is not a valid bucket name; use 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit\n  "
                 + file + ":8:5: error: buckets.b.acll: unknown key 'acll'; did you mean 'acl'?\n", run.err());
     }
+
+    @Test
+    void run_parallelismZero_refusedBeforeReading(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\n");
+
+        CliRun run = CliRun.run(Map.of(), "plan", "-p", file.toString(), "--parallelism", "0");
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: --parallelism must be at least 1, got 0\n", run.err());
+    }
+
+    @Test
+    void apply_forceUnlockWithoutLockKey_refused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\nendpoint: http://127.0.0.1:9\n"
+                + "credentials: { source: env }\n");
+
+        CliRun run = CliRun.run(Map.of(), "apply", "-p", file.toString(), "--force-unlock", "some-id");
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: the profile has no lock: key, so there is no lock to break\n", run.err());
+    }
 }

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class CdnGateway {
     private static final String NOT_FOUND = "InvalidDomain.NotFound";
+    /** DescribeUserDomains' largest page. */
+    private static final int DOMAIN_PAGE = 500;
     /** Builds the JSON parameters (Sources, Functions); a mapper is thread-safe once configured. */
     private final ObjectMapper json = new ObjectMapper();
     private final PopClient client;
@@ -49,6 +51,11 @@ public final class CdnGateway {
         return ifExists(() -> toDomain(client.call("DescribeCdnDomainDetail " + name, request).getGetDomainDetailModel()));
     }
 
+    /** The names of every CDN domain of the account. */
+    public List<String> domainNames() {
+        return domains().stream().map(CdnModel.Domain::name).toList();
+    }
+
     /** Every domain of the account with its origins (DescribeUserDomains, 500 a page, until TotalCount is reached). */
     public List<CdnModel.Domain> domains() {
         List<CdnModel.Domain> domains = new ArrayList<>();
@@ -56,7 +63,7 @@ public final class CdnGateway {
         long total;
         do {
             DescribeUserDomainsRequest request = new DescribeUserDomainsRequest();
-            request.setPageSize(500);
+            request.setPageSize(DOMAIN_PAGE);
             request.setPageNumber(pageNumber);
             DescribeUserDomainsResponse page = client.call("DescribeUserDomains page " + pageNumber, request);
             List<DescribeUserDomainsResponse.PageData> data = page.getDomains() == null ? List.of() : page.getDomains();

@@ -60,12 +60,14 @@ public final class OssGateway implements AutoCloseable {
     private final int maxConnections;
     private final Map<String, OSS> clients = new ConcurrentHashMap<>();
     private final BucketObjects objects;
+    private final SmallObjects smallObjects;
 
     public OssGateway(CloudTarget target, Retry retry, int maxConnections) {
         this.target = target;
         this.retry = retry;
         this.maxConnections = maxConnections;
         this.objects = new BucketObjects(this::client, retry);
+        this.smallObjects = new SmallObjects(this::client, retry);
     }
 
     OSS client(String region) {
@@ -75,6 +77,11 @@ public final class OssGateway implements AutoCloseable {
     /** Listing objects for expiration impact. */
     public BucketObjects objects() {
         return objects;
+    }
+
+    /** Whole small objects, such as apply's lock. */
+    public SmallObjects smallObjects() {
+        return smallObjects;
     }
 
     // --- the bucket itself

@@ -29,8 +29,14 @@ import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesRequest;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsRequest;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
+import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
+import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
+import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
+import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
 import dev.ossops.cloud.CloudException;
@@ -54,6 +60,9 @@ public final class RamGateway {
 
     /** Whom a policy is attached to. */
     public enum Principal { ROLE, USER }
+
+    /** RAM's largest page for ListPolicies, ListRoles and ListUsers. */
+    private static final int LIST_PAGE = 1000;
 
     private final PopClient client;
 
@@ -211,9 +220,7 @@ public final class RamGateway {
         }
     }
 
-    // --- account-wide listings (audit); RAM pages with Marker/IsTruncated, at most 1000 items a page
-
-    private static final int PAGE = 1000;
+    // --- account-wide listings (audit, export); RAM pages with Marker/IsTruncated
 
     /** The names of every policy of {@code policyType} (ListPolicies, page by page). */
     public List<String> policyNames(String policyType) {
@@ -222,7 +229,7 @@ public final class RamGateway {
         do {
             ListPoliciesRequest request = new ListPoliciesRequest();
             request.setPolicyType(policyType);
-            request.setMaxItems(PAGE);
+            request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListPoliciesResponse page = client.call("ListPolicies " + policyType, request);
             page.getPolicies().forEach(p -> names.add(p.getPolicyName()));
@@ -231,13 +238,18 @@ public final class RamGateway {
         return names;
     }
 
+    /** The names of every custom policy of the account. */
+    public List<String> customPolicyNames() {
+        return policyNames(CUSTOM);
+    }
+
     /** The names of every RAM user (ListUsers, page by page). */
     public List<String> userNames() {
         List<String> names = new ArrayList<>();
         String marker = null;
         do {
             ListUsersRequest request = new ListUsersRequest();
-            request.setMaxItems(PAGE);
+            request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListUsersResponse page = client.call("ListUsers", request);
             page.getUsers().forEach(u -> names.add(u.getUserName()));
@@ -252,7 +264,7 @@ public final class RamGateway {
         String marker = null;
         do {
             ListRolesRequest request = new ListRolesRequest();
-            request.setMaxItems(PAGE);
+            request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListRolesResponse page = client.call("ListRoles", request);
             page.getRoles().forEach(r -> names.add(r.getRoleName()));

@@ -43,6 +43,9 @@ public final class Formats {
     public static final StringShape.Format HTTP_URL = regex("endpoint", "^(embedded|https?://[^\\s/?#]+(:[0-9]{1,5})?/?)$",
             "use an http:// or https:// URL (scheme, host and optional port) or 'embedded'");
 
+    public static final StringShape.Format OBJECT_KEY = regex("object key", "^(?!/).{1,1023}$",
+            "use 1-1023 characters, not starting with '/'");
+
     public static final StringShape.Format LIFECYCLE_RULE_ID = regex("rule ID", "^.{1,255}$", "use 1-255 characters");
 
     public static final StringShape.Format ISO_DATE = regex("date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T00:00:00(\\.000)?Z)?$",

@@ -163,6 +163,18 @@ public final class ProfileSchema {
             .optional("filenameMode", StringShape.oneOf("Object name.", "filenameMode", List.of("filename", "filename_timestamp")))
             .build();
 
+    /** How long a lock holds when its holder never releases it (15 minutes) and the longest allowed (1 day). */
+    public static final int DEFAULT_LOCK_TTL_SECONDS = 900;
+    private static final int MAX_LOCK_TTL_SECONDS = 86_400;
+
+    private static final ObjectShape LOCK = ObjectShape.builder("Lock",
+                    "An object that apply creates (refusing to overwrite) while it runs, so two applies never interleave.")
+            .required("bucket", bucketName("Bucket that holds the lock object; it must exist."))
+            .required("key", StringShape.formatted("Object key of the lock.", Formats.OBJECT_KEY))
+            .optional("ttlSeconds", IntegerShape.between("After this a lock left behind may be taken over (default 900).",
+                    60, MAX_LOCK_TTL_SECONDS).because("1 day"))
+            .build();
+
     public static final ObjectShape PROFILE = ObjectShape.builder(null,
                     "An ossops profile: one environment's buckets, RAM, CDN and uploader.")
             .required("apiVersion", StringShape.oneOf("Format version.", "apiVersion", List.of(API_VERSION)))
@@ -179,5 +191,6 @@ public final class ProfileSchema {
             .optional("ram", RAM)
             .optional("cdn", CDN)
             .optional("uploader", UPLOADER)
+            .optional("lock", LOCK)
             .build();
 }
