@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Uploads one file of SIZE_MIB (default 2048) to a local ossops emulator four ways and prints the
 # wall time, throughput and peak RSS of each: ossops upload, the Java SDK's uploadFile with its
-# defaults, ali-oss multipartUpload with its defaults, and curl -T on a presigned PUT URL.
+# defaults, ali-oss multipartUpload with the same part size and parallelism (8 MiB x 4), and curl -T on a presigned PUT URL.
 # Everything runs on 127.0.0.1; the emulator shares the machine, so figures compare the clients
 # under the same server, not against real OSS.
 set -euo pipefail
@@ -48,6 +48,6 @@ echo "| client | wall time | throughput | peak RSS |"
 echo "|---|---|---|---|"
 run "ossops upload (4 x 8 MiB parts)" java -jar "$jar" upload "$file" --key ossops.bin --quiet --checkpoint-dir "$work/cp"
 run "Java SDK uploadFile (defaults)" java -cp "$jar" "$here/SdkUploadFile.java" "$endpoint" "$bucket" sdk.bin "$file"
-run "ali-oss multipartUpload (defaults)" node "$here/ali-oss-multipart.js" "$endpoint" "$bucket" node.bin "$file"
+run "ali-oss multipartUpload (8 MiB x 4)" node "$here/ali-oss-multipart.js" "$endpoint" "$bucket" node.bin "$file"
 put_url="$(java -jar "$jar" presign curl.bin --method PUT 2>/dev/null | sed -n 's/.*"url" : "\(.*\)",/\1/p')"
 run "curl -T (one presigned PUT)" curl -sf -T "$file" -H "Content-Type: application/octet-stream" -H "x-oss-forbid-overwrite: true" "$put_url"
