@@ -32,11 +32,6 @@ import dev.ossops.cloud.PopProduct;
 import dev.ossops.apply.lock.ApplyLock;
 import dev.ossops.apply.lock.OssLockStore;
 import dev.ossops.cloud.Retry;
-import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
-import dev.ossops.cloud.credentials.CredentialSource;
-import dev.ossops.cloud.credentials.Credentials;
-import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
-import dev.ossops.cloud.credentials.EnvCredentialSource;
 import dev.ossops.cloud.credentials.Secrets;
 import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.cdn.CdnGateway;
@@ -44,7 +39,6 @@ import dev.ossops.cloud.oss.OssGateway;
 import dev.ossops.cloud.ram.IdentityGateway;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.emulator.Emulator;
-import dev.ossops.emulator.EmulatorConfig;
 import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
@@ -114,18 +108,17 @@ final class ProfileSession implements AutoCloseable {
         Optional<Emulator> emulator = Optional.empty();
         CloudTarget target;
         if (profile.endpoint() instanceof Endpoint.Embedded embedded) {
-            Emulator started = new Emulator(EmulatorConfig.builder().port(0).dataDir(embedded.dataDir())
-                    .region(profile.region()).build()).start();
+            Emulator started = ProfileConnections.startEmbedded(embedded, profile);
             emulator = Optional.of(started);
-            target = CloudTarget.single(started.endpoint(), profile.region(), emulatorRoot());
+            target = CloudTarget.single(started.endpoint(), profile.region(), ProfileConnections.embeddedRoot());
             header.add("Endpoint: embedded emulator at " + started.endpoint() + " (data " + embedded.dataDir() + ")");
             header.add("Credentials: the emulator's root key " + Secrets.maskAccessKeyId(EmulatorDefaults.ROOT_KEY_ID)
                     + "; the profile's credentials are ignored for endpoint: embedded");
         } else if (profile.endpoint() instanceof Endpoint.Url url) {
-            target = CloudTarget.single(url.uri(), profile.region(), credentials(profile, env));
+            target = CloudTarget.single(url.uri(), profile.region(), ProfileConnections.credentials(profile, env.variables()));
             header.add("Endpoint: " + url.uri() + "; credentials from " + target.credentials().describe());
         } else {
-            target = CloudTarget.publicEndpoints(profile.region(), credentials(profile, env));
+            target = CloudTarget.publicEndpoints(profile.region(), ProfileConnections.credentials(profile, env.variables()));
             header.add("Endpoint: Alibaba Cloud public endpoints; credentials from " + target.credentials().describe());
         }
         int connectionLines = header.size();
@@ -138,31 +131,6 @@ final class ProfileSession implements AutoCloseable {
             emulator.ifPresent(Emulator::close);
             throw e;
         }
-    }
-
-    private static CredentialSource emulatorRoot() {
-        Credentials root = Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
-        return new CredentialSource() {
-            @Override
-            public Credentials resolve() {
-                return root;
-            }
-
-            @Override
-            public String describe() {
-                return "the embedded emulator's root key " + root.maskedAccessKeyId();
-            }
-        };
-    }
-
-    private static CredentialSource credentials(Profile profile, CliEnvironment env) {
-        dev.ossops.spec.model.Credentials c = profile.credentials();
-        return switch (c.source()) {
-            case ENV -> new EnvCredentialSource(env.variables());
-            case ALIYUN_CLI -> new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(), c.profile().orElse(null),
-                    role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
-            case ECS_RAM_ROLE -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, c.roleName().orElse(null));
-        };
     }
 
     /** The profile as planned: only the families this build supports. */

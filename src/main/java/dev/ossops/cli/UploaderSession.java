@@ -1,15 +1,10 @@
 package dev.ossops.cli;
 
 import dev.ossops.cloud.CloudTarget;
-import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
-import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
-import dev.ossops.cloud.credentials.EnvCredentialSource;
 import dev.ossops.cloud.credentials.RefreshingCredentialSource;
 import dev.ossops.emulator.Emulator;
-import dev.ossops.emulator.EmulatorConfig;
-import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.model.Endpoint;
@@ -110,22 +105,12 @@ final class UploaderSession implements AutoCloseable {
         CredentialSource base;
         Optional<URI> endpoint;
         if (profile.endpoint() instanceof Endpoint.Embedded embedded) {
-            Emulator started = new Emulator(EmulatorConfig.builder().port(0).dataDir(embedded.dataDir()).region(profile.region()).build()).start();
+            Emulator started = ProfileConnections.startEmbedded(embedded, profile);
             emulator = Optional.of(started);
-            base = new CredentialSource() {
-                @Override
-                public Credentials resolve() {
-                    return Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
-                }
-
-                @Override
-                public String describe() {
-                    return "the embedded emulator's root key";
-                }
-            };
+            base = ProfileConnections.embeddedRoot();
             endpoint = Optional.of(started.endpoint());
         } else {
-            base = credentialSource(profile, environment);
+            base = ProfileConnections.credentials(profile, environment);
             endpoint = profile.endpoint() instanceof Endpoint.Url url ? Optional.of(url.uri()) : Optional.empty();
         }
         RefreshingCredentialSource source = refreshing(base);
@@ -145,16 +130,6 @@ final class UploaderSession implements AutoCloseable {
                 u.prefix().orElse(KeyLayout.DEFAULT_PREFIX), layout,
                 u.urlExpiresSeconds().map(Duration::ofSeconds).orElse(UploaderSettings.DEFAULT_URL_EXPIRES),
                 u.allowedContentTypes(), u.maxSizeBytes().map(OptionalLong::of).orElse(OptionalLong.empty()));
-    }
-
-    private static CredentialSource credentialSource(Profile profile, Map<String, String> environment) {
-        var c = profile.credentials();
-        return switch (c.source()) {
-            case ENV -> new EnvCredentialSource(environment);
-            case ALIYUN_CLI -> new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(),
-                    c.profile().orElse("default"), role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
-            case ECS_RAM_ROLE -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, c.roleName().orElse(null));
-        };
     }
 
     private static RefreshingCredentialSource refreshing(CredentialSource source) {
