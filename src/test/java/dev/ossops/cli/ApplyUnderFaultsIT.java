@@ -55,16 +55,19 @@ class ApplyUnderFaultsIT {
         emulator.stats().reset();
         emulator.faults().set(new FaultPlan(0, 0.2, 0, 40, 0, 7));
 
-        CliRun apply = CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve");
+        // Four requests in flight keep a 40 QPS throttle something the retry layer rides out;
+        // sixteen would keep it saturated and turn a test of convergence into one of luck.
+        CliRun apply = CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve", "--parallelism", "4");
 
         assertEquals(0, apply.exit(), apply.all());
         assertContains(apply.out(), "Apply: 26 applied, 0 failed, 0 skipped.");
         assertContains(apply.out(), "verified: live state matches the profile");
+        RequestStats.Snapshot stats = emulator.stats().snapshot();
+        emulator.faults().clear();
         CliRun plan = CliRun.run(ENV, "plan", "-p", profile.toString(), "--detailed-exitcode");
         assertEquals(0, plan.exit(), plan.all());
         assertTrue(plan.out().endsWith("No changes. Live state matches the profile.\n"), plan.out());
         // Each of the 26 steps is one Put* call when nothing fails; more Put* requests mean faults were retried.
-        RequestStats.Snapshot stats = emulator.stats().snapshot();
         long puts = stats.requests().entrySet().stream().filter(e -> e.getKey().startsWith("Put")).mapToLong(e -> e.getValue()).sum();
         assertTrue(puts > 26, "no write was retried: " + stats.requests());
     }
