@@ -44,6 +44,7 @@ import dev.ossops.cloud.PopClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -224,18 +225,15 @@ public final class RamGateway {
 
     /** The names of every policy of {@code policyType} (ListPolicies, page by page). */
     public List<String> policyNames(String policyType) {
-        List<String> names = new ArrayList<>();
-        String marker = null;
-        do {
+        return allPages(marker -> {
             ListPoliciesRequest request = new ListPoliciesRequest();
             request.setPolicyType(policyType);
             request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListPoliciesResponse page = client.call("ListPolicies " + policyType, request);
-            page.getPolicies().forEach(p -> names.add(p.getPolicyName()));
-            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
-        } while (marker != null);
-        return names;
+            return new Page(page.getPolicies().stream().map(ListPoliciesResponse.Policy::getPolicyName).toList(),
+                    page.getIsTruncated(), page.getMarker());
+        });
     }
 
     /** The names of every custom policy of the account. */
@@ -245,30 +243,40 @@ public final class RamGateway {
 
     /** The names of every RAM user (ListUsers, page by page). */
     public List<String> userNames() {
-        List<String> names = new ArrayList<>();
-        String marker = null;
-        do {
+        return allPages(marker -> {
             ListUsersRequest request = new ListUsersRequest();
             request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListUsersResponse page = client.call("ListUsers", request);
-            page.getUsers().forEach(u -> names.add(u.getUserName()));
-            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
-        } while (marker != null);
-        return names;
+            return new Page(page.getUsers().stream().map(ListUsersResponse.User::getUserName).toList(),
+                    page.getIsTruncated(), page.getMarker());
+        });
     }
 
     /** The names of every RAM role (ListRoles, page by page). */
     public List<String> roleNames() {
-        List<String> names = new ArrayList<>();
-        String marker = null;
-        do {
+        return allPages(marker -> {
             ListRolesRequest request = new ListRolesRequest();
             request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListRolesResponse page = client.call("ListRoles", request);
-            page.getRoles().forEach(r -> names.add(r.getRoleName()));
-            marker = Boolean.TRUE.equals(page.getIsTruncated()) ? page.getMarker() : null;
+            return new Page(page.getRoles().stream().map(ListRolesResponse.Role::getRoleName).toList(),
+                    page.getIsTruncated(), page.getMarker());
+        });
+    }
+
+    /** One page of a RAM listing: its names, and the marker of the next page when it is truncated. */
+    private record Page(List<String> names, Boolean truncated, String marker) {
+    }
+
+    /** Follows RAM's Marker / IsTruncated paging from the first page ({@code null} marker) to the last. */
+    private static List<String> allPages(Function<String, Page> fetch) {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            Page page = fetch.apply(marker);
+            names.addAll(page.names());
+            marker = Boolean.TRUE.equals(page.truncated()) ? page.marker() : null;
         } while (marker != null);
         return names;
     }
