@@ -19,16 +19,26 @@ public final class OssClients {
     /**
      * A client for buckets in {@code bucketRegion}. V4 signing by default (what OSS recommends);
      * SDK retries off, because {@link Retry} is the one retry layer; path-style addressing when an
-     * endpoint override (the emulator) is in use.
+     * endpoint override (the emulator) is in use; the SDK's own CRC-64 check on.
      */
     public static OSS create(CloudTarget target, String bucketRegion, SignVersion signVersion, int maxConnections) {
+        return create(target, bucketRegion, signVersion, maxConnections, true);
+    }
+
+    /**
+     * As {@link #create(CloudTarget, String, SignVersion, int)}; {@code sdkCrcCheck} false for a
+     * caller that checks CRC-64 itself, so bodies are not hashed twice (the SDK's CRC-64 is
+     * byte-at-a-time and was the largest client-side cost of an upload).
+     */
+    public static OSS create(CloudTarget target, String bucketRegion, SignVersion signVersion, int maxConnections,
+                             boolean sdkCrcCheck) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(signVersion);
         conf.setMaxErrorRetry(0);
         conf.setMaxConnections(maxConnections);
         conf.setConnectionTimeout(10_000);
         conf.setSocketTimeout(60_000);
-        conf.setCrcCheckEnabled(true);
+        conf.setCrcCheckEnabled(sdkCrcCheck);
         if (target.endpoint().isPresent()) {
             conf.setSLDEnabled(true);
         }

@@ -73,7 +73,7 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
 
     /** A transfer client for buckets in {@code region} of {@code target}, with up to {@code connections} connections. */
     public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired) {
-        return new OssTransfer(OssClients.create(target, region, version.sdk(), connections),
+        return new OssTransfer(OssClients.create(target, region, version.sdk(), connections, false),
                 Retry.standard(), onTokenExpired);
     }
 
@@ -115,7 +115,7 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             try (PartStreams in = PartStreams.open(file, part.offset(), part.length(), counted)) {
                 UploadPartRequest request = new UploadPartRequest(bucket, key, uploadId, part.number(), in, part.length());
                 UploadPartResult result = oss.uploadPart(request);
-                return checked(what, result.getETag(), result.getPartETag().getPartCRC(), in.crc64());
+                return checked(what, result.getETag(), result.getServerCRC(), in.crc64());
             }
         }));
     }
