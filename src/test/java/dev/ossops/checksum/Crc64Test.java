@@ -58,6 +58,26 @@ class Crc64Test {
     }
 
     @Test
+    void update_lengthsAroundTheInterleavedMinimum_matchTheSdk() {
+        // Four interleaved streams from 4 KiB: every split of the length into four blocks of a multiple
+        // of 8 bytes plus a tail, at odd offsets, from a non-zero running CRC.
+        byte[] data = new byte[3 * Crc64.INTERLEAVED_MINIMUM];
+        new Random(11).nextBytes(data);
+        for (int length = Crc64.INTERLEAVED_MINIMUM - 40; length <= Crc64.INTERLEAVED_MINIMUM + 40; length++) {
+            for (int offset : new int[] {0, 3, 8, 13}) {
+                assertEquals(sdk(data, offset, length), ours(data, offset, length), "offset " + offset + ", length " + length);
+                Crc64 running = new Crc64();
+                running.update(data, 0, 5);
+                running.update(data, 5 + offset, length);
+                CRC64 sdkRunning = new CRC64();
+                sdkRunning.update(data, 0, 5);
+                sdkRunning.update(data, 5 + offset, length);
+                assertEquals(sdkRunning.getValue(), running.getValue(), "after 5 bytes, offset " + offset + ", length " + length);
+            }
+        }
+    }
+
+    @Test
     void update_inPiecesAndSingleBytes_equalsOneUpdate() {
         byte[] data = new byte[10_000];
         new Random(7).nextBytes(data);
