@@ -17,7 +17,9 @@ import java.util.Optional;
  * another client initiating an upload on the same key within those seconds: it would be aborted
  * too. Keys name one file per run (most layouts add a date, time or UUID), so that takes two
  * writers racing for the same object, whose outcome is undefined anyway; the window stays a few
- * seconds around each lost attempt, never the whole run.
+ * seconds around each lost attempt, never the whole run. The reverse risk: an attempt that timed
+ * out on our side but that OSS served later than the skew would be missed; a lifecycle rule that
+ * aborts incomplete uploads remains the backstop for it.
  */
 final class LostInitiations {
     /** How far OSS's clock may be from ours; OSS itself refuses requests beyond 15 minutes, NTP keeps hosts far closer. */
