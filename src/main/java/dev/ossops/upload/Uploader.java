@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  * combined from the parts must equal the one OSS reports on completion.
  * <p>A failure that a rerun can continue (network, throttling) keeps the checkpoint and its
  * upload; any other failure aborts the multipart upload, so nothing is left behind unaccounted.
+ * Nor are the uploads of InitiateMultipartUpload attempts whose answers were lost: they are found
+ * by listing the key's uploads and aborted (see {@link LostInitiations}), or, where the listing is
+ * not allowed, named in a warning.
  * <p>All byte transfers share one pool of {@code parallel} threads, so at most {@code parallel}
  * parts (each streamed, none buffered whole) are in flight, whatever the number of files.
  */
@@ -91,7 +94,7 @@ public final class Uploader implements AutoCloseable {
     }
 
     /** Where a warning about uploads possibly left behind points: the lifecycle rule that removes them in any case. */
-    static final String LIFECYCLE_HINT = "a lifecycle rule with AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json)"
+    private static final String LIFECYCLE_HINT = "a lifecycle rule with AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json)"
             + " removes them";
 
     private final ObjectStore store;
