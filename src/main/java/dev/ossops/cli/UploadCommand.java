@@ -213,7 +213,7 @@ final class UploadCommand implements Callable<Integer> {
                 + String.format(java.util.Locale.ROOT, "%.1fs", took.toMillis() / 1000.0);
     }
 
-    /** The JSON line on stdout for an upload; failures go to stderr. Several files finish at once, hence the lock. */
+    /** The JSON line on stdout for an upload; failures and warnings go to stderr. Several files finish at once, hence the lock. */
     private static void print(Uploader.Outcome outcome, PrintWriter out, PrintWriter err) {
         synchronized (out) {
             if (outcome instanceof Uploader.Outcome.Uploaded u) {
@@ -221,8 +221,9 @@ final class UploadCommand implements Callable<Integer> {
                 out.flush();
             } else if (outcome instanceof Uploader.Outcome.Failed f) {
                 err.println("error: " + f.message());
-                err.flush();
             }
+            outcome.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
         }
     }
 

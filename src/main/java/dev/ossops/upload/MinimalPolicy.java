@@ -13,6 +13,12 @@ import java.util.List;
  * InitiateMultipartUpload, UploadPart and CompleteMultipartUpload need {@code oss:PutObject};
  * resuming needs {@code oss:ListParts}, giving up {@code oss:AbortMultipartUpload}; HeadObject
  * ({@code --skip-existing}) and GetObject (the presigned URL printed per file) need {@code oss:GetObject}.
+ * <p>ListMultipartUploads ({@code oss:ListMultipartUploads}, a bucket-level action) finds the uploads
+ * started by InitiateMultipartUpload attempts whose answers were lost, so they can be aborted. OSS
+ * documents the {@code oss:Prefix} condition key for the object listings (ListObjects, ListObjectVersions)
+ * and not for ListMultipartUploads, so a condition there could deny the listing on OSS itself: the
+ * statement names the bucket without one. What it adds is reading the keys and upload ids of
+ * uploads in progress anywhere in the bucket; aborting stays confined to the prefix.
  */
 public final class MinimalPolicy {
     private MinimalPolicy() {
@@ -31,7 +37,7 @@ public final class MinimalPolicy {
         List<OssApi> ops = new ArrayList<>(List.of(OssApi.PUT_OBJECT));
         if (needs.multipart()) {
             ops.addAll(List.of(OssApi.INITIATE_MULTIPART_UPLOAD, OssApi.UPLOAD_PART, OssApi.COMPLETE_MULTIPART_UPLOAD,
-                    OssApi.LIST_PARTS, OssApi.ABORT_MULTIPART_UPLOAD));
+                    OssApi.LIST_PARTS, OssApi.ABORT_MULTIPART_UPLOAD, OssApi.LIST_MULTIPART_UPLOADS));
         }
         if (needs.presignedGet()) {
             ops.add(OssApi.GET_OBJECT);
@@ -50,6 +56,8 @@ public final class MinimalPolicy {
         if (needs.multipart()) {
             statements.add(SessionPolicies.statement("ResumeAndAbortMultipartUploads",
                     List.of("oss:ListParts", "oss:AbortMultipartUpload"), resource));
+            statements.add(SessionPolicies.statement("FindUploadsWhoseInitiateAnswerWasLost",
+                    List.of("oss:ListMultipartUploads"), SessionPolicies.bucketResource(bucket)));
         }
         if (needs.presignedGet() || needs.skipExisting()) {
             statements.add(SessionPolicies.statement("ReadUploadedObjects", List.of("oss:GetObject"), resource));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -32,8 +33,23 @@ public interface ObjectStore {
     /** PutObject of the whole file, streamed; {@code progress} receives byte counts as they are sent. */
     Stored put(String bucket, String key, Path file, long size, String contentType, LongConsumer progress);
 
-    /** InitiateMultipartUpload; returns the upload id. */
-    String initiate(String bucket, String key, String contentType);
+    /**
+     * One InitiateMultipartUpload attempt whose answer never arrived whole (the connection failed
+     * after the request may have been served), between when it was sent and when it failed: OSS
+     * may hold an upload for it whose id was never seen.
+     */
+    record LostAnswer(Instant sent, Instant failed) {
+    }
+
+    /** A multipart upload in progress, as ListMultipartUploads reports it. */
+    record PendingUpload(String uploadId, Instant initiated) {
+    }
+
+    /**
+     * InitiateMultipartUpload; returns the upload id. Each attempt (of the retry layer) whose answer
+     * was lost is reported to {@code lost} as it happens, whether a later attempt succeeds or not.
+     */
+    String initiate(String bucket, String key, String contentType, Consumer<LostAnswer> lost);
 
     /** UploadPart of {@code part} of {@code file}, streamed from disk. */
     Stored uploadPart(String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress);
@@ -47,8 +63,8 @@ public interface ObjectStore {
     /** AbortMultipartUpload; an upload already gone counts as aborted. */
     void abort(String bucket, String key, String uploadId);
 
-    /** The multipart uploads in progress under {@code key} (exactly that key). */
-    List<String> uploadsOf(String bucket, String key);
+    /** ListMultipartUploads, all pages: the uploads in progress on exactly {@code key}. */
+    List<PendingUpload> uploadsOf(String bucket, String key);
 
     /**
      * A presigned URL for {@code method} (GET or PUT) valid until {@code expiration}; {@code headers}

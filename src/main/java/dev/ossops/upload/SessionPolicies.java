@@ -53,6 +53,12 @@ public final class SessionPolicies {
         return "acs:oss:*:*:" + bucket + "/" + (p.isEmpty() ? "" : p + "/") + "*";
     }
 
+    /** {@code acs:oss:*:*:bucket}: the bucket itself, for bucket-level actions such as ListMultipartUploads. */
+    static String bucketResource(String bucket) {
+        UploaderSettings.checkBucket(bucket);
+        return "acs:oss:*:*:" + bucket;
+    }
+
     /** Resolves names against the OSS action catalogue; only object-level actions fit a prefix resource. */
     static List<String> objectActions(List<String> names) {
         Set<String> out = new LinkedHashSet<>();

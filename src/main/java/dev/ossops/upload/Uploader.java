@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  * combined from the parts must equal the one OSS reports on completion.
  * <p>A failure that a rerun can continue (network, throttling) keeps the checkpoint and its
  * upload; any other failure aborts the multipart upload, so nothing is left behind unaccounted.
+ * Nor are the uploads of InitiateMultipartUpload attempts whose answers were lost: they are found
+ * by listing the key's uploads and aborted (see {@link LostInitiations}), or, where the listing is
+ * not allowed, named in a warning.
  * <p>All byte transfers share one pool of {@code parallel} threads, so at most {@code parallel}
  * parts (each streamed, none buffered whole) are in flight, whatever the number of files.
  */
@@ -64,14 +67,35 @@ public final class Uploader implements AutoCloseable {
         /** The file's name as selected. */
         String name();
 
+        /** What went wrong beside the file's own outcome (e.g. a cleanup that could not be done); safe to print. */
+        List<String> warnings();
+
         /** Uploaded, or found already there with {@code --skip-existing}; {@code resumedParts} came from a checkpoint. */
-        record Uploaded(String name, UploadReport report, boolean skipped, int resumedParts) implements Outcome {
+        record Uploaded(String name, UploadReport report, boolean skipped, int resumedParts, List<String> warnings) implements Outcome {
+            public Uploaded {
+                warnings = List.copyOf(warnings);
+            }
+
+            public Uploaded(String name, UploadReport report, boolean skipped, int resumedParts) {
+                this(name, report, skipped, resumedParts, List.of());
+            }
         }
 
         /** Not uploaded; {@code message} is safe to print. */
-        record Failed(String name, String message) implements Outcome {
+        record Failed(String name, String message, List<String> warnings) implements Outcome {
+            public Failed {
+                warnings = List.copyOf(warnings);
+            }
+
+            public Failed(String name, String message) {
+                this(name, message, List.of());
+            }
         }
     }
+
+    /** Where a warning about uploads possibly left behind points: the lifecycle rule that removes them in any case. */
+    private static final String LIFECYCLE_HINT = "a lifecycle rule with AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json)"
+            + " removes them";
 
     private final ObjectStore store;
     private final UploaderSettings settings;
@@ -135,15 +159,21 @@ public final class Uploader implements AutoCloseable {
 
     /** Uploads one file; failures become {@link Outcome.Failed} with a printable reason. */
     public Outcome upload(FileSelection.Selected file, Optional<String> explicitKey) {
+        List<String> warnings = new ArrayList<>();
         try {
-            return send(file, explicitKey);
+            Outcome.Uploaded done = send(file, explicitKey, warnings);
+            return new Outcome.Uploaded(done.name(), done.report(), done.skipped(), done.resumedParts(), safe(warnings));
         } catch (UploadException | TransferException | UncheckedIOException e) {
             progress.finished(file.name(), false);
-            return new Outcome.Failed(file.name(), Masking.safeMessage(e.getMessage()));
+            return new Outcome.Failed(file.name(), Masking.safeMessage(e.getMessage()), safe(warnings));
         }
     }
 
-    private Outcome send(FileSelection.Selected selected, Optional<String> explicitKey) {
+    private static List<String> safe(List<String> warnings) {
+        return warnings.stream().map(Masking::safeMessage).toList();
+    }
+
+    private Outcome.Uploaded send(FileSelection.Selected selected, Optional<String> explicitKey, List<String> warnings) {
         Path file = selected.file();
         long size;
         long mtime;
@@ -165,16 +195,16 @@ public final class Uploader implements AutoCloseable {
             }
         }
         if (options.skipExisting()) {
-            Optional<Outcome> skipped = skipIfPresent(selected, key, size);
+            Optional<Outcome.Uploaded> skipped = skipIfPresent(selected, key, size);
             if (skipped.isPresent()) {
                 return skipped.get();
             }
         }
         progress.started(selected.name(), size);
-        Outcome outcome;
+        Outcome.Uploaded outcome;
         String target = key;
         if (plan.multipart()) {
-            outcome = multipart(selected, target, contentType, plan, mtime, resume);
+            outcome = multipart(selected, target, contentType, plan, mtime, resume, warnings);
         } else {
             ObjectStore.Stored stored = await(transfers.submit(() ->
                     store.put(settings.bucket(), target, file, size, contentType, n -> progress.transferred(selected.name(), n))));
@@ -184,7 +214,7 @@ public final class Uploader implements AutoCloseable {
         return outcome;
     }
 
-    private Optional<Outcome> skipIfPresent(FileSelection.Selected selected, String key, long size) {
+    private Optional<Outcome.Uploaded> skipIfPresent(FileSelection.Selected selected, String key, long size) {
         Optional<ObjectStore.ObjectInfo> existing = store.head(settings.bucket(), key);
         if (existing.isEmpty() || existing.get().size() != size || existing.get().crc64().isEmpty()) {
             return Optional.empty();
@@ -252,14 +282,14 @@ public final class Uploader implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Outcome multipart(FileSelection.Selected selected, String key, String contentType, PartPlan requested,
-                              long mtime, Optional<Checkpoint> resume) {
+    private Outcome.Uploaded multipart(FileSelection.Selected selected, String key, String contentType, PartPlan requested,
+                                       long mtime, Optional<Checkpoint> resume, List<String> warnings) {
         String bucket = settings.bucket();
         Checkpoint checkpoint = resume.flatMap(c -> confirmed(c)).orElse(null);
         PartPlan plan = checkpoint == null ? requested
                 : PartPlan.of(requested.fileSize(), OptionalLong.of(checkpoint.partSize()), Math.min(options.threshold(), requested.fileSize()));
         if (checkpoint == null) {
-            String uploadId = store.initiate(bucket, key, contentType);
+            String uploadId = initiate(bucket, key, contentType, warnings);
             checkpoint = Checkpoint.start(bucket, key, uploadId, selected.file(), plan.fileSize(), mtime, plan.partSize());
             save(checkpoint);
         }
@@ -310,6 +340,51 @@ public final class Uploader implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(key + ": cannot delete the checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * InitiateMultipartUpload, then, when an attempt's answer was lost, the abort of the uploads
+     * such attempts started: their ids never arrived, so no checkpoint or later run would find
+     * them. This runs whether initiating finally worked or failed. The store reports which
+     * attempts lost their answers (it alone sees why an attempt failed) rather than the uploader
+     * listing after every retry: a throttled or refused attempt created nothing, and the listing
+     * is one more request, and one more permission, that the ordinary case should not need.
+     */
+    private String initiate(String bucket, String key, String contentType, List<String> warnings) {
+        List<ObjectStore.LostAnswer> lost = new ArrayList<>();
+        Optional<String> uploadId = Optional.empty();
+        try {
+            uploadId = Optional.of(store.initiate(bucket, key, contentType, lost::add));
+            return uploadId.get();
+        } finally {
+            if (!lost.isEmpty()) {
+                abortLost(bucket, key, lost, uploadId, warnings);
+            }
+        }
+    }
+
+    /**
+     * Aborts the uploads on {@code key} that the {@code lost} attempts started (see {@link LostInitiations}).
+     * A cleanup that cannot be done becomes a warning: the file's own outcome stands either way.
+     */
+    private void abortLost(String bucket, String key, List<ObjectStore.LostAnswer> lost, Optional<String> kept, List<String> warnings) {
+        String where = bucket + "/" + key;
+        List<ObjectStore.PendingUpload> pending;
+        try {
+            pending = store.uploadsOf(bucket, key);
+        } catch (TransferException e) {
+            warnings.add(where + ": " + (lost.size() == 1 ? "1 InitiateMultipartUpload answer was" : lost.size() + " InitiateMultipartUpload answers were")
+                    + " lost, and the uploads started meanwhile could not be listed to abort them (" + e.getMessage() + "); " + LIFECYCLE_HINT);
+            return;
+        }
+        for (String orphan : LostInitiations.orphans(lost, pending, kept)) {
+            try {
+                store.abort(bucket, key, orphan);
+            } catch (TransferException e) {
+                warnings.add(where + ": upload " + orphan + ", started by an InitiateMultipartUpload whose answer was lost, could not be"
+                        + " aborted (" + e.getMessage() + "); " + LIFECYCLE_HINT);
+            }
         }
     }
 

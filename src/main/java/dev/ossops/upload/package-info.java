@@ -11,7 +11,8 @@
  * browser form, STS vending and least-privilege commands; {@link dev.ossops.upload.ObjectUrl}
  * reads download arguments; {@link dev.ossops.upload.Masking} keeps presigned queries out of output.
  * <p>The orchestration: {@link dev.ossops.upload.Uploader} (parallel multipart with resume and
- * abort-on-failure) and {@link dev.ossops.upload.Downloader} (ranged parallel GETs with resume)
+ * abort-on-failure, and abort of the uploads that InitiateMultipartUpload attempts with lost answers
+ * started, picked by {@link dev.ossops.upload.LostInitiations}) and {@link dev.ossops.upload.Downloader} (ranged parallel GETs with resume)
  * work through {@link dev.ossops.upload.ObjectStore} and {@link dev.ossops.upload.Downloader.Source},
  * implemented over the SDK in {@code dev.ossops.cloud.upload}, so no SDK type reaches this package.
  */

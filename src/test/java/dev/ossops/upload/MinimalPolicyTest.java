@@ -64,6 +64,11 @@ class MinimalPolicyTest {
                     "Action" : [ "oss:ListParts", "oss:AbortMultipartUpload" ],
                     "Resource" : [ "acs:oss:*:*:myapp-prod-media/qwencloud-uploads/*" ]
                   }, {
+                    "Sid" : "FindUploadsWhoseInitiateAnswerWasLost",
+                    "Effect" : "Allow",
+                    "Action" : [ "oss:ListMultipartUploads" ],
+                    "Resource" : [ "acs:oss:*:*:myapp-prod-media" ]
+                  }, {
                     "Sid" : "ReadUploadedObjects",
                     "Effect" : "Allow",
                     "Action" : [ "oss:GetObject" ],
@@ -103,11 +108,14 @@ class MinimalPolicyTest {
 
     @Test
     void forUploader_removingAStatementBreaksTheOperationsItServes() throws IOException {
-        String policy = MinimalPolicy.forUploader(BUCKET, PREFIX, MinimalPolicy.Needs.all());
-        ObjectNode root = (ObjectNode) JSON.readTree(policy);
-        ((ArrayNode) root.get("Statement")).remove(2);
-        assertEquals(List.of(OssApi.GET_OBJECT, OssApi.HEAD_OBJECT),
-                denied(JSON.writeValueAsString(root), MinimalPolicy.operations(MinimalPolicy.Needs.all())));
+        assertEquals(List.of(OssApi.LIST_MULTIPART_UPLOADS), deniedWithout(2));
+        assertEquals(List.of(OssApi.GET_OBJECT, OssApi.HEAD_OBJECT), deniedWithout(3));
+    }
+
+    private static List<OssApi> deniedWithout(int statement) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(MinimalPolicy.forUploader(BUCKET, PREFIX, MinimalPolicy.Needs.all()));
+        ((ArrayNode) root.get("Statement")).remove(statement);
+        return denied(JSON.writeValueAsString(root), MinimalPolicy.operations(MinimalPolicy.Needs.all()));
     }
 
     @Test
@@ -115,13 +123,16 @@ class MinimalPolicyTest {
         String policy = MinimalPolicy.forUploader(BUCKET, PREFIX, MinimalPolicy.Needs.all());
         List<OssApi> ops = new ArrayList<>(MinimalPolicy.operations(MinimalPolicy.Needs.all()));
         for (OssApi api : ops) {
+            assertFalse(allowed(policy, api, "other-bucket", KEY), api.apiName());
+            if (api == OssApi.LIST_MULTIPART_UPLOADS) {
+                continue; // bucket-level: it names no key (see MinimalPolicy on oss:Prefix)
+            }
             assertFalse(allowed(policy, api, BUCKET, "index.html"), api.apiName());
             assertFalse(allowed(policy, api, BUCKET, "qwencloud-uploads-old/a.png"), api.apiName());
-            assertFalse(allowed(policy, api, "other-bucket", KEY), api.apiName());
         }
         // CopyObject within the prefix needs only GetObject + PutObject there, so it stays allowed: same reach as upload.
         for (OssApi api : List.of(OssApi.DELETE_OBJECT, OssApi.GET_BUCKET, OssApi.LIST_OBJECTS_V2, OssApi.PUT_OBJECT_ACL,
-                OssApi.LIST_MULTIPART_UPLOADS, OssApi.PUT_BUCKET_POLICY, OssApi.RESTORE_OBJECT, OssApi.PUT_OBJECT_TAGGING)) {
+                OssApi.PUT_BUCKET_POLICY, OssApi.RESTORE_OBJECT, OssApi.PUT_OBJECT_TAGGING)) {
             assertFalse(allowed(policy, api, BUCKET, KEY), api.apiName());
         }
     }
@@ -139,5 +150,8 @@ class MinimalPolicyTest {
     void operations_perNeed() {
         assertEquals(List.of(OssApi.PUT_OBJECT), MinimalPolicy.operations(new MinimalPolicy.Needs(false, false, false)));
         assertEquals(List.of(OssApi.PUT_OBJECT, OssApi.HEAD_OBJECT), MinimalPolicy.operations(new MinimalPolicy.Needs(false, false, true)));
+        assertEquals(List.of(OssApi.PUT_OBJECT, OssApi.INITIATE_MULTIPART_UPLOAD, OssApi.UPLOAD_PART, OssApi.COMPLETE_MULTIPART_UPLOAD,
+                OssApi.LIST_PARTS, OssApi.ABORT_MULTIPART_UPLOAD, OssApi.LIST_MULTIPART_UPLOADS),
+                MinimalPolicy.operations(new MinimalPolicy.Needs(true, false, false)));
     }
 }

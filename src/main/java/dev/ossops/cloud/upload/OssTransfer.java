@@ -1,7 +1,9 @@
 package dev.ossops.cloud.upload;
 
+import com.aliyun.oss.ClientException;
 import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSException;
 import com.aliyun.oss.model.AbortMultipartUploadRequest;
 import com.aliyun.oss.model.CompleteMultipartUploadRequest;
 import com.aliyun.oss.model.CompleteMultipartUploadResult;
@@ -44,6 +46,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -101,11 +104,22 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public String initiate(String bucket, String key, String contentType) {
+    public String initiate(String bucket, String key, String contentType, Consumer<LostAnswer> lost) {
         ObjectMetadata meta = new ObjectMetadata();
         meta.setContentType(contentType);
-        return call("InitiateMultipartUpload " + bucket + "/" + key,
-                () -> oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key, meta)).getUploadId());
+        return call("InitiateMultipartUpload " + bucket + "/" + key, () -> {
+            Instant sent = Instant.now();
+            try {
+                return oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key, meta)).getUploadId();
+            } catch (ClientException | OSSException e) {
+                // OSS may have served the request when the connection failed (ClientException) or the
+                // answer was cut off part-way (the SDK's InvalidResponse); an error answer created nothing.
+                if (e instanceof ClientException || "InvalidResponse".equals(((OSSException) e).getErrorCode())) {
+                    lost.accept(new LostAnswer(sent, Instant.now()));
+                }
+                throw e;
+            }
+        });
     }
 
     @Override
@@ -164,9 +178,9 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public List<String> uploadsOf(String bucket, String key) {
+    public List<PendingUpload> uploadsOf(String bucket, String key) {
         return call("ListMultipartUploads " + bucket + "/" + key, () -> {
-            List<String> ids = new ArrayList<>();
+            List<PendingUpload> found = new ArrayList<>();
             String keyMarker = null;
             String idMarker = null;
             while (true) {
@@ -176,12 +190,13 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
                 request.setUploadIdMarker(idMarker);
                 MultipartUploadListing listing = oss.listMultipartUploads(request);
                 for (MultipartUpload u : listing.getMultipartUploads()) {
+                    // The prefix also matches longer keys (key.bak): only the exact key counts.
                     if (u.getKey().equals(key)) {
-                        ids.add(u.getUploadId());
+                        found.add(new PendingUpload(u.getUploadId(), u.getInitiated().toInstant()));
                     }
                 }
                 if (!listing.isTruncated()) {
-                    return ids;
+                    return found;
                 }
                 keyMarker = listing.getNextKeyMarker();
                 idMarker = listing.getNextUploadIdMarker();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /** Counts the calls that send bytes and, when told, fails UploadPart after a number of parts: a crash mid-upload. */
@@ -47,8 +48,8 @@ final class FaultyStore implements ObjectStore {
     }
 
     @Override
-    public String initiate(String bucket, String key, String contentType) {
-        return delegate.initiate(bucket, key, contentType);
+    public String initiate(String bucket, String key, String contentType, Consumer<LostAnswer> lost) {
+        return delegate.initiate(bucket, key, contentType, lost);
     }
 
     @Override
@@ -75,7 +76,7 @@ final class FaultyStore implements ObjectStore {
     }
 
     @Override
-    public List<String> uploadsOf(String bucket, String key) {
+    public List<PendingUpload> uploadsOf(String bucket, String key) {
         return delegate.uploadsOf(bucket, key);
     }
 

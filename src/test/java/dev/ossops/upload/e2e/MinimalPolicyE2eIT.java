@@ -1,6 +1,8 @@
 package dev.ossops.upload.e2e;
 
+import com.aliyun.oss.model.AbortMultipartUploadRequest;
 import com.aliyun.oss.model.ListMultipartUploadsRequest;
+import com.aliyun.oss.model.MultipartUpload;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
+import dev.ossops.emulator.fault.FaultPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Proof 3: a RAM user holding exactly {@code ossops policy minimal --for uploader} can do everything
- * the uploader does (small, multipart, resumed and abandoned uploads, --skip-existing, presigned GET),
- * and removing any statement or action (as a new default policy version) breaks at least one of them.
+ * the uploader does (small, multipart, resumed and abandoned uploads, --skip-existing, presigned GET,
+ * aborting the upload left by an InitiateMultipartUpload whose answer was lost), and removing any
+ * statement or action (as a new default policy version) breaks at least one of them.
  */
 @ExtendWith(EmulatorExtension.class)
 class MinimalPolicyE2eIT {
@@ -68,8 +72,11 @@ class MinimalPolicyE2eIT {
 
     /** What the uploader does, each with the user's keys; setup that is not the operation itself uses the root keys. */
     enum Operation {
-        SMALL_UPLOAD, MULTIPART_UPLOAD, SKIP_EXISTING, PRESIGNED_GET, RESUME, ABANDON_STALE_CHECKPOINT
+        SMALL_UPLOAD, MULTIPART_UPLOAD, SKIP_EXISTING, PRESIGNED_GET, RESUME, ABANDON_STALE_CHECKPOINT, LOST_INITIATE_ANSWER
     }
+
+    /** Seed 199 at a 20% rate resets the first OSS request (the InitiateMultipartUpload) and none of the next twenty. */
+    private static final FaultPlan FIRST_ANSWER_CUT = new FaultPlan(0, 0, 0, 0, 0.2, 199);
 
     /** The outcome of one operation: whether it worked and what it printed (stderr, or the HTTP body). */
     record Result(boolean ok, String detail) {
@@ -190,8 +197,29 @@ class MinimalPolicyE2eIT {
                 E2e.Run r = E2e.ossops(env, upload(big, "--key", key(user, "stale.bin"), "--quiet"));
                 return cli(r);
             }
+            case LOST_INITIATE_ANSWER -> {
+                // Done only when the upload whose id was lost is gone too, not merely when the file is stored.
+                Path big = file("lost.bin", 2 * PART, 8);
+                E2e.Run r = uploadWithFirstAnswerCut(env, big, key(user, "lost.bin"));
+                return new Result(r.exit() == 0 && uploadsOf(key(user, "lost.bin")).isEmpty(), r.err());
+            }
             default -> throw new IllegalArgumentException(op.name());
         }
+    }
+
+    private E2e.Run uploadWithFirstAnswerCut(Map<String, String> env, Path file, String key) {
+        emulator.faults().set(FIRST_ANSWER_CUT);
+        try {
+            return E2e.ossops(env, upload(file, "--key", key, "--quiet"));
+        } finally {
+            emulator.faults().clear();
+        }
+    }
+
+    private List<MultipartUpload> uploadsOf(String key) {
+        ListMultipartUploadsRequest request = new ListMultipartUploadsRequest(bucket);
+        request.setPrefix(key);
+        return clients.v4().listMultipartUploads(request).getMultipartUploads();
     }
 
     private boolean noUploadsLeft(String user) {
@@ -220,6 +248,8 @@ class MinimalPolicyE2eIT {
                 Arguments.of("oss:ListParts", "ResumeAndAbortMultipartUploads", "oss:ListParts", Operation.RESUME),
                 Arguments.of("oss:AbortMultipartUpload", "ResumeAndAbortMultipartUploads", "oss:AbortMultipartUpload",
                         Operation.ABANDON_STALE_CHECKPOINT),
+                Arguments.of("statement FindUploadsWhoseInitiateAnswerWasLost", "FindUploadsWhoseInitiateAnswerWasLost", null,
+                        Operation.LOST_INITIATE_ANSWER),
                 Arguments.of("statement ReadUploadedObjects", "ReadUploadedObjects", null, Operation.PRESIGNED_GET),
                 Arguments.of("oss:GetObject", "ReadUploadedObjects", "oss:GetObject", Operation.SKIP_EXISTING));
     }
@@ -241,6 +271,33 @@ class MinimalPolicyE2eIT {
         // A denied HEAD has no body: the SDK reads the code from the x-oss-err header.
         assertTrue(result.detail().contains("AccessDenied"), result.detail());
         assertFalse(result.detail().contains(env.get("QWEN_TMP_OSS_AK_SECRET")), "the secret leaked");
+    }
+
+    /**
+     * An older, narrower policy (the minimal one before it could list uploads): the upload whose
+     * InitiateMultipartUpload answer was lost cannot be found, so the uploader warns, naming the
+     * key and the lifecycle rule that would remove it, and still uploads the file.
+     */
+    @Test
+    void policyWithoutListMultipartUploads_initiateAnswerLost_warnsAndStillUploads() throws Exception {
+        Map<String, String> env = user("older", without(minimalPolicy(), "FindUploadsWhoseInitiateAnswerWasLost", null));
+        Path big = file("lost.bin", 2 * PART, 9);
+        String key = key("older", "lost.bin");
+
+        E2e.Run r = uploadWithFirstAnswerCut(env, big, key);
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("warning: " + bucket + "/" + key + ": 1 InitiateMultipartUpload answer was lost, and the uploads started"
+                + " meanwhile could not be listed to abort them (ListMultipartUploads " + bucket + "/" + key
+                + " failed: AccessDenied: You have no right to access this object because of bucket acl. (request id …));"
+                + " a lifecycle rule with AbortMultipartUpload"
+                + " (such as lifecycle/abort-incomplete-uploads.json) removes them\n",
+                r.err().replaceAll("\\(request id [0-9A-F]{24}\\)", "(request id …)"));
+        assertFalse(r.err().contains(env.get("QWEN_TMP_OSS_AK_SECRET")), "the secret leaked");
+        assertArrayEquals(Files.readAllBytes(big), TestData.stored(clients.v4(), bucket, key));
+        List<MultipartUpload> left = uploadsOf(key);
+        assertEquals(1, left.size());
+        clients.v4().abortMultipartUpload(new AbortMultipartUploadRequest(bucket, key, left.get(0).getUploadId()));
     }
 
     /** The policy without statement {@code sid}, or without {@code action} in it (and the statement gone if it held nothing else). */
