@@ -1,5 +1,6 @@
 // ali-oss multipartUpload with ossops's part size and parallelism (8 MiB, 4), as the benchmark's Node baseline.
-// Arguments: endpoint bucket key file. Credentials from OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET.
+// Arguments: endpoint bucket key file [create-bucket|delete]. Credentials from OSS_ACCESS_KEY_ID /
+// OSS_ACCESS_KEY_SECRET. The benchmark also uses it to create its bucket and delete each uploaded object.
 const dns = require('dns');
 const OSS = require('ali-oss');
 
@@ -20,6 +21,10 @@ const mode = process.argv[6];
 (async () => {
   if (mode === 'create-bucket') {
     await client.putBucket(bucket);
+    return;
+  }
+  if (mode === 'delete') {
+    await client.delete(key);
     return;
   }
   // The same part size and parallelism as `ossops upload`'s defaults, so only the client differs.

@@ -112,31 +112,90 @@ class DiskStoreTest {
         }
     }
 
+    /** An upload with parts 1 (200,000 random bytes), 2 (3 zero bytes) and 3 ("tail"). */
+    private static final String UPLOAD = "0123456789ABCDEF0123456789ABCDEF";
+
+    private static byte[] uploadThreeParts(DiskStore store, PartRecord p1, PartRecord p3) {
+        store.putBucket(bucket("b"));
+        store.putUpload("b", new UploadRecord(UPLOAD, "big", 3_000, null, null, Map.of(), Map.of(), Map.of()));
+        byte[] one = new byte[(int) p1.size()];
+        new Random(9).nextBytes(one);
+        store.putPart("b", UPLOAD, p1, store.stage(new ByteArrayInputStream(one)));
+        store.putPart("b", UPLOAD, new PartRecord(2, "E2", 3, "2", 4_000), store.stage(new ByteArrayInputStream(new byte[3])));
+        store.putPart("b", UPLOAD, p3, store.stage(new ByteArrayInputStream("tail".getBytes(StandardCharsets.UTF_8))));
+        byte[] expected = new byte[one.length + 4];
+        System.arraycopy(one, 0, expected, 0, one.length);
+        System.arraycopy("tail".getBytes(StandardCharsets.UTF_8), 0, expected, one.length, 4);
+        return expected;
+    }
+
+    private static final PartRecord P1 = new PartRecord(1, "E1", 200_000, "1", 4_000);
+    private static final PartRecord P3 = new PartRecord(3, "E3", 4, "3", 4_000);
+
     @Test
     void concatenateParts_inListedOrder_joinsTheFilesAndKeepsTheGivenCrc(@TempDir Path dir) throws IOException {
         DiskStore store = DiskStore.open(dir);
-        store.putBucket(bucket("b"));
-        String id = "0123456789ABCDEF0123456789ABCDEF";
-        store.putUpload("b", new UploadRecord(id, "big", 3_000, null, null, Map.of(), Map.of(), Map.of()));
-        byte[] one = new byte[200_000];
-        byte[] three = "tail".getBytes(StandardCharsets.UTF_8);
-        new Random(9).nextBytes(one);
-        PartRecord p1 = new PartRecord(1, "E1", one.length, "1", 4_000);
-        PartRecord p3 = new PartRecord(3, "E3", three.length, "3", 4_000);
-        store.putPart("b", id, p1, store.stage(new ByteArrayInputStream(one)));
-        store.putPart("b", id, new PartRecord(2, "E2", 3, "2", 4_000), store.stage(new ByteArrayInputStream(new byte[3])));
-        store.putPart("b", id, p3, store.stage(new ByteArrayInputStream(three)));
+        byte[] expected = uploadThreeParts(store, P1, P3);
 
-        StagedBlob staged = store.concatenateParts("b", id, List.of(p1, p3), 42L);
+        StagedBlob staged = store.concatenateParts("b", UPLOAD, List.of(P1, P3), 42L);
 
-        byte[] expected = new byte[one.length + three.length];
-        System.arraycopy(one, 0, expected, 0, one.length);
-        System.arraycopy(three, 0, expected, one.length, three.length);
-        assertArrayEquals(expected, Files.readAllBytes(staged.file()));
         assertEquals(expected.length, staged.size());
         assertEquals(42L, staged.crc64());
         assertNull(staged.md5());
         assertTrue(staged.file().startsWith(dir.resolve("tmp")));
+        String blob = store.commitBlob("b", staged);
+        try (InputStream in = store.openBlob("b", blob)) {
+            assertArrayEquals(expected, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void openBlob_assembledObject_skipsAcrossPartsAndOutlivesTheUpload(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        byte[] expected = uploadThreeParts(store, P1, P3);
+        String blob = store.commitBlob("b", store.concatenateParts("b", UPLOAD, List.of(P1, P3), 42L));
+
+        store.deleteUpload("b", UPLOAD);
+
+        try (InputStream in = store.openBlob("b", blob)) {
+            in.skipNBytes(199_998);
+            byte[] across = in.readNBytes(6);
+            byte[] want = new byte[6];
+            System.arraycopy(expected, 199_998, want, 0, 6);
+            assertArrayEquals(want, across);
+            assertEquals(-1, in.read());
+        }
+        try (InputStream in = store.openBlob("b", blob)) {
+            assertEquals(199_996, in.skip(199_996));
+            assertEquals(expected[199_996] & 0xFF, in.read());
+        }
+        try (InputStream in = store.openBlob("b", blob)) {
+            assertEquals(expected.length, in.skip(Long.MAX_VALUE));
+            assertEquals(-1, in.read());
+        }
+    }
+
+    @Test
+    void deleteBlob_assembledObject_removesItsDirectory(@TempDir Path dir) {
+        DiskStore store = DiskStore.open(dir);
+        uploadThreeParts(store, P1, P3);
+        String blob = store.commitBlob("b", store.concatenateParts("b", UPLOAD, List.of(P1, P3), 42L));
+
+        store.deleteBlob("b", blob);
+
+        assertFalse(Files.exists(dir.resolve("buckets/b/blobs").resolve(blob)));
+    }
+
+    @Test
+    void discard_assembledObject_leavesNothingStaged(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        uploadThreeParts(store, P1, P3);
+
+        store.discard(store.concatenateParts("b", UPLOAD, List.of(P1, P3), 42L));
+
+        try (var left = Files.list(dir.resolve("tmp"))) {
+            assertEquals(0, left.count());
+        }
     }
 
     @Test
@@ -172,14 +231,21 @@ class DiskStoreTest {
         String kept = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[3])));
         store.putKey("b", new KeyRecord("k", List.of(version(kept, 3))));
         String orphan = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[4])));
+        store.putUpload("b", new UploadRecord("FEDCBA9876543210FEDCBA9876543210", "m", 3_000, null, null, Map.of(), Map.of(), Map.of()));
+        store.putPart("b", "FEDCBA9876543210FEDCBA9876543210", new PartRecord(1, "E1", 2, "1", 4_000),
+                store.stage(new ByteArrayInputStream(new byte[2])));
+        String orphanAssembled = store.commitBlob("b", store.concatenateParts("b", "FEDCBA9876543210FEDCBA9876543210",
+                List.of(new PartRecord(1, "E1", 2, "1", 4_000)), 0));
         Path halfUpload = Files.createDirectories(dir.resolve("buckets/b/uploads/0123456789ABCDEF0123456789ABCDEF"));
         Files.write(halfUpload.resolve("part-1.data"), new byte[5]);
 
         DiskStore reopened = DiskStore.open(dir);
         assertTrue(Files.exists(dir.resolve("buckets/b/blobs").resolve(kept)));
         assertFalse(Files.exists(dir.resolve("buckets/b/blobs").resolve(orphan)));
+        assertFalse(Files.exists(dir.resolve("buckets/b/blobs").resolve(orphanAssembled)));
         assertFalse(Files.exists(halfUpload));
-        assertTrue(reopened.uploads("b").isEmpty());
+        assertEquals(1, reopened.uploads("b").size());
+        assertEquals(2, reopened.parts("b", "FEDCBA9876543210FEDCBA9876543210").get(1).size());
     }
 
     @Test
