@@ -1,4 +1,5 @@
-// ali-oss multipartUpload with ossops's part size and parallelism (8 MiB, 4), as the benchmark's Node baseline.
+// ali-oss multipartUpload with ossops's part size and parallelism (PART_MIB, default 8, and PARALLEL,
+// default 4, set by the benchmark to what ossops chooses for the file), as the benchmark's Node baseline.
 // Arguments: endpoint bucket key file [create-bucket|delete]. Credentials from OSS_ACCESS_KEY_ID /
 // OSS_ACCESS_KEY_SECRET. The benchmark also uses it to create its bucket and delete each uploaded object.
 const dns = require('dns');
@@ -28,6 +29,8 @@ const mode = process.argv[6];
     return;
   }
   // The same part size and parallelism as `ossops upload`'s defaults, so only the client differs.
-  const result = await client.multipartUpload(key, file, { partSize: 8 * 1024 * 1024, parallel: 4 });
+  const partSize = Number(process.env.PART_MIB || 8) * 1024 * 1024;
+  const parallel = Number(process.env.PARALLEL || 4);
+  const result = await client.multipartUpload(key, file, { partSize, parallel });
   console.log(result.res.status);
 })().catch((e) => { console.error(e.code || e.name, e.message); process.exit(1); });

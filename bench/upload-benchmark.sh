@@ -4,8 +4,10 @@
 # medians and the ratios the uploader issue sets goals for, computed within each round:
 #   ossops upload                      (its defaults)
 #   Java SDK uploadFile                (its defaults: 100 KiB parts, one task)
-#   ali-oss multipartUpload            (ossops's part size and parallelism: 8 MiB x 4)
+#   ali-oss multipartUpload            (ossops's part size for the file and its parallelism, 4)
 #   curl -T on a presigned PUT URL     (one request: the ceiling of one stream)
+# Each run also records the CPU time it cost the client (user + system, from GNU time) and the
+# emulator (from /proc), in seconds per GiB: on a small machine the two compete for the same cores.
 # Everything runs on 127.0.0.1 and the emulator shares the machine, so the figures compare clients
 # under the same server, not against real OSS.
 #
@@ -44,6 +46,12 @@ emulator_pid=$!
 for _ in $(seq 100); do curl -s -o /dev/null "$endpoint" && break; sleep 0.2; done
 node "$here/ali-oss-multipart.js" "$endpoint" "$bucket" - - create-bucket
 
+# ossops's default part size (upload.PartPlan): a 64th of the file in whole MiB, within 8..64 MiB.
+part_mib=$(((size_mib + 63) / 64))
+((part_mib < 8)) && part_mib=8
+((part_mib > 64)) && part_mib=64
+export PART_MIB="$part_mib" PARALLEL=4
+
 file="$work/upload.bin"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$file"
 
@@ -55,14 +63,14 @@ delete() {
 }
 
 # Warm-up: the emulator writes (and frees) as much memory as one upload needs.
-curl -sf -T "$file" -H "Content-Type: application/octet-stream" "$(presigned_put warm.bin)" >/dev/null
+curl -sf -T "$file" -H "Content-Type: application/octet-stream" -H "x-oss-forbid-overwrite: true" "$(presigned_put warm.bin)" >/dev/null
 delete warm.bin
 
 clients=(ossops sdk ali-oss curl)
 declare -A label=(
   [ossops]="ossops upload (defaults)"
   [sdk]="Java SDK uploadFile (defaults)"
-  [ali-oss]="ali-oss multipartUpload (8 MiB x 4)"
+  [ali-oss]="ali-oss multipartUpload ($part_mib MiB x 4)"
   [curl]="curl -T (one presigned PUT)"
 )
 
@@ -76,10 +84,16 @@ command_of() {
   esac
 }
 
+emulator_cpu() { # user + system clock ticks of the emulator so far
+  awk '{print $14 + $15}' "/proc/$emulator_pid/stat"
+}
+ticks="$(getconf CLK_TCK)"
+gib="$(echo "$size_mib / 1024" | bc -l)"
+
 results="$work/results"
 : >"$results"
-echo "| round | client | wall time | throughput | peak RSS |"
-echo "|---|---|---|---|---|"
+echo "| round | client | wall time | throughput | peak RSS | client CPU | emulator CPU |"
+echo "|---|---|---|---|---|---|---|"
 for ((round = 1; round <= rounds; round++)); do
   for ((i = 0; i < ${#clients[@]}; i++)); do
     client="${clients[$(((i + round - 1) % ${#clients[@]}))]}"
@@ -87,28 +101,37 @@ for ((round = 1; round <= rounds; round++)); do
     url=""
     [[ "$client" == curl ]] && url="$(presigned_put "$key")"
     command_of "$client" "$key" "$url"
-    if ! /usr/bin/time -f "%e %M" -o "$work/time" "${cmd[@]}" >"$work/$client.out" 2>"$work/$client.err"; then
+    before="$(emulator_cpu)"
+    if ! /usr/bin/time -f "%e %M %U %S" -o "$work/time" "${cmd[@]}" >"$work/$client.out" 2>"$work/$client.err"; then
       echo "$client failed:"; cat "$work/$client.err"; exit 1
     fi
-    read -r seconds rss_kib <"$work/time"
+    after="$(emulator_cpu)"
+    read -r seconds rss_kib user system <"$work/time"
     delete "$key"
     mibs="$(echo "$size_mib / $seconds" | bc -l)"
-    echo "$round $client $mibs" >>"$results"
-    printf '| %d | %-36s | %7s s | %7.1f MiB/s | %5d MiB |\n' "$round" "${label[$client]}" "$seconds" "$mibs" "$((rss_kib / 1024))"
+    client_cpu="$(echo "($user + $system) / $gib" | bc -l)"
+    emulator_cpu="$(echo "($after - $before) / $ticks / $gib" | bc -l)"
+    echo "$round $client $mibs $client_cpu $emulator_cpu" >>"$results"
+    printf '| %d | %-36s | %7s s | %7.1f MiB/s | %5d MiB | %5.2f s/GiB | %5.2f s/GiB |\n' "$round" "${label[$client]}" \
+      "$seconds" "$mibs" "$((rss_kib / 1024))" "$client_cpu" "$emulator_cpu"
   done
 done
 
 echo
-echo "Medians over $rounds rounds (ratios are computed within each round, then the median taken):"
+echo "Medians over $rounds rounds on $(nproc) cores (ratios are computed within each round, then the median taken):"
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
-by_round = {}
-for rnd, client, mibs in rows:
+by_round, cpu = {}, {}
+for rnd, client, mibs, client_cpu, emulator_cpu in rows:
     by_round.setdefault(rnd, {})[client] = float(mibs)
+    cpu.setdefault(client, []).append((float(client_cpu), float(emulator_cpu)))
 clients = ["ossops", "sdk", "ali-oss", "curl"]
 for c in clients:
-    print(f"  {c:8s} {statistics.median(r[c] for r in by_round.values()):7.1f} MiB/s")
+    client_cpu = statistics.median(x for x, _ in cpu[c])
+    emulator_cpu = statistics.median(y for _, y in cpu[c])
+    print(f"  {c:8s} {statistics.median(r[c] for r in by_round.values()):7.1f} MiB/s"
+          f"   CPU per GiB: client {client_cpu:5.2f} s, emulator {emulator_cpu:5.2f} s")
 vs_ali = [r["ossops"] / r["ali-oss"] for r in by_round.values()]
 vs_best = [r["ossops"] / max(r[c] for c in clients if c != "ossops") for r in by_round.values()]
 print(f"  ossops / ali-oss:          {statistics.median(vs_ali):.2f}x  (rounds: {', '.join(f'{v:.2f}' for v in vs_ali)}; goal 1.5x)")

@@ -91,7 +91,7 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Transfers in flight, parts and files (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16MiB (default: 8 MiB, grown for huge files).")
+    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16MiB (default: a 64th of the file, 8 MiB to 64 MiB, more above 625 GiB).")
     String partSize;
 
     @Option(names = "--multipart-threshold", paramLabel = "SIZE", defaultValue = "100MiB",

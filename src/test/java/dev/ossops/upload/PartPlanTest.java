@@ -52,11 +52,25 @@ class PartPlanTest {
     }
 
     @Test
+    void of_defaultIsA64thOfTheFileBetween8And64MiB() {
+        assertEquals(8 * MIB, PartPlan.of(512 * MIB, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(9 * MIB, PartPlan.of(512 * MIB + 1, OptionalLong.empty(), THRESHOLD).partSize());
+        PartPlan twoGib = PartPlan.of(2 * GIB, OptionalLong.empty(), THRESHOLD);
+        assertEquals(32 * MIB, twoGib.partSize());
+        assertEquals(64, twoGib.partCount());
+        assertEquals(16 * MIB, PartPlan.of(GIB - 5, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(64 * MIB, PartPlan.of(4 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
+        PartPlan tenGib = PartPlan.of(10 * GIB, OptionalLong.empty(), THRESHOLD);
+        assertEquals(64 * MIB, tenGib.partSize());
+        assertEquals(160, tenGib.partCount());
+    }
+
+    @Test
     void of_defaultGrowsToStayWithin10000Parts() {
-        assertEquals(8 * MIB, PartPlan.of(78 * GIB + 0, OptionalLong.empty(), THRESHOLD).partSize());
-        PartPlan big = PartPlan.of(100 * GIB, OptionalLong.empty(), THRESHOLD);
-        assertEquals(11 * MIB, big.partSize());
-        assertEquals(9310, big.partCount());
+        assertEquals(64 * MIB, PartPlan.of(625 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
+        PartPlan big = PartPlan.of(1024 * GIB, OptionalLong.empty(), THRESHOLD);
+        assertEquals(105 * MIB, big.partSize());
+        assertEquals(9987, big.partCount());
         PartPlan max = PartPlan.of(5 * GIB * 10_000, OptionalLong.empty(), THRESHOLD);
         assertEquals(5 * GIB, max.partSize());
         assertEquals(10_000, max.partCount());
@@ -64,7 +78,7 @@ class PartPlanTest {
 
     @Test
     void of_requestedPartSizeTooSmallForFile() {
-        assertEquals("part size 1 MiB cuts 20 GiB into 20480 parts; OSS allows at most 10,000: use --part-size 8 MiB or more",
+        assertEquals("part size 1 MiB cuts 20 GiB into 20480 parts; OSS allows at most 10,000: use --part-size 3 MiB or more",
                 error(20 * GIB, OptionalLong.of(MIB), THRESHOLD));
     }
 
