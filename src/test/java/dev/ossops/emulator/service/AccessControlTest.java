@@ -33,12 +33,14 @@ class AccessControlTest {
     private static final Principal.User ALICE = new Principal.User(ACCOUNT, "alice", "200000000000000001");
 
     private DiskStore store;
+    private AccountSettings account;
     private AccessControl access;
 
     @BeforeEach
     void open(@TempDir Path dir) {
         store = DiskStore.open(dir);
-        access = new AccessControl(ACCOUNT, store, Clock.systemUTC());
+        account = AccountSettings.open(dir);
+        access = new AccessControl(ACCOUNT, store, account, Clock.systemUTC());
     }
 
     private static Caller caller(Principal principal, List<GrantedPolicy> policies) {
