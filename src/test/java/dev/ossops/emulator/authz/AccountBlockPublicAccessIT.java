@@ -161,6 +161,21 @@ class AccountBlockPublicAccessIT {
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void publicAccessBlock_stsSession_limitedBySessionPolicy(SignVersion version) {
+        String role = f.role("bpa-role-" + version, document(allow("[\"oss:*PublicAccessBlock\"]", "[\"*\"]")));
+        OSS session = f.oss(version, f.assumeRole(role, document(
+                allow("[\"oss:GetPublicAccessBlock\"]", "[\"acs:oss:*:*:*\"]")), 900));
+
+        assertFalse(session.getPublicAccessBlock().getBlockPublicAccess());
+        OSSException put = denied(() -> session.putPublicAccessBlock(new PutPublicAccessBlockRequest(true)));
+        assertEquals(ACL_MESSAGE, put.getErrorMessage());
+        assertTrue(put.getRawResponseError().contains("<AuthAction>oss:PutPublicAccessBlock</AuthAction>"),
+                put.getRawResponseError());
+        assertFalse(f.root(version).getPublicAccessBlock().getBlockPublicAccess());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void publicAccessBlock_on_publicAclIgnoredAndRefusedUntilDeleted(SignVersion version) throws IOException {
         OSS root = f.root(version);
         String b = publicReadBucket(root, version);
