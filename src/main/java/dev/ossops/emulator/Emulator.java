@@ -8,6 +8,7 @@ import dev.ossops.emulator.dashscope.TemporaryFiles;
 import dev.ossops.emulator.dashscope.UploadPolicyService;
 import dev.ossops.emulator.fault.Faults;
 import dev.ossops.emulator.fault.RequestStats;
+import dev.ossops.emulator.http.AccountRoutes;
 import dev.ossops.emulator.http.BucketRoutes;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.FaultingHandler;
@@ -27,6 +28,8 @@ import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RootAccount;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
 import dev.ossops.emulator.service.AccessControl;
+import dev.ossops.emulator.service.AccountService;
+import dev.ossops.emulator.service.AccountSettings;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import dev.ossops.emulator.service.BucketService;
 import dev.ossops.emulator.service.CorsService;
@@ -114,7 +117,8 @@ public final class Emulator implements AutoCloseable {
                 new Principal.Root(config.accountId()), true, List.of());
         CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys,
                 id -> dashscopeKey.accessKeyId().equals(id) ? Optional.of(dashscopeKey) : Optional.empty()));
-        AccessControl access = new AccessControl(config.accountId(), store, clock);
+        AccountSettings accountSettings = AccountSettings.open(config.dataDir());
+        AccessControl access = new AccessControl(config.accountId(), store, accountSettings, clock);
         BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
         ObjectService objects = new ObjectService(store, access, buckets, clock);
         ListingService listing = new ListingService(store, access, buckets);
@@ -124,7 +128,8 @@ public final class Emulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the root key is not in the credential lookup")));
         replication = new ReplicationWorker(store, objects, root, clock, REPLICATION_INTERVAL);
         ReplicationService replicationRules = new ReplicationService(store, buckets, replication, new ReplicationCodec(), clock);
-        Router router = new Router(new ServiceRoutes(buckets), new BucketRoutes(buckets, configs),
+        Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(accountSettings, access)),
+                new BucketRoutes(buckets, configs),
                 new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
                 new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),

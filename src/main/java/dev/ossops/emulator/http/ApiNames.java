@@ -20,6 +20,14 @@ final class ApiNames {
             return "Options";
         }
         if (r.bucket() == null) {
+            if (r.hasQueryParameter("publicAccessBlock")) {
+                return switch (r.method()) {
+                    case "GET" -> "GetPublicAccessBlock";
+                    case "PUT" -> "PutPublicAccessBlock";
+                    case "DELETE" -> "DeletePublicAccessBlock";
+                    default -> "Unknown";
+                };
+            }
             return r.method().equals("GET") ? "ListBuckets" : "Unknown";
         }
         return r.key() == null ? bucket(r) : object(r);

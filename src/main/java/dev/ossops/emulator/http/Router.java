@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class Router {
     private final ServiceRoutes service;
+    private final AccountRoutes account;
     private final BucketRoutes buckets;
     private final ObjectRoutes objects;
     private final MultipartRoutes multipart;
@@ -22,7 +23,7 @@ public final class Router {
     private final PostObjectRoutes post;
     private final LoggingRoutes logging;
 
-    public Router(ServiceRoutes service, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
+    public Router(ServiceRoutes service, AccountRoutes account, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
                   BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication, PostObjectRoutes post,
                   LoggingRoutes logging) {
         this.post = post;
@@ -30,6 +31,7 @@ public final class Router {
         this.cors = cors;
         this.replication = replication;
         this.service = service;
+        this.account = account;
         this.buckets = buckets;
         this.objects = objects;
         this.multipart = multipart;
@@ -57,12 +59,25 @@ public final class Router {
 
     private Reply dispatch(OssRequest r, Caller caller) {
         if (r.bucket() == null) {
-            if (r.method().equals("GET")) {
-                return service.listBuckets(r, caller);
-            }
-            throw notAllowed();
+            return service(r, caller);
         }
         return r.key() == null ? bucket(r, caller) : object(r, caller);
+    }
+
+    /** Requests on the endpoint itself: ListBuckets and the account-level settings. */
+    private Reply service(OssRequest r, Caller caller) {
+        if (r.hasQueryParameter("publicAccessBlock")) {
+            return switch (r.method()) {
+                case "GET" -> account.getPublicAccessBlock(caller);
+                case "PUT" -> account.putPublicAccessBlock(r, caller);
+                case "DELETE" -> account.deletePublicAccessBlock(caller);
+                default -> throw notAllowed();
+            };
+        }
+        if (r.method().equals("GET")) {
+            return service.listBuckets(r, caller);
+        }
+        throw notAllowed();
     }
 
     private Reply bucket(OssRequest r, Caller caller) {

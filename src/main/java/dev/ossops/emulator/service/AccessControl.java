@@ -40,8 +40,10 @@ import java.util.Optional;
  *   <li>with no Allow, the ACL decides: the object's ACL, or the bucket's when the object's is
  *       {@code default}; public-read grants reading and listing, public-read-write writing too,
  *       to everyone (anonymous and signed callers alike);</li>
- *   <li>Block Public Access on the bucket makes public ACLs and the public statements of the
- *       bucket policy ({@link PolicyAudit#anonymousAccess}) grant nothing, and refuses setting them.</li>
+ *   <li>Block Public Access on the bucket or on the account (PutPublicAccessBlock; either one on is
+ *       enough, so the account's "on" wins over a bucket's "off") makes public ACLs and the public
+ *       statements of the bucket policy ({@link PolicyAudit#anonymousAccess}) grant nothing, and
+ *       refuses setting them.</li>
  * </ol>
  * Services name the {@link OssAction} of each check; {@link Permission} maps it to ACL terms.
  */
@@ -52,11 +54,13 @@ public final class AccessControl {
     private final String accountId;
     private final DiskStore store;
     private final Clock clock;
+    private final AccountSettings account;
     private final PublicAccessBlockCodec blockCodec = new PublicAccessBlockCodec();
 
-    public AccessControl(String accountId, DiskStore store, Clock clock) {
+    public AccessControl(String accountId, DiskStore store, AccountSettings account, Clock clock) {
         this.accountId = accountId;
         this.store = store;
+        this.account = account;
         this.clock = clock;
     }
 
@@ -72,12 +76,20 @@ public final class AccessControl {
 
     /** ListBuckets: an account-level action on {@code acs:oss:*:<uid>:*}. */
     public void checkAccount(Caller caller, OssAction action) {
+        checkAccountAction(caller, action.action());
+    }
+
+    /**
+     * Account-level actions the policy catalogue does not list ({@code oss:PutPublicAccessBlock}, ...),
+     * authorized like ListBuckets on {@code acs:oss:*:<uid>:*}.
+     */
+    public void checkAccountAction(Caller caller, String action) {
         decideWithoutBucket(caller, action, "acs:oss:*:" + accountId + ":*");
     }
 
     /** PutBucket: authorized on the new bucket's ARN, which has no policy or ACL yet. */
     public void checkNewBucket(Caller caller, String bucket) {
-        decideWithoutBucket(caller, OssAction.PUT_BUCKET, RequestContext.ossResource(accountId, bucket, null));
+        decideWithoutBucket(caller, OssAction.PUT_BUCKET.action(), RequestContext.ossResource(accountId, bucket, null));
     }
 
     /**
@@ -123,7 +135,7 @@ public final class AccessControl {
         return PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name()).isPublic();
     }
 
-    private void decideWithoutBucket(Caller caller, OssAction action, String resource) {
+    private void decideWithoutBucket(Caller caller, String action, String resource) {
         if (caller.isAnonymous()) {
             throw new OssException(OssError.ANONYMOUS_DENIED);
         }
@@ -141,9 +153,9 @@ public final class AccessControl {
             policies = policies.withBucket(new AttachedPolicy(bucket.name(), bucketPolicy.get()));
         }
         Decision decision = PolicyEvaluator.evaluate(policies,
-                context(caller, action, RequestContext.ossResource(accountId, bucket.name(), key)));
+                context(caller, action.action(), RequestContext.ossResource(accountId, bucket.name(), key)));
         if (decision.outcome() == Decision.Outcome.EXPLICIT_DENY) {
-            throw denied(caller, action, decision);
+            throw denied(caller, action.action(), decision);
         }
         if (decision.allowed() && !(blocked && bucketPolicy.isPresent()
                 && grantedPublicly(decision, bucketPolicy.get(), bucket.name()))) {
@@ -152,7 +164,7 @@ public final class AccessControl {
         if (!blocked && aclGrants(acl, Permission.of(action))) {
             return;
         }
-        throw denied(caller, action, decision);
+        throw denied(caller, action.action(), decision);
     }
 
     /** Whether the bucket policy's public statements are what allowed: Block Public Access ignores them. */
@@ -176,7 +188,7 @@ public final class AccessControl {
     }
 
     private boolean blocksPublicAccess(String bucket) {
-        return store.config(bucket, PUBLIC_ACCESS_BLOCK)
+        return account.blocksPublicAccess() || store.config(bucket, PUBLIC_ACCESS_BLOCK)
                 .map(doc -> blockCodec.parse(doc.body()).blockPublicAccess())
                 .orElse(false);
     }
@@ -190,13 +202,13 @@ public final class AccessControl {
         return caller.credential().map(IdentityPolicies::of).orElseGet(PolicySet::empty);
     }
 
-    private RequestContext context(Caller caller, OssAction action, String resource) {
+    private RequestContext context(Caller caller, String action, String resource) {
         Map<String, List<String>> keys = new LinkedHashMap<>(caller.conditionKeys());
         keys.put("acs:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(clock.instant())));
         caller.credential().ifPresent(c -> keys.put("acs:AccessId", List.of(c.accessKeyId())));
         dev.ossops.policy.Caller who = caller.principal().map(PolicyCallers::of)
                 .orElseGet(dev.ossops.policy.Caller.Anonymous::new);
-        return new RequestContext(action.action(), resource, who, keys);
+        return new RequestContext(action, resource, who, keys);
     }
 
     /**
@@ -204,13 +216,13 @@ public final class AccessControl {
      * their principal type, as newer OSS adds to AccessDenied. An explicit Deny uses the
      * message OSS's troubleshooting page 0003-00000201 shows.
      */
-    private static OssException denied(Caller caller, OssAction action, Decision decision) {
+    private static OssException denied(Caller caller, String action, Decision decision) {
         OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? OssError.POLICY_DENIED : OssError.NO_PERMISSION;
         if (caller.isAnonymous()) {
             return new OssException(error);
         }
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("AuthAction", action.action());
+        details.put("AuthAction", action);
         details.put("AuthPrincipalType", PolicyCallers.principalType(caller.principal().orElseThrow()));
         return new OssException(error, error.defaultMessage(), details);
     }

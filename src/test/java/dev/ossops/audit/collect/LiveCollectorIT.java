@@ -2,6 +2,7 @@ package dev.ossops.audit.collect;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.CannedAccessControlList;
+import com.aliyun.oss.model.PutPublicAccessBlockRequest;
 import com.aliyuncs.cdn.model.v20180510.AddCdnDomainRequest;
 import com.aliyuncs.cdn.model.v20180510.BatchSetCdnDomainConfigRequest;
 import com.aliyuncs.exceptions.ClientException;
@@ -14,9 +15,11 @@ import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
 import dev.ossops.audit.AuditOutcome;
 import dev.ossops.audit.AuditReport;
+import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.Auditor;
 import dev.ossops.audit.FailOn;
 import dev.ossops.audit.Finding;
+import dev.ossops.audit.Observed;
 import dev.ossops.audit.RamState;
 import dev.ossops.audit.Suppressions;
 import dev.ossops.audit.checks.Checks;
@@ -252,6 +255,54 @@ class LiveCollectorIT {
 
         assertEquals(List.of("medium CDN-ORIGIN-BUCKET-PUBLIC cdn:domain/public.example.com",
                 "low CDN-PRIVATE-ORIGIN-NO-ACCESS-CONTROL cdn:domain/open.example.com"), findings(report, "cdn:"));
+    }
+
+    @Test
+    void collect_accountBlockPublicAccess_readAndNeutralisesPublicBuckets(OSS ossClient) throws Exception {
+        ossClient.createBucket("lc-account-acl");
+        ossClient.setBucketAcl("lc-account-acl", CannedAccessControlList.PublicRead);
+        ossClient.createBucket("lc-account-policy");
+        ossClient.setBucketPolicy("lc-account-policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"acs:oss:*:*:lc-account-policy/*\"]}]}");
+        List<String> buckets = List.of("lc-account-acl", "lc-account-policy");
+
+        AuditSnapshot off = collect(buckets).snapshot();
+        assertEquals(Observed.found(false), off.accountBlockPublicAccess());
+        AuditReport exposed = new Auditor(Checks.all()).run(off, Suppressions.none(), TODAY);
+        assertEquals(List.of("high OSS-BUCKET-ACL-PUBLIC-READ acs:oss:*:*:lc-account-acl"),
+                publicFindings(exposed, "acs:oss:*:*:lc-account-acl"));
+        assertEquals(List.of("high OSS-BUCKET-POLICY-PUBLIC-READ acs:oss:*:*:lc-account-policy"),
+                publicFindings(exposed, "acs:oss:*:*:lc-account-policy"));
+
+        ossClient.putPublicAccessBlock(new PutPublicAccessBlockRequest(true));
+        try {
+            AuditSnapshot on = collect(buckets).snapshot();
+            assertEquals(Observed.found(true), on.accountBlockPublicAccess());
+            // The buckets' own switches stay off: the account's setting alone neutralises their public grants.
+            assertEquals(Observed.found(false), on.buckets().get(0).blockPublicAccess());
+            AuditReport blocked = new Auditor(Checks.all()).run(on, Suppressions.none(), TODAY);
+            assertEquals(List.of(), blocked.unknowns());
+            assertEquals(List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:lc-account-acl"),
+                    publicFindings(blocked, "acs:oss:*:*:lc-account-acl"));
+            assertEquals(List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:lc-account-policy"),
+                    publicFindings(blocked, "acs:oss:*:*:lc-account-policy"));
+            assertEquals(List.of("bucket lc-account-acl: ACL public-read neutralised by Block Public Access on the account",
+                    "bucket lc-account-policy: bucket policy grants to anonymous callers (oss:GetObject) neutralised by "
+                            + "Block Public Access on the account"),
+                    blocked.findings().stream().filter(f -> f.rule().id().equals("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED"))
+                            .map(Finding::message).toList());
+        } finally {
+            // The emulator is shared by this class's tests; the account setting would leak into them.
+            ossClient.deletePublicAccessBlock();
+        }
+    }
+
+    /** Findings of the public-exposure checks on one bucket. */
+    private static List<String> publicFindings(AuditReport report, String resource) {
+        return report.findings().stream().filter(f -> f.resource().equals(resource))
+                .filter(f -> f.rule().id().startsWith("OSS-BUCKET-ACL-") || f.rule().id().startsWith("OSS-BUCKET-POLICY-PUBLIC")
+                        || f.rule().id().equals("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED"))
+                .map(f -> f.severity().label() + " " + f.rule().id() + " " + f.resource()).toList();
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.ossops.emulator.config;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.GetBucketPublicAccessBlockResult;
+import com.aliyun.oss.model.GetPublicAccessBlockResult;
 import com.aliyun.oss.model.PutBucketPublicAccessBlockRequest;
+import com.aliyun.oss.model.PutPublicAccessBlockRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +40,18 @@ class PublicAccessBlockCodecTest {
         GetBucketPublicAccessBlockResult got = ResponseParsers.getBucketPublicAccessBlockResponseParser
                 .parse(SdkWire.response(codec.whenUnset("media")));
         assertEquals(false, got.getBlockPublicAccess());
+    }
+
+    /** The account-level APIs send and parse the same document with their own marshaller and parser. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void parseAndRender_accountLevelSdkRequestRoundTripsThroughItsParser(boolean block) throws Exception {
+        byte[] body = SdkWire.body(RequestMarshallers.putPublicAccessBlockRequestMarshaller
+                .marshall(new PutPublicAccessBlockRequest(block)));
+        String rendered = codec.render(codec.parse(body));
+        GetPublicAccessBlockResult got = ResponseParsers.getPublicAccessBlockResponseParser
+                .parse(SdkWire.response(ConfigXml.xml(rendered)));
+        assertEquals(block, got.getBlockPublicAccess());
     }
 
     @Test

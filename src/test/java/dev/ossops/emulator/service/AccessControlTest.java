@@ -33,12 +33,14 @@ class AccessControlTest {
     private static final Principal.User ALICE = new Principal.User(ACCOUNT, "alice", "200000000000000001");
 
     private DiskStore store;
+    private AccountSettings account;
     private AccessControl access;
 
     @BeforeEach
     void open(@TempDir Path dir) {
         store = DiskStore.open(dir);
-        access = new AccessControl(ACCOUNT, store, Clock.systemUTC());
+        account = AccountSettings.open(dir);
+        access = new AccessControl(ACCOUNT, store, account, Clock.systemUTC());
     }
 
     private static Caller caller(Principal principal, List<GrantedPolicy> policies) {
@@ -163,6 +165,48 @@ class AccessControlTest {
         assertDoesNotThrow(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"oss:GetObject\",\"Principal\":[\"" + ALICE.userId() + "\"],\"Resource\":\"acs:oss:*:"
                 + ACCOUNT + ":b/*\"}]}"));
+    }
+
+    @Test
+    void accountBlockPublicAccess_winsOverTheBucketsOff() {
+        BucketRecord b = bucket("public-read");
+        config("publicAccessBlock",
+                "<PublicAccessBlockConfiguration><BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>");
+        config("policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:PutObject\","
+                + "\"Principal\":[\"*\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\"}]}");
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.GET_OBJECT));
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.PUT_OBJECT));
+
+        account.putBlockPublicAccess(true);
+
+        assertEquals("You have no right to access this object because of bucket acl.",
+                denied(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.GET_OBJECT)).getMessage());
+        denied(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.PUT_OBJECT));
+        assertEquals("Public access is blocked: public ACLs and public bucket policies cannot be set.",
+                denied(() -> access.checkAclChange(b, "public-read")).getMessage());
+        // The account itself is not public: its own access is untouched.
+        assertDoesNotThrow(() -> access.checkObject(ROOT, b, "k", null, OssAction.GET_OBJECT));
+
+        account.putBlockPublicAccess(false);
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.GET_OBJECT));
+        account.putBlockPublicAccess(true);
+        account.deleteBlockPublicAccess();
+        assertDoesNotThrow(() -> access.checkAclChange(b, "public-read-write"));
+    }
+
+    @Test
+    void checkAccountAction_actionsOutsideTheCatalogue_decidedByName() {
+        String get = "oss:GetPublicAccessBlock";
+        assertEquals("Anonymous access is forbidden for this operation.",
+                denied(() -> access.checkAccountAction(ANONYMOUS, get)).getMessage());
+        assertDoesNotThrow(() -> access.checkAccountAction(ROOT, get));
+        OssException e = denied(() -> access.checkAccountAction(caller(ALICE, List.of()), get));
+        assertEquals(Map.of("AuthAction", get, "AuthPrincipalType", "SubUser"), e.details());
+        assertDoesNotThrow(() -> access.checkAccountAction(caller(ALICE, List.of(policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"oss:Get*\",\"Resource\":\"acs:oss:*:" + ACCOUNT + ":*\"}"))), get));
+        // Another account's resource does not match this account's.
+        denied(() -> access.checkAccountAction(caller(ALICE, List.of(policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"oss:Get*\",\"Resource\":\"acs:oss:*:9990000000000009:*\"}"))), get));
     }
 
     @Test
