@@ -7,11 +7,13 @@ import java.util.Optional;
  * The RAM actions of OSS (OSS "Grant access to OSS by using RAM policies" and "Authorization
  * syntax and elements": service-, bucket- and object-level actions), each with what it does and
  * what kind of resource it applies to. Not listed: LiveChannel, image processing, access points,
- * object FC access points, data indexing, resource pools and the account-level Block Public
- * Access actions.
+ * object FC access points, data indexing and resource pools.
  */
 public enum OssAction {
     LIST_BUCKETS("oss:ListBuckets", AccessLevel.LIST, Scope.SERVICE),
+    PUT_PUBLIC_ACCESS_BLOCK("oss:PutPublicAccessBlock", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.SERVICE),
+    GET_PUBLIC_ACCESS_BLOCK("oss:GetPublicAccessBlock", AccessLevel.READ, Scope.SERVICE),
+    DELETE_PUBLIC_ACCESS_BLOCK("oss:DeletePublicAccessBlock", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.SERVICE),
     PUT_BUCKET("oss:PutBucket", AccessLevel.WRITE, Scope.BUCKET),
     DELETE_BUCKET("oss:DeleteBucket", AccessLevel.WRITE, Scope.BUCKET),
     LIST_OBJECTS("oss:ListObjects", AccessLevel.LIST, Scope.BUCKET),

@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 public enum OssApi {
     LIST_BUCKETS("ListBuckets", List.of(OssAction.LIST_BUCKETS), List.of(OssAction.LIST_BUCKETS)),
+    PUT_PUBLIC_ACCESS_BLOCK("PutPublicAccessBlock", List.of(OssAction.PUT_PUBLIC_ACCESS_BLOCK), List.of(OssAction.PUT_PUBLIC_ACCESS_BLOCK)),
+    GET_PUBLIC_ACCESS_BLOCK("GetPublicAccessBlock", List.of(OssAction.GET_PUBLIC_ACCESS_BLOCK), List.of(OssAction.GET_PUBLIC_ACCESS_BLOCK)),
+    DELETE_PUBLIC_ACCESS_BLOCK("DeletePublicAccessBlock", List.of(OssAction.DELETE_PUBLIC_ACCESS_BLOCK),
+            List.of(OssAction.DELETE_PUBLIC_ACCESS_BLOCK)),
     PUT_BUCKET("PutBucket", List.of(OssAction.PUT_BUCKET), List.of(OssAction.PUT_BUCKET)),
     DELETE_BUCKET("DeleteBucket", List.of(OssAction.DELETE_BUCKET), List.of(OssAction.DELETE_BUCKET)),
     GET_BUCKET("GetBucket", List.of(OssAction.LIST_OBJECTS), List.of(OssAction.LIST_OBJECTS)),

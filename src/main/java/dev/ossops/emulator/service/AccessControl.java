@@ -74,17 +74,9 @@ public final class AccessControl {
         check(caller, bucket, key, acl, action);
     }
 
-    /** ListBuckets: an account-level action on {@code acs:oss:*:<uid>:*}. */
+    /** ListBuckets and the account's Block Public Access: account-level actions on {@code acs:oss:*:<uid>:*}. */
     public void checkAccount(Caller caller, OssAction action) {
-        checkAccountAction(caller, action.action());
-    }
-
-    /**
-     * Account-level actions the policy catalogue does not list ({@code oss:PutPublicAccessBlock}, ...),
-     * authorized like ListBuckets on {@code acs:oss:*:<uid>:*}.
-     */
-    public void checkAccountAction(Caller caller, String action) {
-        decideWithoutBucket(caller, action, "acs:oss:*:" + accountId + ":*");
+        decideWithoutBucket(caller, action.action(), "acs:oss:*:" + accountId + ":*");
     }
 
     /** PutBucket: authorized on the new bucket's ARN, which has no policy or ACL yet. */

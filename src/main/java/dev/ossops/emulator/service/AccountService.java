@@ -3,6 +3,7 @@ package dev.ossops.emulator.service;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.PublicAccessBlockCodec;
 import dev.ossops.emulator.config.PublicAccessBlockConfiguration;
+import dev.ossops.policy.OssAction;
 
 /**
  * The service-level (no bucket) OSS APIs on the account's own settings: PutPublicAccessBlock,
@@ -12,11 +13,6 @@ import dev.ossops.emulator.config.PublicAccessBlockConfiguration;
  * {@code oss:Put/Get/DeletePublicAccessBlock} on the account's resource.
  */
 public final class AccountService {
-    /** Not in {@link dev.ossops.policy.OssAction}'s catalogue (account-level actions are left out there), so named here. */
-    static final String PUT_PUBLIC_ACCESS_BLOCK = "oss:PutPublicAccessBlock";
-    static final String GET_PUBLIC_ACCESS_BLOCK = "oss:GetPublicAccessBlock";
-    static final String DELETE_PUBLIC_ACCESS_BLOCK = "oss:DeletePublicAccessBlock";
-
     private final AccountSettings settings;
     private final AccessControl access;
     private final PublicAccessBlockCodec codec = new PublicAccessBlockCodec();
@@ -28,18 +24,18 @@ public final class AccountService {
 
     /** The GetPublicAccessBlock document; off when never put or deleted. */
     public String getPublicAccessBlock(Caller caller) {
-        access.checkAccountAction(caller, GET_PUBLIC_ACCESS_BLOCK);
+        access.checkAccount(caller, OssAction.GET_PUBLIC_ACCESS_BLOCK);
         return codec.render(new PublicAccessBlockConfiguration(settings.blocksPublicAccess()));
     }
 
     /** Authorizes before reading the body's meaning, so a denied caller learns nothing about its document. */
     public void putPublicAccessBlock(Caller caller, byte[] body) {
-        access.checkAccountAction(caller, PUT_PUBLIC_ACCESS_BLOCK);
+        access.checkAccount(caller, OssAction.PUT_PUBLIC_ACCESS_BLOCK);
         settings.putBlockPublicAccess(codec.parse(body).blockPublicAccess());
     }
 
     public void deletePublicAccessBlock(Caller caller) {
-        access.checkAccountAction(caller, DELETE_PUBLIC_ACCESS_BLOCK);
+        access.checkAccount(caller, OssAction.DELETE_PUBLIC_ACCESS_BLOCK);
         settings.deleteBlockPublicAccess();
     }
 }

@@ -195,17 +195,17 @@ class AccessControlTest {
     }
 
     @Test
-    void checkAccountAction_actionsOutsideTheCatalogue_decidedByName() {
-        String get = "oss:GetPublicAccessBlock";
+    void checkAccount_accountBlockPublicAccess_decidedOnTheAccountResource() {
+        OssAction get = OssAction.GET_PUBLIC_ACCESS_BLOCK;
         assertEquals("Anonymous access is forbidden for this operation.",
-                denied(() -> access.checkAccountAction(ANONYMOUS, get)).getMessage());
-        assertDoesNotThrow(() -> access.checkAccountAction(ROOT, get));
-        OssException e = denied(() -> access.checkAccountAction(caller(ALICE, List.of()), get));
-        assertEquals(Map.of("AuthAction", get, "AuthPrincipalType", "SubUser"), e.details());
-        assertDoesNotThrow(() -> access.checkAccountAction(caller(ALICE, List.of(policy(
+                denied(() -> access.checkAccount(ANONYMOUS, get)).getMessage());
+        assertDoesNotThrow(() -> access.checkAccount(ROOT, get));
+        OssException e = denied(() -> access.checkAccount(caller(ALICE, List.of()), get));
+        assertEquals(Map.of("AuthAction", "oss:GetPublicAccessBlock", "AuthPrincipalType", "SubUser"), e.details());
+        assertDoesNotThrow(() -> access.checkAccount(caller(ALICE, List.of(policy(
                 "{\"Effect\":\"Allow\",\"Action\":\"oss:Get*\",\"Resource\":\"acs:oss:*:" + ACCOUNT + ":*\"}"))), get));
         // Another account's resource does not match this account's.
-        denied(() -> access.checkAccountAction(caller(ALICE, List.of(policy(
+        denied(() -> access.checkAccount(caller(ALICE, List.of(policy(
                 "{\"Effect\":\"Allow\",\"Action\":\"oss:Get*\",\"Resource\":\"acs:oss:*:9990000000000009:*\"}"))), get));
     }
 
