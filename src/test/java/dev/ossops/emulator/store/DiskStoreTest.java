@@ -248,8 +248,6 @@ class DiskStoreTest {
         assertEquals(2, reopened.parts("b", "FEDCBA9876543210FEDCBA9876543210").get(1).size());
     }
 
-    private static final String UPLOAD = "0123456789ABCDEF0123456789ABCDEF";
-
     /** A store with bucket "b" and the upload {@link #UPLOAD} of key "big". */
     private static DiskStore withUpload(Path dir) {
         DiskStore store = DiskStore.open(dir);
