@@ -28,7 +28,8 @@ final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                // fdatasync: the content and the size, all a reader after a crash needs.
+                channel.force(false);
             }
             moveIntoPlace(tmp, target);
         } catch (IOException e) {
