@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The emulator's disk: buckets, their configuration documents, objects (every version of a key
@@ -55,6 +56,9 @@ import java.util.function.Supplier;
  * Callers group read-check-write sequences with {@link #atomically}.
  */
 public final class DiskStore {
+    // Compiled once: String.matches compiled the pattern again on every request.
+    private static final Pattern BLOB_ID = Pattern.compile("[0-9a-f-]{36}");
+    private static final Pattern UPLOAD_ID = Pattern.compile("[0-9A-F]{32}");
     private final Path root;
     private final Path tmp;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -421,7 +425,7 @@ public final class DiskStore {
     }
 
     private Path blobPath(String bucket, String blob) {
-        if (!blob.matches("[0-9a-f-]{36}")) {
+        if (!BLOB_ID.matcher(blob).matches()) {
             throw new IllegalArgumentException("not a blob id");
         }
         return bucketDir(bucket).resolve("blobs").resolve(blob);
@@ -515,7 +519,7 @@ public final class DiskStore {
     }
 
     private Path uploadDir(String bucket, String uploadId) {
-        if (!uploadId.matches("[0-9A-F]{32}")) {
+        if (!UPLOAD_ID.matcher(uploadId).matches()) {
             throw new IllegalArgumentException("not an upload id");
         }
         return bucketDir(bucket).resolve("uploads").resolve(uploadId);
