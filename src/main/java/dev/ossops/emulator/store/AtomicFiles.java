@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -21,14 +22,14 @@ final class AtomicFiles {
 
     static void write(Path target, byte[] content) {
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            Path tmp = createTempFile(target.getParent());
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                // fdatasync: the content and the size, all a reader after a crash needs.
+                channel.force(false);
             }
             moveIntoPlace(tmp, target);
         } catch (IOException e) {
@@ -36,10 +37,30 @@ final class AtomicFiles {
         }
     }
 
+    /**
+     * Directories are created only when missing: {@link Files#createDirectories} on an existing one
+     * fails a mkdir and builds an exception inside, a cost every small request used to pay.
+     */
+    private static Path createTempFile(Path dir) throws IOException {
+        try {
+            return Files.createTempFile(dir, ".tmp-", ".part");
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, ".tmp-", ".part");
+        }
+    }
+
     /** Renames an already forced file onto {@code target} and forces the directory entry. */
     static void moveIntoPlace(Path source, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(source)) {
+                throw e;
+            }
+            Files.createDirectories(target.getParent());
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
         forceDirectory(target.getParent());
     }
 

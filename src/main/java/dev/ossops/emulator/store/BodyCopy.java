@@ -17,10 +17,17 @@ import java.util.concurrent.Future;
 /**
  * Copies a request body into a file while computing its size, MD5 and CRC-64. The receiving
  * thread reads, updates the CRC and writes; MD5, the slowest of the three, runs on a helper thread
- * one buffer behind, so one stream can use two cores. Bodies that fit in one buffer never start the
- * helper. Memory is bounded: {@value #BUFFERS} buffers of {@value #BUFFER} bytes per body.
+ * one buffer behind, so one stream can use two cores. Small bodies are read into a
+ * {@value #FIRST}-byte buffer, then one of {@value #BUFFER} bytes, both hashed inline; only a body
+ * larger than both starts the helper. Memory is bounded: one small buffer and {@value #BUFFERS}
+ * large ones per body.
  */
 final class BodyCopy {
+    /**
+     * Holds the many small bodies (requests, the SDK's default 100 KiB parts) whole. A 1 MiB buffer
+     * for each cost a zeroed allocation that G1 treats as humongous, several times the body's size.
+     */
+    static final int FIRST = 128 * 1024;
     /** Large enough to amortise syscalls and hash calls, small enough for many concurrent bodies. */
     static final int BUFFER = 1024 * 1024;
     private static final int BUFFERS = 3;
@@ -35,13 +42,21 @@ final class BodyCopy {
     static Digests copy(InputStream body, FileChannel out) throws IOException {
         MessageDigest md5 = md5();
         Crc64 crc = new Crc64();
-        byte[] first = new byte[BUFFER];
-        int n = fill(body, first);
-        crc.update(first, 0, n);
-        writeFully(out, first, n);
-        if (n < BUFFER) {
-            md5.update(first, 0, n);
+        byte[] small = new byte[FIRST];
+        int n = fill(body, small);
+        crc.update(small, 0, n);
+        writeFully(out, small, n);
+        md5.update(small, 0, n);
+        if (n < FIRST) {
             return new Digests(n, md5.digest(), crc.getValue());
+        }
+        byte[] first = new byte[BUFFER];
+        int m = fill(body, first);
+        crc.update(first, 0, m);
+        writeFully(out, first, m);
+        if (m < BUFFER) {
+            md5.update(first, 0, m);
+            return new Digests(FIRST + (long) m, md5.digest(), crc.getValue());
         }
         ExecutorService hasher = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "emulator-md5");
@@ -49,7 +64,7 @@ final class BodyCopy {
             return thread;
         });
         try {
-            return pipelined(body, out, first, md5, crc, hasher);
+            return pipelined(body, out, first, FIRST + (long) BUFFER, md5, crc, hasher);
         } finally {
             hasher.shutdownNow();
         }
@@ -57,15 +72,15 @@ final class BodyCopy {
 
     /**
      * Buffers are used round robin; before buffer k is refilled, the MD5 of what it held (chunk
-     * k - BUFFERS) must be done. The single hashing thread keeps the MD5 updates in order.
+     * k - BUFFERS) must be done. The single hashing thread keeps the MD5 updates in order. {@code first}
+     * is full, written and not yet hashed; {@code size} counts it and everything before it.
      */
-    private static Digests pipelined(InputStream body, FileChannel out, byte[] first, MessageDigest md5, Crc64 crc,
+    private static Digests pipelined(InputStream body, FileChannel out, byte[] first, long size, MessageDigest md5, Crc64 crc,
                                      ExecutorService hasher) throws IOException {
         byte[][] buffers = new byte[BUFFERS][];
         Future<?>[] hashed = new Future<?>[BUFFERS];
         buffers[0] = first;
         hashed[0] = hasher.submit(() -> md5.update(first, 0, first.length));
-        long size = first.length;
         for (int chunk = 1; ; chunk++) {
             int slot = chunk % BUFFERS;
             if (buffers[slot] == null) {

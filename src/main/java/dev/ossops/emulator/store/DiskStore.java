@@ -32,8 +32,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The emulator's disk: buckets, their configuration documents, objects (every version of a key
@@ -44,25 +46,34 @@ import java.util.function.Supplier;
  * DATA/buckets/NAME/keys/SHA256(KEY).json
  * DATA/buckets/NAME/blobs/ID                   one file, or for a multipart object a directory
  *                                               of its parts' contents (hard links), 00000, 00001, ...
- * DATA/buckets/NAME/uploads/UPLOADID/upload.json, part-N.json, part-N.data
+ * DATA/buckets/NAME/uploads/UPLOADID/upload.json
+ * DATA/buckets/NAME/uploads/UPLOADID/part-N-SEQUENCE-LASTMODIFIED-CRC64-ETAG.data   see {@link PartFiles}
  * DATA/tmp/                      staging for bodies being received
  * </pre>
  * Every file is written with {@link AtomicFiles}; contents are committed before the metadata
- * that points at them. Metadata is indexed in memory at start; contents are only streamed.
+ * that points at them; a part's record is its file's name, committed by the rename that stores
+ * its content. Metadata is indexed in memory at start; contents are only streamed.
  * Callers group read-check-write sequences with {@link #atomically}.
  */
 public final class DiskStore {
+    // Compiled once: String.matches compiled the pattern again on every request.
+    private static final Pattern BLOB_ID = Pattern.compile("[0-9a-f-]{36}");
+    private static final Pattern UPLOAD_ID = Pattern.compile("[0-9A-F]{32}");
     private final Path root;
     private final Path tmp;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, BucketState> buckets = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
+    /** Orders the files of one part number; above every sequence on disk. */
+    private final AtomicLong partSequence = new AtomicLong();
 
     private static final class BucketState {
         volatile BucketRecord record;
         final NavigableMap<String, KeyRecord> keys = new ConcurrentSkipListMap<>();
         final Map<String, UploadRecord> uploads = new ConcurrentHashMap<>();
         final Map<String, StoredDocument> configs = new ConcurrentHashMap<>();
+        /** Each upload's parts by number. */
+        final Map<String, NavigableMap<Integer, PartFiles.Stored>> parts = new ConcurrentHashMap<>();
 
         BucketState(BucketRecord record) {
             this.record = record;
@@ -118,6 +129,7 @@ public final class DiskStore {
             if (Files.isRegularFile(file)) {
                 UploadRecord record2 = read(file, UploadRecord.class);
                 state.uploads.put(record2.uploadId(), record2);
+                state.parts.put(record2.uploadId(), loadParts(upload));
             } else {
                 // An upload directory without its record is a crash during initiate, abort or complete.
                 AtomicFiles.deleteTree(upload);
@@ -125,6 +137,46 @@ public final class DiskStore {
         }
         collectGarbage(dir, state);
         buckets.put(record.name(), state);
+    }
+
+    /**
+     * Indexes an upload's part files. Where a crash left two files of one part number (a replacement
+     * stored, the file it replaced not yet deleted), the later sequence wins and the other is deleted.
+     */
+    private NavigableMap<Integer, PartFiles.Stored> loadParts(Path upload) throws IOException {
+        NavigableMap<Integer, PartFiles.Stored> parts = new ConcurrentSkipListMap<>();
+        List<PartFiles.Stored> found = new ArrayList<>();
+        for (Path file : list(upload)) {
+            String name = file.getFileName().toString();
+            Optional<String> legacyData = PartFiles.legacyData(name);
+            if (legacyData.isPresent()) {
+                PartRecord part = read(file, PartRecord.class);
+                found.add(new PartFiles.Stored(part, legacyData.get(), 0));
+            } else {
+                PartFiles.parse(name, Files.size(file)).ifPresent(found::add);
+            }
+        }
+        for (PartFiles.Stored part : found) {
+            PartFiles.Stored other = parts.get(part.record().number());
+            if (other != null && other.sequence() > part.sequence()) {
+                deletePartFile(upload, part);
+                continue;
+            }
+            if (other != null) {
+                deletePartFile(upload, other);
+            }
+            parts.put(part.record().number(), part);
+            partSequence.accumulateAndGet(part.sequence(), Math::max);
+        }
+        return parts;
+    }
+
+    /** Deletes a part's file and, for a legacy part, its JSON record. */
+    private static void deletePartFile(Path upload, PartFiles.Stored part) throws IOException {
+        Files.deleteIfExists(upload.resolve(part.file()));
+        if (part.sequence() == 0) {
+            Files.deleteIfExists(upload.resolve(PartFiles.legacyRecord(part.file())));
+        }
     }
 
     /**
@@ -257,7 +309,8 @@ public final class DiskStore {
             BodyCopy.Digests digests;
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 digests = BodyCopy.copy(body, out);
-                out.force(true);
+                // fdatasync: the content and the size needed to read it back, not the timestamps.
+                out.force(false);
             } catch (IOException e) {
                 // A client that hangs up mid-body must not leave its bytes in tmp until the next restart.
                 throw deleteAfterFailure(file, e);
@@ -288,7 +341,7 @@ public final class DiskStore {
                 for (int i = 0; i < parts.size(); i++) {
                     PartRecord part = parts.get(i);
                     Path segment = assembled.resolve(SegmentedBlob.segmentName(i));
-                    Files.createLink(segment, dir.resolve("part-" + part.number() + ".data"));
+                    Files.createLink(segment, dir.resolve(partFile(bucket, uploadId, part)));
                     long linked = Files.size(segment);
                     if (linked != part.size()) {
                         throw new IOException("part " + part.number() + " holds " + linked + " bytes, its record says " + part.size());
@@ -298,7 +351,7 @@ public final class DiskStore {
                 AtomicFiles.forceDirectory(assembled);
             } catch (UnsupportedOperationException | FileSystemException e) {
                 AtomicFiles.deleteTree(assembled);
-                return copyParts(dir, parts, crc64);
+                return copyParts(bucket, uploadId, parts, crc64);
             } catch (IOException | RuntimeException e) {
                 AtomicFiles.deleteTree(assembled);
                 throw e;
@@ -310,12 +363,13 @@ public final class DiskStore {
     }
 
     /** The fallback of {@link #concatenateParts}: in-kernel copies ({@link FileChannel#transferTo}) into one file and one fsync. */
-    private StagedBlob copyParts(Path dir, List<PartRecord> parts, long crc64) throws IOException {
+    private StagedBlob copyParts(String bucket, String uploadId, List<PartRecord> parts, long crc64) throws IOException {
+        Path dir = uploadDir(bucket, uploadId);
         Path file = Files.createTempFile(tmp, "body-", ".data");
         long size = 0;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             for (PartRecord part : parts) {
-                try (FileChannel in = FileChannel.open(dir.resolve("part-" + part.number() + ".data"), StandardOpenOption.READ)) {
+                try (FileChannel in = FileChannel.open(dir.resolve(partFile(bucket, uploadId, part)), StandardOpenOption.READ)) {
                     if (in.size() != part.size()) {
                         throw new IOException("part " + part.number() + " holds " + in.size() + " bytes, its record says " + part.size());
                     }
@@ -323,7 +377,7 @@ public final class DiskStore {
                 }
                 size += part.size();
             }
-            out.force(true);
+            out.force(false);
         } catch (IOException e) {
             throw deleteAfterFailure(file, e);
         } catch (RuntimeException e) {
@@ -371,7 +425,7 @@ public final class DiskStore {
     }
 
     private Path blobPath(String bucket, String blob) {
-        if (!blob.matches("[0-9a-f-]{36}")) {
+        if (!BLOB_ID.matcher(blob).matches()) {
             throw new IllegalArgumentException("not a blob id");
         }
         return bucketDir(bucket).resolve("blobs").resolve(blob);
@@ -381,6 +435,7 @@ public final class DiskStore {
 
     public void putUpload(String bucket, UploadRecord upload) {
         AtomicFiles.write(uploadDir(bucket, upload.uploadId()).resolve("upload.json"), bytes(upload));
+        state(bucket).parts.putIfAbsent(upload.uploadId(), new ConcurrentSkipListMap<>());
         state(bucket).uploads.put(upload.uploadId(), upload);
     }
 
@@ -392,31 +447,49 @@ public final class DiskStore {
         return List.copyOf(state(bucket).uploads.values());
     }
 
+    /**
+     * Stores a staged body as a part of an upload, replacing any earlier part of that number. The
+     * rename that moves the content into the upload's directory, under a name that carries the
+     * record, is the commit; the file of a replaced part is deleted after it.
+     */
     public void putPart(String bucket, String uploadId, PartRecord part, StagedBlob staged) {
         Path dir = uploadDir(bucket, uploadId);
+        NavigableMap<Integer, PartFiles.Stored> parts = partsOf(bucket, uploadId);
+        long sequence = partSequence.incrementAndGet();
+        PartFiles.Stored stored = new PartFiles.Stored(part, PartFiles.name(part, sequence), sequence);
         try {
-            AtomicFiles.moveIntoPlace(staged.file(), dir.resolve("part-" + part.number() + ".data"));
+            AtomicFiles.moveIntoPlace(staged.file(), dir.resolve(stored.file()));
+            PartFiles.Stored replaced = parts.put(part.number(), stored);
+            if (replaced != null) {
+                deletePartFile(dir, replaced);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store part", e);
         }
-        AtomicFiles.write(dir.resolve("part-" + part.number() + ".json"), bytes(part));
     }
 
     /** The uploaded parts by number. */
     public NavigableMap<Integer, PartRecord> parts(String bucket, String uploadId) {
         TreeMap<Integer, PartRecord> parts = new TreeMap<>();
-        try {
-            for (Path file : list(uploadDir(bucket, uploadId))) {
-                String name = file.getFileName().toString();
-                if (name.startsWith("part-") && name.endsWith(".json")) {
-                    PartRecord part = read(file, PartRecord.class);
-                    parts.put(part.number(), part);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list parts", e);
+        partsOf(bucket, uploadId).forEach((number, stored) -> parts.put(number, stored.record()));
+        return parts;
+    }
+
+    private NavigableMap<Integer, PartFiles.Stored> partsOf(String bucket, String uploadId) {
+        NavigableMap<Integer, PartFiles.Stored> parts = state(bucket).parts.get(uploadId);
+        if (parts == null) {
+            throw new IllegalStateException("upload " + uploadId + " is not in the store");
         }
         return parts;
+    }
+
+    /** The name of the file that holds {@code part}'s content. */
+    private String partFile(String bucket, String uploadId, PartRecord part) throws IOException {
+        PartFiles.Stored stored = partsOf(bucket, uploadId).get(part.number());
+        if (stored == null) {
+            throw new IOException("part " + part.number() + " is not stored");
+        }
+        return stored.file();
     }
 
     public void deleteUpload(String bucket, String uploadId) {
@@ -427,6 +500,7 @@ public final class DiskStore {
             throw new UncheckedIOException("cannot delete upload", e);
         }
         state(bucket).uploads.remove(uploadId);
+        state(bucket).parts.remove(uploadId);
         AtomicFiles.deleteTree(dir);
     }
 
@@ -445,7 +519,7 @@ public final class DiskStore {
     }
 
     private Path uploadDir(String bucket, String uploadId) {
-        if (!uploadId.matches("[0-9A-F]{32}")) {
+        if (!UPLOAD_ID.matcher(uploadId).matches()) {
             throw new IllegalArgumentException("not an upload id");
         }
         return bucketDir(bucket).resolve("uploads").resolve(uploadId);

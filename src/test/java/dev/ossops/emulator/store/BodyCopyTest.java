@@ -54,9 +54,20 @@ class BodyCopyTest {
     }
 
     @Test
-    void copy_bodyOfExactlyOneBuffer_matchesIndependentDigests(@TempDir Path dir) throws Exception {
-        // The helper starts after a full first buffer, then finds the end at once.
-        assertCopied(random(BodyCopy.BUFFER, 2), dir);
+    void copy_bodyOfExactlyTheSmallBuffer_matchesIndependentDigests(@TempDir Path dir) throws Exception {
+        // The small buffer fills, so the large one is read too and finds the end at once.
+        assertCopied(random(BodyCopy.FIRST, 5), dir);
+    }
+
+    @Test
+    void copy_bodyOneByteOverTheSmallBuffer_matchesIndependentDigests(@TempDir Path dir) throws Exception {
+        assertCopied(random(BodyCopy.FIRST + 1, 6), dir);
+    }
+
+    @Test
+    void copy_bodyOfExactlyBothBuffers_matchesIndependentDigests(@TempDir Path dir) throws Exception {
+        // The helper starts after a full large buffer, then finds the end at once.
+        assertCopied(random(BodyCopy.FIRST + BodyCopy.BUFFER, 2), dir);
     }
 
     @Test

@@ -248,6 +248,85 @@ class DiskStoreTest {
         assertEquals(2, reopened.parts("b", "FEDCBA9876543210FEDCBA9876543210").get(1).size());
     }
 
+    /** A store with bucket "b" and the upload {@link #UPLOAD} of key "big". */
+    private static DiskStore withUpload(Path dir) {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("b"));
+        store.putUpload("b", new UploadRecord(UPLOAD, "big", 3_000, null, null, Map.of(), Map.of(), Map.of()));
+        return store;
+    }
+
+    private static List<String> uploadFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir.resolve("buckets/b/uploads").resolve(UPLOAD))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void putPart_storesOneFileNamedAfterItsRecord(@TempDir Path dir) throws IOException {
+        DiskStore store = withUpload(dir);
+        store.putPart("b", UPLOAD, new PartRecord(7, "0CC175B9C0F1B6A831C399E269772661", 3, "1234", 4_000),
+                store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
+
+        assertEquals(List.of("part-7-1-4000-1234-0CC175B9C0F1B6A831C399E269772661.data", "upload.json"), uploadFiles(dir));
+        assertEquals(new PartRecord(7, "0CC175B9C0F1B6A831C399E269772661", 3, "1234", 4_000), store.parts("b", UPLOAD).get(7));
+        assertEquals(store.parts("b", UPLOAD), DiskStore.open(dir).parts("b", UPLOAD));
+    }
+
+    @Test
+    void putPart_sameNumberAgain_replacesTheRecordAndDeletesTheOldFile(@TempDir Path dir) throws IOException {
+        DiskStore store = withUpload(dir);
+        store.putPart("b", UPLOAD, new PartRecord(1, "E1", 5, "1", 4_000), store.stage(new ByteArrayInputStream(new byte[5])));
+        store.putPart("b", UPLOAD, new PartRecord(1, "E2", 2, "2", 5_000), store.stage(new ByteArrayInputStream(new byte[2])));
+
+        assertEquals(List.of("part-1-2-5000-2-E2.data", "upload.json"), uploadFiles(dir));
+        assertEquals(new PartRecord(1, "E2", 2, "2", 5_000), store.parts("b", UPLOAD).get(1));
+        try (InputStream in = store.openBlob("b", store.commitBlob("b",
+                store.concatenateParts("b", UPLOAD, List.of(store.parts("b", UPLOAD).get(1)), 0)))) {
+            assertEquals(2, in.readAllBytes().length);
+        }
+    }
+
+    @Test
+    void putPart_etagNotAlphanumeric_isRefusedAndStoresNothing(@TempDir Path dir) throws IOException {
+        DiskStore store = withUpload(dir);
+        StagedBlob staged = store.stage(new ByteArrayInputStream(new byte[1]));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.putPart("b", UPLOAD, new PartRecord(1, "../E", 1, "1", 4_000), staged));
+        assertEquals("a part's ETag and CRC-64 must be alphanumeric to be stored in a file name", e.getMessage());
+        assertEquals(List.of("upload.json"), uploadFiles(dir));
+        assertTrue(store.parts("b", UPLOAD).isEmpty());
+    }
+
+    @Test
+    void open_twoFilesOfOnePartLeftByACrash_keepsTheLaterSequence(@TempDir Path dir) throws IOException {
+        withUpload(dir);
+        Path upload = dir.resolve("buckets/b/uploads").resolve(UPLOAD);
+        // A crash after storing a replacement (sequence 12) and before deleting the part it replaced (sequence 9).
+        Files.write(upload.resolve("part-3-12-6000-22-NEW.data"), new byte[4]);
+        Files.write(upload.resolve("part-3-9-5000-11-OLD.data"), new byte[6]);
+
+        DiskStore reopened = DiskStore.open(dir);
+        assertEquals(new PartRecord(3, "NEW", 4, "22", 6_000), reopened.parts("b", UPLOAD).get(3));
+        assertEquals(List.of("part-3-12-6000-22-NEW.data", "upload.json"), uploadFiles(dir));
+        reopened.putPart("b", UPLOAD, new PartRecord(4, "E", 1, "1", 7_000), reopened.stage(new ByteArrayInputStream(new byte[1])));
+        assertTrue(uploadFiles(dir).contains("part-4-13-7000-1-E.data"));
+    }
+
+    @Test
+    void open_partStoredAsDataAndJsonRecord_isReadAndReplacedCleanly(@TempDir Path dir) throws IOException {
+        withUpload(dir);
+        Path upload = dir.resolve("buckets/b/uploads").resolve(UPLOAD);
+        // The layout before part records moved into file names.
+        Files.write(upload.resolve("part-2.data"), new byte[3]);
+        Files.writeString(upload.resolve("part-2.json"), "{\"number\":2,\"etag\":\"E0\",\"size\":3,\"crc64\":\"7\",\"lastModified\":4000}");
+
+        DiskStore reopened = DiskStore.open(dir);
+        assertEquals(new PartRecord(2, "E0", 3, "7", 4_000), reopened.parts("b", UPLOAD).get(2));
+        reopened.putPart("b", UPLOAD, new PartRecord(2, "E1", 1, "1", 5_000), reopened.stage(new ByteArrayInputStream(new byte[1])));
+        assertEquals(List.of("part-2-1-5000-1-E1.data", "upload.json"), uploadFiles(dir));
+    }
+
     @Test
     void putKey_withoutVersions_removesTheKeyFromDiskAndIndex(@TempDir Path dir) {
         DiskStore store = DiskStore.open(dir);
