@@ -14,6 +14,7 @@ import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.model.Ram;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.random.RandomGenerator;
 import static dev.ossops.plan.Address.Kind;
 
 /**
- * Builds the steps for RAM changes: policies (create, or a new default version), roles, users, and attachments.
+ * Builds the steps for RAM changes: policies (create; or a new default version and/or a new description), roles, users,
+ * and attachments.
  * Desired values come from the profile; the documents of {@code generate: uploader} policies are given to the
  * constructor (the caller computes them, as it does for the planner's {@code PlanOptions.generatedPolicies}).
  */
@@ -88,7 +90,7 @@ public final class RamSteps implements StepFactory {
         List<Address> deps = change.dependsOn();
         Ram ram = profile.ram();
         return switch (a.kind()) {
-            case RAM_POLICY -> List.of(policy(change, required(ram.policies(), a), deps));
+            case RAM_POLICY -> policy(change, required(ram.policies(), a), deps);
             case RAM_ROLE -> List.of(role(change, required(ram.roles(), a), deps));
             case RAM_USER -> List.of(user(change, required(ram.users(), a), deps));
             case ROLE_ATTACHMENT -> List.of(attachment(change, RamGateway.Principal.ROLE, ram));
@@ -97,17 +99,27 @@ public final class RamSteps implements StepFactory {
         };
     }
 
-    private Step policy(Change change, Ram.Policy p, List<Address> deps) {
-        String document = p.document().map(Policies::json).orElseGet(() -> generated(change.address(), p.name()));
+    private List<Step> policy(Change change, Ram.Policy p, List<Address> deps) {
+        Address a = change.address();
         if (change.action() == Action.CREATE) {
-            return new CreatePolicyStep(change.address(), deps, gateway, p.name(), document, p.description());
+            return List.of(new CreatePolicyStep(a, deps, gateway, p.name(), document(a, p), p.description()));
         }
         expect(change, Action.UPDATE);
-        if (!change.before().path("description").equals(change.after().path("description"))) {
-            throw new IllegalArgumentException(change.address() + ": ossops cannot change the description of an existing "
-                    + "RAM policy; change it in the RAM console or make the profile's description match");
+        List<Step> steps = new ArrayList<>();
+        // The document first: the description should not announce a document that is not in force yet.
+        if (!change.before().path("document").equals(change.after().path("document"))) {
+            steps.add(new CreatePolicyVersionStep(a, deps, gateway, p.name(), document(a, p)));
         }
-        return new CreatePolicyVersionStep(change.address(), deps, gateway, p.name(), document);
+        if (!change.before().path("description").equals(change.after().path("description"))) {
+            String description = p.description().orElseThrow(() -> new IllegalArgumentException(a
+                    + ": the plan sets a description the profile does not name"));
+            steps.add(new UpdatePolicyDescriptionStep(a, deps, gateway, p.name(), description));
+        }
+        return steps.size() > 1 ? List.of(new StepsInOrder(a, deps, steps)) : steps;
+    }
+
+    private String document(Address address, Ram.Policy p) {
+        return p.document().map(Policies::json).orElseGet(() -> generated(address, p.name()));
     }
 
     private String generated(Address address, String name) {

@@ -29,14 +29,9 @@ import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
-import com.aliyuncs.ram.model.v20150501.ListPoliciesRequest;
-import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsRequest;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
-import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
-import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
-import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
-import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
+import com.aliyuncs.ram.model.v20150501.UpdatePolicyDescriptionRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
 import dev.ossops.cloud.CloudException;
@@ -122,6 +117,14 @@ public final class RamGateway {
         request.setSetAsDefault(true);
         call("CreatePolicyVersion " + name, request);
         return deleted;
+    }
+
+    /** Sets the description of custom policy {@code name} (RAM changes no System policy's description). */
+    public void updatePolicyDescription(String name, String description) {
+        UpdatePolicyDescriptionRequest request = new UpdatePolicyDescriptionRequest();
+        request.setPolicyName(name);
+        request.setNewDescription(description);
+        call("UpdatePolicyDescription " + name, request);
     }
 
     public void deletePolicy(String name) {

@@ -8,6 +8,7 @@ final class RamNames {
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9-]+");
+    static final int MAX_DESCRIPTION = 1024;
 
     private RamNames() {
     }
@@ -45,8 +46,13 @@ final class RamNames {
     }
 
     static String description(String text) {
-        if (text.length() > 1024) {
-            throw RamErrors.length("Description");
+        return description("Description", text);
+    }
+
+    /** RAM documents descriptions as 1 to 1,024 characters; {@code parameter} names the field, e.g. {@code NewDescription}. */
+    static String description(String parameter, String text) {
+        if (text.codePointCount(0, text.length()) > MAX_DESCRIPTION) {
+            throw RamErrors.length(parameter);
         }
         return text;
     }

@@ -34,6 +34,10 @@ record RamPolicy(String policyName, String policyType, String description, Strin
         return new RamPolicy(policyName, policyType, description, newDefault, newVersions, newNext, createDate, now);
     }
 
+    RamPolicy withDescription(String newDescription, String now) {
+        return new RamPolicy(policyName, policyType, newDescription, defaultVersion, versions, nextVersion, createDate, now);
+    }
+
     /** Adds a version; when full, drops the oldest non-default one if {@code rotate}, else refuses. */
     RamPolicy addVersion(String document, boolean setAsDefault, boolean rotate, String now) {
         List<RamPolicyVersion> next = new ArrayList<>(versions);

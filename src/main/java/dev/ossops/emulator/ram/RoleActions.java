@@ -66,7 +66,7 @@ final class RoleActions {
         Optional<String> trust = p.optional("NewAssumeRolePolicyDocument");
         trust.ifPresent(t -> documents.check("NewAssumeRolePolicyDocument", t, PolicyDocuments.MAX_TRUST_POLICY_BYTES));
         Optional<Integer> maxSession = sessionDuration(p.integer("NewMaxSessionDuration"), "NewMaxSessionDuration");
-        Optional<String> description = p.optional("NewDescription").map(RamNames::description);
+        Optional<String> description = p.optional("NewDescription").map(d -> RamNames.description("NewDescription", d));
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamRole old = role(name);

@@ -1,0 +1,32 @@
+package dev.ossops.apply.ram;
+
+import dev.ossops.apply.Step;
+import dev.ossops.cloud.CloudException;
+import dev.ossops.cloud.ram.RamGateway;
+import dev.ossops.cloud.ram.RamModel;
+import dev.ossops.plan.Address;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sets the description of an existing custom policy. Skipped when the live description already reads exactly so
+ * (a repeated apply), so only a real difference sends UpdatePolicyDescription.
+ */
+record UpdatePolicyDescriptionStep(Address address, List<Address> dependsOn, RamGateway gateway, String name,
+                                   String description) implements Step {
+
+    @Override
+    public String describe() {
+        return "UpdatePolicyDescription " + name;
+    }
+
+    @Override
+    public void run() {
+        RamModel.Policy live = gateway.policy(name, RamGateway.CUSTOM).orElseThrow(() -> new CloudException(
+                "UpdatePolicyDescription " + name + " failed: the policy does not exist", "EntityNotExist.Policy", 1, null));
+        if (!live.description().equals(Optional.of(description))) {
+            gateway.updatePolicyDescription(name, description);
+        }
+    }
+}
