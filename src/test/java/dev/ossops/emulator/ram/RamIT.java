@@ -448,4 +448,70 @@ class RamIT {
         forRole.setRoleName("Deployer");
         assertEquals(1, f.call(forRole).getPolicies().size());
     }
+    private UpdatePolicyDescriptionRequest describePolicy(String name, String description) {
+        UpdatePolicyDescriptionRequest r = new UpdatePolicyDescriptionRequest();
+        r.setPolicyName(name);
+        r.setNewDescription(description);
+        return r;
+    }
+
+    @Test
+    void updatePolicyDescription_customPolicy_answersPolicyAndPersists() throws Exception {
+        createPolicy("ReadObjects");
+        GetPolicyRequest get = new GetPolicyRequest();
+        get.setPolicyType("Custom");
+        get.setPolicyName("ReadObjects");
+        String created = f.call(get).getPolicy().getCreateDate();
+        f.clock().advance(java.time.Duration.ofMinutes(2)); // within the signature timestamp window
+
+        UpdatePolicyDescriptionResponse.Policy answer = f.call(describePolicy("ReadObjects", "reads every object")).getPolicy();
+
+        assertEquals("ReadObjects", answer.getPolicyName());
+        assertEquals("Custom", answer.getPolicyType());
+        assertEquals("reads every object", answer.getDescription());
+        assertEquals("v1", answer.getDefaultVersion());
+        assertEquals(created, answer.getCreateDate());
+        assertEquals(java.time.Instant.parse(created).plus(java.time.Duration.ofMinutes(2)).getEpochSecond(),
+                java.time.Instant.parse(answer.getUpdateDate()).getEpochSecond(), 2);
+        f.restart();
+        GetPolicyResponse.Policy read = f.call(get).getPolicy();
+        assertEquals("reads every object", read.getDescription());
+        assertEquals(answer.getUpdateDate(), read.getUpdateDate());
+        assertEquals("v1", read.getDefaultVersion());
+    }
+
+    @Test
+    void updatePolicyDescription_unknownOrSystemPolicy_entityNotExist() throws Exception {
+        assertFails("EntityNotExist.Policy", "The policy does not exist.", describePolicy("NoSuchPolicy", "x"));
+        assertFails("EntityNotExist.Policy", "The policy does not exist.", describePolicy("AliyunOSSReadOnlyAccess", "mine now"));
+        GetPolicyRequest system = new GetPolicyRequest();
+        system.setPolicyType("System");
+        system.setPolicyName("AliyunOSSReadOnlyAccess");
+        assertEquals("只读访问对象存储服务（OSS）的权限", f.call(system).getPolicy().getDescription());
+    }
+
+    @Test
+    void updatePolicyDescription_tooLongOrMissing_refusedAndUnchanged() throws Exception {
+        createPolicy("ReadObjects");
+        assertEquals("x".repeat(1024), f.call(describePolicy("ReadObjects", "x".repeat(1024))).getPolicy().getDescription());
+        assertFails("InvalidParameter.NewDescription.Length", "The parameter - \"NewDescription\" beyond the length limit.",
+                describePolicy("ReadObjects", "y".repeat(1025)));
+        UpdatePolicyDescriptionRequest missing = new UpdatePolicyDescriptionRequest();
+        missing.setPolicyName("ReadObjects");
+        assertFails("MissingNewDescription", "NewDescription is mandatory for this action.", missing);
+        assertFails("MissingPolicyName", "PolicyName is mandatory for this action.", new UpdatePolicyDescriptionRequest());
+        GetPolicyRequest get = new GetPolicyRequest();
+        get.setPolicyType("Custom");
+        get.setPolicyName("ReadObjects");
+        assertEquals("x".repeat(1024), f.call(get).getPolicy().getDescription());
+    }
+
+    @Test
+    void updateRole_descriptionTooLong_namesNewDescription() throws Exception {
+        createRole("Deployer");
+        UpdateRoleRequest update = new UpdateRoleRequest();
+        update.setRoleName("Deployer");
+        update.setNewDescription("d".repeat(1025));
+        assertFails("InvalidParameter.NewDescription.Length", "The parameter - \"NewDescription\" beyond the length limit.", update);
+    }
 }

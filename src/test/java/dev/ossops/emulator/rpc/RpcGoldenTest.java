@@ -109,6 +109,14 @@ class RpcGoldenTest {
     }
 
     @Test
+    void ram_updatePolicyDescription() throws IOException {
+        ram("CreatePolicy", "PolicyName", "ReadObjects", "Description", "reads", "PolicyDocument",
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}");
+        assertGolden("ram-update-policy-description", ram("UpdatePolicyDescription", "PolicyName", "ReadObjects",
+                "NewDescription", "reads every object"));
+    }
+
+    @Test
     void ram_errorBody() throws IOException {
         assertGolden("ram-error-user-not-found", ram("GetUser", "UserName", "nobody"));
     }
