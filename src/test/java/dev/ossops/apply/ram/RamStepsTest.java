@@ -149,14 +149,58 @@ class RamStepsTest {
     }
 
     @Test
-    void steps_policyDescriptionChanged_refused() {
+    void steps_policyDescriptionChangedOnly_updatePolicyDescription() throws IOException {
         Address a = Address.of(Kind.RAM_POLICY, "AppRW");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> steps(Map.of()).steps(
-                change(a, Action.UPDATE, "{\"description\":\"old\",\"document\":{}}", "{\"description\":\"app\",\"document\":{}}",
-                        List.of()), profile));
+        List<Step> steps = steps(Map.of()).steps(change(a, Action.UPDATE, "{\"description\":\"old\",\"document\":{}}",
+                "{\"description\":\"app\",\"document\":{}}", List.of()), profile);
 
-        assertEquals("ram.policy.AppRW: ossops cannot change the description of an existing RAM policy; change it in the RAM "
-                + "console or make the profile's description match", e.getMessage());
+        assertEquals(List.of(new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")), steps);
+        assertEquals("UpdatePolicyDescription AppRW", steps.get(0).describe());
+    }
+
+    @Test
+    void steps_policyDescriptionAddedWhereLiveHasNone_updatePolicyDescription() throws IOException {
+        Address a = Address.of(Kind.RAM_POLICY, "AppRW");
+        assertEquals(List.of(new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")), steps(Map.of()).steps(
+                change(a, Action.UPDATE, "{\"document\":{}}", "{\"description\":\"app\",\"document\":{}}", List.of()), profile));
+    }
+
+    @Test
+    void steps_policyDocumentAndDescriptionChanged_versionThenDescriptionAsOneStep() throws IOException {
+        Address a = Address.of(Kind.RAM_POLICY, "AppRW");
+        String document = Policies.json(profile.ram().policies().get("AppRW").document().orElseThrow());
+        List<Step> steps = steps(Map.of()).steps(change(a, Action.UPDATE, "{\"description\":\"old\",\"document\":{}}",
+                "{\"description\":\"app\",\"document\":{\"x\":1}}", List.of()), profile);
+
+        assertEquals(List.of(new StepsInOrder(a, List.of(), List.of(new CreatePolicyVersionStep(a, List.of(), gateway, "AppRW", document),
+                new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")))), steps);
+        assertEquals("CreatePolicyVersion AppRW, then UpdatePolicyDescription AppRW", steps.get(0).describe());
+    }
+
+    @Test
+    void steps_policyUpdateWithNothingDifferent_none() throws IOException {
+        Address a = Address.of(Kind.RAM_POLICY, "AppRW");
+        assertEquals(List.of(), steps(Map.of()).steps(change(a, Action.UPDATE, "{\"description\":\"app\",\"document\":{}}",
+                "{\"description\":\"app\",\"document\":{}}", List.of()), profile));
+    }
+
+    @Test
+    void steps_descriptionChangeForPolicyWithoutDescription_refused() {
+        Address a = Address.of(Kind.RAM_POLICY, "UploaderMinimal");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> steps(Map.of()).steps(
+                change(a, Action.UPDATE, "{\"document\":{}}", "{\"description\":\"x\",\"document\":{}}", List.of()), profile));
+
+        assertEquals("ram.policy.UploaderMinimal: the plan sets a description the profile does not name", e.getMessage());
+    }
+
+    @Test
+    void stepsInOrder_stepForAnotherAddress_refused() {
+        Address a = Address.of(Kind.RAM_POLICY, "AppRW");
+        Address other = Address.of(Kind.RAM_POLICY, "Other");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StepsInOrder(a, List.of(),
+                List.of(new UpdatePolicyDescriptionStep(other, List.of(), gateway, "Other", "x"))));
+
+        assertEquals("UpdatePolicyDescription Other is for ram.policy.Other, not ram.policy.AppRW", e.getMessage());
     }
 
     @Test
