@@ -3,14 +3,21 @@ package dev.ossops.apply.ram;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyVersionRequest;
 import com.aliyuncs.ram.model.v20150501.DetachPolicyFromRoleRequest;
+import com.aliyuncs.ram.model.v20150501.GetPolicyRequest;
+import com.aliyuncs.ram.model.v20150501.UpdatePolicyDescriptionRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ossops.apply.ApplyReport;
+import dev.ossops.apply.ApplyRunner;
 import dev.ossops.apply.Step;
+import dev.ossops.apply.StepOutcome;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.cloud.ram.RamModel;
 import dev.ossops.plan.Address;
 import dev.ossops.plan.Change;
+import dev.ossops.plan.FieldDiff;
 import dev.ossops.plan.Live;
 import dev.ossops.plan.Observed;
 import dev.ossops.plan.Plan;
@@ -23,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +156,98 @@ class RamApplyIT {
         assertEquals("v3", live.defaultVersionId());
         assertEquals(APP_DOC, live.defaultDocument());
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
+    }
+
+    @Test
+    void plan_policyDescriptionEditedOutOfBand_updateThenDescriptionRestored() throws Exception {
+        rpc.apply(profile);
+        rpc.fixture().call(describe("AppRW", "edited in the console"));
+
+        Plan drifted = rpc.plan(profile);
+        assertEquals(List.of("update ram.policy.AppRW"), RpcHarness.acting(drifted));
+        Change change = change(drifted, "ram.policy.AppRW");
+        assertEquals(List.of(new FieldDiff("description", TextNode.valueOf("edited in the console"),
+                TextNode.valueOf("app read-write"))), change.fields());
+        assertEquals(List.of(), change.reasons());
+        assertEquals(List.of("UpdatePolicyDescription AppRW"), rpc.apply(profile));
+
+        RamModel.Policy live = rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow();
+        assertEquals(Optional.of("app read-write"), live.description());
+        assertEquals(List.of("v1"), rpc.ram().policyVersions("AppRW").orElseThrow().stream()
+                .map(RamModel.PolicyVersion::versionId).toList());
+        assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
+    }
+
+    @Test
+    void apply_policyDocumentAndDescriptionEdited_runnerSendsVersionThenDescription() throws Exception {
+        rpc.apply(profile);
+        CreatePolicyVersionRequest edit = new CreatePolicyVersionRequest();
+        edit.setPolicyName("AppRW");
+        edit.setPolicyDocument(OTHER_DOC);
+        edit.setSetAsDefault(true);
+        rpc.fixture().call(edit);
+        rpc.fixture().call(describe("AppRW", "everything on OSS"));
+        Plan drifted = rpc.plan(profile);
+        assertEquals(List.of("update ram.policy.AppRW"), RpcHarness.acting(drifted));
+
+        ApplyReport report = new ApplyRunner(rpc.factories(), 2).run(drifted, profile, o -> { });
+
+        assertEquals(List.of(new StepOutcome(Address.of(Kind.RAM_POLICY, "AppRW"),
+                "CreatePolicyVersion AppRW, then UpdatePolicyDescription AppRW", StepOutcome.Status.APPLIED, "")), report.outcomes());
+        RamModel.Policy live = rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow();
+        assertEquals(new RamModel.Policy("AppRW", "Custom", "v3", APP_DOC, Optional.of("app read-write")), live);
+        assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
+    }
+
+    @Test
+    void runDescriptionStep_liveAlreadyMatches_sendsNothing() throws Exception {
+        rpc.apply(profile);
+        GetPolicyRequest get = new GetPolicyRequest();
+        get.setPolicyType("Custom");
+        get.setPolicyName("AppRW");
+        String updated = rpc.fixture().call(get).getPolicy().getUpdateDate();
+        rpc.fixture().clock().advance(Duration.ofMinutes(2)); // within the signature timestamp window
+        UpdatePolicyDescriptionStep step = new UpdatePolicyDescriptionStep(Address.of(Kind.RAM_POLICY, "AppRW"), List.of(),
+                rpc.ram(), "AppRW", "app read-write");
+
+        step.run();
+
+        assertEquals(updated, rpc.fixture().call(get).getPolicy().getUpdateDate());
+    }
+
+    @Test
+    void runDescriptionStep_policyGone_failsNamingTheCall() {
+        UpdatePolicyDescriptionStep step = new UpdatePolicyDescriptionStep(Address.of(Kind.RAM_POLICY, "AppRW"), List.of(),
+                rpc.ram(), "AppRW", "app read-write");
+
+        CloudException e = assertThrows(CloudException.class, step::run);
+
+        assertEquals("UpdatePolicyDescription AppRW failed: the policy does not exist", e.getMessage());
+        assertEquals(Optional.of("EntityNotExist.Policy"), e.code());
+    }
+
+    @Test
+    void plan_roleDescriptionEditedOutOfBand_updateRoleRestoresIt() throws Exception {
+        rpc.apply(profile);
+        UpdateRoleRequest role = new UpdateRoleRequest();
+        role.setRoleName("app-role");
+        role.setNewDescription("someone else's role");
+        rpc.fixture().call(role);
+
+        Plan drifted = rpc.plan(profile);
+        assertEquals(List.of("update ram.role.app-role"), RpcHarness.acting(drifted));
+        assertEquals(List.of(new FieldDiff("description", TextNode.valueOf("someone else's role"), TextNode.valueOf("the app's role"))),
+                change(drifted, "ram.role.app-role").fields());
+        assertEquals(List.of("UpdateRole app-role"), rpc.apply(profile));
+        assertEquals(Optional.of("the app's role"), rpc.ram().role("app-role").orElseThrow().description());
+        assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
+    }
+
+    private static UpdatePolicyDescriptionRequest describe(String policy, String description) {
+        UpdatePolicyDescriptionRequest request = new UpdatePolicyDescriptionRequest();
+        request.setPolicyName(policy);
+        request.setNewDescription(description);
+        return request;
     }
 
     @Test
