@@ -22,6 +22,7 @@ import dev.ossops.plan.Live;
 import dev.ossops.plan.Observed;
 import dev.ossops.plan.Plan;
 import dev.ossops.plan.Policies;
+import dev.ossops.plan.TextRenderer;
 import dev.ossops.spec.model.Profile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,13 +170,15 @@ class RamApplyIT {
         assertEquals(List.of(new FieldDiff("description", TextNode.valueOf("edited in the console"),
                 TextNode.valueOf("app read-write"))), change.fields());
         assertEquals(List.of(), change.reasons());
+        assertEquals("~ ram.policy.AppRW\n    description: \"edited in the console\" -> \"app read-write\"\n\n"
+                + "Plan: 0 to add, 1 to change, 0 to destroy, 0 to replace.\n", new TextRenderer(false, false).render(drifted));
         assertEquals(List.of("UpdatePolicyDescription AppRW"), rpc.apply(profile));
 
         RamModel.Policy live = rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow();
         assertEquals(Optional.of("app read-write"), live.description());
         assertEquals(List.of("v1"), rpc.ram().policyVersions("AppRW").orElseThrow().stream()
                 .map(RamModel.PolicyVersion::versionId).toList());
-        assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
+        assertEquals("No changes. Live state matches the profile.", TextRenderer.summary(rpc.plan(profile)));
     }
 
     @Test
