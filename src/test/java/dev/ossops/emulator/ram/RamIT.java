@@ -514,4 +514,28 @@ class RamIT {
         update.setNewDescription("d".repeat(1025));
         assertFails("InvalidParameter.NewDescription.Length", "The parameter - \"NewDescription\" beyond the length limit.", update);
     }
+    @Test
+    void updatePolicyDescription_ramUser_authorizedOnThePolicyResource() throws Exception {
+        createPolicy("ReadObjects");
+        createPolicy("OtherPolicy");
+        CreatePolicyRequest grant = new CreatePolicyRequest();
+        grant.setPolicyName("DescribeReadObjects");
+        grant.setPolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:UpdatePolicyDescription\","
+                + "\"Resource\":\"acs:ram:*:*:policy/ReadObjects\"}]}");
+        f.call(grant);
+        createUser("editor");
+        AttachPolicyToUserRequest attach = new AttachPolicyToUserRequest();
+        attach.setUserName("editor");
+        attach.setPolicyType("Custom");
+        attach.setPolicyName("DescribeReadObjects");
+        f.call(attach);
+        CreateAccessKeyResponse.AccessKey key = createKey("editor");
+        IAcsClient editor = f.client(key.getAccessKeyId(), key.getAccessKeySecret());
+
+        assertEquals("by the editor", f.call(editor, describePolicy("ReadObjects", "by the editor")).getPolicy().getDescription());
+        ClientException refused = f.failure(editor, describePolicy("OtherPolicy", "by the editor"));
+        assertEquals("NoPermission", refused.getErrCode());
+        assertEquals("You are not authorized to operate on the specified resource, or this API does not support RAM.",
+                refused.getErrMsg());
+    }
 }
