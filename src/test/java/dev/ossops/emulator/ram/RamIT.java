@@ -9,6 +9,8 @@ import dev.ossops.emulator.rpc.MutableClock;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RpcFixture;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -462,7 +464,7 @@ class RamIT {
         get.setPolicyType("Custom");
         get.setPolicyName("ReadObjects");
         String created = f.call(get).getPolicy().getCreateDate();
-        f.clock().advance(java.time.Duration.ofMinutes(2)); // within the signature timestamp window
+        f.clock().advance(Duration.ofMinutes(2)); // within the signature timestamp window
 
         UpdatePolicyDescriptionResponse.Policy answer = f.call(describePolicy("ReadObjects", "reads every object")).getPolicy();
 
@@ -471,8 +473,8 @@ class RamIT {
         assertEquals("reads every object", answer.getDescription());
         assertEquals("v1", answer.getDefaultVersion());
         assertEquals(created, answer.getCreateDate());
-        assertEquals(java.time.Instant.parse(created).plus(java.time.Duration.ofMinutes(2)).getEpochSecond(),
-                java.time.Instant.parse(answer.getUpdateDate()).getEpochSecond(), 2);
+        assertEquals(Instant.parse(created).plus(Duration.ofMinutes(2)).getEpochSecond(),
+                Instant.parse(answer.getUpdateDate()).getEpochSecond(), 2);
         f.restart();
         GetPolicyResponse.Policy read = f.call(get).getPolicy();
         assertEquals("reads every object", read.getDescription());
