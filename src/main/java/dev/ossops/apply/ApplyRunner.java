@@ -72,7 +72,11 @@ public final class ApplyRunner {
                 continue;
             }
             for (Step step : factory.get().steps(change, profile)) {
-                steps.put(step.address(), step);
+                // Steps are ordered and reported by address: a second one would replace the first unseen.
+                if (steps.putIfAbsent(step.address(), step) != null) {
+                    throw new IllegalStateException("two steps for " + step.address() + ": a step factory must return one step"
+                            + " per address (wrap calls that belong together in one step)");
+                }
             }
         }
         execute(steps, done, record);

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.ossops.plan.Address.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ApplyRunnerTest {
@@ -117,6 +118,30 @@ class ApplyRunnerTest {
 
         assertEquals("0 applied, 1 failed, 1 skipped", report.summary());
         assertEquals("no step factory handles ram.policy.P in this build", report.with(StepOutcome.Status.FAILED).get(0).detail());
+    }
+
+    @Test
+    void run_factoryReturningTwoStepsForOneAddress_isRefusedBeforeAnythingRuns() {
+        StepFactory base = factory(Set.of());
+        StepFactory doubled = new StepFactory() {
+            @Override
+            public boolean handles(Change change) {
+                return base.handles(change);
+            }
+
+            @Override
+            public List<Step> steps(Change change, Profile profile) {
+                List<Step> one = base.steps(change, profile);
+                return List.of(one.get(0), base.steps(change, profile).get(0));
+            }
+        };
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new ApplyRunner(List.of(doubled), 2).run(plan(change(BUCKET, Action.CREATE)), null, o -> { }));
+
+        assertEquals("two steps for bucket.b: a step factory must return one step per address (wrap calls that belong"
+                + " together in one step)", e.getMessage());
+        assertTrue(ran.isEmpty());
     }
 
     @Test
