@@ -51,8 +51,11 @@ final class PartStreams extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        if (!chunk.hasRemaining() && !refill()) {
+            return -1;
+        }
+        progress.accept(1);
+        return chunk.get() & 0xff;
     }
 
     @Override
