@@ -11,12 +11,10 @@ import com.aliyun.oss.model.SetBucketPolicyRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -25,11 +23,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import static dev.ossops.emulator.authz.AuthzFixture.allow;
+import static dev.ossops.emulator.authz.AuthzFixture.data;
+import static dev.ossops.emulator.authz.AuthzFixture.denied;
 import static dev.ossops.emulator.authz.AuthzFixture.deny;
 import static dev.ossops.emulator.authz.AuthzFixture.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,16 +52,6 @@ class AccountBlockPublicAccessIT {
     @AfterEach
     void stop() {
         f.close();
-    }
-
-    private static ByteArrayInputStream data() {
-        return new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static OSSException denied(Executable call) {
-        OSSException e = assertThrows(OSSException.class, call);
-        assertEquals("AccessDenied", e.getErrorCode(), e.getRawResponseError());
-        return e;
     }
 
     private static void assertDenied(HttpResponse<String> response, String message) {

@@ -5,8 +5,8 @@ import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.CannedAccessControlList;
 import com.aliyun.oss.model.ObjectMetadata;
-import com.aliyun.oss.model.SetBucketPolicyRequest;
 import com.aliyun.oss.model.PutBucketPublicAccessBlockRequest;
+import com.aliyun.oss.model.SetBucketPolicyRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -14,12 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import static dev.ossops.emulator.authz.AuthzFixture.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,10 +42,6 @@ class AnonymousAuthzIT {
     @AfterAll
     void stop() {
         f.close();
-    }
-
-    private static ByteArrayInputStream data() {
-        return new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8));
     }
 
     private String bucket(OSS root, SignVersion version, String hint) {

@@ -3,6 +3,7 @@ package dev.ossops.emulator.authz;
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyuncs.AcsRequest;
@@ -29,6 +30,7 @@ import dev.ossops.emulator.rpc.MutableClock;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import org.junit.jupiter.api.function.Executable;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -42,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -216,6 +219,18 @@ final class AuthzFixture implements AutoCloseable {
     }
 
     /** An identity policy document from its statements. */
+    /** A small body for PutObject calls. */
+    static ByteArrayInputStream data() {
+        return new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Runs {@code call}, which OSS must refuse with AccessDenied, and returns the refusal. */
+    static OSSException denied(Executable call) {
+        OSSException e = assertThrows(OSSException.class, call);
+        assertEquals("AccessDenied", e.getErrorCode(), e.getRawResponseError());
+        return e;
+    }
+
     static String document(String... statements) {
         return "{\"Version\":\"1\",\"Statement\":[" + String.join(",", statements) + "]}";
     }

@@ -11,18 +11,18 @@ import com.aliyuncs.ram.model.v20150501.UpdateAccessKeyRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import static dev.ossops.emulator.authz.AuthzFixture.allow;
+import static dev.ossops.emulator.authz.AuthzFixture.data;
+import static dev.ossops.emulator.authz.AuthzFixture.denied;
 import static dev.ossops.emulator.authz.AuthzFixture.deny;
 import static dev.ossops.emulator.authz.AuthzFixture.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,16 +44,6 @@ class RamUserAuthzIT {
     @AfterAll
     void stop() {
         f.close();
-    }
-
-    private static ByteArrayInputStream data() {
-        return new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static OSSException denied(Executable call) {
-        OSSException e = assertThrows(OSSException.class, call);
-        assertEquals("AccessDenied", e.getErrorCode(), e.getRawResponseError());
-        return e;
     }
 
     private String bucket(SignVersion version, String hint) {

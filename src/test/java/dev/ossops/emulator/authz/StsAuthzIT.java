@@ -9,13 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 import static dev.ossops.emulator.authz.AuthzFixture.allow;
+import static dev.ossops.emulator.authz.AuthzFixture.data;
 import static dev.ossops.emulator.authz.AuthzFixture.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,14 +37,8 @@ class StsAuthzIT {
         f.close();
     }
 
-    private static ByteArrayInputStream data() {
-        return new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String denied(Runnable call) {
-        OSSException e = assertThrows(OSSException.class, call::run);
-        assertEquals("AccessDenied", e.getErrorCode(), e.getRawResponseError());
-        return e.getErrorMessage();
+        return AuthzFixture.denied(call::run).getErrorMessage();
     }
 
     @ParameterizedTest
