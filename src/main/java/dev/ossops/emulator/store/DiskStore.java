@@ -342,10 +342,7 @@ public final class DiskStore {
                     PartRecord part = parts.get(i);
                     Path segment = assembled.resolve(SegmentedBlob.segmentName(i));
                     Files.createLink(segment, dir.resolve(partFile(bucket, uploadId, part)));
-                    long linked = Files.size(segment);
-                    if (linked != part.size()) {
-                        throw new IOException("part " + part.number() + " holds " + linked + " bytes, its record says " + part.size());
-                    }
+                    requireSize(part, Files.size(segment));
                     size += part.size();
                 }
                 AtomicFiles.forceDirectory(assembled);
@@ -362,6 +359,13 @@ public final class DiskStore {
         }
     }
 
+    /** A part file whose length differs from its record was changed behind the store's back. */
+    private static void requireSize(PartRecord part, long actual) throws IOException {
+        if (actual != part.size()) {
+            throw new IOException("part " + part.number() + " holds " + actual + " bytes, its record says " + part.size());
+        }
+    }
+
     /** The fallback of {@link #concatenateParts}: in-kernel copies ({@link FileChannel#transferTo}) into one file and one fsync. */
     private StagedBlob copyParts(String bucket, String uploadId, List<PartRecord> parts, long crc64) throws IOException {
         Path dir = uploadDir(bucket, uploadId);
@@ -370,9 +374,7 @@ public final class DiskStore {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             for (PartRecord part : parts) {
                 try (FileChannel in = FileChannel.open(dir.resolve(partFile(bucket, uploadId, part)), StandardOpenOption.READ)) {
-                    if (in.size() != part.size()) {
-                        throw new IOException("part " + part.number() + " holds " + in.size() + " bytes, its record says " + part.size());
-                    }
+                    requireSize(part, in.size());
                     transferFully(in, out, part.size());
                 }
                 size += part.size();
