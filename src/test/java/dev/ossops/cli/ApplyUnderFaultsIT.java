@@ -53,10 +53,12 @@ class ApplyUnderFaultsIT {
         this.emulator = emulator;
         Path profile = write("faults.yaml", profile(endpoint, full("flt-a-media", "flt-a-logs") + full("flt-b-media", "flt-b-logs")));
         emulator.stats().reset();
-        emulator.faults().set(new FaultPlan(0, 0.2, 0, 40, 0, 7));
+        emulator.faults().set(new FaultPlan(50, 0.2, 0, 40, 0, 7));
 
-        // Four requests in flight keep a 40 QPS throttle something the retry layer rides out;
-        // sixteen would keep it saturated and turn a test of convergence into one of luck.
+        // Four requests in flight at 50 ms each ask for up to 80 per second: the 40 QPS throttle
+        // closes every busy second but stays open half of it, which the retry layer rides out.
+        // Without the latency a fast emulator answers in milliseconds, the throttle's window fills
+        // in its first 50 ms and stays shut, and six attempts became a matter of luck (1 run in 6).
         CliRun apply = CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve", "--parallelism", "4");
 
         assertEquals(0, apply.exit(), apply.all());
