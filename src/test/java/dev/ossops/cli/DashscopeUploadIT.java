@@ -16,8 +16,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,13 +41,19 @@ class DashscopeUploadIT {
     void upload_toDashscope_printsOssUrlAndStoresFile(URI endpoint, EmulatorClients oss, @TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("cat.png"), "not really a png");
 
+        // The key's date comes from the emulator's real clock (it signs the policy with the real time), the
+        // expiry from the CLI's fixed clock: the test accepts either UTC date around the run, never a fixed day.
+        LocalDate before = LocalDate.now(ZoneOffset.UTC);
         CliRun run = CliRun.run(Map.of("DASHSCOPE_API_KEY", DashscopeConfig.DEFAULT_API_KEY), "upload", "--to", "dashscope",
                 "--model", "qwen-vl-plus", "--dashscope-endpoint", endpoint.toString(), file.toString());
+        LocalDate after = LocalDate.now(ZoneOffset.UTC);
 
         assertEquals(0, run.exit(), run.all());
         JsonNode line = JSON.readTree(run.out());
         String url = line.get("url").asText();
-        assertTrue(url.matches("oss://dashscope-instant/qwen-vl-plus/2026-11-21/[0-9a-f-]{36}/cat\\.png"), url);
+        Matcher key = Pattern.compile("oss://dashscope-instant/qwen-vl-plus/(\\d{4}-\\d{2}-\\d{2})/[0-9a-f-]{36}/cat\\.png").matcher(url);
+        assertTrue(key.matches(), url);
+        assertTrue(List.of(before, after).contains(LocalDate.parse(key.group(1))), url);
         assertEquals("2026-11-23T12:00:00Z", line.get("expires_at").asText());
         assertEquals("qwen-vl-plus", line.get("model").asText());
         assertEquals(16, line.get("size").asLong());
