@@ -141,7 +141,7 @@ public final class Emulator implements AutoCloseable {
         // Known once the port is bound; read by request threads without taking this emulator's lock.
         AtomicReference<URI> self = new AtomicReference<>();
         FaultingHandler handler = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
-                faults, stats, virtualHostSuffixes, clock);
+                router::apiName, faults, stats, virtualHostSuffixes, clock);
         try {
             server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
         } catch (IOException e) {
