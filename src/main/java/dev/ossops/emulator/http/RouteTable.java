@@ -119,15 +119,20 @@ public final class RouteTable {
     /**
      * The route for {@code r}: through its sub-resource when it names one, otherwise by method,
      * headers and listing parameters. Throws NotImplemented for a sub-resource (or a method on it)
-     * the emulator does not serve, MethodNotAllowed for a method a resource has no API for.
+     * the emulator does not serve, MethodNotAllowed for a method that a served sub-resource, or a
+     * resource without one, has no API for.
      */
     Resolved resolve(OssRequest r) {
         Target target = r.bucket() == null ? Target.SERVICE : r.key() == null ? Target.BUCKET : Target.OBJECT;
         Optional<String> sub = subresource(target, r);
         if (sub.isPresent()) {
-            Route route = ROWS.get(target).get(sub.get()).get(r.method());
-            if (route == null || (route.isConfiguration() && registry.codec(sub.get()).isEmpty())) {
-                throw notImplemented(r.method(), sub.get());
+            Map<String, Route> methods = ROWS.get(target).get(sub.get());
+            if (!served(methods, sub.get())) {
+                throw notImplemented(target, sub.get());
+            }
+            Route route = methods.get(r.method());
+            if (route == null) {
+                throw notAllowed();
             }
             return new Resolved(variant(route, r), sub.get());
         }
@@ -139,7 +144,7 @@ public final class RouteTable {
         try {
             return resolve(r).apiName();
         } catch (OssException e) {
-            return e.error() == OssError.NOT_IMPLEMENTED ? "NotImplemented" : "Unknown";
+            return e.error() == OssError.NOT_IMPLEMENTED ? "NotImplemented" : "MethodNotAllowed";
         }
     }
 
@@ -149,15 +154,22 @@ public final class RouteTable {
     }
 
     /**
-     * The API that serves {@code method} on {@code subresource} at {@code target} (before any
-     * variant such as UploadPartCopy), or empty when the emulator answers NotImplemented.
+     * What {@code method} on {@code subresource} at {@code target} is routed to: the API that serves
+     * it (before variants such as UploadPartCopy), "NotImplemented" for a sub-resource the emulator
+     * does not serve, "MethodNotAllowed" for a method a served sub-resource has no API for.
      */
-    public Optional<String> servedApi(Target target, String subresource, String method) {
-        Route route = ROWS.get(target).getOrDefault(subresource, Map.of()).get(method);
-        if (route == null || (route.isConfiguration() && registry.codec(subresource).isEmpty())) {
-            return Optional.empty();
+    public String outcome(Target target, String subresource, String method) {
+        Map<String, Route> methods = ROWS.get(target).getOrDefault(subresource, Map.of());
+        if (!served(methods, subresource)) {
+            return "NotImplemented";
         }
-        return Optional.of(new Resolved(route, subresource).apiName());
+        Route route = methods.get(method);
+        return route == null ? "MethodNotAllowed" : new Resolved(route, subresource).apiName();
+    }
+
+    /** A row is served when it has routes, and for configurations when a codec serves the sub-resource. */
+    private boolean served(Map<String, Route> methods, String subresource) {
+        return !methods.isEmpty() && (methods != CONFIGURATION || registry.codec(subresource).isPresent());
     }
 
     /** The first query parameter that is a sub-resource of {@code target}. */
@@ -227,9 +239,9 @@ public final class RouteTable {
         }
     }
 
-    private static OssException notImplemented(String method, String subresource) {
-        return new OssException(OssError.NOT_IMPLEMENTED,
-                "The emulator does not implement " + method + " on the sub-resource ?" + subresource + ".");
+    private static OssException notImplemented(Target target, String subresource) {
+        return new OssException(OssError.NOT_IMPLEMENTED, "The emulator does not implement the "
+                + target.name().toLowerCase(Locale.ROOT) + " sub-resource ?" + subresource + ".");
     }
 
     private static OssException notAllowed() {
