@@ -97,6 +97,14 @@ final class ObjectHeaders {
                 .header("x-oss-object-type", v.type())
                 .header("x-oss-storage-class", v.storageClass())
                 .header("x-oss-hash-crc64ecma", v.crc64());
+        if (ObjectVersion.APPENDABLE.equals(v.type())) {
+            // OSS's HeadObject example for an Appendable object names the next position; a sealed one names its seal time.
+            if (v.sealedTime() == null) {
+                reply.header("x-oss-next-append-position", Long.toString(v.size()));
+            } else {
+                reply.header("x-oss-sealed-time", Formats.httpDate(v.sealedTime()));
+            }
+        }
         v.userMeta().forEach((k, value) -> reply.header("x-oss-meta-" + k, value));
         if (!v.tags().isEmpty()) {
             reply.header("x-oss-tagging-count", Integer.toString(v.tags().size()));

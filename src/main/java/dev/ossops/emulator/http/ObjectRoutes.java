@@ -42,6 +42,40 @@ public final class ObjectRoutes {
         return writeReply(written);
     }
 
+    /** AppendObject: {@code POST ?append&position=N}. */
+    Reply append(OssRequest r, Caller caller) {
+        long position = position(r);
+        ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, r.uploadBody(),
+                ObjectHeaders.write(r), r.headerOrNull("content-md5"));
+        ObjectVersion v = appended.version();
+        return Reply.empty(200)
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-next-append-position", Long.toString(v.size()))
+                .header("x-oss-hash-crc64ecma", v.crc64())
+                .header("x-oss-version-id", appended.versioned() ? v.versionId() : null);
+    }
+
+    /** SealAppendObject: {@code POST ?seal&position=N}, answering the first sealed time. */
+    Reply seal(OssRequest r, Caller caller) {
+        ObjectVersion v = objects.seal(caller, r.bucket(), r.key(), position(r));
+        return Reply.empty(200)
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-sealed-time", Formats.httpDate(v.sealedTime()));
+    }
+
+    /** The required {@code position} parameter of AppendObject and SealAppendObject. */
+    private static long position(OssRequest r) {
+        String position = r.param("position");
+        if (position == null || position.isEmpty()) {
+            throw new OssException(OssError.MISSING_POSITION, OssError.MISSING_POSITION.defaultMessage(),
+                    Map.of("ArgumentName", "position"));
+        }
+        if (!position.matches("\\d{1,18}")) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "position must be a non-negative integer.");
+        }
+        return Long.parseLong(position);
+    }
+
     private static Reply writeReply(ObjectService.Written written) {
         ObjectVersion v = written.version();
         return Reply.empty(200)

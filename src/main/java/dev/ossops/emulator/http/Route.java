@@ -45,6 +45,8 @@ enum Route {
     HEAD_OBJECT("HeadObject"),
     GET_OBJECT_META("GetObjectMeta"),
     DELETE_OBJECT("DeleteObject"),
+    APPEND_OBJECT("AppendObject"),
+    SEAL_APPEND_OBJECT("SealAppendObject"),
     GET_OBJECT_ACL("GetObjectAcl"),
     PUT_OBJECT_ACL("PutObjectAcl"),
     GET_OBJECT_TAGGING("GetObjectTagging"),

@@ -86,8 +86,8 @@ public final class RouteTable {
         // PUT ?uploadId is UploadPart, or UploadPartCopy with x-oss-copy-source (see resolve).
         row(Target.OBJECT, "uploadId", "GET", Route.LIST_PARTS, "PUT", Route.UPLOAD_PART, "POST", Route.COMPLETE_MULTIPART_UPLOAD,
                 "DELETE", Route.ABORT_MULTIPART_UPLOAD);
-        row(Target.OBJECT, "append");
-        row(Target.OBJECT, "seal");
+        row(Target.OBJECT, "append", "POST", Route.APPEND_OBJECT);
+        row(Target.OBJECT, "seal", "POST", Route.SEAL_APPEND_OBJECT);
         row(Target.OBJECT, "restore");
         row(Target.OBJECT, "symlink");
         for (String unserved : new String[] {"live", "vod", "x-oss-process", "x-oss-async-process", "cleanRestoredObject",

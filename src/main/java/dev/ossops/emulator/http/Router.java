@@ -97,6 +97,8 @@ public final class Router {
             case HEAD_OBJECT -> objects.get(r, caller, true);
             case GET_OBJECT_META -> objects.getMeta(r, caller);
             case DELETE_OBJECT -> objects.delete(r, caller);
+            case APPEND_OBJECT -> objects.append(r, caller);
+            case SEAL_APPEND_OBJECT -> objects.seal(r, caller);
             case GET_OBJECT_ACL -> objects.getAcl(r, caller);
             case PUT_OBJECT_ACL -> objects.putAcl(r, caller);
             case GET_OBJECT_TAGGING -> objects.getTagging(r, caller);

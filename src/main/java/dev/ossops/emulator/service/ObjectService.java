@@ -12,9 +12,11 @@ import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.policy.OssAction;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -102,6 +104,141 @@ public final class ObjectService {
     }
 
     private record Committed(Written written, List<String> orphaned) {
+    }
+
+    /** The version an append left, whether the bucket reports version ids, and the blobs it orphaned. */
+    public record Appended(ObjectVersion version, boolean versioned) {
+    }
+
+    /** OSS's limit on an Appendable object's total size: 5 GB (AppendObject, "Limits"). */
+    static final long MAX_APPENDABLE_SIZE = 5L * 1024 * 1024 * 1024;
+
+    /**
+     * AppendObject, as OSS's API reference describes it: {@code position} must equal the current
+     * length (0 creates the object); only the current version, and only an Appendable one that is
+     * not sealed, can grow, and it grows in place without a new version; where the key is missing or
+     * its newest version is a delete marker, position 0 creates a new Appendable version. The
+     * request's metadata applies when the object is created. The body is staged before any check
+     * that depends on the object, so the check and the append happen under one lock.
+     */
+    public Appended append(Caller caller, String bucketName, String key, long position, InputStream body, ObjectWrite write,
+                           String contentMd5) {
+        Names.checkKey(key);
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        if (write.acl() != null) {
+            access.checkAclChange(checked, write.acl());
+        }
+        String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
+        String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
+        StagedBlob staged = store.stage(body);
+        try {
+            checkDigest(contentMd5, staged.md5());
+            AppendOutcome outcome = store.atomically(() -> appendLocked(bucketName, key, position, staged, write, storageClass, acl));
+            outcome.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
+            return outcome.appended();
+        } finally {
+            // Gone already when the append consumed it.
+            store.discard(staged);
+        }
+    }
+
+    private record AppendOutcome(Appended appended, List<String> orphaned) {
+    }
+
+    private AppendOutcome appendLocked(String bucketName, String key, long position, StagedBlob staged, ObjectWrite write,
+                                       String storageClass, String acl) {
+        BucketRecord bucket = buckets.require(bucketName);
+        KeyRecord record = store.key(bucketName, key).orElse(null);
+        ObjectVersion newest = record == null || record.versions().isEmpty() ? null : record.versions().get(0);
+        boolean versioned = bucket.versioning() != null;
+        if (newest == null || newest.deleteMarker()) {
+            if (position != 0) {
+                throw positionNotEqualToLength(0);
+            }
+            checkAppendableSize(staged.size());
+            String blob = store.commitBlob(bucketName, staged);
+            ObjectVersion created = new ObjectVersion(versions.newId(bucket), false, blob, staged.size(),
+                    appendEtag(null, staged.md5()), Crc64.format(staged.crc64()), clock.millis(), ObjectVersion.APPENDABLE,
+                    storageClass == null ? bucket.storageClass() : storageClass, acl, write.headers(), write.userMeta(), write.tags());
+            return new AppendOutcome(new Appended(created, versioned), versions.add(store, bucket, key, created));
+        }
+        if (!ObjectVersion.APPENDABLE.equals(newest.type()) || newest.sealedTime() != null) {
+            throw new OssException(OssError.OBJECT_NOT_APPENDABLE);
+        }
+        if (position != newest.size()) {
+            throw positionNotEqualToLength(newest.size());
+        }
+        checkAppendableSize(newest.size() + staged.size());
+        store.appendToBlob(bucketName, newest.blob(), newest.size(), staged);
+        ObjectVersion grown = newest.appended(newest.size() + staged.size(), appendEtag(newest.etag(), staged.md5()),
+                Crc64.format(Crc64.combine(Crc64.parse(newest.crc64()), staged.crc64(), staged.size())), clock.millis());
+        List<ObjectVersion> updated = new ArrayList<>(record.versions());
+        updated.set(0, grown);
+        store.putKey(bucketName, new KeyRecord(key, updated));
+        return new AppendOutcome(new Appended(grown, versioned), List.of());
+    }
+
+    private static void checkAppendableSize(long size) {
+        if (size > MAX_APPENDABLE_SIZE) {
+            throw new OssException(OssError.ENTITY_TOO_LARGE).with("MaxSizeAllowed", Long.toString(MAX_APPENDABLE_SIZE))
+                    .with("ProposedSize", Long.toString(size));
+        }
+    }
+
+    /** The error OSS answers for a wrong position, naming the position to use in x-oss-next-append-position. */
+    private static OssException positionNotEqualToLength(long length) {
+        return new OssException(OssError.POSITION_NOT_EQUAL_TO_LENGTH)
+                .withHeader("x-oss-next-append-position", Long.toString(length));
+    }
+
+    /**
+     * The ETag of an Appendable object. OSS documents no formula and its examples are not the
+     * content's MD5; this chains the MD5 of each appended piece onto the previous ETag, so it
+     * changes with every append without reading the object again. One append gives the content MD5.
+     */
+    private static String appendEtag(String previous, byte[] pieceMd5) {
+        if (previous == null) {
+            return etag(pieceMd5);
+        }
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(previous.getBytes(StandardCharsets.US_ASCII));
+            md5.update(pieceMd5);
+            return etag(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+    }
+
+    /**
+     * SealAppendObject: the current version must be Appendable and {@code position} its length;
+     * sealing again keeps the first sealed time (OSS's API reference). Returns the sealed version.
+     */
+    public ObjectVersion seal(Caller caller, String bucketName, String key, long position) {
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, OssAction.SEAL_APPEND_OBJECT);
+        return store.atomically(() -> {
+            KeyRecord record = store.key(bucketName, key).orElse(null);
+            ObjectVersion newest = record == null ? null : record.current().orElse(null);
+            if (newest == null) {
+                throw noSuchKey(key);
+            }
+            if (!ObjectVersion.APPENDABLE.equals(newest.type())) {
+                throw new OssException(OssError.OBJECT_NOT_APPENDABLE);
+            }
+            if (position != newest.size()) {
+                throw positionNotEqualToLength(newest.size());
+            }
+            if (newest.sealedTime() != null) {
+                return newest;
+            }
+            ObjectVersion sealed = newest.sealed(clock.millis());
+            List<ObjectVersion> updated = new ArrayList<>(record.versions());
+            updated.set(0, sealed);
+            store.putKey(bucketName, new KeyRecord(key, updated));
+            return sealed;
+        });
     }
 
     /** GetObject / HeadObject / GetObjectMeta. */
