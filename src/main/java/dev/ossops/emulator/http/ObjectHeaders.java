@@ -4,6 +4,7 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.Conditions;
 import dev.ossops.emulator.service.ObjectWrite;
+import dev.ossops.emulator.service.RestoreStatus;
 import dev.ossops.emulator.store.ObjectVersion;
 
 import java.net.URLDecoder;
@@ -85,6 +86,19 @@ final class ObjectHeaders {
         return new Conditions(r.headerOrNull(prefix + "if-match"), r.headerOrNull(prefix + "if-none-match"),
                 Formats.parseHttpDate(r.headerOrNull(prefix + "if-modified-since")),
                 Formats.parseHttpDate(r.headerOrNull(prefix + "if-unmodified-since")));
+    }
+
+    /**
+     * x-oss-restore of an archived object with a restore under way or a restored copy, in the shape
+     * OSS's HeadObject reference shows: {@code ongoing-request="true"}, or {@code ongoing-request="false",
+     * expiry-date="<GMT date>"}.
+     */
+    static void restore(Reply reply, RestoreStatus restore) {
+        if (restore == null) {
+            return;
+        }
+        reply.header("x-oss-restore", restore.ongoing() ? "ongoing-request=\"true\""
+                : "ongoing-request=\"false\", expiry-date=\"" + Formats.httpDate(restore.expiresAt()) + "\"");
     }
 
     /** The headers every read of {@code v} carries. */

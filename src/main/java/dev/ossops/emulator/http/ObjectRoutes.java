@@ -42,6 +42,33 @@ public final class ObjectRoutes {
         return writeReply(written);
     }
 
+    /** PutSymlink: {@code PUT ?symlink} with the URL-encoded target key in x-oss-symlink-target. */
+    Reply putSymlink(OssRequest r, Caller caller) {
+        String target = r.headerOrNull("x-oss-symlink-target");
+        if (target == null || target.isEmpty()) {
+            throw new OssException(OssError.MISSING_ARGUMENT, OssError.MISSING_ARGUMENT.defaultMessage(),
+                    Map.of("ArgumentName", "x-oss-symlink-target"));
+        }
+        ObjectService.Written written = objects.putSymlink(caller, r.bucket(), r.key(), OssRequest.decode(target, false),
+                ObjectHeaders.write(r), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        ObjectVersion v = written.version();
+        return Reply.empty(200)
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-version-id", written.versioned() ? v.versionId() : null);
+    }
+
+    /** GetSymlink: the link's metadata and its target, URL-encoded as the SDKs decode it. */
+    Reply getSymlink(OssRequest r, Caller caller) {
+        ObjectRead read = objects.getSymlink(caller, r.bucket(), r.key(), r.param("versionId"));
+        ObjectVersion v = read.version();
+        Reply reply = Reply.empty(200).header("x-oss-symlink-target", Formats.url(v.symlinkTarget()));
+        v.headers().forEach(reply::header);
+        v.userMeta().forEach((k, value) -> reply.header("x-oss-meta-" + k, value));
+        return reply.header("ETag", Formats.quoted(v.etag()))
+                .header("Last-Modified", Formats.httpDate(v.lastModified()))
+                .header("x-oss-version-id", read.versioned() ? v.versionId() : null);
+    }
+
     /** AppendObject: {@code POST ?append&position=N}. */
     Reply append(OssRequest r, Caller caller) {
         long position = position(r);
@@ -91,7 +118,7 @@ public final class ObjectRoutes {
 
     Reply get(OssRequest r, Caller caller, boolean head) {
         ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""),
-                head ? null : r.headerOrNull("range"));
+                head ? null : r.headerOrNull("range"), head);
         ObjectVersion v = read.version();
         ByteRange range = read.range();
         Reply reply;
@@ -102,12 +129,13 @@ public final class ObjectRoutes {
                     .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + v.size());
         }
         ObjectHeaders.describe(reply, v, read.versioned()).header("Accept-Ranges", "bytes");
+        ObjectHeaders.restore(reply, read.restore());
         ObjectHeaders.OVERRIDES.forEach((param, header) -> reply.header(header, r.param(param)));
         return reply;
     }
 
     Reply getMeta(OssRequest r, Caller caller) {
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, null);
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, null, true);
         ObjectVersion v = read.version();
         // GetObjectMeta answers only the basic metadata, never user metadata.
         return Reply.stream(200, v.size(), read.content())

@@ -47,6 +47,8 @@ enum Route {
     DELETE_OBJECT("DeleteObject"),
     APPEND_OBJECT("AppendObject"),
     SEAL_APPEND_OBJECT("SealAppendObject"),
+    PUT_SYMLINK("PutSymlink"),
+    GET_SYMLINK("GetSymlink"),
     GET_OBJECT_ACL("GetObjectAcl"),
     PUT_OBJECT_ACL("PutObjectAcl"),
     GET_OBJECT_TAGGING("GetObjectTagging"),

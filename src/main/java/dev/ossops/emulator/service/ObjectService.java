@@ -8,6 +8,7 @@ import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.emulator.store.RestoreState;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.policy.OssAction;
 
@@ -73,7 +74,7 @@ public final class ObjectService {
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
         // The content is moved into place outside the lock; only the metadata update is serialised.
-        Content content = new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type);
+        Content content = new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type, null);
         Committed committed;
         try {
             committed = store.atomically(() -> newest(bucketName, key, content, write, storageClass, acl, forbidOverwrite));
@@ -86,8 +87,8 @@ public final class ObjectService {
         return committed.written();
     }
 
-    /** Committed content waiting to become a version. */
-    private record Content(String blob, long size, String etag, String crc64, String type) {
+    /** Committed content waiting to become a version; a symlink has no blob and names its target. */
+    private record Content(String blob, long size, String etag, String crc64, String type, String symlinkTarget) {
     }
 
     private Committed newest(String bucketName, String key, Content content, ObjectWrite write, String storageClass, String acl,
@@ -98,7 +99,7 @@ public final class ObjectService {
         }
         ObjectVersion version = new ObjectVersion(versions.newId(bucket), false, content.blob(), content.size(), content.etag(),
                 content.crc64(), clock.millis(), content.type(), storageClass == null ? bucket.storageClass() : storageClass, acl,
-                write.headers(), write.userMeta(), write.tags());
+                write.headers(), write.userMeta(), write.tags(), content.symlinkTarget(), null, null);
         List<String> dropped = versions.add(store, bucket, key, version);
         return new Committed(new Written(version, bucket.versioning() != null), dropped);
     }
@@ -108,6 +109,46 @@ public final class ObjectService {
 
     /** The version an append left, whether the bucket reports version ids, and the blobs it orphaned. */
     public record Appended(ObjectVersion version, boolean versioned) {
+    }
+
+    /**
+     * PutSymlink: a version of type Symlink that names {@code target} in the same bucket. OSS does
+     * not check that the target exists or can be read when the link is created (PutSymlink, "Usage
+     * notes"); reads through the link do. Its ETag is the MD5 of the target's name.
+     */
+    public Written putSymlink(Caller caller, String bucketName, String key, String target, ObjectWrite write,
+                              boolean forbidOverwrite) {
+        Names.checkKey(key);
+        Names.checkKey(target);
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        if (write.acl() != null) {
+            access.checkAclChange(checked, write.acl());
+        }
+        String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
+        String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
+        Content link;
+        try {
+            link = new Content(null, 0, etag(MessageDigest.getInstance("MD5").digest(target.getBytes(StandardCharsets.UTF_8))),
+                    Crc64.format(0), ObjectVersion.SYMLINK, target);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+        Committed committed = store.atomically(() -> newest(bucketName, key, link, write, storageClass, acl, forbidOverwrite));
+        committed.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
+        return committed.written();
+    }
+
+    /** GetSymlink: the link itself, never its target; NotSymlink for any other object. */
+    public ObjectRead getSymlink(Caller caller, String bucketName, String key, String versionId) {
+        BucketRecord bucket = buckets.require(bucketName);
+        OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
+        ObjectVersion version = find(bucket, key, versionId, caller, action);
+        access.checkObject(caller, bucket, key, version, action);
+        if (!ObjectVersion.SYMLINK.equals(version.type())) {
+            throw new OssException(OssError.NOT_SYMLINK);
+        }
+        return new ObjectRead(version, bucket.versioning() != null, null, InputStream::nullInputStream, null);
     }
 
     /** OSS's limit on an Appendable object's total size: 5 GB (AppendObject, "Limits"). */
@@ -241,15 +282,70 @@ public final class ObjectService {
         });
     }
 
-    /** GetObject / HeadObject / GetObjectMeta. */
+    /** GetObject, and the source of CopyObject and UploadPartCopy: the content must be readable. */
     public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range) {
+        return read(caller, bucketName, key, versionId, conditions, range, false);
+    }
+
+    /**
+     * GetObject / HeadObject / GetObjectMeta. Through a symlink the target's content is served
+     * ({@link #throughSymlink}). An Archive, Cold Archive or Deep Cold Archive object's content can
+     * be read only while a restored copy exists; its metadata ({@code metadataOnly}) always.
+     */
+    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range,
+                           boolean metadataOnly) {
         BucketRecord bucket = buckets.require(bucketName);
         OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
         ObjectVersion version = find(bucket, key, versionId, caller, action);
         access.checkObject(caller, bucket, key, version, action);
-        conditions.check(version.etag(), version.lastModified());
-        Supplier<InputStream> content = () -> store.openBlob(bucketName, version.blob());
-        return new ObjectRead(version, bucket.versioning() != null, ByteRange.parse(range, version.size()), content);
+        boolean link = ObjectVersion.SYMLINK.equals(version.type());
+        ObjectVersion data = link ? symlinkTarget(caller, bucket, version) : version;
+        RestoreStatus restore = restoreStatus(data);
+        if (!metadataOnly && data.archived() && (restore == null || restore.ongoing())) {
+            throw new OssException(OssError.INVALID_OBJECT_STATE);
+        }
+        ObjectVersion served = link ? throughSymlink(version, data) : version;
+        conditions.check(served.etag(), served.lastModified());
+        Supplier<InputStream> content = () -> store.openBlob(bucketName, served.blob());
+        return new ObjectRead(served, bucket.versioning() != null, ByteRange.parse(range, served.size()), content, restore);
+    }
+
+    /**
+     * The version a symlink points to: the current version of the key it names, read with GetObject
+     * permission on it too. A missing target is SymlinkTargetNotExist, a symlink InvalidTargetType.
+     */
+    private ObjectVersion symlinkTarget(Caller caller, BucketRecord bucket, ObjectVersion link) {
+        String targetKey = link.symlinkTarget();
+        ObjectVersion target = store.key(bucket.name(), targetKey).flatMap(KeyRecord::current).orElse(null);
+        access.checkObject(caller, bucket, targetKey, target, OssAction.GET_OBJECT);
+        if (target == null) {
+            throw new OssException(OssError.SYMLINK_TARGET_NOT_EXIST);
+        }
+        if (ObjectVersion.SYMLINK.equals(target.type())) {
+            throw new OssException(OssError.INVALID_TARGET_TYPE);
+        }
+        return target;
+    }
+
+    /**
+     * What a read through {@code link} serves, per OSS's GetObject reference: the target's content,
+     * Content-Length, ETag (and CRC-64), the later of the two Last-Modified times, and the link's own
+     * other metadata.
+     */
+    private static ObjectVersion throughSymlink(ObjectVersion link, ObjectVersion target) {
+        return new ObjectVersion(link.versionId(), false, target.blob(), target.size(), target.etag(), target.crc64(),
+                Math.max(link.lastModified(), target.lastModified()), ObjectVersion.SYMLINK, link.storageClass(), link.acl(),
+                link.headers(), link.userMeta(), link.tags(), link.symlinkTarget(), null, null);
+    }
+
+    /** The restore state of an archived version now; null when none was requested or the copy expired. */
+    private RestoreStatus restoreStatus(ObjectVersion v) {
+        RestoreState restore = v.restore();
+        long now = clock.millis();
+        if (restore == null || restore.expired(now)) {
+            return null;
+        }
+        return new RestoreStatus(restore.ongoing(now), restore.expiresAt());
     }
 
     /** The version addressed, checking READ before revealing whether it exists. */
