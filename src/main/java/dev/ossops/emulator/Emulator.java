@@ -120,7 +120,7 @@ public final class Emulator implements AutoCloseable {
         AccountSettings accountSettings = AccountSettings.open(config.dataDir());
         AccessControl access = new AccessControl(config.accountId(), store, accountSettings, clock);
         BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
-        ObjectService objects = new ObjectService(store, access, buckets, clock);
+        ObjectService objects = new ObjectService(store, access, buckets, clock, config.restoreDelay());
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
         StoredConfigs configs = new StoredConfigs(store);

@@ -42,6 +42,28 @@ public final class ObjectRoutes {
         return writeReply(written);
     }
 
+    /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
+    Reply restore(OssRequest r, Caller caller) {
+        byte[] body = r.smallBody();
+        ObjectService.RestoreRequest request = ObjectService.RestoreRequest.DEFAULTS;
+        if (body.length > 0) {
+            Element root = XmlReader.parse(body, "RestoreRequest");
+            Integer days = null;
+            String text = XmlReader.text(root, "Days").orElse(null);
+            if (text != null) {
+                if (!text.trim().matches("\\d{1,9}")) {
+                    throw new OssException(OssError.INVALID_ARGUMENT, "The Days of RestoreRequest must be a number.");
+                }
+                days = Integer.parseInt(text.trim());
+            }
+            Element job = XmlReader.child(root, "JobParameters").orElse(null);
+            String tier = job == null ? null : XmlReader.text(job, "Tier").orElse(null);
+            request = new ObjectService.RestoreRequest(days, tier, job != null);
+        }
+        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), request);
+        return Reply.empty(started ? 202 : 200);
+    }
+
     /** PutSymlink: {@code PUT ?symlink} with the URL-encoded target key in x-oss-symlink-target. */
     Reply putSymlink(OssRequest r, Caller caller) {
         String target = r.headerOrNull("x-oss-symlink-target");
@@ -199,7 +221,7 @@ public final class ObjectRoutes {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid x-oss-metadata-directive: " + directive);
         }
         ObjectService.Copied copied = objects.copy(caller, source.bucket(), source.key(), source.versionId(),
-                ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write,
+                ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write, r.headerOrNull("x-oss-storage-class"),
                 "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = copied.written().version();
         XmlWriter xml = new XmlWriter().start("CopyObjectResult")

@@ -47,6 +47,7 @@ enum Route {
     DELETE_OBJECT("DeleteObject"),
     APPEND_OBJECT("AppendObject"),
     SEAL_APPEND_OBJECT("SealAppendObject"),
+    RESTORE_OBJECT("RestoreObject"),
     PUT_SYMLINK("PutSymlink"),
     GET_SYMLINK("GetSymlink"),
     GET_OBJECT_ACL("GetObjectAcl"),

@@ -88,7 +88,7 @@ public final class RouteTable {
                 "DELETE", Route.ABORT_MULTIPART_UPLOAD);
         row(Target.OBJECT, "append", "POST", Route.APPEND_OBJECT);
         row(Target.OBJECT, "seal", "POST", Route.SEAL_APPEND_OBJECT);
-        row(Target.OBJECT, "restore");
+        row(Target.OBJECT, "restore", "POST", Route.RESTORE_OBJECT);
         row(Target.OBJECT, "symlink", "GET", Route.GET_SYMLINK, "PUT", Route.PUT_SYMLINK);
         for (String unserved : new String[] {"live", "vod", "x-oss-process", "x-oss-async-process", "cleanRestoredObject",
                 "x-oss-rename", "x-oss-dir", "x-oss-delete", "objectInfo", "img", "style", "udf", "location", "cors",

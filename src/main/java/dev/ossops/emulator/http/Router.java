@@ -99,6 +99,7 @@ public final class Router {
             case DELETE_OBJECT -> objects.delete(r, caller);
             case APPEND_OBJECT -> objects.append(r, caller);
             case SEAL_APPEND_OBJECT -> objects.seal(r, caller);
+            case RESTORE_OBJECT -> objects.restore(r, caller);
             case PUT_SYMLINK -> objects.putSymlink(r, caller);
             case GET_SYMLINK -> objects.getSymlink(r, caller);
             case GET_OBJECT_ACL -> objects.getAcl(r, caller);
