@@ -3,6 +3,9 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.net.Bandwidth;
+import dev.ossops.emulator.net.ThrottledInputStream;
+import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.service.ByteRange;
 import dev.ossops.emulator.service.Conditions;
 import dev.ossops.emulator.service.ListingService;
@@ -16,6 +19,7 @@ import dev.ossops.emulator.xml.XmlWriter;
 import dev.ossops.policy.OssAction;
 import org.w3c.dom.Element;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,15 +33,23 @@ public final class ObjectRoutes {
     private final ObjectService objects;
     private final ListingService listing;
     private final String accountId;
+    private final TrafficShaper shaper;
 
-    public ObjectRoutes(ObjectService objects, ListingService listing, String accountId) {
+    public ObjectRoutes(ObjectService objects, ListingService listing, String accountId, TrafficShaper shaper) {
         this.objects = objects;
         this.listing = listing;
         this.accountId = accountId;
+        this.shaper = shaper;
+    }
+
+    /** The request's upload body, paced by its x-oss-traffic-limit. */
+    private InputStream uploadBody(OssRequest r) {
+        Bandwidth bandwidth = TrafficLimit.of(r, shaper);
+        return ThrottledInputStream.of(r.uploadBody(), bandwidth);
     }
 
     Reply put(OssRequest r, Caller caller) {
-        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), r.uploadBody(), ObjectHeaders.write(r),
+        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), uploadBody(r), ObjectHeaders.write(r),
                 r.headerOrNull("content-md5"), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         return writeReply(written);
     }
@@ -94,7 +106,7 @@ public final class ObjectRoutes {
     /** AppendObject: {@code POST ?append&position=N}. */
     Reply append(OssRequest r, Caller caller) {
         long position = position(r);
-        ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, r.uploadBody(),
+        ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, uploadBody(r),
                 ObjectHeaders.write(r), r.headerOrNull("content-md5"));
         ObjectVersion v = appended.version();
         return Reply.empty(200)
@@ -139,15 +151,17 @@ public final class ObjectRoutes {
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {
+        Bandwidth bandwidth = head ? Bandwidth.UNLIMITED : TrafficLimit.of(r, shaper);
         ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""),
                 head ? null : r.headerOrNull("range"), head);
         ObjectVersion v = read.version();
         ByteRange range = read.range();
         Reply reply;
         if (range == null) {
-            reply = Reply.stream(200, v.size(), read.content());
+            reply = Reply.stream(200, v.size(), () -> ThrottledInputStream.of(read.content().get(), bandwidth));
         } else {
-            reply = Reply.stream(206, range.length(), () -> RangeStreams.slice(read.content().get(), range))
+            reply = Reply.stream(206, range.length(),
+                            () -> ThrottledInputStream.of(RangeStreams.slice(read.content().get(), range), bandwidth))
                     .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + v.size());
         }
         ObjectHeaders.describe(reply, v, read.versioned()).header("Accept-Ranges", "bytes");
@@ -222,7 +236,7 @@ public final class ObjectRoutes {
         }
         ObjectService.Copied copied = objects.copy(caller, source.bucket(), source.key(), source.versionId(),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write, r.headerOrNull("x-oss-storage-class"),
-                "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+                TrafficLimit.of(r, shaper), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = copied.written().version();
         XmlWriter xml = new XmlWriter().start("CopyObjectResult")
                 .element("ETag", Formats.quoted(v.etag()))

@@ -5,6 +5,8 @@ import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.net.Bandwidth;
+import dev.ossops.emulator.net.ThrottledInputStream;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
@@ -515,17 +517,19 @@ public final class ObjectService {
     /** CopyObject; {@code write} is null for metadata directive COPY. */
     public Copied copy(Caller caller, String sourceBucket, String sourceKey, String sourceVersionId, Conditions conditions,
                        String bucketName, String key, ObjectWrite write, boolean forbidOverwrite) {
-        return copy(caller, sourceBucket, sourceKey, sourceVersionId, conditions, bucketName, key, write, null, forbidOverwrite);
+        return copy(caller, sourceBucket, sourceKey, sourceVersionId, conditions, bucketName, key, write, null, Bandwidth.UNLIMITED,
+                forbidOverwrite);
     }
 
     /**
      * CopyObject with the target's storage class given apart from the metadata: OSS's
      * x-oss-storage-class applies whatever the metadata directive (copying an object onto itself
      * is how its storage class is changed). The source must be readable: an archived source is
-     * restored first.
+     * restored first. The source is read as fast as {@code bandwidth} allows (x-oss-traffic-limit).
      */
     public Copied copy(Caller caller, String sourceBucket, String sourceKey, String sourceVersionId, Conditions conditions,
-                       String bucketName, String key, ObjectWrite write, String storageClass, boolean forbidOverwrite) {
+                       String bucketName, String key, ObjectWrite write, String storageClass, Bandwidth bandwidth,
+                       boolean forbidOverwrite) {
         Names.checkKey(key);
         ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions, null);
         BucketRecord target = buckets.require(bucketName);
@@ -536,7 +540,7 @@ public final class ObjectService {
                 from.storageClass(), from.tags());
         ObjectWrite effective = storageClass == null ? copied
                 : new ObjectWrite(copied.headers(), copied.userMeta(), copied.acl(), storageClass, copied.tags());
-        StagedBlob staged = store.stage(List.of(source.content()));
+        StagedBlob staged = store.stage(List.of(() -> ThrottledInputStream.of(source.content().get(), bandwidth)));
         boolean committed = false;
         try {
             Written written = commit(bucketName, key, staged, effective, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
