@@ -118,9 +118,9 @@ public final class RouteTable {
 
     /**
      * The route for {@code r}: through its sub-resource when it names one, otherwise by method,
-     * headers and listing parameters. Throws NotImplemented for a sub-resource (or a method on it)
-     * the emulator does not serve, MethodNotAllowed for a method that a served sub-resource, or a
-     * resource without one, has no API for.
+     * headers and listing parameters. Throws NotImplemented for a sub-resource the emulator does
+     * not serve, MethodNotAllowed for a method that a served sub-resource, or a resource without
+     * one, has no API for.
      */
     Resolved resolve(OssRequest r) {
         Target target = r.bucket() == null ? Target.SERVICE : r.key() == null ? Target.BUCKET : Target.OBJECT;
@@ -233,8 +233,7 @@ public final class RouteTable {
     }
 
     private static void configurationRow(String subresource) {
-        Map<Target, Map<String, Map<String, Route>>> rows = ROWS;
-        if (rows.computeIfAbsent(Target.BUCKET, t -> new LinkedHashMap<>()).put(subresource, CONFIGURATION) != null) {
+        if (ROWS.computeIfAbsent(Target.BUCKET, t -> new LinkedHashMap<>()).put(subresource, CONFIGURATION) != null) {
             throw new IllegalStateException("two rows for ?" + subresource + " on BUCKET");
         }
     }
