@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Buckets the account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
     int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
 
+    @Option(names = "--restore-delay-ms", paramLabel = "MS",
+            description = "How long RestoreObject takes before an Archive or Cold Archive object can be read (default: ${DEFAULT-VALUE}).")
+    long restoreDelayMillis = EmulatorDefaults.RESTORE_DELAY.toMillis();
+
     @Option(names = "--dashscope-api-key", paramLabel = "KEY",
             description = "An API key the DashScope upload-policy endpoint accepts; repeatable; replaces the default key "
                     + DashscopeConfig.DEFAULT_API_KEY + ".")
@@ -79,7 +84,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         FaultPlan faults;
         try {
             config = EmulatorConfig.builder().port(port).dataDir(dataDir).rootKeyId(rootKeyId).rootKeySecret(rootKeySecret)
-                    .accountId(accountId).maxBuckets(maxBuckets).dashscope(new DashscopeConfig(
+                    .accountId(accountId).maxBuckets(maxBuckets).restoreDelay(Duration.ofMillis(restoreDelayMillis)).dashscope(new DashscopeConfig(
                             dashscopeApiKeys.isEmpty() ? Set.of(DashscopeConfig.DEFAULT_API_KEY) : Set.copyOf(dashscopeApiKeys),
                             DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps)).build();
             faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed);

@@ -21,6 +21,8 @@ import dev.ossops.emulator.http.PostObjectRoutes;
 import dev.ossops.emulator.http.ReplicationRoutes;
 import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
+import dev.ossops.emulator.net.Pacing;
+import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.Masking;
@@ -84,6 +86,7 @@ public final class Emulator implements AutoCloseable {
     private final CredentialLookup additionalKeys;
     private final BucketConfigRegistry registry;
     private final Clock clock;
+    private final TrafficShaper shaper;
     private final Faults faults = new Faults(System::nanoTime);
     private final RequestStats stats = new RequestStats();
     private HttpServerLoop server;
@@ -99,10 +102,17 @@ public final class Emulator implements AutoCloseable {
      * @param registry       the bucket sub-configurations served
      */
     public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock) {
+        this(config, additionalKeys, registry, clock, Pacing.SYSTEM);
+    }
+
+    /** @param pacing the time and waits that bandwidth limits (x-oss-traffic-limit) are kept with */
+    public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock,
+                    Pacing pacing) {
         this.config = config;
         this.additionalKeys = additionalKeys;
         this.registry = registry;
         this.clock = clock;
+        this.shaper = new TrafficShaper(pacing);
     }
 
     /** Opens the data directory and starts serving; returns this for try-with-resources. */
@@ -120,7 +130,7 @@ public final class Emulator implements AutoCloseable {
         AccountSettings accountSettings = AccountSettings.open(config.dataDir());
         AccessControl access = new AccessControl(config.accountId(), store, accountSettings, clock);
         BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
-        ObjectService objects = new ObjectService(store, access, buckets, clock);
+        ObjectService objects = new ObjectService(store, access, buckets, clock, config.restoreDelay());
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
         StoredConfigs configs = new StoredConfigs(store);
@@ -130,7 +140,7 @@ public final class Emulator implements AutoCloseable {
         ReplicationService replicationRules = new ReplicationService(store, buckets, replication, new ReplicationCodec(), clock);
         Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(accountSettings, access)),
                 new BucketRoutes(buckets, configs),
-                new ObjectRoutes(objects, listing, config.accountId()), new MultipartRoutes(multipart), registry,
+                new ObjectRoutes(objects, listing, config.accountId(), shaper), new MultipartRoutes(multipart, shaper), registry,
                 new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
@@ -141,7 +151,7 @@ public final class Emulator implements AutoCloseable {
         // Known once the port is bound; read by request threads without taking this emulator's lock.
         AtomicReference<URI> self = new AtomicReference<>();
         FaultingHandler handler = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
-                faults, stats, virtualHostSuffixes, clock);
+                router::apiName, faults, stats, virtualHostSuffixes, clock);
         try {
             server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.ossops.emulator.dashscope.DashscopeConfig;
 import dev.ossops.emulator.rpc.Masking;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,9 +19,10 @@ import java.util.Objects;
  * @param region        the region the emulator reports for buckets (OSS answers per region)
  * @param dashscope     the DashScope temporary-storage endpoint's API keys, model limits and rate limit
  * @param maxBuckets    how many buckets the account may have (TooManyBuckets beyond)
+ * @param restoreDelay  how long RestoreObject takes before an archived object's copy can be read
  */
 public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId,
-                             String region, DashscopeConfig dashscope, int maxBuckets) {
+                             String region, DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay) {
     public static final String BIND_ADDRESS = "127.0.0.1";
 
     public EmulatorConfig {
@@ -38,11 +40,20 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
         if (maxBuckets < 1) {
             throw new IllegalArgumentException("maxBuckets must be at least 1, was " + maxBuckets);
         }
+        Objects.requireNonNull(restoreDelay, "restoreDelay");
+        if (restoreDelay.isNegative() || restoreDelay.compareTo(MAX_RESTORE_DELAY) > 0) {
+            throw new IllegalArgumentException("restoreDelay must be between 0 and " + MAX_RESTORE_DELAY.toHours()
+                    + " hours, was " + restoreDelay);
+        }
     }
+
+    /** OSS's slowest restore (Deep Cold Archive, Standard tier) takes up to 48 hours. */
+    public static final Duration MAX_RESTORE_DELAY = Duration.ofHours(48);
 
     /** A configuration with {@link DashscopeConfig#defaults()} and OSS's default bucket quota. */
     public EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId, String region) {
-        this(port, dataDir, rootKeyId, rootKeySecret, accountId, region, DashscopeConfig.defaults(), EmulatorDefaults.MAX_BUCKETS);
+        this(port, dataDir, rootKeyId, rootKeySecret, accountId, region, DashscopeConfig.defaults(), EmulatorDefaults.MAX_BUCKETS,
+                EmulatorDefaults.RESTORE_DELAY);
     }
 
     public static Builder builder() {
@@ -72,6 +83,7 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
         private String region = EmulatorDefaults.REGION;
         private DashscopeConfig dashscope = DashscopeConfig.defaults();
         private int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
+        private Duration restoreDelay = EmulatorDefaults.RESTORE_DELAY;
 
         private Builder() {
         }
@@ -117,8 +129,15 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             return this;
         }
 
+        /** How long RestoreObject takes; the emulator's clock decides when it is done. */
+        public Builder restoreDelay(Duration restoreDelay) {
+            this.restoreDelay = restoreDelay;
+            return this;
+        }
+
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region, dashscope, maxBuckets);
+            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region, dashscope, maxBuckets,
+                    restoreDelay);
         }
     }
 }

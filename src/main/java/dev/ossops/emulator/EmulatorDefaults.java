@@ -19,6 +19,11 @@ public final class EmulatorDefaults {
     public static final int MAX_BUCKETS = 100;
     /** The region reported by GetBucketLocation and GetBucketInfo. */
     public static final String REGION = "cn-hangzhou";
+    /**
+     * How long a RestoreObject takes. OSS takes a minute to hours depending on the storage class
+     * and tier; locally one short delay for all keeps the "ongoing" state observable without waiting.
+     */
+    public static final java.time.Duration RESTORE_DELAY = java.time.Duration.ofSeconds(1);
 
     private EmulatorDefaults() {
     }

@@ -78,6 +78,7 @@ public enum OssAction {
     ABORT_MULTIPART_UPLOAD("oss:AbortMultipartUpload", AccessLevel.WRITE, Scope.OBJECT),
     LIST_PARTS("oss:ListParts", AccessLevel.LIST, Scope.OBJECT),
     RESTORE_OBJECT("oss:RestoreObject", AccessLevel.WRITE, Scope.OBJECT),
+    SEAL_APPEND_OBJECT("oss:SealAppendObject", AccessLevel.WRITE, Scope.OBJECT),
     PUT_OBJECT_ACL("oss:PutObjectAcl", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.OBJECT),
     PUT_OBJECT_VERSION_ACL("oss:PutObjectVersionAcl", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.OBJECT),
     GET_OBJECT_ACL("oss:GetObjectAcl", AccessLevel.READ, Scope.OBJECT),

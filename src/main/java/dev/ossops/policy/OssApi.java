@@ -76,6 +76,7 @@ public enum OssApi {
     PUT_OBJECT("PutObject", List.of(OssAction.PUT_OBJECT), List.of(OssAction.PUT_OBJECT)),
     POST_OBJECT("PostObject", List.of(OssAction.PUT_OBJECT), List.of(OssAction.PUT_OBJECT)),
     APPEND_OBJECT("AppendObject", List.of(OssAction.PUT_OBJECT), List.of(OssAction.PUT_OBJECT)),
+    SEAL_APPEND_OBJECT("SealAppendObject", List.of(OssAction.SEAL_APPEND_OBJECT), List.of(OssAction.SEAL_APPEND_OBJECT)),
     INITIATE_MULTIPART_UPLOAD("InitiateMultipartUpload", List.of(OssAction.PUT_OBJECT), List.of(OssAction.PUT_OBJECT)),
     UPLOAD_PART("UploadPart", List.of(OssAction.PUT_OBJECT), List.of(OssAction.PUT_OBJECT)),
     COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload", List.of(OssAction.PUT_OBJECT), List.of(OssAction.PUT_OBJECT)),

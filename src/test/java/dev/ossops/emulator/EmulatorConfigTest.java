@@ -3,6 +3,7 @@ package dev.ossops.emulator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +19,7 @@ class EmulatorConfigTest {
         assertEquals(EmulatorDefaults.ROOT_KEY_SECRET, config.rootKeySecret());
         assertEquals("1680000000000001", config.accountId());
         assertEquals(16, EmulatorDefaults.ACCOUNT_ID.length());
+        assertEquals(Duration.ofSeconds(1), config.restoreDelay());
     }
 
     @Test
@@ -36,5 +38,9 @@ class EmulatorConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().accountId("123").build()).getMessage());
         assertEquals("rootKeySecret must not be empty",
                 assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().rootKeySecret(" ").build()).getMessage());
+        assertEquals("restoreDelay must be between 0 and 48 hours, was PT-1S", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorConfig.builder().restoreDelay(Duration.ofSeconds(-1)).build()).getMessage());
+        assertEquals("restoreDelay must be between 0 and 48 hours, was PT49H", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorConfig.builder().restoreDelay(Duration.ofHours(49)).build()).getMessage());
     }
 }

@@ -31,6 +31,10 @@ class OssActionsTest {
             UploadPart              | oss:PutObject                   | oss:PutObject
             CompleteMultipartUpload | oss:PutObject                   | oss:PutObject
             AppendObject            | oss:PutObject                   | oss:PutObject
+            SealAppendObject        | oss:SealAppendObject            | oss:SealAppendObject
+            PutSymlink              | oss:PutObject                   | oss:PutObject
+            GetSymlink              | oss:GetObject                   | oss:GetObjectVersion
+            RestoreObject           | oss:RestoreObject               | oss:RestoreObject
             CopyObject              | oss:GetObject oss:PutObject     | oss:GetObjectVersion oss:PutObject
             UploadPartCopy          | oss:GetObject oss:PutObject     | oss:GetObjectVersion oss:PutObject
             GetObject               | oss:GetObject                   | oss:GetObjectVersion
@@ -63,6 +67,8 @@ class OssActionsTest {
             "oss:GetObject, READ, OBJECT",
             "oss:DeleteObject, WRITE, OBJECT",
             "oss:ListParts, LIST, OBJECT",
+            "oss:SealAppendObject, WRITE, OBJECT",
+            "oss:RestoreObject, WRITE, OBJECT",
             "oss:PutObjectAcl, PERMISSIONS_MANAGEMENT, OBJECT",
             "oss:GetObjectAcl, READ, OBJECT",
     })

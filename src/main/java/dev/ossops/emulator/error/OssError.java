@@ -55,6 +55,30 @@ public enum OssError {
     INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag.", "0099-00000037"),
     NO_SUCH_TAG_SET("NoSuchTagSet", 404, "There is no tag set associated with the bucket.", "0099-00000038"),
 
+    // --- appendable objects, symlinks, archived objects ---
+    /** AppendObject without {@code position} (OSS's troubleshooting page 0016-00000501). */
+    MISSING_POSITION("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000501"),
+    /** AppendObject or SealAppendObject at a position other than the object's length (page 0026-00000016). */
+    POSITION_NOT_EQUAL_TO_LENGTH("PositionNotEqualToLength", 409, "Position is not equal to file length", "0026-00000016"),
+    /** AppendObject on an object that is not Appendable, or is sealed (page 0026-00000017). */
+    OBJECT_NOT_APPENDABLE("ObjectNotAppendable", 409, "The object is not appendable", "0026-00000017"),
+    /** Reading an Archive, Cold Archive or Deep Cold Archive object that is not restored. */
+    INVALID_OBJECT_STATE("InvalidObjectState", 403, "The operation is not valid for the object's state", "0099-00000100"),
+    /** RestoreObject while a restore of the object is still running (page 0016-00000701). */
+    RESTORE_ALREADY_IN_PROGRESS("RestoreAlreadyInProgress", 409, "The restore operation is in progress.", "0016-00000701"),
+    /** RestoreObject on an object whose storage class needs no restore. */
+    OPERATION_NOT_SUPPORTED("OperationNotSupported", 400, "The operation is not supported for this resource", "0099-00000101"),
+    /** Reading through a symlink whose target does not exist (page 0026-00000012). */
+    SYMLINK_TARGET_NOT_EXIST("SymlinkTargetNotExist", 404, "The symlink target object does not exist", "0026-00000012"),
+    /** Reading through a symlink whose target is itself a symlink. */
+    INVALID_TARGET_TYPE("InvalidTargetType", 400, "The symbolic's target file type is invalid", "0099-00000102"),
+    /** GetSymlink on an object that is not a symlink (page 0043-00000101). */
+    NOT_SYMLINK("NotSymlink", 400, "The specified key is not a symlink.", "0043-00000101"),
+    /** x-oss-traffic-limit not a number of bit/s in 819200..838860800 (page 0004-00000502). */
+    INVALID_TRAFFIC_LIMIT("InvalidArgument", 400, "The x-oss-traffic-limit must be between 819200 and 838860800 bit/s.", "0004-00000502"),
+    /** x-oss-traffic-limit both as a header and as a query parameter (page 0004-00000501). */
+    TRAFFIC_LIMIT_TWICE("InvalidArgument", 400, "The x-oss-traffic-limit cannot be both a header and a query parameter.", "0004-00000501"),
+
     // --- multipart ---
     NO_SUCH_UPLOAD("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.", "0099-00000027"),
     INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag.", "0099-00000028"),
@@ -91,7 +115,8 @@ public enum OssError {
     /**
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
      *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
-     *           0017-00000002, 0026-00000001, from OSS's API reference and troubleshooting pages); the others are stable
+     *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
+     *           0043-00000101, 0004-00000501, 0004-00000502, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {

@@ -24,6 +24,7 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
     private static final System.Logger LOG = System.getLogger(FaultingHandler.class.getName());
 
     private final Function<IncomingRequest, Reply> oss;
+    private final Function<OssRequest, String> apiNames;
     private final Faults faults;
     private final RequestStats stats;
     private final FaultControlRoutes control;
@@ -31,9 +32,11 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
     private final RequestIds ids;
     private final Clock clock;
 
-    public FaultingHandler(Function<IncomingRequest, Reply> oss, Faults faults, RequestStats stats,
-                           Set<String> virtualHostSuffixes, Clock clock) {
+    /** @param apiNames the API a request is routed to, as the counters name it ({@link Router#apiName}) */
+    public FaultingHandler(Function<IncomingRequest, Reply> oss, Function<OssRequest, String> apiNames, Faults faults,
+                           RequestStats stats, Set<String> virtualHostSuffixes, Clock clock) {
         this.oss = oss;
+        this.apiNames = apiNames;
         this.faults = faults;
         this.stats = stats;
         this.control = new FaultControlRoutes(faults, stats);
@@ -68,7 +71,7 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
     }
 
     private void count(OssRequest request) {
-        String api = ApiNames.of(request);
+        String api = apiNames.apply(request);
         stats.request(api);
         String partNumber = request.param("partNumber");
         if ((api.equals("UploadPart") || api.equals("UploadPartCopy")) && partNumber != null && partNumber.matches("\\d{1,5}")) {

@@ -39,7 +39,7 @@ final class Formats {
         }
     }
 
-    /** encoding-type=url: the keys and prefixes of listings percent-encoded. */
+    /** Percent-encoded UTF-8 as OSS encodes keys: listings with encoding-type=url, x-oss-symlink-target. */
     static String url(String value) {
         return value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
                 .replace("%7E", "~");

@@ -1,6 +1,8 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.net.ThrottledInputStream;
+import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.ListingService;
@@ -19,9 +21,11 @@ import java.util.Map;
 /** Multipart upload operations. */
 public final class MultipartRoutes {
     private final MultipartService multipart;
+    private final TrafficShaper shaper;
 
-    public MultipartRoutes(MultipartService multipart) {
+    public MultipartRoutes(MultipartService multipart, TrafficShaper shaper) {
         this.multipart = multipart;
+        this.shaper = shaper;
     }
 
     Reply initiate(OssRequest r, Caller caller) {
@@ -38,7 +42,7 @@ public final class MultipartRoutes {
 
     Reply uploadPart(OssRequest r, Caller caller) {
         PartRecord part = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
-                r.uploadBody(), r.headerOrNull("content-md5"));
+                ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)), r.headerOrNull("content-md5"));
         return Reply.empty(200).header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
     }
 

@@ -4,6 +4,7 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.Conditions;
 import dev.ossops.emulator.service.ObjectWrite;
+import dev.ossops.emulator.service.RestoreStatus;
 import dev.ossops.emulator.store.ObjectVersion;
 
 import java.net.URLDecoder;
@@ -87,6 +88,19 @@ final class ObjectHeaders {
                 Formats.parseHttpDate(r.headerOrNull(prefix + "if-unmodified-since")));
     }
 
+    /**
+     * x-oss-restore of an archived object with a restore under way or a restored copy, in the shape
+     * OSS's HeadObject reference shows: {@code ongoing-request="true"}, or {@code ongoing-request="false",
+     * expiry-date="<GMT date>"}.
+     */
+    static void restore(Reply reply, RestoreStatus restore) {
+        if (restore == null) {
+            return;
+        }
+        reply.header("x-oss-restore", restore.ongoing() ? "ongoing-request=\"true\""
+                : "ongoing-request=\"false\", expiry-date=\"" + Formats.httpDate(restore.expiresAt()) + "\"");
+    }
+
     /** The headers every read of {@code v} carries. */
     static Reply describe(Reply reply, ObjectVersion v, boolean versioned) {
         for (Map.Entry<String, String> h : v.headers().entrySet()) {
@@ -97,6 +111,14 @@ final class ObjectHeaders {
                 .header("x-oss-object-type", v.type())
                 .header("x-oss-storage-class", v.storageClass())
                 .header("x-oss-hash-crc64ecma", v.crc64());
+        if (ObjectVersion.APPENDABLE.equals(v.type())) {
+            // OSS's HeadObject example for an Appendable object names the next position; a sealed one names its seal time.
+            if (v.sealedTime() == null) {
+                reply.header("x-oss-next-append-position", Long.toString(v.size()));
+            } else {
+                reply.header("x-oss-sealed-time", Formats.httpDate(v.sealedTime()));
+            }
+        }
         v.userMeta().forEach((k, value) -> reply.header("x-oss-meta-" + k, value));
         if (!v.tags().isEmpty()) {
             reply.header("x-oss-tagging-count", Integer.toString(v.tags().size()));

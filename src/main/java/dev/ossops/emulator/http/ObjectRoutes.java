@@ -3,6 +3,9 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.net.Bandwidth;
+import dev.ossops.emulator.net.ThrottledInputStream;
+import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.service.ByteRange;
 import dev.ossops.emulator.service.Conditions;
 import dev.ossops.emulator.service.ListingService;
@@ -16,6 +19,7 @@ import dev.ossops.emulator.xml.XmlWriter;
 import dev.ossops.policy.OssAction;
 import org.w3c.dom.Element;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,17 +33,108 @@ public final class ObjectRoutes {
     private final ObjectService objects;
     private final ListingService listing;
     private final String accountId;
+    private final TrafficShaper shaper;
 
-    public ObjectRoutes(ObjectService objects, ListingService listing, String accountId) {
+    public ObjectRoutes(ObjectService objects, ListingService listing, String accountId, TrafficShaper shaper) {
         this.objects = objects;
         this.listing = listing;
         this.accountId = accountId;
+        this.shaper = shaper;
+    }
+
+    /** The request's upload body, paced by its x-oss-traffic-limit. */
+    private InputStream uploadBody(OssRequest r) {
+        Bandwidth bandwidth = TrafficLimit.of(r, shaper);
+        return ThrottledInputStream.of(r.uploadBody(), bandwidth);
     }
 
     Reply put(OssRequest r, Caller caller) {
-        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), r.uploadBody(), ObjectHeaders.write(r),
+        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), uploadBody(r), ObjectHeaders.write(r),
                 r.headerOrNull("content-md5"), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         return writeReply(written);
+    }
+
+    /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
+    Reply restore(OssRequest r, Caller caller) {
+        byte[] body = r.smallBody();
+        ObjectService.RestoreRequest request = ObjectService.RestoreRequest.DEFAULTS;
+        if (body.length > 0) {
+            Element root = XmlReader.parse(body, "RestoreRequest");
+            Integer days = null;
+            String text = XmlReader.text(root, "Days").orElse(null);
+            if (text != null) {
+                if (!text.trim().matches("\\d{1,9}")) {
+                    throw new OssException(OssError.INVALID_ARGUMENT, "The Days of RestoreRequest must be a number.");
+                }
+                days = Integer.parseInt(text.trim());
+            }
+            Element job = XmlReader.child(root, "JobParameters").orElse(null);
+            String tier = job == null ? null : XmlReader.text(job, "Tier").orElse(null);
+            request = new ObjectService.RestoreRequest(days, tier, job != null);
+        }
+        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), request);
+        return Reply.empty(started ? 202 : 200);
+    }
+
+    /** PutSymlink: {@code PUT ?symlink} with the URL-encoded target key in x-oss-symlink-target. */
+    Reply putSymlink(OssRequest r, Caller caller) {
+        String target = r.headerOrNull("x-oss-symlink-target");
+        if (target == null || target.isEmpty()) {
+            throw new OssException(OssError.MISSING_ARGUMENT, OssError.MISSING_ARGUMENT.defaultMessage(),
+                    Map.of("ArgumentName", "x-oss-symlink-target"));
+        }
+        ObjectService.Written written = objects.putSymlink(caller, r.bucket(), r.key(), OssRequest.decode(target, false),
+                ObjectHeaders.write(r), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        ObjectVersion v = written.version();
+        return Reply.empty(200)
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-version-id", written.versioned() ? v.versionId() : null);
+    }
+
+    /** GetSymlink: the link's metadata and its target, URL-encoded as the SDKs decode it. */
+    Reply getSymlink(OssRequest r, Caller caller) {
+        ObjectRead read = objects.getSymlink(caller, r.bucket(), r.key(), r.param("versionId"));
+        ObjectVersion v = read.version();
+        Reply reply = Reply.empty(200).header("x-oss-symlink-target", Formats.url(v.symlinkTarget()));
+        v.headers().forEach(reply::header);
+        v.userMeta().forEach((k, value) -> reply.header("x-oss-meta-" + k, value));
+        return reply.header("ETag", Formats.quoted(v.etag()))
+                .header("Last-Modified", Formats.httpDate(v.lastModified()))
+                .header("x-oss-version-id", read.versioned() ? v.versionId() : null);
+    }
+
+    /** AppendObject: {@code POST ?append&position=N}. */
+    Reply append(OssRequest r, Caller caller) {
+        long position = position(r);
+        ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, uploadBody(r),
+                ObjectHeaders.write(r), r.headerOrNull("content-md5"));
+        ObjectVersion v = appended.version();
+        return Reply.empty(200)
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-next-append-position", Long.toString(v.size()))
+                .header("x-oss-hash-crc64ecma", v.crc64())
+                .header("x-oss-version-id", appended.versioned() ? v.versionId() : null);
+    }
+
+    /** SealAppendObject: {@code POST ?seal&position=N}, answering the first sealed time. */
+    Reply seal(OssRequest r, Caller caller) {
+        ObjectVersion v = objects.seal(caller, r.bucket(), r.key(), position(r));
+        return Reply.empty(200)
+                .header("ETag", Formats.quoted(v.etag()))
+                .header("x-oss-sealed-time", Formats.httpDate(v.sealedTime()));
+    }
+
+    /** The required {@code position} parameter of AppendObject and SealAppendObject. */
+    private static long position(OssRequest r) {
+        String position = r.param("position");
+        if (position == null || position.isEmpty()) {
+            throw new OssException(OssError.MISSING_POSITION, OssError.MISSING_POSITION.defaultMessage(),
+                    Map.of("ArgumentName", "position"));
+        }
+        if (!position.matches("\\d{1,18}")) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "position must be a non-negative integer.");
+        }
+        return Long.parseLong(position);
     }
 
     private static Reply writeReply(ObjectService.Written written) {
@@ -56,24 +151,27 @@ public final class ObjectRoutes {
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {
+        Bandwidth bandwidth = head ? Bandwidth.UNLIMITED : TrafficLimit.of(r, shaper);
         ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""),
-                head ? null : r.headerOrNull("range"));
+                head ? null : r.headerOrNull("range"), head);
         ObjectVersion v = read.version();
         ByteRange range = read.range();
         Reply reply;
         if (range == null) {
-            reply = Reply.stream(200, v.size(), read.content());
+            reply = Reply.stream(200, v.size(), () -> ThrottledInputStream.of(read.content().get(), bandwidth));
         } else {
-            reply = Reply.stream(206, range.length(), () -> RangeStreams.slice(read.content().get(), range))
+            reply = Reply.stream(206, range.length(),
+                            () -> ThrottledInputStream.of(RangeStreams.slice(read.content().get(), range), bandwidth))
                     .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + v.size());
         }
         ObjectHeaders.describe(reply, v, read.versioned()).header("Accept-Ranges", "bytes");
+        ObjectHeaders.restore(reply, read.restore());
         ObjectHeaders.OVERRIDES.forEach((param, header) -> reply.header(header, r.param(param)));
         return reply;
     }
 
     Reply getMeta(OssRequest r, Caller caller) {
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, null);
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, null, true);
         ObjectVersion v = read.version();
         // GetObjectMeta answers only the basic metadata, never user metadata.
         return Reply.stream(200, v.size(), read.content())
@@ -137,8 +235,8 @@ public final class ObjectRoutes {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid x-oss-metadata-directive: " + directive);
         }
         ObjectService.Copied copied = objects.copy(caller, source.bucket(), source.key(), source.versionId(),
-                ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write,
-                "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+                ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write, r.headerOrNull("x-oss-storage-class"),
+                TrafficLimit.of(r, shaper), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = copied.written().version();
         XmlWriter xml = new XmlWriter().start("CopyObjectResult")
                 .element("ETag", Formats.quoted(v.etag()))

@@ -1,15 +1,14 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.Caller;
-import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 
 import java.util.Map;
 
 /**
- * Maps method, bucket/key and sub-resource to one route. Routes translate HTTP to a service call
- * and render the result; they never catch.
+ * Runs the route {@link RouteTable} resolves for a request (method, bucket/key and sub-resource).
+ * Routes translate HTTP to a service call and render the result; they never catch.
  */
 public final class Router {
     private final ServiceRoutes service;
@@ -17,7 +16,7 @@ public final class Router {
     private final BucketRoutes buckets;
     private final ObjectRoutes objects;
     private final MultipartRoutes multipart;
-    private final BucketConfigRegistry registry;
+    private final RouteTable table;
     private final CorsRoutes cors;
     private final ReplicationRoutes replication;
     private final PostObjectRoutes post;
@@ -35,7 +34,7 @@ public final class Router {
         this.buckets = buckets;
         this.objects = objects;
         this.multipart = multipart;
-        this.registry = registry;
+        this.table = new RouteTable(registry);
     }
 
     Reply route(OssRequest r, Caller caller) {
@@ -58,174 +57,67 @@ public final class Router {
     }
 
     private Reply dispatch(OssRequest r, Caller caller) {
-        if (r.bucket() == null) {
-            return service(r, caller);
-        }
-        return r.key() == null ? bucket(r, caller) : object(r, caller);
+        RouteTable.Resolved resolved = table.resolve(r);
+        String sub = resolved.subresource();
+        return switch (resolved.route()) {
+            case LIST_BUCKETS -> service.listBuckets(r, caller);
+            case GET_PUBLIC_ACCESS_BLOCK -> account.getPublicAccessBlock(caller);
+            case PUT_PUBLIC_ACCESS_BLOCK -> account.putPublicAccessBlock(r, caller);
+            case DELETE_PUBLIC_ACCESS_BLOCK -> account.deletePublicAccessBlock(caller);
+
+            case PUT_BUCKET -> buckets.create(r, caller);
+            case DELETE_BUCKET -> buckets.delete(r, caller);
+            case LIST_OBJECTS -> objects.list(r, caller);
+            case LIST_OBJECTS_V2 -> objects.listV2(r, caller);
+            case LIST_OBJECT_VERSIONS -> objects.listVersions(r, caller);
+            case LIST_MULTIPART_UPLOADS -> multipart.listUploads(r, caller);
+            case GET_BUCKET_ACL -> buckets.getAcl(r, caller);
+            case PUT_BUCKET_ACL -> buckets.putAcl(r, caller);
+            case GET_BUCKET_LOCATION -> buckets.getLocation(r, caller);
+            case GET_BUCKET_INFO -> buckets.getInfo(r, caller);
+            case GET_BUCKET_STAT -> buckets.getStat(r, caller);
+            case GET_BUCKET_POLICY_STATUS -> buckets.getPolicyStatus(r, caller);
+            case GET_BUCKET_VERSIONING -> buckets.getVersioning(r, caller);
+            case PUT_BUCKET_VERSIONING -> buckets.putVersioning(r, caller);
+            case PUT_BUCKET_LOGGING -> logging.put(r, caller);
+            case GET_BUCKET_REPLICATION -> replication.get(r, caller);
+            case GET_BUCKET_REPLICATION_LOCATION -> replication.location(r, caller);
+            case GET_BUCKET_REPLICATION_PROGRESS -> replication.progress(r, caller);
+            case PUT_BUCKET_REPLICATION, DELETE_BUCKET_REPLICATION -> replication.post(r, caller);
+            case GET_BUCKET_CONFIG -> buckets.getConfig(r, caller, sub);
+            case PUT_BUCKET_CONFIG -> buckets.putConfig(r, caller, sub);
+            case DELETE_BUCKET_CONFIG -> buckets.deleteConfig(r, caller, sub);
+            case DELETE_MULTIPLE_OBJECTS -> objects.deleteMultiple(r, caller);
+            // PostObject carries its own signature in the form; the caller from headers is not used.
+            case POST_OBJECT -> post.post(r);
+
+            case PUT_OBJECT -> objects.put(r, caller);
+            case COPY_OBJECT -> objects.copy(r, caller);
+            case GET_OBJECT -> objects.get(r, caller, false);
+            case HEAD_OBJECT -> objects.get(r, caller, true);
+            case GET_OBJECT_META -> objects.getMeta(r, caller);
+            case DELETE_OBJECT -> objects.delete(r, caller);
+            case APPEND_OBJECT -> objects.append(r, caller);
+            case SEAL_APPEND_OBJECT -> objects.seal(r, caller);
+            case RESTORE_OBJECT -> objects.restore(r, caller);
+            case PUT_SYMLINK -> objects.putSymlink(r, caller);
+            case GET_SYMLINK -> objects.getSymlink(r, caller);
+            case GET_OBJECT_ACL -> objects.getAcl(r, caller);
+            case PUT_OBJECT_ACL -> objects.putAcl(r, caller);
+            case GET_OBJECT_TAGGING -> objects.getTagging(r, caller);
+            case PUT_OBJECT_TAGGING -> objects.putTagging(r, caller);
+            case DELETE_OBJECT_TAGGING -> objects.deleteTagging(r, caller);
+            case INITIATE_MULTIPART_UPLOAD -> multipart.initiate(r, caller);
+            case UPLOAD_PART -> multipart.uploadPart(r, caller);
+            case UPLOAD_PART_COPY -> multipart.uploadPartCopy(r, caller);
+            case COMPLETE_MULTIPART_UPLOAD -> multipart.complete(r, caller);
+            case ABORT_MULTIPART_UPLOAD -> multipart.abort(r, caller);
+            case LIST_PARTS -> multipart.listParts(r, caller);
+        };
     }
 
-    /** Requests on the endpoint itself: ListBuckets and the account-level settings. */
-    private Reply service(OssRequest r, Caller caller) {
-        if (r.hasQueryParameter("publicAccessBlock")) {
-            return switch (r.method()) {
-                case "GET" -> account.getPublicAccessBlock(caller);
-                case "PUT" -> account.putPublicAccessBlock(r, caller);
-                case "DELETE" -> account.deletePublicAccessBlock(caller);
-                default -> throw notAllowed();
-            };
-        }
-        if (r.method().equals("GET")) {
-            return service.listBuckets(r, caller);
-        }
-        throw notAllowed();
-    }
-
-    private Reply bucket(OssRequest r, Caller caller) {
-        String config = configSubresource(r);
-        switch (r.method()) {
-            case "GET", "HEAD" -> {
-                if (r.hasQueryParameter("replicationLocation")) {
-                    return replication.location(r, caller);
-                }
-                if (r.hasQueryParameter("replicationProgress")) {
-                    return replication.progress(r, caller);
-                }
-                if (r.hasQueryParameter("replication")) {
-                    return replication.get(r, caller);
-                }
-                if (config != null) {
-                    return buckets.getConfig(r, caller, config);
-                }
-                if (r.hasQueryParameter("acl")) {
-                    return buckets.getAcl(r, caller);
-                }
-                if (r.hasQueryParameter("location")) {
-                    return buckets.getLocation(r, caller);
-                }
-                if (r.hasQueryParameter("policyStatus")) {
-                    return buckets.getPolicyStatus(r, caller);
-                }
-                if (r.hasQueryParameter("bucketInfo")) {
-                    return buckets.getInfo(r, caller);
-                }
-                if (r.hasQueryParameter("stat")) {
-                    return buckets.getStat(r, caller);
-                }
-                if (r.hasQueryParameter("versioning")) {
-                    return buckets.getVersioning(r, caller);
-                }
-                if (r.hasQueryParameter("versions")) {
-                    return objects.listVersions(r, caller);
-                }
-                if (r.hasQueryParameter("uploads")) {
-                    return multipart.listUploads(r, caller);
-                }
-                return "2".equals(r.param("list-type")) ? objects.listV2(r, caller) : objects.list(r, caller);
-            }
-            case "PUT" -> {
-                if ("logging".equals(config)) {
-                    return logging.put(r, caller);
-                }
-                if (config != null) {
-                    return buckets.putConfig(r, caller, config);
-                }
-                if (r.hasQueryParameter("acl")) {
-                    return buckets.putAcl(r, caller);
-                }
-                if (r.hasQueryParameter("versioning")) {
-                    return buckets.putVersioning(r, caller);
-                }
-                return buckets.create(r, caller);
-            }
-            case "DELETE" -> {
-                if (config != null) {
-                    return buckets.deleteConfig(r, caller, config);
-                }
-                return buckets.delete(r, caller);
-            }
-            case "POST" -> {
-                if (r.hasQueryParameter("delete")) {
-                    return objects.deleteMultiple(r, caller);
-                }
-                if (r.hasQueryParameter("replication")) {
-                    return replication.post(r, caller);
-                }
-                if (PostObjectRoutes.isForm(r)) {
-                    // PostObject carries its own signature in the form; the caller from headers is not used.
-                    return post.post(r);
-                }
-                throw notAllowed();
-            }
-            default -> throw notAllowed();
-        }
-    }
-
-    private Reply object(OssRequest r, Caller caller) {
-        boolean copy = r.headerOrNull("x-oss-copy-source") != null;
-        switch (r.method()) {
-            case "GET" -> {
-                if (r.hasQueryParameter("acl")) {
-                    return objects.getAcl(r, caller);
-                }
-                if (r.hasQueryParameter("tagging")) {
-                    return objects.getTagging(r, caller);
-                }
-                if (r.hasQueryParameter("uploadId")) {
-                    return multipart.listParts(r, caller);
-                }
-                if (r.hasQueryParameter("objectMeta")) {
-                    return objects.getMeta(r, caller);
-                }
-                return objects.get(r, caller, false);
-            }
-            case "HEAD" -> {
-                return r.hasQueryParameter("objectMeta") ? objects.getMeta(r, caller) : objects.get(r, caller, true);
-            }
-            case "PUT" -> {
-                if (r.hasQueryParameter("acl")) {
-                    return objects.putAcl(r, caller);
-                }
-                if (r.hasQueryParameter("tagging")) {
-                    return objects.putTagging(r, caller);
-                }
-                if (r.hasQueryParameter("uploadId") && r.hasQueryParameter("partNumber")) {
-                    return copy ? multipart.uploadPartCopy(r, caller) : multipart.uploadPart(r, caller);
-                }
-                return copy ? objects.copy(r, caller) : objects.put(r, caller);
-            }
-            case "POST" -> {
-                if (r.hasQueryParameter("uploads")) {
-                    return multipart.initiate(r, caller);
-                }
-                if (r.hasQueryParameter("uploadId")) {
-                    return multipart.complete(r, caller);
-                }
-                throw notAllowed();
-            }
-            case "DELETE" -> {
-                if (r.hasQueryParameter("tagging")) {
-                    return objects.deleteTagging(r, caller);
-                }
-                if (r.hasQueryParameter("uploadId")) {
-                    return multipart.abort(r, caller);
-                }
-                return objects.delete(r, caller);
-            }
-            default -> throw notAllowed();
-        }
-    }
-
-    /** The configuration sub-resource a bucket request addresses, if any. */
-    private String configSubresource(OssRequest r) {
-        for (var p : r.query()) {
-            if (registry.isConfiguration(p.getKey())) {
-                return p.getKey();
-            }
-        }
-        return null;
-    }
-
-    private static OssException notAllowed() {
-        return new OssException(OssError.METHOD_NOT_ALLOWED);
+    /** The name of the API {@code r} is routed to, for the request counters. */
+    public String apiName(OssRequest r) {
+        return table.apiName(r);
     }
 }

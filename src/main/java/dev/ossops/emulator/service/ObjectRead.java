@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * The result of GetObject/HeadObject: the version served, whether its version id is reported
- * (only in buckets that have been versioned), the range if one applies, and how to open the content.
+ * (only in buckets that have been versioned), the range if one applies, how to open the content,
+ * and for an archived object the state of its restore (null when there is none to report).
  */
-public record ObjectRead(ObjectVersion version, boolean versioned, ByteRange range, Supplier<InputStream> content) {
+public record ObjectRead(ObjectVersion version, boolean versioned, ByteRange range, Supplier<InputStream> content,
+                         RestoreStatus restore) {
 }

@@ -1,20 +1,27 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.checksum.Crc64;
+import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.net.Bandwidth;
+import dev.ossops.emulator.net.ThrottledInputStream;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
+import dev.ossops.emulator.store.RestoreState;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.policy.OssAction;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,13 +36,20 @@ public final class ObjectService {
     private final AccessControl access;
     private final BucketService buckets;
     private final Clock clock;
+    private final Duration restoreDelay;
     private final Versions versions = new Versions();
 
     public ObjectService(DiskStore store, AccessControl access, BucketService buckets, Clock clock) {
+        this(store, access, buckets, clock, EmulatorDefaults.RESTORE_DELAY);
+    }
+
+    /** @param restoreDelay how long a RestoreObject runs, on {@code clock}, before the copy can be read */
+    public ObjectService(DiskStore store, AccessControl access, BucketService buckets, Clock clock, Duration restoreDelay) {
         this.store = store;
         this.access = access;
         this.buckets = buckets;
         this.clock = clock;
+        this.restoreDelay = restoreDelay;
     }
 
     /** The version a write created, and whether the bucket reports version ids (it has been versioned). */
@@ -71,7 +85,7 @@ public final class ObjectService {
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
         // The content is moved into place outside the lock; only the metadata update is serialised.
-        Content content = new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type);
+        Content content = new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type, null);
         Committed committed;
         try {
             committed = store.atomically(() -> newest(bucketName, key, content, write, storageClass, acl, forbidOverwrite));
@@ -84,8 +98,8 @@ public final class ObjectService {
         return committed.written();
     }
 
-    /** Committed content waiting to become a version. */
-    private record Content(String blob, long size, String etag, String crc64, String type) {
+    /** Committed content waiting to become a version; a symlink has no blob and names its target. */
+    private record Content(String blob, long size, String etag, String crc64, String type, String symlinkTarget) {
     }
 
     private Committed newest(String bucketName, String key, Content content, ObjectWrite write, String storageClass, String acl,
@@ -96,7 +110,7 @@ public final class ObjectService {
         }
         ObjectVersion version = new ObjectVersion(versions.newId(bucket), false, content.blob(), content.size(), content.etag(),
                 content.crc64(), clock.millis(), content.type(), storageClass == null ? bucket.storageClass() : storageClass, acl,
-                write.headers(), write.userMeta(), write.tags());
+                write.headers(), write.userMeta(), write.tags(), content.symlinkTarget(), null, null);
         List<String> dropped = versions.add(store, bucket, key, version);
         return new Committed(new Written(version, bucket.versioning() != null), dropped);
     }
@@ -104,15 +118,313 @@ public final class ObjectService {
     private record Committed(Written written, List<String> orphaned) {
     }
 
-    /** GetObject / HeadObject / GetObjectMeta. */
-    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range) {
+    /** The version an append left, whether the bucket reports version ids, and the blobs it orphaned. */
+    public record Appended(ObjectVersion version, boolean versioned) {
+    }
+
+    /**
+     * PutSymlink: a version of type Symlink that names {@code target} in the same bucket. OSS does
+     * not check that the target exists or can be read when the link is created (PutSymlink, "Usage
+     * notes"); reads through the link do. Its ETag is the MD5 of the target's name.
+     */
+    public Written putSymlink(Caller caller, String bucketName, String key, String target, ObjectWrite write,
+                              boolean forbidOverwrite) {
+        Names.checkKey(key);
+        Names.checkKey(target);
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        if (write.acl() != null) {
+            access.checkAclChange(checked, write.acl());
+        }
+        String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
+        String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
+        Content link;
+        try {
+            link = new Content(null, 0, etag(MessageDigest.getInstance("MD5").digest(target.getBytes(StandardCharsets.UTF_8))),
+                    Crc64.format(0), ObjectVersion.SYMLINK, target);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+        Committed committed = store.atomically(() -> newest(bucketName, key, link, write, storageClass, acl, forbidOverwrite));
+        committed.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
+        return committed.written();
+    }
+
+    /** GetSymlink: the link itself, never its target; NotSymlink for any other object. */
+    public ObjectRead getSymlink(Caller caller, String bucketName, String key, String versionId) {
         BucketRecord bucket = buckets.require(bucketName);
         OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
         ObjectVersion version = find(bucket, key, versionId, caller, action);
         access.checkObject(caller, bucket, key, version, action);
-        conditions.check(version.etag(), version.lastModified());
-        Supplier<InputStream> content = () -> store.openBlob(bucketName, version.blob());
-        return new ObjectRead(version, bucket.versioning() != null, ByteRange.parse(range, version.size()), content);
+        if (!ObjectVersion.SYMLINK.equals(version.type())) {
+            throw new OssException(OssError.NOT_SYMLINK);
+        }
+        return new ObjectRead(version, bucket.versioning() != null, null, InputStream::nullInputStream, null);
+    }
+
+    /**
+     * What a RestoreObject request asks for: {@code days} and {@code tier} as given in its
+     * {@code RestoreRequest} (null when absent), and whether it had a {@code JobParameters} element.
+     */
+    public record RestoreRequest(Integer days, String tier, boolean jobParameters) {
+        public static final RestoreRequest DEFAULTS = new RestoreRequest(null, null, false);
+    }
+
+    /**
+     * RestoreObject, per OSS's API reference: only Archive, Cold Archive and Deep Cold Archive
+     * objects are restored; the first request starts a restore (true: 202 Accepted), which takes the
+     * configured delay on the emulator's clock; a request while it runs is RestoreAlreadyInProgress;
+     * a request on a restored copy extends it by {@code days} from now (false: 200 OK). Days are
+     * 1-7 for Archive and 1-365 for the cold classes; JobParameters (a Tier) only for the cold
+     * classes: Expedited, Standard or Bulk for Cold Archive, Expedited or Standard for Deep Cold Archive.
+     */
+    public boolean restore(Caller caller, String bucketName, String key, String versionId, RestoreRequest request) {
+        return store.atomically(() -> {
+            ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, OssAction.RESTORE_OBJECT);
+            if (!version.archived()) {
+                throw new OssException(OssError.OPERATION_NOT_SUPPORTED);
+            }
+            long days = restoreDays(version.storageClass(), request);
+            long now = clock.millis();
+            RestoreState current = version.restore();
+            RestoreState next;
+            boolean started;
+            if (current != null && current.ongoing(now)) {
+                throw new OssException(OssError.RESTORE_ALREADY_IN_PROGRESS);
+            } else if (current != null && current.readable(now)) {
+                next = new RestoreState(current.completesAt(), now + Duration.ofDays(days).toMillis());
+                started = false;
+            } else {
+                long completes = now + restoreDelay.toMillis();
+                next = new RestoreState(completes, completes + Duration.ofDays(days).toMillis());
+                started = true;
+            }
+            KeyRecord record = store.key(bucketName, key).orElseThrow();
+            List<ObjectVersion> updated = record.versions().stream().map(v -> v == version ? v.withRestore(next) : v).toList();
+            store.putKey(bucketName, new KeyRecord(key, updated));
+            return started;
+        });
+    }
+
+    private static long restoreDays(String storageClass, RestoreRequest request) {
+        boolean archive = "Archive".equals(storageClass);
+        if (archive && request.jobParameters()) {
+            // The SDK's own tests expect MalformedXML for a tier on an Archive object.
+            throw new OssException(OssError.MALFORMED_XML);
+        }
+        int maxDays = archive ? 7 : 365;
+        int days = request.days() == null ? 1 : request.days();
+        if (days < 1 || days > maxDays) {
+            throw new OssException(OssError.INVALID_ARGUMENT, "The Days of RestoreRequest must be between 1 and " + maxDays
+                    + " for " + storageClass + " objects.");
+        }
+        String tier = request.tier();
+        if (tier != null) {
+            List<String> tiers = "ColdArchive".equals(storageClass) ? List.of("Expedited", "Standard", "Bulk")
+                    : List.of("Expedited", "Standard");
+            if (!tiers.contains(tier)) {
+                throw new OssException(OssError.INVALID_ARGUMENT, "The Tier of RestoreRequest must be one of "
+                        + String.join(", ", tiers) + " for " + storageClass + " objects.");
+            }
+        }
+        return days;
+    }
+
+    /** OSS's limit on an Appendable object's total size: 5 GB (AppendObject, "Limits"). */
+    static final long MAX_APPENDABLE_SIZE = 5L * 1024 * 1024 * 1024;
+
+    /**
+     * AppendObject, as OSS's API reference describes it: {@code position} must equal the current
+     * length (0 creates the object); only the current version, and only an Appendable one that is
+     * not sealed, can grow, and it grows in place without a new version; where the key is missing or
+     * its newest version is a delete marker, position 0 creates a new Appendable version. The
+     * request's metadata applies when the object is created. The body is staged before any check
+     * that depends on the object, so the check and the append happen under one lock.
+     */
+    public Appended append(Caller caller, String bucketName, String key, long position, InputStream body, ObjectWrite write,
+                           String contentMd5) {
+        Names.checkKey(key);
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        if (write.acl() != null) {
+            access.checkAclChange(checked, write.acl());
+        }
+        String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
+        String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
+        StagedBlob staged = store.stage(body);
+        try {
+            checkDigest(contentMd5, staged.md5());
+            AppendOutcome outcome = store.atomically(() -> appendLocked(bucketName, key, position, staged, write, storageClass, acl));
+            outcome.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
+            return outcome.appended();
+        } finally {
+            // Gone already when the append consumed it.
+            store.discard(staged);
+        }
+    }
+
+    private record AppendOutcome(Appended appended, List<String> orphaned) {
+    }
+
+    private AppendOutcome appendLocked(String bucketName, String key, long position, StagedBlob staged, ObjectWrite write,
+                                       String storageClass, String acl) {
+        BucketRecord bucket = buckets.require(bucketName);
+        KeyRecord record = store.key(bucketName, key).orElse(null);
+        ObjectVersion newest = record == null || record.versions().isEmpty() ? null : record.versions().get(0);
+        boolean versioned = bucket.versioning() != null;
+        if (newest == null || newest.deleteMarker()) {
+            if (position != 0) {
+                throw positionNotEqualToLength(0);
+            }
+            checkAppendableSize(staged.size());
+            String blob = store.commitBlob(bucketName, staged);
+            ObjectVersion created = new ObjectVersion(versions.newId(bucket), false, blob, staged.size(),
+                    appendEtag(null, staged.md5()), Crc64.format(staged.crc64()), clock.millis(), ObjectVersion.APPENDABLE,
+                    storageClass == null ? bucket.storageClass() : storageClass, acl, write.headers(), write.userMeta(), write.tags());
+            return new AppendOutcome(new Appended(created, versioned), versions.add(store, bucket, key, created));
+        }
+        if (!ObjectVersion.APPENDABLE.equals(newest.type()) || newest.sealedTime() != null) {
+            throw new OssException(OssError.OBJECT_NOT_APPENDABLE);
+        }
+        if (position != newest.size()) {
+            throw positionNotEqualToLength(newest.size());
+        }
+        checkAppendableSize(newest.size() + staged.size());
+        store.appendToBlob(bucketName, newest.blob(), newest.size(), staged);
+        ObjectVersion grown = newest.appended(newest.size() + staged.size(), appendEtag(newest.etag(), staged.md5()),
+                Crc64.format(Crc64.combine(Crc64.parse(newest.crc64()), staged.crc64(), staged.size())), clock.millis());
+        List<ObjectVersion> updated = new ArrayList<>(record.versions());
+        updated.set(0, grown);
+        store.putKey(bucketName, new KeyRecord(key, updated));
+        return new AppendOutcome(new Appended(grown, versioned), List.of());
+    }
+
+    private static void checkAppendableSize(long size) {
+        if (size > MAX_APPENDABLE_SIZE) {
+            throw new OssException(OssError.ENTITY_TOO_LARGE).with("MaxSizeAllowed", Long.toString(MAX_APPENDABLE_SIZE))
+                    .with("ProposedSize", Long.toString(size));
+        }
+    }
+
+    /** The error OSS answers for a wrong position, naming the position to use in x-oss-next-append-position. */
+    private static OssException positionNotEqualToLength(long length) {
+        return new OssException(OssError.POSITION_NOT_EQUAL_TO_LENGTH)
+                .withHeader("x-oss-next-append-position", Long.toString(length));
+    }
+
+    /**
+     * The ETag of an Appendable object. OSS documents no formula and its examples are not the
+     * content's MD5; this chains the MD5 of each appended piece onto the previous ETag, so it
+     * changes with every append without reading the object again. One append gives the content MD5.
+     */
+    private static String appendEtag(String previous, byte[] pieceMd5) {
+        if (previous == null) {
+            return etag(pieceMd5);
+        }
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(previous.getBytes(StandardCharsets.US_ASCII));
+            md5.update(pieceMd5);
+            return etag(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+    }
+
+    /**
+     * SealAppendObject: the current version must be Appendable and {@code position} its length;
+     * sealing again keeps the first sealed time (OSS's API reference). Returns the sealed version.
+     */
+    public ObjectVersion seal(Caller caller, String bucketName, String key, long position) {
+        BucketRecord checked = buckets.require(bucketName);
+        access.checkObject(caller, checked, key, null, OssAction.SEAL_APPEND_OBJECT);
+        return store.atomically(() -> {
+            KeyRecord record = store.key(bucketName, key).orElse(null);
+            ObjectVersion newest = record == null ? null : record.current().orElse(null);
+            if (newest == null) {
+                throw noSuchKey(key);
+            }
+            if (!ObjectVersion.APPENDABLE.equals(newest.type())) {
+                throw new OssException(OssError.OBJECT_NOT_APPENDABLE);
+            }
+            if (position != newest.size()) {
+                throw positionNotEqualToLength(newest.size());
+            }
+            if (newest.sealedTime() != null) {
+                return newest;
+            }
+            ObjectVersion sealed = newest.sealed(clock.millis());
+            List<ObjectVersion> updated = new ArrayList<>(record.versions());
+            updated.set(0, sealed);
+            store.putKey(bucketName, new KeyRecord(key, updated));
+            return sealed;
+        });
+    }
+
+    /** GetObject, and the source of CopyObject and UploadPartCopy: the content must be readable. */
+    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range) {
+        return read(caller, bucketName, key, versionId, conditions, range, false);
+    }
+
+    /**
+     * GetObject / HeadObject / GetObjectMeta. Through a symlink the target's content is served
+     * ({@link #throughSymlink}). An Archive, Cold Archive or Deep Cold Archive object's content can
+     * be read only while a restored copy exists; its metadata ({@code metadataOnly}) always.
+     */
+    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range,
+                           boolean metadataOnly) {
+        BucketRecord bucket = buckets.require(bucketName);
+        OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
+        ObjectVersion version = find(bucket, key, versionId, caller, action);
+        access.checkObject(caller, bucket, key, version, action);
+        boolean link = ObjectVersion.SYMLINK.equals(version.type());
+        ObjectVersion data = link ? symlinkTarget(caller, bucket, version) : version;
+        RestoreStatus restore = restoreStatus(data);
+        if (!metadataOnly && data.archived() && (restore == null || restore.ongoing())) {
+            throw new OssException(OssError.INVALID_OBJECT_STATE);
+        }
+        ObjectVersion served = link ? throughSymlink(version, data) : version;
+        conditions.check(served.etag(), served.lastModified());
+        Supplier<InputStream> content = () -> store.openBlob(bucketName, served.blob());
+        return new ObjectRead(served, bucket.versioning() != null, ByteRange.parse(range, served.size()), content, restore);
+    }
+
+    /**
+     * The version a symlink points to: the current version of the key it names, read with GetObject
+     * permission on it too. A missing target is SymlinkTargetNotExist, a symlink InvalidTargetType.
+     */
+    private ObjectVersion symlinkTarget(Caller caller, BucketRecord bucket, ObjectVersion link) {
+        String targetKey = link.symlinkTarget();
+        ObjectVersion target = store.key(bucket.name(), targetKey).flatMap(KeyRecord::current).orElse(null);
+        access.checkObject(caller, bucket, targetKey, target, OssAction.GET_OBJECT);
+        if (target == null) {
+            throw new OssException(OssError.SYMLINK_TARGET_NOT_EXIST);
+        }
+        if (ObjectVersion.SYMLINK.equals(target.type())) {
+            throw new OssException(OssError.INVALID_TARGET_TYPE);
+        }
+        return target;
+    }
+
+    /**
+     * What a read through {@code link} serves, per OSS's GetObject reference: the target's content,
+     * Content-Length, ETag (and CRC-64), the later of the two Last-Modified times, and the link's own
+     * other metadata.
+     */
+    private static ObjectVersion throughSymlink(ObjectVersion link, ObjectVersion target) {
+        return new ObjectVersion(link.versionId(), false, target.blob(), target.size(), target.etag(), target.crc64(),
+                Math.max(link.lastModified(), target.lastModified()), ObjectVersion.SYMLINK, link.storageClass(), link.acl(),
+                link.headers(), link.userMeta(), link.tags(), link.symlinkTarget(), null, null);
+    }
+
+    /** The restore state of an archived version now; null when none was requested or the copy expired. */
+    private RestoreStatus restoreStatus(ObjectVersion v) {
+        RestoreState restore = v.restore();
+        long now = clock.millis();
+        if (restore == null || restore.expired(now)) {
+            return null;
+        }
+        return new RestoreStatus(restore.ongoing(now), restore.expiresAt());
     }
 
     /** The version addressed, checking READ before revealing whether it exists. */
@@ -205,15 +517,30 @@ public final class ObjectService {
     /** CopyObject; {@code write} is null for metadata directive COPY. */
     public Copied copy(Caller caller, String sourceBucket, String sourceKey, String sourceVersionId, Conditions conditions,
                        String bucketName, String key, ObjectWrite write, boolean forbidOverwrite) {
+        return copy(caller, sourceBucket, sourceKey, sourceVersionId, conditions, bucketName, key, write, null, Bandwidth.UNLIMITED,
+                forbidOverwrite);
+    }
+
+    /**
+     * CopyObject with the target's storage class given apart from the metadata: OSS's
+     * x-oss-storage-class applies whatever the metadata directive (copying an object onto itself
+     * is how its storage class is changed). The source must be readable: an archived source is
+     * restored first. The source is read as fast as {@code bandwidth} allows (x-oss-traffic-limit).
+     */
+    public Copied copy(Caller caller, String sourceBucket, String sourceKey, String sourceVersionId, Conditions conditions,
+                       String bucketName, String key, ObjectWrite write, String storageClass, Bandwidth bandwidth,
+                       boolean forbidOverwrite) {
         Names.checkKey(key);
         ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions, null);
         BucketRecord target = buckets.require(bucketName);
         access.checkObject(caller, target, key, null, OssAction.PUT_OBJECT);
         ObjectVersion from = source.version();
-        ObjectWrite effective = write != null ? write
+        ObjectWrite copied = write != null ? write
                 : new ObjectWrite(from.headers(), from.userMeta(), "default".equals(from.acl()) ? null : from.acl(),
                 from.storageClass(), from.tags());
-        StagedBlob staged = store.stage(List.of(source.content()));
+        ObjectWrite effective = storageClass == null ? copied
+                : new ObjectWrite(copied.headers(), copied.userMeta(), copied.acl(), storageClass, copied.tags());
+        StagedBlob staged = store.stage(List.of(() -> ThrottledInputStream.of(source.content().get(), bandwidth)));
         boolean committed = false;
         try {
             Written written = commit(bucketName, key, staged, effective, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);

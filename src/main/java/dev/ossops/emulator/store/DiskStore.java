@@ -413,6 +413,30 @@ public final class DiskStore {
         return id;
     }
 
+    /**
+     * Appends a staged body to an Appendable object's blob in place and discards the staging file.
+     * The blob is first cut back to {@code length}, the size its metadata records, so bytes of an
+     * append that a crash kept from being recorded are overwritten rather than served. Readers
+     * stream a recorded length and never see the bytes being added.
+     */
+    public void appendToBlob(String bucket, String blob, long length, StagedBlob staged) {
+        Path target = blobPath(bucket, blob);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE);
+             FileChannel in = FileChannel.open(staged.file(), StandardOpenOption.READ)) {
+            if (out.size() < length) {
+                throw new IOException("blob " + blob + " holds " + out.size() + " bytes, its record says " + length);
+            }
+            out.truncate(length);
+            out.position(length);
+            transferFully(in, out, staged.size());
+            out.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to object", e);
+        } finally {
+            discard(staged);
+        }
+    }
+
     public InputStream openBlob(String bucket, String blob) {
         Path path = blobPath(bucket, blob);
         try {

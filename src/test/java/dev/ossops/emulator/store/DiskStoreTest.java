@@ -61,6 +61,48 @@ class DiskStoreTest {
     }
 
     @Test
+    void appendToBlob_bytesBeyondTheRecordedLength_areOverwritten(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("one"));
+        String blob = store.commitBlob("one", store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
+        store.appendToBlob("one", blob, 3, store.stage(new ByteArrayInputStream("XYZ".getBytes(StandardCharsets.UTF_8))));
+        // An append whose metadata a crash kept from being written: the record still says 6 bytes.
+        store.appendToBlob("one", blob, 6, store.stage(new ByteArrayInputStream("lost".getBytes(StandardCharsets.UTF_8))));
+        StagedBlob next = store.stage(new ByteArrayInputStream("def".getBytes(StandardCharsets.UTF_8)));
+        store.appendToBlob("one", blob, 6, next);
+        try (InputStream in = store.openBlob("one", blob)) {
+            assertEquals("abcXYZdef", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertFalse(Files.exists(next.file()));
+    }
+
+    @Test
+    void appendToBlob_recordLongerThanTheBlob_isRefusedAndDiscardsTheBody(@TempDir Path dir) {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("one"));
+        String blob = store.commitBlob("one", store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
+        StagedBlob staged = store.stage(new ByteArrayInputStream("XYZ".getBytes(StandardCharsets.UTF_8)));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.appendToBlob("one", blob, 10, staged));
+        assertEquals("blob " + blob + " holds 3 bytes, its record says 10", e.getCause().getMessage());
+        assertFalse(Files.exists(staged.file()));
+    }
+
+    @Test
+    void open_versionsWithSymlinkSealAndRestore_reloadThem(@TempDir Path dir) {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("one"));
+        ObjectVersion link = new ObjectVersion("null", false, null, 0, "E", "0", 1_000, "Symlink", "Standard", "default",
+                Map.of(), Map.of(), Map.of(), "target.txt", null, null);
+        ObjectVersion archived = new ObjectVersion("null", false, null, 0, "E", "0", 1_000, "Appendable", "Archive", "default",
+                Map.of(), Map.of(), Map.of(), null, 2_000L, new RestoreState(3_000, 4_000));
+        store.putKey("one", new KeyRecord("link", List.of(link)));
+        store.putKey("one", new KeyRecord("archived", List.of(archived)));
+        DiskStore reopened = DiskStore.open(dir);
+        assertEquals(link, reopened.key("one", "link").orElseThrow().versions().get(0));
+        assertEquals(archived, reopened.key("one", "archived").orElseThrow().versions().get(0));
+    }
+
+    @Test
     void stage_computesSizeMd5AndCrcWhileStreaming(@TempDir Path dir) throws Exception {
         DiskStore store = DiskStore.open(dir);
         byte[] data = "hello".getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,56 @@
+package dev.ossops.emulator.net;
+
+import java.io.InterruptedIOException;
+
+/**
+ * A rate limit: tokens (bytes) accrue at {@code bytesPerSecond} up to {@code burstBytes}, and a
+ * transfer takes as many as it moves. A take beyond what is there leaves a debt and waits until
+ * it is paid off, so over any run the bytes that pass are at most the burst plus the rate times
+ * the time elapsed. Thread-safe: concurrent takers share the rate one after another.
+ */
+public final class TokenBucket implements Bandwidth {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final double bytesPerSecond;
+    private final double burstBytes;
+    private final Pacing pacing;
+    private double available;
+    private long last;
+
+    /** Starts full, so the first {@code burstBytes} pass at once. */
+    public TokenBucket(long bytesPerSecond, long burstBytes, Pacing pacing) {
+        if (bytesPerSecond <= 0) {
+            throw new IllegalArgumentException("bytesPerSecond must be positive, was " + bytesPerSecond);
+        }
+        if (burstBytes < 0) {
+            throw new IllegalArgumentException("burstBytes must not be negative, was " + burstBytes);
+        }
+        this.bytesPerSecond = bytesPerSecond;
+        this.burstBytes = burstBytes;
+        this.pacing = pacing;
+        this.available = burstBytes;
+        this.last = pacing.nanoTime();
+    }
+
+    @Override
+    public synchronized void take(long bytes) throws InterruptedIOException {
+        refill();
+        available -= bytes;
+        if (available < 0) {
+            long wait = (long) Math.ceil(-available * NANOS_PER_SECOND / bytesPerSecond);
+            try {
+                pacing.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while throttled");
+            }
+            refill();
+        }
+    }
+
+    private void refill() {
+        long now = pacing.nanoTime();
+        available = Math.min(burstBytes, available + (now - last) * bytesPerSecond / NANOS_PER_SECOND);
+        last = now;
+    }
+}
