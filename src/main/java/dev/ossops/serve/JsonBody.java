@@ -46,6 +46,9 @@ final class JsonBody {
         } catch (StreamConstraintsException e) {
             throw ServeException.badRequest("request body nests deeper than " + MAX_DEPTH + " levels or holds an oversized value");
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw ServeException.badRequest("request body names a field twice");
+            }
             // The parser's own message quotes the input: give only where it broke.
             throw ServeException.badRequest("request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
