@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 
 /**
  * {@code ossops serve}: the upload coordinator of the profile's {@code serve:} section, until SIGTERM or Ctrl-C. Prints
@@ -28,6 +29,8 @@ import java.util.concurrent.CountDownLatch;
         description = {"Serve the upload coordinator (presigned uploads, PostObject forms, STS credentials, an upload page at /).",
                 "Configured by the profile's serve: and uploader: sections; API keys come from the environment or a file of hashes."})
 final class ServeCommand implements Callable<Integer> {
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
     @ParentCommand
     Main root;
 
@@ -75,7 +78,11 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** An IP literal (or localhost): never a name that would need a DNS lookup to decide where to listen. */
     private static InetAddress address(String bind) {
+        if (!bind.equals("localhost") && !IP_LITERAL.matcher(bind).matches()) {
+            throw new UploadException("--bind must be an IP address such as 127.0.0.1 or ::1, got '" + bind + "'");
+        }
         try {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
