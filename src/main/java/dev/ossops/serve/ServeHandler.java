@@ -40,16 +40,21 @@ final class ServeHandler extends Handler.Abstract {
     private final RateLimiter callers;
     private final RateLimiter failedLogins;
     private final DirectUploads direct;
-    private final StsUploads sts;
     private final Page page;
+    private final Map<String, Endpoint> posts;
 
     ServeHandler(ApiKeys keys, RateLimiter callers, RateLimiter failedLogins, DirectUploads direct, StsUploads sts, Page page) {
         this.keys = keys;
         this.callers = callers;
         this.failedLogins = failedLogins;
         this.direct = direct;
-        this.sts = sts;
         this.page = page;
+        this.posts = Map.of(
+                "/api/upload/presign", direct::presign,
+                "/api/upload/policy", direct::postPolicy,
+                "/api/upload/sts-token", sts::stsToken,
+                "/sts/upload/init", sts::init,
+                "/sts/upload/complete", sts::complete);
     }
 
     @FunctionalInterface
@@ -74,12 +79,6 @@ final class ServeHandler extends Handler.Abstract {
                 writeJson(response, callback, 200, ok);
                 return true;
             }
-            Map<String, Endpoint> posts = Map.of(
-                    "/api/upload/presign", direct::presign,
-                    "/api/upload/policy", direct::postPolicy,
-                    "/api/upload/sts-token", sts::stsToken,
-                    "/sts/upload/init", sts::init,
-                    "/sts/upload/complete", sts::complete);
             Endpoint endpoint = posts.get(path);
             if (endpoint != null) {
                 requireMethod(method, "POST");
