@@ -73,6 +73,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void serveSitsAboveUploadAndCloudWithoutTheEmulator() {
+        check(noClasses().that().resideInAPackage("dev.ossops.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ossops.emulator..", "dev.ossops.cli..", "dev.ossops.apply..",
+                        "dev.ossops.audit..", "dev.ossops.plan.."));
+        check(noClasses().that().resideOutsideOfPackages("dev.ossops.serve..", "dev.ossops.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ossops.serve.."));
+        check(noClasses().that().resideOutsideOfPackage("dev.ossops.serve..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty.."));
+    }
+
+    @Test
     void nothingDependsOnTheCli() {
         check(noClasses().that().resideOutsideOfPackage("dev.ossops.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ossops.cli.."));

@@ -25,6 +25,7 @@ import java.util.Map;
                 PresignCommand.class,
                 StsTokenCommand.class,
                 PostPolicyCommand.class,
+                ServeCommand.class,
                 GetCommand.class,
                 PolicyCommand.class,
                 AuditCommand.class,

@@ -9,6 +9,7 @@ import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.Profile;
+import dev.ossops.spec.model.Serve;
 import dev.ossops.spec.model.Uploader;
 import dev.ossops.upload.DotEnv;
 import dev.ossops.upload.EnvUploaderSettings;
@@ -42,14 +43,16 @@ final class UploaderSession implements AutoCloseable {
     private final Optional<UploaderSettings> settings;
     private final Optional<Uploader> spec;
     private final Optional<Emulator> emulator;
+    private final Optional<Serve> serve;
 
     private UploaderSession(CloudTarget target, RefreshingCredentialSource credentials, Optional<UploaderSettings> settings,
-                            Optional<Uploader> spec, Optional<Emulator> emulator) {
+                            Optional<Uploader> spec, Optional<Emulator> emulator, Optional<Serve> serve) {
         this.target = target;
         this.credentials = credentials;
         this.settings = settings;
         this.spec = spec;
         this.emulator = emulator;
+        this.serve = serve;
     }
 
     /** The session for {@code profile} if given, else for the {@code QWEN_TMP_OSS_*} variables of {@code environment} and {@code envFile}. */
@@ -77,7 +80,7 @@ final class UploaderSession implements AutoCloseable {
             }
         });
         UploaderSettings s = resolved.settings();
-        return new UploaderSession(envTarget(s, source), source, Optional.of(s), Optional.empty(), Optional.empty());
+        return new UploaderSession(envTarget(s, source), source, Optional.of(s), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -116,7 +119,7 @@ final class UploaderSession implements AutoCloseable {
         RefreshingCredentialSource source = refreshing(base);
         CloudTarget target = new CloudTarget(endpoint, profile.region(), source, false);
         Optional<UploaderSettings> settings = profile.uploader().map(u -> settings(u, profile.region(), target));
-        return new UploaderSession(target, source, settings, profile.uploader(), emulator);
+        return new UploaderSession(target, source, settings, profile.uploader(), emulator, profile.serve());
     }
 
     private static String line(Problem p) {
@@ -147,6 +150,11 @@ final class UploaderSession implements AutoCloseable {
     /** The uploader settings; an error naming the missing section when the profile has none. */
     UploaderSettings settings() {
         return settings.orElseThrow(() -> new UploadException("the profile has no uploader: section (bucket, prefix, ...)"));
+    }
+
+    /** The profile's serve section, if it has one. */
+    Optional<Serve> serve() {
+        return serve;
     }
 
     /** The profile's filename mode, if it sets one. */

@@ -11,6 +11,7 @@ import dev.ossops.spec.model.Managed;
 import dev.ossops.spec.model.PolicyDocument;
 import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.model.Ram;
+import dev.ossops.spec.model.Serve;
 import dev.ossops.spec.model.Uploader;
 import dev.ossops.spec.schema.DocumentResolver;
 import dev.ossops.spec.schema.ProfileSchema;
@@ -60,7 +61,9 @@ final class ProfileBinder {
         Optional<Uploader> uploader = root.get("uploader").flatMap(Node::asMap).map(this::uploader);
         Optional<Lock> lock = root.get("lock").flatMap(Node::asMap).map(l -> new Lock(l.string("bucket").orElseThrow(),
                 l.string("key").orElseThrow(), l.integer("ttlSeconds").map(Long::intValue).orElse(ProfileSchema.DEFAULT_LOCK_TTL_SECONDS)));
-        return new Profile(profileFile, root.string("name").orElseThrow(), region, endpoint, creds, buckets, ramModel, cdn, uploader, lock);
+        Optional<Serve> serve = root.get("serve").flatMap(Node::asMap).map(s -> serve(s, directory));
+        return new Profile(profileFile, root.string("name").orElseThrow(), region, endpoint, creds, buckets, ramModel, cdn, uploader, lock,
+                serve);
     }
 
     private Bucket bucket(String name, MapNode b) {
@@ -219,6 +222,17 @@ final class ProfileBinder {
         return new Uploader(u.string("bucket").orElseThrow(), u.string("prefix"), u.string("keyLayout"),
                 u.integer("urlExpiresSeconds"), strings(u.get("allowedContentTypes")), u.integer("maxSizeBytes"),
                 u.string("dirMode"), u.string("filenameMode"));
+    }
+
+    private Serve serve(MapNode s, Path directory) {
+        MapNode sts = map(s, "sts");
+        return new Serve(values(map(s, "apiKeys"), (principal, source) -> source.asMap().orElseThrow().string("env").orElseThrow()),
+                s.string("apiKeysFile").map(f -> directory.resolve(f).normalize()), strings(s.get("allowedOrigins")),
+                s.string("keyPrefix").orElse(Serve.DEFAULT_KEY_PREFIX),
+                s.integer("presignExpiresSeconds").orElse(Serve.DEFAULT_PRESIGN_EXPIRES_SECONDS),
+                s.integer("publicUrlExpiresSeconds").orElse(Serve.DEFAULT_PUBLIC_URL_EXPIRES_SECONDS), s.string("cdnDomain"),
+                map(s, "rateLimit").integer("requestsPerMinute").map(Long::intValue).orElse(Serve.DEFAULT_REQUESTS_PER_MINUTE),
+                sts.string("role"), sts.integer("durationSeconds").orElse(Serve.DEFAULT_STS_DURATION_SECONDS));
     }
 
     private static MapNode map(MapNode parent, String key) {

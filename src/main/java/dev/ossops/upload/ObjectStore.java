@@ -19,8 +19,8 @@ import java.util.function.LongConsumer;
  */
 public interface ObjectStore {
 
-    /** What HeadObject reports. */
-    record ObjectInfo(long size, OptionalLong crc64, String etag) {
+    /** What HeadObject reports; {@code contentType} is empty when OSS sent none. */
+    record ObjectInfo(long size, OptionalLong crc64, String etag, Optional<String> contentType) {
     }
 
     /** What OSS acknowledged for a written object or part: its ETag and the CRC-64 it computed. */

@@ -108,6 +108,14 @@ public final class PostPolicy {
 
     /** Builds and signs the form with {@code credentials} at the clock's current time. */
     public static PostForm sign(Request request, Credentials credentials, Clock clock) {
+        return sign(request, Map.of(), credentials, clock);
+    }
+
+    /**
+     * The same, with form fields whose values the policy pins exactly ({@code {"Content-Type": "image/png"}},
+     * {@code {"x-oss-object-acl": "private"}}): each becomes an exact-match condition and a field of the form.
+     */
+    public static PostForm sign(Request request, Map<String, String> pinned, Credentials credentials, Clock clock) {
         Instant now = clock.instant();
         Instant expiration = now.plus(request.expiresIn());
         ObjectMapper mapper = new ObjectMapper();
@@ -120,6 +128,7 @@ public final class PostPolicy {
         if (request.forbidOverwrite()) {
             conditions.addObject().put("x-oss-forbid-overwrite", "true");
         }
+        pinned.forEach((field, value) -> conditions.addObject().put(field, value));
         credentials.securityToken().ifPresent(token -> conditions.addObject().put("x-oss-security-token", token));
         String credential = null;
         String dateTime = null;
@@ -156,6 +165,7 @@ public final class PostPolicy {
         if (request.forbidOverwrite()) {
             fields.put("x-oss-forbid-overwrite", "true");
         }
+        fields.putAll(pinned);
         return new PostForm(fields, policyJson, expiration);
     }
 }

@@ -40,6 +40,25 @@ public final class SessionPolicies {
     }
 
     /**
+     * The policy for exactly one object ({@code acs:oss:*:*:bucket/key}): credentials that can write that key and no
+     * other. The key must not contain {@code *} or {@code ?}, which RAM would read as wildcards.
+     */
+    public static String forObject(String bucket, String key, List<String> actions) {
+        UploaderSettings.checkBucket(bucket);
+        ObjectKeys.validate(key);
+        if (key.contains("*") || key.contains("?")) {
+            throw new UploadException("key '" + key + "' must not contain '*' or '?': they are wildcards in RAM resources");
+        }
+        List<String> resolved = objectActions(actions.isEmpty() ? DEFAULT_ACTIONS : actions);
+        String json = write(policy(List.of(statement(null, resolved, "acs:oss:*:*:" + bucket + "/" + key))), false);
+        if (json.length() > MAX_POLICY_LENGTH) {
+            throw new UploadException("session policy is " + json.length() + " characters; AssumeRole accepts at most "
+                    + MAX_POLICY_LENGTH);
+        }
+        return json;
+    }
+
+    /**
      * {@code acs:oss:*:*:bucket/prefix/*}: every object under the prefix in any account's bucket of
      * that name (the owner is decided by the bucket). The trailing {@code /} keeps {@code uploads}
      * from also granting {@code uploads-old/}; the key layouts always put a {@code /} after the prefix.

@@ -238,7 +238,7 @@ class ProfileLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"profiles/local.yaml", "profiles/example-prod.yaml"})
+    @ValueSource(strings = {"profiles/local.yaml", "profiles/example-prod.yaml", "profiles/serve-local.yaml"})
     void load_shippedProfile_hasNoProblems(String path) {
         ProfileLoader.Result result = new ProfileLoader().load(Path.of(path));
 

@@ -94,4 +94,21 @@ class SessionPoliciesTest {
         assertEquals("session policy is 2111 characters; AssumeRole accepts at most 2048",
                 assertThrows(UploadException.class, () -> SessionPolicies.forPrefix("media", prefix, List.of())).getMessage());
     }
+
+    @Test
+    void forObject_grantsThatOneKeyOnly() {
+        String policy = SessionPolicies.forObject("media", "uploads/alice/2031/02/03/0123456789abcdef.png", List.of("oss:PutObject"));
+        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\"],"
+                + "\"Resource\":[\"acs:oss:*:*:media/uploads/alice/2031/02/03/0123456789abcdef.png\"]}]}", policy);
+        assertTrue(allowed(policy, OssApi.PUT_OBJECT, "uploads/alice/2031/02/03/0123456789abcdef.png"));
+        assertTrue(allowed(policy, OssApi.UPLOAD_PART, "uploads/alice/2031/02/03/0123456789abcdef.png"));
+        assertFalse(allowed(policy, OssApi.PUT_OBJECT, "uploads/alice/2031/02/03/0123456789abcdef.png.html"));
+        assertFalse(allowed(policy, OssApi.PUT_OBJECT, "uploads/alice/other.png"));
+    }
+
+    @Test
+    void forObject_wildcardInKeyRejected() {
+        assertEquals("key 'uploads/*' must not contain '*' or '?': they are wildcards in RAM resources",
+                assertThrows(UploadException.class, () -> SessionPolicies.forObject("media", "uploads/*", List.of())).getMessage());
+    }
 }

@@ -85,7 +85,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         return optional(() -> call("HeadObject " + bucket + "/" + key, () -> {
             ObjectMetadata meta = oss.getObjectMetadata(bucket, key);
             Long crc = meta.getServerCRC();
-            return new ObjectInfo(meta.getContentLength(), crc == null ? OptionalLong.empty() : OptionalLong.of(crc), meta.getETag());
+            return new ObjectInfo(meta.getContentLength(), crc == null ? OptionalLong.empty() : OptionalLong.of(crc), meta.getETag(),
+                    Optional.ofNullable(meta.getContentType()));
         }));
     }
 
@@ -213,6 +214,23 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         headers.forEach(request::addHeader);
         // Signing is local: nothing to retry, but the SDK's exceptions still become safe messages.
         return call("presign " + method + " " + bucket + "/" + key, () -> {
+            try {
+                return oss.generatePresignedUrl(request).toURI();
+            } catch (URISyntaxException e) {
+                throw new TransferException("presign " + bucket + "/" + key + ": the SDK built an invalid URL", null, false, e);
+            }
+        });
+    }
+
+    /**
+     * A presigned GET URL with an {@code x-oss-process} chain (image processing), which OSS signs as a sub-resource,
+     * so the URL cannot be reused for the original or another rendering.
+     */
+    public URI presignGet(String bucket, String key, Instant expiration, Optional<String> process) {
+        GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucket, key, HttpMethod.GET);
+        request.setExpiration(Date.from(expiration));
+        process.ifPresent(request::setProcess);
+        return call("presign GET " + bucket + "/" + key, () -> {
             try {
                 return oss.generatePresignedUrl(request).toURI();
             } catch (URISyntaxException e) {

@@ -125,7 +125,10 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
                 throw early;
             }
             OssRequest request = OssRequest.from(incoming, virtualHostSuffixes);
-            Caller caller = authenticator.authenticate(request).withConditionKeys(ConditionKeys.of(request));
+            // Checked against the Options API reference: a preflight is answered from the bucket's CORS rules alone. A
+            // browser sends it without credentials, and a presigned URL's query signs the actual method, never OPTIONS.
+            Caller caller = request.method().equals("OPTIONS") ? Caller.anonymous()
+                    : authenticator.authenticate(request).withConditionKeys(ConditionKeys.of(request));
             reply = router.route(request, caller);
         } catch (OssException e) {
             reply = ErrorReplies.render(e, requestId, hostId, head);

@@ -1,11 +1,13 @@
 package dev.ossops.spec.check;
 
 import dev.ossops.spec.schema.ProfileSchema;
+import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.PropertyPath;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ProfileChecks {
 
+    private static final MapNode EMPTY = new MapNode(new Location("", 1, 1), Map.of());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
 
     private final CheckContext context;
@@ -34,6 +37,21 @@ public final class ProfileChecks {
         context.map(profile, "ram").ifPresent(ram -> new RamChecks(context).check(ram, profile.has("uploader")));
         context.map(profile, "cdn").ifPresent(cdn -> new CdnChecks(context).check(cdn, bucketNames));
         context.map(profile, "uploader").ifPresent(uploader -> checkUploader(uploader, bucketNames));
+        context.map(profile, "serve").ifPresent(serve -> checkServe(profile, serve));
+    }
+
+    private void checkServe(MapNode profile, MapNode serve) {
+        if (!profile.has("uploader")) {
+            context.problems().error(serve, "serve", "needs an uploader section: serve hands out uploads to its bucket, "
+                    + "with its allowedContentTypes and maxSizeBytes");
+        }
+        if (!serve.has("apiKeys") && !serve.has("apiKeysFile")) {
+            context.problems().error(serve, "serve", "needs apiKeys or apiKeysFile: every caller authenticates with an API key");
+        }
+        serve.get("cdnDomain").ifPresent(domain -> domain.asString()
+                .filter(d -> !context.names(context.map(profile, "cdn").orElse(EMPTY), "domains").contains(d))
+                .ifPresent(d -> context.problems().warning(domain, "serve.cdnDomain", "domain '" + d
+                        + "' is not defined in this profile's cdn.domains; it must already serve the uploader bucket")));
     }
 
     private void checkCredentials(MapNode profile) {

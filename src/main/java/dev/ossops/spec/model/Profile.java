@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** A validated ossops/v1 profile. Maps keep the order of the file. */
 public record Profile(Path source, String name, String region, Endpoint endpoint, Credentials credentials,
-                      Map<String, Bucket> buckets, Ram ram, Cdn cdn, Optional<Uploader> uploader, Optional<Lock> lock) {
+                      Map<String, Bucket> buckets, Ram ram, Cdn cdn, Optional<Uploader> uploader, Optional<Lock> lock,
+                      Optional<Serve> serve) {
 
     public Profile {
         buckets = ordered(buckets);

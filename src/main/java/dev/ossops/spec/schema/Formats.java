@@ -58,4 +58,19 @@ public final class Formats {
     /** {@code service:Action}, {@code *} wildcards allowed. */
     public static final StringShape.Format ACTION = regex("action", "^(\\*|[a-z0-9-]+:[A-Za-z0-9*]+)$",
             "use <service>:<Action> such as oss:GetObject (* wildcards allowed) or *");
+
+    /** A serve principal: it becomes a key segment and part of a RAM resource, so no wildcard, slash or dot. */
+    public static final StringShape.Format PRINCIPAL = regex("principal", "^[a-z0-9][a-z0-9_-]{0,47}$",
+            "use 1-48 lowercase letters, digits, hyphens and underscores, starting with a letter or digit");
+
+    public static final StringShape.Format ENV_VARIABLE = regex("environment variable name", "^[A-Za-z_][A-Za-z0-9_]{0,127}$",
+            "use letters, digits and underscores, not starting with a digit");
+
+    /** A browser origin as the Origin header sends it: scheme, host and optional port, nothing after. */
+    public static final StringShape.Format ORIGIN = regex("origin", "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?://\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?$",
+            "use scheme://host[:port] with no path or trailing slash, e.g. https://app.example.com");
+
+    /** A role name in the caller's account or a role ARN. */
+    public static final StringShape.Format ROLE = regex("role", "^(acs:ram::[0-9]+:role/)?[A-Za-z0-9.-]{1,64}$",
+            "use a role name (1-64 letters, digits, periods and hyphens) or acs:ram::<account>:role/<name>");
 }

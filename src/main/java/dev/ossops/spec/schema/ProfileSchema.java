@@ -175,6 +175,38 @@ public final class ProfileSchema {
                     60, MAX_LOCK_TTL_SECONDS).because("1 day"))
             .build();
 
+    /** AssumeRole's DurationSeconds range. */
+    public static final long MIN_STS_DURATION_SECONDS = 900;
+    public static final long MAX_STS_DURATION_SECONDS = 43_200;
+
+    private static final ObjectShape SERVE = ObjectShape.builder("Serve",
+                    "ossops serve: the upload coordinator. Uses the uploader's bucket, content types and size limit.")
+            .optional("apiKeys", MapShape.of("Principals by name, each with where its API key is read; never the key itself.",
+                    StringShape.formatted("Principal: uploads land under <keyPrefix>/<principal>/.", Formats.PRINCIPAL),
+                    ObjectShape.builder("ServeApiKey", "Where the principal's API key comes from.")
+                            .required("env", StringShape.formatted("Environment variable holding the key.", Formats.ENV_VARIABLE))
+                            .build()))
+            .optional("apiKeysFile", text("File of '<principal> sha256:<hex>' lines, relative to the profile."))
+            .optional("allowedOrigins", ListShape.of("Front-end origins that get CORS answers.",
+                    StringShape.formatted("An origin.", Formats.ORIGIN)))
+            .optional("keyPrefix", StringShape.formatted("Objects land under <keyPrefix>/<principal>/ (default uploads).",
+                    Formats.RELATIVE_PREFIX))
+            .optional("presignExpiresSeconds", IntegerShape.between("Lifetime of presigned PUT URLs and upload forms (default 600).",
+                    1, MAX_URL_EXPIRES_SECONDS).because("7 days, the V1 signed URL limit"))
+            .optional("publicUrlExpiresSeconds", IntegerShape.between("Lifetime of signed download URLs (default 3600).",
+                    1, MAX_URL_EXPIRES_SECONDS).because("7 days, the V1 signed URL limit"))
+            .optional("cdnDomain", StringShape.formatted("Public URLs on https://<cdnDomain>/ instead of signed bucket URLs.",
+                    Formats.DOMAIN_NAME))
+            .optional("rateLimit", ObjectShape.builder("ServeRateLimit", "Requests each API key may make.")
+                    .optional("requestsPerMinute", IntegerShape.between("Beyond this, 429 with Retry-After (default 60).", 1, 100_000))
+                    .build())
+            .optional("sts", ObjectShape.builder("ServeSts", "The STS endpoints (sts-token, sts/upload/init).")
+                    .required("role", StringShape.formatted("Role to assume: a name in the caller's account or an ARN.", Formats.ROLE))
+                    .optional("durationSeconds", IntegerShape.between("Lifetime of the credentials (default 900).",
+                            MIN_STS_DURATION_SECONDS, MAX_STS_DURATION_SECONDS).because("AssumeRole's DurationSeconds range"))
+                    .build())
+            .build();
+
     public static final ObjectShape PROFILE = ObjectShape.builder(null,
                     "An ossops profile: one environment's buckets, RAM, CDN and uploader.")
             .required("apiVersion", StringShape.oneOf("Format version.", "apiVersion", List.of(API_VERSION)))
@@ -192,5 +224,6 @@ public final class ProfileSchema {
             .optional("cdn", CDN)
             .optional("uploader", UPLOADER)
             .optional("lock", LOCK)
+            .optional("serve", SERVE)
             .build();
 }

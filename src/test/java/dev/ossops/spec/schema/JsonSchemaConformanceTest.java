@@ -29,7 +29,8 @@ class JsonSchemaConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"profiles/local.yaml", "profiles/example-prod.yaml", "src/test/resources/spec/full/profile.yaml"})
+    @ValueSource(strings = {"profiles/local.yaml", "profiles/example-prod.yaml", "profiles/serve-local.yaml",
+            "src/test/resources/spec/full/profile.yaml"})
     void schema_acceptsValidProfiles(String path) throws IOException {
         assertTrue(valid(schema, new YAMLMapper().readTree(Path.of(path).toFile())), path);
     }

@@ -1,0 +1,198 @@
+package dev.ossops.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.cloud.CloudErrors;
+import dev.ossops.cloud.CloudException;
+import dev.ossops.upload.TransferException;
+import dev.ossops.upload.UploadException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Routes requests to the endpoints: {@code GET /} and the page's assets, {@code GET /healthz} without a key; every
+ * {@code /api/} and {@code /sts/} endpoint only after authentication (401 without a known key) and the caller's rate
+ * limit (429 with {@code Retry-After}). Bodies are JSON objects of at most {@link JsonBody#MAX_BYTES}, refused before
+ * they are read when {@code Content-Length} says more (413). Errors are {@code {"error": "..."}}.
+ */
+final class ServeHandler extends Handler.Abstract {
+    /** Request attribute naming the authenticated principal, for the access log. */
+    static final String PRINCIPAL = "dev.ossops.serve.principal";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7e]{1,512})", Pattern.CASE_INSENSITIVE);
+    private static final String IMAGE = "/api/image/";
+
+    private final ApiKeys keys;
+    private final RateLimiter callers;
+    private final RateLimiter failedLogins;
+    private final DirectUploads direct;
+    private final Page page;
+    private final Map<String, Endpoint> posts;
+
+    ServeHandler(ApiKeys keys, RateLimiter callers, RateLimiter failedLogins, DirectUploads direct, StsUploads sts, Page page) {
+        this.keys = keys;
+        this.callers = callers;
+        this.failedLogins = failedLogins;
+        this.direct = direct;
+        this.page = page;
+        this.posts = Map.of(
+                "/api/upload/presign", direct::presign,
+                "/api/upload/policy", direct::postPolicy,
+                "/api/upload/sts-token", sts::stsToken,
+                "/sts/upload/init", sts::init,
+                "/sts/upload/complete", sts::complete);
+    }
+
+    @FunctionalInterface
+    private interface Endpoint {
+        ObjectNode call(String principal, JsonBody body);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        try {
+            Optional<Page.Asset> asset = page.asset(path);
+            if (asset.isPresent()) {
+                requireMethod(method, "GET");
+                page.write(asset.get(), response, callback);
+                return true;
+            }
+            if (path.equals("/healthz")) {
+                requireMethod(method, "GET");
+                ObjectNode ok = JSON.createObjectNode().put("status", "ok");
+                writeJson(response, callback, 200, ok);
+                return true;
+            }
+            Endpoint endpoint = posts.get(path);
+            if (endpoint != null) {
+                requireMethod(method, "POST");
+                String principal = authenticate(request);
+                byte[] raw = readBody(request);
+                if (raw.length > 0) {
+                    requireJson(request);
+                }
+                JsonBody body = JsonBody.parse(raw);
+                writeJson(response, callback, 200, endpoint.call(principal, body));
+                return true;
+            }
+            if (path.startsWith(IMAGE) && path.length() > IMAGE.length()) {
+                requireMethod(method, "GET");
+                String principal = authenticate(request);
+                writeJson(response, callback, 200, direct.imageUrl(principal, path.substring(IMAGE.length()), query(request)));
+                return true;
+            }
+            throw new ServeException(404, "no such endpoint: " + ImageUrls.printable(path));
+        } catch (ServeException e) {
+            e.retryAfter().ifPresent(d -> response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds(d))));
+            if (e.status() == 401) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            }
+            writeError(response, callback, e.status(), e.getMessage());
+        } catch (UploadException e) {
+            writeError(response, callback, 400, e.getMessage());
+        } catch (TransferException e) {
+            // The message names the call and OSS's code; the cloud layer has already taken signatures and tokens out.
+            writeError(response, callback, 502, "OSS refused the service's request: " + e.getMessage());
+        } catch (CloudException e) {
+            writeError(response, callback, 502, "STS refused the service's request: " + CloudErrors.redact(e.getMessage()));
+        } catch (RuntimeException e) {
+            writeError(response, callback, 500, "internal error");
+        }
+        return true;
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw new ServeException(405, method.length() > 16 ? "method not allowed" : method + " is not allowed here; use " + allowed);
+        }
+    }
+
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** The principal of the request's API key; a caller that fails to authenticate too often is slowed down by address. */
+    private String authenticate(Request request) {
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        Optional<String> principal = Optional.ofNullable(header).map(BEARER::matcher).filter(java.util.regex.Matcher::matches)
+                .flatMap(m -> keys.principal(m.group(1)));
+        if (principal.isEmpty()) {
+            failedLogins.acquire("address " + Request.getRemoteAddr(request)).ifPresent(wait -> {
+                throw ServeException.tooManyRequests("too many requests without a valid API key from this address", wait);
+            });
+            throw new ServeException(401, header == null ? "an API key is required: Authorization: Bearer <key>"
+                    : "the API key is not valid");
+        }
+        request.setAttribute(PRINCIPAL, principal.get());
+        callers.acquire(principal.get()).ifPresent(wait -> {
+            throw ServeException.tooManyRequests("rate limit of API key '" + principal.get() + "' reached", wait);
+        });
+        return principal.get();
+    }
+
+    /** A body must say it is JSON; an empty one may say nothing. */
+    private static void requireJson(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
+            throw new ServeException(415, "request body must be sent as Content-Type: application/json");
+        }
+    }
+
+    private static byte[] readBody(Request request) {
+        long declared = request.getLength();
+        if (declared > JsonBody.MAX_BYTES) {
+            throw new ServeException(413, "request body is " + declared + " bytes; at most " + JsonBody.MAX_BYTES + " are accepted");
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(JsonBody.MAX_BYTES + 1);
+            if (body.length > JsonBody.MAX_BYTES) {
+                throw new ServeException(413, "request body is larger than " + JsonBody.MAX_BYTES + " bytes");
+            }
+            if (declared >= 0 && body.length < declared) {
+                throw ServeException.badRequest("request body ended after " + body.length + " of " + declared + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            // Jetty reports a body cut short or too slow (minimum data rate, idle timeout) here.
+            throw ServeException.badRequest("request body could not be read: it was cut short or arrived too slowly");
+        }
+    }
+
+    private static Map<String, List<String>> query(Request request) {
+        Fields fields = Request.extractQueryParameters(request);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : fields.getNames()) {
+            out.put(name, fields.getValues(name));
+        }
+        return out;
+    }
+
+    static void writeJson(Response response, Callback callback, int status, ObjectNode body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        // Answers carry presigned URLs and temporary credentials: no cache may keep them.
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        Content.Sink.write(response, true, body.toString() + "\n", callback);
+    }
+
+    static void writeError(Response response, Callback callback, int status, String message) {
+        writeJson(response, callback, status, JSON.createObjectNode().put("error", message));
+    }
+}
