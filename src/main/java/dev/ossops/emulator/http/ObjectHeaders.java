@@ -48,8 +48,18 @@ final class ObjectHeaders {
                 meta.put(name.substring("x-oss-meta-".length()), value);
             }
         });
-        return new ObjectWrite(headers, meta, r.headerOrNull("x-oss-object-acl"), r.headerOrNull("x-oss-storage-class"),
+        return new ObjectWrite(headers, meta, objectAcl(r), r.headerOrNull("x-oss-storage-class"),
                 tags(r.headerOrNull("x-oss-tagging")));
+    }
+
+    /**
+     * {@code x-oss-object-acl}, or null when absent or empty: the official Java SDK sends the
+     * header with no value for a null ACL, and OSS ignores it (the SDK's ObjectAclTest puts an
+     * object that way and reads back the "default" ACL).
+     */
+    static String objectAcl(OssRequest r) {
+        String acl = r.headerOrNull("x-oss-object-acl");
+        return acl == null || acl.isBlank() ? null : acl;
     }
 
     /** x-oss-tagging: a URL-encoded query string of tags. */

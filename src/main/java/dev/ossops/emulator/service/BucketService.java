@@ -99,8 +99,12 @@ public final class BucketService {
         store.atomically(() -> {
             BucketRecord bucket = require(name);
             access.checkBucket(caller, bucket, OssAction.DELETE_BUCKET);
-            if (!store.keys(name).isEmpty() || !store.uploads(name).isEmpty()) {
+            if (!store.keys(name).isEmpty()) {
                 throw new OssException(OssError.BUCKET_NOT_EMPTY).with("BucketName", name);
+            }
+            // OSS answers pending uploads with the same code and its own message.
+            if (!store.uploads(name).isEmpty()) {
+                throw new OssException(OssError.BUCKET_HAS_MULTIPART_UPLOADS).with("BucketName", name);
             }
             store.deleteBucket(name);
             return null;
