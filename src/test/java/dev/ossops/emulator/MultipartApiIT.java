@@ -162,6 +162,45 @@ class MultipartApiIT {
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void uploadPartCopy_rangePastTheEnd_copiesTheWholeObject(SignVersion version, EmulatorClients clients) throws Exception {
+        OSS oss = clients.client(version);
+        String b = clients.bucketName("copyall-" + version);
+        oss.createBucket(b);
+        byte[] source = random(PART, 4);
+        String sourceEtag = oss.putObject(b, "source", new ByteArrayInputStream(source)).getETag();
+        String uploadId = initiate(oss, b, "target");
+
+        // What the SDK's UploadPartCopyTest does: start inside the object, end a whole object later.
+        UploadPartCopyRequest copy = new UploadPartCopyRequest(b, "source", b, "target", uploadId, 1, (long) PART / 2, (long) PART);
+        PartETag part = oss.uploadPartCopy(copy).getPartETag();
+        assertEquals(sourceEtag, part.getETag());
+        assertEquals(PART, oss.listParts(new ListPartsRequest(b, "target", uploadId)).getParts().get(0).getSize());
+        oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "target", uploadId, new ArrayList<>(List.of(part))));
+        assertArrayEquals(source, ObjectApiIT.read(oss.getObject(b, "target")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void uploadPartCopy_answersThePartEtagAsAHeaderToo(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = clients.bucketName("copyetag-" + version);
+        oss.createBucket(b);
+        oss.putObject(b, "source", new ByteArrayInputStream(random(1000, 5)));
+        String uploadId = initiate(oss, b, "target");
+
+        RawRequests.Response copied = RawRequests.send(clients, version, "PUT", b, "target",
+                java.util.Map.of("partNumber", "1", "uploadId", uploadId),
+                java.util.Map.of("x-oss-copy-source", "/" + b + "/source", "x-oss-copy-source-range", "bytes=0-99"), null);
+        assertEquals(200, copied.status(), copied.body());
+        // ali-oss's uploadPartCopy takes the part's ETag from the response header, not the body.
+        assertEquals(copied.element("ETag"), copied.header("ETag"));
+        assertEquals(oss.listParts(new ListPartsRequest(b, "target", uploadId)).getParts().get(0).getETag(),
+                copied.header("ETag").replace("\"", ""));
+        assertEquals(100, oss.listParts(new ListPartsRequest(b, "target", uploadId)).getParts().get(0).getSize());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
     void listPartsAndUploads_thenAbort_isNoSuchUpload(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("listparts-" + version);

@@ -152,8 +152,10 @@ public final class ObjectRoutes {
 
     Reply get(OssRequest r, Caller caller, boolean head) {
         Bandwidth bandwidth = head ? Bandwidth.UNLIMITED : TrafficLimit.of(r, shaper);
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""),
-                head ? null : r.headerOrNull("range"), head);
+        ByteRange.Header requested = head ? ByteRange.Header.NONE
+                : new ByteRange.Header(r.headerOrNull("range"), "standard".equals(r.headerOrNull("x-oss-range-behavior")));
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""), requested,
+                head);
         ObjectVersion v = read.version();
         ByteRange range = read.range();
         Reply reply;
@@ -171,7 +173,7 @@ public final class ObjectRoutes {
     }
 
     Reply getMeta(OssRequest r, Caller caller) {
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, null, true);
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, ByteRange.Header.NONE, true);
         ObjectVersion v = read.version();
         // GetObjectMeta answers only the basic metadata, never user metadata.
         return Reply.stream(200, v.size(), read.content())

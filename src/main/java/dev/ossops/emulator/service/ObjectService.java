@@ -361,18 +361,19 @@ public final class ObjectService {
         });
     }
 
-    /** GetObject, and the source of CopyObject and UploadPartCopy: the content must be readable. */
-    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range) {
-        return read(caller, bucketName, key, versionId, conditions, range, false);
+    /** The whole content of an object, for CopyObject and UploadPartCopy: the content must be readable. */
+    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions) {
+        return read(caller, bucketName, key, versionId, conditions, ByteRange.Header.NONE, false);
     }
 
     /**
      * GetObject / HeadObject / GetObjectMeta. Through a symlink the target's content is served
      * ({@link #throughSymlink}). An Archive, Cold Archive or Deep Cold Archive object's content can
-     * be read only while a restored copy exists; its metadata ({@code metadataOnly}) always.
+     * be read only while a restored copy exists; its metadata ({@code metadataOnly}) always. The
+     * range to serve follows the request's Range header and range behaviour ({@link ByteRange}).
      */
-    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions, String range,
-                           boolean metadataOnly) {
+    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions,
+                           ByteRange.Header range, boolean metadataOnly) {
         BucketRecord bucket = buckets.require(bucketName);
         OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
         ObjectVersion version = find(bucket, key, versionId, caller, action);
@@ -386,7 +387,8 @@ public final class ObjectService {
         ObjectVersion served = link ? throughSymlink(version, data) : version;
         conditions.check(served.etag(), served.lastModified());
         Supplier<InputStream> content = () -> store.openBlob(bucketName, served.blob());
-        return new ObjectRead(served, bucket.versioning() != null, ByteRange.parse(range, served.size()), content, restore);
+        return new ObjectRead(served, bucket.versioning() != null, ByteRange.parse(range.value(), served.size(), range.standard()),
+                content, restore);
     }
 
     /**
@@ -531,7 +533,7 @@ public final class ObjectService {
                        String bucketName, String key, ObjectWrite write, String storageClass, Bandwidth bandwidth,
                        boolean forbidOverwrite) {
         Names.checkKey(key);
-        ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions, null);
+        ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions);
         BucketRecord target = buckets.require(bucketName);
         access.checkObject(caller, target, key, null, OssAction.PUT_OBJECT);
         ObjectVersion from = source.version();
