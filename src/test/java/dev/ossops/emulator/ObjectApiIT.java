@@ -4,14 +4,17 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.CannedAccessControlList;
+import com.aliyun.oss.model.CompleteMultipartUploadRequest;
 import com.aliyun.oss.model.CopyObjectRequest;
 import com.aliyun.oss.model.CopyObjectResult;
 import com.aliyun.oss.model.DeleteObjectsRequest;
 import com.aliyun.oss.model.DeleteObjectsResult;
 import com.aliyun.oss.model.GetObjectRequest;
+import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import com.aliyun.oss.model.OSSObject;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.ObjectPermission;
+import com.aliyun.oss.model.PartETag;
 import com.aliyun.oss.model.PutObjectResult;
 import com.aliyun.oss.model.ResponseHeaderOverrides;
 import com.aliyun.oss.model.SimplifiedObjectMeta;
@@ -26,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
@@ -392,6 +396,24 @@ class ObjectApiIT {
         assertEquals(ObjectPermission.Default, oss.getObjectAcl(b, "k").getPermission());
         oss.setObjectAcl(b, "k", CannedAccessControlList.PublicRead);
         assertEquals(ObjectPermission.PublicRead, oss.getObjectAcl(b, "k").getPermission());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void putObject_emptyObjectAclHeader_isIgnored(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = bucket(oss, clients, "emptyacl-" + version);
+        // setObjectAcl(null) makes the SDK send "x-oss-object-acl:" with no value; OSS ignores it
+        // (the SDK's ObjectAclTest reads back "default").
+        ObjectMetadata meta = new ObjectMetadata();
+        meta.setObjectAcl(null);
+        oss.putObject(b, "put", new ByteArrayInputStream(HELLO), meta);
+        assertEquals(ObjectPermission.Default, oss.getObjectAcl(b, "put").getPermission());
+
+        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(b, "mpu", meta)).getUploadId();
+        PartETag part = MultipartApiIT.upload(oss, b, "mpu", uploadId, 1, HELLO);
+        oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "mpu", uploadId, new ArrayList<>(List.of(part))));
+        assertEquals(ObjectPermission.Default, oss.getObjectAcl(b, "mpu").getPermission());
     }
 
     @ParameterizedTest
