@@ -59,7 +59,7 @@ class GoldenXmlIT {
                 .replaceAll("<UploadId>[0-9A-F]{32}</UploadId>", "<UploadId>UPLOADID</UploadId>")
                 .replaceAll("<NextUploadIdMarker>[0-9A-F]{32}</NextUploadIdMarker>", "<NextUploadIdMarker>UPLOADID</NextUploadIdMarker>")
                 .replaceAll("<LastModifiedTime>\\d+</LastModifiedTime>", "<LastModifiedTime>SECONDS</LastModifiedTime>")
-                .replaceAll("CAEQ[A-Za-z0-9_-]{32}", "VERSIONID")
+                .replaceAll("CAEQ[A-Za-z0-9_-]{60}", "VERSIONID")
                 .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
     }
 

@@ -95,6 +95,10 @@ class ObjectApiIT {
         ObjectMetadata head = oss.getObjectMetadata(b, "dir/a b+c.txt");
         assertEquals(HELLO.length, head.getContentLength());
         assertEquals("team-a", head.getUserMetadata().get("owner"));
+        // OSS sends the Content-MD5 of an object stored by PutObject on GET and HEAD.
+        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(HELLO));
+        assertEquals(md5, got.getContentMD5());
+        assertEquals(md5, head.getContentMD5());
     }
 
     @ParameterizedTest

@@ -142,12 +142,16 @@ public final class ObjectRoutes {
         return Reply.empty(200)
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
-                .header("Content-MD5", v.type().equals("Normal") ? contentMd5(v.etag()) : null)
+                .header("Content-MD5", contentMd5(v))
                 .header("x-oss-version-id", written.versioned() ? v.versionId() : null);
     }
 
-    private static String contentMd5(String etag) {
-        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(etag));
+    /**
+     * The base64 MD5 of a whole object whose ETag is its MD5 (a "Normal" object: PutObject,
+     * PostObject, CopyObject); null for multipart objects, whose ETag is not a digest of the content.
+     */
+    private static String contentMd5(ObjectVersion v) {
+        return v.type().equals("Normal") ? Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.etag())) : null;
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {
@@ -160,7 +164,10 @@ public final class ObjectRoutes {
         ByteRange range = read.range();
         Reply reply;
         if (range == null) {
-            reply = Reply.stream(200, v.size(), () -> ThrottledInputStream.of(read.content().get(), bandwidth));
+            // OSS sends the object's Content-MD5 on GET and HEAD of objects it has the MD5 of; a
+            // range answer carries none (the header would describe bytes that are not the body).
+            reply = Reply.stream(200, v.size(), () -> ThrottledInputStream.of(read.content().get(), bandwidth))
+                    .header("Content-MD5", contentMd5(v));
         } else {
             reply = Reply.stream(206, range.length(),
                             () -> ThrottledInputStream.of(RangeStreams.slice(read.content().get(), range), bandwidth))
@@ -360,8 +367,10 @@ public final class ObjectRoutes {
     }
 
     Reply getAcl(OssRequest r, Caller caller) {
-        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_ACL);
-        return Reply.xml(200, BucketXml.acl(accountId, v.acl()));
+        String versionId = r.param("versionId");
+        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), versionId, OssAction.GET_OBJECT_ACL);
+        // The version addressed is named in the answer (the SDK reads ObjectAcl.getVersionId() from this header).
+        return Reply.xml(200, BucketXml.acl(accountId, v.acl())).header("x-oss-version-id", versionId == null ? null : v.versionId());
     }
 
     Reply putAcl(OssRequest r, Caller caller) {
@@ -369,8 +378,9 @@ public final class ObjectRoutes {
         if (acl == null) {
             throw new OssException(OssError.INVALID_ARGUMENT, "no such bucket access control exists");
         }
-        objects.putAcl(caller, r.bucket(), r.key(), r.param("versionId"), acl);
-        return Reply.empty(200);
+        String versionId = r.param("versionId");
+        objects.putAcl(caller, r.bucket(), r.key(), versionId, acl);
+        return Reply.empty(200).header("x-oss-version-id", versionId);
     }
 
     Reply getTagging(OssRequest r, Caller caller) {
