@@ -100,6 +100,11 @@ public enum OssError {
     NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS Configuration does not exist.", "0099-00000051"),
     NO_SUCH_LIFECYCLE("NoSuchLifecycle", 404, "No Row found in Lifecycle Table.", "0099-00000052"),
     NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE("NoSuchServerSideEncryptionRule", 404, "The server side encryption configuration was not found.", "0099-00000053"),
+    /**
+     * x-oss-server-side-encryption: KMS with an empty x-oss-server-side-encryption-key-id (OSS error
+     * page 0005-00000205 documents the cause; the code and wording here are the emulator's).
+     */
+    SSE_KEY_ID_EMPTY("InvalidArgument", 400, "x-oss-server-side-encryption-key-id must not be empty.", "0005-00000205"),
     INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400, "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4.", "0099-00000054"),
     /** PutBucketPolicy refuses a statement conditioning on acs:SourceIp without acs:SourceVpc (page 0030-00000008). */
     SOURCE_IP_WITHOUT_SOURCE_VPC("InvalidPolicyDocument", 400,
@@ -128,7 +133,7 @@ public enum OssError {
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
      *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
-     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, from OSS's API reference and troubleshooting pages); the others are stable
+     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {

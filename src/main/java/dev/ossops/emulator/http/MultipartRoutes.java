@@ -38,26 +38,31 @@ public final class MultipartRoutes {
                 .element("UploadId", upload.uploadId())
                 .optional("EncodingType", encoding)
                 .end();
-        return Reply.xml(200, xml.toXml());
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), upload.headers());
     }
 
     Reply uploadPart(OssRequest r, Caller caller) {
-        PartRecord part = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
-                ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)), r.headerOrNull("content-md5"));
-        return Reply.empty(200).header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
+        MultipartService.StoredPart stored = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"),
+                r.param("partNumber"), ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)), r.headerOrNull("content-md5"));
+        PartRecord part = stored.part();
+        // Documented: an upload initiated with x-oss-server-side-encryption has UploadPart answer it too.
+        return ObjectHeaders.encryption(Reply.empty(200), stored.upload().headers())
+                .header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
     }
 
     Reply uploadPartCopy(OssRequest r, Caller caller) {
         CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
-        PartRecord part = multipart.uploadPartCopy(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
-                source.bucket(), source.key(), source.versionId(), r.headerOrNull("x-oss-copy-source-range"),
+        MultipartService.StoredPart stored = multipart.uploadPartCopy(caller, r.bucket(), r.key(), r.param("uploadId"),
+                r.param("partNumber"), source.bucket(), source.key(), source.versionId(), r.headerOrNull("x-oss-copy-source-range"),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"));
+        PartRecord part = stored.part();
         XmlWriter xml = new XmlWriter().start("CopyPartResult")
                 .element("LastModified", Formats.iso(part.lastModified()))
                 .element("ETag", Formats.quoted(part.etag()))
                 .end();
         // The part's ETag is a response header as well: ali-oss's multipart copy reads it from there.
-        return Reply.xml(200, xml.toXml()).header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), stored.upload().headers())
+                .header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
     }
 
     Reply complete(OssRequest r, Caller caller) {
@@ -83,7 +88,7 @@ public final class MultipartRoutes {
                 .element("Key", ObjectRoutes.enc(r.key(), encoding))
                 .element("ETag", Formats.quoted(written.version().etag()))
                 .end();
-        return Reply.xml(200, xml.toXml())
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), written.version().headers())
                 .header("ETag", Formats.quoted(written.version().etag()))
                 .header("x-oss-hash-crc64ecma", written.version().crc64())
                 .header("x-oss-version-id", written.versioned() ? written.version().versionId() : null);

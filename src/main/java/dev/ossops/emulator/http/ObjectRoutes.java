@@ -109,7 +109,8 @@ public final class ObjectRoutes {
         ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, uploadBody(r),
                 ObjectHeaders.write(r), r.headerOrNull("content-md5"));
         ObjectVersion v = appended.version();
-        return Reply.empty(200)
+        // Every append answers the encryption the object was created with (the SDK's ObjectEncryptionTest).
+        return ObjectHeaders.encryption(Reply.empty(200), v.headers())
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-next-append-position", Long.toString(v.size()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
@@ -139,7 +140,7 @@ public final class ObjectRoutes {
 
     private static Reply writeReply(ObjectService.Written written) {
         ObjectVersion v = written.version();
-        return Reply.empty(200)
+        return ObjectHeaders.encryption(Reply.empty(200), v.headers())
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("Content-MD5", contentMd5(v))
@@ -245,13 +246,13 @@ public final class ObjectRoutes {
         }
         ObjectService.Copied copied = objects.copy(caller, source.bucket(), source.key(), source.versionId(),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write, r.headerOrNull("x-oss-storage-class"),
-                TrafficLimit.of(r, shaper), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+                ObjectHeaders.encryption(r), TrafficLimit.of(r, shaper), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = copied.written().version();
         XmlWriter xml = new XmlWriter().start("CopyObjectResult")
                 .element("ETag", Formats.quoted(v.etag()))
                 .element("LastModified", Formats.iso(v.lastModified()))
                 .end();
-        return Reply.xml(200, xml.toXml())
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), v.headers())
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-copy-source-version-id", copied.sourceVersionId())

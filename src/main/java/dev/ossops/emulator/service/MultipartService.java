@@ -61,8 +61,11 @@ public final class MultipartService {
         if (write.storageClass() != null) {
             Names.checkStorageClass(write.storageClass());
         }
+        // The object's encryption is fixed here (InitiateMultipartUpload's answer and every
+        // UploadPart's echo it), from the request or the bucket's default rule.
+        ObjectWrite encrypted = objects.encrypted(bucketName, write);
         UploadRecord upload = new UploadRecord(newUploadId(), key, clock.millis(),
-                write.storageClass(), write.acl(), write.headers(), write.userMeta(), write.tags());
+                encrypted.storageClass(), encrypted.acl(), encrypted.headers(), encrypted.userMeta(), encrypted.tags());
         store.atomically(() -> {
             buckets.require(bucketName);
             store.putUpload(bucketName, upload);
@@ -84,19 +87,23 @@ public final class MultipartService {
         return String.format("%016X", stamp) + HexFormat.of().withUpperCase().formatHex(tail);
     }
 
-    public PartRecord uploadPart(Caller caller, String bucketName, String key, String uploadId, String partNumber,
-                                 InputStream body, String contentMd5) {
-        int number = partNumber(partNumber);
-        require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
-        StagedBlob staged = store.stage(body);
-        return commitPart(bucketName, key, uploadId, number, staged, contentMd5);
+    /** A part stored, with the upload it belongs to (whose encryption UploadPart's answer echoes). */
+    public record StoredPart(PartRecord part, UploadRecord upload) {
     }
 
-    public PartRecord uploadPartCopy(Caller caller, String bucketName, String key, String uploadId, String partNumber,
+    public StoredPart uploadPart(Caller caller, String bucketName, String key, String uploadId, String partNumber,
+                                 InputStream body, String contentMd5) {
+        int number = partNumber(partNumber);
+        UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
+        StagedBlob staged = store.stage(body);
+        return new StoredPart(commitPart(bucketName, key, uploadId, number, staged, contentMd5), upload);
+    }
+
+    public StoredPart uploadPartCopy(Caller caller, String bucketName, String key, String uploadId, String partNumber,
                                      String sourceBucket, String sourceKey, String sourceVersionId, String sourceRange,
                                      Conditions conditions) {
         int number = partNumber(partNumber);
-        require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
+        UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         if (sourceRange != null && !ByteRange.wellFormed(sourceRange)) {
             throw new OssException(OssError.INVALID_ARGUMENT, "The x-oss-copy-source-range is invalid.");
         }
@@ -106,7 +113,7 @@ public final class MultipartService {
         ByteRange range = ByteRange.parse(sourceRange, source.version().size(), false);
         Supplier<InputStream> content = range == null ? source.content() : () -> RangeStreams.slice(source.content().get(), range);
         StagedBlob staged = store.stage(List.of(content));
-        return commitPart(bucketName, key, uploadId, number, staged, null);
+        return new StoredPart(commitPart(bucketName, key, uploadId, number, staged, null), upload);
     }
 
     private PartRecord commitPart(String bucketName, String key, String uploadId, int number, StagedBlob staged, String contentMd5) {
