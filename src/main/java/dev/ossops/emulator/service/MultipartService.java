@@ -159,6 +159,8 @@ public final class MultipartService {
         // Checking the list and linking the parts it names is one step under the store's lock: an
         // UploadPart that replaces a part commits under the same lock, so it lands either before
         // the check (and the list no longer matches) or after the links exist (and changes nothing).
+        // Linking holds the lock for microseconds; only where the file system has no hard links
+        // does the fallback copy of the parts hold it for the length of the copy.
         Assembly assembly = store.atomically(() -> {
             requireUpload(bucketName, key, uploadId);
             List<PartRecord> chosen = chosenParts(store.parts(bucketName, uploadId), completion.parts());
