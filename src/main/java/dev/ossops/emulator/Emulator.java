@@ -130,10 +130,10 @@ public final class Emulator implements AutoCloseable {
         AccountSettings accountSettings = AccountSettings.open(config.dataDir());
         AccessControl access = new AccessControl(config.accountId(), store, accountSettings, clock);
         BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
-        ObjectService objects = new ObjectService(store, access, buckets, clock, config.restoreDelay());
+        StoredConfigs configs = new StoredConfigs(store);
+        ObjectService objects = new ObjectService(store, access, buckets, configs, clock, config.restoreDelay());
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
-        StoredConfigs configs = new StoredConfigs(store);
         Caller root = Caller.of(credentials.find(config.rootKeyId())
                 .orElseThrow(() -> new IllegalStateException("the root key is not in the credential lookup")));
         replication = new ReplicationWorker(store, objects, root, clock, REPLICATION_INTERVAL);

@@ -57,8 +57,9 @@ class GoldenXmlIT {
         return xml.replaceAll("<RequestId>[0-9A-F]{24}</RequestId>", "<RequestId>MASKED</RequestId>")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z", "DATE")
                 .replaceAll("<UploadId>[0-9A-F]{32}</UploadId>", "<UploadId>UPLOADID</UploadId>")
+                .replaceAll("<NextUploadIdMarker>[0-9A-F]{32}</NextUploadIdMarker>", "<NextUploadIdMarker>UPLOADID</NextUploadIdMarker>")
                 .replaceAll("<LastModifiedTime>\\d+</LastModifiedTime>", "<LastModifiedTime>SECONDS</LastModifiedTime>")
-                .replaceAll("CAEQ[A-Za-z0-9_-]{32}", "VERSIONID")
+                .replaceAll("CAEQ[A-Za-z0-9_-]{60}", "VERSIONID")
                 .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -74,12 +75,15 @@ class MultipartApiIT {
 
         CompleteMultipartUploadResult result = oss.completeMultipartUpload(
                 new CompleteMultipartUploadRequest(b, "big.bin", uploadId, parts));
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        // OSS's formula, as the SDK's own tests compute it: MD5 over the parts' hex ETags one after the other.
+        StringBuilder partEtags = new StringBuilder();
         for (byte[] part : List.of(one, two, three)) {
-            md5.update(MessageDigest.getInstance("MD5").digest(part));
+            partEtags.append(HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(part)));
         }
-        String expected = HexFormat.of().withUpperCase().formatHex(md5.digest()) + "-3";
+        String expected = HexFormat.of().withUpperCase().formatHex(
+                MessageDigest.getInstance("MD5").digest(partEtags.toString().getBytes(StandardCharsets.US_ASCII))) + "-3";
         assertEquals(expected, result.getETag());
+        assertEquals(expected, oss.getObjectMetadata(b, "big.bin").getETag());
 
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.write(one);
@@ -106,7 +110,7 @@ class MultipartApiIT {
         OSSException e = assertThrows(OSSException.class, () ->
                 oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "k", uploadId, parts)));
         assertEquals("EntityTooSmall", e.getErrorCode());
-        assertEquals("Your proposed upload is smaller than the minimum allowed size.", e.getErrorMessage());
+        assertEquals("Your proposed upload smaller than the minimum allowed size.", e.getErrorMessage());
     }
 
     @ParameterizedTest
@@ -126,7 +130,7 @@ class MultipartApiIT {
                 java.util.Map.of("Content-Type", "application/xml"), unordered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(400, order.status());
         assertEquals("InvalidPartOrder", order.element("Code"));
-        assertEquals("The list of parts was not in ascending order. The parts list must be specified in order by part number.",
+        assertEquals("The list of parts was not in ascending order. Parts list must specified in order by part number.",
                 order.element("Message"));
 
         OSSException wrongEtag = assertThrows(OSSException.class, () -> oss.completeMultipartUpload(
@@ -154,6 +158,45 @@ class MultipartApiIT {
         List<PartETag> parts = new ArrayList<>(List.of(oss.uploadPartCopy(copy1).getPartETag(), oss.uploadPartCopy(copy2).getPartETag()));
         oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "target", uploadId, parts));
         assertArrayEquals(source, ObjectApiIT.read(oss.getObject(b, "target")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void uploadPartCopy_rangePastTheEnd_copiesTheWholeObject(SignVersion version, EmulatorClients clients) throws Exception {
+        OSS oss = clients.client(version);
+        String b = clients.bucketName("copyall-" + version);
+        oss.createBucket(b);
+        byte[] source = random(PART, 4);
+        String sourceEtag = oss.putObject(b, "source", new ByteArrayInputStream(source)).getETag();
+        String uploadId = initiate(oss, b, "target");
+
+        // What the SDK's UploadPartCopyTest does: start inside the object, end a whole object later.
+        UploadPartCopyRequest copy = new UploadPartCopyRequest(b, "source", b, "target", uploadId, 1, (long) PART / 2, (long) PART);
+        PartETag part = oss.uploadPartCopy(copy).getPartETag();
+        assertEquals(sourceEtag, part.getETag());
+        assertEquals(PART, oss.listParts(new ListPartsRequest(b, "target", uploadId)).getParts().get(0).getSize());
+        oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "target", uploadId, new ArrayList<>(List.of(part))));
+        assertArrayEquals(source, ObjectApiIT.read(oss.getObject(b, "target")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void uploadPartCopy_answersThePartEtagAsAHeaderToo(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = clients.bucketName("copyetag-" + version);
+        oss.createBucket(b);
+        oss.putObject(b, "source", new ByteArrayInputStream(random(1000, 5)));
+        String uploadId = initiate(oss, b, "target");
+
+        RawRequests.Response copied = RawRequests.send(clients, version, "PUT", b, "target",
+                java.util.Map.of("partNumber", "1", "uploadId", uploadId),
+                java.util.Map.of("x-oss-copy-source", "/" + b + "/source", "x-oss-copy-source-range", "bytes=0-99"), null);
+        assertEquals(200, copied.status(), copied.body());
+        // ali-oss's uploadPartCopy takes the part's ETag from the response header, not the body.
+        assertEquals(copied.element("ETag"), copied.header("ETag"));
+        assertEquals(oss.listParts(new ListPartsRequest(b, "target", uploadId)).getParts().get(0).getETag(),
+                copied.header("ETag").replace("\"", ""));
+        assertEquals(100, oss.listParts(new ListPartsRequest(b, "target", uploadId)).getParts().get(0).getSize());
     }
 
     @ParameterizedTest
@@ -210,5 +253,73 @@ class MultipartApiIT {
         assertEquals("NoSuchUpload", e.getErrorCode());
         assertEquals("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or "
                 + "completed.", e.getErrorMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void listMultipartUploads_uploadsOfOneKey_inUploadIdOrderAndPagedAfterTheMarker(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = clients.bucketName("uploads-" + version);
+        oss.createBucket(b);
+        String j = initiate(oss, b, "j");
+        List<String> k = List.of(initiate(oss, b, "k"), initiate(oss, b, "k"), initiate(oss, b, "k"));
+        String l = initiate(oss, b, "l");
+
+        // Documented: ascending keys, the uploads of one key in ascending upload id, which for
+        // OSS's time-prefixed ids is the order they were initiated in; MaxUploads defaults to 1000.
+        MultipartUploadListing all = oss.listMultipartUploads(new ListMultipartUploadsRequest(b));
+        assertEquals(List.of(j, k.get(0), k.get(1), k.get(2), l), uploadIds(all));
+        assertEquals(List.of("j", "k", "k", "k", "l"), all.getMultipartUploads().stream().map(u -> u.getKey()).toList());
+        assertEquals(1000, all.getMaxUploads());
+        assertFalse(all.isTruncated());
+        // As in OSS's sample answer, the next markers name the last upload even when nothing follows.
+        assertEquals("l", all.getNextKeyMarker());
+        assertEquals(l, all.getNextUploadIdMarker());
+
+        ListMultipartUploadsRequest afterFirst = new ListMultipartUploadsRequest(b);
+        afterFirst.setKeyMarker("k");
+        afterFirst.setUploadIdMarker(k.get(0));
+        assertEquals(List.of(k.get(1), k.get(2), l), uploadIds(oss.listMultipartUploads(afterFirst)));
+
+        // The upload id marker is a position, not an id that must exist.
+        ListMultipartUploadsRequest between = new ListMultipartUploadsRequest(b);
+        between.setKeyMarker("k");
+        between.setUploadIdMarker(k.get(0) + "0");
+        assertEquals(List.of(k.get(1), k.get(2), l), uploadIds(oss.listMultipartUploads(between)));
+
+        ListMultipartUploadsRequest afterKey = new ListMultipartUploadsRequest(b);
+        afterKey.setKeyMarker("k");
+        assertEquals(List.of(l), uploadIds(oss.listMultipartUploads(afterKey)));
+
+        ListMultipartUploadsRequest paged = new ListMultipartUploadsRequest(b);
+        paged.setMaxUploads(2);
+        MultipartUploadListing first = oss.listMultipartUploads(paged);
+        assertEquals(List.of(j, k.get(0)), uploadIds(first));
+        assertTrue(first.isTruncated());
+        paged.setKeyMarker(first.getNextKeyMarker());
+        paged.setUploadIdMarker(first.getNextUploadIdMarker());
+        assertEquals(List.of(k.get(1), k.get(2)), uploadIds(oss.listMultipartUploads(paged)));
+    }
+
+    private static List<String> uploadIds(MultipartUploadListing listing) {
+        return listing.getMultipartUploads().stream().map(u -> u.getUploadId()).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void listParts_noParts_hasAnEmptyNextPartNumberMarker(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = clients.bucketName("noparts-" + version);
+        oss.createBucket(b);
+        String uploadId = initiate(oss, b, "k");
+
+        PartListing listing = oss.listParts(new ListPartsRequest(b, "k", uploadId));
+        assertTrue(listing.getParts().isEmpty());
+        assertEquals(null, listing.getNextPartNumberMarker());
+        assertEquals(1000, listing.getMaxParts());
+        RawRequests.Response raw = RawRequests.send(clients, version, "GET", b, "k", java.util.Map.of("uploadId", uploadId),
+                java.util.Map.of(), null);
+        assertEquals(200, raw.status());
+        assertEquals("", raw.element("NextPartNumberMarker"));
     }
 }

@@ -4,14 +4,18 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.BucketVersioningConfiguration;
+import com.aliyun.oss.model.CannedAccessControlList;
 import com.aliyun.oss.model.CopyObjectRequest;
 import com.aliyun.oss.model.DeleteVersionsRequest;
 import com.aliyun.oss.model.DeleteVersionsResult;
 import com.aliyun.oss.model.GenericRequest;
 import com.aliyun.oss.model.GetObjectRequest;
 import com.aliyun.oss.model.ListVersionsRequest;
+import com.aliyun.oss.model.ObjectAcl;
+import com.aliyun.oss.model.ObjectPermission;
 import com.aliyun.oss.model.OSSVersionSummary;
 import com.aliyun.oss.model.SetBucketVersioningRequest;
+import com.aliyun.oss.model.SetObjectAclRequest;
 import com.aliyun.oss.model.VersionListing;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +60,9 @@ class VersioningApiIT {
         String v1 = put(oss, b, "k", "one");
         String v2 = put(oss, b, "k", "two");
         assertNotEquals(v1, v2);
+        // OSS's version ids are 64 characters (the SDK's ObjectVersionTest checks it).
+        assertEquals(64, v1.length());
+        assertEquals(64, v2.length());
         assertEquals("two", new String(ObjectApiIT.read(oss.getObject(b, "k")), StandardCharsets.UTF_8));
         assertEquals("one", get(oss, b, "k", v1));
         assertEquals(v1, oss.getObjectMetadata(new GenericRequest(b, "k", v1)).getVersionId());
@@ -63,6 +70,23 @@ class VersioningApiIT {
         OSSException e = assertThrows(OSSException.class, () -> oss.getObject(new GetObjectRequest(b, "k", "CAEQnotthere")));
         assertEquals("NoSuchVersion", e.getErrorCode());
         assertEquals("The specified version does not exist.", e.getErrorMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    void objectAcl_ofAVersion_namesThatVersion(SignVersion version, EmulatorClients clients) {
+        OSS oss = clients.client(version);
+        String b = versionedBucket(oss, clients, "veracl-" + version);
+        String v1 = put(oss, b, "k", "one");
+        String v2 = put(oss, b, "k", "two");
+        oss.setObjectAcl(new SetObjectAclRequest(b, "k", v1, CannedAccessControlList.PublicRead));
+
+        ObjectAcl first = oss.getObjectAcl(new GenericRequest(b, "k", v1));
+        assertEquals(ObjectPermission.PublicRead, first.getPermission());
+        assertEquals(v1, first.getVersionId());
+        assertEquals(ObjectPermission.Default, oss.getObjectAcl(new GenericRequest(b, "k", v2)).getPermission());
+        // Without a version id the answer names none.
+        assertNull(oss.getObjectAcl(b, "k").getVersionId());
     }
 
     @ParameterizedTest

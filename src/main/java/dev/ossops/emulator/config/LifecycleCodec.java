@@ -76,7 +76,7 @@ public final class LifecycleCodec implements BucketConfigCodec {
 
     private LifecycleRule rule(Element e) {
         ConfigXml.onlyChildren(e, Set.of("ID", "Prefix", "Tag", "Filter", "Status", "Expiration", "Transition",
-                "AbortMultipartUpload", "NoncurrentVersionExpiration", "NoncurrentVersionTransition"));
+                "AbortMultipartUpload", "NoncurrentVersionExpiration", "NoncurrentVersionTransition", "Days", "Date"));
         String id = XmlReader.text(e, "ID").filter(s -> !s.isEmpty()).orElseGet(idGenerator);
         String prefix = XmlReader.child(e, "Prefix").map(Element::getTextContent).orElse("");
         boolean enabled = switch (ConfigXml.required(e, "Status")) {
@@ -101,7 +101,7 @@ public final class LifecycleCodec implements BucketConfigCodec {
         }
         return new LifecycleRule(id, prefix, enabled, tags,
                 XmlReader.child(e, "Filter").map(LifecycleCodec::filter),
-                XmlReader.child(e, "Expiration").map(LifecycleCodec::expiration),
+                ruleExpiration(e),
                 transitions,
                 XmlReader.child(e, "AbortMultipartUpload").map(LifecycleCodec::abort),
                 XmlReader.child(e, "NoncurrentVersionExpiration").map(n -> {
@@ -109,6 +109,24 @@ public final class LifecycleCodec implements BucketConfigCodec {
                     return days(n, "NoncurrentDays").orElseThrow(ConfigXml::malformed);
                 }),
                 noncurrent);
+    }
+
+    /**
+     * A rule's expiration: its {@code Expiration} element, else the older form with {@code Days}
+     * or {@code Date} directly under {@code Rule}. OSS accepts the older form: ali-oss still sends
+     * it for rules given as {days} or {date}, beside an Expiration with the same value, and its
+     * tests expect OSS to take the document. The older elements are checked like Expiration's;
+     * with an Expiration present they add nothing, and the rule is stored and answered in the
+     * Expiration form (what OSS answers for them is not documented).
+     */
+    private static Optional<LifecycleRule.Expiration> ruleExpiration(Element rule) {
+        Optional<Long> days = days(rule, "Days");
+        Optional<Instant> date = date(rule, "Date");
+        Optional<LifecycleRule.Expiration> expiration = XmlReader.child(rule, "Expiration").map(LifecycleCodec::expiration);
+        if (expiration.isPresent() || (days.isEmpty() && date.isEmpty())) {
+            return expiration;
+        }
+        return Optional.of(new LifecycleRule.Expiration(days, date, Optional.empty(), Optional.empty()));
     }
 
     private static Map.Entry<String, String> tag(Element tag) {

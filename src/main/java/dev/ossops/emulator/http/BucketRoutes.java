@@ -49,11 +49,9 @@ public final class BucketRoutes {
 
     Reply putAcl(OssRequest r, Caller caller) {
         String acl = r.headerOrNull("x-oss-acl");
-        if (acl == null) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "no such bucket access control exists");
-        }
-        buckets.putAcl(caller, r.bucket(), acl);
-        return Reply.empty(200);
+        buckets.putAcl(caller, r.bucket(), acl == null || acl.isBlank() ? null : acl);
+        // OSS answers PutBucketAcl like PutBucket (its documented answers carry Location: /bucket).
+        return Reply.empty(200).header("Location", "/" + r.bucket());
     }
 
     Reply getPolicyStatus(OssRequest r, Caller caller) {

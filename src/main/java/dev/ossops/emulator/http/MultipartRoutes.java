@@ -5,7 +5,6 @@ import dev.ossops.emulator.net.ThrottledInputStream;
 import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
-import dev.ossops.emulator.service.ListingService;
 import dev.ossops.emulator.service.MultipartService;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.store.PartRecord;
@@ -14,6 +13,8 @@ import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
 import org.w3c.dom.Element;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,30 +38,64 @@ public final class MultipartRoutes {
                 .element("UploadId", upload.uploadId())
                 .optional("EncodingType", encoding)
                 .end();
-        return Reply.xml(200, xml.toXml());
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), upload.headers());
     }
 
     Reply uploadPart(OssRequest r, Caller caller) {
-        PartRecord part = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
-                ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)), r.headerOrNull("content-md5"));
-        return Reply.empty(200).header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
+        MultipartService.StoredPart stored = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"),
+                r.param("partNumber"), ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)), r.headerOrNull("content-md5"));
+        PartRecord part = stored.part();
+        // Documented: an upload initiated with x-oss-server-side-encryption has UploadPart answer it too.
+        return ObjectHeaders.encryption(Reply.empty(200), stored.upload().headers())
+                .header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
     }
 
     Reply uploadPartCopy(OssRequest r, Caller caller) {
         CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
-        PartRecord part = multipart.uploadPartCopy(caller, r.bucket(), r.key(), r.param("uploadId"), r.param("partNumber"),
-                source.bucket(), source.key(), source.versionId(), r.headerOrNull("x-oss-copy-source-range"),
+        MultipartService.StoredPart stored = multipart.uploadPartCopy(caller, r.bucket(), r.key(), r.param("uploadId"),
+                r.param("partNumber"), source.bucket(), source.key(), source.versionId(), r.headerOrNull("x-oss-copy-source-range"),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"));
+        PartRecord part = stored.part();
         XmlWriter xml = new XmlWriter().start("CopyPartResult")
                 .element("LastModified", Formats.iso(part.lastModified()))
                 .element("ETag", Formats.quoted(part.etag()))
                 .end();
-        return Reply.xml(200, xml.toXml()).header("x-oss-hash-crc64ecma", part.crc64());
+        // The part's ETag is a response header as well: ali-oss's multipart copy reads it from there.
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), stored.upload().headers())
+                .header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
     }
 
     Reply complete(OssRequest r, Caller caller) {
         String encoding = ObjectRoutes.encodingType(r);
-        Element root = XmlReader.parse(r.smallBody(), "CompleteMultipartUpload");
+        byte[] body = r.smallBody();
+        List<MultipartService.CompletedPart> parts;
+        if ("yes".equals(r.headerOrNull("x-oss-complete-all"))) {
+            // OSS lists the uploaded parts itself and refuses a part list besides (EC 0042-00000216).
+            if (body.length > 0) {
+                throw new OssException(OssError.COMPLETE_ALL_WITH_BODY);
+            }
+            parts = null;
+        } else {
+            parts = partList(body);
+        }
+        MultipartService.Completion completion = new MultipartService.Completion(parts, ObjectHeaders.objectAcl(r),
+                "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        ObjectService.Written written = multipart.complete(caller, r.bucket(), r.key(), r.param("uploadId"), completion);
+        XmlWriter xml = new XmlWriter().start("CompleteMultipartUploadResult")
+                .optional("EncodingType", encoding)
+                .element("Location", location(r))
+                .element("Bucket", r.bucket())
+                .element("Key", ObjectRoutes.enc(r.key(), encoding))
+                .element("ETag", Formats.quoted(written.version().etag()))
+                .end();
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), written.version().headers())
+                .header("ETag", Formats.quoted(written.version().etag()))
+                .header("x-oss-hash-crc64ecma", written.version().crc64())
+                .header("x-oss-version-id", written.versioned() ? written.version().versionId() : null);
+    }
+
+    private static List<MultipartService.CompletedPart> partList(byte[] body) {
+        Element root = XmlReader.parse(body, "CompleteMultipartUpload");
         List<MultipartService.CompletedPart> parts = new ArrayList<>();
         for (Element p : XmlReader.children(root, "Part")) {
             String number = XmlReader.text(p, "PartNumber").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
@@ -71,18 +106,17 @@ public final class MultipartRoutes {
                 throw new OssException(OssError.MALFORMED_XML);
             }
         }
-        ObjectService.Written written = multipart.complete(caller, r.bucket(), r.key(), r.param("uploadId"), parts);
-        XmlWriter xml = new XmlWriter().start("CompleteMultipartUploadResult")
-                .optional("EncodingType", encoding)
-                .element("Location", "http://" + r.host() + "/" + r.bucket() + "/" + ObjectRoutes.enc(r.key(), "url"))
-                .element("Bucket", r.bucket())
-                .element("Key", ObjectRoutes.enc(r.key(), encoding))
-                .element("ETag", Formats.quoted(written.version().etag()))
-                .end();
-        return Reply.xml(200, xml.toXml())
-                .header("ETag", Formats.quoted(written.version().etag()))
-                .header("x-oss-hash-crc64ecma", written.version().crc64())
-                .header("x-oss-version-id", written.versioned() ? written.version().versionId() : null);
+        return parts;
+    }
+
+    /**
+     * The new object's URL: {@code http://bucket.host/key} for a virtual-hosted request, else
+     * {@code http://host/bucket/key} (what the SDK's tests expect for each addressing style), the
+     * key percent-encoded with {@code ~} as {@code %7E} and {@code /} as {@code %2F}.
+     */
+    private static String location(OssRequest r) {
+        String key = URLEncoder.encode(r.key(), StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return "http://" + r.host() + "/" + (r.virtualHosted() ? "" : r.bucket() + "/") + key;
     }
 
     Reply abort(OssRequest r, Caller caller) {
@@ -92,8 +126,8 @@ public final class MultipartRoutes {
 
     Reply listParts(OssRequest r, Caller caller) {
         String encoding = ObjectRoutes.encodingType(r);
-        int marker = parse(r.param("part-number-marker"), 0, "part-number-marker");
-        int maxParts = parse(r.param("max-parts"), 1000, "max-parts");
+        int marker = parse(r.param("part-number-marker"), 0, 10000, "part-number-marker");
+        int maxParts = parse(r.param("max-parts"), 1000, 10000, "max-parts");
         MultipartService.PartPage page = multipart.listParts(caller, r.bucket(), r.key(), r.param("uploadId"), marker, maxParts);
         XmlWriter xml = new XmlWriter().start("ListPartsResult")
                 .element("Bucket", r.bucket())
@@ -101,7 +135,7 @@ public final class MultipartRoutes {
                 .element("Key", ObjectRoutes.enc(r.key(), encoding))
                 .element("UploadId", page.upload().uploadId())
                 .element("PartNumberMarker", marker)
-                .element("NextPartNumberMarker", page.nextMarker())
+                .element("NextPartNumberMarker", page.nextMarker().isPresent() ? Integer.toString(page.nextMarker().getAsInt()) : "")
                 .element("MaxParts", maxParts)
                 .element("IsTruncated", page.truncated());
         for (PartRecord part : page.parts()) {
@@ -121,7 +155,8 @@ public final class MultipartRoutes {
         String delimiter = r.param("delimiter");
         String keyMarker = r.param("key-marker");
         String uploadIdMarker = r.param("upload-id-marker");
-        int maxUploads = ListingService.maxKeys(r.param("max-uploads"), 1000);
+        // Documented: default 1000, at most 1000.
+        int maxUploads = parse(r.param("max-uploads"), 1000, 1000, "max-uploads");
         MultipartService.UploadPage page = multipart.listUploads(caller, r.bucket(), prefix, delimiter, keyMarker, uploadIdMarker,
                 maxUploads);
         XmlWriter xml = new XmlWriter().start("ListMultipartUploadsResult")
@@ -148,13 +183,13 @@ public final class MultipartRoutes {
         return Reply.xml(200, xml.end().toXml());
     }
 
-    private static int parse(String value, int fallback, String name) {
+    private static int parse(String value, int fallback, int max, String name) {
         if (value == null) {
             return fallback;
         }
         try {
             int n = Integer.parseInt(value);
-            if (n >= 0 && n <= 10000) {
+            if (n >= 0 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {

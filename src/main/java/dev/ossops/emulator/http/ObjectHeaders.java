@@ -5,6 +5,7 @@ import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.Conditions;
 import dev.ossops.emulator.service.ObjectWrite;
 import dev.ossops.emulator.service.RestoreStatus;
+import dev.ossops.emulator.service.ServerSideEncryption;
 import dev.ossops.emulator.store.ObjectVersion;
 
 import java.net.URLDecoder;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Translation between object metadata and HTTP headers, both directions. */
 final class ObjectHeaders {
@@ -42,14 +44,39 @@ final class ObjectHeaders {
         }
         // OSS's default when a writer sends no Content-Type.
         headers.putIfAbsent("Content-Type", "application/octet-stream");
+        encryption(r).ifPresent(e -> headers.putAll(e.recordIn(Map.of())));
         Map<String, String> meta = new LinkedHashMap<>();
         r.headers().forEach((name, value) -> {
             if (name.startsWith("x-oss-meta-")) {
                 meta.put(name.substring("x-oss-meta-".length()), value);
             }
         });
-        return new ObjectWrite(headers, meta, r.headerOrNull("x-oss-object-acl"), r.headerOrNull("x-oss-storage-class"),
+        return new ObjectWrite(headers, meta, objectAcl(r), r.headerOrNull("x-oss-storage-class"),
                 tags(r.headerOrNull("x-oss-tagging")));
+    }
+
+    /**
+     * {@code x-oss-object-acl}, or null when absent or empty: the official Java SDK sends the
+     * header with no value for a null ACL, and OSS ignores it (the SDK's ObjectAclTest puts an
+     * object that way and reads back the "default" ACL).
+     */
+    static String objectAcl(OssRequest r) {
+        String acl = r.headerOrNull("x-oss-object-acl");
+        return acl == null || acl.isBlank() ? null : acl;
+    }
+
+    /** The server-side encryption a request asks for, checked; empty when it asks for none. */
+    static Optional<ServerSideEncryption> encryption(OssRequest r) {
+        return ServerSideEncryption.requested(r.headerOrNull(ServerSideEncryption.ALGORITHM),
+                r.headerOrNull(ServerSideEncryption.DATA_ENCRYPTION), r.headerOrNull(ServerSideEncryption.KEY_ID));
+    }
+
+    /** Adds the server-side encryption recorded in {@code stored} headers to an answer, as OSS echoes it on writes. */
+    static Reply encryption(Reply reply, Map<String, String> stored) {
+        return ServerSideEncryption.of(stored).map(e -> {
+            e.recordIn(Map.of()).forEach(reply::header);
+            return reply;
+        }).orElse(reply);
     }
 
     /** x-oss-tagging: a URL-encoded query string of tags. */

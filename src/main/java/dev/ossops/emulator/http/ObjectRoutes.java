@@ -109,7 +109,8 @@ public final class ObjectRoutes {
         ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, uploadBody(r),
                 ObjectHeaders.write(r), r.headerOrNull("content-md5"));
         ObjectVersion v = appended.version();
-        return Reply.empty(200)
+        // Every append answers the encryption the object was created with (the SDK's ObjectEncryptionTest).
+        return ObjectHeaders.encryption(Reply.empty(200), v.headers())
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-next-append-position", Long.toString(v.size()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
@@ -139,26 +140,35 @@ public final class ObjectRoutes {
 
     private static Reply writeReply(ObjectService.Written written) {
         ObjectVersion v = written.version();
-        return Reply.empty(200)
+        return ObjectHeaders.encryption(Reply.empty(200), v.headers())
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
-                .header("Content-MD5", v.type().equals("Normal") ? contentMd5(v.etag()) : null)
+                .header("Content-MD5", contentMd5(v))
                 .header("x-oss-version-id", written.versioned() ? v.versionId() : null);
     }
 
-    private static String contentMd5(String etag) {
-        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(etag));
+    /**
+     * The base64 MD5 of a whole object whose ETag is its MD5 (a "Normal" object: PutObject,
+     * PostObject, CopyObject); null for multipart objects, whose ETag is not a digest of the content.
+     */
+    private static String contentMd5(ObjectVersion v) {
+        return v.type().equals("Normal") ? Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.etag())) : null;
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {
         Bandwidth bandwidth = head ? Bandwidth.UNLIMITED : TrafficLimit.of(r, shaper);
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""),
-                head ? null : r.headerOrNull("range"), head);
+        ByteRange.Header requested = head ? ByteRange.Header.NONE
+                : new ByteRange.Header(r.headerOrNull("range"), "standard".equals(r.headerOrNull("x-oss-range-behavior")));
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""), requested,
+                head);
         ObjectVersion v = read.version();
         ByteRange range = read.range();
         Reply reply;
         if (range == null) {
-            reply = Reply.stream(200, v.size(), () -> ThrottledInputStream.of(read.content().get(), bandwidth));
+            // OSS sends the object's Content-MD5 on GET and HEAD of objects it has the MD5 of; a
+            // range answer carries none (the header would describe bytes that are not the body).
+            reply = Reply.stream(200, v.size(), () -> ThrottledInputStream.of(read.content().get(), bandwidth))
+                    .header("Content-MD5", contentMd5(v));
         } else {
             reply = Reply.stream(206, range.length(),
                             () -> ThrottledInputStream.of(RangeStreams.slice(read.content().get(), range), bandwidth))
@@ -171,7 +181,7 @@ public final class ObjectRoutes {
     }
 
     Reply getMeta(OssRequest r, Caller caller) {
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, null, true);
+        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, ByteRange.Header.NONE, true);
         ObjectVersion v = read.version();
         // GetObjectMeta answers only the basic metadata, never user metadata.
         return Reply.stream(200, v.size(), read.content())
@@ -236,13 +246,13 @@ public final class ObjectRoutes {
         }
         ObjectService.Copied copied = objects.copy(caller, source.bucket(), source.key(), source.versionId(),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write, r.headerOrNull("x-oss-storage-class"),
-                TrafficLimit.of(r, shaper), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+                ObjectHeaders.encryption(r), TrafficLimit.of(r, shaper), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = copied.written().version();
         XmlWriter xml = new XmlWriter().start("CopyObjectResult")
                 .element("ETag", Formats.quoted(v.etag()))
                 .element("LastModified", Formats.iso(v.lastModified()))
                 .end();
-        return Reply.xml(200, xml.toXml())
+        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), v.headers())
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-copy-source-version-id", copied.sourceVersionId())
@@ -358,8 +368,10 @@ public final class ObjectRoutes {
     }
 
     Reply getAcl(OssRequest r, Caller caller) {
-        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_ACL);
-        return Reply.xml(200, BucketXml.acl(accountId, v.acl()));
+        String versionId = r.param("versionId");
+        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), versionId, OssAction.GET_OBJECT_ACL);
+        // The version addressed is named in the answer (the SDK reads ObjectAcl.getVersionId() from this header).
+        return Reply.xml(200, BucketXml.acl(accountId, v.acl())).header("x-oss-version-id", versionId == null ? null : v.versionId());
     }
 
     Reply putAcl(OssRequest r, Caller caller) {
@@ -367,8 +379,9 @@ public final class ObjectRoutes {
         if (acl == null) {
             throw new OssException(OssError.INVALID_ARGUMENT, "no such bucket access control exists");
         }
-        objects.putAcl(caller, r.bucket(), r.key(), r.param("versionId"), acl);
-        return Reply.empty(200);
+        String versionId = r.param("versionId");
+        objects.putAcl(caller, r.bucket(), r.key(), versionId, acl);
+        return Reply.empty(200).header("x-oss-version-id", versionId);
     }
 
     Reply getTagging(OssRequest r, Caller caller) {

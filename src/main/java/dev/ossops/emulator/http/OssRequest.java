@@ -27,16 +27,18 @@ public final class OssRequest implements SignableRequest {
     private final String host;
     private final String bucket;
     private final String key;
+    private final boolean virtualHosted;
     private final List<Map.Entry<String, String>> query;
     private final Map<String, String> headers;
     private final InputStream body;
 
-    OssRequest(String method, String host, String bucket, String key, List<Map.Entry<String, String>> query,
+    OssRequest(String method, String host, String bucket, String key, boolean virtualHosted, List<Map.Entry<String, String>> query,
                Map<String, String> headers, InputStream body) {
         this.method = method;
         this.host = host;
         this.bucket = bucket;
         this.key = key;
+        this.virtualHosted = virtualHosted;
         this.query = Collections.unmodifiableList(query);
         this.headers = Collections.unmodifiableMap(headers);
         this.body = body;
@@ -64,14 +66,15 @@ public final class OssRequest implements SignableRequest {
             }
         }
         String key;
-        if (bucket != null) {
+        boolean virtualHosted = bucket != null;
+        if (virtualHosted) {
             key = rest.isEmpty() ? null : rest;
         } else {
             int slash = rest.indexOf('/');
             bucket = rest.isEmpty() ? null : slash < 0 ? rest : rest.substring(0, slash);
             key = slash < 0 || slash == rest.length() - 1 ? null : rest.substring(slash + 1);
         }
-        return new OssRequest(incoming.method().toUpperCase(Locale.ROOT), host, bucket, key,
+        return new OssRequest(incoming.method().toUpperCase(Locale.ROOT), host, bucket, key, virtualHosted,
                 parseQuery(incoming.rawQuery()), headers, incoming.body());
     }
 
@@ -130,6 +133,11 @@ public final class OssRequest implements SignableRequest {
     /** The bucket addressed, or null for service-level requests. */
     public String bucket() {
         return bucket;
+    }
+
+    /** Whether the bucket came from the Host header ({@code bucket.<suffix>}) rather than the path. */
+    public boolean virtualHosted() {
+        return virtualHosted;
     }
 
     /** The object key, or null for bucket-level requests. */

@@ -3,6 +3,7 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.ObjectWrite;
+import dev.ossops.emulator.service.ServerSideEncryption;
 import dev.ossops.emulator.service.PostObjectService;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.xml.XmlWriter;
@@ -72,6 +73,9 @@ public final class PostObjectRoutes {
             headers.putIfAbsent("Content-Type", fileContentType);
         }
         headers.putIfAbsent("Content-Type", "application/octet-stream");
+        // The encryption form fields are the PutObject headers' (the official SDK's CMKIDTest posts them).
+        ServerSideEncryption.requested(fields.get(ServerSideEncryption.ALGORITHM), fields.get(ServerSideEncryption.DATA_ENCRYPTION),
+                fields.get(ServerSideEncryption.KEY_ID)).ifPresent(e -> headers.putAll(e.recordIn(Map.of())));
         Map<String, String> meta = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             if (name.startsWith("x-oss-meta-")) {
@@ -105,7 +109,7 @@ public final class PostObjectRoutes {
                 default -> Reply.empty(204);
             };
         }
-        return reply.header("ETag", Formats.quoted(v.etag()))
+        return ObjectHeaders.encryption(reply, v.headers()).header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-version-id", posted.written().versioned() ? v.versionId() : null);
     }

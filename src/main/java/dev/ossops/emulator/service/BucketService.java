@@ -99,8 +99,12 @@ public final class BucketService {
         store.atomically(() -> {
             BucketRecord bucket = require(name);
             access.checkBucket(caller, bucket, OssAction.DELETE_BUCKET);
-            if (!store.keys(name).isEmpty() || !store.uploads(name).isEmpty()) {
+            if (!store.keys(name).isEmpty()) {
                 throw new OssException(OssError.BUCKET_NOT_EMPTY).with("BucketName", name);
+            }
+            // OSS answers pending uploads with the same code and its own message.
+            if (!store.uploads(name).isEmpty()) {
+                throw new OssException(OssError.BUCKET_HAS_MULTIPART_UPLOADS).with("BucketName", name);
             }
             store.deleteBucket(name);
             return null;
@@ -113,12 +117,29 @@ public final class BucketService {
         return bucket;
     }
 
+    /**
+     * PutBucketAcl. As documented, a bucket that does not exist is created (with this ACL), and a
+     * request without {@code x-oss-acl} ({@code acl} null) changes nothing.
+     */
     public void putAcl(Caller caller, String name, String acl) {
+        String checked = acl == null ? null : Names.checkAcl(acl, false);
+        if (store.bucket(name).isEmpty()) {
+            try {
+                create(caller, name, checked, null, null);
+                return;
+            } catch (OssException e) {
+                if (e.error() != OssError.BUCKET_ALREADY_EXISTS) {
+                    throw e;
+                }
+                // Created by another request in the meantime: set the ACL of that bucket below.
+            }
+        }
         store.atomically(() -> {
             BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_ACL);
-            String checked = Names.checkAcl(acl, false);
-            access.checkAclChange(bucket, checked);
-            store.putBucket(bucket.withAcl(checked));
+            if (checked != null) {
+                access.checkAclChange(bucket, checked);
+                store.putBucket(bucket.withAcl(checked));
+            }
             return null;
         });
     }

@@ -6,7 +6,8 @@ import java.util.Map;
  * What a request says about the object it writes (PutObject, CopyObject with REPLACE,
  * InitiateMultipartUpload).
  *
- * @param headers      standard headers to store (Content-Type, Cache-Control, ...), canonical names
+ * @param headers      headers to store and answer on reads: the standard ones (Content-Type, Cache-Control, ...,
+ *                     canonical names) and the server-side encryption ones ({@link ServerSideEncryption})
  * @param userMeta     {@code x-oss-meta-*} by lower-case suffix
  * @param acl          x-oss-object-acl, or null for "default"
  * @param storageClass x-oss-storage-class, or null for the bucket's
@@ -14,4 +15,9 @@ import java.util.Map;
  */
 public record ObjectWrite(Map<String, String> headers, Map<String, String> userMeta, String acl, String storageClass,
                           Map<String, String> tags) {
+
+    /** The same write with other stored headers. */
+    public ObjectWrite withHeaders(Map<String, String> newHeaders) {
+        return new ObjectWrite(newHeaders, userMeta, acl, storageClass, tags);
+    }
 }

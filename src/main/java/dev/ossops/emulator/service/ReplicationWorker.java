@@ -118,8 +118,11 @@ public final class ReplicationWorker implements AutoCloseable {
                 if (rule.covers(key.key()) && current.isPresent()
                         && (rule.historicalObjectReplication() || current.get().lastModified() >= addedMillis)
                         && outdated(destination, key.key(), current.get())) {
+                    // A replica keeps the source object's server-side encryption.
+                    Optional<ServerSideEncryption> encryption = ServerSideEncryption.of(current.get().headers());
                     replicate(() -> {
-                        objects.copy(replicator, bucket, key.key(), null, Conditions.NONE, destination, key.key(), null, false);
+                        objects.copy(replicator, bucket, key.key(), null, Conditions.NONE, destination, key.key(), null, encryption,
+                                false);
                         if (deletes) {
                             copied.add(key.key());
                         }

@@ -23,9 +23,10 @@ final class Versions {
         if (!"Enabled".equals(bucket.versioning())) {
             return NULL;
         }
-        byte[] bytes = new byte[24];
+        byte[] bytes = new byte[45];
         random.nextBytes(bytes);
-        // Opaque, URL-safe and long like the ids OSS hands out.
+        // Opaque and URL-safe; 64 characters like the ids OSS hands out (the official SDK's
+        // ObjectVersionTest checks the length), with the "CAEQ" start OSS's ids have.
         return "CAEQ" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

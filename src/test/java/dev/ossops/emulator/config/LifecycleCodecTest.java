@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.ossops.emulator.config.OssAssert.assertInvalid;
 import static dev.ossops.emulator.config.OssAssert.assertMalformed;
@@ -216,6 +217,41 @@ class LifecycleCodecTest {
                 "<Expiration><Days>3</Days><CreatedBeforeDate>2026-01-01T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
         assertInvalid("Expiration must contain exactly one of Days, Date, CreatedBeforeDate and ExpiredObjectDeleteMarker.",
                 "Expiration", "", () -> codec.accept(body));
+    }
+
+    @Test
+    void parse_olderFormDaysUnderRule_isAnExpirationByDays() {
+        LifecycleConfiguration config = codec.parse(doc(rule("old", "logs/", "<Days>30</Days>")));
+        assertEquals(Optional.of(new dev.ossops.emulator.config.LifecycleRule.Expiration(Optional.of(30L), Optional.empty(), Optional.empty(), Optional.empty())),
+                config.rules().get(0).expiration());
+    }
+
+    @Test
+    void parse_olderFormDateUnderRule_isAnExpirationByDate() {
+        LifecycleConfiguration config = codec.parse(doc(rule("old", "logs/", "<Date>2026-01-01T00:00:00.000Z</Date>")));
+        assertEquals(Optional.of(new dev.ossops.emulator.config.LifecycleRule.Expiration(Optional.empty(), Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
+                Optional.empty(), Optional.empty())), config.rules().get(0).expiration());
+    }
+
+    @Test
+    void accept_olderFormBesideExpiration_storesTheExpirationForm() {
+        // What ali-oss sends for a rule given as {days: 1}: both forms.
+        byte[] body = doc(rule("both", "logs/", "<Days>1</Days><Expiration><Days>1</Days></Expiration>"));
+        assertEquals(SdkWire.text(codec.accept(doc(rule("both", "logs/", expireDays(1))))), SdkWire.text(codec.accept(body)));
+        // And for {date: ...}: Date under Rule, CreatedBeforeDate in Expiration.
+        byte[] dated = doc(rule("dated", "logs/", "<Date>2020-02-18T00:00:00.000Z</Date>"
+                + "<Expiration><CreatedBeforeDate>2020-02-18T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
+        assertEquals(Optional.of(Instant.parse("2020-02-18T00:00:00Z")),
+                codec.parse(dated).rules().get(0).expiration().flatMap(dev.ossops.emulator.config.LifecycleRule.Expiration::createdBeforeDate));
+    }
+
+    @Test
+    void accept_olderFormWithBadValues_isInvalidArgumentLikeExpiration() {
+        assertInvalid("Days must be a positive integer.", "Days", "0", () -> codec.accept(doc(rule("z", "a/", "<Days>0</Days>"))));
+        assertInvalid("Date must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.", "Date", "2026-01-01",
+                () -> codec.accept(doc(rule("d", "a/", "<Date>2026-01-01</Date>"))));
+        assertInvalid("Expiration must contain exactly one of Days, Date, CreatedBeforeDate and ExpiredObjectDeleteMarker.",
+                "Expiration", "", () -> codec.accept(doc(rule("b", "a/", "<Days>3</Days><Date>2026-01-01T00:00:00.000Z</Date>"))));
     }
 
     @Test

@@ -26,8 +26,9 @@ class AliOssCrossCheckIT {
     static final List<String> STEPS = List.of(
             "putBucket", "put-file-path", "put-buffer-meta-mime", "get-content-headers", "get-text", "head",
             "list-prefix-delimiter", "list-all", "listV2-paging", "listV2-delimiter", "delete", "deleteMulti",
-            "multipartUpload-parallel", "presign-get", "presign-put", "presign-tampered-refused",
-            "lifecycle-put-get", "lifecycle-delete-then-NoSuchLifecycle", "cors-put-get",
+            "multipartUpload-parallel", "multipartUploadCopy", "sse-put-head", "sse-multipartUpload",
+            "presign-get", "presign-put", "presign-tampered-refused",
+            "lifecycle-put-get", "lifecycle-older-form", "lifecycle-delete-then-NoSuchLifecycle", "cors-put-get",
             "cors-delete-then-NoSuchCORSConfiguration", "error-get-NoSuchKey",
             "error-wrong-secret-SignatureDoesNotMatch", "error-NoSuchBucket", "cleanup-deleteBucket");
 

@@ -5,6 +5,7 @@ import com.aliyun.oss.common.utils.BinaryUtil;
 import com.aliyun.oss.model.CannedAccessControlList;
 import com.aliyun.oss.model.MatchMode;
 import com.aliyun.oss.model.OSSObject;
+import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PolicyConditions;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
@@ -90,6 +91,23 @@ class PostObjectIT {
         assertArrayEquals(HELLO, read(oss, bucket, "uploads/hello.txt"));
         assertEquals("alice", oss.getObjectMetadata(bucket, "uploads/hello.txt").getUserMetadata().get("owner"));
         assertEquals("text/plain", oss.getObjectMetadata(bucket, "uploads/hello.txt").getContentType());
+    }
+
+    @Test
+    void postObject_encryptionFields_areStoredAndAnswered(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-sse");
+        // The form fields of PutObject's encryption headers (the SDK's CMKIDTest posts them).
+        FormBody form = v1Form(clients, "uploads/sse.txt", inAnHour(), uploadsPolicy(1, 1024))
+                .field("x-oss-server-side-encryption", "KMS")
+                .field("x-oss-server-side-encryption-key-id", "post-key");
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("sse.txt", "text/plain", HELLO));
+
+        assertEquals(204, response.statusCode(), response.body());
+        assertEquals("KMS", response.headers().firstValue("x-oss-server-side-encryption").orElseThrow());
+        assertEquals("post-key", response.headers().firstValue("x-oss-server-side-encryption-key-id").orElseThrow());
+        ObjectMetadata meta = clients.v4().getObjectMetadata(bucket, "uploads/sse.txt");
+        assertEquals("KMS", meta.getServerSideEncryption());
+        assertEquals("post-key", meta.getServerSideEncryptionKeyId());
     }
 
     @Test
