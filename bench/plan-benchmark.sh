@@ -62,6 +62,8 @@ for _ in $(seq 1 200); do
 done
 [ -n "$endpoint" ] || { echo "the emulator did not start within 20 s" >&2; cat "$work/emulator.log" >&2; exit 1; }
 echo "emulator: $endpoint (pid $emulator_pid), latency $latency_ms ms per request" >&2
+# The data dir's random root key: the helper signs its profile's requests with it.
+eval "$(java -jar target/ossops.jar emulator credentials --data-dir "$work/data")"
 
 echo "ossops plan benchmark, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 timeout "$step_timeout" java -Dslf4j.internal.verbosity=ERROR -cp target/test-classes:target/ossops.jar \

@@ -1,28 +1,30 @@
 package dev.ossops.emulator;
 
 import dev.ossops.emulator.dashscope.DashscopeConfig;
-import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.emulator.datadir.RootKey;
+import dev.ossops.emulator.datadir.RootKeyFile;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How to start an {@link Emulator}. The bind address is always 127.0.0.1: the emulator accepts
- * well-known root credentials and must not be reachable from other machines.
+ * How to start an {@link Emulator}. The bind address is always 127.0.0.1: the emulator is a
+ * development tool for this machine and must not be reachable from other machines.
  *
- * @param port          TCP port, 0 for a random free port
- * @param dataDir       where buckets, objects and uploads are kept across restarts
- * @param rootKeyId     AccessKey id of the root account
- * @param rootKeySecret AccessKey secret of the root account
- * @param accountId     16-digit uid of the account that owns everything
- * @param region        the region the emulator reports for buckets (OSS answers per region)
- * @param dashscope     the DashScope temporary-storage endpoint's API keys, model limits and rate limit
- * @param maxBuckets    how many buckets the account may have (TooManyBuckets beyond)
- * @param restoreDelay  how long RestoreObject takes before an archived object's copy can be read
+ * @param port           TCP port, 0 for a random free port
+ * @param dataDir        where buckets, objects, uploads and the root credentials are kept across restarts
+ * @param rootKey        a fixed root AccessKey pair, which becomes the data dir's; empty uses the data dir's own
+ *                       ({@link RootKeyFile}), created at random with the data dir
+ * @param accountId      16-digit uid of the account that owns everything
+ * @param region         the region the emulator reports for buckets (OSS answers per region)
+ * @param dashscope      the DashScope temporary-storage endpoint's API keys, model limits and rate limit
+ * @param maxBuckets     how many buckets the account may have (TooManyBuckets beyond)
+ * @param restoreDelay   how long RestoreObject takes before an archived object's copy can be read
  */
-public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId,
-                             String region, DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay) {
+public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, String accountId, String region,
+                             DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay) {
     public static final String BIND_ADDRESS = "127.0.0.1";
 
     public EmulatorConfig {
@@ -30,12 +32,13 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
         Objects.requireNonNull(dataDir, "dataDir");
-        requireText(rootKeyId, "rootKeyId");
-        requireText(rootKeySecret, "rootKeySecret");
+        Objects.requireNonNull(rootKey, "rootKey");
         if (accountId == null || !accountId.matches("\\d{16}")) {
             throw new IllegalArgumentException("accountId must be 16 digits, was '" + accountId + "'");
         }
-        requireText(region, "region");
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("region must not be empty");
+        }
         Objects.requireNonNull(dashscope, "dashscope");
         if (maxBuckets < 1) {
             throw new IllegalArgumentException("maxBuckets must be at least 1, was " + maxBuckets);
@@ -50,12 +53,6 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
     /** OSS's slowest restore (Deep Cold Archive, Standard tier) takes up to 48 hours. */
     public static final Duration MAX_RESTORE_DELAY = Duration.ofHours(48);
 
-    /** A configuration with {@link DashscopeConfig#defaults()} and OSS's default bucket quota. */
-    public EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId, String region) {
-        this(port, dataDir, rootKeyId, rootKeySecret, accountId, region, DashscopeConfig.defaults(), EmulatorDefaults.MAX_BUCKETS,
-                EmulatorDefaults.RESTORE_DELAY);
-    }
-
     public static Builder builder() {
         return new Builder();
     }
@@ -63,22 +60,15 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
     /** Never prints the secret; the key id is masked. */
     @Override
     public String toString() {
-        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKeyId=" + Masking.accessKeyId(rootKeyId)
+        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKey=" + rootKey.map(RootKey::toString).orElse("the data dir's")
                 + ", accountId=" + accountId + ", region=" + region + "]";
     }
 
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-    }
-
-    /** Builder with the documented defaults of {@link EmulatorDefaults}. */
+    /** Builder with the documented defaults of {@link EmulatorDefaults}; the root key is the data dir's unless one is given. */
     public static final class Builder {
         private int port = EmulatorDefaults.PORT;
         private Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
-        private String rootKeyId = EmulatorDefaults.ROOT_KEY_ID;
-        private String rootKeySecret = EmulatorDefaults.ROOT_KEY_SECRET;
+        private Optional<RootKey> rootKey = Optional.empty();
         private String accountId = EmulatorDefaults.ACCOUNT_ID;
         private String region = EmulatorDefaults.REGION;
         private DashscopeConfig dashscope = DashscopeConfig.defaults();
@@ -98,13 +88,9 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             return this;
         }
 
-        public Builder rootKeyId(String rootKeyId) {
-            this.rootKeyId = rootKeyId;
-            return this;
-        }
-
-        public Builder rootKeySecret(String rootKeySecret) {
-            this.rootKeySecret = rootKeySecret;
+        /** A fixed root key (tests, scripts); it replaces the data dir's stored one. */
+        public Builder rootKey(RootKey rootKey) {
+            this.rootKey = Optional.of(rootKey);
             return this;
         }
 
@@ -136,8 +122,7 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
         }
 
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region, dashscope, maxBuckets,
-                    restoreDelay);
+            return new EmulatorConfig(port, dataDir, rootKey, accountId, region, dashscope, maxBuckets, restoreDelay);
         }
     }
 }

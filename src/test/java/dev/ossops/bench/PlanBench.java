@@ -3,7 +3,6 @@ package dev.ossops.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.cli.Main;
-import dev.ossops.emulator.EmulatorDefaults;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,8 +44,8 @@ public final class PlanBench {
         String[] planArgs = java.util.Arrays.copyOfRange(args, 4, args.length);
         Path profile = dir.resolve("bench-profile.yaml");
         Files.writeString(profile, profile(endpoint, buckets), StandardCharsets.UTF_8);
-        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorDefaults.ROOT_KEY_ID,
-                "ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorDefaults.ROOT_KEY_SECRET);
+        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", BenchRootKey.id(),
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET", BenchRootKey.secret());
 
         run(env, "apply", "-p", profile.toString(), "--auto-approve", "--parallelism", "16");
         HttpClient http = HttpClient.newHttpClient();
