@@ -173,13 +173,14 @@ public final class Emulator implements AutoCloseable {
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
         Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
-        OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, rpc.handler(), virtualHostSuffixes, clock);
+        Authenticator authenticator = new Authenticator(credentials, clock);
+        OssHttpHandler oss = new OssHttpHandler(authenticator, router, rpc.handler(), virtualHostSuffixes, clock);
         UploadPolicyService dashscope = new UploadPolicyService(config.dashscope(), buckets, objects, store, dashscopeKey, clock,
                 System::nanoTime, UUID::randomUUID);
         // Known once the port is bound; read by request threads without taking this emulator's lock.
         AtomicReference<URI> self = new AtomicReference<>();
         FaultingHandler handler = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
-                router::apiName, faults, stats, virtualHostSuffixes, clock);
+                router::apiName, faults, stats, virtualHostSuffixes, authenticator, key.id(), clock);
         HttpServerLoop bound;
         try {
             bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);

@@ -3,14 +3,12 @@ package dev.ossops.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.cli.Main;
+import dev.ossops.emulator.ControlEndpoint;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +46,8 @@ public final class PlanBench {
                 "ALIBABA_CLOUD_ACCESS_KEY_SECRET", BenchRootKey.secret());
 
         run(env, "apply", "-p", profile.toString(), "--auto-approve", "--parallelism", "16");
-        HttpClient http = HttpClient.newHttpClient();
-        URI stats = endpoint.resolve("/-/ossops/stats");
-        http.send(HttpRequest.newBuilder(stats).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        ControlEndpoint control = new ControlEndpoint(endpoint, BenchRootKey.id(), BenchRootKey.secret(), "cn-hangzhou");
+        control.send("DELETE", "stats", null);
 
         String[] plan = new String[4 + planArgs.length];
         plan[0] = "plan";
@@ -62,8 +59,7 @@ public final class PlanBench {
         run(env, plan);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        JsonNode counts = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(stats).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("requests");
+        JsonNode counts = new ObjectMapper().readTree(control.send("GET", "stats", null).body()).path("requests");
         long requests = 0;
         StringBuilder perApi = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
