@@ -69,6 +69,16 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--account-id", description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
     String accountId = EmulatorDefaults.ACCOUNT_ID;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests for Host NAME and its bucket subdomains; repeatable. Loopback names (127.0.0.1, localhost,"
+                    + " [::1]) are always answered, any other Host is refused (DNS rebinding).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "Let web pages of ORIGIN (scheme://host[:port]) call the RAM, STS and CDN APIs and the control endpoint;"
+                    + " repeatable. By default only the emulator's own loopback origin may.")
+    List<String> allowedOrigins = new ArrayList<>();
+
     @Option(names = "--max-buckets", paramLabel = "N",
             description = "Buckets the account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
     int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
@@ -112,6 +122,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         try {
             EmulatorConfig.Builder builder = EmulatorConfig.builder().port(port).dataDir(data)
                     .accountId(accountId).maxBuckets(maxBuckets).restoreDelay(Duration.ofMillis(restoreDelayMillis))
+                    .allowedHosts(Set.copyOf(allowedHosts)).allowedOrigins(Set.copyOf(allowedOrigins))
                     .dashscope(new DashscopeConfig(
                             dashscopeApiKeys.isEmpty() ? Set.of(DashscopeConfig.DEFAULT_API_KEY) : Set.copyOf(dashscopeApiKeys),
                             DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps));

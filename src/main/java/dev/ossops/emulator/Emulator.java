@@ -16,6 +16,7 @@ import dev.ossops.emulator.http.AccountRoutes;
 import dev.ossops.emulator.http.BucketRoutes;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.FaultingHandler;
+import dev.ossops.emulator.http.HostAdmission;
 import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.LoggingRoutes;
 import dev.ossops.emulator.http.MultipartRoutes;
@@ -23,6 +24,7 @@ import dev.ossops.emulator.http.ObjectRoutes;
 import dev.ossops.emulator.http.OssHttpHandler;
 import dev.ossops.emulator.http.PostObjectRoutes;
 import dev.ossops.emulator.http.ReplicationRoutes;
+import dev.ossops.emulator.http.RequestGate;
 import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
 import dev.ossops.emulator.net.Pacing;
@@ -56,6 +58,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.HexFormat;
@@ -67,7 +70,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The local OSS, RAM, STS and CDN emulator: one HTTP server on 127.0.0.1 that the official SDKs
  * talk to unmodified. RPC calls (RAM, STS, CDN) and OSS requests share the port; RAM user keys
  * and STS keys issued through it sign OSS requests too. One emulator serves a data dir at a time
- * ({@link DataDirLock}), with that data dir's root credentials ({@link RootKeyFile}).
+ * ({@link DataDirLock}), with that data dir's root credentials ({@link RootKeyFile}); every request
+ * passes the {@link RequestGate} first.
  * <pre>
  * try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build()).start()) {
  *     URI endpoint = emulator.endpoint();   // http://127.0.0.1:PORT
@@ -172,18 +176,21 @@ public final class Emulator implements AutoCloseable {
                 new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
-        Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
+        Set<String> virtualHostSuffixes = new HashSet<>(config.allowedHosts());
+        virtualHostSuffixes.addAll(List.of("localhost", EmulatorConfig.BIND_ADDRESS));
         Authenticator authenticator = new Authenticator(credentials, clock);
         OssHttpHandler oss = new OssHttpHandler(authenticator, router, rpc.handler(), virtualHostSuffixes, clock);
         UploadPolicyService dashscope = new UploadPolicyService(config.dashscope(), buckets, objects, store, dashscopeKey, clock,
                 System::nanoTime, UUID::randomUUID);
         // Known once the port is bound; read by request threads without taking this emulator's lock.
         AtomicReference<URI> self = new AtomicReference<>();
-        FaultingHandler handler = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
+        FaultingHandler faulting = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
                 router::apiName, faults, stats, virtualHostSuffixes, authenticator, key.id(), clock);
+        RequestGate gate = new RequestGate(HostAdmission.loopback().or(HostAdmission.names(config.allowedHosts())),
+                config.allowedOrigins(), virtualHostSuffixes, faulting, clock);
         HttpServerLoop bound;
         try {
-            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
+            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), gate);
         } catch (IOException e) {
             replicationWorker.close();
             dashscope.temporaryFiles().close();

@@ -6,8 +6,12 @@ import dev.ossops.emulator.datadir.RootKeyFile;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How to start an {@link Emulator}. The bind address is always 127.0.0.1: the emulator is a
@@ -22,10 +26,19 @@ import java.util.Optional;
  * @param dashscope      the DashScope temporary-storage endpoint's API keys, model limits and rate limit
  * @param maxBuckets     how many buckets the account may have (TooManyBuckets beyond)
  * @param restoreDelay   how long RestoreObject takes before an archived object's copy can be read
+ * @param allowedHosts   Host names answered besides the loopback names (and their {@code bucket.} forms), lower case
+ * @param allowedOrigins web origins ({@code scheme://host[:port]}) whose pages may call the RPC APIs and the
+ *                       control endpoint, lower case
  */
 public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, String accountId, String region,
-                             DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay) {
+                             DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay, Set<String> allowedHosts,
+                             Set<String> allowedOrigins) {
     public static final String BIND_ADDRESS = "127.0.0.1";
+    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    /** A DNS name, an IPv4 address or a bracketed IPv6 address: what may follow "//" in a URL, without the port. */
+    private static final String HOST = "(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9a-f:.]+\\])";
+    private static final Pattern HOST_NAME = Pattern.compile(HOST);
+    private static final Pattern ORIGIN = Pattern.compile("https?://" + HOST + "(?::\\d{1,5})?");
 
     public EmulatorConfig {
         if (port < 0 || port > 65535) {
@@ -48,6 +61,22 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
             throw new IllegalArgumentException("restoreDelay must be between 0 and " + MAX_RESTORE_DELAY.toHours()
                     + " hours, was " + restoreDelay);
         }
+        allowedHosts = normalized(allowedHosts, HOST_NAME,
+                "is not a host name: give a DNS name or an IP address, without scheme or port");
+        allowedOrigins = normalized(allowedOrigins, ORIGIN,
+                "is not a web origin: give scheme, host and optional port, like http://localhost:3000");
+    }
+
+    private static Set<String> normalized(Set<String> values, Pattern form, String problem) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String value : values) {
+            String lower = value.trim().toLowerCase(Locale.ROOT);
+            if (!form.matcher(lower).matches()) {
+                throw new IllegalArgumentException("'" + value + "' " + problem);
+            }
+            out.add(lower);
+        }
+        return Set.copyOf(out);
     }
 
     /** OSS's slowest restore (Deep Cold Archive, Standard tier) takes up to 48 hours. */
@@ -74,6 +103,8 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
         private DashscopeConfig dashscope = DashscopeConfig.defaults();
         private int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
         private Duration restoreDelay = EmulatorDefaults.RESTORE_DELAY;
+        private Set<String> allowedHosts = Set.of();
+        private Set<String> allowedOrigins = Set.of();
 
         private Builder() {
         }
@@ -121,8 +152,19 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
             return this;
         }
 
+        public Builder allowedHosts(Set<String> allowedHosts) {
+            this.allowedHosts = Set.copyOf(allowedHosts);
+            return this;
+        }
+
+        public Builder allowedOrigins(Set<String> allowedOrigins) {
+            this.allowedOrigins = Set.copyOf(allowedOrigins);
+            return this;
+        }
+
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDir, rootKey, accountId, region, dashscope, maxBuckets, restoreDelay);
+            return new EmulatorConfig(port, dataDir, rootKey, accountId, region, dashscope, maxBuckets, restoreDelay, allowedHosts,
+                    allowedOrigins);
         }
     }
 }

@@ -52,6 +52,11 @@ public final class ControlEndpoint {
     }
 
     public HttpResponse<String> send(SignVersion version, String method, String resource, String jsonBody) {
+        return send(version, method, resource, jsonBody, Map.of());
+    }
+
+    /** With headers a browser would add ({@code Origin}, ...), sent unsigned beside the signed ones. */
+    public HttpResponse<String> send(SignVersion version, String method, String resource, String jsonBody, Map<String, String> extra) {
         RequestMessage message = new RequestMessage(new GenericRequest("-", "ossops/" + resource), "-", "ossops/" + resource);
         message.setMethod(HttpMethod.valueOf(method));
         message.setEndpoint(endpoint);
@@ -67,6 +72,7 @@ public final class ControlEndpoint {
         OSSSignerBase.createRequestSigner(version, params).sign(message);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/-/ossops/" + resource)).method(method,
                 jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        extra.forEach(request::header);
         message.getHeaders().forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 request.header(name, value);

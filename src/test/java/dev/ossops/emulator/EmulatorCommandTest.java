@@ -36,7 +36,7 @@ class EmulatorCommandTest {
         Run run = run("emulator", "--help");
         assertEquals(0, run.exit());
         for (String option : new String[] {"--port", "--data-dir", "--root-key-id", "--root-key-secret", "--root-key-secret-file",
-                "--account-id", "credentials"}) {
+                "--account-id", "--allow-host", "--allow-origin", "credentials"}) {
             assertTrue(run.out().contains(option), option + " missing:\n" + run.out());
         }
         String text = run.out().replaceAll("\\s+", " ");
@@ -93,5 +93,16 @@ class EmulatorCommandTest {
         Run badSecret = run("emulator", "--port", "0", "--data-dir", dir.toString(), "--root-key-id", "LTAI5tMyFixedRootKeyId01",
                 "--root-key-secret", "s3cret value");
         assertEquals("error: the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces\n", badSecret.err());
+    }
+
+    @Test
+    void allowHostAndOrigin_malformed_areRefused(@TempDir Path dir) {
+        Run host = run("emulator", "--port", "0", "--data-dir", dir.toString(), "--allow-host", "http://oss.dev.internal");
+        assertEquals(1, host.exit());
+        assertEquals("error: 'http://oss.dev.internal' is not a host name: give a DNS name or an IP address, without scheme or port\n",
+                host.err());
+        Run origin = run("emulator", "--port", "0", "--data-dir", dir.toString(), "--allow-origin", "localhost:3000");
+        assertEquals("error: 'localhost:3000' is not a web origin: give scheme, host and optional port, like http://localhost:3000\n",
+                origin.err());
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +20,8 @@ class EmulatorConfigTest {
         assertEquals(Optional.empty(), config.rootKey());
         assertEquals("1680000000000001", config.accountId());
         assertEquals(Duration.ofSeconds(1), config.restoreDelay());
+        assertEquals(Set.of(), config.allowedHosts());
+        assertEquals(Set.of(), config.allowedOrigins());
     }
 
     @Test
@@ -41,5 +44,26 @@ class EmulatorConfigTest {
                 () -> EmulatorConfig.builder().restoreDelay(Duration.ofSeconds(-1)).build()).getMessage());
         assertEquals("restoreDelay must be between 0 and 48 hours, was PT49H", assertThrows(IllegalArgumentException.class,
                 () -> EmulatorConfig.builder().restoreDelay(Duration.ofHours(49)).build()).getMessage());
+    }
+
+    @Test
+    void build_allowedHostsAndOrigins_areLowerCasedAndChecked() {
+        EmulatorConfig config = EmulatorConfig.builder().allowedHosts(Set.of("OSS.Dev.Internal", "192.168.1.5", "[::1]"))
+                .allowedOrigins(Set.of("http://LocalHost:3000", "https://app.example.com")).build();
+        assertEquals(Set.of("oss.dev.internal", "192.168.1.5", "[::1]"), config.allowedHosts());
+        assertEquals(Set.of("http://localhost:3000", "https://app.example.com"), config.allowedOrigins());
+
+        assertEquals("'oss.dev.internal:9000' is not a host name: give a DNS name or an IP address, without scheme or port",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedHosts(Set.of("oss.dev.internal:9000")).build()).getMessage());
+        assertEquals("'http://x.example' is not a host name: give a DNS name or an IP address, without scheme or port",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedHosts(Set.of("http://x.example")).build()).getMessage());
+        assertEquals("'https://app.example.com/' is not a web origin: give scheme, host and optional port, like http://localhost:3000",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedOrigins(Set.of("https://app.example.com/")).build()).getMessage());
+        assertEquals("'*' is not a web origin: give scheme, host and optional port, like http://localhost:3000",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedOrigins(Set.of("*")).build()).getMessage());
     }
 }
