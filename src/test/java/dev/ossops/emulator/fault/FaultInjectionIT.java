@@ -15,13 +15,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -209,6 +216,22 @@ class FaultInjectionIT {
         assertEquals(404, missing.statusCode());
         assertEquals("{\"error\":\"no such control resource: /-/ossops/nothing\"}", missing.body());
         assertEquals(FaultPlan.NONE, emulator.faults().plan());
+    }
+
+    /** A presigned URL (V1 query signature, computed as OSS documents it) works like a signed header. */
+    @Test
+    void controlEndpoint_presignedWithTheRootKey_readsTheStats(EmulatorClients clients) throws Exception {
+        String expires = Long.toString(Instant.now().plusSeconds(300).getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(clients.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(
+                mac.doFinal(("GET\n\n\n" + expires + "\n/-/ossops/stats").getBytes(StandardCharsets.UTF_8)));
+        URI url = clients.endpoint().resolve("/-/ossops/stats?OSSAccessKeyId=" + clients.keyId() + "&Expires=" + expires
+                + "&Signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8));
+        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stats.statusCode(), stats.body());
+        assertEquals("{\"requests\":{},\"partsReceived\":{}}", stats.body());
     }
 
     /** Today's main took an anonymous PUT and delayed every request by ten minutes. */
