@@ -84,6 +84,8 @@ for _ in $(seq 1 100); do
 done
 [ -n "$endpoint" ] || { echo "the emulator did not start within 20 s" >&2; cat "$work/emulator.log" >&2; exit 1; }
 echo "emulator: $endpoint (pid $emulator_pid)" >&2
+# The data dir's random root key, exported for the helper as any script gets it.
+eval "$(java -jar target/ossops.jar emulator credentials --data-dir "$work/data")"
 
 bench() { timeout "$step_timeout" java -Dslf4j.internal.verbosity=ERROR -cp target/test-classes:target/ossops.jar dev.ossops.bench.EmulatorBench "$endpoint" "$@"; }
 bench create-bucket "$bucket"

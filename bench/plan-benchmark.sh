@@ -2,7 +2,7 @@
 # Plan benchmark: BUCKETS buckets (default 200), each with every sub-configuration a profile manages, are
 # applied to `ossops emulator` on 127.0.0.1 started with --fault-latency-ms LATENCY_MS (default 20), then one
 # `ossops plan` of them is timed. Reports the wall time, the requests the emulator received during the plan
-# (/-/ossops/stats) per bucket, and the speed-up over the sequential lower bound (requests x latency).
+# (/-/ossops/stats, signed with the root key) per bucket, and the speed-up over the sequential lower bound (requests x latency).
 # Not run by `mvn verify`.
 #
 #   bench/plan-benchmark.sh [BUCKETS] [LATENCY_MS] [-- PLAN_ARGS...]
@@ -62,6 +62,8 @@ for _ in $(seq 1 200); do
 done
 [ -n "$endpoint" ] || { echo "the emulator did not start within 20 s" >&2; cat "$work/emulator.log" >&2; exit 1; }
 echo "emulator: $endpoint (pid $emulator_pid), latency $latency_ms ms per request" >&2
+# The data dir's random root key: the helper signs its profile's requests and the control endpoint's with it.
+eval "$(java -jar target/ossops.jar emulator credentials --data-dir "$work/data")"
 
 echo "ossops plan benchmark, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 timeout "$step_timeout" java -Dslf4j.internal.verbosity=ERROR -cp target/test-classes:target/ossops.jar \

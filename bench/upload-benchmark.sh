@@ -37,13 +37,16 @@ trap cleanup EXIT
 [[ -f "$jar" ]] || (cd "$root" && mvn -B -o -q package -DskipTests)
 [[ -d "$root/src/test/node/node_modules/ali-oss" ]] || (cd "$root/src/test/node" && npm ci --no-audit --no-fund >/dev/null)
 
-export OSS_ACCESS_KEY_ID=LTAI5tOssopsEmulatorRoot OSS_ACCESS_KEY_SECRET=OssopsEmulatorLocalOnlySecret0 OSS_REGION=cn-hangzhou
+export OSS_REGION=cn-hangzhou
 export QWEN_TMP_OSS_BUCKET="$bucket" QWEN_TMP_OSS_REGION=cn-hangzhou QWEN_TMP_OSS_ENDPOINT="$endpoint"
 export NODE_PATH="$root/src/test/node/node_modules"
 
 java -jar "$jar" emulator --port "$port" --data-dir "$work/data" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 for _ in $(seq 100); do curl -s -o /dev/null "$endpoint" && break; sleep 0.2; done
+# The data dir's random root key, under the names ossops, the Java SDK and ali-oss read.
+eval "$(java -jar "$jar" emulator credentials --data-dir "$work/data")"
+export OSS_ACCESS_KEY_ID="$ALIBABA_CLOUD_ACCESS_KEY_ID" OSS_ACCESS_KEY_SECRET="$ALIBABA_CLOUD_ACCESS_KEY_SECRET"
 node "$here/ali-oss-multipart.js" "$endpoint" "$bucket" - - create-bucket
 
 # ossops's default part size (upload.PartPlan): a 64th of the file in whole MiB, within 8..64 MiB.

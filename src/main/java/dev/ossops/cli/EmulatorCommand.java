@@ -1,29 +1,48 @@
 package dev.ossops.cli;
 
+import dev.ossops.cloud.credentials.Secrets;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorConfig;
 import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.emulator.dashscope.DashscopeConfig;
+import dev.ossops.emulator.datadir.DataDirInUseException;
+import dev.ossops.emulator.datadir.RootKey;
+import dev.ossops.emulator.datadir.RootKeyFile;
 import dev.ossops.emulator.fault.FaultPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ossops emulator}: serves the local OSS emulator on 127.0.0.1 until SIGTERM or Ctrl-C. */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = {"Run the local OSS emulator on 127.0.0.1 (never on other interfaces).",
-                "Default root credentials: key id " + EmulatorDefaults.ROOT_KEY_ID + ", account " + EmulatorDefaults.ACCOUNT_ID
-                        + "; the default secret is in the README."})
+@Command(name = "emulator", mixinStandardHelpOptions = true, subcommands = EmulatorCredentialsCommand.class,
+        description = {"Run the local OSS emulator on 127.0.0.1 (never on other interfaces): a development tool for this machine,"
+                + " not for exposure beyond it.",
+                "Each data dir has its own random root credentials, readable by its owner only: 'ossops emulator credentials'"
+                        + " prints them. One emulator serves a data dir at a time."})
 public final class EmulatorCommand implements Callable<Integer> {
+    /** Environment variables with a fixed root key: unlike the flags, not visible in the process list. */
+    static final String ROOT_KEY_ID_VARIABLE = "OSSOPS_EMULATOR_ROOT_KEY_ID";
+    static final String ROOT_KEY_SECRET_VARIABLE = "OSSOPS_EMULATOR_ROOT_KEY_SECRET";
+
+    @ParentCommand
+    Main root;
 
     @Spec
     CommandSpec spec;
@@ -31,18 +50,34 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--port", description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = EmulatorDefaults.PORT;
 
-    @Option(names = "--data-dir", description = "Where buckets and objects are kept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", description = "Where buckets, objects and the root credentials are kept (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
 
-    @Option(names = "--root-key-id", description = "AccessKey id of the root account (default: ${DEFAULT-VALUE}).")
-    String rootKeyId = EmulatorDefaults.ROOT_KEY_ID;
+    @Option(names = "--root-key-id", paramLabel = "ID",
+            description = "A fixed root AccessKey id, with a secret; it replaces the data dir's credentials (also " + ROOT_KEY_ID_VARIABLE
+                    + "; default: the data dir's random key).")
+    String rootKeyId;
 
-    @Option(names = "--root-key-secret", description = "AccessKey secret of the root account (default: the documented local secret).",
-            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    String rootKeySecret = EmulatorDefaults.ROOT_KEY_SECRET;
+    @Option(names = "--root-key-secret", paramLabel = "SECRET",
+            description = "The fixed root AccessKey secret. Other users see it in the process list: prefer --root-key-secret-file or "
+                    + ROOT_KEY_SECRET_VARIABLE + ".")
+    String rootKeySecret;
+
+    @Option(names = "--root-key-secret-file", paramLabel = "FILE", description = "A file whose first line is the fixed root AccessKey secret.")
+    Path rootKeySecretFile;
 
     @Option(names = "--account-id", description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
     String accountId = EmulatorDefaults.ACCOUNT_ID;
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests for Host NAME and its bucket subdomains; repeatable. Loopback names (127.0.0.1, localhost,"
+                    + " [::1]) are always answered, any other Host is refused (DNS rebinding).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "Let web pages of ORIGIN (scheme://host[:port]) call the RAM, STS and CDN APIs and the control endpoint;"
+                    + " repeatable. By default only the emulator's own loopback origin may.")
+    List<String> allowedOrigins = new ArrayList<>();
 
     @Option(names = "--max-buckets", paramLabel = "N",
             description = "Buckets the account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
@@ -80,29 +115,44 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path data = dataDir.toAbsolutePath().normalize();
         EmulatorConfig config;
         FaultPlan faults;
         try {
-            config = EmulatorConfig.builder().port(port).dataDir(dataDir).rootKeyId(rootKeyId).rootKeySecret(rootKeySecret)
-                    .accountId(accountId).maxBuckets(maxBuckets).restoreDelay(Duration.ofMillis(restoreDelayMillis)).dashscope(new DashscopeConfig(
+            EmulatorConfig.Builder builder = EmulatorConfig.builder().port(port).dataDir(data)
+                    .accountId(accountId).maxBuckets(maxBuckets).restoreDelay(Duration.ofMillis(restoreDelayMillis))
+                    .allowedHosts(Set.copyOf(allowedHosts)).allowedOrigins(Set.copyOf(allowedOrigins))
+                    .dashscope(new DashscopeConfig(
                             dashscopeApiKeys.isEmpty() ? Set.of(DashscopeConfig.DEFAULT_API_KEY) : Set.copyOf(dashscopeApiKeys),
-                            DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps)).build();
+                            DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps));
+            fixedRootKey(root.environment.variables()).ifPresent(builder::rootKey);
+            config = builder.build();
             faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
         Emulator emulator = new Emulator(config);
         emulator.faults().set(faults);
-        emulator.start();
+        try {
+            emulator.start();
+        } catch (DataDirInUseException e) {
+            err.println("error: " + e.getMessage() + "; stop it, or give this one another --data-dir");
+            return ExitCodes.ERROR;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             emulator.close();
             stopped.countDown();
         }, "ossops-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        spec.commandLine().getOut().println("listening on " + emulator.endpoint());
-        spec.commandLine().getOut().flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("listening on " + emulator.endpoint());
+        // Where the secret is, never the secret: this output often ends up in shared logs.
+        out.println("root AccessKey " + Secrets.maskAccessKeyId(emulator.rootKey().id()) + "; its secret is in "
+                + RootKeyFile.of(data) + " (print both: ossops emulator credentials --data-dir " + data + ")");
+        out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -112,5 +162,37 @@ public final class EmulatorCommand implements Callable<Integer> {
             throw e;
         }
         return ExitCodes.OK;
+    }
+
+    /** The root key given by flag, file or environment, if any; an id needs a secret and the other way round. */
+    private Optional<RootKey> fixedRootKey(Map<String, String> environment) {
+        if (rootKeySecret != null && rootKeySecretFile != null) {
+            throw new IllegalArgumentException("give the root key secret once: --root-key-secret or --root-key-secret-file");
+        }
+        String id = rootKeyId != null ? rootKeyId : environment.get(ROOT_KEY_ID_VARIABLE);
+        String secret = rootKeySecret != null ? rootKeySecret
+                : rootKeySecretFile != null ? firstLine(rootKeySecretFile) : environment.get(ROOT_KEY_SECRET_VARIABLE);
+        if (id == null && secret == null) {
+            return Optional.empty();
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("a fixed root key secret needs its id: --root-key-id or " + ROOT_KEY_ID_VARIABLE);
+        }
+        if (secret == null) {
+            throw new IllegalArgumentException("a fixed root key id needs its secret: --root-key-secret-file, "
+                    + ROOT_KEY_SECRET_VARIABLE + " or --root-key-secret");
+        }
+        return Optional.of(new RootKey(id, secret));
+    }
+
+    private static String firstLine(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst().map(String::strip)
+                    .orElseThrow(() -> new IllegalArgumentException("--root-key-secret-file " + file + " is empty"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --root-key-secret-file " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read --root-key-secret-file " + file + ": " + e.getCause().getMessage(), e);
+        }
     }
 }

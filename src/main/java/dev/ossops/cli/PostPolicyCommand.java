@@ -63,6 +63,10 @@ final class PostPolicyCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             out.flush();
+            s.urlNotice().ifPresent(notice -> {
+                spec.commandLine().getErr().println(notice);
+                spec.commandLine().getErr().flush();
+            });
             return ExitCodes.OK;
         }
     }

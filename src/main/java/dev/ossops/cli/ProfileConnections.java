@@ -2,21 +2,15 @@ package dev.ossops.cli;
 
 import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
 import dev.ossops.cloud.credentials.CredentialSource;
-import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
 import dev.ossops.cloud.credentials.EnvCredentialSource;
-import dev.ossops.emulator.Emulator;
-import dev.ossops.emulator.EmulatorConfig;
-import dev.ossops.emulator.EmulatorDefaults;
-import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.Profile;
 
 import java.util.Map;
 
 /**
  * How a profile reaches its services, shared by the plan/apply/audit session and the uploader's:
- * the credential source the profile names, and for {@code endpoint: embedded} the in-process
- * emulator with its root key.
+ * the credential source the profile names ({@code endpoint: embedded} is {@link EmbeddedEmulator}).
  */
 final class ProfileConnections {
     private ProfileConnections() {
@@ -30,27 +24,6 @@ final class ProfileConnections {
             case ALIYUN_CLI -> new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(), c.profile().orElse(null),
                     role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
             case ECS_RAM_ROLE -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, c.roleName().orElse(null));
-        };
-    }
-
-    /** Starts the in-process emulator of an {@code endpoint: embedded} profile on a free loopback port; the caller closes it. */
-    static Emulator startEmbedded(Endpoint.Embedded embedded, Profile profile) {
-        return new Emulator(EmulatorConfig.builder().port(0).dataDir(embedded.dataDir()).region(profile.region()).build()).start();
-    }
-
-    /** The embedded emulator's root key, which every command uses against it (the profile's credentials are ignored). */
-    static CredentialSource embeddedRoot() {
-        Credentials root = Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
-        return new CredentialSource() {
-            @Override
-            public Credentials resolve() {
-                return root;
-            }
-
-            @Override
-            public String describe() {
-                return "the embedded emulator's root key " + root.maskedAccessKeyId();
-            }
         };
     }
 }

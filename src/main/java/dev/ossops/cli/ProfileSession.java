@@ -32,14 +32,11 @@ import dev.ossops.cloud.PopProduct;
 import dev.ossops.apply.lock.ApplyLock;
 import dev.ossops.apply.lock.OssLockStore;
 import dev.ossops.cloud.Retry;
-import dev.ossops.cloud.credentials.Secrets;
 import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.cdn.CdnGateway;
 import dev.ossops.cloud.oss.OssGateway;
 import dev.ossops.cloud.ram.IdentityGateway;
 import dev.ossops.cloud.ram.RamGateway;
-import dev.ossops.emulator.Emulator;
-import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.Severity;
@@ -59,8 +56,8 @@ import java.util.UUID;
 /**
  * One command's connection to a profile's environment: the loaded profile (scoped to the families this build
  * supports), the cloud target with its credentials, the embedded emulator when the profile says
- * {@code endpoint: embedded} (started on a free port of 127.0.0.1, stopped on close), and the gateways, live
- * sources and step factories built over them. RAM and CDN register here once their gateways exist.
+ * {@code endpoint: embedded} (the {@code ossops emulator} serving its data dir, else one started in this process
+ * and stopped on close), and the gateways, live sources and step factories built over them. RAM and CDN register here once their gateways exist.
  */
 final class ProfileSession implements AutoCloseable {
     /** Families with a live source and a step factory in this build. */
@@ -68,7 +65,7 @@ final class ProfileSession implements AutoCloseable {
 
     private final Scope scope;
     private final CloudTarget target;
-    private final Optional<Emulator> emulator;
+    private final Optional<EmbeddedEmulator> emulator;
     private final OssGateway oss;
     private final PopClient ramClient;
     private final PopClient cdnClient;
@@ -77,7 +74,7 @@ final class ProfileSession implements AutoCloseable {
     /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
     private final List<PopClient> popClients = new ArrayList<>();
 
-    private ProfileSession(Scope scope, CloudTarget target, Optional<Emulator> emulator, OssGateway oss, List<String> header,
+    private ProfileSession(Scope scope, CloudTarget target, Optional<EmbeddedEmulator> emulator, OssGateway oss, List<String> header,
                            int connectionLines) {
         this.scope = scope;
         this.target = target;
@@ -105,15 +102,14 @@ final class ProfileSession implements AutoCloseable {
         Scope scope = Scope.of(profile, SUPPORTED);
         List<String> header = new ArrayList<>();
         header.add("Profile " + profile.name() + " (" + file + "), region " + profile.region());
-        Optional<Emulator> emulator = Optional.empty();
+        Optional<EmbeddedEmulator> emulator = Optional.empty();
         CloudTarget target;
         if (profile.endpoint() instanceof Endpoint.Embedded embedded) {
-            Emulator started = ProfileConnections.startEmbedded(embedded, profile);
-            emulator = Optional.of(started);
-            target = CloudTarget.single(started.endpoint(), profile.region(), ProfileConnections.embeddedRoot());
-            header.add("Endpoint: embedded emulator at " + started.endpoint() + " (data " + embedded.dataDir() + ")");
-            header.add("Credentials: the emulator's root key " + Secrets.maskAccessKeyId(EmulatorDefaults.ROOT_KEY_ID)
-                    + "; the profile's credentials are ignored for endpoint: embedded");
+            EmbeddedEmulator opened = EmbeddedEmulator.open(embedded.dataDir(), profile.region());
+            emulator = Optional.of(opened);
+            target = CloudTarget.single(opened.endpoint(), profile.region(), opened.root());
+            header.add("Endpoint: " + opened.describe());
+            header.add("Credentials: " + target.credentials().describe() + "; the profile's credentials are ignored for endpoint: embedded");
         } else if (profile.endpoint() instanceof Endpoint.Url url) {
             target = CloudTarget.single(url.uri(), profile.region(), ProfileConnections.credentials(profile, env.variables()));
             header.add("Endpoint: " + url.uri() + "; credentials from " + target.credentials().describe());
@@ -128,7 +124,7 @@ final class ProfileSession implements AutoCloseable {
             return new ProfileSession(scope, target, emulator, oss, header, connectionLines);
         } catch (RuntimeException e) {
             // The session never existed, so nothing else would stop the emulator it started.
-            emulator.ifPresent(Emulator::close);
+            emulator.ifPresent(EmbeddedEmulator::close);
             throw e;
         }
     }
@@ -224,7 +220,7 @@ final class ProfileSession implements AutoCloseable {
         cdnClient.shutdown();
         popClients.forEach(PopClient::shutdown);
         oss.close();
-        emulator.ifPresent(Emulator::close);
+        emulator.ifPresent(EmbeddedEmulator::close);
     }
 
     /** The profile cannot be used; the message lists why. */

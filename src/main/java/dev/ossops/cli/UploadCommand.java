@@ -155,6 +155,10 @@ final class UploadCommand implements Callable<Integer> {
             }
             long failed = outcomes.stream().filter(o -> o instanceof Uploader.Outcome.Failed).count();
             long skipped = outcomes.stream().filter(o -> o instanceof Uploader.Outcome.Uploaded u && u.skipped()).count();
+            session.urlNotice().ifPresent(notice -> {
+                err.println(notice);
+                err.flush();
+            });
             if (!quiet) {
                 err.println(summary(outcomes.size() - failed - skipped, skipped, failed, Duration.ofNanos(System.nanoTime() - started)));
                 err.flush();

@@ -4,7 +4,6 @@ import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.cloud.credentials.RefreshingCredentialSource;
-import dev.ossops.emulator.Emulator;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.model.Endpoint;
@@ -29,8 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the uploader commands run against: from a profile ({@code uploader:}, {@code credentials:},
- * {@code endpoint:}; {@code endpoint: embedded} starts the in-process emulator, closed with the
- * session), or without one from the {@code QWEN_TMP_OSS_*} variables, optionally read from an
+ * {@code endpoint:}; {@code endpoint: embedded} attaches to the emulator serving the data dir or starts one in
+ * this process, closed with the session), or without one from the {@code QWEN_TMP_OSS_*} variables, optionally read from an
  * env file underneath the real environment. Credentials refresh ahead of their expiry.
  */
 final class UploaderSession implements AutoCloseable {
@@ -42,11 +41,11 @@ final class UploaderSession implements AutoCloseable {
     private final RefreshingCredentialSource credentials;
     private final Optional<UploaderSettings> settings;
     private final Optional<Uploader> spec;
-    private final Optional<Emulator> emulator;
+    private final Optional<EmbeddedEmulator> emulator;
     private final Optional<Serve> serve;
 
     private UploaderSession(CloudTarget target, RefreshingCredentialSource credentials, Optional<UploaderSettings> settings,
-                            Optional<Uploader> spec, Optional<Emulator> emulator, Optional<Serve> serve) {
+                            Optional<Uploader> spec, Optional<EmbeddedEmulator> emulator, Optional<Serve> serve) {
         this.target = target;
         this.credentials = credentials;
         this.settings = settings;
@@ -104,14 +103,14 @@ final class UploaderSession implements AutoCloseable {
                     .collect(Collectors.joining("\n")));
         }
         Profile profile = result.profile().get();
-        Optional<Emulator> emulator = Optional.empty();
+        Optional<EmbeddedEmulator> emulator = Optional.empty();
         CredentialSource base;
         Optional<URI> endpoint;
         if (profile.endpoint() instanceof Endpoint.Embedded embedded) {
-            Emulator started = ProfileConnections.startEmbedded(embedded, profile);
-            emulator = Optional.of(started);
-            base = ProfileConnections.embeddedRoot();
-            endpoint = Optional.of(started.endpoint());
+            EmbeddedEmulator opened = EmbeddedEmulator.open(embedded.dataDir(), profile.region());
+            emulator = Optional.of(opened);
+            base = opened.root();
+            endpoint = Optional.of(opened.endpoint());
         } else {
             base = ProfileConnections.credentials(profile, environment);
             endpoint = profile.endpoint() instanceof Endpoint.Url url ? Optional.of(url.uri()) : Optional.empty();
@@ -162,8 +161,16 @@ final class UploaderSession implements AutoCloseable {
         return spec.flatMap(Uploader::filenameMode);
     }
 
+    /**
+     * For commands that print URLs: a line saying they die with this command, when they do (an
+     * embedded emulator started by this process rather than a running {@code ossops emulator}).
+     */
+    Optional<String> urlNotice() {
+        return emulator.flatMap(EmbeddedEmulator::urlNotice);
+    }
+
     @Override
     public void close() {
-        emulator.ifPresent(Emulator::close);
+        emulator.ifPresent(EmbeddedEmulator::close);
     }
 }

@@ -6,12 +6,17 @@ import dev.ossops.emulator.config.ReplicationCodec;
 import dev.ossops.emulator.dashscope.DashscopeFront;
 import dev.ossops.emulator.dashscope.TemporaryFiles;
 import dev.ossops.emulator.dashscope.UploadPolicyService;
+import dev.ossops.emulator.datadir.DataDirInUseException;
+import dev.ossops.emulator.datadir.DataDirLock;
+import dev.ossops.emulator.datadir.RootKey;
+import dev.ossops.emulator.datadir.RootKeyFile;
 import dev.ossops.emulator.fault.Faults;
 import dev.ossops.emulator.fault.RequestStats;
 import dev.ossops.emulator.http.AccountRoutes;
 import dev.ossops.emulator.http.BucketRoutes;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.FaultingHandler;
+import dev.ossops.emulator.http.HostAdmission;
 import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.LoggingRoutes;
 import dev.ossops.emulator.http.MultipartRoutes;
@@ -19,6 +24,7 @@ import dev.ossops.emulator.http.ObjectRoutes;
 import dev.ossops.emulator.http.OssHttpHandler;
 import dev.ossops.emulator.http.PostObjectRoutes;
 import dev.ossops.emulator.http.ReplicationRoutes;
+import dev.ossops.emulator.http.RequestGate;
 import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
 import dev.ossops.emulator.net.Pacing;
@@ -52,6 +58,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.HexFormat;
@@ -62,7 +69,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The local OSS, RAM, STS and CDN emulator: one HTTP server on 127.0.0.1 that the official SDKs
  * talk to unmodified. RPC calls (RAM, STS, CDN) and OSS requests share the port; RAM user keys
- * and STS keys issued through it sign OSS requests too.
+ * and STS keys issued through it sign OSS requests too. One emulator serves a data dir at a time
+ * ({@link DataDirLock}), with that data dir's root credentials ({@link RootKeyFile}); every request
+ * passes the {@link RequestGate} first.
  * <pre>
  * try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build()).start()) {
  *     URI endpoint = emulator.endpoint();   // http://127.0.0.1:PORT
@@ -92,6 +101,8 @@ public final class Emulator implements AutoCloseable {
     private HttpServerLoop server;
     private ReplicationWorker replication;
     private TemporaryFiles temporaryFiles;
+    private DataDirLock dataDirLock;
+    private RootKey rootKey;
 
     public Emulator(EmulatorConfig config) {
         this(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
@@ -115,13 +126,34 @@ public final class Emulator implements AutoCloseable {
         this.shaper = new TrafficShaper(pacing);
     }
 
-    /** Opens the data directory and starts serving; returns this for try-with-resources. */
+    /**
+     * Takes the data directory (one emulator per data dir), opens it and starts serving; returns
+     * this for try-with-resources.
+     *
+     * @throws DataDirInUseException when another emulator serves the data dir
+     */
     public synchronized Emulator start() {
         if (server != null) {
             throw new IllegalStateException("emulator already started");
         }
+        DataDirLock lock = DataDirLock.acquire(config.dataDir(), clock.instant());
+        try {
+            serve(lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return this;
+    }
+
+    private void serve(DataDirLock lock) {
+        // A fixed key becomes the data dir's, so whatever reads the data dir's credentials signs with it too.
+        RootKey key = config.rootKey().map(fixed -> {
+            RootKeyFile.write(config.dataDir(), fixed);
+            return fixed;
+        }).orElseGet(() -> RootKeyFile.readOrCreate(config.dataDir()));
         DiskStore store = DiskStore.open(config.dataDir());
-        RpcEmulator rpc = RpcEmulator.open(new RootAccount(config.accountId(), config.rootKeyId(), config.rootKeySecret()),
+        RpcEmulator rpc = RpcEmulator.open(new RootAccount(config.accountId(), key.id(), key.secret()),
                 config.dataDir(), clock, CDN_PROPAGATION);
         Credential dashscopeKey = Credential.permanent(DASHSCOPE_SYSTEM_KEY_ID, randomSecret(),
                 new Principal.Root(config.accountId()), true, List.of());
@@ -134,38 +166,54 @@ public final class Emulator implements AutoCloseable {
         ObjectService objects = new ObjectService(store, access, buckets, configs, clock, config.restoreDelay());
         ListingService listing = new ListingService(store, access, buckets);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
-        Caller root = Caller.of(credentials.find(config.rootKeyId())
+        Caller root = Caller.of(credentials.find(key.id())
                 .orElseThrow(() -> new IllegalStateException("the root key is not in the credential lookup")));
-        replication = new ReplicationWorker(store, objects, root, clock, REPLICATION_INTERVAL);
-        ReplicationService replicationRules = new ReplicationService(store, buckets, replication, new ReplicationCodec(), clock);
+        ReplicationWorker replicationWorker = new ReplicationWorker(store, objects, root, clock, REPLICATION_INTERVAL);
+        ReplicationService replicationRules = new ReplicationService(store, buckets, replicationWorker, new ReplicationCodec(), clock);
         Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(accountSettings, access)),
                 new BucketRoutes(buckets, configs),
                 new ObjectRoutes(objects, listing, config.accountId(), shaper), new MultipartRoutes(multipart, shaper), registry,
                 new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
-        Set<String> virtualHostSuffixes = Set.of("localhost", EmulatorConfig.BIND_ADDRESS);
-        OssHttpHandler oss = new OssHttpHandler(new Authenticator(credentials, clock), router, rpc.handler(), virtualHostSuffixes, clock);
+        Set<String> virtualHostSuffixes = new HashSet<>(config.allowedHosts());
+        virtualHostSuffixes.addAll(List.of("localhost", EmulatorConfig.BIND_ADDRESS));
+        Authenticator authenticator = new Authenticator(credentials, clock);
+        OssHttpHandler oss = new OssHttpHandler(authenticator, router, rpc.handler(), virtualHostSuffixes, clock);
         UploadPolicyService dashscope = new UploadPolicyService(config.dashscope(), buckets, objects, store, dashscopeKey, clock,
                 System::nanoTime, UUID::randomUUID);
         // Known once the port is bound; read by request threads without taking this emulator's lock.
         AtomicReference<URI> self = new AtomicReference<>();
-        FaultingHandler handler = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
-                router::apiName, faults, stats, virtualHostSuffixes, clock);
+        FaultingHandler faulting = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
+                router::apiName, faults, stats, virtualHostSuffixes, authenticator, key.id(), clock);
+        RequestGate gate = new RequestGate(HostAdmission.loopback().or(HostAdmission.names(config.allowedHosts())),
+                config.allowedOrigins(), virtualHostSuffixes, faulting, clock);
+        HttpServerLoop bound;
         try {
-            server = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), handler);
+            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), gate);
         } catch (IOException e) {
-            replication.close();
+            replicationWorker.close();
             dashscope.temporaryFiles().close();
             throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
         }
-        self.set(URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port()));
+        URI endpoint = URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + bound.port());
+        try {
+            lock.serving(endpoint);
+        } catch (RuntimeException e) {
+            bound.close();
+            replicationWorker.close();
+            dashscope.temporaryFiles().close();
+            throw e;
+        }
+        self.set(endpoint);
+        server = bound;
+        replication = replicationWorker;
+        dataDirLock = lock;
+        rootKey = key;
         replication.start();
         temporaryFiles = dashscope.temporaryFiles();
         temporaryFiles.start();
-        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint() + " for root key "
-                + Masking.accessKeyId(config.rootKeyId()));
-        return this;
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for root key " + Masking.accessKeyId(key.id()));
     }
 
     /** 30 random characters, like an AccessKey secret; it never leaves this process. */
@@ -181,6 +229,14 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("emulator not started");
         }
         return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port());
+    }
+
+    /** The root AccessKey pair in force: the configured one, else the data dir's ({@link RootKeyFile}). */
+    public synchronized RootKey rootKey() {
+        if (server == null) {
+            throw new IllegalStateException("emulator not started");
+        }
+        return rootKey;
     }
 
     /** The fault plan in force (off by default); also settable through {@code /-/ossops/faults}. */
@@ -207,5 +263,6 @@ public final class Emulator implements AutoCloseable {
         server = null;
         replication.close();
         temporaryFiles.close();
+        dataDirLock.close();
     }
 }

@@ -1,41 +1,57 @@
 package dev.ossops.emulator;
 
 import dev.ossops.emulator.dashscope.DashscopeConfig;
-import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.emulator.datadir.RootKey;
+import dev.ossops.emulator.datadir.RootKeyFile;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * How to start an {@link Emulator}. The bind address is always 127.0.0.1: the emulator accepts
- * well-known root credentials and must not be reachable from other machines.
+ * How to start an {@link Emulator}. The bind address is always 127.0.0.1: the emulator is a
+ * development tool for this machine and must not be reachable from other machines.
  *
- * @param port          TCP port, 0 for a random free port
- * @param dataDir       where buckets, objects and uploads are kept across restarts
- * @param rootKeyId     AccessKey id of the root account
- * @param rootKeySecret AccessKey secret of the root account
- * @param accountId     16-digit uid of the account that owns everything
- * @param region        the region the emulator reports for buckets (OSS answers per region)
- * @param dashscope     the DashScope temporary-storage endpoint's API keys, model limits and rate limit
- * @param maxBuckets    how many buckets the account may have (TooManyBuckets beyond)
- * @param restoreDelay  how long RestoreObject takes before an archived object's copy can be read
+ * @param port           TCP port, 0 for a random free port
+ * @param dataDir        where buckets, objects, uploads and the root credentials are kept across restarts
+ * @param rootKey        a fixed root AccessKey pair, which becomes the data dir's; empty uses the data dir's own
+ *                       ({@link RootKeyFile}), created at random with the data dir
+ * @param accountId      16-digit uid of the account that owns everything
+ * @param region         the region the emulator reports for buckets (OSS answers per region)
+ * @param dashscope      the DashScope temporary-storage endpoint's API keys, model limits and rate limit
+ * @param maxBuckets     how many buckets the account may have (TooManyBuckets beyond)
+ * @param restoreDelay   how long RestoreObject takes before an archived object's copy can be read
+ * @param allowedHosts   Host names answered besides the loopback names (and their {@code bucket.} forms), lower case
+ * @param allowedOrigins web origins ({@code scheme://host[:port]}) whose pages may call the RPC APIs and the
+ *                       control endpoint, lower case
  */
-public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId,
-                             String region, DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay) {
+public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, String accountId, String region,
+                             DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay, Set<String> allowedHosts,
+                             Set<String> allowedOrigins) {
     public static final String BIND_ADDRESS = "127.0.0.1";
+    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    /** A DNS name, an IPv4 address or a bracketed IPv6 address: what may follow "//" in a URL, without the port. */
+    private static final String HOST = "(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9a-f:.]+\\])";
+    private static final Pattern HOST_NAME = Pattern.compile(HOST);
+    private static final Pattern ORIGIN = Pattern.compile("https?://" + HOST + "(?::\\d{1,5})?");
 
     public EmulatorConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
         Objects.requireNonNull(dataDir, "dataDir");
-        requireText(rootKeyId, "rootKeyId");
-        requireText(rootKeySecret, "rootKeySecret");
+        Objects.requireNonNull(rootKey, "rootKey");
         if (accountId == null || !accountId.matches("\\d{16}")) {
             throw new IllegalArgumentException("accountId must be 16 digits, was '" + accountId + "'");
         }
-        requireText(region, "region");
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("region must not be empty");
+        }
         Objects.requireNonNull(dashscope, "dashscope");
         if (maxBuckets < 1) {
             throw new IllegalArgumentException("maxBuckets must be at least 1, was " + maxBuckets);
@@ -45,16 +61,26 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             throw new IllegalArgumentException("restoreDelay must be between 0 and " + MAX_RESTORE_DELAY.toHours()
                     + " hours, was " + restoreDelay);
         }
+        allowedHosts = normalized(allowedHosts, HOST_NAME,
+                "is not a host name: give a DNS name or an IP address, without scheme or port");
+        allowedOrigins = normalized(allowedOrigins, ORIGIN,
+                "is not a web origin: give scheme, host and optional port, like http://localhost:3000");
+    }
+
+    private static Set<String> normalized(Set<String> values, Pattern form, String problem) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String value : values) {
+            String lower = value.trim().toLowerCase(Locale.ROOT);
+            if (!form.matcher(lower).matches()) {
+                throw new IllegalArgumentException("'" + value + "' " + problem);
+            }
+            out.add(lower);
+        }
+        return Set.copyOf(out);
     }
 
     /** OSS's slowest restore (Deep Cold Archive, Standard tier) takes up to 48 hours. */
     public static final Duration MAX_RESTORE_DELAY = Duration.ofHours(48);
-
-    /** A configuration with {@link DashscopeConfig#defaults()} and OSS's default bucket quota. */
-    public EmulatorConfig(int port, Path dataDir, String rootKeyId, String rootKeySecret, String accountId, String region) {
-        this(port, dataDir, rootKeyId, rootKeySecret, accountId, region, DashscopeConfig.defaults(), EmulatorDefaults.MAX_BUCKETS,
-                EmulatorDefaults.RESTORE_DELAY);
-    }
 
     public static Builder builder() {
         return new Builder();
@@ -63,27 +89,22 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
     /** Never prints the secret; the key id is masked. */
     @Override
     public String toString() {
-        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKeyId=" + Masking.accessKeyId(rootKeyId)
+        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKey=" + rootKey.map(RootKey::toString).orElse("the data dir's")
                 + ", accountId=" + accountId + ", region=" + region + "]";
     }
 
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-    }
-
-    /** Builder with the documented defaults of {@link EmulatorDefaults}. */
+    /** Builder with the documented defaults of {@link EmulatorDefaults}; the root key is the data dir's unless one is given. */
     public static final class Builder {
         private int port = EmulatorDefaults.PORT;
         private Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
-        private String rootKeyId = EmulatorDefaults.ROOT_KEY_ID;
-        private String rootKeySecret = EmulatorDefaults.ROOT_KEY_SECRET;
+        private Optional<RootKey> rootKey = Optional.empty();
         private String accountId = EmulatorDefaults.ACCOUNT_ID;
         private String region = EmulatorDefaults.REGION;
         private DashscopeConfig dashscope = DashscopeConfig.defaults();
         private int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
         private Duration restoreDelay = EmulatorDefaults.RESTORE_DELAY;
+        private Set<String> allowedHosts = Set.of();
+        private Set<String> allowedOrigins = Set.of();
 
         private Builder() {
         }
@@ -98,13 +119,9 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             return this;
         }
 
-        public Builder rootKeyId(String rootKeyId) {
-            this.rootKeyId = rootKeyId;
-            return this;
-        }
-
-        public Builder rootKeySecret(String rootKeySecret) {
-            this.rootKeySecret = rootKeySecret;
+        /** A fixed root key (tests, scripts); it replaces the data dir's stored one. */
+        public Builder rootKey(RootKey rootKey) {
+            this.rootKey = Optional.of(rootKey);
             return this;
         }
 
@@ -135,9 +152,19 @@ public record EmulatorConfig(int port, Path dataDir, String rootKeyId, String ro
             return this;
         }
 
+        public Builder allowedHosts(Set<String> allowedHosts) {
+            this.allowedHosts = Set.copyOf(allowedHosts);
+            return this;
+        }
+
+        public Builder allowedOrigins(Set<String> allowedOrigins) {
+            this.allowedOrigins = Set.copyOf(allowedOrigins);
+            return this;
+        }
+
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDir, rootKeyId, rootKeySecret, accountId, region, dashscope, maxBuckets,
-                    restoreDelay);
+            return new EmulatorConfig(port, dataDir, rootKey, accountId, region, dashscope, maxBuckets, restoreDelay, allowedHosts,
+                    allowedOrigins);
         }
     }
 }

@@ -1,15 +1,12 @@
 package dev.ossops.emulator;
 
 /**
- * The documented defaults for a local emulator. The root key is public on purpose: it only ever
- * opens an emulator bound to 127.0.0.1 and must never be used against a real account.
+ * The documented defaults for a local emulator. There is deliberately no default root key: each
+ * data dir gets a random one when it is created ({@link dev.ossops.emulator.datadir.RootKeyFile}),
+ * so no secret is well known.
  */
 public final class EmulatorDefaults {
-    /** AccessKey id of the emulator's root account (24 characters, shaped like a real LTAI id). */
-    public static final String ROOT_KEY_ID = "LTAI5tOssopsEmulatorRoot";
-    /** AccessKey secret of the emulator's root account (30 characters, like a real secret). */
-    public static final String ROOT_KEY_SECRET = "OssopsEmulatorLocalOnlySecret0";
-    /** The 16-digit uid of the emulator's account. */
+    /** The 16-digit uid of the emulator's account (an identifier, not a secret). */
     public static final String ACCOUNT_ID = "1680000000000001";
     /** The port {@code ossops emulator} listens on unless told otherwise. */
     public static final int PORT = 9000;

@@ -62,7 +62,7 @@ public final class EmulatorBench {
         conf.setMaxErrorRetry(0);
         return OSSClientBuilder.create()
                 .endpoint(endpoint)
-                .credentialsProvider(new DefaultCredentialProvider(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET))
+                .credentialsProvider(new DefaultCredentialProvider(BenchRootKey.id(), BenchRootKey.secret()))
                 .clientConfiguration(conf)
                 .region(EmulatorDefaults.REGION)
                 .build();

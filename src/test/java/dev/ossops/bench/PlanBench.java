@@ -3,15 +3,12 @@ package dev.ossops.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.cli.Main;
-import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.emulator.ControlEndpoint;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +42,12 @@ public final class PlanBench {
         String[] planArgs = java.util.Arrays.copyOfRange(args, 4, args.length);
         Path profile = dir.resolve("bench-profile.yaml");
         Files.writeString(profile, profile(endpoint, buckets), StandardCharsets.UTF_8);
-        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorDefaults.ROOT_KEY_ID,
-                "ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorDefaults.ROOT_KEY_SECRET);
+        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", BenchRootKey.id(),
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET", BenchRootKey.secret());
 
         run(env, "apply", "-p", profile.toString(), "--auto-approve", "--parallelism", "16");
-        HttpClient http = HttpClient.newHttpClient();
-        URI stats = endpoint.resolve("/-/ossops/stats");
-        http.send(HttpRequest.newBuilder(stats).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        ControlEndpoint control = new ControlEndpoint(endpoint, BenchRootKey.id(), BenchRootKey.secret(), "cn-hangzhou");
+        control.send("DELETE", "stats", null);
 
         String[] plan = new String[4 + planArgs.length];
         plan[0] = "plan";
@@ -63,8 +59,7 @@ public final class PlanBench {
         run(env, plan);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        JsonNode counts = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(stats).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("requests");
+        JsonNode counts = new ObjectMapper().readTree(control.send("GET", "stats", null).body()).path("requests");
         long requests = 0;
         StringBuilder perApi = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {

@@ -1,5 +1,7 @@
 package dev.ossops.cli;
 
+import dev.ossops.emulator.datadir.RootKey;
+import dev.ossops.emulator.datadir.RootKeyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,12 @@ class LocalProfileIT {
         CliRun apply = CliRun.run(Map.of(), "apply", "-p", profile, "--auto-approve");
 
         assertEquals(0, apply.exit(), apply.all());
-        assertContains(apply.out(), "Credentials: the emulator's root key LTAI…Root; the profile's credentials are ignored for endpoint: embedded");
+        Path data = home.resolve(".ossops/emulator");
+        RootKey key = RootKeyFile.read(data).orElseThrow();
+        assertContains(apply.out(), "Credentials: the emulator's root key " + key.id().substring(0, 4) + "…"
+                + key.id().substring(key.id().length() - 4) + " (" + data.resolve("credentials.json")
+                + "); the profile's credentials are ignored for endpoint: embedded");
+        assertFalse(apply.all().contains(key.secret()), "the root secret leaked");
         assertFalse(apply.out().contains("Not planned"), apply.out());
         assertContains(apply.out(), "  applied  ram.role.oss-upload-role: CreateRole oss-upload-role");
         assertContains(apply.out(), "  applied  ram.policy.UploaderMinimal: CreatePolicy UploaderMinimal");
@@ -44,7 +51,7 @@ class LocalProfileIT {
 
         assertEquals(0, plan.exit(), plan.all());
         assertTrue(plan.out().endsWith("No changes. Live state matches the profile.\n"), plan.out());
-        assertFalse(plan.all().contains("OssopsEmulatorLocalOnlySecret0"));
+        assertFalse(plan.all().contains(key.secret()), "the root secret leaked");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

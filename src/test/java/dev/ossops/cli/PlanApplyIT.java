@@ -8,7 +8,7 @@ import com.aliyun.oss.model.LifecycleRule;
 import com.aliyun.oss.model.SetBucketLifecycleRequest;
 import com.aliyun.oss.model.SetBucketVersioningRequest;
 import com.aliyun.oss.model.TagSet;
-import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.emulator.TestRootKey;
 import dev.ossops.emulator.EmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(EmulatorExtension.class)
 class PlanApplyIT {
     /** The profile's credentials source env reads these; the emulator's root key. */
-    static final Map<String, String> ENV = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", EmulatorDefaults.ROOT_KEY_ID,
-            "ALIBABA_CLOUD_ACCESS_KEY_SECRET", EmulatorDefaults.ROOT_KEY_SECRET);
+    static final Map<String, String> ENV = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", TestRootKey.ID,
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET", TestRootKey.SECRET);
 
     @TempDir
     Path dir;
@@ -241,8 +241,8 @@ class PlanApplyIT {
 
         assertEquals(0, apply.exit(), apply.all());
         String everything = plan.all() + json.all() + apply.all() + Files.readString(planFile);
-        assertFalse(everything.contains(EmulatorDefaults.ROOT_KEY_SECRET), "the AccessKey secret leaked");
-        assertFalse(everything.contains(EmulatorDefaults.ROOT_KEY_ID), "the unmasked AccessKey id leaked");
+        assertFalse(everything.contains(TestRootKey.SECRET), "the AccessKey secret leaked");
+        assertFalse(everything.contains(TestRootKey.ID), "the unmasked AccessKey id leaked");
         assertContains(plan.out(), "credentials from environment variables");
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorConfig;
-import dev.ossops.emulator.EmulatorDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,7 @@ class UploadEmbeddedIT {
         Path data = dir.resolve(".ossops/emulator");
         try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(data).region("cn-shanghai").build()).start()) {
             OSS oss = new OSSClientBuilder().build(emulator.endpoint().toString(),
-                    new DefaultCredentialProvider(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET), null);
+                    new DefaultCredentialProvider(emulator.rootKey().id(), emulator.rootKey().secret()), null);
             oss.createBucket("local-media");
             oss.shutdown();
         }

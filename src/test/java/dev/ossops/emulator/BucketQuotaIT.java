@@ -29,7 +29,7 @@ class BucketQuotaIT {
             ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
             conf.setMaxErrorRetry(0);
             OSS oss = OSSClientBuilder.create().endpoint(emulator.endpoint().toString())
-                    .credentialsProvider(new DefaultCredentialProvider(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET))
+                    .credentialsProvider(new DefaultCredentialProvider(emulator.rootKey().id(), emulator.rootKey().secret()))
                     .clientConfiguration(conf).region(EmulatorDefaults.REGION).build();
             try {
                 oss.createBucket("quota-a");

@@ -35,11 +35,11 @@ public final class EmulatorClients implements AutoCloseable {
     }
 
     public String keyId() {
-        return emulator.config().rootKeyId();
+        return emulator.rootKey().id();
     }
 
     public String secret() {
-        return emulator.config().rootKeySecret();
+        return emulator.rootKey().secret();
     }
 
     public String region() {

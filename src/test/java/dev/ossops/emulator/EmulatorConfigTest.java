@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,23 +13,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class EmulatorConfigTest {
     @Test
-    void builder_defaults_areTheDocumentedOnes() {
+    void builder_defaults_areTheDocumentedOnesWithTheDataDirsOwnKey() {
         EmulatorConfig config = EmulatorConfig.builder().build();
         assertEquals(9000, config.port());
         assertEquals(Path.of(".ossops/emulator"), config.dataDir());
-        assertEquals("LTAI5tOssopsEmulatorRoot", config.rootKeyId());
-        assertEquals(EmulatorDefaults.ROOT_KEY_SECRET, config.rootKeySecret());
+        assertEquals(Optional.empty(), config.rootKey());
         assertEquals("1680000000000001", config.accountId());
-        assertEquals(16, EmulatorDefaults.ACCOUNT_ID.length());
         assertEquals(Duration.ofSeconds(1), config.restoreDelay());
+        assertEquals(Set.of(), config.allowedHosts());
+        assertEquals(Set.of(), config.allowedOrigins());
     }
 
     @Test
     void toString_masksTheKeyAndOmitsTheSecret() {
-        String text = EmulatorConfig.builder().rootKeySecret("s3cr3t-value").build().toString();
-        assertEquals("EmulatorConfig[port=9000, dataDir=.ossops/emulator, rootKeyId=LTAI…Root, accountId=1680000000000001, "
+        String text = EmulatorConfig.builder().rootKey(TestRootKey.KEY).build().toString();
+        assertEquals("EmulatorConfig[port=9000, dataDir=.ossops/emulator, rootKey=RootKey[LTAI…Key1], accountId=1680000000000001, "
                 + "region=cn-hangzhou]", text);
-        assertFalse(text.contains("s3cr3t-value"));
+        assertFalse(text.contains(TestRootKey.SECRET));
+        assertEquals("EmulatorConfig[port=9000, dataDir=.ossops/emulator, rootKey=the data dir's, accountId=1680000000000001, "
+                + "region=cn-hangzhou]", EmulatorConfig.builder().build().toString());
     }
 
     @Test
@@ -36,11 +40,30 @@ class EmulatorConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().port(70000).build()).getMessage());
         assertEquals("accountId must be 16 digits, was '123'",
                 assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().accountId("123").build()).getMessage());
-        assertEquals("rootKeySecret must not be empty",
-                assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.builder().rootKeySecret(" ").build()).getMessage());
         assertEquals("restoreDelay must be between 0 and 48 hours, was PT-1S", assertThrows(IllegalArgumentException.class,
                 () -> EmulatorConfig.builder().restoreDelay(Duration.ofSeconds(-1)).build()).getMessage());
         assertEquals("restoreDelay must be between 0 and 48 hours, was PT49H", assertThrows(IllegalArgumentException.class,
                 () -> EmulatorConfig.builder().restoreDelay(Duration.ofHours(49)).build()).getMessage());
+    }
+
+    @Test
+    void build_allowedHostsAndOrigins_areLowerCasedAndChecked() {
+        EmulatorConfig config = EmulatorConfig.builder().allowedHosts(Set.of("OSS.Dev.Internal", "192.168.1.5", "[::1]"))
+                .allowedOrigins(Set.of("http://LocalHost:3000", "https://app.example.com")).build();
+        assertEquals(Set.of("oss.dev.internal", "192.168.1.5", "[::1]"), config.allowedHosts());
+        assertEquals(Set.of("http://localhost:3000", "https://app.example.com"), config.allowedOrigins());
+
+        assertEquals("'oss.dev.internal:9000' is not a host name: give a DNS name or an IP address, without scheme or port",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedHosts(Set.of("oss.dev.internal:9000")).build()).getMessage());
+        assertEquals("'http://x.example' is not a host name: give a DNS name or an IP address, without scheme or port",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedHosts(Set.of("http://x.example")).build()).getMessage());
+        assertEquals("'https://app.example.com/' is not a web origin: give scheme, host and optional port, like http://localhost:3000",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedOrigins(Set.of("https://app.example.com/")).build()).getMessage());
+        assertEquals("'*' is not a web origin: give scheme, host and optional port, like http://localhost:3000",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EmulatorConfig.builder().allowedOrigins(Set.of("*")).build()).getMessage());
     }
 }

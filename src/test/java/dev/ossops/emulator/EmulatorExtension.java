@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * One emulator per test class, on a random port of 127.0.0.1 with a fresh temporary data
- * directory, stopped and deleted after the class. Test methods (and constructors) can declare
+ * directory and the fixed {@link TestRootKey}, stopped and deleted after the class. Test methods (and constructors) can declare
  * parameters of type {@link EmulatorClients} (SDK clients, V1 and V4), {@link Emulator},
  * {@link URI} (the endpoint) or {@link OSS} (the V4 client, or V1 with {@code @SignedWith(SignVersion.V1)}).
  * <pre>
@@ -39,7 +39,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
 
         Running(Path dataDir) {
             this.dataDir = dataDir;
-            this.emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).build()).start();
+            this.emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).rootKey(TestRootKey.KEY).build()).start();
             this.clients = new EmulatorClients(emulator);
         }
 

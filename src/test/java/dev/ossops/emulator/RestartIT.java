@@ -15,6 +15,7 @@ import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PartETag;
 import com.aliyun.oss.model.PartSummary;
 import com.aliyun.oss.model.SetBucketVersioningRequest;
+import dev.ossops.emulator.datadir.RootKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RestartIT {
     private static final int PART = 100 * 1024;
 
-    private static OSS client(URI endpoint) {
+    private static OSS client(URI endpoint, RootKey key) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
         conf.setMaxErrorRetry(0);
         return OSSClientBuilder.create().endpoint(endpoint.toString())
-                .credentialsProvider(new DefaultCredentialProvider(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET))
+                .credentialsProvider(new DefaultCredentialProvider(key.id(), key.secret()))
                 .clientConfiguration(conf).region(EmulatorDefaults.REGION).build();
     }
 
@@ -50,7 +51,7 @@ class RestartIT {
         String uploadId;
         String versionId;
         try (EmulatorProcess first = EmulatorProcess.start(dataDir)) {
-            OSS oss = client(first.endpoint());
+            OSS oss = client(first.endpoint(), first.rootKey());
             try {
                 oss.createBucket("kept");
                 oss.setBucketAcl("kept", CannedAccessControlList.PublicRead);
@@ -71,7 +72,7 @@ class RestartIT {
         }
 
         try (EmulatorProcess second = EmulatorProcess.start(dataDir)) {
-            OSS oss = client(second.endpoint());
+            OSS oss = client(second.endpoint(), second.rootKey());
             try {
                 assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl("kept").getCannedACL());
                 assertEquals("Enabled", oss.getBucketVersioning("kept").getStatus());

@@ -127,7 +127,7 @@ class SignatureIT {
                     + "signing method.", e.getErrorMessage());
             String raw = e.getRawResponseError();
             assertTrue(raw.contains("<StringToSign>"), raw);
-            assertTrue(raw.contains("<OSSAccessKeyId>LTAI…Root</OSSAccessKeyId>"), raw);
+            assertTrue(raw.contains("<OSSAccessKeyId>LTAI…Key1</OSSAccessKeyId>"), raw);
             assertEquals(version == SignVersion.V4, raw.contains("<CanonicalRequest>"), raw);
             assertFalse(raw.contains(clients.secret()));
         } finally {

@@ -109,7 +109,7 @@ final class ServeFixture {
         request.setSysEndpoint("127.0.0.1:" + emulator.endpoint().getPort());
         request.setSysProtocol(ProtocolType.HTTP);
         DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region(),
-                emulator.config().rootKeyId(), emulator.config().rootKeySecret()));
+                emulator.rootKey().id(), emulator.rootKey().secret()));
         try {
             return client.getAcsResponse(request);
         } catch (ClientException e) {

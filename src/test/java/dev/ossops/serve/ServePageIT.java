@@ -76,8 +76,8 @@ class ServePageIT {
 
         StringWriter applyOut = new StringWriter();
         int applied = Main.run(new String[] {"apply", "-p", profile, "--auto-approve"}, new PrintWriter(applyOut, true),
-                new PrintWriter(applyOut, true), Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", emulator.config().rootKeyId(),
-                        "ALIBABA_CLOUD_ACCESS_KEY_SECRET", emulator.config().rootKeySecret()));
+                new PrintWriter(applyOut, true), Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", emulator.rootKey().id(),
+                        "ALIBABA_CLOUD_ACCESS_KEY_SECRET", emulator.rootKey().secret()));
         assertEquals(0, applied, applyOut.toString());
 
         ServeFixture.Identity identity = ServeFixture.identity(emulator, BUCKET, "page");

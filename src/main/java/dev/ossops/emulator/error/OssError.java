@@ -119,7 +119,15 @@ public enum OssError {
      */
     INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist.", "0099-00000070"),
     /** A preflight no CORS rule admits, or a bucket without CORS rules (OSS's message, its spelling kept). */
-    CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000071");
+    CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000071"),
+
+    // --- the emulator's own guards against web pages (no OSS counterpart: OSS is not on the caller's loopback) ---
+    /** A Host the emulator does not answer to: DNS rebinding, or a name the operator has not allowed. */
+    HOST_NOT_ALLOWED("AccessDenied", 403, "This emulator answers only to the Host names 127.0.0.1, localhost and [::1], their bucket"
+            + " subdomains, and names allowed with --allow-host.", "0099-00000072"),
+    /** A browser request from another site for the RPC APIs or the control endpoint. */
+    CROSS_SITE_REFUSED("AccessDenied", 403, "Requests from other web sites may not call the RAM, STS and CDN APIs or the control"
+            + " endpoint of this emulator; allow an origin with --allow-origin.", "0099-00000073");
 
     /** Prefix of the EC values the emulator assigns where OSS documents none. */
     public static final String EMULATOR_EC_PREFIX = "0099-";

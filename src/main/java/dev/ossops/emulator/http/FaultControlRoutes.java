@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.ossops.emulator.auth.Authenticator;
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.fault.FaultPlan;
 import dev.ossops.emulator.fault.Faults;
 import dev.ossops.emulator.fault.RequestStats;
@@ -13,12 +16,15 @@ import dev.ossops.emulator.fault.RequestStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The emulator's own control endpoint under {@code /-/ossops/} ("-" is never a bucket name, so it
  * cannot shadow one): {@code GET/PUT/DELETE /-/ossops/faults} shows, sets and clears the fault
  * plan (JSON, the fields of {@link FaultPlan}); {@code GET/DELETE /-/ossops/stats} shows and
- * resets the request counters. Unsigned: the emulator only listens on 127.0.0.1.
+ * resets the request counters. Every request must be signed with the root AccessKey, like an OSS
+ * request to bucket {@code -} and key {@code ossops/faults} (V1 or V4, header or presigned URL):
+ * listening on 127.0.0.1 alone does not keep out the web pages a developer has open.
  */
 final class FaultControlRoutes {
     static final String CONTROL_BUCKET = "-";
@@ -26,16 +32,24 @@ final class FaultControlRoutes {
 
     private final Faults faults;
     private final RequestStats stats;
+    private final Authenticator authenticator;
+    private final String rootKeyId;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    FaultControlRoutes(Faults faults, RequestStats stats) {
+    FaultControlRoutes(Faults faults, RequestStats stats, Authenticator authenticator, String rootKeyId) {
         this.faults = faults;
         this.stats = stats;
+        this.authenticator = authenticator;
+        this.rootKeyId = rootKeyId;
     }
 
     Reply handle(OssRequest r) {
+        Optional<Reply> refused = refusal(r);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String path = r.key() == null ? "" : r.key();
         return switch (path) {
             case "ossops/faults" -> switch (r.method()) {
@@ -57,6 +71,22 @@ final class FaultControlRoutes {
             };
             default -> problem(404, "no such control resource: /-/" + path);
         };
+    }
+
+    /** Empty when the request is signed with the root key; otherwise why not, as the control endpoint's JSON error. */
+    private Optional<Reply> refusal(OssRequest r) {
+        Caller caller;
+        try {
+            caller = authenticator.authenticate(r);
+        } catch (OssException e) {
+            // The signature errors' messages name no secret (the string to sign is only in the details).
+            return Optional.of(problem(e.error().httpStatus(), e.error().code() + ": " + e.getMessage()));
+        }
+        if (caller.credential().filter(c -> c.accessKeyId().equals(rootKeyId)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(problem(403, "the control endpoint needs a request signed with the emulator's root AccessKey"
+                + " (ossops emulator credentials prints it)"));
     }
 
     private Reply setPlan(OssRequest r) {

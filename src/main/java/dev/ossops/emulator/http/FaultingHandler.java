@@ -1,5 +1,6 @@
 package dev.ossops.emulator.http;
 
+import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.fault.FaultDecision;
@@ -32,14 +33,18 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
     private final RequestIds ids;
     private final Clock clock;
 
-    /** @param apiNames the API a request is routed to, as the counters name it ({@link Router#apiName}) */
+    /**
+     * @param apiNames      the API a request is routed to, as the counters name it ({@link Router#apiName})
+     * @param authenticator verifies control endpoint requests, which must be signed with {@code rootKeyId}
+     */
     public FaultingHandler(Function<IncomingRequest, Reply> oss, Function<OssRequest, String> apiNames, Faults faults,
-                           RequestStats stats, Set<String> virtualHostSuffixes, Clock clock) {
+                           RequestStats stats, Set<String> virtualHostSuffixes, Authenticator authenticator, String rootKeyId,
+                           Clock clock) {
         this.oss = oss;
         this.apiNames = apiNames;
         this.faults = faults;
         this.stats = stats;
-        this.control = new FaultControlRoutes(faults, stats);
+        this.control = new FaultControlRoutes(faults, stats, authenticator, rootKeyId);
         this.virtualHostSuffixes = Set.copyOf(virtualHostSuffixes);
         this.ids = new RequestIds(clock);
         this.clock = clock;

@@ -177,6 +177,7 @@ public final class ObjectRoutes {
         ObjectHeaders.describe(reply, v, read.versioned()).header("Accept-Ranges", "bytes");
         ObjectHeaders.restore(reply, read.restore());
         ObjectHeaders.OVERRIDES.forEach((param, header) -> reply.header(header, r.param(param)));
+        ForcedDownload.apply(reply, r, read.bucketCreatedMillis());
         return reply;
     }
 

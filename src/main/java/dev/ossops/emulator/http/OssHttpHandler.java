@@ -70,7 +70,7 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
      * names are looked at (they need no escaping), so a malformed OSS query is left for the OSS
      * parser to refuse.
      */
-    private static boolean namesRpcAction(String encoded) {
+    static boolean namesRpcAction(String encoded) {
         if (encoded == null) {
             return false;
         }
@@ -99,7 +99,7 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
     }
 
     /** A url-encoded POST is never an OSS request (PostObject is multipart), so it may carry an RPC form. */
-    private static boolean isForm(IncomingRequest incoming) {
+    static boolean isForm(IncomingRequest incoming) {
         String type = incoming.header("Content-Type");
         return "POST".equalsIgnoreCase(incoming.method()) && type != null
                 && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");

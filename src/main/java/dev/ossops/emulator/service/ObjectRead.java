@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 /**
  * The result of GetObject/HeadObject: the version served, whether its version id is reported
  * (only in buckets that have been versioned), the range if one applies, how to open the content,
- * and for an archived object the state of its restore (null when there is none to report).
+ * for an archived object the state of its restore (null when there is none to report), and when
+ * the bucket was created (OSS's forced download on default domains depends on it).
  */
 public record ObjectRead(ObjectVersion version, boolean versioned, ByteRange range, Supplier<InputStream> content,
-                         RestoreStatus restore) {
+                         RestoreStatus restore, long bucketCreatedMillis) {
 }

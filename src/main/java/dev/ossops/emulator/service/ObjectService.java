@@ -176,7 +176,8 @@ public final class ObjectService {
         if (!ObjectVersion.SYMLINK.equals(version.type())) {
             throw new OssException(OssError.NOT_SYMLINK);
         }
-        return new ObjectRead(version, bucket.versioning() != null, null, InputStream::nullInputStream, null);
+        return new ObjectRead(version, bucket.versioning() != null, null, InputStream::nullInputStream, null,
+                bucket.createdMillis());
     }
 
     /**
@@ -407,7 +408,7 @@ public final class ObjectService {
         conditions.check(served.etag(), served.lastModified());
         Supplier<InputStream> content = () -> store.openBlob(bucketName, served.blob());
         return new ObjectRead(served, bucket.versioning() != null, ByteRange.parse(range.value(), served.size(), range.standard()),
-                content, restore);
+                content, restore, bucket.createdMillis());
     }
 
     /**

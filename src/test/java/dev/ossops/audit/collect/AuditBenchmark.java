@@ -43,7 +43,7 @@ public final class AuditBenchmark {
             CredentialSource root = new CredentialSource() {
                 @Override
                 public Credentials resolve() {
-                    return Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
+                    return Credentials.of(emulator.rootKey().id(), emulator.rootKey().secret());
                 }
 
                 @Override
@@ -62,7 +62,7 @@ public final class AuditBenchmark {
                         new IdentityGateway(pop.get(1)), 8);
                 long start = System.nanoTime();
                 LiveCollector.Collected collected = collector.collect(new AuditScope(region, Optional.empty(), 100,
-                        Optional.empty(), Optional.empty(), Map.of()), EmulatorDefaults.ROOT_KEY_ID);
+                        Optional.empty(), Optional.empty(), Map.of()), emulator.rootKey().id());
                 double wall = (System.nanoTime() - start) / 1e9;
                 long requests = emulator.stats().snapshot().requests().values().stream().mapToLong(Long::longValue).sum();
                 double sequential = requests * latency / 1000.0;

@@ -6,6 +6,7 @@ import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.emulator.TestRootKey;
 import dev.ossops.emulator.EmulatorExtension;
 import dev.ossops.spec.model.Bucket;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,7 @@ class OssGatewayIT {
     private static final CredentialSource ROOT = new CredentialSource() {
         @Override
         public Credentials resolve() {
-            return Credentials.of(EmulatorDefaults.ROOT_KEY_ID, EmulatorDefaults.ROOT_KEY_SECRET);
+            return Credentials.of(TestRootKey.ID, TestRootKey.SECRET);
         }
 
         @Override

@@ -76,7 +76,7 @@ final class AuthzFixture implements AutoCloseable {
     }
 
     IAcsClient rootRpc() {
-        return rpc(emulator.config().rootKeyId(), emulator.config().rootKeySecret());
+        return rpc(emulator.rootKey().id(), emulator.rootKey().secret());
     }
 
     IAcsClient rpc(String keyId, String secret) {
@@ -111,7 +111,7 @@ final class AuthzFixture implements AutoCloseable {
     }
 
     OSS root(SignVersion version) {
-        return oss(version, new Credentials(emulator.config().rootKeyId(), emulator.config().rootKeySecret(), null));
+        return oss(version, new Credentials(emulator.rootKey().id(), emulator.rootKey().secret(), null));
     }
 
     OSS oss(SignVersion version, Credentials credentials) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorConfig;
 import dev.ossops.emulator.EmulatorDefaults;
+import dev.ossops.emulator.TestRootKey;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class TemporaryFilesIT {
     @Test
     void sweep_after48Hours_deletesFile(@TempDir Path dir) throws Exception {
         MovableClock clock = new MovableClock();
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir).build();
+        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir).rootKey(TestRootKey.KEY).build();
         try (Emulator emulator = new Emulator(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), clock).start()) {
             JsonNode data = policy(emulator.endpoint());
             String key = data.get("upload_dir").asText() + "/cat.png";
@@ -105,11 +106,11 @@ class TemporaryFilesIT {
     private static int rootGet(String url, String resource, Instant now) throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC));
         Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(EmulatorDefaults.ROOT_KEY_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        mac.init(new SecretKeySpec(TestRootKey.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String signature = Base64.getEncoder().encodeToString(
                 mac.doFinal(("GET\n\n\n" + date + "\n" + resource).getBytes(StandardCharsets.UTF_8)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().header("Date", date)
-                .header("Authorization", "OSS " + EmulatorDefaults.ROOT_KEY_ID + ":" + signature).build();
+                .header("Authorization", "OSS " + TestRootKey.ID + ":" + signature).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }

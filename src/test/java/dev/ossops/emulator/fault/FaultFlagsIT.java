@@ -1,6 +1,9 @@
 package dev.ossops.emulator.fault;
 
 import dev.ossops.cli.Main;
+import dev.ossops.emulator.ControlEndpoint;
+import dev.ossops.emulator.datadir.RootKey;
+import dev.ossops.emulator.datadir.RootKeyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +34,11 @@ class FaultFlagsIT {
         command.start();
         try {
             URI endpoint = awaitEndpoint(out);
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> plan = http.send(HttpRequest.newBuilder(endpoint.resolve("/-/ossops/faults")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            RootKey key = RootKeyFile.read(dataDir).orElseThrow();
+            HttpResponse<String> plan = new ControlEndpoint(endpoint, key.id(), key.secret(), "cn-hangzhou").send("GET", "faults", null);
             assertEquals("{\"latencyMillis\":5,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":50,\"resetRate\":0.0,\"seed\":77}",
                     plan.body());
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(endpoint.resolve("/")).GET().build(),
+            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(503, list.statusCode());
             assertTrue(list.body().contains("<Code>SlowDown</Code>"), list.body());

@@ -3,9 +3,11 @@ package dev.ossops.emulator.fault;
 import com.aliyun.oss.ClientException;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
+import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import com.aliyun.oss.model.OSSObject;
 import com.aliyun.oss.model.UploadPartRequest;
+import dev.ossops.emulator.ControlEndpoint;
 import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
@@ -13,12 +15,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -169,12 +179,9 @@ class FaultInjectionIT {
     }
 
     @Test
-    void controlEndpoint_setShowClearFaultsAndReadStats(EmulatorClients clients) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String faultsUrl = clients.endpoint() + "/-/ossops/faults";
-        HttpResponse<String> set = http.send(HttpRequest.newBuilder(java.net.URI.create(faultsUrl))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"slowDownRate\":1.0,\"seed\":9}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void controlEndpoint_signedWithTheRootKey_setsShowsAndClearsFaultsAndReadsStats(EmulatorClients clients) {
+        ControlEndpoint control = ControlEndpoint.of(emulator);
+        HttpResponse<String> set = control.send("PUT", "faults", "{\"slowDownRate\":1.0,\"seed\":9}");
         assertEquals(200, set.statusCode(), set.body());
         assertEquals(new FaultPlan(0, 1.0, 0, 0, 0, 9), emulator.faults().plan());
 
@@ -182,38 +189,83 @@ class FaultInjectionIT {
         OSSException e = assertThrows(OSSException.class, () -> clients.v4().createBucket(bucket));
         assertEquals("SlowDown", e.getErrorCode());
 
-        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(java.net.URI.create(faultsUrl)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        // V1 signatures are accepted as well: the endpoint is signed like any OSS request.
+        HttpResponse<String> shown = control.send(SignVersion.V1, "GET", "faults", null);
         assertEquals("{\"latencyMillis\":0,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":0,\"resetRate\":0.0,\"seed\":9}",
                 shown.body());
 
-        HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(java.net.URI.create(faultsUrl)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cleared = control.send("DELETE", "faults", null);
         assertEquals(204, cleared.statusCode());
         assertEquals(FaultPlan.NONE, emulator.faults().plan());
         clients.v4().createBucket(bucket);
 
-        HttpResponse<String> stats = http.send(HttpRequest.newBuilder(java.net.URI.create(clients.endpoint() + "/-/ossops/stats"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stats = control.send("GET", "stats", null);
         assertEquals("{\"requests\":{\"PutBucket\":2},\"partsReceived\":{}}", stats.body());
     }
 
     @Test
-    void controlEndpoint_invalidPlan_isRefusedWithTheReason(EmulatorClients clients) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        java.net.URI faultsUrl = java.net.URI.create(clients.endpoint() + "/-/ossops/faults");
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(faultsUrl)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"resetRate\":3}")).build(), HttpResponse.BodyHandlers.ofString());
+    void controlEndpoint_invalidPlan_isRefusedWithTheReason() {
+        ControlEndpoint control = ControlEndpoint.of(emulator);
+        HttpResponse<String> bad = control.send("PUT", "faults", "{\"resetRate\":3}");
         assertEquals(400, bad.statusCode());
         assertEquals("{\"error\":\"resetRate must be between 0 and 1, was 3.0\"}", bad.body());
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(faultsUrl)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"latency\":3}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = control.send("PUT", "faults", "{\"latency\":3}");
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().startsWith("{\"error\":\"invalid fault plan: Unrecognized field \\\"latency\\\""), unknown.body());
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(java.net.URI.create(clients.endpoint() + "/-/ossops/nothing"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = control.send("GET", "nothing", null);
         assertEquals(404, missing.statusCode());
         assertEquals("{\"error\":\"no such control resource: /-/ossops/nothing\"}", missing.body());
+        assertEquals(FaultPlan.NONE, emulator.faults().plan());
+    }
+
+    /** A presigned URL (V1 query signature, computed as OSS documents it) works like a signed header. */
+    @Test
+    void controlEndpoint_presignedWithTheRootKey_readsTheStats(EmulatorClients clients) throws Exception {
+        String expires = Long.toString(Instant.now().plusSeconds(300).getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(clients.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(
+                mac.doFinal(("GET\n\n\n" + expires + "\n/-/ossops/stats").getBytes(StandardCharsets.UTF_8)));
+        URI url = clients.endpoint().resolve("/-/ossops/stats?OSSAccessKeyId=" + clients.keyId() + "&Expires=" + expires
+                + "&Signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8));
+        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stats.statusCode(), stats.body());
+        assertEquals("{\"requests\":{},\"partsReceived\":{}}", stats.body());
+    }
+
+    /** Today's main took an anonymous PUT and delayed every request by ten minutes. */
+    @Test
+    void controlEndpoint_anonymous_isRefusedAndChangesNothing(EmulatorClients clients) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI faults = clients.endpoint().resolve("/-/ossops/faults");
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(faults)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\":600000}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, set.statusCode());
+        assertEquals("{\"error\":\"the control endpoint needs a request signed with the emulator's root AccessKey"
+                + " (ossops emulator credentials prints it)\"}", set.body());
+        assertEquals(FaultPlan.NONE, emulator.faults().plan());
+        for (String method : new String[] {"GET", "DELETE"}) {
+            for (String resource : new String[] {"faults", "stats"}) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/-/ossops/" + resource))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(403, r.statusCode(), method + " " + resource + ": " + r.body());
+            }
+        }
+    }
+
+    @Test
+    void controlEndpoint_wrongSecretOrAnotherKey_isRefused(EmulatorClients clients) {
+        HttpResponse<String> wrongSecret = new ControlEndpoint(clients.endpoint(), clients.keyId(), "not-the-secret", clients.region())
+                .send("PUT", "faults", "{\"latencyMillis\":600000}");
+        assertEquals(403, wrongSecret.statusCode());
+        assertEquals("{\"error\":\"SignatureDoesNotMatch: The request signature we calculated does not match the signature you"
+                + " provided. Check your key and signing method.\"}", wrongSecret.body());
+        HttpResponse<String> unknownKey = new ControlEndpoint(clients.endpoint(), "LTAI5tNotAKeyOfThisAccount", "secret", clients.region())
+                .send("GET", "stats", null);
+        assertEquals(403, unknownKey.statusCode());
+        assertEquals("{\"error\":\"InvalidAccessKeyId: The OSS Access Key Id you provided does not exist in our records.\"}",
+                unknownKey.body());
         assertEquals(FaultPlan.NONE, emulator.faults().plan());
     }
 }

@@ -7,6 +7,7 @@ import com.aliyun.oss.model.MatchMode;
 import com.aliyun.oss.model.OSSObject;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PolicyConditions;
+import com.aliyun.oss.model.SetBucketCORSRequest;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,9 +38,17 @@ class PostObjectIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> send(EmulatorClients clients, String bucket, FormBody form, byte[] body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket))
+        return send(clients, bucket, form, body, Map.of());
+    }
+
+    /** With the headers a browser adds to a page's form post ({@code Origin}, {@code Sec-Fetch-Site}). */
+    private HttpResponse<String> send(EmulatorClients clients, String bucket, FormBody form, byte[] body, Map<String, String> browser)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket))
                 .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        browser.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String bucket(EmulatorClients clients, String hint) {
@@ -128,6 +139,31 @@ class PostObjectIT {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("", response.body());
         assertArrayEquals(HELLO, read(oss, bucket, "uploads/v4.txt"));
+    }
+
+    /** PostObject is what browsers are for: another site's page may still post, and the bucket's CORS rules decide what it may read. */
+    @Test
+    void postObject_fromAnotherSitesPage_isStoredWithTheBucketsCorsAnswer(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-browser");
+        SetBucketCORSRequest cors = new SetBucketCORSRequest(bucket);
+        SetBucketCORSRequest.CORSRule rule = new SetBucketCORSRequest.CORSRule();
+        rule.setAllowedOrigins(List.of("https://app.example.com"));
+        rule.setAllowedMethods(List.of("POST"));
+        cors.addCorsRule(rule);
+        clients.v4().setBucketCORS(cors);
+
+        FormBody allowed = v1Form(clients, "uploads/from-app.txt", inAnHour(), uploadsPolicy(0, 1024));
+        HttpResponse<String> app = send(clients, bucket, allowed, allowed.withFile("a.txt", "text/plain", HELLO),
+                Map.of("Origin", "https://app.example.com", "Sec-Fetch-Site", "cross-site"));
+        assertEquals(204, app.statusCode(), app.body());
+        assertEquals("https://app.example.com", app.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertArrayEquals(HELLO, read(clients.v4(), bucket, "uploads/from-app.txt"));
+
+        FormBody other = v1Form(clients, "uploads/from-other.txt", inAnHour(), uploadsPolicy(0, 1024));
+        HttpResponse<String> unlisted = send(clients, bucket, other, other.withFile("b.txt", "text/plain", HELLO),
+                Map.of("Origin", "https://other.example", "Sec-Fetch-Site", "cross-site"));
+        assertEquals(204, unlisted.statusCode(), unlisted.body());
+        assertFalse(unlisted.headers().firstValue("Access-Control-Allow-Origin").isPresent(), "no rule lists that origin");
     }
 
     @Test

@@ -27,7 +27,7 @@ class ReplicationRestartIT {
         conf.setSignatureVersion(SignVersion.V4);
         conf.setMaxErrorRetry(0);
         return OSSClientBuilder.create().endpoint(emulator.endpoint().toString())
-                .credentialsProvider(new DefaultCredentialProvider(emulator.config().rootKeyId(), emulator.config().rootKeySecret()))
+                .credentialsProvider(new DefaultCredentialProvider(emulator.rootKey().id(), emulator.rootKey().secret()))
                 .clientConfiguration(conf).region(emulator.config().region()).build();
     }
 

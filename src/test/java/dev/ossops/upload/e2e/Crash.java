@@ -42,7 +42,7 @@ final class Crash {
         CredentialSource root = new CredentialSource() {
             @Override
             public Credentials resolve() {
-                return Credentials.of(emulator.config().rootKeyId(), emulator.config().rootKeySecret());
+                return Credentials.of(emulator.rootKey().id(), emulator.rootKey().secret());
             }
 
             @Override

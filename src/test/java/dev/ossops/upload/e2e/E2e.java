@@ -57,13 +57,13 @@ final class E2e {
 
     /** The same, with the emulator's root keys. */
     static Map<String, String> rootEnv(Emulator emulator, String bucket) {
-        return env(emulator, bucket, emulator.config().rootKeyId(), emulator.config().rootKeySecret());
+        return env(emulator, bucket, emulator.rootKey().id(), emulator.rootKey().secret());
     }
 
     /** The emulator's root RPC client (RAM, STS). */
     static IAcsClient rootRpc(Emulator emulator) {
-        return new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region(), emulator.config().rootKeyId(),
-                emulator.config().rootKeySecret()));
+        return new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region(), emulator.rootKey().id(),
+                emulator.rootKey().secret()));
     }
 
     /** Sends an RPC request to the emulator's one port over plain HTTP. */
@@ -99,7 +99,7 @@ final class E2e {
 
     /** A root OSS client; the caller shuts it down. */
     static OSS root(Emulator emulator, SignVersion version) {
-        return oss(emulator, version, emulator.config().rootKeyId(), emulator.config().rootKeySecret(), null);
+        return oss(emulator, version, emulator.rootKey().id(), emulator.rootKey().secret(), null);
     }
 
     /** A role trusted by the account whose own policy allows oss:* on the bucket; returns its ARN. */

@@ -68,9 +68,9 @@ class FaultsE2eIT {
 
     /** stdout carries presigned URLs by design; stderr carries neither them nor any key. */
     private void assertNoSecrets(E2e.Run r) {
-        assertFalse(r.out().contains(emulator.config().rootKeySecret()), "the secret leaked: " + r.out());
-        assertFalse(r.err().contains(emulator.config().rootKeySecret()), "the secret leaked: " + r.err());
-        assertFalse(r.err().contains(emulator.config().rootKeyId()), "the unmasked key id leaked: " + r.err());
+        assertFalse(r.out().contains(emulator.rootKey().secret()), "the secret leaked: " + r.out());
+        assertFalse(r.err().contains(emulator.rootKey().secret()), "the secret leaked: " + r.err());
+        assertFalse(r.err().contains(emulator.rootKey().id()), "the unmasked key id leaked: " + r.err());
         assertFalse(r.err().contains("ignature"), r.err());
         assertFalse(r.err().contains("Credential"), r.err());
     }

@@ -65,7 +65,7 @@ class StsTokenE2eIT {
                 "--actions", "PutObject", "--duration", duration);
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertFalse(r.out().contains(emulator.config().rootKeySecret()), "the root secret leaked");
+        assertFalse(r.out().contains(emulator.rootKey().secret()), "the root secret leaked");
         return JSON.readTree(r.out());
     }
 
@@ -146,7 +146,7 @@ class StsTokenE2eIT {
                         expired.shutdown();
                     }
                 }
-                OSS lateRoot = E2e.oss(emulator, SignVersion.V4, emulator.config().rootKeyId(), emulator.config().rootKeySecret(),
+                OSS lateRoot = E2e.oss(emulator, SignVersion.V4, emulator.rootKey().id(), emulator.rootKey().secret(),
                         null, late.toMillis());
                 try {
                     assertTrue(lateRoot.doesObjectExist("expiring", "uploads/u1/early.txt"));
