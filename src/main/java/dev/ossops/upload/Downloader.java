@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import dev.ossops.checksum.Crc64;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,7 +94,7 @@ public final class Downloader implements AutoCloseable {
             return fetch(shown, source, dir, fileName);
         } catch (UploadException | TransferException | UncheckedIOException e) {
             progress.finished(fileName, false);
-            return new Outcome.Failed(shown, Masking.safeMessage(e.getMessage()));
+            return new Outcome.Failed(shown, Secrets.redact(e.getMessage()));
         }
     }
 

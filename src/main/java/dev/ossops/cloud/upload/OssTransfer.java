@@ -1,5 +1,7 @@
 package dev.ossops.cloud.upload;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import com.aliyun.oss.ClientException;
 import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
@@ -301,7 +303,7 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         if (cause instanceof TransferException t) {
             return t;
         }
-        return new TransferException(CloudErrors.redact(e.getMessage()), e.code().orElse(null), CloudErrors.isRetryable(cause), e);
+        return new TransferException(Secrets.redact(e.getMessage()), e.code().orElse(null), CloudErrors.isRetryable(cause), e);
     }
 
     /** A "not found" answer becomes empty, as every caller wants it. */
