@@ -14,6 +14,7 @@ import dev.ossops.spec.model.Uploader;
 import dev.ossops.upload.DotEnv;
 import dev.ossops.upload.EnvUploaderSettings;
 import dev.ossops.upload.KeyLayout;
+import dev.ossops.upload.PostPolicy;
 import dev.ossops.upload.UploadException;
 import dev.ossops.upload.UploaderSettings;
 
@@ -155,6 +156,11 @@ final class UploaderSession implements AutoCloseable {
     /** The profile's serve section, if it has one. */
     Optional<Serve> serve() {
         return serve;
+    }
+
+    /** The object ACL post-policy forms pin: the profile's {@code uploader.postObjectAcl}, else private. */
+    String postObjectAcl() {
+        return spec.flatMap(Uploader::postObjectAcl).orElse(PostPolicy.DEFAULT_OBJECT_ACL);
     }
 
     /** The profile's filename mode, if it sets one. */
