@@ -1,6 +1,7 @@
 package dev.ossops.cloud.upload;
 
 import dev.ossops.cloud.credentials.Secrets;
+import dev.ossops.cloud.oss.Regions;
 
 import com.aliyun.oss.ClientException;
 import com.aliyun.oss.HttpMethod;
@@ -80,6 +81,11 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired) {
         return new OssTransfer(OssClients.create(target, region, version.sdk(), connections, false),
                 Retry.standard(), onTokenExpired);
+    }
+
+    /** The region a bucket lives in (GetBucketLocation, which needs oss:GetBucketLocation), e.g. {@code cn-beijing}. */
+    public String bucketRegion(String bucket) {
+        return call("GetBucketLocation " + bucket, () -> Regions.strip(oss.getBucketLocation(bucket)));
     }
 
     @Override
