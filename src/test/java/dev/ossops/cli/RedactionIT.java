@@ -53,7 +53,7 @@ class RedactionIT {
 
     @Test
     void stsToken_rpcStringToSignEchoed_showsTheRequestWithoutTheToken(EmulatorClients clients) throws Exception {
-        try (TamperingProxy proxy = new TamperingProxy(clients.endpoint())) {
+        try (TamperingProxy proxy = TamperingProxy.addingAParameter(clients.endpoint())) {
             Path file = profile(proxy.endpoint(), "");
 
             CliRun r = CliRun.run(env(clients.keyId(), clients.secret()), "sts-token", "-p", file.toString(), "--role", "uploader",
@@ -71,7 +71,7 @@ class RedactionIT {
 
     @Test
     void stsToken_stacktraceOfTheSdkException_showsNoToken(EmulatorClients clients) throws Exception {
-        try (TamperingProxy proxy = new TamperingProxy(clients.endpoint())) {
+        try (TamperingProxy proxy = TamperingProxy.addingAParameter(clients.endpoint())) {
             Path file = profile(proxy.endpoint(), "");
 
             CliRun r = CliRun.run(env(clients.keyId(), clients.secret()), "--stacktrace", "sts-token", "-p", file.toString(),
