@@ -25,16 +25,21 @@ public final class Secrets {
             "(?i)\\b([a-z][a-z0-9+.-]*://)([^\\s/?#@\"'<>]*@)?([^\\s?#\"'<>]*)(\\?[^\\s#\"'<>]*)?(#[^\\s\"'<>]*)?");
     /** {@code Authorization: OSS <id>:<signature>} (V1) and {@code acs <id>:<signature>} (ROA). */
     private static final Pattern AUTHORIZATION = Pattern.compile("\\b(OSS|acs) ([A-Za-z0-9.]{8,}):([A-Za-z0-9+/=]+)");
+    /** A character of a secret's value: up to the next space, quote, separator or encoded {@code &}. */
+    private static final String VALUE_CHAR = "(?:(?!" + AMPERSAND + ")[^\\s&\"'<>,;\\\\)])";
     /**
      * A named secret in any of the forms SDK and service messages carry: {@code name=value} (queries, env files),
      * {@code name:value} (StringToSign header lines), {@code name%3Dvalue} and {@code name%253Dvalue} (RPC
      * string-to-sign, URL-encoded once or twice), {@code "name": "value"} (JSON) and {@code <name>value} (XML).
+     * After {@code name: } (a colon and a space) the value must hold a digit or one of {@code +/=%}, as tokens,
+     * secrets and signatures do: error codes read the same way ({@code SDK.InvalidAccessKeySecret: Specified ...}).
      */
     private static final Pattern NAMED = Pattern.compile("(?i)(?:(?<![A-Za-z0-9_.-])|(?<=" + AMPERSAND + "))"
             + "([A-Za-z0-9_.-]*(?:secret|security[-_]?token|session[-_]?token|sts[-_]?token)|(?:x-oss-)?signature(?:provided)?"
             + "|x-oss-credential)"
-            + "([ \\t]*[:=][ \\t]*|%(?:25){0,3}3D|\\\\?[\"'][ \\t]*:[ \\t]*\\\\?[\"']|>)"
-            + "(?:(?!" + AMPERSAND + ")[^\\s&\"'<>,;\\\\)])+");
+            + "([ \\t]*=[ \\t]*|:(?![ \\t])|:[ \\t]+(?=" + VALUE_CHAR + "*[0-9+/=%])|%(?:25){0,3}3D"
+            + "|\\\\?[\"'][ \\t]*:[ \\t]*\\\\?[\"']|>)"
+            + VALUE_CHAR + "+");
     /** Alibaba Cloud STS tokens start with CAIS; raw, URL-encoded or double-encoded, up to the next parameter. */
     private static final Pattern STS_TOKEN = Pattern.compile(START + "CAIS(?:(?!" + AMPERSAND + ")[A-Za-z0-9+/=_%-]){20,}");
     /** DashScope API keys. */

@@ -115,6 +115,13 @@ class SecretsTest {
     }
 
     @Test
+    void redact_headerStyleLineWithASpace_hidesATokenButNotProse() {
+        assertEquals("x-oss-security-token: …\nSignatureProvided: …", Secrets.redact("x-oss-security-token: " + TOKEN
+                + "\nSignatureProvided: n7fNFEz+9dbB1bG2KmpYgNNkG0w="));
+        assertEquals("signature: does not match", Secrets.redact("signature: does not match"));
+    }
+
+    @Test
     void redact_bareSecretsTokensAndKeys_replaced() {
         assertEquals("key LTAI…abcd with (secret not shown) and (STS token not shown), api key sk-…cdef",
                 Secrets.redact("key LTAI5tXyZ1234abcd with " + SECRET + " and " + TOKEN + ", api key sk-0123456789abcdef0123456789abcdef"));
@@ -127,7 +134,10 @@ class SecretsTest {
                 "SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided.",
                 "GET&%2F&Action%3DGetUser%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3Dabc%26SignatureVersion%3D1.0",
                 "etag 5B3C1A72E2E0D3B8C9F0A1B2C3D4E5F6, crc64 1234567890123456789, key uploads/2026/photo_v2.png",
-                "NextToken=abc ContinuationToken: x"}) {
+                "NextToken=abc ContinuationToken: x",
+                "SDK.InvalidAccessKeySecret: Specified Access Key Secret is not valid.",
+                "InvalidSecurityToken.Expired: Specified SecurityToken is expired.",
+                "MissingSecurityToken: SecurityToken is mandatory for this action."}) {
             assertEquals(text, Secrets.redact(text));
         }
         assertEquals("", Secrets.redact(null));
