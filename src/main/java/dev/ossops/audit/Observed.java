@@ -1,5 +1,7 @@
 package dev.ossops.audit;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +27,7 @@ public sealed interface Observed<T> {
      */
     record Unreadable<T>(String reason) implements Observed<T> {
         public Unreadable {
-            reason = Scrubber.scrub(Objects.requireNonNull(reason, "reason"));
+            reason = Secrets.redact(Objects.requireNonNull(reason, "reason"));
         }
     }
 

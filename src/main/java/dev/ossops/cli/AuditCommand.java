@@ -15,6 +15,7 @@ import dev.ossops.audit.report.JsonReporter;
 import dev.ossops.audit.report.SarifReporter;
 import dev.ossops.audit.report.TextReporter;
 import dev.ossops.cloud.CloudException;
+import dev.ossops.upload.LocalNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -166,6 +167,7 @@ final class AuditCommand implements Callable<Integer> {
             info.println("No fixes to write: there are no findings.");
             return;
         }
+        fixes.files().keySet().forEach(file -> fixPath(fixDir, file));
         List<Path> existing = fixes.files().keySet().stream().map(fixDir::resolve).filter(Files::exists).toList();
         if (!existing.isEmpty() && !force) {
             throw new FixException("--fix would overwrite " + existing.stream().map(Path::toString)
@@ -182,6 +184,19 @@ final class AuditCommand implements Callable<Integer> {
                 + fixes.manual().size() + " left for manual review; check them, then run ossops plan");
     }
 
+    /**
+     * Where a fix file goes: its path is made of live names (a bucket's HTTPS policy is {@code policies/<bucket>-...}),
+     * so each segment must be a plain file name ({@link LocalNames}) and the whole must stay under {@code fixDir}.
+     */
+    static Path fixPath(Path fixDir, String file) {
+        for (String segment : file.split("/", -1)) {
+            LocalNames.problem(segment).ifPresent(problem -> {
+                throw new FixException("refusing to write fix file '" + LocalNames.printable(file) + "': " + problem);
+            });
+        }
+        return fixDir.resolve(file);
+    }
+
     static int exitCode(AuditOutcome outcome) {
         return switch (outcome) {
             case PASSED -> ExitCodes.OK;
@@ -191,7 +206,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** --fix cannot write its files. */
-    private static final class FixException extends RuntimeException {
+    static final class FixException extends RuntimeException {
         FixException(String message) {
             super(message);
         }

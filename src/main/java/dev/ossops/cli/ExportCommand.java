@@ -1,6 +1,7 @@
 package dev.ossops.cli;
 
 import dev.ossops.apply.export.Export;
+import dev.ossops.apply.export.ExportTargetException;
 import dev.ossops.apply.export.ProfileWriter;
 import dev.ossops.cloud.CloudException;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write the live configuration of buckets as a profile (profile.yaml) and the documents it references.",
-                "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then)."})
+                "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then).",
+                "The output directory must be empty or absent unless --force."})
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,10 +48,21 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "ossops-export", paramLabel = "DIR", description = "Directory to write into (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = {"-f", "--force"}, description = "Write into a non-empty DIR: a previous export's profile.yaml, cors/, lifecycle/ and "
+            + "policies/ are deleted first (other files are kept).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        ProfileWriter writer = new ProfileWriter();
+        try {
+            writer.checkTarget(out, force);
+        } catch (ExportTargetException e) {
+            stderr.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
         try (ProfileSession session = ProfileSession.open(profile, root.environment, PlanCommand.READ_PARALLELISM)) {
             session.header().forEach(stdout::println);
             Export export = session.export(Optional.ofNullable(buckets), ram, cdn);
@@ -59,11 +72,11 @@ final class ExportCommand implements Callable<Integer> {
                 stderr.println("error: nothing was written");
                 return ExitCodes.ERROR;
             }
-            for (Path written : new ProfileWriter().write(export, out)) {
+            for (Path written : writer.write(export, out, force)) {
                 stdout.println("wrote " + written);
             }
             return ExitCodes.OK;
-        } catch (ProfileSession.ProfileException | CloudException e) {
+        } catch (ProfileSession.ProfileException | CloudException | ExportTargetException e) {
             stderr.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }

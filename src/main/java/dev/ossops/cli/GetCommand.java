@@ -9,6 +9,8 @@ import dev.ossops.cloud.upload.SignatureVersion;
 import dev.ossops.upload.ByteSize;
 import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.Downloader;
+import dev.ossops.upload.LocalNames;
+import dev.ossops.upload.TransferException;
 import dev.ossops.upload.Masking;
 import dev.ossops.upload.ObjectUrl;
 import dev.ossops.upload.TransferProgress;
@@ -35,8 +37,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ossops get}: downloads {@code oss://bucket/key} and OSS endpoint URLs with the configured
- * credentials, presigned and public URLs as they are. One JSON line per URL on stdout (the URL
- * without its query), errors on stderr, a summary; exit 1 when any failed.
+ * credentials (a profile, the {@code QWEN_TMP_OSS_*} settings, else the default chain), presigned
+ * and public URLs as they are. One JSON line per URL on stdout (the URL without its query), errors
+ * on stderr, a summary; exit 1 when any failed. Each file is the last segment of its key inside
+ * {@code -o}; a segment that is no safe file name and an existing file (without {@code --force})
+ * fail that URL, and nothing is written for it.
  */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Download objects: oss://bucket/key, https://bucket.oss-<region>.aliyuncs.com/key, presigned or public URLs.")
@@ -74,27 +79,49 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = {"-f", "--force"}, description = "Replace files that already exist in the output directory (default: refuse).")
+    boolean force;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Without -p: the region of oss:// buckets (default: each bucket's location, "
+            + "asked with GetBucketLocation).")
+    String region;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Without -p: one OSS endpoint for every bucket, e.g. an emulator's "
+            + "http://127.0.0.1:9000 (default: the public endpoints).")
+    URI endpoint;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ObjectUrl> parsed = urls.stream().map(ObjectUrl::parse).toList();
         SignatureVersion version = SignatureVersion.of(sign);
-        Downloader.Options options = new Downloader.Options(ByteSize.parse(threshold), ByteSize.parse(partSize), parallel);
+        Downloader.Options options = new Downloader.Options(ByteSize.parse(threshold), ByteSize.parse(partSize), parallel, force);
         TransferProgress progress = quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
         boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
-        Optional<UploaderSession> opened = needsSession ? Optional.of(session.open(root.environment.variables())) : Optional.empty();
+        Optional<UploaderSession> opened = needsSession ? Optional.of(session.openForDownload(root.environment.variables(),
+                Optional.ofNullable(endpoint), Optional.ofNullable(region))) : Optional.empty();
         Map<String, OssTransfer> transfers = new HashMap<>();
+        Map<String, String> bucketRegions = new HashMap<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
         int failed = 0;
         try (Downloader downloader = new Downloader(options, progress)) {
             List<String> names = new ArrayList<>();
             for (ObjectUrl url : parsed) {
-                String shown = Masking.displayUrl(url.url());
-                String name = unique(url.fileName(), names);
-                Downloader.Source source = url.needsCredentials()
-                        ? new OssObjectSource(transfer(opened.get(), url, version, transfers), url.bucket().orElseThrow(), url.key().orElseThrow())
-                        : new HttpObjectSource(http, URI.create(url.url()));
+                String shown = LocalNames.printable(Masking.displayUrl(url.url()));
+                String name;
+                Downloader.Source source;
+                try {
+                    name = unique(url.fileName(), names);
+                    source = url.needsCredentials()
+                            ? new OssObjectSource(transfer(opened.get(), url, version, transfers, bucketRegions), url.bucket().orElseThrow(),
+                                    url.key().orElseThrow())
+                            : new HttpObjectSource(http, URI.create(url.url()));
+                } catch (UploadException | TransferException e) {
+                    failed++;
+                    err.println("error: " + e.getMessage());
+                    continue;
+                }
                 Downloader.Outcome outcome = downloader.download(shown, source, outputDir, name);
                 if (outcome instanceof Downloader.Outcome.Downloaded d) {
                     out.println(line(d));
@@ -125,10 +152,19 @@ final class GetCommand implements Callable<Integer> {
         return candidate;
     }
 
-    /** One client per region: an endpoint URL names its own region, oss:// uses the configured one. */
-    private static OssTransfer transfer(UploaderSession s, ObjectUrl url, SignatureVersion version, Map<String, OssTransfer> cache) {
-        String region = url.endpoint().map(GetCommand::regionOf).orElse(s.target().region());
-        return cache.computeIfAbsent(region, r -> OssTransfer.create(s.target(), r, version, 8, s.credentials()::invalidate));
+    /**
+     * One client per region: an endpoint URL names its own region, oss:// uses the configured one, else the bucket's
+     * location (asked once per bucket, V1-signed at {@link UploaderSession#LOOKUP_REGION}'s endpoint or {@code --endpoint}).
+     */
+    private static OssTransfer transfer(UploaderSession s, ObjectUrl url, SignatureVersion version, Map<String, OssTransfer> cache,
+                                        Map<String, String> bucketRegions) {
+        String region = url.endpoint().map(GetCommand::regionOf).or(s::region).orElseGet(() -> bucketRegions.computeIfAbsent(
+                url.bucket().orElseThrow(), bucket -> client(s, UploaderSession.LOOKUP_REGION, SignatureVersion.V1, cache).bucketRegion(bucket)));
+        return client(s, region, version, cache);
+    }
+
+    private static OssTransfer client(UploaderSession s, String region, SignatureVersion version, Map<String, OssTransfer> cache) {
+        return cache.computeIfAbsent(region + " " + version, k -> OssTransfer.create(s.target(), region, version, 8, s.credentials()::invalidate));
     }
 
     static String regionOf(String endpointHost) {

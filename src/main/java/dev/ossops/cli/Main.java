@@ -4,7 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The {@code ossops} root command: global options and the list of subcommands. */
@@ -43,6 +47,8 @@ public final class Main {
     CliEnvironment environment;
 
     public static void main(String[] args) {
+        // What bypasses picocli's writer (a dying thread's stack trace) is redacted too.
+        System.setErr(RedactingWriter.printStream(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -59,7 +65,11 @@ public final class Main {
     /** Runs ossops with the given streams and environment (variables, terminal, input, clock). */
     static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
         CommandLine cli = newCommandLine(out, err, environment);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            cli.getErr().flush(); // the redacting writer holds a last line that did not end in a line break
+        }
     }
 
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
@@ -71,7 +81,8 @@ public final class Main {
         root.environment = environment;
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
-        cli.setErr(err);
+        // Results (presigned URLs, post-policy fields, STS credentials) are stdout's; nothing on stderr carries a secret.
+        cli.setErr(new PrintWriter(new RedactingWriter(err), true));
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         return cli;

@@ -50,13 +50,21 @@ final class PostPolicyCommand implements Callable<Integer> {
             UploaderSettings settings = s.settings();
             long max = maxSize != null ? ByteSize.parse(maxSize) : settings.maxSizeBytes().orElse(PostPolicy.MAX_SIZE);
             PostPolicy.Request request = new PostPolicy.Request(settings.bucket(), settings.region(), prefix, max,
-                    Duration.ofSeconds(expires), true, version);
+                    Duration.ofSeconds(expires), true, version, s.postObjectAcl(), settings.allowedContentTypes());
+            if (request.contentTypes().isEmpty()) {
+                spec.commandLine().getErr().println("warning: the uploader has no allowedContentTypes, so the form accepts any type, "
+                        + "HTML included, served from the bucket's own domain; list the types the browser may upload");
+            }
             PostPolicy.PostForm form = PostPolicy.sign(request, s.credentials().resolve(), Clock.systemUTC());
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode result = mapper.createObjectNode();
             result.put("url", formUrl(s, settings));
             result.put("key_prefix", request.keyPrefix());
             result.put("expiration", form.expiration().toString());
+            if (!request.contentTypes().isEmpty()) {
+                // The browser sends the file's type as the x-oss-content-type field; the policy accepts only these.
+                request.contentTypes().forEach(result.putArray("content_types")::add);
+            }
             ObjectNode fields = result.putObject("fields");
             form.fields().forEach(fields::put);
             result.set("policy", mapper.readTree(form.policyJson()));

@@ -2,10 +2,13 @@ package dev.ossops.cli;
 
 import dev.ossops.cloud.credentials.AliyunCliCredentialSource;
 import dev.ossops.cloud.credentials.CredentialSource;
+import dev.ossops.cloud.credentials.Credentials;
+import dev.ossops.cloud.credentials.CredentialsException;
 import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
 import dev.ossops.cloud.credentials.EnvCredentialSource;
 import dev.ossops.spec.model.Profile;
 
+import java.nio.file.Files;
 import java.util.Map;
 
 /**
@@ -21,9 +24,42 @@ final class ProfileConnections {
         dev.ossops.spec.model.Credentials c = profile.credentials();
         return switch (c.source()) {
             case ENV -> new EnvCredentialSource(environment);
-            case ALIYUN_CLI -> new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(), c.profile().orElse(null),
-                    role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
+            case ALIYUN_CLI -> aliyunCli(environment, c.profile().orElse(null));
             case ECS_RAM_ROLE -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, c.roleName().orElse(null));
+        };
+    }
+
+    /** A profile of the aliyun CLI's config file ({@code null}: its current profile); mode EcsRamRole reads the metadata service. */
+    static AliyunCliCredentialSource aliyunCli(Map<String, String> environment, String profileName) {
+        return new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(environment), profileName,
+                role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
+    }
+
+    /**
+     * The default chain of a command run without a profile: the environment's AccessKey variables when any is set,
+     * else the aliyun CLI's current profile when its config file exists.
+     */
+    static CredentialSource defaultChain(Map<String, String> environment) {
+        EnvCredentialSource env = new EnvCredentialSource(environment);
+        AliyunCliCredentialSource cli = aliyunCli(environment, null);
+        return new CredentialSource() {
+            @Override
+            public Credentials resolve() {
+                if (env.isSet()) {
+                    return env.resolve();
+                }
+                if (Files.exists(cli.configFile())) {
+                    return cli.resolve();
+                }
+                throw new CredentialsException("no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
+                        + "(or OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or run 'aliyun configure' (" + cli.configFile()
+                        + " does not exist), or pass -p PROFILE");
+            }
+
+            @Override
+            public String describe() {
+                return env.isSet() ? env.describe() : cli.describe() + " in " + cli.configFile();
+            }
         };
     }
 }

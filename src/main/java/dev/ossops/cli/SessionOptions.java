@@ -2,6 +2,7 @@ package dev.ossops.cli;
 
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -16,5 +17,10 @@ final class SessionOptions {
 
     UploaderSession open(Map<String, String> environment) {
         return UploaderSession.open(Optional.ofNullable(profile), Optional.ofNullable(envFile), environment);
+    }
+
+    /** As {@link #open}, but without a profile or QWEN_TMP_OSS_* settings the default credential chain, for {@code get}. */
+    UploaderSession openForDownload(Map<String, String> environment, Optional<URI> endpoint, Optional<String> region) {
+        return UploaderSession.openForDownload(Optional.ofNullable(profile), Optional.ofNullable(envFile), environment, endpoint, region);
     }
 }

@@ -13,6 +13,7 @@ import dev.ossops.spec.model.Uploader;
 import dev.ossops.upload.DotEnv;
 import dev.ossops.upload.EnvUploaderSettings;
 import dev.ossops.upload.KeyLayout;
+import dev.ossops.upload.PostPolicy;
 import dev.ossops.upload.UploadException;
 import dev.ossops.upload.UploaderSettings;
 
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,12 +32,19 @@ import java.util.stream.Collectors;
  * What the uploader commands run against: from a profile ({@code uploader:}, {@code credentials:},
  * {@code endpoint:}; {@code endpoint: embedded} attaches to the emulator serving the data dir or starts one in
  * this process, closed with the session), or without one from the {@code QWEN_TMP_OSS_*} variables, optionally read from an
- * env file underneath the real environment. Credentials refresh ahead of their expiry.
+ * env file underneath the real environment. Downloads need neither: {@link #openForDownload} falls back to the default
+ * credential chain. Credentials refresh ahead of their expiry.
  */
 final class UploaderSession implements AutoCloseable {
     /** Temporary credentials are renewed this long before they expire. */
     static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
     private static final Pattern OSS_ENDPOINT = Pattern.compile("(https?://)?oss-([a-z0-9-]+?)(-internal)?\\.aliyuncs\\.com/?");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
+    /**
+     * Where a bucket's location is asked when nothing names a region: the OSS SDK's default endpoint. The lookup is
+     * V1-signed, since a V4 signature would need the region it is looking for.
+     */
+    static final String LOOKUP_REGION = "cn-hangzhou";
 
     private final CloudTarget target;
     private final RefreshingCredentialSource credentials;
@@ -43,15 +52,44 @@ final class UploaderSession implements AutoCloseable {
     private final Optional<Uploader> spec;
     private final Optional<EmbeddedEmulator> emulator;
     private final Optional<Serve> serve;
+    private final boolean regionKnown;
 
     private UploaderSession(CloudTarget target, RefreshingCredentialSource credentials, Optional<UploaderSettings> settings,
-                            Optional<Uploader> spec, Optional<EmbeddedEmulator> emulator, Optional<Serve> serve) {
+                            Optional<Uploader> spec, Optional<EmbeddedEmulator> emulator, Optional<Serve> serve, boolean regionKnown) {
         this.target = target;
         this.credentials = credentials;
         this.settings = settings;
         this.spec = spec;
         this.emulator = emulator;
         this.serve = serve;
+        this.regionKnown = regionKnown;
+    }
+
+    /**
+     * The session {@code ossops get} downloads {@code oss://} objects with: {@link #open}'s when a profile, an env file
+     * or {@code QWEN_TMP_OSS_BUCKET} configures one; otherwise the default credential chain (environment, then the
+     * aliyun CLI's current profile) at {@code endpoint} (default: the public endpoints) in {@code region}, or in each
+     * bucket's own region when none is given ({@link #region()} is empty then).
+     */
+    static UploaderSession openForDownload(Optional<Path> profile, Optional<Path> envFile, Map<String, String> environment,
+                                           Optional<URI> endpoint, Optional<String> region) {
+        if (profile.isPresent() || envFile.isPresent() || EnvUploaderSettings.read(environment).isPresent()) {
+            if (endpoint.isPresent() || region.isPresent()) {
+                throw new UploadException("--endpoint and --region are for downloads without a profile; -p, --env-file and "
+                        + EnvUploaderSettings.BUCKET + " configure their own");
+            }
+            return open(profile, envFile, environment);
+        }
+        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> {
+            throw new UploadException("--region must be a region id such as cn-beijing, got '" + r + "'");
+        });
+        endpoint.filter(e -> e.getHost() == null || !List.of("http", "https").contains(String.valueOf(e.getScheme()))).ifPresent(e -> {
+            throw new UploadException("--endpoint must be an http(s) URL such as http://127.0.0.1:9000, got '" + e + "'");
+        });
+        RefreshingCredentialSource source = refreshing(ProfileConnections.defaultChain(environment));
+        CloudTarget target = new CloudTarget(endpoint, region.orElse(LOOKUP_REGION), source, false);
+        return new UploaderSession(target, source, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                region.isPresent());
     }
 
     /** The session for {@code profile} if given, else for the {@code QWEN_TMP_OSS_*} variables of {@code environment} and {@code envFile}. */
@@ -79,7 +117,8 @@ final class UploaderSession implements AutoCloseable {
             }
         });
         UploaderSettings s = resolved.settings();
-        return new UploaderSession(envTarget(s, source), source, Optional.of(s), Optional.empty(), Optional.empty(), Optional.empty());
+        return new UploaderSession(envTarget(s, source), source, Optional.of(s), Optional.empty(), Optional.empty(), Optional.empty(),
+                true);
     }
 
     /**
@@ -118,7 +157,7 @@ final class UploaderSession implements AutoCloseable {
         RefreshingCredentialSource source = refreshing(base);
         CloudTarget target = new CloudTarget(endpoint, profile.region(), source, false);
         Optional<UploaderSettings> settings = profile.uploader().map(u -> settings(u, profile.region(), target));
-        return new UploaderSession(target, source, settings, profile.uploader(), emulator, profile.serve());
+        return new UploaderSession(target, source, settings, profile.uploader(), emulator, profile.serve(), true);
     }
 
     private static String line(Problem p) {
@@ -142,6 +181,11 @@ final class UploaderSession implements AutoCloseable {
         return target;
     }
 
+    /** The region oss:// objects are fetched from; empty when each bucket's own location must be looked up. */
+    Optional<String> region() {
+        return regionKnown ? Optional.of(target.region()) : Optional.empty();
+    }
+
     RefreshingCredentialSource credentials() {
         return credentials;
     }
@@ -154,6 +198,11 @@ final class UploaderSession implements AutoCloseable {
     /** The profile's serve section, if it has one. */
     Optional<Serve> serve() {
         return serve;
+    }
+
+    /** The object ACL post-policy forms pin: the profile's {@code uploader.postObjectAcl}, else private. */
+    String postObjectAcl() {
+        return spec.flatMap(Uploader::postObjectAcl).orElse(PostPolicy.DEFAULT_OBJECT_ACL);
     }
 
     /** The profile's filename mode, if it sets one. */

@@ -2,11 +2,11 @@ package dev.ossops.cloud;
 
 import com.aliyun.oss.OSSException;
 import com.aliyuncs.exceptions.ServerException;
+import dev.ossops.cloud.credentials.Secrets;
 
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** How ossops reads the SDKs' exceptions: codes, retryability, and safe one-line descriptions. */
 public final class CloudErrors {
@@ -20,9 +20,6 @@ public final class CloudErrors {
     private static final Set<String> RETRYABLE_POP = Set.of("Throttling", "Throttling.User", "Throttling.Api", "Throttling.System",
             "ServiceUnavailable", "InternalError", "UnknownError", "SDK.ServerUnreachable", "SDK.TimeoutError",
             "ServiceBusy", "ServiceBusy.Tair");
-    /** Query parameters that carry signatures or tokens; cut from any message ossops prints. */
-    private static final Pattern SECRET_QUERY = Pattern.compile(
-            "(?i)([?&](Signature|x-oss-signature|security-token|x-oss-security-token|SecurityToken|x-oss-credential|OSSAccessKeyId|AccessKeyId)=)[^&\\s\"']*");
 
     private CloudErrors() {
     }
@@ -55,7 +52,7 @@ public final class CloudErrors {
         return Optional.empty();
     }
 
-    /** A one-line description with code, message and request id, with signatures and tokens cut out. */
+    /** A one-line description with code, message and request id, passed through {@link Secrets#redact}. */
     public static String describe(Throwable e) {
         String text;
         if (e instanceof OSSException oss) {
@@ -67,12 +64,7 @@ public final class CloudErrors {
         } else {
             text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
         }
-        return redact(text);
-    }
-
-    /** Removes signature, credential and token values from URLs inside {@code text}. */
-    public static String redact(String text) {
-        return text == null ? null : SECRET_QUERY.matcher(text).replaceAll("$1…");
+        return Secrets.redact(text);
     }
 
     private static String firstLine(String s) {

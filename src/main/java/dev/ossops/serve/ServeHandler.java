@@ -2,8 +2,8 @@ package dev.ossops.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ossops.cloud.CloudErrors;
 import dev.ossops.cloud.CloudException;
+import dev.ossops.cloud.credentials.Secrets;
 import dev.ossops.upload.TransferException;
 import dev.ossops.upload.UploadException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -110,7 +110,7 @@ final class ServeHandler extends Handler.Abstract {
             // The message names the call and OSS's code; the cloud layer has already taken signatures and tokens out.
             writeError(response, callback, 502, "OSS refused the service's request: " + e.getMessage());
         } catch (CloudException e) {
-            writeError(response, callback, 502, "STS refused the service's request: " + CloudErrors.redact(e.getMessage()));
+            writeError(response, callback, 502, "STS refused the service's request: " + Secrets.redact(e.getMessage()));
         } catch (RuntimeException e) {
             writeError(response, callback, 500, "internal error");
         }

@@ -221,7 +221,7 @@ final class ProfileBinder {
     private Uploader uploader(MapNode u) {
         return new Uploader(u.string("bucket").orElseThrow(), u.string("prefix"), u.string("keyLayout"),
                 u.integer("urlExpiresSeconds"), strings(u.get("allowedContentTypes")), u.integer("maxSizeBytes"),
-                u.string("dirMode"), u.string("filenameMode"));
+                u.string("dirMode"), u.string("filenameMode"), u.string("postObjectAcl"));
     }
 
     private Serve serve(MapNode s, Path directory) {

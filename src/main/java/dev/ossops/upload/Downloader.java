@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import dev.ossops.checksum.Crc64;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +35,11 @@ import java.util.concurrent.Future;
  * in {@code <name>.ossops-partial.json} with the object's size and ETag, so a rerun fetches only
  * the missing chunks of the same object. The finished file's CRC-64 must equal the one the
  * service reports before it is moved into place; nothing is left half-written under the final name.
+ * <p>
+ * Files go only where they belong: names are checked by {@link LocalNames#inside}; an existing file
+ * (or link) under the final name is refused unless {@link Options#overwrite()}, and then replaced by a
+ * rename, never written through; the partial file and its state are never followed when they are
+ * symbolic links (someone else's link in a shared directory would aim the download at any file).
  */
 public final class Downloader implements AutoCloseable {
     static final String PARTIAL = ".ossops-partial";
@@ -52,8 +61,9 @@ public final class Downloader implements AutoCloseable {
      * @param threshold objects this large or larger are fetched in ranged chunks
      * @param chunkSize bytes per ranged GET
      * @param parallel  chunks in flight
+     * @param overwrite replace a file that already has the download's name ({@code get --force})
      */
-    public record Options(long threshold, long chunkSize, int parallel) {
+    public record Options(long threshold, long chunkSize, int parallel, boolean overwrite) {
         public Options {
             if (chunkSize < 1 || threshold < 1) {
                 throw new UploadException("chunk size and threshold must be positive");
@@ -92,15 +102,23 @@ public final class Downloader implements AutoCloseable {
             return fetch(shown, source, dir, fileName);
         } catch (UploadException | TransferException | UncheckedIOException e) {
             progress.finished(fileName, false);
-            return new Outcome.Failed(shown, Masking.safeMessage(e.getMessage()));
+            return new Outcome.Failed(shown, Secrets.redact(e.getMessage()));
         }
     }
 
     private Outcome fetch(String shown, Source source, Path dir, String fileName) {
+        Path target = LocalNames.inside(dir, fileName);
+        Path partial = LocalNames.inside(dir, fileName + PARTIAL);
+        Path state = LocalNames.inside(dir, fileName + PARTIAL + ".json");
+        if (!options.overwrite() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UploadException(shown + ": " + target + " already exists; pass --force to replace it");
+        }
+        for (Path own : List.of(partial, state)) {
+            if (Files.isSymbolicLink(own)) {
+                throw new UploadException(shown + ": " + own + " is a symbolic link; ossops does not write through links: remove it");
+            }
+        }
         Source.Info info = source.info();
-        Path target = dir.resolve(fileName);
-        Path partial = dir.resolve(fileName + PARTIAL);
-        Path state = dir.resolve(fileName + PARTIAL + ".json");
         long size = info.size();
         int count = size < options.threshold() ? 1 : (int) ((size - 1) / options.chunkSize() + 1);
         long chunk = count == 1 ? Math.max(size, 1) : options.chunkSize();
@@ -109,7 +127,7 @@ public final class Downloader implements AutoCloseable {
             BitSet done = resumeState(state, partial, info, chunk);
             if (done.isEmpty()) {
                 try (FileChannel f = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
                     if (size > 0) {
                         f.write(ByteBuffer.allocate(1), size - 1); // the file's full size up front; chunks fill it in
                     }
@@ -140,7 +158,7 @@ public final class Downloader implements AutoCloseable {
                 throw new TransferException(shown + ": downloaded CRC-64 " + Crc64.format(crc) + " differs from the service's "
                         + Crc64.format(info.crc64().getAsLong()), "InvalidDigest", false, null);
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moveIntoPlace(shown, partial, target);
             Files.deleteIfExists(state);
             progress.finished(fileName, true);
             return new Outcome.Downloaded(shown, target, size, crc, resumed);
@@ -149,9 +167,27 @@ public final class Downloader implements AutoCloseable {
         }
     }
 
+    /**
+     * Renames the finished file onto its name: over an existing one only with {@code overwrite} (a link there is
+     * replaced, not followed); without, a file that appeared during the download makes the move fail rather than
+     * be replaced, and the finished download stays as the partial file.
+     */
+    private void moveIntoPlace(String shown, Path partial, Path target) throws IOException {
+        if (options.overwrite()) {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        try {
+            Files.move(partial, target);
+        } catch (FileAlreadyExistsException e) {
+            throw new UploadException(shown + ": " + target + " appeared during the download; pass --force to replace it "
+                    + "(the download is kept as " + partial + ")");
+        }
+    }
+
     private void copy(Source source, Path partial, long offset, long length, String name) throws IOException {
         try (InputStream in = source.open(offset, length);
-             FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+             FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[BUFFER];
             long position = offset;
             long remaining = length;
@@ -173,12 +209,12 @@ public final class Downloader implements AutoCloseable {
 
     /** The chunks already on disk for this very object (same size, ETag and chunk size); empty otherwise. */
     private BitSet resumeState(Path state, Path partial, Source.Info info, long chunk) throws IOException {
-        if (!Files.exists(state) || !Files.exists(partial)) {
+        if (!Files.exists(state, LinkOption.NOFOLLOW_LINKS) || !Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
             return new BitSet();
         }
         JsonNode node;
-        try {
-            node = json.readTree(state.toFile());
+        try (InputStream in = Files.newInputStream(state, LinkOption.NOFOLLOW_LINKS)) {
+            node = json.readTree(in);
         } catch (IOException e) {
             return new BitSet(); // unreadable state: the partial file is rewritten from scratch
         }

@@ -1,20 +1,19 @@
 package dev.ossops.upload;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Makes URLs and messages safe to print. A presigned URL's query carries the AccessKey id, the
  * signature and, with STS, the security token: anyone holding it can use it until it expires, so
- * the query is never shown ({@code https://b.e/k?…}). User info ({@code user:pass@}) goes too.
+ * the query is never shown ({@code https://b.e/k?…}). User info ({@code user:pass@}) goes too. Free text
+ * (error messages) goes through {@link Secrets#redact}, which treats every URL in it the same way.
  */
 public final class Masking {
     private static final String ELLIPSIS = "…";
     private static final Pattern URL = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^\\s/?#@]*@)?([^\\s?#]*)(\\?[^\\s#]*)?(#\\S*)?");
-    /** Credential-bearing parameters that SDK messages may echo outside a URL. */
-    private static final Pattern PARAMETER = Pattern.compile(
-            "(?i)\\b(OSSAccessKeyId|Signature|x-oss-signature|x-oss-credential|x-oss-security-token|security-token"
-                    + "|SecurityToken|AccessKeySecret)=([^&\\s\"'<>,;]+)");
 
     private Masking() {
     }
@@ -34,22 +33,8 @@ public final class Masking {
         return m.group(1) + m.group(3) + (m.group(4) == null ? "" : "?" + ELLIPSIS);
     }
 
-    /** {@code text} with every URL in it shown as {@link #displayUrl} does and credential parameters blanked. */
-    public static String safeMessage(String text) {
-        if (text == null) {
-            return "";
-        }
-        Matcher m = URL.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(render(m)));
-        }
-        m.appendTail(out);
-        return PARAMETER.matcher(out).replaceAll("$1=" + ELLIPSIS);
-    }
-
     /** An error line about {@code url}: {@code <what> https://b.e/k?…: <reason>}, all of it safe to print. */
     public static String failure(String what, String url, String reason) {
-        return what + " " + displayUrl(url) + ": " + safeMessage(reason);
+        return what + " " + displayUrl(url) + ": " + Secrets.redact(reason);
     }
 }

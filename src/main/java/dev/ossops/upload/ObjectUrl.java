@@ -38,11 +38,26 @@ public record ObjectUrl(Kind kind, String url, Optional<String> bucket, Optional
         return kind == Kind.OSS_URI || kind == Kind.OSS_ENDPOINT;
     }
 
-    /** The local file name for the download: the last segment of the key or path; {@code download} when there is none. */
+    /**
+     * The local file name for the download: the last segment of the key or decoded path, {@code download} for a URL
+     * without one. A segment that cannot be a file name on every platform ({@link LocalNames}: {@code a\..\x},
+     * {@code C:x}, {@code ..}, control characters) is refused with an error naming the URL, never altered.
+     */
     public String fileName() {
         String path = key.orElseGet(() -> decode(URI.create(url).getRawPath()));
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.isEmpty() || last.equals(".") || last.equals("..") ? "download" : last;
+        String shown = LocalNames.printable(Masking.displayUrl(url));
+        if (last.isEmpty() && key.isEmpty()) {
+            return "download";
+        }
+        if (last.isEmpty()) {
+            throw new UploadException(shown + ": the key ends in '/' (a folder marker), so it names no file; nothing was written");
+        }
+        LocalNames.problem(last).ifPresent(problem -> {
+            throw new UploadException(shown + ": refusing to save it as '" + LocalNames.printable(last) + "': " + problem
+                    + "; nothing was written");
+        });
+        return last;
     }
 
     /** Parses a semicolon-separated list as the Dify batch tool takes it; blanks between separators are skipped. */

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,15 @@ import java.util.regex.Pattern;
 /**
  * The form fields of a browser PostObject upload ({@code ossops post-policy}): a policy that
  * expires, caps the size ({@code content-length-range}), confines the key to the prefix
- * ({@code starts-with $key}) and names the bucket, and its signature.
+ * ({@code starts-with $key}), names the bucket, pins the object ACL ({@code x-oss-object-acl},
+ * a field the form carries) and, when content types are given, the object's type
+ * ({@code ["in", "$x-oss-content-type", [...]]}), and its signature.
+ * <p>
+ * The type is pinned through {@code x-oss-content-type} because the PostObject reference gives that
+ * field precedence over the type a browser puts on the file part and over a {@code Content-Type}
+ * field: a pin on {@code Content-Type} alone would let the file part's {@code text/html} through.
+ * The browser sets {@code x-oss-content-type} to the file's type; a form without it fails the
+ * condition.
  * <ul>
  *   <li>V1 ("PostObject" signature): {@code Signature} = Base64(HMAC-SHA1(secret, base64Policy)),
  *       with {@code OSSAccessKeyId}.</li>
@@ -35,13 +44,19 @@ import java.util.regex.Pattern;
  *       base64Policy)).</li>
  * </ul>
  * With STS credentials the token is a form field and a policy condition. The browser adds
- * {@code key} (starting with the prefix) and the {@code file} field last.
+ * {@code key} (starting with the prefix), {@code x-oss-content-type} when types are pinned, and
+ * the {@code file} field last.
  */
 public final class PostPolicy {
     /** PostObject uploads at most 5 GB. */
     public static final long MAX_SIZE = 5 * ByteSize.GIB;
     /** A V4 POST signature is valid for at most 7 days from {@code x-oss-date}. */
     public static final Duration MAX_EXPIRY = Duration.ofDays(7);
+    /** The object ACL a form pins unless the profile says otherwise. */
+    public static final String DEFAULT_OBJECT_ACL = "private";
+    /** ACLs a form may pin; public-read-write is not one: whoever may upload would let everyone overwrite. */
+    public static final List<String> OBJECT_ACLS = List.of("private", "default", "public-read");
+    private static final Pattern EXACT_MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
 
     private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -66,12 +81,28 @@ public final class PostPolicy {
      * @param expiresIn       how long the form stays usable, up to 7 days
      * @param forbidOverwrite when set, the form can only create new objects ({@code x-oss-forbid-overwrite})
      * @param version         signature version
+     * @param objectAcl       the ACL every object gets, one of {@link #OBJECT_ACLS}
+     * @param contentTypes    the exact media types allowed; empty allows any
      */
     public record Request(String bucket, String region, String keyPrefix, long maxSizeBytes, Duration expiresIn,
-                          boolean forbidOverwrite, Version version) {
+                          boolean forbidOverwrite, Version version, String objectAcl, List<String> contentTypes) {
         public Request {
             Objects.requireNonNull(expiresIn, "expiresIn");
             Objects.requireNonNull(version, "version");
+            if (!OBJECT_ACLS.contains(objectAcl)) {
+                throw new UploadException("post-policy object ACL must be one of " + String.join(", ", OBJECT_ACLS) + ", got '"
+                        + objectAcl + "'");
+            }
+            contentTypes = contentTypes.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+            for (String type : contentTypes) {
+                if (type.endsWith("/*")) {
+                    throw new UploadException("post-policy pins exact content types, and '" + type + "' is a range (image/* would "
+                            + "admit image/svg+xml, which browsers run scripts in): list the types in uploader.allowedContentTypes");
+                }
+                if (!EXACT_MEDIA_TYPE.matcher(type).matches()) {
+                    throw new UploadException("'" + type + "' is not a media type such as image/png");
+                }
+            }
             UploaderSettings.checkBucket(bucket);
             if (version == Version.V4 && (region == null || !REGION.matcher(region).matches())) {
                 throw new UploadException("V4 post signatures need the bucket's region id (e.g. cn-beijing), got '" + region + "'");
@@ -128,6 +159,11 @@ public final class PostPolicy {
         if (request.forbidOverwrite()) {
             conditions.addObject().put("x-oss-forbid-overwrite", "true");
         }
+        conditions.addObject().put("x-oss-object-acl", request.objectAcl());
+        if (!request.contentTypes().isEmpty()) {
+            ArrayNode types = conditions.addArray().add("in").add("$x-oss-content-type").addArray();
+            request.contentTypes().forEach(types::add);
+        }
         pinned.forEach((field, value) -> conditions.addObject().put(field, value));
         credentials.securityToken().ifPresent(token -> conditions.addObject().put("x-oss-security-token", token));
         String credential = null;
@@ -165,6 +201,7 @@ public final class PostPolicy {
         if (request.forbidOverwrite()) {
             fields.put("x-oss-forbid-overwrite", "true");
         }
+        fields.put("x-oss-object-acl", request.objectAcl());
         fields.putAll(pinned);
         return new PostForm(fields, policyJson, expiration);
     }

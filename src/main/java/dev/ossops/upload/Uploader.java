@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import dev.ossops.checksum.Crc64;
 
 import java.io.IOException;
@@ -165,12 +167,12 @@ public final class Uploader implements AutoCloseable {
             return new Outcome.Uploaded(done.name(), done.report(), done.skipped(), done.resumedParts(), safe(warnings));
         } catch (UploadException | TransferException | UncheckedIOException e) {
             progress.finished(file.name(), false);
-            return new Outcome.Failed(file.name(), Masking.safeMessage(e.getMessage()), safe(warnings));
+            return new Outcome.Failed(file.name(), Secrets.redact(e.getMessage()), safe(warnings));
         }
     }
 
     private static List<String> safe(List<String> warnings) {
-        return warnings.stream().map(Masking::safeMessage).toList();
+        return warnings.stream().map(Secrets::redact).toList();
     }
 
     private Outcome.Uploaded send(FileSelection.Selected selected, Optional<String> explicitKey, List<String> warnings) {

@@ -19,8 +19,7 @@ class ObservedTest {
         String reason = Observed.unreadable("GET https://b.oss-cn-beijing.aliyuncs.com/k?OSSAccessKeyId=STS.NUabc123456"
                 + "&Expires=1&Signature=abc%2Fdef&security-token=CAISabcdefghijklmnopqrstuvwxyz0123 failed")
                 .unreadableReason().orElseThrow();
-        assertEquals("GET https://b.oss-cn-beijing.aliyuncs.com/k?OSSAccessKeyId=(not shown)&Expires=1"
-                + "&Signature=(not shown)&security-token=(not shown) failed", reason);
+        assertEquals("GET https://b.oss-cn-beijing.aliyuncs.com/k?… failed", reason);
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class Scenario {
                                 "Active", Optional.empty()))))
                         .build()))
                 .uploader(new Uploader("media", Optional.empty(), Optional.empty(), Optional.of(86400L), List.of(),
-                        Optional.empty(), Optional.empty(), Optional.empty()))
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
                 .profileFile(PROFILE)
                 .profileLocation("buckets.drop-box", new Location(PROFILE, 12, 3))
                 .profileLocation("buckets.media", new Location(PROFILE, 20, 3))

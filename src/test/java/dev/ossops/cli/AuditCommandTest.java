@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AuditCommandTest {
     @TempDir
@@ -44,5 +45,15 @@ class AuditCommandTest {
         assertEquals(1, run.exit());
         assertEquals("error: Invalid value for option '--format': expected one of [text, json, sarif] (case-sensitive) but was 'html'\n"
                 + "See 'ossops audit --help'.\n", run.err());
+    }
+
+    @Test
+    void fixPath_liveNameThatLeavesTheFixDirectory_isRefused() {
+        assertEquals(dir.resolve("policies/media-https-only.json"), AuditCommand.fixPath(dir, "policies/media-https-only.json"));
+        assertEquals("refusing to write fix file 'policies/../../.profile-https-only.json': '..' names a directory",
+                assertThrows(AuditCommand.FixException.class,
+                        () -> AuditCommand.fixPath(dir, "policies/../../.profile-https-only.json")).getMessage());
+        assertEquals("refusing to write fix file 'policies/a\\b-https-only.json': it contains '\\', a path separator",
+                assertThrows(AuditCommand.FixException.class, () -> AuditCommand.fixPath(dir, "policies/a\\b-https-only.json")).getMessage());
     }
 }

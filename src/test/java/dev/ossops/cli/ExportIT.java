@@ -14,6 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static dev.ossops.cli.CliRun.assertContains;
 import static dev.ossops.cli.PlanApplyIT.ENV;
@@ -147,5 +149,79 @@ class ExportIT {
         CliRun plan = CliRun.run(ENV, "plan", "-p", out.resolve("profile.yaml").toString(), "--detailed-exitcode");
         assertEquals(0, plan.exit(), plan.all() + "\n" + yaml);
         assertTrue(plan.out().endsWith("No changes. Live state matches the profile.\n"), plan.out());
+    }
+
+    @Test
+    void export_intoANonEmptyDirectory_refusesWithoutForceAndLeavesNothingStaleWithIt(URI endpoint) throws IOException {
+        Path profile = dir.resolve("source.yaml");
+        Files.writeString(profile, PlanApplyIT.profile(endpoint, "  it-exp-again:\n    acl: private\n"
+                + "    cors: { CORSRules: [{ AllowedOrigin: [\"https://a.example.com\"], AllowedMethod: [GET] }] }\n"), StandardCharsets.UTF_8);
+        CliRun apply = CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve");
+        assertEquals(0, apply.exit(), apply.all());
+        Path out = dir.resolve("again");
+        Files.createDirectories(out.resolve("cors"));
+        Files.writeString(out.resolve("cors/it-exp-gone.json"), "{\"CORSRules\":[]}");
+        Files.writeString(out.resolve("notes.md"), "mine");
+
+        CliRun refused = CliRun.run(ENV, "export", "-p", profile.toString(), "--buckets", "it-exp-again", "--out", out.toString());
+
+        assertEquals(1, refused.exit(), refused.all());
+        assertEquals("error: " + out + " is not empty (cors, notes.md); pass --force to replace a previous export there (profile.yaml, "
+                + "cors/, lifecycle/ and policies/ are deleted first), or choose an empty directory\n", refused.err());
+        assertEquals("", refused.out());
+        assertFalse(Files.exists(out.resolve("profile.yaml")));
+
+        CliRun forced = CliRun.run(ENV, "export", "-p", profile.toString(), "--buckets", "it-exp-again", "--out", out.toString(), "--force");
+
+        assertEquals(0, forced.exit(), forced.all());
+        assertFalse(Files.exists(out.resolve("cors/it-exp-gone.json")), "a stale document of the previous export");
+        assertTrue(Files.exists(out.resolve("cors/it-exp-again.json")));
+        assertEquals("mine", Files.readString(out.resolve("notes.md")));
+    }
+
+    @Test
+    void export_liveNamesThatAreNoSafeFileNames_areErrorsAndNothingIsWritten(URI endpoint) throws IOException {
+        Files.writeString(dir.resolve("doc.json"), "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:it-exp-hostile/*\"]}]}");
+        Files.writeString(dir.resolve("trust.json"), "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}");
+        Path source = dir.resolve("source.yaml");
+        Files.writeString(source, PlanApplyIT.profile(endpoint, "  it-exp-hostile:\n    acl: private\n") + """
+                ram:
+                  policies:
+                    ExpHostilePolicy: { document: doc.json }
+                  roles:
+                    exp-hostile-role: { trust: trust.json }
+                  users:
+                    exp-hostile-user: {}
+                """, StandardCharsets.UTF_8);
+        CliRun apply = CliRun.run(ENV, "apply", "-p", source.toString(), "--auto-approve");
+        assertEquals(0, apply.exit(), apply.all());
+        // The names as a hostile endpoint might send them: JSON and XML text, so \\ and \\n are escapes.
+        try (TamperingProxy hostile = TamperingProxy.replacingInAnswers(endpoint, Map.of("<Name>it-exp-hostile<", "<Name>../../it-exp-hostile<",
+                "\"ExpHostilePolicy\"", "\"../ExpHostilePolicy\"", "\"exp-hostile-role\"", "\"..\\\\..\\\\evil-role\"",
+                "\"exp-hostile-user\"", "\"user\\nforged\""))) {
+            Path profile = dir.resolve("via-proxy.yaml");
+            Files.writeString(profile, PlanApplyIT.profile(hostile.endpoint(), "  it-exp-hostile:\n    acl: private\n"), StandardCharsets.UTF_8);
+            Path out = dir.resolve("hostile");
+
+            CliRun export = CliRun.run(ENV, "export", "-p", profile.toString(), "--ram", "--out", out.toString());
+
+            assertEquals(1, export.exit(), export.all());
+            assertContains(export.err(), "error: the service returned an invalid bucket name \"../../it-exp-hostile\" (use 3-63 lowercase "
+                    + "letters, digits and hyphens, starting and ending with a letter or digit); it was not exported\n");
+            assertContains(export.err(), "error: the service returned an invalid RAM policy name \"../ExpHostilePolicy\" (use 1-128 "
+                    + "letters, digits and hyphens); it was not exported\n");
+            assertContains(export.err(), "error: the service returned an invalid RAM role name \"..\\\\..\\\\evil-role\" (use 1-64 letters, "
+                    + "digits, periods and hyphens); it was not exported\n");
+            assertContains(export.err(), "error: the service returned an invalid RAM user name \"user\\nforged\" (use 1-64 letters, "
+                    + "digits, periods, hyphens and underscores); it was not exported\n");
+            assertTrue(export.err().endsWith("error: nothing was written\n"), export.err());
+            assertFalse(Files.exists(out));
+            try (var files = Files.walk(dir)) {
+                assertEquals(List.of(), files.filter(p -> p.getFileName().toString().contains("evil")
+                        || p.getFileName().toString().contains("Hostile")).toList());
+            }
+        }
     }
 }

@@ -261,7 +261,7 @@ class UploadCommandIT {
         assertEquals(clients.endpoint() + "/" + bucket, result.get("url").asText());
         assertEquals("browser/u1/", result.get("key_prefix").asText());
         assertEquals(List.of("policy", "x-oss-signature-version", "x-oss-credential", "x-oss-date", "x-oss-signature",
-                "x-oss-forbid-overwrite"), iterator(result.get("fields")));
+                "x-oss-forbid-overwrite", "x-oss-object-acl"), iterator(result.get("fields")));
         assertEquals("[\"content-length-range\",0,1048576]", result.get("policy").get("conditions").get(1).toString());
         assertEquals("[\"starts-with\",\"$key\",\"browser/u1/\"]", result.get("policy").get("conditions").get(2).toString());
     }

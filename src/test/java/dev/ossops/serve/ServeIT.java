@@ -210,16 +210,29 @@ class ServeIT {
         assertFalse(clients.v4().doesObjectExist(bucket, neighbour));
         HttpResponse<String> retyped = postForm(form, key.replace(".txt", "-2.txt"), "text/html", "<script>");
         assertEquals(403, retyped.statusCode(), retyped.body());
+        // x-oss-content-type outranks the Content-Type field at OSS, so the form pins it as well.
+        HttpResponse<String> overridden = postForm(form, key, "text/plain", "<script>", Map.of("x-oss-content-type", "text/html"));
+        assertEquals(403, overridden.statusCode(), overridden.body());
+        assertTrue(overridden.body().contains("Policy Condition failed: [\"eq\", \"$x-oss-content-type\", \"text/plain\"]"),
+                overridden.body());
+        assertEquals("text/plain", clients.v4().getObjectMetadata(bucket, key).getContentType());
     }
 
     /** PostObject is a browser form: the SDK has no call for it, so the multipart body is built here. */
     private HttpResponse<String> postForm(JsonNode form, String key, String contentType, String content) throws Exception {
+        return postForm(form, key, contentType, content, Map.of());
+    }
+
+    /** The form's fields, with {@code key}, {@code Content-Type} and any of {@code overrides} set as a caller would. */
+    private HttpResponse<String> postForm(JsonNode form, String key, String contentType, String content, Map<String, String> overrides)
+            throws Exception {
         String boundary = "----serve" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
         java.util.Iterator<Map.Entry<String, JsonNode>> fields = form.get("fields").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            String value = f.getKey().equals("key") ? key : f.getKey().equals("Content-Type") ? contentType : f.getValue().asText();
+            String value = overrides.containsKey(f.getKey()) ? overrides.get(f.getKey()) : f.getKey().equals("key") ? key
+                    : f.getKey().equals("Content-Type") ? contentType : f.getValue().asText();
             body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(f.getKey())
                     .append("\"\r\n\r\n").append(value).append("\r\n");
         }

@@ -176,7 +176,7 @@ class ProfileLoaderTest {
         assertEquals(Optional.of(new Uploader("media-bucket", Optional.of("uploads"),
                 Optional.of("{prefix}/{date}/{timestamp}-{uuid}-{filename}"), Optional.of(604_800L),
                 List.of("image/png", "image/*"), Optional.of(1024L), Optional.of("yyyy_mm_dd_combined"),
-                Optional.of("filename_timestamp"))), profile.uploader());
+                Optional.of("filename_timestamp"), Optional.of("public-read"))), profile.uploader());
     }
 
     @Test

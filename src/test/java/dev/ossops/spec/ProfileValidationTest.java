@@ -377,6 +377,9 @@ class ProfileValidationTest {
         bad("uploader filenameMode", UPLOADER + "filenameMode: original}\n", List.of(
                 "profile.yaml:7:45: error: uploader.filenameMode: 'original' is not a valid filenameMode; accepted: filename, "
                         + "filename_timestamp")),
+        bad("uploader post-policy ACL", UPLOADER + "postObjectAcl: public-read-write}\n", List.of(
+                "profile.yaml:7:46: error: uploader.postObjectAcl: 'public-read-write' is not a valid ACL; accepted: private, "
+                        + "default, public-read")),
         bad("uploader needs a bucket", "uploader: {prefix: uploads}\n", List.of(
                 "profile.yaml:5:11: error: uploader: missing required key 'bucket' (a string)")),
         bad("uploader bucket outside the profile", "uploader: {bucket: elsewhere}\n", List.of(

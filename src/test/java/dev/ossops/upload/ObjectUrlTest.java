@@ -88,4 +88,32 @@ class ObjectUrlTest {
         assertEquals("ObjectUrl[PRESIGNED https://bkt.oss-cn-beijing.aliyuncs.com/k?…]",
                 ObjectUrl.parse("https://bkt.oss-cn-beijing.aliyuncs.com/k?Signature=s").toString());
     }
+
+    private static String nameError(String url) {
+        return assertThrows(UploadException.class, () -> ObjectUrl.parse(url).fileName()).getMessage();
+    }
+
+    @Test
+    void fileName_keysThatAreNoSafeFileName_areRefusedNamingTheUrl() {
+        assertEquals("oss://bkt/dl/a\\..\\..\\x: refusing to save it as 'a\\..\\..\\x': it contains '\\', a path separator; "
+                + "nothing was written", nameError("oss://bkt/dl/a\\..\\..\\x"));
+        assertEquals("oss://bkt/dl/..: refusing to save it as '..': '..' names a directory; nothing was written", nameError("oss://bkt/dl/.."));
+        assertEquals("oss://bkt/./.: refusing to save it as '.': '.' names a directory; nothing was written", nameError("oss://bkt/./."));
+        assertEquals("oss://bkt/C:evil.exe: refusing to save it as 'C:evil.exe': it contains ':', a drive or stream separator on "
+                + "Windows; nothing was written", nameError("oss://bkt/C:evil.exe"));
+        assertEquals("https://bkt.oss-cn-beijing.aliyuncs.com/a%00b: refusing to save it as 'a\\x00b': it contains the control "
+                + "character \\x00; nothing was written", nameError("https://bkt.oss-cn-beijing.aliyuncs.com/a%00b"));
+        assertEquals("https://bkt.oss-cn-beijing.aliyuncs.com/up%2F..: refusing to save it as '..': '..' names a directory; "
+                + "nothing was written", nameError("https://bkt.oss-cn-beijing.aliyuncs.com/up%2F.."));
+        assertEquals("https://example.com/x/%2E%2E: refusing to save it as '..': '..' names a directory; nothing was written",
+                nameError("https://example.com/x/%2E%2E"));
+        assertEquals("oss://bkt/photos/: the key ends in '/' (a folder marker), so it names no file; nothing was written",
+                nameError("oss://bkt/photos/"));
+    }
+
+    @Test
+    void fileName_onlyTheLastSegmentCounts() {
+        assertEquals("x", ObjectUrl.parse("oss://bkt/../../x").fileName());
+        assertEquals("passwd", ObjectUrl.parse("https://bkt.oss-cn-beijing.aliyuncs.com/..%2F..%2Fetc%2Fpasswd").fileName());
+    }
 }

@@ -68,6 +68,9 @@ public final class AccountExporter {
         try {
             ObjectNode policies = ram.putObject("policies");
             for (String name : gateway.customPolicyNames()) {
+                if (!LiveNames.ramPolicy(name, errors)) {
+                    continue;
+                }
                 Optional<RamModel.Policy> policy = gateway.policy(name, RamGateway.CUSTOM);
                 if (policy.isEmpty()) {
                     continue; // deleted between the listing and the read: not live any more
@@ -78,6 +81,9 @@ public final class AccountExporter {
             }
             ObjectNode roles = ram.putObject("roles");
             for (String name : gateway.roleNames()) {
+                if (!LiveNames.ramRole(name, errors)) {
+                    continue;
+                }
                 Optional<RamModel.Role> role = gateway.role(name);
                 Optional<List<RamModel.AttachedPolicy>> attached = gateway.attachedPolicies(RamGateway.Principal.ROLE, name);
                 if (role.isEmpty() || attached.isEmpty()) {
@@ -91,6 +97,9 @@ public final class AccountExporter {
             }
             ObjectNode users = ram.putObject("users");
             for (String name : gateway.userNames()) {
+                if (!LiveNames.ramUser(name, errors)) {
+                    continue;
+                }
                 Optional<RamModel.User> user = gateway.user(name);
                 Optional<List<RamModel.AttachedPolicy>> attached = gateway.attachedPolicies(RamGateway.Principal.USER, name);
                 if (user.isEmpty() || attached.isEmpty()) {

@@ -53,7 +53,9 @@ public final class Exporter {
         List<String> warnings = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (OssBucket b : buckets) {
-            new BucketExport(b, out, documents, warnings, errors).run();
+            if (LiveNames.bucket(b.name(), errors)) {
+                new BucketExport(b, out, documents, warnings, errors).run();
+            }
         }
         return new Export(root, documents, warnings, errors);
     }

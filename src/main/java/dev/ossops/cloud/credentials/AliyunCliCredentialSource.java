@@ -10,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Credentials from a profile of the aliyun CLI's {@code ~/.aliyun/config.json}: mode {@code AK}
@@ -35,9 +37,19 @@ public final class AliyunCliCredentialSource implements CredentialSource {
         this.ecsRoleSource = ecsRoleSource;
     }
 
-    /** The aliyun CLI's default config file under the user's home. */
-    public static Path defaultConfigFile() {
-        return Path.of(System.getProperty("user.home"), ".aliyun", "config.json");
+    /**
+     * The aliyun CLI's config file, {@code ~/.aliyun/config.json}, with {@code ~} read from {@code HOME} (as the CLI,
+     * written in Go, finds it), then {@code USERPROFILE} (Windows), then Java's {@code user.home}.
+     */
+    public static Path defaultConfigFile(Map<String, String> environment) {
+        String home = Stream.of(environment.get("HOME"), environment.get("USERPROFILE"))
+                .filter(h -> h != null && !h.isBlank()).findFirst().orElse(System.getProperty("user.home"));
+        return Path.of(home, ".aliyun", "config.json");
+    }
+
+    /** The config file this source reads. */
+    public Path configFile() {
+        return configFile;
     }
 
     @Override

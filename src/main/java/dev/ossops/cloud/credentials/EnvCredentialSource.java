@@ -1,6 +1,7 @@
 package dev.ossops.cloud.credentials;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Credentials from the environment: {@code ALIBABA_CLOUD_ACCESS_KEY_ID} /
@@ -28,6 +29,12 @@ public final class EnvCredentialSource implements CredentialSource {
         throw new CredentialsException("no credentials in the environment: set ALIBABA_CLOUD_ACCESS_KEY_ID and "
                 + "ALIBABA_CLOUD_ACCESS_KEY_SECRET (or OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), "
                 + "or use credentials source aliyun-cli or ecs-ram-role");
+    }
+
+    /** Whether any of the AccessKey variables is set, so the environment is meant to supply the credentials. */
+    public boolean isSet() {
+        return Stream.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET")
+                .anyMatch(name -> value(name) != null);
     }
 
     private Credentials pair(String idName, String secretName, String tokenName) {

@@ -1,11 +1,11 @@
 package dev.ossops.cloud.oss;
 
 /** OSS reports locations as {@code oss-cn-beijing}; the profile names regions ({@code cn-beijing}). */
-final class Regions {
+public final class Regions {
     private Regions() {
     }
 
-    static String strip(String location) {
+    public static String strip(String location) {
         if (location == null) {
             return "";
         }

@@ -1,5 +1,7 @@
 package dev.ossops.cloud.upload;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import dev.ossops.upload.Downloader;
 import dev.ossops.upload.Masking;
 import dev.ossops.upload.TransferException;
@@ -82,7 +84,7 @@ public final class HttpObjectSource implements Downloader.Source {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new TransferException(shown + ": " + e.getClass().getSimpleName() + " " + Masking.safeMessage(e.getMessage()), null, true, e);
+            throw new TransferException(shown + ": " + e.getClass().getSimpleName() + " " + Secrets.redact(e.getMessage()), null, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransferException(shown + ": interrupted", null, true, e);

@@ -1,5 +1,8 @@
 package dev.ossops.cloud.upload;
 
+import dev.ossops.cloud.credentials.Secrets;
+import dev.ossops.cloud.oss.Regions;
+
 import com.aliyun.oss.ClientException;
 import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
@@ -78,6 +81,11 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired) {
         return new OssTransfer(OssClients.create(target, region, version.sdk(), connections, false),
                 Retry.standard(), onTokenExpired);
+    }
+
+    /** The region a bucket lives in (GetBucketLocation, which needs oss:GetBucketLocation), e.g. {@code cn-beijing}. */
+    public String bucketRegion(String bucket) {
+        return call("GetBucketLocation " + bucket, () -> Regions.strip(oss.getBucketLocation(bucket)));
     }
 
     @Override
@@ -301,7 +309,7 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         if (cause instanceof TransferException t) {
             return t;
         }
-        return new TransferException(CloudErrors.redact(e.getMessage()), e.code().orElse(null), CloudErrors.isRetryable(cause), e);
+        return new TransferException(Secrets.redact(e.getMessage()), e.code().orElse(null), CloudErrors.isRetryable(cause), e);
     }
 
     /** A "not found" answer becomes empty, as every caller wants it. */

@@ -68,7 +68,12 @@ public final class PostObjectRoutes {
                 headers.put(name, value);
             }
         }
-        // The Content-Type field wins; a browser's file part type is next; then OSS's default.
+        // PostObject reference: an x-oss-content-type field takes precedence over the type the browser puts on the file
+        // part; then the Content-Type field; then the file part's type; then OSS's default.
+        String explicit = fields.get("x-oss-content-type");
+        if (explicit != null) {
+            headers.put("Content-Type", explicit);
+        }
         if (fileContentType != null) {
             headers.putIfAbsent("Content-Type", fileContentType);
         }

@@ -15,12 +15,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The policy of a PostObject form (OSS "PostObject", policy form field): a base64 JSON document
  * with an {@code expiration} and {@code conditions}: exact matches ({@code {"field": "value"}} or
- * {@code ["eq", "$field", "value"]}), {@code ["starts-with", "$field", "prefix"]} and
+ * {@code ["eq", "$field", "value"]}), {@code ["starts-with", "$field", "prefix"]},
+ * {@code ["in", "$field", ["v1", "v2"]]}, {@code ["not-in", "$field", ["v1", "v2"]]} and
  * {@code ["content-length-range", min, max]}.
+ * <p>
+ * Checked against the PostObject policy reference and its error pages (0006-00000216, -217, -224,
+ * -227): those five matching modes and no others; {@code in} and {@code not-in} take a list, and a
+ * string there is a malformed policy; a failed condition is AccessDenied "Invalid according to
+ * Policy: Policy Condition failed: [...]". The reference does not say what a condition on a field
+ * the form lacks does: here it fails, except {@code not-in} (an absent value is in no list), so a
+ * policy that pins a field by eq, starts-with or in also requires it.
  */
 public final class PostPolicy {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +39,27 @@ public final class PostPolicy {
     private final long minLength;
     private final long maxLength;
 
-    /** One field condition: op is "eq" or "starts-with", field without the '$', lower case. */
-    record Condition(String op, String field, String value) {
+    /** One field condition: op is "eq", "starts-with", "in" or "not-in", field without the '$', lower case. */
+    record Condition(String op, String field, List<String> values) {
+        Condition {
+            values = List.copyOf(values);
+        }
+
+        boolean holds(String actual) {
+            return switch (op) {
+                case "eq" -> values.get(0).equals(actual);
+                case "starts-with" -> actual != null && actual.startsWith(values.get(0));
+                case "in" -> actual != null && values.contains(actual);
+                case "not-in" -> actual == null || !values.contains(actual);
+                default -> throw new IllegalStateException("unknown operation " + op);
+            };
+        }
+
         String describe() {
-            return "[\"" + op + "\", \"$" + field + "\", \"" + value + "\"]";
+            String operand = op.equals("in") || op.equals("not-in")
+                    ? values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "[", "]"))
+                    : "\"" + values.get(0) + "\"";
+            return "[\"" + op + "\", \"$" + field + "\", " + operand + "]";
         }
     }
 
@@ -83,7 +109,7 @@ public final class PostPolicy {
                 if (!only.getValue().isValueNode()) {
                     throw invalid("Invalid Simple-Condition: value must be a string.");
                 }
-                conditions.add(new Condition("eq", only.getKey().toLowerCase(Locale.ROOT), only.getValue().asText()));
+                conditions.add(new Condition("eq", only.getKey().toLowerCase(Locale.ROOT), List.of(only.getValue().asText())));
             } else if (c.isArray() && c.size() == 3) {
                 String op = c.get(0).asText().toLowerCase(Locale.ROOT);
                 switch (op) {
@@ -98,12 +124,12 @@ public final class PostPolicy {
                         }
                     }
                     case "eq", "starts-with" -> {
-                        String field = c.get(1).asText();
-                        if (!field.startsWith("$")) {
-                            throw invalid("Invalid Condition: field name must start with '$': " + field);
+                        if (!c.get(2).isValueNode()) {
+                            throw invalid("Invalid Condition: the value of '" + op + "' must be a string.");
                         }
-                        conditions.add(new Condition(op, field.substring(1).toLowerCase(Locale.ROOT), c.get(2).asText()));
+                        conditions.add(new Condition(op, field(c.get(1)), List.of(c.get(2).asText())));
                     }
+                    case "in", "not-in" -> conditions.add(new Condition(op, field(c.get(1)), list(op, c.get(2))));
                     default -> throw invalid("Invalid Condition: unknown operation '" + c.get(0).asText() + "'.");
                 }
             } else {
@@ -111,6 +137,30 @@ public final class PostPolicy {
             }
         }
         return new PostPolicy(expiration, conditions, min, max);
+    }
+
+    /** A condition's field: {@code $name}, case-insensitive like the form's field names. */
+    private static String field(JsonNode node) {
+        String field = node.asText();
+        if (!field.startsWith("$")) {
+            throw invalid("Invalid Condition: field name must start with '$': " + field);
+        }
+        return field.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The values of {@code in} / {@code not-in}: a JSON array of strings (a bare string is the documented mistake). */
+    private static List<String> list(String op, JsonNode node) {
+        if (!node.isArray()) {
+            throw invalid("Invalid Condition: the values of '" + op + "' must be a list.");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : node) {
+            if (!v.isValueNode() || v.isNull()) {
+                throw invalid("Invalid Condition: the values of '" + op + "' must be strings.");
+            }
+            values.add(v.asText());
+        }
+        return values;
     }
 
     private static OssException invalid(String detail) {
@@ -126,9 +176,7 @@ public final class PostPolicy {
             throw new OssException(OssError.ACCESS_DENIED, "Invalid according to Policy: Policy expired.");
         }
         for (Condition c : conditions) {
-            String actual = fields.get(c.field());
-            boolean holds = actual != null && (c.op().equals("eq") ? actual.equals(c.value()) : actual.startsWith(c.value()));
-            if (!holds) {
+            if (!c.holds(fields.get(c.field()))) {
                 throw new OssException(OssError.ACCESS_DENIED, "Invalid according to Policy: Policy Condition failed: " + c.describe());
             }
         }

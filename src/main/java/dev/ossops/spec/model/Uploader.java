@@ -3,10 +3,14 @@ package dev.ossops.spec.model;
 import java.util.List;
 import java.util.Optional;
 
-/** How {@code ossops upload} names and limits objects. Absent optionals mean the uploader's defaults. */
+/**
+ * How {@code ossops upload} names and limits objects. Absent optionals mean the uploader's defaults.
+ *
+ * @param postObjectAcl the object ACL {@code ossops post-policy} forms pin ({@code private} when absent)
+ */
 public record Uploader(String bucket, Optional<String> prefix, Optional<String> keyLayout, Optional<Long> urlExpiresSeconds,
                        List<String> allowedContentTypes, Optional<Long> maxSizeBytes, Optional<String> dirMode,
-                       Optional<String> filenameMode) {
+                       Optional<String> filenameMode, Optional<String> postObjectAcl) {
 
     public Uploader {
         allowedContentTypes = List.copyOf(allowedContentTypes);

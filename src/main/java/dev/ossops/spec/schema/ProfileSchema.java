@@ -161,6 +161,9 @@ public final class ProfileSchema {
             .optional("dirMode", StringShape.oneOf("Directory layout.", "dirMode",
                     List.of("no_subdirectory", "yyyy_mm_dd_hierarchy", "yyyy_mm_dd_combined")))
             .optional("filenameMode", StringShape.oneOf("Object name.", "filenameMode", List.of("filename", "filename_timestamp")))
+            // Not public-read-write: a browser form would let anyone who uploads also let everyone overwrite.
+            .optional("postObjectAcl", StringShape.oneOf("ACL that post-policy forms give their objects (default private).",
+                    "ACL", List.of("private", "default", "public-read")))
             .build();
 
     /** How long a lock holds when its holder never releases it (15 minutes) and the longest allowed (1 day). */

@@ -1,5 +1,7 @@
 package dev.ossops.upload.dashscope;
 
+import dev.ossops.cloud.credentials.Secrets;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.upload.Masking;
@@ -130,7 +132,7 @@ public final class DashscopeClient {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
-            throw new UploadException("DashScope " + what + " failed: " + Masking.safeMessage(String.valueOf(e.getMessage())), e);
+            throw new UploadException("DashScope " + what + " failed: " + Secrets.redact(String.valueOf(e.getMessage())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UploadException("DashScope " + what + " was interrupted", e);
@@ -163,7 +165,7 @@ public final class DashscopeClient {
             return "(no JSON error body)";
         }
         String text = error.path("code").asText("") + ": " + error.path("message").asText("");
-        return Masking.safeMessage(text.replace(apiKey, ApiKeys.mask(apiKey)));
+        return Secrets.redact(text.replace(apiKey, ApiKeys.mask(apiKey)));
     }
 
     /** {@code Code: Message} of OSS's XML error. */

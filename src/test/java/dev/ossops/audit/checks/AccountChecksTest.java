@@ -202,7 +202,7 @@ class AccountChecksTest {
 
     private static Uploader uploader(Long expires) {
         return new Uploader("media", Optional.empty(), Optional.empty(), Optional.ofNullable(expires), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Test

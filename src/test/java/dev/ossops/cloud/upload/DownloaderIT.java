@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(EmulatorExtension.class)
 class DownloaderIT {
     private static final int CHUNK = 64 * 1024;
-    private static final Downloader.Options RANGED = new Downloader.Options(100 * 1024, CHUNK, 3);
+    private static final Downloader.Options RANGED = new Downloader.Options(100 * 1024, CHUNK, 3, false);
 
     @TempDir
     Path dir;
@@ -147,7 +147,7 @@ class DownloaderIT {
     @Test
     void download_afterFailure_resumesOnlyMissingChunks() throws Exception {
         byte[] data = put("resume/r.bin", CHUNK * 6);
-        Downloader.Options oneAtATime = new Downloader.Options(100 * 1024, CHUNK, 1);
+        Downloader.Options oneAtATime = new Downloader.Options(100 * 1024, CHUNK, 1, false);
         try (Downloader d = new Downloader(oneAtATime, TransferProgress.NONE)) {
             Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class,
                     d.download("oss://b/resume/r.bin", new CountingSource(new OssObjectSource(transfer, bucket, "resume/r.bin"), 2), dir, "r.bin"));
@@ -196,6 +196,86 @@ class DownloaderIT {
             Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class,
                     d.download("oss://" + bucket + "/nope", new OssObjectSource(transfer, bucket, "nope"), dir, "nope"));
             assertEquals("oss://" + bucket + "/nope: no such object", failed.message());
+        }
+    }
+
+    /** A file outside the download directory that a planted link points at, and the directory downloads go to. */
+    private record Planted(Path victim, Path out) {
+    }
+
+    private Planted plant(String victimContent) throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path victim = Files.writeString(elsewhere.resolve("victim.txt"), victimContent);
+        return new Planted(victim, Files.createDirectories(dir.resolve("out")));
+    }
+
+    private Downloader.Outcome download(Downloader.Options options, String key, Path out, String name) {
+        try (Downloader d = new Downloader(options, TransferProgress.NONE)) {
+            return d.download("oss://" + bucket + "/" + key, new OssObjectSource(transfer, bucket, key), out, name);
+        }
+    }
+
+    @Test
+    void download_existingFile_isRefusedWithoutOverwriteAndReplacedWith() throws Exception {
+        byte[] data = put("keep/a.txt", 300);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("a.txt"), "mine");
+
+        Downloader.Outcome.Failed refused = assertInstanceOf(Downloader.Outcome.Failed.class, download(RANGED, "keep/a.txt", out, "a.txt"));
+
+        assertEquals("oss://" + bucket + "/keep/a.txt: " + out.toAbsolutePath().normalize().resolve("a.txt")
+                + " already exists; pass --force to replace it", refused.message());
+        assertEquals("mine", Files.readString(out.resolve("a.txt")));
+        assertFalse(Files.exists(out.resolve("a.txt.ossops-partial")));
+
+        Downloader.Options force = new Downloader.Options(100 * 1024, CHUNK, 3, true);
+        assertInstanceOf(Downloader.Outcome.Downloaded.class, download(force, "keep/a.txt", out, "a.txt"));
+        assertArrayEquals(data, Files.readAllBytes(out.resolve("a.txt")));
+    }
+
+    @Test
+    void download_symbolicLinkAtTheTarget_isRefusedThenReplacedNeverFollowed() throws Exception {
+        byte[] data = put("link/t.txt", 200);
+        Planted p = plant("precious");
+        Files.createSymbolicLink(p.out().resolve("t.txt"), p.victim());
+
+        assertInstanceOf(Downloader.Outcome.Failed.class, download(RANGED, "link/t.txt", p.out(), "t.txt"));
+        assertEquals("precious", Files.readString(p.victim()));
+
+        Downloader.Options force = new Downloader.Options(100 * 1024, CHUNK, 3, true);
+        assertInstanceOf(Downloader.Outcome.Downloaded.class, download(force, "link/t.txt", p.out(), "t.txt"));
+        assertEquals("precious", Files.readString(p.victim()));
+        assertFalse(Files.isSymbolicLink(p.out().resolve("t.txt")));
+        assertArrayEquals(data, Files.readAllBytes(p.out().resolve("t.txt")));
+    }
+
+    @Test
+    void download_symbolicLinkAtThePartialOrItsState_isRefusedAndTheLinkTargetKept() throws Exception {
+        put("link/big.bin", CHUNK * 3);
+        for (String own : new String[] {"big.bin.ossops-partial", "big.bin.ossops-partial.json"}) {
+            Planted p = plant("precious");
+            Path link = Files.createSymbolicLink(p.out().resolve(own), p.victim());
+
+            Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class,
+                    download(new Downloader.Options(100 * 1024, CHUNK, 3, true), "link/big.bin", p.out(), "big.bin"));
+
+            assertEquals("oss://" + bucket + "/link/big.bin: " + p.out().toAbsolutePath().normalize().resolve(own)
+                    + " is a symbolic link; ossops does not write through links: remove it", failed.message());
+            assertEquals("precious", Files.readString(p.victim()));
+            assertFalse(Files.exists(p.out().resolve("big.bin")));
+            Files.delete(link);
+            Files.delete(p.victim());
+        }
+    }
+
+    @Test
+    void download_nameThatLeavesTheDirectory_isRefused() throws Exception {
+        put("up/x.bin", 10);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class, download(RANGED, "up/x.bin", out, "..\\x.bin"));
+        assertEquals("'..\\x.bin' cannot be a file name: it contains '\\', a path separator", failed.message());
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(out), files.toList());
         }
     }
 }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -310,5 +311,81 @@ class PostObjectIT {
         HttpResponse<String> response = send(clients, bucket, new FormBody(), body.getBytes(StandardCharsets.UTF_8));
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("<Message>Bucket POST must contain a field named 'file'.</Message>"), response.body());
+    }
+
+    /** A V1 form for {@code uploads/...} whose policy, built by the SDK's PolicyConditions, limits the content type. */
+    private static FormBody typedForm(EmulatorClients clients, String key, MatchMode mode, String field, String... types) {
+        PolicyConditions conditions = uploadsPolicy(0, 1024);
+        conditions.addConditionItem(mode, field, types);
+        return v1Form(clients, key, inAnHour(), conditions);
+    }
+
+    @Test
+    void postObject_sdkInCondition_acceptsAListedTypeAndStoresIt(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-in");
+        FormBody form = typedForm(clients, "uploads/a.png", MatchMode.In, "x-oss-content-type", "image/png", "image/jpeg")
+                .field("x-oss-content-type", "image/png");
+
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("a.png", "text/html", HELLO));
+
+        assertEquals(204, response.statusCode(), response.body());
+        assertEquals("image/png", clients.v4().getObjectMetadata(bucket, "uploads/a.png").getContentType());
+    }
+
+    @Test
+    void postObject_sdkInCondition_refusesAnUnlistedOrMissingType(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-in-no");
+        FormBody html = typedForm(clients, "uploads/a.html", MatchMode.In, "Content-Type", "image/png", "image/jpeg")
+                .field("Content-Type", "text/html");
+        FormBody missing = typedForm(clients, "uploads/b.html", MatchMode.In, "Content-Type", "image/png", "image/jpeg");
+
+        for (FormBody form : List.of(html, missing)) {
+            HttpResponse<String> response = send(clients, bucket, form, form.withFile("a.html", "text/html", HELLO));
+            assertEquals(403, response.statusCode(), response.body());
+            assertTrue(response.body().contains("<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy Condition failed: "
+                    + "[\"in\", \"$content-type\", [\"image/png\", \"image/jpeg\"]]</Message>"), response.body());
+        }
+        assertFalse(clients.v4().doesObjectExist(bucket, "uploads/a.html"));
+        assertFalse(clients.v4().doesObjectExist(bucket, "uploads/b.html"));
+    }
+
+    @Test
+    void postObject_sdkNotInCondition_refusesAListedValueOnly(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-notin");
+        FormBody noCache = typedForm(clients, "uploads/n.txt", MatchMode.NotIn, "Cache-Control", "no-cache", "no-store")
+                .field("Cache-Control", "no-cache");
+        HttpResponse<String> denied = send(clients, bucket, noCache, noCache.withFile("n.txt", "text/plain", HELLO));
+        assertEquals(403, denied.statusCode(), denied.body());
+        assertTrue(denied.body().contains("Policy Condition failed: [\"not-in\", \"$cache-control\", [\"no-cache\", \"no-store\"]]"),
+                denied.body());
+
+        FormBody cached = typedForm(clients, "uploads/c.txt", MatchMode.NotIn, "Cache-Control", "no-cache", "no-store")
+                .field("Cache-Control", "max-age=60");
+        assertEquals(204, send(clients, bucket, cached, cached.withFile("c.txt", "text/plain", HELLO)).statusCode());
+        FormBody absent = typedForm(clients, "uploads/d.txt", MatchMode.NotIn, "Cache-Control", "no-cache", "no-store");
+        assertEquals(204, send(clients, bucket, absent, absent.withFile("d.txt", "text/plain", HELLO)).statusCode());
+        assertEquals("max-age=60", clients.v4().getObjectMetadata(bucket, "uploads/c.txt").getCacheControl());
+    }
+
+    @Test
+    void postObject_inWithAStringInsteadOfAList_isInvalidPolicyDocument(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-in-str");
+        String policy = "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[[\"not-in\",\"$cache-control\",\"no-cache\"]]}";
+        FormBody form = new FormBody().field("key", "k").field("OSSAccessKeyId", clients.keyId())
+                .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
+                .field("Signature", clients.v1().calculatePostSignature(policy));
+        HttpResponse<String> response = send(clients, bucket, form, form.withFile("k", "text/plain", HELLO));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("<Code>InvalidPolicyDocument</Code><Message>Invalid Policy: Invalid Condition: "
+                + "the values of 'not-in' must be a list.</Message>"), response.body());
+    }
+
+    @Test
+    void postObject_xOssContentType_winsOverTheFieldAndTheFilePart(EmulatorClients clients) throws Exception {
+        String bucket = bucket(clients, "post-xct");
+        FormBody form = v1Form(clients, "uploads/t.bin", inAnHour(), uploadsPolicy(0, 1024))
+                .field("Content-Type", "text/html").field("x-oss-content-type", "image/webp");
+        assertEquals(204, send(clients, bucket, form, form.withFile("t.bin", "text/html", HELLO)).statusCode());
+        assertEquals("image/webp", clients.v4().getObjectMetadata(bucket, "uploads/t.bin").getContentType());
     }
 }

@@ -63,4 +63,43 @@ class PostPolicyTest {
         OssException e = assertThrows(OssException.class, () -> policy.check(Map.of(), NOW));
         assertEquals("Invalid according to Policy: Policy expired.", e.getMessage());
     }
+
+    @Test
+    void parse_inAndNotInWithoutAList_areInvalidPolicyDocument() {
+        assertEquals("Invalid Policy: Invalid Condition: the values of 'not-in' must be a list.",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"not-in\",\"$cache-control\",\"no-cache\"]]}").getMessage());
+        assertEquals("Invalid Policy: Invalid Condition: the values of 'in' must be strings.",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"in\",\"$content-type\",[[\"a\"]]]]}").getMessage());
+        assertEquals("Invalid Policy: Invalid Condition: field name must start with '$': content-type",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"in\",\"content-type\",[\"a\"]]]}").getMessage());
+        assertEquals("Invalid Policy: Invalid Condition: the value of 'eq' must be a string.",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"eq\",\"$key\",[\"a\"]]]}").getMessage());
+    }
+
+    @Test
+    void check_inAndNotIn_holdOrNameTheFailure() {
+        PostPolicy policy = PostPolicy.parse(b64("{\"expiration\":\"2026-01-01T00:00:01.000Z\",\"conditions\":["
+                + "[\"in\",\"$Content-Type\",[\"image/png\",\"image/jpeg\"]],[\"not-in\",\"$x-oss-object-acl\",[\"public-read\","
+                + "\"public-read-write\"]]]}"));
+        policy.check(Map.of("content-type", "image/jpeg", "x-oss-object-acl", "private"), NOW);
+        policy.check(Map.of("content-type", "image/png"), NOW);
+        OssException notListed = assertThrows(OssException.class,
+                () -> policy.check(Map.of("content-type", "text/html", "x-oss-object-acl", "private"), NOW));
+        assertEquals(OssError.ACCESS_DENIED, notListed.error());
+        assertEquals("Invalid according to Policy: Policy Condition failed: [\"in\", \"$content-type\", [\"image/png\", \"image/jpeg\"]]",
+                notListed.getMessage());
+        OssException absent = assertThrows(OssException.class, () -> policy.check(Map.of(), NOW));
+        assertEquals(notListed.getMessage(), absent.getMessage());
+        OssException excluded = assertThrows(OssException.class,
+                () -> policy.check(Map.of("content-type", "image/png", "x-oss-object-acl", "public-read"), NOW));
+        assertEquals("Invalid according to Policy: Policy Condition failed: [\"not-in\", \"$x-oss-object-acl\", "
+                + "[\"public-read\", \"public-read-write\"]]", excluded.getMessage());
+    }
+
+    @Test
+    void check_inIsCaseSensitiveLikeEq() {
+        PostPolicy policy = PostPolicy.parse(b64("{\"expiration\":\"2026-01-01T00:00:01.000Z\",\"conditions\":["
+                + "[\"in\",\"$content-type\",[\"image/png\"]]]}"));
+        assertThrows(OssException.class, () -> policy.check(Map.of("content-type", "IMAGE/PNG"), NOW));
+    }
 }
