@@ -51,7 +51,7 @@ class EmbeddedEmulatorIT {
     private Path profile(Path dataDir) throws IOException {
         return Files.writeString(dir.resolve("embedded.yaml"), "apiVersion: ossops/v1\nkind: Profile\nname: embedded\nregion: cn-hangzhou\n"
                 + "endpoint: embedded\nemulator:\n  dataDir: " + dataDir + "\nuploader:\n  bucket: media\n  prefix: uploads\n"
-                + "  keyLayout: \"{prefix}/{filename}\"\n");
+                + "  keyLayout: \"{prefix}/{filename}\"\n  allowedContentTypes: [text/plain]\n");
     }
 
     private static void createBucket(URI endpoint, RootKey key, String bucket) {

@@ -62,7 +62,7 @@ class RedactionIT {
             assertEquals(1, r.exit(), r.all());
             assertEquals("", r.out());
             CliRun.assertContains(r.err(), "error: GetCallerIdentity failed: SignatureDoesNotMatch: Specified signature is not matched with "
-                    + "our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAI…Root%26Action%3DGetCallerIdentity%26");
+                    + "our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAI…Key1%26Action%3DGetCallerIdentity%26");
             CliRun.assertContains(r.err(), "%26SecurityToken%3D…%26");
             assertNoToken(r.err());
             assertFalse(r.err().contains(clients.secret()), r.err());
