@@ -33,6 +33,12 @@ public enum OssError {
     MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
     INVALID_ENCODING_TYPE("InvalidArgument", 400, "The Encoding-Type you specified is invalid.", "0099-00000036"),
 
+    // --- request bodies ---
+    /** The body ended before its Content-Length (page 0017-00000505: Content-Length and body size disagree). */
+    INCOMPLETE_BODY("IncompleteBody", 400, "The request body ended before the length its Content-Length declared.", "0017-00000505"),
+    /** The body stopped arriving; OSS waits for the missing bytes until it times out (page 0017-00000704). */
+    REQUEST_TIMEOUT("RequestTimeout", 400, "The request body was not received within the timeout period.", "0017-00000704"),
+
     // --- buckets ---
     NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist.", "0015-00000101"),
     BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", "0099-00000012"),
@@ -141,7 +147,8 @@ public enum OssError {
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
      *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
-     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, from OSS's API reference and troubleshooting pages); the others are stable
+     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, and the 0002, 0006, 0011 and 0017
+     *           pages named above their entries, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {
