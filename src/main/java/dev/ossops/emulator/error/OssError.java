@@ -39,6 +39,22 @@ public enum OssError {
     /** The body stopped arriving; OSS waits for the missing bytes until it times out (page 0017-00000704). */
     REQUEST_TIMEOUT("RequestTimeout", 400, "The request body was not received within the timeout period.", "0017-00000704"),
 
+    // --- header values a request asks to store or to have echoed ---
+    /** A user metadata name or value a header cannot carry (page 0011-00000005). */
+    INVALID_USER_METADATA("InvalidArgument", 400, "User metadata contains characters a header cannot carry.", "0011-00000005"),
+    /** A control character such as CR or LF in Content-Encoding (page 0011-00000008). */
+    INVALID_CONTENT_ENCODING("InvalidArgument", 400, "Content-Encoding contains characters a header cannot carry.", "0011-00000008"),
+    /** A control character such as CR or LF in Cache-Control (page 0011-00000009). */
+    INVALID_CACHE_CONTROL("InvalidArgument", 400, "Cache-Control contains characters a header cannot carry.", "0011-00000009"),
+    /** A control character such as CR or LF in Expires (page 0011-00000010). */
+    INVALID_EXPIRES_HEADER("InvalidArgument", 400, "Expires contains characters a header cannot carry.", "0011-00000010"),
+    /**
+     * Any other value that would become a response header (Content-Type, Content-Disposition,
+     * Content-Language, response-* overrides, success_action_redirect) with a control character:
+     * OSS documents the refusal for its metadata fields (0011 pages above), not a code for these.
+     */
+    INVALID_HEADER_VALUE("InvalidArgument", 400, "The value contains characters a header cannot carry.", "0099-00000400"),
+
     // --- buckets ---
     NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist.", "0015-00000101"),
     BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", "0099-00000012"),

@@ -156,6 +156,13 @@ public final class ObjectRoutes {
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {
+        ObjectHeaders.OVERRIDES.forEach((param, header) -> {
+            String value = r.param(param);
+            if (value != null && !HeaderValues.isFieldValue(value)) {
+                // A CR or LF would split the overriding header in two (response splitting).
+                throw new OssException(OssError.INVALID_HEADER_VALUE).with("ArgumentName", param);
+            }
+        });
         Bandwidth bandwidth = head ? Bandwidth.UNLIMITED : TrafficLimit.of(r, shaper);
         ByteRange.Header requested = head ? ByteRange.Header.NONE
                 : new ByteRange.Header(r.headerOrNull("range"), "standard".equals(r.headerOrNull("x-oss-range-behavior")));
