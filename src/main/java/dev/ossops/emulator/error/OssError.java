@@ -38,6 +38,8 @@ public enum OssError {
     INCOMPLETE_BODY("IncompleteBody", 400, "The request body ended before the length its Content-Length declared.", "0017-00000505"),
     /** The body stopped arriving; OSS waits for the missing bytes until it times out (page 0017-00000704). */
     REQUEST_TIMEOUT("RequestTimeout", 400, "The request body was not received within the timeout period.", "0017-00000704"),
+    /** A PostObject form that is not multipart/form-data, or was cut short (page 0006-00000104; OSS's PostObject error list). */
+    MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400, "The body of your POST request is not well-formed multipart/form-data.", "0006-00000104"),
 
     // --- header values a request asks to store or to have echoed ---
     /** A user metadata name or value a header cannot carry (page 0011-00000005). */
