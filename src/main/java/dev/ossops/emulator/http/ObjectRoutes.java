@@ -210,8 +210,12 @@ public final class ObjectRoutes {
         return reply;
     }
 
+    /**
+     * The one bucket write whose body is parsed before it is authorized: each key listed is
+     * authorized on its own (oss:DeleteObject per object), so the list must be read first.
+     */
     Reply deleteMultiple(OssRequest r, Caller caller) {
-        byte[] body = r.smallBody();
+        byte[] body = r.document(DocumentLimits.PART_OR_KEY_LIST);
         ObjectService.checkDigest(r.headerOrNull("content-md5"), body, true);
         String encoding = encodingType(r);
         Element root = XmlReader.parse(body, "Delete");
@@ -401,7 +405,12 @@ public final class ObjectRoutes {
     }
 
     Reply putTagging(OssRequest r, Caller caller) {
-        Element root = XmlReader.parse(r.smallBody(), "Tagging");
+        objects.putTags(caller, r.bucket(), r.key(), r.param("versionId"), () -> tags(r));
+        return Reply.empty(200);
+    }
+
+    private static Map<String, String> tags(OssRequest r) {
+        Element root = XmlReader.parse(r.document(DocumentLimits.SETTINGS), "Tagging");
         Map<String, String> tags = new LinkedHashMap<>();
         Element set = XmlReader.child(root, "TagSet").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
         for (Element tag : XmlReader.children(set, "Tag")) {
@@ -413,8 +422,7 @@ public final class ObjectRoutes {
             }
         }
         ObjectHeaders.checkTagCount(tags);
-        objects.putTags(caller, r.bucket(), r.key(), r.param("versionId"), tags);
-        return Reply.empty(200);
+        return tags;
     }
 
     Reply deleteTagging(OssRequest r, Caller caller) {

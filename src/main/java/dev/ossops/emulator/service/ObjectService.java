@@ -602,8 +602,11 @@ public final class ObjectService {
         update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL, v -> v.withAcl(checked));
     }
 
-    public void putTags(Caller caller, String bucketName, String key, String versionId, Map<String, String> tags) {
-        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(tags));
+    /** {@code tags} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
+    public void putTags(Caller caller, String bucketName, String key, String versionId, Supplier<Map<String, String>> tags) {
+        getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING);
+        Map<String, String> requested = tags.get();
+        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(requested));
     }
 
     public void deleteTags(Caller caller, String bucketName, String key, String versionId) {
