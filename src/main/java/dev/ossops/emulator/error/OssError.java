@@ -32,6 +32,16 @@ public enum OssError {
     INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),
     MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
     INVALID_ENCODING_TYPE("InvalidArgument", 400, "The Encoding-Type you specified is invalid.", "0099-00000036"),
+    /** V1 {@code Expires} that is not a number of seconds (OSS troubleshooting page 0002-00000070). */
+    INVALID_EXPIRES("InvalidArgument", 400, "Expires is not a valid number of seconds since the epoch.", "0002-00000070"),
+    /** V4 {@code x-oss-expires} outside 1..604800 seconds (page 0002-00000232). */
+    INVALID_V4_EXPIRES("InvalidArgument", 400, "x-oss-expires must be a number of seconds from 1 to 604800.", "0002-00000232"),
+    /** A V4 presigned URL used more than 15 minutes before its x-oss-date (page 0002-00000235). */
+    REQUEST_NOT_YET_VALID("AccessDenied", 403, "Request is not valid yet: x-oss-date is later than the server time allows.", "0002-00000235"),
+    /** The region of a V4 Authorization header's Credential is not a region id (page 0002-00000228; message of page 0002-00000715). */
+    INVALID_SIGNING_REGION("InvalidArgument", 400, "The signing region in credential is invalid.", "0002-00000228"),
+    /** The region of a V4 presigned URL's x-oss-credential is not a region id (page 0002-00000226). */
+    INVALID_PRESIGNED_SIGNING_REGION("InvalidArgument", 400, "The signing region in credential is invalid.", "0002-00000226"),
 
     // --- request bodies ---
     /** The body ended before its Content-Length (page 0017-00000505: Content-Length and body size disagree). */
