@@ -53,7 +53,7 @@ public final class HttpServerLoop implements AutoCloseable {
     private static final long TICK_MILLIS = 250;
     /** After a refusal, the client's remaining bytes are read and dropped for this long, so it sees the answer, not a reset. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final long LINGER_BYTES = 1024 * 1024;
+    private static final long LINGER_BYTES = 256 * 1024;
 
     private final HttpLimits limits;
     private final Function<IncomingRequest, Reply> handler;
