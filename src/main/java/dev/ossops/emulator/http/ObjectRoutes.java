@@ -56,7 +56,12 @@ public final class ObjectRoutes {
 
     /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
     Reply restore(OssRequest r, Caller caller) {
-        byte[] body = r.smallBody();
+        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
+        return Reply.empty(started ? 202 : 200);
+    }
+
+    private static ObjectService.RestoreRequest restoreRequest(OssRequest r) {
+        byte[] body = r.document(DocumentLimits.SETTINGS);
         ObjectService.RestoreRequest request = ObjectService.RestoreRequest.DEFAULTS;
         if (body.length > 0) {
             Element root = XmlReader.parse(body, "RestoreRequest");
@@ -72,8 +77,7 @@ public final class ObjectRoutes {
             String tier = job == null ? null : XmlReader.text(job, "Tier").orElse(null);
             request = new ObjectService.RestoreRequest(days, tier, job != null);
         }
-        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), request);
-        return Reply.empty(started ? 202 : 200);
+        return request;
     }
 
     /** PutSymlink: {@code PUT ?symlink} with the URL-encoded target key in x-oss-symlink-target. */
