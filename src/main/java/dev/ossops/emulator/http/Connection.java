@@ -20,6 +20,8 @@ final class Connection {
     RequestHeadParser parser;
     /** When it began waiting for its next request head (accepted, or back from a worker), in nanoseconds. */
     long waitingSince;
+    /** The same as a sequence number: the smallest has waited longest. */
+    long waitingOrder;
     /** When the first byte of the current head arrived, in nanoseconds. */
     long headStartedAt;
     /** Bytes that arrived after a head: the body's start, or a pipelined request. */

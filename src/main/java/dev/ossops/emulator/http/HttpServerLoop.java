@@ -66,6 +66,10 @@ public final class HttpServerLoop implements AutoCloseable {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final byte[] readBytes = new byte[64 * 1024];
     private final Thread loop;
+    /** When deadlines were last checked (selector thread only). */
+    private long lastExpiry = System.nanoTime();
+    /** Orders connections by when they began waiting for a head, ties included (selector thread only). */
+    private long waitingOrder;
     private volatile boolean closed;
 
     public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler) throws IOException {
@@ -178,7 +182,7 @@ public final class HttpServerLoop implements AutoCloseable {
                 close(c);
                 return true;
             }
-            if (c.state == Connection.State.HEAD && (oldest == null || c.waitingSince - oldest.waitingSince < 0)) {
+            if (c.state == Connection.State.HEAD && (oldest == null || c.waitingOrder < oldest.waitingOrder)) {
                 oldest = c;
             }
         }
@@ -194,6 +198,7 @@ public final class HttpServerLoop implements AutoCloseable {
         c.state = Connection.State.HEAD;
         c.parser = new RequestHeadParser(limits);
         c.waitingSince = now;
+        c.waitingOrder = ++waitingOrder;
         c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
     }
 
@@ -284,7 +289,12 @@ public final class HttpServerLoop implements AutoCloseable {
         c.lingerUntil = now + LINGER_NANOS;
     }
 
+    /** Refuses heads past their deadline and closes idle and lingering connections; at most once a tick, however busy. */
     private void expire(long now) {
+        if (now - lastExpiry < TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS)) {
+            return;
+        }
+        lastExpiry = now;
         long headDeadline = limits.headDeadline().toNanos();
         long idle = limits.idleTimeout().toNanos();
         for (Connection c : connections) {
