@@ -144,7 +144,7 @@ class TruncatedBodyIT {
     }
 
     @Test
-    void putBucketConfiguration_bodyCutShort_isIncompleteBody(EmulatorClients clients) throws IOException {
+    void putBucketVersioning_anonymousWithABodyCutShort_isDeniedWithoutReadingIt(EmulatorClients clients) throws IOException {
         String bucket = openBucket(clients, "cut-config");
         String response = cutShort(clients, "PUT /" + bucket + "/?versioning HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n",
                 "<VersioningConfiguration><Status>Enabled");
