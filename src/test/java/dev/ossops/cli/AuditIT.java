@@ -82,6 +82,11 @@ class AuditIT {
         }
         oss.setObjectAcl("au-object-acl", "b-public", CannedAccessControlList.PublicRead);
         oss.setObjectAcl("au-object-acl", "c-private", CannedAccessControlList.Private);
+        oss.createBucket("au-odd-keys");
+        for (String key : List.of("a\0nul", "b\u0007bell")) {
+            oss.putObject("au-odd-keys", key, new ByteArrayInputStream(new byte[] {1}));
+        }
+        oss.setObjectAcl("au-odd-keys", "a\0nul", CannedAccessControlList.PublicRead);
         oss.createBucket("au-logs");
         harden(oss, "au-hardened");
         oss.createBucket("au-unreadable");
@@ -190,6 +195,23 @@ class AuditIT {
                 findings(json(all), "au-object-acl", PUBLIC_CHECKS));
         // Only a-inherits is sampled: it inherits the private bucket ACL.
         assertEquals(List.of(), findings(json(first), "au-object-acl", PUBLIC_CHECKS));
+    }
+
+    /** A key XML 1.0 cannot carry used to make the listing unparsable and the bucket "unknown". */
+    @Test
+    void audit_objectKeysXmlCannotCarry_areSampledNotUnknown(URI endpoint) throws IOException {
+        CliRun run = audit(endpoint, "--buckets", "au-odd-keys", "--format", "json", "--objects", "10");
+
+        assertEquals(3, run.exit(), run.err());
+        JsonNode report = json(run);
+        assertEquals(List.of("high OSS-OBJECT-ACL-PUBLIC acs:oss:*:*:au-odd-keys/a\0nul"), findings(report, "au-odd-keys", PUBLIC_CHECKS));
+        List<String> unknown = new ArrayList<>();
+        report.get("unknown").forEach(u -> {
+            if (u.get("resource").asText().startsWith(BUCKET_ARN + "au-odd-keys")) {
+                unknown.add(u.get("check").asText());
+            }
+        });
+        assertEquals(List.of(), unknown);
     }
 
     @Test

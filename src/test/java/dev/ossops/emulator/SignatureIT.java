@@ -6,6 +6,7 @@ import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -78,9 +79,13 @@ class SignatureIT {
         assertEquals("text/plain", oss.getObjectMetadata(b, "up.txt").getContentType());
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void presignedGet_expired_isAccessDeniedRequestHasExpired(SignVersion version, EmulatorClients clients) throws Exception {
+    /**
+     * V1 only: the SDK signs a past expiration into V1's absolute Expires, but into V4's relative
+     * x-oss-expires as a negative count, which OSS refuses as out of range (PresignLimitsIT covers V4).
+     */
+    @Test
+    void presignedGet_expired_isAccessDeniedRequestHasExpired(EmulatorClients clients) throws Exception {
+        SignVersion version = SignVersion.V1;
         OSS oss = clients.client(version);
         String b = bucketWithObject(oss, clients, "expired-" + version);
         URL url = oss.generatePresignedUrl(b, "dir/file name.txt", new Date(System.currentTimeMillis() - 60_000));

@@ -44,7 +44,8 @@ public final class BucketObjects {
             if (page <= 0) {
                 return new Inventory(count, bytes, true, limit);
             }
-            ListObjectsRequest request = new ListObjectsRequest(b.name()).withPrefix(prefix).withMaxKeys(page).withMarker(marker);
+            ListObjectsRequest request = new ListObjectsRequest(b.name()).withPrefix(prefix).withMaxKeys(page).withMarker(marker)
+                    .withEncodingType(ListingEncoding.URL);
             ObjectListing listing = retry.call("ListObjects " + b.name() + "/" + prefix, () -> clients.apply(b.region()).listObjects(request));
             for (OSSObjectSummary o : listing.getObjectSummaries()) {
                 examined++;
@@ -57,12 +58,12 @@ public final class BucketObjects {
             if (!listing.isTruncated()) {
                 return new Inventory(count, bytes, false, limit);
             }
-            marker = listing.getNextMarker();
+            marker = ListingEncoding.decode(listing.getNextMarker());
         }
     }
 
     /**
-     * Versions under {@code prefix} that have been noncurrent for at least {@code minAgeDays}: a version becomes
+     * Versions under {@code prefix} (keys, markers: the SDK decodes this listing's URL encoding) that have been noncurrent for at least {@code minAgeDays}: a version becomes
      * noncurrent when the next newer version of its key is written, which the listing gives (newest first per key).
      */
     public Inventory noncurrent(OssBucket b, String prefix, long minAgeDays, Instant now, long limit) {
@@ -80,7 +81,8 @@ public final class BucketObjects {
                 return new Inventory(count, bytes, true, limit);
             }
             ListVersionsRequest request = new ListVersionsRequest().withBucketName(b.name()).withPrefix(prefix)
-                    .withMaxResults(page).withKeyMarker(keyMarker).withVersionIdMarker(versionMarker);
+                    .withMaxResults(page).withKeyMarker(keyMarker).withVersionIdMarker(versionMarker)
+                    .withEncodingType(ListingEncoding.URL);
             VersionListing listing = retry.call("ListObjectVersions " + b.name() + "/" + prefix,
                     () -> clients.apply(b.region()).listVersions(request));
             for (OSSVersionSummary v : listing.getVersionSummaries()) {

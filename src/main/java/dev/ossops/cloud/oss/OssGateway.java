@@ -324,15 +324,16 @@ public final class OssGateway implements AutoCloseable {
         String marker = null;
         boolean truncated;
         do {
-            ListObjectsRequest request = new ListObjectsRequest(b.name()).withMaxKeys(Math.min(1000, limit - keys.size()));
+            ListObjectsRequest request = new ListObjectsRequest(b.name()).withMaxKeys(Math.min(1000, limit - keys.size()))
+                    .withEncodingType(ListingEncoding.URL);
             request.setMarker(marker);
             Optional<ObjectListing> page = read("ListObjects", b, Set.of(NO_SUCH_BUCKET), oss -> oss.listObjects(request));
             if (page.isEmpty()) {
                 return Optional.empty();
             }
-            page.get().getObjectSummaries().forEach(o -> keys.add(o.getKey()));
+            page.get().getObjectSummaries().forEach(o -> keys.add(ListingEncoding.decode(o.getKey())));
             truncated = page.get().isTruncated();
-            marker = page.get().getNextMarker();
+            marker = ListingEncoding.decode(page.get().getNextMarker());
         } while (truncated && keys.size() < limit && marker != null);
         Map<String, String> acls = new LinkedHashMap<>();
         // Each ACL read is its own retried call, so one slow object does not repeat the listing.

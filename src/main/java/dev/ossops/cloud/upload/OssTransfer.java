@@ -30,6 +30,7 @@ import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.OssClients;
 import dev.ossops.cloud.Retry;
+import dev.ossops.cloud.oss.ListingEncoding;
 import dev.ossops.upload.Checkpoint;
 import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.ObjectStore;
@@ -150,6 +151,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             Integer marker = null;
             while (true) {
                 ListPartsRequest request = new ListPartsRequest(bucket, key, uploadId);
+                // The answer names the key: encoded, a key XML cannot carry does not break the page.
+                request.setEncodingType(ListingEncoding.URL);
                 request.setMaxParts(LIST_PAGE);
                 request.setPartNumberMarker(marker);
                 PartListing listing = oss.listParts(request);
@@ -194,20 +197,21 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             String idMarker = null;
             while (true) {
                 ListMultipartUploadsRequest request = new ListMultipartUploadsRequest(bucket);
+                request.setEncodingType(ListingEncoding.URL);
                 request.setPrefix(key);
                 request.setKeyMarker(keyMarker);
                 request.setUploadIdMarker(idMarker);
                 MultipartUploadListing listing = oss.listMultipartUploads(request);
                 for (MultipartUpload u : listing.getMultipartUploads()) {
                     // The prefix also matches longer keys (key.bak): only the exact key counts.
-                    if (u.getKey().equals(key)) {
+                    if (ListingEncoding.decode(u.getKey()).equals(key)) {
                         found.add(new PendingUpload(u.getUploadId(), u.getInitiated().toInstant()));
                     }
                 }
                 if (!listing.isTruncated()) {
                     return found;
                 }
-                keyMarker = listing.getNextKeyMarker();
+                keyMarker = ListingEncoding.decode(listing.getNextKeyMarker());
                 idMarker = listing.getNextUploadIdMarker();
             }
         });

@@ -29,6 +29,14 @@ import java.util.TreeSet;
 public final class Authenticator {
     /** OSS refuses header-signed requests whose time is more than 15 minutes off. */
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /** The longest a V4 presigned URL lives: 7 days (OSS troubleshooting page 0002-00000232). */
+    static final long MAX_V4_EXPIRES_SECONDS = 604_800;
+    /**
+     * An OSS region id as a V4 credential scope names it: lower-case words joined by hyphens
+     * ({@code cn-hangzhou}, {@code ap-southeast-1}, {@code cn-shanghai-finance-1}), never the endpoint
+     * form {@code oss-cn-hangzhou} (page 0002-00000226).
+     */
+    private static final java.util.regex.Pattern REGION_ID = java.util.regex.Pattern.compile("(?!oss-)[a-z]{2,}(-[a-z0-9]+){1,4}");
     private static final DateTimeFormatter V4_DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter V4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -87,12 +95,8 @@ public final class Authenticator {
             throw new OssException(OssError.ACCESS_DENIED,
                     "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters");
         }
-        Instant expiry;
-        try {
-            expiry = Instant.ofEpochSecond(Long.parseLong(expires));
-        } catch (NumberFormatException e) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "Expires is not a number.");
-        }
+        // Seconds since the epoch; a value no long holds is as invalid as letters (page 0002-00000070).
+        long expiry = seconds(expires, 19).orElseThrow(() -> new OssException(OssError.INVALID_EXPIRES));
         checkExpiry(expiry);
         Credential key = lookup(keyId);
         checkState(key, request.queryParameter("security-token"));
@@ -117,7 +121,7 @@ public final class Authenticator {
         if (credential == null || provided == null) {
             throw new OssException(OssError.INVALID_AUTHORIZATION);
         }
-        Scope scope = Scope.parse(credential);
+        Scope scope = Scope.parse(credential, OssError.INVALID_SIGNING_REGION);
         String dateTime = request.header("x-oss-date")
                 .orElseThrow(() -> new OssException(OssError.ACCESS_DENIED, "Missing x-oss-date header."));
         Instant time = parseV4(dateTime);
@@ -142,15 +146,16 @@ public final class Authenticator {
             throw new OssException(OssError.ACCESS_DENIED,
                     "Query-string authentication requires the x-oss-signature-version, x-oss-credential, x-oss-date, x-oss-expires and x-oss-signature parameters");
         }
-        Scope scope = Scope.parse(credential);
+        Scope scope = Scope.parse(credential, OssError.INVALID_PRESIGNED_SIGNING_REGION);
         Instant time = parseV4(dateTime);
-        long seconds;
-        try {
-            seconds = Long.parseLong(expires);
-        } catch (NumberFormatException e) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "x-oss-expires is not a number.");
+        long seconds = seconds(expires, 6).filter(s -> s >= 1 && s <= MAX_V4_EXPIRES_SECONDS)
+                .orElseThrow(() -> new OssException(OssError.INVALID_V4_EXPIRES));
+        // The URL is valid from its x-oss-date, less 15 minutes of clock skew (page 0002-00000235), for
+        // x-oss-expires seconds: a later x-oss-date cannot make it live beyond 7 days and 15 minutes.
+        if (time.isAfter(clock.instant().plus(MAX_SKEW))) {
+            throw new OssException(OssError.REQUEST_NOT_YET_VALID);
         }
-        checkExpiry(time.plusSeconds(seconds));
+        checkExpiry(time.getEpochSecond() + seconds);
         checkScopeDate(scope, time);
         Credential key = lookup(scope.keyId());
         // SDK 3.18 presigns V4 with x-oss-security-token; older signers used security-token.
@@ -248,13 +253,26 @@ public final class Authenticator {
         }
     }
 
-    private void checkExpiry(Instant expiry) {
+    /** {@code expirySeconds} since the epoch; an expired request's expiry is in the past, so it is a valid instant. */
+    private void checkExpiry(long expirySeconds) {
         Instant now = clock.instant();
-        if (now.isAfter(expiry)) {
+        if (now.getEpochSecond() > expirySeconds) {
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("Expires", ISO.format(expiry));
+            details.put("Expires", ISO.format(Instant.ofEpochSecond(expirySeconds)));
             details.put("ServerTime", ISO.format(now));
             throw new OssException(OssError.REQUEST_EXPIRED, OssError.REQUEST_EXPIRED.defaultMessage(), details);
+        }
+    }
+
+    /** A count of seconds in at most {@code maxDigits} decimal digits, no sign; empty otherwise. */
+    private static Optional<Long> seconds(String value, int maxDigits) {
+        if (!value.matches("[0-9]{1," + maxDigits + "}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
@@ -286,9 +304,12 @@ public final class Authenticator {
         return details;
     }
 
-    /** The credential scope {@code keyId/yyyyMMdd/region/oss/aliyun_v4_request}. */
+    /**
+     * The credential scope {@code keyId/yyyyMMdd/region/oss/aliyun_v4_request}. The region becomes the
+     * location of a bucket the request creates, so it must be a region id.
+     */
     record Scope(String keyId, String date, String region, String product) {
-        static Scope parse(String credential) {
+        static Scope parse(String credential, OssError invalidRegion) {
             String[] parts = credential.split("/");
             if (parts.length != 5 || !V4Signature.TERMINATOR.equals(parts[4]) || !"oss".equals(parts[3])) {
                 throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
@@ -297,6 +318,11 @@ public final class Authenticator {
                 LocalDate.parse(parts[1], DateTimeFormatter.BASIC_ISO_DATE);
             } catch (DateTimeParseException e) {
                 throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
+            }
+            if (parts[2].length() > 64 || !REGION_ID.matcher(parts[2]).matches()) {
+                // As OSS does (page 0002-00000715), with the key id masked like everywhere else.
+                throw new OssException(invalidRegion).with("ArgumentName", "x-oss-credential")
+                        .with("ArgumentValue", Masking.accessKeyId(parts[0]) + credential.substring(parts[0].length()));
             }
             return new Scope(parts[0], parts[1], parts[2], parts[3]);
         }

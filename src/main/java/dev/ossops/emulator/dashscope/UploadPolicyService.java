@@ -129,8 +129,8 @@ public final class UploadPolicyService {
             return;
         }
         Caller owner = Caller.of(systemKey);
-        buckets.create(owner, bucket, "private", null, null);
-        buckets.putConfig(owner, bucket, "lifecycle", LIFECYCLE.getBytes(StandardCharsets.UTF_8));
+        buckets.create(owner, bucket, "private", () -> BucketService.CreateConfiguration.DEFAULTS);
+        buckets.putConfig(owner, bucket, "lifecycle", () -> LIFECYCLE.getBytes(StandardCharsets.UTF_8));
     }
 
     private String sign(String policy) {

@@ -32,6 +32,40 @@ public enum OssError {
     INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),
     MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
     INVALID_ENCODING_TYPE("InvalidArgument", 400, "The Encoding-Type you specified is invalid.", "0099-00000036"),
+    /** V1 {@code Expires} that is not a number of seconds (OSS troubleshooting page 0002-00000070). */
+    INVALID_EXPIRES("InvalidArgument", 400, "Expires is not a valid number of seconds since the epoch.", "0002-00000070"),
+    /** V4 {@code x-oss-expires} outside 1..604800 seconds (page 0002-00000232). */
+    INVALID_V4_EXPIRES("InvalidArgument", 400, "x-oss-expires must be a number of seconds from 1 to 604800.", "0002-00000232"),
+    /** A V4 presigned URL used more than 15 minutes before its x-oss-date (page 0002-00000235). */
+    REQUEST_NOT_YET_VALID("AccessDenied", 403, "Request is not valid yet: x-oss-date is later than the server time allows.", "0002-00000235"),
+    /** The region of a V4 Authorization header's Credential is not a region id (page 0002-00000228; message of page 0002-00000715). */
+    INVALID_SIGNING_REGION("InvalidArgument", 400, "The signing region in credential is invalid.", "0002-00000228"),
+    /** The region of a V4 presigned URL's x-oss-credential is not a region id (page 0002-00000226). */
+    INVALID_PRESIGNED_SIGNING_REGION("InvalidArgument", 400, "The signing region in credential is invalid.", "0002-00000226"),
+
+    // --- request bodies ---
+    /** The body ended before its Content-Length (page 0017-00000505: Content-Length and body size disagree). */
+    INCOMPLETE_BODY("IncompleteBody", 400, "The request body ended before the length its Content-Length declared.", "0017-00000505"),
+    /** The body stopped arriving; OSS waits for the missing bytes until it times out (page 0017-00000704). */
+    REQUEST_TIMEOUT("RequestTimeout", 400, "The request body was not received within the timeout period.", "0017-00000704"),
+    /** A PostObject form that is not multipart/form-data, or was cut short (page 0006-00000104; OSS's PostObject error list). */
+    MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400, "The body of your POST request is not well-formed multipart/form-data.", "0006-00000104"),
+
+    // --- header values a request asks to store or to have echoed ---
+    /** A user metadata name or value a header cannot carry (page 0011-00000005). */
+    INVALID_USER_METADATA("InvalidArgument", 400, "User metadata contains characters a header cannot carry.", "0011-00000005"),
+    /** A control character such as CR or LF in Content-Encoding (page 0011-00000008). */
+    INVALID_CONTENT_ENCODING("InvalidArgument", 400, "Content-Encoding contains characters a header cannot carry.", "0011-00000008"),
+    /** A control character such as CR or LF in Cache-Control (page 0011-00000009). */
+    INVALID_CACHE_CONTROL("InvalidArgument", 400, "Cache-Control contains characters a header cannot carry.", "0011-00000009"),
+    /** A control character such as CR or LF in Expires (page 0011-00000010). */
+    INVALID_EXPIRES_HEADER("InvalidArgument", 400, "Expires contains characters a header cannot carry.", "0011-00000010"),
+    /**
+     * Any other value that would become a response header (Content-Type, Content-Disposition,
+     * Content-Language, response-* overrides, success_action_redirect) with a control character:
+     * OSS documents the refusal for its metadata fields (0011 pages above), not a code for these.
+     */
+    INVALID_HEADER_VALUE("InvalidArgument", 400, "The value contains characters a header cannot carry.", "0099-00000400"),
 
     // --- buckets ---
     NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist.", "0015-00000101"),
@@ -141,7 +175,8 @@ public enum OssError {
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
      *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
-     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, from OSS's API reference and troubleshooting pages); the others are stable
+     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, and the 0002, 0006, 0011 and 0017
+     *           pages named above their entries, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {

@@ -16,7 +16,7 @@ public final class AccountRoutes {
     }
 
     Reply putPublicAccessBlock(OssRequest r, Caller caller) {
-        account.putPublicAccessBlock(caller, r.smallBody());
+        account.putPublicAccessBlock(caller, () -> r.document(DocumentLimits.SETTINGS));
         return Reply.empty(200);
     }
 

@@ -25,16 +25,18 @@ public final class BucketRoutes {
     }
 
     Reply create(OssRequest r, Caller caller) {
-        byte[] body = r.smallBody();
-        String storageClass = null;
-        String redundancy = null;
-        if (body.length > 0) {
-            Element root = XmlReader.parse(body, "CreateBucketConfiguration");
-            storageClass = XmlReader.text(root, "StorageClass").orElse(null);
-            redundancy = XmlReader.text(root, "DataRedundancyType").orElse(null);
-        }
-        buckets.create(caller, r.bucket(), r.headerOrNull("x-oss-acl"), storageClass, redundancy);
+        buckets.create(caller, r.bucket(), r.headerOrNull("x-oss-acl"), () -> createConfiguration(r));
         return Reply.empty(200).header("Location", "/" + r.bucket());
+    }
+
+    private static BucketService.CreateConfiguration createConfiguration(OssRequest r) {
+        byte[] body = r.document(DocumentLimits.SETTINGS);
+        if (body.length == 0) {
+            return BucketService.CreateConfiguration.DEFAULTS;
+        }
+        Element root = XmlReader.parse(body, "CreateBucketConfiguration");
+        return new BucketService.CreateConfiguration(XmlReader.text(root, "StorageClass").orElse(null),
+                XmlReader.text(root, "DataRedundancyType").orElse(null));
     }
 
     Reply delete(OssRequest r, Caller caller) {
@@ -125,9 +127,10 @@ public final class BucketRoutes {
     }
 
     Reply putVersioning(OssRequest r, Caller caller) {
-        Element root = XmlReader.parse(r.smallBody(), "VersioningConfiguration");
-        String status = XmlReader.text(root, "Status").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
-        buckets.putVersioning(caller, r.bucket(), status);
+        buckets.putVersioning(caller, r.bucket(), () -> {
+            Element root = XmlReader.parse(r.document(DocumentLimits.SETTINGS), "VersioningConfiguration");
+            return XmlReader.text(root, "Status").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
+        });
         return Reply.empty(200);
     }
 
@@ -137,7 +140,7 @@ public final class BucketRoutes {
     }
 
     Reply putConfig(OssRequest r, Caller caller, String subresource) {
-        buckets.putConfig(caller, r.bucket(), subresource, r.smallBody());
+        buckets.putConfig(caller, r.bucket(), subresource, () -> r.document(DocumentLimits.configuration(subresource)));
         return Reply.empty(200);
     }
 

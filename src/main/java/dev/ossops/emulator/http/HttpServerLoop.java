@@ -1,27 +1,31 @@
 package dev.ossops.emulator.http;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.util.AbstractMap;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.IllegalBlockingModeException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,291 +36,382 @@ import java.util.function.Function;
  * {@code Expect: 100-continue}, and response header names written exactly as given. The JDK's
  * {@code com.sun.net.httpserver} rewrites names ({@code X-oss-meta-a}), and the OSS SDKs match
  * {@code x-oss-meta-} case-sensitively, so it cannot serve OSS faithfully.
+ *
+ * <p>Why a selector in front of the workers: with a thread per connection, 256 clients that each
+ * send half a request head and then one byte a minute hold every thread, and nobody else is
+ * served. Here one selector thread reads every request head without blocking, within
+ * {@link HttpLimits} (size, a deadline from the first byte, 414/431/408 otherwise), and only a
+ * complete, well-framed head reaches a worker; a connection waiting between requests goes back to
+ * the selector and holds no thread either. A slow or idle client therefore costs a socket and the
+ * bytes it sent, never a worker, and at {@link HttpLimits#maxConnections()} the connection that has
+ * waited longest for its head makes room. Workers block on the body and the reply as before, with a
+ * read timeout on the body. (Java 17: virtual threads would have been the other way.)
  */
 public final class HttpServerLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HttpServerLoop.class.getName());
-    /** An idle persistent connection is closed after this long, like a server-side keep-alive timeout. */
-    private static final int IDLE_MILLIS = 60_000;
-    private static final int MAX_HEADERS = 200;
-    private static final int MAX_CONNECTIONS = 256;
+    /** How often deadlines are checked when nothing arrives. */
+    private static final long TICK_MILLIS = 250;
+    /** After a refusal, the client's remaining bytes are read and dropped for this long, so it sees the answer, not a reset. */
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long LINGER_BYTES = 256 * 1024;
 
-    private final ServerSocket socket;
+    private final HttpLimits limits;
     private final Function<IncomingRequest, Reply> handler;
+    private final ServerSocketChannel server;
+    private final Selector selector;
     private final ThreadPoolExecutor workers;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Queue<Connection> returning = new ConcurrentLinkedQueue<>();
+    /** Used by the selector thread only. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final byte[] readBytes = new byte[64 * 1024];
+    private final Thread loop;
+    /** When deadlines were last checked (selector thread only). */
+    private long lastExpiry = System.nanoTime();
+    /** Orders connections by when they began waiting for a head, ties included (selector thread only). */
+    private long waitingOrder;
     private volatile boolean closed;
 
     public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler) throws IOException {
-        this.socket = new ServerSocket(port, 128, bind);
+        this(bind, port, handler, HttpLimits.defaults());
+    }
+
+    public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler, HttpLimits limits) throws IOException {
+        this.limits = limits;
         this.handler = handler;
+        this.server = ServerSocketChannel.open();
+        try {
+            server.bind(new InetSocketAddress(bind, port), 1024);
+            server.configureBlocking(false);
+            this.selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
         AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "ossops-emulator-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.acceptor = new Thread(this::acceptLoop, "ossops-emulator-accept-" + socket.getLocalPort());
-        this.acceptor.setDaemon(true);
-        this.acceptor.start();
+        workers.allowCoreThreadTimeOut(true);
+        this.loop = new Thread(this::run, "ossops-emulator-http-" + port());
+        this.loop.setDaemon(true);
+        this.loop.start();
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return server.socket().getLocalPort();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket client;
-            try {
-                client = socket.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    LOG.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage());
+    private void run() {
+        try {
+            while (!closed) {
+                selector.select(TICK_MILLIS);
+                if (closed) {
+                    break;
                 }
-                continue;
+                long now = System.nanoTime();
+                List<Connection> ready = new ArrayList<>();
+                takeBack(now, ready);
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (!key.isValid()) {
+                        continue;
+                    }
+                    if (key.isAcceptable()) {
+                        accept(now);
+                    } else if (key.isReadable()) {
+                        read((Connection) key.attachment(), now, ready);
+                    }
+                }
+                expire(now);
+                dispatch(ready);
             }
-            open.add(client);
-            try {
-                workers.execute(() -> serve(client));
-            } catch (RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.WARNING, "too many connections; closing one");
-                closeQuietly(client);
+        } catch (IOException | ClosedSelectorException e) {
+            if (!closed) {
+                LOG.log(System.Logger.Level.ERROR, "the HTTP server stopped: " + e.getMessage());
+            }
+        } finally {
+            for (Connection c : connections) {
+                if (c.state != Connection.State.WORKER) {
+                    close(c);
+                }
             }
         }
     }
 
-    private void serve(Socket client) {
-        try (client) {
-            client.setSoTimeout(IDLE_MILLIS);
-            client.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(client.getInputStream(), 64 * 1024);
-            OutputStream out = new BufferedOutputStream(client.getOutputStream(), 64 * 1024);
-            boolean keepAlive = true;
+    private void accept(long now) {
+        while (true) {
+            SocketChannel channel;
             try {
-                while (keepAlive && !closed) {
-                    keepAlive = exchange(in, out);
-                }
-            } catch (ConnectionReset e) {
-                // Must happen before the socket closes, so the close sends RST.
-                abort(client);
+                channel = server.accept();
+            } catch (IOException e) {
+                // Out of file descriptors, say: the connections already open are still served.
+                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage());
+                return;
             }
-        } catch (SocketTimeoutException | EOFException e) {
-            // idle keep-alive connection, or the client hung up between requests: normal ends
+            if (channel == null) {
+                return;
+            }
+            if (connections.size() >= limits.maxConnections() && !evictLongestWaiting()) {
+                LOG.log(System.Logger.Level.DEBUG, "too many connections, all busy; closing a new one");
+                closeQuietly(channel);
+                continue;
+            }
+            Connection c = new Connection(channel);
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connections.add(c);
+                waitForHead(c, now);
+            } catch (IOException e) {
+                close(c);
+            }
+        }
+    }
+
+    /** Closes the connection that has waited longest for a request head (idle or slow), if there is one. */
+    private boolean evictLongestWaiting() {
+        Connection oldest = null;
+        for (Connection c : connections) {
+            if (c.state == Connection.State.LINGER) {
+                close(c);
+                return true;
+            }
+            if (c.state == Connection.State.HEAD && (oldest == null || c.waitingOrder < oldest.waitingOrder)) {
+                oldest = c;
+            }
+        }
+        if (oldest == null) {
+            return false;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "too many connections; closing the one waiting longest for a request");
+        close(oldest);
+        return true;
+    }
+
+    private void waitForHead(Connection c, long now) throws IOException {
+        c.state = Connection.State.HEAD;
+        c.parser = new RequestHeadParser(limits);
+        c.waitingSince = now;
+        c.waitingOrder = ++waitingOrder;
+        c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
+    }
+
+    /** Connections whose exchange ended with the connection kept: back to waiting for a head, which may already be here. */
+    private void takeBack(long now, List<Connection> ready) {
+        for (Connection c = returning.poll(); c != null; c = returning.poll()) {
+            try {
+                waitForHead(c, now);
+            } catch (IOException e) {
+                close(c);
+                continue;
+            }
+            byte[] pending = c.pending;
+            c.pending = Connection.NOTHING;
+            if (pending.length > 0) {
+                consume(c, pending, pending.length, now, ready);
+            }
+        }
+    }
+
+    private void read(Connection c, long now, List<Connection> ready) {
+        int n;
+        readBuffer.clear();
+        try {
+            n = c.channel.read(readBuffer);
+        } catch (IOException e) {
+            close(c);
+            return;
+        }
+        if (n < 0) {
+            close(c);
+            return;
+        }
+        if (c.state == Connection.State.LINGER) {
+            c.lingered += n;
+            if (c.lingered > LINGER_BYTES) {
+                close(c);
+            }
+            return;
+        }
+        if (n > 0) {
+            readBuffer.flip();
+            readBuffer.get(readBytes, 0, n);
+            consume(c, readBytes, n, now, ready);
+        }
+    }
+
+    /** Feeds bytes to the head parser; a complete head becomes an exchange ready for a worker. */
+    private void consume(Connection c, byte[] bytes, int length, long now, List<Connection> ready) {
+        boolean started = c.parser.started();
+        try {
+            int used = c.parser.feed(bytes, 0, length);
+            if (!started && c.parser.started()) {
+                c.headStartedAt = now;
+            }
+            if (used < 0) {
+                return;
+            }
+            RequestHead head = c.parser.head();
+            c.exchange = new Exchange(head, head.framing(), handler);
+            c.pending = Arrays.copyOfRange(bytes, used, length);
+            c.parser = null;
+            c.state = Connection.State.WORKER;
+            c.key.cancel();
+            c.key = null;
+            ready.add(c);
+        } catch (ProtocolError e) {
+            refuse(c, e.getMessage(), e.status(), now);
+        }
+    }
+
+    /**
+     * Answers a request refused on the wire and stops reading requests from the connection: the
+     * client's remaining bytes are dropped for a moment (so the answer is not lost to a reset),
+     * then it is closed.
+     */
+    private void refuse(Connection c, String reason, int status, long now) {
+        LOG.log(System.Logger.Level.DEBUG, "refused a request with " + status + ": " + reason);
+        try {
+            c.channel.write(ByteBuffer.wrap(ResponseWriter.plain(status, reason)));
+            c.channel.shutdownOutput();
+        } catch (IOException e) {
+            close(c);
+            return;
+        }
+        c.state = Connection.State.LINGER;
+        c.parser = null;
+        c.lingerUntil = now + LINGER_NANOS;
+    }
+
+    /** Refuses heads past their deadline and closes idle and lingering connections; at most once a tick, however busy. */
+    private void expire(long now) {
+        if (now - lastExpiry < TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS)) {
+            return;
+        }
+        lastExpiry = now;
+        long headDeadline = limits.headDeadline().toNanos();
+        long idle = limits.idleTimeout().toNanos();
+        for (Connection c : connections) {
+            if (c.state == Connection.State.HEAD) {
+                if (c.parser.started() && now - c.headStartedAt > headDeadline) {
+                    refuse(c, "The request head was not received within " + limits.headDeadline().toMillis() + " ms.", 408, now);
+                } else if (!c.parser.started() && now - c.waitingSince > idle) {
+                    close(c);
+                }
+            } else if (c.state == Connection.State.LINGER && now - c.lingerUntil > 0) {
+                close(c);
+            }
+        }
+    }
+
+    /** Hands complete heads to workers; their channels block from here on. */
+    private void dispatch(List<Connection> ready) throws IOException {
+        if (ready.isEmpty()) {
+            return;
+        }
+        // A channel can block only once the selector has dropped its cancelled key.
+        selector.selectNow();
+        for (Connection c : ready) {
+            try {
+                c.channel.configureBlocking(true);
+                workers.execute(() -> serve(c));
+            } catch (IOException | IllegalBlockingModeException | RejectedExecutionException e) {
+                close(c);
+            }
+        }
+    }
+
+    /** On a worker: one exchange, then the connection goes back to the selector or is closed. */
+    private void serve(Connection c) {
+        boolean keptOpen = false;
+        try {
+            Socket socket = c.channel.socket();
+            socket.setSoTimeout((int) limits.bodyIdleTimeout().toMillis());
+            ConnectionInput in = new ConnectionInput(c.pending, socket.getInputStream());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            c.pending = Connection.NOTHING;
+            if (c.exchange.serve(in, out) && !closed) {
+                c.pending = in.unread();
+                c.exchange = null;
+                c.channel.configureBlocking(false);
+                returning.add(c);
+                keptOpen = true;
+                selector.wakeup();
+            }
+        } catch (ConnectionReset e) {
+            abort(c);
+        } catch (SocketTimeoutException e) {
+            LOG.log(System.Logger.Level.DEBUG, "connection timed out: " + e.getMessage());
         } catch (SocketException e) {
             if (!closed) {
                 LOG.log(System.Logger.Level.DEBUG, "connection reset: " + e.getMessage());
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "connection failed: " + e.getMessage());
+            if (!closed) {
+                LOG.log(System.Logger.Level.WARNING, "connection failed: " + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            // The handlers answer every error themselves; this is a bug, worth its stack trace.
+            LOG.log(System.Logger.Level.ERROR, "serving a request failed", e);
         } finally {
-            open.remove(client);
-        }
-    }
-
-    /** Serves one request; returns whether the connection stays open. */
-    private boolean exchange(InputStream in, OutputStream out) throws IOException {
-        String requestLine = HttpLines.readLine(in);
-        while (requestLine.isEmpty()) {
-            requestLine = HttpLines.readLine(in);
-        }
-        String[] parts = requestLine.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-            writeHead(out, 400, List.of(Map.entry("Content-Length", "0"), Map.entry("Connection", "close")));
-            out.flush();
-            return false;
-        }
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (String line = HttpLines.readLine(in); !line.isEmpty(); line = HttpLines.readLine(in)) {
-            int colon = line.indexOf(':');
-            if (colon <= 0 || headers.size() >= MAX_HEADERS) {
-                throw new IOException("malformed header line");
-            }
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon).trim(),
-                    HttpLines.utf8(line.substring(colon + 1).trim())));
-        }
-        String target = parts[1];
-        int q = target.indexOf('?');
-        String rawPath = q < 0 ? target : target.substring(0, q);
-        String rawQuery = q < 0 ? null : target.substring(q + 1);
-        IncomingRequest probe = new IncomingRequest(parts[0], rawPath, rawQuery, headers, InputStream.nullInputStream());
-        boolean expectContinue = "100-continue".equalsIgnoreCase(probe.header("Expect"));
-        TrackedBody body = new TrackedBody(body(in, probe), expectContinue ? out : null);
-        IncomingRequest request = new IncomingRequest(parts[0], rawPath, rawQuery, headers, body);
-        Reply reply = handler.apply(request);
-        if (reply.resetsConnection()) {
-            throw new ConnectionReset();
-        }
-        boolean keepAlive = parts[2].equals("HTTP/1.1") && !"close".equalsIgnoreCase(probe.header("Connection"));
-        if (!body.finished()) {
-            if (expectContinue && !body.started()) {
-                // The client waits for 100 Continue before sending; it gets the final answer instead and the
-                // body never comes, so the connection cannot carry another request.
-                keepAlive = false;
-            } else {
-                // The client is sending the body anyway: read it, so it sees the answer rather than a reset.
-                keepAlive &= drain(body);
+            if (!keptOpen) {
+                close(c);
             }
         }
-        write(out, request, reply, keepAlive);
-        return keepAlive;
     }
 
     /** Closes with SO_LINGER 0, so the peer sees a TCP reset rather than an orderly end. */
-    private static void abort(Socket client) {
+    private void abort(Connection c) {
         try {
-            client.setSoLinger(true, 0);
-        } catch (SocketException e) {
+            c.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot set SO_LINGER for a reset: " + e.getMessage());
         }
+        close(c);
     }
 
-    /** Reads the rest of a body; false when the client stopped sending it. */
-    private static boolean drain(InputStream body) {
-        try {
-            body.transferTo(OutputStream.nullOutputStream());
-            return true;
-        } catch (IOException e) {
-            return false;
+    private void close(Connection c) {
+        connections.remove(c);
+        if (c.key != null) {
+            c.key.cancel();
         }
-    }
-
-    private static InputStream body(InputStream in, IncomingRequest request) throws IOException {
-        String transfer = request.header("Transfer-Encoding");
-        if (transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked")) {
-            return BodyStreams.chunked(in);
-        }
-        String length = request.header("Content-Length");
-        if (length == null) {
-            return InputStream.nullInputStream();
-        }
-        try {
-            return BodyStreams.fixed(in, Long.parseLong(length.trim()));
-        } catch (NumberFormatException e) {
-            throw new IOException("bad Content-Length", e);
-        }
-    }
-
-    private static void write(OutputStream out, IncomingRequest request, Reply reply, boolean keepAlive) throws IOException {
-        boolean head = request.method().equals("HEAD");
-        boolean noBody = reply.status() == 204 || reply.status() == 304;
-        List<Map.Entry<String, String>> headers = new ArrayList<>(reply.headers().entrySet());
-        if (!noBody) {
-            // HEAD answers the length GET would send.
-            headers.add(Map.entry("Content-Length", Long.toString(reply.length())));
-        }
-        headers.add(Map.entry("Connection", keepAlive ? "keep-alive" : "close"));
-        writeHead(out, reply.status(), headers);
-        if (!head && !noBody && reply.hasBody()) {
-            try {
-                reply.writeBody(out);
-            } catch (ConnectionReset e) {
-                // The client is to see the head and the bytes before the cut, then the reset.
-                out.flush();
-                throw e;
-            }
-        }
-        out.flush();
-    }
-
-    private static void writeHead(OutputStream out, int status, List<Map.Entry<String, String>> headers) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(Reasons.of(status)).append("\r\n");
-        for (Map.Entry<String, String> h : headers) {
-            head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
-        }
-        head.append("\r\n");
-        out.write(HttpLines.wire(head.toString()));
-    }
-
-    /**
-     * A request body that sends {@code 100 Continue} when the handler first reads it (so a request
-     * refused before its body is read never makes the client upload it), and knows whether it was
-     * started and read to the end.
-     */
-    private static final class TrackedBody extends FilterInputStream {
-        private OutputStream continueTo;
-        private boolean started;
-        private boolean finished;
-
-        TrackedBody(InputStream body, OutputStream continueTo) {
-            super(body);
-            this.continueTo = continueTo;
-        }
-
-        private void start() throws IOException {
-            started = true;
-            if (continueTo != null) {
-                continueTo.write(HttpLines.wire("HTTP/1.1 100 Continue\r\n\r\n"));
-                continueTo.flush();
-                continueTo = null;
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            start();
-            int b = super.read();
-            finished |= b < 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            start();
-            int n = super.read(b, off, len);
-            finished |= n < 0;
-            return n;
-        }
-
-        boolean started() {
-            return started;
-        }
-
-        boolean finished() {
-            return finished;
-        }
+        closeQuietly(c.channel);
     }
 
     /** Stops accepting, closes open connections and stops the workers. */
     @Override
     public void close() {
         closed = true;
-        closeQuietly(socket);
-        for (Socket s : open) {
-            closeQuietly(s);
-        }
-        workers.shutdown();
+        selector.wakeup();
         try {
+            loop.join(5_000);
+            closeQuietly(server);
+            closeQuietly(selector);
+            workers.shutdown();
+            // Closing the channels ends the reads and writes workers are blocked in.
+            for (Connection c : connections) {
+                close(c);
+            }
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
-            acceptor.join(5_000);
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void closeQuietly(Closeable c) {
+    private static void closeQuietly(java.io.Closeable c) {
         try {
             c.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "close failed: " + e.getMessage());
-        }
-    }
-
-    /** Reason phrases of the statuses OSS answers with. */
-    private static final class Reasons {
-        private static final Map<Integer, String> PHRASES = Map.ofEntries(
-                Map.entry(100, "Continue"), Map.entry(200, "OK"), Map.entry(204, "No Content"),
-                Map.entry(206, "Partial Content"), Map.entry(304, "Not Modified"), Map.entry(400, "Bad Request"),
-                Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
-                Map.entry(409, "Conflict"), Map.entry(411, "Length Required"), Map.entry(412, "Precondition Failed"),
-                Map.entry(416, "Requested Range Not Satisfiable"), Map.entry(500, "Internal Server Error"),
-                Map.entry(501, "Not Implemented"), Map.entry(503, "Service Unavailable"));
-
-        static String of(int status) {
-            return PHRASES.getOrDefault(status, "Status");
         }
     }
 }

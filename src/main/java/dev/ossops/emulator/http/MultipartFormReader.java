@@ -3,7 +3,6 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +20,10 @@ import java.util.regex.Pattern;
 final class MultipartFormReader {
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_HEADER_LINE = 8 * 1024;
-    private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]+)\"|([^;\\s]+))");
+    /** The boundary parameter, quoted or not; its value is checked against RFC 2046's bchars separately. */
+    private static final Pattern BOUNDARY = Pattern.compile("(?i)(?:^|;)\\s*boundary=(?:\"([^\"]*)\"|([^;\\s]*))");
+    /** RFC 2046 5.1.1: 1 to 70 of these, not ending with a space. */
+    private static final Pattern BOUNDARY_CHARS = Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
     private static final Pattern NAME = Pattern.compile("(?i)(?:^|;)\\s*name=\"([^\"]*)\"");
     private static final Pattern FILENAME = Pattern.compile("(?i)(?:^|;)\\s*filename=\"([^\"]*)\"");
 
@@ -72,13 +74,14 @@ final class MultipartFormReader {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return Optional.empty();
         }
+        // A form without a usable boundary cannot be split into fields: OSS's MalformedPOSTRequest.
         Matcher m = BOUNDARY.matcher(contentType);
         if (!m.find()) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "The multipart/form-data Content-Type has no boundary.");
+            throw new OssException(OssError.MALFORMED_POST_REQUEST);
         }
         String boundary = m.group(1) != null ? m.group(1) : m.group(2);
-        if (boundary.length() > 70) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "The multipart boundary is longer than 70 characters.");
+        if (!BOUNDARY_CHARS.matcher(boundary).matches()) {
+            throw new OssException(OssError.MALFORMED_POST_REQUEST);
         }
         return Optional.of(new MultipartFormReader(body, boundary));
     }
@@ -132,7 +135,15 @@ final class MultipartFormReader {
     }
 
     private static OssException malformed() {
-        return new OssException(OssError.INVALID_ARGUMENT, "The body is not well-formed multipart/form-data.");
+        return new OssException(OssError.MALFORMED_POST_REQUEST);
+    }
+
+    /**
+     * The form ended before its closing boundary, or the request body under it was cut short: a
+     * form received incomplete is MalformedPOSTRequest to OSS (troubleshooting page 0006-00000104).
+     */
+    private static RequestBodyException cutShort(IOException cause) {
+        return new RequestBodyException(OssError.MALFORMED_POST_REQUEST, OssError.MALFORMED_POST_REQUEST.defaultMessage(), cause);
     }
 
     private boolean fill() throws IOException {
@@ -144,7 +155,15 @@ final class MultipartFormReader {
         if (limit == buf.length) {
             return true;
         }
-        int n = in.read(buf, limit, buf.length - limit);
+        int n;
+        try {
+            n = in.read(buf, limit, buf.length - limit);
+        } catch (RequestBodyException e) {
+            if (e.error() != OssError.INCOMPLETE_BODY) {
+                throw e;
+            }
+            throw cutShort(e);
+        }
         if (n < 0) {
             return false;
         }
@@ -155,7 +174,7 @@ final class MultipartFormReader {
     private byte[] readExactly(int n) throws IOException {
         while (limit - pos < n) {
             if (!fill()) {
-                throw new EOFException("the form ended early");
+                throw cutShort(null);
             }
         }
         byte[] out = new byte[n];
@@ -169,7 +188,7 @@ final class MultipartFormReader {
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         while (true) {
             if (pos == limit && !fill()) {
-                throw new EOFException("the form ended inside part headers");
+                throw cutShort(null);
             }
             byte b = buf[pos++];
             if (b == '\n') {
@@ -232,7 +251,7 @@ final class MultipartFormReader {
                     return n;
                 }
                 if (!fill()) {
-                    throw new EOFException("the form ended inside a part");
+                    throw cutShort(null);
                 }
             }
         }

@@ -67,18 +67,7 @@ public final class MultipartRoutes {
 
     Reply complete(OssRequest r, Caller caller) {
         String encoding = ObjectRoutes.encodingType(r);
-        byte[] body = r.smallBody();
-        List<MultipartService.CompletedPart> parts;
-        if ("yes".equals(r.headerOrNull("x-oss-complete-all"))) {
-            // OSS lists the uploaded parts itself and refuses a part list besides (EC 0042-00000216).
-            if (body.length > 0) {
-                throw new OssException(OssError.COMPLETE_ALL_WITH_BODY);
-            }
-            parts = null;
-        } else {
-            parts = partList(body);
-        }
-        MultipartService.Completion completion = new MultipartService.Completion(parts, ObjectHeaders.objectAcl(r),
+        MultipartService.Completion completion = new MultipartService.Completion(() -> parts(r), ObjectHeaders.objectAcl(r),
                 "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectService.Written written = multipart.complete(caller, r.bucket(), r.key(), r.param("uploadId"), completion);
         XmlWriter xml = new XmlWriter().start("CompleteMultipartUploadResult")
@@ -94,7 +83,26 @@ public final class MultipartRoutes {
                 .header("x-oss-version-id", written.versioned() ? written.version().versionId() : null);
     }
 
-    private static List<MultipartService.CompletedPart> partList(byte[] body) {
+    /**
+     * The new object's URL: {@code http://bucket.host/key} for a virtual-hosted request, else
+     * {@code http://host/bucket/key} (what the SDK's tests expect for each addressing style), the
+     * key percent-encoded with {@code ~} as {@code %7E} and {@code /} as {@code %2F}.
+     */
+    private static String location(OssRequest r) {
+        String key = URLEncoder.encode(r.key(), StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return "http://" + r.host() + "/" + (r.virtualHosted() ? "" : r.bucket() + "/") + key;
+    }
+
+    /** The request's part list, or null for {@code x-oss-complete-all: yes} (every uploaded part). */
+    private static List<MultipartService.CompletedPart> parts(OssRequest r) {
+        byte[] body = r.document(DocumentLimits.PART_OR_KEY_LIST);
+        if ("yes".equals(r.headerOrNull("x-oss-complete-all"))) {
+            // OSS lists the uploaded parts itself and refuses a part list besides (EC 0042-00000216).
+            if (body.length > 0) {
+                throw new OssException(OssError.COMPLETE_ALL_WITH_BODY);
+            }
+            return null;
+        }
         Element root = XmlReader.parse(body, "CompleteMultipartUpload");
         List<MultipartService.CompletedPart> parts = new ArrayList<>();
         for (Element p : XmlReader.children(root, "Part")) {
@@ -107,16 +115,6 @@ public final class MultipartRoutes {
             }
         }
         return parts;
-    }
-
-    /**
-     * The new object's URL: {@code http://bucket.host/key} for a virtual-hosted request, else
-     * {@code http://host/bucket/key} (what the SDK's tests expect for each addressing style), the
-     * key percent-encoded with {@code ~} as {@code %7E} and {@code /} as {@code %2F}.
-     */
-    private static String location(OssRequest r) {
-        String key = URLEncoder.encode(r.key(), StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "http://" + r.host() + "/" + (r.virtualHosted() ? "" : r.bucket() + "/") + key;
     }
 
     Reply abort(OssRequest r, Caller caller) {

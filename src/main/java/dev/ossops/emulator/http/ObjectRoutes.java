@@ -56,7 +56,12 @@ public final class ObjectRoutes {
 
     /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
     Reply restore(OssRequest r, Caller caller) {
-        byte[] body = r.smallBody();
+        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
+        return Reply.empty(started ? 202 : 200);
+    }
+
+    private static ObjectService.RestoreRequest restoreRequest(OssRequest r) {
+        byte[] body = r.document(DocumentLimits.SETTINGS);
         ObjectService.RestoreRequest request = ObjectService.RestoreRequest.DEFAULTS;
         if (body.length > 0) {
             Element root = XmlReader.parse(body, "RestoreRequest");
@@ -72,8 +77,7 @@ public final class ObjectRoutes {
             String tier = job == null ? null : XmlReader.text(job, "Tier").orElse(null);
             request = new ObjectService.RestoreRequest(days, tier, job != null);
         }
-        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), request);
-        return Reply.empty(started ? 202 : 200);
+        return request;
     }
 
     /** PutSymlink: {@code PUT ?symlink} with the URL-encoded target key in x-oss-symlink-target. */
@@ -156,6 +160,13 @@ public final class ObjectRoutes {
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {
+        ObjectHeaders.OVERRIDES.forEach((param, header) -> {
+            String value = r.param(param);
+            if (value != null && !HeaderValues.isFieldValue(value)) {
+                // A CR or LF would split the overriding header in two (response splitting).
+                throw new OssException(OssError.INVALID_HEADER_VALUE).with("ArgumentName", param);
+            }
+        });
         Bandwidth bandwidth = head ? Bandwidth.UNLIMITED : TrafficLimit.of(r, shaper);
         ByteRange.Header requested = head ? ByteRange.Header.NONE
                 : new ByteRange.Header(r.headerOrNull("range"), "standard".equals(r.headerOrNull("x-oss-range-behavior")));
@@ -203,8 +214,12 @@ public final class ObjectRoutes {
         return reply;
     }
 
+    /**
+     * The one bucket write whose body is parsed before it is authorized: each key listed is
+     * authorized on its own (oss:DeleteObject per object), so the list must be read first.
+     */
     Reply deleteMultiple(OssRequest r, Caller caller) {
-        byte[] body = r.smallBody();
+        byte[] body = r.document(DocumentLimits.PART_OR_KEY_LIST);
         ObjectService.checkDigest(r.headerOrNull("content-md5"), body, true);
         String encoding = encodingType(r);
         Element root = XmlReader.parse(body, "Delete");
@@ -394,7 +409,12 @@ public final class ObjectRoutes {
     }
 
     Reply putTagging(OssRequest r, Caller caller) {
-        Element root = XmlReader.parse(r.smallBody(), "Tagging");
+        objects.putTags(caller, r.bucket(), r.key(), r.param("versionId"), () -> tags(r));
+        return Reply.empty(200);
+    }
+
+    private static Map<String, String> tags(OssRequest r) {
+        Element root = XmlReader.parse(r.document(DocumentLimits.SETTINGS), "Tagging");
         Map<String, String> tags = new LinkedHashMap<>();
         Element set = XmlReader.child(root, "TagSet").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
         for (Element tag : XmlReader.children(set, "Tag")) {
@@ -406,8 +426,7 @@ public final class ObjectRoutes {
             }
         }
         ObjectHeaders.checkTagCount(tags);
-        objects.putTags(caller, r.bucket(), r.key(), r.param("versionId"), tags);
-        return Reply.empty(200);
+        return tags;
     }
 
     Reply deleteTagging(OssRequest r, Caller caller) {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -54,7 +55,12 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
             return rpc(incoming, new byte[0]);
         }
         if (isForm(incoming)) {
-            byte[] form = readForm(incoming);
+            byte[] form;
+            try {
+                form = readForm(incoming);
+            } catch (UncheckedIOException e) {
+                return oss(incoming, RequestBodyException.causing(e).map(RequestBodyException::answer).orElseThrow(() -> e));
+            }
             if (form.length > MAX_FORM_BYTES) {
                 return oss(incoming, new OssException(OssError.ENTITY_TOO_LARGE));
             }
@@ -133,13 +139,26 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
         } catch (OssException e) {
             reply = ErrorReplies.render(e, requestId, hostId, head);
         } catch (RuntimeException e) {
-            // The emulator's own messages never carry credentials; the path without the query is safe to log.
-            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + incoming.method() + " " + incoming.rawPath()
-                    + " failed", e);
-            reply = ErrorReplies.render(new OssException(OssError.INTERNAL_ERROR), requestId, hostId, head);
+            reply = ErrorReplies.render(unexpected(e, requestId, incoming), requestId, hostId, head);
         }
         return reply.header("Server", "AliyunOSS")
                 .header("Date", Formats.httpDate(clock.millis()))
                 .header("x-oss-request-id", requestId);
+    }
+
+    /**
+     * A request body that failed (cut short, stalled, malformed) is the client's error and worth
+     * one line at most; anything else is the emulator's, logged with its stack trace.
+     */
+    private static OssException unexpected(RuntimeException e, String requestId, IncomingRequest incoming) {
+        Optional<RequestBodyException> body = RequestBodyException.causing(e);
+        if (body.isPresent()) {
+            LOG.log(System.Logger.Level.DEBUG, "request " + requestId + ": " + body.get().getMessage());
+            return body.get().answer();
+        }
+        // The emulator's own messages never carry credentials; the path without the query is safe to log.
+        LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + incoming.method() + " " + incoming.rawPath()
+                + " failed", e);
+        return new OssException(OssError.INTERNAL_ERROR);
     }
 }

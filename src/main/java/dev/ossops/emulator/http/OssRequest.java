@@ -205,12 +205,16 @@ public final class OssRequest implements SignableRequest {
     /** OSS's limit for one PutObject or UploadPart request: 5 GiB. */
     static final long MAX_UPLOAD = 5L * 1024 * 1024 * 1024;
 
-    /** Reads a small XML request body; configuration documents are limited to 1 MiB like OSS's largest. */
-    public byte[] smallBody() {
+    /**
+     * Reads a request document (configuration XML or JSON) of at most {@code maxBytes}, a cap from
+     * {@link DocumentLimits}; never more than that is read into memory. Services call this only
+     * once the request is authorized.
+     */
+    byte[] document(int maxBytes) {
         try {
-            byte[] data = body.readNBytes(1024 * 1024 + 1);
-            if (data.length > 1024 * 1024) {
-                throw new OssException(OssError.ENTITY_TOO_LARGE);
+            byte[] data = body.readNBytes(maxBytes + 1);
+            if (data.length > maxBytes) {
+                throw new OssException(OssError.ENTITY_TOO_LARGE).with("MaxSizeAllowed", Integer.toString(maxBytes));
             }
             return data;
         } catch (IOException e) {

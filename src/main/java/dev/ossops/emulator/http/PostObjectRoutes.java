@@ -46,6 +46,11 @@ public final class PostObjectRoutes {
             MultipartFormReader.Part part = next.get();
             String name = part.name().toLowerCase(Locale.ROOT);
             if (name.equals("file")) {
+                String redirect = fields.get("success_action_redirect");
+                if (redirect != null) {
+                    // It becomes the 303's Location: refused before anything is stored.
+                    ObjectHeaders.checkHeaderValue("success_action_redirect", redirect);
+                }
                 PostObjectService.Posted posted = post.post(r.bucket(), fields, part.filename(),
                         write(fields, part.contentType()), part.content());
                 return answer(r, fields, posted);
@@ -87,6 +92,7 @@ public final class PostObjectRoutes {
                 meta.put(name.substring("x-oss-meta-".length()), value);
             }
         });
+        ObjectHeaders.checkStorable(headers, meta);
         return new ObjectWrite(headers, meta, fields.get("x-oss-object-acl"), fields.get("x-oss-storage-class"),
                 ObjectHeaders.tags(fields.get("x-oss-tagging")));
     }

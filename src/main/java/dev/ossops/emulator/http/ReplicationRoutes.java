@@ -17,11 +17,11 @@ public final class ReplicationRoutes {
     Reply post(OssRequest r, Caller caller) {
         String comp = r.param("comp");
         if ("add".equals(comp)) {
-            replication.add(caller, r.bucket(), r.smallBody());
+            replication.add(caller, r.bucket(), () -> r.document(DocumentLimits.RULES));
             return Reply.empty(200);
         }
         if ("delete".equals(comp)) {
-            replication.delete(caller, r.bucket(), r.smallBody());
+            replication.delete(caller, r.bucket(), () -> r.document(DocumentLimits.SETTINGS));
             return Reply.empty(200);
         }
         throw new OssException(OssError.INVALID_ARGUMENT, "comp must be add or delete for ?replication.");

@@ -5,6 +5,8 @@ import dev.ossops.emulator.config.PublicAccessBlockCodec;
 import dev.ossops.emulator.config.PublicAccessBlockConfiguration;
 import dev.ossops.policy.OssAction;
 
+import java.util.function.Supplier;
+
 /**
  * The service-level (no bucket) OSS APIs on the account's own settings: PutPublicAccessBlock,
  * GetPublicAccessBlock and DeletePublicAccessBlock ({@code /?publicAccessBlock} on the endpoint).
@@ -28,10 +30,10 @@ public final class AccountService {
         return codec.render(new PublicAccessBlockConfiguration(settings.blocksPublicAccess()));
     }
 
-    /** Authorizes before reading the body's meaning, so a denied caller learns nothing about its document. */
-    public void putPublicAccessBlock(Caller caller, byte[] body) {
+    /** Authorizes before the body is read, so a denied caller's document is neither read nor parsed. */
+    public void putPublicAccessBlock(Caller caller, Supplier<byte[]> body) {
         access.checkAccount(caller, OssAction.PUT_PUBLIC_ACCESS_BLOCK);
-        settings.putBlockPublicAccess(codec.parse(body).blockPublicAccess());
+        settings.putBlockPublicAccess(codec.parse(body.get()).blockPublicAccess());
     }
 
     public void deletePublicAccessBlock(Caller caller) {

@@ -19,8 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. */
+/**
+ * Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. Request
+ * documents come as suppliers read only after the caller is authorized, so an unauthorized
+ * request's body is neither read nor parsed.
+ */
 public final class BucketService {
     /** OSS allows 100 buckets per account by default. */
     /** The data redundancy types OSS accepts. */
@@ -72,10 +77,18 @@ public final class BucketService {
     public record BucketPage(List<BucketRecord> buckets, boolean truncated, String nextMarker) {
     }
 
-    public BucketRecord create(Caller caller, String name, String acl, String storageClass, String redundancy) {
+    /** PutBucket's optional CreateBucketConfiguration; null fields take OSS's defaults (Standard, LRS). */
+    public record CreateConfiguration(String storageClass, String redundancy) {
+        public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null);
+    }
+
+    public BucketRecord create(Caller caller, String name, String acl, Supplier<CreateConfiguration> configuration) {
         access.checkNewBucket(caller, name);
         Names.checkBucket(name);
         String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
+        CreateConfiguration requested = configuration.get();
+        String storageClass = requested.storageClass();
+        String redundancy = requested.redundancy();
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
         if (redundancy != null && !REDUNDANCY.contains(redundancy)) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid data redundancy type: " + redundancy);
@@ -125,7 +138,7 @@ public final class BucketService {
         String checked = acl == null ? null : Names.checkAcl(acl, false);
         if (store.bucket(name).isEmpty()) {
             try {
-                create(caller, name, checked, null, null);
+                create(caller, name, checked, () -> CreateConfiguration.DEFAULTS);
                 return;
             } catch (OssException e) {
                 if (e.error() != OssError.BUCKET_ALREADY_EXISTS) {
@@ -145,7 +158,10 @@ public final class BucketService {
     }
 
     /** Enabled or Suspended; once versioned, a bucket never returns to unversioned. */
-    public void putVersioning(Caller caller, String name, String status) {
+    public void putVersioning(Caller caller, String name, Supplier<String> requested) {
+        // Authorized outside the store's lock, and before the body is read: reading it may wait on the client.
+        get(caller, name, OssAction.PUT_BUCKET_VERSIONING);
+        String status = requested.get();
         if (!"Enabled".equals(status) && !"Suspended".equals(status)) {
             throw new OssException(OssError.MALFORMED_XML);
         }
@@ -200,10 +216,10 @@ public final class BucketService {
         });
     }
 
-    public void putConfig(Caller caller, String name, String subresource, byte[] body) {
+    public void putConfig(Caller caller, String name, String subresource, Supplier<byte[]> body) {
         BucketConfigCodec codec = codec(subresource);
         BucketRecord bucket = get(caller, name, AccessControl.configurationAction("Put", subresource));
-        BucketConfigCodec.StoredConfig accepted = codec.accept(name, body);
+        BucketConfigCodec.StoredConfig accepted = codec.accept(name, body.get());
         if ("policy".equals(subresource)) {
             access.checkPolicyChange(bucket, new String(accepted.body(), StandardCharsets.UTF_8));
         }

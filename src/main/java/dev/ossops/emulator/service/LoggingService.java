@@ -8,6 +8,8 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.DiskStore;
 
+import java.util.function.Supplier;
+
 /**
  * PutBucketLogging with OSS's check that the target bucket exists (and so is in the same account
  * and region: the emulator has one of each); storing is the generic configuration path's.
@@ -22,14 +24,16 @@ public final class LoggingService {
         this.buckets = buckets;
     }
 
-    public void put(Caller caller, String bucket, byte[] body) {
+    /** {@code body} is read only once the caller is authorized. */
+    public void put(Caller caller, String bucket, Supplier<byte[]> body) {
         buckets.get(caller, bucket, OssAction.PUT_BUCKET_LOGGING);
-        LoggingConfiguration config = codec.parse(body);
+        byte[] document = body.get();
+        LoggingConfiguration config = codec.parse(document);
         config.targetBucket().ifPresent(target -> {
             if (store.bucket(target).isEmpty()) {
                 throw new OssException(OssError.INVALID_TARGET_BUCKET_FOR_LOGGING).with("TargetBucket", target);
             }
         });
-        buckets.putConfig(caller, bucket, "logging", body);
+        buckets.putConfig(caller, bucket, "logging", () -> document);
     }
 }

@@ -143,11 +143,12 @@ public final class MultipartService {
     /**
      * What a CompleteMultipartUpload request asks for.
      *
-     * @param parts           the part list of the body, or null for {@code x-oss-complete-all: yes} (every uploaded part)
+     * @param parts           reads the part list of the body, or null for {@code x-oss-complete-all: yes} (every
+     *                        uploaded part); called only once the caller is authorized
      * @param acl             {@code x-oss-object-acl} of the request, replacing the upload's; null to keep it
      * @param forbidOverwrite {@code x-oss-forbid-overwrite: true}
      */
-    public record Completion(List<CompletedPart> parts, String acl, boolean forbidOverwrite) {
+    public record Completion(Supplier<List<CompletedPart>> parts, String acl, boolean forbidOverwrite) {
     }
 
     public ObjectService.Written complete(Caller caller, String bucketName, String key, String uploadId, Completion completion) {
@@ -156,6 +157,8 @@ public final class MultipartService {
         if (completion.acl() != null) {
             access.checkAclChange(buckets.require(bucketName), Names.checkAcl(completion.acl(), true));
         }
+        // Read outside the store's lock: a slow client must not hold it.
+        List<CompletedPart> requested = completion.parts().get();
         // Checking the list and linking the parts it names is one step under the store's lock: an
         // UploadPart that replaces a part commits under the same lock, so it lands either before
         // the check (and the list no longer matches) or after the links exist (and changes nothing).
@@ -163,7 +166,7 @@ public final class MultipartService {
         // does the fallback copy of the parts hold it for the length of the copy.
         Assembly assembly = store.atomically(() -> {
             requireUpload(bucketName, key, uploadId);
-            List<PartRecord> chosen = chosenParts(store.parts(bucketName, uploadId), completion.parts());
+            List<PartRecord> chosen = chosenParts(store.parts(bucketName, uploadId), requested);
             // The object's ETag and CRC-64 come from the part records; the content is neither re-read nor re-hashed.
             long crc = 0;
             for (PartRecord part : chosen) {

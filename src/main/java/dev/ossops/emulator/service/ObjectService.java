@@ -196,7 +196,10 @@ public final class ObjectService {
      * 1-7 for Archive and 1-365 for the cold classes; JobParameters (a Tier) only for the cold
      * classes: Expedited, Standard or Bulk for Cold Archive, Expedited or Standard for Deep Cold Archive.
      */
-    public boolean restore(Caller caller, String bucketName, String key, String versionId, RestoreRequest request) {
+    /** {@code requested} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
+    public boolean restore(Caller caller, String bucketName, String key, String versionId, Supplier<RestoreRequest> requested) {
+        getForAdmin(caller, bucketName, key, versionId, OssAction.RESTORE_OBJECT);
+        RestoreRequest request = requested.get();
         return store.atomically(() -> {
             ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, OssAction.RESTORE_OBJECT);
             if (!version.archived()) {
@@ -602,8 +605,11 @@ public final class ObjectService {
         update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL, v -> v.withAcl(checked));
     }
 
-    public void putTags(Caller caller, String bucketName, String key, String versionId, Map<String, String> tags) {
-        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(tags));
+    /** {@code tags} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
+    public void putTags(Caller caller, String bucketName, String key, String versionId, Supplier<Map<String, String>> tags) {
+        getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING);
+        Map<String, String> requested = tags.get();
+        update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(requested));
     }
 
     public void deleteTags(Caller caller, String bucketName, String key, String versionId) {

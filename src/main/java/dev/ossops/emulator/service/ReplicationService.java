@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Data replication rules (PutBucketReplication, GetBucketReplication, DeleteBucketReplication,
@@ -45,9 +46,9 @@ public final class ReplicationService {
     }
 
     /** PutBucketReplication: one rule, {@code starting}; the destination bucket must exist. */
-    public ReplicationRule add(Caller caller, String bucket, byte[] body) {
+    public ReplicationRule add(Caller caller, String bucket, Supplier<byte[]> body) {
         buckets.get(caller, bucket, OssAction.PUT_BUCKET_REPLICATION);
-        ReplicationRule rule = codec.parseAdd(bucket, body);
+        ReplicationRule rule = codec.parseAdd(bucket, body.get());
         return store.atomically(() -> {
             buckets.require(bucket);
             String destination = rule.destination().bucket();
@@ -68,9 +69,9 @@ public final class ReplicationService {
     }
 
     /** DeleteBucketReplication: the rule turns {@code closing} and disappears once the worker has stopped it. */
-    public void delete(Caller caller, String bucket, byte[] body) {
+    public void delete(Caller caller, String bucket, Supplier<byte[]> body) {
         buckets.get(caller, bucket, OssAction.DELETE_BUCKET_REPLICATION);
-        String id = codec.parseDelete(body);
+        String id = codec.parseDelete(body.get());
         store.atomically(() -> {
             buckets.require(bucket);
             ReplicationRecords.Rules rules = records.load(bucket);

@@ -19,9 +19,14 @@ import java.util.Optional;
 
 /**
  * Parses request bodies (configuration documents) the way OSS does: malformed XML or a wrong
- * root element is {@code MalformedXML}. External entities and DTDs are refused.
+ * root element is {@code MalformedXML}. External entities and DTDs are refused, and so is nesting
+ * deeper than {@value #MAX_DEPTH} elements: no OSS document comes close (a lifecycle rule's
+ * Filter/Not/Tag/Key is the deepest at 6), and a hundred thousand nested elements would overflow the
+ * stack of whatever walks the tree.
  */
 public final class XmlReader {
+    static final int MAX_DEPTH = 32;
+
     /** Parse errors become MalformedXML; the parser must not also print them to stderr. */
     private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
         @Override
@@ -90,6 +95,8 @@ public final class XmlReader {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(false);
+            // JDK's JAXP limit (jdk.xml.maxElementDepth): the parser stops at the first element too deep.
+            factory.setAttribute("jdk.xml.maxElementDepth", MAX_DEPTH);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(SILENT);
             return builder;

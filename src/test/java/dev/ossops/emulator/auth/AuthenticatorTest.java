@@ -7,6 +7,7 @@ import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.internal.signer.OSSSignerBase;
 import com.aliyun.oss.internal.signer.OSSSignerParams;
 import com.aliyun.oss.model.GenericRequest;
+import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
@@ -190,5 +191,101 @@ class AuthenticatorTest {
         OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(request));
         assertEquals("InvalidArgument", e.error().code());
         assertEquals("Authorization header is invalid.", e.getMessage());
+    }
+
+    /** The SDK's presigned URL with one query parameter replaced (so its signature no longer matters). */
+    private static SignableRequest presignedWith(SignVersion version, String parameter, String value) {
+        SignableRequest request = presigned(version, KEY, new Date(System.currentTimeMillis() + 60_000));
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        for (Map.Entry<String, String> p : request.query()) {
+            query.add(new AbstractMap.SimpleImmutableEntry<>(p.getKey(), p.getKey().equals(parameter) ? value : p.getValue()));
+        }
+        return new V1SignatureTest.Request(request.method(), request.resourcePath(), request.headers(), query);
+    }
+
+    @Test
+    void authenticate_v4PresignedForEightDays_isRefused() {
+        SignableRequest request = presigned(SignVersion.V4, KEY, new Date(System.currentTimeMillis() + Duration.ofDays(8).toMillis()));
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(request));
+        assertEquals("InvalidArgument", e.error().code());
+        assertEquals("x-oss-expires must be a number of seconds from 1 to 604800.", e.getMessage());
+        assertEquals("0002-00000232", e.error().ec());
+    }
+
+    @Test
+    void authenticate_v4PresignedForSevenDays_isAccepted() {
+        SignableRequest request = presigned(SignVersion.V4, KEY, new Date(System.currentTimeMillis() + Duration.ofDays(7).toMillis() - 5_000));
+        assertEquals(expected(SignVersion.V4, KEY), authenticator(Duration.ZERO).authenticate(request));
+    }
+
+    @Test
+    void authenticate_v4ExpiresOverflowingOrZero_isInvalidNot500() {
+        for (String value : new String[] {"99999999999999999999", "9223372036854775807", "-1", "0", "1e3", "604801"}) {
+            OssException e = assertThrows(OssException.class,
+                    () -> authenticator(Duration.ZERO).authenticate(presignedWith(SignVersion.V4, "x-oss-expires", value)), value);
+            assertEquals(OssError.INVALID_V4_EXPIRES, e.error(), value);
+        }
+    }
+
+    @Test
+    void authenticate_v1ExpiresOverflowing_isInvalidNot500() {
+        for (String value : new String[] {"99999999999999999999", "-5", "abc", "1.5"}) {
+            OssException e = assertThrows(OssException.class,
+                    () -> authenticator(Duration.ZERO).authenticate(presignedWith(SignVersion.V1, "Expires", value)), value);
+            assertEquals(OssError.INVALID_EXPIRES.ec(), e.error().ec(), value);
+            assertEquals("Expires is not a valid number of seconds since the epoch.", e.getMessage(), value);
+        }
+    }
+
+    @Test
+    void authenticate_v1LargestExpires_isASignatureQuestionNotAnOverflow() {
+        // The largest long is far beyond any instant, but a valid number: the tampered URL fails its signature.
+        OssException e = assertThrows(OssException.class,
+                () -> authenticator(Duration.ZERO).authenticate(presignedWith(SignVersion.V1, "Expires", "9223372036854775807")));
+        assertEquals("SignatureDoesNotMatch", e.error().code());
+    }
+
+    @Test
+    void authenticate_v4PresignedFromTheFuture_isNotValidYetBeyondTheSkew() {
+        // Signed now; the server's clock 16 minutes behind sees an x-oss-date 16 minutes ahead.
+        SignableRequest request = presigned(SignVersion.V4, KEY, new Date(System.currentTimeMillis() + 60_000));
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ofMinutes(-16)).authenticate(request));
+        assertEquals(OssError.REQUEST_NOT_YET_VALID, e.error());
+        assertEquals("0002-00000235", e.error().ec());
+        assertEquals(expected(SignVersion.V4, KEY), authenticator(Duration.ofMinutes(-14)).authenticate(request));
+    }
+
+    @Test
+    void authenticate_v4PresignedFromTheFuture_expiresCountFromItsDate() {
+        // x-oss-date 14 minutes ahead of the server, 60 seconds of validity: still valid 14 minutes "later"...
+        SignableRequest request = presigned(SignVersion.V4, KEY, new Date(System.currentTimeMillis() + 60_000));
+        assertEquals(expected(SignVersion.V4, KEY), authenticator(Duration.ofMinutes(-14)).authenticate(request));
+        // ...but never beyond x-oss-date + x-oss-expires.
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ofMinutes(2)).authenticate(request));
+        assertEquals("Request has expired.", e.getMessage());
+    }
+
+    @Test
+    void authenticate_v4RegionThatIsNoRegionId_isInvalidSigningRegion() {
+        for (String region : new String[] {"oss-cn-hangzhou", "CN-HANGZHOU", "cn_hangzhou", "hangzhou", "cn-hangzhou\r\nX"}) {
+            OSSSignerParams header = params(KEY, null);
+            header.setRegion(region);
+            RequestMessage message = message(Map.of(), Map.of());
+            OSSSignerBase.createRequestSigner(SignVersion.V4, header).sign(message);
+            OssException e = assertThrows(OssException.class,
+                    () -> authenticator(Duration.ZERO).authenticate(view(message, "/bucket/dir/a b.txt")), region);
+            assertEquals(OssError.INVALID_SIGNING_REGION, e.error(), region);
+            assertEquals("The signing region in credential is invalid.", e.getMessage());
+            assertTrue(e.details().get("ArgumentValue").startsWith("LTAI…Root/"), e.details().toString());
+        }
+    }
+
+    @Test
+    void authenticate_v4PresignedWithEndpointFormRegion_isInvalidSigningRegion() {
+        SignableRequest request = presignedWith(SignVersion.V4, "x-oss-credential",
+                KEY.accessKeyId() + "/20240101/oss-cn-hangzhou/oss/aliyun_v4_request");
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(request));
+        assertEquals(OssError.INVALID_PRESIGNED_SIGNING_REGION, e.error());
+        assertEquals("0002-00000226", e.error().ec());
     }
 }

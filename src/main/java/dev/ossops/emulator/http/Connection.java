@@ -1,0 +1,36 @@
+package dev.ossops.emulator.http;
+
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One client connection as {@link HttpServerLoop} tracks it. Its fields change hands with the
+ * connection: the selector thread owns them while a head is read ({@link State#HEAD}) or a refused
+ * request is wound down ({@link State#LINGER}); a worker owns them while it serves
+ * ({@link State#WORKER}), and hands them back through the loop's queue.
+ */
+final class Connection {
+    enum State { HEAD, LINGER, WORKER }
+
+    static final byte[] NOTHING = new byte[0];
+
+    final SocketChannel channel;
+    volatile State state = State.HEAD;
+    SelectionKey key;
+    RequestHeadParser parser;
+    /** When it began waiting for its next request head (accepted, or back from a worker), in nanoseconds. */
+    long waitingSince;
+    /** The same as a sequence number: the smallest has waited longest. */
+    long waitingOrder;
+    /** When the first byte of the current head arrived, in nanoseconds. */
+    long headStartedAt;
+    /** Bytes that arrived after a head: the body's start, or a pipelined request. */
+    byte[] pending = NOTHING;
+    Exchange exchange;
+    long lingerUntil;
+    long lingered;
+
+    Connection(SocketChannel channel) {
+        this.channel = channel;
+    }
+}
