@@ -114,10 +114,14 @@ public enum OssError {
     NO_SUCH_REPLICATION_CONFIGURATION("NoSuchReplicationConfiguration", 404, "The replication configuration was not found.", "0099-00000057"),
     NO_SUCH_REPLICATION_RULE("NoSuchReplicationRule", 404, "The specified replication rule does not exist.", "0099-00000058"),
     /**
-     * PutBucketLogging naming a target bucket that does not exist. OSS documents this case as EC
-     * 0032-00000008; the message wording is not verified, so the EC stays in the emulator's range.
+     * PutBucketLogging naming a target bucket that does not exist (troubleshooting page 0032-00000008);
+     * the message is the one OSS answers, as the official SDK's integration tests expect it.
      */
-    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist.", "0099-00000070"),
+    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "put bucket log requester is not target bucket owner.", "0032-00000008"),
+    /** PutBucketLogging with a TargetPrefix starting with '/' or '\' (page 0032-00000005; the wording is the emulator's). */
+    INVALID_LOGGING_PREFIX("InvalidArgument", 400, "TargetPrefix must not start with '/' or '\\'.", "0032-00000005"),
+    /** PutBucketLogging with a TargetPrefix over 256 characters (page 0032-00000006; the wording is the emulator's). */
+    LOGGING_PREFIX_TOO_LONG("InvalidArgument", 400, "TargetPrefix can be at most 256 characters long.", "0032-00000006"),
     /** A preflight no CORS rule admits, or a bucket without CORS rules (OSS's message, its spelling kept). */
     CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000071"),
 
@@ -141,7 +145,8 @@ public enum OssError {
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
      *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
-     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, from OSS's API reference and troubleshooting pages); the others are stable
+     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, 0032-00000005, 0032-00000006,
+     *           0032-00000008, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {
