@@ -4,6 +4,7 @@ import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.config.PolicyDocument;
 import dev.ossops.emulator.config.PolicyStatus;
+import dev.ossops.emulator.config.TaggingCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.BucketRecord;
@@ -33,6 +34,7 @@ public final class BucketService {
     private final String region;
     private final int maxBuckets;
     private final Clock clock;
+    private final TaggingCodec tagging = new TaggingCodec();
 
     public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
                          int maxBuckets, Clock clock) {
@@ -53,8 +55,11 @@ public final class BucketService {
         return region;
     }
 
-    /** Buckets whose names start with {@code prefix}, after {@code marker}, at most {@code maxKeys}. */
-    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys) {
+    /**
+     * Buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
+     * {@code tags}, at most {@code maxKeys}.
+     */
+    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags) {
         access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
@@ -62,10 +67,16 @@ public final class BucketService {
         List<BucketRecord> matching = store.buckets().stream()
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
                 .filter(b -> marker == null || b.name().compareTo(marker) > 0)
+                .filter(b -> !tags.filters() || tags.matches(tags(b.name())))
                 .toList();
         boolean truncated = matching.size() > maxKeys;
         List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
         return new BucketPage(page, truncated, truncated ? page.get(page.size() - 1).name() : null);
+    }
+
+    /** The bucket's tags (PutBucketTags), empty when it has none. */
+    public Map<String, String> tags(String bucket) {
+        return store.config(bucket, "tagging").map(d -> tagging.parse(d.body()).tags()).orElse(Map.of());
     }
 
     /** One page of ListBuckets. */
