@@ -1,7 +1,9 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.config.AccessMonitorCodec;
 import dev.ossops.emulator.config.BucketConfigCodec;
+import dev.ossops.emulator.config.LifecycleCodec;
 import dev.ossops.emulator.config.PolicyDocument;
 import dev.ossops.emulator.config.PolicyStatus;
 import dev.ossops.emulator.config.TaggingCodec;
@@ -35,6 +37,8 @@ public final class BucketService {
     private final int maxBuckets;
     private final Clock clock;
     private final TaggingCodec tagging = new TaggingCodec();
+    private final AccessMonitorCodec accessMonitor = new AccessMonitorCodec();
+    private final LifecycleCodec lifecycle = new LifecycleCodec();
 
     public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
                          int maxBuckets, Clock clock) {
@@ -218,6 +222,9 @@ public final class BucketService {
         if ("policy".equals(subresource)) {
             access.checkPolicyChange(bucket, new String(accepted.body(), StandardCharsets.UTF_8));
         }
+        if (AccessMonitorCodec.SUBRESOURCE.equals(subresource)) {
+            checkAccessMonitorChange(name, accepted.body());
+        }
         store.atomically(() -> {
             require(name);
             store.putConfig(name, subresource, new StoredDocument(accepted.contentType(), accepted.body()));
@@ -232,6 +239,18 @@ public final class BucketService {
             store.deleteConfig(name, subresource);
             return null;
         });
+    }
+
+    /**
+     * PutBucketAccessMonitor (API reference): access tracking can be set to Disabled only while no
+     * lifecycle rule of the bucket is based on the last access time.
+     */
+    private void checkAccessMonitorChange(String bucket, byte[] accepted) {
+        boolean disabling = !accessMonitor.parse(accepted);
+        boolean needed = store.config(bucket, "lifecycle").map(d -> lifecycle.parse(d.body()).usesAccessTime()).orElse(false);
+        if (disabling && needed) {
+            throw new OssException(OssError.ACCESS_MONITOR_DISABLE_NOT_ALLOWED).with("BucketName", bucket);
+        }
     }
 
     private BucketConfigCodec codec(String subresource) {
