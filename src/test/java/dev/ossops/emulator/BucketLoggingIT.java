@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,22 @@ class BucketLoggingIT {
         BucketLoggingResult got = oss.getBucketLogging(bucket);
         assertEquals(bucket, got.getTargetBucket());
         assertEquals(prefix, got.getTargetPrefix());
+    }
+
+    @Test
+    void setBucketLogging_withoutPrefix_getAnswersAnEmptyPrefix(EmulatorClients clients) {
+        OSS oss = clients.v4();
+        String bucket = clients.bucketName("log-no-prefix");
+        oss.createBucket(bucket);
+
+        oss.setBucketLogging(logging(bucket, bucket, null));
+
+        BucketLoggingResult got = oss.getBucketLogging(bucket);
+        assertEquals(bucket, got.getTargetBucket());
+        assertEquals("", got.getTargetPrefix());
+        oss.setBucketLogging(logging(bucket, null, null));
+        assertNull(oss.getBucketLogging(bucket).getTargetBucket());
+        assertNull(oss.getBucketLogging(bucket).getTargetPrefix());
     }
 
     @Test

@@ -65,8 +65,9 @@ public final class LoggingCodec implements BucketConfigCodec {
     public String render(LoggingConfiguration config) {
         XmlWriter w = new XmlWriter().start("BucketLoggingStatus");
         config.targetBucket().ifPresent(t -> {
-            w.start("LoggingEnabled").element("TargetBucket", t);
-            config.targetPrefix().ifPresent(p -> w.element("TargetPrefix", p));
+            // GetBucketLogging always answers TargetPrefix while logging is on, empty without a
+            // prefix: the SDK reads that as "" (null would mean logging is off).
+            w.start("LoggingEnabled").element("TargetBucket", t).element("TargetPrefix", config.targetPrefix().orElse(""));
             w.end();
         });
         return w.end().toXml();

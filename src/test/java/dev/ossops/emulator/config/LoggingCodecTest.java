@@ -47,6 +47,16 @@ class LoggingCodecTest {
     }
 
     @Test
+    void accept_withoutPrefix_answersAnEmptyTargetPrefix() throws Exception {
+        BucketLoggingResult got = ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("logs-bucket", null))));
+        assertEquals("logs-bucket", got.getTargetBucket());
+        assertEquals("", got.getTargetPrefix());
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BucketLoggingStatus><LoggingEnabled>"
+                + "<TargetBucket>logs-bucket</TargetBucket><TargetPrefix></TargetPrefix></LoggingEnabled></BucketLoggingStatus>",
+                SdkWire.text(codec.accept(sdkBody("logs-bucket", null))));
+    }
+
+    @Test
     void parse_emptyStatusDisablesLogging() {
         LoggingConfiguration config = codec.parse(sdkBody(null, null));
         assertEquals(false, config.enabled());
