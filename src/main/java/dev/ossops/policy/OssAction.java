@@ -53,6 +53,8 @@ public enum OssAction {
     DELETE_BUCKET_ENCRYPTION("oss:DeleteBucketEncryption", AccessLevel.CONFIGURATION, Scope.BUCKET),
     PUT_BUCKET_REQUEST_PAYMENT("oss:PutBucketRequestPayment", AccessLevel.CONFIGURATION, Scope.BUCKET),
     GET_BUCKET_REQUEST_PAYMENT("oss:GetBucketRequestPayment", AccessLevel.READ, Scope.BUCKET),
+    PUT_BUCKET_ACCESS_MONITOR("oss:PutBucketAccessMonitor", AccessLevel.CONFIGURATION, Scope.BUCKET),
+    GET_BUCKET_ACCESS_MONITOR("oss:GetBucketAccessMonitor", AccessLevel.READ, Scope.BUCKET),
     PUT_BUCKET_REPLICATION("oss:PutBucketReplication", AccessLevel.CONFIGURATION, Scope.BUCKET),
     GET_BUCKET_REPLICATION("oss:GetBucketReplication", AccessLevel.READ, Scope.BUCKET),
     GET_BUCKET_REPLICATION_LOCATION("oss:GetBucketReplicationLocation", AccessLevel.READ, Scope.BUCKET),

@@ -141,15 +141,13 @@ class SubresourceRoutingIT {
     }
 
     @Test
-    void putBucketAccessMonitor_throughTheSdk_isNotImplementedAndLeavesTheBucket(EmulatorClients clients) {
+    void putBucketAccessMonitor_throughTheSdk_isServedAndLeavesTheBucket(EmulatorClients clients) {
         OSS oss = clients.v4();
         String bucket = clients.bucketName("monitor");
         oss.createBucket(bucket);
         oss.putObject(bucket, "a.txt", new ByteArrayInputStream(CONTENT));
-        OSSException e = assertThrows(OSSException.class,
-                () -> oss.putBucketAccessMonitor(bucket, AccessMonitor.AccessMonitorStatus.Enabled.toString()));
-        assertEquals(NOT_IMPLEMENTED, e.getErrorCode());
-        assertEquals("The emulator does not implement the bucket sub-resource ?accessmonitor.", e.getErrorMessage());
+        oss.putBucketAccessMonitor(bucket, AccessMonitor.AccessMonitorStatus.Enabled.toString());
+        assertEquals("Enabled", oss.getBucketAccessMonitor(bucket).getStatus());
         assertTrue(oss.doesObjectExist(bucket, "a.txt"));
     }
 

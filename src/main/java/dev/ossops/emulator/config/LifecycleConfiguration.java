@@ -20,6 +20,15 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
         rules = List.copyOf(rules);
     }
 
+    /**
+     * Whether any rule transitions on the last access time ({@code IsAccessTime}), which needs
+     * access tracking on: PutBucketAccessMonitor may not disable it while such a rule exists.
+     */
+    public boolean usesAccessTime() {
+        return rules.stream().anyMatch(r -> r.transitions().stream().anyMatch(t -> t.isAccessTime().orElse(false))
+                || r.noncurrentTransitions().stream().anyMatch(t -> t.isAccessTime().orElse(false)));
+    }
+
     /** Enabled rules that select the object, in document order. */
     public List<LifecycleRule> rulesFor(String key, Map<String, String> tags, long size) {
         return rules.stream().filter(LifecycleRule::enabled).filter(r -> r.selects(key, tags, size)).toList();

@@ -1,9 +1,12 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.emulator.error.OssError;
+import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
 import org.w3c.dom.Element;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
 /** {@code ?logging}: PutBucketLogging / GetBucketLogging / DeleteBucketLogging. */
 public final class LoggingCodec implements BucketConfigCodec {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
-    static final int MAX_PREFIX_LENGTH = 32;
+    /** TargetPrefix limit (troubleshooting page 0032-00000006: "must not exceed 256 characters"). */
+    static final int MAX_PREFIX_LENGTH = 256;
 
     @Override
     public String subresource() {
@@ -44,18 +48,26 @@ public final class LoggingCodec implements BucketConfigCodec {
         }
         Optional<String> prefix = XmlReader.text(enabled.get(), "TargetPrefix").filter(s -> !s.isEmpty());
         if (prefix.isPresent() && prefix.get().length() > MAX_PREFIX_LENGTH) {
-            throw ConfigXml.invalid("TargetPrefix can be at most " + MAX_PREFIX_LENGTH + " characters long.",
-                    "TargetPrefix", prefix.get());
+            throw invalidPrefix(OssError.LOGGING_PREFIX_TOO_LONG, prefix.get());
+        }
+        // Page 0032-00000005: the prefix must not start with '/' or '\'.
+        if (prefix.isPresent() && (prefix.get().startsWith("/") || prefix.get().startsWith("\\"))) {
+            throw invalidPrefix(OssError.INVALID_LOGGING_PREFIX, prefix.get());
         }
         return new LoggingConfiguration(Optional.of(target), prefix);
+    }
+
+    private static OssException invalidPrefix(OssError error, String prefix) {
+        return new OssException(error, error.defaultMessage(), Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix));
     }
 
     /** The canonical GetBucketLogging document. */
     public String render(LoggingConfiguration config) {
         XmlWriter w = new XmlWriter().start("BucketLoggingStatus");
         config.targetBucket().ifPresent(t -> {
-            w.start("LoggingEnabled").element("TargetBucket", t);
-            config.targetPrefix().ifPresent(p -> w.element("TargetPrefix", p));
+            // GetBucketLogging always answers TargetPrefix while logging is on, empty without a
+            // prefix: the SDK reads that as "" (null would mean logging is off).
+            w.start("LoggingEnabled").element("TargetBucket", t).element("TargetPrefix", config.targetPrefix().orElse(""));
             w.end();
         });
         return w.end().toXml();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.policy.Patterns;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * requires of a bucket policy (0030-* error pages, "Policy structure and syntax"): at most 16 KB,
  * {@code Version} the string {@code "1"}, a non-empty {@code Statement} list whose statements have an
  * {@code Effect}, exactly one of {@code Action}/{@code NotAction} with {@code oss:} actions, exactly one
- * of {@code Resource}/{@code NotResource} naming this bucket, and a {@code Principal}.
+ * of {@code Resource}/{@code NotResource} whose bucket segment matches this bucket (a pattern such as
+ * {@code *} does), and a {@code Principal} (required in bucket policies: "Authorization syntax and elements").
  */
 public final class PolicyCodec implements BucketConfigCodec {
     static final int MAX_BYTES = 16 * 1024;
@@ -119,7 +121,9 @@ public final class PolicyCodec implements BucketConfigCodec {
             if (!m.matches()) {
                 throw invalid("The resource " + resource + " is not of the form acs:oss:*:*:bucket[/object].");
             }
-            if (bucket.isPresent() && !m.group(1).equals(bucket.get())) {
+            // The bucket segment is a pattern like the rest of the ARN: OSS's own samples use "*"
+            // (troubleshooting page 0030-00000005: "acs:oss:*:123456****:*/*").
+            if (bucket.isPresent() && !new Patterns(List.of(m.group(1)), false).matches(bucket.get(), false)) {
                 throw invalid("The resource " + resource + " does not belong to bucket " + bucket.get() + ".");
             }
         }

@@ -34,7 +34,8 @@ public final class RefererCodec implements BucketConfigCodec {
 
     /** Parses and validates a {@code RefererConfiguration} document. */
     public RefererConfiguration parse(byte[] body) {
-        Element root = XmlReader.parse(body, "RefererConfiguration");
+        // Lenient: the Java SDK writes referers unescaped, so an '&' in one arrives bare.
+        Element root = XmlReader.parseLenient(body, "RefererConfiguration");
         ConfigXml.onlyChildren(root, Set.of("AllowEmptyReferer", "AllowTruncateQueryString", "TruncatePath",
                 "RefererList", "RefererBlacklist"));
         boolean allowEmpty = ConfigXml.bool(root, "AllowEmptyReferer").orElseThrow(ConfigXml::malformed);

@@ -12,6 +12,13 @@ public enum OssError {
     NO_PERMISSION("AccessDenied", 403, "You have no right to access this object because of bucket acl.", "0003-00000001"),
     /** An explicit Deny in a RAM or bucket policy (OSS troubleshooting page 0003-00000201 shows this message). */
     POLICY_DENIED("AccessDenied", 403, "Access denied by bucket policy.", "0003-00000201"),
+    /** A pay-by-requester bucket refuses anonymous requests (troubleshooting page 0003-00000701; the wording is the emulator's). */
+    REQUESTER_PAYS_ANONYMOUS("AccessDenied", 403, "Anonymous access to a bucket with pay-by-requester enabled is not allowed.", "0003-00000701"),
+    /**
+     * A pay-by-requester bucket refuses another account's request without {@code x-oss-request-payer: requester}
+     * (troubleshooting page 0003-00000702; the wording is the emulator's).
+     */
+    REQUEST_PAYER_MISSING("AccessDenied", 403, "Requests to a bucket with pay-by-requester enabled must carry x-oss-request-payer: requester.", "0003-00000702"),
     /** Block Public Access refuses a public ACL or a public bucket policy (OSS documents the refusal, not its wording). */
     PUBLIC_ACCESS_BLOCKED("AccessDenied", 403, "Public access is blocked: public ACLs and public bucket policies cannot be set.", "0099-00000060"),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.", "0002-00000902"),
@@ -148,10 +155,21 @@ public enum OssError {
     NO_SUCH_REPLICATION_CONFIGURATION("NoSuchReplicationConfiguration", 404, "The replication configuration was not found.", "0099-00000057"),
     NO_SUCH_REPLICATION_RULE("NoSuchReplicationRule", 404, "The specified replication rule does not exist.", "0099-00000058"),
     /**
-     * PutBucketLogging naming a target bucket that does not exist. OSS documents this case as EC
-     * 0032-00000008; the message wording is not verified, so the EC stays in the emulator's range.
+     * PutBucketLogging naming a target bucket that does not exist (troubleshooting page 0032-00000008);
+     * the message is the one OSS answers, as the official SDK's integration tests expect it.
      */
-    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "The target bucket for logging does not exist.", "0099-00000070"),
+    INVALID_TARGET_BUCKET_FOR_LOGGING("InvalidTargetBucketForLogging", 400, "put bucket log requester is not target bucket owner.", "0032-00000008"),
+    /** PutBucketLogging with a TargetPrefix starting with '/' or '\' (page 0032-00000005; the wording is the emulator's). */
+    INVALID_LOGGING_PREFIX("InvalidArgument", 400, "TargetPrefix must not start with '/' or '\\'.", "0032-00000005"),
+    /** PutBucketLogging with a TargetPrefix over 256 characters (page 0032-00000006; the wording is the emulator's). */
+    LOGGING_PREFIX_TOO_LONG("InvalidArgument", 400, "TargetPrefix can be at most 256 characters long.", "0032-00000006"),
+    /**
+     * PutBucketAccessMonitor Disabled while lifecycle rules use the last access time: the API reference allows
+     * disabling only without such rules; the code is the one the official SDK's tests expect, status and wording
+     * are the emulator's.
+     */
+    ACCESS_MONITOR_DISABLE_NOT_ALLOWED("AccessMonitorDisableNotAllowed", 400,
+            "Access tracking cannot be disabled while lifecycle rules are based on the last access time.", "0099-00000074"),
     /** A preflight no CORS rule admits, or a bucket without CORS rules (OSS's message, its spelling kept). */
     CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000071"),
 
@@ -175,8 +193,9 @@ public enum OssError {
      * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
      *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
-     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, and the 0002, 0006, 0011 and 0017
-     *           pages named above their entries, from OSS's API reference and troubleshooting pages); the others are stable
+     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, 0032-00000005, 0032-00000006,
+     *           0032-00000008, 0003-00000701, 0003-00000702, and the 0002, 0006, 0011 and 0017 pages named above their
+     *           entries, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.config.AccessMonitorCodec;
 import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
@@ -69,7 +70,7 @@ public final class BucketRoutes {
     Reply getInfo(OssRequest r, Caller caller) {
         BucketRecord b = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_INFO);
         XmlWriter xml = new XmlWriter().start("BucketInfo").start("Bucket")
-                .element("AccessMonitor", "Disabled")
+                .element("AccessMonitor", AccessMonitorCodec.status(configs.accessMonitor(b.name())))
                 .element("CreationDate", Formats.iso(b.createdMillis()))
                 .element("ExtranetEndpoint", "oss-" + b.region() + ".aliyuncs.com")
                 .element("IntranetEndpoint", "oss-" + b.region() + "-internal.aliyuncs.com")
@@ -81,6 +82,8 @@ public final class BucketRoutes {
                 .element("Name", b.name());
         BucketXml.owner(xml, buckets.accountId());
         xml.start("AccessControlList").element("Grant", b.acl()).end();
+        // GetBucketInfo's Comment: the bucket's description; no OSS API sets one, so it is empty.
+        xml.element("Comment", "");
         xml.optional("Versioning", b.versioning());
         // GetBucketInfo: SSEAlgorithm "None" without a rule; KMSMasterKeyID/KMSDataEncryption only when set.
         xml.start("ServerSideEncryptionRule");

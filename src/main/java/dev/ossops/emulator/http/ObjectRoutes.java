@@ -221,8 +221,9 @@ public final class ObjectRoutes {
     Reply deleteMultiple(OssRequest r, Caller caller) {
         byte[] body = r.document(DocumentLimits.PART_OR_KEY_LIST);
         ObjectService.checkDigest(r.headerOrNull("content-md5"), body, true);
-        String encoding = encodingType(r);
-        Element root = XmlReader.parse(body, "Delete");
+        String encoding = deleteEncodingType(r);
+        // Lenient: the Java SDK writes keys into this document without escaping control characters.
+        Element root = XmlReader.parseLenient(body, "Delete");
         boolean quiet = "true".equalsIgnoreCase(XmlReader.text(root, "Quiet").orElse("false"));
         List<ObjectService.DeleteTarget> targets = new ArrayList<>();
         for (Element o : XmlReader.children(root, "Object")) {
@@ -440,6 +441,22 @@ public final class ObjectRoutes {
             throw new OssException(OssError.INVALID_ENCODING_TYPE);
         }
         return encoding;
+    }
+
+    /**
+     * DeleteMultipleObjects takes {@code Encoding-type} as a request header (API reference; the SDK
+     * sends it there, and always {@code url} for DeleteVersions); the query parameter of older
+     * references is read too.
+     */
+    private static String deleteEncodingType(OssRequest r) {
+        String header = r.headerOrNull("encoding-type");
+        if (header == null) {
+            return encodingType(r);
+        }
+        if (!header.equals("url")) {
+            throw new OssException(OssError.INVALID_ENCODING_TYPE);
+        }
+        return header;
     }
 
     static String enc(String value, String encoding) {

@@ -119,6 +119,15 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
         }
     }
 
+    /**
+     * {@code x-oss-request-payer: requester}, as a header or, in presigned URLs, a query parameter
+     * (troubleshooting pages 0003-00000701/702): the caller accepts a pay-by-requester bucket's charges.
+     */
+    private static boolean acceptsRequesterCharges(OssRequest request) {
+        String payer = request.headerOrNull("x-oss-request-payer");
+        return "requester".equalsIgnoreCase(payer != null ? payer : request.param("x-oss-request-payer"));
+    }
+
     /** Serves an OSS request; {@code early} is an error found before routing, answered in OSS's shape. */
     private Reply oss(IncomingRequest incoming, OssException early) {
         String requestId = ids.next();
@@ -134,7 +143,8 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
             // Checked against the Options API reference: a preflight is answered from the bucket's CORS rules alone. A
             // browser sends it without credentials, and a presigned URL's query signs the actual method, never OPTIONS.
             Caller caller = request.method().equals("OPTIONS") ? Caller.anonymous()
-                    : authenticator.authenticate(request).withConditionKeys(ConditionKeys.of(request));
+                    : authenticator.authenticate(request).withConditionKeys(ConditionKeys.of(request))
+                            .withRequesterPays(acceptsRequesterCharges(request));
             reply = router.route(request, caller);
         } catch (OssException e) {
             reply = ErrorReplies.render(e, requestId, hostId, head);

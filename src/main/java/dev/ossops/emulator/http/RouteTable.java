@@ -64,12 +64,17 @@ public final class RouteTable {
         row(Target.BUCKET, "logging", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
                 "PUT", Route.PUT_BUCKET_LOGGING, "DELETE", Route.DELETE_BUCKET_CONFIG);
         for (String configuration : new String[] {"cors", "lifecycle", "encryption", "policy", "tagging", "referer",
-                "publicAccessBlock", "website", "inventory", "requestPayment", "transferAcceleration", "httpsConfig",
+                "publicAccessBlock", "website", "inventory", "transferAcceleration", "httpsConfig",
                 "resourceGroup", "worm"}) {
             configurationRow(configuration);
         }
+        // Configurations OSS has no Delete API for: Put/GetBucketRequestPayment, Put/GetBucketAccessMonitor.
+        row(Target.BUCKET, "requestPayment", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
+                "PUT", Route.PUT_BUCKET_CONFIG);
+        row(Target.BUCKET, "accessmonitor", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
+                "PUT", Route.PUT_BUCKET_CONFIG);
         for (String unserved : new String[] {"cname", "qos", "qosInfo", "live", "img", "style", "vod", "udf", "asyncFetch",
-                "wormId", "wormExtend", "accessmonitor", "metaQuery", "bucketArchiveDirectRead", "redundancyTransition",
+                "wormId", "wormExtend", "metaQuery", "bucketArchiveDirectRead", "redundancyTransition",
                 "accessPoint", "accessPointPolicy", "responseHeader", "userDefinedLogFieldsConfig", "overwriteConfig",
                 "dataaccelerator", "processConfiguration", "regionList", "objectInfo", "cleanRestoredObject", "append",
                 "seal", "restore", "symlink", "objectMeta", "uploadId", "x-oss-process", "x-oss-async-process",
@@ -248,6 +253,9 @@ public final class RouteTable {
     }
 
     private static String capitalized(String sub) {
+        if (sub.equals("accessmonitor")) {
+            return "AccessMonitor"; // the API reference's PutBucketAccessMonitor, for an all-lowercase sub-resource
+        }
         return sub.substring(0, 1).toUpperCase(Locale.ROOT) + sub.substring(1);
     }
 }

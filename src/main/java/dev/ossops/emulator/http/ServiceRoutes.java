@@ -2,11 +2,12 @@ package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.service.BucketService;
+import dev.ossops.emulator.service.BucketTagFilter;
 import dev.ossops.emulator.service.ListingService;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.xml.XmlWriter;
 
-/** GET / : ListBuckets (GetService). */
+/** GET / : ListBuckets (GetService), with the tag filters of {@link BucketTagFilter}. */
 public final class ServiceRoutes {
     private final BucketService buckets;
 
@@ -19,7 +20,8 @@ public final class ServiceRoutes {
         String marker = r.param("marker");
         String maxKeysParam = r.param("max-keys");
         int maxKeys = ListingService.maxKeys(maxKeysParam, 1000);
-        BucketService.BucketPage page = buckets.list(caller, prefix, marker, maxKeys);
+        BucketTagFilter tags = BucketTagFilter.of(r.param("tag-key"), r.param("tag-value"), r.param("tagging"));
+        BucketService.BucketPage page = buckets.list(caller, prefix, marker, maxKeys, tags);
         XmlWriter xml = new XmlWriter().start("ListAllMyBucketsResult");
         xml.optional("Prefix", prefix).optional("Marker", marker).optional("MaxKeys", maxKeysParam);
         if (prefix != null || marker != null || maxKeysParam != null) {
@@ -36,8 +38,15 @@ public final class ServiceRoutes {
                     .element("Location", "oss-" + b.region())
                     .element("Name", b.name())
                     .element("Region", b.region())
-                    .element("StorageClass", b.storageClass())
-                    .end();
+                    .element("StorageClass", b.storageClass());
+            if (tags.withTags()) {
+                // Asked for with ?tagging (ali-oss reads Tagging/TagSet/Tag of each bucket); the
+                // nesting is GetBucketTags' document, as OSS does not document this answer.
+                xml.start("Tagging").start("TagSet");
+                buckets.tags(b.name()).forEach((k, v) -> xml.start("Tag").element("Key", k).element("Value", v).end());
+                xml.end().end();
+            }
+            xml.end();
         }
         xml.end().end();
         return Reply.xml(200, xml.toXml());

@@ -2,6 +2,7 @@ package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.PublicAccessBlockCodec;
+import dev.ossops.emulator.config.RequestPaymentCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.rpc.IdentityPolicies;
@@ -45,6 +46,8 @@ import java.util.Optional;
  *       statements of the bucket policy ({@link PolicyAudit#anonymousAccess}) grant nothing, and
  *       refuses setting them.</li>
  * </ol>
+ * Before all of these, a pay-by-requester bucket (PutBucketRequestPayment usage notes) refuses
+ * anonymous callers and callers of another account that do not accept the charges.
  * Services name the {@link OssAction} of each check; {@link Permission} maps it to ACL terms.
  */
 public final class AccessControl {
@@ -56,6 +59,7 @@ public final class AccessControl {
     private final Clock clock;
     private final AccountSettings account;
     private final PublicAccessBlockCodec blockCodec = new PublicAccessBlockCodec();
+    private final RequestPaymentCodec paymentCodec = new RequestPaymentCodec();
 
     public AccessControl(String accountId, DiskStore store, AccountSettings account, Clock clock) {
         this.accountId = accountId;
@@ -138,6 +142,7 @@ public final class AccessControl {
     }
 
     private void check(Caller caller, BucketRecord bucket, String key, String acl, OssAction action) {
+        checkRequesterPays(caller, bucket);
         boolean blocked = blocksPublicAccess(bucket.name());
         PolicySet policies = identityPolicies(caller);
         Optional<PolicyDocument> bucketPolicy = bucketPolicy(bucket.name());
@@ -157,6 +162,28 @@ public final class AccessControl {
             return;
         }
         throw denied(caller, action.action(), decision);
+    }
+
+    /**
+     * PutBucketRequestPayment usage notes: with Payer Requester, anonymous requests are refused
+     * (troubleshooting page 0003-00000701) and requesters of another account must send
+     * {@code x-oss-request-payer: requester} (0003-00000702); the owner's account, its RAM users
+     * and roles included, pays for its own requests and needs no header.
+     */
+    private void checkRequesterPays(Caller caller, BucketRecord bucket) {
+        boolean requesterPays = store.config(bucket.name(), RequestPaymentCodec.SUBRESOURCE)
+                .map(doc -> paymentCodec.parse(doc.body()) == RequestPaymentCodec.Payer.Requester)
+                .orElse(false);
+        if (!requesterPays) {
+            return;
+        }
+        if (caller.isAnonymous()) {
+            throw new OssException(OssError.REQUESTER_PAYS_ANONYMOUS);
+        }
+        boolean owner = caller.principal().map(p -> p.accountId().equals(bucket.owner())).orElse(false);
+        if (!owner && !caller.requesterPays()) {
+            throw new OssException(OssError.REQUEST_PAYER_MISSING);
+        }
     }
 
     /** Whether the bucket policy's public statements are what allowed: Block Public Access ignores them. */

@@ -1,9 +1,12 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.config.AccessMonitorCodec;
 import dev.ossops.emulator.config.BucketConfigCodec;
+import dev.ossops.emulator.config.LifecycleCodec;
 import dev.ossops.emulator.config.PolicyDocument;
 import dev.ossops.emulator.config.PolicyStatus;
+import dev.ossops.emulator.config.TaggingCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.BucketRecord;
@@ -38,6 +41,9 @@ public final class BucketService {
     private final String region;
     private final int maxBuckets;
     private final Clock clock;
+    private final TaggingCodec tagging = new TaggingCodec();
+    private final AccessMonitorCodec accessMonitor = new AccessMonitorCodec();
+    private final LifecycleCodec lifecycle = new LifecycleCodec();
 
     public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
                          int maxBuckets, Clock clock) {
@@ -58,8 +64,11 @@ public final class BucketService {
         return region;
     }
 
-    /** Buckets whose names start with {@code prefix}, after {@code marker}, at most {@code maxKeys}. */
-    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys) {
+    /**
+     * Buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
+     * {@code tags}, at most {@code maxKeys}.
+     */
+    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags) {
         access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
@@ -67,10 +76,16 @@ public final class BucketService {
         List<BucketRecord> matching = store.buckets().stream()
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
                 .filter(b -> marker == null || b.name().compareTo(marker) > 0)
+                .filter(b -> !tags.filters() || tags.matches(tags(b.name())))
                 .toList();
         boolean truncated = matching.size() > maxKeys;
         List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
         return new BucketPage(page, truncated, truncated ? page.get(page.size() - 1).name() : null);
+    }
+
+    /** The bucket's tags (PutBucketTags), empty when it has none. */
+    public Map<String, String> tags(String bucket) {
+        return store.config(bucket, "tagging").map(d -> tagging.parse(d.body()).tags()).orElse(Map.of());
     }
 
     /** One page of ListBuckets. */
@@ -223,6 +238,9 @@ public final class BucketService {
         if ("policy".equals(subresource)) {
             access.checkPolicyChange(bucket, new String(accepted.body(), StandardCharsets.UTF_8));
         }
+        if (AccessMonitorCodec.SUBRESOURCE.equals(subresource)) {
+            checkAccessMonitorChange(name, accepted.body());
+        }
         store.atomically(() -> {
             require(name);
             store.putConfig(name, subresource, new StoredDocument(accepted.contentType(), accepted.body()));
@@ -237,6 +255,18 @@ public final class BucketService {
             store.deleteConfig(name, subresource);
             return null;
         });
+    }
+
+    /**
+     * PutBucketAccessMonitor (API reference): access tracking can be set to Disabled only while no
+     * lifecycle rule of the bucket is based on the last access time.
+     */
+    private void checkAccessMonitorChange(String bucket, byte[] accepted) {
+        boolean disabling = !accessMonitor.parse(accepted);
+        boolean needed = store.config(bucket, "lifecycle").map(d -> lifecycle.parse(d.body()).usesAccessTime()).orElse(false);
+        if (disabling && needed) {
+            throw new OssException(OssError.ACCESS_MONITOR_DISABLE_NOT_ALLOWED).with("BucketName", bucket);
+        }
     }
 
     private BucketConfigCodec codec(String subresource) {

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.emulator.config.AccessMonitorCodec;
 import dev.ossops.emulator.config.CorsCodec;
 import dev.ossops.emulator.config.CorsConfiguration;
 import dev.ossops.emulator.config.EncryptionCodec;
@@ -20,6 +21,7 @@ public final class StoredConfigs {
     private final CorsCodec cors = new CorsCodec();
     private final EncryptionCodec encryption = new EncryptionCodec();
     private final LoggingCodec logging = new LoggingCodec();
+    private final AccessMonitorCodec accessMonitor = new AccessMonitorCodec();
 
     public StoredConfigs(DiskStore store) {
         this.store = store;
@@ -36,6 +38,11 @@ public final class StoredConfigs {
     /** Whether the bucket has data replication rules (GetBucketInfo's CrossRegionReplication). */
     public boolean replicating(String bucket) {
         return store.config(bucket, ReplicationRecords.SLOT).isPresent();
+    }
+
+    /** Whether access tracking is on (PutBucketAccessMonitor); off when never set. */
+    public boolean accessMonitor(String bucket) {
+        return store.config(bucket, AccessMonitorCodec.SUBRESOURCE).map(d -> accessMonitor.parse(d.body())).orElse(false);
     }
 
     /** {@link LoggingConfiguration#DISABLED} when never set. */

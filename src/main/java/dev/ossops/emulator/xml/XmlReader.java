@@ -62,6 +62,19 @@ public final class XmlReader {
         return root;
     }
 
+    /**
+     * {@link #parse} for the bodies where OSS reads more than XML 1.0 allows and the official SDK
+     * relies on it (raw control characters in keys, a bare {@code &} in referers): see {@link LenientXml}.
+     * DOCTYPE stays refused.
+     */
+    public static Element parseLenient(byte[] body, String rootName) {
+        Element root = LenientXml.parse(body);
+        if (!rootName.equals(root.getTagName())) {
+            throw new OssException(OssError.MALFORMED_XML);
+        }
+        return root;
+    }
+
     /** Direct children of {@code parent} named {@code name}, in document order. */
     public static List<Element> children(Element parent, String name) {
         List<Element> result = new ArrayList<>();

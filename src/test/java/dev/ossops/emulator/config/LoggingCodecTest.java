@@ -4,12 +4,15 @@ import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.BucketLoggingResult;
 import com.aliyun.oss.model.SetBucketLoggingRequest;
+import dev.ossops.emulator.error.OssError;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.ossops.emulator.config.OssAssert.assertInvalid;
 import static dev.ossops.emulator.config.OssAssert.assertMalformed;
+import static dev.ossops.emulator.config.OssAssert.assertOssError;
 import static dev.ossops.emulator.config.SdkWire.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -44,6 +47,16 @@ class LoggingCodecTest {
     }
 
     @Test
+    void accept_withoutPrefix_answersAnEmptyTargetPrefix() throws Exception {
+        BucketLoggingResult got = ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("logs-bucket", null))));
+        assertEquals("logs-bucket", got.getTargetBucket());
+        assertEquals("", got.getTargetPrefix());
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BucketLoggingStatus><LoggingEnabled>"
+                + "<TargetBucket>logs-bucket</TargetBucket><TargetPrefix></TargetPrefix></LoggingEnabled></BucketLoggingStatus>",
+                SdkWire.text(codec.accept(sdkBody("logs-bucket", null))));
+    }
+
+    @Test
     void parse_emptyStatusDisablesLogging() {
         LoggingConfiguration config = codec.parse(sdkBody(null, null));
         assertEquals(false, config.enabled());
@@ -63,10 +76,27 @@ class LoggingCodecTest {
     }
 
     @Test
-    void accept_prefixLongerThan32IsInvalidArgument() {
-        String prefix = "p".repeat(33);
-        assertInvalid("TargetPrefix can be at most 32 characters long.", "TargetPrefix", prefix,
-                () -> codec.accept(sdkBody("logs-bucket", prefix)));
+    void accept_prefixOf256Characters_isAccepted() throws Exception {
+        String prefix = "p".repeat(256);
+        BucketLoggingResult got = ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("logs-bucket", prefix))));
+        assertEquals(prefix, got.getTargetPrefix());
+    }
+
+    @Test
+    void accept_prefixLongerThan256_isInvalidArgumentWithOssEc() {
+        String prefix = "p".repeat(257);
+        assertOssError(OssError.LOGGING_PREFIX_TOO_LONG, "TargetPrefix can be at most 256 characters long.",
+                Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix), () -> codec.accept(sdkBody("logs-bucket", prefix)));
+        assertEquals("0032-00000006", OssError.LOGGING_PREFIX_TOO_LONG.ec());
+    }
+
+    @Test
+    void accept_prefixStartingWithASlash_isInvalidArgumentWithOssEc() {
+        for (String prefix : new String[] {"/abc", "\\abc"}) {
+            assertOssError(OssError.INVALID_LOGGING_PREFIX, "TargetPrefix must not start with '/' or '\\'.",
+                    Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix), () -> codec.accept(sdkBody("logs-bucket", prefix)));
+        }
+        assertEquals("0032-00000005", OssError.INVALID_LOGGING_PREFIX.ec());
     }
 
     @Test

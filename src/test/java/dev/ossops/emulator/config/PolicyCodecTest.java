@@ -123,6 +123,23 @@ class PolicyCodecTest {
     }
 
     @Test
+    void accept_wildcardBucketAsInOssSample_isAccepted() {
+        // Troubleshooting page 0030-00000005's sample resource: any bucket of the account.
+        String policy = statement(GOOD.replace("acs:oss:*:*:media/*", "acs:oss:*:174649585760xxxx:*/*"));
+        assertEquals(policy, SdkWire.text(codec.accept("media", utf8(policy))));
+        String sdkTest = statement(GOOD.replace("acs:oss:*:*:media/*", "acs:oss:*:*:*/user1/*"));
+        assertEquals(sdkTest, SdkWire.text(codec.accept("media", utf8(sdkTest))));
+    }
+
+    @Test
+    void accept_bucketPatternMatchingThisBucket_isAcceptedAndOneThatDoesNotIsInvalid() {
+        String matching = statement(GOOD.replace("media/*", "med?a*/*"));
+        assertEquals(matching, SdkWire.text(codec.accept("media", utf8(matching))));
+        assertInvalidPolicy("The resource acs:oss:*:*:logs-*/* does not belong to bucket media.",
+                statement(GOOD.replace("media/*", "logs-*/*")));
+    }
+
+    @Test
     void accept_withoutBucketChecksResourceFormOnly() {
         assertEquals(statement(GOOD.replace("media/*", "other/*")),
                 SdkWire.text(codec.accept(utf8(statement(GOOD.replace("media/*", "other/*"))))));

@@ -83,7 +83,8 @@ class BucketInfoConfigIT {
         com.aliyun.oss.OSSException e = org.junit.jupiter.api.Assertions.assertThrows(com.aliyun.oss.OSSException.class,
                 () -> oss.setBucketLogging(logging));
         assertEquals("InvalidTargetBucketForLogging", e.getErrorCode());
-        assertEquals("The target bucket for logging does not exist.", e.getErrorMessage());
+        assertEquals("put bucket log requester is not target bucket owner.", e.getErrorMessage());
+        assertTrue(e.getRawResponseError().contains("<EC>0032-00000008</EC>"), e.getRawResponseError());
         assertTrue(e.getRawResponseError().contains("<TargetBucket>" + missing + "</TargetBucket>"), e.getRawResponseError());
     }
 

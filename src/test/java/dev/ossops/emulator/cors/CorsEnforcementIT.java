@@ -1,6 +1,10 @@
 package dev.ossops.emulator.cors;
 
+import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSException;
+import com.aliyun.oss.common.comm.ResponseMessage;
+import com.aliyun.oss.model.OptionsRequest;
 import com.aliyun.oss.model.SetBucketCORSRequest;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
@@ -20,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** OPTIONS preflight and actual cross-origin requests answered from the bucket's stored CORS rules. */
@@ -50,6 +55,29 @@ class CorsEnforcementIT {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void optionsObject_sdkSignedPreflight_isAnsweredFromTheRulesNotTheSignature(EmulatorClients clients) {
+        String bucket = bucketWithRules(clients, "cors-sdk");
+        OSS oss = clients.v1();
+        // The SDK signs "/bucket/" for this request although it addresses the object; OSS answers
+        // preflights from the CORS rules ("Options" reference), so the signature does not matter.
+        OptionsRequest allowed = new OptionsRequest(bucket, "dir/photo.jpg");
+        allowed.setOrigin("https://app.example.com");
+        allowed.setRequestMethod(HttpMethod.PUT);
+        allowed.setRequestHeaders("x-oss-meta-a");
+        ResponseMessage ok = oss.optionsObject(allowed);
+        assertEquals(200, ok.getStatusCode());
+        assertEquals("https://app.example.com", ok.getHeaders().get("Access-Control-Allow-Origin"));
+
+        OptionsRequest refused = new OptionsRequest(bucket, "dir/photo.jpg");
+        refused.setOrigin("http://www.example.org");
+        refused.setRequestMethod(HttpMethod.PUT);
+        refused.setRequestHeaders("x-oss-test");
+        OSSException e = assertThrows(OSSException.class, () -> oss.optionsObject(refused));
+        assertEquals("AccessForbidden", e.getErrorCode());
+        assertEquals(FORBIDDEN, e.getErrorMessage());
     }
 
     @Test

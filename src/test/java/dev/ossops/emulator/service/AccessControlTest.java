@@ -1,6 +1,7 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.GrantedPolicy;
@@ -237,5 +238,55 @@ class AccessControlTest {
     void configurationAction_namesTheRamAction() {
         assertEquals(OssAction.GET_BUCKET_CORS, AccessControl.configurationAction("Get", "cors"));
         assertEquals(OssAction.PUT_BUCKET_PUBLIC_ACCESS_BLOCK, AccessControl.configurationAction("Put", "publicAccessBlock"));
+        assertEquals(OssAction.PUT_BUCKET_REQUEST_PAYMENT, AccessControl.configurationAction("Put", "requestPayment"));
+        assertEquals(OssAction.GET_BUCKET_ACCESS_MONITOR, AccessControl.configurationAction("Get", "accessmonitor"));
+    }
+
+    private void requesterPays() {
+        config("requestPayment", "<RequestPaymentConfiguration><Payer>Requester</Payer></RequestPaymentConfiguration>");
+    }
+
+    @Test
+    void checkObject_requesterPaysBucket_refusesAnonymousEvenWithAPublicAcl() {
+        BucketRecord b = bucket("public-read");
+        assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, b, "k", object("default"), OssAction.GET_OBJECT));
+        requesterPays();
+        OssException e = denied(() -> access.checkObject(ANONYMOUS, b, "k", object("default"), OssAction.GET_OBJECT));
+        assertEquals(OssError.REQUESTER_PAYS_ANONYMOUS, e.error());
+        assertEquals("0003-00000701", e.error().ec());
+        assertEquals("Anonymous access to a bucket with pay-by-requester enabled is not allowed.", e.getMessage());
+    }
+
+    @Test
+    void checkBucket_requesterPaysBucket_otherAccountMustAcceptTheCharges() {
+        BucketRecord b = bucket("public-read");
+        requesterPays();
+        OssException e = denied(() -> access.checkBucket(OTHER_ROOT, b, OssAction.LIST_OBJECTS));
+        assertEquals(OssError.REQUEST_PAYER_MISSING, e.error());
+        assertEquals("0003-00000702", e.error().ec());
+        assertEquals("Requests to a bucket with pay-by-requester enabled must carry x-oss-request-payer: requester.", e.getMessage());
+        assertDoesNotThrow(() -> access.checkBucket(OTHER_ROOT.withRequesterPays(true), b, OssAction.LIST_OBJECTS));
+        // Accepting the charges grants nothing by itself: the ACL or a policy still decides.
+        BucketRecord privateBucket = new BucketRecord("b", ACCOUNT, 0, "cn-hangzhou", "Standard", "LRS", "private", null);
+        store.putBucket(privateBucket);
+        assertEquals(OssError.NO_PERMISSION,
+                denied(() -> access.checkBucket(OTHER_ROOT.withRequesterPays(true), privateBucket, OssAction.LIST_OBJECTS)).error());
+    }
+
+    @Test
+    void checkBucket_requesterPaysBucket_ownerAccountNeedsNoHeader() {
+        BucketRecord b = bucket("private");
+        requesterPays();
+        assertDoesNotThrow(() -> access.checkBucket(ROOT, b, OssAction.LIST_OBJECTS));
+        assertDoesNotThrow(() -> access.checkBucket(caller(ALICE, List.of(policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"oss:ListObjects\",\"Resource\":\"acs:oss:*:*:b\"}"))), b, OssAction.LIST_OBJECTS));
+    }
+
+    @Test
+    void checkBucket_bucketOwnerPays_noHeaderNeeded() {
+        BucketRecord b = bucket("public-read");
+        config("requestPayment", "<RequestPaymentConfiguration><Payer>BucketOwner</Payer></RequestPaymentConfiguration>");
+        assertDoesNotThrow(() -> access.checkBucket(OTHER_ROOT, b, OssAction.LIST_OBJECTS));
+        assertDoesNotThrow(() -> access.checkBucket(ANONYMOUS, b, OssAction.LIST_OBJECTS));
     }
 }
