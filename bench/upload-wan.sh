@@ -49,26 +49,35 @@ trap cleanup EXIT
 jar="$work/ossops.jar"
 cp "$root/target/ossops.jar" "$jar"
 
-export OSS_ACCESS_KEY_ID=LTAI5tOssopsEmulatorRoot OSS_ACCESS_KEY_SECRET=OssopsEmulatorLocalOnlySecret0 OSS_REGION=cn-hangzhou
+export OSS_REGION=cn-hangzhou
 export QWEN_TMP_OSS_BUCKET="$bucket" QWEN_TMP_OSS_REGION=cn-hangzhou QWEN_TMP_OSS_ENDPOINT="$endpoint"
 export NODE_PATH="$root/src/test/node/node_modules"
 ali() { node "$here/ali-oss-wan.js" "$endpoint" "$bucket" "$@"; }
 
-java -jar "$jar" emulator --port "$port" --data-dir "$work/data" >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-for _ in $(seq 150); do curl -s -o /dev/null "$endpoint" && break; sleep 0.2; done
-ali create-bucket
-
-profile_plan() {
+profile_flags() {
   case "$1" in
-    lan) echo '{}' ;;
-    wan) echo '{"latencyMillis":30,"connectionBytesPerSecond":25165824,"totalBytesPerSecond":251658240}' ;;
-    far) echo '{"latencyMillis":80,"connectionBytesPerSecond":4194304,"totalBytesPerSecond":50331648}' ;;
+    lan) echo "" ;;
+    wan) echo "--fault-latency-ms 30 --fault-connection-bandwidth 24MiB --fault-total-bandwidth 240MiB" ;;
+    far) echo "--fault-latency-ms 80 --fault-connection-bandwidth 4MiB --fault-total-bandwidth 48MiB" ;;
   esac
 }
+# One emulator per profile on the same data dir, shaped by its flags: the control endpoint would
+# need requests signed with the root key, which curl cannot make, and a restart costs a second.
+shape() {
+  if [[ -n "${emulator_pid:-}" ]]; then kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true; fi
+  # shellcheck disable=SC2046
+  java -jar "$jar" emulator --port "$port" --data-dir "$work/data" $(profile_flags "$1") >>"$work/emulator.log" 2>&1 &
+  emulator_pid=$!
+  for _ in $(seq 150); do curl -s -o /dev/null "$endpoint" && break; sleep 0.2; done
+}
+shape lan
+# The data dir's random root key, under the names ossops, the Java SDK and ali-oss read.
+eval "$(java -jar "$jar" emulator credentials --data-dir "$work/data")"
+export OSS_ACCESS_KEY_ID="$ALIBABA_CLOUD_ACCESS_KEY_ID" OSS_ACCESS_KEY_SECRET="$ALIBABA_CLOUD_ACCESS_KEY_SECRET"
+ali create-bucket
+
 profile_total_mibs() { case "$1" in lan) echo 0 ;; wan) echo 240 ;; far) echo 48 ;; esac; }
 profile_latency_ms() { case "$1" in lan) echo 0 ;; wan) echo 30 ;; far) echo 80 ;; esac; }
-shape() { curl -sf -o /dev/null -X PUT --data "$(profile_plan "$1")" "$endpoint/-/ossops/faults"; }
 
 file="$work/upload.bin"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$file"
@@ -172,7 +181,6 @@ for profile in $profiles; do
     done
   done
 done
-shape lan
 
 echo
 echo "Medians (ratios within each round, then the median):"
