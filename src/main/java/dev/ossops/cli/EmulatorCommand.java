@@ -9,6 +9,8 @@ import dev.ossops.emulator.datadir.DataDirInUseException;
 import dev.ossops.emulator.datadir.RootKey;
 import dev.ossops.emulator.datadir.RootKeyFile;
 import dev.ossops.emulator.fault.FaultPlan;
+import dev.ossops.upload.ByteSize;
+import dev.ossops.upload.UploadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,6 +112,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--fault-reset-rate", description = "Fault injection: probability (0-1) of resetting the connection part-way through a body (default: 0).")
     double faultResetRate;
 
+    @Option(names = "--fault-connection-bandwidth", paramLabel = "SIZE",
+            description = "Link shaping: bytes per second for each connection in each direction, e.g. 24MiB; 0 is unlimited (default: 0).")
+    String connectionBandwidth = "0";
+
+    @Option(names = "--fault-total-bandwidth", paramLabel = "SIZE",
+            description = "Link shaping: bytes per second for all connections together in each direction, e.g. 240MiB; 0 is unlimited (default: 0).")
+    String totalBandwidth = "0";
+
     @Option(names = "--fault-seed", description = "Fault injection: seed of the random draws, so runs repeat (default: 0).")
     long faultSeed;
 
@@ -128,8 +138,9 @@ public final class EmulatorCommand implements Callable<Integer> {
                             DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps));
             fixedRootKey(root.environment.variables()).ifPresent(builder::rootKey);
             config = builder.build();
-            faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed);
-        } catch (IllegalArgumentException e) {
+            faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed,
+                    ByteSize.parse(connectionBandwidth), ByteSize.parse(totalBandwidth));
+        } catch (IllegalArgumentException | UploadException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }

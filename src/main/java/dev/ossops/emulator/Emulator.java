@@ -17,6 +17,7 @@ import dev.ossops.emulator.http.BucketRoutes;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.FaultingHandler;
 import dev.ossops.emulator.http.HostAdmission;
+import dev.ossops.emulator.http.HttpLimits;
 import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.LoggingRoutes;
 import dev.ossops.emulator.http.MultipartRoutes;
@@ -96,7 +97,7 @@ public final class Emulator implements AutoCloseable {
     private final BucketConfigRegistry registry;
     private final Clock clock;
     private final TrafficShaper shaper;
-    private final Faults faults = new Faults(System::nanoTime);
+    private final Faults faults;
     private final RequestStats stats = new RequestStats();
     private HttpServerLoop server;
     private ReplicationWorker replication;
@@ -116,7 +117,7 @@ public final class Emulator implements AutoCloseable {
         this(config, additionalKeys, registry, clock, Pacing.SYSTEM);
     }
 
-    /** @param pacing the time and waits that bandwidth limits (x-oss-traffic-limit) are kept with */
+    /** @param pacing the time and waits that bandwidth limits (x-oss-traffic-limit, the link's shape) are kept with */
     public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock,
                     Pacing pacing) {
         this.config = config;
@@ -124,6 +125,8 @@ public final class Emulator implements AutoCloseable {
         this.registry = registry;
         this.clock = clock;
         this.shaper = new TrafficShaper(pacing);
+        this.faults = new Faults(System::nanoTime,
+                plan -> shaper.shapeLink(plan.connectionBytesPerSecond(), plan.totalBytesPerSecond()));
     }
 
     /**
@@ -190,7 +193,7 @@ public final class Emulator implements AutoCloseable {
                 config.allowedOrigins(), virtualHostSuffixes, faulting, clock);
         HttpServerLoop bound;
         try {
-            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), gate);
+            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), gate, HttpLimits.defaults(), shaper);
         } catch (IOException e) {
             replicationWorker.close();
             dashscope.temporaryFiles().close();
@@ -239,7 +242,10 @@ public final class Emulator implements AutoCloseable {
         return rootKey;
     }
 
-    /** The fault plan in force (off by default); also settable through {@code /-/ossops/faults}. */
+    /**
+     * The fault plan in force (off by default), with the link's shape; also settable through
+     * {@code /-/ossops/faults}.
+     */
     public Faults faults() {
         return faults;
     }
