@@ -3,11 +3,15 @@ package dev.ossops.emulator;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.model.BucketVersioningConfiguration;
 import com.aliyun.oss.model.CopyObjectRequest;
+import com.aliyun.oss.model.GenericRequest;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.RestoreConfiguration;
 import com.aliyun.oss.model.RestoreJobParameters;
+import com.aliyun.oss.model.RestoreObjectResult;
 import com.aliyun.oss.model.RestoreTier;
+import com.aliyun.oss.model.SetBucketVersioningRequest;
 import com.aliyun.oss.model.StorageClass;
 import dev.ossops.emulator.rpc.MutableClock;
 import dev.ossops.emulator.service.BucketConfigRegistry;
@@ -162,6 +166,29 @@ class RestoreObjectIT {
         assertEquals("The Tier of RestoreRequest must be one of Expedited, Standard for DeepColdArchive objects.",
                 bulkOnDeep.getErrorMessage());
         assertNull(oss.getObjectMetadata("frozen", "a.bin").getObjectRawRestore());
+    }
+
+    @Test
+    void restoreObject_versionOfAVersionedBucket_restoresThatVersionAndAnswersItsId() {
+        put("unversioned.bin", StorageClass.Archive);
+        assertNull(oss.restoreObject("frozen", "unversioned.bin").getVersionId());
+
+        oss.createBucket("frozen-versions");
+        oss.setBucketVersioning(new SetBucketVersioningRequest("frozen-versions",
+                new BucketVersioningConfiguration(BucketVersioningConfiguration.ENABLED)));
+        ObjectMetadata meta = new ObjectMetadata();
+        meta.setHeader("x-oss-storage-class", StorageClass.Archive.toString());
+        String older = oss.putObject("frozen-versions", "a.bin", new ByteArrayInputStream(CONTENT), meta).getVersionId();
+        String newer = oss.putObject("frozen-versions", "a.bin", new ByteArrayInputStream(CONTENT), meta).getVersionId();
+
+        RestoreObjectResult result = oss.restoreObject(new GenericRequest("frozen-versions", "a.bin", older));
+        assertEquals(202, result.getStatusCode());
+        assertEquals(older, result.getVersionId());
+        assertEquals("ongoing-request=\"true\"",
+                oss.getObjectMetadata(new GenericRequest("frozen-versions", "a.bin", older)).getObjectRawRestore());
+        assertNull(oss.getObjectMetadata(new GenericRequest("frozen-versions", "a.bin", newer)).getObjectRawRestore());
+        // Without a version id the current version is restored, and named.
+        assertEquals(newer, oss.restoreObject("frozen-versions", "a.bin").getVersionId());
     }
 
     @Test

@@ -56,8 +56,10 @@ public final class ObjectRoutes {
 
     /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
     Reply restore(OssRequest r, Caller caller) {
-        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
-        return Reply.empty(started ? 202 : 200);
+        ObjectService.Restored restored = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
+        // The restored version, as the SDK's RestoreObjectResult reads it, in a bucket that reports versions.
+        return Reply.empty(restored.started() ? 202 : 200)
+                .header("x-oss-version-id", restored.versioned() ? restored.versionId() : null);
     }
 
     private static ObjectService.RestoreRequest restoreRequest(OssRequest r) {
