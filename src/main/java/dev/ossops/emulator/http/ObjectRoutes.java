@@ -113,7 +113,7 @@ public final class ObjectRoutes {
     Reply append(OssRequest r, Caller caller) {
         long position = position(r);
         ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, uploadBody(r),
-                ObjectHeaders.write(r), r.headerOrNull("content-md5"));
+                ObjectHeaders.appendWrite(r, position), r.headerOrNull("content-md5"));
         ObjectVersion v = appended.version();
         // Every append answers the encryption the object was created with (the SDK's ObjectEncryptionTest).
         return ObjectHeaders.encryption(Reply.empty(200), v.headers())
