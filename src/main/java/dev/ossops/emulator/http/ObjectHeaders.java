@@ -178,11 +178,19 @@ final class ObjectHeaders {
      * expiry-date="<GMT date>"}.
      */
     static void restore(Reply reply, RestoreStatus restore) {
+        reply.header("x-oss-restore", restoreValue(restore));
+    }
+
+    /**
+     * The text OSS gives a restore's state in x-oss-restore and, the same, in a listing's RestoreInfo
+     * element ("How do I check whether an object is restored?"); null when there is no restore to show.
+     */
+    static String restoreValue(RestoreStatus restore) {
         if (restore == null) {
-            return;
+            return null;
         }
-        reply.header("x-oss-restore", restore.ongoing() ? "ongoing-request=\"true\""
-                : "ongoing-request=\"false\", expiry-date=\"" + Formats.httpDate(restore.expiresAt()) + "\"");
+        return restore.ongoing() ? "ongoing-request=\"true\""
+                : "ongoing-request=\"false\", expiry-date=\"" + Formats.httpDate(restore.expiresAt()) + "\"";
     }
 
     /** The headers every read of {@code v} carries. */

@@ -333,7 +333,8 @@ public final class ObjectRoutes {
                     .element("ETag", Formats.quoted(v.etag()))
                     .element("Type", v.type())
                     .element("Size", v.size())
-                    .element("StorageClass", v.storageClass());
+                    .element("StorageClass", v.storageClass())
+                    .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
             if (owner) {
                 BucketXml.owner(xml, accountId);
             }
@@ -374,7 +375,8 @@ public final class ObjectRoutes {
                 xml.start("Version").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
                         .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()))
                         .element("ETag", Formats.quoted(v.etag())).element("Type", v.type()).element("Size", v.size())
-                        .element("StorageClass", v.storageClass());
+                        .element("StorageClass", v.storageClass())
+                        .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
                 BucketXml.owner(xml, accountId);
                 xml.end();
             }

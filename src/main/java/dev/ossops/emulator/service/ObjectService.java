@@ -449,12 +449,7 @@ public final class ObjectService {
 
     /** The restore state of an archived version now; null when none was requested or the copy expired. */
     private RestoreStatus restoreStatus(ObjectVersion v) {
-        RestoreState restore = v.restore();
-        long now = clock.millis();
-        if (restore == null || restore.expired(now)) {
-            return null;
-        }
-        return new RestoreStatus(restore.ongoing(now), restore.expiresAt());
+        return RestoreStatus.at(v.restore(), clock.millis());
     }
 
     /** The version addressed, checking READ before revealing whether it exists. */
