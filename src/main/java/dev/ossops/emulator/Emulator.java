@@ -167,7 +167,7 @@ public final class Emulator implements AutoCloseable {
         BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
         StoredConfigs configs = new StoredConfigs(store);
         ObjectService objects = new ObjectService(store, access, buckets, configs, clock, config.restoreDelay());
-        ListingService listing = new ListingService(store, access, buckets);
+        ListingService listing = new ListingService(store, access, buckets, clock);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
         Caller root = Caller.of(credentials.find(key.id())
                 .orElseThrow(() -> new IllegalStateException("the root key is not in the credential lookup")));

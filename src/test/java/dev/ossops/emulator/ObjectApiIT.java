@@ -3,6 +3,7 @@ package dev.ossops.emulator;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.common.utils.BinaryUtil;
 import com.aliyun.oss.model.CannedAccessControlList;
 import com.aliyun.oss.model.CompleteMultipartUploadRequest;
 import com.aliyun.oss.model.CopyObjectRequest;
@@ -20,6 +21,7 @@ import com.aliyun.oss.model.ResponseHeaderOverrides;
 import com.aliyun.oss.model.SimplifiedObjectMeta;
 import com.aliyun.oss.model.StorageClass;
 import com.aliyun.oss.model.TagSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -348,6 +350,39 @@ class ObjectApiIT {
         DeleteObjectsResult quiet = oss.deleteObjects(new DeleteObjectsRequest(b).withKeys(List.of("d/e")).withQuiet(true));
         assertTrue(quiet.getDeletedObjects().isEmpty());
         assertTrue(oss.listObjects(b).getObjectSummaries().isEmpty());
+    }
+
+    @Test
+    void deleteObjects_keysWithControlCharacters_areDeletedAndAnsweredUrlEncoded(EmulatorClients clients) throws Exception {
+        OSS oss = clients.v4();
+        String b = bucket(oss, clients, "multidel-ctl");
+        // The SDK sends these keys raw in the XML body, as its own integration tests do against OSS.
+        List<String> keys = List.of("ctl-\u0001\u0007", "ctl-\u0002\u0007", "ctl-\u0085\u2028-\u00e9");
+        for (String k : keys) {
+            oss.putObject(b, k, new ByteArrayInputStream(HELLO));
+        }
+        DeleteObjectsResult deleted = oss.deleteObjects(new DeleteObjectsRequest(b).withKeys(keys).withEncodingType("url"));
+        assertEquals(List.of("ctl-%01%07", "ctl-%02%07", "ctl-%C2%85%E2%80%A8-%C3%A9"), deleted.getDeletedObjects());
+        assertTrue(oss.listObjects(b).getObjectSummaries().isEmpty());
+    }
+
+    @Test
+    void deleteObjects_controlCharactersNoXmlAllows_areMalformedXml(EmulatorClients clients) throws Exception {
+        OSS oss = clients.v4();
+        String b = bucket(oss, clients, "multidel-bad");
+        oss.putObject(b, "a", new ByteArrayInputStream(HELLO));
+        for (String body : List.of("<Delete><Object><Key>a\u0000</Key></Object></Delete>",
+                "<!DOCTYPE Delete [<!ENTITY x \"a\">]><Delete><Object><Key>&x;\u0001</Key></Object></Delete>",
+                "<Delete><Object><Key\u0001>a</Key></Object></Delete>")) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "POST", b, null,
+                    java.util.Collections.singletonMap("delete", null),
+                    Map.of("Content-Type", "application/xml", "Content-MD5", BinaryUtil.toBase64String(BinaryUtil.calculateMd5(bytes))),
+                    bytes);
+            assertEquals(400, response.status(), body);
+            assertEquals("MalformedXML", response.element("Code"));
+        }
+        assertTrue(oss.doesObjectExist(b, "a"));
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.policy.OssAction;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,20 @@ public final class ListingService {
     private final DiskStore store;
     private final AccessControl access;
     private final BucketService buckets;
+    private final Clock clock;
 
-    public ListingService(DiskStore store, AccessControl access, BucketService buckets) {
+    public ListingService(DiskStore store, AccessControl access, BucketService buckets, Clock clock) {
         this.store = store;
         this.access = access;
         this.buckets = buckets;
+        this.clock = clock;
     }
 
-    /** One listed entry: an object version, or a common prefix (version null). */
-    public record Entry(String key, ObjectVersion version, boolean latest) {
+    /**
+     * One listed entry: an object version, or a common prefix (version null), with where a restore
+     * of the version stands at listing time (null when none), which OSS lists as RestoreInfo.
+     */
+    public record Entry(String key, ObjectVersion version, boolean latest, RestoreStatus restore) {
         public boolean isPrefix() {
             return version == null;
         }
@@ -59,6 +65,7 @@ public final class ListingService {
     public Page list(Caller caller, String bucketName, String prefix, String delimiter, String marker, int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_OBJECTS);
+        long now = clock.millis();
         String p = prefix == null ? "" : prefix;
         List<Entry> objects = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -87,7 +94,7 @@ public final class ListingService {
                 prefixes.add(common);
                 last = common;
             } else {
-                objects.add(new Entry(key, record.current().get(), true));
+                objects.add(new Entry(key, record.current().get(), true, RestoreStatus.at(record.current().get().restore(), now)));
                 last = key;
             }
         }
@@ -98,6 +105,7 @@ public final class ListingService {
                              String versionIdMarker, int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_OBJECT_VERSIONS);
+        long now = clock.millis();
         String p = prefix == null ? "" : prefix;
         List<Entry> entries = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -139,7 +147,7 @@ public final class ListingService {
                     truncated = true;
                     break outer;
                 }
-                entries.add(new Entry(key, v, i == 0));
+                entries.add(new Entry(key, v, i == 0, RestoreStatus.at(v.restore(), now)));
                 lastKey = key;
                 lastVersion = v.versionId();
             }
