@@ -1,5 +1,6 @@
 package dev.ossops.cloud;
 
+import dev.ossops.common.ExponentialBackoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -82,7 +83,7 @@ public final class Retry {
     }
 
     private void pause(String what, int attempt, Exception cause) {
-        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
+        long ceiling = ExponentialBackoff.ceiling(base, cap, attempt).toMillis();
         LongSupplier jitter = () -> ceiling <= 0 ? 0 : random.nextLong(ceiling + 1);
         try {
             sleeper.sleep(Duration.ofMillis(jitter.getAsLong()));

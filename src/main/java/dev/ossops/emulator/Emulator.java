@@ -1,5 +1,6 @@
 package dev.ossops.emulator;
 
+import dev.ossops.common.AccessKeys;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.ReplicationCodec;
@@ -32,7 +33,6 @@ import dev.ossops.emulator.net.Pacing;
 import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
-import dev.ossops.emulator.rpc.Masking;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RootAccount;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
@@ -216,7 +216,7 @@ public final class Emulator implements AutoCloseable {
         replication.start();
         temporaryFiles = dashscope.temporaryFiles();
         temporaryFiles.start();
-        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for root key " + Masking.accessKeyId(key.id()));
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for root key " + AccessKeys.mask(key.id()));
     }
 
     /** 30 random characters, like an AccessKey secret; it never leaves this process. */

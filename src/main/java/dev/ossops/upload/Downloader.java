@@ -3,6 +3,7 @@ package dev.ossops.upload;
 import dev.ossops.cloud.credentials.Secrets;
 
 import dev.ossops.checksum.Crc64;
+import dev.ossops.common.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -257,9 +258,7 @@ public final class Downloader implements AutoCloseable {
         node.put("chunkSize", chunk);
         var list = node.putArray("done");
         done.stream().forEach(list::add);
-        Path temp = Files.createTempFile(state.getParent(), state.getFileName().toString(), ".tmp");
-        Files.write(temp, json.writeValueAsBytes(node));
-        Files.move(temp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.replace(state, json.writeValueAsBytes(node));
     }
 
     private static void awaitAll(List<Future<?>> futures, String shown) {

@@ -1,5 +1,6 @@
 package dev.ossops.emulator;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.BucketVersioningConfiguration;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(EmulatorExtension.class)
 class GoldenXmlIT {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/emulator");
     private static final String B = "golden-bucket";
     private static final String MPU = "golden-uploads";
 
@@ -65,11 +63,7 @@ class GoldenXmlIT {
 
     private static void check(String name, RawRequests.Response response) throws IOException {
         String actual = mask(response.body());
-        Path file = GOLDEN.resolve(name + ".xml");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(file, actual + "\n");
-        }
-        assertEquals(Files.readString(file).stripTrailing(), actual, "golden file " + file);
+        GoldenFiles.assertGolden("emulator/" + name + ".xml", actual);
         assertEquals("application/xml", response.header("Content-Type"));
     }
 

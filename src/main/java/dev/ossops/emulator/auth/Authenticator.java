@@ -1,11 +1,11 @@
 package dev.ossops.emulator.auth;
 
+import dev.ossops.common.AccessKeys;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.CredentialRefusal;
-import dev.ossops.emulator.rpc.Masking;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -190,7 +190,7 @@ public final class Authenticator {
 
     private Credential lookup(String keyId) {
         return credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID,
-                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", Masking.accessKeyId(keyId))));
+                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", AccessKeys.mask(keyId))));
     }
 
     /**
@@ -210,7 +210,7 @@ public final class Authenticator {
         if (refusal.isPresent()) {
             throw switch (refusal.get()) {
                 case INACTIVE -> new OssException(OssError.ACCESS_KEY_DISABLED, OssError.ACCESS_KEY_DISABLED.defaultMessage(),
-                        Map.of("OSSAccessKeyId", Masking.accessKeyId(key.accessKeyId())));
+                        Map.of("OSSAccessKeyId", AccessKeys.mask(key.accessKeyId())));
                 case SECURITY_TOKEN_MISSING, SECURITY_TOKEN_MISMATCH -> new OssException(OssError.INVALID_SECURITY_TOKEN);
                 case EXPIRED -> new OssException(OssError.SECURITY_TOKEN_EXPIRED);
             };
@@ -298,7 +298,7 @@ public final class Authenticator {
 
     private static Map<String, String> details(String keyId, String provided, String stringToSign) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("OSSAccessKeyId", Masking.accessKeyId(keyId));
+        details.put("OSSAccessKeyId", AccessKeys.mask(keyId));
         details.put("SignatureProvided", provided);
         details.put("StringToSign", stringToSign);
         return details;
@@ -322,7 +322,7 @@ public final class Authenticator {
             if (parts[2].length() > 64 || !REGION_ID.matcher(parts[2]).matches()) {
                 // As OSS does (page 0002-00000715), with the key id masked like everywhere else.
                 throw new OssException(invalidRegion).with("ArgumentName", "x-oss-credential")
-                        .with("ArgumentValue", Masking.accessKeyId(parts[0]) + credential.substring(parts[0].length()));
+                        .with("ArgumentValue", AccessKeys.mask(parts[0]) + credential.substring(parts[0].length()));
             }
             return new Scope(parts[0], parts[1], parts[2], parts[3]);
         }

@@ -1,6 +1,6 @@
 package dev.ossops.emulator.sts;
 
-import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.common.AccessKeys;
 
 /**
  * An issued role session: temporary key, token, expiry (ISO-8601 UTC) and what it acts as.
@@ -11,6 +11,6 @@ record StsSession(String accessKeyId, String secret, String securityToken, Strin
 
     @Override
     public String toString() {
-        return "StsSession[" + Masking.accessKeyId(accessKeyId) + ", " + roleName + "/" + sessionName + ", until " + expiration + "]";
+        return "StsSession[" + AccessKeys.mask(accessKeyId) + ", " + roleName + "/" + sessionName + ", until " + expiration + "]";
     }
 }

@@ -1,13 +1,11 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Representative RAM, STS and CDN answers against stored files in
  * {@code golden/emulator-rpc}; random ids are replaced by their field name in angle brackets
  * before comparing, everything else (names, nesting, dates under a fixed clock) must match.
- * After a deliberate wire change, {@code -Dgolden.write=true} rewrites the files for review.
+ * After a deliberate wire change, {@code -Dgolden.update=true} rewrites the files for review ({@link GoldenFiles}).
  */
 class RpcGoldenTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
@@ -66,14 +62,7 @@ class RpcGoldenTest {
 
     private void assertGolden(String name, JsonNode actual) throws IOException {
         String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mask(actual.deepCopy())) + "\n";
-        String resource = "/golden/emulator-rpc/" + name + ".json";
-        if (Boolean.getBoolean("golden.write")) {
-            Files.writeString(Path.of("src/test/resources" + resource), text);
-        }
-        try (InputStream in = getClass().getResourceAsStream(resource)) {
-            assertNotNull(in, "missing golden file " + resource);
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), text, name);
-        }
+        GoldenFiles.assertGolden("emulator-rpc/" + name + ".json", text);
     }
 
     private static JsonNode mask(JsonNode node) {
