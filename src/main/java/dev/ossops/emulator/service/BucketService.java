@@ -97,6 +97,12 @@ public final class BucketService {
         public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null);
     }
 
+    /**
+     * PutBucket. Checked against the PutBucket API reference: calling it again on a bucket of the
+     * caller's own account succeeds and changes its metadata, the ACL (which needs
+     * {@code oss:PutBucketAcl}); storage class, redundancy and region are fixed at creation. A
+     * bucket of another account is {@code BucketAlreadyExists}.
+     */
     public BucketRecord create(Caller caller, String name, String acl, Supplier<CreateConfiguration> configuration) {
         access.checkNewBucket(caller, name);
         Names.checkBucket(name);
@@ -109,8 +115,9 @@ public final class BucketService {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid data redundancy type: " + redundancy);
         }
         return store.atomically(() -> {
-            if (store.bucket(name).isPresent()) {
-                throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
+            Optional<BucketRecord> existing = store.bucket(name);
+            if (existing.isPresent()) {
+                return recreate(caller, existing.get(), acl == null ? null : checkedAcl);
             }
             if (store.buckets().size() >= maxBuckets) {
                 throw new OssException(OssError.TOO_MANY_BUCKETS);
@@ -120,6 +127,22 @@ public final class BucketService {
             store.putBucket(record);
             return record;
         });
+    }
+
+    /** PutBucket on an existing bucket: the owner's account may set a new ACL, anyone else is refused. */
+    private BucketRecord recreate(Caller caller, BucketRecord bucket, String acl) {
+        boolean sameAccount = caller.principal().map(p -> p.accountId().equals(bucket.owner())).orElse(false);
+        if (!sameAccount) {
+            throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", bucket.name());
+        }
+        if (acl == null || acl.equals(bucket.acl())) {
+            return bucket;
+        }
+        access.checkBucket(caller, bucket, OssAction.PUT_BUCKET_ACL);
+        access.checkAclChange(bucket, acl);
+        BucketRecord changed = bucket.withAcl(acl);
+        store.putBucket(changed);
+        return changed;
     }
 
     /** Deletes an empty bucket; objects, versions, delete markers and uploads all count. */
