@@ -6,6 +6,7 @@ import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.config.LifecycleCodec;
 import dev.ossops.emulator.config.PolicyDocument;
 import dev.ossops.emulator.config.PolicyStatus;
+import dev.ossops.emulator.config.ResourceGroupCodec;
 import dev.ossops.emulator.config.TaggingCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
@@ -44,6 +45,7 @@ public final class BucketService {
     private final TaggingCodec tagging = new TaggingCodec();
     private final AccessMonitorCodec accessMonitor = new AccessMonitorCodec();
     private final LifecycleCodec lifecycle = new LifecycleCodec();
+    private final ResourceGroupCodec resourceGroups = new ResourceGroupCodec();
 
     public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
                          int maxBuckets, Clock clock) {
@@ -66,9 +68,11 @@ public final class BucketService {
 
     /**
      * Buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
-     * {@code tags}, at most {@code maxKeys}.
+     * {@code tags}, in {@code resourceGroup} unless it is null (ListBuckets' x-oss-resource-group-id,
+     * already checked), at most {@code maxKeys}.
      */
-    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags) {
+    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags,
+                           String resourceGroup) {
         access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
@@ -77,6 +81,7 @@ public final class BucketService {
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
                 .filter(b -> marker == null || b.name().compareTo(marker) > 0)
                 .filter(b -> !tags.filters() || tags.matches(tags(b.name())))
+                .filter(b -> resourceGroup == null || resourceGroup.equals(resourceGroup(b.name())))
                 .toList();
         boolean truncated = matching.size() > maxKeys;
         List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
@@ -92,16 +97,21 @@ public final class BucketService {
     public record BucketPage(List<BucketRecord> buckets, boolean truncated, String nextMarker) {
     }
 
-    /** PutBucket's optional CreateBucketConfiguration; null fields take OSS's defaults (Standard, LRS). */
-    public record CreateConfiguration(String storageClass, String redundancy) {
-        public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null);
+    /**
+     * PutBucket's optional settings: CreateBucketConfiguration's StorageClass and DataRedundancyType,
+     * and the {@code x-oss-resource-group-id} header; null fields take OSS's defaults (Standard, LRS,
+     * the default resource group).
+     */
+    public record CreateConfiguration(String storageClass, String redundancy, String resourceGroup) {
+        public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null, null);
     }
 
     /**
      * PutBucket. Checked against the PutBucket API reference: calling it again on a bucket of the
      * caller's own account succeeds and changes its metadata, the ACL (which needs
      * {@code oss:PutBucketAcl}); storage class, redundancy and region are fixed at creation. A
-     * bucket of another account is {@code BucketAlreadyExists}.
+     * bucket of another account is {@code BucketAlreadyExists}. The resource group is the new
+     * bucket's (the default one when blank); a later call leaves the group to PutBucketResourceGroup.
      */
     public BucketRecord create(Caller caller, String name, String acl, Supplier<CreateConfiguration> configuration) {
         access.checkNewBucket(caller, name);
@@ -110,6 +120,8 @@ public final class BucketService {
         CreateConfiguration requested = configuration.get();
         String storageClass = requested.storageClass();
         String redundancy = requested.redundancy();
+        String group = requested.resourceGroup() == null ? ResourceGroupCodec.DEFAULT_GROUP
+                : ResourceGroupCodec.checkId(requested.resourceGroup());
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
         if (redundancy != null && !REDUNDANCY.contains(redundancy)) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid data redundancy type: " + redundancy);
@@ -125,8 +137,18 @@ public final class BucketService {
             BucketRecord record = new BucketRecord(name, accountId, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
                     redundancy == null ? "LRS" : redundancy, checkedAcl, null);
             store.putBucket(record);
+            if (!ResourceGroupCodec.DEFAULT_GROUP.equals(group)) {
+                BucketConfigCodec.StoredConfig document = resourceGroups.stored(group);
+                store.putConfig(name, ResourceGroupCodec.SUBRESOURCE, new StoredDocument(document.contentType(), document.body()));
+            }
             return record;
         });
+    }
+
+    /** The bucket's resource group (PutBucketResourceGroup), {@code rg-default-id} when never moved. */
+    public String resourceGroup(String bucket) {
+        return store.config(bucket, ResourceGroupCodec.SUBRESOURCE).map(d -> resourceGroups.parse(d.body()))
+                .orElse(ResourceGroupCodec.DEFAULT_GROUP);
     }
 
     /** PutBucket on an existing bucket: the owner's account may set a new ACL, anyone else is refused. */
