@@ -57,16 +57,23 @@ class BucketApiIT {
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void createBucket_twice_isBucketAlreadyExists(SignVersion version, EmulatorClients clients) {
+    void createBucket_againByItsOwner_succeedsAndChangesOnlyTheAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("twice-" + version);
+        CreateBucketRequest first = new CreateBucketRequest(name);
+        first.setStorageClass(StorageClass.IA);
+        oss.createBucket(first);
+
+        // PutBucket API reference: a repeated call by the same account modifies the bucket's metadata (its ACL).
+        CreateBucketRequest again = new CreateBucketRequest(name);
+        again.setStorageClass(StorageClass.Archive);
+        again.setCannedACL(CannedAccessControlList.PublicRead);
+        assertEquals(24, oss.createBucket(again).getRequestId().length());
+
+        assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl(name).getCannedACL());
+        assertEquals(StorageClass.IA, oss.getBucketInfo(name).getBucket().getStorageClass());
         oss.createBucket(name);
-        OSSException e = assertThrows(OSSException.class, () -> oss.createBucket(name));
-        assertEquals("BucketAlreadyExists", e.getErrorCode());
-        assertEquals("The requested bucket name is not available. The bucket namespace is shared by all users of the system. "
-                + "Please select a different name and try again.", e.getErrorMessage());
-        assertEquals(24, e.getRequestId().length());
-        assertTrue(e.getRequestId().matches("[0-9A-F]{24}"), e.getRequestId());
+        assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl(name).getCannedACL());
     }
 
     @ParameterizedTest

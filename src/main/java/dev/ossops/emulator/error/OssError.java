@@ -170,6 +170,8 @@ public enum OssError {
      */
     ACCESS_MONITOR_DISABLE_NOT_ALLOWED("AccessMonitorDisableNotAllowed", 400,
             "Access tracking cannot be disabled while lifecycle rules are based on the last access time.", "0099-00000074"),
+    /** An x-oss-resource-group-id or ResourceGroupId not starting with rg- (troubleshooting page 0017-00000138; the wording is the emulator's). */
+    INVALID_RESOURCE_GROUP_ID("InvalidArgument", 400, "The resource group id must start with rg- followed by letters, digits and hyphens.", "0017-00000138"),
     /** A preflight no CORS rule admits, or a bucket without CORS rules (OSS's message, its spelling kept). */
     CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000071"),
 
@@ -194,7 +196,7 @@ public enum OssError {
      *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
      *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
      *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, 0032-00000005, 0032-00000006,
-     *           0032-00000008, 0003-00000701, 0003-00000702, and the 0002, 0006, 0011 and 0017 pages named above their
+     *           0032-00000008, 0003-00000701, 0003-00000702, 0017-00000138, and the 0002, 0006, 0011 and 0017 pages named above their
      *           entries, from OSS's API reference and troubleshooting pages); the others are stable
      *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
      */

@@ -31,13 +31,14 @@ public final class BucketRoutes {
     }
 
     private static BucketService.CreateConfiguration createConfiguration(OssRequest r) {
+        String resourceGroup = r.headerOrNull("x-oss-resource-group-id");
         byte[] body = r.document(DocumentLimits.SETTINGS);
         if (body.length == 0) {
-            return BucketService.CreateConfiguration.DEFAULTS;
+            return new BucketService.CreateConfiguration(null, null, resourceGroup);
         }
         Element root = XmlReader.parse(body, "CreateBucketConfiguration");
         return new BucketService.CreateConfiguration(XmlReader.text(root, "StorageClass").orElse(null),
-                XmlReader.text(root, "DataRedundancyType").orElse(null));
+                XmlReader.text(root, "DataRedundancyType").orElse(null), resourceGroup);
     }
 
     Reply delete(OssRequest r, Caller caller) {
@@ -84,6 +85,7 @@ public final class BucketRoutes {
         xml.start("AccessControlList").element("Grant", b.acl()).end();
         // GetBucketInfo's Comment: the bucket's description; no OSS API sets one, so it is empty.
         xml.element("Comment", "");
+        xml.element("ResourceGroupId", buckets.resourceGroup(b.name()));
         xml.optional("Versioning", b.versioning());
         // GetBucketInfo: SSEAlgorithm "None" without a rule; KMSMasterKeyID/KMSDataEncryption only when set.
         xml.start("ServerSideEncryptionRule");

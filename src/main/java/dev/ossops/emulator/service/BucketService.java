@@ -6,6 +6,7 @@ import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.config.LifecycleCodec;
 import dev.ossops.emulator.config.PolicyDocument;
 import dev.ossops.emulator.config.PolicyStatus;
+import dev.ossops.emulator.config.ResourceGroupCodec;
 import dev.ossops.emulator.config.TaggingCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
@@ -44,6 +45,7 @@ public final class BucketService {
     private final TaggingCodec tagging = new TaggingCodec();
     private final AccessMonitorCodec accessMonitor = new AccessMonitorCodec();
     private final LifecycleCodec lifecycle = new LifecycleCodec();
+    private final ResourceGroupCodec resourceGroups = new ResourceGroupCodec();
 
     public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
                          int maxBuckets, Clock clock) {
@@ -66,9 +68,11 @@ public final class BucketService {
 
     /**
      * Buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
-     * {@code tags}, at most {@code maxKeys}.
+     * {@code tags}, in {@code resourceGroup} unless it is null (ListBuckets' x-oss-resource-group-id,
+     * already checked), at most {@code maxKeys}.
      */
-    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags) {
+    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags,
+                           String resourceGroup) {
         access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
@@ -77,6 +81,7 @@ public final class BucketService {
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
                 .filter(b -> marker == null || b.name().compareTo(marker) > 0)
                 .filter(b -> !tags.filters() || tags.matches(tags(b.name())))
+                .filter(b -> resourceGroup == null || resourceGroup.equals(resourceGroup(b.name())))
                 .toList();
         boolean truncated = matching.size() > maxKeys;
         List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
@@ -92,11 +97,22 @@ public final class BucketService {
     public record BucketPage(List<BucketRecord> buckets, boolean truncated, String nextMarker) {
     }
 
-    /** PutBucket's optional CreateBucketConfiguration; null fields take OSS's defaults (Standard, LRS). */
-    public record CreateConfiguration(String storageClass, String redundancy) {
-        public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null);
+    /**
+     * PutBucket's optional settings: CreateBucketConfiguration's StorageClass and DataRedundancyType,
+     * and the {@code x-oss-resource-group-id} header; null fields take OSS's defaults (Standard, LRS,
+     * the default resource group).
+     */
+    public record CreateConfiguration(String storageClass, String redundancy, String resourceGroup) {
+        public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null, null);
     }
 
+    /**
+     * PutBucket. Checked against the PutBucket API reference: calling it again on a bucket of the
+     * caller's own account succeeds and changes its metadata, the ACL (which needs
+     * {@code oss:PutBucketAcl}); storage class, redundancy and region are fixed at creation. A
+     * bucket of another account is {@code BucketAlreadyExists}. The resource group is the new
+     * bucket's (the default one when blank); a later call leaves the group to PutBucketResourceGroup.
+     */
     public BucketRecord create(Caller caller, String name, String acl, Supplier<CreateConfiguration> configuration) {
         access.checkNewBucket(caller, name);
         Names.checkBucket(name);
@@ -104,13 +120,16 @@ public final class BucketService {
         CreateConfiguration requested = configuration.get();
         String storageClass = requested.storageClass();
         String redundancy = requested.redundancy();
+        String group = requested.resourceGroup() == null ? ResourceGroupCodec.DEFAULT_GROUP
+                : ResourceGroupCodec.checkId(requested.resourceGroup());
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
         if (redundancy != null && !REDUNDANCY.contains(redundancy)) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid data redundancy type: " + redundancy);
         }
         return store.atomically(() -> {
-            if (store.bucket(name).isPresent()) {
-                throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
+            Optional<BucketRecord> existing = store.bucket(name);
+            if (existing.isPresent()) {
+                return recreate(caller, existing.get(), acl == null ? null : checkedAcl);
             }
             if (store.buckets().size() >= maxBuckets) {
                 throw new OssException(OssError.TOO_MANY_BUCKETS);
@@ -118,8 +137,34 @@ public final class BucketService {
             BucketRecord record = new BucketRecord(name, accountId, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
                     redundancy == null ? "LRS" : redundancy, checkedAcl, null);
             store.putBucket(record);
+            if (!ResourceGroupCodec.DEFAULT_GROUP.equals(group)) {
+                BucketConfigCodec.StoredConfig document = resourceGroups.stored(group);
+                store.putConfig(name, ResourceGroupCodec.SUBRESOURCE, new StoredDocument(document.contentType(), document.body()));
+            }
             return record;
         });
+    }
+
+    /** The bucket's resource group (PutBucketResourceGroup), {@code rg-default-id} when never moved. */
+    public String resourceGroup(String bucket) {
+        return store.config(bucket, ResourceGroupCodec.SUBRESOURCE).map(d -> resourceGroups.parse(d.body()))
+                .orElse(ResourceGroupCodec.DEFAULT_GROUP);
+    }
+
+    /** PutBucket on an existing bucket: the owner's account may set a new ACL, anyone else is refused. */
+    private BucketRecord recreate(Caller caller, BucketRecord bucket, String acl) {
+        boolean sameAccount = caller.principal().map(p -> p.accountId().equals(bucket.owner())).orElse(false);
+        if (!sameAccount) {
+            throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", bucket.name());
+        }
+        if (acl == null || acl.equals(bucket.acl())) {
+            return bucket;
+        }
+        access.checkBucket(caller, bucket, OssAction.PUT_BUCKET_ACL);
+        access.checkAclChange(bucket, acl);
+        BucketRecord changed = bucket.withAcl(acl);
+        store.putBucket(changed);
+        return changed;
     }
 
     /** Deletes an empty bucket; objects, versions, delete markers and uploads all count. */
