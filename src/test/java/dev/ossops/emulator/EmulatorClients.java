@@ -11,18 +11,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Official SDK clients configured for one running emulator, injected by {@link EmulatorExtension}:
- * {@link #v1()} signs with OSS signature V1, {@link #v4()} with V4. Both use path-style requests
- * because the endpoint host is an IP address.
+ * {@link #v1()} signs with OSS signature V1, {@link #v2()} with V2 ({@code OSS2}), {@link #v4()} with V4.
+ * All use path-style requests because the endpoint host is an IP address.
  */
 public final class EmulatorClients implements AutoCloseable {
     private final Emulator emulator;
     private final OSS v1;
+    private final OSS v2;
     private final OSS v4;
     private final AtomicInteger buckets = new AtomicInteger();
 
     EmulatorClients(Emulator emulator) {
         this.emulator = emulator;
         this.v1 = client(SignVersion.V1, keyId(), secret());
+        this.v2 = client(SignVersion.V2, keyId(), secret());
         this.v4 = client(SignVersion.V4, keyId(), secret());
     }
 
@@ -50,13 +52,21 @@ public final class EmulatorClients implements AutoCloseable {
         return v1;
     }
 
+    public OSS v2() {
+        return v2;
+    }
+
     public OSS v4() {
         return v4;
     }
 
-    /** The client for {@code version} (V1 or V4). */
+    /** The client for {@code version} (V1, V2 or V4). */
     public OSS client(SignVersion version) {
-        return version == SignVersion.V4 ? v4 : v1;
+        return switch (version) {
+            case V1 -> v1;
+            case V2 -> v2;
+            case V4 -> v4;
+        };
     }
 
     /** A new client with other credentials; the caller shuts it down. */
@@ -81,6 +91,7 @@ public final class EmulatorClients implements AutoCloseable {
     @Override
     public void close() {
         v1.shutdown();
+        v2.shutdown();
         v4.shutdown();
     }
 }

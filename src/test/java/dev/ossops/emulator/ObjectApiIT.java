@@ -64,7 +64,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_metadata_isReturnedByGetAndHead(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "meta-" + version);
@@ -102,7 +102,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_streamOfUnknownLength_isSentChunkedAndStoredWhole(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "chunked-" + version);
@@ -121,7 +121,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_empty_roundTripsWithCrcZero(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "empty-" + version);
@@ -134,7 +134,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_withWrongSecretAndLargeBody_answersTheErrorNotAReset(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "wrongbig-" + version);
@@ -150,7 +150,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_withoutContentType_storesOctetStream(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "ctype-" + version);
@@ -160,7 +160,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_wrongContentMd5_isInvalidDigest(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "digest-" + version);
@@ -177,7 +177,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_forbidOverwrite_isFileAlreadyExists(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "forbid-" + version);
@@ -191,7 +191,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_ranges_followOss(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "range-" + version);
@@ -248,7 +248,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_responseOverrides_replaceHeaders(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "override-" + version);
@@ -266,7 +266,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_conditions_answer304And412(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "cond-" + version);
@@ -301,7 +301,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_missingKey_isNoSuchKeyAndHeadHasNoBody(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "missing-" + version);
@@ -320,7 +320,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getSimplifiedObjectMeta_answersSizeEtagAndTime(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objmeta-" + version);
@@ -332,7 +332,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteObjects_quietAndVerbose_withUrlEncoding(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "multidel-" + version);
@@ -351,7 +351,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteObjects_withoutContentMd5_isMissingArgument(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "nomd5-" + version);
@@ -364,7 +364,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void copyObject_copyAndReplaceDirectives(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "copy-" + version);
@@ -395,7 +395,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void objectAcl_defaultThenSet(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objacl-" + version);
@@ -406,7 +406,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_emptyObjectAclHeader_isIgnored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "emptyacl-" + version);
@@ -424,7 +424,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_aclAndStorageClassHeaders_areValidatedAndStored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "putacl-" + version);
@@ -447,7 +447,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putBucket_malformedConfiguration_isMalformedXml(SignVersion version, EmulatorClients clients) {
         String b = clients.bucketName("malformed-" + version);
         RawRequests.Response response = RawRequests.send(clients, version, "PUT", b, null, Map.of(), Map.of(),
@@ -458,7 +458,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void objectTagging_putGetDelete(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "tags-" + version);

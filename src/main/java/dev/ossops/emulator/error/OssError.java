@@ -38,6 +38,28 @@ public enum OssError {
     SECURITY_TOKEN_EXPIRED("SecurityTokenExpired", 403, "The security token you provided has expired.", "0099-00000033"),
     INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),
     MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
+    // --- signature V2: OSS's troubleshooting pages name each malformation of an OSS2 header or URL by its own EC ---
+    /** An OSS2 Authorization header without key:value pairs, or with a key OSS does not know. */
+    V2_AUTHORIZATION_MALFORMED("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000102"),
+    /** A pair of the OSS2 Authorization header without its colon. */
+    V2_AUTHORIZATION_PAIR_MALFORMED("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000103"),
+    V2_ACCESS_KEY_ID_MISSING("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000105"),
+    V2_ACCESS_KEY_ID_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000106"),
+    V2_SIGNATURE_MISSING("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000108"),
+    V2_SIGNATURE_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000109"),
+    V2_ADDITIONAL_HEADERS_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000110"),
+    /** AdditionalHeaders with an empty name ({@code host;}). */
+    V2_ADDITIONAL_HEADER_NAME_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000111"),
+    /** AdditionalHeaders (header or URL) names a header the request does not carry. */
+    V2_ADDITIONAL_HEADER_ABSENT("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000112"),
+    V2_QUERY_EXPIRES_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000113"),
+    V2_QUERY_ACCESS_KEY_ID_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0099-00000072"),
+    V2_QUERY_ACCESS_KEY_ID_EMPTY("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000116"),
+    V2_QUERY_SIGNATURE_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000117"),
+    V2_QUERY_SIGNATURE_EMPTY("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000118"),
+    /** x-oss-expires (and V1's Expires) not a number of seconds: OSS's "HTTP 403" page gives this message, page 0002-00000070 the EC. */
+    V2_QUERY_EXPIRES_INVALID("AccessDenied", 403, "Invalid date (should be seconds since epoch).", "0002-00000070"),
+
     INVALID_ENCODING_TYPE("InvalidArgument", 400, "The Encoding-Type you specified is invalid.", "0099-00000036"),
     /** V1 {@code Expires} that is not a number of seconds (OSS troubleshooting page 0002-00000070). */
     INVALID_EXPIRES("InvalidArgument", 400, "Expires is not a valid number of seconds since the epoch.", "0002-00000070"),
@@ -225,5 +247,11 @@ public enum OssError {
 
     public String defaultMessage() {
         return defaultMessage;
+    }
+
+    /** Texts several entries share; enum constants cannot read the enum's own static fields. */
+    private static final class V2Messages {
+        static final String QUERY_PARAMETERS =
+                "Query-string authentication requires the x-oss-signature-version, x-oss-access-key-id, x-oss-expires and x-oss-signature parameters.";
     }
 }

@@ -42,7 +42,7 @@ class StsAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void sessionPolicy_limitsTheRoleToTheIntersection(SignVersion version) {
         String b = ("sts-" + version).toLowerCase(Locale.ROOT);
         f.root(version).createBucket(b);
@@ -67,7 +67,7 @@ class StsAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void withoutSessionPolicy_theRolePoliciesApply(SignVersion version) {
         String b = ("sts-role-" + version).toLowerCase(Locale.ROOT);
         f.root(version).createBucket(b);
@@ -78,7 +78,7 @@ class StsAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void expiredCredentials_areRefused(SignVersion version) {
         String b = ("sts-expired-" + version).toLowerCase(Locale.ROOT);
         f.root(version).createBucket(b);
