@@ -89,6 +89,38 @@ public final class PolicyEvaluator {
     }
 
     /**
+     * The caller's side only: whether its identity policies (and a role session's policy) allow the
+     * request, wherever the resource lives. For actions whose resource side another policy decides
+     * (sts:AssumeRole, where the role's trust policy speaks for the role's account, also across
+     * accounts), so the resource-owner rules of {@link #evaluate} do not apply.
+     */
+    public static Decision evaluateIdentity(PolicySet policies, RequestContext request) {
+        Caller caller = request.caller();
+        if (!(caller instanceof Caller.RamUser) && !(caller instanceof Caller.RoleSession)) {
+            throw new IllegalArgumentException("only RAM users and role sessions have identity policies, not the " + caller.describe());
+        }
+        List<Hit> identityHits = hits(policies.identity(), request, Optional.empty());
+        List<Hit> sessionHits = caller instanceof Caller.RoleSession
+                ? hits(policies.session().stream().toList(), request, Optional.empty()) : List.of();
+        for (List<Hit> hits : List.of(identityHits, sessionHits)) {
+            Optional<Hit> deny = hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
+            if (deny.isPresent()) {
+                return new Decision(Outcome.EXPLICIT_DENY, List.of(deny.get().ref()), "explicitly denied by " + deny.get().ref().describe());
+            }
+        }
+        String what = request.action() + " on " + request.resource();
+        Optional<StatementRef> byIdentity = firstAllow(identityHits);
+        if (byIdentity.isEmpty()) {
+            return nothingAllows(what, caller);
+        }
+        if (caller instanceof Caller.RoleSession && policies.session().isPresent()) {
+            return firstAllow(sessionHits).map(s -> allow(List.of(byIdentity.get(), s)))
+                    .orElseGet(() -> implicit("the session policy \"" + policies.session().get().name() + "\" does not allow " + what));
+        }
+        return allow(List.of(byIdentity.get()));
+    }
+
+    /**
      * Whether {@code request.caller()} may assume a role with this trust policy (the trust side
      * only: a RAM user also needs sts:AssumeRole in its own policies).
      */
