@@ -73,6 +73,10 @@ public final class StsService implements RpcService {
     }
 
     private ObjectNode assumeRole(RpcCall call) {
+        // The AssumeRole reference: "You cannot use an Alibaba Cloud account to call this operation."
+        if (call.caller().principal() instanceof Principal.Root) {
+            throw StsErrors.rootAccount();
+        }
         Params p = call.params();
         Matcher arn = ROLE_ARN.matcher(p.required("RoleArn"));
         String sessionName = p.required("RoleSessionName");

@@ -57,6 +57,7 @@ final class AuthzFixture implements AutoCloseable {
     private final Emulator emulator;
     private final List<OSS> clients = new ArrayList<>();
     private int policies;
+    private Credentials stsCaller;
 
     AuthzFixture(Path dataDir) {
         emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).build(), id -> Optional.empty(),
@@ -171,8 +172,14 @@ final class AuthzFixture implements AutoCloseable {
         return arn;
     }
 
-    /** STS credentials for {@code roleArn}, narrowed by {@code sessionPolicy} when not null. */
+    /**
+     * STS credentials for {@code roleArn}, narrowed by {@code sessionPolicy} when not null. STS refuses
+     * the account's root key, so a RAM user allowed sts:AssumeRole calls it.
+     */
     Credentials assumeRole(String roleArn, String sessionPolicy, long durationSeconds) {
+        if (stsCaller == null) {
+            stsCaller = user("sts-caller", document(allow("\"sts:AssumeRole\"", "\"*\"")));
+        }
         AssumeRoleRequest assume = new AssumeRoleRequest();
         assume.setRoleArn(roleArn);
         assume.setRoleSessionName("authz-test");
@@ -180,7 +187,7 @@ final class AuthzFixture implements AutoCloseable {
         if (sessionPolicy != null) {
             assume.setPolicy(sessionPolicy);
         }
-        AssumeRoleResponse.Credentials c = call(assume).getCredentials();
+        AssumeRoleResponse.Credentials c = call(rpc(stsCaller.id(), stsCaller.secret()), assume).getCredentials();
         return new Credentials(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken());
     }
 
