@@ -598,6 +598,11 @@ public final class ObjectService {
         return version;
     }
 
+    /** The account that owns the bucket, which OSS names as the Owner of its objects. */
+    public String bucketOwner(String bucketName) {
+        return buckets.require(bucketName).owner();
+    }
+
     public void putAcl(Caller caller, String bucketName, String key, String versionId, String acl) {
         String checked = Names.checkAcl(acl, true);
         getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL);

@@ -41,7 +41,7 @@ class AccessControlTest {
     void open(@TempDir Path dir) {
         store = DiskStore.open(dir);
         account = AccountSettings.open(dir);
-        access = new AccessControl(ACCOUNT, store, account, Clock.systemUTC());
+        access = new AccessControl(store, Map.of(ACCOUNT, account), Clock.systemUTC());
     }
 
     private static Caller caller(Principal principal, List<GrantedPolicy> policies) {
