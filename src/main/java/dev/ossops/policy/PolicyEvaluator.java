@@ -41,12 +41,13 @@ public final class PolicyEvaluator {
         List<Hit> sessionHits = hits(session.stream().toList(), request, owner);
         List<Hit> bucketHits = hits(policies.bucket().stream().toList(), request, owner);
 
+        // The first Deny of each policy that has one: which kinds of policy denied is part of OSS's answer.
+        List<StatementRef> denies = new ArrayList<>();
         for (List<Hit> hits : List.of(identityHits, sessionHits, bucketHits)) {
-            Optional<Hit> deny = hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
-            if (deny.isPresent()) {
-                return new Decision(Outcome.EXPLICIT_DENY, List.of(deny.get().ref()),
-                        "explicitly denied by " + deny.get().ref().describe());
-            }
+            hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst().ifPresent(h -> denies.add(h.ref()));
+        }
+        if (!denies.isEmpty()) {
+            return new Decision(Outcome.EXPLICIT_DENY, denies, "explicitly denied by " + denies.get(0).describe());
         }
         Optional<StatementRef> byIdentity = firstAllow(identityHits);
         Optional<StatementRef> bySession = firstAllow(sessionHits);

@@ -86,14 +86,16 @@ public final class AccessControl {
      */
     public String checkAccount(Caller caller, OssAction action) {
         String account = signedAccount(caller);
-        decideWithoutBucket(caller, action.action(), "acs:oss:*:" + account + ":*");
+        decideWithoutBucket(caller, action.action(), "acs:oss:*:" + account + ":*",
+                action == OssAction.LIST_BUCKETS ? Denials.Target.LIST_BUCKETS : Denials.Target.ACCOUNT);
         return account;
     }
 
     /** PutBucket: authorized on the new bucket's ARN in the caller's account, which has no policy or ACL yet; returns that account. */
     public String checkNewBucket(Caller caller, String bucket) {
         String account = signedAccount(caller);
-        decideWithoutBucket(caller, OssAction.PUT_BUCKET.action(), RequestContext.ossResource(account, bucket, null));
+        decideWithoutBucket(caller, OssAction.PUT_BUCKET.action(), RequestContext.ossResource(account, bucket, null),
+                Denials.Target.ACCOUNT);
         return account;
     }
 
@@ -123,10 +125,17 @@ public final class AccessControl {
                 .orElseThrow(() -> new IllegalStateException("no RAM action " + name + " in the catalogue"));
     }
 
-    /** PutBucketAcl, PutObjectAcl and PutObject with x-oss-object-acl: a public ACL is refused while Block Public Access is on. */
-    public void checkAclChange(BucketRecord bucket, String acl) {
+    /** PutBucketAcl: a public ACL is refused while Block Public Access is on. */
+    public void checkBucketAclChange(BucketRecord bucket, String acl) {
         if (isPublicAcl(acl) && blocksPublicAccess(bucket)) {
-            throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
+            throw new OssException(OssError.PUBLIC_BUCKET_ACL_BLOCKED);
+        }
+    }
+
+    /** PutObjectAcl and PutObject with x-oss-object-acl: a public ACL is refused while Block Public Access is on. */
+    public void checkObjectAclChange(BucketRecord bucket, String acl) {
+        if (isPublicAcl(acl) && blocksPublicAccess(bucket)) {
+            throw new OssException(OssError.PUBLIC_OBJECT_ACL_BLOCKED);
         }
     }
 
@@ -141,7 +150,7 @@ public final class AccessControl {
             throw new OssException(OssError.SOURCE_IP_WITHOUT_SOURCE_VPC);
         }
         if (blocksPublicAccess(bucket) && PolicyAudit.anonymousAccess(policy, bucket.name()).isPublic()) {
-            throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
+            throw new OssException(OssError.PUBLIC_BUCKET_POLICY_BLOCKED);
         }
     }
 
@@ -153,13 +162,15 @@ public final class AccessControl {
         return PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name()).isPublic();
     }
 
-    private void decideWithoutBucket(Caller caller, String action, String resource) {
+    private void decideWithoutBucket(Caller caller, String action, String resource, Denials.Target target) {
         if (caller.isAnonymous()) {
             throw new OssException(OssError.ANONYMOUS_DENIED);
         }
-        Decision decision = PolicyEvaluator.evaluate(identityPolicies(caller), context(caller, action, resource));
+        PolicySet policies = identityPolicies(caller);
+        RequestContext request = context(caller, action, resource);
+        Decision decision = PolicyEvaluator.evaluate(policies, request);
         if (!decision.allowed()) {
-            throw denied(caller, action, decision);
+            throw Denials.of(caller, action, decision, sessionPolicyLimited(policies, request, decision), target, null);
         }
     }
 
@@ -171,10 +182,12 @@ public final class AccessControl {
         if (bucketPolicy.isPresent()) {
             policies = policies.withBucket(new AttachedPolicy(bucket.name(), bucketPolicy.get()));
         }
-        Decision decision = PolicyEvaluator.evaluate(policies,
-                context(caller, action.action(), RequestContext.ossResource(bucket.owner(), bucket.name(), key)));
+        RequestContext request = context(caller, action.action(), RequestContext.ossResource(bucket.owner(), bucket.name(), key));
+        Decision decision = PolicyEvaluator.evaluate(policies, request);
+        Denials.Target target = key == null ? Denials.Target.BUCKET
+                : Permission.of(action) == Permission.READ ? Denials.Target.OBJECT_READ : Denials.Target.OBJECT_WRITE;
         if (decision.outcome() == Decision.Outcome.EXPLICIT_DENY) {
-            throw denied(caller, action.action(), decision);
+            throw Denials.of(caller, action.action(), decision, false, target, bucket.name());
         }
         if (decision.allowed() && !(blocked && bucketPolicy.isPresent()
                 && grantedPublicly(decision, bucketPolicy.get(), bucket.name()))) {
@@ -183,7 +196,13 @@ public final class AccessControl {
         if (!blocked && aclGrants(acl, Permission.of(action))) {
             return;
         }
-        throw denied(caller, action.action(), decision);
+        throw Denials.of(caller, action.action(), decision, sessionPolicyLimited(policies, request, decision), target, bucket.name());
+    }
+
+    /** An implicit deny that the same policies without the STS session policy would have allowed: the session policy's doing. */
+    private static boolean sessionPolicyLimited(PolicySet policies, RequestContext request, Decision decision) {
+        return decision.outcome() == Decision.Outcome.IMPLICIT_DENY && policies.session().isPresent()
+                && PolicyEvaluator.evaluate(new PolicySet(policies.identity(), Optional.empty(), policies.bucket()), request).allowed();
     }
 
     /**
@@ -251,21 +270,5 @@ public final class AccessControl {
         dev.ossops.policy.Caller who = caller.principal().map(PolicyCallers::of)
                 .orElseGet(dev.ossops.policy.Caller.Anonymous::new);
         return new RequestContext(action, resource, who, keys);
-    }
-
-    /**
-     * Anonymous callers get OSS's classic ACL message; signed callers also learn the action and
-     * their principal type, as newer OSS adds to AccessDenied. An explicit Deny uses the
-     * message OSS's troubleshooting page 0003-00000201 shows.
-     */
-    private static OssException denied(Caller caller, String action, Decision decision) {
-        OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? OssError.POLICY_DENIED : OssError.NO_PERMISSION;
-        if (caller.isAnonymous()) {
-            return new OssException(error);
-        }
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("AuthAction", action);
-        details.put("AuthPrincipalType", PolicyCallers.principalType(caller.principal().orElseThrow()));
-        return new OssException(error, error.defaultMessage(), details);
     }
 }

@@ -172,7 +172,7 @@ public final class BucketService {
                 throw denied;
             }
             if (checked != null) {
-                access.checkAclChange(bucket, checked);
+                access.checkBucketAclChange(bucket, checked);
                 store.putBucket(bucket.withAcl(checked));
             }
             return null;

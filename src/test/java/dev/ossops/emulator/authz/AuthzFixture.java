@@ -22,6 +22,7 @@ import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
+import com.aliyuncs.ram.model.v20150501.GetUserRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import dev.ossops.emulator.Emulator;
@@ -153,6 +154,13 @@ final class AuthzFixture implements AutoCloseable {
         key.setUserName(name);
         CreateAccessKeyResponse.AccessKey created = call(key).getAccessKey();
         return new Credentials(created.getAccessKeyId(), created.getAccessKeySecret(), null);
+    }
+
+    /** The numeric id (UID) RAM gave a user: what bucket policies and AccessDenied details name it by. */
+    String userId(String name) {
+        GetUserRequest get = new GetUserRequest();
+        get.setUserName(name);
+        return call(get).getUser().getUserId();
     }
 
     /** A role trusting the account, with these custom policy documents attached; returns its ARN. */

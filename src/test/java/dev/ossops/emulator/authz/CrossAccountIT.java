@@ -93,10 +93,14 @@ class CrossAccountIT {
         assertEquals("The requested bucket name is not available. The bucket namespace is shared by all users of the system."
                 + " Please select a different name and try again.", taken.getErrorMessage());
         refused("BucketAlreadyExists", () -> oss.setBucketAcl(NOT_OWNED, CannedAccessControlList.Private));
-        refused("AccessDenied", () -> oss.getBucketAcl(NOT_OWNED));
+        OSSException notYours = refused("AccessDenied", () -> oss.getBucketAcl(NOT_OWNED));
+        assertEquals("The bucket you access does not belong to you.", notYours.getErrorMessage());
+        assertTrue(notYours.getRawResponseError().contains("<EC>0003-00000001</EC>"), notYours.getRawResponseError());
         refused("AccessDenied", () -> oss.deleteBucket(NOT_OWNED));
-        refused("AccessDenied", () -> oss.listObjects(NOT_OWNED));
-        refused("AccessDenied", () -> oss.putObject(NOT_OWNED, "k", data("x")));
+        assertEquals("The bucket you access does not belong to you.",
+                refused("AccessDenied", () -> oss.listObjects(NOT_OWNED)).getErrorMessage());
+        assertEquals("You have no right to access this object because of bucket acl.",
+                refused("AccessDenied", () -> oss.putObject(NOT_OWNED, "k", data("x"))).getErrorMessage());
         refused("AccessDenied", () -> oss.setBucketPolicy(NOT_OWNED, "{\"Version\":\"1\",\"Statement\":[]}"));
         refused("AccessDenied", () -> oss.getBucketLifecycle(NOT_OWNED));
         refused("AccessDenied", () -> oss.getBucketLogging(NOT_OWNED));

@@ -56,11 +56,11 @@ class StsAuthzIT {
         OSS session = f.oss(version, sts);
 
         assertEquals("hello", new String(RamUserAuthzIT.readAll(session, b, "in/k"), StandardCharsets.UTF_8));
-        // Allowed by the role, not by the session policy.
-        denied(() -> session.putObject(b, "in/new", data()));
-        denied(() -> session.getObject(b, "out/k"));
-        // Allowed by the session policy, not by the role.
-        denied(() -> session.listObjects(b));
+        // Allowed by the role, not by the session policy: OSS's message for an STS token's policy.
+        assertEquals("Access denied by authorizer's policy.", denied(() -> session.putObject(b, "in/new", data())));
+        assertEquals("Access denied by authorizer's policy.", denied(() -> session.getObject(b, "out/k")));
+        // Allowed by the session policy, not by the role: nothing grants it.
+        assertEquals("The bucket you access does not belong to you.", denied(() -> session.listObjects(b)));
         OSSException e = assertThrows(OSSException.class, () -> session.getObject(b, "out/k"));
         assertFalse(e.getRawResponseError().contains(sts.token()));
         assertEquals(true, e.getRawResponseError().contains("<AuthPrincipalType>AssumedRoleUser</AuthPrincipalType>"));
