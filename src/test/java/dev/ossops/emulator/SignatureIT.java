@@ -184,6 +184,7 @@ class SignatureIT {
         assertEquals("RequestTimeTooSkewed", response.element("Code"));
         assertEquals("The difference between the request time and the current time is too large.", response.element("Message"));
         assertEquals("900000", response.element("MaxAllowedSkewMilliseconds"));
+        assertEquals("0002-00000504", response.element("EC"));
 
         RawRequests.Response withinLimit = RawRequests.send(clients, version, clients.keyId(), clients.secret(), -10 * 60_000,
                 "GET", null, null, Map.of(), version != SignVersion.V4 ? Map.of("Date", DateTimeFormatter.ofPattern(
@@ -267,5 +268,24 @@ class SignatureIT {
         assertEquals(403, refused.status());
         assertEquals("SignatureDoesNotMatch", refused.element("Code"));
         assertTrue(element(refused.body(), "StringToSign").endsWith("?delimiter=%2F&prefix=other%2F"), refused.body());
+    }
+
+    /** A V4 client for OSS on CloudBox signs for product oss-cloudbox, which this OSS refuses as OSS does. */
+    @org.junit.jupiter.api.Test
+    void v4_signedForAnotherProduct_isInvalidSigningProduct(EmulatorClients clients) {
+        com.aliyun.oss.ClientBuilderConfiguration conf = new com.aliyun.oss.ClientBuilderConfiguration();
+        conf.setSignatureVersion(SignVersion.V4);
+        conf.setMaxErrorRetry(0);
+        OSS cloudBox = com.aliyun.oss.OSSClientBuilder.create().endpoint(clients.endpoint().toString())
+                .credentialsProvider(new com.aliyun.oss.common.auth.DefaultCredentialProvider(clients.keyId(), clients.secret()))
+                .clientConfiguration(conf).region(clients.region()).cloudBoxId("cb-1").build();
+        try {
+            OSSException e = assertThrows(OSSException.class, cloudBox::listBuckets);
+            assertEquals("InvalidArgument", e.getErrorCode());
+            assertEquals("Invalid signing product in Authorization header.", e.getErrorMessage());
+            assertEquals("0002-00000227", e.getEC());
+        } finally {
+            cloudBox.shutdown();
+        }
     }
 }

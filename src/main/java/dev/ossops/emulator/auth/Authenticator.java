@@ -416,8 +416,11 @@ public final class Authenticator {
     record Scope(String keyId, String date, String region, String product) {
         static Scope parse(String credential, OssError invalidRegion) {
             String[] parts = credential.split("/");
-            if (parts.length != 5 || !V4Signature.TERMINATOR.equals(parts[4]) || !"oss".equals(parts[3])) {
+            if (parts.length != 5 || !V4Signature.TERMINATOR.equals(parts[4])) {
                 throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
+            }
+            if (!"oss".equals(parts[3])) {
+                throw new OssException(OssError.V4_SIGNING_PRODUCT_INVALID);
             }
             try {
                 LocalDate.parse(parts[1], DateTimeFormatter.BASIC_ISO_DATE);

@@ -48,7 +48,8 @@ public enum OssError {
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.", "0002-00000902"),
     ACCESS_KEY_DISABLED("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided is disabled.", "0099-00000059"),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method.", "0002-00000040"),
-    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.", "0099-00000004"),
+    /** A header-signed request whose time is more than 15 minutes off (page 0002-00000504). */
+    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.", "0002-00000504"),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid argument.", "0099-00000005"),
     MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema.", "0099-00000006"),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource.", "0099-00000007"),
@@ -61,6 +62,11 @@ public enum OssError {
     INVALID_SECURITY_TOKEN("InvalidSecurityToken", 403, "The security token you provided is invalid.", "0099-00000032"),
     SECURITY_TOKEN_EXPIRED("SecurityTokenExpired", 403, "The security token you provided has expired.", "0099-00000033"),
     INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),
+    /**
+     * A V4 credential scope naming another product than {@code oss} (OSS on CloudBox signs for {@code oss-cloudbox}):
+     * code, message and EC as the official Java SDK's integration tests assert them against OSS.
+     */
+    V4_SIGNING_PRODUCT_INVALID("InvalidArgument", 400, "Invalid signing product in Authorization header.", "0002-00000227"),
     MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
     // --- signature V2: OSS's troubleshooting pages name each malformation of an OSS2 header or URL by its own EC ---
     /** An OSS2 Authorization header without key:value pairs, or with a key OSS does not know. */
