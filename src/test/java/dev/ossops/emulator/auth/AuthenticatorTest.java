@@ -161,6 +161,29 @@ class AuthenticatorTest {
         assertEquals("InvalidSecurityToken", wrong.error().code());
     }
 
+    /** A presigned URL carries the token as a parameter (V2 signs it, encoded): a mismatch never shows it either. */
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    void authenticate_presignedStsUrlWithWrongSignature_neverShowsTheToken(SignVersion version) {
+        Credential sts = new Credential("STS.TestKey0000000000000", "sts-secret", ROOT, true,
+                Optional.of("CAIS+token/with=signs"), Optional.of(Instant.now().plusSeconds(600)), List.of());
+        Authenticator authenticator = new Authenticator(id -> Optional.of(sts).filter(k -> k.accessKeyId().equals(id)),
+                Clock.systemUTC());
+        SignableRequest presigned = presigned(version, sts, new Date(System.currentTimeMillis() + 60_000));
+        assertEquals(expected(version, sts), authenticator.authenticate(presigned));
+        String signature = version == SignVersion.V1 ? "Signature" : "x-oss-signature";
+        List<Map.Entry<String, String>> tampered = new ArrayList<>();
+        presigned.query().forEach(p -> tampered.add(p.getKey().equals(signature)
+                ? new AbstractMap.SimpleImmutableEntry<>(signature, "AAAA" + p.getValue()) : p));
+        OssException e = assertThrows(OssException.class, () -> authenticator.authenticate(
+                new V1SignatureTest.Request(presigned.method(), presigned.resourcePath(), presigned.headers(), tampered)));
+        assertEquals("SignatureDoesNotMatch", e.error().code());
+        String shown = e.details().toString();
+        assertFalse(shown.contains("CAIS"), shown);
+        assertFalse(shown.contains("43 41 49 53"), shown);
+        assertTrue(shown.contains("****"), shown);
+    }
+
     @Test
     void authenticate_unknownKey_isInvalidAccessKeyIdMasked() {
         Credential unknown = Credential.permanent("LTAI5tSomebodyElsesKey99", "x", ROOT, true, List.of());
