@@ -18,11 +18,11 @@ public enum OssError {
     /** The same on a bucket (its listing, ACL, configurations, deletion), for a signed caller: page 0003-00000001 shows it. */
     BUCKET_NOT_OWNED("AccessDenied", 403, "The bucket you access does not belong to you.", "0003-00000001"),
     /** An unsigned request for a bucket-level operation that nothing grants ("HTTP 403" page). */
-    ANONYMOUS_BUCKET_DENIED("AccessDenied", 403, "Anonymous user has no right to access this bucket.", "0099-00000073"),
+    ANONYMOUS_BUCKET_DENIED("AccessDenied", 403, "Anonymous user has no right to access this bucket.", "0099-00000202"),
     /** An unsigned write or administration of an object that nothing grants ("HTTP 403" page). */
-    ANONYMOUS_OBJECT_DENIED("AccessDenied", 403, "Anonymous user has no right to access this object.", "0099-00000074"),
+    ANONYMOUS_OBJECT_DENIED("AccessDenied", 403, "Anonymous user has no right to access this object.", "0099-00000203"),
     /** ListBuckets without oss:ListBuckets (OSS's "OSS errors 403" table). */
-    LIST_BUCKETS_DENIED("AccessDenied", 403, "You are forbidden to list buckets.", "0099-00000075"),
+    LIST_BUCKETS_DENIED("AccessDenied", 403, "You are forbidden to list buckets.", "0099-00000204"),
     /** An explicit Deny in the caller's RAM policy (page 0003-00000201 shows this message, bucket policy or not). */
     POLICY_DENIED("AccessDenied", 403, "Access denied by bucket policy.", "0003-00000201"),
     /** A pay-by-requester bucket refuses anonymous requests (troubleshooting page 0003-00000701; the wording is the emulator's). */
@@ -43,8 +43,8 @@ public enum OssError {
      * this entry and the next two are those OSS's answers show in public reports; their ECs are the emulator's.
      */
     PUBLIC_BUCKET_ACL_BLOCKED("AccessDenied", 403, "Put public bucket acl is not allowed", "0099-00000060"),
-    PUBLIC_OBJECT_ACL_BLOCKED("AccessDenied", 403, "Put public object acl is not allowed", "0099-00000076"),
-    PUBLIC_BUCKET_POLICY_BLOCKED("AccessDenied", 403, "Put public bucket policy is not allowed", "0099-00000077"),
+    PUBLIC_OBJECT_ACL_BLOCKED("AccessDenied", 403, "Put public object acl is not allowed", "0099-00000205"),
+    PUBLIC_BUCKET_POLICY_BLOCKED("AccessDenied", 403, "Put public bucket policy is not allowed", "0099-00000206"),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.", "0002-00000902"),
     ACCESS_KEY_DISABLED("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided is disabled.", "0099-00000059"),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method.", "0002-00000040"),
@@ -83,7 +83,7 @@ public enum OssError {
     /** AdditionalHeaders (header or URL) names a header the request does not carry. */
     V2_ADDITIONAL_HEADER_ABSENT("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000112"),
     V2_QUERY_EXPIRES_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000113"),
-    V2_QUERY_ACCESS_KEY_ID_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0099-00000072"),
+    V2_QUERY_ACCESS_KEY_ID_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0099-00000201"),
     V2_QUERY_ACCESS_KEY_ID_EMPTY("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000116"),
     V2_QUERY_SIGNATURE_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000117"),
     V2_QUERY_SIGNATURE_EMPTY("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000118"),

@@ -78,7 +78,7 @@ class DenialMessagesIT {
 
         assertDenial(denied(() -> user.listObjects(b)), "The bucket you access does not belong to you.", "0003-00000001");
         assertDenial(denied(() -> user.getBucketAcl(b)), "The bucket you access does not belong to you.", "0003-00000001");
-        assertDenial(denied(user::listBuckets), "You are forbidden to list buckets.", "0099-00000075");
+        assertDenial(denied(user::listBuckets), "You are forbidden to list buckets.", "0099-00000204");
     }
 
     @ParameterizedTest

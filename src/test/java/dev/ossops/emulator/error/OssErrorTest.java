@@ -37,7 +37,7 @@ class OssErrorTest {
         assertTrue(OssError.SIGNATURE_DOES_NOT_MATCH.documentedEc());
         assertEquals("0002-00000040", OssError.SIGNATURE_DOES_NOT_MATCH.ec());
         assertFalse(OssError.INVALID_PART.documentedEc());
-        assertEquals(54, Arrays.stream(OssError.values()).filter(OssError::documentedEc).count());
+        assertEquals(56, Arrays.stream(OssError.values()).filter(OssError::documentedEc).count());
         assertTrue(OssError.POLICY_DENIED.documentedEc());
     }
 
