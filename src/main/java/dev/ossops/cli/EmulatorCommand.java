@@ -154,6 +154,10 @@ public final class EmulatorCommand implements Callable<Integer> {
         } catch (DataDirInUseException e) {
             err.println("error: " + e.getMessage() + "; stop it, or give this one another --data-dir");
             return ExitCodes.ERROR;
+        } catch (IllegalArgumentException e) {
+            // The data dir's own root key is read only here, so a clash with an --other-account key shows now.
+            err.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

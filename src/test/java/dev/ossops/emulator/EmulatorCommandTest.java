@@ -1,6 +1,7 @@
 package dev.ossops.emulator;
 
 import dev.ossops.cli.Main;
+import dev.ossops.emulator.datadir.RootKeyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +105,17 @@ class EmulatorCommandTest {
         Run origin = run("emulator", "--port", "0", "--data-dir", dir.toString(), "--allow-origin", "localhost:3000");
         assertEquals("error: 'localhost:3000' is not a web origin: give scheme, host and optional port, like http://localhost:3000\n",
                 origin.err());
+    }
+
+    @Test
+    void otherAccount_withTheDataDirsOwnRootKey_isOneErrorLineAndServesNothing(@TempDir Path dir) {
+        RootKeyFile.write(dir, TestRootKey.KEY);
+        Run run = run("emulator", "--port", "0", "--data-dir", dir.toString(),
+                "--other-account", "1680000000000002:" + TestRootKey.ID + ":top-secret-value");
+        assertEquals(1, run.exit());
+        assertEquals("", run.out());
+        assertEquals("error: root key LTAI…Key1 is given to two accounts\n", run.err());
+        assertFalse(Files.exists(dir.resolve("emulator.json")), "a refused start recorded itself as serving");
     }
 
     @Test
