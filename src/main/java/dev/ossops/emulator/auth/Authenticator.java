@@ -8,7 +8,6 @@ import dev.ossops.emulator.rpc.CredentialRefusal;
 import dev.ossops.emulator.rpc.Masking;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
