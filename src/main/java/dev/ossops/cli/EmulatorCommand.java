@@ -81,8 +81,14 @@ public final class EmulatorCommand implements Callable<Integer> {
                     + " repeatable. By default only the emulator's own loopback origin may.")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--other-account", paramLabel = "UID:KEY_ID:SECRET",
+            description = "Serve another account too, with its 16-digit uid and root AccessKey; repeatable. Buckets, RAM and"
+                    + " roles are per account, bucket names global; cross-account access follows bucket and trust policies."
+                    + " Other users can read the secret in the process list: for local tests only.")
+    List<String> otherAccounts = new ArrayList<>();
+
     @Option(names = "--max-buckets", paramLabel = "N",
-            description = "Buckets the account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
+            description = "Buckets each account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
     int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
 
     @Option(names = "--restore-delay-ms", paramLabel = "MS",
@@ -137,6 +143,14 @@ public final class EmulatorCommand implements Callable<Integer> {
                             dashscopeApiKeys.isEmpty() ? Set.of(DashscopeConfig.DEFAULT_API_KEY) : Set.copyOf(dashscopeApiKeys),
                             DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps));
             fixedRootKey(root.environment.variables()).ifPresent(builder::rootKey);
+            for (String other : otherAccounts) {
+                String[] parts = other.split(":", 3);
+                if (parts.length != 3) {
+                    // The value holds a secret: the message never repeats it.
+                    throw new IllegalArgumentException("--other-account takes UID:KEY_ID:SECRET");
+                }
+                builder.otherAccount(parts[0], parts[1], parts[2]);
+            }
             config = builder.build();
             faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed,
                     ByteSize.parse(connectionBandwidth), ByteSize.parse(totalBandwidth));
@@ -150,6 +164,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             emulator.start();
         } catch (DataDirInUseException e) {
             err.println("error: " + e.getMessage() + "; stop it, or give this one another --data-dir");
+            return ExitCodes.ERROR;
+        } catch (IllegalArgumentException e) {
+            // The data dir's own root key is read only here, so a clash with an --other-account key shows now.
+            err.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);

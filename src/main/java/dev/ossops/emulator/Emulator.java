@@ -31,6 +31,7 @@ import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
 import dev.ossops.emulator.net.Pacing;
 import dev.ossops.emulator.net.TrafficShaper;
+import dev.ossops.emulator.rpc.AccountDataDirs;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.Principal;
@@ -60,9 +61,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,7 +75,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * talk to unmodified. RPC calls (RAM, STS, CDN) and OSS requests share the port; RAM user keys
  * and STS keys issued through it sign OSS requests too. One emulator serves a data dir at a time
  * ({@link DataDirLock}), with that data dir's root credentials ({@link RootKeyFile}); every request
- * passes the {@link RequestGate} first.
+ * passes the {@link RequestGate} first. It serves one account, or several
+ * ({@link EmulatorConfig#otherAccounts()}), each with its root key, RAM, roles and buckets.
  * <pre>
  * try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build()).start()) {
  *     URI endpoint = emulator.endpoint();   // http://127.0.0.1:PORT
@@ -156,26 +160,32 @@ public final class Emulator implements AutoCloseable {
             return fixed;
         }).orElseGet(() -> RootKeyFile.readOrCreate(config.dataDir()));
         DiskStore store = DiskStore.open(config.dataDir());
-        RpcEmulator rpc = RpcEmulator.open(new RootAccount(config.accountId(), key.id(), key.secret()),
-                config.dataDir(), clock, CDN_PROPAGATION);
+        List<RootAccount> accounts = config.accounts(key);
+        AccountDataDirs accountDirs = new AccountDataDirs(config.dataDir(), config.accountId());
+        RpcEmulator rpc = RpcEmulator.open(accounts, config.dataDir(), clock, CDN_PROPAGATION);
         Credential dashscopeKey = Credential.permanent(DASHSCOPE_SYSTEM_KEY_ID, randomSecret(),
                 new Principal.Root(config.accountId()), true, List.of());
         CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys,
                 id -> dashscopeKey.accessKeyId().equals(id) ? Optional.of(dashscopeKey) : Optional.empty()));
-        AccountSettings accountSettings = AccountSettings.open(config.dataDir());
-        AccessControl access = new AccessControl(config.accountId(), store, accountSettings, clock);
-        BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
+        Map<String, AccountSettings> accountSettings = new LinkedHashMap<>();
+        Map<String, Caller> roots = new LinkedHashMap<>();
+        for (RootAccount account : accounts) {
+            accountSettings.put(account.accountId(), AccountSettings.open(accountDirs.of(account.accountId())));
+            roots.put(account.accountId(), Caller.of(account.find(account.accessKeyId()).orElseThrow()));
+        }
+        AccessControl access = new AccessControl(store, accountSettings, clock);
+        BucketService buckets = new BucketService(store, access, registry, config.region(), config.maxBuckets(), clock);
         StoredConfigs configs = new StoredConfigs(store);
         ObjectService objects = new ObjectService(store, access, buckets, configs, clock, config.restoreDelay());
         ListingService listing = new ListingService(store, access, buckets, clock);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
-        Caller root = Caller.of(credentials.find(key.id())
-                .orElseThrow(() -> new IllegalStateException("the root key is not in the credential lookup")));
-        ReplicationWorker replicationWorker = new ReplicationWorker(store, objects, root, clock, REPLICATION_INTERVAL);
+        // Buckets of an account no longer served are replicated by nobody: their copies are refused like any stranger's.
+        ReplicationWorker replicationWorker = new ReplicationWorker(store, objects,
+                owner -> roots.getOrDefault(owner, Caller.anonymous()), clock, REPLICATION_INTERVAL);
         ReplicationService replicationRules = new ReplicationService(store, buckets, replicationWorker, new ReplicationCodec(), clock);
-        Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(accountSettings, access)),
+        Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(access)),
                 new BucketRoutes(buckets, configs),
-                new ObjectRoutes(objects, listing, config.accountId(), shaper), new MultipartRoutes(multipart, shaper), registry,
+                new ObjectRoutes(objects, listing, shaper), new MultipartRoutes(multipart, shaper), registry,
                 new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
@@ -216,7 +226,7 @@ public final class Emulator implements AutoCloseable {
         replication.start();
         temporaryFiles = dashscope.temporaryFiles();
         temporaryFiles.start();
-        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for root key " + AccessKeys.mask(key.id()));
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for accounts " + accounts);
     }
 
     /** 30 random characters, like an AccessKey secret; it never leaves this process. */
@@ -240,6 +250,11 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("emulator not started");
         }
         return rootKey;
+    }
+
+    /** Every account served, the first (signed for by {@link #rootKey()}) first. */
+    public List<RootAccount> accounts() {
+        return config.accounts(rootKey());
     }
 
     /**

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BucketApiIT {
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void createBucket_withConfiguration_isReportedByInfoAndLocation(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("info-" + version);
@@ -56,7 +56,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void createBucket_againByItsOwner_succeedsAndChangesOnlyTheAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("twice-" + version);
@@ -77,7 +77,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void createBucket_invalidName_isInvalidBucketName(SignVersion version, EmulatorClients clients) {
         // The SDK validates names itself; a raw request proves the emulator refuses them too.
         RawRequests.Response response = RawRequests.send(clients, version, "PUT", "Bad_Name", null, Map.of(), Map.of(), null);
@@ -88,7 +88,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listBuckets_prefixMarkerMaxKeys_pagesInNameOrder(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String prefix = "page-" + version.name().toLowerCase() + "-";
@@ -109,7 +109,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteBucket_withObjectOrUpload_isBucketNotEmpty(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("notempty-" + version);
@@ -133,7 +133,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteBucket_withOnlyADeleteMarker_isBucketNotEmpty(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("marker-" + version);
@@ -144,7 +144,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getBucketInfo_missingBucket_isNoSuchBucketWithItsName(SignVersion version, EmulatorClients clients) {
         OSSException e = assertThrows(OSSException.class, () -> clients.client(version).getBucketInfo("no-such-bucket-here"));
         assertEquals("NoSuchBucket", e.getErrorCode());
@@ -154,7 +154,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketAcl_changesTheGrant(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("acl-" + version);
@@ -167,7 +167,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketAcl_missingBucket_createsItWithThatAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("aclnew-" + version);
@@ -182,7 +182,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketAcl_withoutAclHeader_changesNothing(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("aclnone-" + version);
@@ -203,7 +203,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketVersioning_enabledThenSuspended_neverBackToUnversioned(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("versioning-" + version);
@@ -219,7 +219,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getBucketStat_countsObjectsBytesAndUploads(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("stat-" + version);

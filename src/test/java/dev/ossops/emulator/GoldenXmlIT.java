@@ -126,5 +126,8 @@ class GoldenXmlIT {
         check("Error-NoSuchBucket", get(clients, "golden-missing", null, Map.of()));
         check("Error-InvalidAccessKeyId", RawRequests.send(clients, SignVersion.V1, "LTAI5tNotAKnownKeyId0000", "secret", "GET",
                 B, null, Map.of(), Map.of(), null));
+        // Another account's root on this account's bucket: OSS's bucket message and its AccessDeniedDetail.
+        check("Error-AccessDenied-OtherAccount", RawRequests.send(clients, SignVersion.V4, EmulatorClients.OTHER_ROOT_KEY_ID,
+                EmulatorClients.OTHER_ROOT_KEY_SECRET, "GET", B, null, sub("acl"), Map.of(), null));
     }
 }

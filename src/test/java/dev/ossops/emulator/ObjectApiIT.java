@@ -66,7 +66,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_metadata_isReturnedByGetAndHead(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "meta-" + version);
@@ -104,7 +104,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_streamOfUnknownLength_isSentChunkedAndStoredWhole(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "chunked-" + version);
@@ -123,7 +123,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_empty_roundTripsWithCrcZero(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "empty-" + version);
@@ -136,7 +136,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_withWrongSecretAndLargeBody_answersTheErrorNotAReset(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "wrongbig-" + version);
@@ -152,7 +152,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_withoutContentType_storesOctetStream(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "ctype-" + version);
@@ -162,7 +162,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_wrongContentMd5_isInvalidDigest(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "digest-" + version);
@@ -179,7 +179,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_forbidOverwrite_isFileAlreadyExists(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "forbid-" + version);
@@ -193,7 +193,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_ranges_followOss(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "range-" + version);
@@ -250,7 +250,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_responseOverrides_replaceHeaders(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "override-" + version);
@@ -268,7 +268,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_conditions_answer304And412(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "cond-" + version);
@@ -303,7 +303,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_missingKey_isNoSuchKeyAndHeadHasNoBody(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "missing-" + version);
@@ -322,7 +322,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getSimplifiedObjectMeta_answersSizeEtagAndTime(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objmeta-" + version);
@@ -334,7 +334,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteObjects_quietAndVerbose_withUrlEncoding(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "multidel-" + version);
@@ -386,7 +386,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteObjects_withoutContentMd5_isMissingArgument(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "nomd5-" + version);
@@ -399,7 +399,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void copyObject_copyAndReplaceDirectives(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "copy-" + version);
@@ -430,7 +430,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void objectAcl_defaultThenSet(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objacl-" + version);
@@ -441,7 +441,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_emptyObjectAclHeader_isIgnored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "emptyacl-" + version);
@@ -459,7 +459,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_aclAndStorageClassHeaders_areValidatedAndStored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "putacl-" + version);
@@ -482,7 +482,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putBucket_malformedConfiguration_isMalformedXml(SignVersion version, EmulatorClients clients) {
         String b = clients.bucketName("malformed-" + version);
         RawRequests.Response response = RawRequests.send(clients, version, "PUT", b, null, Map.of(), Map.of(),
@@ -493,7 +493,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void objectTagging_putGetDelete(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "tags-" + version);

@@ -48,7 +48,7 @@ public final class BucketRoutes {
 
     Reply getAcl(OssRequest r, Caller caller) {
         BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_ACL);
-        return Reply.xml(200, BucketXml.acl(buckets.accountId(), bucket.acl()));
+        return Reply.xml(200, BucketXml.acl(bucket.owner(), bucket.acl()));
     }
 
     Reply putAcl(OssRequest r, Caller caller) {
@@ -81,7 +81,7 @@ public final class BucketRoutes {
                 .element("CrossRegionReplication", configs.replicating(b.name()) ? "Enabled" : "Disabled")
                 .element("DataRedundancyType", b.redundancy())
                 .element("Name", b.name());
-        BucketXml.owner(xml, buckets.accountId());
+        BucketXml.owner(xml, b.owner());
         xml.start("AccessControlList").element("Grant", b.acl()).end();
         // GetBucketInfo's Comment: the bucket's description; no OSS API sets one, so it is empty.
         xml.element("Comment", "");

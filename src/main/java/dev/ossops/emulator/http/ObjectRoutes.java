@@ -32,13 +32,11 @@ import java.util.Map;
 public final class ObjectRoutes {
     private final ObjectService objects;
     private final ListingService listing;
-    private final String accountId;
     private final TrafficShaper shaper;
 
-    public ObjectRoutes(ObjectService objects, ListingService listing, String accountId, TrafficShaper shaper) {
+    public ObjectRoutes(ObjectService objects, ListingService listing, TrafficShaper shaper) {
         this.objects = objects;
         this.listing = listing;
-        this.accountId = accountId;
         this.shaper = shaper;
     }
 
@@ -337,7 +335,7 @@ public final class ObjectRoutes {
                     .element("StorageClass", v.storageClass())
                     .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
             if (owner) {
-                BucketXml.owner(xml, accountId);
+                BucketXml.owner(xml, page.owner());
             }
             xml.end();
         }
@@ -370,7 +368,7 @@ public final class ObjectRoutes {
             if (v.deleteMarker()) {
                 xml.start("DeleteMarker").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
                         .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()));
-                BucketXml.owner(xml, accountId);
+                BucketXml.owner(xml, page.owner());
                 xml.end();
             } else {
                 xml.start("Version").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
@@ -378,7 +376,7 @@ public final class ObjectRoutes {
                         .element("ETag", Formats.quoted(v.etag())).element("Type", v.type()).element("Size", v.size())
                         .element("StorageClass", v.storageClass())
                         .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
-                BucketXml.owner(xml, accountId);
+                BucketXml.owner(xml, page.owner());
                 xml.end();
             }
         }
@@ -392,7 +390,8 @@ public final class ObjectRoutes {
         String versionId = r.param("versionId");
         ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), versionId, OssAction.GET_OBJECT_ACL);
         // The version addressed is named in the answer (the SDK reads ObjectAcl.getVersionId() from this header).
-        return Reply.xml(200, BucketXml.acl(accountId, v.acl())).header("x-oss-version-id", versionId == null ? null : v.versionId());
+        return Reply.xml(200, BucketXml.acl(objects.bucketOwner(r.bucket()), v.acl()))
+                .header("x-oss-version-id", versionId == null ? null : v.versionId());
     }
 
     Reply putAcl(OssRequest r, Caller caller) {

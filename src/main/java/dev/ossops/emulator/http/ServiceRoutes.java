@@ -33,7 +33,7 @@ public final class ServiceRoutes {
             xml.element("IsTruncated", page.truncated());
             xml.optional("NextMarker", page.nextMarker());
         }
-        BucketXml.owner(xml, buckets.accountId());
+        BucketXml.owner(xml, page.owner());
         xml.start("Buckets");
         for (BucketRecord b : page.buckets()) {
             xml.start("Bucket")

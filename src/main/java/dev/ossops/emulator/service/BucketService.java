@@ -28,17 +28,17 @@ import java.util.function.Supplier;
 /**
  * Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. Request
  * documents come as suppliers read only after the caller is authorized, so an unauthorized
- * request's body is neither read nor parsed.
+ * request's body is neither read nor parsed. A bucket belongs to the account that created it; its
+ * name is taken for every account (OSS's namespace is global), each account lists only its own and
+ * has its own bucket quota.
  */
 public final class BucketService {
-    /** OSS allows 100 buckets per account by default. */
     /** The data redundancy types OSS accepts. */
     static final Set<String> REDUNDANCY = Set.of("LRS", "ZRS");
 
     private final DiskStore store;
     private final AccessControl access;
     private final BucketConfigRegistry registry;
-    private final String accountId;
     private final String region;
     private final int maxBuckets;
     private final Clock clock;
@@ -47,19 +47,15 @@ public final class BucketService {
     private final LifecycleCodec lifecycle = new LifecycleCodec();
     private final ResourceGroupCodec resourceGroups = new ResourceGroupCodec();
 
-    public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
-                         int maxBuckets, Clock clock) {
+    /** @param maxBuckets each account's bucket quota */
+    public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String region, int maxBuckets,
+                         Clock clock) {
         this.store = store;
         this.access = access;
         this.registry = registry;
-        this.accountId = accountId;
         this.region = region;
         this.maxBuckets = maxBuckets;
         this.clock = clock;
-    }
-
-    public String accountId() {
-        return accountId;
     }
 
     public String region() {
@@ -67,17 +63,18 @@ public final class BucketService {
     }
 
     /**
-     * Buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
+     * The caller's account's buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
      * {@code tags}, in {@code resourceGroup} unless it is null (ListBuckets' x-oss-resource-group-id,
      * already checked), at most {@code maxKeys}.
      */
     public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags,
                            String resourceGroup) {
-        access.checkAccount(caller, OssAction.LIST_BUCKETS);
+        String account = access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
         }
         List<BucketRecord> matching = store.buckets().stream()
+                .filter(b -> b.owner().equals(account))
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
                 .filter(b -> marker == null || b.name().compareTo(marker) > 0)
                 .filter(b -> !tags.filters() || tags.matches(tags(b.name())))
@@ -85,7 +82,7 @@ public final class BucketService {
                 .toList();
         boolean truncated = matching.size() > maxKeys;
         List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
-        return new BucketPage(page, truncated, truncated ? page.get(page.size() - 1).name() : null);
+        return new BucketPage(account, page, truncated, truncated ? page.get(page.size() - 1).name() : null);
     }
 
     /** The bucket's tags (PutBucketTags), empty when it has none. */
@@ -93,8 +90,8 @@ public final class BucketService {
         return store.config(bucket, "tagging").map(d -> tagging.parse(d.body()).tags()).orElse(Map.of());
     }
 
-    /** One page of ListBuckets. */
-    public record BucketPage(List<BucketRecord> buckets, boolean truncated, String nextMarker) {
+    /** One page of ListBuckets of {@code owner}'s buckets. */
+    public record BucketPage(String owner, List<BucketRecord> buckets, boolean truncated, String nextMarker) {
     }
 
     /**
@@ -114,7 +111,7 @@ public final class BucketService {
      * bucket's (the default one when blank); a later call leaves the group to PutBucketResourceGroup.
      */
     public BucketRecord create(Caller caller, String name, String acl, Supplier<CreateConfiguration> configuration) {
-        access.checkNewBucket(caller, name);
+        String account = access.checkNewBucket(caller, name);
         Names.checkBucket(name);
         String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
         CreateConfiguration requested = configuration.get();
@@ -131,10 +128,10 @@ public final class BucketService {
             if (existing.isPresent()) {
                 return recreate(caller, existing.get(), acl == null ? null : checkedAcl);
             }
-            if (store.buckets().size() >= maxBuckets) {
+            if (store.buckets().stream().filter(b -> b.owner().equals(account)).count() >= maxBuckets) {
                 throw new OssException(OssError.TOO_MANY_BUCKETS);
             }
-            BucketRecord record = new BucketRecord(name, accountId, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
+            BucketRecord record = new BucketRecord(name, account, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
                     redundancy == null ? "LRS" : redundancy, checkedAcl, null);
             store.putBucket(record);
             if (!ResourceGroupCodec.DEFAULT_GROUP.equals(group)) {
@@ -161,7 +158,7 @@ public final class BucketService {
             return bucket;
         }
         access.checkBucket(caller, bucket, OssAction.PUT_BUCKET_ACL);
-        access.checkAclChange(bucket, acl);
+        access.checkBucketAclChange(bucket, acl);
         BucketRecord changed = bucket.withAcl(acl);
         store.putBucket(changed);
         return changed;
@@ -192,7 +189,9 @@ public final class BucketService {
 
     /**
      * PutBucketAcl. As documented, a bucket that does not exist is created (with this ACL), and a
-     * request without {@code x-oss-acl} ({@code acl} null) changes nothing.
+     * request without {@code x-oss-acl} ({@code acl} null) changes nothing. So, like PutBucket, it
+     * answers BucketAlreadyExists for a name another account holds, unless that account's bucket
+     * policy lets the caller set the ACL.
      */
     public void putAcl(Caller caller, String name, String acl) {
         String checked = acl == null ? null : Names.checkAcl(acl, false);
@@ -208,9 +207,17 @@ public final class BucketService {
             }
         }
         store.atomically(() -> {
-            BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_ACL);
+            BucketRecord bucket = require(name);
+            try {
+                access.checkBucket(caller, bucket, OssAction.PUT_BUCKET_ACL);
+            } catch (OssException denied) {
+                if (caller.accountId().filter(account -> !account.equals(bucket.owner())).isPresent()) {
+                    throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
+                }
+                throw denied;
+            }
             if (checked != null) {
-                access.checkAclChange(bucket, checked);
+                access.checkBucketAclChange(bucket, checked);
                 store.putBucket(bucket.withAcl(checked));
             }
             return null;

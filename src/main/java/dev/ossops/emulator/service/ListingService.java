@@ -43,7 +43,9 @@ public final class ListingService {
     }
 
     /** A page of results; {@code nextMarker} is the last key or prefix returned when truncated. */
-    public record Page(List<Entry> objects, List<String> prefixes, boolean truncated, String nextMarker, String nextVersionIdMarker) {
+    /** One page of a listing; {@code owner} is the bucket's account, which the listing shows as every entry's Owner. */
+    public record Page(List<Entry> objects, List<String> prefixes, boolean truncated, String nextMarker, String nextVersionIdMarker,
+                       String owner) {
     }
 
     public static int maxKeys(String value, int limit) {
@@ -98,7 +100,7 @@ public final class ListingService {
                 last = key;
             }
         }
-        return new Page(objects, prefixes, truncated, truncated ? last : null, null);
+        return new Page(objects, prefixes, truncated, truncated ? last : null, null, bucket.owner());
     }
 
     public Page listVersions(Caller caller, String bucketName, String prefix, String delimiter, String keyMarker,
@@ -152,7 +154,7 @@ public final class ListingService {
                 lastVersion = v.versionId();
             }
         }
-        return new Page(entries, prefixes, truncated, truncated ? lastKey : null, truncated ? lastVersion : null);
+        return new Page(entries, prefixes, truncated, truncated ? lastKey : null, truncated ? lastVersion : null, bucket.owner());
     }
 
     private static String commonPrefix(String key, String prefix, String delimiter) {

@@ -67,7 +67,7 @@ public final class ObjectService {
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
-            access.checkAclChange(checked, write.acl());
+            access.checkObjectAclChange(checked, write.acl());
         }
         StagedBlob staged = store.stage(body);
         boolean committed = false;
@@ -151,7 +151,7 @@ public final class ObjectService {
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
-            access.checkAclChange(checked, write.acl());
+            access.checkObjectAclChange(checked, write.acl());
         }
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
@@ -274,7 +274,7 @@ public final class ObjectService {
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
         if (requested.acl() != null) {
-            access.checkAclChange(checked, requested.acl());
+            access.checkObjectAclChange(checked, requested.acl());
         }
         ObjectWrite write = encrypted(bucketName, requested);
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
@@ -598,10 +598,15 @@ public final class ObjectService {
         return version;
     }
 
+    /** The account that owns the bucket, which OSS names as the Owner of its objects. */
+    public String bucketOwner(String bucketName) {
+        return buckets.require(bucketName).owner();
+    }
+
     public void putAcl(Caller caller, String bucketName, String key, String versionId, String acl) {
         String checked = Names.checkAcl(acl, true);
         getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL);
-        access.checkAclChange(buckets.require(bucketName), checked);
+        access.checkObjectAclChange(buckets.require(bucketName), checked);
         update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL, v -> v.withAcl(checked));
     }
 

@@ -43,13 +43,17 @@ class RpcGoldenTest {
     }
 
     private JsonNode call(String version, String action, String... pairs) throws IOException {
+        return call(root, version, action, pairs);
+    }
+
+    private JsonNode call(SignedRequests signer, String version, String action, String... pairs) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("Version", version);
         p.put("Action", action);
         for (int i = 0; i < pairs.length; i += 2) {
             p.put(pairs[i], pairs[i + 1]);
         }
-        return mapper.readTree(handler.handle(root.get(p, NOW)).body());
+        return mapper.readTree(handler.handle(signer.get(p, NOW)).body());
     }
 
     private JsonNode ram(String action, String... pairs) throws IOException {
@@ -110,10 +114,22 @@ class RpcGoldenTest {
         assertGolden("ram-error-user-not-found", ram("GetUser", "UserName", "nobody"));
     }
 
+    /** STS takes AssumeRole only from RAM users and role sessions: a user with AliyunSTSAssumeRoleAccess here. */
     @Test
     void sts_assumeRole() throws IOException {
         ram("CreateRole", "RoleName", "Deployer", "AssumeRolePolicyDocument", TRUST);
-        assertGolden("sts-assume-role", call("2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
+        ram("CreateUser", "UserName", "ci");
+        ram("AttachPolicyToUser", "UserName", "ci", "PolicyType", "System", "PolicyName", "AliyunSTSAssumeRoleAccess");
+        JsonNode key = ram("CreateAccessKey", "UserName", "ci").get("AccessKey");
+        SignedRequests user = new SignedRequests(key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText());
+        assertGolden("sts-assume-role", call(user, "2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
+                "RoleSessionName", "ci", "DurationSeconds", "900"));
+    }
+
+    @Test
+    void sts_assumeRoleWithRootKey_errorBody() throws IOException {
+        ram("CreateRole", "RoleName", "Deployer", "AssumeRolePolicyDocument", TRUST);
+        assertGolden("sts-error-root-account", call("2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
                 "RoleSessionName", "ci", "DurationSeconds", "900"));
     }
 
