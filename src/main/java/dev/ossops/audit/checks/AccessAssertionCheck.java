@@ -114,9 +114,19 @@ public final class AccessAssertionCheck implements Check {
         Fact<String> account = snapshot.accountId().equals("unknown") ? Fact.unknown("the account id could not be read")
                 : Fact.known(snapshot.accountId());
         String cdnMissing = snapshot.cdnDomains().unreadableReason().map(r -> "unreadable: " + r).orElse(MISSING);
+        AccessFacts.ObjectAcls objectAcls = new AccessFacts.ObjectAcls() {
+            @Override
+            public Fact<String> of(String bucket, String key) {
+                return objectAcl(samples, sampleReasons, bucket, key);
+            }
+
+            @Override
+            public List<String> knownKeys(String bucket) {
+                return Optional.ofNullable(samples.get(bucket)).map(s -> List.copyOf(s.acls().keySet())).orElse(List.of());
+            }
+        };
         return new AccessFacts(account, fact(snapshot.accountBlockPublicAccess(), "account-level Block Public Access", false),
-                buckets, users, roles, Map.of(), domains, (bucket, key) -> objectAcl(samples, sampleReasons, bucket, key),
-                snapshot.cdnDomains().isUnreadable() ? cdnMissing : MISSING);
+                buckets, users, roles, Map.of(), domains, objectAcls, snapshot.cdnDomains().isUnreadable() ? cdnMissing : MISSING);
     }
 
     /** Absent is the service default: {@code absent}. */

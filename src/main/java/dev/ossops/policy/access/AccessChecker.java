@@ -438,7 +438,11 @@ public final class AccessChecker {
             }
             Map<BitSet, String> found = GlobWitnesses.cover(Glob.pattern(pattern, false), resources, MAX_KEY_STATES)
                     .orElseThrow(() -> new Undecidable("the key pattern " + pattern + " meets too many Resource patterns to check"));
-            return found.values().stream().distinct().filter(k -> !k.isEmpty()).map(Optional::of).toList();
+            // Objects whose own ACL is known are tried too: one of them may be the public one.
+            Glob wanted = Glob.pattern(pattern, false);
+            List<String> keys = new ArrayList<>(found.values().stream().distinct().filter(k -> !k.isEmpty()).toList());
+            facts.objectAcls().knownKeys(q.bucket()).stream().filter(wanted::matches).filter(k -> !keys.contains(k)).forEach(keys::add);
+            return keys.stream().map(Optional::of).toList();
         }
 
         /**

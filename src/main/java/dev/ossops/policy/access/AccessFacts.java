@@ -22,6 +22,11 @@ public record AccessFacts(Fact<String> account, Fact<Boolean> accountBlockPublic
     public interface ObjectAcls {
         Fact<String> of(String bucket, String key);
 
+        /** The keys of {@code bucket} whose own ACL is known (checked besides the keys the patterns suggest). */
+        default List<String> knownKeys(String bucket) {
+            return List.of();
+        }
+
         /** ossops never manages object ACLs, so a plan cannot know them. */
         static ObjectAcls notManaged() {
             return (bucket, key) -> Fact.unknown("object ACLs are not managed by ossops (an object may carry its own public ACL)");
