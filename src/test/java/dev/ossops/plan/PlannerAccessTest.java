@@ -173,4 +173,16 @@ class PlannerAccessTest {
                   ],
                 """), json);
     }
+
+    @Test
+    void plan_localProfileExamples_eachHoldsWithAPutOnlyUploaderPolicy() {
+        Profile local = new dev.ossops.spec.ProfileLoader().load(Path.of("profiles/local.yaml")).profile().orElseThrow();
+        String uploader = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\"],"
+                + "\"Resource\":[\"acs:oss:*:*:myapp-local-media/uploads/*\"]}]}";
+        Plan plan = planner.plan(local, LiveState.empty(), new PlanOptions(Map.of("UploaderMinimal", uploader), false)
+                .withAccount(Optional.of(ACCOUNT), Optional.of(false)));
+        List<String> verdicts = plan.assertions().stream().map(a -> a.name() + " " + a.verdict().status().label()).toList();
+        assertEquals(List.of("media-not-public holds", "app-user-cannot-delete holds", "upload-role-writes-uploads holds"), verdicts,
+                plan.assertions().toString());
+    }
 }
