@@ -6,10 +6,7 @@ import dev.ossops.apply.cdn.CdnLiveSource;
 import dev.ossops.apply.cdn.CdnSteps;
 import dev.ossops.apply.ram.RamLiveSource;
 import dev.ossops.apply.ram.RamSteps;
-import dev.ossops.cloud.PopClient;
-import dev.ossops.cloud.PopProduct;
-import dev.ossops.cloud.cdn.CdnGateway;
-import dev.ossops.cloud.ram.RamGateway;
+import dev.ossops.cloud.CloudException;
 import dev.ossops.plan.PlanOptions;
 import dev.ossops.spec.model.Ram;
 import dev.ossops.upload.MinimalPolicy;
@@ -71,6 +68,9 @@ final class ProfileSession implements AutoCloseable {
     private final PopClient cdnClient;
     private final List<String> header;
     private final int connectionLines;
+    /** The account's id and Block Public Access, read once when access assertions need them; null until then. */
+    private Optional<String> accountId;
+    private Optional<Boolean> accountBlockPublicAccess;
     /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
     private final List<PopClient> popClients = new ArrayList<>();
 
@@ -211,7 +211,33 @@ final class ProfileSession implements AutoCloseable {
                 .filter(Ram.Policy::generateForUploader)
                 .forEach(policy -> generated.put(policy.name(), MinimalPolicy.forUploader(uploader.bucket(),
                         uploader.prefix().orElse(KeyLayout.DEFAULT_PREFIX), MinimalPolicy.Needs.all()))));
-        return new PlanOptions(generated, false);
+        PlanOptions options = new PlanOptions(generated, false);
+        if (p.access().isEmpty()) {
+            return options;
+        }
+        readAccount();
+        return options.withAccount(accountId, accountBlockPublicAccess);
+    }
+
+    /**
+     * What access assertions need and no profile manages. A failed read leaves it empty: the assertions that depend
+     * on it then say their answer is unknown.
+     */
+    private void readAccount() {
+        if (accountId != null) {
+            return;
+        }
+        try {
+            accountId = Optional.of(new IdentityGateway(pop(PopProduct.STS)).callerIdentity().accountId());
+        } catch (CloudException e) {
+            accountId = Optional.empty();
+        }
+        try {
+            // Not configured means off.
+            accountBlockPublicAccess = Optional.of(oss.accountBlockPublicAccess(profile().region()).orElse(false));
+        } catch (CloudException e) {
+            accountBlockPublicAccess = Optional.empty();
+        }
     }
 
     @Override
