@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +140,13 @@ public final class EmulatorCommand implements Callable<Integer> {
             emulator.start();
         } catch (DataDirInUseException e) {
             err.println("error: " + e.getMessage() + "; stop it, or give this one another --data-dir");
+            return ExitCodes.ERROR;
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            err.println("error: " + e.getMessage() + "; another process listens there: stop it, or pick another "
+                    + "--port (0 takes a free one)");
             return ExitCodes.ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -35,7 +35,9 @@ import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.cdn.CdnGateway;
 import dev.ossops.cloud.oss.OssGateway;
+import dev.ossops.cloud.ram.CallerCheck;
 import dev.ossops.cloud.ram.IdentityGateway;
+import dev.ossops.cloud.ram.RamModel;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
@@ -73,6 +75,7 @@ final class ProfileSession implements AutoCloseable {
     private final int connectionLines;
     /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
     private final List<PopClient> popClients = new ArrayList<>();
+    private RamModel.CallerIdentity caller;
 
     private ProfileSession(Scope scope, CloudTarget target, Optional<EmbeddedEmulator> emulator, OssGateway oss, List<String> header,
                            int connectionLines) {
@@ -150,6 +153,17 @@ final class ProfileSession implements AutoCloseable {
     LiveCollector collector(int parallelism) {
         return new LiveCollector(oss, new RamGateway(ramClient), new CdnGateway(cdnClient),
                 new IdentityGateway(pop(PopProduct.STS)), parallelism);
+    }
+
+    /**
+     * Who this session's credentials belong to, asked once (STS GetCallerIdentity) before anything else is read: a
+     * rejected key or an endpoint that is not Alibaba Cloud's fails here with one error that names the key's source.
+     */
+    RamModel.CallerIdentity caller() {
+        if (caller == null) {
+            caller = CallerCheck.confirm(target, new IdentityGateway(pop(PopProduct.STS)));
+        }
+        return caller;
     }
 
     private PopClient pop(PopProduct product) {

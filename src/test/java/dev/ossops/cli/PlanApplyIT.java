@@ -243,7 +243,7 @@ class PlanApplyIT {
         String everything = plan.all() + json.all() + apply.all() + Files.readString(planFile);
         assertFalse(everything.contains(TestRootKey.SECRET), "the AccessKey secret leaked");
         assertFalse(everything.contains(TestRootKey.ID), "the unmasked AccessKey id leaked");
-        assertContains(plan.out(), "credentials from environment variables");
+        assertContains(plan.out(), "credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID");
     }
 
     @Test
@@ -295,13 +295,14 @@ class PlanApplyIT {
     }
 
     @Test
-    void apply_incompletePlan_changesNothing(URI endpoint, OSS oss) throws IOException {
+    void apply_noCredentials_refusedBeforeReading(URI endpoint, OSS oss) throws IOException {
         Path profile = write("incomplete.yaml", profile(endpoint, "  it-incomplete:\n    acl: private\n"));
 
         CliRun apply = CliRun.run(Map.of(), "apply", "-p", profile.toString(), "--auto-approve");
 
         assertEquals(1, apply.exit(), apply.all());
-        assertEquals("error: the plan is incomplete (see the unreadable resources above); nothing was changed\n", apply.err());
+        assertEquals("error: no credentials in the environment: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or "
+                + "OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or use credentials source aliyun-cli or ecs-ram-role\n", apply.err());
         assertFalse(oss.doesBucketExist("it-incomplete"));
     }
 
