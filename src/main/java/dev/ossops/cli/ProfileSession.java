@@ -10,7 +10,9 @@ import dev.ossops.cloud.PopClient;
 import dev.ossops.cloud.PopProduct;
 import dev.ossops.cloud.cdn.CdnGateway;
 import dev.ossops.cloud.ram.RamGateway;
+import dev.ossops.plan.Connection;
 import dev.ossops.plan.PlanOptions;
+import dev.ossops.policy.Caller;
 import dev.ossops.spec.model.Ram;
 import dev.ossops.upload.MinimalPolicy;
 import dev.ossops.upload.KeyLayout;
@@ -216,7 +218,8 @@ final class ProfileSession implements AutoCloseable {
 
     /**
      * What the planner needs besides live state: the documents of {@code generate: uploader}
-     * policies, derived from the profile's uploader section (least privilege for what it does).
+     * policies, derived from the profile's uploader section (least privilege for what it does), and the caller and
+     * transport ossops uses, against which policy changes are checked for a self-lockout.
      */
     PlanOptions planOptions() {
         Profile p = profile();
@@ -225,7 +228,10 @@ final class ProfileSession implements AutoCloseable {
                 .filter(Ram.Policy::generateForUploader)
                 .forEach(policy -> generated.put(policy.name(), MinimalPolicy.forUploader(uploader.bucket(),
                         uploader.prefix().orElse(KeyLayout.DEFAULT_PREFIX), MinimalPolicy.Needs.all()))));
-        return new PlanOptions(generated, false);
+        RamModel.CallerIdentity who = caller();
+        Connection connection = new Connection(Caller.ofIdentity(who.accountId(), who.identityType(), who.arn(), who.userId()),
+                "https".equalsIgnoreCase(target.ossEndpoint(p.region()).getScheme()));
+        return new PlanOptions(generated, false, Optional.of(connection));
     }
 
     @Override
