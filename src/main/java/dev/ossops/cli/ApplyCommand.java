@@ -57,7 +57,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved with `ossops plan --out`.")
     Path planFile;
 
-    @Option(names = "--auto-approve", description = "Do not ask for confirmation (required when not on a terminal).")
+    @Option(names = "--auto-approve", description = "Do not ask for confirmation (required with -p when not on a terminal; a "
+            + "saved PLANFILE is applied without asking).")
     boolean autoApprove;
 
     @Option(names = "--allow-destructive", description = "Allow changes the plan flags as destructive.")
@@ -198,7 +199,8 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         out.print(rendered);
-        if (!autoApprove) {
+        // A saved plan was the review, and staleness is refused above: it applies without asking, as terraform apply PLANFILE.
+        if (!autoApprove && saved.isEmpty()) {
             if (!env.interactive()) {
                 err.println("error: not on a terminal, so apply cannot ask for confirmation: pass --auto-approve to apply without asking");
                 return ExitCodes.ERROR;
