@@ -26,6 +26,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The one identity check before live state is read (STS GetCallerIdentity), and what apply says about a plan it
@@ -110,7 +111,8 @@ class IdentityCheckIT {
         assertEquals("error: the plan is incomplete, so nothing was changed; these could not be read:\n"
                 + "  bucket.ic-unread: GetBucketInfo ic-unread failed: AccessDenied: You have no right to access this object because of "
                 + "bucket acl. (request id REQ)\n", apply.err().replaceAll("request id [^)]+", "request id REQ"), apply.out());
-        assertEquals("Off", oss.getBucketVersioning("ic-unread").getStatus());
+        // Never enabled: OSS answers without a Status, and the SDK reports none.
+        assertNull(oss.getBucketVersioning("ic-unread").getStatus());
     }
 
     private static String masked() {
