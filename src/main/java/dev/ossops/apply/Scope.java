@@ -45,7 +45,7 @@ public record Scope(Profile profile, List<String> excluded) {
     }
 
     private static Profile withOnly(Profile p, Ram ram, Cdn cdn) {
-        return new Profile(p.source(), p.name(), p.region(), p.endpoint(), p.credentials(), p.buckets(), ram, cdn, p.uploader(), p.lock(), p.serve());
+        return new Profile(p.source(), p.name(), p.region(), p.endpoint(), p.credentials(), p.buckets(), ram, cdn, p.uploader(), p.lock(), p.serve(), p.access());
     }
 
     private static String note(Family family, int addresses) {

@@ -1,5 +1,6 @@
 package dev.ossops.audit;
 
+import dev.ossops.spec.model.AccessAssertion;
 import dev.ossops.spec.model.Uploader;
 import dev.ossops.spec.tree.Location;
 
@@ -15,12 +16,12 @@ import java.util.Optional;
  * Everything an audit looks at, collected beforehand so that checks stay pure. {@code profileFile} is the profile
  * audited, as the user named it (SARIF points results at it); {@code profileLocations} maps profile property paths
  * ({@code buckets.media}, {@code uploader}) to where they are written, so reports can point at the line a
- * remediation changes.
+ * remediation changes. {@code access} are the profile's access assertions, checked against this state.
  */
 public record AuditSnapshot(String accountId, List<BucketState> buckets, Observed<Boolean> accountBlockPublicAccess,
                             Observed<RamState> ram, Observed<List<CdnDomainState>> cdnDomains,
                             Optional<Uploader> uploader, Optional<String> profileFile,
-                            Map<String, Location> profileLocations) {
+                            Map<String, Location> profileLocations, Map<String, AccessAssertion> access) {
 
     public AuditSnapshot {
         Objects.requireNonNull(accountId, "accountId");
@@ -32,6 +33,13 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
         Objects.requireNonNull(uploader, "uploader");
         Objects.requireNonNull(profileFile, "profileFile");
         profileLocations = Collections.unmodifiableMap(new LinkedHashMap<>(profileLocations));
+        access = Collections.unmodifiableMap(new LinkedHashMap<>(access));
+    }
+
+    /** This snapshot with the profile's access assertions to check. */
+    public AuditSnapshot withAccess(Map<String, AccessAssertion> assertions) {
+        return new AuditSnapshot(accountId, buckets, accountBlockPublicAccess, ram, cdnDomains, uploader, profileFile,
+                profileLocations, assertions);
     }
 
     public static Builder builder(String accountId) {
@@ -99,7 +107,7 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
 
         public AuditSnapshot build() {
             return new AuditSnapshot(accountId, buckets, accountBlockPublicAccess, ram, cdnDomains, uploader,
-                    profileFile, profileLocations);
+                    profileFile, profileLocations, Map.of());
         }
     }
 }

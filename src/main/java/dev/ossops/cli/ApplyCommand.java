@@ -180,7 +180,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (!plan.applyable()) {
             out.print(rendered);
             if (plan.complete()) {
-                err.println("error: the plan is not applyable (see the errors above); nothing was changed");
+                err.println("error: " + refusal(plan) + "; nothing was changed");
             } else {
                 err.println("error: the plan is incomplete, so nothing was changed; these could not be read:");
                 plan.unreadable().forEach((address, why) -> err.println("  " + address + ": " + why));
@@ -224,6 +224,19 @@ final class ApplyCommand implements Callable<Integer> {
         out.println("Apply: " + report.summary() + ".");
         boolean verified = verify(session, env, out);
         return report.succeeded() && verified ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /** Why apply refuses a plan that is not applyable. No option overrides a failed access assertion. */
+    static String refusal(Plan plan) {
+        if (!plan.complete()) {
+            return "the plan is incomplete (see the unreadable resources above)";
+        }
+        if (plan.hasErrors()) {
+            return "the plan is not applyable (see the errors above)";
+        }
+        List<String> broken = plan.assertions().stream().filter(Plan.AssertionResult::fails).map(Plan.AssertionResult::name).toList();
+        return "the plan breaks access assertion" + (broken.size() == 1 ? " " : "s ") + String.join(", ", broken)
+                + " (see above); no option overrides an assertion: change the profile";
     }
 
     /** Why a saved plan cannot be applied now, if it cannot. */

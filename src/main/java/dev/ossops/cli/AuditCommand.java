@@ -118,7 +118,7 @@ final class AuditCommand implements Callable<Integer> {
             String callerKeyId = session.target().credentials().resolve().accessKeyId();
             LiveCollector.Collected collected = session.collector(READ_PARALLELISM).collect(scope, callerKeyId);
             collected.warnings().forEach(w -> stderr.println("warning: " + w));
-            AuditReport report = new Auditor(Checks.all()).run(collected.snapshot(), suppressions, LocalDate.now(env.clock()));
+            AuditReport report = new Auditor(Checks.all()).run(collected.snapshot().withAccess(session.profile().access()), suppressions, LocalDate.now(env.clock()));
             String rendered = render(report, env);
             if (out == null) {
                 stdout.print(rendered);

@@ -9,6 +9,8 @@ import dev.ossops.emulator.datadir.DataDirInUseException;
 import dev.ossops.emulator.datadir.RootKey;
 import dev.ossops.emulator.datadir.RootKeyFile;
 import dev.ossops.emulator.fault.FaultPlan;
+import dev.ossops.upload.ByteSize;
+import dev.ossops.upload.UploadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,8 +82,14 @@ public final class EmulatorCommand implements Callable<Integer> {
                     + " repeatable. By default only the emulator's own loopback origin may.")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--other-account", paramLabel = "UID:KEY_ID:SECRET",
+            description = "Serve another account too, with its 16-digit uid and root AccessKey; repeatable. Buckets, RAM and"
+                    + " roles are per account, bucket names global; cross-account access follows bucket and trust policies."
+                    + " Other users can read the secret in the process list: for local tests only.")
+    List<String> otherAccounts = new ArrayList<>();
+
     @Option(names = "--max-buckets", paramLabel = "N",
-            description = "Buckets the account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
+            description = "Buckets each account may have before PutBucket answers TooManyBuckets (default: ${DEFAULT-VALUE}, OSS's default quota).")
     int maxBuckets = EmulatorDefaults.MAX_BUCKETS;
 
     @Option(names = "--restore-delay-ms", paramLabel = "MS",
@@ -111,6 +119,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--fault-reset-rate", description = "Fault injection: probability (0-1) of resetting the connection part-way through a body (default: 0).")
     double faultResetRate;
 
+    @Option(names = "--fault-connection-bandwidth", paramLabel = "SIZE",
+            description = "Link shaping: bytes per second for each connection in each direction, e.g. 24MiB; 0 is unlimited (default: 0).")
+    String connectionBandwidth = "0";
+
+    @Option(names = "--fault-total-bandwidth", paramLabel = "SIZE",
+            description = "Link shaping: bytes per second for all connections together in each direction, e.g. 240MiB; 0 is unlimited (default: 0).")
+    String totalBandwidth = "0";
+
     @Option(names = "--fault-seed", description = "Fault injection: seed of the random draws, so runs repeat (default: 0).")
     long faultSeed;
 
@@ -128,9 +144,18 @@ public final class EmulatorCommand implements Callable<Integer> {
                             dashscopeApiKeys.isEmpty() ? Set.of(DashscopeConfig.DEFAULT_API_KEY) : Set.copyOf(dashscopeApiKeys),
                             DashscopeConfig.DEFAULT_MODEL_LIMITS_MB, dashscopeQps));
             fixedRootKey(root.environment.variables()).ifPresent(builder::rootKey);
+            for (String other : otherAccounts) {
+                String[] parts = other.split(":", 3);
+                if (parts.length != 3) {
+                    // The value holds a secret: the message never repeats it.
+                    throw new IllegalArgumentException("--other-account takes UID:KEY_ID:SECRET");
+                }
+                builder.otherAccount(parts[0], parts[1], parts[2]);
+            }
             config = builder.build();
-            faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed);
-        } catch (IllegalArgumentException e) {
+            faults = new FaultPlan(faultLatencyMillis, faultSlowDownRate, faultInternalErrorRate, faultQps, faultResetRate, faultSeed,
+                    ByteSize.parse(connectionBandwidth), ByteSize.parse(totalBandwidth));
+        } catch (IllegalArgumentException | UploadException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
@@ -147,6 +172,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
             err.println("error: " + e.getMessage() + "; another process listens there: stop it, or pick another "
                     + "--port (0 takes a free one)");
+            return ExitCodes.ERROR;
+        } catch (IllegalArgumentException e) {
+            // The data dir's own root key is read only here, so a clash with an --other-account key shows now.
+            err.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);

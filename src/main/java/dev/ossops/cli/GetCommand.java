@@ -10,7 +10,9 @@ import dev.ossops.upload.ByteSize;
 import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.Downloader;
 import dev.ossops.upload.LocalNames;
+import dev.ossops.upload.ParallelismController;
 import dev.ossops.upload.TransferException;
+import dev.ossops.upload.TransferSlots;
 import dev.ossops.upload.Masking;
 import dev.ossops.upload.ObjectUrl;
 import dev.ossops.upload.TransferProgress;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,8 +66,9 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = ".", description = "Where files are written (default: the current directory).")
     Path outputDir;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Ranged GETs in flight (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Ranged GETs in flight, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+    Integer parallel;
 
     @Option(names = "--part-size", paramLabel = "SIZE", defaultValue = "8MiB", description = "Bytes per ranged GET (default: ${DEFAULT-VALUE}).")
     String partSize;
@@ -96,7 +100,9 @@ final class GetCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ObjectUrl> parsed = urls.stream().map(ObjectUrl::parse).toList();
         SignatureVersion version = SignatureVersion.of(sign);
-        Downloader.Options options = new Downloader.Options(ByteSize.parse(threshold), ByteSize.parse(partSize), parallel, force);
+        Downloader.Options options = new Downloader.Options(ByteSize.parse(threshold), ByteSize.parse(partSize),
+                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel), force);
+        TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
         TransferProgress progress = quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
         boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
         Optional<UploaderSession> opened = needsSession ? Optional.of(session.openForDownload(root.environment.variables(),
@@ -105,7 +111,7 @@ final class GetCommand implements Callable<Integer> {
         Map<String, String> bucketRegions = new HashMap<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
         int failed = 0;
-        try (Downloader downloader = new Downloader(options, progress)) {
+        try (Downloader downloader = new Downloader(options, progress, slots)) {
             List<String> names = new ArrayList<>();
             for (ObjectUrl url : parsed) {
                 String shown = LocalNames.printable(Masking.displayUrl(url.url()));
@@ -114,7 +120,7 @@ final class GetCommand implements Callable<Integer> {
                 try {
                     name = unique(url.fileName(), names);
                     source = url.needsCredentials()
-                            ? new OssObjectSource(transfer(opened.get(), url, version, transfers, bucketRegions), url.bucket().orElseThrow(),
+                            ? new OssObjectSource(transfer(opened.get(), url, version, transfers, bucketRegions, slots), url.bucket().orElseThrow(),
                                     url.key().orElseThrow())
                             : new HttpObjectSource(http, URI.create(url.url()));
                 } catch (UploadException | TransferException e) {
@@ -157,14 +163,16 @@ final class GetCommand implements Callable<Integer> {
      * location (asked once per bucket, V1-signed at {@link UploaderSession#LOOKUP_REGION}'s endpoint or {@code --endpoint}).
      */
     private static OssTransfer transfer(UploaderSession s, ObjectUrl url, SignatureVersion version, Map<String, OssTransfer> cache,
-                                        Map<String, String> bucketRegions) {
+                                        Map<String, String> bucketRegions, TransferSlots slots) {
         String region = url.endpoint().map(GetCommand::regionOf).or(s::region).orElseGet(() -> bucketRegions.computeIfAbsent(
-                url.bucket().orElseThrow(), bucket -> client(s, UploaderSession.LOOKUP_REGION, SignatureVersion.V1, cache).bucketRegion(bucket)));
-        return client(s, region, version, cache);
+                url.bucket().orElseThrow(), bucket -> client(s, UploaderSession.LOOKUP_REGION, SignatureVersion.V1, cache, slots).bucketRegion(bucket)));
+        return client(s, region, version, cache, slots);
     }
 
-    private static OssTransfer client(UploaderSession s, String region, SignatureVersion version, Map<String, OssTransfer> cache) {
-        return cache.computeIfAbsent(region + " " + version, k -> OssTransfer.create(s.target(), region, version, 8, s.credentials()::invalidate));
+    private static OssTransfer client(UploaderSession s, String region, SignatureVersion version, Map<String, OssTransfer> cache,
+                                      TransferSlots slots) {
+        return cache.computeIfAbsent(region + " " + version, k -> OssTransfer.create(s.target(), region, version,
+                slots.controller().ceiling(), s.credentials()::invalidate, slots::throttled));
     }
 
     static String regionOf(String endpointHost) {

@@ -9,33 +9,26 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code ossops} root command: global options and the list of subcommands. */
 @Command(
         name = "ossops",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Declarative plan/apply, audit, uploader and local emulator for Alibaba Cloud OSS.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                ValidateCommand.class,
-                SchemaCommand.class,
-                EmulatorCommand.class,
-                PlanCommand.class,
-                ApplyCommand.class,
-                ExportCommand.class,
-                UploadCommand.class,
-                PresignCommand.class,
-                StsTokenCommand.class,
-                PostPolicyCommand.class,
-                ServeCommand.class,
-                GetCommand.class,
-                PolicyCommand.class,
-                AuditCommand.class,
-        })
+        description = "Declarative plan/apply, audit, uploader and local emulator for Alibaba Cloud OSS.")
 public final class Main {
+    /**
+     * The subcommands in the order help lists them. They are registered in {@link #newCommandLine}
+     * rather than in {@code @Command(subcommands)}: picocli reflects over every registered command
+     * (options, mixins, field types) when the command line is built, and a run needs one of them.
+     */
+    static final List<String> SUBCOMMANDS = List.of("help", "validate", "schema", "emulator", "plan", "apply", "export",
+            "upload", "presign", "sts-token", "post-policy", "serve", "get", "policy", "audit");
+    private static final Set<String> VERSION_RUN = Set.of("-V", "--version", "--stacktrace", "--no-color");
 
     @Option(names = "--stacktrace", description = "Print the stack trace of an unexpected error.", scope = CommandLine.ScopeType.INHERIT)
     boolean stacktrace;
@@ -65,7 +58,7 @@ public final class Main {
 
     /** Runs ossops with the given streams and environment (variables, terminal, input, clock). */
     static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
-        CommandLine cli = newCommandLine(out, err, environment);
+        CommandLine cli = newCommandLine(out, err, environment, subcommandsFor(args));
         try {
             return cli.execute(args);
         } finally {
@@ -73,14 +66,57 @@ public final class Main {
         }
     }
 
-    static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        return newCommandLine(out, err, CliEnvironment.system());
+    /**
+     * The subcommands a run of {@code args} can reach: the one it names; none for a bare
+     * {@code --version}; all of them for anything else (help, usage errors and their suggestions
+     * list every subcommand, so those runs see exactly the full command tree).
+     */
+    static List<String> subcommandsFor(String[] args) {
+        boolean version = false;
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return SUBCOMMANDS;
+            }
+            if (!arg.startsWith("-")) {
+                return SUBCOMMANDS.contains(arg) && !arg.equals("help") ? List.of(arg) : SUBCOMMANDS;
+            }
+            if (!VERSION_RUN.contains(arg)) {
+                return SUBCOMMANDS;
+            }
+            version |= arg.equals("-V") || arg.equals("--version");
+        }
+        return version ? List.of() : SUBCOMMANDS;
     }
 
-    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment environment) {
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "help" -> new CommandLine.HelpCommand();
+            case "validate" -> new ValidateCommand();
+            case "schema" -> new SchemaCommand();
+            case "emulator" -> new EmulatorCommand();
+            case "plan" -> new PlanCommand();
+            case "apply" -> new ApplyCommand();
+            case "export" -> new ExportCommand();
+            case "upload" -> new UploadCommand();
+            case "presign" -> new PresignCommand();
+            case "sts-token" -> new StsTokenCommand();
+            case "post-policy" -> new PostPolicyCommand();
+            case "serve" -> new ServeCommand();
+            case "get" -> new GetCommand();
+            case "policy" -> new PolicyCommand();
+            case "audit" -> new AuditCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
+    }
+
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment environment, List<String> subcommands) {
         Main root = new Main();
         root.environment = environment;
         CommandLine cli = new CommandLine(root);
+        // Before the settings below: picocli hands them only to the subcommands present.
+        for (String name : subcommands) {
+            cli.addSubcommand(name, subcommand(name));
+        }
         cli.setOut(out);
         // Results (presigned URLs, post-policy fields, STS credentials) are stdout's; nothing on stderr carries a secret.
         cli.setErr(new PrintWriter(new RedactingWriter(err), true));

@@ -125,7 +125,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     static int exitCode(Plan plan, boolean detailed) {
-        if (!plan.complete() || plan.hasErrors()) {
+        if (!plan.applyable()) {
             return ExitCodes.ERROR;
         }
         return detailed && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;

@@ -11,6 +11,7 @@ import dev.ossops.cloud.PopProduct;
 import dev.ossops.cloud.cdn.CdnGateway;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.plan.Connection;
+import dev.ossops.cloud.CloudException;
 import dev.ossops.plan.PlanOptions;
 import dev.ossops.policy.Caller;
 import dev.ossops.spec.model.Ram;
@@ -75,6 +76,9 @@ final class ProfileSession implements AutoCloseable {
     private final PopClient cdnClient;
     private final List<String> header;
     private final int connectionLines;
+    /** The account's id and Block Public Access, read once when access assertions need them; null until then. */
+    private Optional<String> accountId;
+    private Optional<Boolean> accountBlockPublicAccess;
     /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
     private final List<PopClient> popClients = new ArrayList<>();
     private RamModel.CallerIdentity caller;
@@ -231,7 +235,33 @@ final class ProfileSession implements AutoCloseable {
         RamModel.CallerIdentity who = caller();
         Connection connection = new Connection(Caller.ofIdentity(who.accountId(), who.identityType(), who.arn(), who.userId()),
                 "https".equalsIgnoreCase(target.ossEndpoint(p.region()).getScheme()));
-        return new PlanOptions(generated, false, Optional.of(connection));
+        PlanOptions options = new PlanOptions(generated, false).withConnection(connection);
+        if (p.access().isEmpty()) {
+            return options;
+        }
+        readAccount();
+        return options.withAccount(accountId, accountBlockPublicAccess);
+    }
+
+    /**
+     * What access assertions need and no profile manages. A failed read leaves it empty: the assertions that depend
+     * on it then say their answer is unknown.
+     */
+    private void readAccount() {
+        if (accountId != null) {
+            return;
+        }
+        try {
+            accountId = Optional.of(new IdentityGateway(pop(PopProduct.STS)).callerIdentity().accountId());
+        } catch (CloudException e) {
+            accountId = Optional.empty();
+        }
+        try {
+            // Not configured means off.
+            accountBlockPublicAccess = Optional.of(oss.accountBlockPublicAccess(profile().region()).orElse(false));
+        } catch (CloudException e) {
+            accountBlockPublicAccess = Optional.empty();
+        }
     }
 
     @Override

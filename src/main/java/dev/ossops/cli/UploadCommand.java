@@ -7,6 +7,8 @@ import dev.ossops.upload.CheckpointStore;
 import dev.ossops.upload.FileSelection;
 import dev.ossops.upload.KeyLayout;
 import dev.ossops.upload.TransferProgress;
+import dev.ossops.upload.ParallelismController;
+import dev.ossops.upload.TransferSlots;
 import dev.ossops.upload.Uploader;
 import dev.ossops.upload.UploaderSettings;
 import dev.ossops.upload.DotEnv;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -89,10 +92,11 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--skip-existing", description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file).")
     boolean skipExisting;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Transfers in flight, parts and files (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Transfers in flight, parts and files, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+    Integer parallel;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16MiB (default: a 64th of the file, 8 MiB to 64 MiB, more above 625 GiB).")
+    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16MiB (default: a 128th of the file, 8 MiB to 64 MiB, more above 625 GiB).")
     String partSize;
 
     @Option(names = "--multipart-threshold", paramLabel = "SIZE", defaultValue = "100MiB",
@@ -138,7 +142,9 @@ final class UploadCommand implements Callable<Integer> {
         }
         List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
         Uploader.Options options = new Uploader.Options(ByteSize.parse(threshold),
-                partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)), parallel, skipExisting);
+                partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)),
+                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel), skipExisting);
+        TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
         SignatureVersion version = SignatureVersion.of(sign);
         try (UploaderSession session = this.session.open(root.environment.variables())) {
             UploaderSettings settings = overridden(session.settings());
@@ -148,10 +154,10 @@ final class UploadCommand implements Callable<Integer> {
             TransferProgress progress = quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
             long started = System.nanoTime();
             List<Uploader.Outcome> outcomes;
-            try (OssTransfer transfer = OssTransfer.create(session.target(), settings.region(), version, parallel,
-                    session.credentials()::invalidate);
+            try (OssTransfer transfer = OssTransfer.create(session.target(), settings.region(), version,
+                    slots.controller().ceiling(), session.credentials()::invalidate, slots::throttled);
                  Uploader uploader = new Uploader(transfer, settings, layout, new CheckpointStore(checkpointDir), options,
-                         Clock.systemUTC(), progress)) {
+                         Clock.systemUTC(), progress, slots)) {
                 outcomes = uploader.uploadAll(files, Optional.ofNullable(key), outcome -> print(outcome, out, err));
             }
             long failed = outcomes.stream().filter(o -> o instanceof Uploader.Outcome.Failed).count();
@@ -161,7 +167,9 @@ final class UploadCommand implements Callable<Integer> {
                 err.flush();
             });
             if (!quiet) {
-                err.println(summary(outcomes.size() - failed - skipped, skipped, failed, Duration.ofNanos(System.nanoTime() - started)));
+                String adapted = slots.controller().pinned() ? "" : "; " + slots.controller().limit() + " transfers in flight at the end";
+                err.println(summary(outcomes.size() - failed - skipped, skipped, failed, Duration.ofNanos(System.nanoTime() - started))
+                        + adapted);
                 err.flush();
             }
             return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;

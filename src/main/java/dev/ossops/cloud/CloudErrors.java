@@ -14,8 +14,14 @@ public final class CloudErrors {
      * OSS codes worth another attempt: throttling, transient server faults, and the SDK's
      * InvalidResponse for an answer cut off part-way through its body (a network failure).
      */
-    private static final Set<String> RETRYABLE_OSS = Set.of("SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout",
-            "InvalidResponse");
+    private static final Set<String> RETRYABLE_OSS = Set.of("InternalError", "RequestTimeout", "InvalidResponse");
+    /**
+     * OSS's answers to a client that sends too much or too fast (its 503 and 429 pages): wait and
+     * send less. Retryable too.
+     */
+    private static final Set<String> THROTTLING_OSS = Set.of("SlowDown", "ServiceUnavailable", "QpsLimitExceeded",
+            "TotalQpsLimitExceeded", "MetaOperationQpsLimitExceeded", "ActiveRequestLimitExceeded",
+            "UploadTrafficRateLimitExceeded", "DownloadTrafficRateLimitExceeded", "CpuLimitExceeded");
     /** POP codes worth another attempt (RAM, STS, CDN). */
     private static final Set<String> RETRYABLE_POP = Set.of("Throttling", "Throttling.User", "Throttling.Api", "Throttling.System",
             "ServiceUnavailable", "InternalError", "UnknownError", "SDK.ServerUnreachable", "SDK.TimeoutError",
@@ -27,7 +33,7 @@ public final class CloudErrors {
     /** Whether another attempt may succeed. */
     public static boolean isRetryable(Throwable e) {
         if (e instanceof OSSException oss) {
-            return RETRYABLE_OSS.contains(oss.getErrorCode());
+            return RETRYABLE_OSS.contains(oss.getErrorCode()) || THROTTLING_OSS.contains(oss.getErrorCode());
         }
         if (e instanceof com.aliyun.oss.ClientException) {
             return true; // the OSS SDK's client exceptions are connection-level failures
@@ -39,6 +45,15 @@ public final class CloudErrors {
             return RETRYABLE_POP.contains(pop.getErrCode()) || pop.getErrCode().startsWith("Throttling");
         }
         return e instanceof IOException;
+    }
+
+    /**
+     * Whether OSS asked the client to slow down: 503 SlowDown and the QPS, bandwidth and
+     * concurrency limits of its 503 page, and 429 QpsLimitExceeded (checked against OSS's pages on
+     * HTTP status codes 503 and 429).
+     */
+    public static boolean isThrottling(Throwable e) {
+        return e instanceof OSSException oss && THROTTLING_OSS.contains(oss.getErrorCode());
     }
 
     /** The service's error code, if the exception carries one. */

@@ -1,8 +1,10 @@
 package dev.ossops.cloud;
 
+import dev.ossops.common.ExponentialBackoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -25,8 +27,15 @@ public final class Retry {
     private final Predicate<Throwable> retryable;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final Consumer<Throwable> beforeRetry;
 
     public Retry(int maxAttempts, Duration base, Duration cap, Predicate<Throwable> retryable, Sleeper sleeper, RandomGenerator random) {
+        this(maxAttempts, base, cap, retryable, sleeper, random, e -> {
+        });
+    }
+
+    private Retry(int maxAttempts, Duration base, Duration cap, Predicate<Throwable> retryable, Sleeper sleeper, RandomGenerator random,
+                  Consumer<Throwable> beforeRetry) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -36,6 +45,15 @@ public final class Retry {
         this.retryable = Objects.requireNonNull(retryable);
         this.sleeper = sleeper;
         this.random = random;
+        this.beforeRetry = Objects.requireNonNull(beforeRetry);
+    }
+
+    /**
+     * The same retries, and {@code beforeRetry} told of every failure that is about to be retried
+     * (e.g. so an uploader sees throttling that the retries then hide).
+     */
+    public Retry observing(Consumer<Throwable> beforeRetry) {
+        return new Retry(maxAttempts, base, cap, retryable, sleeper, random, beforeRetry);
     }
 
     /** Six attempts, 200 ms doubling up to 5 s, for the errors {@link CloudErrors#isRetryable} names. */
@@ -57,6 +75,7 @@ public final class Retry {
                 if (!retryable.test(e) || attempt >= maxAttempts) {
                     throw CloudException.of(what, e, attempt);
                 }
+                beforeRetry.accept(e);
                 pause(what, attempt, e);
                 attempt++;
             }
@@ -64,7 +83,7 @@ public final class Retry {
     }
 
     private void pause(String what, int attempt, Exception cause) {
-        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
+        long ceiling = ExponentialBackoff.ceiling(base, cap, attempt).toMillis();
         LongSupplier jitter = () -> ceiling <= 0 ? 0 : random.nextLong(ceiling + 1);
         try {
             sleeper.sleep(Duration.ofMillis(jitter.getAsLong()));

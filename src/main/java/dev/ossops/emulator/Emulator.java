@@ -1,5 +1,6 @@
 package dev.ossops.emulator;
 
+import dev.ossops.common.AccessKeys;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.ReplicationCodec;
@@ -17,6 +18,7 @@ import dev.ossops.emulator.http.BucketRoutes;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.FaultingHandler;
 import dev.ossops.emulator.http.HostAdmission;
+import dev.ossops.emulator.http.HttpLimits;
 import dev.ossops.emulator.http.HttpServerLoop;
 import dev.ossops.emulator.http.LoggingRoutes;
 import dev.ossops.emulator.http.MultipartRoutes;
@@ -29,9 +31,9 @@ import dev.ossops.emulator.http.Router;
 import dev.ossops.emulator.http.ServiceRoutes;
 import dev.ossops.emulator.net.Pacing;
 import dev.ossops.emulator.net.TrafficShaper;
+import dev.ossops.emulator.rpc.AccountDataDirs;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
-import dev.ossops.emulator.rpc.Masking;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RootAccount;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
@@ -59,9 +61,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,7 +75,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * talk to unmodified. RPC calls (RAM, STS, CDN) and OSS requests share the port; RAM user keys
  * and STS keys issued through it sign OSS requests too. One emulator serves a data dir at a time
  * ({@link DataDirLock}), with that data dir's root credentials ({@link RootKeyFile}); every request
- * passes the {@link RequestGate} first.
+ * passes the {@link RequestGate} first. It serves one account, or several
+ * ({@link EmulatorConfig#otherAccounts()}), each with its root key, RAM, roles and buckets.
  * <pre>
  * try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build()).start()) {
  *     URI endpoint = emulator.endpoint();   // http://127.0.0.1:PORT
@@ -96,7 +101,7 @@ public final class Emulator implements AutoCloseable {
     private final BucketConfigRegistry registry;
     private final Clock clock;
     private final TrafficShaper shaper;
-    private final Faults faults = new Faults(System::nanoTime);
+    private final Faults faults;
     private final RequestStats stats = new RequestStats();
     private HttpServerLoop server;
     private ReplicationWorker replication;
@@ -116,7 +121,7 @@ public final class Emulator implements AutoCloseable {
         this(config, additionalKeys, registry, clock, Pacing.SYSTEM);
     }
 
-    /** @param pacing the time and waits that bandwidth limits (x-oss-traffic-limit) are kept with */
+    /** @param pacing the time and waits that bandwidth limits (x-oss-traffic-limit, the link's shape) are kept with */
     public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock,
                     Pacing pacing) {
         this.config = config;
@@ -124,6 +129,8 @@ public final class Emulator implements AutoCloseable {
         this.registry = registry;
         this.clock = clock;
         this.shaper = new TrafficShaper(pacing);
+        this.faults = new Faults(System::nanoTime,
+                plan -> shaper.shapeLink(plan.connectionBytesPerSecond(), plan.totalBytesPerSecond()));
     }
 
     /**
@@ -153,26 +160,32 @@ public final class Emulator implements AutoCloseable {
             return fixed;
         }).orElseGet(() -> RootKeyFile.readOrCreate(config.dataDir()));
         DiskStore store = DiskStore.open(config.dataDir());
-        RpcEmulator rpc = RpcEmulator.open(new RootAccount(config.accountId(), key.id(), key.secret()),
-                config.dataDir(), clock, CDN_PROPAGATION);
+        List<RootAccount> accounts = config.accounts(key);
+        AccountDataDirs accountDirs = new AccountDataDirs(config.dataDir(), config.accountId());
+        RpcEmulator rpc = RpcEmulator.open(accounts, config.dataDir(), clock, CDN_PROPAGATION);
         Credential dashscopeKey = Credential.permanent(DASHSCOPE_SYSTEM_KEY_ID, randomSecret(),
                 new Principal.Root(config.accountId()), true, List.of());
         CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys,
                 id -> dashscopeKey.accessKeyId().equals(id) ? Optional.of(dashscopeKey) : Optional.empty()));
-        AccountSettings accountSettings = AccountSettings.open(config.dataDir());
-        AccessControl access = new AccessControl(config.accountId(), store, accountSettings, clock);
-        BucketService buckets = new BucketService(store, access, registry, config.accountId(), config.region(), config.maxBuckets(), clock);
+        Map<String, AccountSettings> accountSettings = new LinkedHashMap<>();
+        Map<String, Caller> roots = new LinkedHashMap<>();
+        for (RootAccount account : accounts) {
+            accountSettings.put(account.accountId(), AccountSettings.open(accountDirs.of(account.accountId())));
+            roots.put(account.accountId(), Caller.of(account.find(account.accessKeyId()).orElseThrow()));
+        }
+        AccessControl access = new AccessControl(store, accountSettings, clock);
+        BucketService buckets = new BucketService(store, access, registry, config.region(), config.maxBuckets(), clock);
         StoredConfigs configs = new StoredConfigs(store);
         ObjectService objects = new ObjectService(store, access, buckets, configs, clock, config.restoreDelay());
-        ListingService listing = new ListingService(store, access, buckets);
+        ListingService listing = new ListingService(store, access, buckets, clock);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
-        Caller root = Caller.of(credentials.find(key.id())
-                .orElseThrow(() -> new IllegalStateException("the root key is not in the credential lookup")));
-        ReplicationWorker replicationWorker = new ReplicationWorker(store, objects, root, clock, REPLICATION_INTERVAL);
+        // Buckets of an account no longer served are replicated by nobody: their copies are refused like any stranger's.
+        ReplicationWorker replicationWorker = new ReplicationWorker(store, objects,
+                owner -> roots.getOrDefault(owner, Caller.anonymous()), clock, REPLICATION_INTERVAL);
         ReplicationService replicationRules = new ReplicationService(store, buckets, replicationWorker, new ReplicationCodec(), clock);
-        Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(accountSettings, access)),
+        Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(access)),
                 new BucketRoutes(buckets, configs),
-                new ObjectRoutes(objects, listing, config.accountId(), shaper), new MultipartRoutes(multipart, shaper), registry,
+                new ObjectRoutes(objects, listing, shaper), new MultipartRoutes(multipart, shaper), registry,
                 new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
@@ -190,7 +203,7 @@ public final class Emulator implements AutoCloseable {
                 config.allowedOrigins(), virtualHostSuffixes, faulting, clock);
         HttpServerLoop bound;
         try {
-            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), gate);
+            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), gate, HttpLimits.defaults(), shaper);
         } catch (IOException e) {
             replicationWorker.close();
             dashscope.temporaryFiles().close();
@@ -215,7 +228,7 @@ public final class Emulator implements AutoCloseable {
         replication.start();
         temporaryFiles = dashscope.temporaryFiles();
         temporaryFiles.start();
-        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for root key " + Masking.accessKeyId(key.id()));
+        LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for accounts " + accounts);
     }
 
     /** 30 random characters, like an AccessKey secret; it never leaves this process. */
@@ -241,7 +254,15 @@ public final class Emulator implements AutoCloseable {
         return rootKey;
     }
 
-    /** The fault plan in force (off by default); also settable through {@code /-/ossops/faults}. */
+    /** Every account served, the first (signed for by {@link #rootKey()}) first. */
+    public List<RootAccount> accounts() {
+        return config.accounts(rootKey());
+    }
+
+    /**
+     * The fault plan in force (off by default), with the link's shape; also settable through
+     * {@code /-/ossops/faults}.
+     */
     public Faults faults() {
         return faults;
     }

@@ -1,12 +1,17 @@
 package dev.ossops.emulator;
 
+import dev.ossops.common.AccessKeys;
 import dev.ossops.emulator.dashscope.DashscopeConfig;
 import dev.ossops.emulator.datadir.RootKey;
 import dev.ossops.emulator.datadir.RootKeyFile;
+import dev.ossops.emulator.rpc.RootAccount;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,20 +24,22 @@ import java.util.regex.Pattern;
  *
  * @param port           TCP port, 0 for a random free port
  * @param dataDir        where buckets, objects, uploads and the root credentials are kept across restarts
- * @param rootKey        a fixed root AccessKey pair, which becomes the data dir's; empty uses the data dir's own
- *                       ({@link RootKeyFile}), created at random with the data dir
- * @param accountId      16-digit uid of the account that owns everything
+ * @param rootKey        a fixed root AccessKey pair of the first account, which becomes the data dir's; empty uses the
+ *                       data dir's own ({@link RootKeyFile}), created at random with the data dir
+ * @param accountId      16-digit uid of the first account, which the root key above signs for
  * @param region         the region the emulator reports for buckets (OSS answers per region)
  * @param dashscope      the DashScope temporary-storage endpoint's API keys, model limits and rate limit
- * @param maxBuckets     how many buckets the account may have (TooManyBuckets beyond)
+ * @param maxBuckets     how many buckets each account may have (TooManyBuckets beyond)
  * @param restoreDelay   how long RestoreObject takes before an archived object's copy can be read
  * @param allowedHosts   Host names answered besides the loopback names (and their {@code bucket.} forms), lower case
  * @param allowedOrigins web origins ({@code scheme://host[:port]}) whose pages may call the RPC APIs and the
  *                       control endpoint, lower case
+ * @param otherAccounts  accounts served besides the first, each with its own root key, RAM, STS roles and buckets
+ *                       (bucket names stay global across accounts, as on OSS)
  */
 public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, String accountId, String region,
                              DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay, Set<String> allowedHosts,
-                             Set<String> allowedOrigins) {
+                             Set<String> allowedOrigins, List<RootAccount> otherAccounts) {
     public static final String BIND_ADDRESS = "127.0.0.1";
     private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
     /** A DNS name, an IPv4 address or a bracketed IPv6 address: what may follow "//" in a URL, without the port. */
@@ -65,6 +72,35 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
                 "is not a host name: give a DNS name or an IP address, without scheme or port");
         allowedOrigins = normalized(allowedOrigins, ORIGIN,
                 "is not a web origin: give scheme, host and optional port, like http://localhost:3000");
+        otherAccounts = List.copyOf(otherAccounts);
+        requireDistinct(accountId, rootKey.map(RootKey::id), otherAccounts);
+    }
+
+    /**
+     * Every account served, the first (this configuration's {@code accountId}, signed for by {@code firstKey}, the root
+     * key in force) first.
+     */
+    public List<RootAccount> accounts(RootKey firstKey) {
+        // The data dir's own key is known only at start: it must not be another account's either.
+        requireDistinct(accountId, Optional.of(firstKey.id()), otherAccounts);
+        List<RootAccount> all = new ArrayList<>();
+        all.add(new RootAccount(accountId, firstKey.id(), firstKey.secret()));
+        all.addAll(otherAccounts);
+        return List.copyOf(all);
+    }
+
+    private static void requireDistinct(String firstAccount, Optional<String> firstKeyId, List<RootAccount> others) {
+        Set<String> uids = new HashSet<>(Set.of(firstAccount));
+        Set<String> keyIds = new HashSet<>();
+        firstKeyId.ifPresent(keyIds::add);
+        for (RootAccount other : others) {
+            if (!uids.add(other.accountId())) {
+                throw new IllegalArgumentException("account " + other.accountId() + " is configured twice");
+            }
+            if (!keyIds.add(other.accessKeyId())) {
+                throw new IllegalArgumentException("root key " + AccessKeys.mask(other.accessKeyId()) + " is given to two accounts");
+            }
+        }
     }
 
     private static Set<String> normalized(Set<String> values, Pattern form, String problem) {
@@ -90,7 +126,8 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
     @Override
     public String toString() {
         return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKey=" + rootKey.map(RootKey::toString).orElse("the data dir's")
-                + ", accountId=" + accountId + ", region=" + region + "]";
+                + ", accountId=" + accountId + ", region=" + region + (otherAccounts.isEmpty() ? "" : ", otherAccounts=" + otherAccounts)
+                + "]";
     }
 
     /** Builder with the documented defaults of {@link EmulatorDefaults}; the root key is the data dir's unless one is given. */
@@ -105,6 +142,7 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
         private Duration restoreDelay = EmulatorDefaults.RESTORE_DELAY;
         private Set<String> allowedHosts = Set.of();
         private Set<String> allowedOrigins = Set.of();
+        private final List<RootAccount> otherAccounts = new ArrayList<>();
 
         private Builder() {
         }
@@ -140,7 +178,7 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
             return this;
         }
 
-        /** The account's bucket quota; OSS's default is 100, raised on request. */
+        /** Each account's bucket quota; OSS's default is 100, raised on request. */
         public Builder maxBuckets(int maxBuckets) {
             this.maxBuckets = maxBuckets;
             return this;
@@ -162,9 +200,16 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
             return this;
         }
 
+        /** One more account, with its 16-digit uid and root AccessKey (held to a root key's form); repeatable. */
+        public Builder otherAccount(String uid, String keyId, String secret) {
+            RootKey key = new RootKey(keyId, secret);
+            otherAccounts.add(new RootAccount(uid, key.id(), key.secret()));
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(port, dataDir, rootKey, accountId, region, dashscope, maxBuckets, restoreDelay, allowedHosts,
-                    allowedOrigins);
+                    allowedOrigins, otherAccounts);
         }
     }
 }

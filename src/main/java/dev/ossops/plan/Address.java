@@ -37,7 +37,9 @@ public record Address(Kind kind, String owner, String name) implements Comparabl
         CDN_DOMAIN("cdn.domain.", ""),
         CDN_PRIVATE_OSS_AUTH("cdn.domain.", ".private_oss_auth"),
         CDN_HTTPS("cdn.domain.", ".https"),
-        CDN_CACHE_TTL("cdn.domain.", ".cache_ttl");
+        CDN_CACHE_TTL("cdn.domain.", ".cache_ttl"),
+        /** An access assertion of the profile (never changed by apply; plan errors name it). */
+        ACCESS("access.", "");
 
         private final String prefix;
         private final String suffix;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ossops.policy.StatementRef;
+
 import java.util.Map;
 
 /** The versioned JSON plan format of docs/plan-format.md; field order is part of the format. */
@@ -62,6 +64,21 @@ public final class JsonRenderer {
             ObjectNode node = errors.addObject();
             node.put("address", e.address().toString());
             node.put("message", e.message());
+        }
+        ArrayNode assertions = root.putArray("assertions");
+        for (Plan.AssertionResult a : plan.assertions()) {
+            ObjectNode node = assertions.addObject();
+            node.put("name", a.name());
+            node.put("status", a.verdict().status().label());
+            node.put("message", a.verdict().message());
+            ArrayNode statements = node.putArray("statements");
+            for (StatementRef ref : a.verdict().statements()) {
+                ObjectNode s = statements.addObject();
+                s.put("policy_type", ref.type().label());
+                s.put("policy", ref.policyName());
+                s.put("index", ref.index());
+            }
+            node.put("requests_checked", a.verdict().checked());
         }
         ArrayNode normalizations = root.putArray("normalizations");
         for (Normalization n : plan.normalizations()) {

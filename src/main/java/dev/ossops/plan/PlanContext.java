@@ -24,6 +24,7 @@ final class PlanContext {
     private final List<Plan.PlanError> errors = new ArrayList<>();
     private final Set<Normalization> notes = EnumSet.noneOf(Normalization.class);
     private final Set<LiveState.InventoryRequest> inventoryNeeded = new LinkedHashSet<>();
+    private final List<Plan.AssertionResult> assertions = new ArrayList<>();
 
     PlanContext(Profile profile, LiveState live, PlanOptions options) {
         this.profile = profile;
@@ -64,6 +65,10 @@ final class PlanContext {
 
     void error(Address address, String message) {
         errors.add(new Plan.PlanError(address, message));
+    }
+
+    void assertion(Plan.AssertionResult result) {
+        assertions.add(result);
     }
 
     void note(Normalization rule) {
@@ -135,6 +140,6 @@ final class PlanContext {
     Plan build() {
         List<LiveState.InventoryRequest> missing = inventoryNeeded.stream()
                 .filter(r -> !options.inventorySkipped() && live.inventory(r).isEmpty()).toList();
-        return new Plan(profile.name(), Ordering.sort(changes, profile), unreadable, errors, notes, missing);
+        return new Plan(profile.name(), Ordering.sort(changes, profile), unreadable, errors, notes, missing, assertions);
     }
 }

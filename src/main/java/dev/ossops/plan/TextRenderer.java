@@ -46,6 +46,19 @@ public final class TextRenderer {
             }
             out.append('\n');
         }
+        if (!plan.assertions().isEmpty()) {
+            out.append(paint(BOLD, "Access assertions:")).append('\n');
+            for (Plan.AssertionResult a : plan.assertions()) {
+                String status = a.verdict().status().label();
+                String mark = switch (a.verdict().status()) {
+                    case HOLDS -> paint(GREEN, status);
+                    case FAILS -> paint(BOLD + RED, status);
+                    case UNKNOWN -> paint(YELLOW, status);
+                };
+                out.append("  ").append(mark).append(' ').append(a.name()).append(": ").append(a.verdict().message()).append('\n');
+            }
+            out.append('\n');
+        }
         if (verbose && !plan.normalizations().isEmpty()) {
             out.append("Normalizations applied:").append('\n');
             for (Normalization n : plan.normalizations()) {
@@ -54,6 +67,11 @@ public final class TextRenderer {
             out.append('\n');
         }
         out.append(summary(plan)).append('\n');
+        long broken = plan.assertions().stream().filter(Plan.AssertionResult::fails).count();
+        if (broken > 0) {
+            out.append(paint(BOLD + RED, (broken == 1 ? "1 access assertion fails" : broken + " access assertions fail")
+                    + "; apply refuses this plan: change the profile.")).append('\n');
+        }
         long destructive = plan.changes().stream().filter(Change::destructive).count();
         if (destructive > 0) {
             out.append(paint(RED, destructive == 1 ? "1 change is destructive; apply refuses it without --allow-destructive."
@@ -65,7 +83,7 @@ public final class TextRenderer {
     /** The summary line alone. */
     public static String summary(Plan plan) {
         if (!plan.hasChanges()) {
-            if (!plan.complete() || plan.hasErrors()) {
+            if (!plan.applyable()) {
                 return "No changes found, but the plan is " + (plan.complete() ? "not applyable" : "incomplete") + ".";
             }
             return "No changes. Live state matches the profile.";

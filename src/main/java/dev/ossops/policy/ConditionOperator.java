@@ -78,6 +78,11 @@ public enum ConditionOperator {
         return json;
     }
 
+    /** How the operator reads values. */
+    Family family() {
+        return family;
+    }
+
     /** Whether this is one of the negated operators (true when the key is missing). */
     public boolean negated() {
         return negated;

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The answer for one request: the outcome, the statements that decided it (none for an implicit
- * deny or the account owner; two for a role session allowed by its role and its session policy)
+ * deny or the account owner; two for a role session allowed by its role and its session policy;
+ * for an explicit deny the first Deny of each kind of policy that denied: identity, session, bucket)
  * and a one-line explanation. An implicit deny for an anonymous caller is where the emulator then
  * consults bucket and object ACLs.
  */

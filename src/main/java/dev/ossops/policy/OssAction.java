@@ -55,6 +55,8 @@ public enum OssAction {
     GET_BUCKET_REQUEST_PAYMENT("oss:GetBucketRequestPayment", AccessLevel.READ, Scope.BUCKET),
     PUT_BUCKET_ACCESS_MONITOR("oss:PutBucketAccessMonitor", AccessLevel.CONFIGURATION, Scope.BUCKET),
     GET_BUCKET_ACCESS_MONITOR("oss:GetBucketAccessMonitor", AccessLevel.READ, Scope.BUCKET),
+    PUT_BUCKET_RESOURCE_GROUP("oss:PutBucketResourceGroup", AccessLevel.CONFIGURATION, Scope.BUCKET),
+    GET_BUCKET_RESOURCE_GROUP("oss:GetBucketResourceGroup", AccessLevel.READ, Scope.BUCKET),
     PUT_BUCKET_REPLICATION("oss:PutBucketReplication", AccessLevel.CONFIGURATION, Scope.BUCKET),
     GET_BUCKET_REPLICATION("oss:GetBucketReplication", AccessLevel.READ, Scope.BUCKET),
     GET_BUCKET_REPLICATION_LOCATION("oss:GetBucketReplicationLocation", AccessLevel.READ, Scope.BUCKET),

@@ -41,12 +41,13 @@ public final class PolicyEvaluator {
         List<Hit> sessionHits = hits(session.stream().toList(), request, owner);
         List<Hit> bucketHits = hits(policies.bucket().stream().toList(), request, owner);
 
+        // The first Deny of each policy that has one: which kinds of policy denied is part of OSS's answer.
+        List<StatementRef> denies = new ArrayList<>();
         for (List<Hit> hits : List.of(identityHits, sessionHits, bucketHits)) {
-            Optional<Hit> deny = hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
-            if (deny.isPresent()) {
-                return new Decision(Outcome.EXPLICIT_DENY, List.of(deny.get().ref()),
-                        "explicitly denied by " + deny.get().ref().describe());
-            }
+            hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst().ifPresent(h -> denies.add(h.ref()));
+        }
+        if (!denies.isEmpty()) {
+            return new Decision(Outcome.EXPLICIT_DENY, denies, "explicitly denied by " + denies.get(0).describe());
         }
         Optional<StatementRef> byIdentity = firstAllow(identityHits);
         Optional<StatementRef> bySession = firstAllow(sessionHits);
@@ -86,6 +87,38 @@ public final class PolicyEvaluator {
                 .map(s -> implicit(s.describe() + " allows " + what
                         + ", but neither the role's policies nor the bucket policy do"))
                 .orElseGet(() -> nothingAllows(what, caller));
+    }
+
+    /**
+     * The caller's side only: whether its identity policies (and a role session's policy) allow the
+     * request, wherever the resource lives. For actions whose resource side another policy decides
+     * (sts:AssumeRole, where the role's trust policy speaks for the role's account, also across
+     * accounts), so the resource-owner rules of {@link #evaluate} do not apply.
+     */
+    public static Decision evaluateIdentity(PolicySet policies, RequestContext request) {
+        Caller caller = request.caller();
+        if (!(caller instanceof Caller.RamUser) && !(caller instanceof Caller.RoleSession)) {
+            throw new IllegalArgumentException("only RAM users and role sessions have identity policies, not the " + caller.describe());
+        }
+        List<Hit> identityHits = hits(policies.identity(), request, Optional.empty());
+        List<Hit> sessionHits = caller instanceof Caller.RoleSession
+                ? hits(policies.session().stream().toList(), request, Optional.empty()) : List.of();
+        for (List<Hit> hits : List.of(identityHits, sessionHits)) {
+            Optional<Hit> deny = hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
+            if (deny.isPresent()) {
+                return new Decision(Outcome.EXPLICIT_DENY, List.of(deny.get().ref()), "explicitly denied by " + deny.get().ref().describe());
+            }
+        }
+        String what = request.action() + " on " + request.resource();
+        Optional<StatementRef> byIdentity = firstAllow(identityHits);
+        if (byIdentity.isEmpty()) {
+            return nothingAllows(what, caller);
+        }
+        if (caller instanceof Caller.RoleSession && policies.session().isPresent()) {
+            return firstAllow(sessionHits).map(s -> allow(List.of(byIdentity.get(), s)))
+                    .orElseGet(() -> implicit("the session policy \"" + policies.session().get().name() + "\" does not allow " + what));
+        }
+        return allow(List.of(byIdentity.get()));
     }
 
     /**

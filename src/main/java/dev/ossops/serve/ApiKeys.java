@@ -1,11 +1,11 @@
 package dev.ossops.serve;
 
+import dev.ossops.common.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ public final class ApiKeys {
                 throw new IllegalArgumentException("API key of principal '" + principal + "' (" + variable + ") must be at least "
                         + MIN_KEY_LENGTH + " printable ASCII characters without spaces");
             }
-            add(entries, owners, principal, sha256(key), variable);
+            add(entries, owners, principal, Digests.sha256(key), variable);
         });
         file.ifPresent(f -> readFile(f, entries, owners));
         if (entries.isEmpty()) {
@@ -102,7 +102,7 @@ public final class ApiKeys {
 
     /** The principal whose key this is, if any. */
     public Optional<String> principal(String presented) {
-        byte[] digest = sha256(presented);
+        byte[] digest = Digests.sha256(presented);
         String found = null;
         for (Entry e : entries) {
             if (MessageDigest.isEqual(e.digest(), digest) && found == null) {
@@ -121,14 +121,6 @@ public final class ApiKeys {
 
     /** The digest a keys file lists for {@code key}: {@code sha256:<hex>}. */
     public static String fileDigest(String key) {
-        return "sha256:" + HexFormat.of().formatHex(sha256(key));
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "sha256:" + Digests.sha256Hex(key);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ossops.spec;
 
+import dev.ossops.spec.model.AccessAssertion;
 import dev.ossops.spec.model.Bucket;
 import dev.ossops.spec.model.Cdn;
 import dev.ossops.spec.model.CorsConfiguration;
@@ -63,7 +64,7 @@ final class ProfileBinder {
                 l.string("key").orElseThrow(), l.integer("ttlSeconds").map(Long::intValue).orElse(ProfileSchema.DEFAULT_LOCK_TTL_SECONDS)));
         Optional<Serve> serve = root.get("serve").flatMap(Node::asMap).map(s -> serve(s, directory));
         return new Profile(profileFile, root.string("name").orElseThrow(), region, endpoint, creds, buckets, ramModel, cdn, uploader, lock,
-                serve);
+                serve, entries(map(root, "access"), this::assertion));
     }
 
     private Bucket bucket(String name, MapNode b) {
@@ -216,6 +217,27 @@ final class ProfileBinder {
                 .toList();
         return new Cdn.Domain(name, d.string("type").orElseThrow(), origin, d.bool("privateOssAuth").orElse(false),
                 map(d, "https").string("certificate"), ttl);
+    }
+
+    private AccessAssertion assertion(String name, MapNode a) {
+        MapNode p = map(a, "principal");
+        AccessAssertion.Principal principal;
+        if (p.has("ramUser")) {
+            principal = new AccessAssertion.RamUser(p.string("ramUser").orElseThrow());
+        } else if (p.has("role")) {
+            principal = new AccessAssertion.Role(p.string("role").orElseThrow(), p.get("sessionPolicy").map(this::policy),
+                    p.string("sessionName"));
+        } else if (p.has("account")) {
+            principal = new AccessAssertion.Account(p.string("account").filter(id -> !id.equals("self")));
+        } else {
+            principal = new AccessAssertion.Anonymous();
+        }
+        String resource = a.string("resource").orElseThrow();
+        int slash = resource.indexOf('/');
+        return new AccessAssertion(name, principal, strings(a.get("actions")), slash < 0 ? resource : resource.substring(0, slash),
+                slash < 0 ? Optional.empty() : Optional.of(resource.substring(slash + 1)), a.string("viaCdnDomain"),
+                values(map(a, "conditions"), (key, value) -> text(value)), a.bool("signedUrl"),
+                a.string("expect").orElseThrow().equals("allowed"));
     }
 
     private Uploader uploader(MapNode u) {

@@ -1,6 +1,8 @@
 package dev.ossops.upload;
 
 import dev.ossops.checksum.Crc64;
+import dev.ossops.common.AtomicFiles;
+import dev.ossops.common.Digests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,21 +11,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,12 +65,7 @@ public final class CheckpointStore {
     /** The checkpoint file for an upload of {@code file} to {@code bucket}/{@code key}. */
     public Path pathFor(String bucket, String key, Path file) {
         String identity = bucket + '\0' + key + '\0' + canonical(file);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return directory.resolve(HexFormat.of().formatHex(digest) + ".json");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        return directory.resolve(Digests.sha256Hex(identity) + ".json");
     }
 
     private static String canonical(Path file) {
@@ -88,23 +77,7 @@ public final class CheckpointStore {
         Files.createDirectories(directory);
         Path target = pathFor(checkpoint.bucket(), checkpoint.key(), Path.of(checkpoint.file()));
         byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(checkpoint));
-        Path temp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicFiles.replace(target, bytes);
     }
 
     /** Removes the checkpoint of a completed or aborted upload; false when there was none. */

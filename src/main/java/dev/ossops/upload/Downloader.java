@@ -3,6 +3,7 @@ package dev.ossops.upload;
 import dev.ossops.cloud.credentials.Secrets;
 
 import dev.ossops.checksum.Crc64;
+import dev.ossops.common.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -60,17 +62,23 @@ public final class Downloader implements AutoCloseable {
     /**
      * @param threshold objects this large or larger are fetched in ranged chunks
      * @param chunkSize bytes per ranged GET
-     * @param parallel  chunks in flight
+     * @param parallel  chunks in flight when pinned; empty to adapt ({@link ParallelismController})
      * @param overwrite replace a file that already has the download's name ({@code get --force})
      */
-    public record Options(long threshold, long chunkSize, int parallel, boolean overwrite) {
+    public record Options(long threshold, long chunkSize, OptionalInt parallel, boolean overwrite) {
         public Options {
             if (chunkSize < 1 || threshold < 1) {
                 throw new UploadException("chunk size and threshold must be positive");
             }
-            if (parallel < 1 || parallel > 64) {
-                throw new UploadException("--parallel must be between 1 and 64, got " + parallel);
+            Objects.requireNonNull(parallel, "parallel");
+            if (parallel.isPresent()) {
+                ParallelismController.pinned(parallel.getAsInt()); // the range check
             }
+        }
+
+        /** {@code parallel} chunks in flight, pinned. */
+        public Options(long threshold, long chunkSize, int parallel, boolean overwrite) {
+            this(threshold, chunkSize, OptionalInt.of(parallel), overwrite);
         }
     }
 
@@ -87,13 +95,21 @@ public final class Downloader implements AutoCloseable {
 
     private final Options options;
     private final TransferProgress progress;
+    private final TransferSlots slots;
     private final ExecutorService chunks;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** With slots of its own, pinned or adaptive as {@code options} say. */
     public Downloader(Options options, TransferProgress progress) {
+        this(options, progress, new TransferSlots(ParallelismController.of(options.parallel())));
+    }
+
+    /** @param slots what ranged GETs wait for; shared with the source's throttling signal ({@code TransferSlots::throttled}) */
+    public Downloader(Options options, TransferProgress progress, TransferSlots slots) {
         this.options = Objects.requireNonNull(options, "options");
         this.progress = Objects.requireNonNull(progress, "progress");
-        this.chunks = Executors.newFixedThreadPool(options.parallel(), Uploader.daemon("ossops-download"));
+        this.slots = Objects.requireNonNull(slots, "slots");
+        this.chunks = Executors.newFixedThreadPool(slots.controller().ceiling(), Uploader.daemon("ossops-download"));
     }
 
     /** Downloads {@code source} to {@code dir/fileName}; failures become {@link Outcome.Failed} with a printable reason. */
@@ -145,7 +161,14 @@ public final class Downloader implements AutoCloseable {
                 long offset = index * chunk;
                 long length = Math.min(chunk, size - offset);
                 futures.add(chunks.submit(() -> {
-                    copy(source, partial, offset, length, fileName);
+                    slots.acquire();
+                    long fetched = 0;
+                    try {
+                        copy(source, partial, offset, length, fileName);
+                        fetched = length;
+                    } finally {
+                        slots.release(fetched);
+                    }
                     record(state, info, chunk, done, index);
                     return null;
                 }));
@@ -235,9 +258,7 @@ public final class Downloader implements AutoCloseable {
         node.put("chunkSize", chunk);
         var list = node.putArray("done");
         done.stream().forEach(list::add);
-        Path temp = Files.createTempFile(state.getParent(), state.getFileName().toString(), ".tmp");
-        Files.write(temp, json.writeValueAsBytes(node));
-        Files.move(temp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.replace(state, json.writeValueAsBytes(node));
     }
 
     private static void awaitAll(List<Future<?>> futures, String shown) {

@@ -1,9 +1,7 @@
 package dev.ossops.upload;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.ossops.common.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 
 /** HMAC as the OSS signatures use it. */
 final class Hmac {
@@ -11,21 +9,11 @@ final class Hmac {
     }
 
     static byte[] sha1(byte[] key, String data) {
-        return mac("HmacSHA1", key, data);
+        return Digests.hmac(Digests.HMAC_SHA1, key, data);
     }
 
     static byte[] sha256(byte[] key, String data) {
-        return mac("HmacSHA256", key, data);
-    }
-
-    private static byte[] mac(String algorithm, byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is required of every Java platform", e);
-        }
+        return Digests.hmac(Digests.HMAC_SHA256, key, data);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +36,10 @@ import java.util.function.Consumer;
  * Nor are the uploads of InitiateMultipartUpload attempts whose answers were lost: they are found
  * by listing the key's uploads and aborted (see {@link LostInitiations}), or, where the listing is
  * not allowed, named in a warning.
- * <p>All byte transfers share one pool of {@code parallel} threads, so at most {@code parallel}
- * parts (each streamed, none buffered whole) are in flight, whatever the number of files.
+ * <p>All byte transfers draw on one set of {@link TransferSlots}, so at most as many parts and
+ * small files (each streamed, none buffered whole) are in flight as its controller allows, whatever
+ * the number of files: {@code --parallel} pins that number, otherwise the
+ * {@link ParallelismController} adapts it to what the link delivers, across all files of a run.
  */
 public final class Uploader implements AutoCloseable {
     private static final int HASH_BUFFER = 64 * 1024;
@@ -46,21 +49,28 @@ public final class Uploader implements AutoCloseable {
      *
      * @param threshold    files of this size and above go multipart
      * @param partSize     part size, or the {@link PartPlan} default
-     * @param parallel     transfers in flight (parts and files)
+     * @param parallel     transfers in flight (parts and files) when pinned; empty to adapt
      * @param skipExisting skip a file whose key already holds an object of the same size and CRC-64
      */
-    public record Options(long threshold, OptionalLong partSize, int parallel, boolean skipExisting) {
+    public record Options(long threshold, OptionalLong partSize, OptionalInt parallel, boolean skipExisting) {
         public Options {
             Objects.requireNonNull(partSize, "partSize");
-            if (parallel < 1 || parallel > 64) {
-                throw new UploadException("--parallel must be between 1 and 64, got " + parallel);
+            Objects.requireNonNull(parallel, "parallel");
+            if (parallel.isPresent()) {
+                ParallelismController.pinned(parallel.getAsInt()); // the range check, before any file
             }
             // Fails early on a bad threshold or part size rather than at the first large file.
             PartPlan.of(0, partSize, threshold);
         }
 
+        /** {@code parallel} transfers in flight, pinned. */
+        public Options(long threshold, OptionalLong partSize, int parallel, boolean skipExisting) {
+            this(threshold, partSize, OptionalInt.of(parallel), skipExisting);
+        }
+
+        /** Default threshold and part size, adaptive parallelism. */
         public static Options defaults() {
-            return new Options(PartPlan.DEFAULT_THRESHOLD, OptionalLong.empty(), 4, false);
+            return new Options(PartPlan.DEFAULT_THRESHOLD, OptionalLong.empty(), OptionalInt.empty(), false);
         }
     }
 
@@ -107,10 +117,19 @@ public final class Uploader implements AutoCloseable {
     private final Options options;
     private final Clock clock;
     private final TransferProgress progress;
+    private final TransferSlots slots;
     private final ExecutorService transfers;
 
+    /** With slots of its own, pinned or adaptive as {@code options} say (the store's throttling is not seen). */
     public Uploader(ObjectStore store, UploaderSettings settings, KeyLayout layout, CheckpointStore checkpoints,
                     Options options, Clock clock, TransferProgress progress) {
+        this(store, settings, layout, checkpoints, options, clock, progress,
+                new TransferSlots(ParallelismController.of(options.parallel())));
+    }
+
+    /** @param slots what transfers wait for; shared with the store's throttling signal ({@code TransferSlots::throttled}) */
+    public Uploader(ObjectStore store, UploaderSettings settings, KeyLayout layout, CheckpointStore checkpoints,
+                    Options options, Clock clock, TransferProgress progress, TransferSlots slots) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -119,7 +138,8 @@ public final class Uploader implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.progress = Objects.requireNonNull(progress, "progress");
-        this.transfers = Executors.newFixedThreadPool(options.parallel(), daemon("ossops-transfer"));
+        this.slots = Objects.requireNonNull(slots, "slots");
+        this.transfers = Executors.newFixedThreadPool(slots.controller().ceiling(), daemon("ossops-transfer"));
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -131,7 +151,7 @@ public final class Uploader implements AutoCloseable {
     }
 
     /**
-     * Uploads every file, {@code parallel} at a time; one failing file does not stop the others.
+     * Uploads every file, as many at a time as the slots allow; one failing file does not stop the others.
      * {@code explicitKey} (only with a single file) replaces the key layout. {@code each} sees
      * every outcome as it happens (from worker threads); the list keeps the files' order.
      */
@@ -139,7 +159,8 @@ public final class Uploader implements AutoCloseable {
         if (explicitKey.isPresent() && files.size() != 1) {
             throw new UploadException("--key names one object but " + files.size() + " files are selected");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallel(), files.size())), daemon("ossops-file"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(slots.controller().ceiling(), files.size())),
+                daemon("ossops-file"));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (FileSelection.Selected file : files) {
@@ -208,8 +229,9 @@ public final class Uploader implements AutoCloseable {
         if (plan.multipart()) {
             outcome = multipart(selected, target, contentType, plan, mtime, resume, warnings);
         } else {
-            ObjectStore.Stored stored = await(transfers.submit(() ->
-                    store.put(settings.bucket(), target, file, size, contentType, n -> progress.transferred(selected.name(), n))));
+            ObjectStore.Stored stored = await(transfers.submit(() -> slots.run(() ->
+                    store.put(settings.bucket(), target, file, size, contentType, n -> progress.transferred(selected.name(), n)),
+                    done -> size)));
             outcome = new Outcome.Uploaded(selected.name(), report(target, size, stored), false, 0);
         }
         progress.finished(selected.name(), true);
@@ -308,8 +330,8 @@ public final class Uploader implements AutoCloseable {
                     return null; // another part failed: the upload is about to be aborted or resumed later
                 }
                 try {
-                    ObjectStore.Stored stored = store.uploadPart(bucket, key, run.uploadId(), selected.file(), part,
-                            n -> progress.transferred(selected.name(), n));
+                    ObjectStore.Stored stored = slots.run(() -> store.uploadPart(bucket, key, run.uploadId(), selected.file(), part,
+                            n -> progress.transferred(selected.name(), n)), done -> part.length());
                     run.record(new Checkpoint.CompletedPart(part.number(), stored.etag(), stored.crc64(), part.length()));
                     return null;
                 } catch (RuntimeException e) {

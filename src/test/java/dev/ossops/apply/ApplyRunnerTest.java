@@ -37,7 +37,7 @@ class ApplyRunnerTest {
     }
 
     private static Plan plan(Change... changes) {
-        return new Plan("p", List.of(changes), Map.of(), List.of(), Set.of(), List.of());
+        return new Plan("p", List.of(changes), Map.of(), List.of(), Set.of(), List.of(), List.of());
     }
 
     /** Steps that record their run and fail for the addresses in {@code failing}. */

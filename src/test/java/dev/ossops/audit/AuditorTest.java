@@ -17,7 +17,7 @@ class AuditorTest {
                 Scenario.TODAY);
         assertEquals(List.of(), report.findings());
         assertEquals(List.of(), report.unknowns());
-        assertEquals(20, report.rules().size());
+        assertEquals(21, report.rules().size());
         assertEquals(AuditOutcome.PASSED, report.outcome(FailOn.LOW));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.ossops.audit.GoldenFiles.assertGolden;
+import static dev.ossops.GoldenFiles.assertGolden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FixesTest {
@@ -21,7 +21,7 @@ class FixesTest {
     void from_scenario_fragmentGoldenAndManualFindings() {
         Fixes.FixSet fixes = Fixes.from(Scenario.report().findings());
         assertEquals(List.of(Fixes.PROFILE_FRAGMENT), List.copyOf(fixes.files().keySet()));
-        assertGolden("fixes-scenario.yaml", fixes.files().get(Fixes.PROFILE_FRAGMENT));
+        assertGolden("audit/fixes-scenario.yaml", fixes.files().get(Fixes.PROFILE_FRAGMENT));
         assertEquals(List.of("RAM-POLICY-FULL-ACCESS", "RAM-ROOT-ACCESS-KEY"),
                 fixes.manual().stream().map(f -> f.rule().id()).toList());
     }

@@ -1,5 +1,6 @@
 package dev.ossops.cli;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.BucketVersioningConfiguration;
 import com.aliyun.oss.model.CannedAccessControlList;
@@ -254,7 +255,7 @@ class PlanApplyIT {
         CliRun plan = CliRun.run(ENV, "plan", "-p", profile.toString(), "--format", "json", "--detailed-exitcode");
 
         assertEquals(2, plan.exit(), plan.all());
-        assertEquals(Files.readString(Path.of("src/test/resources/golden/apply/plan-new-bucket.json")), plan.out());
+        GoldenFiles.assertGolden("apply/plan-new-bucket.json", plan.out());
     }
 
     @Test
@@ -293,7 +294,7 @@ class PlanApplyIT {
 
         assertEquals(0, apply.exit(), apply.all());
         String body = apply.out().substring(apply.out().indexOf("\n\n") + 2);
-        assertEquals(Files.readString(Path.of("src/test/resources/golden/apply/apply-new-bucket.txt")), body);
+        GoldenFiles.assertGolden("apply/apply-new-bucket.txt", body);
     }
 
     @Test

@@ -24,7 +24,7 @@ class PlanCommandTest {
 
     private static Plan plan(Action action, Map<Address, String> unreadable, List<Plan.PlanError> errors) {
         Change change = new Change(TAGS, action, NullNode.getInstance(), NullNode.getInstance(), List.of(), List.of(), List.of(), List.of());
-        return new Plan("p", List.of(change), unreadable, errors, Set.of(), List.of());
+        return new Plan("p", List.of(change), unreadable, errors, Set.of(), List.of(), List.of());
     }
 
     @Test

@@ -51,7 +51,7 @@ class SchemaCommandTest {
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
         assertEquals(List.of("apiVersion", "kind", "name", "region"), texts(schema.get("required")));
         assertEquals(List.of("apiVersion", "kind", "name", "region", "endpoint", "emulator", "credentials", "buckets", "ram",
-                "cdn", "uploader", "lock", "serve"), names(schema.get("properties")));
+                "cdn", "uploader", "lock", "serve", "access"), names(schema.get("properties")));
         assertEquals(false, schema.get("additionalProperties").asBoolean());
     }
 

@@ -1,6 +1,10 @@
 package dev.ossops.cli;
 
+import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
+import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.rpc.MutableClock;
@@ -25,6 +29,7 @@ class StsTokenCommandIT {
     @TempDir
     Path dir;
     private RpcFixture f;
+    private CreateAccessKeyResponse.AccessKey vendor;
 
     @BeforeEach
     void start() throws Exception {
@@ -34,6 +39,18 @@ class StsTokenCommandIT {
         role.setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
                 + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}");
         f.call(role);
+        // STS takes AssumeRole from RAM users only: the command runs as one allowed sts:AssumeRole.
+        CreateUserRequest user = new CreateUserRequest();
+        user.setUserName("vendor");
+        f.call(user);
+        AttachPolicyToUserRequest allowed = new AttachPolicyToUserRequest();
+        allowed.setUserName("vendor");
+        allowed.setPolicyType("System");
+        allowed.setPolicyName("AliyunSTSAssumeRoleAccess");
+        f.call(allowed);
+        CreateAccessKeyRequest key = new CreateAccessKeyRequest();
+        key.setUserName("vendor");
+        vendor = f.call(key).getAccessKey();
     }
 
     @AfterEach
@@ -42,9 +59,13 @@ class StsTokenCommandIT {
     }
 
     private Map<String, String> env() {
+        return env(vendor.getAccessKeyId(), vendor.getAccessKeySecret());
+    }
+
+    private Map<String, String> env(String keyId, String secret) {
         return Map.of("QWEN_TMP_OSS_BUCKET", "media", "QWEN_TMP_OSS_REGION", "cn-hangzhou",
                 "QWEN_TMP_OSS_ENDPOINT", "http://127.0.0.1:" + f.port(),
-                "QWEN_TMP_OSS_AK_ID", RpcFixture.ROOT_ID, "QWEN_TMP_OSS_AK_SECRET", RpcFixture.ROOT_SECRET);
+                "QWEN_TMP_OSS_AK_ID", keyId, "QWEN_TMP_OSS_AK_SECRET", secret);
     }
 
     @Test
@@ -65,7 +86,22 @@ class StsTokenCommandIT {
         assertEquals("acs:ram::" + RpcFixture.ACCOUNT + ":assumed-role/browser-upload/ossops-uploader", result.get("AssumedRoleArn").asText());
         assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\",\"oss:GetObject\"],"
                 + "\"Resource\":[\"acs:oss:*:*:media/users/42/*\"]}]}", result.get("policy").toString());
-        assertFalse(out.toString().contains(RpcFixture.ROOT_SECRET));
+        assertFalse(out.toString().contains(vendor.getAccessKeySecret()));
+    }
+
+    @Test
+    void stsToken_withTheAccountsRootKey_saysToUseARamUserWithTheKeyMasked() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new String[] {"sts-token", "--role", "browser-upload", "--prefix", "users/42"},
+                new PrintWriter(out), new PrintWriter(err), env(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET));
+        assertEquals(1, exit);
+        assertEquals("", out.toString());
+        assertEquals("error: STS refused AssumeRole: the credentials from QWEN_TMP_OSS_AK_ID/QWEN_TMP_OSS_AK_SECRET (LTAI…abcd)"
+                + " are the account's root AccessKey, and STS issues role credentials only to RAM users and roles (NoPermission:"
+                + " Roles may not be assumed by root accounts.). Use the AccessKey of a RAM user allowed sts:AssumeRole on the role"
+                + " (for example with the AliyunSTSAssumeRoleAccess policy).\n(run with --stacktrace for details)\n",
+                err.toString());
     }
 
     @Test

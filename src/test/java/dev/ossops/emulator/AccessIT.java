@@ -147,7 +147,7 @@ class AccessIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void stsKey_requiresItsSecurityToken(SignVersion version, @TempDir Path dir) throws Exception {
         Principal role = new Principal.AssumedRole(EmulatorDefaults.ACCOUNT_ID, "uploader-role", "300000000000000001",
                 "s1", Optional.empty());

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BucketApiIT {
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void createBucket_withConfiguration_isReportedByInfoAndLocation(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("info-" + version);
@@ -56,21 +56,28 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void createBucket_twice_isBucketAlreadyExists(SignVersion version, EmulatorClients clients) {
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    void createBucket_againByItsOwner_succeedsAndChangesOnlyTheAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("twice-" + version);
+        CreateBucketRequest first = new CreateBucketRequest(name);
+        first.setStorageClass(StorageClass.IA);
+        oss.createBucket(first);
+
+        // PutBucket API reference: a repeated call by the same account modifies the bucket's metadata (its ACL).
+        CreateBucketRequest again = new CreateBucketRequest(name);
+        again.setStorageClass(StorageClass.Archive);
+        again.setCannedACL(CannedAccessControlList.PublicRead);
+        assertEquals(24, oss.createBucket(again).getRequestId().length());
+
+        assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl(name).getCannedACL());
+        assertEquals(StorageClass.IA, oss.getBucketInfo(name).getBucket().getStorageClass());
         oss.createBucket(name);
-        OSSException e = assertThrows(OSSException.class, () -> oss.createBucket(name));
-        assertEquals("BucketAlreadyExists", e.getErrorCode());
-        assertEquals("The requested bucket name is not available. The bucket namespace is shared by all users of the system. "
-                + "Please select a different name and try again.", e.getErrorMessage());
-        assertEquals(24, e.getRequestId().length());
-        assertTrue(e.getRequestId().matches("[0-9A-F]{24}"), e.getRequestId());
+        assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl(name).getCannedACL());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void createBucket_invalidName_isInvalidBucketName(SignVersion version, EmulatorClients clients) {
         // The SDK validates names itself; a raw request proves the emulator refuses them too.
         RawRequests.Response response = RawRequests.send(clients, version, "PUT", "Bad_Name", null, Map.of(), Map.of(), null);
@@ -81,7 +88,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listBuckets_prefixMarkerMaxKeys_pagesInNameOrder(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String prefix = "page-" + version.name().toLowerCase() + "-";
@@ -102,7 +109,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteBucket_withObjectOrUpload_isBucketNotEmpty(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("notempty-" + version);
@@ -126,7 +133,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteBucket_withOnlyADeleteMarker_isBucketNotEmpty(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("marker-" + version);
@@ -137,7 +144,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getBucketInfo_missingBucket_isNoSuchBucketWithItsName(SignVersion version, EmulatorClients clients) {
         OSSException e = assertThrows(OSSException.class, () -> clients.client(version).getBucketInfo("no-such-bucket-here"));
         assertEquals("NoSuchBucket", e.getErrorCode());
@@ -147,7 +154,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketAcl_changesTheGrant(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("acl-" + version);
@@ -160,7 +167,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketAcl_missingBucket_createsItWithThatAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("aclnew-" + version);
@@ -175,7 +182,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketAcl_withoutAclHeader_changesNothing(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("aclnone-" + version);
@@ -196,7 +203,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void setBucketVersioning_enabledThenSuspended_neverBackToUnversioned(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("versioning-" + version);
@@ -212,7 +219,7 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getBucketStat_countsObjectsBytesAndUploads(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("stat-" + version);

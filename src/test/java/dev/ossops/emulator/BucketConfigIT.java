@@ -78,7 +78,7 @@ class BucketConfigIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void registeredCodec_putGetDeleteThroughTheSdk(SignVersion version, @TempDir Path dir) {
         BucketConfigRegistry registry = new BucketConfigRegistry(List.of(new TinyRefererCodec(), new TinyCorsCodec()));
         try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build(), id -> Optional.empty(),

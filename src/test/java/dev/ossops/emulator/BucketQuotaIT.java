@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The account's bucket quota: OSS's default of 100 unless the emulator is told the quota was raised. */
+/** Each account's bucket quota: OSS's default of 100 unless the emulator is told the quota was raised. */
 class BucketQuotaIT {
 
     @TempDir
@@ -41,6 +41,20 @@ class BucketQuotaIT {
             } finally {
                 oss.shutdown();
             }
+        }
+    }
+
+    /** The quota is each account's: the second account creates its own buckets while the first is at its limit. */
+    @Test
+    void putBucket_quota_isPerAccount() {
+        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).maxBuckets(1)
+                .otherAccount(EmulatorClients.OTHER_ACCOUNT_ID, EmulatorClients.OTHER_ROOT_KEY_ID, EmulatorClients.OTHER_ROOT_KEY_SECRET)
+                .build()).start(); EmulatorClients first = EmulatorClients.of(emulator)) {
+            first.v4().createBucket("quota-first");
+            assertEquals("TooManyBuckets", assertThrows(OSSException.class, () -> first.v4().createBucket("quota-first-2")).getErrorCode());
+            first.otherAccount().v4().createBucket("quota-second");
+            assertEquals("TooManyBuckets", assertThrows(OSSException.class,
+                    () -> first.otherAccount().v4().createBucket("quota-second-2")).getErrorCode());
         }
     }
 

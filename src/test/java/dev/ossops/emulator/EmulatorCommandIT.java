@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code ossops emulator} as a process: where its credentials are, fixed keys by flag, environment or file, clean stop on SIGTERM. */
+/** {@code ossops emulator} as a process: where its credentials are, fixed keys by flag, environment or file, a second account, clean stop on SIGTERM. */
 class EmulatorCommandIT {
 
     private static OSS client(URI endpoint, String keyId, String secret) {
@@ -61,15 +61,22 @@ class EmulatorCommandIT {
     @Test
     void emulatorCommand_fixedKeyByFlags_servesItAndStopsOnSigterm(@TempDir Path dataDir) throws Exception {
         String secret = "MyLocalSecretValue0123456789ab";
+        String otherSecret = "TheOtherAccountsSecret01234567";
         try (EmulatorProcess emulator = EmulatorProcess.start(dataDir, "--root-key-id", "LTAI5tCustomRootKeyId001",
-                "--root-key-secret", secret, "--account-id", "1234567890123456")) {
+                "--root-key-secret", secret, "--account-id", "1234567890123456",
+                "--other-account", "6543210987654321:LTAI5tOtherAccountRoot01:" + otherSecret)) {
             assertEquals(new RootKey("LTAI5tCustomRootKeyId001", secret), emulator.rootKey());
             OSS oss = client(emulator.endpoint(), "LTAI5tCustomRootKeyId001", secret);
+            OSS other = client(emulator.endpoint(), "LTAI5tOtherAccountRoot01", otherSecret);
             try {
                 oss.createBucket("from-cli");
                 assertEquals("1234567890123456", oss.getBucketAcl("from-cli").getOwner().getId());
+                other.createBucket("from-cli-other");
+                assertEquals("6543210987654321", other.getBucketAcl("from-cli-other").getOwner().getId());
+                assertEquals("AccessDenied", assertThrows(OSSException.class, () -> oss.getBucketAcl("from-cli-other")).getErrorCode());
             } finally {
                 oss.shutdown();
+                other.shutdown();
             }
 
             // SIGTERM through the handle: Process.destroy() would also close our end of stdout.
@@ -79,6 +86,7 @@ class EmulatorCommandIT {
             assertEquals(143, emulator.process().exitValue());
             assertEquals("", emulator.remainingOutput());
             assertFalse(emulator.firstLine().contains(secret) || emulator.secondLine().contains(secret));
+            assertFalse(emulator.firstLine().contains(otherSecret) || emulator.secondLine().contains(otherSecret));
         }
     }
 

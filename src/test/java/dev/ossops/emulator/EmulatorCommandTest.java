@@ -1,6 +1,7 @@
 package dev.ossops.emulator;
 
 import dev.ossops.cli.Main;
+import dev.ossops.emulator.datadir.RootKeyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class EmulatorCommandTest {
         Run run = run("emulator", "--help");
         assertEquals(0, run.exit());
         for (String option : new String[] {"--port", "--data-dir", "--root-key-id", "--root-key-secret", "--root-key-secret-file",
-                "--account-id", "--allow-host", "--allow-origin", "credentials"}) {
+                "--account-id", "--allow-host", "--allow-origin", "--other-account", "credentials"}) {
             assertTrue(run.out().contains(option), option + " missing:\n" + run.out());
         }
         String text = run.out().replaceAll("\\s+", " ");
@@ -117,5 +118,31 @@ class EmulatorCommandTest {
             assertEquals("error: cannot listen on 127.0.0.1:" + port + ": address already in use; another process listens there: "
                     + "stop it, or pick another --port (0 takes a free one)\n", run.err());
         }
+    }
+
+    @Test
+    void otherAccount_withTheDataDirsOwnRootKey_isOneErrorLineAndServesNothing(@TempDir Path dir) {
+        RootKeyFile.write(dir, TestRootKey.KEY);
+        Run run = run("emulator", "--port", "0", "--data-dir", dir.toString(),
+                "--other-account", "1680000000000002:" + TestRootKey.ID + ":top-secret-value");
+        assertEquals(1, run.exit());
+        assertEquals("", run.out());
+        assertEquals("error: root key LTAI…Key1 is given to two accounts\n", run.err());
+        assertFalse(Files.exists(dir.resolve("emulator.json")), "a refused start recorded itself as serving");
+    }
+
+    @Test
+    void otherAccount_withoutThreeParts_isOneErrorLineWithoutTheValue() {
+        Run run = run("emulator", "--other-account", "1680000000000002:LTAI5tSecondAccountRoot0", "--port", "0");
+        assertEquals(1, run.exit());
+        assertEquals("error: --other-account takes UID:KEY_ID:SECRET\n", run.err());
+    }
+
+    @Test
+    void otherAccount_badUid_isRefusedWithoutTheSecret() {
+        Run run = run("emulator", "--other-account", "16800:LTAI5tSecondAccountRoot0:top-secret-value", "--port", "0");
+        assertEquals(1, run.exit());
+        assertEquals("error: account uid must be 16 digits: 16800\n", run.err());
+        assertFalse(run.err().contains("top-secret-value"));
     }
 }

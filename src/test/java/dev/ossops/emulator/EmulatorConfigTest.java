@@ -2,8 +2,11 @@ package dev.ossops.emulator;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ossops.emulator.rpc.RootAccount;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,5 +68,37 @@ class EmulatorConfigTest {
         assertEquals("'*' is not a web origin: give scheme, host and optional port, like http://localhost:3000",
                 assertThrows(IllegalArgumentException.class,
                         () -> EmulatorConfig.builder().allowedOrigins(Set.of("*")).build()).getMessage());
+    }
+
+    @Test
+    void otherAccount_isServedAfterTheFirstAndShownMasked() {
+        EmulatorConfig config = EmulatorConfig.builder().rootKey(TestRootKey.KEY)
+                .otherAccount("1680000000000002", "LTAI5tSecondAccountRoot0", "second-secret").build();
+        assertEquals(List.of("1680000000000001", "1680000000000002"),
+                config.accounts(TestRootKey.KEY).stream().map(RootAccount::accountId).toList());
+        assertEquals("EmulatorConfig[port=9000, dataDir=.ossops/emulator, rootKey=RootKey[LTAI…Key1], accountId=1680000000000001, "
+                + "region=cn-hangzhou, otherAccounts=[RootAccount[1680000000000002, LTAI…oot0]]]", config.toString());
+        assertFalse(config.toString().contains("second-secret"));
+    }
+
+    @Test
+    void otherAccount_clashingWithAnotherAccount_isRefused() {
+        assertEquals("account 1680000000000001 is configured twice", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorConfig.builder().otherAccount("1680000000000001", "LTAI5tSecondAccountRoot0", "s").build()).getMessage());
+        assertEquals("root key LTAI…Key1 is given to two accounts", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorConfig.builder().rootKey(TestRootKey.KEY).otherAccount("1680000000000002", TestRootKey.ID, "s").build())
+                        .getMessage());
+        assertEquals("account uid must be 16 digits: 42", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorConfig.builder().otherAccount("42", "LTAI5tSecondAccountRoot0", "s").build()).getMessage());
+        assertEquals("the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorConfig.builder().otherAccount("1680000000000002", "LTAI 5t", "s").build()).getMessage());
+    }
+
+    /** The data dir's own key is known only when the emulator starts; another account's key must differ from it too. */
+    @Test
+    void accounts_dataDirKeyClashingWithAnotherAccount_isRefused() {
+        EmulatorConfig config = EmulatorConfig.builder().otherAccount("1680000000000002", TestRootKey.ID, "s").build();
+        assertEquals("root key LTAI…Key1 is given to two accounts",
+                assertThrows(IllegalArgumentException.class, () -> config.accounts(TestRootKey.KEY)).getMessage());
     }
 }

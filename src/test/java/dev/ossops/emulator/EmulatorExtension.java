@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * One emulator per test class, on a random port of 127.0.0.1 with a fresh temporary data
- * directory and the fixed {@link TestRootKey}, stopped and deleted after the class. Test methods (and constructors) can declare
- * parameters of type {@link EmulatorClients} (SDK clients, V1 and V4), {@link Emulator},
+ * directory and the fixed {@link TestRootKey}, serving two accounts (the second:
+ * {@link EmulatorClients#otherAccount()}), stopped and deleted after the class. Test methods (and constructors) can declare
+ * parameters of type {@link EmulatorClients} (SDK clients, V1, V2 and V4), {@link Emulator},
  * {@link URI} (the endpoint) or {@link OSS} (the V4 client, or V1 with {@code @SignedWith(SignVersion.V1)}).
  * <pre>
  * &#64;ExtendWith(EmulatorExtension.class)
@@ -39,7 +40,9 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
 
         Running(Path dataDir) {
             this.dataDir = dataDir;
-            this.emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).rootKey(TestRootKey.KEY).build()).start();
+            this.emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).rootKey(TestRootKey.KEY)
+                    .otherAccount(EmulatorClients.OTHER_ACCOUNT_ID, EmulatorClients.OTHER_ROOT_KEY_ID,
+                            EmulatorClients.OTHER_ROOT_KEY_SECRET).build()).start();
             this.clients = new EmulatorClients(emulator);
         }
 

@@ -40,7 +40,7 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listObjects_delimiter_rollsUpCommonPrefixes(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "delim-" + version);
@@ -59,7 +59,7 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listObjects_markerAndMaxKeys_pageThroughEverything(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "pages-" + version);
@@ -74,7 +74,7 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listObjects_prefixesCountAgainstMaxKeys(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "mixed-" + version);
@@ -88,7 +88,7 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listObjects_urlEncoding_roundTripsOddKeys(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("enc-" + version);
@@ -107,7 +107,7 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listObjects_badMaxKeys_isInvalidArgument(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "badmax-" + version);
@@ -121,7 +121,7 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listObjectsV2_continuationStartAfterAndFetchOwner(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "v2-" + version);

@@ -59,7 +59,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void completeMultipartUpload_assemblesPartsWithOssEtagAndCrc(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("mpu-" + version);
@@ -99,7 +99,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void completeMultipartUpload_smallPartBeforeLast_isEntityTooSmall(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("small-" + version);
@@ -114,7 +114,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void completeMultipartUpload_badPartList_isInvalidPartOrInvalidPartOrder(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("badparts-" + version);
@@ -145,7 +145,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void uploadPartCopy_copiesARangeOfAnObject(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("partcopy-" + version);
@@ -161,7 +161,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void uploadPartCopy_rangePastTheEnd_copiesTheWholeObject(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("copyall-" + version);
@@ -180,7 +180,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void uploadPartCopy_answersThePartEtagAsAHeaderToo(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("copyetag-" + version);
@@ -200,7 +200,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listPartsAndUploads_thenAbort_isNoSuchUpload(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("listparts-" + version);
@@ -256,7 +256,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listMultipartUploads_uploadsOfOneKey_inUploadIdOrderAndPagedAfterTheMarker(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("uploads-" + version);
@@ -306,7 +306,7 @@ class MultipartApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listParts_noParts_hasAnEmptyNextPartNumberMarker(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("noparts-" + version);

@@ -3,6 +3,7 @@ package dev.ossops.emulator;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.common.utils.BinaryUtil;
 import com.aliyun.oss.model.CannedAccessControlList;
 import com.aliyun.oss.model.CompleteMultipartUploadRequest;
 import com.aliyun.oss.model.CopyObjectRequest;
@@ -20,6 +21,7 @@ import com.aliyun.oss.model.ResponseHeaderOverrides;
 import com.aliyun.oss.model.SimplifiedObjectMeta;
 import com.aliyun.oss.model.StorageClass;
 import com.aliyun.oss.model.TagSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,7 +66,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_metadata_isReturnedByGetAndHead(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "meta-" + version);
@@ -102,7 +104,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_streamOfUnknownLength_isSentChunkedAndStoredWhole(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "chunked-" + version);
@@ -121,7 +123,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_empty_roundTripsWithCrcZero(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "empty-" + version);
@@ -134,7 +136,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_withWrongSecretAndLargeBody_answersTheErrorNotAReset(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "wrongbig-" + version);
@@ -150,7 +152,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_withoutContentType_storesOctetStream(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "ctype-" + version);
@@ -160,7 +162,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_wrongContentMd5_isInvalidDigest(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "digest-" + version);
@@ -177,7 +179,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_forbidOverwrite_isFileAlreadyExists(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "forbid-" + version);
@@ -191,7 +193,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_ranges_followOss(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "range-" + version);
@@ -248,7 +250,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_responseOverrides_replaceHeaders(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "override-" + version);
@@ -266,7 +268,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_conditions_answer304And412(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "cond-" + version);
@@ -301,7 +303,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getObject_missingKey_isNoSuchKeyAndHeadHasNoBody(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "missing-" + version);
@@ -320,7 +322,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void getSimplifiedObjectMeta_answersSizeEtagAndTime(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objmeta-" + version);
@@ -332,7 +334,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteObjects_quietAndVerbose_withUrlEncoding(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "multidel-" + version);
@@ -350,8 +352,41 @@ class ObjectApiIT {
         assertTrue(oss.listObjects(b).getObjectSummaries().isEmpty());
     }
 
+    @Test
+    void deleteObjects_keysWithControlCharacters_areDeletedAndAnsweredUrlEncoded(EmulatorClients clients) throws Exception {
+        OSS oss = clients.v4();
+        String b = bucket(oss, clients, "multidel-ctl");
+        // The SDK sends these keys raw in the XML body, as its own integration tests do against OSS.
+        List<String> keys = List.of("ctl-\u0001\u0007", "ctl-\u0002\u0007", "ctl-\u0085\u2028-\u00e9");
+        for (String k : keys) {
+            oss.putObject(b, k, new ByteArrayInputStream(HELLO));
+        }
+        DeleteObjectsResult deleted = oss.deleteObjects(new DeleteObjectsRequest(b).withKeys(keys).withEncodingType("url"));
+        assertEquals(List.of("ctl-%01%07", "ctl-%02%07", "ctl-%C2%85%E2%80%A8-%C3%A9"), deleted.getDeletedObjects());
+        assertTrue(oss.listObjects(b).getObjectSummaries().isEmpty());
+    }
+
+    @Test
+    void deleteObjects_controlCharactersNoXmlAllows_areMalformedXml(EmulatorClients clients) throws Exception {
+        OSS oss = clients.v4();
+        String b = bucket(oss, clients, "multidel-bad");
+        oss.putObject(b, "a", new ByteArrayInputStream(HELLO));
+        for (String body : List.of("<Delete><Object><Key>a\u0000</Key></Object></Delete>",
+                "<!DOCTYPE Delete [<!ENTITY x \"a\">]><Delete><Object><Key>&x;\u0001</Key></Object></Delete>",
+                "<Delete><Object><Key\u0001>a</Key></Object></Delete>")) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "POST", b, null,
+                    java.util.Collections.singletonMap("delete", null),
+                    Map.of("Content-Type", "application/xml", "Content-MD5", BinaryUtil.toBase64String(BinaryUtil.calculateMd5(bytes))),
+                    bytes);
+            assertEquals(400, response.status(), body);
+            assertEquals("MalformedXML", response.element("Code"));
+        }
+        assertTrue(oss.doesObjectExist(b, "a"));
+    }
+
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteObjects_withoutContentMd5_isMissingArgument(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "nomd5-" + version);
@@ -364,7 +399,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void copyObject_copyAndReplaceDirectives(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "copy-" + version);
@@ -395,7 +430,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void objectAcl_defaultThenSet(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objacl-" + version);
@@ -406,7 +441,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_emptyObjectAclHeader_isIgnored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "emptyacl-" + version);
@@ -424,7 +459,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_aclAndStorageClassHeaders_areValidatedAndStored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "putacl-" + version);
@@ -447,7 +482,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putBucket_malformedConfiguration_isMalformedXml(SignVersion version, EmulatorClients clients) {
         String b = clients.bucketName("malformed-" + version);
         RawRequests.Response response = RawRequests.send(clients, version, "PUT", b, null, Map.of(), Map.of(),
@@ -458,7 +493,7 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void objectTagging_putGetDelete(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "tags-" + version);

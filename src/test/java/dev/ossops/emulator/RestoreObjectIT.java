@@ -3,11 +3,18 @@ package dev.ossops.emulator;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.model.BucketVersioningConfiguration;
 import com.aliyun.oss.model.CopyObjectRequest;
+import com.aliyun.oss.model.GenericRequest;
+import com.aliyun.oss.model.ListVersionsRequest;
+import com.aliyun.oss.model.OSSObjectSummary;
+import com.aliyun.oss.model.OSSVersionSummary;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.RestoreConfiguration;
 import com.aliyun.oss.model.RestoreJobParameters;
+import com.aliyun.oss.model.RestoreObjectResult;
 import com.aliyun.oss.model.RestoreTier;
+import com.aliyun.oss.model.SetBucketVersioningRequest;
 import com.aliyun.oss.model.StorageClass;
 import dev.ossops.emulator.rpc.MutableClock;
 import dev.ossops.emulator.service.BucketConfigRegistry;
@@ -24,6 +31,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -162,6 +171,62 @@ class RestoreObjectIT {
         assertEquals("The Tier of RestoreRequest must be one of Expedited, Standard for DeepColdArchive objects.",
                 bulkOnDeep.getErrorMessage());
         assertNull(oss.getObjectMetadata("frozen", "a.bin").getObjectRawRestore());
+    }
+
+    @Test
+    void restoreObject_versionOfAVersionedBucket_restoresThatVersionAndAnswersItsId() {
+        put("unversioned.bin", StorageClass.Archive);
+        assertNull(oss.restoreObject("frozen", "unversioned.bin").getVersionId());
+
+        oss.createBucket("frozen-versions");
+        oss.setBucketVersioning(new SetBucketVersioningRequest("frozen-versions",
+                new BucketVersioningConfiguration(BucketVersioningConfiguration.ENABLED)));
+        ObjectMetadata meta = new ObjectMetadata();
+        meta.setHeader("x-oss-storage-class", StorageClass.Archive.toString());
+        String older = oss.putObject("frozen-versions", "a.bin", new ByteArrayInputStream(CONTENT), meta).getVersionId();
+        String newer = oss.putObject("frozen-versions", "a.bin", new ByteArrayInputStream(CONTENT), meta).getVersionId();
+
+        RestoreObjectResult result = oss.restoreObject(new GenericRequest("frozen-versions", "a.bin", older));
+        assertEquals(202, result.getStatusCode());
+        assertEquals(older, result.getVersionId());
+        assertEquals("ongoing-request=\"true\"",
+                oss.getObjectMetadata(new GenericRequest("frozen-versions", "a.bin", older)).getObjectRawRestore());
+        assertNull(oss.getObjectMetadata(new GenericRequest("frozen-versions", "a.bin", newer)).getObjectRawRestore());
+        // Without a version id the current version is restored, and named.
+        assertEquals(newer, oss.restoreObject("frozen-versions", "a.bin").getVersionId());
+    }
+
+    @Test
+    void listings_restoredObjects_carryRestoreInfoAsHeadShowsIt() {
+        put("a.bin", StorageClass.Archive);
+        put("b.bin", StorageClass.Archive);
+        oss.restoreObject("frozen", "a.bin");
+        assertEquals(Arrays.asList("ongoing-request=\"true\"", null), restoreInfos());
+
+        clock.advance(DELAY);
+        String done = restored(start.plus(DELAY).plus(Duration.ofDays(1)));
+        assertEquals(done, oss.getObjectMetadata("frozen", "a.bin").getObjectRawRestore());
+        assertEquals(Arrays.asList(done, null), restoreInfos());
+
+        // An expired copy is listed as never restored; past the SDK's signature window, read raw with the clock's offset.
+        Duration later = DELAY.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
+        RawRequests.Response listing = RawRequests.send(clients, SignVersion.V4, clients.keyId(), clients.secret(),
+                later.toMillis(), "GET", "frozen", null, Map.of(), Map.of(), null);
+        assertEquals(200, listing.status());
+        assertTrue(listing.body().contains("<Key>a.bin</Key>"));
+        assertFalse(listing.body().contains("RestoreInfo"));
+    }
+
+    /** RestoreInfo of a.bin and b.bin as the SDK reads ListObjects, ListObjectsV2 and ListObjectVersions, checked equal. */
+    private List<String> restoreInfos() {
+        List<String> v1 = oss.listObjects("frozen").getObjectSummaries().stream().map(OSSObjectSummary::getRestoreInfo).toList();
+        List<String> v2 = oss.listObjectsV2("frozen").getObjectSummaries().stream().map(OSSObjectSummary::getRestoreInfo).toList();
+        List<String> versions = oss.listVersions(new ListVersionsRequest().withBucketName("frozen")).getVersionSummaries().stream()
+                .map(OSSVersionSummary::getRestoreInfo).toList();
+        assertEquals(v1, v2);
+        assertEquals(v1, versions);
+        return v1;
     }
 
     @Test

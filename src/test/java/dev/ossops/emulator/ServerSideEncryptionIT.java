@@ -260,6 +260,16 @@ class ServerSideEncryptionIT {
         second.setPosition(one.getNextPosition());
         assertEquals(expect("SM4", null, null), answered(headers(oss.appendObject(second))));
         assertEquals(expect("SM4", null, null), stored(oss.getObjectMetadata(b, "log")));
+        // Headers that would be refused on the creating append are not looked at on a later one.
+        AppendObjectRequest third = new AppendObjectRequest(b, "log", new ByteArrayInputStream(DATA), sse("AES256", "SM4", null));
+        third.setPosition(2L * DATA.length);
+        assertEquals(expect("SM4", null, null), answered(headers(oss.appendObject(third))));
+        AppendObjectRequest inconsistent = new AppendObjectRequest(b, "log3", new ByteArrayInputStream(DATA), sse("AES256", "SM4", null));
+        inconsistent.setPosition(0L);
+        OSSException refused = assertThrows(OSSException.class, () -> oss.appendObject(inconsistent));
+        assertEquals("x-oss-server-side-data-encryption is not applicable if x-oss-server-side-encryption is not KMS.",
+                refused.getErrorMessage());
+        assertFalse(oss.doesObjectExist(b, "log3"));
 
         // Created without headers in a bucket with a default rule: the rule's encryption.
         oss.setBucketEncryption(new SetBucketEncryptionRequest(b, new ServerSideEncryptionConfiguration()

@@ -53,7 +53,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_enabled_keepsEveryVersion(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "keep-" + version);
@@ -73,7 +73,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void objectAcl_ofAVersion_namesThatVersion(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "veracl-" + version);
@@ -90,7 +90,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteObject_enabled_addsDeleteMarkerThatHidesTheKey(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "marker-" + version);
@@ -128,7 +128,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_suspended_replacesTheNullVersion(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "suspend-" + version);
@@ -143,7 +143,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void copyObject_fromAVersion_copiesThatVersion(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "vcopy-" + version);
@@ -156,7 +156,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void listVersions_pagesWithKeyAndVersionMarkers(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "vpages-" + version);
@@ -174,7 +174,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void deleteVersions_removesVersionsPermanently(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "vdel-" + version);
@@ -188,7 +188,7 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void putObject_unversioned_reportsNoVersionId(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("plain-" + version);

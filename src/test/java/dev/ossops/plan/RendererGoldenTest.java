@@ -1,11 +1,11 @@
 package dev.ossops.plan;
 
+import dev.ossops.GoldenFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,10 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The text and JSON renderings of a representative plan against golden files in src/test/resources/golden/plan.
- * Run with -Dgolden.update=true to rewrite them after an intended format change (and review the diff).
+ * {@link GoldenFiles} compares them (and rewrites them with -Dgolden.update=true after an intended format change).
  */
 class RendererGoldenTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/plan");
 
     @TempDir
     Path dir;
@@ -29,13 +28,8 @@ class RendererGoldenTest {
         plan = new Planner().plan(Representative.profile(dir), Representative.live(), PlanOptions.defaults());
     }
 
-    private static void assertGolden(String name, String actual) throws IOException {
-        Path file = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(file, actual);
-        }
-        assertEquals(Files.readString(file), actual, name);
+    private static void assertGolden(String name, String actual) {
+        GoldenFiles.assertGolden("plan/" + name, actual);
     }
 
     @Test

@@ -14,7 +14,7 @@ class TextRendererTest {
     private static final Address ACL = Address.of(Address.Kind.ACL, "media");
 
     private static Plan plan(List<Change> changes, Map<Address, String> unreadable, List<Plan.PlanError> errors) {
-        return new Plan("p", changes, unreadable, errors, Set.of(), List.of());
+        return new Plan("p", changes, unreadable, errors, Set.of(), List.of(), List.of());
     }
 
     private static Change noop() {

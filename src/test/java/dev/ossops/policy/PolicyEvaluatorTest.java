@@ -95,4 +95,36 @@ class PolicyEvaluatorTest {
         }
         return request;
     }
+
+    private static PolicyDocument identityDocument(String statements) {
+        return PolicyParser.parse("{\"Version\":\"1\",\"Statement\":[" + statements + "]}", PolicyType.IDENTITY);
+    }
+
+    @Test
+    void evaluateIdentity_roleInAnotherAccount_isDecidedByTheCallersPoliciesAlone() {
+        PolicySet policies = PolicySet.empty().withIdentity(new AttachedPolicy("assume",
+                identityDocument("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram::100:role/*\"}")));
+        RequestContext inA = RequestContext.of("sts:AssumeRole", "acs:ram::100:role/uploader", CALLERS.get("other-user"));
+        assertEquals(Decision.Outcome.ALLOW, PolicyEvaluator.evaluateIdentity(policies, inA).outcome());
+        // The cross-account rule of evaluate() would want a resource policy as well; the trust policy is that, checked apart.
+        assertEquals(Decision.Outcome.IMPLICIT_DENY, PolicyEvaluator.evaluate(policies, inA).outcome());
+        RequestContext elsewhere = RequestContext.of("sts:AssumeRole", "acs:ram::300:role/uploader", CALLERS.get("other-user"));
+        assertEquals("implicitly denied: no statement allows sts:AssumeRole on acs:ram::300:role/uploader for the RAM user bob"
+                + " (2002) of account 200", PolicyEvaluator.evaluateIdentity(policies, elsewhere).explanation());
+    }
+
+    @Test
+    void evaluateIdentity_denyAndSessionPolicy_limitTheCaller() {
+        PolicySet policies = PolicySet.empty().withIdentity(new AttachedPolicy("assume", identityDocument(
+                "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"},"
+                        + "{\"Effect\":\"Deny\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram::100:role/admin\"}")));
+        assertEquals(Decision.Outcome.EXPLICIT_DENY, PolicyEvaluator.evaluateIdentity(policies,
+                RequestContext.of("sts:AssumeRole", "acs:ram::100:role/admin", CALLERS.get("user"))).outcome());
+        PolicySet narrowed = policies.withSession(new AttachedPolicy("session", PolicyParser.parse(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}",
+                PolicyType.SESSION)));
+        assertEquals("implicitly denied: the session policy \"session\" does not allow sts:AssumeRole on acs:ram::100:role/ops",
+                PolicyEvaluator.evaluateIdentity(narrowed, RequestContext.of("sts:AssumeRole", "acs:ram::100:role/ops",
+                        CALLERS.get("session"))).explanation());
+    }
 }

@@ -52,14 +52,14 @@ class PartPlanTest {
     }
 
     @Test
-    void of_defaultIsA64thOfTheFileBetween8And64MiB() {
-        assertEquals(8 * MIB, PartPlan.of(512 * MIB, OptionalLong.empty(), THRESHOLD).partSize());
-        assertEquals(9 * MIB, PartPlan.of(512 * MIB + 1, OptionalLong.empty(), THRESHOLD).partSize());
+    void of_defaultIsA128thOfTheFileBetween8And64MiB() {
+        assertEquals(8 * MIB, PartPlan.of(1024 * MIB, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(9 * MIB, PartPlan.of(1024 * MIB + 1, OptionalLong.empty(), THRESHOLD).partSize());
         PartPlan twoGib = PartPlan.of(2 * GIB, OptionalLong.empty(), THRESHOLD);
-        assertEquals(32 * MIB, twoGib.partSize());
-        assertEquals(64, twoGib.partCount());
-        assertEquals(16 * MIB, PartPlan.of(GIB - 5, OptionalLong.empty(), THRESHOLD).partSize());
-        assertEquals(64 * MIB, PartPlan.of(4 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(16 * MIB, twoGib.partSize());
+        assertEquals(128, twoGib.partCount());
+        assertEquals(16 * MIB, PartPlan.of(2 * GIB - 5, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(64 * MIB, PartPlan.of(8 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
         PartPlan tenGib = PartPlan.of(10 * GIB, OptionalLong.empty(), THRESHOLD);
         assertEquals(64 * MIB, tenGib.partSize());
         assertEquals(160, tenGib.partCount());

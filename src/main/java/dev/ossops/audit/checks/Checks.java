@@ -30,6 +30,7 @@ public final class Checks {
                 new RootAccessKeyCheck(),
                 new CdnPublicOriginCheck(),
                 new CdnAccessControlCheck(),
-                new PresignExpiryCheck());
+                new PresignExpiryCheck(),
+                new AccessAssertionCheck());
     }
 }

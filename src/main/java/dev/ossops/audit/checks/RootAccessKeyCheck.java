@@ -8,6 +8,7 @@ import dev.ossops.audit.Evidence;
 import dev.ossops.audit.Observed;
 import dev.ossops.audit.RamState;
 import dev.ossops.audit.Severity;
+import dev.ossops.common.AccessKeys;
 
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ final class RootAccessKeyCheck implements Check {
             if (!key.active()) {
                 continue;
             }
-            String masked = Masking.accessKeyId(key.accessKeyId());
+            String masked = AccessKeys.mask(key.accessKeyId());
             String used = key.lastUsed().map(d -> "last used " + d).orElse("last use unknown");
             results.finding(account + "/accesskey/" + masked, null,
                     "account " + snapshot.accountId() + " has an active AccessKey " + masked + " (" + used + ")",

@@ -8,12 +8,9 @@ import dev.ossops.audit.Finding;
 import dev.ossops.audit.SuppressedFinding;
 import dev.ossops.audit.Suppression;
 import dev.ossops.audit.Unknown;
+import dev.ossops.common.Digests;
 import dev.ossops.spec.tree.Location;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,7 +106,7 @@ public final class SarifReporter {
         logical.put("fullyQualifiedName", f.resource());
         logical.put("kind", "resource");
         node.putObject("partialFingerprints").put(FINGERPRINT,
-                sha256(f.rule().id() + "\n" + f.resource() + "\n" + f.evidence().property()));
+                Digests.sha256Hex(f.rule().id() + "\n" + f.resource() + "\n" + f.evidence().property()));
         ObjectNode properties = node.putObject("properties");
         properties.put("property", f.evidence().property());
         properties.put("actual", f.evidence().actual());
@@ -134,14 +131,5 @@ public final class SarifReporter {
             name.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
         }
         return name.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256 (MessageDigest javadoc).
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

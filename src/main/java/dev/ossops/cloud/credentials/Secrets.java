@@ -1,5 +1,6 @@
 package dev.ossops.cloud.credentials;
 
+import dev.ossops.common.AccessKeys;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,18 +53,12 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /**
-     * Masks an AccessKey id as {@code LTAI…abcd}: enough to tell keys apart, not enough to use.
-     * Ids of eight characters or fewer show nothing of themselves.
-     */
+    /** An AccessKey id masked as {@link AccessKeys#mask} does; a missing one says {@code (none)}, as credential errors need. */
     public static String maskAccessKeyId(String accessKeyId) {
         if (accessKeyId == null || accessKeyId.isEmpty()) {
             return "(none)";
         }
-        if (accessKeyId.length() <= 8) {
-            return HIDDEN;
-        }
-        return accessKeyId.substring(0, 4) + HIDDEN + accessKeyId.substring(accessKeyId.length() - 4);
+        return AccessKeys.mask(accessKeyId);
     }
 
     /**

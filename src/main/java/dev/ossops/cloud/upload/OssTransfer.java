@@ -80,8 +80,19 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
 
     /** A transfer client for buckets in {@code region} of {@code target}, with up to {@code connections} connections. */
     public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired) {
-        return new OssTransfer(OssClients.create(target, region, version.sdk(), connections, false),
-                Retry.standard(), onTokenExpired);
+        return create(target, region, version, connections, onTokenExpired, () -> {
+        });
+    }
+
+    /** As above; {@code onThrottled} hears of every throttling answer before it is retried (e.g. {@code TransferSlots::throttled}). */
+    public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired,
+                                     Runnable onThrottled) {
+        Retry retry = Retry.standard().observing(e -> {
+            if (CloudErrors.isThrottling(e)) {
+                onThrottled.run();
+            }
+        });
+        return new OssTransfer(OssClients.create(target, region, version.sdk(), connections, false), retry, onTokenExpired);
     }
 
     /** The region a bucket lives in (GetBucketLocation, which needs oss:GetBucketLocation), e.g. {@code cn-beijing}. */

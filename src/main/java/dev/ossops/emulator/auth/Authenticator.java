@@ -1,11 +1,11 @@
 package dev.ossops.emulator.auth;
 
+import dev.ossops.common.AccessKeys;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.CredentialRefusal;
-import dev.ossops.emulator.rpc.Masking;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Verifies the four ways OSS requests are signed (V1 and V4, header and presigned query) and
+ * Verifies the six ways OSS requests are signed (V1, V2 and V4, header and presigned query) and
  * returns who sent the request. Unsigned requests are anonymous; whether they may proceed is
  * for the access checks of the service layer to decide.
  */
@@ -40,6 +41,9 @@ public final class Authenticator {
     private static final DateTimeFormatter V4_DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter V4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The keys an OSS2 Authorization header may carry. */
+    private static final Set<String> V2_FIELDS = Set.of("AccessKeyId", "AdditionalHeaders", "Signature");
 
     private final CredentialLookup credentials;
     private final Clock clock;
@@ -59,10 +63,16 @@ public final class Authenticator {
             if (value.startsWith(V4Signature.ALGORITHM + " ")) {
                 return v4Header(request, value.substring(V4Signature.ALGORITHM.length() + 1));
             }
+            if (value.startsWith(V2Signature.PREFIX + " ")) {
+                return v2Header(request, value.substring(V2Signature.PREFIX.length() + 1));
+            }
             throw new OssException(OssError.INVALID_AUTHORIZATION);
         }
         if (request.hasQueryParameter("OSSAccessKeyId")) {
             return v1Query(request);
+        }
+        if (V2Signature.PREFIX.equals(request.queryParameter("x-oss-signature-version").orElse(null))) {
+            return v2Query(request);
         }
         if (request.hasQueryParameter("x-oss-signature-version") || request.hasQueryParameter("x-oss-credential")) {
             return v4Query(request);
@@ -105,6 +115,99 @@ public final class Authenticator {
             throw v1Mismatch(keyId, provided, redact(stringToSign, request));
         }
         return Caller.of(key);
+    }
+
+    /**
+     * {@code OSS2 AccessKeyId:<id>[,AdditionalHeaders:<a;b>],Signature:<sig>}; the SDK separates the
+     * pairs with ", ", OSS's pages with ",". Each malformation answers the EC OSS's pages give it.
+     */
+    private Caller v2Header(SignableRequest request, String fields) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String field : fields.split(",", -1)) {
+            String pair = field.trim();
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                throw new OssException(pair.isEmpty() ? OssError.V2_AUTHORIZATION_MALFORMED : OssError.V2_AUTHORIZATION_PAIR_MALFORMED);
+            }
+            String key = pair.substring(0, colon).trim();
+            if (!V2_FIELDS.contains(key) || pairs.put(key, pair.substring(colon + 1).trim()) != null) {
+                throw new OssException(OssError.V2_AUTHORIZATION_MALFORMED);
+            }
+        }
+        String keyId = required(pairs.get("AccessKeyId"), OssError.V2_ACCESS_KEY_ID_MISSING, OssError.V2_ACCESS_KEY_ID_EMPTY);
+        String provided = required(pairs.get("Signature"), OssError.V2_SIGNATURE_MISSING, OssError.V2_SIGNATURE_EMPTY);
+        TreeSet<String> additional = v2AdditionalHeaders(pairs.get("AdditionalHeaders"), true);
+        checkSkew(v1RequestTime(request));
+        Credential key = lookup(keyId);
+        checkState(key, request.header("x-oss-security-token"));
+        return v2Verify(request, key, keyId, request.header("date").orElse(null), additional, null, provided);
+    }
+
+    /**
+     * A presigned V2 URL: {@code x-oss-signature-version=OSS2}, {@code x-oss-access-key-id},
+     * {@code x-oss-expires} (epoch seconds, which also stands where the Date header is signed),
+     * optional {@code x-oss-additional-headers}, and {@code x-oss-signature} over all the others.
+     */
+    private Caller v2Query(SignableRequest request) {
+        String keyId = required(request.queryParameter("x-oss-access-key-id").orElse(null), OssError.V2_QUERY_ACCESS_KEY_ID_MISSING,
+                OssError.V2_QUERY_ACCESS_KEY_ID_EMPTY);
+        String expires = request.queryParameter("x-oss-expires").orElseThrow(() -> new OssException(OssError.V2_QUERY_EXPIRES_MISSING));
+        String provided = required(request.queryParameter("x-oss-signature").orElse(null), OssError.V2_QUERY_SIGNATURE_MISSING,
+                OssError.V2_QUERY_SIGNATURE_EMPTY);
+        // Seconds since the epoch, held to V1's rule (page 0002-00000070).
+        long expiry = seconds(expires, 19).orElseThrow(() -> new OssException(OssError.V2_QUERY_EXPIRES_INVALID));
+        checkExpiry(expiry);
+        TreeSet<String> additional = v2AdditionalHeaders(request.queryParameter("x-oss-additional-headers").orElse(null), false);
+        Credential key = lookup(keyId);
+        checkState(key, request.queryParameter("security-token"));
+        return v2Verify(request, key, keyId, expires, additional, "x-oss-signature", provided);
+    }
+
+    private Caller v2Verify(SignableRequest request, Credential key, String keyId, String dateOrExpires, Set<String> additional,
+                            String signatureParameter, String provided) {
+        for (String name : additional) {
+            if (request.header(name).isEmpty()) {
+                throw new OssException(OssError.V2_ADDITIONAL_HEADER_ABSENT);
+            }
+        }
+        String stringToSign = V2Signature.stringToSign(request, dateOrExpires, additional, signatureParameter);
+        String sdkForm = V2Signature.stringToSign(request, dateOrExpires, additional, signatureParameter, V2Signature.Encoding.JAVA_SDK);
+        if (!Crypto.same(V2Signature.sign(key.secret(), stringToSign), provided)
+                && (sdkForm.equals(stringToSign) || !Crypto.same(V2Signature.sign(key.secret(), sdkForm), provided))) {
+            String shown = redact(stringToSign, request);
+            throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
+                    details(keyId, provided, shown)).with("StringToSignBytes", Crypto.spacedHex(shown));
+        }
+        return Caller.of(key);
+    }
+
+    /** A field that must be present and not empty, with the EC of each failure. */
+    private static String required(String value, OssError missing, OssError empty) {
+        if (value == null) {
+            throw new OssException(missing);
+        }
+        if (value.isEmpty()) {
+            throw new OssException(empty);
+        }
+        return value;
+    }
+
+    /** V2's AdditionalHeaders: names without empty entries; in the header an empty list is an error of its own. */
+    private static TreeSet<String> v2AdditionalHeaders(String list, boolean header) {
+        if (list == null) {
+            return new TreeSet<>();
+        }
+        if (header && list.isEmpty()) {
+            throw new OssException(OssError.V2_ADDITIONAL_HEADERS_EMPTY);
+        }
+        TreeSet<String> names = new TreeSet<>();
+        for (String name : list.split(";", -1)) {
+            if (name.isBlank()) {
+                throw new OssException(OssError.V2_ADDITIONAL_HEADER_NAME_EMPTY);
+            }
+            names.add(name.trim().toLowerCase(Locale.ROOT));
+        }
+        return names;
     }
 
     private Caller v4Header(SignableRequest request, String fields) {
@@ -190,7 +293,7 @@ public final class Authenticator {
 
     private Credential lookup(String keyId) {
         return credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID,
-                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", Masking.accessKeyId(keyId))));
+                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", AccessKeys.mask(keyId))));
     }
 
     /**
@@ -210,7 +313,7 @@ public final class Authenticator {
         if (refusal.isPresent()) {
             throw switch (refusal.get()) {
                 case INACTIVE -> new OssException(OssError.ACCESS_KEY_DISABLED, OssError.ACCESS_KEY_DISABLED.defaultMessage(),
-                        Map.of("OSSAccessKeyId", Masking.accessKeyId(key.accessKeyId())));
+                        Map.of("OSSAccessKeyId", AccessKeys.mask(key.accessKeyId())));
                 case SECURITY_TOKEN_MISSING, SECURITY_TOKEN_MISMATCH -> new OssException(OssError.INVALID_SECURITY_TOKEN);
                 case EXPIRED -> new OssException(OssError.SECURITY_TOKEN_EXPIRED);
             };
@@ -285,7 +388,8 @@ public final class Authenticator {
         for (String token : new String[] {request.header("x-oss-security-token").orElse(null),
                 request.queryParameter("security-token").orElse(null), request.queryParameter("x-oss-security-token").orElse(null)}) {
             if (token != null && !token.isEmpty()) {
-                result = result.replace(token, "****").replace(V4Signature.encode(token), "****");
+                result = result.replace(token, "****").replace(V4Signature.encode(token), "****")
+                        .replace(V2Signature.encode(token), "****");
             }
         }
         return result;
@@ -298,7 +402,7 @@ public final class Authenticator {
 
     private static Map<String, String> details(String keyId, String provided, String stringToSign) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("OSSAccessKeyId", Masking.accessKeyId(keyId));
+        details.put("OSSAccessKeyId", AccessKeys.mask(keyId));
         details.put("SignatureProvided", provided);
         details.put("StringToSign", stringToSign);
         return details;
@@ -311,8 +415,11 @@ public final class Authenticator {
     record Scope(String keyId, String date, String region, String product) {
         static Scope parse(String credential, OssError invalidRegion) {
             String[] parts = credential.split("/");
-            if (parts.length != 5 || !V4Signature.TERMINATOR.equals(parts[4]) || !"oss".equals(parts[3])) {
+            if (parts.length != 5 || !V4Signature.TERMINATOR.equals(parts[4])) {
                 throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
+            }
+            if (!"oss".equals(parts[3])) {
+                throw new OssException(OssError.V4_SIGNING_PRODUCT_INVALID);
             }
             try {
                 LocalDate.parse(parts[1], DateTimeFormatter.BASIC_ISO_DATE);
@@ -322,7 +429,7 @@ public final class Authenticator {
             if (parts[2].length() > 64 || !REGION_ID.matcher(parts[2]).matches()) {
                 // As OSS does (page 0002-00000715), with the key id masked like everywhere else.
                 throw new OssException(invalidRegion).with("ArgumentName", "x-oss-credential")
-                        .with("ArgumentValue", Masking.accessKeyId(parts[0]) + credential.substring(parts[0].length()));
+                        .with("ArgumentValue", AccessKeys.mask(parts[0]) + credential.substring(parts[0].length()));
             }
             return new Scope(parts[0], parts[1], parts[2], parts[3]);
         }

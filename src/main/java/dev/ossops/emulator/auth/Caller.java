@@ -50,6 +50,11 @@ public record Caller(Optional<Credential> credential, Map<String, List<String>> 
         return credential.map(Credential::principal);
     }
 
+    /** The account the caller belongs to; empty for anonymous callers. */
+    public Optional<String> accountId() {
+        return principal().map(Principal::accountId);
+    }
+
     public boolean isAnonymous() {
         return credential.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.auth;
 
+import dev.ossops.common.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class V1Signature {
     }
 
     public static String sign(String secret, String stringToSign) {
-        byte[] mac = Crypto.hmac("HmacSHA1", secret.getBytes(StandardCharsets.UTF_8), stringToSign);
+        byte[] mac = Digests.hmac(Digests.HMAC_SHA1, secret.getBytes(StandardCharsets.UTF_8), stringToSign);
         return Base64.getEncoder().encodeToString(mac);
     }
 }

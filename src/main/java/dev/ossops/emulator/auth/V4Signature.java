@@ -1,5 +1,6 @@
 package dev.ossops.emulator.auth;
 
+import dev.ossops.common.Digests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -61,15 +62,15 @@ public final class V4Signature {
     }
 
     public static String stringToSign(String dateTime, String scope, String canonicalRequest) {
-        return ALGORITHM + "\n" + dateTime + "\n" + scope + "\n" + Crypto.sha256Hex(canonicalRequest);
+        return ALGORITHM + "\n" + dateTime + "\n" + scope + "\n" + Digests.sha256Hex(canonicalRequest);
     }
 
     public static String sign(String secret, String date, String region, String product, String stringToSign) {
-        byte[] key = Crypto.hmac("HmacSHA256", ("aliyun_v4" + secret).getBytes(StandardCharsets.UTF_8), date);
-        key = Crypto.hmac("HmacSHA256", key, region);
-        key = Crypto.hmac("HmacSHA256", key, product);
-        key = Crypto.hmac("HmacSHA256", key, TERMINATOR);
-        return HexFormat.of().formatHex(Crypto.hmac("HmacSHA256", key, stringToSign));
+        byte[] key = Digests.hmac(Digests.HMAC_SHA256, ("aliyun_v4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = Digests.hmac(Digests.HMAC_SHA256, key, region);
+        key = Digests.hmac(Digests.HMAC_SHA256, key, product);
+        key = Digests.hmac(Digests.HMAC_SHA256, key, TERMINATOR);
+        return HexFormat.of().formatHex(Digests.hmac(Digests.HMAC_SHA256, key, stringToSign));
     }
 
     /** URL encoding as the SDKs do it for V4: RFC 3986 unreserved characters kept, space as %20. */

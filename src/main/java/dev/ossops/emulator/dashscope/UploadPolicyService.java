@@ -1,16 +1,14 @@
 package dev.ossops.emulator.dashscope;
 
+import dev.ossops.common.Digests;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.service.BucketService;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.store.DiskStore;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,12 +132,7 @@ public final class UploadPolicyService {
     }
 
     private String sign(String policy) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(systemKey.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(policy.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is not available", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                Digests.hmac(Digests.HMAC_SHA1, systemKey.secret().getBytes(StandardCharsets.UTF_8), policy));
     }
 }

@@ -1,6 +1,6 @@
 package dev.ossops.emulator.datadir;
 
-import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.common.AccessKeys;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
@@ -42,6 +42,6 @@ public record RootKey(String id, String secret) {
 
     @Override
     public String toString() {
-        return "RootKey[" + Masking.accessKeyId(id) + "]";
+        return "RootKey[" + AccessKeys.mask(id) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.datadir;
 
+import dev.ossops.common.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,14 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -91,22 +88,9 @@ public final class RootKeyFile {
         ObjectNode json = JSON.createObjectNode().put("accessKeyId", key.id()).put("accessKeySecret", key.secret());
         try {
             Files.createDirectories(dataDir);
-            // A temporary file starts out 0600 on POSIX systems; set again below in case a umask or ACL widened it.
-            Path tmp = Files.createTempFile(dataDir, ".credentials-", ".tmp");
-            try {
-                restrictToOwner(tmp);
-                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                    channel.force(true);
-                }
-                // Renaming replaces a link at the target itself, never the file it points to.
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // A temporary file starts out 0600 on POSIX systems; set again, before the secret goes in, in case a
+            // umask or ACL widened it. Renaming replaces a link at the target itself, never the file it points to.
+            AtomicFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json), RootKeyFile::restrictToOwner);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the emulator's root credentials " + file + ": " + e.getMessage(), e);
         }

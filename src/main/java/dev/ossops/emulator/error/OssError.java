@@ -8,9 +8,22 @@ package dev.ossops.emulator.error;
 public enum OssError {
     // --- request, authentication and signature ---
     ACCESS_DENIED("AccessDenied", 403, "You have no right to access this object because of bucket acl.", "0099-00000001"),
-    /** No policy allows and no ACL grants (OSS troubleshooting page 0003-00000001: missing permission, ACL not public). */
+
+    // --- denials, one entry per cause, with the messages of OSS's "HTTP 403" page and the ECs of its 0003-* pages ---
+    /**
+     * No policy allows and no ACL grants, on an object: signed callers, and unsigned reads (page 0003-00000001 names
+     * missing permissions with a non-public ACL; this is the message OSS answers a browser fetching a private object).
+     */
     NO_PERMISSION("AccessDenied", 403, "You have no right to access this object because of bucket acl.", "0003-00000001"),
-    /** An explicit Deny in a RAM or bucket policy (OSS troubleshooting page 0003-00000201 shows this message). */
+    /** The same on a bucket (its listing, ACL, configurations, deletion), for a signed caller: page 0003-00000001 shows it. */
+    BUCKET_NOT_OWNED("AccessDenied", 403, "The bucket you access does not belong to you.", "0003-00000001"),
+    /** An unsigned request for a bucket-level operation that nothing grants ("HTTP 403" page). */
+    ANONYMOUS_BUCKET_DENIED("AccessDenied", 403, "Anonymous user has no right to access this bucket.", "0099-00000202"),
+    /** An unsigned write or administration of an object that nothing grants ("HTTP 403" page). */
+    ANONYMOUS_OBJECT_DENIED("AccessDenied", 403, "Anonymous user has no right to access this object.", "0099-00000203"),
+    /** ListBuckets without oss:ListBuckets (OSS's "OSS errors 403" table). */
+    LIST_BUCKETS_DENIED("AccessDenied", 403, "You are forbidden to list buckets.", "0099-00000204"),
+    /** An explicit Deny in the caller's RAM policy (page 0003-00000201 shows this message, bucket policy or not). */
     POLICY_DENIED("AccessDenied", 403, "Access denied by bucket policy.", "0003-00000201"),
     /** A pay-by-requester bucket refuses anonymous requests (troubleshooting page 0003-00000701; the wording is the emulator's). */
     REQUESTER_PAYS_ANONYMOUS("AccessDenied", 403, "Anonymous access to a bucket with pay-by-requester enabled is not allowed.", "0003-00000701"),
@@ -19,12 +32,24 @@ public enum OssError {
      * (troubleshooting page 0003-00000702; the wording is the emulator's).
      */
     REQUEST_PAYER_MISSING("AccessDenied", 403, "Requests to a bucket with pay-by-requester enabled must carry x-oss-request-payer: requester.", "0003-00000702"),
-    /** Block Public Access refuses a public ACL or a public bucket policy (OSS documents the refusal, not its wording). */
-    PUBLIC_ACCESS_BLOCKED("AccessDenied", 403, "Public access is blocked: public ACLs and public bucket policies cannot be set.", "0099-00000060"),
+    /** An explicit Deny in the bucket policy (page 0003-00000101). */
+    BUCKET_POLICY_DENIED("AccessDenied", 403, "Access denied by bucket policy.", "0003-00000101"),
+    /** Explicit Denies in both the bucket policy and the caller's RAM policy (page 0003-00000203). */
+    BUCKET_AND_RAM_POLICY_DENIED("AccessDenied", 403, "Access denied by bucket policy.", "0003-00000203"),
+    /** An STS token's session policy does not allow, or denies (page 0003-00000301; "HTTP 403" page for the message). */
+    SESSION_POLICY_DENIED("AccessDenied", 403, "Access denied by authorizer's policy.", "0003-00000301"),
+    /**
+     * Block Public Access refuses a public bucket ACL. OSS documents the refusal, not its wording: the messages of
+     * this entry and the next two are those OSS's answers show in public reports; their ECs are the emulator's.
+     */
+    PUBLIC_BUCKET_ACL_BLOCKED("AccessDenied", 403, "Put public bucket acl is not allowed", "0099-00000060"),
+    PUBLIC_OBJECT_ACL_BLOCKED("AccessDenied", 403, "Put public object acl is not allowed", "0099-00000205"),
+    PUBLIC_BUCKET_POLICY_BLOCKED("AccessDenied", 403, "Put public bucket policy is not allowed", "0099-00000206"),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.", "0002-00000902"),
     ACCESS_KEY_DISABLED("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided is disabled.", "0099-00000059"),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided. Check your key and signing method.", "0002-00000040"),
-    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.", "0099-00000004"),
+    /** A header-signed request whose time is more than 15 minutes off (page 0002-00000504). */
+    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.", "0002-00000504"),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid argument.", "0099-00000005"),
     MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema.", "0099-00000006"),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource.", "0099-00000007"),
@@ -37,7 +62,34 @@ public enum OssError {
     INVALID_SECURITY_TOKEN("InvalidSecurityToken", 403, "The security token you provided is invalid.", "0099-00000032"),
     SECURITY_TOKEN_EXPIRED("SecurityTokenExpired", 403, "The security token you provided has expired.", "0099-00000033"),
     INVALID_AUTHORIZATION("InvalidArgument", 400, "Authorization header is invalid.", "0099-00000034"),
+    /**
+     * A V4 credential scope naming another product than {@code oss} (OSS on CloudBox signs for {@code oss-cloudbox}):
+     * code, message and EC as the official Java SDK's integration tests assert them against OSS.
+     */
+    V4_SIGNING_PRODUCT_INVALID("InvalidArgument", 400, "Invalid signing product in Authorization header.", "0002-00000227"),
     MISSING_ARGUMENT("MissingArgument", 411, "Missing Some Required Arguments.", "0016-00000502"),
+    // --- signature V2: OSS's troubleshooting pages name each malformation of an OSS2 header or URL by its own EC ---
+    /** An OSS2 Authorization header without key:value pairs, or with a key OSS does not know. */
+    V2_AUTHORIZATION_MALFORMED("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000102"),
+    /** A pair of the OSS2 Authorization header without its colon. */
+    V2_AUTHORIZATION_PAIR_MALFORMED("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000103"),
+    V2_ACCESS_KEY_ID_MISSING("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000105"),
+    V2_ACCESS_KEY_ID_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000106"),
+    V2_SIGNATURE_MISSING("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000108"),
+    V2_SIGNATURE_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000109"),
+    V2_ADDITIONAL_HEADERS_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000110"),
+    /** AdditionalHeaders with an empty name ({@code host;}). */
+    V2_ADDITIONAL_HEADER_NAME_EMPTY("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000111"),
+    /** AdditionalHeaders (header or URL) names a header the request does not carry. */
+    V2_ADDITIONAL_HEADER_ABSENT("InvalidArgument", 400, "Authorization header is invalid.", "0002-00000112"),
+    V2_QUERY_EXPIRES_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000113"),
+    V2_QUERY_ACCESS_KEY_ID_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0099-00000201"),
+    V2_QUERY_ACCESS_KEY_ID_EMPTY("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000116"),
+    V2_QUERY_SIGNATURE_MISSING("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000117"),
+    V2_QUERY_SIGNATURE_EMPTY("AccessDenied", 403, V2Messages.QUERY_PARAMETERS, "0002-00000118"),
+    /** x-oss-expires (and V1's Expires) not a number of seconds: OSS's "HTTP 403" page gives this message, page 0002-00000070 the EC. */
+    V2_QUERY_EXPIRES_INVALID("AccessDenied", 403, "Invalid date (should be seconds since epoch).", "0002-00000070"),
+
     INVALID_ENCODING_TYPE("InvalidArgument", 400, "The Encoding-Type you specified is invalid.", "0099-00000036"),
     /** V1 {@code Expires} that is not a number of seconds (OSS troubleshooting page 0002-00000070). */
     INVALID_EXPIRES("InvalidArgument", 400, "Expires is not a valid number of seconds since the epoch.", "0002-00000070"),
@@ -170,6 +222,8 @@ public enum OssError {
      */
     ACCESS_MONITOR_DISABLE_NOT_ALLOWED("AccessMonitorDisableNotAllowed", 400,
             "Access tracking cannot be disabled while lifecycle rules are based on the last access time.", "0099-00000074"),
+    /** An x-oss-resource-group-id or ResourceGroupId not starting with rg- (troubleshooting page 0017-00000138; the wording is the emulator's). */
+    INVALID_RESOURCE_GROUP_ID("InvalidArgument", 400, "The resource group id must start with rg- followed by letters, digits and hyphens.", "0017-00000138"),
     /** A preflight no CORS rule admits, or a bucket without CORS rules (OSS's message, its spelling kept). */
     CORS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "0099-00000071"),
 
@@ -190,13 +244,11 @@ public enum OssError {
     private final String ec;
 
     /**
-     * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is
-     *           (0002-00000040, 0002-00000902, 0003-00000001, 0003-00000201, 0030-00000008, 0015-00000101, 0015-00000301, 0016-00000502,
-     *           0017-00000002, 0026-00000001, 0016-00000501, 0026-00000016, 0026-00000017, 0016-00000701, 0026-00000012,
-     *           0043-00000101, 0004-00000501, 0004-00000502, 0042-00000216, 0005-00000205, 0032-00000005, 0032-00000006,
-     *           0032-00000008, 0003-00000701, 0003-00000702, and the 0002, 0006, 0011 and 0017 pages named above their
-     *           entries, from OSS's API reference and troubleshooting pages); the others are stable
-     *           emulator-assigned values in the {@value #EMULATOR_EC_PREFIX} range, never reused.
+     * @param ec the {@code EC} OSS sends with this error. Values OSS documents are used as is (the 0002-* signature,
+     *           0003-* authorization, 0004-*, 0005-*, 0006-*, 0011-*, 0015-*, 0016-*, 0017-*, 0026-*, 0030-*, 0032-*, 0042-*
+     *           and 0043-* pages of OSS's API reference and troubleshooting guide), and one of them may stand for several
+     *           messages, as OSS's pages show; the others are stable emulator-assigned values in the
+     *           {@value #EMULATOR_EC_PREFIX} range, each used once and never reused.
      */
     OssError(String code, int httpStatus, String defaultMessage, String ec) {
         this.code = code;
@@ -225,5 +277,11 @@ public enum OssError {
 
     public String defaultMessage() {
         return defaultMessage;
+    }
+
+    /** Texts several entries share; enum constants cannot read the enum's own static fields. */
+    private static final class V2Messages {
+        static final String QUERY_PARAMETERS =
+                "Query-string authentication requires the x-oss-signature-version, x-oss-access-key-id, x-oss-expires and x-oss-signature parameters.";
     }
 }

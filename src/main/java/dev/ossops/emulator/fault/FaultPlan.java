@@ -10,10 +10,18 @@ package dev.ossops.emulator.fault;
  * @param qps               requests admitted per second, beyond which 503 {@code SlowDown} answers; 0 is unlimited
  * @param resetRate         probability of resetting the connection part-way through the request or response body
  * @param seed              seed of the generator, so a run repeats exactly
+ * @param connectionBytesPerSecond each connection's bandwidth in each direction, kept on its socket; 0 is unlimited
+ * @param totalBytesPerSecond      all connections' bandwidth together in each direction; 0 is unlimited
  */
-public record FaultPlan(long latencyMillis, double slowDownRate, double internalErrorRate, int qps, double resetRate, long seed) {
+public record FaultPlan(long latencyMillis, double slowDownRate, double internalErrorRate, int qps, double resetRate, long seed,
+                        long connectionBytesPerSecond, long totalBytesPerSecond) {
     /** No faults: the default. */
     public static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, 0, 0);
+
+    /** A plan that leaves the link unshaped. */
+    public FaultPlan(long latencyMillis, double slowDownRate, double internalErrorRate, int qps, double resetRate, long seed) {
+        this(latencyMillis, slowDownRate, internalErrorRate, qps, resetRate, seed, 0, 0);
+    }
 
     public FaultPlan {
         if (latencyMillis < 0 || latencyMillis > 600_000) {
@@ -29,6 +37,12 @@ public record FaultPlan(long latencyMillis, double slowDownRate, double internal
         if (qps < 0) {
             throw new IllegalArgumentException("qps must be 0 (unlimited) or more, was " + qps);
         }
+        if (connectionBytesPerSecond < 0) {
+            throw new IllegalArgumentException("connectionBytesPerSecond must be 0 (unlimited) or more, was " + connectionBytesPerSecond);
+        }
+        if (totalBytesPerSecond < 0) {
+            throw new IllegalArgumentException("totalBytesPerSecond must be 0 (unlimited) or more, was " + totalBytesPerSecond);
+        }
     }
 
     private static void rate(String name, double value) {
@@ -37,7 +51,7 @@ public record FaultPlan(long latencyMillis, double slowDownRate, double internal
         }
     }
 
-    /** Whether this plan injects nothing. */
+    /** Whether this plan injects nothing into requests (the link's shape is kept on the sockets, not per request). */
     public boolean off() {
         return latencyMillis == 0 && slowDownRate == 0 && internalErrorRate == 0 && qps == 0 && resetRate == 0;
     }

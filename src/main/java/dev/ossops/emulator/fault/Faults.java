@@ -2,6 +2,7 @@ package dev.ossops.emulator.fault;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,6 +14,7 @@ public final class Faults {
     private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final LongSupplier nanoTime;
+    private final Consumer<FaultPlan> applied;
     private FaultPlan plan = FaultPlan.NONE;
     private SplittableRandom random = new SplittableRandom(0);
     private long windowStart;
@@ -20,7 +22,14 @@ public final class Faults {
 
     /** @param nanoTime monotonic clock for the QPS window ({@code System::nanoTime} outside tests) */
     public Faults(LongSupplier nanoTime) {
+        this(nanoTime, plan -> {
+        });
+    }
+
+    /** @param applied told of every plan set, under this object's lock, e.g. to shape the link (the socket level's part) */
+    public Faults(LongSupplier nanoTime, Consumer<FaultPlan> applied) {
         this.nanoTime = nanoTime;
+        this.applied = applied;
         this.windowStart = nanoTime.getAsLong();
     }
 
@@ -33,6 +42,7 @@ public final class Faults {
         random = new SplittableRandom(newPlan.seed());
         windowStart = nanoTime.getAsLong();
         windowCount = 0;
+        applied.accept(newPlan);
     }
 
     /** Back to {@link FaultPlan#NONE}. */

@@ -31,13 +31,14 @@ public final class BucketRoutes {
     }
 
     private static BucketService.CreateConfiguration createConfiguration(OssRequest r) {
+        String resourceGroup = r.headerOrNull("x-oss-resource-group-id");
         byte[] body = r.document(DocumentLimits.SETTINGS);
         if (body.length == 0) {
-            return BucketService.CreateConfiguration.DEFAULTS;
+            return new BucketService.CreateConfiguration(null, null, resourceGroup);
         }
         Element root = XmlReader.parse(body, "CreateBucketConfiguration");
         return new BucketService.CreateConfiguration(XmlReader.text(root, "StorageClass").orElse(null),
-                XmlReader.text(root, "DataRedundancyType").orElse(null));
+                XmlReader.text(root, "DataRedundancyType").orElse(null), resourceGroup);
     }
 
     Reply delete(OssRequest r, Caller caller) {
@@ -47,7 +48,7 @@ public final class BucketRoutes {
 
     Reply getAcl(OssRequest r, Caller caller) {
         BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_ACL);
-        return Reply.xml(200, BucketXml.acl(buckets.accountId(), bucket.acl()));
+        return Reply.xml(200, BucketXml.acl(bucket.owner(), bucket.acl()));
     }
 
     Reply putAcl(OssRequest r, Caller caller) {
@@ -80,10 +81,11 @@ public final class BucketRoutes {
                 .element("CrossRegionReplication", configs.replicating(b.name()) ? "Enabled" : "Disabled")
                 .element("DataRedundancyType", b.redundancy())
                 .element("Name", b.name());
-        BucketXml.owner(xml, buckets.accountId());
+        BucketXml.owner(xml, b.owner());
         xml.start("AccessControlList").element("Grant", b.acl()).end();
         // GetBucketInfo's Comment: the bucket's description; no OSS API sets one, so it is empty.
         xml.element("Comment", "");
+        xml.element("ResourceGroupId", buckets.resourceGroup(b.name()));
         xml.optional("Versioning", b.versioning());
         // GetBucketInfo: SSEAlgorithm "None" without a rule; KMSMasterKeyID/KMSDataEncryption only when set.
         xml.start("ServerSideEncryptionRule");

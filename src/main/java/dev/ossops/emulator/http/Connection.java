@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import dev.ossops.emulator.net.TrafficShaper;
+
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -15,6 +17,8 @@ final class Connection {
     static final byte[] NOTHING = new byte[0];
 
     final SocketChannel channel;
+    /** The emulated link as this connection meets it, for its whole life (its rate spans its requests). */
+    final TrafficShaper.ConnectionLink link;
     volatile State state = State.HEAD;
     SelectionKey key;
     RequestHeadParser parser;
@@ -30,7 +34,8 @@ final class Connection {
     long lingerUntil;
     long lingered;
 
-    Connection(SocketChannel channel) {
+    Connection(SocketChannel channel, TrafficShaper.ConnectionLink link) {
         this.channel = channel;
+        this.link = link;
     }
 }

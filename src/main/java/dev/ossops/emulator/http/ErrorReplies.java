@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Renders an {@link OssException} as OSS does: {@code <Error>} XML with the detail elements, then
+ * Renders an {@link OssException} as OSS does: {@code <Error>} XML with the containers and detail elements, then
  * {@code EC} and (for OSS's own EC values) {@code RecommendDoc}; {@code x-oss-ec}. HEAD and 304 answers
  * have no body, so for HEAD OSS repeats the XML base64-encoded in {@code x-oss-err}, which the SDKs read.
  */
@@ -40,6 +40,11 @@ final class ErrorReplies {
                 .element("Message", e.getMessage())
                 .element("RequestId", requestId)
                 .element("HostId", hostId);
+        for (Map.Entry<String, Map<String, String>> container : e.containers().entrySet()) {
+            xml.start(container.getKey());
+            container.getValue().forEach(xml::element);
+            xml.end();
+        }
         for (Map.Entry<String, String> detail : e.details().entrySet()) {
             xml.element(detail.getKey(), detail.getValue());
         }

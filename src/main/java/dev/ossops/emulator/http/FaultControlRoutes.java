@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * The emulator's own control endpoint under {@code /-/ossops/} ("-" is never a bucket name, so it
  * cannot shadow one): {@code GET/PUT/DELETE /-/ossops/faults} shows, sets and clears the fault
- * plan (JSON, the fields of {@link FaultPlan}); {@code GET/DELETE /-/ossops/stats} shows and
+ * plan (JSON, the fields of {@link FaultPlan}, the link's bandwidths among them); {@code GET/DELETE /-/ossops/stats} shows and
  * resets the request counters. Every request must be signed with the root AccessKey, like an OSS
  * request to bucket {@code -} and key {@code ossops/faults} (V1 or V4, header or presigned URL):
  * listening on 127.0.0.1 alone does not keep out the web pages a developer has open.

@@ -1,5 +1,8 @@
 package dev.ossops.emulator.http;
 
+import dev.ossops.emulator.net.Pacing;
+import dev.ossops.emulator.net.TrafficShaper;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +60,7 @@ public final class HttpServerLoop implements AutoCloseable {
 
     private final HttpLimits limits;
     private final Function<IncomingRequest, Reply> handler;
+    private final TrafficShaper shaper;
     private final ServerSocketChannel server;
     private final Selector selector;
     private final ThreadPoolExecutor workers;
@@ -77,8 +81,15 @@ public final class HttpServerLoop implements AutoCloseable {
     }
 
     public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler, HttpLimits limits) throws IOException {
+        this(bind, port, handler, limits, new TrafficShaper(Pacing.SYSTEM));
+    }
+
+    /** @param shaper paces every connection's body and reply on its socket as the emulated link allows */
+    public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler, HttpLimits limits, TrafficShaper shaper)
+            throws IOException {
         this.limits = limits;
         this.handler = handler;
+        this.shaper = shaper;
         this.server = ServerSocketChannel.open();
         try {
             server.bind(new InetSocketAddress(bind, port), 1024);
@@ -162,7 +173,7 @@ public final class HttpServerLoop implements AutoCloseable {
                 closeQuietly(channel);
                 continue;
             }
-            Connection c = new Connection(channel);
+            Connection c = new Connection(channel, shaper.connection());
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -333,8 +344,11 @@ public final class HttpServerLoop implements AutoCloseable {
         try {
             Socket socket = c.channel.socket();
             socket.setSoTimeout((int) limits.bodyIdleTimeout().toMillis());
-            ConnectionInput in = new ConnectionInput(c.pending, socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            // The link's shape is kept here, on the socket's streams, so what waits is the socket itself.
+            // Heads (read by the selector) pass unpaced; the body bytes that came with one pass the link now.
+            c.link.received(c.pending.length);
+            ConnectionInput in = new ConnectionInput(c.pending, c.link.inbound(socket.getInputStream()));
+            OutputStream out = new BufferedOutputStream(c.link.outbound(socket.getOutputStream()), 16 * 1024);
             c.pending = Connection.NOTHING;
             if (c.exchange.serve(in, out) && !closed) {
                 c.pending = in.unread();

@@ -32,13 +32,11 @@ import java.util.Map;
 public final class ObjectRoutes {
     private final ObjectService objects;
     private final ListingService listing;
-    private final String accountId;
     private final TrafficShaper shaper;
 
-    public ObjectRoutes(ObjectService objects, ListingService listing, String accountId, TrafficShaper shaper) {
+    public ObjectRoutes(ObjectService objects, ListingService listing, TrafficShaper shaper) {
         this.objects = objects;
         this.listing = listing;
-        this.accountId = accountId;
         this.shaper = shaper;
     }
 
@@ -56,8 +54,10 @@ public final class ObjectRoutes {
 
     /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
     Reply restore(OssRequest r, Caller caller) {
-        boolean started = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
-        return Reply.empty(started ? 202 : 200);
+        ObjectService.Restored restored = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
+        // The restored version, as the SDK's RestoreObjectResult reads it, in a bucket that reports versions.
+        return Reply.empty(restored.started() ? 202 : 200)
+                .header("x-oss-version-id", restored.versioned() ? restored.versionId() : null);
     }
 
     private static ObjectService.RestoreRequest restoreRequest(OssRequest r) {
@@ -111,7 +111,7 @@ public final class ObjectRoutes {
     Reply append(OssRequest r, Caller caller) {
         long position = position(r);
         ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, uploadBody(r),
-                ObjectHeaders.write(r), r.headerOrNull("content-md5"));
+                ObjectHeaders.appendWrite(r, position), r.headerOrNull("content-md5"));
         ObjectVersion v = appended.version();
         // Every append answers the encryption the object was created with (the SDK's ObjectEncryptionTest).
         return ObjectHeaders.encryption(Reply.empty(200), v.headers())
@@ -332,9 +332,10 @@ public final class ObjectRoutes {
                     .element("ETag", Formats.quoted(v.etag()))
                     .element("Type", v.type())
                     .element("Size", v.size())
-                    .element("StorageClass", v.storageClass());
+                    .element("StorageClass", v.storageClass())
+                    .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
             if (owner) {
-                BucketXml.owner(xml, accountId);
+                BucketXml.owner(xml, page.owner());
             }
             xml.end();
         }
@@ -367,14 +368,15 @@ public final class ObjectRoutes {
             if (v.deleteMarker()) {
                 xml.start("DeleteMarker").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
                         .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()));
-                BucketXml.owner(xml, accountId);
+                BucketXml.owner(xml, page.owner());
                 xml.end();
             } else {
                 xml.start("Version").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
                         .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()))
                         .element("ETag", Formats.quoted(v.etag())).element("Type", v.type()).element("Size", v.size())
-                        .element("StorageClass", v.storageClass());
-                BucketXml.owner(xml, accountId);
+                        .element("StorageClass", v.storageClass())
+                        .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
+                BucketXml.owner(xml, page.owner());
                 xml.end();
             }
         }
@@ -388,7 +390,8 @@ public final class ObjectRoutes {
         String versionId = r.param("versionId");
         ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), versionId, OssAction.GET_OBJECT_ACL);
         // The version addressed is named in the answer (the SDK reads ObjectAcl.getVersionId() from this header).
-        return Reply.xml(200, BucketXml.acl(accountId, v.acl())).header("x-oss-version-id", versionId == null ? null : v.versionId());
+        return Reply.xml(200, BucketXml.acl(objects.bucketOwner(r.bucket()), v.acl()))
+                .header("x-oss-version-id", versionId == null ? null : v.versionId());
     }
 
     Reply putAcl(OssRequest r, Caller caller) {
@@ -436,7 +439,10 @@ public final class ObjectRoutes {
     }
 
     static String encodingType(OssRequest r) {
-        String encoding = r.param("encoding-type");
+        return checkedEncodingType(r.param("encoding-type"));
+    }
+
+    private static String checkedEncodingType(String encoding) {
         if (encoding != null && !encoding.equals("url")) {
             throw new OssException(OssError.INVALID_ENCODING_TYPE);
         }
@@ -450,13 +456,7 @@ public final class ObjectRoutes {
      */
     private static String deleteEncodingType(OssRequest r) {
         String header = r.headerOrNull("encoding-type");
-        if (header == null) {
-            return encodingType(r);
-        }
-        if (!header.equals("url")) {
-            throw new OssException(OssError.INVALID_ENCODING_TYPE);
-        }
-        return header;
+        return header == null ? encodingType(r) : checkedEncodingType(header);
     }
 
     static String enc(String value, String encoding) {

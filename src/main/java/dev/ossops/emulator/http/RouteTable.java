@@ -64,11 +64,13 @@ public final class RouteTable {
         row(Target.BUCKET, "logging", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
                 "PUT", Route.PUT_BUCKET_LOGGING, "DELETE", Route.DELETE_BUCKET_CONFIG);
         for (String configuration : new String[] {"cors", "lifecycle", "encryption", "policy", "tagging", "referer",
-                "publicAccessBlock", "website", "inventory", "transferAcceleration", "httpsConfig",
-                "resourceGroup", "worm"}) {
+                "publicAccessBlock", "website", "inventory", "transferAcceleration", "httpsConfig", "worm"}) {
             configurationRow(configuration);
         }
-        // Configurations OSS has no Delete API for: Put/GetBucketRequestPayment, Put/GetBucketAccessMonitor.
+        // Configurations OSS has no Delete API for: Put/GetBucketRequestPayment, Put/GetBucketAccessMonitor,
+        // Put/GetBucketResourceGroup.
+        row(Target.BUCKET, "resourceGroup", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
+                "PUT", Route.PUT_BUCKET_CONFIG);
         row(Target.BUCKET, "requestPayment", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
                 "PUT", Route.PUT_BUCKET_CONFIG);
         row(Target.BUCKET, "accessmonitor", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,

@@ -36,7 +36,7 @@ public final class ThrottledInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, Math.min(len, CHUNK));
+        int n = super.read(b, off, bandwidth.limited() ? Math.min(len, CHUNK) : len);
         if (n > 0) {
             bandwidth.take(n);
         }

@@ -1,6 +1,6 @@
 package dev.ossops.emulator.ram;
 
-import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.common.AccessKeys;
 
 /** A RAM user's access key; the secret is only ever shown by CreateAccessKey. */
 record RamAccessKey(String accessKeyId, String secret, String userName, String status, String createDate) {
@@ -9,6 +9,6 @@ record RamAccessKey(String accessKeyId, String secret, String userName, String s
 
     @Override
     public String toString() {
-        return "RamAccessKey[" + Masking.accessKeyId(accessKeyId) + ", " + userName + ", " + status + "]";
+        return "RamAccessKey[" + AccessKeys.mask(accessKeyId) + ", " + userName + ", " + status + "]";
     }
 }

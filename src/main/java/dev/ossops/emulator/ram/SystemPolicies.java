@@ -1,13 +1,15 @@
 package dev.ossops.emulator.ram;
 
+import dev.ossops.policy.SystemPolicyDocuments;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The system policies the emulator knows, with the documents and descriptions Alibaba Cloud
- * publishes for them (version v1; system policies cannot be changed or deleted by users).
+ * The system policies the emulator knows, with the documents ({@link SystemPolicyDocuments}) and
+ * descriptions Alibaba Cloud publishes for them (version v1; system policies cannot be changed or deleted by users).
  */
 final class SystemPolicies {
     /** The date the service reports for system policies: fixed, they predate every account. */
@@ -27,19 +29,15 @@ final class SystemPolicies {
     }
 
     private static Map<String, RamPolicy> build() {
+        Map<String, String> descriptions = Map.of(
+                "AdministratorAccess", "管理所有阿里云资源的权限",
+                "AliyunOSSFullAccess", "管理对象存储服务（OSS）权限",
+                "AliyunOSSReadOnlyAccess", "只读访问对象存储服务（OSS）的权限",
+                "AliyunCDNFullAccess", "管理CDN的权限",
+                "AliyunRAMFullAccess", "管理访问控制（RAM）的权限，即管理用户以及授权的权限",
+                "AliyunSTSAssumeRoleAccess", "调用STS服务AssumeRole接口的权限");
         Map<String, RamPolicy> out = new LinkedHashMap<>();
-        add(out, "AdministratorAccess", "管理所有阿里云资源的权限",
-                "{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Resource\":\"*\"}],\"Version\":\"1\"}");
-        add(out, "AliyunOSSFullAccess", "管理对象存储服务（OSS）权限",
-                "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"oss:*\",\"Resource\":\"*\",\"Effect\":\"Allow\"}]}");
-        add(out, "AliyunOSSReadOnlyAccess", "只读访问对象存储服务（OSS）的权限",
-                "{\"Version\":\"1\",\"Statement\":[{\"Action\":[\"oss:Get*\",\"oss:List*\"],\"Effect\":\"Allow\",\"Resource\":\"*\"}]}");
-        add(out, "AliyunCDNFullAccess", "管理CDN的权限",
-                "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"cdn:*\",\"Resource\":\"*\",\"Effect\":\"Allow\"}]}");
-        add(out, "AliyunRAMFullAccess", "管理访问控制（RAM）的权限，即管理用户以及授权的权限",
-                "{\"Statement\":[{\"Action\":\"ram:*\",\"Effect\":\"Allow\",\"Resource\":\"*\"}],\"Version\":\"1\"}");
-        add(out, "AliyunSTSAssumeRoleAccess", "调用STS服务AssumeRole接口的权限",
-                "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Resource\":\"*\"}]}");
+        SystemPolicyDocuments.all().forEach((name, document) -> add(out, name, descriptions.get(name), document));
         return Collections.unmodifiableMap(out);
     }
 

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.common.AccessKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,6 @@ public record Credential(String accessKeyId, String secret, Principal principal,
 
     @Override
     public String toString() {
-        return "Credential[" + Masking.accessKeyId(accessKeyId) + ", " + principal.arn() + "]";
+        return "Credential[" + AccessKeys.mask(accessKeyId) + ", " + principal.arn() + "]";
     }
 }

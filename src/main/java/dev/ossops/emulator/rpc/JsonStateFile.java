@@ -1,20 +1,17 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.common.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * One service's state as one JSON document, replaced atomically (temp file, fsync, rename) so a
- * crash leaves either the old or the new state, never half of one.
+ * One service's state as one JSON document, replaced atomically ({@link AtomicFiles}) so a crash
+ * leaves either the old or the new state, never half of one.
  */
 public final class JsonStateFile {
     private final Path file;
@@ -38,21 +35,9 @@ public final class JsonStateFile {
 
     public void write(Object state) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.deleteIfExists(temp);
-                throw new UncheckedIOException("emulator state directory does not support atomic rename: " + file.getParent(), e);
-            }
+            AtomicFiles.replace(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new UncheckedIOException("emulator state directory does not support atomic rename: " + file.getParent(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write emulator state " + file, e);
         }

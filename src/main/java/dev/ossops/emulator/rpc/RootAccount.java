@@ -1,5 +1,6 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.common.AccessKeys;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,6 +27,6 @@ public record RootAccount(String accountId, String accessKeyId, String secret) i
 
     @Override
     public String toString() {
-        return "RootAccount[" + accountId + ", " + Masking.accessKeyId(accessKeyId) + "]";
+        return "RootAccount[" + accountId + ", " + AccessKeys.mask(accessKeyId) + "]";
     }
 }

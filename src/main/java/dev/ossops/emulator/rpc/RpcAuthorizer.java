@@ -35,7 +35,11 @@ public interface RpcAuthorizer {
                     .with("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
                     .with("acs:SecureTransport", "false")
                     .with("acs:AccessId", caller.accessKeyId());
-            if (PolicyEvaluator.evaluate(IdentityPolicies.of(caller), request).allowed()) {
+            // AssumeRole's resource side is the role's trust policy, checked by STS, in whichever account the role lives.
+            boolean allowed = "sts:AssumeRole".equals(ramAction)
+                    ? PolicyEvaluator.evaluateIdentity(IdentityPolicies.of(caller), request).allowed()
+                    : PolicyEvaluator.evaluate(IdentityPolicies.of(caller), request).allowed();
+            if (allowed) {
                 return Optional.empty();
             }
             return Optional.of(RpcErrors.noPermission(

@@ -1,15 +1,13 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.common.Digests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * POP signature version 1.0 (HMAC-SHA1): the string to sign is
@@ -37,13 +35,8 @@ public final class RpcSignature {
     }
 
     public static String sign(String stringToSign, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                Digests.hmac(Digests.HMAC_SHA1, (secret + "&").getBytes(StandardCharsets.UTF_8), stringToSign));
     }
 
     /** Constant-time comparison, so timing does not reveal how much of a guess was right. */

@@ -41,11 +41,14 @@ import java.util.Optional;
  *   <li>with no Allow, the ACL decides: the object's ACL, or the bucket's when the object's is
  *       {@code default}; public-read grants reading and listing, public-read-write writing too,
  *       to everyone (anonymous and signed callers alike);</li>
- *   <li>Block Public Access on the bucket or on the account (PutPublicAccessBlock; either one on is
- *       enough, so the account's "on" wins over a bucket's "off") makes public ACLs and the public
- *       statements of the bucket policy ({@link PolicyAudit#anonymousAccess}) grant nothing, and
- *       refuses setting them.</li>
+ *   <li>Block Public Access on the bucket or on its owner's account (PutPublicAccessBlock; either one
+ *       on is enough, so the account's "on" wins over a bucket's "off") makes public ACLs and the
+ *       public statements of the bucket policy ({@link PolicyAudit#anonymousAccess}) grant nothing,
+ *       and refuses setting them.</li>
  * </ol>
+ * Resources are named in their owner's account ({@code acs:oss:*:<owner uid>:bucket/key}), so a
+ * caller of another account reaches a bucket only through its policy (and, for RAM users and
+ * role sessions, their own policies too) or a public ACL.
  * Before all of these, a pay-by-requester bucket (PutBucketRequestPayment usage notes) refuses
  * anonymous callers and callers of another account that do not accept the charges.
  * Services name the {@link OssAction} of each check; {@link Permission} maps it to ACL terms.
@@ -54,17 +57,16 @@ public final class AccessControl {
     private static final String POLICY = "policy";
     private static final String PUBLIC_ACCESS_BLOCK = "publicAccessBlock";
 
-    private final String accountId;
     private final DiskStore store;
     private final Clock clock;
-    private final AccountSettings account;
+    private final Map<String, AccountSettings> accounts;
     private final PublicAccessBlockCodec blockCodec = new PublicAccessBlockCodec();
     private final RequestPaymentCodec paymentCodec = new RequestPaymentCodec();
 
-    public AccessControl(String accountId, DiskStore store, AccountSettings account, Clock clock) {
-        this.accountId = accountId;
+    /** @param accounts each served account's own settings, by uid */
+    public AccessControl(DiskStore store, Map<String, AccountSettings> accounts, Clock clock) {
         this.store = store;
-        this.account = account;
+        this.accounts = Map.copyOf(accounts);
         this.clock = clock;
     }
 
@@ -78,14 +80,36 @@ public final class AccessControl {
         check(caller, bucket, key, acl, action);
     }
 
-    /** ListBuckets and the account's Block Public Access: account-level actions on {@code acs:oss:*:<uid>:*}. */
-    public void checkAccount(Caller caller, OssAction action) {
-        decideWithoutBucket(caller, action.action(), "acs:oss:*:" + accountId + ":*");
+    /**
+     * ListBuckets and the account's Block Public Access: account-level actions on the caller's own
+     * account, {@code acs:oss:*:<uid>:*}; returns that account.
+     */
+    public String checkAccount(Caller caller, OssAction action) {
+        String account = signedAccount(caller);
+        decideWithoutBucket(caller, action.action(), "acs:oss:*:" + account + ":*",
+                action == OssAction.LIST_BUCKETS ? Denials.Target.LIST_BUCKETS : Denials.Target.ACCOUNT);
+        return account;
     }
 
-    /** PutBucket: authorized on the new bucket's ARN, which has no policy or ACL yet. */
-    public void checkNewBucket(Caller caller, String bucket) {
-        decideWithoutBucket(caller, OssAction.PUT_BUCKET.action(), RequestContext.ossResource(accountId, bucket, null));
+    /** PutBucket: authorized on the new bucket's ARN in the caller's account, which has no policy or ACL yet; returns that account. */
+    public String checkNewBucket(Caller caller, String bucket) {
+        String account = signedAccount(caller);
+        decideWithoutBucket(caller, OssAction.PUT_BUCKET.action(), RequestContext.ossResource(account, bucket, null),
+                Denials.Target.ACCOUNT);
+        return account;
+    }
+
+    /** The settings of the caller's own account, for the account-level APIs (after {@link #checkAccount}). */
+    public AccountSettings settingsOf(String account) {
+        AccountSettings settings = accounts.get(account);
+        if (settings == null) {
+            throw new IllegalStateException("account " + account + " is not served");
+        }
+        return settings;
+    }
+
+    private static String signedAccount(Caller caller) {
+        return caller.accountId().orElseThrow(() -> new OssException(OssError.ANONYMOUS_DENIED));
     }
 
     /**
@@ -101,10 +125,17 @@ public final class AccessControl {
                 .orElseThrow(() -> new IllegalStateException("no RAM action " + name + " in the catalogue"));
     }
 
-    /** PutBucketAcl, PutObjectAcl and PutObject with x-oss-object-acl: a public ACL is refused while Block Public Access is on. */
-    public void checkAclChange(BucketRecord bucket, String acl) {
-        if (isPublicAcl(acl) && blocksPublicAccess(bucket.name())) {
-            throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
+    /** PutBucketAcl: a public ACL is refused while Block Public Access is on. */
+    public void checkBucketAclChange(BucketRecord bucket, String acl) {
+        if (isPublicAcl(acl) && blocksPublicAccess(bucket)) {
+            throw new OssException(OssError.PUBLIC_BUCKET_ACL_BLOCKED);
+        }
+    }
+
+    /** PutObjectAcl and PutObject with x-oss-object-acl: a public ACL is refused while Block Public Access is on. */
+    public void checkObjectAclChange(BucketRecord bucket, String acl) {
+        if (isPublicAcl(acl) && blocksPublicAccess(bucket)) {
+            throw new OssException(OssError.PUBLIC_OBJECT_ACL_BLOCKED);
         }
     }
 
@@ -118,8 +149,8 @@ public final class AccessControl {
         if (!PolicyAudit.sourceIpWithoutSourceVpc(policy).isEmpty()) {
             throw new OssException(OssError.SOURCE_IP_WITHOUT_SOURCE_VPC);
         }
-        if (blocksPublicAccess(bucket.name()) && PolicyAudit.anonymousAccess(policy, bucket.name()).isPublic()) {
-            throw new OssException(OssError.PUBLIC_ACCESS_BLOCKED);
+        if (blocksPublicAccess(bucket) && PolicyAudit.anonymousAccess(policy, bucket.name()).isPublic()) {
+            throw new OssException(OssError.PUBLIC_BUCKET_POLICY_BLOCKED);
         }
     }
 
@@ -131,28 +162,32 @@ public final class AccessControl {
         return PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name()).isPublic();
     }
 
-    private void decideWithoutBucket(Caller caller, String action, String resource) {
+    private void decideWithoutBucket(Caller caller, String action, String resource, Denials.Target target) {
         if (caller.isAnonymous()) {
             throw new OssException(OssError.ANONYMOUS_DENIED);
         }
-        Decision decision = PolicyEvaluator.evaluate(identityPolicies(caller), context(caller, action, resource));
+        PolicySet policies = identityPolicies(caller);
+        RequestContext request = context(caller, action, resource);
+        Decision decision = PolicyEvaluator.evaluate(policies, request);
         if (!decision.allowed()) {
-            throw denied(caller, action, decision);
+            throw Denials.of(caller, action, decision, sessionPolicyLimited(policies, request, decision), target, null);
         }
     }
 
     private void check(Caller caller, BucketRecord bucket, String key, String acl, OssAction action) {
         checkRequesterPays(caller, bucket);
-        boolean blocked = blocksPublicAccess(bucket.name());
+        boolean blocked = blocksPublicAccess(bucket);
         PolicySet policies = identityPolicies(caller);
         Optional<PolicyDocument> bucketPolicy = bucketPolicy(bucket.name());
         if (bucketPolicy.isPresent()) {
             policies = policies.withBucket(new AttachedPolicy(bucket.name(), bucketPolicy.get()));
         }
-        Decision decision = PolicyEvaluator.evaluate(policies,
-                context(caller, action.action(), RequestContext.ossResource(accountId, bucket.name(), key)));
+        RequestContext request = context(caller, action.action(), RequestContext.ossResource(bucket.owner(), bucket.name(), key));
+        Decision decision = PolicyEvaluator.evaluate(policies, request);
+        Denials.Target target = key == null ? Denials.Target.BUCKET
+                : Permission.of(action) == Permission.READ ? Denials.Target.OBJECT_READ : Denials.Target.OBJECT_WRITE;
         if (decision.outcome() == Decision.Outcome.EXPLICIT_DENY) {
-            throw denied(caller, action.action(), decision);
+            throw Denials.of(caller, action.action(), decision, false, target, bucket.name());
         }
         if (decision.allowed() && !(blocked && bucketPolicy.isPresent()
                 && grantedPublicly(decision, bucketPolicy.get(), bucket.name()))) {
@@ -161,7 +196,13 @@ public final class AccessControl {
         if (!blocked && aclGrants(acl, Permission.of(action))) {
             return;
         }
-        throw denied(caller, action.action(), decision);
+        throw Denials.of(caller, action.action(), decision, sessionPolicyLimited(policies, request, decision), target, bucket.name());
+    }
+
+    /** An implicit deny that the same policies without the STS session policy would have allowed: the session policy's doing. */
+    private static boolean sessionPolicyLimited(PolicySet policies, RequestContext request, Decision decision) {
+        return decision.outcome() == Decision.Outcome.IMPLICIT_DENY && policies.session().isPresent()
+                && PolicyEvaluator.evaluate(new PolicySet(policies.identity(), Optional.empty(), policies.bucket()), request).allowed();
     }
 
     /**
@@ -206,8 +247,9 @@ public final class AccessControl {
         return "public-read".equals(acl) || "public-read-write".equals(acl);
     }
 
-    private boolean blocksPublicAccess(String bucket) {
-        return account.blocksPublicAccess() || store.config(bucket, PUBLIC_ACCESS_BLOCK)
+    private boolean blocksPublicAccess(BucketRecord bucket) {
+        AccountSettings owner = accounts.get(bucket.owner());
+        return owner != null && owner.blocksPublicAccess() || store.config(bucket.name(), PUBLIC_ACCESS_BLOCK)
                 .map(doc -> blockCodec.parse(doc.body()).blockPublicAccess())
                 .orElse(false);
     }
@@ -228,21 +270,5 @@ public final class AccessControl {
         dev.ossops.policy.Caller who = caller.principal().map(PolicyCallers::of)
                 .orElseGet(dev.ossops.policy.Caller.Anonymous::new);
         return new RequestContext(action, resource, who, keys);
-    }
-
-    /**
-     * Anonymous callers get OSS's classic ACL message; signed callers also learn the action and
-     * their principal type, as newer OSS adds to AccessDenied. An explicit Deny uses the
-     * message OSS's troubleshooting page 0003-00000201 shows.
-     */
-    private static OssException denied(Caller caller, String action, Decision decision) {
-        OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? OssError.POLICY_DENIED : OssError.NO_PERMISSION;
-        if (caller.isAnonymous()) {
-            return new OssException(error);
-        }
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("AuthAction", action);
-        details.put("AuthPrincipalType", PolicyCallers.principalType(caller.principal().orElseThrow()));
-        return new OssException(error, error.defaultMessage(), details);
     }
 }

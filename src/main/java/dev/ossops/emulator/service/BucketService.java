@@ -6,6 +6,7 @@ import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.config.LifecycleCodec;
 import dev.ossops.emulator.config.PolicyDocument;
 import dev.ossops.emulator.config.PolicyStatus;
+import dev.ossops.emulator.config.ResourceGroupCodec;
 import dev.ossops.emulator.config.TaggingCodec;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
@@ -27,37 +28,34 @@ import java.util.function.Supplier;
 /**
  * Bucket lifecycle, ACL, versioning and the generic sub-configurations, with OSS's rules. Request
  * documents come as suppliers read only after the caller is authorized, so an unauthorized
- * request's body is neither read nor parsed.
+ * request's body is neither read nor parsed. A bucket belongs to the account that created it; its
+ * name is taken for every account (OSS's namespace is global), each account lists only its own and
+ * has its own bucket quota.
  */
 public final class BucketService {
-    /** OSS allows 100 buckets per account by default. */
     /** The data redundancy types OSS accepts. */
     static final Set<String> REDUNDANCY = Set.of("LRS", "ZRS");
 
     private final DiskStore store;
     private final AccessControl access;
     private final BucketConfigRegistry registry;
-    private final String accountId;
     private final String region;
     private final int maxBuckets;
     private final Clock clock;
     private final TaggingCodec tagging = new TaggingCodec();
     private final AccessMonitorCodec accessMonitor = new AccessMonitorCodec();
     private final LifecycleCodec lifecycle = new LifecycleCodec();
+    private final ResourceGroupCodec resourceGroups = new ResourceGroupCodec();
 
-    public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String accountId, String region,
-                         int maxBuckets, Clock clock) {
+    /** @param maxBuckets each account's bucket quota */
+    public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String region, int maxBuckets,
+                         Clock clock) {
         this.store = store;
         this.access = access;
         this.registry = registry;
-        this.accountId = accountId;
         this.region = region;
         this.maxBuckets = maxBuckets;
         this.clock = clock;
-    }
-
-    public String accountId() {
-        return accountId;
     }
 
     public String region() {
@@ -65,22 +63,26 @@ public final class BucketService {
     }
 
     /**
-     * Buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
-     * {@code tags}, at most {@code maxKeys}.
+     * The caller's account's buckets whose names start with {@code prefix}, after {@code marker}, whose tags pass
+     * {@code tags}, in {@code resourceGroup} unless it is null (ListBuckets' x-oss-resource-group-id,
+     * already checked), at most {@code maxKeys}.
      */
-    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags) {
-        access.checkAccount(caller, OssAction.LIST_BUCKETS);
+    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags,
+                           String resourceGroup) {
+        String account = access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
         }
         List<BucketRecord> matching = store.buckets().stream()
+                .filter(b -> b.owner().equals(account))
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
                 .filter(b -> marker == null || b.name().compareTo(marker) > 0)
                 .filter(b -> !tags.filters() || tags.matches(tags(b.name())))
+                .filter(b -> resourceGroup == null || resourceGroup.equals(resourceGroup(b.name())))
                 .toList();
         boolean truncated = matching.size() > maxKeys;
         List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
-        return new BucketPage(page, truncated, truncated ? page.get(page.size() - 1).name() : null);
+        return new BucketPage(account, page, truncated, truncated ? page.get(page.size() - 1).name() : null);
     }
 
     /** The bucket's tags (PutBucketTags), empty when it has none. */
@@ -88,38 +90,78 @@ public final class BucketService {
         return store.config(bucket, "tagging").map(d -> tagging.parse(d.body()).tags()).orElse(Map.of());
     }
 
-    /** One page of ListBuckets. */
-    public record BucketPage(List<BucketRecord> buckets, boolean truncated, String nextMarker) {
+    /** One page of ListBuckets of {@code owner}'s buckets. */
+    public record BucketPage(String owner, List<BucketRecord> buckets, boolean truncated, String nextMarker) {
     }
 
-    /** PutBucket's optional CreateBucketConfiguration; null fields take OSS's defaults (Standard, LRS). */
-    public record CreateConfiguration(String storageClass, String redundancy) {
-        public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null);
+    /**
+     * PutBucket's optional settings: CreateBucketConfiguration's StorageClass and DataRedundancyType,
+     * and the {@code x-oss-resource-group-id} header; null fields take OSS's defaults (Standard, LRS,
+     * the default resource group).
+     */
+    public record CreateConfiguration(String storageClass, String redundancy, String resourceGroup) {
+        public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null, null);
     }
 
+    /**
+     * PutBucket. Checked against the PutBucket API reference: calling it again on a bucket of the
+     * caller's own account succeeds and changes its metadata, the ACL (which needs
+     * {@code oss:PutBucketAcl}); storage class, redundancy and region are fixed at creation. A
+     * bucket of another account is {@code BucketAlreadyExists}. The resource group is the new
+     * bucket's (the default one when blank); a later call leaves the group to PutBucketResourceGroup.
+     */
     public BucketRecord create(Caller caller, String name, String acl, Supplier<CreateConfiguration> configuration) {
-        access.checkNewBucket(caller, name);
+        String account = access.checkNewBucket(caller, name);
         Names.checkBucket(name);
         String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
         CreateConfiguration requested = configuration.get();
         String storageClass = requested.storageClass();
         String redundancy = requested.redundancy();
+        String group = requested.resourceGroup() == null ? ResourceGroupCodec.DEFAULT_GROUP
+                : ResourceGroupCodec.checkId(requested.resourceGroup());
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
         if (redundancy != null && !REDUNDANCY.contains(redundancy)) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid data redundancy type: " + redundancy);
         }
         return store.atomically(() -> {
-            if (store.bucket(name).isPresent()) {
-                throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
+            Optional<BucketRecord> existing = store.bucket(name);
+            if (existing.isPresent()) {
+                return recreate(caller, existing.get(), acl == null ? null : checkedAcl);
             }
-            if (store.buckets().size() >= maxBuckets) {
+            if (store.buckets().stream().filter(b -> b.owner().equals(account)).count() >= maxBuckets) {
                 throw new OssException(OssError.TOO_MANY_BUCKETS);
             }
-            BucketRecord record = new BucketRecord(name, accountId, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
+            BucketRecord record = new BucketRecord(name, account, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
                     redundancy == null ? "LRS" : redundancy, checkedAcl, null);
             store.putBucket(record);
+            if (!ResourceGroupCodec.DEFAULT_GROUP.equals(group)) {
+                BucketConfigCodec.StoredConfig document = resourceGroups.stored(group);
+                store.putConfig(name, ResourceGroupCodec.SUBRESOURCE, new StoredDocument(document.contentType(), document.body()));
+            }
             return record;
         });
+    }
+
+    /** The bucket's resource group (PutBucketResourceGroup), {@code rg-default-id} when never moved. */
+    public String resourceGroup(String bucket) {
+        return store.config(bucket, ResourceGroupCodec.SUBRESOURCE).map(d -> resourceGroups.parse(d.body()))
+                .orElse(ResourceGroupCodec.DEFAULT_GROUP);
+    }
+
+    /** PutBucket on an existing bucket: the owner's account may set a new ACL, anyone else is refused. */
+    private BucketRecord recreate(Caller caller, BucketRecord bucket, String acl) {
+        boolean sameAccount = caller.principal().map(p -> p.accountId().equals(bucket.owner())).orElse(false);
+        if (!sameAccount) {
+            throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", bucket.name());
+        }
+        if (acl == null || acl.equals(bucket.acl())) {
+            return bucket;
+        }
+        access.checkBucket(caller, bucket, OssAction.PUT_BUCKET_ACL);
+        access.checkBucketAclChange(bucket, acl);
+        BucketRecord changed = bucket.withAcl(acl);
+        store.putBucket(changed);
+        return changed;
     }
 
     /** Deletes an empty bucket; objects, versions, delete markers and uploads all count. */
@@ -147,7 +189,9 @@ public final class BucketService {
 
     /**
      * PutBucketAcl. As documented, a bucket that does not exist is created (with this ACL), and a
-     * request without {@code x-oss-acl} ({@code acl} null) changes nothing.
+     * request without {@code x-oss-acl} ({@code acl} null) changes nothing. So, like PutBucket, it
+     * answers BucketAlreadyExists for a name another account holds, unless that account's bucket
+     * policy lets the caller set the ACL.
      */
     public void putAcl(Caller caller, String name, String acl) {
         String checked = acl == null ? null : Names.checkAcl(acl, false);
@@ -163,9 +207,17 @@ public final class BucketService {
             }
         }
         store.atomically(() -> {
-            BucketRecord bucket = get(caller, name, OssAction.PUT_BUCKET_ACL);
+            BucketRecord bucket = require(name);
+            try {
+                access.checkBucket(caller, bucket, OssAction.PUT_BUCKET_ACL);
+            } catch (OssException denied) {
+                if (caller.accountId().filter(account -> !account.equals(bucket.owner())).isPresent()) {
+                    throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
+                }
+                throw denied;
+            }
             if (checked != null) {
-                access.checkAclChange(bucket, checked);
+                access.checkBucketAclChange(bucket, checked);
                 store.putBucket(bucket.withAcl(checked));
             }
             return null;

@@ -9,6 +9,7 @@ import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.policy.OssAction;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +23,29 @@ public final class ListingService {
     private final DiskStore store;
     private final AccessControl access;
     private final BucketService buckets;
+    private final Clock clock;
 
-    public ListingService(DiskStore store, AccessControl access, BucketService buckets) {
+    public ListingService(DiskStore store, AccessControl access, BucketService buckets, Clock clock) {
         this.store = store;
         this.access = access;
         this.buckets = buckets;
+        this.clock = clock;
     }
 
-    /** One listed entry: an object version, or a common prefix (version null). */
-    public record Entry(String key, ObjectVersion version, boolean latest) {
+    /**
+     * One listed entry: an object version, or a common prefix (version null), with where a restore
+     * of the version stands at listing time (null when none), which OSS lists as RestoreInfo.
+     */
+    public record Entry(String key, ObjectVersion version, boolean latest, RestoreStatus restore) {
         public boolean isPrefix() {
             return version == null;
         }
     }
 
     /** A page of results; {@code nextMarker} is the last key or prefix returned when truncated. */
-    public record Page(List<Entry> objects, List<String> prefixes, boolean truncated, String nextMarker, String nextVersionIdMarker) {
+    /** One page of a listing; {@code owner} is the bucket's account, which the listing shows as every entry's Owner. */
+    public record Page(List<Entry> objects, List<String> prefixes, boolean truncated, String nextMarker, String nextVersionIdMarker,
+                       String owner) {
     }
 
     public static int maxKeys(String value, int limit) {
@@ -59,6 +67,7 @@ public final class ListingService {
     public Page list(Caller caller, String bucketName, String prefix, String delimiter, String marker, int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_OBJECTS);
+        long now = clock.millis();
         String p = prefix == null ? "" : prefix;
         List<Entry> objects = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -87,17 +96,18 @@ public final class ListingService {
                 prefixes.add(common);
                 last = common;
             } else {
-                objects.add(new Entry(key, record.current().get(), true));
+                objects.add(new Entry(key, record.current().get(), true, RestoreStatus.at(record.current().get().restore(), now)));
                 last = key;
             }
         }
-        return new Page(objects, prefixes, truncated, truncated ? last : null, null);
+        return new Page(objects, prefixes, truncated, truncated ? last : null, null, bucket.owner());
     }
 
     public Page listVersions(Caller caller, String bucketName, String prefix, String delimiter, String keyMarker,
                              String versionIdMarker, int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_OBJECT_VERSIONS);
+        long now = clock.millis();
         String p = prefix == null ? "" : prefix;
         List<Entry> entries = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -139,12 +149,12 @@ public final class ListingService {
                     truncated = true;
                     break outer;
                 }
-                entries.add(new Entry(key, v, i == 0));
+                entries.add(new Entry(key, v, i == 0, RestoreStatus.at(v.restore(), now)));
                 lastKey = key;
                 lastVersion = v.versionId();
             }
         }
-        return new Page(entries, prefixes, truncated, truncated ? lastKey : null, truncated ? lastVersion : null);
+        return new Page(entries, prefixes, truncated, truncated ? lastKey : null, truncated ? lastVersion : null, bucket.owner());
     }
 
     private static String commonPrefix(String key, String prefix, String delimiter) {

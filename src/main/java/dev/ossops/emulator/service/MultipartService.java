@@ -155,7 +155,7 @@ public final class MultipartService {
         UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         String acl = completion.acl() != null ? completion.acl() : upload.acl();
         if (completion.acl() != null) {
-            access.checkAclChange(buckets.require(bucketName), Names.checkAcl(completion.acl(), true));
+            access.checkObjectAclChange(buckets.require(bucketName), Names.checkAcl(completion.acl(), true));
         }
         // Read outside the store's lock: a slow client must not hold it.
         List<CompletedPart> requested = completion.parts().get();

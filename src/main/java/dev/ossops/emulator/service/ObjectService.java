@@ -67,7 +67,7 @@ public final class ObjectService {
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
-            access.checkAclChange(checked, write.acl());
+            access.checkObjectAclChange(checked, write.acl());
         }
         StagedBlob staged = store.stage(body);
         boolean committed = false;
@@ -151,7 +151,7 @@ public final class ObjectService {
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
-            access.checkAclChange(checked, write.acl());
+            access.checkObjectAclChange(checked, write.acl());
         }
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
@@ -197,10 +197,11 @@ public final class ObjectService {
      * classes: Expedited, Standard or Bulk for Cold Archive, Expedited or Standard for Deep Cold Archive.
      */
     /** {@code requested} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
-    public boolean restore(Caller caller, String bucketName, String key, String versionId, Supplier<RestoreRequest> requested) {
+    public Restored restore(Caller caller, String bucketName, String key, String versionId, Supplier<RestoreRequest> requested) {
         getForAdmin(caller, bucketName, key, versionId, OssAction.RESTORE_OBJECT);
         RestoreRequest request = requested.get();
         return store.atomically(() -> {
+            boolean versioned = buckets.require(bucketName).versioning() != null;
             ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, OssAction.RESTORE_OBJECT);
             if (!version.archived()) {
                 throw new OssException(OssError.OPERATION_NOT_SUPPORTED);
@@ -223,8 +224,12 @@ public final class ObjectService {
             KeyRecord record = store.key(bucketName, key).orElseThrow();
             List<ObjectVersion> updated = record.versions().stream().map(v -> v == version ? v.withRestore(next) : v).toList();
             store.putKey(bucketName, new KeyRecord(key, updated));
-            return started;
+            return new Restored(version.versionId(), started, versioned);
         });
+    }
+
+    /** The version a RestoreObject addressed, whether it started a restore, and whether the bucket reports version ids. */
+    public record Restored(String versionId, boolean started, boolean versioned) {
     }
 
     private static long restoreDays(String storageClass, RestoreRequest request) {
@@ -269,7 +274,7 @@ public final class ObjectService {
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
         if (requested.acl() != null) {
-            access.checkAclChange(checked, requested.acl());
+            access.checkObjectAclChange(checked, requested.acl());
         }
         ObjectWrite write = encrypted(bucketName, requested);
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
@@ -444,12 +449,7 @@ public final class ObjectService {
 
     /** The restore state of an archived version now; null when none was requested or the copy expired. */
     private RestoreStatus restoreStatus(ObjectVersion v) {
-        RestoreState restore = v.restore();
-        long now = clock.millis();
-        if (restore == null || restore.expired(now)) {
-            return null;
-        }
-        return new RestoreStatus(restore.ongoing(now), restore.expiresAt());
+        return RestoreStatus.at(v.restore(), clock.millis());
     }
 
     /** The version addressed, checking READ before revealing whether it exists. */
@@ -598,10 +598,15 @@ public final class ObjectService {
         return version;
     }
 
+    /** The account that owns the bucket, which OSS names as the Owner of its objects. */
+    public String bucketOwner(String bucketName) {
+        return buckets.require(bucketName).owner();
+    }
+
     public void putAcl(Caller caller, String bucketName, String key, String versionId, String acl) {
         String checked = Names.checkAcl(acl, true);
         getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL);
-        access.checkAclChange(buckets.require(bucketName), checked);
+        access.checkObjectAclChange(buckets.require(bucketName), checked);
         update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL, v -> v.withAcl(checked));
     }
 

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.policy.AclPermission;
 import dev.ossops.policy.OssAction;
 
 /** What an operation needs from an ACL; policies are decided on the action itself. */
@@ -11,12 +12,8 @@ public enum Permission {
     /** Bucket administration (ACLs, configurations, deleting the bucket): never granted by an ACL. */
     OWNER;
 
-    /** What the canned ACLs must grant for {@code action} (OSS "Bucket ACL" and "Object ACL"). */
+    /** What the canned ACLs must grant for {@code action}: the one table in {@link AclPermission}. */
     public static Permission of(OssAction action) {
-        return switch (action) {
-            case LIST_OBJECTS, LIST_OBJECT_VERSIONS, LIST_MULTIPART_UPLOADS, GET_OBJECT, GET_OBJECT_VERSION -> READ;
-            case PUT_OBJECT, DELETE_OBJECT, DELETE_OBJECT_VERSION, LIST_PARTS, ABORT_MULTIPART_UPLOAD -> WRITE;
-            default -> OWNER;
-        };
+        return valueOf(AclPermission.of(action).name());
     }
 }

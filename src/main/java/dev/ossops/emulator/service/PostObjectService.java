@@ -1,7 +1,9 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.common.Digests;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.auth.V4Signature;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.error.OssError;
@@ -11,18 +13,14 @@ import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.policy.OssAction;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -124,7 +122,7 @@ public final class PostObjectService {
         Credential key = lookup(keyId, fields);
         // V1: base64(hmac-sha1(AccessKeySecret, base64(policy))).
         String expected = Base64.getEncoder().encodeToString(
-                hmac("HmacSHA1", key.secret().getBytes(StandardCharsets.UTF_8), policy));
+                Digests.hmac(Digests.HMAC_SHA1, key.secret().getBytes(StandardCharsets.UTF_8), policy));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
         }
@@ -152,11 +150,8 @@ public final class PostObjectService {
             throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'x-oss-signature' when it is signed.");
         }
         Credential key = lookup(scope[0], fields);
-        byte[] signingKey = hmac("HmacSHA256", ("aliyun_v4" + key.secret()).getBytes(StandardCharsets.UTF_8), scope[1]);
-        signingKey = hmac("HmacSHA256", signingKey, scope[2]);
-        signingKey = hmac("HmacSHA256", signingKey, "oss");
-        signingKey = hmac("HmacSHA256", signingKey, "aliyun_v4_request");
-        String expected = HexFormat.of().formatHex(hmac("HmacSHA256", signingKey, policy));
+        // V4: the header signature's key chain (date, region, "oss"), applied to the base64 policy.
+        String expected = V4Signature.sign(key.secret(), scope[1], scope[2], "oss", policy);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
         }
@@ -168,16 +163,6 @@ public final class PostObjectService {
         Credential key = credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID));
         Authenticator.checkUsable(key, Optional.ofNullable(fields.get("x-oss-security-token")), clock.instant());
         return key;
-    }
-
-    private static byte[] hmac(String algorithm, byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is not available", e);
-        }
     }
 
     /**

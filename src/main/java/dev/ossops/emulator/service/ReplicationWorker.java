@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Replicates asynchronously, as OSS data replication does: one background thread owned by the
@@ -38,7 +39,7 @@ public final class ReplicationWorker implements AutoCloseable {
     private final DiskStore store;
     private final ObjectService objects;
     private final ReplicationRecords records;
-    private final Caller replicator;
+    private final Function<String, Caller> replicators;
     private final Clock clock;
     private final Duration interval;
     private final ScheduledExecutorService executor;
@@ -47,12 +48,16 @@ public final class ReplicationWorker implements AutoCloseable {
     /** Per bucket/rule: keys this worker copied, the only ones whose deletion it replicates. */
     private final Map<String, Set<String>> replicated = new ConcurrentHashMap<>();
 
-    /** @param replicator the identity copies are made as (the account's root: OSS replicates as the service) */
-    public ReplicationWorker(DiskStore store, ObjectService objects, Caller replicator, Clock clock, Duration interval) {
+    /**
+     * @param replicators the identity copies are made as, by the source bucket's owner account (that account's root:
+     *                    OSS replicates as the service, for the bucket's owner)
+     */
+    public ReplicationWorker(DiskStore store, ObjectService objects, Function<String, Caller> replicators, Clock clock,
+                             Duration interval) {
         this.store = store;
         this.objects = objects;
         this.records = new ReplicationRecords(store);
-        this.replicator = replicator;
+        this.replicators = replicators;
         this.clock = clock;
         this.interval = interval;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -107,6 +112,11 @@ public final class ReplicationWorker implements AutoCloseable {
                     + ": destination bucket " + destination + " does not exist");
             return;
         }
+        Optional<BucketRecord> sourceBucket = store.bucket(bucket);
+        if (sourceBucket.isEmpty()) {
+            return;
+        }
+        Caller replicator = replicators.apply(sourceBucket.get().owner());
         long passStart = clock.millis();
         boolean copies = rule.actions().contains("ALL") || rule.actions().contains("PUT");
         boolean deletes = rule.actions().contains("ALL") || rule.actions().contains("DELETE");

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.store;
 
+import dev.ossops.common.Digests;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -8,21 +9,17 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -288,7 +285,7 @@ public final class DiskStore {
 
     /** Persists {@code record}; a record without versions removes the key. */
     public void putKey(String bucket, KeyRecord record) {
-        Path file = bucketDir(bucket).resolve("keys").resolve(sha256(record.key()) + ".json");
+        Path file = bucketDir(bucket).resolve("keys").resolve(Digests.sha256Hex(record.key()) + ".json");
         if (record.versions().isEmpty()) {
             try {
                 Files.deleteIfExists(file);
@@ -582,14 +579,6 @@ public final class DiskStore {
                 throw new IOException("part file ended after " + done + " of " + count + " bytes");
             }
             done += n;
-        }
-    }
-
-    static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

@@ -15,6 +15,14 @@ final class StsErrors {
         return new RpcException(404, "EntityNotExist.Role", "The specified Role not exists.");
     }
 
+    /**
+     * AssumeRole signed with an account's own (root) AccessKey: STS accepts only RAM users and role
+     * sessions as callers. Code and message as OSS's "STS common errors" page (42775) lists them.
+     */
+    static RpcException rootAccount() {
+        return new RpcException(403, "NoPermission", "Roles may not be assumed by root accounts.");
+    }
+
     static RpcException notTrusted() {
         return new RpcException(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.");
     }

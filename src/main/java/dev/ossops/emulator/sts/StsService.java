@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.emulator.ram.RamAccounts;
 import dev.ossops.emulator.ram.RamRole;
-import dev.ossops.emulator.ram.RamStore;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.Principal;
@@ -25,7 +25,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** STS API version 2015-04-01: AssumeRole and GetCallerIdentity. */
+/**
+ * STS API version 2015-04-01: AssumeRole and GetCallerIdentity. The role may live in another
+ * account served by the emulator; its trust policy then decides (e.g. {@code acs:ram::<uid>:root}
+ * trusts every RAM user of account uid that is itself allowed sts:AssumeRole), as RAM documents
+ * for cross-account roles.
+ */
 public final class StsService implements RpcService {
     static final int MIN_DURATION = 900;
     static final int DEFAULT_DURATION = 3600;
@@ -33,13 +38,13 @@ public final class StsService implements RpcService {
     private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::(\\d+):role/(.+)");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w.@-]{2,64}");
 
-    private final RamStore ram;
+    private final RamAccounts ram;
     private final StsSessions sessions;
     private final TrustPolicy trust;
     private final Ids ids = new Ids();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public StsService(RamStore ram, StsSessions sessions, TrustPolicy trust) {
+    public StsService(RamAccounts ram, StsSessions sessions, TrustPolicy trust) {
         this.ram = ram;
         this.sessions = sessions;
         this.trust = trust;
@@ -76,6 +81,10 @@ public final class StsService implements RpcService {
     }
 
     private ObjectNode assumeRole(RpcCall call) {
+        // The AssumeRole reference: "You cannot use an Alibaba Cloud account to call this operation."
+        if (call.caller().principal() instanceof Principal.Root) {
+            throw StsErrors.rootAccount();
+        }
         Params p = call.params();
         Matcher arn = ROLE_ARN.matcher(p.required("RoleArn"));
         String sessionName = p.required("RoleSessionName");
@@ -87,9 +96,8 @@ public final class StsService implements RpcService {
         }
         Optional<String> sessionPolicy = p.optional("Policy");
         sessionPolicy.ifPresent(this::checkSessionPolicy);
-        RamRole role = Optional.of(arn.group(1)).filter(ram.accountId()::equals)
-                .flatMap(account -> ram.role(arn.group(2)))
-                .orElseThrow(StsErrors::roleNotFound);
+        String roleAccount = arn.group(1);
+        RamRole role = ram.of(roleAccount).flatMap(account -> account.role(arn.group(2))).orElseThrow(StsErrors::roleNotFound);
         int duration = p.integer("DurationSeconds").orElse(DEFAULT_DURATION);
         if (duration < MIN_DURATION || duration > role.maxSessionDuration()) {
             throw StsErrors.duration();
@@ -100,9 +108,9 @@ public final class StsService implements RpcService {
         Instant expiration = call.now().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS);
         StsSession session = new StsSession("STS." + ids.alphanumeric(28), ids.alphanumeric(44), securityToken(),
                 DateTimeFormatter.ISO_INSTANT.format(expiration), role.roleName(), role.roleId(), sessionName,
-                sessionPolicy.orElse(null));
+                sessionPolicy.orElse(null), roleAccount);
         sessions.add(session);
-        Principal.AssumedRole assumed = new Principal.AssumedRole(ram.accountId(), role.roleName(), role.roleId(),
+        Principal.AssumedRole assumed = new Principal.AssumedRole(roleAccount, role.roleName(), role.roleId(),
                 sessionName, sessionPolicy);
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();

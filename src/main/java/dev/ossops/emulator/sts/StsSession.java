@@ -1,16 +1,17 @@
 package dev.ossops.emulator.sts;
 
-import dev.ossops.emulator.rpc.Masking;
+import dev.ossops.common.AccessKeys;
 
 /**
- * An issued role session: temporary key, token, expiry (ISO-8601 UTC) and what it acts as.
- * {@code sessionPolicy} is null when AssumeRole had no Policy parameter.
+ * An issued role session: temporary key, token, expiry (ISO-8601 UTC) and what it acts as: a role
+ * of {@code accountId} (null in sessions stored before the emulator served several accounts: the
+ * first account's). {@code sessionPolicy} is null when AssumeRole had no Policy parameter.
  */
 record StsSession(String accessKeyId, String secret, String securityToken, String expiration,
-                  String roleName, String roleId, String sessionName, String sessionPolicy) {
+                  String roleName, String roleId, String sessionName, String sessionPolicy, String accountId) {
 
     @Override
     public String toString() {
-        return "StsSession[" + Masking.accessKeyId(accessKeyId) + ", " + roleName + "/" + sessionName + ", until " + expiration + "]";
+        return "StsSession[" + AccessKeys.mask(accessKeyId) + ", " + roleName + "/" + sessionName + ", until " + expiration + "]";
     }
 }

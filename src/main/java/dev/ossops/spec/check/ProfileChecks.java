@@ -38,6 +38,7 @@ public final class ProfileChecks {
         context.map(profile, "cdn").ifPresent(cdn -> new CdnChecks(context).check(cdn, bucketNames));
         context.map(profile, "uploader").ifPresent(uploader -> checkUploader(uploader, bucketNames));
         context.map(profile, "serve").ifPresent(serve -> checkServe(profile, serve));
+        new AccessChecks(context).check(profile);
     }
 
     private void checkServe(MapNode profile, MapNode serve) {

@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A validated ossops/v1 profile. Maps keep the order of the file. */
+/** A validated ossops/v1 profile. Maps keep the order of the file; {@code access} holds the access assertions. */
 public record Profile(Path source, String name, String region, Endpoint endpoint, Credentials credentials,
                       Map<String, Bucket> buckets, Ram ram, Cdn cdn, Optional<Uploader> uploader, Optional<Lock> lock,
-                      Optional<Serve> serve) {
+                      Optional<Serve> serve, Map<String, AccessAssertion> access) {
 
     public Profile {
         buckets = ordered(buckets);
+        access = ordered(access);
     }
 
     /** An unmodifiable copy that keeps insertion order (Map.copyOf would not). */

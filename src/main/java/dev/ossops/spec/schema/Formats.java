@@ -73,4 +73,12 @@ public final class Formats {
     /** A role name in the caller's account or a role ARN. */
     public static final StringShape.Format ROLE = regex("role", "^(acs:ram::[0-9]+:role/)?[A-Za-z0-9.-]{1,64}$",
             "use a role name (1-64 letters, digits, periods and hyphens) or acs:ram::<account>:role/<name>");
+
+    /** An access assertion's name: it names findings and SARIF results. */
+    public static final StringShape.Format ASSERTION_NAME = regex("assertion name", "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+            "use 1-64 letters, digits, periods, hyphens and underscores, starting with a letter or digit");
+
+    /** {@code bucket} or {@code bucket/key-pattern}: what an access assertion is about. */
+    public static final StringShape.Format ACCESS_RESOURCE = regex("resource", "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9](/.{1,1023})?$",
+            "use a bucket name, or bucket/key-pattern such as media/invoices/* (* and ? wildcards)");
 }

@@ -210,6 +210,34 @@ public final class ProfileSchema {
                     .build())
             .build();
 
+    public static final List<String> ACCESS_OUTCOMES = List.of("allowed", "denied");
+    /** Request values an assertion may pin; every other key ranges over all values. */
+    public static final List<String> ACCESS_CONDITION_KEYS = List.of("acs:SourceIp", "acs:SourceVpc", "acs:SecureTransport",
+            "acs:Referer", "acs:UserAgent");
+
+    private static final ObjectShape ACCESS_ASSERTION = ObjectShape.builder("AccessAssertion",
+                    "An intent about access that every plan proves before apply and audit checks live.")
+            .required("principal", ObjectShape.builder("AccessPrincipal",
+                            "Exactly one of anonymous, ramUser, role or account.")
+                    .optional("anonymous", bool("An unsigned request from anywhere (true)."))
+                    .optional("ramUser", StringShape.formatted("A RAM user of the account.", Formats.RAM_USER_NAME))
+                    .optional("role", StringShape.formatted("Any session of a RAM role of the account.", Formats.RAM_ROLE_NAME))
+                    .optional("sessionPolicy", new DocumentShape("policy", DocumentSchemas.POLICY))
+                    .optional("sessionName", text("Only this role session name (role only; default: any session)."))
+                    .optional("account", text("An account's root identity by id, or 'self' for the profile's own account."))
+                    .build())
+            .required("actions", ListShape.of("OSS actions, all on objects or all on the bucket.",
+                    StringShape.formatted("An OSS action, e.g. oss:GetObject.", Formats.ACTION)).withItemLimits(1, 50))
+            .required("resource", StringShape.formatted("bucket (bucket actions) or bucket/key-pattern (object actions; * and ?).",
+                    Formats.ACCESS_RESOURCE))
+            .optional("viaCdnDomain", StringShape.formatted("Through this CDN domain instead of directly to OSS.", Formats.DOMAIN_NAME))
+            .optional("signedUrl", bool("Through the CDN: whether the URL carries a valid URL-authentication signature "
+                    + "(default: either)."))
+            .optional("conditions", new MapShape("Request values to assume; keys left out range over every value.",
+                    StringShape.oneOf("A condition key.", "condition key", ACCESS_CONDITION_KEYS), text("Its value."), 10))
+            .required("expect", StringShape.oneOf("allowed or denied.", "outcome", ACCESS_OUTCOMES))
+            .build();
+
     public static final ObjectShape PROFILE = ObjectShape.builder(null,
                     "An ossops profile: one environment's buckets, RAM, CDN and uploader.")
             .required("apiVersion", StringShape.oneOf("Format version.", "apiVersion", List.of(API_VERSION)))
@@ -228,5 +256,7 @@ public final class ProfileSchema {
             .optional("uploader", UPLOADER)
             .optional("lock", LOCK)
             .optional("serve", SERVE)
+            .optional("access", MapShape.of("Access assertions by name.", StringShape.formatted("Assertion name.", Formats.ASSERTION_NAME),
+                    ACCESS_ASSERTION))
             .build();
 }

@@ -1,5 +1,6 @@
 package dev.ossops.upload.dashscope;
 
+import dev.ossops.common.ExponentialBackoff;
 import java.time.Duration;
 
 /**
@@ -21,11 +22,7 @@ public record Backoff(int attempts, Duration initial, Duration max) {
 
     /** The wait after the {@code failed}-th throttled attempt (1-based). */
     public Duration delayAfter(int failed) {
-        Duration d = initial;
-        for (int i = 1; i < failed && d.compareTo(max) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(max) > 0 ? max : d;
+        return ExponentialBackoff.ceiling(initial, max, failed);
     }
 
     /** Waits; a test passes one that records instead. */

@@ -28,7 +28,7 @@ class ChecksTest {
                 "OSS-REPLICATION-DESTINATION-WEAKER medium", "RAM-POLICY-FULL-ACCESS high",
                 "RAM-POLICY-PRIVILEGE-ESCALATION high", "RAM-USER-DIRECT-POLICY low", "RAM-ROOT-ACCESS-KEY info",
                 "CDN-ORIGIN-BUCKET-PUBLIC medium", "CDN-PRIVATE-ORIGIN-NO-ACCESS-CONTROL low",
-                "UPLOADER-PRESIGN-EXPIRY-LONG low"),
+                "UPLOADER-PRESIGN-EXPIRY-LONG low", "ACCESS-ASSERTION high"),
                 RULES.stream().map(r -> r.id() + " " + r.severity().label()).toList());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
-import static dev.ossops.audit.GoldenFiles.assertGolden;
+import static dev.ossops.GoldenFiles.assertGolden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -21,7 +21,7 @@ class ReportersTest {
 
     @Test
     void text_scenario_matchesGolden() {
-        assertGolden("scenario.txt", new TextReporter().render(Scenario.report()));
+        assertGolden("audit/scenario.txt", new TextReporter().render(Scenario.report()));
     }
 
     @Test
@@ -34,12 +34,12 @@ class ReportersTest {
 
     @Test
     void json_scenario_matchesGolden() {
-        assertGolden("scenario.json", new JsonReporter(VERSION).render(Scenario.report()));
+        assertGolden("audit/scenario.json", new JsonReporter(VERSION).render(Scenario.report()));
     }
 
     @Test
     void sarif_scenario_matchesGolden() {
-        assertGolden("scenario.sarif", new SarifReporter(VERSION).render(Scenario.report()));
+        assertGolden("audit/scenario.sarif", new SarifReporter(VERSION).render(Scenario.report()));
     }
 
     @Test

@@ -1,7 +1,11 @@
 package dev.ossops.cloud.upload;
 
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
+import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
+import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
@@ -50,18 +54,33 @@ class StsVendingIT {
         attach.setPolicyType("System");
         attach.setPolicyName("AliyunOSSFullAccess");
         f.call(attach);
-        CredentialSource root = new CredentialSource() {
+        CreateUserRequest user = new CreateUserRequest();
+        user.setUserName("vendor");
+        f.call(user);
+        AttachPolicyToUserRequest allowed = new AttachPolicyToUserRequest();
+        allowed.setUserName("vendor");
+        allowed.setPolicyType("System");
+        allowed.setPolicyName("AliyunSTSAssumeRoleAccess");
+        f.call(allowed);
+        CreateAccessKeyRequest key = new CreateAccessKeyRequest();
+        key.setUserName("vendor");
+        CreateAccessKeyResponse.AccessKey created = f.call(key).getAccessKey();
+        sts = vending(created.getAccessKeyId(), created.getAccessKeySecret());
+    }
+
+    private StsVending vending(String keyId, String secret) {
+        CredentialSource source = new CredentialSource() {
             @Override
             public Credentials resolve() {
-                return Credentials.of(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET);
+                return Credentials.of(keyId, secret);
             }
 
             @Override
             public String describe() {
-                return "test root key";
+                return "the test's key";
             }
         };
-        sts = new StsVending(CloudTarget.single(URI.create("http://127.0.0.1:" + f.port()), "cn-hangzhou", root));
+        return new StsVending(CloudTarget.single(URI.create("http://127.0.0.1:" + f.port()), "cn-hangzhou", source));
     }
 
     @AfterEach
@@ -86,6 +105,19 @@ class StsVendingIT {
                 + "\"Resource\":[\"acs:oss:*:*:media/uploads/u1/*\"]}]}"), principal.sessionPolicy());
         assertFalse(issued.toString().contains(issued.accessKeySecret()));
         assertFalse(issued.toString().contains(issued.securityToken()));
+    }
+
+    /** STS refuses AssumeRole signed with an account's root key; the message names the key, masked, and the way out. */
+    @Test
+    void assume_withTheAccountsRootKey_saysToUseARamUser() {
+        try (StsVending root = vending(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET)) {
+            UploadException e = assertThrows(UploadException.class, () -> root.assume("Uploader", "browser-1", "{}", 900));
+            assertEquals("STS refused AssumeRole: the credentials from the test's key (LTAI…abcd) are the account's root AccessKey,"
+                    + " and STS issues role credentials only to RAM users and roles (NoPermission: Roles may not be assumed by root"
+                    + " accounts.). Use the AccessKey of a RAM user allowed sts:AssumeRole on the role (for example with the"
+                    + " AliyunSTSAssumeRoleAccess policy).", e.getMessage());
+            assertFalse(e.getMessage().contains(RpcFixture.ROOT_SECRET));
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.Principal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Clock;
@@ -99,14 +100,14 @@ class AuthenticatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void authenticate_sdkHeaderSignature_isTheKeysPrincipal(SignVersion version) {
         SignableRequest request = headerSigned(version, KEY, Map.of("Content-Type", "text/plain", "x-oss-meta-a", "1"));
         assertEquals(expected(version, KEY), authenticator(Duration.ZERO).authenticate(request));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void authenticate_headerChangedAfterSigning_isSignatureDoesNotMatch(SignVersion version) {
         SignableRequest signed = headerSigned(version, KEY, Map.of("x-oss-meta-a", "1"));
         Map<String, String> headers = new LinkedHashMap<>(signed.headers());
@@ -114,14 +115,14 @@ class AuthenticatorTest {
         SignableRequest tampered = new V1SignatureTest.Request(signed.method(), signed.resourcePath(), headers, signed.query());
         OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(tampered));
         assertEquals("SignatureDoesNotMatch", e.error().code());
-        assertTrue(e.details().get("StringToSign").contains(version == SignVersion.V1 ? "x-oss-meta-a:2" : "OSS4-HMAC-SHA256"));
+        assertTrue(e.details().get("StringToSign").contains(version == SignVersion.V4 ? "OSS4-HMAC-SHA256" : "x-oss-meta-a:2"));
         if (version == SignVersion.V4) {
             assertTrue(e.details().get("CanonicalRequest").contains("x-oss-meta-a:2\n"), e.details().toString());
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void authenticate_sdkPresignedUrl_verifiesAndExpires(SignVersion version) {
         SignableRequest request = presigned(version, KEY, new Date(System.currentTimeMillis() + 60_000));
         assertEquals(expected(version, KEY), authenticator(Duration.ZERO).authenticate(request));
@@ -131,7 +132,7 @@ class AuthenticatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void authenticate_serverClockSixteenMinutesAhead_isRequestTimeTooSkewed(SignVersion version) {
         SignableRequest request = headerSigned(version, KEY, Map.of());
         assertEquals(expected(version, KEY), authenticator(Duration.ofMinutes(14)).authenticate(request));
@@ -141,7 +142,7 @@ class AuthenticatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void authenticate_stsKey_needsItsTokenAndNeverShowsIt(SignVersion version) {
         assertEquals(expected(version, STS), authenticator(Duration.ZERO).authenticate(headerSigned(version, STS, Map.of())));
         SignableRequest presigned = presigned(version, STS, new Date(System.currentTimeMillis() + 60_000));
@@ -160,6 +161,29 @@ class AuthenticatorTest {
         assertEquals("InvalidSecurityToken", wrong.error().code());
     }
 
+    /** A presigned URL carries the token as a parameter (V2 signs it, encoded): a mismatch never shows it either. */
+    @ParameterizedTest
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    void authenticate_presignedStsUrlWithWrongSignature_neverShowsTheToken(SignVersion version) {
+        Credential sts = new Credential("STS.TestKey0000000000000", "sts-secret", ROOT, true,
+                Optional.of("CAIS+token/with=signs"), Optional.of(Instant.now().plusSeconds(600)), List.of());
+        Authenticator authenticator = new Authenticator(id -> Optional.of(sts).filter(k -> k.accessKeyId().equals(id)),
+                Clock.systemUTC());
+        SignableRequest presigned = presigned(version, sts, new Date(System.currentTimeMillis() + 60_000));
+        assertEquals(expected(version, sts), authenticator.authenticate(presigned));
+        String signature = version == SignVersion.V1 ? "Signature" : "x-oss-signature";
+        List<Map.Entry<String, String>> tampered = new ArrayList<>();
+        presigned.query().forEach(p -> tampered.add(p.getKey().equals(signature)
+                ? new AbstractMap.SimpleImmutableEntry<>(signature, "AAAA" + p.getValue()) : p));
+        OssException e = assertThrows(OssException.class, () -> authenticator.authenticate(
+                new V1SignatureTest.Request(presigned.method(), presigned.resourcePath(), presigned.headers(), tampered)));
+        assertEquals("SignatureDoesNotMatch", e.error().code());
+        String shown = e.details().toString();
+        assertFalse(shown.contains("CAIS"), shown);
+        assertFalse(shown.contains("43 41 49 53"), shown);
+        assertTrue(shown.contains("****"), shown);
+    }
+
     @Test
     void authenticate_unknownKey_isInvalidAccessKeyIdMasked() {
         Credential unknown = Credential.permanent("LTAI5tSomebodyElsesKey99", "x", ROOT, true, List.of());
@@ -170,7 +194,7 @@ class AuthenticatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
     void authenticate_disabledKey_isInvalidAccessKeyIdDisabled(SignVersion version) {
         OssException e = assertThrows(OssException.class,
                 () -> authenticator(Duration.ZERO).authenticate(headerSigned(version, DISABLED, Map.of())));
@@ -287,5 +311,47 @@ class AuthenticatorTest {
         OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(request));
         assertEquals(OssError.INVALID_PRESIGNED_SIGNING_REGION, e.error());
         assertEquals("0002-00000226", e.error().ec());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,                                         | 0002-00000102",
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,Region:x,Signature:abc                   | 0002-00000102",
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,AdditionalHeadershost,Signature:abc      | 0002-00000103",
+            "OSS2 AdditionalHeaders:host,Signature:abc                                          | 0002-00000105",
+            "OSS2 AccessKeyId:,AdditionalHeaders:host,Signature:abc                             | 0002-00000106",
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,AdditionalHeaders:host                   | 0002-00000108",
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,AdditionalHeaders:host,Signature:        | 0002-00000109",
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,AdditionalHeaders:,Signature:abc         | 0002-00000110",
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,AdditionalHeaders:host;,Signature:abc    | 0002-00000111",
+            "OSS2 AccessKeyId:LTAI5tOssopsEmulatorRoot,AdditionalHeaders:range,Signature:abc    | 0002-00000112"})
+    void authenticate_malformedV2Header_answersTheEcOfItsMalformation(String authorization, String ec) {
+        SignableRequest request = new V1SignatureTest.Request("GET", "/bucket/key", Map.of("authorization", authorization.trim(),
+                "date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))),
+                List.of());
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(request));
+        assertEquals(ec, e.error().ec());
+        assertEquals("InvalidArgument", e.error().code());
+        assertEquals("Authorization header is invalid.", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "x-oss-access-key-id=LTAI5tOssopsEmulatorRoot&x-oss-signature=abc                        | 0002-00000113",
+            "x-oss-access-key-id=LTAI5tOssopsEmulatorRoot&x-oss-expires=soon&x-oss-signature=abc     | 0002-00000070",
+            "x-oss-access-key-id=&x-oss-expires=4102444800&x-oss-signature=abc                       | 0002-00000116",
+            "x-oss-access-key-id=LTAI5tOssopsEmulatorRoot&x-oss-expires=4102444800                   | 0002-00000117",
+            "x-oss-access-key-id=LTAI5tOssopsEmulatorRoot&x-oss-expires=4102444800&x-oss-signature=  | 0002-00000118"})
+    void authenticate_incompleteV2Url_answersTheEcOfWhatIsMissing(String query, String ec) {
+        List<Map.Entry<String, String>> params = new ArrayList<>();
+        params.add(new AbstractMap.SimpleImmutableEntry<>("x-oss-signature-version", "OSS2"));
+        for (String pair : query.trim().split("&")) {
+            int eq = pair.indexOf('=');
+            params.add(new AbstractMap.SimpleImmutableEntry<>(pair.substring(0, eq), pair.substring(eq + 1)));
+        }
+        SignableRequest request = new V1SignatureTest.Request("GET", "/bucket/key", Map.of(), params);
+        OssException e = assertThrows(OssException.class, () -> authenticator(Duration.ZERO).authenticate(request));
+        assertEquals(ec, e.error().ec());
+        assertEquals("AccessDenied", e.error().code());
     }
 }

@@ -22,6 +22,7 @@ import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
+import com.aliyuncs.ram.model.v20150501.GetUserRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import dev.ossops.emulator.Emulator;
@@ -57,6 +58,7 @@ final class AuthzFixture implements AutoCloseable {
     private final Emulator emulator;
     private final List<OSS> clients = new ArrayList<>();
     private int policies;
+    private Credentials stsCaller;
 
     AuthzFixture(Path dataDir) {
         emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).build(), id -> Optional.empty(),
@@ -154,6 +156,13 @@ final class AuthzFixture implements AutoCloseable {
         return new Credentials(created.getAccessKeyId(), created.getAccessKeySecret(), null);
     }
 
+    /** The numeric id (UID) RAM gave a user: what bucket policies and AccessDenied details name it by. */
+    String userId(String name) {
+        GetUserRequest get = new GetUserRequest();
+        get.setUserName(name);
+        return call(get).getUser().getUserId();
+    }
+
     /** A role trusting the account, with these custom policy documents attached; returns its ARN. */
     String role(String name, String... documents) {
         CreateRoleRequest create = new CreateRoleRequest();
@@ -171,8 +180,14 @@ final class AuthzFixture implements AutoCloseable {
         return arn;
     }
 
-    /** STS credentials for {@code roleArn}, narrowed by {@code sessionPolicy} when not null. */
+    /**
+     * STS credentials for {@code roleArn}, narrowed by {@code sessionPolicy} when not null. STS refuses
+     * the account's root key, so a RAM user allowed sts:AssumeRole calls it.
+     */
     Credentials assumeRole(String roleArn, String sessionPolicy, long durationSeconds) {
+        if (stsCaller == null) {
+            stsCaller = user("sts-caller", document(allow("\"sts:AssumeRole\"", "\"*\"")));
+        }
         AssumeRoleRequest assume = new AssumeRoleRequest();
         assume.setRoleArn(roleArn);
         assume.setRoleSessionName("authz-test");
@@ -180,7 +195,7 @@ final class AuthzFixture implements AutoCloseable {
         if (sessionPolicy != null) {
             assume.setPolicy(sessionPolicy);
         }
-        AssumeRoleResponse.Credentials c = call(assume).getCredentials();
+        AssumeRoleResponse.Credentials c = call(rpc(stsCaller.id(), stsCaller.secret()), assume).getCredentials();
         return new Credentials(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken());
     }
 

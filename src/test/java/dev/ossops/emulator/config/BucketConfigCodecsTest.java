@@ -15,7 +15,7 @@ class BucketConfigCodecsTest {
     @Test
     void standard_servesEverySingleDocumentConfiguration() {
         assertEquals(Set.of("cors", "lifecycle", "encryption", "policy", "tagging", "referer", "logging",
-                "publicAccessBlock", "requestPayment", "accessmonitor"), codecs.subresources());
+                "publicAccessBlock", "requestPayment", "accessmonitor", "resourceGroup"), codecs.subresources());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.CORSConfiguration;
@@ -65,7 +66,7 @@ class CorsCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        Golden.assertGolden("cors.xml", SdkWire.text(codec.accept(sdkBody(richRequest()))));
+        GoldenFiles.assertGolden("emulator-config/cors.xml", SdkWire.text(codec.accept(sdkBody(richRequest()))));
     }
 
     @Test

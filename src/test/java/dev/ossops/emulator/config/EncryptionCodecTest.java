@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.ServerSideEncryptionByDefault;
@@ -51,7 +52,7 @@ class EncryptionCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        Golden.assertGolden("encryption.xml",
+        GoldenFiles.assertGolden("emulator-config/encryption.xml",
                 SdkWire.text(codec.accept(sdkBody("KMS", "9468da86-3509-4f8d-a61e-6eab1eac****", "SM4"))));
     }
 

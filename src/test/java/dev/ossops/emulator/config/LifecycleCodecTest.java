@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.LifecycleFilter;
@@ -140,7 +141,7 @@ class LifecycleCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        Golden.assertGolden("lifecycle.xml", SdkWire.text(codec.accept(sdkBody(richRequest()))));
+        GoldenFiles.assertGolden("emulator-config/lifecycle.xml", SdkWire.text(codec.accept(sdkBody(richRequest()))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.BucketLoggingResult;
@@ -37,7 +38,7 @@ class LoggingCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        Golden.assertGolden("logging.xml", SdkWire.text(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
+        GoldenFiles.assertGolden("emulator-config/logging.xml", SdkWire.text(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
     }
 
     @Test
@@ -66,7 +67,7 @@ class LoggingCodecTest {
     void whenUnset_answersEmptyStatus() throws Exception {
         BucketLoggingResult got = ResponseParsers.parseBucketLogging(SdkWire.stream(codec.whenUnset("media")));
         assertNull(got.getTargetBucket());
-        Golden.assertGolden("logging-unset.xml", SdkWire.text(codec.whenUnset("media")));
+        GoldenFiles.assertGolden("emulator-config/logging-unset.xml", SdkWire.text(codec.whenUnset("media")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.GetBucketPolicyResult;
@@ -199,7 +200,7 @@ class PolicyCodecTest {
         BucketConfigCodec.StoredConfig status = PolicyStatus.render(Optional.of(policy), p -> p.json().contains("\"*\""));
         GetBucketPolicyStatusResult got = ResponseParsers.getBucketPolicyStatusResponseParser.parse(SdkWire.response(status));
         assertEquals(true, got.isPublic());
-        Golden.assertGolden("policy-status.xml", SdkWire.text(status));
+        GoldenFiles.assertGolden("emulator-config/policy-status.xml", SdkWire.text(status));
     }
 
     @Test

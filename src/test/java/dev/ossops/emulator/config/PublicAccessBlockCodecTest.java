@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.GetBucketPublicAccessBlockResult;
@@ -32,7 +33,7 @@ class PublicAccessBlockCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        Golden.assertGolden("public-access-block.xml", SdkWire.text(codec.accept(sdkBody(true))));
+        GoldenFiles.assertGolden("emulator-config/public-access-block.xml", SdkWire.text(codec.accept(sdkBody(true))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.BucketReferer;
@@ -38,7 +39,7 @@ class RefererCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        Golden.assertGolden("referer.xml", SdkWire.text(codec.accept(sdkBody(rich()))));
+        GoldenFiles.assertGolden("emulator-config/referer.xml", SdkWire.text(codec.accept(sdkBody(rich()))));
     }
 
     @Test
@@ -48,7 +49,7 @@ class RefererCodecTest {
         assertEquals(null, got.isAllowTruncateQueryString());
         assertEquals(List.of(), got.getRefererList());
         assertEquals(List.of(), got.getBlackRefererList());
-        Golden.assertGolden("referer-unset.xml", SdkWire.text(codec.whenUnset("media")));
+        GoldenFiles.assertGolden("emulator-config/referer-unset.xml", SdkWire.text(codec.whenUnset("media")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.AddBucketReplicationRequest;
@@ -89,7 +90,7 @@ class ReplicationCodecTest {
                 .add(codec.parseAdd("media", utf8(rule("<PrefixSet/><Action>ALL</Action>"
                         + "<Destination><Bucket>backup</Bucket><Location>oss-cn-hongkong</Location>"
                         + "<TransferType>oss_acc</TransferType></Destination><RTC><Status>enabled</Status></RTC>"))));
-        Golden.assertGolden("replication.xml", SdkWire.text(codec.render("media", config)));
+        GoldenFiles.assertGolden("emulator-config/replication.xml", SdkWire.text(codec.render("media", config)));
     }
 
     @Test
@@ -125,7 +126,7 @@ class ReplicationCodecTest {
         assertEquals(true, got.isEnableHistoricalObjectReplication());
         assertEquals(0.85f, got.getHistoricalObjectProgress());
         assertEquals(Date.from(until), got.getNewObjectProgress());
-        Golden.assertGolden("replication-progress.xml", SdkWire.text(stored));
+        GoldenFiles.assertGolden("emulator-config/replication-progress.xml", SdkWire.text(stored));
     }
 
     @Test
@@ -140,7 +141,7 @@ class ReplicationCodecTest {
         BucketConfigCodec.StoredConfig stored = codec.renderLocations(locations,
                 Map.of("oss-cn-hongkong", List.of("oss_acc"), "oss-us-west-1", List.of("oss_acc")));
         assertEquals(locations, ResponseParsers.parseGetBucketReplicationLocation(SdkWire.stream(stored)));
-        Golden.assertGolden("replication-location.xml", SdkWire.text(stored));
+        GoldenFiles.assertGolden("emulator-config/replication-location.xml", SdkWire.text(stored));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.SetBucketTaggingRequest;
@@ -41,13 +42,13 @@ class TaggingCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        Golden.assertGolden("tagging.xml", SdkWire.text(codec.accept(sdkBody(richTags()))));
+        GoldenFiles.assertGolden("emulator-config/tagging.xml", SdkWire.text(codec.accept(sdkBody(richTags()))));
     }
 
     @Test
     void whenUnset_answersEmptyTagSet() throws Exception {
         assertEquals(Map.of(), ResponseParsers.parseGetBucketTagging(SdkWire.stream(codec.whenUnset("media"))).getAllTags());
-        Golden.assertGolden("tagging-unset.xml", SdkWire.text(codec.whenUnset("media")));
+        GoldenFiles.assertGolden("emulator-config/tagging-unset.xml", SdkWire.text(codec.whenUnset("media")));
     }
 
     @Test

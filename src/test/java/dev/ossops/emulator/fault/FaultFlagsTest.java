@@ -26,7 +26,7 @@ class FaultFlagsTest {
     void help_listsTheFaultOptions() {
         Run run = run("emulator", "--help");
         for (String option : new String[] {"--fault-latency-ms", "--fault-503-rate", "--fault-500-rate", "--fault-qps",
-                "--fault-reset-rate", "--fault-seed"}) {
+                "--fault-reset-rate", "--fault-seed", "--fault-connection-bandwidth", "--fault-total-bandwidth"}) {
             assertTrue(run.out().contains(option), run.out());
         }
     }
@@ -43,5 +43,12 @@ class FaultFlagsTest {
         Run run = run("emulator", "--port", "0", "--fault-500-rate", "0.7", "--fault-reset-rate", "0.7");
         assertEquals(1, run.exit());
         assertEquals("error: slowDownRate + internalErrorRate + resetRate must not exceed 1, was 1.4\n", run.err());
+    }
+
+    @Test
+    void connectionBandwidth_notASize_isOneErrorLineAndExitOne() {
+        Run run = run("emulator", "--port", "0", "--fault-connection-bandwidth", "fast");
+        assertEquals(1, run.exit());
+        assertEquals("error: invalid size 'fast': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)\n", run.err());
     }
 }

@@ -191,7 +191,8 @@ class FaultInjectionIT {
 
         // V1 signatures are accepted as well: the endpoint is signed like any OSS request.
         HttpResponse<String> shown = control.send(SignVersion.V1, "GET", "faults", null);
-        assertEquals("{\"latencyMillis\":0,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":0,\"resetRate\":0.0,\"seed\":9}",
+        assertEquals("{\"latencyMillis\":0,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":0,\"resetRate\":0.0,\"seed\":9,"
+                        + "\"connectionBytesPerSecond\":0,\"totalBytesPerSecond\":0}",
                 shown.body());
 
         HttpResponse<String> cleared = control.send("DELETE", "faults", null);

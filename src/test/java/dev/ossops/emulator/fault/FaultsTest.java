@@ -2,7 +2,9 @@ package dev.ossops.emulator.fault;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -98,6 +100,22 @@ class FaultsTest {
                 assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, -1, 0, 0)).getMessage());
         assertEquals("latencyMillis must be between 0 and 600000, was -5",
                 assertThrows(IllegalArgumentException.class, () -> new FaultPlan(-5, 0, 0, 0, 0, 0)).getMessage());
+        assertEquals("connectionBytesPerSecond must be 0 (unlimited) or more, was -1",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, 0, 0, -1, 0)).getMessage());
+        assertEquals("totalBytesPerSecond must be 0 (unlimited) or more, was -2",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, 0, 0, 0, -2)).getMessage());
+    }
+
+    @Test
+    void set_linkShapeOnly_isHandedOnButInjectsNothingPerRequest() {
+        List<FaultPlan> applied = new ArrayList<>();
+        Faults faults = new Faults(nanos::get, applied::add);
+        FaultPlan shaped = new FaultPlan(0, 0, 0, 0, 0, 0, 4 << 20, 48 << 20);
+        faults.set(shaped);
+        faults.clear();
+        assertEquals(List.of(shaped, FaultPlan.NONE), applied);
+        faults.set(shaped);
+        assertEquals(FaultDecision.PASS, faults.next());
     }
 
     @Test

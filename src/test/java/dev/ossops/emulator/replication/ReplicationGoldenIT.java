@@ -1,5 +1,6 @@
 package dev.ossops.emulator.replication;
 
+import dev.ossops.GoldenFiles;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.AddBucketReplicationRequest;
 import dev.ossops.emulator.EmulatorClients;
@@ -13,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(EmulatorExtension.class)
 class ReplicationGoldenIT {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/emulator");
 
     /** GET /bucket/?subresource signed by hand with V1, so the raw XML can be compared. */
     private static HttpResponse<String> get(EmulatorClients clients, String bucket, String query, String signedSubresource)
@@ -47,11 +45,7 @@ class ReplicationGoldenIT {
     private static void check(String name, HttpResponse<String> response) throws Exception {
         assertEquals(200, response.statusCode(), response.body());
         String actual = response.body().replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z", "DATE");
-        Path file = GOLDEN.resolve(name + ".xml");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(file, actual + "\n");
-        }
-        assertEquals(Files.readString(file).stripTrailing(), actual, "golden file " + file);
+        GoldenFiles.assertGolden("emulator/" + name + ".xml", actual);
     }
 
     @Test

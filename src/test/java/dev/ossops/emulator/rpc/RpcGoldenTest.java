@@ -1,13 +1,11 @@
 package dev.ossops.emulator.rpc;
 
+import dev.ossops.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Representative RAM, STS and CDN answers against stored files in
  * {@code golden/emulator-rpc}; random ids are replaced by their field name in angle brackets
  * before comparing, everything else (names, nesting, dates under a fixed clock) must match.
- * After a deliberate wire change, {@code -Dgolden.write=true} rewrites the files for review.
+ * After a deliberate wire change, {@code -Dgolden.update=true} rewrites the files for review ({@link GoldenFiles}).
  */
 class RpcGoldenTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
@@ -47,13 +43,17 @@ class RpcGoldenTest {
     }
 
     private JsonNode call(String version, String action, String... pairs) throws IOException {
+        return call(root, version, action, pairs);
+    }
+
+    private JsonNode call(SignedRequests signer, String version, String action, String... pairs) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("Version", version);
         p.put("Action", action);
         for (int i = 0; i < pairs.length; i += 2) {
             p.put(pairs[i], pairs[i + 1]);
         }
-        return mapper.readTree(handler.handle(root.get(p, NOW)).body());
+        return mapper.readTree(handler.handle(signer.get(p, NOW)).body());
     }
 
     private JsonNode ram(String action, String... pairs) throws IOException {
@@ -66,14 +66,7 @@ class RpcGoldenTest {
 
     private void assertGolden(String name, JsonNode actual) throws IOException {
         String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mask(actual.deepCopy())) + "\n";
-        String resource = "/golden/emulator-rpc/" + name + ".json";
-        if (Boolean.getBoolean("golden.write")) {
-            Files.writeString(Path.of("src/test/resources" + resource), text);
-        }
-        try (InputStream in = getClass().getResourceAsStream(resource)) {
-            assertNotNull(in, "missing golden file " + resource);
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), text, name);
-        }
+        GoldenFiles.assertGolden("emulator-rpc/" + name + ".json", text);
     }
 
     private static JsonNode mask(JsonNode node) {
@@ -121,10 +114,22 @@ class RpcGoldenTest {
         assertGolden("ram-error-user-not-found", ram("GetUser", "UserName", "nobody"));
     }
 
+    /** STS takes AssumeRole only from RAM users and role sessions: a user with AliyunSTSAssumeRoleAccess here. */
     @Test
     void sts_assumeRole() throws IOException {
         ram("CreateRole", "RoleName", "Deployer", "AssumeRolePolicyDocument", TRUST);
-        assertGolden("sts-assume-role", call("2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
+        ram("CreateUser", "UserName", "ci");
+        ram("AttachPolicyToUser", "UserName", "ci", "PolicyType", "System", "PolicyName", "AliyunSTSAssumeRoleAccess");
+        JsonNode key = ram("CreateAccessKey", "UserName", "ci").get("AccessKey");
+        SignedRequests user = new SignedRequests(key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText());
+        assertGolden("sts-assume-role", call(user, "2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
+                "RoleSessionName", "ci", "DurationSeconds", "900"));
+    }
+
+    @Test
+    void sts_assumeRoleWithRootKey_errorBody() throws IOException {
+        ram("CreateRole", "RoleName", "Deployer", "AssumeRolePolicyDocument", TRUST);
+        assertGolden("sts-error-root-account", call("2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
                 "RoleSessionName", "ci", "DurationSeconds", "900"));
     }
 

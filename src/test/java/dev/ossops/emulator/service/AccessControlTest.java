@@ -41,7 +41,7 @@ class AccessControlTest {
     void open(@TempDir Path dir) {
         store = DiskStore.open(dir);
         account = AccountSettings.open(dir);
-        access = new AccessControl(ACCOUNT, store, account, Clock.systemUTC());
+        access = new AccessControl(store, Map.of(ACCOUNT, account), Clock.systemUTC());
     }
 
     private static Caller caller(Principal principal, List<GrantedPolicy> policies) {
@@ -83,7 +83,8 @@ class AccessControlTest {
                 denied(() -> access.checkObject(ANONYMOUS, bucket("public-read"), "k", object("private"), OssAction.GET_OBJECT))
                         .getMessage());
         assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, bucket("public-read"), "k", object("default"), OssAction.GET_OBJECT));
-        denied(() -> access.checkObject(ANONYMOUS, bucket("public-read"), "k", null, OssAction.PUT_OBJECT));
+        assertEquals("Anonymous user has no right to access this object.",
+                denied(() -> access.checkObject(ANONYMOUS, bucket("public-read"), "k", null, OssAction.PUT_OBJECT)).getMessage());
         assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, bucket("public-read-write"), "k", null, OssAction.PUT_OBJECT));
         denied(() -> access.checkObject(ANONYMOUS, bucket("public-read-write"), "k", object("default"), OssAction.PUT_OBJECT_ACL));
     }
@@ -91,8 +92,21 @@ class AccessControlTest {
     @Test
     void checkBucket_rootOfTheAccountOwnsIt_otherAccountsGetTheAcl() {
         assertDoesNotThrow(() -> access.checkBucket(ROOT, bucket("private"), OssAction.DELETE_BUCKET));
-        denied(() -> access.checkBucket(OTHER_ROOT, bucket("private"), OssAction.LIST_OBJECTS));
+        OssException e = denied(() -> access.checkBucket(OTHER_ROOT, bucket("private"), OssAction.LIST_OBJECTS));
+        assertEquals("The bucket you access does not belong to you.", e.getMessage());
+        assertEquals("0003-00000001", e.error().ec());
+        assertEquals(Map.of("AuthPrincipalOwnerId", "9990000000000009", "AuthPrincipalType", "Account",
+                "AuthPrincipalDisplayName", "9990000000000009", "NoPermissionType", "ImplicitDeny", "AuthAction", "oss:ListObjects"),
+                e.containers().get("AccessDeniedDetail"));
         assertDoesNotThrow(() -> access.checkBucket(OTHER_ROOT, bucket("public-read"), OssAction.LIST_OBJECTS));
+    }
+
+    @Test
+    void checkBucket_anonymous_getsOssAnonymousBucketMessageWithoutDetail() {
+        OssException e = denied(() -> access.checkBucket(ANONYMOUS, bucket("private"), OssAction.LIST_OBJECTS));
+        assertEquals("Anonymous user has no right to access this bucket.", e.getMessage());
+        assertEquals(Map.of(), e.containers());
+        assertEquals(Map.of(), e.details());
     }
 
     @Test
@@ -104,8 +118,13 @@ class AccessControlTest {
         OssException e = denied(() -> access.checkObject(alice, b, "other/x", null, OssAction.PUT_OBJECT));
         assertEquals("You have no right to access this object because of bucket acl.", e.getMessage());
         assertEquals("0003-00000001", e.error().ec());
-        assertEquals(Map.of("AuthAction", "oss:PutObject", "AuthPrincipalType", "SubUser"), e.details());
-        denied(() -> access.checkBucket(alice, b, OssAction.PUT_BUCKET_ACL));
+        assertEquals(List.of("AuthPrincipalOwnerId", "AuthPrincipalType", "AuthPrincipalDisplayName", "NoPermissionType", "AuthAction"),
+                List.copyOf(e.containers().get("AccessDeniedDetail").keySet()));
+        assertEquals(Map.of("AuthPrincipalOwnerId", ACCOUNT, "AuthPrincipalType", "SubUser", "AuthPrincipalDisplayName",
+                ALICE.userId(), "NoPermissionType", "ImplicitDeny", "AuthAction", "oss:PutObject"), e.containers().get("AccessDeniedDetail"));
+        assertEquals(Map.of("Bucket", "b"), e.details());
+        assertEquals("The bucket you access does not belong to you.",
+                denied(() -> access.checkBucket(alice, b, OssAction.PUT_BUCKET_ACL)).getMessage());
         denied(() -> access.checkBucket(caller(ALICE, List.of()), b, OssAction.LIST_OBJECTS));
     }
 
@@ -119,7 +138,8 @@ class AccessControlTest {
         OssException e = denied(() -> access.checkObject(alice, b, "secret/k", null, OssAction.GET_OBJECT));
         assertEquals("AccessDenied", e.error().code());
         assertEquals("Access denied by bucket policy.", e.getMessage());
-        assertEquals("0003-00000201", e.error().ec());
+        assertEquals("0003-00000101", e.error().ec());
+        assertEquals("ExplicitDeny", e.containers().get("AccessDeniedDetail").get("NoPermissionType"));
         // With a Condition, a Principal "*" statement binds the account itself too.
         denied(() -> access.checkObject(ROOT, b, "secret/k", null, OssAction.GET_OBJECT));
         assertDoesNotThrow(() -> access.checkObject(alice, b, "public/k", null, OssAction.GET_OBJECT));
@@ -134,7 +154,37 @@ class AccessControlTest {
         BucketRecord b = bucket("private");
         assertDoesNotThrow(() -> access.checkObject(session, b, "k", null, OssAction.GET_OBJECT));
         OssException e = denied(() -> access.checkObject(session, b, "k", null, OssAction.PUT_OBJECT));
-        assertEquals("AssumedRoleUser", e.details().get("AuthPrincipalType"));
+        assertEquals("AssumedRoleUser", e.containers().get("AccessDeniedDetail").get("AuthPrincipalType"));
+        assertEquals("300000000000000001:s1", e.containers().get("AccessDeniedDetail").get("AuthPrincipalDisplayName"));
+        assertEquals("Access denied by authorizer's policy.", e.getMessage());
+        assertEquals("0003-00000301", e.error().ec());
+        // What neither the role nor the session allows is an ordinary missing permission.
+        OssException neither = denied(() -> access.checkObject(session, b, "k", null, OssAction.DELETE_OBJECT));
+        assertEquals("You have no right to access this object because of bucket acl.", neither.getMessage());
+    }
+
+    @Test
+    void checkObject_explicitDenies_answerTheEcOfThePolicyThatDenied() {
+        BucketRecord b = bucket("private");
+        String denyGet = "{\"Effect\":\"Deny\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}";
+        Caller alice = caller(ALICE, List.of(policy("{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}," + denyGet)));
+        OssException ram = denied(() -> access.checkObject(alice, b, "k", null, OssAction.GET_OBJECT));
+        assertEquals("0003-00000201", ram.error().ec());
+        assertEquals("AccountLevelIdentityBasedPolicy", ram.containers().get("AccessDeniedDetail").get("PolicyType"));
+
+        config("policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"oss:GetObject\","
+                + "\"Principal\":[\"" + ALICE.userId() + "\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\"}]}");
+        OssException both = denied(() -> access.checkObject(alice, b, "k", null, OssAction.GET_OBJECT));
+        assertEquals("0003-00000203", both.error().ec());
+        assertEquals("Access denied by bucket policy.", both.getMessage());
+        assertEquals(null, both.containers().get("AccessDeniedDetail").get("PolicyType"));
+
+        Principal role = new Principal.AssumedRole(ACCOUNT, "uploader", "300000000000000001", "s1", Optional.of(
+                "{\"Version\":\"1\",\"Statement\":[" + denyGet + "]}"));
+        Caller session = caller(role, List.of(policy("{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}")));
+        OssException bySession = denied(() -> access.checkObject(session, b, "other", null, OssAction.GET_OBJECT));
+        assertEquals("0003-00000301", bySession.error().ec());
+        assertEquals("ExplicitDeny", bySession.containers().get("AccessDeniedDetail").get("NoPermissionType"));
     }
 
     @Test
@@ -155,14 +205,17 @@ class AccessControlTest {
     @Test
     void blockPublicAccess_refusesPublicAclAndPublicPolicy() {
         BucketRecord b = bucket("private");
-        assertDoesNotThrow(() -> access.checkAclChange(b, "public-read"));
+        assertDoesNotThrow(() -> access.checkBucketAclChange(b, "public-read"));
         blockPublicAccess();
-        OssException e = denied(() -> access.checkAclChange(b, "public-read-write"));
+        OssException e = denied(() -> access.checkBucketAclChange(b, "public-read-write"));
         assertEquals("AccessDenied", e.error().code());
-        assertEquals("Public access is blocked: public ACLs and public bucket policies cannot be set.", e.getMessage());
-        assertDoesNotThrow(() -> access.checkAclChange(b, "private"));
-        denied(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                + "\"oss:GetObject\",\"Principal\":[\"*\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\"}]}"));
+        assertEquals("Put public bucket acl is not allowed", e.getMessage());
+        assertEquals("Put public object acl is not allowed", denied(() -> access.checkObjectAclChange(b, "public-read")).getMessage());
+        assertDoesNotThrow(() -> access.checkBucketAclChange(b, "private"));
+        assertDoesNotThrow(() -> access.checkObjectAclChange(b, "default"));
+        assertEquals("Put public bucket policy is not allowed", denied(() -> access.checkPolicyChange(b,
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"oss:GetObject\",\"Principal\":[\"*\"],\"Resource\":\"acs:oss:*:" + ACCOUNT + ":b/*\"}]}")).getMessage());
         assertDoesNotThrow(() -> access.checkPolicyChange(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"oss:GetObject\",\"Principal\":[\"" + ALICE.userId() + "\"],\"Resource\":\"acs:oss:*:"
                 + ACCOUNT + ":b/*\"}]}"));
@@ -183,8 +236,7 @@ class AccessControlTest {
         assertEquals("You have no right to access this object because of bucket acl.",
                 denied(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.GET_OBJECT)).getMessage());
         denied(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.PUT_OBJECT));
-        assertEquals("Public access is blocked: public ACLs and public bucket policies cannot be set.",
-                denied(() -> access.checkAclChange(b, "public-read")).getMessage());
+        assertEquals("Put public bucket acl is not allowed", denied(() -> access.checkBucketAclChange(b, "public-read")).getMessage());
         // The account itself is not public: its own access is untouched.
         assertDoesNotThrow(() -> access.checkObject(ROOT, b, "k", null, OssAction.GET_OBJECT));
 
@@ -192,7 +244,7 @@ class AccessControlTest {
         assertDoesNotThrow(() -> access.checkObject(ANONYMOUS, b, "k", null, OssAction.GET_OBJECT));
         account.putBlockPublicAccess(true);
         account.deleteBlockPublicAccess();
-        assertDoesNotThrow(() -> access.checkAclChange(b, "public-read-write"));
+        assertDoesNotThrow(() -> access.checkBucketAclChange(b, "public-read-write"));
     }
 
     @Test
@@ -202,7 +254,8 @@ class AccessControlTest {
                 denied(() -> access.checkAccount(ANONYMOUS, get)).getMessage());
         assertDoesNotThrow(() -> access.checkAccount(ROOT, get));
         OssException e = denied(() -> access.checkAccount(caller(ALICE, List.of()), get));
-        assertEquals(Map.of("AuthAction", "oss:GetPublicAccessBlock", "AuthPrincipalType", "SubUser"), e.details());
+        assertEquals("oss:GetPublicAccessBlock", e.containers().get("AccessDeniedDetail").get("AuthAction"));
+        assertEquals(Map.of(), e.details());
         assertDoesNotThrow(() -> access.checkAccount(caller(ALICE, List.of(policy(
                 "{\"Effect\":\"Allow\",\"Action\":\"oss:Get*\",\"Resource\":\"acs:oss:*:" + ACCOUNT + ":*\"}"))), get));
         // Another account's resource does not match this account's.
@@ -229,7 +282,8 @@ class AccessControlTest {
         assertEquals("Anonymous access is forbidden for this operation.",
                 denied(() -> access.checkAccount(ANONYMOUS, OssAction.LIST_BUCKETS)).getMessage());
         assertDoesNotThrow(() -> access.checkNewBucket(ROOT, "new"));
-        denied(() -> access.checkAccount(caller(ALICE, List.of()), OssAction.LIST_BUCKETS));
+        assertEquals("You are forbidden to list buckets.",
+                denied(() -> access.checkAccount(caller(ALICE, List.of()), OssAction.LIST_BUCKETS)).getMessage());
         assertDoesNotThrow(() -> access.checkAccount(caller(ALICE, List.of(policy(
                 "{\"Effect\":\"Allow\",\"Action\":\"oss:ListBuckets\",\"Resource\":\"acs:oss:*:*:*\"}"))), OssAction.LIST_BUCKETS));
     }
@@ -269,7 +323,8 @@ class AccessControlTest {
         // Accepting the charges grants nothing by itself: the ACL or a policy still decides.
         BucketRecord privateBucket = new BucketRecord("b", ACCOUNT, 0, "cn-hangzhou", "Standard", "LRS", "private", null);
         store.putBucket(privateBucket);
-        assertEquals(OssError.NO_PERMISSION,
+        // A bucket-level refusal of a signed caller: 'The bucket you access does not belong to you.'
+        assertEquals(OssError.BUCKET_NOT_OWNED,
                 denied(() -> access.checkBucket(OTHER_ROOT.withRequesterPays(true), privateBucket, OssAction.LIST_OBJECTS)).error());
     }
 

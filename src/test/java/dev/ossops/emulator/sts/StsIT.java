@@ -89,8 +89,17 @@ class StsIT {
     }
 
     @Test
-    void assumeRole_byTrustedRoot_issuesWorkingSessionCredentials() throws Exception {
+    void assumeRole_withTheAccountsRootKey_isNoPermission() throws Exception {
+        createRole("Deployer", "[\"acs:ram::" + ACCOUNT + ":root\"]", 3600);
+        assertFails(f.root(), "NoPermission", "Roles may not be assumed by root accounts.", assume(ROLE_ARN, "root-session"));
+        AssumeRoleRequest invalid = assume("arn:deployer", "x");
+        assertFails(f.root(), "NoPermission", "Roles may not be assumed by root accounts.", invalid);
+    }
+
+    @Test
+    void assumeRole_byUserOfTrustedAccount_issuesWorkingSessionCredentials() throws Exception {
         String roleId = createRole("Deployer", "[\"acs:ram::" + ACCOUNT + ":root\"]", 3600);
+        IAcsClient ci = userClient("ci");
         AttachPolicyToRoleRequest attach = new AttachPolicyToRoleRequest();
         attach.setRoleName("Deployer");
         attach.setPolicyType("System");
@@ -100,7 +109,7 @@ class StsIT {
         request.setDurationSeconds(900L);
         request.setPolicy(SESSION_POLICY);
         Instant before = Instant.now();
-        AssumeRoleResponse response = f.call(request);
+        AssumeRoleResponse response = f.call(ci, request);
 
         AssumeRoleResponse.Credentials credentials = response.getCredentials();
         assertTrue(credentials.getAccessKeyId().startsWith("STS."), credentials.getAccessKeyId());
@@ -128,7 +137,7 @@ class StsIT {
     @Test
     void assumeRole_sessionWithWrongToken_isRefused() throws Exception {
         createRole("Deployer", "\"acs:ram::" + ACCOUNT + ":root\"", 3600);
-        AssumeRoleResponse.Credentials c = f.call(assume(ROLE_ARN, "s1")).getCredentials();
+        AssumeRoleResponse.Credentials c = f.call(userClient("ci"), assume(ROLE_ARN, "s1")).getCredentials();
         ClientException e = f.failure(f.sessionClient(c.getAccessKeyId(), c.getAccessKeySecret(), "CAISforged"), new GetCallerIdentityRequest());
         assertEquals("InvalidSecurityToken.MismatchWithAccessKey", e.getErrCode());
     }
@@ -142,34 +151,34 @@ class StsIT {
                 f.call(alice, assume(ROLE_ARN, "alice-session")).getAssumedRoleUser().getArn());
         String denied = "You are not authorized to do this action. You should be authorized by RAM.";
         assertFails(bob, "NoPermission", denied, assume(ROLE_ARN, "bob-session"));
-        assertFails(f.root(), "NoPermission", denied, assume(ROLE_ARN, "root-session"));
+        assertFails(f.root(), "NoPermission", "Roles may not be assumed by root accounts.", assume(ROLE_ARN, "root-session"));
     }
 
     @Test
     void assumeRole_invalidParameters_areRefused() throws Exception {
         createRole("Deployer", "\"acs:ram::" + ACCOUNT + ":root\"", 7200);
-        IAcsClient root = f.root();
-        assertFails(root, "InvalidParameter.RoleArn", "The parameter RoleArn is wrongly formed.", assume("arn:deployer", "s1"));
-        assertFails(root, "EntityNotExist.Role", "The specified Role not exists.", assume("acs:ram::" + ACCOUNT + ":role/missing", "s1"));
-        assertFails(root, "EntityNotExist.Role", "The specified Role not exists.", assume("acs:ram::6543210987654321:role/deployer", "s1"));
-        assertFails(root, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.", assume(ROLE_ARN, "x"));
-        assertFails(root, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.", assume(ROLE_ARN, "a b"));
+        IAcsClient caller = userClient("ci");
+        assertFails(caller, "InvalidParameter.RoleArn", "The parameter RoleArn is wrongly formed.", assume("arn:deployer", "s1"));
+        assertFails(caller, "EntityNotExist.Role", "The specified Role not exists.", assume("acs:ram::" + ACCOUNT + ":role/missing", "s1"));
+        assertFails(caller, "EntityNotExist.Role", "The specified Role not exists.", assume("acs:ram::6543210987654321:role/deployer", "s1"));
+        assertFails(caller, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.", assume(ROLE_ARN, "x"));
+        assertFails(caller, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.", assume(ROLE_ARN, "a b"));
         AssumeRoleRequest tooShort = assume(ROLE_ARN, "s1");
         tooShort.setDurationSeconds(899L);
-        assertFails(root, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.", tooShort);
+        assertFails(caller, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.", tooShort);
         AssumeRoleRequest tooLong = assume(ROLE_ARN, "s1");
         tooLong.setDurationSeconds(7201L);
-        assertFails(root, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.", tooLong);
+        assertFails(caller, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.", tooLong);
         AssumeRoleRequest badPolicy = assume(ROLE_ARN, "s1");
         badPolicy.setPolicy("{not json");
-        assertFails(root, "InvalidParameter.PolicyGrammar", "The parameter Policy has not passed grammar check.", badPolicy);
+        assertFails(caller, "InvalidParameter.PolicyGrammar", "The parameter Policy has not passed grammar check.", badPolicy);
         AssumeRoleRequest tooBig = assume(ROLE_ARN, "s1");
         tooBig.setPolicy("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\""
                 + "x".repeat(2048) + "\"}]}");
-        assertFails(root, "InvalidParameter.PolicySize", "The size of Policy must be smaller than 2048 bytes.", tooBig);
+        assertFails(caller, "InvalidParameter.PolicySize", "The size of Policy must be smaller than 2048 bytes.", tooBig);
         AssumeRoleRequest missing = new AssumeRoleRequest();
         missing.setRoleSessionName("s1");
-        assertFails(root, "MissingRoleArn", "RoleArn is mandatory for this action.", missing);
+        assertFails(caller, "MissingRoleArn", "RoleArn is mandatory for this action.", missing);
     }
 
     @Test
@@ -189,7 +198,7 @@ class StsIT {
         createRole("Deployer", "\"acs:ram::" + ACCOUNT + ":root\"", 3600);
         AssumeRoleRequest request = assume(ROLE_ARN, "s1");
         request.setDurationSeconds(900L);
-        AssumeRoleResponse.Credentials c = f.call(request).getCredentials();
+        AssumeRoleResponse.Credentials c = f.call(userClient("ci"), request).getCredentials();
         f.restart();
         IAcsClient session = f.sessionClient(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken());
         assertEquals("AssumedRoleUser", f.call(session, new GetCallerIdentityRequest()).getIdentityType());

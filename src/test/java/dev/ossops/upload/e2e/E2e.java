@@ -14,8 +14,12 @@ import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
+import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
+import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
+import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
 import dev.ossops.cli.Main;
 import dev.ossops.emulator.Emulator;
 import org.junit.jupiter.api.function.Executable;
@@ -58,6 +62,25 @@ final class E2e {
     /** The same, with the emulator's root keys. */
     static Map<String, String> rootEnv(Emulator emulator, String bucket) {
         return env(emulator, bucket, emulator.rootKey().id(), emulator.rootKey().secret());
+    }
+
+    /**
+     * The configuration for a RAM user {@code name}, created here with AliyunSTSAssumeRoleAccess and an AccessKey:
+     * STS takes AssumeRole from RAM users, never from the account's root key.
+     */
+    static Map<String, String> stsVendorEnv(Emulator emulator, String bucket, String name) {
+        CreateUserRequest user = new CreateUserRequest();
+        user.setUserName(name);
+        call(emulator, user);
+        AttachPolicyToUserRequest allowed = new AttachPolicyToUserRequest();
+        allowed.setUserName(name);
+        allowed.setPolicyType("System");
+        allowed.setPolicyName("AliyunSTSAssumeRoleAccess");
+        call(emulator, allowed);
+        CreateAccessKeyRequest key = new CreateAccessKeyRequest();
+        key.setUserName(name);
+        CreateAccessKeyResponse.AccessKey created = call(emulator, key).getAccessKey();
+        return env(emulator, bucket, created.getAccessKeyId(), created.getAccessKeySecret());
     }
 
     /** The emulator's root RPC client (RAM, STS). */

@@ -295,7 +295,7 @@ class MinimalPolicyE2eIT {
         assertEquals(0, r.exit(), r.err());
         assertEquals("warning: " + bucket + "/" + key + ": 1 InitiateMultipartUpload answer was lost, and the uploads started"
                 + " meanwhile could not be listed to abort them (ListMultipartUploads " + bucket + "/" + key
-                + " failed: AccessDenied: You have no right to access this object because of bucket acl. (request id …));"
+                + " failed: AccessDenied: The bucket you access does not belong to you. (request id …));"
                 + " a lifecycle rule with AbortMultipartUpload"
                 + " (such as lifecycle/abort-incomplete-uploads.json) removes them\n",
                 r.err().replaceAll("\\(request id [0-9A-F]{24}\\)", "(request id …)"));

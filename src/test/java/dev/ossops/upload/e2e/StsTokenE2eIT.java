@@ -26,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.ossops.upload.e2e.E2e.assertDenied;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(EmulatorExtension.class)
 class StsTokenE2eIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tells apart the RAM users the tests create on the class's one emulator. */
+    private static final AtomicInteger VENDORS = new AtomicInteger();
 
     private final EmulatorClients clients;
     private final String bucket;
@@ -59,13 +63,15 @@ class StsTokenE2eIT {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code ossops sts-token} with the emulator's root keys, for PutObject under uploads/u1. */
+    /** {@code ossops sts-token} as a RAM user allowed sts:AssumeRole, for PutObject under uploads/u1. */
     private static JsonNode stsToken(Emulator emulator, String bucketName, String role, String duration) throws Exception {
-        E2e.Run r = E2e.ossops(E2e.rootEnv(emulator, bucketName), "sts-token", "--role", role, "--prefix", "uploads/u1",
+        Map<String, String> env = E2e.stsVendorEnv(emulator, bucketName, "vendor-" + role.substring(role.lastIndexOf('/') + 1)
+                + "-" + VENDORS.incrementAndGet());
+        E2e.Run r = E2e.ossops(env, "sts-token", "--role", role, "--prefix", "uploads/u1",
                 "--actions", "PutObject", "--duration", duration);
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertFalse(r.out().contains(emulator.rootKey().secret()), "the root secret leaked");
+        assertFalse(r.out().contains(env.get("QWEN_TMP_OSS_AK_SECRET")), "the caller's secret leaked");
         return JSON.readTree(r.out());
     }
 

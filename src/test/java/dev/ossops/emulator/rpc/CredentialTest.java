@@ -6,13 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class MaskingTest {
-    @Test
-    void accessKeyId_keepsFirstAndLastFour() {
-        assertEquals("LTAI…abcd", Masking.accessKeyId("LTAI5tXyz123abcd"));
-        assertEquals("…", Masking.accessKeyId("short"));
-    }
-
+class CredentialTest {
     @Test
     void toString_ofCredentialsNeverShowsSecrets() {
         RootAccount root = new RootAccount("1234567890123456", "LTAI5tRootKeyabcd", "topsecretvalue");
