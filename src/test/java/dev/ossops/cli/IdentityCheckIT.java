@@ -109,8 +109,8 @@ class IdentityCheckIT {
 
         assertEquals(1, apply.exit(), apply.all());
         assertEquals("error: the plan is incomplete, so nothing was changed; these could not be read:\n"
-                + "  bucket.ic-unread: GetBucketInfo ic-unread failed: AccessDenied: You have no right to access this object because of "
-                + "bucket acl. (request id REQ)\n", apply.err().replaceAll("request id [^)]+", "request id REQ"), apply.out());
+                + "  bucket.ic-unread: GetBucketInfo ic-unread failed: AccessDenied: The bucket you access does not belong "
+                + "to you. (request id REQ)\n", apply.err().replaceAll("request id [^)]+", "request id REQ"), apply.out());
         // Never enabled: OSS answers without a Status, and the SDK reports none.
         assertNull(oss.getBucketVersioning("ic-unread").getStatus());
     }

@@ -57,6 +57,10 @@ class ReadmeExamplesIT {
         EXCLUDED.put("SERVE_KEY_U123=u123-local-key-0123456789 ./ossops serve", "serves until stopped; ServeIT covers it");
         EXCLUDED.put("./ossops emulator --data-dir .ossops/emulator",
                 "serves until stopped; this test serves the same data dir itself, so the lines after it run as they would then");
+        EXCLUDED.put("./ossops sts-token -p prod.yaml --role oss-upload-role",
+                "prod.yaml here is an endpoint: embedded profile, whose commands sign with the emulator's root key, and STS "
+                        + "refuses root keys (as the real service does; the README says to use a RAM user): StsTokenCommandIT and "
+                        + "StsTokenE2eIT run it with a RAM user's key");
         // prod.yaml's buckets do not exist yet when it runs: the plan has changes.
         EXIT_CODES.put("./ossops plan -p prod.yaml --detailed-exitcode", 2);
         // The local environment keeps medium findings (no encryption on the logs bucket, no HTTPS-only policy): at or above medium.
