@@ -69,6 +69,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void sharedIsALeaf() {
+        check(noClasses().that().resideInAPackage("dev.ossops.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ossops.cli..", "dev.ossops.cloud..", "dev.ossops.spec..",
+                        "dev.ossops.policy..", "dev.ossops.plan..", "dev.ossops.apply..", "dev.ossops.audit..", "dev.ossops.upload..",
+                        "dev.ossops.emulator..", "dev.ossops.serve..", "dev.ossops.checksum.."));
+    }
+
+    @Test
     void checksumsStandAlone() {
         check(noClasses().that().resideInAPackage("dev.ossops.checksum..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ossops.cli..", "dev.ossops.cloud..", "dev.ossops.spec..",

@@ -40,7 +40,7 @@ public final class LivePlanner {
     /** Plans from live state already read (apply of a saved plan reads once for the staleness check and the plan). */
     public Result planWith(Profile profile, LiveState live, PlanOptions options) {
         if (inventories.isEmpty()) {
-            PlanOptions skipped = new PlanOptions(options.generatedPolicies(), true, options.accountId(), options.accountBlockPublicAccess());
+            PlanOptions skipped = options.withInventorySkipped();
             return new Result(planner.plan(profile, live, skipped), live, List.of());
         }
         Plan first = planner.plan(profile, live, options);

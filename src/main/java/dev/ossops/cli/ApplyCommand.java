@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved with `ossops plan --out`.")
     Path planFile;
 
-    @Option(names = "--auto-approve", description = "Do not ask for confirmation (required when not on a terminal).")
+    @Option(names = "--auto-approve", description = "Do not ask for confirmation (required with -p when not on a terminal; a "
+            + "saved PLANFILE is applied without asking).")
     boolean autoApprove;
 
     @Option(names = "--allow-destructive", description = "Allow changes the plan flags as destructive.")
@@ -80,9 +82,10 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Optional<PlanFile> saved;
         try {
-            saved = planFile == null ? Optional.empty() : Optional.of(PlanFile.parse(Files.readString(planFile, StandardCharsets.UTF_8)));
+            saved = planFile == null ? Optional.empty() : Optional.of(PlanFile.parse(readPlanFile()));
         } catch (PlanFileException e) {
-            err.println("error: " + planFile + ": " + e.getMessage());
+            err.println("error: " + planFile + ": " + e.getMessage() + (looksLikeProfile(planFile)
+                    ? "; to apply a profile, give it with -p: ossops apply -p " + planFile : ""));
             return ExitCodes.ERROR;
         }
         Path profilePath = profile != null ? profile : saved.map(f -> Path.of(f.profilePath())).orElse(null);
@@ -97,6 +100,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (forceUnlock != null) {
                 return forceUnlock(lock, out, err);
             }
+            session.caller();
             if (lock.isEmpty()) {
                 return apply(session, saved, env, out, err);
             }
@@ -105,6 +109,27 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+    }
+
+    /** The saved plan's text; a file that cannot be read is named with why, and with where plans come from. */
+    private String readPlanFile() {
+        if (Files.isDirectory(planFile)) {
+            throw new Failures.FileProblem("cannot read the plan file " + planFile + ": it is a directory; give the file that "
+                    + "ossops plan --out FILE saved");
+        }
+        try {
+            return Files.readString(planFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new Failures.FileProblem("cannot read the plan file " + planFile + ": no such file; save one with: "
+                    + "ossops plan -p PROFILE --out " + planFile, e);
+        } catch (IOException e) {
+            throw new Failures.FileProblem("cannot read the plan file " + planFile + ": " + Failures.reason(e), e);
+        }
+    }
+
+    private static boolean looksLikeProfile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     private int forceUnlock(Optional<ApplyLock> lock, PrintWriter out, PrintWriter err) {
@@ -154,7 +179,12 @@ final class ApplyCommand implements Callable<Integer> {
         String rendered = new TextRenderer(terminal.colour(), false).render(plan);
         if (!plan.applyable()) {
             out.print(rendered);
-            err.println("error: " + refusal(plan) + "; nothing was changed");
+            if (plan.complete()) {
+                err.println("error: " + refusal(plan) + "; nothing was changed");
+            } else {
+                err.println("error: the plan is incomplete, so nothing was changed; these could not be read:");
+                plan.unreadable().forEach((address, why) -> err.println("  " + address + ": " + why));
+            }
             return ExitCodes.ERROR;
         }
         if (!plan.hasChanges()) {
@@ -169,7 +199,8 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         out.print(rendered);
-        if (!autoApprove) {
+        // A saved plan was the review, and staleness is refused above: it applies without asking, as terraform apply PLANFILE.
+        if (!autoApprove && saved.isEmpty()) {
             if (!env.interactive()) {
                 err.println("error: not on a terminal, so apply cannot ask for confirmation: pass --auto-approve to apply without asking");
                 return ExitCodes.ERROR;

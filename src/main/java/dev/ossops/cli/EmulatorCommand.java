@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,13 @@ public final class EmulatorCommand implements Callable<Integer> {
             emulator.start();
         } catch (DataDirInUseException e) {
             err.println("error: " + e.getMessage() + "; stop it, or give this one another --data-dir");
+            return ExitCodes.ERROR;
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            err.println("error: " + e.getMessage() + "; another process listens there: stop it, or pick another "
+                    + "--port (0 takes a free one)");
             return ExitCodes.ERROR;
         } catch (IllegalArgumentException e) {
             // The data dir's own root key is read only here, so a clash with an --other-account key shows now.

@@ -65,6 +65,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (ProfileSession session = ProfileSession.open(profile, root.environment, PlanCommand.READ_PARALLELISM)) {
             session.header().forEach(stdout::println);
+            session.caller();
             Export export = session.export(Optional.ofNullable(buckets), ram, cdn);
             export.warnings().forEach(w -> stderr.println("warning: " + w));
             if (!export.errors().isEmpty()) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The {@code ossops} root command: global options and the list of subcommands. */
@@ -124,21 +125,34 @@ public final class Main {
         return cli;
     }
 
-    /** Unexpected errors: one line, the stack trace only with --stacktrace. */
+    /**
+     * Errors of a command: one line that says what and why ({@link Failures}); the stack trace only with --stacktrace,
+     * which is suggested only for an unexpected error (one ossops has no explanation for).
+     */
     private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("error: " + message);
-            if (parseResult.hasMatchedOption("--stacktrace")) {
+            Optional<String> explained = Failures.explain(ex);
+            err.println("error: " + explained.orElseGet(() -> ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            if (stacktraceRequested(parseResult)) {
                 ex.printStackTrace(err);
-            } else {
+            } else if (explained.isEmpty()) {
                 err.println("(run with --stacktrace for details)");
             }
             err.flush();
             return ExitCodes.ERROR;
         }
+    }
+
+    /** Whether --stacktrace was given anywhere on the command line: before the subcommand or after it (it is inherited). */
+    static boolean stacktraceRequested(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--stacktrace")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bad command lines: the problem and a pointer to help, exit 1 like every other error. */

@@ -82,11 +82,18 @@ final class PlanCommand implements Callable<Integer> {
             stderr.println("error: --parallelism must be at least 1, got " + parallelism);
             return ExitCodes.ERROR;
         }
+        // Refused before live state is read: a plan that cannot be saved is a plan to run again.
+        Optional<String> unwritable = out == null ? Optional.empty() : Failures.unwritable(out);
+        if (unwritable.isPresent()) {
+            stderr.println("error: cannot save the plan to " + out + ": " + unwritable.get());
+            return ExitCodes.ERROR;
+        }
         try (ProfileSession session = ProfileSession.open(profile, env, parallelism)) {
             // Header lines go to stderr for JSON so stdout stays one JSON document.
             PrintWriter info = format == Format.json ? stderr : stdout;
             session.header().forEach(info::println);
             info.println();
+            session.caller();
             LivePlanner planner = session.planner(parallelism, noInventory ? Optional.empty() : Optional.of(inventoryLimit), env);
             LivePlanner.Result result = planner.plan(session.profile(), session.planOptions());
             result.warnings().forEach(w -> stderr.println("warning: " + w));
@@ -98,7 +105,7 @@ final class PlanCommand implements Callable<Integer> {
                 stdout.print(new TextRenderer(terminal.colour(), verbose).render(plan));
             }
             if (out != null) {
-                Files.writeString(out, PlanFile.of(plan, session.profile(), result.live()).toJson(), StandardCharsets.UTF_8);
+                save(PlanFile.of(plan, session.profile(), result.live()).toJson());
                 info.println("Saved the plan to " + out + "; apply it with: ossops apply " + out);
             }
             stdout.flush();
@@ -106,6 +113,14 @@ final class PlanCommand implements Callable<Integer> {
         } catch (ProfileSession.ProfileException e) {
             stderr.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
+        }
+    }
+
+    private void save(String json) {
+        try {
+            Files.writeString(out, json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Failures.FileProblem("cannot save the plan to " + out + ": " + Failures.reason(e), e);
         }
     }
 

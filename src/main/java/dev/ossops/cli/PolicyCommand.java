@@ -1,9 +1,9 @@
 package dev.ossops.cli;
 
 import dev.ossops.upload.MinimalPolicy;
-import dev.ossops.upload.UploadException;
 import dev.ossops.upload.UploaderSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             if (!component.equals("uploader")) {
-                throw new UploadException("--for supports uploader only, got '" + component + "'");
+                throw new ParameterException(spec.commandLine(), "--for supports uploader only, got '" + component + "'");
             }
             try (UploaderSession s = session.open(policy.root.environment.variables())) {
                 UploaderSettings settings = s.settings();

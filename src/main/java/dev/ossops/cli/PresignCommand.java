@@ -8,6 +8,7 @@ import dev.ossops.upload.ObjectKeys;
 import dev.ossops.upload.UploadException;
 import dev.ossops.upload.UploaderSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,10 +61,10 @@ final class PresignCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String verb = method.toUpperCase(java.util.Locale.ROOT);
         if (!verb.equals("GET") && !verb.equals("PUT")) {
-            throw new UploadException("--method must be GET or PUT, got '" + method + "'");
+            throw new ParameterException(spec.commandLine(), "--method must be GET or PUT, got '" + method + "'");
         }
         if (contentType != null && verb.equals("GET")) {
-            throw new UploadException("--content-type applies to PUT URLs only");
+            throw new ParameterException(spec.commandLine(), "--content-type applies to PUT URLs only");
         }
         ObjectKeys.validate(key);
         SignatureVersion version = SignatureVersion.of(sign);

@@ -6,8 +6,14 @@ import dev.ossops.apply.cdn.CdnLiveSource;
 import dev.ossops.apply.cdn.CdnSteps;
 import dev.ossops.apply.ram.RamLiveSource;
 import dev.ossops.apply.ram.RamSteps;
+import dev.ossops.cloud.PopClient;
+import dev.ossops.cloud.PopProduct;
+import dev.ossops.cloud.cdn.CdnGateway;
+import dev.ossops.cloud.ram.RamGateway;
+import dev.ossops.plan.Connection;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.plan.PlanOptions;
+import dev.ossops.policy.Caller;
 import dev.ossops.spec.model.Ram;
 import dev.ossops.upload.MinimalPolicy;
 import dev.ossops.upload.KeyLayout;
@@ -32,7 +38,9 @@ import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.cdn.CdnGateway;
 import dev.ossops.cloud.oss.OssGateway;
+import dev.ossops.cloud.ram.CallerCheck;
 import dev.ossops.cloud.ram.IdentityGateway;
+import dev.ossops.cloud.ram.RamModel;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
@@ -73,6 +81,7 @@ final class ProfileSession implements AutoCloseable {
     private Optional<Boolean> accountBlockPublicAccess;
     /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
     private final List<PopClient> popClients = new ArrayList<>();
+    private RamModel.CallerIdentity caller;
 
     private ProfileSession(Scope scope, CloudTarget target, Optional<EmbeddedEmulator> emulator, OssGateway oss, List<String> header,
                            int connectionLines) {
@@ -152,6 +161,17 @@ final class ProfileSession implements AutoCloseable {
                 new IdentityGateway(pop(PopProduct.STS)), parallelism);
     }
 
+    /**
+     * Who this session's credentials belong to, asked once (STS GetCallerIdentity) before anything else is read: a
+     * rejected key or an endpoint that is not Alibaba Cloud's fails here with one error that names the key's source.
+     */
+    RamModel.CallerIdentity caller() {
+        if (caller == null) {
+            caller = CallerCheck.confirm(target, new IdentityGateway(pop(PopProduct.STS)));
+        }
+        return caller;
+    }
+
     private PopClient pop(PopProduct product) {
         PopClient client = new PopClient(target, product, Retry.standard());
         popClients.add(client);
@@ -202,7 +222,8 @@ final class ProfileSession implements AutoCloseable {
 
     /**
      * What the planner needs besides live state: the documents of {@code generate: uploader}
-     * policies, derived from the profile's uploader section (least privilege for what it does).
+     * policies, derived from the profile's uploader section (least privilege for what it does), and the caller and
+     * transport ossops uses, against which policy changes are checked for a self-lockout.
      */
     PlanOptions planOptions() {
         Profile p = profile();
@@ -211,7 +232,10 @@ final class ProfileSession implements AutoCloseable {
                 .filter(Ram.Policy::generateForUploader)
                 .forEach(policy -> generated.put(policy.name(), MinimalPolicy.forUploader(uploader.bucket(),
                         uploader.prefix().orElse(KeyLayout.DEFAULT_PREFIX), MinimalPolicy.Needs.all()))));
-        PlanOptions options = new PlanOptions(generated, false);
+        RamModel.CallerIdentity who = caller();
+        Connection connection = new Connection(Caller.ofIdentity(who.accountId(), who.identityType(), who.arn(), who.userId()),
+                "https".equalsIgnoreCase(target.ossEndpoint(p.region()).getScheme()));
+        PlanOptions options = new PlanOptions(generated, false).withConnection(connection);
         if (p.access().isEmpty()) {
             return options;
         }

@@ -19,6 +19,7 @@ import dev.ossops.upload.dashscope.DashscopeClient;
 import dev.ossops.upload.dashscope.DashscopeUpload;
 import dev.ossops.upload.dashscope.DashscopeUploader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -134,10 +135,10 @@ final class UploadCommand implements Callable<Integer> {
             return toDashscope(out, err);
         }
         if (!to.equals("oss")) {
-            throw new UploadException("--to must be oss or dashscope, was '" + to + "'");
+            throw new ParameterException(spec.commandLine(), "--to must be oss or dashscope, was '" + to + "'");
         }
         if (model != null || dashscopeEndpoint != null) {
-            throw new UploadException("--model and --dashscope-endpoint need --to dashscope");
+            throw new ParameterException(spec.commandLine(), "--model and --dashscope-endpoint need --to dashscope");
         }
         List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
         Uploader.Options options = new Uploader.Options(ByteSize.parse(threshold),
@@ -182,11 +183,11 @@ final class UploadCommand implements Callable<Integer> {
     private int toDashscope(PrintWriter out, PrintWriter err) {
         for (String option : OSS_ONLY) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new UploadException(option + " does not apply to --to dashscope: DashScope's policy fixes bucket, key and lifetime");
+                throw new ParameterException(spec.commandLine(), option + " does not apply to --to dashscope: DashScope's policy fixes bucket, key and lifetime");
             }
         }
         if (model == null || model.isBlank()) {
-            throw new UploadException("--to dashscope needs --model MODEL");
+            throw new ParameterException(spec.commandLine(), "--to dashscope needs --model MODEL");
         }
         Map<String, String> env = session.envFile == null ? root.environment.variables()
                 : DotEnv.underlay(root.environment.variables(), DotEnv.load(session.envFile));

@@ -75,7 +75,9 @@ public final class CloudErrors {
         } else if (e instanceof ServerException pop) {
             text = pop.getErrCode() + ": " + firstLine(pop.getErrMsg()) + " (request id " + pop.getRequestId() + ")";
         } else if (e instanceof com.aliyuncs.exceptions.ClientException pop) {
-            text = (pop.getErrCode() == null ? "" : pop.getErrCode() + ": ") + firstLine(pop.getErrMsg());
+            // The SDK core leaves errMsg empty when the answer was not a POP response at all (an HTML page): its message says so.
+            String message = pop.getErrMsg() == null || pop.getErrMsg().isBlank() ? pop.getMessage() : pop.getErrMsg();
+            text = (pop.getErrCode() == null ? "" : pop.getErrCode() + ": ") + firstLine(message).replaceAll(";\\s*$", "");
         } else {
             text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
         }

@@ -207,7 +207,9 @@ public final class Emulator implements AutoCloseable {
         } catch (IOException e) {
             replicationWorker.close();
             dashscope.temporaryFiles().close();
-            throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port(), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port() + ": "
+                    + why.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + why.substring(1), e);
         }
         URI endpoint = URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + bound.port());
         try {

@@ -10,7 +10,8 @@ public enum DangerRule {
     ACL_PUBLIC("acl-public", "the bucket ACL becomes public"),
     POLICY_PUBLIC("policy-public", "the bucket policy grants access to everyone"),
     BLOCK_PUBLIC_ACCESS_REMOVED("block-public-access-removed", "Block Public Access is removed: public ACLs and policies take effect"),
-    REPLICATION_DELETED("replication-deleted", "a replication rule is deleted: new objects are no longer copied to the destination");
+    REPLICATION_DELETED("replication-deleted", "a replication rule is deleted: new objects are no longer copied to the destination"),
+    SELF_LOCKOUT("self-lockout", "the bucket policy denies ossops's own caller over its own connection: the owner is locked out");
 
     private final String id;
     private final String summary;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -24,10 +25,12 @@ final class DangerRules {
 
     private final LiveState live;
     private final boolean inventorySkipped;
+    private final Optional<Connection> connection;
 
-    DangerRules(LiveState live, boolean inventorySkipped) {
+    DangerRules(LiveState live, boolean inventorySkipped, Optional<Connection> connection) {
         this.live = live;
         this.inventorySkipped = inventorySkipped;
+        this.connection = connection;
     }
 
     /** Dangers of changing {@code address} from {@code before} to {@code after} (JSON null = absent). */
@@ -59,6 +62,7 @@ final class DangerRules {
                     dangers.add(new Danger(DangerRule.POLICY_PUBLIC, "the policy allows everyone (Principal \"*\"): "
                             + String.join("; ", opened)));
                 }
+                connection.flatMap(c -> SelfLockout.assess(address.owner(), after, c)).ifPresent(dangers::add);
             }
             case REPLICATION_RULE -> {
                 if (after.isNull() && !before.isNull()) {

@@ -77,7 +77,6 @@ public final class JsonRenderer {
                 s.put("policy_type", ref.type().label());
                 s.put("policy", ref.policyName());
                 s.put("index", ref.index());
-                ref.sid().ifPresentOrElse(sid -> s.put("sid", sid), () -> s.putNull("sid"));
             }
             node.put("requests_checked", a.verdict().checked());
         }

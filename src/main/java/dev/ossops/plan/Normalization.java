@@ -55,7 +55,7 @@ public enum Normalization {
             "a rule matches the same objects whatever order its tags and exclusions are listed in",
             Normalization::lifecycleSets),
     POLICY_MEANING("policy.meaning", "policy documents compared by meaning",
-            "string vs one-element list, Action/Resource/Statement order, duplicates, Sid and whitespace do not change what a policy grants (dev.ossops.policy.PolicyNormalizer)",
+            "string vs one-element list, Action/Resource/Statement order, duplicates and whitespace do not change what a policy grants (dev.ossops.policy.PolicyNormalizer)",
             UnaryOperator.identity()),
     TAGS_KEY_ORDER("tags.key-order", "tags compared as a map, key order ignored; no tags = not configured",
             "GetBucketTags returns tags in its own order",

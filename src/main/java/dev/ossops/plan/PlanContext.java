@@ -30,7 +30,7 @@ final class PlanContext {
         this.profile = profile;
         this.live = live;
         this.options = options;
-        this.dangers = new DangerRules(live, options.inventorySkipped());
+        this.dangers = new DangerRules(live, options.inventorySkipped(), options.connection());
     }
 
     /**

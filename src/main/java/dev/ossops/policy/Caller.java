@@ -11,6 +11,24 @@ public sealed interface Caller {
     /** A short description for explanations; ids and names only, never credentials. */
     String describe();
 
+    /**
+     * The caller STS GetCallerIdentity describes: {@code IdentityType} Account, RAMUser or AssumedRoleUser, with the
+     * ARN {@code acs:ram::<account>:root}, {@code acs:ram::<account>:user/<name>} or
+     * {@code acs:ram::<account>:assumed-role/<role>/<session>} and, for the account and RAM users, the UserId (STS API
+     * reference, GetCallerIdentity). Anything else is taken as the account itself, the widest reading.
+     */
+    static Caller ofIdentity(String account, String identityType, String arn, String userId) {
+        String resource = arn.substring(arn.lastIndexOf(':') + 1);
+        if (identityType.equals("RAMUser") && resource.startsWith("user/")) {
+            return new RamUser(account, userId, resource.substring("user/".length()));
+        }
+        if (identityType.equals("AssumedRoleUser") && resource.startsWith("assumed-role/")) {
+            String[] parts = resource.substring("assumed-role/".length()).split("/", 2);
+            return new RoleSession(account, parts[0], parts.length > 1 ? parts[1] : "");
+        }
+        return new Account(account);
+    }
+
     /** The Alibaba Cloud account itself (root credentials); it owns its resources. */
     record Account(String id) implements Caller {
         @Override

@@ -45,7 +45,7 @@ public final class PolicyAudit {
                         && reaches(s.resources().orElseThrow(), action.scope(), bucket)
                         && !deniedToEveryone(statements, action, bucket)) {
                     granted.computeIfAbsent(action.level(), l -> new TreeSet<>()).add(action.action());
-                    refs.add(new StatementRef(PolicyType.BUCKET, bucket, i, s.sid()));
+                    refs.add(new StatementRef(PolicyType.BUCKET, bucket, i));
                 }
             }
         }
@@ -73,7 +73,7 @@ public final class PolicyAudit {
             if (s.effect() != Effect.ALLOW || s.resources().isEmpty()) {
                 continue;
             }
-            StatementRef ref = new StatementRef(identityPolicy.type(), policyName, i, s.sid());
+            StatementRef ref = new StatementRef(identityPolicy.type(), policyName, i);
             boolean conditional = !s.conditions().isEmpty();
             Patterns resources = s.resources().get();
             if (coversAllActions(s.actions()) && coversAllResources(resources)) {

@@ -150,7 +150,7 @@ public final class PolicyEvaluator {
             for (int i = 0; i < statements.size(); i++) {
                 Statement s = statements.get(i);
                 if (applies(s, policy.type(), request, owner)) {
-                    hits.add(new Hit(s.effect(), new StatementRef(policy.type(), policy.name(), i, s.sid())));
+                    hits.add(new Hit(s.effect(), new StatementRef(policy.type(), policy.name(), i)));
                 }
             }
         }

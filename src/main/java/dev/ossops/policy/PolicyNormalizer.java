@@ -19,7 +19,7 @@ import java.util.function.Function;
  * without duplicates; resources and principals sorted without duplicates (case kept: resources
  * are case-sensitive); condition keys lower case, values in one spelling per operator type
  * (numbers, dates in UTC, CIDR blocks, booleans, lower case for the IgnoreCase operators),
- * sorted; Sid dropped (it names a statement, it does not change what it grants); statements
+ * sorted; statements
  * sorted and without duplicates. Not done: merging statements or dropping ones another subsumes.
  */
 public final class PolicyNormalizer {
@@ -69,7 +69,7 @@ public final class PolicyNormalizer {
                         sortedUnique(c.values(), c.operator()::canonicalValue)))
                 .sorted(Comparator.comparing((Condition c) -> c.operator().json()).thenComparing(Condition::key))
                 .toList();
-        return new Statement(Optional.empty(), s.effect(), actions, resources, principals, conditions);
+        return new Statement(s.effect(), actions, resources, principals, conditions);
     }
 
     private static String actionSpelling(String action) {
@@ -82,7 +82,6 @@ public final class PolicyNormalizer {
 
     private static ObjectNode render(Statement s, PolicyType type) {
         ObjectNode node = JSON.objectNode();
-        s.sid().ifPresent(sid -> node.put("Sid", sid));
         node.put("Effect", s.effect().json());
         s.principals().ifPresent(p -> {
             if (type == PolicyType.TRUST) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ossops.shared.PolicyGrammar;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads RAM identity/session policies, bucket policies and trust policies (help.aliyun.com
- * "Policy elements", "Policy structure and syntax", OSS "Bucket Policy"). Every element that
- * may hold one value or a list accepts both. Errors name the element's path and what is accepted.
+ * Reads RAM identity/session policies, bucket policies and trust policies in the one grammar of
+ * {@link PolicyGrammar} (its documentation references; no Sid). Every element that may hold one value
+ * or a list accepts both. Errors name the element's path and what is accepted.
  */
 public final class PolicyParser {
     /** Readers are immutable; duplicate keys are errors, not a silent last-wins. */
@@ -28,10 +29,7 @@ public final class PolicyParser {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build()
             .reader();
-    private static final List<String> TOP_LEVEL = List.of("Version", "Statement");
-    private static final List<String> STATEMENT_ELEMENTS =
-            List.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "Condition");
-    private static final List<String> TRUST_PRINCIPAL_TYPES = List.of("RAM", "Service", "Federated");
+    private static final List<String> STATEMENT_ELEMENTS = PolicyGrammar.statementElements();
     private static final Set<String> TRUST_ACTIONS =
             Set.of("sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithoidc");
 
@@ -59,15 +57,15 @@ public final class PolicyParser {
         if (!root.isObject()) {
             throw new PolicyParseException("", "expected a JSON object with Version and Statement");
         }
-        rejectUnknown(root, "", TOP_LEVEL);
-        JsonNode version = root.get("Version");
+        rejectUnknown(root, "", PolicyGrammar.DOCUMENT_ELEMENTS);
+        JsonNode version = root.get(PolicyGrammar.VERSION);
         if (version == null) {
             throw new PolicyParseException("Version", "missing; expected \"1\"");
         }
-        if (!version.isTextual() || !version.asText().equals("1")) {
+        if (!version.isTextual() || !version.asText().equals(PolicyGrammar.VERSION_1)) {
             throw new PolicyParseException("Version", describe(version) + " is not supported; expected \"1\"");
         }
-        JsonNode statements = root.get("Statement");
+        JsonNode statements = root.get(PolicyGrammar.STATEMENT);
         if (statements == null) {
             throw new PolicyParseException("Statement", "missing; expected a list of statements");
         }
@@ -84,7 +82,7 @@ public final class PolicyParser {
         } else {
             throw new PolicyParseException("Statement", "expected a list of statements");
         }
-        return new PolicyDocument(type, "1", parsed);
+        return new PolicyDocument(type, PolicyGrammar.VERSION_1, parsed);
     }
 
     private static Statement statement(JsonNode node, String path, PolicyType type) {
@@ -92,12 +90,6 @@ public final class PolicyParser {
             throw new PolicyParseException(path, "expected an object");
         }
         rejectUnknown(node, path, STATEMENT_ELEMENTS);
-        Optional<String> sid = Optional.ofNullable(node.get("Sid")).map(s -> {
-            if (!s.isTextual()) {
-                throw new PolicyParseException(path + ".Sid", "expected a string");
-            }
-            return s.asText();
-        });
         Effect effect = effect(node.get("Effect"), path + ".Effect");
         Patterns actions = pair(node, path, "Action", "NotAction", true,
                 (p, v) -> checkAction(p, v, type)).orElseThrow();
@@ -105,7 +97,7 @@ public final class PolicyParser {
                 PolicyParser::checkResource);
         Optional<Principals> principals = principals(node.get("Principal"), path + ".Principal", type);
         List<Condition> conditions = conditions(node.get("Condition"), path + ".Condition");
-        return new Statement(sid, effect, actions, resources, principals, conditions);
+        return new Statement(effect, actions, resources, principals, conditions);
     }
 
     private static Effect effect(JsonNode node, String path) {
@@ -178,7 +170,7 @@ public final class PolicyParser {
         if (!node.isObject()) {
             throw new PolicyParseException(path, "expected an object with RAM, Service or Federated");
         }
-        rejectUnknown(node, path, TRUST_PRINCIPAL_TYPES);
+        rejectUnknown(node, path, PolicyGrammar.TRUST_PRINCIPAL_TYPES);
         if (node.isEmpty()) {
             throw new PolicyParseException(path, "empty; expected RAM, Service or Federated");
         }
@@ -294,6 +286,10 @@ public final class PolicyParser {
             String name = it.next();
             if (!accepted.contains(name)) {
                 String where = path.isEmpty() ? name : path + "." + name;
+                Optional<String> foreign = PolicyGrammar.foreignElement(name);
+                if (foreign.isPresent()) {
+                    throw new PolicyParseException(where, foreign.get());
+                }
                 Optional<String> hint = accepted.stream().filter(a -> a.equalsIgnoreCase(name)
                         || a.equalsIgnoreCase(name.replaceAll("s$", ""))).findFirst();
                 throw new PolicyParseException(where, hint.map(h -> "unknown element; did you mean " + h + "?")

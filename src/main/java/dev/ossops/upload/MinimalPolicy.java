@@ -48,19 +48,21 @@ public final class MinimalPolicy {
         return List.copyOf(ops);
     }
 
-    /** The policy document, pretty-printed JSON, one statement per purpose so each can be read (and audited) alone. */
+    /**
+     * The policy document, pretty-printed JSON, one statement per purpose so each can be read (and audited) alone, in
+     * this order: upload objects; resume and abort multipart uploads; find the uploads whose InitiateMultipartUpload
+     * answer was lost; read uploaded objects. The grammar has no Sid to name them ({@link dev.ossops.shared.PolicyGrammar}).
+     */
     public static String forUploader(String bucket, String prefix, Needs needs) {
         String resource = SessionPolicies.prefixResource(bucket, prefix);
         List<ObjectNode> statements = new ArrayList<>();
-        statements.add(SessionPolicies.statement("UploadObjects", List.of("oss:PutObject"), resource));
+        statements.add(SessionPolicies.statement(List.of("oss:PutObject"), resource));
         if (needs.multipart()) {
-            statements.add(SessionPolicies.statement("ResumeAndAbortMultipartUploads",
-                    List.of("oss:ListParts", "oss:AbortMultipartUpload"), resource));
-            statements.add(SessionPolicies.statement("FindUploadsWhoseInitiateAnswerWasLost",
-                    List.of("oss:ListMultipartUploads"), SessionPolicies.bucketResource(bucket)));
+            statements.add(SessionPolicies.statement(List.of("oss:ListParts", "oss:AbortMultipartUpload"), resource));
+            statements.add(SessionPolicies.statement(List.of("oss:ListMultipartUploads"), SessionPolicies.bucketResource(bucket)));
         }
         if (needs.presignedGet() || needs.skipExisting()) {
-            statements.add(SessionPolicies.statement("ReadUploadedObjects", List.of("oss:GetObject"), resource));
+            statements.add(SessionPolicies.statement(List.of("oss:GetObject"), resource));
         }
         return SessionPolicies.write(SessionPolicies.policy(statements), true);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.policy.OssAction;
+import dev.ossops.shared.PolicyGrammar;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class SessionPolicies {
      */
     public static String forPrefix(String bucket, String prefix, List<String> actions) {
         List<String> resolved = objectActions(actions.isEmpty() ? DEFAULT_ACTIONS : actions);
-        ObjectNode root = policy(List.of(statement(null, resolved, prefixResource(bucket, prefix))));
+        ObjectNode root = policy(List.of(statement(resolved, prefixResource(bucket, prefix))));
         String json = write(root, false);
         if (json.length() > MAX_POLICY_LENGTH) {
             throw new UploadException("session policy is " + json.length() + " characters; AssumeRole accepts at most "
@@ -50,7 +51,7 @@ public final class SessionPolicies {
             throw new UploadException("key '" + key + "' must not contain '*' or '?': they are wildcards in RAM resources");
         }
         List<String> resolved = objectActions(actions.isEmpty() ? DEFAULT_ACTIONS : actions);
-        String json = write(policy(List.of(statement(null, resolved, "acs:oss:*:*:" + bucket + "/" + key))), false);
+        String json = write(policy(List.of(statement(resolved, "acs:oss:*:*:" + bucket + "/" + key))), false);
         if (json.length() > MAX_POLICY_LENGTH) {
             throw new UploadException("session policy is " + json.length() + " characters; AssumeRole accepts at most "
                     + MAX_POLICY_LENGTH);
@@ -95,21 +96,19 @@ public final class SessionPolicies {
 
     static ObjectNode policy(List<ObjectNode> statements) {
         ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("Version", "1");
-        ArrayNode list = root.putArray("Statement");
+        root.put(PolicyGrammar.VERSION, PolicyGrammar.VERSION_1);
+        ArrayNode list = root.putArray(PolicyGrammar.STATEMENT);
         statements.forEach(list::add);
         return root;
     }
 
-    static ObjectNode statement(String sid, List<String> actions, String resource) {
+    /** An Allow statement in the one grammar every part of ossops reads ({@link PolicyGrammar}: no Sid). */
+    static ObjectNode statement(List<String> actions, String resource) {
         ObjectNode s = new ObjectMapper().createObjectNode();
-        if (sid != null) {
-            s.put("Sid", sid);
-        }
-        s.put("Effect", "Allow");
-        ArrayNode a = s.putArray("Action");
+        s.put(PolicyGrammar.Element.EFFECT.json(), PolicyGrammar.ALLOW);
+        ArrayNode a = s.putArray(PolicyGrammar.Element.ACTION.json());
         actions.forEach(a::add);
-        s.putArray("Resource").add(resource);
+        s.putArray(PolicyGrammar.Element.RESOURCE.json()).add(resource);
         return s;
     }
 

@@ -253,7 +253,7 @@ class AuditIT {
 
         assertEquals(3, run.exit());
         assertTrue(run.out().startsWith("Profile audit-it (" + dir.resolve("audit.yaml") + "), region cn-hangzhou\nEndpoint: "
-                + endpoint + "; credentials from environment variables\n\nCRITICAL (1)\n"), run.out());
+                + endpoint + "; credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID\n\nCRITICAL (1)\n"), run.out());
         assertContains(run.out(), "  OSS-BUCKET-ACL-PUBLIC-WRITE ");
         assertContains(run.out(), "bucket au-public-write has ACL public-read-write");
         assertFalse(run.out().contains("\u001b["), "no colour when not interactive");

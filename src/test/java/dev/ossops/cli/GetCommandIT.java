@@ -176,6 +176,6 @@ class GetCommandIT {
 
         assertEquals(1, r.exit(), r.all());
         assertEquals("error: --endpoint and --region are for downloads without a profile; -p, --env-file and QWEN_TMP_OSS_BUCKET "
-                + "configure their own\n(run with --stacktrace for details)\n", r.err());
+                + "configure their own\n", r.err());
     }
 }

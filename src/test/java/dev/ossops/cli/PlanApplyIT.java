@@ -178,7 +178,8 @@ class PlanApplyIT {
         assertEquals(Map.of("env", "manual"), oss.getBucketTagging("it-saved").getAllTags());
 
         assertEquals(0, CliRun.run(ENV, "plan", "-p", stale.toString(), "--out", planFile.toString()).exit());
-        CliRun applied = CliRun.run(ENV, "apply", planFile.toString(), "--auto-approve");
+        // Not on a terminal and without --auto-approve: the saved plan was the review.
+        CliRun applied = CliRun.run(ENV, "apply", planFile.toString());
         assertEquals(0, applied.exit(), applied.all());
         assertEquals(Map.of("env", "it2"), oss.getBucketTagging("it-saved").getAllTags());
     }
@@ -244,7 +245,7 @@ class PlanApplyIT {
         String everything = plan.all() + json.all() + apply.all() + Files.readString(planFile);
         assertFalse(everything.contains(TestRootKey.SECRET), "the AccessKey secret leaked");
         assertFalse(everything.contains(TestRootKey.ID), "the unmasked AccessKey id leaked");
-        assertContains(plan.out(), "credentials from environment variables");
+        assertContains(plan.out(), "credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID");
     }
 
     @Test
@@ -258,14 +259,15 @@ class PlanApplyIT {
     }
 
     @Test
-    void plan_unreachableCredentials_incompleteExitOne(URI endpoint) throws IOException {
+    void plan_noCredentials_oneErrorBeforeReading(URI endpoint) throws IOException {
         Path profile = write("nocreds.yaml", profile(endpoint, "  it-nocreds:\n    acl: private\n"));
 
         CliRun plan = CliRun.run(Map.of(), "plan", "-p", profile.toString(), "--no-color");
 
         assertEquals(1, plan.exit(), plan.all());
-        assertContains(plan.out(), "Unreadable (plan incomplete):\n  ? bucket.it-nocreds: GetBucketInfo it-nocreds failed: CredentialsException: no credentials in the environment");
-        assertContains(plan.out(), "No changes found, but the plan is incomplete.\n");
+        assertEquals("error: no credentials in the environment: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or "
+                + "OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or use credentials source aliyun-cli or ecs-ram-role\n", plan.err());
+        assertFalse(plan.out().contains("Unreadable"), plan.out());
     }
 
     @Test
@@ -296,13 +298,14 @@ class PlanApplyIT {
     }
 
     @Test
-    void apply_incompletePlan_changesNothing(URI endpoint, OSS oss) throws IOException {
+    void apply_noCredentials_refusedBeforeReading(URI endpoint, OSS oss) throws IOException {
         Path profile = write("incomplete.yaml", profile(endpoint, "  it-incomplete:\n    acl: private\n"));
 
         CliRun apply = CliRun.run(Map.of(), "apply", "-p", profile.toString(), "--auto-approve");
 
         assertEquals(1, apply.exit(), apply.all());
-        assertEquals("error: the plan is incomplete (see the unreadable resources above); nothing was changed\n", apply.err());
+        assertEquals("error: no credentials in the environment: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or "
+                + "OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or use credentials source aliyun-cli or ecs-ram-role\n", apply.err());
         assertFalse(oss.doesBucketExist("it-incomplete"));
     }
 

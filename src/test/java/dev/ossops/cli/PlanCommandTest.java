@@ -17,6 +17,7 @@ import java.util.Set;
 
 import static dev.ossops.plan.Address.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlanCommandTest {
     private static final Address TAGS = Address.of(Kind.TAGS, "b");
@@ -78,5 +79,62 @@ class PlanCommandTest {
 
         assertEquals(ExitCodes.ERROR, run.exit());
         assertEquals("error: the profile has no lock: key, so there is no lock to break\n", run.err());
+    }
+
+    private static Path minimalProfile(Path dir) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\nendpoint: http://127.0.0.1:9\n"
+                + "credentials: { source: env }\n");
+        return file;
+    }
+
+    @Test
+    void plan_outInMissingDirectory_refusedBeforeReadingWithTheReason(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("nodir/x/plan.json");
+
+        CliRun run = CliRun.run(Map.of(), "plan", "-p", minimalProfile(dir).toString(), "--out", out.toString());
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: cannot save the plan to " + out + ": the directory " + out.getParent() + " does not exist\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void plan_outIsADirectory_refusedBeforeReading(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.run(Map.of(), "plan", "-p", minimalProfile(dir).toString(), "--out", dir.toString());
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: cannot save the plan to " + dir + ": it is a directory\n", run.err());
+    }
+
+    @Test
+    void apply_missingPlanFile_namesItAndHowToSaveOne(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+
+        CliRun run = CliRun.run(Map.of(), "apply", missing.toString());
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: cannot read the plan file " + missing + ": no such file; save one with: ossops plan -p PROFILE --out "
+                + missing + "\n", run.err());
+    }
+
+    @Test
+    void apply_planFileIsADirectory_saysSo(@TempDir Path dir) {
+        CliRun run = CliRun.run(Map.of(), "apply", dir.toString());
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: cannot read the plan file " + dir + ": it is a directory; give the file that ossops plan --out FILE "
+                + "saved\n", run.err());
+    }
+
+    @Test
+    void apply_profileGivenAsPlanFile_pointsToDashP(@TempDir Path dir) throws Exception {
+        Path profile = minimalProfile(dir);
+
+        CliRun run = CliRun.run(Map.of(), "apply", profile.toString());
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertTrue(run.err().startsWith("error: " + profile + ": "), run.err());
+        assertTrue(run.err().endsWith("; to apply a profile, give it with -p: ossops apply -p " + profile + "\n"), run.err());
     }
 }

@@ -108,6 +108,19 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void busyPort_namesTheCauseAndTheWayOut(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            Run run = run("emulator", "--port", String.valueOf(port), "--data-dir", dir.resolve("data").toString());
+
+            assertEquals(1, run.exit());
+            assertEquals("error: cannot listen on 127.0.0.1:" + port + ": address already in use; another process listens there: "
+                    + "stop it, or pick another --port (0 takes a free one)\n", run.err());
+        }
+    }
+
+    @Test
     void otherAccount_withTheDataDirsOwnRootKey_isOneErrorLineAndServesNothing(@TempDir Path dir) {
         RootKeyFile.write(dir, TestRootKey.KEY);
         Run run = run("emulator", "--port", "0", "--data-dir", dir.toString(),

@@ -164,8 +164,7 @@ class PlannerAccessTest {
                         {
                           "policy_type": "bucket policy",
                           "policy": "media",
-                          "index": 0,
-                          "sid": null
+                          "index": 0
                         }
                       ],
                       "requests_checked": 2

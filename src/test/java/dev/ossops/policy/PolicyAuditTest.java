@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -64,17 +63,17 @@ class PolicyAuditTest {
     @Test
     void anonymousAccess_namesActionsAndStatements() {
         AnonymousAccess access = PolicyAudit.anonymousAccess(bucketPolicy("""
-                [{"Sid": "Private", "Effect": "Allow", "Principal": ["200"], "Action": "oss:*", "Resource": "*"},
-                 {"Sid": "Web", "Effect": "Allow", "Principal": "*", "Action": ["oss:GetObject", "oss:DeleteObject"], "Resource": "acs:oss:*:100:media/*"}]
+                [{"Effect": "Allow", "Principal": ["200"], "Action": "oss:*", "Resource": "*"},
+                 {"Effect": "Allow", "Principal": "*", "Action": ["oss:GetObject", "oss:DeleteObject"], "Resource": "acs:oss:*:100:media/*"}]
                 """), "media");
         assertTrue(access.isPublic());
         assertTrue(access.can(AccessLevel.WRITE));
         assertFalse(access.can(AccessLevel.LIST));
         assertEquals(List.of("oss:DeleteObject"), access.actions().get(AccessLevel.WRITE));
         assertEquals(List.of("oss:GetObject"), access.actions().get(AccessLevel.READ));
-        assertEquals(List.of(new StatementRef(PolicyType.BUCKET, "media", 1, Optional.of("Web"))),
+        assertEquals(List.of(new StatementRef(PolicyType.BUCKET, "media", 1)),
                 access.statements());
-        assertEquals("bucket policy \"media\" Statement[1] (Sid \"Web\")", access.statements().get(0).describe());
+        assertEquals("bucket policy \"media\" Statement[1]", access.statements().get(0).describe());
     }
 
     @Test
@@ -115,10 +114,10 @@ class PolicyAuditTest {
     void grantsBroadAccess_reportsStatementAndCondition() {
         List<BroadGrant> grants = PolicyAudit.grantsBroadAccess(identity("""
                 [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"},
-                 {"Sid": "Office", "Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}}]
+                 {"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}}]
                 """), "AppOSS");
         assertEquals(List.of(new BroadGrant(BroadGrant.Kind.OSS_FULL,
-                new StatementRef(PolicyType.IDENTITY, "AppOSS", 1, Optional.of("Office")), true)), grants);
+                new StatementRef(PolicyType.IDENTITY, "AppOSS", 1), true)), grants);
     }
 
     @Test

@@ -27,7 +27,6 @@ class PolicyNormalizerTest {
             resource order             | [{"Effect": "Allow", "Action": "oss:*", "Resource": ["acs:oss:*:*:b/*", "acs:oss:*:*:b"]}] | [{"Effect": "Allow", "Action": "oss:*", "Resource": ["acs:oss:*:*:b", "acs:oss:*:*:b/*", "acs:oss:*:*:b"]}]
             statement order            | [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}, {"Effect": "Deny", "Action": "oss:DeleteObject", "Resource": "*"}] | [{"Effect": "Deny", "Action": "oss:DeleteObject", "Resource": "*"}, {"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]
             duplicate statements       | [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}, {"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": ["*"]}] | [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]
-            sid does not matter        | [{"Sid": "Read", "Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}] | [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]
             JSON whitespace            | [ {  "Effect" :"Allow","Action":"oss:GetObject" , "Resource":"*"  } ] | [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]
             condition key case         | [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"ACS:SourceIP": "10.0.0.0/8"}}}] | [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": ["10.0.0.0/8"]}}}]
             CIDR spellings             | [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": ["10.1.2.3/8", "192.168.0.1"]}}}] | [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": ["192.168.0.1/32", "10.0.0.0/8"]}}}]
@@ -76,7 +75,7 @@ class PolicyNormalizerTest {
     @Test
     void canonicalJson_stableKeyOrderAndSpelling() {
         PolicyDocument policy = bucket("""
-                [{"Sid": "x", "Condition": {"Bool": {"acs:SecureTransport": true}, "IpAddress": {"acs:SourceIp": "10.1.0.0/16"}},
+                [{"Condition": {"Bool": {"acs:SecureTransport": true}, "IpAddress": {"acs:SourceIp": "10.1.0.0/16"}},
                   "Resource": ["acs:oss:*:1:b/*", "acs:oss:*:1:b"], "Action": ["oss:listobjects", "OSS:GetObject", "oss:get*"],
                   "Principal": ["2", "1"], "Effect": "Allow"},
                  {"Effect": "Deny", "Principal": "*", "NotAction": "oss:Get*", "NotResource": "acs:oss:*:1:b/public/*"}]
@@ -99,10 +98,10 @@ class PolicyNormalizerTest {
     }
 
     @Test
-    void toJson_keepsOrderAndSid() {
-        PolicyDocument policy = identity("[{\"Sid\": \"W\", \"Effect\": \"Allow\", \"Action\": [\"oss:PutObject\", \"oss:GetObject\"],"
+    void toJson_keepsOrder() {
+        PolicyDocument policy = identity("[{\"Effect\": \"Allow\", \"Action\": [\"oss:PutObject\", \"oss:GetObject\"],"
                 + " \"Resource\": \"acs:oss:*:*:b/*\"}]");
-        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"W\",\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\","
+        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\","
                 + "\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:b/*\"]}]}", PolicyNormalizer.toJson(policy));
         assertEquals(policy, PolicyParser.parse(PolicyNormalizer.toJson(policy), PolicyType.IDENTITY));
     }

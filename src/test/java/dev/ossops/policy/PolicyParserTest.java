@@ -22,7 +22,7 @@ class PolicyParserTest {
             missing version          | {"Statement": []}                                                         | Version: missing; expected "1"
             AWS version              | {"Version": "2012-10-17", "Statement": []}                                | Version: "2012-10-17" is not supported; expected "1"
             numeric version          | {"Version": 1, "Statement": []}                                           | Version: 1 is not supported; expected "1"
-            unknown top-level        | {"Version": "1", "Id": "x", "Statement": []}                              | Id: unknown element; accepted: Version, Statement
+            unknown top-level        | {"Version": "1", "Note": "x", "Statement": []}                            | Note: unknown element; accepted: Version, Statement
             missing statement        | {"Version": "1"}                                                          | Statement: missing; expected a list of statements
             empty statement list     | {"Version": "1", "Statement": []}                                         | Statement: empty; expected at least one statement
             statement string         | {"Version": "1", "Statement": "Allow"}                                    | Statement: expected a list of statements
@@ -39,7 +39,7 @@ class PolicyParserTest {
             both resource forms      | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "NotResource": "*"}]} | Statement[0]: has both Resource and NotResource; use one
             bare bucket resource     | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "mybucket/*"}]} | Statement[0].Resource: "mybucket/*" is not a resource; expected * or an ARN such as acs:oss:*:*:mybucket/*
             plural element           | {"Version": "1", "Statement": [{"Effect": "Allow", "Actions": "oss:*", "Resource": "*"}]} | Statement[0].Actions: unknown element; did you mean Action?
-            unknown element          | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Note": "x"}]} | Statement[0].Note: unknown element; accepted: Sid, Effect, Action, NotAction, Resource, NotResource, Principal, Condition
+            unknown element          | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Note": "x"}]} | Statement[0].Note: unknown element; accepted: Effect, Principal, Action, NotAction, Resource, NotResource, Condition
             principal in identity    | {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "oss:*", "Resource": "*"}]} | Statement[0].Principal: not allowed in an identity policy; only bucket and trust policies name principals
             condition not object     | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": []}]} | Statement[0].Condition: expected an object of condition operators
             operator wrong case      | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"stringequals": {"a:b": "c"}}}]} | Statement[0].Condition.stringequals: unknown operator; did you mean StringEquals?
@@ -52,7 +52,9 @@ class PolicyParserTest {
             bad date                 | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"DateLessThan": {"acs:CurrentTime": "2026-12-31"}}}]} | Statement[0].Condition.DateLessThan.acs:CurrentTime: "2026-12-31" is not an ISO 8601 date-time with offset such as 2026-01-31T12:00:00Z
             bad bool                 | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": "yes"}}}]} | Statement[0].Condition.Bool.acs:SecureTransport: "yes" is not true or false
             null condition value     | {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"StringEquals": {"a:b": null}}}]} | Statement[0].Condition.StringEquals.a:b: expected a string or a list of strings
-            sid not string           | {"Version": "1", "Statement": [{"Sid": 1, "Effect": "Allow", "Action": "oss:*", "Resource": "*"}]} | Statement[0].Sid: expected a string
+            sid (AWS only)           | {"Version": "1", "Statement": [{"Sid": "Read", "Effect": "Allow", "Action": "oss:*", "Resource": "*"}]} | Statement[0].Sid: Sid is not part of the RAM and OSS policy grammar (statements have no ids there): remove it
+            not principal            | {"Version": "1", "Statement": [{"NotPrincipal": "1", "Effect": "Allow", "Action": "oss:*", "Resource": "*"}]} | Statement[0].NotPrincipal: NotPrincipal is not part of the RAM and OSS policy grammar: name the principals in Principal
+            policy id                | {"Id": "x", "Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*"}]} | Id: Id is not part of the RAM and OSS policy grammar: remove it
             single statement object  | {"Version": "1", "Statement": {"Effect": "Deny", "Action": "oss:*"}}      | Statement.Resource: missing; expected Resource or NotResource
             """)
     void parse_identityPolicyError(String scenario, String json, String message) {
@@ -112,12 +114,12 @@ class PolicyParserTest {
     @Test
     void parse_bucketPolicyModel() {
         PolicyDocument policy = PolicyParser.parse("""
-                {"Version": "1", "Statement": [{"Sid": "PublicRead", "Effect": "Allow", "Principal": {"RAM": ["*"]},
+                {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["*"]},
                   "Action": "oss:GetObject", "NotResource": "acs:oss:*:100:b/private/*",
                   "Condition": {"Bool": {"acs:SecureTransport": true}, "StringLike": {"acs:Referer": ["https://a/*", "https://b/*"]}}}]}
                 """, PolicyType.BUCKET);
         Statement s = policy.statements().get(0);
-        assertEquals(new Statement(Optional.of("PublicRead"), Effect.ALLOW,
+        assertEquals(new Statement(Effect.ALLOW,
                 new Patterns(List.of("oss:GetObject"), false),
                 Optional.of(new Patterns(List.of("acs:oss:*:100:b/private/*"), true)),
                 Optional.of(new Principals(List.of("*"), List.of(), List.of())),

@@ -248,6 +248,11 @@ class ProfileValidationTest {
                 "p.json:1:180: error: Statement[0].Condition: OSS refuses a bucket policy that conditions on acs:SourceIp without "
                         + "acs:SourceVpc (error 0030-00000008); for public addresses add StringNotLike: {acs:SourceVpc: [\"vpc-*\"]}, "
                         + "for a VPC add StringEquals: {acs:SourceVpc: [\"vpc-...\"]}")),
+        bad("policy Sid is not in the RAM and OSS grammar", "ram:\n  policies:\n    P: {document: p.json}\n", Map.of(
+                "p.json", "{\"Version\": \"1\", \"Statement\": [{\"Sid\": \"Read\", \"Effect\": \"Allow\", \"Action\": \"oss:GetObject\", "
+                        + "\"Resource\": \"*\"}]}"), List.of(
+                "p.json:1:33: error: Statement[0].Sid: Sid is not part of the RAM and OSS policy grammar (statements have no ids there): "
+                        + "remove it")),
         bad("policy condition shape", "ram:\n  policies:\n    P: {document: {Version: '1', Statement: [{Effect: Allow, Action: '*', Resource: '*', Condition: {Bool: [x]}}]}}\n",
                 List.of("profile.yaml:7:108: error: ram.policies.P.document.Statement[0].Condition.Bool: expected a map, got a list")),
         bad("trust policy needs Principal", "ram:\n  roles:\n    r1: {trust: t.json}\n", Map.of(

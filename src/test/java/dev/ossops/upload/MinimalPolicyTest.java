@@ -54,22 +54,18 @@ class MinimalPolicyTest {
                 {
                   "Version" : "1",
                   "Statement" : [ {
-                    "Sid" : "UploadObjects",
                     "Effect" : "Allow",
                     "Action" : [ "oss:PutObject" ],
                     "Resource" : [ "acs:oss:*:*:myapp-prod-media/qwencloud-uploads/*" ]
                   }, {
-                    "Sid" : "ResumeAndAbortMultipartUploads",
                     "Effect" : "Allow",
                     "Action" : [ "oss:ListParts", "oss:AbortMultipartUpload" ],
                     "Resource" : [ "acs:oss:*:*:myapp-prod-media/qwencloud-uploads/*" ]
                   }, {
-                    "Sid" : "FindUploadsWhoseInitiateAnswerWasLost",
                     "Effect" : "Allow",
                     "Action" : [ "oss:ListMultipartUploads" ],
                     "Resource" : [ "acs:oss:*:*:myapp-prod-media" ]
                   }, {
-                    "Sid" : "ReadUploadedObjects",
                     "Effect" : "Allow",
                     "Action" : [ "oss:GetObject" ],
                     "Resource" : [ "acs:oss:*:*:myapp-prod-media/qwencloud-uploads/*" ]

@@ -56,8 +56,10 @@ public final class EnvCredentialSource implements CredentialSource {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /** The variable the AccessKey id is read from, so an error about the key says which one to fix. */
     @Override
     public String describe() {
-        return "environment variables";
+        return Stream.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "OSS_ACCESS_KEY_ID").filter(name -> value(name) != null).findFirst()
+                .map(name -> "environment variable " + name).orElse("environment variables");
     }
 }

@@ -33,8 +33,11 @@ public final class RamModel {
     public record AccessKey(String accessKeyId, String status) {
     }
 
-    /** GetCallerIdentity: the account, the kind of caller ({@code Account}, {@code RAMUser}, {@code AssumedRoleUser}) and its ARN. */
-    public record CallerIdentity(String accountId, String identityType, String arn) {
+    /**
+     * GetCallerIdentity: the account, the kind of caller ({@code Account}, {@code RAMUser}, {@code AssumedRoleUser}), its
+     * ARN and its id (the RAM user's UID; empty when the service did not say).
+     */
+    public record CallerIdentity(String accountId, String identityType, String arn, String userId) {
         /** The account itself (root) rather than a RAM user or role. */
         public boolean isAccount() {
             return "Account".equals(identityType);

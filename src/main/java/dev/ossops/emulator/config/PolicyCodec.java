@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.policy.Patterns;
+import dev.ossops.shared.PolicyGrammar;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,13 +25,14 @@ import java.util.regex.Pattern;
  * {@code Version} the string {@code "1"}, a non-empty {@code Statement} list whose statements have an
  * {@code Effect}, exactly one of {@code Action}/{@code NotAction} with {@code oss:} actions, exactly one
  * of {@code Resource}/{@code NotResource} whose bucket segment matches this bucket (a pattern such as
- * {@code *} does), and a {@code Principal} (required in bucket policies: "Authorization syntax and elements").
+ * {@code *} does), and a {@code Principal} (required in bucket policies: "Authorization syntax and elements");
+ * no other element ({@link PolicyGrammar}).
  */
 public final class PolicyCodec implements BucketConfigCodec {
     static final int MAX_BYTES = 16 * 1024;
     static final String JSON = "application/json";
-    private static final Set<String> STATEMENT_KEYS = Set.of("Sid", "Effect", "Action", "NotAction", "Resource",
-            "NotResource", "Principal", "NotPrincipal", "Condition");
+    /** The one grammar ossops shares ({@link PolicyGrammar}: no Sid, no NotPrincipal). */
+    private static final Set<String> STATEMENT_KEYS = Set.copyOf(PolicyGrammar.statementElements());
     private static final Pattern RESOURCE = Pattern.compile("acs:oss:[^:]*:[^:]*:([^/]*)(/.*)?");
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -127,12 +129,19 @@ public final class PolicyCodec implements BucketConfigCodec {
                 throw invalid("The resource " + resource + " does not belong to bucket " + bucket.get() + ".");
             }
         }
-        if (s.has("Principal") == s.has("NotPrincipal")) {
-            throw invalid("The statement must contain exactly one of Principal and NotPrincipal.");
+        if (!s.has("Principal")) {
+            throw invalid("The statement must contain a Principal.");
         }
-        strings(s.has("Principal") ? s.get("Principal") : s.get("NotPrincipal"), "Principal");
+        principals(s.get("Principal"));
         if (s.has("Condition") && !s.get("Condition").isObject()) {
             throw invalid("The statement Condition must be a JSON object.");
+        }
+    }
+
+    /** A string or list of strings, where OSS documents an empty list as everyone ("Principal": []). */
+    private static void principals(JsonNode node) {
+        if (!(node.isArray() && node.isEmpty())) {
+            strings(node, "Principal");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.ossops.emulator.rpc.RpcJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
+import dev.ossops.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +49,7 @@ final class PolicyActions {
         Params p = call.params();
         String name = RamNames.policyName(p.required("PolicyName"));
         String document = p.required("PolicyDocument");
-        documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES);
+        documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES, PolicyType.IDENTITY);
         String description = p.optional("Description").map(RamNames::description).orElse(null);
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
@@ -155,7 +156,7 @@ final class PolicyActions {
         Params p = call.params();
         String name = p.required("PolicyName");
         String document = p.required("PolicyDocument");
-        documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES);
+        documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES, PolicyType.IDENTITY);
         boolean setAsDefault = p.bool("SetAsDefault").orElse(false);
         String strategy = p.optional("RotateStrategy", "None");
         if (!"None".equals(strategy) && !ROTATE.equals(strategy)) {

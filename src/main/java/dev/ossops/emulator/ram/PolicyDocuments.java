@@ -3,6 +3,10 @@ package dev.ossops.emulator.ram;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.policy.PolicyParseException;
+import dev.ossops.policy.PolicyParser;
+import dev.ossops.policy.PolicyType;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -10,7 +14,9 @@ import java.util.Set;
  * Structural checks RAM applies to a policy document before storing it: size (6144 bytes for
  * custom policies, 2048 for trust policies), JSON object with {@code Version} "1" and a
  * non-empty {@code Statement} list whose entries have a valid {@code Effect} and an
- * {@code Action}. Evaluating documents belongs to {@code dev.ossops.policy}.
+ * {@code Action}, then the one grammar ossops shares ({@link dev.ossops.shared.PolicyGrammar}, through
+ * {@link PolicyParser}): a document stored here is one the evaluator can read. Evaluating documents belongs to
+ * {@code dev.ossops.policy}.
  */
 final class PolicyDocuments {
     static final int MAX_POLICY_BYTES = 6144;
@@ -19,8 +25,8 @@ final class PolicyDocuments {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** Validates a document; {@code parameter} names it in the length error. */
-    JsonNode check(String parameter, String document, int maxBytes) {
+    /** Validates a document of {@code type}; {@code parameter} names it in the length error. */
+    JsonNode check(String parameter, String document, int maxBytes, PolicyType type) {
         if (document.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw RamErrors.length(parameter);
         }
@@ -47,6 +53,11 @@ final class PolicyDocuments {
             if (!statement.has("Action")) {
                 throw RamErrors.malformedDocument("every statement needs an Action.");
             }
+        }
+        try {
+            PolicyParser.parse(root, type);
+        } catch (PolicyParseException e) {
+            throw RamErrors.malformedDocument(e.getMessage() + ".");
         }
         return root;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
+import dev.ossops.policy.PolicyType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ final class RoleActions {
         Params p = call.params();
         String name = RamNames.roleName(p.required("RoleName"));
         String trust = p.required("AssumeRolePolicyDocument");
-        documents.check("AssumeRolePolicyDocument", trust, PolicyDocuments.MAX_TRUST_POLICY_BYTES);
+        documents.check("AssumeRolePolicyDocument", trust, PolicyDocuments.MAX_TRUST_POLICY_BYTES, PolicyType.TRUST);
         String description = p.optional("Description").map(RamNames::description).orElse(null);
         int maxSession = sessionDuration(p.integer("MaxSessionDuration"), "MaxSessionDuration").orElse(MIN_SESSION);
         String now = RpcJson.date(call.now());
@@ -64,7 +65,7 @@ final class RoleActions {
         Params p = call.params();
         String name = p.required("RoleName");
         Optional<String> trust = p.optional("NewAssumeRolePolicyDocument");
-        trust.ifPresent(t -> documents.check("NewAssumeRolePolicyDocument", t, PolicyDocuments.MAX_TRUST_POLICY_BYTES));
+        trust.ifPresent(t -> documents.check("NewAssumeRolePolicyDocument", t, PolicyDocuments.MAX_TRUST_POLICY_BYTES, PolicyType.TRUST));
         Optional<Integer> maxSession = sessionDuration(p.integer("NewMaxSessionDuration"), "NewMaxSessionDuration");
         Optional<String> description = p.optional("NewDescription").map(d -> RamNames.description("NewDescription", d));
         String now = RpcJson.date(call.now());

@@ -12,6 +12,9 @@ import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
+import dev.ossops.policy.PolicyParseException;
+import dev.ossops.policy.PolicyParser;
+import dev.ossops.policy.PolicyType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -133,6 +136,12 @@ public final class StsService implements RpcService {
             throw StsErrors.policyGrammar();
         }
         if (root == null || !root.isObject() || !root.path("Statement").isArray()) {
+            throw StsErrors.policyGrammar();
+        }
+        try {
+            // The one grammar ossops shares (dev.ossops.shared.PolicyGrammar): what the evaluator reads later.
+            PolicyParser.parse(root, PolicyType.SESSION);
+        } catch (PolicyParseException e) {
             throw StsErrors.policyGrammar();
         }
     }

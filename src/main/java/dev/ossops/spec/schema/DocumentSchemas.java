@@ -1,5 +1,7 @@
 package dev.ossops.spec.schema;
 
+import dev.ossops.shared.PolicyGrammar;
+
 import java.util.List;
 
 /** Shapes of the OSS and RAM JSON documents a profile references: lifecycle, CORS and policies. */
@@ -123,20 +125,42 @@ public final class DocumentSchemas {
                     .optional("Federated", ListShape.oneOrMany("Identity providers (acs:ram::ACCOUNT:saml-provider/NAME).", text("A provider.")))
                     .build()));
 
-    private static final ObjectShape STATEMENT = ObjectShape.builder("PolicyStatement", "One statement of a RAM or bucket policy.")
-            .required("Effect", StringShape.oneOf("Allow or Deny.", "effect", List.of("Allow", "Deny")))
-            .optional("Action", ListShape.oneOrMany("Actions, e.g. oss:GetObject.", StringShape.formatted("An action.", Formats.ACTION)))
-            .optional("NotAction", ListShape.oneOrMany("Every action except these.", StringShape.formatted("An action.", Formats.ACTION)))
-            .optional("Resource", ListShape.oneOrMany("Resources, e.g. acs:oss:*:*:bucket/*.", StringShape.formatted("An ARN.", Formats.ARN)))
-            .optional("NotResource", ListShape.oneOrMany("Every resource except these.", StringShape.formatted("An ARN.", Formats.ARN)))
-            .optional("Principal", PRINCIPAL)
-            .optional("Condition", MapShape.of("Conditions: {Operator: {Key: value}}.", text("A condition operator, e.g. IpAddress."),
-                    MapShape.of("Condition keys and values.", text("A condition key, e.g. acs:SourceIp."), CONDITION_VALUE)))
-            .build();
+    private static final Shape ACTIONS = ListShape.oneOrMany("Actions, e.g. oss:GetObject.", StringShape.formatted("An action.", Formats.ACTION));
+    private static final Shape RESOURCES = ListShape.oneOrMany("Resources, e.g. acs:oss:*:*:bucket/*.",
+            StringShape.formatted("An ARN.", Formats.ARN));
+
+    /** Every element of {@link PolicyGrammar} and no other: the switch makes a new element a compile error here. */
+    private static final ObjectShape STATEMENT = statement();
+
+    private static ObjectShape statement() {
+        ObjectShape.Builder builder = ObjectShape.builder("PolicyStatement", "One statement of a RAM or bucket policy.");
+        for (PolicyGrammar.Element element : PolicyGrammar.Element.values()) {
+            String name = element.json();
+            switch (element) {
+                case EFFECT -> builder.required(name, StringShape.oneOf("Allow or Deny.", "effect",
+                        List.of(PolicyGrammar.ALLOW, PolicyGrammar.DENY)));
+                case ACTION -> builder.optional(name, ACTIONS);
+                case NOT_ACTION -> builder.optional(name, ListShape.oneOrMany("Every action except these.",
+                        StringShape.formatted("An action.", Formats.ACTION)));
+                case RESOURCE -> builder.optional(name, RESOURCES);
+                case NOT_RESOURCE -> builder.optional(name, ListShape.oneOrMany("Every resource except these.",
+                        StringShape.formatted("An ARN.", Formats.ARN)));
+                case PRINCIPAL -> builder.optional(name, PRINCIPAL);
+                case CONDITION -> builder.optional(name, MapShape.of("Conditions: {Operator: {Key: value}}.",
+                        text("A condition operator, e.g. IpAddress."),
+                        MapShape.of("Condition keys and values.", text("A condition key, e.g. acs:SourceIp."), CONDITION_VALUE)));
+            }
+        }
+        for (String foreign : PolicyGrammar.FOREIGN_ELEMENTS) {
+            builder.refused(foreign, PolicyGrammar.foreignElement(foreign).orElseThrow());
+        }
+        return builder.build();
+    }
 
     public static final ObjectShape POLICY = ObjectShape.builder("PolicyDocument",
                     "A RAM or OSS bucket policy: {\"Version\": \"1\", \"Statement\": [...]}.")
-            .required("Version", StringShape.oneOf("Policy language version.", "policy version", List.of("1")))
-            .required("Statement", ListShape.oneOrMany("Statements.", STATEMENT).withItemLimits(1, Integer.MAX_VALUE))
+            .required(PolicyGrammar.VERSION, StringShape.oneOf("Policy language version.", "policy version",
+                    List.of(PolicyGrammar.VERSION_1)))
+            .required(PolicyGrammar.STATEMENT, ListShape.oneOrMany("Statements.", STATEMENT).withItemLimits(1, Integer.MAX_VALUE))
             .build();
 }

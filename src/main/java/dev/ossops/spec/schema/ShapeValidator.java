@@ -71,7 +71,8 @@ public final class ShapeValidator {
             String childPath = PropertyPath.key(path, entry.key());
             ObjectShape.Property property = shape.properties().get(entry.key());
             if (property == null) {
-                problems.error(entry.keyLocation(), childPath, unknownKey(entry.key(), shape.keys()));
+                problems.error(entry.keyLocation(), childPath, shape.refusal(entry.key())
+                        .orElseGet(() -> unknownKey(entry.key(), shape.keys())));
             } else {
                 validate(entry.value(), property.shape(), childPath);
             }

@@ -22,7 +22,7 @@ class PolicyCodecTest {
             + "      \"Principal\": [\"20214760404935xxxx\"],\n"
             + "      \"Resource\": [\"acs:oss:*:174649585760xxxx:media\", \"acs:oss:*:174649585760xxxx:media/*\"],\n"
             + "      \"Condition\": {\"IpAddress\": {\"acs:SourceIp\": [\"192.168.0.0/16\"]}}\n    },\n"
-            + "    {\"Sid\": \"deny-delete\", \"Effect\": \"Deny\", \"NotAction\": \"oss:Get*\", \"Principal\": \"*\","
+            + "    {\"Effect\": \"Deny\", \"NotAction\": \"oss:Get*\", \"Principal\": \"*\","
             + " \"Resource\": \"acs:oss:*:*:media/private/*\"}\n  ]\n}";
 
     private final PolicyCodec codec = new PolicyCodec();
@@ -148,7 +148,7 @@ class PolicyCodecTest {
 
     @Test
     void accept_missingPrincipalIsInvalidPolicy() {
-        assertInvalidPolicy("The statement must contain exactly one of Principal and NotPrincipal.",
+        assertInvalidPolicy("The statement must contain a Principal.",
                 statement(GOOD.replace(",\"Principal\":\"*\"", "")));
     }
 
@@ -169,8 +169,22 @@ class PolicyCodecTest {
     }
 
     @Test
+    void accept_sidOrNotPrincipal_invalidPolicyAsTheGrammarHasNeither() {
+        assertInvalidPolicy("Unknown statement element: Sid.", statement(GOOD + ",\"Sid\":\"read\""));
+        assertInvalidPolicy("Unknown statement element: NotPrincipal.",
+                statement(GOOD.replace("\"Principal\":\"*\"", "\"NotPrincipal\":\"*\"")));
+    }
+
+    @Test
+    void accept_emptyPrincipalList_acceptedAsEveryone() {
+        // OSS "Authorization syntax and elements": Principal [] is equivalent to ["*"].
+        String policy = statement(GOOD.replace("\"Principal\":\"*\"", "\"Principal\":[]"));
+        assertEquals(policy, SdkWire.text(codec.accept("media", utf8(policy))));
+    }
+
+    @Test
     void accept_over16KbIsInvalidPolicy() {
-        String padded = statement(GOOD + ",\"Sid\":\"" + "s".repeat(16 * 1024) + "\"");
+        String padded = statement(GOOD + ",\"Condition\":{\"StringLike\":{\"oss:Prefix\":\"" + "s".repeat(16 * 1024) + "\"}}");
         assertInvalidPolicy("The policy size exceeds the limit of 16 KB.", padded);
     }
 

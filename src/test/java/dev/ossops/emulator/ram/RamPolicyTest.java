@@ -1,6 +1,7 @@
 package dev.ossops.emulator.ram;
 
 import dev.ossops.emulator.rpc.RpcException;
+import dev.ossops.policy.PolicyType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,14 +59,18 @@ class RamPolicyTest {
     void policyDocuments_checksSizeAndShape() {
         PolicyDocuments documents = new PolicyDocuments();
         assertEquals("MalformedPolicyDocument", assertThrows(RpcException.class,
-                () -> documents.check("PolicyDocument", "{", 6144)).code());
+                () -> documents.check("PolicyDocument", "{", 6144, PolicyType.IDENTITY)).code());
         assertEquals("The policy document is malformed: Version must be \"1\".", assertThrows(RpcException.class,
-                () -> documents.check("PolicyDocument", "{\"Statement\":[]}", 6144)).getMessage());
+                () -> documents.check("PolicyDocument", "{\"Statement\":[]}", 6144, PolicyType.IDENTITY)).getMessage());
         assertEquals("The policy document is malformed: every statement needs Effect Allow or Deny.", assertThrows(RpcException.class,
-                () -> documents.check("PolicyDocument", "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"*\"}]}", 6144)).getMessage());
+                () -> documents.check("PolicyDocument", "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"*\"}]}", 6144, PolicyType.IDENTITY)).getMessage());
         String big = DOC.replace("\"*\"}", "\"" + "a".repeat(6144) + "\"}");
-        RpcException tooBig = assertThrows(RpcException.class, () -> documents.check("PolicyDocument", big, 6144));
+        RpcException tooBig = assertThrows(RpcException.class, () -> documents.check("PolicyDocument", big, 6144, PolicyType.IDENTITY));
         assertEquals("InvalidParameter.PolicyDocument.Length", tooBig.code());
+        assertEquals("The policy document is malformed: Statement[0].Sid: Sid is not part of the RAM and OSS policy grammar "
+                + "(statements have no ids there): remove it.", assertThrows(RpcException.class, () -> documents.check("PolicyDocument",
+                "{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"a\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}", 6144,
+                PolicyType.IDENTITY)).getMessage());
         assertEquals("The parameter - \"PolicyDocument\" beyond the length limit.", tooBig.getMessage());
     }
 
