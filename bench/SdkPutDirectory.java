@@ -17,9 +17,13 @@ public class SdkPutDirectory {
     public static void main(String[] args) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
-        OSS oss = OSSClientBuilder.create().endpoint(args[0])
-                .credentialsProvider(new DefaultCredentialProvider(System.getenv("OSS_ACCESS_KEY_ID"), System.getenv("OSS_ACCESS_KEY_SECRET")))
-                .clientConfiguration(conf).region(System.getenv("OSS_REGION")).build();
+        OSS oss = OSSClientBuilder.create()
+                .endpoint(args[0])
+                .credentialsProvider(new DefaultCredentialProvider(
+                        System.getenv("OSS_ACCESS_KEY_ID"), System.getenv("OSS_ACCESS_KEY_SECRET")))
+                .clientConfiguration(conf)
+                .region(System.getenv("OSS_REGION"))
+                .build();
         try {
             File[] files = new File(args[3]).listFiles();
             Arrays.sort(files);

@@ -14,13 +14,18 @@ public class SdkUploadFile {
     public static void main(String[] args) throws Throwable {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
-        OSS oss = OSSClientBuilder.create().endpoint(args[0])
-                .credentialsProvider(new DefaultCredentialProvider(System.getenv("OSS_ACCESS_KEY_ID"), System.getenv("OSS_ACCESS_KEY_SECRET")))
-                .clientConfiguration(conf).region(System.getenv("OSS_REGION")).build();
+        OSS oss = OSSClientBuilder.create()
+                .endpoint(args[0])
+                .credentialsProvider(new DefaultCredentialProvider(
+                        System.getenv("OSS_ACCESS_KEY_ID"), System.getenv("OSS_ACCESS_KEY_SECRET")))
+                .clientConfiguration(conf)
+                .region(System.getenv("OSS_REGION"))
+                .build();
         try {
             UploadFileRequest request = new UploadFileRequest(args[1], args[2]);
             request.setUploadFile(args[3]);
-            System.out.println(oss.uploadFile(request).getMultipartUploadResult().getETag());
+            System.out.println(
+                    oss.uploadFile(request).getMultipartUploadResult().getETag());
         } finally {
             oss.shutdown();
         }

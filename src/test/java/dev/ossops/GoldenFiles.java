@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class GoldenFiles {
     /** The system property that rewrites golden files instead of only reading them. */
     public static final String UPDATE = "golden.update";
+
     private static final Path ROOT = Path.of("src", "test", "resources", "golden");
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     /**
      * Asserts that {@code actual} is the content of the golden file at {@code path} (below the golden root). A file

@@ -20,7 +20,8 @@ public record ApplyReport(List<StepOutcome> outcomes) {
 
     /** {@code 3 applied, 1 failed, 2 skipped}. */
     public String summary() {
-        return with(StepOutcome.Status.APPLIED).size() + " applied, " + with(StepOutcome.Status.FAILED).size() + " failed, "
+        return with(StepOutcome.Status.APPLIED).size() + " applied, "
+                + with(StepOutcome.Status.FAILED).size() + " failed, "
                 + with(StepOutcome.Status.SKIPPED).size() + " skipped";
     }
 }

@@ -64,18 +64,21 @@ public final class ApplyRunner {
             if (change.action() == Action.NOOP) {
                 continue;
             }
-            Optional<StepFactory> factory = factories.stream().filter(f -> f.handles(change)).findFirst();
+            Optional<StepFactory> factory =
+                    factories.stream().filter(f -> f.handles(change)).findFirst();
             if (factory.isEmpty()) {
                 Step missing = new MissingFactoryStep(change.address());
-                record.accept(StepOutcome.failed(missing, "no step factory handles " + change.address() + " in this build"));
+                record.accept(
+                        StepOutcome.failed(missing, "no step factory handles " + change.address() + " in this build"));
                 done.put(change.address(), StepOutcome.Status.FAILED);
                 continue;
             }
             for (Step step : factory.get().steps(change, profile)) {
                 // Steps are ordered and reported by address: a second one would replace the first unseen.
                 if (steps.putIfAbsent(step.address(), step) != null) {
-                    throw new IllegalStateException("two steps for " + step.address() + ": a step factory must return one step"
-                            + " per address (wrap calls that belong together in one step)");
+                    throw new IllegalStateException(
+                            "two steps for " + step.address() + ": a step factory must return one step"
+                                    + " per address (wrap calls that belong together in one step)");
                 }
             }
         }
@@ -83,7 +86,8 @@ public final class ApplyRunner {
         return new ApplyReport(outcomes);
     }
 
-    private void execute(Map<Address, Step> steps, Map<Address, StepOutcome.Status> done, Consumer<StepOutcome> record) {
+    private void execute(
+            Map<Address, Step> steps, Map<Address, StepOutcome.Status> done, Consumer<StepOutcome> record) {
         Set<Address> planned = new HashSet<>(steps.keySet());
         planned.addAll(done.keySet());
         List<Step> pending = new ArrayList<>(steps.values());
@@ -109,25 +113,33 @@ public final class ApplyRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while applying", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a step escaped its outcome: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "a step escaped its outcome: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static int startReady(List<Step> pending, Set<Address> planned, Map<Address, StepOutcome.Status> done,
-                                  Consumer<StepOutcome> record, CompletionService<StepOutcome> completion) {
+    private static int startReady(
+            List<Step> pending,
+            Set<Address> planned,
+            Map<Address, StepOutcome.Status> done,
+            Consumer<StepOutcome> record,
+            CompletionService<StepOutcome> completion) {
         int started = 0;
         boolean progressed = true;
         while (progressed) {
             progressed = false;
             for (Iterator<Step> it = pending.iterator(); it.hasNext(); ) {
                 Step step = it.next();
-                Optional<Address> blocked = step.dependsOn().stream().filter(planned::contains)
-                        .filter(d -> done.containsKey(d) && done.get(d) != StepOutcome.Status.APPLIED).findFirst();
+                Optional<Address> blocked = step.dependsOn().stream()
+                        .filter(planned::contains)
+                        .filter(d -> done.containsKey(d) && done.get(d) != StepOutcome.Status.APPLIED)
+                        .findFirst();
                 if (blocked.isPresent()) {
                     it.remove();
-                    StepOutcome skipped = StepOutcome.skipped(step, "skipped because " + blocked.get() + " did not apply");
+                    StepOutcome skipped =
+                            StepOutcome.skipped(step, "skipped because " + blocked.get() + " did not apply");
                     done.put(step.address(), StepOutcome.Status.SKIPPED);
                     record.accept(skipped);
                     progressed = true;
@@ -147,7 +159,8 @@ public final class ApplyRunner {
             return StepOutcome.applied(step);
         } catch (RuntimeException e) {
             // The failure is the outcome: the report shows it and dependents are skipped.
-            return StepOutcome.failed(step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return StepOutcome.failed(
+                    step, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

@@ -19,8 +19,19 @@ import static dev.ossops.plan.Address.Kind;
 
 /** Reads bucket configurations through the {@link OssGateway}, each at its bucket's region. */
 public final class BucketLiveSource implements LiveSource {
-    static final Set<Kind> KINDS = EnumSet.of(Kind.BUCKET, Kind.ACL, Kind.VERSIONING, Kind.ENCRYPTION, Kind.BLOCK_PUBLIC_ACCESS,
-            Kind.CORS, Kind.LIFECYCLE, Kind.POLICY, Kind.TAGS, Kind.LOGGING, Kind.REFERER, Kind.REPLICATION);
+    static final Set<Kind> KINDS = EnumSet.of(
+            Kind.BUCKET,
+            Kind.ACL,
+            Kind.VERSIONING,
+            Kind.ENCRYPTION,
+            Kind.BLOCK_PUBLIC_ACCESS,
+            Kind.CORS,
+            Kind.LIFECYCLE,
+            Kind.POLICY,
+            Kind.TAGS,
+            Kind.LOGGING,
+            Kind.REFERER,
+            Kind.REPLICATION);
 
     private final OssGateway gateway;
     private final Profile profile;

@@ -6,8 +6,7 @@ import dev.ossops.spec.model.Profile;
 
 /** A profile bucket's region: its own {@code region}, else the profile's. */
 final class BucketRegions {
-    private BucketRegions() {
-    }
+    private BucketRegions() {}
 
     static OssBucket of(Profile profile, String bucket) {
         Bucket b = profile.buckets().get(bucket);

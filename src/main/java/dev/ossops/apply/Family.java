@@ -2,7 +2,9 @@ package dev.ossops.apply;
 
 /** The families of resources a profile manages, each read by its own live source and changed by its own steps. */
 public enum Family {
-    BUCKETS("buckets"), RAM("ram"), CDN("cdn");
+    BUCKETS("buckets"),
+    RAM("ram"),
+    CDN("cdn");
 
     private final String key;
 

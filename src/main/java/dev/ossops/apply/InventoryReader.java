@@ -39,8 +39,7 @@ public final class InventoryReader {
     }
 
     /** The inventories read, and one warning per listing that failed. */
-    public record Result(Map<InventoryRequest, Live.Inventory> inventories, List<String> warnings) {
-    }
+    public record Result(Map<InventoryRequest, Live.Inventory> inventories, List<String> warnings) {}
 
     public Result read(List<InventoryRequest> requests) {
         Map<InventoryRequest, Live.Inventory> out = new LinkedHashMap<>();
@@ -54,7 +53,8 @@ public final class InventoryReader {
                         : objects.current(b, r.prefix(), r.minAgeDays(), before(r.modifiedBefore()), now, limit);
                 out.put(r, new Live.Inventory(inv.objects(), inv.bytes(), inv.truncated(), inv.limit()));
             } catch (CloudException e) {
-                warnings.add("object inventory of " + r.bucket() + "/" + r.prefix() + " not measured: " + e.getMessage());
+                warnings.add(
+                        "object inventory of " + r.bucket() + "/" + r.prefix() + " not measured: " + e.getMessage());
             }
         }
         return new Result(out, warnings);
@@ -64,6 +64,9 @@ public final class InventoryReader {
         if (date.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(date.length() == 10 ? LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(date));
+        return Optional.of(
+                date.length() == 10
+                        ? LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        : Instant.parse(date));
     }
 }

@@ -46,7 +46,8 @@ public final class LiveReader {
     }
 
     private Observed<?> readOne(Address address) {
-        Optional<LiveSource> source = sources.stream().filter(s -> s.reads(address)).findFirst();
+        Optional<LiveSource> source =
+                sources.stream().filter(s -> s.reads(address)).findFirst();
         return source.<Observed<?>>map(s -> s.read(address))
                 .orElseGet(() -> Observed.unreadable("no live source reads " + address + " in this build"));
     }
@@ -59,7 +60,8 @@ public final class LiveReader {
             throw new IllegalStateException("interrupted while reading live state", e);
         } catch (ExecutionException e) {
             // Sources never throw for a failed read; anything here is a bug and must not be hidden.
-            throw new IllegalStateException("live read failed unexpectedly: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "live read failed unexpectedly: " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

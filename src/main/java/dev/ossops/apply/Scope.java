@@ -24,7 +24,10 @@ public record Scope(Profile profile, List<String> excluded) {
         List<String> excluded = new ArrayList<>();
         Ram ram = profile.ram();
         Cdn cdn = profile.cdn();
-        if (!supported.contains(Family.RAM) && !(ram.policies().isEmpty() && ram.roles().isEmpty() && ram.users().isEmpty())) {
+        if (!supported.contains(Family.RAM)
+                && !(ram.policies().isEmpty()
+                        && ram.roles().isEmpty()
+                        && ram.users().isEmpty())) {
             Profile only = withOnly(profile, ram, new Cdn(Map.of()));
             excluded.add(note(Family.RAM, LiveQuery.reads(only).size() - bucketReads(profile)));
             ram = new Ram(Map.of(), Map.of(), Map.of());
@@ -41,15 +44,28 @@ public record Scope(Profile profile, List<String> excluded) {
     }
 
     private static int bucketReads(Profile profile) {
-        return LiveQuery.reads(withOnly(profile, new Ram(Map.of(), Map.of(), Map.of()), new Cdn(Map.of()))).size();
+        return LiveQuery.reads(withOnly(profile, new Ram(Map.of(), Map.of(), Map.of()), new Cdn(Map.of())))
+                .size();
     }
 
     private static Profile withOnly(Profile p, Ram ram, Cdn cdn) {
-        return new Profile(p.source(), p.name(), p.region(), p.endpoint(), p.credentials(), p.buckets(), ram, cdn, p.uploader(), p.lock(), p.serve(), p.access());
+        return new Profile(
+                p.source(),
+                p.name(),
+                p.region(),
+                p.endpoint(),
+                p.credentials(),
+                p.buckets(),
+                ram,
+                cdn,
+                p.uploader(),
+                p.lock(),
+                p.serve(),
+                p.access());
     }
 
     private static String note(Family family, int addresses) {
-        return family.key() + ": " + addresses + " address" + (addresses == 1 ? "" : "es")
-                + ": this build has no " + family.key() + " live source and steps yet";
+        return family.key() + ": " + addresses + " address" + (addresses == 1 ? "" : "es") + ": this build has no "
+                + family.key() + " live source and steps yet";
     }
 }

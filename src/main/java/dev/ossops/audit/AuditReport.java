@@ -15,9 +15,14 @@ import java.util.stream.Collectors;
  * unknown results and expired suppressions. {@code profileFile} and {@code profileLocations} let reporters point at
  * the profile.
  */
-public record AuditReport(List<CheckRule> rules, List<Finding> findings, List<SuppressedFinding> suppressed,
-                          List<Unknown> unknowns, List<Suppression> expiredSuppressions,
-                          Optional<String> profileFile, Map<String, Location> profileLocations) {
+public record AuditReport(
+        List<CheckRule> rules,
+        List<Finding> findings,
+        List<SuppressedFinding> suppressed,
+        List<Unknown> unknowns,
+        List<Suppression> expiredSuppressions,
+        Optional<String> profileFile,
+        Map<String, Location> profileLocations) {
 
     public AuditReport {
         rules = List.copyOf(rules);
@@ -40,7 +45,8 @@ public record AuditReport(List<CheckRule> rules, List<Finding> findings, List<Su
 
     /** {@code 3 critical, 1 high, 0 medium, 2 low, 1 info; 1 suppressed; 0 unknown} */
     public String summary() {
-        String bySeverity = counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+        String bySeverity = counts().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
         return bySeverity + "; " + suppressed.size() + " suppressed; " + unknowns.size() + " unknown";
     }

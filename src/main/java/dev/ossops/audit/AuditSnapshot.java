@@ -18,17 +18,25 @@ import java.util.Optional;
  * ({@code buckets.media}, {@code uploader}) to where they are written, so reports can point at the line a
  * remediation changes. {@code access} are the profile's access assertions, checked against this state.
  */
-public record AuditSnapshot(String accountId, List<BucketState> buckets, Observed<Boolean> accountBlockPublicAccess,
-                            Observed<RamState> ram, Observed<List<CdnDomainState>> cdnDomains,
-                            Optional<Uploader> uploader, Optional<String> profileFile,
-                            Map<String, Location> profileLocations, Map<String, AccessAssertion> access) {
+public record AuditSnapshot(
+        String accountId,
+        List<BucketState> buckets,
+        Observed<Boolean> accountBlockPublicAccess,
+        Observed<RamState> ram,
+        Observed<List<CdnDomainState>> cdnDomains,
+        Optional<Uploader> uploader,
+        Optional<String> profileFile,
+        Map<String, Location> profileLocations,
+        Map<String, AccessAssertion> access) {
 
     public AuditSnapshot {
         Objects.requireNonNull(accountId, "accountId");
         buckets = List.copyOf(buckets);
         Objects.requireNonNull(accountBlockPublicAccess, "accountBlockPublicAccess");
         Objects.requireNonNull(ram, "ram");
-        cdnDomains = cdnDomains.value().<Observed<List<CdnDomainState>>>map(l -> Observed.found(List.copyOf(l)))
+        cdnDomains = cdnDomains
+                .value()
+                .<Observed<List<CdnDomainState>>>map(l -> Observed.found(List.copyOf(l)))
                 .orElse(cdnDomains);
         Objects.requireNonNull(uploader, "uploader");
         Objects.requireNonNull(profileFile, "profileFile");
@@ -38,8 +46,16 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
 
     /** This snapshot with the profile's access assertions to check. */
     public AuditSnapshot withAccess(Map<String, AccessAssertion> assertions) {
-        return new AuditSnapshot(accountId, buckets, accountBlockPublicAccess, ram, cdnDomains, uploader, profileFile,
-                profileLocations, assertions);
+        return new AuditSnapshot(
+                accountId,
+                buckets,
+                accountBlockPublicAccess,
+                ram,
+                cdnDomains,
+                uploader,
+                profileFile,
+                profileLocations,
+                assertions);
     }
 
     public static Builder builder(String accountId) {
@@ -106,8 +122,16 @@ public record AuditSnapshot(String accountId, List<BucketState> buckets, Observe
         }
 
         public AuditSnapshot build() {
-            return new AuditSnapshot(accountId, buckets, accountBlockPublicAccess, ram, cdnDomains, uploader,
-                    profileFile, profileLocations, Map.of());
+            return new AuditSnapshot(
+                    accountId,
+                    buckets,
+                    accountBlockPublicAccess,
+                    ram,
+                    cdnDomains,
+                    uploader,
+                    profileFile,
+                    profileLocations,
+                    Map.of());
         }
     }
 }

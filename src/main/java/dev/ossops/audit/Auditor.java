@@ -43,8 +43,15 @@ public final class Auditor {
         }
         findings.sort(ORDER);
         suppressed.sort(Comparator.comparing(SuppressedFinding::finding, ORDER));
-        unknowns.sort(Comparator.comparing(Unknown::resource).thenComparing(u -> u.rule().id()));
-        return new AuditReport(checks.stream().map(Check::rule).toList(), findings, suppressed, unknowns,
-                suppressions.expired(today), snapshot.profileFile(), snapshot.profileLocations());
+        unknowns.sort(Comparator.comparing(Unknown::resource)
+                .thenComparing(u -> u.rule().id()));
+        return new AuditReport(
+                checks.stream().map(Check::rule).toList(),
+                findings,
+                suppressed,
+                unknowns,
+                suppressions.expired(today),
+                snapshot.profileFile(),
+                snapshot.profileLocations());
     }
 }

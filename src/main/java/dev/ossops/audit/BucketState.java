@@ -12,11 +12,18 @@ import java.util.Objects;
  * {@code versioning} the status ({@code Enabled}, {@code Suspended}; absent when never enabled). Absent means
  * "not configured" for every other configuration.
  */
-public record BucketState(String name, String region, Observed<String> acl, Observed<String> policy,
-                          Observed<Boolean> blockPublicAccess, Observed<Bucket.Encryption> encryption,
-                          Observed<String> versioning, Observed<Bucket.Logging> logging,
-                          Observed<List<LifecycleRule>> lifecycle, Observed<List<Bucket.ReplicationRule>> replication,
-                          Observed<ObjectAclSample> objectAcls) {
+public record BucketState(
+        String name,
+        String region,
+        Observed<String> acl,
+        Observed<String> policy,
+        Observed<Boolean> blockPublicAccess,
+        Observed<Bucket.Encryption> encryption,
+        Observed<String> versioning,
+        Observed<Bucket.Logging> logging,
+        Observed<List<LifecycleRule>> lifecycle,
+        Observed<List<Bucket.ReplicationRule>> replication,
+        Observed<ObjectAclSample> objectAcls) {
 
     public BucketState {
         Objects.requireNonNull(name, "name");
@@ -85,12 +92,15 @@ public record BucketState(String name, String region, Observed<String> acl, Obse
         }
 
         public Builder lifecycle(Observed<List<LifecycleRule>> value) {
-            lifecycle = value.value().<Observed<List<LifecycleRule>>>map(l -> Observed.found(List.copyOf(l))).orElse(value);
+            lifecycle = value.value()
+                    .<Observed<List<LifecycleRule>>>map(l -> Observed.found(List.copyOf(l)))
+                    .orElse(value);
             return this;
         }
 
         public Builder replication(Observed<List<Bucket.ReplicationRule>> value) {
-            replication = value.value().<Observed<List<Bucket.ReplicationRule>>>map(l -> Observed.found(List.copyOf(l)))
+            replication = value.value()
+                    .<Observed<List<Bucket.ReplicationRule>>>map(l -> Observed.found(List.copyOf(l)))
                     .orElse(value);
             return this;
         }
@@ -101,8 +111,18 @@ public record BucketState(String name, String region, Observed<String> acl, Obse
         }
 
         public BucketState build() {
-            return new BucketState(name, region, acl, policy, blockPublicAccess, encryption, versioning, logging,
-                    lifecycle, replication, objectAcls);
+            return new BucketState(
+                    name,
+                    region,
+                    acl,
+                    policy,
+                    blockPublicAccess,
+                    encryption,
+                    versioning,
+                    logging,
+                    lifecycle,
+                    replication,
+                    objectAcls);
         }
     }
 }

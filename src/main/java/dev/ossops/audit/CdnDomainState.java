@@ -7,8 +7,8 @@ import dev.ossops.spec.model.Cdn;
  * requests are signed for a private OSS bucket ({@code l2_oss_key}), whether URL authentication ({@code aliauth}) is
  * on, and whether referer rules ({@code referer_white_list_set} / {@code referer_black_list_set}) are configured.
  */
-public record CdnDomainState(String name, Cdn.Origin origin, boolean privateOssAuth, boolean urlAuth,
-                             boolean refererRules) {
+public record CdnDomainState(
+        String name, Cdn.Origin origin, boolean privateOssAuth, boolean urlAuth, boolean refererRules) {
 
     public String resource() {
         return "cdn:domain/" + name;

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** The {@code --fail-on} threshold: findings at or above it fail the audit; NONE never fails on findings. */
 public enum FailOn {
-    CRITICAL(Severity.CRITICAL), HIGH(Severity.HIGH), MEDIUM(Severity.MEDIUM), LOW(Severity.LOW), NONE(null);
+    CRITICAL(Severity.CRITICAL),
+    HIGH(Severity.HIGH),
+    MEDIUM(Severity.MEDIUM),
+    LOW(Severity.LOW),
+    NONE(null);
 
     private final Severity threshold;
 

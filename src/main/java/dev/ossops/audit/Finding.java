@@ -8,8 +8,15 @@ import java.util.Optional;
  * ({@code buckets.media}); {@code changes} are the fully determined profile edits that remediate it (empty when the
  * remediation needs a human decision).
  */
-public record Finding(CheckRule rule, String resource, Optional<String> profilePath, String message,
-                      Evidence evidence, String remediation, List<ProfileChange> changes) implements CheckResult {
+public record Finding(
+        CheckRule rule,
+        String resource,
+        Optional<String> profilePath,
+        String message,
+        Evidence evidence,
+        String remediation,
+        List<ProfileChange> changes)
+        implements CheckResult {
     public Finding {
         changes = List.copyOf(changes);
     }

@@ -28,8 +28,7 @@ public final class Fixes {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build());
 
-    private Fixes() {
-    }
+    private Fixes() {}
 
     /** File name to content (the fragment first, then documents by name), and the findings left to a human. */
     public record FixSet(Map<String, String> files, List<Finding> fixed, List<Finding> manual) {
@@ -46,7 +45,8 @@ public final class Fixes {
         List<Finding> fixed = new ArrayList<>();
         List<Finding> manual = new ArrayList<>();
         for (Finding finding : findings) {
-            if (!finding.changes().isEmpty() && finding.changes().stream().allMatch(c -> fits(fragment, documents, c))) {
+            if (!finding.changes().isEmpty()
+                    && finding.changes().stream().allMatch(c -> fits(fragment, documents, c))) {
                 finding.changes().forEach(c -> apply(fragment, documents, c));
                 fixed.add(finding);
             } else {
@@ -121,7 +121,8 @@ public final class Fixes {
     }
 
     private static String header(int fixed) {
-        return "# ossops audit --fix: profile changes remediating " + fixed + " finding" + (fixed == 1 ? "" : "s") + ".\n"
+        return "# ossops audit --fix: profile changes remediating " + fixed + " finding" + (fixed == 1 ? "" : "s")
+                + ".\n"
                 + "# Review them, merge them into the profile under the same keys, then run ossops plan.\n"
                 + "# lifecycle lists name documents to ADD to the bucket's lifecycle documents: a bucket whose\n"
                 + "# lifecycle the profile does not manage yet must also list its live rules, or plan deletes them.\n";
@@ -133,8 +134,13 @@ public final class Fixes {
         }
         StringBuilder text = new StringBuilder("\n# No automatic fix (needs a decision):\n");
         for (Finding f : manual) {
-            text.append("# - ").append(f.rule().id()).append(' ').append(f.resource()).append(": ")
-                    .append(f.remediation()).append('\n');
+            text.append("# - ")
+                    .append(f.rule().id())
+                    .append(' ')
+                    .append(f.resource())
+                    .append(": ")
+                    .append(f.remediation())
+                    .append('\n');
         }
         return text.toString();
     }

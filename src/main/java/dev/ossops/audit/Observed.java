@@ -18,8 +18,7 @@ public sealed interface Observed<T> {
         }
     }
 
-    record Absent<T>() implements Observed<T> {
-    }
+    record Absent<T>() implements Observed<T> {}
 
     /**
      * {@code reason} is shown to users. Collectors keep secrets out of it; as a safeguard AccessKey ids are masked

@@ -12,8 +12,8 @@ import java.util.Optional;
  * The account's RAM as the collector read it: policies (custom and the system policies that are attached) with
  * their default version's document, which users and roles they are attached to, and the account's own AccessKeys.
  */
-public record RamState(Map<String, RamPolicy> policies, List<Attachment> attachments,
-                       Observed<List<RootAccessKey>> rootAccessKeys) {
+public record RamState(
+        Map<String, RamPolicy> policies, List<Attachment> attachments, Observed<List<RootAccessKey>> rootAccessKeys) {
 
     public RamState {
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
@@ -21,10 +21,14 @@ public record RamState(Map<String, RamPolicy> policies, List<Attachment> attachm
         Objects.requireNonNull(rootAccessKeys, "rootAccessKeys");
     }
 
-    public enum PolicyKind { CUSTOM, SYSTEM }
+    public enum PolicyKind {
+        CUSTOM,
+        SYSTEM
+    }
 
     public enum PrincipalKind {
-        USER("user"), ROLE("role");
+        USER("user"),
+        ROLE("role");
 
         private final String label;
 
@@ -38,12 +42,10 @@ public record RamState(Map<String, RamPolicy> policies, List<Attachment> attachm
     }
 
     /** A policy and its default version's document (JSON), or why the document could not be read. */
-    public record RamPolicy(String name, PolicyKind kind, Observed<String> document) {
-    }
+    public record RamPolicy(String name, PolicyKind kind, Observed<String> document) {}
 
     /** Policy {@code policyName} of {@code policyKind} attached to the user or role {@code principal}. */
-    public record Attachment(PrincipalKind principalKind, String principal, String policyName, PolicyKind policyKind) {
-    }
+    public record Attachment(PrincipalKind principalKind, String principal, String policyName, PolicyKind policyKind) {}
 
     /**
      * An AccessKey of the account itself (root). Only its id is kept, and findings print it masked; {@code status}
@@ -73,8 +75,7 @@ public record RamState(Map<String, RamPolicy> policies, List<Attachment> attachm
         private final List<Attachment> attachments = new ArrayList<>();
         private Observed<List<RootAccessKey>> rootAccessKeys = Observed.unreadable("not collected");
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder policy(String name, PolicyKind kind, Observed<String> document) {
             policies.put(key(name, kind), new RamPolicy(name, kind, document));

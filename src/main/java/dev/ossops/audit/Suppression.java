@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * (globs: {@code *} any run of characters, {@code ?} one) are suppressed for {@code reason} until the end of
  * {@code expires}, when given.
  */
-public record Suppression(String check, String resource, String reason, Optional<LocalDate> expires,
-                          Location location) {
+public record Suppression(
+        String check, String resource, String reason, Optional<LocalDate> expires, Location location) {
 
     public boolean matches(Finding finding) {
-        return glob(check).matcher(finding.rule().id()).matches() && glob(resource).matcher(finding.resource()).matches();
+        return glob(check).matcher(finding.rule().id()).matches()
+                && glob(resource).matcher(finding.resource()).matches();
     }
 
     /** Expired from the day after {@code expires}: a suppression "until 2026-12-31" still holds on that day. */

@@ -54,8 +54,11 @@ public final class Suppressions {
         List<Suppression> entries = new ArrayList<>();
         parsed.root().ifPresent(root -> {
             if (!(root instanceof ListNode list)) {
-                problems.add(problem(root.location(), "", "expected a list of suppressions ({check, resource, reason, "
-                        + "expires}), found " + root.kind()));
+                problems.add(problem(
+                        root.location(),
+                        "",
+                        "expected a list of suppressions ({check, resource, reason, " + "expires}), found "
+                                + root.kind()));
                 return;
             }
             for (int i = 0; i < list.items().size(); i++) {
@@ -70,7 +73,9 @@ public final class Suppressions {
 
     /** The first entry that matches {@code finding} and has not expired on {@code today}. */
     public Optional<Suppression> suppressing(Finding finding, LocalDate today) {
-        return entries.stream().filter(s -> !s.expiredOn(today) && s.matches(finding)).findFirst();
+        return entries.stream()
+                .filter(s -> !s.expiredOn(today) && s.matches(finding))
+                .findFirst();
     }
 
     /** Entries past their expiry date on {@code today}; they no longer suppress anything. */
@@ -80,25 +85,31 @@ public final class Suppressions {
 
     private static Optional<Suppression> entry(Node node, String path, List<String> problems) {
         if (!(node instanceof MapNode map)) {
-            problems.add(problem(node.location(), path, "expected a map with check, resource and reason, found "
-                    + node.kind()));
+            problems.add(problem(
+                    node.location(), path, "expected a map with check, resource and reason, found " + node.kind()));
             return Optional.empty();
         }
         int before = problems.size();
-        map.entries().values().stream().filter(e -> !KEYS.contains(e.key())).forEach(e ->
-                problems.add(problem(e.keyLocation(), PropertyPath.key(path, e.key()), "unknown key"
-                        + Suggestions.closest(e.key(), KEYS).map(k -> "; did you mean " + k + "?").orElse("")
-                        + " (expected one of " + String.join(", ", KEYS) + ")")));
+        map.entries().values().stream()
+                .filter(e -> !KEYS.contains(e.key()))
+                .forEach(e -> problems.add(problem(
+                        e.keyLocation(),
+                        PropertyPath.key(path, e.key()),
+                        "unknown key"
+                                + Suggestions.closest(e.key(), KEYS)
+                                        .map(k -> "; did you mean " + k + "?")
+                                        .orElse("")
+                                + " (expected one of " + String.join(", ", KEYS) + ")")));
         Optional<String> check = requiredText(map, path, "check", problems);
         Optional<String> resource = requiredText(map, path, "resource", problems);
         Optional<String> reason = requiredText(map, path, "reason", problems);
-        Optional<LocalDate> expires = map.get("expires").flatMap(value -> date(value, PropertyPath.key(path, "expires"),
-                problems));
+        Optional<LocalDate> expires =
+                map.get("expires").flatMap(value -> date(value, PropertyPath.key(path, "expires"), problems));
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Suppression(check.orElseThrow(), resource.orElseThrow(), reason.orElseThrow(), expires,
-                map.location()));
+        return Optional.of(new Suppression(
+                check.orElseThrow(), resource.orElseThrow(), reason.orElseThrow(), expires, map.location()));
     }
 
     private static Optional<String> requiredText(MapNode map, String path, String key, List<String> problems) {
@@ -109,8 +120,13 @@ public final class Suppressions {
         }
         Optional<String> text = value.get().asString().map(String::strip);
         if (text.isEmpty() || text.get().isEmpty()) {
-            problems.add(problem(value.get().location(), PropertyPath.key(path, key), "expected a non-empty string, found "
-                    + (text.isPresent() ? "an empty string" : value.get().kind()) + "; " + help(key)));
+            problems.add(problem(
+                    value.get().location(),
+                    PropertyPath.key(path, key),
+                    "expected a non-empty string, found "
+                            + (text.isPresent()
+                                    ? "an empty string"
+                                    : value.get().kind()) + "; " + help(key)));
             return Optional.empty();
         }
         return text;
@@ -134,8 +150,11 @@ public final class Suppressions {
                 return Optional.empty();
             }
         }
-        problems.add(problem(value.location(), path, "expected a date YYYY-MM-DD, found "
-                + text.map(t -> "\"" + t + "\"").orElse(value.kind())));
+        problems.add(problem(
+                value.location(),
+                path,
+                "expected a date YYYY-MM-DD, found "
+                        + text.map(t -> "\"" + t + "\"").orElse(value.kind())));
         return Optional.empty();
     }
 

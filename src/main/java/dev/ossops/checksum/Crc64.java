@@ -26,7 +26,9 @@ public final class Crc64 implements Checksum {
     private static final long[] X_POW_2K = buildPowers();
     /** Below this, splitting into four streams and joining them costs more than it saves. */
     static final int INTERLEAVED_MINIMUM = 4096;
-    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private long crc;
 

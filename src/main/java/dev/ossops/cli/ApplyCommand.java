@@ -15,7 +15,6 @@ import dev.ossops.plan.LiveState;
 import dev.ossops.plan.Plan;
 import dev.ossops.plan.PlanFile;
 import dev.ossops.plan.PlanFileException;
-import dev.ossops.plan.PlanOptions;
 import dev.ossops.plan.TextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +38,13 @@ import java.util.concurrent.Callable;
  * {@code ossops apply}: plans (or checks a saved plan against live state), asks, runs the steps in dependency
  * order, reports every step, then reads live state again and says whether it now matches the profile.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Make live state match a profile (-p PROFILE) or apply a saved plan (PLANFILE).",
-                "Exit 0 when every step applied and live state was verified to match; 1 otherwise."})
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Make live state match a profile (-p PROFILE) or apply a saved plan (PLANFILE).",
+            "Exit 0 when every step applied and live state was verified to match; 1 otherwise."
+        })
 final class ApplyCommand implements Callable<Integer> {
     private static final Path HOSTNAME_FILE = Path.of("/etc/hostname");
 
@@ -51,24 +54,38 @@ final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", description = "The profile file; with PLANFILE, overrides the path saved in it.")
+    @Option(
+            names = {"-p", "--profile"},
+            paramLabel = "PROFILE",
+            description = "The profile file; with PLANFILE, overrides the path saved in it.")
     Path profile;
 
     @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved with `ossops plan --out`.")
     Path planFile;
 
-    @Option(names = "--auto-approve", description = "Do not ask for confirmation (required with -p when not on a terminal; a "
-            + "saved PLANFILE is applied without asking).")
+    @Option(
+            names = "--auto-approve",
+            description = "Do not ask for confirmation (required with -p when not on a terminal; a "
+                    + "saved PLANFILE is applied without asking).")
     boolean autoApprove;
 
     @Option(names = "--allow-destructive", description = "Allow changes the plan flags as destructive.")
     boolean allowDestructive;
 
-    @Option(names = "--force-unlock", paramLabel = "ID", description = {"Break the profile's lock (lock:) left by an apply that "
-            + "died: delete it only if its id is ID, then exit without applying."})
+    @Option(
+            names = "--force-unlock",
+            paramLabel = "ID",
+            description = {
+                "Break the profile's lock (lock:) left by an apply that "
+                        + "died: delete it only if its id is ID, then exit without applying."
+            })
     String forceUnlock;
 
-    @Option(names = "--parallelism", defaultValue = "8", paramLabel = "N", description = "Run at most N steps at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "8",
+            paramLabel = "N",
+            description = "Run at most N steps at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Override
@@ -84,11 +101,15 @@ final class ApplyCommand implements Callable<Integer> {
         try {
             saved = planFile == null ? Optional.empty() : Optional.of(PlanFile.parse(readPlanFile()));
         } catch (PlanFileException e) {
-            err.println("error: " + planFile + ": " + e.getMessage() + (looksLikeProfile(planFile)
-                    ? "; to apply a profile, give it with -p: ossops apply -p " + planFile : ""));
+            err.println("error: " + planFile + ": " + e.getMessage()
+                    + (looksLikeProfile(planFile)
+                            ? "; to apply a profile, give it with -p: ossops apply -p " + planFile
+                            : ""));
             return ExitCodes.ERROR;
         }
-        Path profilePath = profile != null ? profile : saved.map(f -> Path.of(f.profilePath())).orElse(null);
+        Path profilePath = profile != null
+                ? profile
+                : saved.map(f -> Path.of(f.profilePath())).orElse(null);
         if (profilePath == null) {
             err.println("error: give a profile (-p PROFILE) or a saved plan (PLANFILE)");
             return ExitCodes.ERROR;
@@ -114,14 +135,16 @@ final class ApplyCommand implements Callable<Integer> {
     /** The saved plan's text; a file that cannot be read is named with why, and with where plans come from. */
     private String readPlanFile() {
         if (Files.isDirectory(planFile)) {
-            throw new Failures.FileProblem("cannot read the plan file " + planFile + ": it is a directory; give the file that "
-                    + "ossops plan --out FILE saved");
+            throw new Failures.FileProblem("cannot read the plan file " + planFile
+                    + ": it is a directory; give the file that " + "ossops plan --out FILE saved");
         }
         try {
             return Files.readString(planFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new Failures.FileProblem("cannot read the plan file " + planFile + ": no such file; save one with: "
-                    + "ossops plan -p PROFILE --out " + planFile, e);
+            throw new Failures.FileProblem(
+                    "cannot read the plan file " + planFile + ": no such file; save one with: "
+                            + "ossops plan -p PROFILE --out " + planFile,
+                    e);
         } catch (IOException e) {
             throw new Failures.FileProblem("cannot read the plan file " + planFile + ": " + Failures.reason(e), e);
         }
@@ -138,17 +161,26 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         LockRecord broken = lock.get().forceUnlock(forceUnlock);
-        out.println("Broke lock " + broken.id() + " held by " + broken.who() + " since " + broken.taken() + "; nothing was applied.");
+        out.println("Broke lock " + broken.id() + " held by " + broken.who() + " since " + broken.taken()
+                + "; nothing was applied.");
         return ExitCodes.OK;
     }
 
     /** Takes the lock before live state is read, so the plan and the steps see no other apply, and always releases it. */
-    private int underLock(ApplyLock lock, ProfileSession session, Optional<PlanFile> saved, CliEnvironment env, PrintWriter out,
-                          PrintWriter err) throws IOException {
+    private int underLock(
+            ApplyLock lock,
+            ProfileSession session,
+            Optional<PlanFile> saved,
+            CliEnvironment env,
+            PrintWriter out,
+            PrintWriter err)
+            throws IOException {
         ApplyLock.Acquired acquired = lock.acquire(LockHolder.describe(env.variables(), HOSTNAME_FILE));
-        acquired.takenOverFrom().ifPresent(old -> out.println("Took over expired lock " + old.id() + " held by " + old.who()
-                + " since " + old.taken() + " (expired " + old.expires() + ")"));
-        out.println("Lock " + acquired.record().id() + " taken until " + acquired.record().expires());
+        acquired.takenOverFrom()
+                .ifPresent(old -> out.println("Took over expired lock " + old.id() + " held by " + old.who() + " since "
+                        + old.taken() + " (expired " + old.expires() + ")"));
+        out.println("Lock " + acquired.record().id() + " taken until "
+                + acquired.record().expires());
         out.println();
         try {
             return apply(session, saved, env, out, err);
@@ -162,7 +194,9 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private int apply(ProfileSession session, Optional<PlanFile> saved, CliEnvironment env, PrintWriter out, PrintWriter err) throws IOException {
+    private int apply(
+            ProfileSession session, Optional<PlanFile> saved, CliEnvironment env, PrintWriter out, PrintWriter err)
+            throws IOException {
         LivePlanner planner = session.planner(parallelism, Optional.of(10_000L), env);
         LiveState live = planner.reader().read(LiveQuery.reads(session.profile()));
         if (saved.isPresent()) {
@@ -199,10 +233,12 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         out.print(rendered);
-        // A saved plan was the review, and staleness is refused above: it applies without asking, as terraform apply PLANFILE.
+        // A saved plan was the review, and staleness is refused above: it applies without asking, as terraform apply
+        // PLANFILE.
         if (!autoApprove && saved.isEmpty()) {
             if (!env.interactive()) {
-                err.println("error: not on a terminal, so apply cannot ask for confirmation: pass --auto-approve to apply without asking");
+                err.println(
+                        "error: not on a terminal, so apply cannot ask for confirmation: pass --auto-approve to apply without asking");
                 return ExitCodes.ERROR;
             }
             out.print("Apply these changes? Only 'yes' is accepted: ");
@@ -234,7 +270,10 @@ final class ApplyCommand implements Callable<Integer> {
         if (plan.hasErrors()) {
             return "the plan is not applyable (see the errors above)";
         }
-        List<String> broken = plan.assertions().stream().filter(Plan.AssertionResult::fails).map(Plan.AssertionResult::name).toList();
+        List<String> broken = plan.assertions().stream()
+                .filter(Plan.AssertionResult::fails)
+                .map(Plan.AssertionResult::name)
+                .toList();
         return "the plan breaks access assertion" + (broken.size() == 1 ? " " : "s ") + String.join(", ", broken)
                 + " (see above); no option overrides an assertion: change the profile";
     }
@@ -242,18 +281,22 @@ final class ApplyCommand implements Callable<Integer> {
     /** Why a saved plan cannot be applied now, if it cannot. */
     private static Optional<String> staleness(PlanFile file, ProfileSession session, LiveState live) {
         if (!file.profileMatches(session.profile())) {
-            return Optional.of("the profile (or a document it references) changed since the plan was saved: run plan again");
+            return Optional.of(
+                    "the profile (or a document it references) changed since the plan was saved: run plan again");
         }
         List<PlanFile.Stale> stale = PlanFile.staleAddresses(file, live);
         if (stale.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("live state changed since the plan was saved: run plan again\n  "
-                + String.join("\n  ", stale.stream().map(PlanFile.Stale::message).toList()));
+                + String.join(
+                        "\n  ", stale.stream().map(PlanFile.Stale::message).toList()));
     }
 
     private boolean verify(ProfileSession session, CliEnvironment env, PrintWriter out) {
-        Plan after = session.planner(parallelism, Optional.empty(), env).plan(session.profile(), session.planOptions()).plan();
+        Plan after = session.planner(parallelism, Optional.empty(), env)
+                .plan(session.profile(), session.planOptions())
+                .plan();
         if (after.complete() && !after.hasErrors() && !after.hasChanges()) {
             out.println("verified: live state matches the profile");
             return true;

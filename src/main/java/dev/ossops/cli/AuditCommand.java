@@ -35,15 +35,23 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code ossops audit}: reads the account's live state and reports security and hygiene findings. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Audit the account's buckets, RAM policies and CDN domains for public access and missing safeguards.",
-                "Exit 0: nothing at or above --fail-on; 3: findings at or above it; 1: error or unknown results."})
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Audit the account's buckets, RAM policies and CDN domains for public access and missing safeguards.",
+            "Exit 0: nothing at or above --fail-on; 3: findings at or above it; 1: error or unknown results."
+        })
 final class AuditCommand implements Callable<Integer> {
     /** Reads run this many at a time. */
     static final int READ_PARALLELISM = 8;
 
     /** How the report is printed. */
-    enum Format { text, json, sarif }
+    enum Format {
+        text,
+        json,
+        sarif
+    }
 
     @ParentCommand
     Main root;
@@ -51,28 +59,52 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "PROFILE",
+    @Option(
+            names = {"-p", "--profile"},
+            required = true,
+            paramLabel = "PROFILE",
             description = "The profile: where to connect, with which credentials; its uploader section is audited too.")
     Path profile;
 
-    @Option(names = "--buckets", split = ",", paramLabel = "NAME", description = "Audit only these buckets (default: every bucket of the account).")
+    @Option(
+            names = "--buckets",
+            split = ",",
+            paramLabel = "NAME",
+            description = "Audit only these buckets (default: every bucket of the account).")
     List<String> buckets;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--fail-on", defaultValue = "high", paramLabel = "SEVERITY",
-            description = "Exit 3 when a finding is at or above: critical, high, medium, low or none (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fail-on",
+            defaultValue = "high",
+            paramLabel = "SEVERITY",
+            description =
+                    "Exit 3 when a finding is at or above: critical, high, medium, low or none (default: ${DEFAULT-VALUE}).")
     String failOn;
 
-    @Option(names = "--ignore-file", paramLabel = "FILE", description = "Suppressions (check, resource, reason, expires).")
+    @Option(
+            names = "--ignore-file",
+            paramLabel = "FILE",
+            description = "Suppressions (check, resource, reason, expires).")
     Path ignoreFile;
 
-    @Option(names = "--objects", defaultValue = "100", paramLabel = "N",
+    @Option(
+            names = "--objects",
+            defaultValue = "100",
+            paramLabel = "N",
             description = "Read the ACLs of at most N objects per bucket (default: ${DEFAULT-VALUE}; 0 reads none).")
     int objects;
 
-    @Option(names = "--fix", paramLabel = "DIR", description = "Write profile fixes for the findings into DIR, for review and `ossops plan`.")
+    @Option(
+            names = "--fix",
+            paramLabel = "DIR",
+            description = "Write profile fixes for the findings into DIR, for review and `ossops plan`.")
     Path fixDir;
 
     @Option(names = "--force", description = "With --fix, overwrite files that already exist in DIR.")
@@ -97,7 +129,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         Suppressions suppressions;
         try {
-            suppressions = ignoreFile == null ? Suppressions.none()
+            suppressions = ignoreFile == null
+                    ? Suppressions.none()
                     : Suppressions.parse(ignoreFile.toString(), Files.readString(ignoreFile, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             stderr.println("error: the ignore file " + ignoreFile + " does not exist");
@@ -112,13 +145,22 @@ final class AuditCommand implements Callable<Integer> {
         try (ProfileSession session = ProfileSession.open(profile, env, READ_PARALLELISM)) {
             session.connection().forEach(info::println);
             info.println();
-            AuditScope scope = new AuditScope(session.profile().region(), Optional.ofNullable(buckets), objects,
-                    session.profile().uploader(), Optional.of(profile.toString()),
+            AuditScope scope = new AuditScope(
+                    session.profile().region(),
+                    Optional.ofNullable(buckets),
+                    objects,
+                    session.profile().uploader(),
+                    Optional.of(profile.toString()),
                     ProfileLocations.of(profile.toString(), Files.readString(profile, StandardCharsets.UTF_8)));
             String callerKeyId = session.target().credentials().resolve().accessKeyId();
-            LiveCollector.Collected collected = session.collector(READ_PARALLELISM).collect(scope, callerKeyId);
+            LiveCollector.Collected collected =
+                    session.collector(READ_PARALLELISM).collect(scope, callerKeyId);
             collected.warnings().forEach(w -> stderr.println("warning: " + w));
-            AuditReport report = new Auditor(Checks.all()).run(collected.snapshot().withAccess(session.profile().access()), suppressions, LocalDate.now(env.clock()));
+            AuditReport report = new Auditor(Checks.all())
+                    .run(
+                            collected.snapshot().withAccess(session.profile().access()),
+                            suppressions,
+                            LocalDate.now(env.clock()));
             String rendered = render(report, env);
             if (out == null) {
                 stdout.print(rendered);
@@ -142,12 +184,15 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private String render(AuditReport report, CliEnvironment env) {
-        String version = Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse("development");
+        String version = Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
+                .orElse("development");
         return switch (format) {
             case json -> new JsonReporter(version).render(report);
             case sarif -> new SarifReporter(version).render(report);
-            case text -> colour(new TextReporter().render(report),
-                    Terminal.detect(root.noColor, env.variables(), env.interactive()));
+            case text ->
+                colour(
+                        new TextReporter().render(report),
+                        Terminal.detect(root.noColor, env.variables(), env.interactive()));
         };
     }
 
@@ -156,7 +201,9 @@ final class AuditCommand implements Callable<Integer> {
         if (!terminal.colour()) {
             return text;
         }
-        return text.lines().map(line -> line.startsWith("CRITICAL (") || line.startsWith("HIGH (") ? terminal.red(line)
+        return text.lines()
+                .map(line -> line.startsWith("CRITICAL (") || line.startsWith("HIGH (")
+                        ? terminal.red(line)
                         : line.startsWith("MEDIUM (") ? terminal.yellow(line) : line)
                 .collect(Collectors.joining("\n", "", text.endsWith("\n") ? "\n" : ""));
     }
@@ -168,10 +215,14 @@ final class AuditCommand implements Callable<Integer> {
             return;
         }
         fixes.files().keySet().forEach(file -> fixPath(fixDir, file));
-        List<Path> existing = fixes.files().keySet().stream().map(fixDir::resolve).filter(Files::exists).toList();
+        List<Path> existing = fixes.files().keySet().stream()
+                .map(fixDir::resolve)
+                .filter(Files::exists)
+                .toList();
         if (!existing.isEmpty() && !force) {
-            throw new FixException("--fix would overwrite " + existing.stream().map(Path::toString)
-                    .collect(Collectors.joining(", ")) + "; remove them or add --force");
+            throw new FixException("--fix would overwrite "
+                    + existing.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + "; remove them or add --force");
         }
         Files.createDirectories(fixDir);
         for (var file : fixes.files().entrySet()) {

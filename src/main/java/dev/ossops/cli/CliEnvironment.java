@@ -19,11 +19,15 @@ record CliEnvironment(Map<String, String> variables, boolean interactive, Buffer
 
     /** The given variables, no terminal and no input: how CI runs ossops, and what tests mostly want. */
     static CliEnvironment nonInteractive(Map<String, String> variables) {
-        return new CliEnvironment(variables, false, new BufferedReader(new java.io.StringReader("")), Clock.systemUTC());
+        return new CliEnvironment(
+                variables, false, new BufferedReader(new java.io.StringReader("")), Clock.systemUTC());
     }
 
     static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), System.console() != null,
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), Clock.systemUTC());
+        return new CliEnvironment(
+                System.getenv(),
+                System.console() != null,
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                Clock.systemUTC());
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 final class EmbeddedEmulator implements AutoCloseable {
     /** How long to wait for an emulator that holds the data dir but is still starting to say where it listens. */
     private static final Duration STARTING = Duration.ofSeconds(30);
+
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final Path dataDir;
@@ -31,8 +32,12 @@ final class EmbeddedEmulator implements AutoCloseable {
     private final Optional<Emulator> inProcess;
     private final Optional<ServingRecord> attached;
 
-    private EmbeddedEmulator(Path dataDir, URI endpoint, RootKey rootKey, Optional<Emulator> inProcess,
-                             Optional<ServingRecord> attached) {
+    private EmbeddedEmulator(
+            Path dataDir,
+            URI endpoint,
+            RootKey rootKey,
+            Optional<Emulator> inProcess,
+            Optional<ServingRecord> attached) {
         this.dataDir = dataDir;
         this.endpoint = endpoint;
         this.rootKey = rootKey;
@@ -43,13 +48,21 @@ final class EmbeddedEmulator implements AutoCloseable {
     /** Attaches to the emulator serving {@code dataDir}, or starts one in this process for region {@code region}. */
     static EmbeddedEmulator open(Path dataDir, String region) {
         try {
-            Emulator started = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).region(region).build()).start();
-            return new EmbeddedEmulator(dataDir, started.endpoint(), started.rootKey(), Optional.of(started), Optional.empty());
+            Emulator started = new Emulator(EmulatorConfig.builder()
+                            .port(0)
+                            .dataDir(dataDir)
+                            .region(region)
+                            .build())
+                    .start();
+            return new EmbeddedEmulator(
+                    dataDir, started.endpoint(), started.rootKey(), Optional.of(started), Optional.empty());
         } catch (DataDirInUseException busy) {
             ServingRecord serving = awaitEndpoint(busy);
-            RootKey key = RootKeyFile.read(dataDir).orElseThrow(() -> new IllegalStateException(busy.getMessage()
-                    + ", but " + RootKeyFile.of(dataDir) + " is missing, so ossops cannot sign for it"));
-            return new EmbeddedEmulator(dataDir, serving.endpoint().orElseThrow(), key, Optional.empty(), Optional.of(serving));
+            RootKey key = RootKeyFile.read(dataDir)
+                    .orElseThrow(() -> new IllegalStateException(busy.getMessage() + ", but " + RootKeyFile.of(dataDir)
+                            + " is missing, so ossops cannot sign for it"));
+            return new EmbeddedEmulator(
+                    dataDir, serving.endpoint().orElseThrow(), key, Optional.empty(), Optional.of(serving));
         }
     }
 
@@ -80,7 +93,8 @@ final class EmbeddedEmulator implements AutoCloseable {
     /** The data dir's root key, which every command signs with against the embedded endpoint. */
     CredentialSource root() {
         Credentials credentials = Credentials.of(rootKey.id(), rootKey.secret());
-        String from = "the emulator's root key " + credentials.maskedAccessKeyId() + " (" + RootKeyFile.of(dataDir) + ")";
+        String from =
+                "the emulator's root key " + credentials.maskedAccessKeyId() + " (" + RootKeyFile.of(dataDir) + ")";
         return new CredentialSource() {
             @Override
             public Credentials resolve() {
@@ -97,7 +111,8 @@ final class EmbeddedEmulator implements AutoCloseable {
     /** Which emulator this is, for the header of plan and apply. */
     String describe() {
         return attached.map(r -> "ossops emulator pid " + r.pid() + " at " + endpoint)
-                .orElse("embedded emulator at " + endpoint) + " (data " + dataDir + ")";
+                        .orElse("embedded emulator at " + endpoint)
+                + " (data " + dataDir + ")";
     }
 
     /** For commands that print URLs: why they will not work after the command, and how to keep them working. */
@@ -105,8 +120,9 @@ final class EmbeddedEmulator implements AutoCloseable {
         if (inProcess.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("note: URLs printed here stop working when this command ends, and the embedded emulator with it;"
-                + " to keep them valid, start one first: ossops emulator --data-dir " + dataDir);
+        return Optional.of(
+                "note: URLs printed here stop working when this command ends, and the embedded emulator with it;"
+                        + " to keep them valid, start one first: ossops emulator --data-dir " + dataDir);
     }
 
     @Override

@@ -19,9 +19,13 @@ import java.util.concurrent.Callable;
  * {@code ossops emulator credentials}: the root AccessKey pair of an emulator data dir, for scripts:
  * shell exports of the variables ossops's {@code env} credential source reads, or JSON.
  */
-@Command(name = "credentials", mixinStandardHelpOptions = true,
-        description = {"Print the root credentials of an emulator data dir: as shell exports (eval \"$(ossops emulator credentials)\")"
-                + " or as JSON. They sign anything on the emulator: keep them out of logs."})
+@Command(
+        name = "credentials",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the root credentials of an emulator data dir: as shell exports (eval \"$(ossops emulator credentials)\")"
+                    + " or as JSON. They sign anything on the emulator: keep them out of logs."
+        })
 final class EmulatorCredentialsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +33,11 @@ final class EmulatorCredentialsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "The emulator's data dir (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "env", description = "env or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "env",
+            description = "env or json (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Override

@@ -11,6 +11,5 @@ public final class ExitCodes {
     /** {@code audit}: findings at or above {@code --fail-on}. */
     public static final int FINDINGS = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -21,10 +21,14 @@ import java.util.concurrent.Callable;
  * {@code ossops export}: writes live bucket configuration (and with --ram / --cdn the account's RAM entities and CDN
  * domains) as a profile plus the lifecycle, CORS and policy documents it references.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the live configuration of buckets as a profile (profile.yaml) and the documents it references.",
-                "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then).",
-                "The output directory must be empty or absent unless --force."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the live configuration of buckets as a profile (profile.yaml) and the documents it references.",
+            "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then).",
+            "The output directory must be empty or absent unless --force."
+        })
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,23 +37,41 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "PROFILE", description = "The profile whose endpoint, region and credentials to use.")
+    @Option(
+            names = {"-p", "--profile"},
+            required = true,
+            paramLabel = "PROFILE",
+            description = "The profile whose endpoint, region and credentials to use.")
     Path profile;
 
-    @Option(names = "--buckets", split = ",", paramLabel = "NAME", description = "Export only these buckets (default: every bucket of the account).")
+    @Option(
+            names = "--buckets",
+            split = ",",
+            paramLabel = "NAME",
+            description = "Export only these buckets (default: every bucket of the account).")
     List<String> buckets;
 
-    @Option(names = "--ram", description = "Also export every custom RAM policy, role and user, with their attached policies.")
+    @Option(
+            names = "--ram",
+            description = "Also export every custom RAM policy, role and user, with their attached policies.")
     boolean ram;
 
-    @Option(names = "--cdn", description = "Also export every CDN domain: origin, private OSS access, HTTPS and cache TTL rules.")
+    @Option(
+            names = "--cdn",
+            description = "Also export every CDN domain: origin, private OSS access, HTTPS and cache TTL rules.")
     boolean cdn;
 
-    @Option(names = "--out", defaultValue = "ossops-export", paramLabel = "DIR", description = "Directory to write into (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "ossops-export",
+            paramLabel = "DIR",
+            description = "Directory to write into (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = {"-f", "--force"}, description = "Write into a non-empty DIR: a previous export's profile.yaml, cors/, lifecycle/ and "
-            + "policies/ are deleted first (other files are kept).")
+    @Option(
+            names = {"-f", "--force"},
+            description = "Write into a non-empty DIR: a previous export's profile.yaml, cors/, lifecycle/ and "
+                    + "policies/ are deleted first (other files are kept).")
     boolean force;
 
     @Override

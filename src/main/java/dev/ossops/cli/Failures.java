@@ -28,20 +28,29 @@ import java.util.Optional;
  * {@code --stacktrace}.
  */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** The line for a failure ossops explains; empty for an unexpected one. */
     static Optional<String> explain(Throwable e) {
-        if (e instanceof UploadException || e instanceof TransferException || e instanceof CloudException
-                || e instanceof CredentialsException || e instanceof PlanFileException || e instanceof LockException
-                || e instanceof SuppressionsException || e instanceof ServeException || e instanceof ProfileSession.ProfileException
-                || e instanceof AuditCommand.FixException || e instanceof FileProblem) {
+        if (e instanceof UploadException
+                || e instanceof TransferException
+                || e instanceof CloudException
+                || e instanceof CredentialsException
+                || e instanceof PlanFileException
+                || e instanceof LockException
+                || e instanceof SuppressionsException
+                || e instanceof ServeException
+                || e instanceof ProfileSession.ProfileException
+                || e instanceof AuditCommand.FixException
+                || e instanceof FileProblem) {
             return Optional.ofNullable(e.getMessage());
         }
         if (e instanceof UncheckedIOException unchecked) {
-            return Optional.of(unchecked.getCause() instanceof FileSystemException fs && unchecked.getMessage().equals(fs.toString())
-                    ? describe(fs) : unchecked.getMessage());
+            return Optional.of(
+                    unchecked.getCause() instanceof FileSystemException fs
+                                    && unchecked.getMessage().equals(fs.toString())
+                            ? describe(fs)
+                            : unchecked.getMessage());
         }
         if (e instanceof FileSystemException fs) {
             return Optional.of(describe(fs));
@@ -93,7 +102,8 @@ final class Failures {
             return Optional.of("it is a directory");
         }
         if (parent != null && !Files.exists(parent)) {
-            return Optional.of("the directory " + (file.getParent() == null ? parent : file.getParent()) + " does not exist");
+            return Optional.of(
+                    "the directory " + (file.getParent() == null ? parent : file.getParent()) + " does not exist");
         }
         if (parent != null && !Files.isDirectory(parent)) {
             return Optional.of((file.getParent() == null ? parent : file.getParent()) + " is not a directory");

@@ -2,20 +2,20 @@ package dev.ossops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.cloud.upload.HttpObjectSource;
 import dev.ossops.cloud.upload.OssObjectSource;
 import dev.ossops.cloud.upload.OssTransfer;
 import dev.ossops.cloud.upload.SignatureVersion;
 import dev.ossops.upload.ByteSize;
-import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.Downloader;
 import dev.ossops.upload.LocalNames;
-import dev.ossops.upload.ParallelismController;
-import dev.ossops.upload.TransferException;
-import dev.ossops.upload.TransferSlots;
 import dev.ossops.upload.Masking;
 import dev.ossops.upload.ObjectUrl;
+import dev.ossops.upload.ParallelismController;
+import dev.ossops.upload.TransferException;
 import dev.ossops.upload.TransferProgress;
+import dev.ossops.upload.TransferSlots;
 import dev.ossops.upload.UploadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +46,11 @@ import java.util.concurrent.Callable;
  * {@code -o}; a segment that is no safe file name and an existing file (without {@code --force})
  * fail that URL, and nothing is written for it.
  */
-@Command(name = "get", mixinStandardHelpOptions = true,
-        description = "Download objects: oss://bucket/key, https://bucket.oss-<region>.aliyuncs.com/key, presigned or public URLs.")
+@Command(
+        name = "get",
+        mixinStandardHelpOptions = true,
+        description =
+                "Download objects: oss://bucket/key, https://bucket.oss-<region>.aliyuncs.com/key, presigned or public URLs.")
 final class GetCommand implements Callable<Integer> {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -63,35 +66,62 @@ final class GetCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "URL", description = "What to download.")
     List<String> urls;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = ".", description = "Where files are written (default: the current directory).")
+    @Option(
+            names = {"-o", "--output-dir"},
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Where files are written (default: the current directory).")
     Path outputDir;
 
-    @Option(names = "--parallel", paramLabel = "N",
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
             description = "Ranged GETs in flight, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
     Integer parallel;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", defaultValue = "8MiB", description = "Bytes per ranged GET (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--part-size",
+            paramLabel = "SIZE",
+            defaultValue = "8MiB",
+            description = "Bytes per ranged GET (default: ${DEFAULT-VALUE}).")
     String partSize;
 
-    @Option(names = "--multipart-threshold", paramLabel = "SIZE", defaultValue = "100MiB",
+    @Option(
+            names = "--multipart-threshold",
+            paramLabel = "SIZE",
+            defaultValue = "100MiB",
             description = "Objects this large or larger are fetched in parallel ranges (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--sign", paramLabel = "VERSION", defaultValue = "v4", description = "Signature version for oss:// downloads: v1 or v4.")
+    @Option(
+            names = "--sign",
+            paramLabel = "VERSION",
+            defaultValue = "v4",
+            description = "Signature version for oss:// downloads: v1 or v4.")
     String sign;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress output.")
     boolean quiet;
 
-    @Option(names = {"-f", "--force"}, description = "Replace files that already exist in the output directory (default: refuse).")
+    @Option(
+            names = {"-f", "--force"},
+            description = "Replace files that already exist in the output directory (default: refuse).")
     boolean force;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Without -p: the region of oss:// buckets (default: each bucket's location, "
-            + "asked with GetBucketLocation).")
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description = "Without -p: the region of oss:// buckets (default: each bucket's location, "
+                    + "asked with GetBucketLocation).")
     String region;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "Without -p: one OSS endpoint for every bucket, e.g. an emulator's "
-            + "http://127.0.0.1:9000 (default: the public endpoints).")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description = "Without -p: one OSS endpoint for every bucket, e.g. an emulator's "
+                    + "http://127.0.0.1:9000 (default: the public endpoints).")
     URI endpoint;
 
     @Override
@@ -100,16 +130,25 @@ final class GetCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ObjectUrl> parsed = urls.stream().map(ObjectUrl::parse).toList();
         SignatureVersion version = SignatureVersion.of(sign);
-        Downloader.Options options = new Downloader.Options(ByteSize.parse(threshold), ByteSize.parse(partSize),
-                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel), force);
+        Downloader.Options options = new Downloader.Options(
+                ByteSize.parse(threshold),
+                ByteSize.parse(partSize),
+                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
+                force);
         TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
-        TransferProgress progress = quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
+        TransferProgress progress =
+                quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
         boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
-        Optional<UploaderSession> opened = needsSession ? Optional.of(session.openForDownload(root.environment.variables(),
-                Optional.ofNullable(endpoint), Optional.ofNullable(region))) : Optional.empty();
+        Optional<UploaderSession> opened = needsSession
+                ? Optional.of(session.openForDownload(
+                        root.environment.variables(), Optional.ofNullable(endpoint), Optional.ofNullable(region)))
+                : Optional.empty();
         Map<String, OssTransfer> transfers = new HashMap<>();
         Map<String, String> bucketRegions = new HashMap<>();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         int failed = 0;
         try (Downloader downloader = new Downloader(options, progress, slots)) {
             List<String> names = new ArrayList<>();
@@ -120,7 +159,9 @@ final class GetCommand implements Callable<Integer> {
                 try {
                     name = unique(url.fileName(), names);
                     source = url.needsCredentials()
-                            ? new OssObjectSource(transfer(opened.get(), url, version, transfers, bucketRegions, slots), url.bucket().orElseThrow(),
+                            ? new OssObjectSource(
+                                    transfer(opened.get(), url, version, transfers, bucketRegions, slots),
+                                    url.bucket().orElseThrow(),
                                     url.key().orElseThrow())
                             : new HttpObjectSource(http, URI.create(url.url()));
                 } catch (UploadException | TransferException e) {
@@ -162,17 +203,38 @@ final class GetCommand implements Callable<Integer> {
      * One client per region: an endpoint URL names its own region, oss:// uses the configured one, else the bucket's
      * location (asked once per bucket, V1-signed at {@link UploaderSession#LOOKUP_REGION}'s endpoint or {@code --endpoint}).
      */
-    private static OssTransfer transfer(UploaderSession s, ObjectUrl url, SignatureVersion version, Map<String, OssTransfer> cache,
-                                        Map<String, String> bucketRegions, TransferSlots slots) {
-        String region = url.endpoint().map(GetCommand::regionOf).or(s::region).orElseGet(() -> bucketRegions.computeIfAbsent(
-                url.bucket().orElseThrow(), bucket -> client(s, UploaderSession.LOOKUP_REGION, SignatureVersion.V1, cache, slots).bucketRegion(bucket)));
+    private static OssTransfer transfer(
+            UploaderSession s,
+            ObjectUrl url,
+            SignatureVersion version,
+            Map<String, OssTransfer> cache,
+            Map<String, String> bucketRegions,
+            TransferSlots slots) {
+        String region = url.endpoint()
+                .map(GetCommand::regionOf)
+                .or(s::region)
+                .orElseGet(() -> bucketRegions.computeIfAbsent(
+                        url.bucket().orElseThrow(),
+                        bucket -> client(s, UploaderSession.LOOKUP_REGION, SignatureVersion.V1, cache, slots)
+                                .bucketRegion(bucket)));
         return client(s, region, version, cache, slots);
     }
 
-    private static OssTransfer client(UploaderSession s, String region, SignatureVersion version, Map<String, OssTransfer> cache,
-                                      TransferSlots slots) {
-        return cache.computeIfAbsent(region + " " + version, k -> OssTransfer.create(s.target(), region, version,
-                slots.controller().ceiling(), s.credentials()::invalidate, slots::throttled));
+    private static OssTransfer client(
+            UploaderSession s,
+            String region,
+            SignatureVersion version,
+            Map<String, OssTransfer> cache,
+            TransferSlots slots) {
+        return cache.computeIfAbsent(
+                region + " " + version,
+                k -> OssTransfer.create(
+                        s.target(),
+                        region,
+                        version,
+                        slots.controller().ceiling(),
+                        s.credentials()::invalidate,
+                        slots::throttled));
     }
 
     static String regionOf(String endpointHost) {

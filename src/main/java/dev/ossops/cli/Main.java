@@ -26,14 +26,34 @@ public final class Main {
      * rather than in {@code @Command(subcommands)}: picocli reflects over every registered command
      * (options, mixins, field types) when the command line is built, and a run needs one of them.
      */
-    static final List<String> SUBCOMMANDS = List.of("help", "validate", "schema", "emulator", "plan", "apply", "export",
-            "upload", "presign", "sts-token", "post-policy", "serve", "get", "policy", "audit");
+    static final List<String> SUBCOMMANDS = List.of(
+            "help",
+            "validate",
+            "schema",
+            "emulator",
+            "plan",
+            "apply",
+            "export",
+            "upload",
+            "presign",
+            "sts-token",
+            "post-policy",
+            "serve",
+            "get",
+            "policy",
+            "audit");
+
     private static final Set<String> VERSION_RUN = Set.of("-V", "--version", "--stacktrace", "--no-color");
 
-    @Option(names = "--stacktrace", description = "Print the stack trace of an unexpected error.", scope = CommandLine.ScopeType.INHERIT)
+    @Option(
+            names = "--stacktrace",
+            description = "Print the stack trace of an unexpected error.",
+            scope = CommandLine.ScopeType.INHERIT)
     boolean stacktrace;
 
-    @Option(names = "--no-color", description = "Never colour output (also off when NO_COLOR is set, in CI, or not on a terminal).",
+    @Option(
+            names = "--no-color",
+            description = "Never colour output (also off when NO_COLOR is set, in CI, or not on a terminal).",
             scope = CommandLine.ScopeType.INHERIT)
     boolean noColor;
 
@@ -42,7 +62,8 @@ public final class Main {
 
     public static void main(String[] args) {
         // What bypasses picocli's writer (a dying thread's stack trace) is redacted too.
-        System.setErr(RedactingWriter.printStream(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)));
+        System.setErr(RedactingWriter.printStream(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -109,7 +130,8 @@ public final class Main {
         };
     }
 
-    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CliEnvironment environment, List<String> subcommands) {
+    static CommandLine newCommandLine(
+            PrintWriter out, PrintWriter err, CliEnvironment environment, List<String> subcommands) {
         Main root = new Main();
         root.environment = environment;
         CommandLine cli = new CommandLine(root);
@@ -118,7 +140,8 @@ public final class Main {
             cli.addSubcommand(name, subcommand(name));
         }
         cli.setOut(out);
-        // Results (presigned URLs, post-policy fields, STS credentials) are stdout's; nothing on stderr carries a secret.
+        // Results (presigned URLs, post-policy fields, STS credentials) are stdout's; nothing on stderr carries a
+        // secret.
         cli.setErr(new PrintWriter(new RedactingWriter(err), true));
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
@@ -134,7 +157,9 @@ public final class Main {
         public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
             Optional<String> explained = Failures.explain(ex);
-            err.println("error: " + explained.orElseGet(() -> ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            err.println("error: "
+                    + explained.orElseGet(
+                            () -> ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
             if (stacktraceRequested(parseResult)) {
                 ex.printStackTrace(err);
             } else if (explained.isEmpty()) {

@@ -4,7 +4,6 @@ import dev.ossops.apply.LivePlanner;
 import dev.ossops.plan.JsonRenderer;
 import dev.ossops.plan.Plan;
 import dev.ossops.plan.PlanFile;
-import dev.ossops.plan.PlanOptions;
 import dev.ossops.plan.TextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,15 +20,22 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code ossops plan}: reads what the profile manages, compares, prints the changes apply would make. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Compare a profile with live state and print the changes apply would make.",
-                "Exit 0: no changes (or changes without --detailed-exitcode); 1: error or incomplete plan; 2: changes with --detailed-exitcode."})
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare a profile with live state and print the changes apply would make.",
+            "Exit 0: no changes (or changes without --detailed-exitcode); 1: error or incomplete plan; 2: changes with --detailed-exitcode."
+        })
 final class PlanCommand implements Callable<Integer> {
     /** Live reads run this many at a time. */
     static final int READ_PARALLELISM = 8;
 
     /** How the plan is printed. */
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @ParentCommand
     Main root;
@@ -37,13 +43,24 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "PROFILE", description = "The profile file (YAML or JSON).")
+    @Option(
+            names = {"-p", "--profile"},
+            required = true,
+            paramLabel = "PROFILE",
+            description = "The profile file (YAML or JSON).")
     Path profile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, with live fingerprints) for `ossops apply FILE`.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Also save the plan (JSON, with live fingerprints) for `ossops apply FILE`.")
     Path out;
 
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
@@ -55,7 +72,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-inventory", description = "Do not list objects to measure the impact of expiration rules.")
     boolean noInventory;
 
-    @Option(names = "--inventory-limit", defaultValue = "10000", paramLabel = "N",
+    @Option(
+            names = "--inventory-limit",
+            defaultValue = "10000",
+            paramLabel = "N",
             description = "List at most N objects per expiration impact (default: ${DEFAULT-VALUE}).")
     long inventoryLimit;
 
@@ -65,7 +85,10 @@ final class PlanCommand implements Callable<Integer> {
      */
     static final int PLAN_PARALLELISM = 16;
 
-    @Option(names = "--parallelism", defaultValue = "" + PLAN_PARALLELISM, paramLabel = "N",
+    @Option(
+            names = "--parallelism",
+            defaultValue = "" + PLAN_PARALLELISM,
+            paramLabel = "N",
             description = "Read at most N live settings at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -94,7 +117,8 @@ final class PlanCommand implements Callable<Integer> {
             session.header().forEach(info::println);
             info.println();
             session.caller();
-            LivePlanner planner = session.planner(parallelism, noInventory ? Optional.empty() : Optional.of(inventoryLimit), env);
+            LivePlanner planner =
+                    session.planner(parallelism, noInventory ? Optional.empty() : Optional.of(inventoryLimit), env);
             LivePlanner.Result result = planner.plan(session.profile(), session.planOptions());
             result.warnings().forEach(w -> stderr.println("warning: " + w));
             Plan plan = result.plan();

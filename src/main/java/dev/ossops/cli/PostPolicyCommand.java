@@ -19,8 +19,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ossops post-policy}: the signed form fields of a browser PostObject upload confined to a prefix. */
-@Command(name = "post-policy", mixinStandardHelpOptions = true,
-        description = "Print the form fields (policy, signature, ...) of a browser PostObject upload under PREFIX, as JSON.")
+@Command(
+        name = "post-policy",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the form fields (policy, signature, ...) of a browser PostObject upload under PREFIX, as JSON.")
 final class PostPolicyCommand implements Callable<Integer> {
     @ParentCommand
     Main root;
@@ -34,26 +37,51 @@ final class PostPolicyCommand implements Callable<Integer> {
     @Option(names = "--prefix", required = true, paramLabel = "PREFIX", description = "Keys must start with this.")
     String prefix;
 
-    @Option(names = "--max-size", paramLabel = "N", description = "Largest upload, e.g. 10MiB (default: the uploader's maxSizeBytes, else 5 GiB).")
+    @Option(
+            names = "--max-size",
+            paramLabel = "N",
+            description = "Largest upload, e.g. 10MiB (default: the uploader's maxSizeBytes, else 5 GiB).")
     String maxSize;
 
-    @Option(names = "--expires", paramLabel = "S", defaultValue = "3600", description = "Seconds the form stays usable (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--expires",
+            paramLabel = "S",
+            defaultValue = "3600",
+            description = "Seconds the form stays usable (default: ${DEFAULT-VALUE}).")
     long expires;
 
-    @Option(names = "--sign", paramLabel = "VERSION", defaultValue = "v4", description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sign",
+            paramLabel = "VERSION",
+            defaultValue = "v4",
+            description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
     @Override
     public Integer call() throws Exception {
-        PostPolicy.Version version = PostPolicy.Version.valueOf(dev.ossops.cloud.upload.SignatureVersion.of(sign).name());
+        PostPolicy.Version version = PostPolicy.Version.valueOf(
+                dev.ossops.cloud.upload.SignatureVersion.of(sign).name());
         try (UploaderSession s = session.open(root.environment.variables())) {
             UploaderSettings settings = s.settings();
-            long max = maxSize != null ? ByteSize.parse(maxSize) : settings.maxSizeBytes().orElse(PostPolicy.MAX_SIZE);
-            PostPolicy.Request request = new PostPolicy.Request(settings.bucket(), settings.region(), prefix, max,
-                    Duration.ofSeconds(expires), true, version, s.postObjectAcl(), settings.allowedContentTypes());
+            long max = maxSize != null
+                    ? ByteSize.parse(maxSize)
+                    : settings.maxSizeBytes().orElse(PostPolicy.MAX_SIZE);
+            PostPolicy.Request request = new PostPolicy.Request(
+                    settings.bucket(),
+                    settings.region(),
+                    prefix,
+                    max,
+                    Duration.ofSeconds(expires),
+                    true,
+                    version,
+                    s.postObjectAcl(),
+                    settings.allowedContentTypes());
             if (request.contentTypes().isEmpty()) {
-                spec.commandLine().getErr().println("warning: the uploader has no allowedContentTypes, so the form accepts any type, "
-                        + "HTML included, served from the bucket's own domain; list the types the browser may upload");
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "warning: the uploader has no allowedContentTypes, so the form accepts any type, "
+                                        + "HTML included, served from the bucket's own domain; list the types the browser may upload");
             }
             PostPolicy.PostForm form = PostPolicy.sign(request, s.credentials().resolve(), Clock.systemUTC());
             ObjectMapper mapper = new ObjectMapper();
@@ -86,6 +114,7 @@ final class PostPolicyCommand implements Callable<Integer> {
             return (base.endsWith("/") ? base : base + "/") + settings.bucket();
         }
         var endpoint = s.target().ossEndpoint(settings.region());
-        return endpoint.getScheme() + "://" + settings.bucket() + "." + endpoint.getHost().toLowerCase(Locale.ROOT);
+        return endpoint.getScheme() + "://" + settings.bucket() + "."
+                + endpoint.getHost().toLowerCase(Locale.ROOT);
     }
 }

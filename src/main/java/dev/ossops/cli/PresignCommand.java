@@ -8,10 +8,10 @@ import dev.ossops.upload.ObjectKeys;
 import dev.ossops.upload.UploadException;
 import dev.ossops.upload.UploaderSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
  * signs the content type and {@code x-oss-forbid-overwrite: true}, so it can create that one object
  * and never replace it; the headers the client must send are printed with it.
  */
-@Command(name = "presign", mixinStandardHelpOptions = true,
+@Command(
+        name = "presign",
+        mixinStandardHelpOptions = true,
         description = "Print a presigned URL (JSON: method, url, expires_at, headers) for KEY in the uploader bucket.")
 final class PresignCommand implements Callable<Integer> {
     @ParentCommand
@@ -45,16 +47,30 @@ final class PresignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY", description = "The object key.")
     String key;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET", description = "GET or PUT (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--method",
+            paramLabel = "METHOD",
+            defaultValue = "GET",
+            description = "GET or PUT (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--expires", paramLabel = "S", description = "Lifetime in seconds (default: the uploader's URL expiry, 86400).")
+    @Option(
+            names = "--expires",
+            paramLabel = "S",
+            description = "Lifetime in seconds (default: the uploader's URL expiry, 86400).")
     Long expires;
 
-    @Option(names = "--content-type", paramLabel = "T", description = "PUT only: the content type the upload must send (default: application/octet-stream).")
+    @Option(
+            names = "--content-type",
+            paramLabel = "T",
+            description = "PUT only: the content type the upload must send (default: application/octet-stream).")
     String contentType;
 
-    @Option(names = "--sign", paramLabel = "VERSION", defaultValue = "v4", description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sign",
+            paramLabel = "VERSION",
+            defaultValue = "v4",
+            description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
     @Override
@@ -72,7 +88,8 @@ final class PresignCommand implements Callable<Integer> {
             UploaderSettings settings = s.settings();
             long seconds = expires == null ? settings.urlExpires().toSeconds() : expires;
             if (seconds < 1 || seconds > UploaderSettings.MAX_URL_EXPIRES.toSeconds()) {
-                throw new UploadException("--expires must be between 1 and " + UploaderSettings.MAX_URL_EXPIRES.toSeconds() + " seconds, got " + seconds);
+                throw new UploadException("--expires must be between 1 and "
+                        + UploaderSettings.MAX_URL_EXPIRES.toSeconds() + " seconds, got " + seconds);
             }
             Instant expiresAt = Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -83,8 +100,14 @@ final class PresignCommand implements Callable<Integer> {
                 headers.put("x-oss-forbid-overwrite", "true");
             }
             URI url;
-            try (OssTransfer transfer = OssTransfer.create(s.target(), settings.region(), version, 1, s.credentials()::invalidate)) {
-                url = transfer.presign(settings.bucket(), key, verb, expiresAt, type,
+            try (OssTransfer transfer =
+                    OssTransfer.create(s.target(), settings.region(), version, 1, s.credentials()::invalidate)) {
+                url = transfer.presign(
+                        settings.bucket(),
+                        key,
+                        verb,
+                        expiresAt,
+                        type,
                         verb.equals("PUT") ? Map.of("x-oss-forbid-overwrite", "true") : Map.of());
             }
             ObjectMapper mapper = new ObjectMapper();

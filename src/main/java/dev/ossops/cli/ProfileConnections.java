@@ -16,8 +16,7 @@ import java.util.Map;
  * the credential source the profile names ({@code endpoint: embedded} is {@link EmbeddedEmulator}).
  */
 final class ProfileConnections {
-    private ProfileConnections() {
-    }
+    private ProfileConnections() {}
 
     /** The source the profile's {@code credentials:} names; {@code environment} is read for source env. */
     static CredentialSource credentials(Profile profile, Map<String, String> environment) {
@@ -25,13 +24,18 @@ final class ProfileConnections {
         return switch (c.source()) {
             case ENV -> new EnvCredentialSource(environment);
             case ALIYUN_CLI -> aliyunCli(environment, c.profile().orElse(null));
-            case ECS_RAM_ROLE -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, c.roleName().orElse(null));
+            case ECS_RAM_ROLE ->
+                new EcsRamRoleCredentialSource(
+                        EcsRamRoleCredentialSource.METADATA_SERVICE,
+                        c.roleName().orElse(null));
         };
     }
 
     /** A profile of the aliyun CLI's config file ({@code null}: its current profile); mode EcsRamRole reads the metadata service. */
     static AliyunCliCredentialSource aliyunCli(Map<String, String> environment, String profileName) {
-        return new AliyunCliCredentialSource(AliyunCliCredentialSource.defaultConfigFile(environment), profileName,
+        return new AliyunCliCredentialSource(
+                AliyunCliCredentialSource.defaultConfigFile(environment),
+                profileName,
                 role -> new EcsRamRoleCredentialSource(EcsRamRoleCredentialSource.METADATA_SERVICE, role));
     }
 
@@ -51,9 +55,11 @@ final class ProfileConnections {
                 if (Files.exists(cli.configFile())) {
                     return cli.resolve();
                 }
-                throw new CredentialsException("no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
-                        + "(or OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or run 'aliyun configure' (" + cli.configFile()
-                        + " does not exist), or pass -p PROFILE");
+                throw new CredentialsException(
+                        "no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
+                                + "(or OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or run 'aliyun configure' ("
+                                + cli.configFile()
+                                + " does not exist), or pass -p PROFILE");
             }
 
             @Override

@@ -2,59 +2,55 @@ package dev.ossops.cli;
 
 import dev.ossops.apply.ApplyRunner;
 import dev.ossops.apply.BucketLiveSource;
-import dev.ossops.apply.cdn.CdnLiveSource;
-import dev.ossops.apply.cdn.CdnSteps;
-import dev.ossops.apply.ram.RamLiveSource;
-import dev.ossops.apply.ram.RamSteps;
-import dev.ossops.cloud.PopClient;
-import dev.ossops.cloud.PopProduct;
-import dev.ossops.cloud.cdn.CdnGateway;
-import dev.ossops.cloud.ram.RamGateway;
-import dev.ossops.plan.Connection;
-import dev.ossops.cloud.CloudException;
-import dev.ossops.plan.PlanOptions;
-import dev.ossops.policy.Caller;
-import dev.ossops.spec.model.Ram;
-import dev.ossops.upload.MinimalPolicy;
-import dev.ossops.upload.KeyLayout;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.ossops.apply.Family;
 import dev.ossops.apply.InventoryReader;
 import dev.ossops.apply.LivePlanner;
 import dev.ossops.apply.LiveReader;
 import dev.ossops.apply.Scope;
 import dev.ossops.apply.bucket.BucketStepFactory;
+import dev.ossops.apply.cdn.CdnLiveSource;
+import dev.ossops.apply.cdn.CdnSteps;
 import dev.ossops.apply.export.AccountExporter;
 import dev.ossops.apply.export.Export;
 import dev.ossops.apply.export.Exporter;
+import dev.ossops.apply.lock.ApplyLock;
+import dev.ossops.apply.lock.OssLockStore;
+import dev.ossops.apply.ram.RamLiveSource;
+import dev.ossops.apply.ram.RamSteps;
 import dev.ossops.audit.collect.LiveCollector;
+import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.PopClient;
 import dev.ossops.cloud.PopProduct;
-import dev.ossops.apply.lock.ApplyLock;
-import dev.ossops.apply.lock.OssLockStore;
 import dev.ossops.cloud.Retry;
-import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.cdn.CdnGateway;
+import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.oss.OssGateway;
 import dev.ossops.cloud.ram.CallerCheck;
 import dev.ossops.cloud.ram.IdentityGateway;
-import dev.ossops.cloud.ram.RamModel;
 import dev.ossops.cloud.ram.RamGateway;
+import dev.ossops.cloud.ram.RamModel;
+import dev.ossops.plan.Connection;
+import dev.ossops.plan.PlanOptions;
+import dev.ossops.policy.Caller;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.Severity;
 import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.Profile;
+import dev.ossops.spec.model.Ram;
 import dev.ossops.spec.tree.PropertyPath;
+import dev.ossops.upload.KeyLayout;
+import dev.ossops.upload.MinimalPolicy;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,13 +74,20 @@ final class ProfileSession implements AutoCloseable {
     private final int connectionLines;
     /** The account's id and Block Public Access, read once when access assertions need them; null until then. */
     private Optional<String> accountId;
+
     private Optional<Boolean> accountBlockPublicAccess;
     /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
     private final List<PopClient> popClients = new ArrayList<>();
+
     private RamModel.CallerIdentity caller;
 
-    private ProfileSession(Scope scope, CloudTarget target, Optional<EmbeddedEmulator> emulator, OssGateway oss, List<String> header,
-                           int connectionLines) {
+    private ProfileSession(
+            Scope scope,
+            CloudTarget target,
+            Optional<EmbeddedEmulator> emulator,
+            OssGateway oss,
+            List<String> header,
+            int connectionLines) {
         this.scope = scope;
         this.target = target;
         this.emulator = emulator;
@@ -105,7 +108,8 @@ final class ProfileSession implements AutoCloseable {
                     errors.add(p.location() + ": error: " + PropertyPath.display(p.path()) + ": " + p.message());
                 }
             }
-            throw new ProfileException(file + " is not a valid profile (run ossops validate):\n  " + String.join("\n  ", errors));
+            throw new ProfileException(
+                    file + " is not a valid profile (run ossops validate):\n  " + String.join("\n  ", errors));
         }
         Profile profile = loaded.profile().get();
         Scope scope = Scope.of(profile, SUPPORTED);
@@ -118,13 +122,18 @@ final class ProfileSession implements AutoCloseable {
             emulator = Optional.of(opened);
             target = CloudTarget.single(opened.endpoint(), profile.region(), opened.root());
             header.add("Endpoint: " + opened.describe());
-            header.add("Credentials: " + target.credentials().describe() + "; the profile's credentials are ignored for endpoint: embedded");
+            header.add("Credentials: " + target.credentials().describe()
+                    + "; the profile's credentials are ignored for endpoint: embedded");
         } else if (profile.endpoint() instanceof Endpoint.Url url) {
-            target = CloudTarget.single(url.uri(), profile.region(), ProfileConnections.credentials(profile, env.variables()));
-            header.add("Endpoint: " + url.uri() + "; credentials from " + target.credentials().describe());
+            target = CloudTarget.single(
+                    url.uri(), profile.region(), ProfileConnections.credentials(profile, env.variables()));
+            header.add("Endpoint: " + url.uri() + "; credentials from "
+                    + target.credentials().describe());
         } else {
-            target = CloudTarget.publicEndpoints(profile.region(), ProfileConnections.credentials(profile, env.variables()));
-            header.add("Endpoint: Alibaba Cloud public endpoints; credentials from " + target.credentials().describe());
+            target = CloudTarget.publicEndpoints(
+                    profile.region(), ProfileConnections.credentials(profile, env.variables()));
+            header.add("Endpoint: Alibaba Cloud public endpoints; credentials from "
+                    + target.credentials().describe());
         }
         int connectionLines = header.size();
         scope.excluded().forEach(e -> header.add("Not planned: " + e));
@@ -157,8 +166,12 @@ final class ProfileSession implements AutoCloseable {
      * the session), all through the standard retry layer.
      */
     LiveCollector collector(int parallelism) {
-        return new LiveCollector(oss, new RamGateway(ramClient), new CdnGateway(cdnClient),
-                new IdentityGateway(pop(PopProduct.STS)), parallelism);
+        return new LiveCollector(
+                oss,
+                new RamGateway(ramClient),
+                new CdnGateway(cdnClient),
+                new IdentityGateway(pop(PopProduct.STS)),
+                parallelism);
     }
 
     /**
@@ -184,9 +197,14 @@ final class ProfileSession implements AutoCloseable {
 
     /** Reads and plans; {@code inventoryLimit} empty = --no-inventory. */
     LivePlanner planner(int parallelism, Optional<Long> inventoryLimit, CliEnvironment env) {
-        LiveReader reader = new LiveReader(List.of(new BucketLiveSource(oss, profile()),
-                new RamLiveSource(new RamGateway(ramClient)), new CdnLiveSource(new CdnGateway(cdnClient))), parallelism);
-        return new LivePlanner(reader, inventoryLimit.map(limit -> new InventoryReader(oss.objects(), profile(), env.clock(), limit)));
+        LiveReader reader = new LiveReader(
+                List.of(
+                        new BucketLiveSource(oss, profile()),
+                        new RamLiveSource(new RamGateway(ramClient)),
+                        new CdnLiveSource(new CdnGateway(cdnClient))),
+                parallelism);
+        return new LivePlanner(
+                reader, inventoryLimit.map(limit -> new InventoryReader(oss.objects(), profile(), env.clock(), limit)));
     }
 
     /**
@@ -195,29 +213,50 @@ final class ProfileSession implements AutoCloseable {
      */
     Export export(Optional<List<String>> names, boolean ram, boolean cdn) {
         Profile p = profile();
-        List<OssBucket> buckets = names.map(list -> list.stream().map(n -> new OssBucket(n,
-                        Optional.ofNullable(p.buckets().get(n)).flatMap(b -> b.region()).orElse(p.region()))).toList())
+        List<OssBucket> buckets = names.map(list -> list.stream()
+                        .map(n -> new OssBucket(
+                                n,
+                                Optional.ofNullable(p.buckets().get(n))
+                                        .flatMap(b -> b.region())
+                                        .orElse(p.region())))
+                        .toList())
                 .orElseGet(() -> oss.buckets(p.region()));
         Export exported = new Exporter(oss, p).export(buckets);
         if (!ram && !cdn) {
             return exported;
         }
-        return AccountExporter.extend(exported, p.region(), ram ? Optional.of(new RamGateway(ramClient)) : Optional.empty(),
+        return AccountExporter.extend(
+                exported,
+                p.region(),
+                ram ? Optional.of(new RamGateway(ramClient)) : Optional.empty(),
                 cdn ? Optional.of(new CdnGateway(cdnClient)) : Optional.empty());
     }
 
     /** Apply's lock when the profile names one ({@code lock:}), its bucket at the bucket's profile region, else the profile's. */
     Optional<ApplyLock> lock(Clock clock) {
         Profile p = profile();
-        return p.lock().map(l -> new ApplyLock(new OssLockStore(oss.smallObjects(), new OssBucket(l.bucket(),
-                        Optional.ofNullable(p.buckets().get(l.bucket())).flatMap(b -> b.region()).orElse(p.region())), l.key()),
-                Duration.ofSeconds(l.ttlSeconds()), clock, () -> UUID.randomUUID().toString()));
+        return p.lock()
+                .map(l -> new ApplyLock(
+                        new OssLockStore(
+                                oss.smallObjects(),
+                                new OssBucket(
+                                        l.bucket(),
+                                        Optional.ofNullable(p.buckets().get(l.bucket()))
+                                                .flatMap(b -> b.region())
+                                                .orElse(p.region())),
+                                l.key()),
+                        Duration.ofSeconds(l.ttlSeconds()),
+                        clock,
+                        () -> UUID.randomUUID().toString()));
     }
 
     ApplyRunner runner(int parallelism) {
-        return new ApplyRunner(List.of(new BucketStepFactory(oss),
-                new RamSteps(new RamGateway(ramClient), planOptions().generatedPolicies()),
-                new CdnSteps(new CdnGateway(cdnClient))), parallelism);
+        return new ApplyRunner(
+                List.of(
+                        new BucketStepFactory(oss),
+                        new RamSteps(new RamGateway(ramClient), planOptions().generatedPolicies()),
+                        new CdnSteps(new CdnGateway(cdnClient))),
+                parallelism);
     }
 
     /**
@@ -228,12 +267,18 @@ final class ProfileSession implements AutoCloseable {
     PlanOptions planOptions() {
         Profile p = profile();
         Map<String, String> generated = new LinkedHashMap<>();
-        p.uploader().ifPresent(uploader -> p.ram().policies().values().stream()
-                .filter(Ram.Policy::generateForUploader)
-                .forEach(policy -> generated.put(policy.name(), MinimalPolicy.forUploader(uploader.bucket(),
-                        uploader.prefix().orElse(KeyLayout.DEFAULT_PREFIX), MinimalPolicy.Needs.all()))));
+        p.uploader()
+                .ifPresent(uploader -> p.ram().policies().values().stream()
+                        .filter(Ram.Policy::generateForUploader)
+                        .forEach(policy -> generated.put(
+                                policy.name(),
+                                MinimalPolicy.forUploader(
+                                        uploader.bucket(),
+                                        uploader.prefix().orElse(KeyLayout.DEFAULT_PREFIX),
+                                        MinimalPolicy.Needs.all()))));
         RamModel.CallerIdentity who = caller();
-        Connection connection = new Connection(Caller.ofIdentity(who.accountId(), who.identityType(), who.arn(), who.userId()),
+        Connection connection = new Connection(
+                Caller.ofIdentity(who.accountId(), who.identityType(), who.arn(), who.userId()),
                 "https".equalsIgnoreCase(target.ossEndpoint(p.region()).getScheme()));
         PlanOptions options = new PlanOptions(generated, false).withConnection(connection);
         if (p.access().isEmpty()) {
@@ -252,13 +297,15 @@ final class ProfileSession implements AutoCloseable {
             return;
         }
         try {
-            accountId = Optional.of(new IdentityGateway(pop(PopProduct.STS)).callerIdentity().accountId());
+            accountId = Optional.of(
+                    new IdentityGateway(pop(PopProduct.STS)).callerIdentity().accountId());
         } catch (CloudException e) {
             accountId = Optional.empty();
         }
         try {
             // Not configured means off.
-            accountBlockPublicAccess = Optional.of(oss.accountBlockPublicAccess(profile().region()).orElse(false));
+            accountBlockPublicAccess =
+                    Optional.of(oss.accountBlockPublicAccess(profile().region()).orElse(false));
         } catch (CloudException e) {
             accountBlockPublicAccess = Optional.empty();
         }

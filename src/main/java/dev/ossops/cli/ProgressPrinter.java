@@ -40,7 +40,8 @@ final class ProgressPrinter implements TransferProgress {
 
     /** Bars on a terminal every 200 ms, lines elsewhere every 5 s. */
     static ProgressPrinter forStream(PrintWriter err, boolean terminal) {
-        return new ProgressPrinter(err, terminal, Clock.systemUTC(), terminal ? Duration.ofMillis(200) : Duration.ofSeconds(5));
+        return new ProgressPrinter(
+                err, terminal, Clock.systemUTC(), terminal ? Duration.ofMillis(200) : Duration.ofSeconds(5));
     }
 
     @Override
@@ -86,7 +87,8 @@ final class ProgressPrinter implements TransferProgress {
         String current = file == null || file[0] == 0 ? name : name + " " + (int) (file[1] * 100 / file[0]) + "%";
         if (terminal) {
             int filled = total == 0 ? BAR_WIDTH : (int) (done * BAR_WIDTH / total);
-            err.print("\r\u001b[2K[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + overall + "  " + current);
+            err.print("\r\u001b[2K[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + overall + "  "
+                    + current);
         } else {
             err.println("progress: " + overall + "; " + current);
         }
@@ -94,7 +96,8 @@ final class ProgressPrinter implements TransferProgress {
     }
 
     static String formatSeconds(long s) {
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code ossops schema}: the JSON Schema of the profile format, generated from the same shapes validation uses. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
         description = "Print the JSON Schema (draft 2020-12) of the profile format, for editors and CI.")
 final class SchemaCommand implements Callable<Integer> {
 

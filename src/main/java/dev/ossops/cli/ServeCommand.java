@@ -25,11 +25,16 @@ import java.util.regex.Pattern;
  * {@code ossops serve}: the upload coordinator of the profile's {@code serve:} section, until SIGTERM or Ctrl-C. Prints
  * where it listens, then one JSON access log line per request on standard output.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the upload coordinator (presigned uploads, PostObject forms, STS credentials, an upload page at /).",
-                "Configured by the profile's serve: and uploader: sections; API keys come from the environment or a file of hashes."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the upload coordinator (presigned uploads, PostObject forms, STS credentials, an upload page at /).",
+            "Configured by the profile's serve: and uploader: sections; API keys come from the environment or a file of hashes."
+        })
 final class ServeCommand implements Callable<Integer> {
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final Pattern IP_LITERAL =
+            Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     @ParentCommand
     Main root;
@@ -37,13 +42,24 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "PROFILE", description = "The profile file.")
+    @Option(
+            names = {"-p", "--profile"},
+            required = true,
+            paramLabel = "PROFILE",
+            description = "The profile file.")
     Path profile;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
@@ -55,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new UploadException("--port must be between 0 and 65535, got " + port);
         }
         InetAddress address = address(bind);
-        try (UploaderSession session = UploaderSession.open(Optional.of(profile), Optional.empty(), root.environment.variables())) {
+        try (UploaderSession session =
+                UploaderSession.open(Optional.of(profile), Optional.empty(), root.environment.variables())) {
             Serve serve = session.serve().orElseThrow(() -> new UploadException("the profile has no serve: section"));
             ServeSettings settings = ServeSettings.of(session.settings(), serve);
             ApiKeys keys;
@@ -65,13 +82,23 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UploadException(e.getMessage());
             }
             if (!address.isLoopbackAddress()) {
-                err.println("warning: serving on " + bind + " is reachable from other machines; put TLS in front of it");
+                err.println(
+                        "warning: serving on " + bind + " is reachable from other machines; put TLS in front of it");
                 err.flush();
             }
-            try (ServeService service = ServeService.start(settings, keys, session.target(), session.credentials(),
-                    new InetSocketAddress(address, port), line -> print(out, line), root.environment.clock())) {
-                print(out, "serving on " + service.uri() + " (bucket " + settings.bucket() + ", principals "
-                        + String.join(", ", keys.principals()) + ", credentials from " + session.credentials().describe() + ")");
+            try (ServeService service = ServeService.start(
+                    settings,
+                    keys,
+                    session.target(),
+                    session.credentials(),
+                    new InetSocketAddress(address, port),
+                    line -> print(out, line),
+                    root.environment.clock())) {
+                print(
+                        out,
+                        "serving on " + service.uri() + " (bucket " + settings.bucket() + ", principals "
+                                + String.join(", ", keys.principals()) + ", credentials from "
+                                + session.credentials().describe() + ")");
                 awaitShutdown();
             }
         }

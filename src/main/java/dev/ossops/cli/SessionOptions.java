@@ -9,10 +9,16 @@ import java.util.Optional;
 
 /** {@code -p PROFILE} or {@code --env-file}: where the uploader commands get their configuration. */
 final class SessionOptions {
-    @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", description = "The profile file; without it QWEN_TMP_OSS_* configure the command.")
+    @Option(
+            names = {"-p", "--profile"},
+            paramLabel = "PROFILE",
+            description = "The profile file; without it QWEN_TMP_OSS_* configure the command.")
     Path profile;
 
-    @Option(names = "--env-file", paramLabel = "FILE", description = "A .env file read under the environment (no profile).")
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            description = "A .env file read under the environment (no profile).")
     Path envFile;
 
     UploaderSession open(Map<String, String> environment) {
@@ -21,6 +27,7 @@ final class SessionOptions {
 
     /** As {@link #open}, but without a profile or QWEN_TMP_OSS_* settings the default credential chain, for {@code get}. */
     UploaderSession openForDownload(Map<String, String> environment, Optional<URI> endpoint, Optional<String> region) {
-        return UploaderSession.openForDownload(Optional.ofNullable(profile), Optional.ofNullable(envFile), environment, endpoint, region);
+        return UploaderSession.openForDownload(
+                Optional.ofNullable(profile), Optional.ofNullable(envFile), environment, endpoint, region);
     }
 }

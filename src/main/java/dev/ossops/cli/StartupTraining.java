@@ -31,8 +31,7 @@ import java.util.stream.Stream;
 public final class StartupTraining {
     private static final String BUCKET = "ossops-startup-training";
 
-    private StartupTraining() {
-    }
+    private StartupTraining() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("ossops-startup-");
@@ -48,23 +47,47 @@ public final class StartupTraining {
     /** The three runs in {@code dir}; the number that failed. */
     static int train(Path dir) throws IOException {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        Path profile = Files.writeString(dir.resolve("profile.yaml"), "apiVersion: ossops/v1\nkind: Profile\nname: training\nregion: cn-hangzhou\n");
+        Path profile = Files.writeString(
+                dir.resolve("profile.yaml"),
+                "apiVersion: ossops/v1\nkind: Profile\nname: training\nregion: cn-hangzhou\n");
         Path file = Files.writeString(dir.resolve("training.txt"), "ossops start-up training\n");
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir.resolve("data")).build()).start()) {
+        try (Emulator emulator = new Emulator(EmulatorConfig.builder()
+                        .port(0)
+                        .dataDir(dir.resolve("data"))
+                        .build())
+                .start()) {
             RootKey key = emulator.rootKey();
             String endpoint = emulator.endpoint().toString();
             String region = emulator.config().region();
-            EnvCredentialSource root = new EnvCredentialSource(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", key.id(),
-                    "ALIBABA_CLOUD_ACCESS_KEY_SECRET", key.secret()));
-            try (OssGateway oss = new OssGateway(CloudTarget.single(emulator.endpoint(), region, root), Retry.standard(), 1)) {
+            EnvCredentialSource root = new EnvCredentialSource(
+                    Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", key.id(), "ALIBABA_CLOUD_ACCESS_KEY_SECRET", key.secret()));
+            try (OssGateway oss =
+                    new OssGateway(CloudTarget.single(emulator.endpoint(), region, root), Retry.standard(), 1)) {
                 oss.createBucket(new OssBucket(BUCKET, region), Optional.empty(), Optional.empty(), Optional.empty());
             }
-            Map<String, String> env = Map.of(EnvUploaderSettings.BUCKET, BUCKET, EnvUploaderSettings.REGION, region,
-                    EnvUploaderSettings.ENDPOINT, endpoint, EnvUploaderSettings.OSS_ACCESS_KEY_ID, key.id(),
-                    EnvUploaderSettings.OSS_ACCESS_KEY_SECRET, key.secret());
+            Map<String, String> env = Map.of(
+                    EnvUploaderSettings.BUCKET,
+                    BUCKET,
+                    EnvUploaderSettings.REGION,
+                    region,
+                    EnvUploaderSettings.ENDPOINT,
+                    endpoint,
+                    EnvUploaderSettings.OSS_ACCESS_KEY_ID,
+                    key.id(),
+                    EnvUploaderSettings.OSS_ACCESS_KEY_SECRET,
+                    key.secret());
             int failed = 0;
-            for (String[] run : new String[][] {{"--version"}, {"validate", "-p", profile.toString()},
-                    {"upload", file.toString(), "--quiet", "--checkpoint-dir", dir.resolve("checkpoints").toString()}}) {
+            for (String[] run : new String[][] {
+                {"--version"},
+                {"validate", "-p", profile.toString()},
+                {
+                    "upload",
+                    file.toString(),
+                    "--quiet",
+                    "--checkpoint-dir",
+                    dir.resolve("checkpoints").toString()
+                }
+            }) {
                 failed += Main.run(run, sink, sink, env) == ExitCodes.OK ? 0 : 1;
             }
             return failed;

@@ -21,8 +21,11 @@ import java.util.concurrent.Callable;
  * {@code ossops sts-token}: temporary credentials confined to a prefix of the uploader bucket,
  * for handing to a browser or another service. The secret and token appear only in this output.
  */
-@Command(name = "sts-token", mixinStandardHelpOptions = true,
-        description = "AssumeRole with a session policy limited to the prefix; print the temporary credentials as JSON.")
+@Command(
+        name = "sts-token",
+        mixinStandardHelpOptions = true,
+        description =
+                "AssumeRole with a session policy limited to the prefix; print the temporary credentials as JSON.")
 final class StsTokenCommand implements Callable<Integer> {
     @ParentCommand
     Main root;
@@ -33,19 +36,39 @@ final class StsTokenCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "Role ARN, or a role name in the caller's account.")
+    @Option(
+            names = "--role",
+            required = true,
+            paramLabel = "ROLE",
+            description = "Role ARN, or a role name in the caller's account.")
     String role;
 
-    @Option(names = "--prefix", required = true, paramLabel = "PREFIX", description = "Key prefix the credentials may write under.")
+    @Option(
+            names = "--prefix",
+            required = true,
+            paramLabel = "PREFIX",
+            description = "Key prefix the credentials may write under.")
     String prefix;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "900", description = "Lifetime, 900 to 43200 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            defaultValue = "900",
+            description = "Lifetime, 900 to 43200 (default: ${DEFAULT-VALUE}).")
     long duration;
 
-    @Option(names = "--actions", paramLabel = "ACTION", split = ",", description = "Object actions to allow (default: PutObject).")
+    @Option(
+            names = "--actions",
+            paramLabel = "ACTION",
+            split = ",",
+            description = "Object actions to allow (default: PutObject).")
     List<String> actions = new ArrayList<>();
 
-    @Option(names = "--session-name", paramLabel = "NAME", defaultValue = "ossops-uploader", description = "RoleSessionName (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--session-name",
+            paramLabel = "NAME",
+            defaultValue = "ossops-uploader",
+            description = "RoleSessionName (default: ${DEFAULT-VALUE}).")
     String sessionName;
 
     @Override

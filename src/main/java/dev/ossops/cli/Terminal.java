@@ -18,7 +18,8 @@ final class Terminal {
 
     /** Colour only on an interactive console, and only when neither the flag nor the environment turns it off. */
     static Terminal detect(boolean noColorFlag, Map<String, String> environment, boolean interactive) {
-        boolean off = noColorFlag || environment.containsKey("NO_COLOR") || environment.containsKey("CI") || !interactive;
+        boolean off =
+                noColorFlag || environment.containsKey("NO_COLOR") || environment.containsKey("CI") || !interactive;
         return new Terminal(!off);
     }
 

@@ -4,25 +4,25 @@ import dev.ossops.cloud.upload.OssTransfer;
 import dev.ossops.cloud.upload.SignatureVersion;
 import dev.ossops.upload.ByteSize;
 import dev.ossops.upload.CheckpointStore;
+import dev.ossops.upload.DotEnv;
 import dev.ossops.upload.FileSelection;
 import dev.ossops.upload.KeyLayout;
-import dev.ossops.upload.TransferProgress;
 import dev.ossops.upload.ParallelismController;
+import dev.ossops.upload.TransferProgress;
 import dev.ossops.upload.TransferSlots;
+import dev.ossops.upload.UploadException;
 import dev.ossops.upload.Uploader;
 import dev.ossops.upload.UploaderSettings;
-import dev.ossops.upload.DotEnv;
-import dev.ossops.upload.UploadException;
 import dev.ossops.upload.dashscope.ApiKeys;
 import dev.ossops.upload.dashscope.Backoff;
 import dev.ossops.upload.dashscope.DashscopeClient;
 import dev.ossops.upload.dashscope.DashscopeUpload;
 import dev.ossops.upload.dashscope.DashscopeUploader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -43,13 +43,17 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code ossops upload}: files and directories to OSS, one JSON line per file on stdout, progress on stderr. */
-@Command(name = "upload", mixinStandardHelpOptions = true,
-        description = {"Upload files to the uploader bucket and print, per file, one JSON object with bucket, key, size,"
-                + " crc64, etag, a presigned GET url and expires_at.",
-                "Configured by -p PROFILE (uploader: section) or, without a profile, by the QWEN_TMP_OSS_* variables."
-                        + " Exit 0 when every file is uploaded, 1 when any failed.",
-                "--to dashscope --model M uploads to DashScope temporary storage instead (DASHSCOPE_API_KEY, from the"
-                        + " environment or --env-file) and prints url (oss://, 48 h), expires_at, model and size per file."})
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Upload files to the uploader bucket and print, per file, one JSON object with bucket, key, size,"
+                    + " crc64, etag, a presigned GET url and expires_at.",
+            "Configured by -p PROFILE (uploader: section) or, without a profile, by the QWEN_TMP_OSS_* variables."
+                    + " Exit 0 when every file is uploaded, 1 when any failed.",
+            "--to dashscope --model M uploads to DashScope temporary storage instead (DASHSCOPE_API_KEY, from the"
+                    + " environment or --env-file) and prints url (oss://, 48 h), expires_at, model and size per file."
+        })
 final class UploadCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -64,68 +68,132 @@ final class UploadCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
-    @Option(names = "--key", paramLabel = "KEY", description = "The object key (one file only); replaces the key layout.")
+    @Option(
+            names = "--key",
+            paramLabel = "KEY",
+            description = "The object key (one file only); replaces the key layout.")
     String key;
 
-    @Option(names = "--prefix", paramLabel = "P", description = "Key prefix (default: the profile's, else qwencloud-uploads).")
+    @Option(
+            names = "--prefix",
+            paramLabel = "P",
+            description = "Key prefix (default: the profile's, else qwencloud-uploads).")
     String prefix;
 
-    @Option(names = "--dir-mode", paramLabel = "MODE",
-            description = "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined (default: {prefix}/{date}/{uuid}_{filename}).")
+    @Option(
+            names = "--dir-mode",
+            paramLabel = "MODE",
+            description =
+                    "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined (default: {prefix}/{date}/{uuid}_{filename}).")
     String dirMode;
 
-    @Option(names = "--filename-mode", paramLabel = "MODE", description = "filename | filename_timestamp (default: filename).")
+    @Option(
+            names = "--filename-mode",
+            paramLabel = "MODE",
+            description = "filename | filename_timestamp (default: filename).")
     String filenameMode;
 
-    @Option(names = "--expires", paramLabel = "SECONDS", description = "Lifetime of the printed URL (default: the profile's, else 86400).")
+    @Option(
+            names = "--expires",
+            paramLabel = "SECONDS",
+            description = "Lifetime of the printed URL (default: the profile's, else 86400).")
     Long expires;
 
-    @Option(names = {"-r", "--recursive"}, description = "Upload the files under directories.")
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "Upload the files under directories.")
     boolean recursive;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Only files (relative to a directory) matching a glob; repeatable.")
+    @Option(
+            names = "--include",
+            paramLabel = "GLOB",
+            description = "Only files (relative to a directory) matching a glob; repeatable.")
     List<String> includes = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files matching a glob; repeatable, wins over --include.")
+    @Option(
+            names = "--exclude",
+            paramLabel = "GLOB",
+            description = "Skip files matching a glob; repeatable, wins over --include.")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--skip-existing", description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file).")
+    @Option(
+            names = "--skip-existing",
+            description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file).")
     boolean skipExisting;
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "Transfers in flight, parts and files, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            description =
+                    "Transfers in flight, parts and files, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
     Integer parallel;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "Multipart part size, e.g. 16MiB (default: a 128th of the file, 8 MiB to 64 MiB, more above 625 GiB).")
+    @Option(
+            names = "--part-size",
+            paramLabel = "SIZE",
+            description =
+                    "Multipart part size, e.g. 16MiB (default: a 128th of the file, 8 MiB to 64 MiB, more above 625 GiB).")
     String partSize;
 
-    @Option(names = "--multipart-threshold", paramLabel = "SIZE", defaultValue = "100MiB",
+    @Option(
+            names = "--multipart-threshold",
+            paramLabel = "SIZE",
+            defaultValue = "100MiB",
             description = "Files this large or larger go multipart (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Where multipart checkpoints live (default: .ossops/checkpoints).")
+    @Option(
+            names = "--checkpoint-dir",
+            paramLabel = "DIR",
+            description = "Where multipart checkpoints live (default: .ossops/checkpoints).")
     Path checkpointDir = CheckpointStore.DEFAULT_DIRECTORY;
 
-    @Option(names = "--sign", paramLabel = "VERSION", defaultValue = "v4", description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sign",
+            paramLabel = "VERSION",
+            defaultValue = "v4",
+            description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress output.")
     boolean quiet;
 
-    @Option(names = "--to", paramLabel = "TARGET", defaultValue = "oss",
-            description = "oss (the uploader bucket) or dashscope (DashScope temporary storage) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--to",
+            paramLabel = "TARGET",
+            defaultValue = "oss",
+            description =
+                    "oss (the uploader bucket) or dashscope (DashScope temporary storage) (default: ${DEFAULT-VALUE}).")
     String to;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "With --to dashscope: the model the files are for, e.g. qwen-vl-plus.")
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
+            description = "With --to dashscope: the model the files are for, e.g. qwen-vl-plus.")
     String model;
 
-    @Option(names = "--dashscope-endpoint", paramLabel = "URL",
+    @Option(
+            names = "--dashscope-endpoint",
+            paramLabel = "URL",
             description = "With --to dashscope: where DashScope is (default: https://dashscope.aliyuncs.com).")
     URI dashscopeEndpoint;
 
     /** Options of the OSS uploader that mean nothing for DashScope, whose policy fixes bucket, key and lifetime. */
-    private static final List<String> OSS_ONLY = List.of("--profile", "--key", "--prefix", "--dir-mode", "--filename-mode",
-            "--expires", "--skip-existing", "--part-size", "--multipart-threshold", "--checkpoint-dir", "--sign", "--parallel");
+    private static final List<String> OSS_ONLY = List.of(
+            "--profile",
+            "--key",
+            "--prefix",
+            "--dir-mode",
+            "--filename-mode",
+            "--expires",
+            "--skip-existing",
+            "--part-size",
+            "--multipart-threshold",
+            "--checkpoint-dir",
+            "--sign",
+            "--parallel");
 
     @Override
     public Integer call() {
@@ -141,34 +209,63 @@ final class UploadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--model and --dashscope-endpoint need --to dashscope");
         }
         List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
-        Uploader.Options options = new Uploader.Options(ByteSize.parse(threshold),
+        Uploader.Options options = new Uploader.Options(
+                ByteSize.parse(threshold),
                 partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)),
-                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel), skipExisting);
+                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
+                skipExisting);
         TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
         SignatureVersion version = SignatureVersion.of(sign);
         try (UploaderSession session = this.session.open(root.environment.variables())) {
             UploaderSettings settings = overridden(session.settings());
-            KeyLayout layout = KeyLayout.of(settings.keyLayout(),
-                    KeyLayout.FilenameMode.of(Optional.ofNullable(filenameMode).or(session::filenameMode).orElse("filename")),
-                    Clock.systemDefaultZone(), UUID::randomUUID);
-            TransferProgress progress = quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
+            KeyLayout layout = KeyLayout.of(
+                    settings.keyLayout(),
+                    KeyLayout.FilenameMode.of(Optional.ofNullable(filenameMode)
+                            .or(session::filenameMode)
+                            .orElse("filename")),
+                    Clock.systemDefaultZone(),
+                    UUID::randomUUID);
+            TransferProgress progress =
+                    quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
             long started = System.nanoTime();
             List<Uploader.Outcome> outcomes;
-            try (OssTransfer transfer = OssTransfer.create(session.target(), settings.region(), version,
-                    slots.controller().ceiling(), session.credentials()::invalidate, slots::throttled);
-                 Uploader uploader = new Uploader(transfer, settings, layout, new CheckpointStore(checkpointDir), options,
-                         Clock.systemUTC(), progress, slots)) {
+            try (OssTransfer transfer = OssTransfer.create(
+                            session.target(),
+                            settings.region(),
+                            version,
+                            slots.controller().ceiling(),
+                            session.credentials()::invalidate,
+                            slots::throttled);
+                    Uploader uploader = new Uploader(
+                            transfer,
+                            settings,
+                            layout,
+                            new CheckpointStore(checkpointDir),
+                            options,
+                            Clock.systemUTC(),
+                            progress,
+                            slots)) {
                 outcomes = uploader.uploadAll(files, Optional.ofNullable(key), outcome -> print(outcome, out, err));
             }
-            long failed = outcomes.stream().filter(o -> o instanceof Uploader.Outcome.Failed).count();
-            long skipped = outcomes.stream().filter(o -> o instanceof Uploader.Outcome.Uploaded u && u.skipped()).count();
+            long failed = outcomes.stream()
+                    .filter(o -> o instanceof Uploader.Outcome.Failed)
+                    .count();
+            long skipped = outcomes.stream()
+                    .filter(o -> o instanceof Uploader.Outcome.Uploaded u && u.skipped())
+                    .count();
             session.urlNotice().ifPresent(notice -> {
                 err.println(notice);
                 err.flush();
             });
             if (!quiet) {
-                String adapted = slots.controller().pinned() ? "" : "; " + slots.controller().limit() + " transfers in flight at the end";
-                err.println(summary(outcomes.size() - failed - skipped, skipped, failed, Duration.ofNanos(System.nanoTime() - started))
+                String adapted = slots.controller().pinned()
+                        ? ""
+                        : "; " + slots.controller().limit() + " transfers in flight at the end";
+                err.println(summary(
+                                outcomes.size() - failed - skipped,
+                                skipped,
+                                failed,
+                                Duration.ofNanos(System.nanoTime() - started))
                         + adapted);
                 err.flush();
             }
@@ -183,18 +280,28 @@ final class UploadCommand implements Callable<Integer> {
     private int toDashscope(PrintWriter out, PrintWriter err) {
         for (String option : OSS_ONLY) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new ParameterException(spec.commandLine(), option + " does not apply to --to dashscope: DashScope's policy fixes bucket, key and lifetime");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        option
+                                + " does not apply to --to dashscope: DashScope's policy fixes bucket, key and lifetime");
             }
         }
         if (model == null || model.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--to dashscope needs --model MODEL");
         }
-        Map<String, String> env = session.envFile == null ? root.environment.variables()
+        Map<String, String> env = session.envFile == null
+                ? root.environment.variables()
                 : DotEnv.underlay(root.environment.variables(), DotEnv.load(session.envFile));
         List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        DashscopeClient client = new DashscopeClient(http, dashscopeEndpoint == null ? DashscopeClient.DEFAULT_ENDPOINT
-                : dashscopeEndpoint, env.get(ApiKeys.VARIABLE), Backoff.DEFAULT, Backoff.Sleeper.REAL, notice -> {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        DashscopeClient client = new DashscopeClient(
+                http,
+                dashscopeEndpoint == null ? DashscopeClient.DEFAULT_ENDPOINT : dashscopeEndpoint,
+                env.get(ApiKeys.VARIABLE),
+                Backoff.DEFAULT,
+                Backoff.Sleeper.REAL,
+                notice -> {
                     if (!quiet) {
                         err.println(notice);
                         err.flush();
@@ -241,9 +348,17 @@ final class UploadCommand implements Callable<Integer> {
     }
 
     private UploaderSettings overridden(UploaderSettings s) {
-        String layout = dirMode == null ? s.keyLayout() : KeyLayout.DirMode.of(dirMode).template();
+        String layout =
+                dirMode == null ? s.keyLayout() : KeyLayout.DirMode.of(dirMode).template();
         Duration urlExpires = expires == null ? s.urlExpires() : Duration.ofSeconds(expires);
-        return new UploaderSettings(s.bucket(), s.region(), s.endpoint(), prefix == null ? s.prefix() : prefix, layout,
-                urlExpires, s.allowedContentTypes(), s.maxSizeBytes());
+        return new UploaderSettings(
+                s.bucket(),
+                s.region(),
+                s.endpoint(),
+                prefix == null ? s.prefix() : prefix,
+                layout,
+                urlExpires,
+                s.allowedContentTypes(),
+                s.maxSizeBytes());
     }
 }

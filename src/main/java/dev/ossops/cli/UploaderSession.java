@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
 final class UploaderSession implements AutoCloseable {
     /** Temporary credentials are renewed this long before they expire. */
     static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
-    private static final Pattern OSS_ENDPOINT = Pattern.compile("(https?://)?oss-([a-z0-9-]+?)(-internal)?\\.aliyuncs\\.com/?");
+
+    private static final Pattern OSS_ENDPOINT =
+            Pattern.compile("(https?://)?oss-([a-z0-9-]+?)(-internal)?\\.aliyuncs\\.com/?");
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
     /**
      * Where a bucket's location is asked when nothing names a region: the OSS SDK's default endpoint. The lookup is
@@ -54,8 +56,14 @@ final class UploaderSession implements AutoCloseable {
     private final Optional<Serve> serve;
     private final boolean regionKnown;
 
-    private UploaderSession(CloudTarget target, RefreshingCredentialSource credentials, Optional<UploaderSettings> settings,
-                            Optional<Uploader> spec, Optional<EmbeddedEmulator> emulator, Optional<Serve> serve, boolean regionKnown) {
+    private UploaderSession(
+            CloudTarget target,
+            RefreshingCredentialSource credentials,
+            Optional<UploaderSettings> settings,
+            Optional<Uploader> spec,
+            Optional<EmbeddedEmulator> emulator,
+            Optional<Serve> serve,
+            boolean regionKnown) {
         this.target = target;
         this.credentials = credentials;
         this.settings = settings;
@@ -71,24 +79,39 @@ final class UploaderSession implements AutoCloseable {
      * aliyun CLI's current profile) at {@code endpoint} (default: the public endpoints) in {@code region}, or in each
      * bucket's own region when none is given ({@link #region()} is empty then).
      */
-    static UploaderSession openForDownload(Optional<Path> profile, Optional<Path> envFile, Map<String, String> environment,
-                                           Optional<URI> endpoint, Optional<String> region) {
-        if (profile.isPresent() || envFile.isPresent() || EnvUploaderSettings.read(environment).isPresent()) {
+    static UploaderSession openForDownload(
+            Optional<Path> profile,
+            Optional<Path> envFile,
+            Map<String, String> environment,
+            Optional<URI> endpoint,
+            Optional<String> region) {
+        if (profile.isPresent()
+                || envFile.isPresent()
+                || EnvUploaderSettings.read(environment).isPresent()) {
             if (endpoint.isPresent() || region.isPresent()) {
-                throw new UploadException("--endpoint and --region are for downloads without a profile; -p, --env-file and "
-                        + EnvUploaderSettings.BUCKET + " configure their own");
+                throw new UploadException(
+                        "--endpoint and --region are for downloads without a profile; -p, --env-file and "
+                                + EnvUploaderSettings.BUCKET + " configure their own");
             }
             return open(profile, envFile, environment);
         }
         region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> {
             throw new UploadException("--region must be a region id such as cn-beijing, got '" + r + "'");
         });
-        endpoint.filter(e -> e.getHost() == null || !List.of("http", "https").contains(String.valueOf(e.getScheme()))).ifPresent(e -> {
-            throw new UploadException("--endpoint must be an http(s) URL such as http://127.0.0.1:9000, got '" + e + "'");
-        });
+        endpoint.filter(e -> e.getHost() == null || !List.of("http", "https").contains(String.valueOf(e.getScheme())))
+                .ifPresent(e -> {
+                    throw new UploadException(
+                            "--endpoint must be an http(s) URL such as http://127.0.0.1:9000, got '" + e + "'");
+                });
         RefreshingCredentialSource source = refreshing(ProfileConnections.defaultChain(environment));
         CloudTarget target = new CloudTarget(endpoint, region.orElse(LOOKUP_REGION), source, false);
-        return new UploaderSession(target, source, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new UploaderSession(
+                target,
+                source,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 region.isPresent());
     }
 
@@ -96,14 +119,17 @@ final class UploaderSession implements AutoCloseable {
     static UploaderSession open(Optional<Path> profile, Optional<Path> envFile, Map<String, String> environment) {
         if (profile.isPresent()) {
             if (envFile.isPresent()) {
-                throw new UploadException("--env-file configures the uploader without a profile: drop -p or --env-file");
+                throw new UploadException(
+                        "--env-file configures the uploader without a profile: drop -p or --env-file");
             }
             return fromProfile(profile.get(), environment);
         }
-        Map<String, String> env = envFile.map(f -> DotEnv.underlay(environment, DotEnv.load(f))).orElse(environment);
-        EnvUploaderSettings.Resolved resolved = EnvUploaderSettings.read(env).orElseThrow(() -> new UploadException(
-                "no uploader configuration: pass -p PROFILE, or set " + EnvUploaderSettings.BUCKET + " and "
-                        + EnvUploaderSettings.REGION + " (in the environment or --env-file)"));
+        Map<String, String> env =
+                envFile.map(f -> DotEnv.underlay(environment, DotEnv.load(f))).orElse(environment);
+        EnvUploaderSettings.Resolved resolved = EnvUploaderSettings.read(env)
+                .orElseThrow(() -> new UploadException(
+                        "no uploader configuration: pass -p PROFILE, or set " + EnvUploaderSettings.BUCKET + " and "
+                                + EnvUploaderSettings.REGION + " (in the environment or --env-file)"));
         Credentials fixed = resolved.credentials();
         RefreshingCredentialSource source = refreshing(new CredentialSource() {
             @Override
@@ -117,7 +143,13 @@ final class UploaderSession implements AutoCloseable {
             }
         });
         UploaderSettings s = resolved.settings();
-        return new UploaderSession(envTarget(s, source), source, Optional.of(s), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new UploaderSession(
+                envTarget(s, source),
+                source,
+                Optional.of(s),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 true);
     }
 
@@ -137,9 +169,11 @@ final class UploaderSession implements AutoCloseable {
     private static UploaderSession fromProfile(Path file, Map<String, String> environment) {
         ProfileLoader.Result result = new ProfileLoader().load(file);
         if (!result.valid() || result.profile().isEmpty()) {
-            throw new UploadException("profile " + file + " is not valid:\n" + result.problems().stream()
-                    .filter(p -> p.severity() == dev.ossops.spec.Severity.ERROR).map(UploaderSession::line)
-                    .collect(Collectors.joining("\n")));
+            throw new UploadException("profile " + file + " is not valid:\n"
+                    + result.problems().stream()
+                            .filter(p -> p.severity() == dev.ossops.spec.Severity.ERROR)
+                            .map(UploaderSession::line)
+                            .collect(Collectors.joining("\n")));
         }
         Profile profile = result.profile().get();
         Optional<EmbeddedEmulator> emulator = Optional.empty();
@@ -165,12 +199,18 @@ final class UploaderSession implements AutoCloseable {
     }
 
     private static UploaderSettings settings(Uploader u, String region, CloudTarget target) {
-        String layout = u.keyLayout().orElseGet(() -> u.dirMode().map(m -> KeyLayout.DirMode.of(m).template())
-                .orElse(KeyLayout.DEFAULT_TEMPLATE));
-        return new UploaderSettings(u.bucket(), region, target.ossEndpoint(region).toString(),
-                u.prefix().orElse(KeyLayout.DEFAULT_PREFIX), layout,
+        String layout = u.keyLayout()
+                .orElseGet(() ->
+                        u.dirMode().map(m -> KeyLayout.DirMode.of(m).template()).orElse(KeyLayout.DEFAULT_TEMPLATE));
+        return new UploaderSettings(
+                u.bucket(),
+                region,
+                target.ossEndpoint(region).toString(),
+                u.prefix().orElse(KeyLayout.DEFAULT_PREFIX),
+                layout,
                 u.urlExpiresSeconds().map(Duration::ofSeconds).orElse(UploaderSettings.DEFAULT_URL_EXPIRES),
-                u.allowedContentTypes(), u.maxSizeBytes().map(OptionalLong::of).orElse(OptionalLong.empty()));
+                u.allowedContentTypes(),
+                u.maxSizeBytes().map(OptionalLong::of).orElse(OptionalLong.empty()));
     }
 
     private static RefreshingCredentialSource refreshing(CredentialSource source) {
@@ -192,7 +232,8 @@ final class UploaderSession implements AutoCloseable {
 
     /** The uploader settings; an error naming the missing section when the profile has none. */
     UploaderSettings settings() {
-        return settings.orElseThrow(() -> new UploadException("the profile has no uploader: section (bucket, prefix, ...)"));
+        return settings.orElseThrow(
+                () -> new UploadException("the profile has no uploader: section (bucket, prefix, ...)"));
     }
 
     /** The profile's serve section, if it has one. */

@@ -10,22 +10,28 @@ import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.Severity;
 import dev.ossops.spec.tree.PropertyPath;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ossops validate}: loads a profile and everything it references, prints every problem. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a profile and every file it references; print all problems. Exit 0 when valid (warnings allowed), 1 otherwise.")
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check a profile and every file it references; print all problems. Exit 0 when valid (warnings allowed), 1 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
 
     /** How problems are printed. */
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @ParentCommand
     Main root;
@@ -33,10 +39,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--profile"}, required = true, paramLabel = "PROFILE", description = "The profile file (YAML or JSON).")
+    @Option(
+            names = {"-p", "--profile"},
+            required = true,
+            paramLabel = "PROFILE",
+            description = "The profile file (YAML or JSON).")
     Path profile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -47,10 +60,13 @@ final class ValidateCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.println(json(result));
         } else {
-            Terminal terminal = Terminal.detect(root != null && root.noColor, System.getenv(), System.console() != null);
+            Terminal terminal =
+                    Terminal.detect(root != null && root.noColor, System.getenv(), System.console() != null);
             for (Problem problem : result.problems()) {
-                String label = problem.severity() == Severity.ERROR ? terminal.red("error") : terminal.yellow("warning");
-                out.println(problem.location() + ": " + label + ": " + PropertyPath.display(problem.path()) + ": " + problem.message());
+                String label =
+                        problem.severity() == Severity.ERROR ? terminal.red("error") : terminal.yellow("warning");
+                out.println(problem.location() + ": " + label + ": " + PropertyPath.display(problem.path()) + ": "
+                        + problem.message());
             }
             out.println(summary(result, terminal));
         }
@@ -63,7 +79,8 @@ final class ValidateCommand implements Callable<Integer> {
         long warnings = result.count(Severity.WARNING);
         String file = result.file().toString();
         if (errors > 0) {
-            return file + ": " + terminal.red(plural(errors, "error")) + (warnings > 0 ? ", " + plural(warnings, "warning") : "");
+            return file + ": " + terminal.red(plural(errors, "error"))
+                    + (warnings > 0 ? ", " + plural(warnings, "warning") : "");
         }
         return file + ": " + terminal.green("valid") + (warnings > 0 ? ", " + plural(warnings, "warning") : "");
     }

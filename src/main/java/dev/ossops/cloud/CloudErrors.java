@@ -19,16 +19,31 @@ public final class CloudErrors {
      * OSS's answers to a client that sends too much or too fast (its 503 and 429 pages): wait and
      * send less. Retryable too.
      */
-    private static final Set<String> THROTTLING_OSS = Set.of("SlowDown", "ServiceUnavailable", "QpsLimitExceeded",
-            "TotalQpsLimitExceeded", "MetaOperationQpsLimitExceeded", "ActiveRequestLimitExceeded",
-            "UploadTrafficRateLimitExceeded", "DownloadTrafficRateLimitExceeded", "CpuLimitExceeded");
+    private static final Set<String> THROTTLING_OSS = Set.of(
+            "SlowDown",
+            "ServiceUnavailable",
+            "QpsLimitExceeded",
+            "TotalQpsLimitExceeded",
+            "MetaOperationQpsLimitExceeded",
+            "ActiveRequestLimitExceeded",
+            "UploadTrafficRateLimitExceeded",
+            "DownloadTrafficRateLimitExceeded",
+            "CpuLimitExceeded");
     /** POP codes worth another attempt (RAM, STS, CDN). */
-    private static final Set<String> RETRYABLE_POP = Set.of("Throttling", "Throttling.User", "Throttling.Api", "Throttling.System",
-            "ServiceUnavailable", "InternalError", "UnknownError", "SDK.ServerUnreachable", "SDK.TimeoutError",
-            "ServiceBusy", "ServiceBusy.Tair");
+    private static final Set<String> RETRYABLE_POP = Set.of(
+            "Throttling",
+            "Throttling.User",
+            "Throttling.Api",
+            "Throttling.System",
+            "ServiceUnavailable",
+            "InternalError",
+            "UnknownError",
+            "SDK.ServerUnreachable",
+            "SDK.TimeoutError",
+            "ServiceBusy",
+            "ServiceBusy.Tair");
 
-    private CloudErrors() {
-    }
+    private CloudErrors() {}
 
     /** Whether another attempt may succeed. */
     public static boolean isRetryable(Throwable e) {
@@ -71,13 +86,16 @@ public final class CloudErrors {
     public static String describe(Throwable e) {
         String text;
         if (e instanceof OSSException oss) {
-            text = oss.getErrorCode() + ": " + firstLine(oss.getErrorMessage()) + " (request id " + oss.getRequestId() + ")";
+            text = oss.getErrorCode() + ": " + firstLine(oss.getErrorMessage()) + " (request id " + oss.getRequestId()
+                    + ")";
         } else if (e instanceof ServerException pop) {
             text = pop.getErrCode() + ": " + firstLine(pop.getErrMsg()) + " (request id " + pop.getRequestId() + ")";
         } else if (e instanceof com.aliyuncs.exceptions.ClientException pop) {
-            // The SDK core leaves errMsg empty when the answer was not a POP response at all (an HTML page): its message says so.
+            // The SDK core leaves errMsg empty when the answer was not a POP response at all (an HTML page): its
+            // message says so.
             String message = pop.getErrMsg() == null || pop.getErrMsg().isBlank() ? pop.getMessage() : pop.getErrMsg();
-            text = (pop.getErrCode() == null ? "" : pop.getErrCode() + ": ") + firstLine(message).replaceAll(";\\s*$", "");
+            text = (pop.getErrCode() == null ? "" : pop.getErrCode() + ": ")
+                    + firstLine(message).replaceAll(";\\s*$", "");
         } else {
             text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
         }

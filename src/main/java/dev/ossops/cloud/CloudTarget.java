@@ -36,7 +36,8 @@ public record CloudTarget(Optional<URI> endpoint, String region, CredentialSourc
 
     /** The OSS endpoint of {@code bucketRegion}: {@code https://oss-<region>[-internal].aliyuncs.com}. */
     public URI ossEndpoint(String bucketRegion) {
-        return endpoint.orElseGet(() -> URI.create("https://oss-" + bucketRegion + (internal ? "-internal" : "") + ".aliyuncs.com"));
+        return endpoint.orElseGet(
+                () -> URI.create("https://oss-" + bucketRegion + (internal ? "-internal" : "") + ".aliyuncs.com"));
     }
 
     /** The endpoint of a POP (RPC) product: {@code ram}, {@code sts} or {@code cdn}. */

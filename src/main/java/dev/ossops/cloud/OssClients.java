@@ -13,8 +13,7 @@ import java.net.URI;
 
 /** Builds official OSS SDK clients for a {@link CloudTarget}. */
 public final class OssClients {
-    private OssClients() {
-    }
+    private OssClients() {}
 
     /**
      * A client for buckets in {@code bucketRegion}. V4 signing by default (what OSS recommends);
@@ -30,8 +29,8 @@ public final class OssClients {
      * caller that checks CRC-64 itself, so bodies are not hashed twice (the SDK's CRC-64 is
      * byte-at-a-time and was the largest client-side cost of an upload).
      */
-    public static OSS create(CloudTarget target, String bucketRegion, SignVersion signVersion, int maxConnections,
-                             boolean sdkCrcCheck) {
+    public static OSS create(
+            CloudTarget target, String bucketRegion, SignVersion signVersion, int maxConnections, boolean sdkCrcCheck) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(signVersion);
         conf.setMaxErrorRetry(0);
@@ -63,7 +62,8 @@ public final class OssClients {
             public com.aliyun.oss.common.auth.Credentials getCredentials() {
                 Credentials c = source.resolve();
                 return c.securityToken()
-                        .<com.aliyun.oss.common.auth.Credentials>map(t -> new DefaultCredentials(c.accessKeyId(), c.accessKeySecret(), t))
+                        .<com.aliyun.oss.common.auth.Credentials>map(
+                                t -> new DefaultCredentials(c.accessKeyId(), c.accessKeySecret(), t))
                         .orElseGet(() -> new DefaultCredentials(c.accessKeyId(), c.accessKeySecret()));
             }
         };

@@ -48,7 +48,8 @@ public final class PopClient {
         return () -> {
             Credentials c = source.resolve();
             return c.securityToken()
-                    .<AlibabaCloudCredentials>map(t -> new BasicSessionCredentials(c.accessKeyId(), c.accessKeySecret(), t))
+                    .<AlibabaCloudCredentials>map(
+                            t -> new BasicSessionCredentials(c.accessKeyId(), c.accessKeySecret(), t))
                     .orElseGet(() -> new BasicCredentials(c.accessKeyId(), c.accessKeySecret()));
         };
     }

@@ -1,6 +1,7 @@
 package dev.ossops.cloud;
 
 import dev.ossops.common.ExponentialBackoff;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -29,13 +30,24 @@ public final class Retry {
     private final RandomGenerator random;
     private final Consumer<Throwable> beforeRetry;
 
-    public Retry(int maxAttempts, Duration base, Duration cap, Predicate<Throwable> retryable, Sleeper sleeper, RandomGenerator random) {
-        this(maxAttempts, base, cap, retryable, sleeper, random, e -> {
-        });
+    public Retry(
+            int maxAttempts,
+            Duration base,
+            Duration cap,
+            Predicate<Throwable> retryable,
+            Sleeper sleeper,
+            RandomGenerator random) {
+        this(maxAttempts, base, cap, retryable, sleeper, random, e -> {});
     }
 
-    private Retry(int maxAttempts, Duration base, Duration cap, Predicate<Throwable> retryable, Sleeper sleeper, RandomGenerator random,
-                  Consumer<Throwable> beforeRetry) {
+    private Retry(
+            int maxAttempts,
+            Duration base,
+            Duration cap,
+            Predicate<Throwable> retryable,
+            Sleeper sleeper,
+            RandomGenerator random,
+            Consumer<Throwable> beforeRetry) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -58,8 +70,13 @@ public final class Retry {
 
     /** Six attempts, 200 ms doubling up to 5 s, for the errors {@link CloudErrors#isRetryable} names. */
     public static Retry standard() {
-        return new Retry(6, Duration.ofMillis(200), Duration.ofSeconds(5), CloudErrors::isRetryable,
-                d -> Thread.sleep(d.toMillis()), RandomGenerator.getDefault());
+        return new Retry(
+                6,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(5),
+                CloudErrors::isRetryable,
+                d -> Thread.sleep(d.toMillis()),
+                RandomGenerator.getDefault());
     }
 
     /**

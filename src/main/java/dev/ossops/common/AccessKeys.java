@@ -4,8 +4,7 @@ package dev.ossops.common;
 public final class AccessKeys {
     private static final String HIDDEN = "…";
 
-    private AccessKeys() {
-    }
+    private AccessKeys() {}
 
     /**
      * {@code LTAI…abcd}: the first and last four characters, enough to tell keys apart and not enough to use one.

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     /** Temporary files are {@code .tmp-<random>.part}: hidden, and never taken for a file of the target's kind. */
     private static final String TEMP_PREFIX = ".tmp-";
+
     private static final String TEMP_SUFFIX = ".part";
 
     /** Something done to the temporary file before the content goes in, such as narrowing its permissions. */
@@ -25,12 +26,11 @@ public final class AtomicFiles {
         void prepare(Path temp) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Replaces (or creates) {@code target} with {@code content}; missing parent directories are created. */
     public static void replace(Path target, byte[] content) throws IOException {
-        replace(target, content, temp -> { });
+        replace(target, content, temp -> {});
     }
 
     /**
@@ -44,7 +44,8 @@ public final class AtomicFiles {
         boolean moved = false;
         try {
             setup.prepare(temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -1,20 +1,19 @@
 package dev.ossops.common;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** The digests and HMACs that signatures, file names and fingerprints use, over UTF-8 text. */
 public final class Digests {
     public static final String HMAC_SHA1 = "HmacSHA1";
     public static final String HMAC_SHA256 = "HmacSHA256";
 
-    private Digests() {
-    }
+    private Digests() {}
 
     /** The HMAC of {@code data} (UTF-8) under {@code key}; {@code algorithm} is {@link #HMAC_SHA1} or {@link #HMAC_SHA256}. */
     public static byte[] hmac(String algorithm, byte[] key, String data) {

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** The one backoff curve of ossops's retries: {@code base} doubled after each failed attempt, never above {@code cap}. */
 public final class ExponentialBackoff {
-    private ExponentialBackoff() {
-    }
+    private ExponentialBackoff() {}
 
     /**
      * The longest wait after the {@code attempt}-th failed attempt (1-based): {@code min(cap, base * 2^(attempt - 1))}.

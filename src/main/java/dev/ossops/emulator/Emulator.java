@@ -1,6 +1,5 @@
 package dev.ossops.emulator;
 
-import dev.ossops.common.AccessKeys;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.ReplicationCodec;
@@ -117,19 +116,25 @@ public final class Emulator implements AutoCloseable {
      * @param additionalKeys keys besides the root key, RAM user keys and STS sessions, consulted after them
      * @param registry       the bucket sub-configurations served
      */
-    public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock) {
+    public Emulator(
+            EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock) {
         this(config, additionalKeys, registry, clock, Pacing.SYSTEM);
     }
 
     /** @param pacing the time and waits that bandwidth limits (x-oss-traffic-limit, the link's shape) are kept with */
-    public Emulator(EmulatorConfig config, CredentialLookup additionalKeys, BucketConfigRegistry registry, Clock clock,
-                    Pacing pacing) {
+    public Emulator(
+            EmulatorConfig config,
+            CredentialLookup additionalKeys,
+            BucketConfigRegistry registry,
+            Clock clock,
+            Pacing pacing) {
         this.config = config;
         this.additionalKeys = additionalKeys;
         this.registry = registry;
         this.clock = clock;
         this.shaper = new TrafficShaper(pacing);
-        this.faults = new Faults(System::nanoTime,
+        this.faults = new Faults(
+                System::nanoTime,
                 plan -> shaper.shapeLink(plan.connectionBytesPerSecond(), plan.totalBytesPerSecond()));
     }
 
@@ -155,23 +160,29 @@ public final class Emulator implements AutoCloseable {
 
     private void serve(DataDirLock lock) {
         // A fixed key becomes the data dir's, so whatever reads the data dir's credentials signs with it too.
-        RootKey key = config.rootKey().map(fixed -> {
-            RootKeyFile.write(config.dataDir(), fixed);
-            return fixed;
-        }).orElseGet(() -> RootKeyFile.readOrCreate(config.dataDir()));
+        RootKey key = config.rootKey()
+                .map(fixed -> {
+                    RootKeyFile.write(config.dataDir(), fixed);
+                    return fixed;
+                })
+                .orElseGet(() -> RootKeyFile.readOrCreate(config.dataDir()));
         DiskStore store = DiskStore.open(config.dataDir());
         List<RootAccount> accounts = config.accounts(key);
         AccountDataDirs accountDirs = new AccountDataDirs(config.dataDir(), config.accountId());
         RpcEmulator rpc = RpcEmulator.open(accounts, config.dataDir(), clock, CDN_PROPAGATION);
-        Credential dashscopeKey = Credential.permanent(DASHSCOPE_SYSTEM_KEY_ID, randomSecret(),
-                new Principal.Root(config.accountId()), true, List.of());
-        CredentialLookup credentials = CredentialLookup.chain(List.of(rpc.credentials(), additionalKeys,
+        Credential dashscopeKey = Credential.permanent(
+                DASHSCOPE_SYSTEM_KEY_ID, randomSecret(), new Principal.Root(config.accountId()), true, List.of());
+        CredentialLookup credentials = CredentialLookup.chain(List.of(
+                rpc.credentials(),
+                additionalKeys,
                 id -> dashscopeKey.accessKeyId().equals(id) ? Optional.of(dashscopeKey) : Optional.empty()));
         Map<String, AccountSettings> accountSettings = new LinkedHashMap<>();
         Map<String, Caller> roots = new LinkedHashMap<>();
         for (RootAccount account : accounts) {
             accountSettings.put(account.accountId(), AccountSettings.open(accountDirs.of(account.accountId())));
-            roots.put(account.accountId(), Caller.of(account.find(account.accessKeyId()).orElseThrow()));
+            roots.put(
+                    account.accountId(),
+                    Caller.of(account.find(account.accessKeyId()).orElseThrow()));
         }
         AccessControl access = new AccessControl(store, accountSettings, clock);
         BucketService buckets = new BucketService(store, access, registry, config.region(), config.maxBuckets(), clock);
@@ -179,37 +190,62 @@ public final class Emulator implements AutoCloseable {
         ObjectService objects = new ObjectService(store, access, buckets, configs, clock, config.restoreDelay());
         ListingService listing = new ListingService(store, access, buckets, clock);
         MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
-        // Buckets of an account no longer served are replicated by nobody: their copies are refused like any stranger's.
-        ReplicationWorker replicationWorker = new ReplicationWorker(store, objects,
-                owner -> roots.getOrDefault(owner, Caller.anonymous()), clock, REPLICATION_INTERVAL);
-        ReplicationService replicationRules = new ReplicationService(store, buckets, replicationWorker, new ReplicationCodec(), clock);
-        Router router = new Router(new ServiceRoutes(buckets), new AccountRoutes(new AccountService(access)),
+        // Buckets of an account no longer served are replicated by nobody: their copies are refused like any
+        // stranger's.
+        ReplicationWorker replicationWorker = new ReplicationWorker(
+                store, objects, owner -> roots.getOrDefault(owner, Caller.anonymous()), clock, REPLICATION_INTERVAL);
+        ReplicationService replicationRules =
+                new ReplicationService(store, buckets, replicationWorker, new ReplicationCodec(), clock);
+        Router router = new Router(
+                new ServiceRoutes(buckets),
+                new AccountRoutes(new AccountService(access)),
                 new BucketRoutes(buckets, configs),
-                new ObjectRoutes(objects, listing, shaper), new MultipartRoutes(multipart, shaper), registry,
-                new CorsRoutes(new CorsService(store, configs)), new ReplicationRoutes(replicationRules),
+                new ObjectRoutes(objects, listing, shaper),
+                new MultipartRoutes(multipart, shaper),
+                registry,
+                new CorsRoutes(new CorsService(store, configs)),
+                new ReplicationRoutes(replicationRules),
                 new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
         Set<String> virtualHostSuffixes = new HashSet<>(config.allowedHosts());
         virtualHostSuffixes.addAll(List.of("localhost", EmulatorConfig.BIND_ADDRESS));
         Authenticator authenticator = new Authenticator(credentials, clock);
         OssHttpHandler oss = new OssHttpHandler(authenticator, router, rpc.handler(), virtualHostSuffixes, clock);
-        UploadPolicyService dashscope = new UploadPolicyService(config.dashscope(), buckets, objects, store, dashscopeKey, clock,
-                System::nanoTime, UUID::randomUUID);
+        UploadPolicyService dashscope = new UploadPolicyService(
+                config.dashscope(), buckets, objects, store, dashscopeKey, clock, System::nanoTime, UUID::randomUUID);
         // Known once the port is bound; read by request threads without taking this emulator's lock.
         AtomicReference<URI> self = new AtomicReference<>();
-        FaultingHandler faulting = new FaultingHandler(new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
-                router::apiName, faults, stats, virtualHostSuffixes, authenticator, key.id(), clock);
-        RequestGate gate = new RequestGate(HostAdmission.loopback().or(HostAdmission.names(config.allowedHosts())),
-                config.allowedOrigins(), virtualHostSuffixes, faulting, clock);
+        FaultingHandler faulting = new FaultingHandler(
+                new DashscopeFront(dashscope, oss, self::get, UUID::randomUUID),
+                router::apiName,
+                faults,
+                stats,
+                virtualHostSuffixes,
+                authenticator,
+                key.id(),
+                clock);
+        RequestGate gate = new RequestGate(
+                HostAdmission.loopback().or(HostAdmission.names(config.allowedHosts())),
+                config.allowedOrigins(),
+                virtualHostSuffixes,
+                faulting,
+                clock);
         HttpServerLoop bound;
         try {
-            bound = new HttpServerLoop(InetAddress.getByName(EmulatorConfig.BIND_ADDRESS), config.port(), gate, HttpLimits.defaults(), shaper);
+            bound = new HttpServerLoop(
+                    InetAddress.getByName(EmulatorConfig.BIND_ADDRESS),
+                    config.port(),
+                    gate,
+                    HttpLimits.defaults(),
+                    shaper);
         } catch (IOException e) {
             replicationWorker.close();
             dashscope.temporaryFiles().close();
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UncheckedIOException("cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port() + ": "
-                    + why.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + why.substring(1), e);
+            throw new UncheckedIOException(
+                    "cannot listen on " + EmulatorConfig.BIND_ADDRESS + ":" + config.port() + ": "
+                            + why.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + why.substring(1),
+                    e);
         }
         URI endpoint = URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + bound.port());
         try {

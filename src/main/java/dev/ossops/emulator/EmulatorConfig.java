@@ -37,13 +37,23 @@ import java.util.regex.Pattern;
  * @param otherAccounts  accounts served besides the first, each with its own root key, RAM, STS roles and buckets
  *                       (bucket names stay global across accounts, as on OSS)
  */
-public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, String accountId, String region,
-                             DashscopeConfig dashscope, int maxBuckets, Duration restoreDelay, Set<String> allowedHosts,
-                             Set<String> allowedOrigins, List<RootAccount> otherAccounts) {
+public record EmulatorConfig(
+        int port,
+        Path dataDir,
+        Optional<RootKey> rootKey,
+        String accountId,
+        String region,
+        DashscopeConfig dashscope,
+        int maxBuckets,
+        Duration restoreDelay,
+        Set<String> allowedHosts,
+        Set<String> allowedOrigins,
+        List<RootAccount> otherAccounts) {
     public static final String BIND_ADDRESS = "127.0.0.1";
     private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
     /** A DNS name, an IPv4 address or a bracketed IPv6 address: what may follow "//" in a URL, without the port. */
     private static final String HOST = "(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9a-f:.]+\\])";
+
     private static final Pattern HOST_NAME = Pattern.compile(HOST);
     private static final Pattern ORIGIN = Pattern.compile("https?://" + HOST + "(?::\\d{1,5})?");
 
@@ -68,9 +78,13 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
             throw new IllegalArgumentException("restoreDelay must be between 0 and " + MAX_RESTORE_DELAY.toHours()
                     + " hours, was " + restoreDelay);
         }
-        allowedHosts = normalized(allowedHosts, HOST_NAME,
+        allowedHosts = normalized(
+                allowedHosts,
+                HOST_NAME,
                 "is not a host name: give a DNS name or an IP address, without scheme or port");
-        allowedOrigins = normalized(allowedOrigins, ORIGIN,
+        allowedOrigins = normalized(
+                allowedOrigins,
+                ORIGIN,
                 "is not a web origin: give scheme, host and optional port, like http://localhost:3000");
         otherAccounts = List.copyOf(otherAccounts);
         requireDistinct(accountId, rootKey.map(RootKey::id), otherAccounts);
@@ -98,7 +112,8 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
                 throw new IllegalArgumentException("account " + other.accountId() + " is configured twice");
             }
             if (!keyIds.add(other.accessKeyId())) {
-                throw new IllegalArgumentException("root key " + AccessKeys.mask(other.accessKeyId()) + " is given to two accounts");
+                throw new IllegalArgumentException(
+                        "root key " + AccessKeys.mask(other.accessKeyId()) + " is given to two accounts");
             }
         }
     }
@@ -125,8 +140,10 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
     /** Never prints the secret; the key id is masked. */
     @Override
     public String toString() {
-        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKey=" + rootKey.map(RootKey::toString).orElse("the data dir's")
-                + ", accountId=" + accountId + ", region=" + region + (otherAccounts.isEmpty() ? "" : ", otherAccounts=" + otherAccounts)
+        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", rootKey="
+                + rootKey.map(RootKey::toString).orElse("the data dir's")
+                + ", accountId=" + accountId + ", region=" + region
+                + (otherAccounts.isEmpty() ? "" : ", otherAccounts=" + otherAccounts)
                 + "]";
     }
 
@@ -144,8 +161,7 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
         private Set<String> allowedOrigins = Set.of();
         private final List<RootAccount> otherAccounts = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder port(int port) {
             this.port = port;
@@ -208,8 +224,18 @@ public record EmulatorConfig(int port, Path dataDir, Optional<RootKey> rootKey, 
         }
 
         public EmulatorConfig build() {
-            return new EmulatorConfig(port, dataDir, rootKey, accountId, region, dashscope, maxBuckets, restoreDelay, allowedHosts,
-                    allowedOrigins, otherAccounts);
+            return new EmulatorConfig(
+                    port,
+                    dataDir,
+                    rootKey,
+                    accountId,
+                    region,
+                    dashscope,
+                    maxBuckets,
+                    restoreDelay,
+                    allowedHosts,
+                    allowedOrigins,
+                    otherAccounts);
         }
     }
 }

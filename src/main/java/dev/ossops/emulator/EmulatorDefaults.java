@@ -22,6 +22,5 @@ public final class EmulatorDefaults {
      */
     public static final java.time.Duration RESTORE_DELAY = java.time.Duration.ofSeconds(1);
 
-    private EmulatorDefaults() {
-    }
+    private EmulatorDefaults() {}
 }

@@ -20,29 +20,39 @@ import java.util.Optional;
  * assertion names what OSS does not have (an unknown action, object actions on a bucket).
  */
 public final class AccessQueries {
-    private AccessQueries() {
-    }
+    private AccessQueries() {}
 
     public static AccessQuery of(AccessAssertion a) {
         List<OssAction> actions = new ArrayList<>();
         for (String name : a.actions()) {
-            actions.add(OssAction.of(name).orElseThrow(() -> new IllegalArgumentException(
-                    name + " is not an OSS action ossops knows; see docs/plan-format.md for the list")));
+            actions.add(OssAction.of(name)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            name + " is not an OSS action ossops knows; see docs/plan-format.md for the list")));
         }
         boolean objects = actions.get(0).scope() == OssAction.Scope.OBJECT;
         if (actions.stream().anyMatch(x -> (x.scope() == OssAction.Scope.OBJECT) != objects)) {
             throw new IllegalArgumentException("mixes object and bucket actions; split it into one assertion for each");
         }
         if (objects && a.keyPattern().isEmpty()) {
-            throw new IllegalArgumentException(a.actions().get(0) + " acts on objects: name them as " + a.bucket() + "/<key pattern>");
+            throw new IllegalArgumentException(
+                    a.actions().get(0) + " acts on objects: name them as " + a.bucket() + "/<key pattern>");
         }
         if (!objects && a.keyPattern().isPresent()) {
-            throw new IllegalArgumentException(a.actions().get(0) + " acts on the bucket: name the bucket alone, " + a.bucket());
+            throw new IllegalArgumentException(
+                    a.actions().get(0) + " acts on the bucket: name the bucket alone, " + a.bucket());
         }
         Map<String, Optional<String>> pinned = new LinkedHashMap<>();
         a.conditions().forEach((k, v) -> pinned.put(k, Optional.of(v)));
-        return new AccessQuery(a.name(), principal(a.principal()), actions, a.bucket(), a.keyPattern(), a.viaCdnDomain(), pinned,
-                a.signedUrl(), a.expectAllowed());
+        return new AccessQuery(
+                a.name(),
+                principal(a.principal()),
+                actions,
+                a.bucket(),
+                a.keyPattern(),
+                a.viaCdnDomain(),
+                pinned,
+                a.signedUrl(),
+                a.expectAllowed());
     }
 
     private static AccessPrincipal principal(AccessAssertion.Principal p) {
@@ -51,8 +61,10 @@ public final class AccessQueries {
         }
         if (p instanceof AccessAssertion.Role r) {
             try {
-                return new AccessPrincipal.Role(r.name(), r.sessionPolicy().map(d -> PolicyParser.parse(Policies.json(d),
-                        PolicyType.SESSION)), r.sessionName());
+                return new AccessPrincipal.Role(
+                        r.name(),
+                        r.sessionPolicy().map(d -> PolicyParser.parse(Policies.json(d), PolicyType.SESSION)),
+                        r.sessionName());
             } catch (PolicyParseException e) {
                 throw new IllegalArgumentException("its session policy cannot be read: " + e.getMessage(), e);
             }

@@ -38,25 +38,38 @@ final class CdnPlanner {
         want.put("type", d.type());
         want.putArray("sources").add(source(d.origin()));
         boolean isNew = seen.get().isEmpty();
-        JsonNode have = seen.get().map(live -> {
-            ObjectNode h = JsonValues.JSON.objectNode();
-            h.put("type", live.type());
-            ArrayNode sources = h.putArray("sources");
-            live.sources().forEach(s -> sources.add(JsonValues.of(s)));
-            return (JsonNode) h;
-        }).orElse(PlanContext.none());
+        JsonNode have = seen.get()
+                .map(live -> {
+                    ObjectNode h = JsonValues.JSON.objectNode();
+                    h.put("type", live.type());
+                    ArrayNode sources = h.putArray("sources");
+                    live.sources().forEach(s -> sources.add(JsonValues.of(s)));
+                    return (JsonNode) h;
+                })
+                .orElse(PlanContext.none());
         PlanContext.Normalised n = ctx.normalise(want, have, List.of(Normalization.CDN_SOURCE_DEFAULTS));
         if (!isNew && !n.desired().path("type").equals(n.live().path("type"))) {
             String what = "type (live " + n.live().path("type").asText() + ", profile " + d.type() + ")";
-            ctx.addChange(new Change(address, Action.REPLACE, n.live(), n.desired(), Diffs.between(n.live(), n.desired()),
-                    List.of("create-only: " + what), List.of(new Danger(DangerRule.CREATE_ONLY_CHANGED,
-                    what + " can only be set when the domain is added")), List.of()));
-            ctx.error(address, what + " can only be set when the domain is added; ossops never deletes a CDN domain to "
-                    + "replace it: change the profile to match");
+            ctx.addChange(new Change(
+                    address,
+                    Action.REPLACE,
+                    n.live(),
+                    n.desired(),
+                    Diffs.between(n.live(), n.desired()),
+                    List.of("create-only: " + what),
+                    List.of(new Danger(
+                            DangerRule.CREATE_ONLY_CHANGED, what + " can only be set when the domain is added")),
+                    List.of()));
+            ctx.error(
+                    address,
+                    what + " can only be set when the domain is added; ossops never deletes a CDN domain to "
+                            + "replace it: change the profile to match");
             return;
         }
-        List<String> reasons = seen.get().filter(l -> !l.status().equals("online"))
-                .map(l -> List.of("domain is " + l.status() + " live")).orElse(List.of());
+        List<String> reasons = seen.get()
+                .filter(l -> !l.status().equals("online"))
+                .map(l -> List.of("domain is " + l.status() + " live"))
+                .orElse(List.of());
         ctx.add(address, n.live(), n.desired(), false, isNew ? List.of("domain is not added") : reasons);
         privateOssAuth(d, isNew);
         d.httpsCertificate().ifPresent(cert -> https(d.name(), cert, isNew));
@@ -69,7 +82,8 @@ final class CdnPlanner {
         ObjectNode s = JsonValues.JSON.objectNode();
         if (origin instanceof Cdn.Origin.OssBucket b) {
             ctx.note(Normalization.CDN_OSS_ORIGIN);
-            String region = Optional.ofNullable(ctx.profile.buckets().get(b.bucket())).flatMap(Bucket::region)
+            String region = Optional.ofNullable(ctx.profile.buckets().get(b.bucket()))
+                    .flatMap(Bucket::region)
                     .orElse(ctx.profile.region());
             s.put("type", "oss");
             s.put("content", b.bucket() + ".oss-" + region + ".aliyuncs.com");
@@ -93,9 +107,12 @@ final class CdnPlanner {
             if (seen.isEmpty()) {
                 return;
             }
-            List<Live.CdnFunction> functions = seen.get().map(Live.CdnFunctions::functions).orElse(List.of());
+            List<Live.CdnFunction> functions =
+                    seen.get().map(Live.CdnFunctions::functions).orElse(List.of());
             if (functions.size() > 1) {
-                ctx.error(address, "found " + functions.size() + " l2_oss_key configurations live; a domain has at most one");
+                ctx.error(
+                        address,
+                        "found " + functions.size() + " l2_oss_key configurations live; a domain has at most one");
                 return;
             }
             if (!functions.isEmpty()) {
@@ -116,7 +133,10 @@ final class CdnPlanner {
             if (seen.isEmpty()) {
                 return;
             }
-            have = seen.get().filter(Live.CdnCertificate::enabled).map(JsonValues::of).orElse(PlanContext.none());
+            have = seen.get()
+                    .filter(Live.CdnCertificate::enabled)
+                    .map(JsonValues::of)
+                    .orElse(PlanContext.none());
         }
         ctx.add(address, have, want, isNew, List.of());
     }
@@ -138,12 +158,16 @@ final class CdnPlanner {
                 return;
             }
             ArrayNode rules = JsonValues.JSON.arrayNode();
-            for (Live.CdnFunction f : seen.get().map(Live.CdnFunctions::functions).orElse(List.of())) {
+            for (Live.CdnFunction f :
+                    seen.get().map(Live.CdnFunctions::functions).orElse(List.of())) {
                 Optional<JsonNode> rule = liveTtl(f);
                 if (rule.isEmpty()) {
-                    ctx.error(address, "live " + f.functionName() + " configuration " + f.configId()
-                            + " cannot be represented in a profile (arguments " + new TreeSet<>(f.args().keySet())
-                            + "); ossops will not overwrite it");
+                    ctx.error(
+                            address,
+                            "live " + f.functionName() + " configuration " + f.configId()
+                                    + " cannot be represented in a profile (arguments "
+                                    + new TreeSet<>(f.args().keySet())
+                                    + "); ossops will not overwrite it");
                     return;
                 }
                 rules.add(rule.get());
@@ -161,13 +185,21 @@ final class CdnPlanner {
     }
 
     private static Optional<JsonNode> liveTtl(Live.CdnFunction f) {
-        String field = f.functionName().equals(FILETYPE_TTL) ? "file_type" : f.functionName().equals(PATH_TTL) ? "path" : null;
+        String field = f.functionName().equals(FILETYPE_TTL)
+                ? "file_type"
+                : f.functionName().equals(PATH_TTL) ? "path" : null;
         String ttl = f.args().get("ttl");
-        if (field == null || ttl == null || !ttl.matches("\\d{1,12}") || !f.args().containsKey(field)) {
+        if (field == null
+                || ttl == null
+                || !ttl.matches("\\d{1,12}")
+                || !f.args().containsKey(field)) {
             return Optional.empty();
         }
-        List<String> values = field.equals("path") ? List.of(f.args().get(field)) : List.of(f.args().get(field).split(","));
-        ObjectNode rule = ttlRule(field.equals("path") ? "paths" : "fileTypes", JsonValues.of(values), Long.parseLong(ttl));
+        List<String> values = field.equals("path")
+                ? List.of(f.args().get(field))
+                : List.of(f.args().get(field).split(","));
+        ObjectNode rule =
+                ttlRule(field.equals("path") ? "paths" : "fileTypes", JsonValues.of(values), Long.parseLong(ttl));
         if (f.args().containsKey("weight")) {
             rule.put("weight", f.args().get("weight"));
         }

@@ -9,8 +9,15 @@ import java.util.List;
  * absent); {@code reasons} are for display only; {@code dependsOn} lists addresses in the same plan that apply must
  * finish first.
  */
-public record Change(Address address, Action action, JsonNode before, JsonNode after, List<FieldDiff> fields,
-                     List<String> reasons, List<Danger> dangers, List<Address> dependsOn) {
+public record Change(
+        Address address,
+        Action action,
+        JsonNode before,
+        JsonNode after,
+        List<FieldDiff> fields,
+        List<String> reasons,
+        List<Danger> dangers,
+        List<Address> dependsOn) {
 
     public Change {
         fields = List.copyOf(fields);

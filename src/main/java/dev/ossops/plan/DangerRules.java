@@ -34,8 +34,12 @@ final class DangerRules {
     }
 
     /** Dangers of changing {@code address} from {@code before} to {@code after} (JSON null = absent). */
-    List<Danger> assess(Address address, JsonNode before, JsonNode after, boolean newBucket,
-                        Consumer<LiveState.InventoryRequest> needs) {
+    List<Danger> assess(
+            Address address,
+            JsonNode before,
+            JsonNode after,
+            boolean newBucket,
+            Consumer<LiveState.InventoryRequest> needs) {
         List<Danger> dangers = new ArrayList<>();
         switch (address.kind()) {
             case VERSIONING -> {
@@ -52,22 +56,28 @@ final class DangerRules {
             }
             case BLOCK_PUBLIC_ACCESS -> {
                 if (before.asBoolean(false) && !after.asBoolean(false)) {
-                    dangers.add(new Danger(DangerRule.BLOCK_PUBLIC_ACCESS_REMOVED, "Block Public Access is turned off"));
+                    dangers.add(
+                            new Danger(DangerRule.BLOCK_PUBLIC_ACCESS_REMOVED, "Block Public Access is turned off"));
                 }
             }
             case POLICY -> {
                 Set<String> opened = new TreeSet<>(publicStatements(after));
                 opened.removeAll(publicStatements(before));
                 if (!opened.isEmpty()) {
-                    dangers.add(new Danger(DangerRule.POLICY_PUBLIC, "the policy allows everyone (Principal \"*\"): "
-                            + String.join("; ", opened)));
+                    dangers.add(new Danger(
+                            DangerRule.POLICY_PUBLIC,
+                            "the policy allows everyone (Principal \"*\"): " + String.join("; ", opened)));
                 }
-                connection.flatMap(c -> SelfLockout.assess(address.owner(), after, c)).ifPresent(dangers::add);
+                connection
+                        .flatMap(c -> SelfLockout.assess(address.owner(), after, c))
+                        .ifPresent(dangers::add);
             }
             case REPLICATION_RULE -> {
                 if (after.isNull() && !before.isNull()) {
-                    dangers.add(new Danger(DangerRule.REPLICATION_DELETED, "replication rule " + address.name()
-                            + " to " + before.path("destinationBucket").asText() + " is deleted"));
+                    dangers.add(new Danger(
+                            DangerRule.REPLICATION_DELETED,
+                            "replication rule " + address.name() + " to "
+                                    + before.path("destinationBucket").asText() + " is deleted"));
                 }
             }
             case LIFECYCLE -> {
@@ -75,14 +85,17 @@ final class DangerRules {
                     expirations(address, before, after, dangers, needs);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return dangers;
     }
 
-    private void expirations(Address address, JsonNode before, JsonNode after, List<Danger> dangers,
-                             Consumer<LiveState.InventoryRequest> needs) {
+    private void expirations(
+            Address address,
+            JsonNode before,
+            JsonNode after,
+            List<Danger> dangers,
+            Consumer<LiveState.InventoryRequest> needs) {
         for (Iterator<Map.Entry<String, JsonNode>> it = after.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String id = e.getKey();
@@ -93,29 +106,42 @@ final class DangerRules {
             JsonNode old = before.path(id);
             boolean oldActive = old.path("enabled").asBoolean(false);
             String prefix = rule.path("prefix").asText("");
-            boolean scopeSame = oldActive && old.path("prefix").asText("").equals(prefix)
-                    && old.path("tags").equals(rule.path("tags")) && old.path("filterNot").equals(rule.path("filterNot"));
+            boolean scopeSame = oldActive
+                    && old.path("prefix").asText("").equals(prefix)
+                    && old.path("tags").equals(rule.path("tags"))
+                    && old.path("filterNot").equals(rule.path("filterNot"));
             JsonNode exp = rule.path("expiration");
             JsonNode oldExp = scopeSame ? old.path("expiration") : MissingNode.getInstance();
             String current = expirationChange(exp, oldExp);
             if (current != null) {
                 LiveState.InventoryRequest request = exp.has("days")
-                        ? LiveState.InventoryRequest.olderThan(address.owner(), prefix, exp.get("days").asLong())
-                        : LiveState.InventoryRequest.modifiedBefore(address.owner(), prefix,
-                                exp.has("date") ? exp.get("date").asText() : exp.get("createdBeforeDate").asText());
+                        ? LiveState.InventoryRequest.olderThan(
+                                address.owner(), prefix, exp.get("days").asLong())
+                        : LiveState.InventoryRequest.modifiedBefore(
+                                address.owner(),
+                                prefix,
+                                exp.has("date")
+                                        ? exp.get("date").asText()
+                                        : exp.get("createdBeforeDate").asText());
                 needs.accept(request);
-                dangers.add(new Danger(DangerRule.EXPIRATION_ADDED, "lifecycle rule " + id + " " + current + ": "
-                        + ExpirationImpact.describe(request, live.inventory(request), inventorySkipped)));
+                dangers.add(new Danger(
+                        DangerRule.EXPIRATION_ADDED,
+                        "lifecycle rule " + id + " " + current + ": "
+                                + ExpirationImpact.describe(request, live.inventory(request), inventorySkipped)));
             }
             long days = rule.path("noncurrentExpirationDays").asLong(0);
             long oldDays = scopeSame ? old.path("noncurrentExpirationDays").asLong(0) : 0;
             if (days > 0 && (oldDays == 0 || days < oldDays)) {
-                LiveState.InventoryRequest request = LiveState.InventoryRequest.noncurrentFor(address.owner(), prefix, days);
+                LiveState.InventoryRequest request =
+                        LiveState.InventoryRequest.noncurrentFor(address.owner(), prefix, days);
                 needs.accept(request);
-                String change = oldDays == 0 ? "adds NoncurrentVersionExpiration after " + days + " days"
+                String change = oldDays == 0
+                        ? "adds NoncurrentVersionExpiration after " + days + " days"
                         : "shortens NoncurrentVersionExpiration from " + oldDays + " to " + days + " days";
-                dangers.add(new Danger(DangerRule.NONCURRENT_EXPIRATION_ADDED, "lifecycle rule " + id + " " + change + ": "
-                        + ExpirationImpact.describe(request, live.inventory(request), inventorySkipped)));
+                dangers.add(new Danger(
+                        DangerRule.NONCURRENT_EXPIRATION_ADDED,
+                        "lifecycle rule " + id + " " + change + ": "
+                                + ExpirationImpact.describe(request, live.inventory(request), inventorySkipped)));
             }
         }
     }
@@ -146,9 +172,14 @@ final class DangerRules {
             return List.of();
         }
         List<String> open = new ArrayList<>();
-        for (Statement s : PolicyParser.parse(policy.toString(), PolicyType.BUCKET).statements()) {
-            if (s.effect() == Effect.ALLOW && s.principals().map(p -> p.includesEveryone() || p.ram().isEmpty()).orElse(false)) {
-                open.add(String.join(",", s.actions().values()) + " on " + s.resources().map(r -> String.join(",", r.values())).orElse("*"));
+        for (Statement s :
+                PolicyParser.parse(policy.toString(), PolicyType.BUCKET).statements()) {
+            if (s.effect() == Effect.ALLOW
+                    && s.principals()
+                            .map(p -> p.includesEveryone() || p.ram().isEmpty())
+                            .orElse(false)) {
+                open.add(String.join(",", s.actions().values()) + " on "
+                        + s.resources().map(r -> String.join(",", r.values())).orElse("*"));
             }
         }
         return open;

@@ -61,24 +61,41 @@ final class DesiredAccess {
         profile.ram().roles().values().forEach(r -> roles.put(r.name(), attached(r.policies())));
         Map<String, EdgeFacts> domains = new LinkedHashMap<>();
         profile.cdn().domains().values().forEach(d -> domains.put(d.name(), edge(d)));
-        Fact<String> account = options.accountId().map(Fact::known)
+        Fact<String> account = options.accountId()
+                .map(Fact::known)
                 .orElseGet(() -> Fact.unknown("the account id is not known (GetCallerIdentity could not be read)"));
-        Fact<Boolean> accountBlock = options.accountBlockPublicAccess().map(Fact::known).orElseGet(() ->
-                Fact.unknown("account-level Block Public Access is not managed by ossops and could not be read"));
-        return new AccessFacts(account, accountBlock, buckets,
-                users, roles, Map.of(), domains, AccessFacts.ObjectAcls.notManaged(), NOT_IN_PROFILE);
+        Fact<Boolean> accountBlock = options.accountBlockPublicAccess()
+                .map(Fact::known)
+                .orElseGet(() -> Fact.unknown(
+                        "account-level Block Public Access is not managed by ossops and could not be read"));
+        return new AccessFacts(
+                account,
+                accountBlock,
+                buckets,
+                users,
+                roles,
+                Map.of(),
+                domains,
+                AccessFacts.ObjectAcls.notManaged(),
+                NOT_IN_PROFILE);
     }
 
     private static BucketFacts bucket(Bucket b) {
         String unmanaged = " of bucket " + b.name() + " is not managed by this profile";
-        Fact<Optional<dev.ossops.policy.PolicyDocument>> policy = switch (b.policy().state()) {
-            case UNMANAGED -> Fact.unknown("the policy" + unmanaged);
-            case ABSENT -> Fact.known(Optional.empty());
-            case PRESENT -> parse(Policies.json(b.policy().get()), PolicyType.BUCKET)
-                    .<Fact<Optional<dev.ossops.policy.PolicyDocument>>>map(d -> Fact.known(Optional.of(d)))
-                    .orElseGet(() -> Fact.unknown("the policy of bucket " + b.name() + " cannot be read as a policy"));
-        };
-        return new BucketFacts(b.name(), known(b.acl(), "private", "the ACL" + unmanaged), policy,
+        Fact<Optional<dev.ossops.policy.PolicyDocument>> policy =
+                switch (b.policy().state()) {
+                    case UNMANAGED -> Fact.unknown("the policy" + unmanaged);
+                    case ABSENT -> Fact.known(Optional.empty());
+                    case PRESENT ->
+                        parse(Policies.json(b.policy().get()), PolicyType.BUCKET)
+                                .<Fact<Optional<dev.ossops.policy.PolicyDocument>>>map(d -> Fact.known(Optional.of(d)))
+                                .orElseGet(() -> Fact.unknown(
+                                        "the policy of bucket " + b.name() + " cannot be read as a policy"));
+                };
+        return new BucketFacts(
+                b.name(),
+                known(b.acl(), "private", "the ACL" + unmanaged),
+                policy,
                 known(b.blockPublicAccess(), false, "Block Public Access" + unmanaged));
     }
 
@@ -96,7 +113,8 @@ final class DesiredAccess {
         for (String name : names) {
             Optional<String> json = document(name);
             if (json.isEmpty()) {
-                return Fact.unknown("policy " + name + " is neither in this profile nor a system policy whose document ossops knows");
+                return Fact.unknown("policy " + name
+                        + " is neither in this profile nor a system policy whose document ossops knows");
             }
             Optional<dev.ossops.policy.PolicyDocument> doc = parse(json.get(), PolicyType.IDENTITY);
             if (doc.isEmpty()) {
@@ -110,7 +128,9 @@ final class DesiredAccess {
     private Optional<String> document(String name) {
         Ram.Policy custom = profile.ram().policies().get(name);
         if (custom != null) {
-            return custom.document().map(Policies::json).or(() -> Optional.ofNullable(options.generatedPolicies().get(name)));
+            return custom.document()
+                    .map(Policies::json)
+                    .or(() -> Optional.ofNullable(options.generatedPolicies().get(name)));
         }
         return SystemPolicyDocuments.document(name);
     }
@@ -128,9 +148,14 @@ final class DesiredAccess {
      * ossops, so they are unknown here; audit reads them live.
      */
     private static EdgeFacts edge(Cdn.Domain d) {
-        Optional<String> bucket = d.origin() instanceof Cdn.Origin.OssBucket o ? Optional.of(o.bucket()) : Optional.empty();
-        return new EdgeFacts(d.name(), Fact.known(true), Fact.known(bucket), Fact.known(d.privateOssAuth()),
-                Fact.unknown("is not managed by ossops"), Fact.unknown("URL authentication of CDN domain " + d.name()
-                + " is not managed by ossops"));
+        Optional<String> bucket =
+                d.origin() instanceof Cdn.Origin.OssBucket o ? Optional.of(o.bucket()) : Optional.empty();
+        return new EdgeFacts(
+                d.name(),
+                Fact.known(true),
+                Fact.known(bucket),
+                Fact.known(d.privateOssAuth()),
+                Fact.unknown("is not managed by ossops"),
+                Fact.unknown("URL authentication of CDN domain " + d.name() + " is not managed by ossops"));
     }
 }

@@ -11,8 +11,7 @@ import java.util.Set;
 /** Per-field differences of two normalised values: objects field by field, anything else as a whole. */
 final class Diffs {
 
-    private Diffs() {
-    }
+    private Diffs() {}
 
     static List<FieldDiff> between(JsonNode before, JsonNode after) {
         List<FieldDiff> out = new ArrayList<>();

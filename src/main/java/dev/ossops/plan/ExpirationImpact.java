@@ -6,8 +6,7 @@ import java.util.Optional;
 /** The "would expire ..." text of an expiration change, from the bounded object inventory. */
 final class ExpirationImpact {
 
-    private ExpirationImpact() {
-    }
+    private ExpirationImpact() {}
 
     static String describe(LiveState.InventoryRequest request, Optional<Live.Inventory> inventory, boolean skipped) {
         String where = request.prefix().isEmpty() ? "in the whole bucket" : "under " + request.prefix();
@@ -18,7 +17,8 @@ final class ExpirationImpact {
             return "impact not measured: no inventory was read " + where;
         }
         Live.Inventory i = inventory.get();
-        String what = request.noncurrent() ? (i.objects() == 1 ? "noncurrent version" : "noncurrent versions")
+        String what = request.noncurrent()
+                ? (i.objects() == 1 ? "noncurrent version" : "noncurrent versions")
                 : (i.objects() == 1 ? "object" : "objects");
         String text = "would expire " + (i.truncated() ? "at least " : "") + count(i.objects()) + " " + what + ", "
                 + bytes(i.bytes()) + ", " + where;

@@ -15,8 +15,7 @@ final class Fingerprints {
     /** l2_oss_key arguments the CDN service fills with an AccessKey pair. */
     static final Set<String> SECRET_ARGS = Set.of("perm_private_oss_tbl", "private_oss_tbl");
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     /** Empty for observations that are not a known value (unreadable or unrepresentable). */
     static Optional<String> of(Observed<?> observed) {

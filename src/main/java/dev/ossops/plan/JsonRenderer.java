@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.ossops.policy.StatementRef;
 
 import java.util.Map;
@@ -18,11 +17,14 @@ import java.util.Map;
 public final class JsonRenderer {
     public static final String FORMAT_VERSION = "1.0";
 
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("").withObjectEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter WRITER = new ObjectMapper()
+            .writer(new DefaultPrettyPrinter()
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("")
+                            .withObjectEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     /** The plan as indented JSON text ending in a newline. */
     public String render(Plan plan) {
@@ -50,7 +52,9 @@ public final class JsonRenderer {
         summary.put("destroy", plan.count(Action.DELETE));
         summary.put("replace", plan.count(Action.REPLACE));
         summary.put("no_op", plan.count(Action.NOOP));
-        summary.put("destructive", plan.changes().stream().filter(Change::destructive).count());
+        summary.put(
+                "destructive",
+                plan.changes().stream().filter(Change::destructive).count());
         ArrayNode changes = root.putArray("changes");
         plan.changes().forEach(c -> changes.add(change(c)));
         ArrayNode unreadable = root.putArray("unreadable");

@@ -1,10 +1,10 @@
 package dev.ossops.plan;
 
-import dev.ossops.common.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.common.Digests;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -25,8 +25,7 @@ import java.util.TreeMap;
 final class JsonValues {
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     static JsonNode of(Object value) {
         if (value == null) {
@@ -77,7 +76,8 @@ final class JsonValues {
         if (value instanceof Record record) {
             return record(record);
         }
-        throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "no JSON form for " + value.getClass().getName());
     }
 
     private static ObjectNode record(Record record) {
@@ -87,7 +87,10 @@ final class JsonValues {
             try {
                 v = component.getAccessor().invoke(record);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + component.getName() + " of "
+                                + record.getClass().getSimpleName(),
+                        e);
             }
             if (v instanceof Optional<?> o && o.isEmpty()) {
                 continue;

@@ -11,31 +11,28 @@ import java.util.Set;
  */
 public final class Live {
 
-    private Live() {
-    }
+    private Live() {}
 
     /** A bucket that exists live, with its create-only properties as GetBucketInfo reports them. */
-    public record Bucket(String region, String storageClass, String redundancy) {
-    }
+    public record Bucket(String region, String storageClass, String redundancy) {}
 
     /** A custom RAM policy: its default version's document and every version id (at most 5 exist). */
-    public record RamPolicy(String defaultDocument, String defaultVersionId, List<String> versionIds,
-                            Optional<String> description) {
+    public record RamPolicy(
+            String defaultDocument, String defaultVersionId, List<String> versionIds, Optional<String> description) {
         public RamPolicy {
             versionIds = List.copyOf(versionIds);
         }
     }
 
     /** A RAM role; {@code maxSessionDuration} is empty when the service did not report one. */
-    public record RamRole(String trustDocument, Optional<Long> maxSessionDuration, Optional<String> description) {
-    }
+    public record RamRole(String trustDocument, Optional<Long> maxSessionDuration, Optional<String> description) {}
 
-    public record RamUser(Optional<String> displayName) {
-    }
+    public record RamUser(Optional<String> displayName) {}
 
     /** The PolicyType that ListPoliciesForRole/User report. */
     public enum PolicyType {
-        SYSTEM("System"), CUSTOM("Custom");
+        SYSTEM("System"),
+        CUSTOM("Custom");
 
         private final String wire;
 
@@ -50,8 +47,7 @@ public final class Live {
     }
 
     /** One policy attached to a role or user. */
-    public record Attachment(String policyName, PolicyType policyType) {
-    }
+    public record Attachment(String policyName, PolicyType policyType) {}
 
     /** The policies attached to one role or user. */
     public record Attachments(Set<Attachment> attached) {
@@ -61,8 +57,7 @@ public final class Live {
     }
 
     /** A CDN origin as DescribeCdnDomainDetail reports it: type oss, domain or ipaddr; port and priority optional. */
-    public record CdnSource(String type, String content, Optional<Integer> port, Optional<String> priority) {
-    }
+    public record CdnSource(String type, String content, Optional<Integer> port, Optional<String> priority) {}
 
     /** A CDN domain: type web, download or video; status online, offline, configuring, ... */
     public record CdnDomain(String type, List<CdnSource> sources, String status) {
@@ -86,10 +81,8 @@ public final class Live {
     }
 
     /** HTTPS on a CDN domain: whether a certificate is on and its type (free, cas, upload). */
-    public record CdnCertificate(boolean enabled, Optional<String> certificateType) {
-    }
+    public record CdnCertificate(boolean enabled, Optional<String> certificateType) {}
 
     /** Objects under a prefix from a bounded listing; {@code truncated} when the listing stopped at {@code limit}. */
-    public record Inventory(long objects, long bytes, boolean truncated, long limit) {
-    }
+    public record Inventory(long objects, long bytes, boolean truncated, long limit) {}
 }

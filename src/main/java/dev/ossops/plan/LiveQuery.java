@@ -18,8 +18,7 @@ import static dev.ossops.plan.Address.Kind;
  */
 public final class LiveQuery {
 
-    private LiveQuery() {
-    }
+    private LiveQuery() {}
 
     public static List<Address> reads(Profile profile) {
         List<Address> out = new ArrayList<>();

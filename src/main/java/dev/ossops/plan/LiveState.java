@@ -54,7 +54,8 @@ public final class LiveState {
      * by Date or CreatedBeforeDate); or, when {@code noncurrent}, the versions noncurrent for at least
      * {@code minAgeDays} days.
      */
-    public record InventoryRequest(String bucket, String prefix, long minAgeDays, String modifiedBefore, boolean noncurrent) {
+    public record InventoryRequest(
+            String bucket, String prefix, long minAgeDays, String modifiedBefore, boolean noncurrent) {
 
         public static InventoryRequest olderThan(String bucket, String prefix, long days) {
             return new InventoryRequest(bucket, prefix, days, "", false);
@@ -74,8 +75,7 @@ public final class LiveState {
         private final Map<Address, Observed<?>> observed = new LinkedHashMap<>();
         private final Map<InventoryRequest, Live.Inventory> inventories = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder put(Address address, Observed<?> value) {
             if (observed.putIfAbsent(address, value) != null) {

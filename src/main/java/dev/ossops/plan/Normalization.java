@@ -21,71 +21,116 @@ import java.util.function.UnaryOperator;
  * records each rule that changed a value it compared, and {@code plan --verbose} prints them.
  */
 public enum Normalization {
-    BUCKET_CREATE_DEFAULTS("bucket.create-defaults", "storageClass absent = Standard, redundancy absent = LRS",
+    BUCKET_CREATE_DEFAULTS(
+            "bucket.create-defaults",
+            "storageClass absent = Standard, redundancy absent = LRS",
             "PutBucket creates Standard LRS buckets when the profile names neither, and GetBucketInfo reports them",
             n -> withDefaults(n, "storageClass", "Standard", "redundancy", "LRS")),
-    VERSIONING_NEVER_ENABLED("versioning.never-enabled", "an empty versioning Status = not configured",
+    VERSIONING_NEVER_ENABLED(
+            "versioning.never-enabled",
+            "an empty versioning Status = not configured",
             "GetBucketVersioning answers an empty Status for a bucket that never had versioning",
             n -> n.isTextual() && n.asText().isEmpty() ? NullNode.getInstance() : n),
-    ENCRYPTION_EMPTY_KEY("encryption.empty-kms-key", "an empty KMSMasterKeyID = none",
+    ENCRYPTION_EMPTY_KEY(
+            "encryption.empty-kms-key",
+            "an empty KMSMasterKeyID = none",
             "OSS reports an empty KMSMasterKeyID when KMS uses the default managed key",
             n -> dropIf(n, "kmsKeyId", v -> v.isTextual() && v.asText().isEmpty())),
-    BLOCK_PUBLIC_ACCESS_OFF("block_public_access.off", "BlockPublicAccess false = not configured",
+    BLOCK_PUBLIC_ACCESS_OFF(
+            "block_public_access.off",
+            "BlockPublicAccess false = not configured",
             "a bucket without the setting reports false; deleting it and setting false mean the same",
             n -> n.isBoolean() && !n.asBoolean() ? NullNode.getInstance() : n),
-    CORS_RULE_SET("cors.rule-set", "CORS rules compared as a set; no rules = not configured",
+    CORS_RULE_SET(
+            "cors.rule-set",
+            "CORS rules compared as a set; no rules = not configured",
             "GetBucketCors does not report rules in a stable order, and a configuration without rules allows nothing",
             n -> n.path("rules").isEmpty() ? NullNode.getInstance() : sortArray(n, "rules")),
-    CORS_VALUE_SETS("cors.value-sets", "origins, methods and headers compared as sets, methods in upper case, header names in lower case",
+    CORS_VALUE_SETS(
+            "cors.value-sets",
+            "origins, methods and headers compared as sets, methods in upper case, header names in lower case",
             "HTTP methods are case-sensitive upper case on the wire and header names are case-insensitive",
             Normalization::corsValues),
-    CORS_RESPONSE_VARY("cors.response-vary-false", "ResponseVary false = absent",
+    CORS_RESPONSE_VARY(
+            "cors.response-vary-false",
+            "ResponseVary false = absent",
             "GetBucketCors reports ResponseVary false when it was never set",
             n -> dropIf(n, "responseVary", v -> v.isBoolean() && !v.asBoolean())),
-    LIFECYCLE_BY_ID("lifecycle.by-id", "lifecycle rules keyed by ID, order ignored; no rules = not configured",
+    LIFECYCLE_BY_ID(
+            "lifecycle.by-id",
+            "lifecycle rules keyed by ID, order ignored; no rules = not configured",
             "rule IDs are unique in a configuration; GetBucketLifecycle does not keep the order of the documents",
             Normalization::lifecycleById),
-    LIFECYCLE_FALSE_FLAGS("lifecycle.false-flags", "IsAccessTime, ReturnToStdWhenVisit, AllowSmallFile and ExpiredObjectDeleteMarker false = absent",
+    LIFECYCLE_FALSE_FLAGS(
+            "lifecycle.false-flags",
+            "IsAccessTime, ReturnToStdWhenVisit, AllowSmallFile and ExpiredObjectDeleteMarker false = absent",
             "the service reports these flags as false when the document left them out",
-            n -> dropFalse(n, Set.of("isAccessTime", "returnToStdWhenVisit", "allowSmallFile", "expiredObjectDeleteMarker"))),
-    LIFECYCLE_DATE_DAY("lifecycle.date-day", "CreatedBeforeDate/Date 2026-01-01T00:00:00.000Z = 2026-01-01",
+            n -> dropFalse(
+                    n, Set.of("isAccessTime", "returnToStdWhenVisit", "allowSmallFile", "expiredObjectDeleteMarker"))),
+    LIFECYCLE_DATE_DAY(
+            "lifecycle.date-day",
+            "CreatedBeforeDate/Date 2026-01-01T00:00:00.000Z = 2026-01-01",
             "OSS stores these dates as midnight UTC and reports them in full ISO 8601",
             Normalization::midnightDates),
-    LIFECYCLE_FILTER_SETS("lifecycle.filter-sets", "rule tags and Filter.Not entries compared as sets, transitions ordered by days",
+    LIFECYCLE_FILTER_SETS(
+            "lifecycle.filter-sets",
+            "rule tags and Filter.Not entries compared as sets, transitions ordered by days",
             "a rule matches the same objects whatever order its tags and exclusions are listed in",
             Normalization::lifecycleSets),
-    POLICY_MEANING("policy.meaning", "policy documents compared by meaning",
+    POLICY_MEANING(
+            "policy.meaning",
+            "policy documents compared by meaning",
             "string vs one-element list, Action/Resource/Statement order, duplicates and whitespace do not change what a policy grants (dev.ossops.policy.PolicyNormalizer)",
             UnaryOperator.identity()),
-    TAGS_KEY_ORDER("tags.key-order", "tags compared as a map, key order ignored; no tags = not configured",
+    TAGS_KEY_ORDER(
+            "tags.key-order",
+            "tags compared as a map, key order ignored; no tags = not configured",
             "GetBucketTags returns tags in its own order",
             Normalization::sortKeys),
-    REFERER_UNSET("referer.unset", "AllowEmptyReferer true, AllowTruncateQueryString true and empty lists = not configured",
+    REFERER_UNSET(
+            "referer.unset",
+            "AllowEmptyReferer true, AllowTruncateQueryString true and empty lists = not configured",
             "GetBucketReferer answers exactly that for a bucket that never had hotlink protection",
             Normalization::refererUnset),
-    REFERER_LIST_SETS("referer.list-sets", "referer white and black lists compared as sets",
+    REFERER_LIST_SETS(
+            "referer.list-sets",
+            "referer white and black lists compared as sets",
             "OSS checks a Referer against every entry; order does not matter",
             n -> sortArray(sortArray(n, "allowed"), "blacklist")),
-    REPLICATION_PREFIX_SET("replication.prefix-set", "replication prefixes and actions compared as sets; ALL = ABORT,DELETE,PUT",
+    REPLICATION_PREFIX_SET(
+            "replication.prefix-set",
+            "replication prefixes and actions compared as sets; ALL = ABORT,DELETE,PUT",
             "a rule replicates the same objects whatever the order; ALL is documented as every action",
             Normalization::replicationSets),
-    ROLE_MAX_SESSION_DEFAULT("ram.role.max-session-default", "role MaxSessionDuration absent = 3600",
+    ROLE_MAX_SESSION_DEFAULT(
+            "ram.role.max-session-default",
+            "role MaxSessionDuration absent = 3600",
             "CreateRole uses 3600 seconds when none is given",
             n -> withDefaults(n, "maxSessionDuration", 3600L)),
-    RAM_DESCRIPTION_UNMANAGED("ram.description-unmanaged", "a description (or displayName) the profile leaves out is not compared",
+    RAM_DESCRIPTION_UNMANAGED(
+            "ram.description-unmanaged",
+            "a description (or displayName) the profile leaves out is not compared",
             "descriptions written in the console are kept; ossops only sets one the profile names",
             UnaryOperator.identity()),
-    CDN_SOURCE_DEFAULTS("cdn.source-defaults", "CDN origin port absent = 80, priority absent = 20, sources compared as a set",
+    CDN_SOURCE_DEFAULTS(
+            "cdn.source-defaults",
+            "CDN origin port absent = 80, priority absent = 20, sources compared as a set",
             "AddCdnDomain stores port 80 and priority 20 when the request leaves them out",
             Normalization::cdnSources),
-    CDN_OSS_ORIGIN("cdn.oss-origin-domain", "origin ossBucket B = source {type oss, content B.oss-REGION.aliyuncs.com}",
+    CDN_OSS_ORIGIN(
+            "cdn.oss-origin-domain",
+            "origin ossBucket B = source {type oss, content B.oss-REGION.aliyuncs.com}",
             "an OSS origin is stored as the bucket's public endpoint host name",
             UnaryOperator.identity()),
-    CDN_L2_OSS_KEY_ARGS("cdn.l2-oss-key-args", "l2_oss_key compared by private_oss_auth only; off = not configured",
+    CDN_L2_OSS_KEY_ARGS(
+            "cdn.l2-oss-key-args",
+            "l2_oss_key compared by private_oss_auth only; off = not configured",
             "the service adds perm_private_oss_tbl (which holds an AccessKey), private_oss_tbl and private_oss_ram_unauthorized; "
                     + "comparing them gives perpetual diffs (terraform-provider-alicloud #3819, #9833) and they must never be shown",
             Normalization::l2OssKey),
-    CDN_TTL_ARGS("cdn.ttl-args", "cache TTL rules compared as a set; file types lower case and sorted; weight ignored",
+    CDN_TTL_ARGS(
+            "cdn.ttl-args",
+            "cache TTL rules compared as a set; file types lower case and sorted; weight ignored",
             "filetype_based_ttl_set/path_based_ttl_set store a weight the profile does not set, and file types in any case",
             Normalization::cacheTtl);
 
@@ -141,7 +186,9 @@ public enum Normalization {
         if (n instanceof ObjectNode o) {
             List<String> drop = new ArrayList<>();
             o.properties().forEach(e -> {
-                if (fields.contains(e.getKey()) && e.getValue().isBoolean() && !e.getValue().asBoolean()) {
+                if (fields.contains(e.getKey())
+                        && e.getValue().isBoolean()
+                        && !e.getValue().asBoolean()) {
                     drop.add(e.getKey());
                 } else {
                     dropFalse(e.getValue(), fields);
@@ -211,9 +258,11 @@ public enum Normalization {
         if (n instanceof ObjectNode o) {
             o.properties().forEach(e -> {
                 JsonNode v = e.getValue();
-                if ((e.getKey().equals("createdBeforeDate") || e.getKey().equals("date")) && v.isTextual()
+                if ((e.getKey().equals("createdBeforeDate") || e.getKey().equals("date"))
+                        && v.isTextual()
                         && v.asText().endsWith("T00:00:00.000Z")) {
-                    e.setValue(TextNode.valueOf(v.asText().substring(0, v.asText().indexOf('T'))));
+                    e.setValue(
+                            TextNode.valueOf(v.asText().substring(0, v.asText().indexOf('T'))));
                 } else {
                     midnightDates(v);
                 }
@@ -232,7 +281,8 @@ public enum Normalization {
                 if (r.get("transitions") instanceof ArrayNode t) {
                     List<JsonNode> items = new ArrayList<>();
                     t.forEach(items::add);
-                    items.sort(Comparator.comparingLong((JsonNode x) -> x.path("days").asLong(Long.MAX_VALUE))
+                    items.sort(Comparator.comparingLong(
+                                    (JsonNode x) -> x.path("days").asLong(Long.MAX_VALUE))
                             .thenComparing(JsonValues::canonical));
                     ArrayNode out = JsonValues.JSON.arrayNode();
                     items.forEach(out::add);
@@ -258,8 +308,10 @@ public enum Normalization {
     }
 
     private static JsonNode refererUnset(JsonNode n) {
-        boolean unset = n.path("allowEmpty").asBoolean(false) && n.path("allowTruncateQueryString").asBoolean(false)
-                && n.path("allowed").isEmpty() && n.path("blacklist").isEmpty();
+        boolean unset = n.path("allowEmpty").asBoolean(false)
+                && n.path("allowTruncateQueryString").asBoolean(false)
+                && n.path("allowed").isEmpty()
+                && n.path("blacklist").isEmpty();
         return unset ? NullNode.getInstance() : n;
     }
 

@@ -16,16 +16,13 @@ public sealed interface Observed<T> {
         }
     }
 
-    record Absent<T>() implements Observed<T> {
-    }
+    record Absent<T>() implements Observed<T> {}
 
     /** The read failed; {@code reason} says what was being read and why it failed (never a secret). */
-    record Unreadable<T>(String reason) implements Observed<T> {
-    }
+    record Unreadable<T>(String reason) implements Observed<T> {}
 
     /** Read, but holds {@code detail} that a profile cannot represent. */
-    record Unrepresentable<T>(String detail) implements Observed<T> {
-    }
+    record Unrepresentable<T>(String detail) implements Observed<T> {}
 
     static <T> Observed<T> found(T value) {
         return new Found<>(value);

@@ -19,16 +19,19 @@ import java.util.Set;
  */
 final class Ordering {
 
-    private Ordering() {
-    }
+    private Ordering() {}
 
     static List<Change> sort(List<Change> changes, Profile profile) {
         Map<Address, Change> acting = new LinkedHashMap<>();
         changes.stream().filter(c -> c.action() != Action.NOOP).forEach(c -> acting.put(c.address(), c));
         List<Change> withDeps = new ArrayList<>();
         for (Change c : changes) {
-            List<Address> deps = c.action() == Action.NOOP ? List.of()
-                    : dependencies(c, profile).stream().filter(d -> !d.equals(c.address()) && acting.containsKey(d)).distinct().toList();
+            List<Address> deps = c.action() == Action.NOOP
+                    ? List.of()
+                    : dependencies(c, profile).stream()
+                            .filter(d -> !d.equals(c.address()) && acting.containsKey(d))
+                            .distinct()
+                            .toList();
             withDeps.add(c.withDependsOn(deps));
         }
         return topological(withDeps);
@@ -39,8 +42,7 @@ final class Ordering {
         Set<Address> deps = new LinkedHashSet<>();
         String owner = a.owner();
         switch (a.kind()) {
-            case BUCKET, RAM_POLICY, RAM_ROLE, RAM_USER -> {
-            }
+            case BUCKET, RAM_POLICY, RAM_ROLE, RAM_USER -> {}
             case ACL, POLICY -> {
                 deps.add(a.parent());
                 // Block Public Access is lifted before a public ACL or policy can be set.
@@ -53,21 +55,27 @@ final class Ordering {
             }
             case LOGGING -> {
                 deps.add(a.parent());
-                bucket(profile, owner).flatMap(b -> b.logging().value())
+                bucket(profile, owner)
+                        .flatMap(b -> b.logging().value())
                         .ifPresent(l -> deps.add(Address.of(Address.Kind.BUCKET, l.targetBucket())));
             }
             case REPLICATION_RULE -> {
                 deps.add(a.parent());
                 deps.add(Address.of(Address.Kind.VERSIONING, owner));
-                bucket(profile, owner).flatMap(b -> b.replication().value()).map(r -> r.get(a.name())).ifPresent(rule -> {
-                    deps.add(Address.of(Address.Kind.BUCKET, rule.destinationBucket()));
-                    deps.add(Address.of(Address.Kind.VERSIONING, rule.destinationBucket()));
-                    rule.syncRole().ifPresent(role -> {
-                        deps.add(Address.of(Address.Kind.RAM_ROLE, role));
-                        Optional.ofNullable(profile.ram().roles().get(role)).ifPresent(r -> r.policies().forEach(
-                                p -> deps.add(Address.of(Address.Kind.ROLE_ATTACHMENT, role, p))));
-                    });
-                });
+                bucket(profile, owner)
+                        .flatMap(b -> b.replication().value())
+                        .map(r -> r.get(a.name()))
+                        .ifPresent(rule -> {
+                            deps.add(Address.of(Address.Kind.BUCKET, rule.destinationBucket()));
+                            deps.add(Address.of(Address.Kind.VERSIONING, rule.destinationBucket()));
+                            rule.syncRole().ifPresent(role -> {
+                                deps.add(Address.of(Address.Kind.RAM_ROLE, role));
+                                Optional.ofNullable(profile.ram().roles().get(role))
+                                        .ifPresent(r -> r.policies()
+                                                .forEach(p ->
+                                                        deps.add(Address.of(Address.Kind.ROLE_ATTACHMENT, role, p))));
+                            });
+                        });
             }
             case ROLE_ATTACHMENT, USER_ATTACHMENT -> {
                 deps.add(a.parent());
@@ -118,8 +126,11 @@ final class Ordering {
             }
         }
         if (out.size() != changes.size()) {
-            throw new IllegalStateException("dependency cycle among " + changes.stream()
-                    .filter(c -> !out.contains(c)).map(c -> c.address().toString()).toList());
+            throw new IllegalStateException("dependency cycle among "
+                    + changes.stream()
+                            .filter(c -> !out.contains(c))
+                            .map(c -> c.address().toString())
+                            .toList());
         }
         return out;
     }

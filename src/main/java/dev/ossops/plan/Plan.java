@@ -17,9 +17,14 @@ import java.util.TreeMap;
  * {@code assertions} are the profile's access assertions checked against the state the profile describes; one that
  * fails makes the plan not applyable, and no option overrides that: the profile must change.
  */
-public record Plan(String profile, List<Change> changes, Map<Address, String> unreadable, List<PlanError> errors,
-                   Set<Normalization> normalizations, List<LiveState.InventoryRequest> inventoryRequests,
-                   List<AssertionResult> assertions) {
+public record Plan(
+        String profile,
+        List<Change> changes,
+        Map<Address, String> unreadable,
+        List<PlanError> errors,
+        Set<Normalization> normalizations,
+        List<LiveState.InventoryRequest> inventoryRequests,
+        List<AssertionResult> assertions) {
 
     public Plan {
         changes = List.copyOf(changes);
@@ -33,8 +38,7 @@ public record Plan(String profile, List<Change> changes, Map<Address, String> un
     }
 
     /** One address the plan cannot handle, and why. */
-    public record PlanError(Address address, String message) {
-    }
+    public record PlanError(Address address, String message) {}
 
     /** One access assertion and what the checker said of it. */
     public record AssertionResult(String name, AccessVerdict verdict) {

@@ -49,14 +49,17 @@ final class PlanContext {
             return Optional.empty();
         }
         if (o instanceof Observed.Unrepresentable<?> u) {
-            error(address, "live configuration cannot be represented in a profile (" + u.detail()
-                    + "); ossops will not plan or overwrite it: change it live or manage it outside ossops");
+            error(
+                    address,
+                    "live configuration cannot be represented in a profile (" + u.detail()
+                            + "); ossops will not plan or overwrite it: change it live or manage it outside ossops");
             return Optional.empty();
         }
         if (o instanceof Observed.Found<?> f) {
             if (!type.isInstance(f.value())) {
-                throw new IllegalStateException("live reader stored a " + f.value().getClass().getSimpleName()
-                        + " at " + address + "; expected a " + type.getSimpleName());
+                throw new IllegalStateException(
+                        "live reader stored a " + f.value().getClass().getSimpleName() + " at " + address
+                                + "; expected a " + type.getSimpleName());
             }
             return Optional.of(Optional.of(type.cast(f.value())));
         }
@@ -76,8 +79,7 @@ final class PlanContext {
     }
 
     /** A desired and a live value after normalisation (JSON null = absent). */
-    record Normalised(JsonNode desired, JsonNode live) {
-    }
+    record Normalised(JsonNode desired, JsonNode live) {}
 
     /** Applies {@code rules} in order, noting each that changed either side. */
     Normalised normalise(JsonNode desired, JsonNode live, List<Normalization> rules) {
@@ -99,8 +101,13 @@ final class PlanContext {
      * Compares a desired value with a live one (JSON null = absent) after {@code rules} and adds the change.
      * Returns the change added.
      */
-    Change compare(Address address, JsonNode desired, JsonNode live, List<Normalization> rules, boolean newBucket,
-                   List<String> reasons) {
+    Change compare(
+            Address address,
+            JsonNode desired,
+            JsonNode live,
+            List<Normalization> rules,
+            boolean newBucket,
+            List<String> reasons) {
         Normalised n = normalise(desired, live, rules);
         return add(address, n.live(), n.desired(), newBucket, reasons);
     }
@@ -120,11 +127,20 @@ final class PlanContext {
         return add(address, action, before, after, newBucket, reasons);
     }
 
-    Change add(Address address, Action action, JsonNode before, JsonNode after, boolean newBucket, List<String> reasons) {
-        List<Danger> found = action == Action.NOOP ? List.of()
+    Change add(
+            Address address, Action action, JsonNode before, JsonNode after, boolean newBucket, List<String> reasons) {
+        List<Danger> found = action == Action.NOOP
+                ? List.of()
                 : dangers.assess(address, before, after, newBucket, inventoryNeeded::add);
-        Change change = new Change(address, action, before, after,
-                action == Action.NOOP ? List.of() : Diffs.between(before, after), reasons, found, List.of());
+        Change change = new Change(
+                address,
+                action,
+                before,
+                after,
+                action == Action.NOOP ? List.of() : Diffs.between(before, after),
+                reasons,
+                found,
+                List.of());
         changes.add(change);
         return change;
     }
@@ -139,7 +155,9 @@ final class PlanContext {
 
     Plan build() {
         List<LiveState.InventoryRequest> missing = inventoryNeeded.stream()
-                .filter(r -> !options.inventorySkipped() && live.inventory(r).isEmpty()).toList();
-        return new Plan(profile.name(), Ordering.sort(changes, profile), unreadable, errors, notes, missing, assertions);
+                .filter(r -> !options.inventorySkipped() && live.inventory(r).isEmpty())
+                .toList();
+        return new Plan(
+                profile.name(), Ordering.sort(changes, profile), unreadable, errors, notes, missing, assertions);
     }
 }

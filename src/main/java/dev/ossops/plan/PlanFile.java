@@ -21,8 +21,13 @@ import java.util.Optional;
  * profile and unchanged live state give the same plan. The file holds no secret: the profile model has only
  * credential source names, and credential-bearing CDN arguments are left out of fingerprints.
  */
-public record PlanFile(String formatVersion, String profilePath, String profileName, String profileSha256,
-                       JsonNode plan, Map<String, String> fingerprints) {
+public record PlanFile(
+        String formatVersion,
+        String profilePath,
+        String profileName,
+        String profileSha256,
+        JsonNode plan,
+        Map<String, String> fingerprints) {
     public static final String FORMAT_VERSION = "1.0";
     /** Readers are immutable, so one can be shared. */
     private static final ObjectReader JSON_READER = new ObjectMapper().reader();
@@ -32,15 +37,20 @@ public record PlanFile(String formatVersion, String profilePath, String profileN
     }
 
     /** One configuration that changed since the plan was saved. */
-    public record Stale(String address, String message) {
-    }
+    public record Stale(String address, String message) {}
 
     public static PlanFile of(Plan plan, Profile profile, LiveState live) {
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        live.observed().forEach((address, observed) -> Fingerprints.of(observed)
-                .ifPresent(f -> fingerprints.put(address.toString(), f)));
-        return new PlanFile(FORMAT_VERSION, profile.source().toString(), profile.name(), profileHash(profile),
-                new JsonRenderer().tree(plan), fingerprints);
+        live.observed()
+                .forEach((address, observed) ->
+                        Fingerprints.of(observed).ifPresent(f -> fingerprints.put(address.toString(), f)));
+        return new PlanFile(
+                FORMAT_VERSION,
+                profile.source().toString(),
+                profile.name(),
+                profileHash(profile),
+                new JsonRenderer().tree(plan),
+                fingerprints);
     }
 
     /**
@@ -68,13 +78,16 @@ public record PlanFile(String formatVersion, String profilePath, String profileN
             }
             Optional<String> current = Fingerprints.of(observed);
             if (current.isEmpty()) {
-                String why = observed instanceof Observed.Unreadable<?> u ? u.reason()
+                String why = observed instanceof Observed.Unreadable<?> u
+                        ? u.reason()
                         : "live content cannot be represented: " + ((Observed.Unrepresentable<?>) observed).detail();
                 stale.add(new Stale(address, address + ": cannot be checked now (" + why + ")"));
             } else if (!current.get().equals(saved)) {
-                String message = saved.equals(Fingerprints.ABSENT) ? "created live since the plan was saved"
-                        : current.get().equals(Fingerprints.ABSENT) ? "deleted live since the plan was saved"
-                        : "changed live since the plan was saved";
+                String message = saved.equals(Fingerprints.ABSENT)
+                        ? "created live since the plan was saved"
+                        : current.get().equals(Fingerprints.ABSENT)
+                                ? "deleted live since the plan was saved"
+                                : "changed live since the plan was saved";
                 stale.add(new Stale(address, address + ": " + message));
             }
         });
@@ -102,7 +115,9 @@ public record PlanFile(String formatVersion, String profilePath, String profileN
         } catch (JsonProcessingException e) {
             throw new PlanFileException("not a saved plan: not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
-        if (root == null || !root.isObject() || !"ossops-plan".equals(root.path("kind").asText())) {
+        if (root == null
+                || !root.isObject()
+                || !"ossops-plan".equals(root.path("kind").asText())) {
             throw new PlanFileException("not a saved plan: expected a JSON object with \"kind\": \"ossops-plan\"");
         }
         String version = root.path("format_version").asText("");
@@ -112,12 +127,20 @@ public record PlanFile(String formatVersion, String profilePath, String profileN
         }
         JsonNode profile = root.path("profile");
         JsonNode prints = root.path("fingerprints");
-        if (!profile.path("sha256").isTextual() || !prints.isObject() || !root.path("plan").isObject()) {
+        if (!profile.path("sha256").isTextual()
+                || !prints.isObject()
+                || !root.path("plan").isObject()) {
             throw new PlanFileException("not a saved plan: profile.sha256, plan and fingerprints are required");
         }
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        prints.properties().forEach(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
-        return new PlanFile(version, profile.path("path").asText(""), profile.path("name").asText(""),
-                profile.path("sha256").asText(), root.get("plan"), fingerprints);
+        prints.properties()
+                .forEach(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
+        return new PlanFile(
+                version,
+                profile.path("path").asText(""),
+                profile.path("name").asText(""),
+                profile.path("sha256").asText(),
+                root.get("plan"),
+                fingerprints);
     }
 }

@@ -12,8 +12,12 @@ import java.util.Optional;
  * credentials belong to, to read ARNs) and {@code accountBlockPublicAccess}; empty makes the assertions that depend
  * on them unknown.
  */
-public record PlanOptions(Map<String, String> generatedPolicies, boolean inventorySkipped, Optional<Connection> connection,
-                          Optional<String> accountId, Optional<Boolean> accountBlockPublicAccess) {
+public record PlanOptions(
+        Map<String, String> generatedPolicies,
+        boolean inventorySkipped,
+        Optional<Connection> connection,
+        Optional<String> accountId,
+        Optional<Boolean> accountBlockPublicAccess) {
 
     public PlanOptions {
         generatedPolicies = Map.copyOf(generatedPolicies);
@@ -34,7 +38,8 @@ public record PlanOptions(Map<String, String> generatedPolicies, boolean invento
 
     /** These options with the connection self-lockout checks are made against. */
     public PlanOptions withConnection(Connection how) {
-        return new PlanOptions(generatedPolicies, inventorySkipped, Optional.of(how), accountId, accountBlockPublicAccess);
+        return new PlanOptions(
+                generatedPolicies, inventorySkipped, Optional.of(how), accountId, accountBlockPublicAccess);
     }
 
     public PlanOptions withAccount(Optional<String> id, Optional<Boolean> blockPublicAccess) {

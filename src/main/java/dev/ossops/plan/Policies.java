@@ -23,8 +23,7 @@ public final class Policies {
     /** Readers are immutable, so one can be shared. */
     private static final ObjectReader JSON_READER = new ObjectMapper().reader();
 
-    private Policies() {
-    }
+    private Policies() {}
 
     /** The profile's document as compact policy JSON, in the shape OSS and RAM use, elements in profile order. */
     public static String json(PolicyDocument doc) {
@@ -73,8 +72,7 @@ public final class Policies {
         }
     }
 
-    record Canonical(JsonNode tree, String problem) {
-    }
+    record Canonical(JsonNode tree, String problem) {}
 
     /** The document as written, as a tree, to tell whether normalising changed anything. */
     static JsonNode tree(String json) {

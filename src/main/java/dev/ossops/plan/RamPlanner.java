@@ -33,13 +33,21 @@ final class RamPlanner {
         ram.policies().values().forEach(this::policy);
         ram.roles().values().forEach(this::role);
         ram.users().values().forEach(this::user);
-        ram.roles().values().forEach(r -> attachments(Kind.ROLE_ATTACHMENTS, Kind.ROLE_ATTACHMENT, Kind.RAM_ROLE, r.name(), r.policies(), ram));
-        ram.users().values().forEach(u -> attachments(Kind.USER_ATTACHMENTS, Kind.USER_ATTACHMENT, Kind.RAM_USER, u.name(), u.policies(), ram));
+        ram.roles()
+                .values()
+                .forEach(r -> attachments(
+                        Kind.ROLE_ATTACHMENTS, Kind.ROLE_ATTACHMENT, Kind.RAM_ROLE, r.name(), r.policies(), ram));
+        ram.users()
+                .values()
+                .forEach(u -> attachments(
+                        Kind.USER_ATTACHMENTS, Kind.USER_ATTACHMENT, Kind.RAM_USER, u.name(), u.policies(), ram));
     }
 
     private void policy(Ram.Policy p) {
         Address address = Address.of(Kind.RAM_POLICY, p.name());
-        Optional<String> document = p.document().map(Policies::json).or(() -> Optional.ofNullable(ctx.options.generatedPolicies().get(p.name())));
+        Optional<String> document = p.document()
+                .map(Policies::json)
+                .or(() -> Optional.ofNullable(ctx.options.generatedPolicies().get(p.name())));
         if (document.isEmpty()) {
             ctx.error(address, "the document generated from the uploader section was not given to the planner");
             return;
@@ -57,8 +65,10 @@ final class RamPlanner {
             Live.RamPolicy live = seen.get().get();
             Policies.Canonical doc = Policies.canonicalLive(live.defaultDocument(), PolicyType.IDENTITY);
             if (doc.problem() != null) {
-                ctx.error(address, "the live default version " + live.defaultVersionId() + " cannot be read as a policy ("
-                        + doc.problem() + "); ossops will not overwrite it");
+                ctx.error(
+                        address,
+                        "the live default version " + live.defaultVersionId() + " cannot be read as a policy ("
+                                + doc.problem() + "); ossops will not overwrite it");
                 return;
             }
             noteIfChanged(live.defaultDocument(), doc.tree());
@@ -77,9 +87,12 @@ final class RamPlanner {
         if (live.versionIds().size() < MAX_POLICY_VERSIONS) {
             return "a new default version replaces " + live.defaultVersionId();
         }
-        String oldest = live.versionIds().stream().filter(v -> !v.equals(live.defaultVersionId())).findFirst().orElseThrow();
-        return "a new default version replaces " + live.defaultVersionId() + "; RAM keeps at most " + MAX_POLICY_VERSIONS
-                + " versions, so the oldest non-default version " + oldest + " is deleted first";
+        String oldest = live.versionIds().stream()
+                .filter(v -> !v.equals(live.defaultVersionId()))
+                .findFirst()
+                .orElseThrow();
+        return "a new default version replaces " + live.defaultVersionId() + "; RAM keeps at most "
+                + MAX_POLICY_VERSIONS + " versions, so the oldest non-default version " + oldest + " is deleted first";
     }
 
     private void role(Ram.Role r) {
@@ -97,8 +110,10 @@ final class RamPlanner {
             Live.RamRole live = seen.get().get();
             Policies.Canonical trust = Policies.canonicalLive(live.trustDocument(), PolicyType.TRUST);
             if (trust.problem() != null) {
-                ctx.error(address, "the live trust policy cannot be read as a policy (" + trust.problem()
-                        + "); ossops will not overwrite it");
+                ctx.error(
+                        address,
+                        "the live trust policy cannot be read as a policy (" + trust.problem()
+                                + "); ossops will not overwrite it");
                 return;
             }
             noteIfChanged(live.trustDocument(), trust.tree());
@@ -119,15 +134,17 @@ final class RamPlanner {
         }
         ObjectNode want = JsonValues.JSON.objectNode();
         u.displayName().ifPresent(d -> want.put("displayName", d));
-        JsonNode have = seen.get().map(live -> {
-            ObjectNode h = JsonValues.JSON.objectNode();
-            if (u.displayName().isPresent()) {
-                live.displayName().ifPresent(d -> h.put("displayName", d));
-            } else if (live.displayName().isPresent()) {
-                ctx.note(Normalization.RAM_DESCRIPTION_UNMANAGED);
-            }
-            return (JsonNode) h;
-        }).orElse(PlanContext.none());
+        JsonNode have = seen.get()
+                .map(live -> {
+                    ObjectNode h = JsonValues.JSON.objectNode();
+                    if (u.displayName().isPresent()) {
+                        live.displayName().ifPresent(d -> h.put("displayName", d));
+                    } else if (live.displayName().isPresent()) {
+                        ctx.note(Normalization.RAM_DESCRIPTION_UNMANAGED);
+                    }
+                    return (JsonNode) h;
+                })
+                .orElse(PlanContext.none());
         ctx.add(address, have, want, false, List.of());
     }
 
@@ -139,29 +156,37 @@ final class RamPlanner {
         }
     }
 
-    private void attachments(Kind readKind, Kind kind, Kind principalKind, String principal, List<String> policies, Ram ram) {
+    private void attachments(
+            Kind readKind, Kind kind, Kind principalKind, String principal, List<String> policies, Ram ram) {
         Map<String, Live.PolicyType> want = new LinkedHashMap<>();
-        policies.forEach(p -> want.put(p, ram.policies().containsKey(p) ? Live.PolicyType.CUSTOM : Live.PolicyType.SYSTEM));
+        policies.forEach(
+                p -> want.put(p, ram.policies().containsKey(p) ? Live.PolicyType.CUSTOM : Live.PolicyType.SYSTEM));
         Map<String, Live.PolicyType> have = new LinkedHashMap<>();
         Optional<Observed<?>> owner = ctx.live.get(Address.of(principalKind, principal));
         if (owner.isEmpty() || !owner.get().known()) {
             return; // the role or user itself is unknown, so are its attachments
         }
         if (owner.get().found().isPresent()) {
-            Optional<Optional<Live.Attachments>> seen = ctx.read(Address.of(readKind, principal), Live.Attachments.class);
+            Optional<Optional<Live.Attachments>> seen =
+                    ctx.read(Address.of(readKind, principal), Live.Attachments.class);
             if (seen.isEmpty()) {
                 return;
             }
-            seen.get().ifPresent(a -> a.attached().stream()
-                    .sorted(Comparator.comparing(Live.Attachment::policyName))
-                    .forEach(x -> have.put(x.policyName(), x.policyType())));
+            seen.get()
+                    .ifPresent(a -> a.attached().stream()
+                            .sorted(Comparator.comparing(Live.Attachment::policyName))
+                            .forEach(x -> have.put(x.policyName(), x.policyType())));
         }
         Map<String, Boolean> names = new LinkedHashMap<>();
         want.keySet().forEach(n -> names.put(n, true));
         have.keySet().forEach(n -> names.put(n, true));
         for (String policy : names.keySet()) {
-            ctx.add(Address.of(kind, principal, policy), attachment(policy, have.get(policy)), attachment(policy, want.get(policy)),
-                    false, want.containsKey(policy) ? List.of() : List.of("attached live but not listed in the profile"));
+            ctx.add(
+                    Address.of(kind, principal, policy),
+                    attachment(policy, have.get(policy)),
+                    attachment(policy, want.get(policy)),
+                    false,
+                    want.containsKey(policy) ? List.of() : List.of("attached live but not listed in the profile"));
         }
     }
 

@@ -21,15 +21,20 @@ import java.util.Optional;
  */
 final class SelfLockout {
     /** Bucket-level calls plan and apply make; the policy calls first, as they are the way back. */
-    private static final List<String> BUCKET_ACTIONS = List.of("oss:GetBucketPolicy", "oss:PutBucketPolicy", "oss:DeleteBucketPolicy",
-            "oss:GetBucketAcl", "oss:PutBucketAcl", "oss:GetBucketInfo", "oss:ListObjects");
+    private static final List<String> BUCKET_ACTIONS = List.of(
+            "oss:GetBucketPolicy",
+            "oss:PutBucketPolicy",
+            "oss:DeleteBucketPolicy",
+            "oss:GetBucketAcl",
+            "oss:PutBucketAcl",
+            "oss:GetBucketInfo",
+            "oss:ListObjects");
     /** Object calls the uploader and the apply lock make. */
     private static final List<String> OBJECT_ACTIONS = List.of("oss:GetObject", "oss:PutObject");
     /** Any key stands for every object; a Deny scoped to a prefix is only a partial lockout and not flagged. */
     private static final String PROBE_KEY = "ossops-self-lockout-probe";
 
-    private SelfLockout() {
-    }
+    private SelfLockout() {}
 
     /** The danger of putting {@code policy} (JSON) on {@code bucket}, owned by the caller's account; empty when none. */
     static Optional<Danger> assess(String bucket, JsonNode policy, Connection connection) {
@@ -37,21 +42,28 @@ final class SelfLockout {
             return Optional.empty();
         }
         String account = connection.caller().accountId().orElse("*");
-        PolicySet policies = PolicySet.empty().withBucket(new AttachedPolicy("the new bucket policy of " + bucket,
-                PolicyParser.parse(policy.toString(), PolicyType.BUCKET)));
+        PolicySet policies = PolicySet.empty()
+                .withBucket(new AttachedPolicy(
+                        "the new bucket policy of " + bucket,
+                        PolicyParser.parse(policy.toString(), PolicyType.BUCKET)));
         List<String> denied = new ArrayList<>();
         for (String action : BUCKET_ACTIONS) {
-            deny(policies, action, RequestContext.ossResource(account, bucket, null), connection).ifPresent(denied::add);
+            deny(policies, action, RequestContext.ossResource(account, bucket, null), connection)
+                    .ifPresent(denied::add);
         }
         for (String action : OBJECT_ACTIONS) {
-            deny(policies, action, RequestContext.ossResource(account, bucket, PROBE_KEY), connection).ifPresent(denied::add);
+            deny(policies, action, RequestContext.ossResource(account, bucket, PROBE_KEY), connection)
+                    .ifPresent(denied::add);
         }
         if (denied.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Danger(DangerRule.SELF_LOCKOUT, "the policy denies " + connection.caller().describe() + ", as whom "
-                + "ossops connects over " + (connection.secureTransport() ? "HTTPS" : "HTTP") + ", " + String.join(", ", denied)
-                + ": once applied, ossops (and the owner over this connection) could not change or remove it"));
+        return Optional.of(new Danger(
+                DangerRule.SELF_LOCKOUT,
+                "the policy denies " + connection.caller().describe() + ", as whom "
+                        + "ossops connects over " + (connection.secureTransport() ? "HTTPS" : "HTTP") + ", "
+                        + String.join(", ", denied)
+                        + ": once applied, ossops (and the owner over this connection) could not change or remove it"));
     }
 
     private static Optional<String> deny(PolicySet policies, String action, String resource, Connection connection) {

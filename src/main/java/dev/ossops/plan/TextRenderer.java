@@ -35,14 +35,24 @@ public final class TextRenderer {
         if (!plan.unreadable().isEmpty()) {
             out.append(paint(BOLD, "Unreadable (plan incomplete):")).append('\n');
             for (Map.Entry<Address, String> e : plan.unreadable().entrySet()) {
-                out.append("  ? ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+                out.append("  ? ")
+                        .append(e.getKey())
+                        .append(": ")
+                        .append(e.getValue())
+                        .append('\n');
             }
             out.append('\n');
         }
         if (plan.hasErrors()) {
             out.append(paint(BOLD + RED, "Errors (plan cannot be applied):")).append('\n');
             for (Plan.PlanError e : plan.errors()) {
-                out.append("  ").append(paint(RED, "!")).append(' ').append(e.address()).append(": ").append(e.message()).append('\n');
+                out.append("  ")
+                        .append(paint(RED, "!"))
+                        .append(' ')
+                        .append(e.address())
+                        .append(": ")
+                        .append(e.message())
+                        .append('\n');
             }
             out.append('\n');
         }
@@ -55,27 +65,49 @@ public final class TextRenderer {
                     case FAILS -> paint(BOLD + RED, status);
                     case UNKNOWN -> paint(YELLOW, status);
                 };
-                out.append("  ").append(mark).append(' ').append(a.name()).append(": ").append(a.verdict().message()).append('\n');
+                out.append("  ")
+                        .append(mark)
+                        .append(' ')
+                        .append(a.name())
+                        .append(": ")
+                        .append(a.verdict().message())
+                        .append('\n');
             }
             out.append('\n');
         }
         if (verbose && !plan.normalizations().isEmpty()) {
             out.append("Normalizations applied:").append('\n');
             for (Normalization n : plan.normalizations()) {
-                out.append("  ").append(n.id()).append(": ").append(n.what()).append(" (").append(n.why()).append(")\n");
+                out.append("  ")
+                        .append(n.id())
+                        .append(": ")
+                        .append(n.what())
+                        .append(" (")
+                        .append(n.why())
+                        .append(")\n");
             }
             out.append('\n');
         }
         out.append(summary(plan)).append('\n');
-        long broken = plan.assertions().stream().filter(Plan.AssertionResult::fails).count();
+        long broken =
+                plan.assertions().stream().filter(Plan.AssertionResult::fails).count();
         if (broken > 0) {
-            out.append(paint(BOLD + RED, (broken == 1 ? "1 access assertion fails" : broken + " access assertions fail")
-                    + "; apply refuses this plan: change the profile.")).append('\n');
+            out.append(paint(
+                            BOLD + RED,
+                            (broken == 1 ? "1 access assertion fails" : broken + " access assertions fail")
+                                    + "; apply refuses this plan: change the profile."))
+                    .append('\n');
         }
         long destructive = plan.changes().stream().filter(Change::destructive).count();
         if (destructive > 0) {
-            out.append(paint(RED, destructive == 1 ? "1 change is destructive; apply refuses it without --allow-destructive."
-                    : destructive + " changes are destructive; apply refuses them without --allow-destructive.")).append('\n');
+            out.append(
+                            paint(
+                                    RED,
+                                    destructive == 1
+                                            ? "1 change is destructive; apply refuses it without --allow-destructive."
+                                            : destructive
+                                                    + " changes are destructive; apply refuses them without --allow-destructive."))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -100,19 +132,31 @@ public final class TextRenderer {
             case REPLACE -> MAGENTA;
             case NOOP -> "";
         };
-        out.append(paint(colour, c.action().symbol())).append(' ').append(paint(BOLD, c.address().toString())).append('\n');
+        out.append(paint(colour, c.action().symbol()))
+                .append(' ')
+                .append(paint(BOLD, c.address().toString()))
+                .append('\n');
         for (FieldDiff f : c.fields()) {
-            out.append("    ").append(f.path().isEmpty() ? "" : f.path() + ": ")
-                    .append(value(f.before())).append(" -> ").append(value(f.after())).append('\n');
+            out.append("    ")
+                    .append(f.path().isEmpty() ? "" : f.path() + ": ")
+                    .append(value(f.before()))
+                    .append(" -> ")
+                    .append(value(f.after()))
+                    .append('\n');
         }
         for (String reason : c.reasons()) {
             out.append("    # ").append(reason).append('\n');
         }
         for (Danger d : c.dangers()) {
-            out.append("    ").append(paint(BOLD + RED, "! " + d.rule().id() + ": " + d.message())).append('\n');
+            out.append("    ")
+                    .append(paint(BOLD + RED, "! " + d.rule().id() + ": " + d.message()))
+                    .append('\n');
         }
         if (!c.dependsOn().isEmpty()) {
-            out.append("    after: ").append(String.join(", ", c.dependsOn().stream().map(Address::toString).toList())).append('\n');
+            out.append("    after: ")
+                    .append(String.join(
+                            ", ", c.dependsOn().stream().map(Address::toString).toList()))
+                    .append('\n');
         }
         out.append('\n');
     }

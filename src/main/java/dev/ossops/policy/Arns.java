@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /** Resource ARNs: {@code acs:<service>:<region>:<account>:<relative-id>}. */
 final class Arns {
-    private Arns() {
-    }
+    private Arns() {}
 
     /**
      * Whether a Resource pattern matches a request's resource ARN. Segments match separately, so a

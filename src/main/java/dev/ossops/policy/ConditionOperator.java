@@ -29,18 +29,33 @@ public enum ConditionOperator {
     STRING_NOT_EQUALS_IGNORE_CASE("StringNotEqualsIgnoreCase", Family.STRING, true, String::equalsIgnoreCase),
     STRING_LIKE("StringLike", Family.STRING, false, (ctx, pattern) -> Wildcards.matches(pattern, ctx, false)),
     STRING_NOT_LIKE("StringNotLike", Family.STRING, true, (ctx, pattern) -> Wildcards.matches(pattern, ctx, false)),
-    NUMERIC_EQUALS("NumericEquals", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) == 0),
-    NUMERIC_NOT_EQUALS("NumericNotEquals", Family.NUMERIC, true, (ctx, v) -> number(ctx).compareTo(number(v)) == 0),
-    NUMERIC_LESS_THAN("NumericLessThan", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) < 0),
-    NUMERIC_LESS_THAN_EQUALS("NumericLessThanEquals", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) <= 0),
-    NUMERIC_GREATER_THAN("NumericGreaterThan", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) > 0),
-    NUMERIC_GREATER_THAN_EQUALS("NumericGreaterThanEquals", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) >= 0),
+    NUMERIC_EQUALS(
+            "NumericEquals", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) == 0),
+    NUMERIC_NOT_EQUALS(
+            "NumericNotEquals", Family.NUMERIC, true, (ctx, v) -> number(ctx).compareTo(number(v)) == 0),
+    NUMERIC_LESS_THAN(
+            "NumericLessThan", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) < 0),
+    NUMERIC_LESS_THAN_EQUALS(
+            "NumericLessThanEquals",
+            Family.NUMERIC,
+            false,
+            (ctx, v) -> number(ctx).compareTo(number(v)) <= 0),
+    NUMERIC_GREATER_THAN(
+            "NumericGreaterThan", Family.NUMERIC, false, (ctx, v) -> number(ctx).compareTo(number(v)) > 0),
+    NUMERIC_GREATER_THAN_EQUALS(
+            "NumericGreaterThanEquals",
+            Family.NUMERIC,
+            false,
+            (ctx, v) -> number(ctx).compareTo(number(v)) >= 0),
     DATE_EQUALS("DateEquals", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) == 0),
     DATE_NOT_EQUALS("DateNotEquals", Family.DATE, true, (ctx, v) -> date(ctx).compareTo(date(v)) == 0),
     DATE_LESS_THAN("DateLessThan", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) < 0),
-    DATE_LESS_THAN_EQUALS("DateLessThanEquals", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) <= 0),
-    DATE_GREATER_THAN("DateGreaterThan", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) > 0),
-    DATE_GREATER_THAN_EQUALS("DateGreaterThanEquals", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) >= 0),
+    DATE_LESS_THAN_EQUALS(
+            "DateLessThanEquals", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) <= 0),
+    DATE_GREATER_THAN(
+            "DateGreaterThan", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) > 0),
+    DATE_GREATER_THAN_EQUALS(
+            "DateGreaterThanEquals", Family.DATE, false, (ctx, v) -> date(ctx).compareTo(date(v)) >= 0),
     BOOL("Bool", Family.BOOL, false, String::equalsIgnoreCase),
     IP_ADDRESS("IpAddress", Family.IP, false, ConditionOperator::inRange),
     NOT_IP_ADDRESS("NotIpAddress", Family.IP, true, ConditionOperator::inRange);
@@ -95,7 +110,9 @@ public enum ConditionOperator {
 
     /** The operator spelled {@code name} ignoring case: for "did you mean" hints. */
     static Optional<ConditionOperator> fromJsonIgnoringCase(String name) {
-        return Arrays.stream(values()).filter(o -> o.json.equalsIgnoreCase(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(o -> o.json.equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /**
@@ -109,8 +126,8 @@ public enum ConditionOperator {
         if (!contextValues.stream().allMatch(this::readableInRequest)) {
             return false;
         }
-        boolean anyMatch = contextValues.stream()
-                .anyMatch(ctx -> policyValues.stream().anyMatch(v -> match.test(ctx, v)));
+        boolean anyMatch =
+                contextValues.stream().anyMatch(ctx -> policyValues.stream().anyMatch(v -> match.test(ctx, v)));
         return anyMatch != negated;
     }
 
@@ -122,8 +139,10 @@ public enum ConditionOperator {
     /** The value in the one spelling that compares equal by meaning (for canonical policies). */
     String canonicalValue(String value) {
         return switch (family) {
-            case STRING -> this == STRING_EQUALS_IGNORE_CASE || this == STRING_NOT_EQUALS_IGNORE_CASE
-                    ? value.toLowerCase(Locale.ROOT) : value;
+            case STRING ->
+                this == STRING_EQUALS_IGNORE_CASE || this == STRING_NOT_EQUALS_IGNORE_CASE
+                        ? value.toLowerCase(Locale.ROOT)
+                        : value;
             case NUMERIC -> number(value).stripTrailingZeros().toPlainString();
             case DATE -> date(value).toString();
             case BOOL -> value.toLowerCase(Locale.ROOT);

@@ -33,17 +33,18 @@ import java.util.TreeSet;
 public final class ConditionWitnesses {
     /** An address outside every block when none are named: TEST-NET-3 (RFC 5737), never routed. */
     private static final String SAMPLE_V4 = "203.0.113.10";
+
     private static final int MAX_STRING_STATES = 5_000;
 
-    private ConditionWitnesses() {
-    }
+    private ConditionWitnesses() {}
 
     /** Every condition of {@code statements} on each key, by key in lower case. */
     public static Map<String, List<Condition>> byKey(List<Statement> statements) {
         Map<String, List<Condition>> out = new java.util.TreeMap<>();
         for (Statement s : statements) {
             for (Condition c : s.conditions()) {
-                out.computeIfAbsent(c.key().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(c);
+                out.computeIfAbsent(c.key().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                        .add(c);
             }
         }
         return out;
@@ -55,7 +56,9 @@ public final class ConditionWitnesses {
         conditions.forEach(c -> families.add(c.operator().family()));
         Set<String> out = new LinkedHashSet<>();
         for (ConditionOperator.Family family : families) {
-            List<Condition> ofFamily = conditions.stream().filter(c -> c.operator().family() == family).toList();
+            List<Condition> ofFamily = conditions.stream()
+                    .filter(c -> c.operator().family() == family)
+                    .toList();
             switch (family) {
                 case IP -> out.addAll(addresses(ofFamily));
                 case BOOL -> out.addAll(List.of("true", "false"));
@@ -79,7 +82,8 @@ public final class ConditionWitnesses {
         conditions.forEach(c -> c.values().forEach(v -> IpRange.parse(v).ifPresent(ranges::add)));
         List<String> out = new ArrayList<>();
         for (int width : new int[] {4, 16}) {
-            List<IpRange> family = ranges.stream().filter(r -> r.network().length == width).toList();
+            List<IpRange> family =
+                    ranges.stream().filter(r -> r.network().length == width).toList();
             if (family.isEmpty()) {
                 continue;
             }
@@ -122,7 +126,8 @@ public final class ConditionWitnesses {
     static Optional<List<String>> strings(List<Condition> conditions) {
         List<Glob> patterns = new ArrayList<>();
         for (Condition c : conditions) {
-            boolean like = c.operator() == ConditionOperator.STRING_LIKE || c.operator() == ConditionOperator.STRING_NOT_LIKE;
+            boolean like =
+                    c.operator() == ConditionOperator.STRING_LIKE || c.operator() == ConditionOperator.STRING_NOT_LIKE;
             boolean ignoreCase = c.operator() == ConditionOperator.STRING_EQUALS_IGNORE_CASE
                     || c.operator() == ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE;
             c.values().forEach(v -> patterns.add(like ? Glob.pattern(v, false) : Glob.literal(v, ignoreCase)));
@@ -134,8 +139,8 @@ public final class ConditionWitnesses {
     private static List<String> numbers(List<Condition> conditions) {
         TreeSet<BigDecimal> named = new TreeSet<>();
         conditions.forEach(c -> c.values().forEach(v -> named.add(new BigDecimal(v.trim()))));
-        List<BigDecimal> points = between(new ArrayList<>(named), BigDecimal.ONE,
-                (a, b) -> a.add(b).divide(BigDecimal.valueOf(2)));
+        List<BigDecimal> points = between(
+                new ArrayList<>(named), BigDecimal.ONE, (a, b) -> a.add(b).divide(BigDecimal.valueOf(2)));
         return points.stream().map(BigDecimal::toPlainString).toList();
     }
 
@@ -150,15 +155,20 @@ public final class ConditionWitnesses {
                 }
             }
         }
-        List<BigDecimal> seconds = named.stream().map(i -> BigDecimal.valueOf(i.toEpochMilli())).toList();
-        List<BigDecimal> points = between(new ArrayList<>(seconds), BigDecimal.valueOf(1000),
+        List<BigDecimal> seconds =
+                named.stream().map(i -> BigDecimal.valueOf(i.toEpochMilli())).toList();
+        List<BigDecimal> points = between(
+                new ArrayList<>(seconds),
+                BigDecimal.valueOf(1000),
                 (a, b) -> a.add(b).divideToIntegralValue(BigDecimal.valueOf(2)));
-        return points.stream().map(ms -> Instant.ofEpochMilli(ms.longValueExact()).toString()).toList();
+        return points.stream()
+                .map(ms -> Instant.ofEpochMilli(ms.longValueExact()).toString())
+                .toList();
     }
 
     /** Each value, one between each neighbouring pair, one {@code step} below the least and above the greatest. */
-    private static List<BigDecimal> between(List<BigDecimal> sorted, BigDecimal step,
-                                            java.util.function.BinaryOperator<BigDecimal> middle) {
+    private static List<BigDecimal> between(
+            List<BigDecimal> sorted, BigDecimal step, java.util.function.BinaryOperator<BigDecimal> middle) {
         List<BigDecimal> out = new ArrayList<>();
         if (sorted.isEmpty()) {
             return out;

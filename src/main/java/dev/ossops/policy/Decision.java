@@ -14,7 +14,11 @@ public record Decision(Outcome outcome, List<StatementRef> statements, String ex
         statements = List.copyOf(statements);
     }
 
-    public enum Outcome { ALLOW, EXPLICIT_DENY, IMPLICIT_DENY }
+    public enum Outcome {
+        ALLOW,
+        EXPLICIT_DENY,
+        IMPLICIT_DENY
+    }
 
     public boolean allowed() {
         return outcome == Outcome.ALLOW;

@@ -19,6 +19,7 @@ public final class Glob {
 
     /** Per position: the literal character, or ANY_ONE/ANY_RUN when {@code wild[i]}. */
     private final char[] tokens;
+
     private final boolean[] wild;
     private final boolean ignoreCase;
     private final BitSet start;

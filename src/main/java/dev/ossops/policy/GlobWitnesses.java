@@ -24,8 +24,7 @@ import java.util.TreeSet;
  * say the question was too large rather than guess.
  */
 public final class GlobWitnesses {
-    private GlobWitnesses() {
-    }
+    private GlobWitnesses() {}
 
     /** Each combination of matching {@code others} (bit i = others[i] matches) to its shortest witness. */
     public static Optional<Map<BitSet, String>> cover(Glob query, List<Glob> others, int maxStates) {

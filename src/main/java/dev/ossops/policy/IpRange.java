@@ -126,8 +126,12 @@ record IpRange(byte[] network, int prefixLength) {
         if (address.length != network.length) {
             return false;
         }
-        BigInteger mask = prefixLength == 0 ? BigInteger.ZERO
-                : BigInteger.ONE.shiftLeft(prefixLength).subtract(BigInteger.ONE).shiftLeft(network.length * 8 - prefixLength);
+        BigInteger mask = prefixLength == 0
+                ? BigInteger.ZERO
+                : BigInteger.ONE
+                        .shiftLeft(prefixLength)
+                        .subtract(BigInteger.ONE)
+                        .shiftLeft(network.length * 8 - prefixLength);
         return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
     }
 
@@ -138,8 +142,12 @@ record IpRange(byte[] network, int prefixLength) {
 
     /** Canonical text: the network address with its prefix length, e.g. {@code 10.0.0.0/8}. */
     String canonical() {
-        BigInteger mask = prefixLength == 0 ? BigInteger.ZERO
-                : BigInteger.ONE.shiftLeft(prefixLength).subtract(BigInteger.ONE).shiftLeft(network.length * 8 - prefixLength);
+        BigInteger mask = prefixLength == 0
+                ? BigInteger.ZERO
+                : BigInteger.ONE
+                        .shiftLeft(prefixLength)
+                        .subtract(BigInteger.ONE)
+                        .shiftLeft(network.length * 8 - prefixLength);
         byte[] raw = new BigInteger(1, network).and(mask).toByteArray();
         byte[] bytes = new byte[network.length];
         int copy = Math.min(raw.length, bytes.length);

@@ -30,7 +30,8 @@ public enum OssAction {
     DELETE_BUCKET_POLICY("oss:DeleteBucketPolicy", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.BUCKET),
     PUT_BUCKET_PUBLIC_ACCESS_BLOCK("oss:PutBucketPublicAccessBlock", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.BUCKET),
     GET_BUCKET_PUBLIC_ACCESS_BLOCK("oss:GetBucketPublicAccessBlock", AccessLevel.READ, Scope.BUCKET),
-    DELETE_BUCKET_PUBLIC_ACCESS_BLOCK("oss:DeleteBucketPublicAccessBlock", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.BUCKET),
+    DELETE_BUCKET_PUBLIC_ACCESS_BLOCK(
+            "oss:DeleteBucketPublicAccessBlock", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.BUCKET),
     PUT_BUCKET_REFERER("oss:PutBucketReferer", AccessLevel.PERMISSIONS_MANAGEMENT, Scope.BUCKET),
     GET_BUCKET_REFERER("oss:GetBucketReferer", AccessLevel.READ, Scope.BUCKET),
     PUT_BUCKET_LOGGING("oss:PutBucketLogging", AccessLevel.CONFIGURATION, Scope.BUCKET),
@@ -129,6 +130,8 @@ public enum OssAction {
 
     /** The catalogue entry for {@code action}, which compares ignoring case as RAM action names do. */
     public static Optional<OssAction> of(String action) {
-        return Arrays.stream(values()).filter(a -> a.action.equalsIgnoreCase(action)).findFirst();
+        return Arrays.stream(values())
+                .filter(a -> a.action.equalsIgnoreCase(action))
+                .findFirst();
     }
 }

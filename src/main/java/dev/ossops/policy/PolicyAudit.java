@@ -12,8 +12,7 @@ import java.util.TreeSet;
 
 /** The questions {@code audit} asks of policy documents. */
 public final class PolicyAudit {
-    private PolicyAudit() {
-    }
+    private PolicyAudit() {}
 
     /**
      * Which OSS actions anonymous callers may perform on {@code bucket} and its objects. An Allow
@@ -44,7 +43,8 @@ public final class PolicyAudit {
                         && StatementMatcher.actionMatches(s, action.action())
                         && reaches(s.resources().orElseThrow(), action.scope(), bucket)
                         && !deniedToEveryone(statements, action, bucket)) {
-                    granted.computeIfAbsent(action.level(), l -> new TreeSet<>()).add(action.action());
+                    granted.computeIfAbsent(action.level(), l -> new TreeSet<>())
+                            .add(action.action());
                     refs.add(new StatementRef(PolicyType.BUCKET, bucket, i));
                 }
             }
@@ -104,7 +104,8 @@ public final class PolicyAudit {
         List<Statement> statements = bucketPolicy.statements();
         for (int i = 0; i < statements.size(); i++) {
             List<String> keys = statements.get(i).conditions().stream()
-                    .map(c -> c.key().toLowerCase(Locale.ROOT)).toList();
+                    .map(c -> c.key().toLowerCase(Locale.ROOT))
+                    .toList();
             if (keys.contains("acs:sourceip") && !keys.contains("acs:sourcevpc")) {
                 offending.add(i);
             }
@@ -122,8 +123,11 @@ public final class PolicyAudit {
             boolean positiveString = c.operator() == ConditionOperator.STRING_EQUALS
                     || c.operator() == ConditionOperator.STRING_EQUALS_IGNORE_CASE
                     || c.operator() == ConditionOperator.STRING_LIKE;
-            if (key.equals("acs:sourceip") && c.operator() == ConditionOperator.IP_ADDRESS
-                    && c.values().stream().noneMatch(v -> IpRange.parse(v).map(IpRange::isEverything).orElse(false))) {
+            if (key.equals("acs:sourceip")
+                    && c.operator() == ConditionOperator.IP_ADDRESS
+                    && c.values().stream()
+                            .noneMatch(v ->
+                                    IpRange.parse(v).map(IpRange::isEverything).orElse(false))) {
                 return true;
             }
             if (key.equals("acs:sourcevpc") && positiveString && !c.values().contains("*")) {
@@ -138,23 +142,34 @@ public final class PolicyAudit {
 
     /** Whether the resources reach the bucket (BUCKET) or at least one of its objects (OBJECT). */
     private static boolean reaches(Patterns resources, OssAction.Scope scope, String bucket) {
-        boolean any = resources.values().stream().anyMatch(p -> scope == OssAction.Scope.BUCKET
-                ? matchesBucket(p, bucket)
-                : relativeOf(p).map(rel -> Wildcards.canMatchSomethingStartingWith(rel, bucket + "/", false))
-                        .orElseGet(() -> Wildcards.canMatchSomethingStartingWith(p, "acs:oss:", false)));
+        boolean any = resources.values().stream()
+                .anyMatch(p -> scope == OssAction.Scope.BUCKET
+                        ? matchesBucket(p, bucket)
+                        : relativeOf(p)
+                                .map(rel -> Wildcards.canMatchSomethingStartingWith(rel, bucket + "/", false))
+                                .orElseGet(() -> Wildcards.canMatchSomethingStartingWith(p, "acs:oss:", false)));
         if (!resources.negated()) {
             return any;
         }
         // NotResource: reaches unless the exclusions cover the whole scope.
-        return scope == OssAction.Scope.BUCKET ? !any : resources.values().stream().noneMatch(p -> coversObjects(p, bucket));
+        return scope == OssAction.Scope.BUCKET
+                ? !any
+                : resources.values().stream().noneMatch(p -> coversObjects(p, bucket));
     }
 
     private static boolean deniedToEveryone(List<Statement> statements, OssAction action, String bucket) {
-        return statements.stream().anyMatch(s -> s.effect() == Effect.DENY && everyone(s) && s.conditions().isEmpty()
-                && StatementMatcher.actionMatches(s, action.action())
-                && s.resources().filter(r -> !r.negated()).map(r -> r.values().stream().anyMatch(p ->
-                        action.scope() == OssAction.Scope.BUCKET ? matchesBucket(p, bucket) : coversObjects(p, bucket)))
-                        .orElse(false));
+        return statements.stream()
+                .anyMatch(s -> s.effect() == Effect.DENY
+                        && everyone(s)
+                        && s.conditions().isEmpty()
+                        && StatementMatcher.actionMatches(s, action.action())
+                        && s.resources()
+                                .filter(r -> !r.negated())
+                                .map(r -> r.values().stream()
+                                        .anyMatch(p -> action.scope() == OssAction.Scope.BUCKET
+                                                ? matchesBucket(p, bucket)
+                                                : coversObjects(p, bucket)))
+                                .orElse(false));
     }
 
     /** The pattern matches the bucket's ARN, whatever the owner's account id. */
@@ -183,9 +198,16 @@ public final class PolicyAudit {
     }
 
     private static boolean coversAllResources(Patterns resources) {
-        return !resources.negated() && resources.values().stream().anyMatch(p -> allStars(p)
-                || Arns.segments(p).map(s -> s[0].equals("acs") && allStars(s[1]) && allStars(s[2])
-                && allStars(s[3]) && allStars(s[4])).orElse(false));
+        return !resources.negated()
+                && resources.values().stream()
+                        .anyMatch(p -> allStars(p)
+                                || Arns.segments(p)
+                                        .map(s -> s[0].equals("acs")
+                                                && allStars(s[1])
+                                                && allStars(s[2])
+                                                && allStars(s[3])
+                                                && allStars(s[4]))
+                                        .orElse(false));
     }
 
     private static boolean coversService(Patterns actions, String service) {
@@ -200,13 +222,18 @@ public final class PolicyAudit {
     private static boolean coversServiceResources(Patterns resources, String service, String relativePrefix) {
         String arnPrefix = "acs:" + service + ":";
         if (resources.negated()) {
-            return resources.values().stream().noneMatch(p -> Wildcards.canMatchSomethingStartingWith(p, arnPrefix, false));
+            return resources.values().stream()
+                    .noneMatch(p -> Wildcards.canMatchSomethingStartingWith(p, arnPrefix, false));
         }
-        return resources.values().stream().anyMatch(p -> Wildcards.matchesEverythingStartingWith(p, arnPrefix, false)
-                || Arns.segments(p).map(s -> s[0].equals("acs") && Wildcards.matches(s[1], service, true)
-                && (allStars(s[2]) || s[2].isEmpty())
-                && (allStars(s[3]) || !s[3].contains("*") && !s[3].contains("?"))
-                && Wildcards.matchesEverythingStartingWith(s[4], relativePrefix, false)).orElse(false));
+        return resources.values().stream()
+                .anyMatch(p -> Wildcards.matchesEverythingStartingWith(p, arnPrefix, false)
+                        || Arns.segments(p)
+                                .map(s -> s[0].equals("acs")
+                                        && Wildcards.matches(s[1], service, true)
+                                        && (allStars(s[2]) || s[2].isEmpty())
+                                        && (allStars(s[3]) || !s[3].contains("*") && !s[3].contains("?"))
+                                        && Wildcards.matchesEverythingStartingWith(s[4], relativePrefix, false))
+                                .orElse(false));
     }
 
     private static boolean allStars(String pattern) {

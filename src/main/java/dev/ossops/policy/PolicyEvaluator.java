@@ -26,8 +26,7 @@ import java.util.Optional;
  * </ul>
  */
 public final class PolicyEvaluator {
-    private PolicyEvaluator() {
-    }
+    private PolicyEvaluator() {}
 
     /** The decision for {@code request} under {@code policies}. */
     public static Decision evaluate(PolicySet policies, RequestContext request) {
@@ -47,7 +46,10 @@ public final class PolicyEvaluator {
             hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst().ifPresent(h -> denies.add(h.ref()));
         }
         if (!denies.isEmpty()) {
-            return new Decision(Outcome.EXPLICIT_DENY, denies, "explicitly denied by " + denies.get(0).describe());
+            return new Decision(
+                    Outcome.EXPLICIT_DENY,
+                    denies,
+                    "explicitly denied by " + denies.get(0).describe());
         }
         Optional<StatementRef> byIdentity = firstAllow(identityHits);
         Optional<StatementRef> bySession = firstAllow(sessionHits);
@@ -56,12 +58,13 @@ public final class PolicyEvaluator {
         String what = request.action() + " on " + request.resource();
 
         if (caller instanceof Caller.Account account && sameAccount) {
-            return new Decision(Outcome.ALLOW, List.of(),
-                    "allowed: account " + account.id() + " owns " + request.resource());
+            return new Decision(
+                    Outcome.ALLOW, List.of(), "allowed: account " + account.id() + " owns " + request.resource());
         }
         if (!hasIdentity) {
             return byBucket.map(ref -> allow(List.of(ref)))
-                    .orElseGet(() -> implicit("no bucket policy statement allows " + what + " for the " + caller.describe()));
+                    .orElseGet(() ->
+                            implicit("no bucket policy statement allows " + what + " for the " + caller.describe()));
         }
         Optional<StatementRef> grant;
         if (sameAccount) {
@@ -69,7 +72,8 @@ public final class PolicyEvaluator {
         } else if (byIdentity.isPresent() && byBucket.isPresent()) {
             grant = byBucket;
         } else {
-            return byIdentity.or(() -> byBucket)
+            return byIdentity
+                    .or(() -> byBucket)
                     .map(only -> implicit("cross-account access needs both the bucket policy and the caller's"
                             + " identity policies to allow " + what + "; only " + only.describe() + " does"))
                     .orElseGet(() -> nothingAllows(what, caller));
@@ -98,15 +102,21 @@ public final class PolicyEvaluator {
     public static Decision evaluateIdentity(PolicySet policies, RequestContext request) {
         Caller caller = request.caller();
         if (!(caller instanceof Caller.RamUser) && !(caller instanceof Caller.RoleSession)) {
-            throw new IllegalArgumentException("only RAM users and role sessions have identity policies, not the " + caller.describe());
+            throw new IllegalArgumentException(
+                    "only RAM users and role sessions have identity policies, not the " + caller.describe());
         }
         List<Hit> identityHits = hits(policies.identity(), request, Optional.empty());
         List<Hit> sessionHits = caller instanceof Caller.RoleSession
-                ? hits(policies.session().stream().toList(), request, Optional.empty()) : List.of();
+                ? hits(policies.session().stream().toList(), request, Optional.empty())
+                : List.of();
         for (List<Hit> hits : List.of(identityHits, sessionHits)) {
-            Optional<Hit> deny = hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
+            Optional<Hit> deny =
+                    hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
             if (deny.isPresent()) {
-                return new Decision(Outcome.EXPLICIT_DENY, List.of(deny.get().ref()), "explicitly denied by " + deny.get().ref().describe());
+                return new Decision(
+                        Outcome.EXPLICIT_DENY,
+                        List.of(deny.get().ref()),
+                        "explicitly denied by " + deny.get().ref().describe());
             }
         }
         String what = request.action() + " on " + request.resource();
@@ -115,8 +125,10 @@ public final class PolicyEvaluator {
             return nothingAllows(what, caller);
         }
         if (caller instanceof Caller.RoleSession && policies.session().isPresent()) {
-            return firstAllow(sessionHits).map(s -> allow(List.of(byIdentity.get(), s)))
-                    .orElseGet(() -> implicit("the session policy \"" + policies.session().get().name() + "\" does not allow " + what));
+            return firstAllow(sessionHits)
+                    .map(s -> allow(List.of(byIdentity.get(), s)))
+                    .orElseGet(() -> implicit(
+                            "the session policy \"" + policies.session().get().name() + "\" does not allow " + what));
         }
         return allow(List.of(byIdentity.get()));
     }
@@ -130,18 +142,21 @@ public final class PolicyEvaluator {
             throw new IllegalArgumentException("policy " + trust.name() + " is not a trust policy");
         }
         List<Hit> hits = hits(List.of(trust), request, Optional.empty());
-        Optional<Hit> deny = hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
+        Optional<Hit> deny =
+                hits.stream().filter(h -> h.effect() == Effect.DENY).findFirst();
         if (deny.isPresent()) {
-            return new Decision(Outcome.EXPLICIT_DENY, List.of(deny.get().ref()),
+            return new Decision(
+                    Outcome.EXPLICIT_DENY,
+                    List.of(deny.get().ref()),
                     "explicitly denied by " + deny.get().ref().describe());
         }
-        return firstAllow(hits).map(ref -> allow(List.of(ref)))
+        return firstAllow(hits)
+                .map(ref -> allow(List.of(ref)))
                 .orElseGet(() -> implicit("trust policy \"" + trust.name() + "\" does not trust the "
                         + request.caller().describe() + " for " + request.action()));
     }
 
-    private record Hit(Effect effect, StatementRef ref) {
-    }
+    private record Hit(Effect effect, StatementRef ref) {}
 
     private static List<Hit> hits(List<AttachedPolicy> policies, RequestContext request, Optional<String> owner) {
         List<Hit> hits = new ArrayList<>();
@@ -167,7 +182,8 @@ public final class PolicyEvaluator {
             if (match == PrincipalMatch.NONE) {
                 return false;
             }
-            boolean isOwner = request.caller() instanceof Caller.Account a && owner.map(a.id()::equals).orElse(false);
+            boolean isOwner = request.caller() instanceof Caller.Account a
+                    && owner.map(a.id()::equals).orElse(false);
             if (match == PrincipalMatch.EVERYONE && s.conditions().isEmpty() && isOwner) {
                 return false;
             }
@@ -176,11 +192,15 @@ public final class PolicyEvaluator {
     }
 
     private static Optional<StatementRef> firstAllow(List<Hit> hits) {
-        return hits.stream().filter(h -> h.effect() == Effect.ALLOW).map(Hit::ref).findFirst();
+        return hits.stream()
+                .filter(h -> h.effect() == Effect.ALLOW)
+                .map(Hit::ref)
+                .findFirst();
     }
 
     private static Decision allow(List<StatementRef> refs) {
-        String by = refs.get(0).describe() + (refs.size() > 1 ? " within " + refs.get(1).describe() : "");
+        String by = refs.get(0).describe()
+                + (refs.size() > 1 ? " within " + refs.get(1).describe() : "");
         return new Decision(Outcome.ALLOW, refs, "allowed by " + by);
     }
 

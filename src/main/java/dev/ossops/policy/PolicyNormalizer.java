@@ -25,8 +25,7 @@ import java.util.function.Function;
 public final class PolicyNormalizer {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private PolicyNormalizer() {
-    }
+    private PolicyNormalizer() {}
 
     /** The canonical form of {@code policy}. */
     public static PolicyDocument canonicalize(PolicyDocument policy) {
@@ -58,16 +57,23 @@ public final class PolicyNormalizer {
     }
 
     private static Statement canonical(Statement s) {
-        Patterns actions = new Patterns(sortedUnique(s.actions().values(), PolicyNormalizer::actionSpelling), s.actions().negated());
-        Optional<Patterns> resources = s.resources().map(r -> new Patterns(sortedUnique(r.values(), Function.identity()), r.negated()));
-        Optional<Principals> principals = s.principals().map(p -> new Principals(
-                sortedUnique(p.ram(), Function.identity()),
-                sortedUnique(p.service(), v -> v.toLowerCase(Locale.ROOT)),
-                sortedUnique(p.federated(), Function.identity())));
+        Patterns actions = new Patterns(
+                sortedUnique(s.actions().values(), PolicyNormalizer::actionSpelling),
+                s.actions().negated());
+        Optional<Patterns> resources =
+                s.resources().map(r -> new Patterns(sortedUnique(r.values(), Function.identity()), r.negated()));
+        Optional<Principals> principals = s.principals()
+                .map(p -> new Principals(
+                        sortedUnique(p.ram(), Function.identity()),
+                        sortedUnique(p.service(), v -> v.toLowerCase(Locale.ROOT)),
+                        sortedUnique(p.federated(), Function.identity())));
         List<Condition> conditions = s.conditions().stream()
-                .map(c -> new Condition(c.operator(), c.key().toLowerCase(Locale.ROOT),
+                .map(c -> new Condition(
+                        c.operator(),
+                        c.key().toLowerCase(Locale.ROOT),
                         sortedUnique(c.values(), c.operator()::canonicalValue)))
-                .sorted(Comparator.comparing((Condition c) -> c.operator().json()).thenComparing(Condition::key))
+                .sorted(Comparator.comparing((Condition c) -> c.operator().json())
+                        .thenComparing(Condition::key))
                 .toList();
         return new Statement(s.effect(), actions, resources, principals, conditions);
     }
@@ -93,7 +99,9 @@ public final class PolicyNormalizer {
                 strings(node.putArray("Principal"), p.ram());
             }
         });
-        strings(node.putArray(s.actions().negated() ? "NotAction" : "Action"), s.actions().values());
+        strings(
+                node.putArray(s.actions().negated() ? "NotAction" : "Action"),
+                s.actions().values());
         s.resources().ifPresent(r -> strings(node.putArray(r.negated() ? "NotResource" : "Resource"), r.values()));
         if (!s.conditions().isEmpty()) {
             Map<String, ObjectNode> byOperator = new TreeMap<>();

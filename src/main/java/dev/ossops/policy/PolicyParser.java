@@ -29,12 +29,12 @@ public final class PolicyParser {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build()
             .reader();
+
     private static final List<String> STATEMENT_ELEMENTS = PolicyGrammar.statementElements();
     private static final Set<String> TRUST_ACTIONS =
             Set.of("sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithoidc");
 
-    private PolicyParser() {
-    }
+    private PolicyParser() {}
 
     /** Parses a JSON document of the given type. */
     public static PolicyDocument parse(String json, PolicyType type) {
@@ -44,7 +44,8 @@ public final class PolicyParser {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new PolicyParseException("not valid JSON" + where + ": " + withoutSourceNote(e.getOriginalMessage()), e);
+            throw new PolicyParseException(
+                    "not valid JSON" + where + ": " + withoutSourceNote(e.getOriginalMessage()), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new PolicyParseException("", "empty document; expected a JSON object with Version and Statement");
@@ -91,10 +92,10 @@ public final class PolicyParser {
         }
         rejectUnknown(node, path, STATEMENT_ELEMENTS);
         Effect effect = effect(node.get("Effect"), path + ".Effect");
-        Patterns actions = pair(node, path, "Action", "NotAction", true,
-                (p, v) -> checkAction(p, v, type)).orElseThrow();
-        Optional<Patterns> resources = pair(node, path, "Resource", "NotResource", type != PolicyType.TRUST,
-                PolicyParser::checkResource);
+        Patterns actions = pair(node, path, "Action", "NotAction", true, (p, v) -> checkAction(p, v, type))
+                .orElseThrow();
+        Optional<Patterns> resources =
+                pair(node, path, "Resource", "NotResource", type != PolicyType.TRUST, PolicyParser::checkResource);
         Optional<Principals> principals = principals(node.get("Principal"), path + ".Principal", type);
         List<Condition> conditions = conditions(node.get("Condition"), path + ".Condition");
         return new Statement(effect, actions, resources, principals, conditions);
@@ -107,13 +108,13 @@ public final class PolicyParser {
         return Arrays.stream(Effect.values())
                 .filter(e -> node.isTextual() && e.json().equals(node.asText()))
                 .findFirst()
-                .orElseThrow(() -> new PolicyParseException(path,
-                        describe(node) + " is not valid; expected \"Allow\" or \"Deny\""));
+                .orElseThrow(() -> new PolicyParseException(
+                        path, describe(node) + " is not valid; expected \"Allow\" or \"Deny\""));
     }
 
     /** Action/NotAction or Resource/NotResource: exactly one of the two when required. */
-    private static Optional<Patterns> pair(JsonNode statement, String path, String positive, String negative,
-                                           boolean required, ValueCheck check) {
+    private static Optional<Patterns> pair(
+            JsonNode statement, String path, String positive, String negative, boolean required, ValueCheck check) {
         JsonNode plain = statement.get(positive);
         JsonNode not = statement.get(negative);
         if (plain != null && not != null) {
@@ -121,7 +122,8 @@ public final class PolicyParser {
         }
         if (plain == null && not == null) {
             if (required) {
-                throw new PolicyParseException(path + "." + positive, "missing; expected " + positive + " or " + negative);
+                throw new PolicyParseException(
+                        path + "." + positive, "missing; expected " + positive + " or " + negative);
             }
             return Optional.empty();
         }
@@ -135,34 +137,38 @@ public final class PolicyParser {
         int colon = value.indexOf(':');
         boolean wellFormed = value.equals("*") || colon > 0 && colon < value.length() - 1;
         if (!wellFormed) {
-            throw new PolicyParseException(path, quote(value)
-                    + " is not an action; expected <service>:<action> such as oss:GetObject, or *");
+            throw new PolicyParseException(
+                    path, quote(value) + " is not an action; expected <service>:<action> such as oss:GetObject, or *");
         }
         if (type == PolicyType.TRUST && !TRUST_ACTIONS.contains(value.toLowerCase(Locale.ROOT))) {
-            throw new PolicyParseException(path, quote(value) + " is not accepted in a trust policy;"
-                    + " expected sts:AssumeRole, sts:AssumeRoleWithSAML or sts:AssumeRoleWithOIDC");
+            throw new PolicyParseException(
+                    path,
+                    quote(value) + " is not accepted in a trust policy;"
+                            + " expected sts:AssumeRole, sts:AssumeRoleWithSAML or sts:AssumeRoleWithOIDC");
         }
     }
 
     private static void checkResource(String path, String value) {
         if (!value.equals("*") && !value.startsWith("acs:")) {
-            throw new PolicyParseException(path, quote(value)
-                    + " is not a resource; expected * or an ARN such as acs:oss:*:*:mybucket/*");
+            throw new PolicyParseException(
+                    path, quote(value) + " is not a resource; expected * or an ARN such as acs:oss:*:*:mybucket/*");
         }
     }
 
     private static Optional<Principals> principals(JsonNode node, String path, PolicyType type) {
         if (type == PolicyType.IDENTITY || type == PolicyType.SESSION) {
             if (node != null) {
-                throw new PolicyParseException(path, "not allowed in " + article(type)
-                        + "; only bucket and trust policies name principals");
+                throw new PolicyParseException(
+                        path, "not allowed in " + article(type) + "; only bucket and trust policies name principals");
             }
             return Optional.empty();
         }
         if (node == null) {
-            throw new PolicyParseException(path, type == PolicyType.BUCKET
-                    ? "missing; a bucket policy names who it applies to (use [\"*\"] for everyone)"
-                    : "missing; a trust policy names who may assume the role");
+            throw new PolicyParseException(
+                    path,
+                    type == PolicyType.BUCKET
+                            ? "missing; a bucket policy names who it applies to (use [\"*\"] for everyone)"
+                            : "missing; a trust policy names who may assume the role");
         }
         if (type == PolicyType.BUCKET) {
             return Optional.of(bucketPrincipals(node, path));
@@ -175,7 +181,9 @@ public final class PolicyParser {
             throw new PolicyParseException(path, "empty; expected RAM, Service or Federated");
         }
         return Optional.of(new Principals(
-                optionalList(node, path, "RAM"), optionalList(node, path, "Service"), optionalList(node, path, "Federated")));
+                optionalList(node, path, "RAM"),
+                optionalList(node, path, "Service"),
+                optionalList(node, path, "Federated")));
     }
 
     private static Principals bucketPrincipals(JsonNode node, String path) {
@@ -225,7 +233,8 @@ public final class PolicyParser {
             }
             for (Map.Entry<String, JsonNode> key : keys.properties()) {
                 String keyPath = operatorPath + "." + key.getKey();
-                List<String> values = stringOrList(key.getValue(), keyPath, (p, v) -> checkConditionValue(operator, p, v));
+                List<String> values =
+                        stringOrList(key.getValue(), keyPath, (p, v) -> checkConditionValue(operator, p, v));
                 conditions.add(new Condition(operator, key.getKey(), values));
             }
         }
@@ -242,9 +251,12 @@ public final class PolicyParser {
     private static PolicyParseException unknownOperator(String name, String path) {
         return ConditionOperator.fromJsonIgnoringCase(name)
                 .map(o -> new PolicyParseException(path, "unknown operator; did you mean " + o.json() + "?"))
-                .orElseGet(() -> new PolicyParseException(path, "unknown operator; accepted: "
-                        + Arrays.stream(ConditionOperator.values()).map(ConditionOperator::json)
-                        .collect(Collectors.joining(", "))));
+                .orElseGet(() -> new PolicyParseException(
+                        path,
+                        "unknown operator; accepted: "
+                                + Arrays.stream(ConditionOperator.values())
+                                        .map(ConditionOperator::json)
+                                        .collect(Collectors.joining(", "))));
     }
 
     /** A string, or a non-empty list of strings; condition values may also be JSON numbers or booleans. */
@@ -290,10 +302,13 @@ public final class PolicyParser {
                 if (foreign.isPresent()) {
                     throw new PolicyParseException(where, foreign.get());
                 }
-                Optional<String> hint = accepted.stream().filter(a -> a.equalsIgnoreCase(name)
-                        || a.equalsIgnoreCase(name.replaceAll("s$", ""))).findFirst();
-                throw new PolicyParseException(where, hint.map(h -> "unknown element; did you mean " + h + "?")
-                        .orElse("unknown element; accepted: " + String.join(", ", accepted)));
+                Optional<String> hint = accepted.stream()
+                        .filter(a -> a.equalsIgnoreCase(name) || a.equalsIgnoreCase(name.replaceAll("s$", "")))
+                        .findFirst();
+                throw new PolicyParseException(
+                        where,
+                        hint.map(h -> "unknown element; did you mean " + h + "?")
+                                .orElse("unknown element; accepted: " + String.join(", ", accepted)));
             }
         }
     }
@@ -322,5 +337,4 @@ public final class PolicyParser {
     private interface ValueCheck {
         void accept(String path, String value);
     }
-
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * or of the role for a role session), the session policy passed to AssumeRole, and the bucket
  * policy of the bucket addressed.
  */
-public record PolicySet(List<AttachedPolicy> identity, Optional<AttachedPolicy> session, Optional<AttachedPolicy> bucket) {
+public record PolicySet(
+        List<AttachedPolicy> identity, Optional<AttachedPolicy> session, Optional<AttachedPolicy> bucket) {
     public PolicySet {
         identity = List.copyOf(identity);
         identity.forEach(p -> require(p, PolicyType.IDENTITY));
@@ -37,8 +38,8 @@ public record PolicySet(List<AttachedPolicy> identity, Optional<AttachedPolicy> 
 
     private static void require(AttachedPolicy policy, PolicyType type) {
         if (policy.type() != type) {
-            throw new IllegalArgumentException("policy " + policy.name() + " is " + article(policy.type())
-                    + ", not " + article(type));
+            throw new IllegalArgumentException(
+                    "policy " + policy.name() + " is " + article(policy.type()) + ", not " + article(type));
         }
     }
 

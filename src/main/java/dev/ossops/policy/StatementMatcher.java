@@ -4,11 +4,14 @@ import java.util.List;
 
 /** Whether one statement applies to one request: action, resource, principal and conditions. */
 final class StatementMatcher {
-    private StatementMatcher() {
-    }
+    private StatementMatcher() {}
 
     /** How a statement's Principal names a caller. */
-    enum PrincipalMatch { NONE, EVERYONE, NAMED }
+    enum PrincipalMatch {
+        NONE,
+        EVERYONE,
+        NAMED
+    }
 
     /** RAM action names are case-insensitive (RAM "Policy elements"). */
     static boolean actionMatches(Statement statement, String action) {
@@ -16,7 +19,8 @@ final class StatementMatcher {
     }
 
     static boolean resourceMatches(Statement statement, String resource) {
-        return statement.resources()
+        return statement
+                .resources()
                 .map(r -> r.values().stream().anyMatch(p -> Arns.matches(p, resource)) != r.negated())
                 .orElse(true);
     }
@@ -27,13 +31,16 @@ final class StatementMatcher {
     }
 
     static PrincipalMatch principalMatch(Statement statement, Caller caller, PolicyType type) {
-        return statement.principals().map(p -> {
-            if (p.ram().stream().anyMatch(v -> !v.equals("*") && namesCaller(v, caller, type))
-                    || caller instanceof Caller.Service s && anyGlob(p.service(), s.name())) {
-                return PrincipalMatch.NAMED;
-            }
-            return p.includesEveryone() ? PrincipalMatch.EVERYONE : PrincipalMatch.NONE;
-        }).orElse(PrincipalMatch.NONE);
+        return statement
+                .principals()
+                .map(p -> {
+                    if (p.ram().stream().anyMatch(v -> !v.equals("*") && namesCaller(v, caller, type))
+                            || caller instanceof Caller.Service s && anyGlob(p.service(), s.name())) {
+                        return PrincipalMatch.NAMED;
+                    }
+                    return p.includesEveryone() ? PrincipalMatch.EVERYONE : PrincipalMatch.NONE;
+                })
+                .orElse(PrincipalMatch.NONE);
     }
 
     /**
@@ -47,8 +54,10 @@ final class StatementMatcher {
         if (caller instanceof Caller.Account a) {
             return value.equals(a.id()) || glob(value, "acs:ram::" + a.id() + ":root");
         }
-        if (type == PolicyType.TRUST && caller.accountId()
-                .map(account -> glob(value, "acs:ram::" + account + ":root")).orElse(false)) {
+        if (type == PolicyType.TRUST
+                && caller.accountId()
+                        .map(account -> glob(value, "acs:ram::" + account + ":root"))
+                        .orElse(false)) {
             return true;
         }
         if (caller instanceof Caller.RamUser u) {

@@ -7,8 +7,7 @@ import java.util.BitSet;
  * run of characters (also none), {@code ?} exactly one; everything else is literal.
  */
 final class Wildcards {
-    private Wildcards() {
-    }
+    private Wildcards() {}
 
     /** Whether {@code pattern} matches the whole of {@code value}. */
     static boolean matches(String pattern, String value, boolean ignoreCase) {

@@ -1,6 +1,7 @@
 package dev.ossops.serve;
 
 import dev.ossops.common.Digests;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +28,10 @@ public final class ApiKeys {
     public static final int MIN_KEY_LENGTH = 16;
     /** A keys file is a short list; anything larger is a mistake, not read into memory. */
     static final long MAX_FILE_BYTES = 1 << 20;
+
     private static final Pattern LINE = Pattern.compile("([a-z0-9][a-z0-9_-]{0,47})\\s+sha256:([0-9a-f]{64})");
 
-    private record Entry(String principal, byte[] digest) {
-    }
+    private record Entry(String principal, byte[] digest) {}
 
     private final List<Entry> entries;
 
@@ -49,12 +50,12 @@ public final class ApiKeys {
         variables.forEach((principal, variable) -> {
             String key = environment.get(variable);
             if (key == null || key.isEmpty()) {
-                throw new IllegalArgumentException("API key of principal '" + principal + "': environment variable " + variable
-                        + " is not set");
+                throw new IllegalArgumentException(
+                        "API key of principal '" + principal + "': environment variable " + variable + " is not set");
             }
             if (key.length() < MIN_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("API key of principal '" + principal + "' (" + variable + ") must be at least "
-                        + MIN_KEY_LENGTH + " printable ASCII characters without spaces");
+                throw new IllegalArgumentException("API key of principal '" + principal + "' (" + variable
+                        + ") must be at least " + MIN_KEY_LENGTH + " printable ASCII characters without spaces");
             }
             add(entries, owners, principal, Digests.sha256(key), variable);
         });
@@ -69,7 +70,8 @@ public final class ApiKeys {
         List<String> lines;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new IllegalArgumentException("apiKeysFile " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
+                throw new IllegalArgumentException(
+                        "apiKeysFile " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -90,7 +92,8 @@ public final class ApiKeys {
         }
     }
 
-    private static void add(List<Entry> entries, Map<String, String> owners, String principal, byte[] digest, String source) {
+    private static void add(
+            List<Entry> entries, Map<String, String> owners, String principal, byte[] digest, String source) {
         String hex = HexFormat.of().formatHex(digest);
         String owner = owners.putIfAbsent(hex, principal);
         if (owner != null && !owner.equals(principal)) {

@@ -32,7 +32,8 @@ public final class CloudBackends implements Storage, AutoCloseable {
     private final OssTransfer oss;
     private final StsVending sts;
 
-    public CloudBackends(CloudTarget target, RefreshingCredentialSource credentials, String bucket, String region, Clock clock) {
+    public CloudBackends(
+            CloudTarget target, RefreshingCredentialSource credentials, String bucket, String region, Clock clock) {
         this.target = target;
         this.credentials = credentials;
         this.bucket = bucket;
@@ -49,7 +50,8 @@ public final class CloudBackends implements Storage, AutoCloseable {
 
     @Override
     public URI presignPut(String key, String contentType, Instant expiration) {
-        return oss.presign(bucket, key, "PUT", expiration, Optional.of(contentType), Map.of("x-oss-forbid-overwrite", "true"));
+        return oss.presign(
+                bucket, key, "PUT", expiration, Optional.of(contentType), Map.of("x-oss-forbid-overwrite", "true"));
     }
 
     @Override
@@ -75,7 +77,8 @@ public final class CloudBackends implements Storage, AutoCloseable {
             return URI.create((base.endsWith("/") ? base : base + "/") + bucket);
         }
         URI endpoint = target.ossEndpoint(region);
-        return URI.create(endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost().toLowerCase(Locale.ROOT));
+        return URI.create(
+                endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost().toLowerCase(Locale.ROOT));
     }
 
     @Override

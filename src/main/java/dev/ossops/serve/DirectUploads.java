@@ -78,13 +78,23 @@ public final class DirectUploads {
         Map<String, String> pinned = new LinkedHashMap<>();
         pinned.put("key", key);
         pinned.put("Content-Type", contentType);
-        // OSS ranks x-oss-content-type above the Content-Type field and the file part's type: pinning it is what fixes the type.
+        // OSS ranks x-oss-content-type above the Content-Type field and the file part's type: pinning it is what fixes
+        // the type.
         pinned.put("x-oss-content-type", contentType);
         PostPolicy.PostForm form;
         try {
-            form = storage.postForm(new PostPolicy.Request(settings.bucket(), settings.region(), keys.prefixOf(principal),
-                    Math.min(max, PostPolicy.MAX_SIZE), settings.presignExpires(), true, PostPolicy.Version.V4,
-                    PostPolicy.DEFAULT_OBJECT_ACL, List.of()), pinned);
+            form = storage.postForm(
+                    new PostPolicy.Request(
+                            settings.bucket(),
+                            settings.region(),
+                            keys.prefixOf(principal),
+                            Math.min(max, PostPolicy.MAX_SIZE),
+                            settings.presignExpires(),
+                            true,
+                            PostPolicy.Version.V4,
+                            PostPolicy.DEFAULT_OBJECT_ACL,
+                            List.of()),
+                    pinned);
         } catch (UploadException e) {
             throw ServeException.badRequest(e.getMessage());
         }
@@ -116,7 +126,10 @@ public final class DirectUploads {
         if (cdn.isPresent()) {
             out.put("url", cdn.get());
         } else {
-            out.put("url", storage.presignGet(key, clock.instant().plus(settings.publicUrlExpires()), process).toString());
+            out.put(
+                    "url",
+                    storage.presignGet(key, clock.instant().plus(settings.publicUrlExpires()), process)
+                            .toString());
             out.put("expires_in", settings.publicUrlExpires().toSeconds());
         }
         return out;

@@ -20,28 +20,30 @@ public final class ImageUrls {
     private static final Set<String> PARAMETERS = Set.of("w", "h", "format", "q");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,6}");
 
-    private ImageUrls() {
-    }
+    private ImageUrls() {}
 
     /** The chain for these query parameters (each given once), or empty when they ask for no processing. */
     public static Optional<String> process(Map<String, List<String>> query) {
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (!PARAMETERS.contains(e.getKey())) {
-                throw ServeException.badRequest("unknown parameter '" + printable(e.getKey()) + "'; accepted: w, h, format, q");
+                throw ServeException.badRequest(
+                        "unknown parameter '" + printable(e.getKey()) + "'; accepted: w, h, format, q");
             }
             if (e.getValue().size() != 1) {
-                throw ServeException.badRequest("parameter '" + e.getKey() + "' is given " + e.getValue().size() + " times");
+                throw ServeException.badRequest("parameter '" + e.getKey() + "' is given "
+                        + e.getValue().size() + " times");
             }
         }
         Optional<Integer> w = number(query, "w", 1, MAX_SIDE);
         Optional<Integer> h = number(query, "h", 1, MAX_SIDE);
         Optional<String> format = Optional.ofNullable(query.get("format")).map(v -> v.get(0));
         if (format.isPresent() && !FORMATS.contains(format.get())) {
-            throw ServeException.badRequest("format '" + printable(format.get()) + "' is not one of " + String.join(", ",
-                    FORMATS.stream().sorted().toList()));
+            throw ServeException.badRequest("format '" + printable(format.get()) + "' is not one of "
+                    + String.join(", ", FORMATS.stream().sorted().toList()));
         }
         Optional<Integer> q = number(query, "q", 1, 100);
-        if (q.isPresent() && !format.filter(f -> f.equals("jpg") || f.equals("webp")).isPresent()) {
+        if (q.isPresent()
+                && !format.filter(f -> f.equals("jpg") || f.equals("webp")).isPresent()) {
             throw ServeException.badRequest("q needs format=jpg or format=webp: OSS applies quality to those only");
         }
         List<String> steps = new ArrayList<>();
@@ -64,7 +66,8 @@ public final class ImageUrls {
         String v = values.get(0);
         int n = DIGITS.matcher(v).matches() ? Integer.parseInt(v) : -1;
         if (n < min || n > max) {
-            throw ServeException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '" + printable(v) + "'");
+            throw ServeException.badRequest(
+                    name + " must be a whole number from " + min + " to " + max + ", got '" + printable(v) + "'");
         }
         return Optional.of(n);
     }

@@ -1,7 +1,6 @@
 package dev.ossops.serve;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -22,11 +21,15 @@ final class JsonBody {
     static final int MAX_BYTES = 16 * 1024;
     /** The requests are flat objects; a little room for a client that nests an unused field. */
     static final int MAX_DEPTH = 4;
+
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_BYTES)
-                    .maxNumberLength(20).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxStringLength(MAX_BYTES)
+                            .maxNumberLength(20)
+                            .build())
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ObjectNode root;
@@ -44,14 +47,16 @@ final class JsonBody {
         try {
             node = MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw ServeException.badRequest("request body nests deeper than " + MAX_DEPTH + " levels or holds an oversized value");
+            throw ServeException.badRequest(
+                    "request body nests deeper than " + MAX_DEPTH + " levels or holds an oversized value");
         } catch (JsonProcessingException e) {
             if (e.getOriginalMessage().startsWith("Duplicate field")) {
                 throw ServeException.badRequest("request body names a field twice");
             }
             // The parser's own message quotes the input: give only where it broke.
-            throw ServeException.badRequest("request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            throw ServeException.badRequest(
+                    "request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw ServeException.badRequest("request body cannot be read");
         }

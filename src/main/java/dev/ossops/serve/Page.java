@@ -18,8 +18,7 @@ import java.util.Optional;
  * URLs point at, nothing else.
  */
 final class Page {
-    record Asset(String contentType, byte[] body) {
-    }
+    record Asset(String contentType, byte[] body) {}
 
     private final Map<String, Asset> assets;
     private final String contentSecurityPolicy;
@@ -31,8 +30,9 @@ final class Page {
                 "/", load("index.html", "text/html; charset=utf-8"),
                 "/app.js", load("app.js", "text/javascript; charset=utf-8"),
                 "/app.css", load("app.css", "text/css; charset=utf-8"));
-        this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: " + storageOrigin
-                + "; connect-src 'self' " + storageOrigin + "; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+        this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: "
+                + storageOrigin + "; connect-src 'self' " + storageOrigin
+                + "; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
     }
 
     /** The origin of a URL: what a CSP source and a CORS Origin compare. */

@@ -15,8 +15,7 @@ import java.util.Optional;
 final class PendingUploads {
     static final int MAX_PENDING = 10_000;
 
-    record Pending(String principal, long size, String contentType, Instant expires) {
-    }
+    record Pending(String principal, long size, String contentType, Instant expires) {}
 
     private final Map<String, Pending> byKey = new LinkedHashMap<>();
     private final Clock clock;

@@ -8,16 +8,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The checks every upload endpoint makes on what a caller announces, before any URL or credential is issued. */
 final class Requests {
     static final int MAX_NAME_LENGTH = 1024;
-    private static final Pattern CONTENT_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+    private static final Pattern CONTENT_TYPE =
+            Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** {@code type/subtype} in lower case, with no parameters: exactly what the upload must send and OSS stores. */
     static String contentType(String value) {
@@ -33,8 +33,8 @@ final class Requests {
      */
     static void requireCaller(JsonBody body, String principal) {
         body.text("user_id", 64).filter(id -> !id.equals(principal)).ifPresent(id -> {
-            throw ServeException.forbidden("user_id does not match the caller: uploads go under the API key's principal '"
-                    + principal + "'");
+            throw ServeException.forbidden(
+                    "user_id does not match the caller: uploads go under the API key's principal '" + principal + "'");
         });
     }
 
@@ -50,11 +50,13 @@ final class Requests {
     /** {@code https://<cdnDomain>/<key>}, each key segment percent-encoded. */
     static Optional<String> cdnUrl(Optional<String> cdnDomain, String key, Optional<String> process) {
         return cdnDomain.map(domain -> URI.create("https://" + domain + "/" + encodePath(key)
-                + process.map(p -> "?x-oss-process=" + p).orElse("")).toString());
+                        + process.map(p -> "?x-oss-process=" + p).orElse(""))
+                .toString());
     }
 
     static String encodePath(String key) {
-        return Arrays.stream(key.split("/", -1)).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
+        return Arrays.stream(key.split("/", -1))
+                .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
                 .collect(Collectors.joining("/"));
     }
 }

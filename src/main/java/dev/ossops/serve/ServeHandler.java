@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 final class ServeHandler extends Handler.Abstract {
     /** Request attribute naming the authenticated principal, for the access log. */
     static final String PRINCIPAL = "dev.ossops.serve.principal";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7e]{1,512})", Pattern.CASE_INSENSITIVE);
     private static final String IMAGE = "/api/image/";
@@ -43,7 +44,13 @@ final class ServeHandler extends Handler.Abstract {
     private final Page page;
     private final Map<String, Endpoint> posts;
 
-    ServeHandler(ApiKeys keys, RateLimiter callers, RateLimiter failedLogins, DirectUploads direct, StsUploads sts, Page page) {
+    ServeHandler(
+            ApiKeys keys,
+            RateLimiter callers,
+            RateLimiter failedLogins,
+            DirectUploads direct,
+            StsUploads sts,
+            Page page) {
         this.keys = keys;
         this.callers = callers;
         this.failedLogins = failedLogins;
@@ -94,7 +101,11 @@ final class ServeHandler extends Handler.Abstract {
             if (path.startsWith(IMAGE) && path.length() > IMAGE.length()) {
                 requireMethod(method, "GET");
                 String principal = authenticate(request);
-                writeJson(response, callback, 200, direct.imageUrl(principal, path.substring(IMAGE.length()), query(request)));
+                writeJson(
+                        response,
+                        callback,
+                        200,
+                        direct.imageUrl(principal, path.substring(IMAGE.length()), query(request)));
                 return true;
             }
             throw new ServeException(404, "no such endpoint: " + ImageUrls.printable(path));
@@ -119,7 +130,8 @@ final class ServeHandler extends Handler.Abstract {
 
     private static void requireMethod(String method, String allowed) {
         if (!method.equals(allowed)) {
-            throw new ServeException(405, method.length() > 16 ? "method not allowed" : method + " is not allowed here; use " + allowed);
+            throw new ServeException(
+                    405, method.length() > 16 ? "method not allowed" : method + " is not allowed here; use " + allowed);
         }
     }
 
@@ -130,14 +142,20 @@ final class ServeHandler extends Handler.Abstract {
     /** The principal of the request's API key; a caller that fails to authenticate too often is slowed down by address. */
     private String authenticate(Request request) {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        Optional<String> principal = Optional.ofNullable(header).map(BEARER::matcher).filter(java.util.regex.Matcher::matches)
+        Optional<String> principal = Optional.ofNullable(header)
+                .map(BEARER::matcher)
+                .filter(java.util.regex.Matcher::matches)
                 .flatMap(m -> keys.principal(m.group(1)));
         if (principal.isEmpty()) {
             failedLogins.acquire("address " + Request.getRemoteAddr(request)).ifPresent(wait -> {
-                throw ServeException.tooManyRequests("too many requests without a valid API key from this address", wait);
+                throw ServeException.tooManyRequests(
+                        "too many requests without a valid API key from this address", wait);
             });
-            throw new ServeException(401, header == null ? "an API key is required: Authorization: Bearer <key>"
-                    : "the API key is not valid");
+            throw new ServeException(
+                    401,
+                    header == null
+                            ? "an API key is required: Authorization: Bearer <key>"
+                            : "the API key is not valid");
         }
         request.setAttribute(PRINCIPAL, principal.get());
         callers.acquire(principal.get()).ifPresent(wait -> {
@@ -157,7 +175,8 @@ final class ServeHandler extends Handler.Abstract {
     private static byte[] readBody(Request request) {
         long declared = request.getLength();
         if (declared > JsonBody.MAX_BYTES) {
-            throw new ServeException(413, "request body is " + declared + " bytes; at most " + JsonBody.MAX_BYTES + " are accepted");
+            throw new ServeException(
+                    413, "request body is " + declared + " bytes; at most " + JsonBody.MAX_BYTES + " are accepted");
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(JsonBody.MAX_BYTES + 1);
@@ -165,7 +184,8 @@ final class ServeHandler extends Handler.Abstract {
                 throw new ServeException(413, "request body is larger than " + JsonBody.MAX_BYTES + " bytes");
             }
             if (declared >= 0 && body.length < declared) {
-                throw ServeException.badRequest("request body ended after " + body.length + " of " + declared + " bytes");
+                throw ServeException.badRequest(
+                        "request body ended after " + body.length + " of " + declared + " bytes");
             }
             return body;
         } catch (IOException e) {

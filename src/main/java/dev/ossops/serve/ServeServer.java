@@ -52,8 +52,15 @@ public final class ServeServer implements AutoCloseable {
      * @param storageOrigins where the page's uploads and images go, for its Content-Security-Policy
      * @param accessLog      receives one JSON line per request
      */
-    public static ServeServer start(InetSocketAddress bind, ServeSettings settings, ApiKeys keys, DirectUploads direct,
-                                    StsUploads sts, List<String> storageOrigins, Consumer<String> accessLog, Clock clock) {
+    public static ServeServer start(
+            InetSocketAddress bind,
+            ServeSettings settings,
+            ApiKeys keys,
+            DirectUploads direct,
+            StsUploads sts,
+            List<String> storageOrigins,
+            Consumer<String> accessLog,
+            Clock clock) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("ossops-serve");
         Server server = new Server(threads);
@@ -69,8 +76,13 @@ public final class ServeServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
-        ServeHandler handler = new ServeHandler(keys, new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
-                new RateLimiter(settings.requestsPerMinute(), System::nanoTime), direct, sts, new Page(storageOrigins));
+        ServeHandler handler = new ServeHandler(
+                keys,
+                new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
+                new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
+                direct,
+                sts,
+                new Page(storageOrigins));
         server.setHandler(settings.allowedOrigins().isEmpty() ? handler : cors(settings.allowedOrigins(), handler));
         server.setErrorHandler(new JsonErrors());
         server.setRequestLog(new AccessLog(accessLog, clock));
@@ -78,7 +90,8 @@ public final class ServeServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
-            throw new IllegalStateException("cannot serve on " + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot serve on " + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(), e);
         }
         return new ServeServer(server, connector);
     }

@@ -21,8 +21,14 @@ public final class ServeService implements AutoCloseable {
     }
 
     /** Starts serving {@code settings} on {@code bind} against {@code target} as {@code credentials}. */
-    public static ServeService start(ServeSettings settings, ApiKeys keys, CloudTarget target, RefreshingCredentialSource credentials,
-                                     InetSocketAddress bind, Consumer<String> accessLog, Clock clock) {
+    public static ServeService start(
+            ServeSettings settings,
+            ApiKeys keys,
+            CloudTarget target,
+            RefreshingCredentialSource credentials,
+            InetSocketAddress bind,
+            Consumer<String> accessLog,
+            Clock clock) {
         CloudBackends backends = new CloudBackends(target, credentials, settings.bucket(), settings.region(), clock);
         try {
             UploadKeys uploadKeys = new UploadKeys(settings.keyPrefix(), clock);
@@ -31,7 +37,8 @@ public final class ServeService implements AutoCloseable {
             List<String> origins = new ArrayList<>();
             origins.add(Page.origin(backends.bucketUrl()));
             settings.cdnDomain().ifPresent(d -> origins.add("https://" + d));
-            return new ServeService(backends, ServeServer.start(bind, settings, keys, direct, sts, origins, accessLog, clock));
+            return new ServeService(
+                    backends, ServeServer.start(bind, settings, keys, direct, sts, origins, accessLog, clock));
         } catch (RuntimeException e) {
             backends.close();
             throw e;

@@ -11,8 +11,7 @@ import java.util.Optional;
 public interface Storage {
 
     /** What HeadObject says about an uploaded object. */
-    record StoredObject(long size, Optional<String> contentType) {
-    }
+    record StoredObject(long size, Optional<String> contentType) {}
 
     /** A presigned PUT of {@code key} that signs the content type and {@code x-oss-forbid-overwrite: true}. */
     URI presignPut(String key, String contentType, Instant expiration);

@@ -70,11 +70,15 @@ public final class StsUploads {
         Requests.requireCaller(body, principal);
         String name = body.requiredText("file_name", Requests.MAX_NAME_LENGTH);
         long size = body.requiredSize("file_size");
-        String contentType = Requests.contentType(body.text("content_type", 255).orElseGet(() -> ContentTypes.of(name)));
+        String contentType =
+                Requests.contentType(body.text("content_type", 255).orElseGet(() -> ContentTypes.of(name)));
         Requests.check(rules, "file_name " + ImageUrls.printable(name), contentType, size);
         String key = keys.newKey(principal, name, contentType);
         StsVending.Issued issued = assume(principal, SessionPolicies.forObject(settings.bucket(), key, PUT_ONLY));
-        pending.add(key, new PendingUploads.Pending(principal, size, contentType, issued.expiration().plus(COMPLETE_GRACE)));
+        pending.add(
+                key,
+                new PendingUploads.Pending(
+                        principal, size, contentType, issued.expiration().plus(COMPLETE_GRACE)));
         ObjectNode out = JSON.createObjectNode();
         out.put("AccessKeyId", issued.accessKeyId());
         out.put("AccessKeySecret", issued.accessKeySecret());
@@ -97,17 +101,21 @@ public final class StsUploads {
     public ObjectNode complete(String principal, JsonBody body) {
         String key = body.requiredText("object_key", 1023);
         keys.requireOwned(key, principal);
-        PendingUploads.Pending announced = pending.find(key, principal).orElseThrow(() -> new ServeException(404,
-                "no upload of " + key + " was started with /sts/upload/init, or it expired"));
-        Storage.StoredObject stored = storage.head(key).orElseThrow(() -> new ServeException(404,
-                key + " has not been uploaded"));
+        PendingUploads.Pending announced = pending.find(key, principal)
+                .orElseThrow(() -> new ServeException(
+                        404, "no upload of " + key + " was started with /sts/upload/init, or it expired"));
+        Storage.StoredObject stored =
+                storage.head(key).orElseThrow(() -> new ServeException(404, key + " has not been uploaded"));
         if (stored.size() != announced.size()) {
-            throw new ServeException(409, key + " holds " + stored.size() + " bytes, but " + announced.size() + " were announced");
+            throw new ServeException(
+                    409, key + " holds " + stored.size() + " bytes, but " + announced.size() + " were announced");
         }
         String type = stored.contentType().orElse("(none)");
         if (!type.equals(announced.contentType())) {
-            throw new ServeException(409, key + " was stored as " + ImageUrls.printable(type) + ", but "
-                    + announced.contentType() + " was announced");
+            throw new ServeException(
+                    409,
+                    key + " was stored as " + ImageUrls.printable(type) + ", but " + announced.contentType()
+                            + " was announced");
         }
         pending.remove(key);
         ObjectNode out = JSON.createObjectNode();
@@ -120,15 +128,18 @@ public final class StsUploads {
             out.put("public_signed_url", cdn.get());
         } else {
             Instant expires = clock.instant().plus(settings.publicUrlExpires());
-            out.put("public_signed_url", storage.presignGet(key, expires, Optional.empty()).toString());
+            out.put(
+                    "public_signed_url",
+                    storage.presignGet(key, expires, Optional.empty()).toString());
             out.put("expires_in", settings.publicUrlExpires().toSeconds());
         }
         return out;
     }
 
     private StsVending.Issued assume(String principal, String policy) {
-        String role = settings.stsRole().orElseThrow(() -> new ServeException(501,
-                "STS uploads are not configured: the profile has no serve.sts.role"));
+        String role = settings.stsRole()
+                .orElseThrow(() ->
+                        new ServeException(501, "STS uploads are not configured: the profile has no serve.sts.role"));
         return sts.assume(role, "serve-" + principal, policy, settings.stsDurationSeconds());
     }
 }

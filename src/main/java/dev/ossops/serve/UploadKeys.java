@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * only the extension, and only when it names the same content type, so no part of a hostile name reaches the key.
  */
 public final class UploadKeys {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
     private final String keyPrefix;
@@ -40,8 +41,8 @@ public final class UploadKeys {
     public String newKey(String principal, String filename, String contentType) {
         byte[] id = new byte[8];
         random.nextBytes(id);
-        return ObjectKeys.validate(prefixOf(principal) + DAY.format(clock.instant()) + "/" + HexFormat.of().formatHex(id)
-                + extension(filename, contentType));
+        return ObjectKeys.validate(prefixOf(principal) + DAY.format(clock.instant()) + "/"
+                + HexFormat.of().formatHex(id) + extension(filename, contentType));
     }
 
     /** {@code .png} for {@code photo.PNG} uploaded as image/png; nothing when the name's extension says another type. */
@@ -58,7 +59,8 @@ public final class UploadKeys {
     public void requireOwned(String key, String principal) {
         String prefix = prefixOf(principal);
         if (!key.startsWith(prefix) || key.length() == prefix.length()) {
-            throw ServeException.forbidden("object_key must be under " + prefix + ": the API key decides where its uploads are");
+            throw ServeException.forbidden(
+                    "object_key must be under " + prefix + ": the API key decides where its uploads are");
         }
     }
 }

@@ -23,12 +23,14 @@ import java.util.Optional;
 public final class PolicyGrammar {
     /** The document's elements, in the order ossops writes them. */
     public static final String VERSION = "Version";
+
     public static final String STATEMENT = "Statement";
     public static final List<String> DOCUMENT_ELEMENTS = List.of(VERSION, STATEMENT);
     /** The only policy language version. */
     public static final String VERSION_1 = "1";
     /** The values of {@code Effect}. */
     public static final String ALLOW = "Allow";
+
     public static final String DENY = "Deny";
     /** The keys of a trust policy's {@code Principal}: accounts, users and roles; cloud services; identity providers. */
     public static final List<String> TRUST_PRINCIPAL_TYPES = List.of("RAM", "Service", "Federated");
@@ -39,7 +41,8 @@ public final class PolicyGrammar {
     private static final Map<String, String> FOREIGN = Map.of(
             "sid", "Sid is not part of the RAM and OSS policy grammar (statements have no ids there): remove it",
             "id", "Id is not part of the RAM and OSS policy grammar: remove it",
-            "notprincipal", "NotPrincipal is not part of the RAM and OSS policy grammar: name the principals in Principal");
+            "notprincipal",
+                    "NotPrincipal is not part of the RAM and OSS policy grammar: name the principals in Principal");
 
     /** The elements of a statement, in the order ossops writes them. */
     public enum Element {
@@ -67,8 +70,7 @@ public final class PolicyGrammar {
         }
     }
 
-    private PolicyGrammar() {
-    }
+    private PolicyGrammar() {}
 
     /** The names of a statement's elements. */
     public static List<String> statementElements() {

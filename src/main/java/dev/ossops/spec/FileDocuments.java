@@ -50,7 +50,8 @@ final class FileDocuments implements DocumentResolver {
             problems.error(reference, path, "'" + ref + "' is a directory; name a JSON or YAML file");
             return Optional.empty();
         }
-        return parsed.computeIfAbsent(display, key -> read(file, key, reference, path)).map(node -> new Document(node, ""));
+        return parsed.computeIfAbsent(display, key -> read(file, key, reference, path))
+                .map(node -> new Document(node, ""));
     }
 
     private Optional<Node> read(Path file, String display, ScalarNode reference, String path) {
@@ -58,8 +59,11 @@ final class FileDocuments implements DocumentResolver {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            problems.error(reference, path, "cannot read " + display + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            problems.error(
+                    reference,
+                    path,
+                    "cannot read " + display + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
             return Optional.empty();
         }
         NodeParser.Result result = parser.parse(display, text);

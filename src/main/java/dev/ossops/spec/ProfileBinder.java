@@ -48,43 +48,83 @@ final class ProfileBinder {
     Profile bind(MapNode root) {
         String region = root.string("region").orElseThrow();
         Path directory = profileFile.toAbsolutePath().getParent();
-        Endpoint endpoint = root.string("endpoint").<Endpoint>map(e -> e.equals("embedded")
-                ? new Endpoint.Embedded(directory.resolve(map(root, "emulator").string("dataDir").orElse(".ossops/emulator")).normalize())
-                : new Endpoint.Url(URI.create(e))).orElse(new Endpoint.RegionDefault(region));
+        Endpoint endpoint = root.string("endpoint")
+                .<Endpoint>map(e -> e.equals("embedded")
+                        ? new Endpoint.Embedded(directory
+                                .resolve(map(root, "emulator").string("dataDir").orElse(".ossops/emulator"))
+                                .normalize())
+                        : new Endpoint.Url(URI.create(e)))
+                .orElse(new Endpoint.RegionDefault(region));
         MapNode credentials = map(root, "credentials");
-        Credentials creds = new Credentials(Credentials.Source.of(credentials.string("source").orElse("env")),
-                credentials.string("profile"), credentials.string("roleName"));
+        Credentials creds = new Credentials(
+                Credentials.Source.of(credentials.string("source").orElse("env")),
+                credentials.string("profile"),
+                credentials.string("roleName"));
         Map<String, Bucket> buckets = entries(map(root, "buckets"), this::bucket);
         MapNode ram = map(root, "ram");
-        Ram ramModel = new Ram(entries(map(ram, "policies"), this::ramPolicy), entries(map(ram, "roles"), this::role),
-                entries(map(ram, "users"), (name, user) -> new Ram.User(name, user.string("displayName"), strings(user.get("policies")))));
+        Ram ramModel = new Ram(
+                entries(map(ram, "policies"), this::ramPolicy),
+                entries(map(ram, "roles"), this::role),
+                entries(
+                        map(ram, "users"),
+                        (name, user) -> new Ram.User(name, user.string("displayName"), strings(user.get("policies")))));
         Cdn cdn = new Cdn(entries(map(map(root, "cdn"), "domains"), this::domain));
         Optional<Uploader> uploader = root.get("uploader").flatMap(Node::asMap).map(this::uploader);
-        Optional<Lock> lock = root.get("lock").flatMap(Node::asMap).map(l -> new Lock(l.string("bucket").orElseThrow(),
-                l.string("key").orElseThrow(), l.integer("ttlSeconds").map(Long::intValue).orElse(ProfileSchema.DEFAULT_LOCK_TTL_SECONDS)));
+        Optional<Lock> lock = root.get("lock")
+                .flatMap(Node::asMap)
+                .map(l -> new Lock(
+                        l.string("bucket").orElseThrow(),
+                        l.string("key").orElseThrow(),
+                        l.integer("ttlSeconds").map(Long::intValue).orElse(ProfileSchema.DEFAULT_LOCK_TTL_SECONDS)));
         Optional<Serve> serve = root.get("serve").flatMap(Node::asMap).map(s -> serve(s, directory));
-        return new Profile(profileFile, root.string("name").orElseThrow(), region, endpoint, creds, buckets, ramModel, cdn, uploader, lock,
-                serve, entries(map(root, "access"), this::assertion));
+        return new Profile(
+                profileFile,
+                root.string("name").orElseThrow(),
+                region,
+                endpoint,
+                creds,
+                buckets,
+                ramModel,
+                cdn,
+                uploader,
+                lock,
+                serve,
+                entries(map(root, "access"), this::assertion));
     }
 
     private Bucket bucket(String name, MapNode b) {
-        return new Bucket(name, b.string("region"), b.string("storageClass"), b.string("redundancy"),
+        return new Bucket(
+                name,
+                b.string("region"),
+                b.string("storageClass"),
+                b.string("redundancy"),
                 managed(b, "acl", n -> n.asString().orElseThrow()),
                 map(b, "allowPublicWrite").string("reason"),
                 managed(b, "versioning", n -> n.asString().orElseThrow()),
-                managed(b, "encryption", n -> new Bucket.Encryption(n.asMap().orElseThrow().string("algorithm").orElseThrow(),
-                        n.asMap().orElseThrow().string("kmsKeyId"))),
+                managed(
+                        b,
+                        "encryption",
+                        n -> new Bucket.Encryption(
+                                n.asMap().orElseThrow().string("algorithm").orElseThrow(),
+                                n.asMap().orElseThrow().string("kmsKeyId"))),
                 managed(b, "blockPublicAccess", n -> n.asBoolean().orElseThrow()),
                 managed(b, "cors", this::cors),
                 managed(b, "lifecycle", this::lifecycle),
                 managed(b, "policy", this::policy),
                 managed(b, "tags", n -> values(n.asMap().orElseThrow(), (k, v) -> text(v))),
-                managed(b, "logging", n -> new Bucket.Logging(n.asMap().orElseThrow().string("targetBucket").orElseThrow(),
-                        n.asMap().orElseThrow().string("prefix").orElse(""))),
+                managed(
+                        b,
+                        "logging",
+                        n -> new Bucket.Logging(
+                                n.asMap().orElseThrow().string("targetBucket").orElseThrow(),
+                                n.asMap().orElseThrow().string("prefix").orElse(""))),
                 managed(b, "referer", n -> {
                     MapNode r = n.asMap().orElseThrow();
-                    return new Bucket.Referer(r.bool("allowEmpty").orElse(true), r.bool("allowTruncateQueryString").orElse(true),
-                            strings(r.get("list")), strings(r.get("blacklist")));
+                    return new Bucket.Referer(
+                            r.bool("allowEmpty").orElse(true),
+                            r.bool("allowTruncateQueryString").orElse(true),
+                            strings(r.get("list")),
+                            strings(r.get("blacklist")));
                 }),
                 managed(b, "replication", n -> entries(n.asMap().orElseThrow(), this::replication)));
     }
@@ -96,9 +136,14 @@ final class ProfileBinder {
         for (String part : action.split(",")) {
             actions.add(part.strip());
         }
-        return new Bucket.ReplicationRule(name, destination.string("bucket").orElseThrow(),
-                destination.string("region").orElseThrow(), destination.string("transferType").orElse("internal"),
-                strings(rule.get("prefixes")), actions, rule.bool("historicalObjectReplication").orElse(true),
+        return new Bucket.ReplicationRule(
+                name,
+                destination.string("bucket").orElseThrow(),
+                destination.string("region").orElseThrow(),
+                destination.string("transferType").orElse("internal"),
+                strings(rule.get("prefixes")),
+                actions,
+                rule.bool("historicalObjectReplication").orElse(true),
                 rule.string("syncRole"));
     }
 
@@ -114,7 +159,11 @@ final class ProfileBinder {
     }
 
     private MapNode document(Node value) {
-        return documents.resolve(value, "").map(DocumentResolver.Document::root).flatMap(Node::asMap).orElseThrow();
+        return documents
+                .resolve(value, "")
+                .map(DocumentResolver.Document::root)
+                .flatMap(Node::asMap)
+                .orElseThrow();
     }
 
     private CorsConfiguration cors(Node value) {
@@ -122,8 +171,12 @@ final class ProfileBinder {
         List<CorsConfiguration.Rule> rules = new ArrayList<>();
         for (Node item : doc.get("CORSRules").orElseThrow().asItems()) {
             MapNode r = item.asMap().orElseThrow();
-            rules.add(new CorsConfiguration.Rule(strings(r.get("AllowedOrigin")), strings(r.get("AllowedMethod")),
-                    strings(r.get("AllowedHeader")), strings(r.get("ExposeHeader")), r.integer("MaxAgeSeconds")));
+            rules.add(new CorsConfiguration.Rule(
+                    strings(r.get("AllowedOrigin")),
+                    strings(r.get("AllowedMethod")),
+                    strings(r.get("AllowedHeader")),
+                    strings(r.get("ExposeHeader")),
+                    r.integer("MaxAgeSeconds")));
         }
         return new CorsConfiguration(rules, doc.bool("ResponseVary"));
     }
@@ -142,35 +195,56 @@ final class ProfileBinder {
         List<LifecycleRule.Not> not = new ArrayList<>();
         for (Node n : items(map(r, "Filter").get("Not"))) {
             MapNode m = n.asMap().orElseThrow();
-            not.add(new LifecycleRule.Not(m.string("Prefix"), m.get("Tag").flatMap(Node::asMap).map(ProfileBinder::tag)));
+            not.add(new LifecycleRule.Not(
+                    m.string("Prefix"), m.get("Tag").flatMap(Node::asMap).map(ProfileBinder::tag)));
         }
         List<LifecycleRule.Transition> transitions = new ArrayList<>();
         for (Node n : items(r.get("Transitions"))) {
             MapNode t = n.asMap().orElseThrow();
-            transitions.add(new LifecycleRule.Transition(t.integer("Days"), t.string("CreatedBeforeDate"),
-                    t.string("StorageClass").orElseThrow(), t.bool("IsAccessTime").orElse(false),
-                    t.bool("ReturnToStdWhenVisit").orElse(false), t.bool("AllowSmallFile").orElse(false)));
+            transitions.add(new LifecycleRule.Transition(
+                    t.integer("Days"),
+                    t.string("CreatedBeforeDate"),
+                    t.string("StorageClass").orElseThrow(),
+                    t.bool("IsAccessTime").orElse(false),
+                    t.bool("ReturnToStdWhenVisit").orElse(false),
+                    t.bool("AllowSmallFile").orElse(false)));
         }
         List<LifecycleRule.NoncurrentTransition> noncurrent = new ArrayList<>();
         for (Node n : items(r.get("NoncurrentVersionTransitions"))) {
             MapNode t = n.asMap().orElseThrow();
-            noncurrent.add(new LifecycleRule.NoncurrentTransition(t.integer("NoncurrentDays").orElseThrow(),
-                    t.string("StorageClass").orElseThrow(), t.bool("IsAccessTime").orElse(false),
+            noncurrent.add(new LifecycleRule.NoncurrentTransition(
+                    t.integer("NoncurrentDays").orElseThrow(),
+                    t.string("StorageClass").orElseThrow(),
+                    t.bool("IsAccessTime").orElse(false),
                     t.bool("ReturnToStdWhenVisit").orElse(false)));
         }
-        return new LifecycleRule(r.string("ID").orElseThrow(), r.string("Prefix").orElse(""),
-                r.string("Status").orElseThrow().equals("Enabled"), not,
-                items(r.get("Tag")).stream().map(n -> tag(n.asMap().orElseThrow())).toList(),
-                r.get("Expiration").flatMap(Node::asMap).map(e -> new LifecycleRule.Expiration(e.integer("Days"),
-                        e.string("CreatedBeforeDate"), e.string("Date"), e.bool("ExpiredObjectDeleteMarker"))),
+        return new LifecycleRule(
+                r.string("ID").orElseThrow(),
+                r.string("Prefix").orElse(""),
+                r.string("Status").orElseThrow().equals("Enabled"),
+                not,
+                items(r.get("Tag")).stream()
+                        .map(n -> tag(n.asMap().orElseThrow()))
+                        .toList(),
+                r.get("Expiration")
+                        .flatMap(Node::asMap)
+                        .map(e -> new LifecycleRule.Expiration(
+                                e.integer("Days"),
+                                e.string("CreatedBeforeDate"),
+                                e.string("Date"),
+                                e.bool("ExpiredObjectDeleteMarker"))),
                 transitions,
-                r.get("AbortMultipartUpload").flatMap(Node::asMap).map(a -> new LifecycleRule.AbortMultipartUpload(
-                        a.integer("Days"), a.string("CreatedBeforeDate"))),
-                map(r, "NoncurrentVersionExpiration").integer("NoncurrentDays"), noncurrent);
+                r.get("AbortMultipartUpload")
+                        .flatMap(Node::asMap)
+                        .map(a -> new LifecycleRule.AbortMultipartUpload(
+                                a.integer("Days"), a.string("CreatedBeforeDate"))),
+                map(r, "NoncurrentVersionExpiration").integer("NoncurrentDays"),
+                noncurrent);
     }
 
     private static LifecycleRule.Tag tag(MapNode t) {
-        return new LifecycleRule.Tag(t.string("Key").orElseThrow(), t.string("Value").orElseThrow());
+        return new LifecycleRule.Tag(
+                t.string("Key").orElseThrow(), t.string("Value").orElseThrow());
     }
 
     private PolicyDocument policy(Node value) {
@@ -180,20 +254,29 @@ final class ProfileBinder {
             MapNode s = item.asMap().orElseThrow();
             boolean notAction = s.has("NotAction");
             boolean notResource = s.has("NotResource");
-            Map<String, Map<String, List<String>>> condition = entries(map(s, "Condition"),
-                    (operator, keys) -> values(keys, (key, list) -> list.asItems().stream().map(ProfileBinder::text).toList()));
-            statements.add(new PolicyDocument.Statement(s.string("Effect").orElseThrow(),
-                    strings(s.get(notAction ? "NotAction" : "Action")), notAction,
-                    strings(s.get(notResource ? "NotResource" : "Resource")), notResource,
-                    s.get("Principal").map(this::principal), condition));
+            Map<String, Map<String, List<String>>> condition = entries(
+                    map(s, "Condition"),
+                    (operator, keys) -> values(
+                            keys,
+                            (key, list) -> list.asItems().stream()
+                                    .map(ProfileBinder::text)
+                                    .toList()));
+            statements.add(new PolicyDocument.Statement(
+                    s.string("Effect").orElseThrow(),
+                    strings(s.get(notAction ? "NotAction" : "Action")),
+                    notAction,
+                    strings(s.get(notResource ? "NotResource" : "Resource")),
+                    notResource,
+                    s.get("Principal").map(this::principal),
+                    condition));
         }
         return new PolicyDocument(doc.string("Version").orElseThrow(), statements);
     }
 
     private PolicyDocument.Principal principal(Node node) {
         if (node instanceof MapNode m) {
-            return new PolicyDocument.Principal(List.of(), strings(m.get("RAM")), strings(m.get("Service")),
-                    strings(m.get("Federated")));
+            return new PolicyDocument.Principal(
+                    List.of(), strings(m.get("RAM")), strings(m.get("Service")), strings(m.get("Federated")));
         }
         return new PolicyDocument.Principal(strings(Optional.of(node)), List.of(), List.of(), List.of());
     }
@@ -203,20 +286,34 @@ final class ProfileBinder {
     }
 
     private Ram.Role role(String name, MapNode r) {
-        return new Ram.Role(name, r.string("description"), policy(r.get("trust").orElseThrow()),
-                r.integer("maxSessionDuration").orElse(3600L), strings(r.get("policies")));
+        return new Ram.Role(
+                name,
+                r.string("description"),
+                policy(r.get("trust").orElseThrow()),
+                r.integer("maxSessionDuration").orElse(3600L),
+                strings(r.get("policies")));
     }
 
     private Cdn.Domain domain(String name, MapNode d) {
         MapNode o = map(d, "origin");
-        Cdn.Origin origin = o.string("ossBucket").<Cdn.Origin>map(Cdn.Origin.OssBucket::new)
+        Cdn.Origin origin = o.string("ossBucket")
+                .<Cdn.Origin>map(Cdn.Origin.OssBucket::new)
                 .or(() -> o.string("domain").map(Cdn.Origin.DomainName::new))
                 .orElseGet(() -> new Cdn.Origin.Ip(o.string("ip").orElseThrow()));
-        List<Cdn.CacheTtl> ttl = items(d.get("cacheTtl")).stream().map(n -> n.asMap().orElseThrow())
-                .map(c -> new Cdn.CacheTtl(strings(c.get("fileTypes")), strings(c.get("paths")), c.integer("ttlSeconds").orElseThrow()))
+        List<Cdn.CacheTtl> ttl = items(d.get("cacheTtl")).stream()
+                .map(n -> n.asMap().orElseThrow())
+                .map(c -> new Cdn.CacheTtl(
+                        strings(c.get("fileTypes")),
+                        strings(c.get("paths")),
+                        c.integer("ttlSeconds").orElseThrow()))
                 .toList();
-        return new Cdn.Domain(name, d.string("type").orElseThrow(), origin, d.bool("privateOssAuth").orElse(false),
-                map(d, "https").string("certificate"), ttl);
+        return new Cdn.Domain(
+                name,
+                d.string("type").orElseThrow(),
+                origin,
+                d.bool("privateOssAuth").orElse(false),
+                map(d, "https").string("certificate"),
+                ttl);
     }
 
     private AccessAssertion assertion(String name, MapNode a) {
@@ -225,8 +322,8 @@ final class ProfileBinder {
         if (p.has("ramUser")) {
             principal = new AccessAssertion.RamUser(p.string("ramUser").orElseThrow());
         } else if (p.has("role")) {
-            principal = new AccessAssertion.Role(p.string("role").orElseThrow(), p.get("sessionPolicy").map(this::policy),
-                    p.string("sessionName"));
+            principal = new AccessAssertion.Role(
+                    p.string("role").orElseThrow(), p.get("sessionPolicy").map(this::policy), p.string("sessionName"));
         } else if (p.has("account")) {
             principal = new AccessAssertion.Account(p.string("account").filter(id -> !id.equals("self")));
         } else {
@@ -234,27 +331,50 @@ final class ProfileBinder {
         }
         String resource = a.string("resource").orElseThrow();
         int slash = resource.indexOf('/');
-        return new AccessAssertion(name, principal, strings(a.get("actions")), slash < 0 ? resource : resource.substring(0, slash),
-                slash < 0 ? Optional.empty() : Optional.of(resource.substring(slash + 1)), a.string("viaCdnDomain"),
-                values(map(a, "conditions"), (key, value) -> text(value)), a.bool("signedUrl"),
+        return new AccessAssertion(
+                name,
+                principal,
+                strings(a.get("actions")),
+                slash < 0 ? resource : resource.substring(0, slash),
+                slash < 0 ? Optional.empty() : Optional.of(resource.substring(slash + 1)),
+                a.string("viaCdnDomain"),
+                values(map(a, "conditions"), (key, value) -> text(value)),
+                a.bool("signedUrl"),
                 a.string("expect").orElseThrow().equals("allowed"));
     }
 
     private Uploader uploader(MapNode u) {
-        return new Uploader(u.string("bucket").orElseThrow(), u.string("prefix"), u.string("keyLayout"),
-                u.integer("urlExpiresSeconds"), strings(u.get("allowedContentTypes")), u.integer("maxSizeBytes"),
-                u.string("dirMode"), u.string("filenameMode"), u.string("postObjectAcl"));
+        return new Uploader(
+                u.string("bucket").orElseThrow(),
+                u.string("prefix"),
+                u.string("keyLayout"),
+                u.integer("urlExpiresSeconds"),
+                strings(u.get("allowedContentTypes")),
+                u.integer("maxSizeBytes"),
+                u.string("dirMode"),
+                u.string("filenameMode"),
+                u.string("postObjectAcl"));
     }
 
     private Serve serve(MapNode s, Path directory) {
         MapNode sts = map(s, "sts");
-        return new Serve(values(map(s, "apiKeys"), (principal, source) -> source.asMap().orElseThrow().string("env").orElseThrow()),
-                s.string("apiKeysFile").map(f -> directory.resolve(f).normalize()), strings(s.get("allowedOrigins")),
+        return new Serve(
+                values(
+                        map(s, "apiKeys"),
+                        (principal, source) ->
+                                source.asMap().orElseThrow().string("env").orElseThrow()),
+                s.string("apiKeysFile").map(f -> directory.resolve(f).normalize()),
+                strings(s.get("allowedOrigins")),
                 s.string("keyPrefix").orElse(Serve.DEFAULT_KEY_PREFIX),
                 s.integer("presignExpiresSeconds").orElse(Serve.DEFAULT_PRESIGN_EXPIRES_SECONDS),
-                s.integer("publicUrlExpiresSeconds").orElse(Serve.DEFAULT_PUBLIC_URL_EXPIRES_SECONDS), s.string("cdnDomain"),
-                map(s, "rateLimit").integer("requestsPerMinute").map(Long::intValue).orElse(Serve.DEFAULT_REQUESTS_PER_MINUTE),
-                sts.string("role"), sts.integer("durationSeconds").orElse(Serve.DEFAULT_STS_DURATION_SECONDS));
+                s.integer("publicUrlExpiresSeconds").orElse(Serve.DEFAULT_PUBLIC_URL_EXPIRES_SECONDS),
+                s.string("cdnDomain"),
+                map(s, "rateLimit")
+                        .integer("requestsPerMinute")
+                        .map(Long::intValue)
+                        .orElse(Serve.DEFAULT_REQUESTS_PER_MINUTE),
+                sts.string("role"),
+                sts.integer("durationSeconds").orElse(Serve.DEFAULT_STS_DURATION_SECONDS));
     }
 
     private static MapNode map(MapNode parent, String key) {

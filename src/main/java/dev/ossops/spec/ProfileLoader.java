@@ -60,8 +60,11 @@ public final class ProfileLoader {
             problems.error(new Location(display, 1, 1), "", "profile file not found");
             return new Result(file, Optional.empty(), problems.sorted());
         } catch (IOException e) {
-            problems.error(new Location(display, 1, 1), "", "cannot read the profile: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            problems.error(
+                    new Location(display, 1, 1),
+                    "",
+                    "cannot read the profile: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
             return new Result(file, Optional.empty(), problems.sorted());
         }
         NodeParser.Result parsed = parser.parse(display, text);
@@ -77,8 +80,8 @@ public final class ProfileLoader {
             return new Result(file, Optional.empty(), problems.sorted());
         }
         new ProfileChecks(new CheckContext(map, documents, problems)).run();
-        Optional<Profile> profile = problems.hasErrors() ? Optional.empty()
-                : Optional.of(new ProfileBinder(documents, file).bind(map));
+        Optional<Profile> profile =
+                problems.hasErrors() ? Optional.empty() : Optional.of(new ProfileBinder(documents, file).bind(map));
         return new Result(file, profile, problems.sorted());
     }
 }

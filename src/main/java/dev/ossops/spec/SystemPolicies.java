@@ -6,15 +6,21 @@ import java.util.List;
 public final class SystemPolicies {
 
     public static final List<String> NAMES = List.of(
-            "AdministratorAccess", "ReadOnlyAccess",
-            "AliyunOSSFullAccess", "AliyunOSSReadOnlyAccess",
-            "AliyunCDNFullAccess", "AliyunCDNReadOnlyAccess",
-            "AliyunRAMFullAccess", "AliyunRAMReadOnlyAccess",
+            "AdministratorAccess",
+            "ReadOnlyAccess",
+            "AliyunOSSFullAccess",
+            "AliyunOSSReadOnlyAccess",
+            "AliyunCDNFullAccess",
+            "AliyunCDNReadOnlyAccess",
+            "AliyunRAMFullAccess",
+            "AliyunRAMReadOnlyAccess",
             "AliyunSTSAssumeRoleAccess",
-            "AliyunECSFullAccess", "AliyunECSReadOnlyAccess",
-            "AliyunKMSFullAccess", "AliyunKMSReadOnlyAccess",
-            "AliyunLogFullAccess", "AliyunLogReadOnlyAccess");
+            "AliyunECSFullAccess",
+            "AliyunECSReadOnlyAccess",
+            "AliyunKMSFullAccess",
+            "AliyunKMSReadOnlyAccess",
+            "AliyunLogFullAccess",
+            "AliyunLogReadOnlyAccess");
 
-    private SystemPolicies() {
-    }
+    private SystemPolicies() {}
 }

@@ -15,16 +15,18 @@ public final class ByteSize {
     public static final long GIB = 1024L * MIB;
     public static final long TIB = 1024L * GIB;
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIZE =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b?)", Pattern.CASE_INSENSITIVE);
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     /** The number of bytes {@code text} names; fractions must come to whole bytes ({@code 1.5MiB}). */
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text.strip());
-        if (!m.matches() || (m.group(2).isEmpty() && !m.group(3).isEmpty() && !m.group(3).equalsIgnoreCase("b"))) {
-            throw new UploadException("invalid size '" + text + "': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)");
+        if (!m.matches()
+                || (m.group(2).isEmpty() && !m.group(3).isEmpty() && !m.group(3).equalsIgnoreCase("b"))) {
+            throw new UploadException(
+                    "invalid size '" + text + "': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)");
         }
         long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "k" -> KIB;

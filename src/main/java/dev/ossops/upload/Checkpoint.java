@@ -25,8 +25,15 @@ import java.util.stream.Collectors;
  * @param partSize    the part size the upload uses (every part but the last)
  * @param parts       parts uploaded so far
  */
-public record Checkpoint(String bucket, String key, String uploadId, String file, long size, long mtimeMillis,
-                         long partSize, List<CompletedPart> parts) {
+public record Checkpoint(
+        String bucket,
+        String key,
+        String uploadId,
+        String file,
+        long size,
+        long mtimeMillis,
+        long partSize,
+        List<CompletedPart> parts) {
 
     /** A part OSS acknowledged: its number, ETag as returned (quotes included) and CRC-64. */
     public record CompletedPart(int number, String etag, long crc64, long size) {
@@ -36,21 +43,30 @@ public record Checkpoint(String bucket, String key, String uploadId, String file
     }
 
     /** A part as ListParts reports it. */
-    public record ListedPart(int number, String etag, long size) {
-    }
+    public record ListedPart(int number, String etag, long size) {}
 
     public Checkpoint {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(uploadId, "uploadId");
         Objects.requireNonNull(file, "file");
-        parts = parts.stream().sorted(Comparator.comparingInt(CompletedPart::number)).toList();
+        parts = parts.stream()
+                .sorted(Comparator.comparingInt(CompletedPart::number))
+                .toList();
     }
 
     /** A new upload of {@code file} with no part done yet. */
-    public static Checkpoint start(String bucket, String key, String uploadId, Path file, long size, long mtimeMillis, long partSize) {
-        return new Checkpoint(bucket, key, uploadId, file.toAbsolutePath().normalize().toString(), size, mtimeMillis,
-                partSize, List.of());
+    public static Checkpoint start(
+            String bucket, String key, String uploadId, Path file, long size, long mtimeMillis, long partSize) {
+        return new Checkpoint(
+                bucket,
+                key,
+                uploadId,
+                file.toAbsolutePath().normalize().toString(),
+                size,
+                mtimeMillis,
+                partSize,
+                List.of());
     }
 
     /** This checkpoint with {@code part} recorded (replacing an earlier record of the same number). */
@@ -67,12 +83,14 @@ public record Checkpoint(String bucket, String key, String uploadId, String file
      * replaces the old part).
      */
     public List<CompletedPart> confirmedBy(List<ListedPart> listed) {
-        Map<Integer, ListedPart> byNumber = listed.stream()
-                .collect(Collectors.toMap(ListedPart::number, Function.identity(), (a, b) -> b));
-        return parts.stream().filter(p -> {
-            ListedPart l = byNumber.get(p.number());
-            return l != null && l.etag().equals(p.etag()) && l.size() == p.size();
-        }).toList();
+        Map<Integer, ListedPart> byNumber =
+                listed.stream().collect(Collectors.toMap(ListedPart::number, Function.identity(), (a, b) -> b));
+        return parts.stream()
+                .filter(p -> {
+                    ListedPart l = byNumber.get(p.number());
+                    return l != null && l.etag().equals(p.etag()) && l.size() == p.size();
+                })
+                .toList();
     }
 
     /**

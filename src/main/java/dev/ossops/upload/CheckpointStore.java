@@ -1,14 +1,13 @@
 package dev.ossops.upload;
 
-import dev.ossops.checksum.Crc64;
-import dev.ossops.common.AtomicFiles;
-import dev.ossops.common.Digests;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.checksum.Crc64;
+import dev.ossops.common.AtomicFiles;
+import dev.ossops.common.Digests;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -34,6 +33,7 @@ import java.util.Set;
 public final class CheckpointStore {
     /** Where checkpoints live, relative to the working directory. */
     public static final Path DEFAULT_DIRECTORY = Path.of(".ossops", "checkpoints");
+
     static final int FORMAT = 1;
 
     private final Path directory;
@@ -46,20 +46,16 @@ public final class CheckpointStore {
     /** What loading a checkpoint found. */
     public sealed interface Load {
         /** No checkpoint: start a new upload. */
-        record Missing() implements Load {
-        }
+        record Missing() implements Load {}
 
         /** A checkpoint for exactly this file: verify its parts with ListParts and resume. */
-        record Resumable(Checkpoint checkpoint) implements Load {
-        }
+        record Resumable(Checkpoint checkpoint) implements Load {}
 
         /** A checkpoint for this upload target, but the file changed: abort its upload, start again. */
-        record Stale(Checkpoint checkpoint, String reason) implements Load {
-        }
+        record Stale(Checkpoint checkpoint, String reason) implements Load {}
 
         /** A checkpoint file that cannot be trusted; {@code uploadId} when it could still be read. */
-        record Corrupt(Path file, String reason, Optional<String> uploadId) implements Load {
-        }
+        record Corrupt(Path file, String reason, Optional<String> uploadId) implements Load {}
     }
 
     /** The checkpoint file for an upload of {@code file} to {@code bucket}/{@code key}. */
@@ -111,7 +107,8 @@ public final class CheckpointStore {
         String canonical = canonical(file);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.json")) {
             for (Path entry : entries) {
-                Load load = judge(entry, Files.readAllBytes(entry), bucket, Optional.empty(), canonical, size, mtimeMillis);
+                Load load =
+                        judge(entry, Files.readAllBytes(entry), bucket, Optional.empty(), canonical, size, mtimeMillis);
                 if (load instanceof Load.Resumable || load instanceof Load.Stale) {
                     found.add(load);
                 }
@@ -125,7 +122,8 @@ public final class CheckpointStore {
         return load instanceof Load.Resumable r ? r.checkpoint() : ((Load.Stale) load).checkpoint();
     }
 
-    private Load judge(Path path, byte[] bytes, String bucket, Optional<String> key, String file, long size, long mtimeMillis) {
+    private Load judge(
+            Path path, byte[] bytes, String bucket, Optional<String> key, String file, long size, long mtimeMillis) {
         JsonNode root;
         try {
             root = json.readTree(bytes);
@@ -135,24 +133,30 @@ public final class CheckpointStore {
             return new Load.Corrupt(path, "not JSON: " + e.getMessage(), Optional.empty());
         }
         Optional<String> uploadId = root != null && root.path("uploadId").isTextual()
-                ? Optional.of(root.get("uploadId").asText()) : Optional.empty();
+                ? Optional.of(root.get("uploadId").asText())
+                : Optional.empty();
         Checkpoint checkpoint;
         try {
             checkpoint = fromJson(root);
         } catch (UploadException e) {
             return new Load.Corrupt(path, e.getMessage(), uploadId);
         }
-        if (!checkpoint.bucket().equals(bucket) || !checkpoint.file().equals(file)
+        if (!checkpoint.bucket().equals(bucket)
+                || !checkpoint.file().equals(file)
                 || (key.isPresent() && !checkpoint.key().equals(key.get()))) {
-            return new Load.Corrupt(path, "checkpoint is for bucket '" + checkpoint.bucket() + "' key '" + checkpoint.key()
-                    + "' file '" + checkpoint.file() + "', not this upload", uploadId);
+            return new Load.Corrupt(
+                    path,
+                    "checkpoint is for bucket '" + checkpoint.bucket() + "' key '" + checkpoint.key() + "' file '"
+                            + checkpoint.file() + "', not this upload",
+                    uploadId);
         }
         List<String> changes = new ArrayList<>();
         if (checkpoint.size() != size) {
             changes.add("size " + checkpoint.size() + " -> " + size + " bytes");
         }
         if (checkpoint.mtimeMillis() != mtimeMillis) {
-            changes.add("modified " + Instant.ofEpochMilli(checkpoint.mtimeMillis()) + " -> " + Instant.ofEpochMilli(mtimeMillis));
+            changes.add("modified " + Instant.ofEpochMilli(checkpoint.mtimeMillis()) + " -> "
+                    + Instant.ofEpochMilli(mtimeMillis));
         }
         if (!changes.isEmpty()) {
             return new Load.Stale(checkpoint, "file changed since the checkpoint (" + String.join(", ", changes) + ")");
@@ -187,7 +191,8 @@ public final class CheckpointStore {
         }
         long format = number(root, "format");
         if (format != FORMAT) {
-            throw new UploadException("unsupported checkpoint format " + format + " (this version reads " + FORMAT + ")");
+            throw new UploadException(
+                    "unsupported checkpoint format " + format + " (this version reads " + FORMAT + ")");
         }
         long partSize = number(root, "partSize");
         if (partSize < PartPlan.MIN_PART_SIZE || partSize > PartPlan.MAX_PART_SIZE) {
@@ -220,12 +225,20 @@ public final class CheckpointStore {
             }
             long size = number(p, "size");
             if (size > partSize) {
-                throw new UploadException("part " + number + " is larger (" + size + ") than the part size " + partSize);
+                throw new UploadException(
+                        "part " + number + " is larger (" + size + ") than the part size " + partSize);
             }
             parts.add(new Checkpoint.CompletedPart((int) number, etag, crc, size));
         }
-        return new Checkpoint(text(root, "bucket"), text(root, "key"), text(root, "uploadId"), text(root, "file"),
-                number(root, "size"), integer(root, "mtime"), partSize, parts);
+        return new Checkpoint(
+                text(root, "bucket"),
+                text(root, "key"),
+                text(root, "uploadId"),
+                text(root, "file"),
+                number(root, "size"),
+                integer(root, "mtime"),
+                partSize,
+                parts);
     }
 
     private static String text(JsonNode node, String field) {

@@ -19,8 +19,7 @@ import java.util.Map;
  * references are not expanded. Error messages give the line, never a value (values are secrets).
  */
 public final class DotEnv {
-    private DotEnv() {
-    }
+    private DotEnv() {}
 
     /** The variables of {@code file}, in file order. */
     public static Map<String, String> load(Path file) {
@@ -97,7 +96,8 @@ public final class DotEnv {
 
         private String readKey() {
             int start = pos;
-            while (pos < text.length() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '.' || peek() == '-')) {
+            while (pos < text.length()
+                    && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '.' || peek() == '-')) {
                 pos++;
             }
             String key = text.substring(start, pos);
@@ -117,7 +117,9 @@ public final class DotEnv {
                 StringBuilder value = new StringBuilder();
                 while (true) {
                     if (pos >= text.length()) {
-                        throw error(statementLine, "unterminated " + (quote == '"' ? "double" : "single") + "-quoted value");
+                        throw error(
+                                statementLine,
+                                "unterminated " + (quote == '"' ? "double" : "single") + "-quoted value");
                     }
                     char c = text.charAt(pos++);
                     if (c == quote) {
@@ -128,7 +130,10 @@ public final class DotEnv {
                     }
                     if (c == '\\' && quote == '"' && pos < text.length()) {
                         value.append(unescape(text.charAt(pos++)));
-                    } else if (c == '\\' && quote == '\'' && pos < text.length() && (peek() == '\'' || peek() == '\\')) {
+                    } else if (c == '\\'
+                            && quote == '\''
+                            && pos < text.length()
+                            && (peek() == '\'' || peek() == '\\')) {
                         value.append(text.charAt(pos++));
                     } else {
                         value.append(c);

@@ -1,13 +1,11 @@
 package dev.ossops.upload;
 
-import dev.ossops.cloud.credentials.Secrets;
-
-import dev.ossops.checksum.Crc64;
-import dev.ossops.common.AtomicFiles;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.checksum.Crc64;
+import dev.ossops.cloud.credentials.Secrets;
+import dev.ossops.common.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +48,7 @@ public final class Downloader implements AutoCloseable {
     /** Where an object's bytes come from: an OSS object through the SDK, or an http(s) URL. */
     public interface Source {
         /** Size, the CRC-64 when the service reports one, and an ETag that changes with the object. */
-        record Info(long size, OptionalLong crc64, String etag) {
-        }
+        record Info(long size, OptionalLong crc64, String etag) {}
 
         Info info();
 
@@ -86,11 +83,9 @@ public final class Downloader implements AutoCloseable {
     public sealed interface Outcome {
         String shown();
 
-        record Downloaded(String shown, Path file, long size, long crc64, int resumedChunks) implements Outcome {
-        }
+        record Downloaded(String shown, Path file, long size, long crc64, int resumedChunks) implements Outcome {}
 
-        record Failed(String shown, String message) implements Outcome {
-        }
+        record Failed(String shown, String message) implements Outcome {}
     }
 
     private final Options options;
@@ -131,7 +126,8 @@ public final class Downloader implements AutoCloseable {
         }
         for (Path own : List.of(partial, state)) {
             if (Files.isSymbolicLink(own)) {
-                throw new UploadException(shown + ": " + own + " is a symbolic link; ossops does not write through links: remove it");
+                throw new UploadException(
+                        shown + ": " + own + " is a symbolic link; ossops does not write through links: remove it");
             }
         }
         Source.Info info = source.info();
@@ -142,8 +138,12 @@ public final class Downloader implements AutoCloseable {
             Files.createDirectories(dir);
             BitSet done = resumeState(state, partial, info, chunk);
             if (done.isEmpty()) {
-                try (FileChannel f = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                try (FileChannel f = FileChannel.open(
+                        partial,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        LinkOption.NOFOLLOW_LINKS)) {
                     if (size > 0) {
                         f.write(ByteBuffer.allocate(1), size - 1); // the file's full size up front; chunks fill it in
                     }
@@ -178,8 +178,12 @@ public final class Downloader implements AutoCloseable {
             if (info.crc64().isPresent() && info.crc64().getAsLong() != crc) {
                 Files.deleteIfExists(partial);
                 Files.deleteIfExists(state);
-                throw new TransferException(shown + ": downloaded CRC-64 " + Crc64.format(crc) + " differs from the service's "
-                        + Crc64.format(info.crc64().getAsLong()), "InvalidDigest", false, null);
+                throw new TransferException(
+                        shown + ": downloaded CRC-64 " + Crc64.format(crc) + " differs from the service's "
+                                + Crc64.format(info.crc64().getAsLong()),
+                        "InvalidDigest",
+                        false,
+                        null);
             }
             moveIntoPlace(shown, partial, target);
             Files.deleteIfExists(state);
@@ -203,22 +207,26 @@ public final class Downloader implements AutoCloseable {
         try {
             Files.move(partial, target);
         } catch (FileAlreadyExistsException e) {
-            throw new UploadException(shown + ": " + target + " appeared during the download; pass --force to replace it "
-                    + "(the download is kept as " + partial + ")");
+            throw new UploadException(
+                    shown + ": " + target + " appeared during the download; pass --force to replace it "
+                            + "(the download is kept as " + partial + ")");
         }
     }
 
     private void copy(Source source, Path partial, long offset, long length, String name) throws IOException {
         try (InputStream in = source.open(offset, length);
-             FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[BUFFER];
             long position = offset;
             long remaining = length;
             while (remaining > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
                 if (n < 0) {
-                    throw new TransferException("connection closed " + remaining + " bytes before the end of the range at " + offset,
-                            null, true, null);
+                    throw new TransferException(
+                            "connection closed " + remaining + " bytes before the end of the range at " + offset,
+                            null,
+                            true,
+                            null);
                 }
                 ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
                 while (bytes.hasRemaining()) {
@@ -241,8 +249,11 @@ public final class Downloader implements AutoCloseable {
         } catch (IOException e) {
             return new BitSet(); // unreadable state: the partial file is rewritten from scratch
         }
-        if (node == null || node.path("size").asLong(-1) != info.size() || !node.path("etag").asText("").equals(info.etag())
-                || node.path("chunkSize").asLong(-1) != chunk || Files.size(partial) != info.size()) {
+        if (node == null
+                || node.path("size").asLong(-1) != info.size()
+                || !node.path("etag").asText("").equals(info.etag())
+                || node.path("chunkSize").asLong(-1) != chunk
+                || Files.size(partial) != info.size()) {
             return new BitSet();
         }
         BitSet done = new BitSet();
@@ -250,7 +261,8 @@ public final class Downloader implements AutoCloseable {
         return done;
     }
 
-    private synchronized void record(Path state, Source.Info info, long chunk, BitSet done, int index) throws IOException {
+    private synchronized void record(Path state, Source.Info info, long chunk, BitSet done, int index)
+            throws IOException {
         done.set(index);
         ObjectNode node = json.createObjectNode();
         node.put("size", info.size());
@@ -268,11 +280,14 @@ public final class Downloader implements AutoCloseable {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransferException(shown + ": interrupted (partial download kept: run again to resume)", null, true, e);
+                throw new TransferException(
+                        shown + ": interrupted (partial download kept: run again to resume)", null, true, e);
             } catch (ExecutionException e) {
-                RuntimeException failure = e.getCause() instanceof RuntimeException r ? r
-                        : e.getCause() instanceof IOException io ? new UncheckedIOException(io.getMessage(), io)
-                        : new TransferException(String.valueOf(e.getCause()), null, false, e.getCause());
+                RuntimeException failure = e.getCause() instanceof RuntimeException r
+                        ? r
+                        : e.getCause() instanceof IOException io
+                                ? new UncheckedIOException(io.getMessage(), io)
+                                : new TransferException(String.valueOf(e.getCause()), null, false, e.getCause());
                 if (first == null) {
                     first = failure;
                 } else {
@@ -281,7 +296,8 @@ public final class Downloader implements AutoCloseable {
             }
         }
         if (first != null) {
-            throw new TransferException(first.getMessage() + " (partial download kept: run again to resume)", null, true, first);
+            throw new TransferException(
+                    first.getMessage() + " (partial download kept: run again to resume)", null, true, first);
         }
     }
 

@@ -27,8 +27,7 @@ public final class EnvUploaderSettings {
     public static final String OSS_ACCESS_KEY_ID = "OSS_ACCESS_KEY_ID";
     public static final String OSS_ACCESS_KEY_SECRET = "OSS_ACCESS_KEY_SECRET";
 
-    private EnvUploaderSettings() {
-    }
+    private EnvUploaderSettings() {}
 
     /**
      * The settings and credentials, and which variables the credentials came from (for display).
@@ -48,14 +47,25 @@ public final class EnvUploaderSettings {
         if (bucket.isEmpty()) {
             return Optional.empty();
         }
-        String region = get(env, REGION).orElseThrow(() ->
-                new UploadException(REGION + " is required when " + BUCKET + " is set (e.g. cn-beijing)"));
-        String endpoint = get(env, ENDPOINT).map(e -> withoutBucketHost(e, bucket.get()))
+        String region = get(env, REGION)
+                .orElseThrow(() ->
+                        new UploadException(REGION + " is required when " + BUCKET + " is set (e.g. cn-beijing)"));
+        String endpoint = get(env, ENDPOINT)
+                .map(e -> withoutBucketHost(e, bucket.get()))
                 .orElseGet(() -> UploaderSettings.defaultEndpoint(region));
         String prefix = get(env, PREFIX).orElse(KeyLayout.DEFAULT_PREFIX);
-        Duration expires = get(env, URL_EXPIRES).map(EnvUploaderSettings::parseExpires).orElse(UploaderSettings.DEFAULT_URL_EXPIRES);
-        UploaderSettings settings = new UploaderSettings(bucket.get(), region, endpoint, prefix, KeyLayout.DEFAULT_TEMPLATE,
-                expires, List.of(), OptionalLong.empty());
+        Duration expires = get(env, URL_EXPIRES)
+                .map(EnvUploaderSettings::parseExpires)
+                .orElse(UploaderSettings.DEFAULT_URL_EXPIRES);
+        UploaderSettings settings = new UploaderSettings(
+                bucket.get(),
+                region,
+                endpoint,
+                prefix,
+                KeyLayout.DEFAULT_TEMPLATE,
+                expires,
+                List.of(),
+                OptionalLong.empty());
         return Optional.of(credentials(env, settings));
     }
 
@@ -64,13 +74,14 @@ public final class EnvUploaderSettings {
         if (own.isPresent()) {
             return own.get();
         }
-        return pair(env, OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, settings).orElseThrow(() -> new UploadException(
-                "no OSS credentials for " + BUCKET + ": set " + AK_ID + " and " + AK_SECRET
-                        + ", or " + OSS_ACCESS_KEY_ID + " and " + OSS_ACCESS_KEY_SECRET));
+        return pair(env, OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, settings)
+                .orElseThrow(() -> new UploadException("no OSS credentials for " + BUCKET + ": set " + AK_ID + " and "
+                        + AK_SECRET + ", or " + OSS_ACCESS_KEY_ID + " and " + OSS_ACCESS_KEY_SECRET));
     }
 
     /** Both halves, or neither: half a pair is a mistake worth naming rather than silently skipping. */
-    private static Optional<Resolved> pair(Map<String, String> env, String idName, String secretName, UploaderSettings settings) {
+    private static Optional<Resolved> pair(
+            Map<String, String> env, String idName, String secretName, UploaderSettings settings) {
         Optional<String> id = get(env, idName);
         Optional<String> secret = get(env, secretName);
         if (id.isPresent() != secret.isPresent()) {
@@ -89,8 +100,8 @@ public final class EnvUploaderSettings {
             throw new UploadException(URL_EXPIRES + " must be a whole number of seconds, got '" + value + "'", e);
         }
         if (seconds < 1 || seconds > UploaderSettings.MAX_URL_EXPIRES.toSeconds()) {
-            throw new UploadException(URL_EXPIRES + " must be between 1 and " + UploaderSettings.MAX_URL_EXPIRES.toSeconds()
-                    + " seconds (7 days), got " + seconds);
+            throw new UploadException(URL_EXPIRES + " must be between 1 and "
+                    + UploaderSettings.MAX_URL_EXPIRES.toSeconds() + " seconds (7 days), got " + seconds);
         }
         return Duration.ofSeconds(seconds);
     }

@@ -32,8 +32,7 @@ public final class FileSelection {
      * @param name its name for the key: the file name, or its {@code /}-separated path relative
      *             to the directory argument it was found under
      */
-    public record Selected(Path file, String name) {
-    }
+    public record Selected(Path file, String name) {}
 
     public FileSelection(boolean recursive, List<String> includes, List<String> excludes) {
         this.recursive = recursive;
@@ -69,8 +68,11 @@ public final class FileSelection {
             }
         }
         if (selected.isEmpty()) {
-            throw new UploadException("nothing to upload: no file under " + arguments.stream().map(Path::toString)
-                    .reduce((a, b) -> a + ", " + b).orElse("") + " matches --include/--exclude");
+            throw new UploadException("nothing to upload: no file under "
+                    + arguments.stream()
+                            .map(Path::toString)
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("") + " matches --include/--exclude");
         }
         return List.copyOf(selected);
     }
@@ -97,8 +99,8 @@ public final class FileSelection {
                 }
             });
         } catch (IOException e) {
-            throw new UploadException("cannot read directory " + root + ": " + e.getClass().getSimpleName()
-                    + " " + e.getMessage(), e);
+            throw new UploadException(
+                    "cannot read directory " + root + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
         }
         found.sort(Comparator.comparing(Selected::name));
         return found;

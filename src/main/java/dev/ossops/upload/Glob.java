@@ -67,7 +67,11 @@ public final class Glob {
                     if (body.startsWith("!")) {
                         body = "^" + body.substring(1);
                     }
-                    re.append('[').append(body.replace("\\", "\\\\").replace("[", "\\[").replace("&", "\\&")).append(']');
+                    re.append('[')
+                            .append(body.replace("\\", "\\\\")
+                                    .replace("[", "\\[")
+                                    .replace("&", "\\&"))
+                            .append(']');
                     i = end;
                 }
                 case '{' -> {

@@ -1,12 +1,12 @@
 package dev.ossops.upload;
 
 import dev.ossops.common.Digests;
+
 import java.nio.charset.StandardCharsets;
 
 /** HMAC as the OSS signatures use it. */
 final class Hmac {
-    private Hmac() {
-    }
+    private Hmac() {}
 
     static byte[] sha1(byte[] key, String data) {
         return Digests.hmac(Digests.HMAC_SHA1, key, data);

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 public final class KeyLayout {
     /** The seed's layout for the {@code QWEN_TMP_OSS_*} uploader. */
     public static final String DEFAULT_TEMPLATE = "{prefix}/{date}/{uuid}_{filename}";
+
     public static final String DEFAULT_PREFIX = "qwencloud-uploads";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -69,7 +70,9 @@ public final class KeyLayout {
 
         /** The mode spelled {@code id} as the CLI and the Dify plugin spell it. */
         public static DirMode of(String id) {
-            return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst()
+            return Arrays.stream(values())
+                    .filter(m -> m.id.equals(id))
+                    .findFirst()
                     .orElseThrow(() -> new UploadException("unknown directory mode '" + id + "'; expected one of "
                             + Arrays.stream(values()).map(DirMode::id).collect(Collectors.joining(", "))));
         }
@@ -93,7 +96,9 @@ public final class KeyLayout {
         }
 
         public static FilenameMode of(String id) {
-            return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst()
+            return Arrays.stream(values())
+                    .filter(m -> m.id.equals(id))
+                    .findFirst()
                     .orElseThrow(() -> new UploadException("unknown filename mode '" + id + "'; expected one of "
                             + Arrays.stream(values()).map(FilenameMode::id).collect(Collectors.joining(", "))));
         }
@@ -162,7 +167,9 @@ public final class KeyLayout {
         while (m.find()) {
             String value = switch (m.group(1)) {
                 case "prefix" -> cleanPrefix;
-                case "date" -> String.format(Locale.ROOT, "%04d-%02d-%02d", now.getYear(), now.getMonthValue(), now.getDayOfMonth());
+                case "date" ->
+                    String.format(
+                            Locale.ROOT, "%04d-%02d-%02d", now.getYear(), now.getMonthValue(), now.getDayOfMonth());
                 case "year" -> String.format(Locale.ROOT, "%04d", now.getYear());
                 case "month" -> String.format(Locale.ROOT, "%02d", now.getMonthValue());
                 case "day" -> String.format(Locale.ROOT, "%02d", now.getDayOfMonth());

@@ -11,8 +11,7 @@ import java.util.Optional;
  * characters (NUL ends a name in C; CR and LF forge lines), and not {@code .} or {@code ..}.
  */
 public final class LocalNames {
-    private LocalNames() {
-    }
+    private LocalNames() {}
 
     /** Why {@code name} cannot be a file name, or empty when it can. */
     public static Optional<String> problem(String name) {

@@ -25,11 +25,11 @@ final class LostInitiations {
     /** How far OSS's clock may be from ours; OSS itself refuses requests beyond 15 minutes, NTP keeps hosts far closer. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
 
-    private LostInitiations() {
-    }
+    private LostInitiations() {}
 
     /** The ids among {@code pending} initiated during one of the {@code lost} attempts, except {@code kept}. */
-    static List<String> orphans(List<ObjectStore.LostAnswer> lost, List<ObjectStore.PendingUpload> pending, Optional<String> kept) {
+    static List<String> orphans(
+            List<ObjectStore.LostAnswer> lost, List<ObjectStore.PendingUpload> pending, Optional<String> kept) {
         Objects.requireNonNull(kept, "kept");
         return pending.stream()
                 .filter(u -> kept.filter(u.uploadId()::equals).isEmpty())

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class Masking {
     private static final String ELLIPSIS = "…";
-    private static final Pattern URL = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^\\s/?#@]*@)?([^\\s?#]*)(\\?[^\\s#]*)?(#\\S*)?");
+    private static final Pattern URL =
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^\\s/?#@]*@)?([^\\s?#]*)(\\?[^\\s#]*)?(#\\S*)?");
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** {@code url} without its query (shown as {@code ?…}), user info and fragment. */
     public static String displayUrl(String url) {

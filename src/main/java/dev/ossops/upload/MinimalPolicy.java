@@ -21,8 +21,7 @@ import java.util.List;
  * uploads in progress anywhere in the bucket; aborting stays confined to the prefix.
  */
 public final class MinimalPolicy {
-    private MinimalPolicy() {
-    }
+    private MinimalPolicy() {}
 
     /** Which uploader features the policy must serve. */
     public record Needs(boolean multipart, boolean presignedGet, boolean skipExisting) {
@@ -36,8 +35,13 @@ public final class MinimalPolicy {
     public static List<OssApi> operations(Needs needs) {
         List<OssApi> ops = new ArrayList<>(List.of(OssApi.PUT_OBJECT));
         if (needs.multipart()) {
-            ops.addAll(List.of(OssApi.INITIATE_MULTIPART_UPLOAD, OssApi.UPLOAD_PART, OssApi.COMPLETE_MULTIPART_UPLOAD,
-                    OssApi.LIST_PARTS, OssApi.ABORT_MULTIPART_UPLOAD, OssApi.LIST_MULTIPART_UPLOADS));
+            ops.addAll(List.of(
+                    OssApi.INITIATE_MULTIPART_UPLOAD,
+                    OssApi.UPLOAD_PART,
+                    OssApi.COMPLETE_MULTIPART_UPLOAD,
+                    OssApi.LIST_PARTS,
+                    OssApi.ABORT_MULTIPART_UPLOAD,
+                    OssApi.LIST_MULTIPART_UPLOADS));
         }
         if (needs.presignedGet()) {
             ops.add(OssApi.GET_OBJECT);
@@ -59,7 +63,8 @@ public final class MinimalPolicy {
         statements.add(SessionPolicies.statement(List.of("oss:PutObject"), resource));
         if (needs.multipart()) {
             statements.add(SessionPolicies.statement(List.of("oss:ListParts", "oss:AbortMultipartUpload"), resource));
-            statements.add(SessionPolicies.statement(List.of("oss:ListMultipartUploads"), SessionPolicies.bucketResource(bucket)));
+            statements.add(SessionPolicies.statement(
+                    List.of("oss:ListMultipartUploads"), SessionPolicies.bucketResource(bucket)));
         }
         if (needs.presignedGet() || needs.skipExisting()) {
             statements.add(SessionPolicies.statement(List.of("oss:GetObject"), resource));

@@ -7,8 +7,7 @@ public final class ObjectKeys {
     /** OSS limits a key to 1023 bytes of UTF-8. */
     public static final int MAX_KEY_BYTES = 1023;
 
-    private ObjectKeys() {
-    }
+    private ObjectKeys() {}
 
     /**
      * Returns {@code key} if OSS accepts it: 1 to 1023 bytes of UTF-8, not starting with
@@ -31,7 +30,8 @@ public final class ObjectKeys {
         }
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_KEY_BYTES) {
-            throw new UploadException("object key is " + bytes + " bytes of UTF-8; OSS allows at most " + MAX_KEY_BYTES);
+            throw new UploadException(
+                    "object key is " + bytes + " bytes of UTF-8; OSS allows at most " + MAX_KEY_BYTES);
         }
         return key;
     }

@@ -20,12 +20,10 @@ import java.util.function.LongConsumer;
 public interface ObjectStore {
 
     /** What HeadObject reports; {@code contentType} is empty when OSS sent none. */
-    record ObjectInfo(long size, OptionalLong crc64, String etag, Optional<String> contentType) {
-    }
+    record ObjectInfo(long size, OptionalLong crc64, String etag, Optional<String> contentType) {}
 
     /** What OSS acknowledged for a written object or part: its ETag and the CRC-64 it computed. */
-    record Stored(String etag, long crc64) {
-    }
+    record Stored(String etag, long crc64) {}
 
     /** HeadObject: empty when there is no such object. */
     Optional<ObjectInfo> head(String bucket, String key);
@@ -38,12 +36,10 @@ public interface ObjectStore {
      * after the request may have been served), between when it was sent and when it failed: OSS
      * may hold an upload for it whose id was never seen.
      */
-    record LostAnswer(Instant sent, Instant failed) {
-    }
+    record LostAnswer(Instant sent, Instant failed) {}
 
     /** A multipart upload in progress, as ListMultipartUploads reports it. */
-    record PendingUpload(String uploadId, Instant initiated) {
-    }
+    record PendingUpload(String uploadId, Instant initiated) {}
 
     /**
      * InitiateMultipartUpload; returns the upload id. Each attempt (of the retry layer) whose answer
@@ -70,7 +66,13 @@ public interface ObjectStore {
      * A presigned URL for {@code method} (GET or PUT) valid until {@code expiration}; {@code headers}
      * are signed into it and must be sent with the request.
      */
-    URI presign(String bucket, String key, String method, Instant expiration, Optional<String> contentType, Map<String, String> headers);
+    URI presign(
+            String bucket,
+            String key,
+            String method,
+            Instant expiration,
+            Optional<String> contentType,
+            Map<String, String> headers);
 
     /** GetObject of {@code length} bytes from {@code offset} (a ranged GET); the caller closes the stream. */
     InputStream read(String bucket, String key, long offset, long length);

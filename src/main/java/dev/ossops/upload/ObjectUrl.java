@@ -25,13 +25,19 @@ import java.util.regex.Pattern;
  * </ul>
  * {@link #toString()} never shows the query.
  */
-public record ObjectUrl(Kind kind, String url, Optional<String> bucket, Optional<String> key, Optional<String> endpoint) {
-    private static final Pattern OSS_HOST = Pattern.compile(
-            "([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\\.(oss(?:-[a-z0-9-]+)?\\.aliyuncs\\.com)");
+public record ObjectUrl(
+        Kind kind, String url, Optional<String> bucket, Optional<String> key, Optional<String> endpoint) {
+    private static final Pattern OSS_HOST =
+            Pattern.compile("([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\\.(oss(?:-[a-z0-9-]+)?\\.aliyuncs\\.com)");
     private static final Set<String> SIGNATURE_PARAMETERS = Set.of("signature", "x-oss-signature");
 
     /** How the object is fetched. */
-    public enum Kind { OSS_URI, OSS_ENDPOINT, PRESIGNED, PUBLIC }
+    public enum Kind {
+        OSS_URI,
+        OSS_ENDPOINT,
+        PRESIGNED,
+        PUBLIC
+    }
 
     /** Whether fetching needs the configured credentials. */
     public boolean needsCredentials() {
@@ -51,11 +57,12 @@ public record ObjectUrl(Kind kind, String url, Optional<String> bucket, Optional
             return "download";
         }
         if (last.isEmpty()) {
-            throw new UploadException(shown + ": the key ends in '/' (a folder marker), so it names no file; nothing was written");
+            throw new UploadException(
+                    shown + ": the key ends in '/' (a folder marker), so it names no file; nothing was written");
         }
         LocalNames.problem(last).ifPresent(problem -> {
-            throw new UploadException(shown + ": refusing to save it as '" + LocalNames.printable(last) + "': " + problem
-                    + "; nothing was written");
+            throw new UploadException(shown + ": refusing to save it as '" + LocalNames.printable(last) + "': "
+                    + problem + "; nothing was written");
         });
         return last;
     }
@@ -90,9 +97,12 @@ public record ObjectUrl(Kind kind, String url, Optional<String> bucket, Optional
             case "http", "https" -> {
                 return http(text, uri, shown);
             }
-            default -> throw new UploadException(scheme.isEmpty()
-                    ? "not a URL: " + shown + " (expected oss://bucket/key or an http(s) URL)"
-                    : "unsupported URL scheme '" + scheme + "' in " + shown + " (expected oss, http or https)");
+            default ->
+                throw new UploadException(
+                        scheme.isEmpty()
+                                ? "not a URL: " + shown + " (expected oss://bucket/key or an http(s) URL)"
+                                : "unsupported URL scheme '" + scheme + "' in " + shown
+                                        + " (expected oss, http or https)");
         }
     }
 
@@ -109,7 +119,8 @@ public record ObjectUrl(Kind kind, String url, Optional<String> bucket, Optional
         if (key.isEmpty()) {
             throw new UploadException("oss:// URL has no object key: " + shown);
         }
-        return new ObjectUrl(Kind.OSS_URI, text, Optional.of(bucket), Optional.of(ObjectKeys.validate(key)), Optional.empty());
+        return new ObjectUrl(
+                Kind.OSS_URI, text, Optional.of(bucket), Optional.of(ObjectKeys.validate(key)), Optional.empty());
     }
 
     private static ObjectUrl http(String text, URI uri, String shown) {
@@ -121,13 +132,18 @@ public record ObjectUrl(Kind kind, String url, Optional<String> bucket, Optional
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (host.matches() && path.length() > 1) {
             String key = decode(path.substring(1));
-            return new ObjectUrl(signed ? Kind.PRESIGNED : Kind.OSS_ENDPOINT, text, Optional.of(host.group(1)),
-                    Optional.of(ObjectKeys.validate(key)), Optional.of(host.group(2)));
+            return new ObjectUrl(
+                    signed ? Kind.PRESIGNED : Kind.OSS_ENDPOINT,
+                    text,
+                    Optional.of(host.group(1)),
+                    Optional.of(ObjectKeys.validate(key)),
+                    Optional.of(host.group(2)));
         }
         if (host.matches() && !signed) {
             throw new UploadException("OSS URL has no object key: " + shown);
         }
-        return new ObjectUrl(signed ? Kind.PRESIGNED : Kind.PUBLIC, text, Optional.empty(), Optional.empty(), Optional.empty());
+        return new ObjectUrl(
+                signed ? Kind.PRESIGNED : Kind.PUBLIC, text, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static boolean isSigned(String rawQuery) {

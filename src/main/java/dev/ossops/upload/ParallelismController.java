@@ -43,7 +43,12 @@ public final class ParallelismController {
      */
     static final long RECOVERY_WINDOW_NANOS = 1_000_000_000L;
 
-    private enum Phase { PROBING, HOLDING, RECOVERING, PINNED }
+    private enum Phase {
+        PROBING,
+        HOLDING,
+        RECOVERING,
+        PINNED
+    }
 
     private final LongSupplier nanoTime;
     private Phase phase;
@@ -119,8 +124,7 @@ public final class ParallelismController {
                     limit = Math.min(plateauKnown ? bestLimit : MAX, limit + 1);
                 }
             }
-            case HOLDING, PINNED -> {
-            }
+            case HOLDING, PINNED -> {}
         }
         startWindow();
     }

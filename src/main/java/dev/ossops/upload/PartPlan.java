@@ -27,14 +27,14 @@ public record PartPlan(long fileSize, long partSize, int partCount, boolean mult
     public static final long MAX_SINGLE_PUT = 5 * ByteSize.GIB;
     /** The default part size's range, and how many parts it aims at (see {@link #defaultPartSize}). */
     public static final long DEFAULT_PART_SIZE_MIN = 8 * ByteSize.MIB;
+
     public static final long DEFAULT_PART_SIZE_MAX = 64 * ByteSize.MIB;
     static final int DEFAULT_PART_TARGET = 128;
     /** The seed article's advice: multipart for files above 100 MB. */
     public static final long DEFAULT_THRESHOLD = 100 * ByteSize.MIB;
 
     /** One part: 1-based number, offset in the file and length. */
-    public record Part(int number, long offset, long length) {
-    }
+    public record Part(int number, long offset, long length) {}
 
     /**
      * The plan for a file of {@code fileSize} bytes: multipart from {@code threshold} bytes up,
@@ -59,8 +59,8 @@ public record PartPlan(long fileSize, long partSize, int partCount, boolean mult
             return new PartPlan(fileSize, fileSize, 1, false);
         }
         if (fileSize > MAX_PART_SIZE * MAX_PARTS) {
-            throw new UploadException("file of " + ByteSize.format(fileSize) + " exceeds what a multipart upload holds ("
-                    + "10,000 parts of 5 GiB)");
+            throw new UploadException("file of " + ByteSize.format(fileSize)
+                    + " exceeds what a multipart upload holds (" + "10,000 parts of 5 GiB)");
         }
         long partSize = requestedPartSize.orElseGet(() -> defaultPartSize(fileSize));
         long count = ceilDiv(fileSize, partSize);

@@ -56,20 +56,26 @@ public final class PostPolicy {
     public static final String DEFAULT_OBJECT_ACL = "private";
     /** ACLs a form may pin; public-read-write is not one: whoever may upload would let everyone overwrite. */
     public static final List<String> OBJECT_ACLS = List.of("private", "default", "public-read");
-    private static final Pattern EXACT_MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
 
-    private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+    private static final Pattern EXACT_MEDIA_TYPE =
+            Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
+
+    private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter V4_DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter V4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter V4_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter V4_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
 
-    private PostPolicy() {
-    }
+    private PostPolicy() {}
 
     /** Signature version of the form. */
-    public enum Version { V1, V4 }
+    public enum Version {
+        V1,
+        V4
+    }
 
     /**
      * What the form allows.
@@ -84,34 +90,49 @@ public final class PostPolicy {
      * @param objectAcl       the ACL every object gets, one of {@link #OBJECT_ACLS}
      * @param contentTypes    the exact media types allowed; empty allows any
      */
-    public record Request(String bucket, String region, String keyPrefix, long maxSizeBytes, Duration expiresIn,
-                          boolean forbidOverwrite, Version version, String objectAcl, List<String> contentTypes) {
+    public record Request(
+            String bucket,
+            String region,
+            String keyPrefix,
+            long maxSizeBytes,
+            Duration expiresIn,
+            boolean forbidOverwrite,
+            Version version,
+            String objectAcl,
+            List<String> contentTypes) {
         public Request {
             Objects.requireNonNull(expiresIn, "expiresIn");
             Objects.requireNonNull(version, "version");
             if (!OBJECT_ACLS.contains(objectAcl)) {
-                throw new UploadException("post-policy object ACL must be one of " + String.join(", ", OBJECT_ACLS) + ", got '"
-                        + objectAcl + "'");
+                throw new UploadException("post-policy object ACL must be one of " + String.join(", ", OBJECT_ACLS)
+                        + ", got '" + objectAcl + "'");
             }
-            contentTypes = contentTypes.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+            contentTypes = contentTypes.stream()
+                    .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                    .toList();
             for (String type : contentTypes) {
                 if (type.endsWith("/*")) {
-                    throw new UploadException("post-policy pins exact content types, and '" + type + "' is a range (image/* would "
-                            + "admit image/svg+xml, which browsers run scripts in): list the types in uploader.allowedContentTypes");
+                    throw new UploadException(
+                            "post-policy pins exact content types, and '" + type + "' is a range (image/* would "
+                                    + "admit image/svg+xml, which browsers run scripts in): list the types in uploader.allowedContentTypes");
                 }
                 if (!EXACT_MEDIA_TYPE.matcher(type).matches()) {
                     throw new UploadException("'" + type + "' is not a media type such as image/png");
                 }
             }
             UploaderSettings.checkBucket(bucket);
-            if (version == Version.V4 && (region == null || !REGION.matcher(region).matches())) {
-                throw new UploadException("V4 post signatures need the bucket's region id (e.g. cn-beijing), got '" + region + "'");
+            if (version == Version.V4
+                    && (region == null || !REGION.matcher(region).matches())) {
+                throw new UploadException(
+                        "V4 post signatures need the bucket's region id (e.g. cn-beijing), got '" + region + "'");
             }
             if (maxSizeBytes < 1 || maxSizeBytes > MAX_SIZE) {
-                throw new UploadException("maximum size must be between 1 byte and 5 GiB (PostObject's limit), got " + maxSizeBytes);
+                throw new UploadException(
+                        "maximum size must be between 1 byte and 5 GiB (PostObject's limit), got " + maxSizeBytes);
             }
             if (expiresIn.isNegative() || expiresIn.isZero() || expiresIn.compareTo(MAX_EXPIRY) > 0) {
-                throw new UploadException("post policy expiry must be between 1 second and 7 days, got " + expiresIn.toSeconds() + " seconds");
+                throw new UploadException("post policy expiry must be between 1 second and 7 days, got "
+                        + expiresIn.toSeconds() + " seconds");
             }
             String p = keyPrefix == null ? "" : keyPrefix.replaceAll("^/+", "");
             keyPrefix = p.isEmpty() || p.endsWith("/") ? p : p + "/";
@@ -161,7 +182,8 @@ public final class PostPolicy {
         }
         conditions.addObject().put("x-oss-object-acl", request.objectAcl());
         if (!request.contentTypes().isEmpty()) {
-            ArrayNode types = conditions.addArray().add("in").add("$x-oss-content-type").addArray();
+            ArrayNode types =
+                    conditions.addArray().add("in").add("$x-oss-content-type").addArray();
             request.contentTypes().forEach(types::add);
         }
         pinned.forEach((field, value) -> conditions.addObject().put(field, value));
@@ -169,7 +191,8 @@ public final class PostPolicy {
         String credential = null;
         String dateTime = null;
         if (request.version() == Version.V4) {
-            credential = credentials.accessKeyId() + "/" + V4_DATE.format(now) + "/" + request.region() + "/oss/aliyun_v4_request";
+            credential = credentials.accessKeyId() + "/" + V4_DATE.format(now) + "/" + request.region()
+                    + "/oss/aliyun_v4_request";
             dateTime = V4_DATE_TIME.format(now);
             conditions.addObject().put("x-oss-signature-version", "OSS4-HMAC-SHA256");
             conditions.addObject().put("x-oss-credential", credential);
@@ -187,8 +210,11 @@ public final class PostPolicy {
         if (request.version() == Version.V1) {
             fields.put("OSSAccessKeyId", credentials.accessKeyId());
             fields.put("policy", encoded);
-            fields.put("Signature", Base64.getEncoder().encodeToString(
-                    Hmac.sha1(credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), encoded)));
+            fields.put(
+                    "Signature",
+                    Base64.getEncoder()
+                            .encodeToString(Hmac.sha1(
+                                    credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), encoded)));
         } else {
             byte[] signingKey = Hmac.v4SigningKey(credentials.accessKeySecret(), V4_DATE.format(now), request.region());
             fields.put("policy", encoded);

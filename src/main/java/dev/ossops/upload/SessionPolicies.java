@@ -20,10 +20,10 @@ import java.util.Set;
 public final class SessionPolicies {
     /** AssumeRole's limit on the Policy parameter. */
     public static final int MAX_POLICY_LENGTH = 2048;
+
     public static final List<String> DEFAULT_ACTIONS = List.of("oss:PutObject");
 
-    private SessionPolicies() {
-    }
+    private SessionPolicies() {}
 
     /**
      * The policy as compact JSON. {@code actions} are RAM action names ({@code oss:PutObject}; the
@@ -48,7 +48,8 @@ public final class SessionPolicies {
         UploaderSettings.checkBucket(bucket);
         ObjectKeys.validate(key);
         if (key.contains("*") || key.contains("?")) {
-            throw new UploadException("key '" + key + "' must not contain '*' or '?': they are wildcards in RAM resources");
+            throw new UploadException(
+                    "key '" + key + "' must not contain '*' or '?': they are wildcards in RAM resources");
         }
         List<String> resolved = objectActions(actions.isEmpty() ? DEFAULT_ACTIONS : actions);
         String json = write(policy(List.of(statement(resolved, "acs:oss:*:*:" + bucket + "/" + key))), false);
@@ -68,7 +69,8 @@ public final class SessionPolicies {
         UploaderSettings.checkBucket(bucket);
         String p = prefix == null ? "" : prefix.replaceAll("^/+", "").replaceAll("/+$", "");
         if (p.contains("*") || p.contains("?")) {
-            throw new UploadException("prefix '" + prefix + "' must not contain '*' or '?': they are wildcards in RAM resources");
+            throw new UploadException(
+                    "prefix '" + prefix + "' must not contain '*' or '?': they are wildcards in RAM resources");
         }
         return "acs:oss:*:*:" + bucket + "/" + (p.isEmpty() ? "" : p + "/") + "*";
     }
@@ -84,9 +86,11 @@ public final class SessionPolicies {
         Set<String> out = new LinkedHashSet<>();
         for (String name : names) {
             String qualified = name.contains(":") ? name : "oss:" + name;
-            OssAction action = OssAction.of(qualified).orElseThrow(() -> new UploadException("unknown OSS action '" + name + "'"));
+            OssAction action =
+                    OssAction.of(qualified).orElseThrow(() -> new UploadException("unknown OSS action '" + name + "'"));
             if (action.scope() != OssAction.Scope.OBJECT) {
-                throw new UploadException(action.action() + " applies to a " + action.scope().name().toLowerCase(Locale.ROOT)
+                throw new UploadException(action.action() + " applies to a "
+                        + action.scope().name().toLowerCase(Locale.ROOT)
                         + ", not to objects: a policy on bucket/prefix/* cannot grant it");
             }
             out.add(action.action());
@@ -115,7 +119,9 @@ public final class SessionPolicies {
     static String write(ObjectNode node, boolean pretty) {
         ObjectMapper mapper = new ObjectMapper();
         try {
-            return pretty ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) : mapper.writeValueAsString(node);
+            return pretty
+                    ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node)
+                    : mapper.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serializes", e);
         }

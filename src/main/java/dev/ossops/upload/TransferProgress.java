@@ -8,16 +8,13 @@ public interface TransferProgress {
     /** Nothing is reported (--quiet). */
     TransferProgress NONE = new TransferProgress() {
         @Override
-        public void started(String name, long size) {
-        }
+        public void started(String name, long size) {}
 
         @Override
-        public void transferred(String name, long bytes) {
-        }
+        public void transferred(String name, long bytes) {}
 
         @Override
-        public void finished(String name, boolean ok) {
-        }
+        public void finished(String name, boolean ok) {}
     };
 
     /** A file of {@code size} bytes is about to be transferred. */

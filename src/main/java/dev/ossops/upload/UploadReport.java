@@ -1,10 +1,9 @@
 package dev.ossops.upload;
 
-import dev.ossops.checksum.Crc64;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.checksum.Crc64;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,7 +15,8 @@ import java.util.Objects;
  * the result the user asked for, so the JSON line carries it whole; {@link #toString()}, which
  * may reach logs, does not.
  */
-public record UploadReport(String bucket, String key, long size, long crc64, String etag, String url, Instant expiresAt) {
+public record UploadReport(
+        String bucket, String key, long size, long crc64, String etag, String url, Instant expiresAt) {
     public UploadReport {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
@@ -45,7 +45,7 @@ public record UploadReport(String bucket, String key, long size, long crc64, Str
 
     @Override
     public String toString() {
-        return "UploadReport[" + bucket + "/" + key + ", " + size + " bytes, crc64 " + Crc64.format(crc64)
-                + ", url " + Masking.displayUrl(url) + ", expires " + expiresAt + "]";
+        return "UploadReport[" + bucket + "/" + key + ", " + size + " bytes, crc64 " + Crc64.format(crc64) + ", url "
+                + Masking.displayUrl(url) + ", expires " + expiresAt + "]";
     }
 }

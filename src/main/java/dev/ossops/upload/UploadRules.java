@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
  * or {@code type/*}, compared ignoring case as media types are.
  */
 public final class UploadRules {
-    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)");
+    private static final Pattern MEDIA_TYPE =
+            Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)");
 
     private final List<String> allowed;
     private final OptionalLong maxSizeBytes;
 
     public UploadRules(List<String> allowedContentTypes, OptionalLong maxSizeBytes) {
-        this.allowed = allowedContentTypes.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+        this.allowed = allowedContentTypes.stream()
+                .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                .toList();
         for (int i = 0; i < allowed.size(); i++) {
             if (!MEDIA_TYPE.matcher(allowed.get(i)).matches()) {
                 throw new UploadException("allowedContentTypes[" + i + "]: '" + allowedContentTypes.get(i)
@@ -61,7 +64,8 @@ public final class UploadRules {
                     + String.join(", ", allowed) + ")");
         }
         if (maxSizeBytes.isPresent() && size > maxSizeBytes.getAsLong()) {
-            throw new UploadException(name + ": " + describe(size) + " exceeds maxSizeBytes " + describe(maxSizeBytes.getAsLong()));
+            throw new UploadException(
+                    name + ": " + describe(size) + " exceeds maxSizeBytes " + describe(maxSizeBytes.getAsLong()));
         }
     }
 }

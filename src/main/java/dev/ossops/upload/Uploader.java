@@ -1,8 +1,7 @@
 package dev.ossops.upload;
 
-import dev.ossops.cloud.credentials.Secrets;
-
 import dev.ossops.checksum.Crc64;
+import dev.ossops.cloud.credentials.Secrets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +82,8 @@ public final class Uploader implements AutoCloseable {
         List<String> warnings();
 
         /** Uploaded, or found already there with {@code --skip-existing}; {@code resumedParts} came from a checkpoint. */
-        record Uploaded(String name, UploadReport report, boolean skipped, int resumedParts, List<String> warnings) implements Outcome {
+        record Uploaded(String name, UploadReport report, boolean skipped, int resumedParts, List<String> warnings)
+                implements Outcome {
             public Uploaded {
                 warnings = List.copyOf(warnings);
             }
@@ -106,8 +106,9 @@ public final class Uploader implements AutoCloseable {
     }
 
     /** Where a warning about uploads possibly left behind points: the lifecycle rule that removes them in any case. */
-    private static final String LIFECYCLE_HINT = "a lifecycle rule with AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json)"
-            + " removes them";
+    private static final String LIFECYCLE_HINT =
+            "a lifecycle rule with AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json)"
+                    + " removes them";
 
     private final ObjectStore store;
     private final UploaderSettings settings;
@@ -121,15 +122,35 @@ public final class Uploader implements AutoCloseable {
     private final ExecutorService transfers;
 
     /** With slots of its own, pinned or adaptive as {@code options} say (the store's throttling is not seen). */
-    public Uploader(ObjectStore store, UploaderSettings settings, KeyLayout layout, CheckpointStore checkpoints,
-                    Options options, Clock clock, TransferProgress progress) {
-        this(store, settings, layout, checkpoints, options, clock, progress,
+    public Uploader(
+            ObjectStore store,
+            UploaderSettings settings,
+            KeyLayout layout,
+            CheckpointStore checkpoints,
+            Options options,
+            Clock clock,
+            TransferProgress progress) {
+        this(
+                store,
+                settings,
+                layout,
+                checkpoints,
+                options,
+                clock,
+                progress,
                 new TransferSlots(ParallelismController.of(options.parallel())));
     }
 
     /** @param slots what transfers wait for; shared with the store's throttling signal ({@code TransferSlots::throttled}) */
-    public Uploader(ObjectStore store, UploaderSettings settings, KeyLayout layout, CheckpointStore checkpoints,
-                    Options options, Clock clock, TransferProgress progress, TransferSlots slots) {
+    public Uploader(
+            ObjectStore store,
+            UploaderSettings settings,
+            KeyLayout layout,
+            CheckpointStore checkpoints,
+            Options options,
+            Clock clock,
+            TransferProgress progress,
+            TransferSlots slots) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -155,12 +176,13 @@ public final class Uploader implements AutoCloseable {
      * {@code explicitKey} (only with a single file) replaces the key layout. {@code each} sees
      * every outcome as it happens (from worker threads); the list keeps the files' order.
      */
-    public List<Outcome> uploadAll(List<FileSelection.Selected> files, Optional<String> explicitKey, Consumer<Outcome> each) {
+    public List<Outcome> uploadAll(
+            List<FileSelection.Selected> files, Optional<String> explicitKey, Consumer<Outcome> each) {
         if (explicitKey.isPresent() && files.size() != 1) {
             throw new UploadException("--key names one object but " + files.size() + " files are selected");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(slots.controller().ceiling(), files.size())),
-                daemon("ossops-file"));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(slots.controller().ceiling(), files.size())), daemon("ossops-file"));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (FileSelection.Selected file : files) {
@@ -185,7 +207,8 @@ public final class Uploader implements AutoCloseable {
         List<String> warnings = new ArrayList<>();
         try {
             Outcome.Uploaded done = send(file, explicitKey, warnings);
-            return new Outcome.Uploaded(done.name(), done.report(), done.skipped(), done.resumedParts(), safe(warnings));
+            return new Outcome.Uploaded(
+                    done.name(), done.report(), done.skipped(), done.resumedParts(), safe(warnings));
         } catch (UploadException | TransferException | UncheckedIOException e) {
             progress.finished(file.name(), false);
             return new Outcome.Failed(file.name(), Secrets.redact(e.getMessage()), safe(warnings));
@@ -196,7 +219,8 @@ public final class Uploader implements AutoCloseable {
         return warnings.stream().map(Secrets::redact).toList();
     }
 
-    private Outcome.Uploaded send(FileSelection.Selected selected, Optional<String> explicitKey, List<String> warnings) {
+    private Outcome.Uploaded send(
+            FileSelection.Selected selected, Optional<String> explicitKey, List<String> warnings) {
         Path file = selected.file();
         long size;
         long mtime;
@@ -209,7 +233,9 @@ public final class Uploader implements AutoCloseable {
         String contentType = ContentTypes.of(selected.name());
         rules.check(selected.name(), contentType, size);
         PartPlan plan = PartPlan.of(size, options.partSize(), options.threshold());
-        String key = explicitKey.map(ObjectKeys::validate).orElseGet(() -> layout.render(settings.prefix(), selected.name()));
+        String key = explicitKey
+                .map(ObjectKeys::validate)
+                .orElseGet(() -> layout.render(settings.prefix(), selected.name()));
         Optional<Checkpoint> resume = Optional.empty();
         if (plan.multipart()) {
             resume = findCheckpoint(selected, key, explicitKey.isPresent(), size, mtime);
@@ -229,8 +255,14 @@ public final class Uploader implements AutoCloseable {
         if (plan.multipart()) {
             outcome = multipart(selected, target, contentType, plan, mtime, resume, warnings);
         } else {
-            ObjectStore.Stored stored = await(transfers.submit(() -> slots.run(() ->
-                    store.put(settings.bucket(), target, file, size, contentType, n -> progress.transferred(selected.name(), n)),
+            ObjectStore.Stored stored = await(transfers.submit(() -> slots.run(
+                    () -> store.put(
+                            settings.bucket(),
+                            target,
+                            file,
+                            size,
+                            contentType,
+                            n -> progress.transferred(selected.name(), n)),
                     done -> size)));
             outcome = new Outcome.Uploaded(selected.name(), report(target, size, stored), false, 0);
         }
@@ -240,15 +272,20 @@ public final class Uploader implements AutoCloseable {
 
     private Optional<Outcome.Uploaded> skipIfPresent(FileSelection.Selected selected, String key, long size) {
         Optional<ObjectStore.ObjectInfo> existing = store.head(settings.bucket(), key);
-        if (existing.isEmpty() || existing.get().size() != size || existing.get().crc64().isEmpty()) {
+        if (existing.isEmpty()
+                || existing.get().size() != size
+                || existing.get().crc64().isEmpty()) {
             return Optional.empty();
         }
         long local = crc64Of(selected.file());
         if (existing.get().crc64().getAsLong() != local) {
             return Optional.empty();
         }
-        return Optional.of(new Outcome.Uploaded(selected.name(),
-                report(key, size, new ObjectStore.Stored(existing.get().etag(), local)), true, 0));
+        return Optional.of(new Outcome.Uploaded(
+                selected.name(),
+                report(key, size, new ObjectStore.Stored(existing.get().etag(), local)),
+                true,
+                0));
     }
 
     /** The CRC-64 of a file, streamed. */
@@ -269,7 +306,8 @@ public final class Uploader implements AutoCloseable {
      * The checkpoint to resume, if any. Checkpoints that cannot be used (corrupt, or the file has
      * changed) are deleted and their uploads aborted: otherwise they would stay billed and unseen.
      */
-    private Optional<Checkpoint> findCheckpoint(FileSelection.Selected selected, String key, boolean explicit, long size, long mtime) {
+    private Optional<Checkpoint> findCheckpoint(
+            FileSelection.Selected selected, String key, boolean explicit, long size, long mtime) {
         try {
             CheckpointStore.Load load = checkpoints.load(settings.bucket(), key, selected.file(), size, mtime);
             Optional<Checkpoint> found = usable(load, key);
@@ -296,7 +334,10 @@ public final class Uploader implements AutoCloseable {
         }
         if (load instanceof CheckpointStore.Load.Stale s) {
             store.abort(settings.bucket(), s.checkpoint().key(), s.checkpoint().uploadId());
-            checkpoints.delete(s.checkpoint().bucket(), s.checkpoint().key(), Path.of(s.checkpoint().file()));
+            checkpoints.delete(
+                    s.checkpoint().bucket(),
+                    s.checkpoint().key(),
+                    Path.of(s.checkpoint().file()));
         } else if (load instanceof CheckpointStore.Load.Corrupt c) {
             if (c.uploadId().isPresent()) {
                 store.abort(settings.bucket(), key, c.uploadId().get());
@@ -306,15 +347,26 @@ public final class Uploader implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Outcome.Uploaded multipart(FileSelection.Selected selected, String key, String contentType, PartPlan requested,
-                                       long mtime, Optional<Checkpoint> resume, List<String> warnings) {
+    private Outcome.Uploaded multipart(
+            FileSelection.Selected selected,
+            String key,
+            String contentType,
+            PartPlan requested,
+            long mtime,
+            Optional<Checkpoint> resume,
+            List<String> warnings) {
         String bucket = settings.bucket();
         Checkpoint checkpoint = resume.flatMap(c -> confirmed(c)).orElse(null);
-        PartPlan plan = checkpoint == null ? requested
-                : PartPlan.of(requested.fileSize(), OptionalLong.of(checkpoint.partSize()), Math.min(options.threshold(), requested.fileSize()));
+        PartPlan plan = checkpoint == null
+                ? requested
+                : PartPlan.of(
+                        requested.fileSize(),
+                        OptionalLong.of(checkpoint.partSize()),
+                        Math.min(options.threshold(), requested.fileSize()));
         if (checkpoint == null) {
             String uploadId = initiate(bucket, key, contentType, warnings);
-            checkpoint = Checkpoint.start(bucket, key, uploadId, selected.file(), plan.fileSize(), mtime, plan.partSize());
+            checkpoint =
+                    Checkpoint.start(bucket, key, uploadId, selected.file(), plan.fileSize(), mtime, plan.partSize());
             save(checkpoint);
         }
         int resumed = checkpoint.parts().size();
@@ -330,9 +382,17 @@ public final class Uploader implements AutoCloseable {
                     return null; // another part failed: the upload is about to be aborted or resumed later
                 }
                 try {
-                    ObjectStore.Stored stored = slots.run(() -> store.uploadPart(bucket, key, run.uploadId(), selected.file(), part,
-                            n -> progress.transferred(selected.name(), n)), done -> part.length());
-                    run.record(new Checkpoint.CompletedPart(part.number(), stored.etag(), stored.crc64(), part.length()));
+                    ObjectStore.Stored stored = slots.run(
+                            () -> store.uploadPart(
+                                    bucket,
+                                    key,
+                                    run.uploadId(),
+                                    selected.file(),
+                                    part,
+                                    n -> progress.transferred(selected.name(), n)),
+                            done -> part.length());
+                    run.record(
+                            new Checkpoint.CompletedPart(part.number(), stored.etag(), stored.crc64(), part.length()));
                     return null;
                 } catch (RuntimeException e) {
                     run.fail();
@@ -343,19 +403,26 @@ public final class Uploader implements AutoCloseable {
         try {
             settle(futures, run);
             Checkpoint done = run.current();
-            long expected = done.objectCrc64(plan.partCount()).orElseThrow(() ->
-                    new TransferException(key + ": parts missing after upload", null, false, null));
+            long expected = done.objectCrc64(plan.partCount())
+                    .orElseThrow(() -> new TransferException(key + ": parts missing after upload", null, false, null));
             ObjectStore.Stored stored = store.complete(bucket, key, done.uploadId(), done.parts());
             if (stored.crc64() != expected) {
-                throw new TransferException(key + ": CRC-64 of the completed object is " + Crc64.format(stored.crc64())
-                        + ", the parts combine to " + Crc64.format(expected), "InvalidDigest", false, null);
+                throw new TransferException(
+                        key + ": CRC-64 of the completed object is " + Crc64.format(stored.crc64())
+                                + ", the parts combine to " + Crc64.format(expected),
+                        "InvalidDigest",
+                        false,
+                        null);
             }
             checkpoints.delete(bucket, key, selected.file());
             return new Outcome.Uploaded(selected.name(), report(key, plan.fileSize(), stored), false, resumed);
         } catch (TransferException e) {
             if (e.resumable()) {
-                throw new TransferException(e.getMessage() + " (checkpoint kept: run the same upload again to resume)",
-                        e.code().orElse(null), true, e);
+                throw new TransferException(
+                        e.getMessage() + " (checkpoint kept: run the same upload again to resume)",
+                        e.code().orElse(null),
+                        true,
+                        e);
             }
             abortAfter(e, run.uploadId(), key, selected.file());
             throw e;
@@ -392,22 +459,32 @@ public final class Uploader implements AutoCloseable {
      * Aborts the uploads on {@code key} that the {@code lost} attempts started (see {@link LostInitiations}).
      * A cleanup that cannot be done becomes a warning: the file's own outcome stands either way.
      */
-    private void abortLost(String bucket, String key, List<ObjectStore.LostAnswer> lost, Optional<String> kept, List<String> warnings) {
+    private void abortLost(
+            String bucket,
+            String key,
+            List<ObjectStore.LostAnswer> lost,
+            Optional<String> kept,
+            List<String> warnings) {
         String where = bucket + "/" + key;
         List<ObjectStore.PendingUpload> pending;
         try {
             pending = store.uploadsOf(bucket, key);
         } catch (TransferException e) {
-            warnings.add(where + ": " + (lost.size() == 1 ? "1 InitiateMultipartUpload answer was" : lost.size() + " InitiateMultipartUpload answers were")
-                    + " lost, and the uploads started meanwhile could not be listed to abort them (" + e.getMessage() + "); " + LIFECYCLE_HINT);
+            warnings.add(where + ": "
+                    + (lost.size() == 1
+                            ? "1 InitiateMultipartUpload answer was"
+                            : lost.size() + " InitiateMultipartUpload answers were")
+                    + " lost, and the uploads started meanwhile could not be listed to abort them (" + e.getMessage()
+                    + "); " + LIFECYCLE_HINT);
             return;
         }
         for (String orphan : LostInitiations.orphans(lost, pending, kept)) {
             try {
                 store.abort(bucket, key, orphan);
             } catch (TransferException e) {
-                warnings.add(where + ": upload " + orphan + ", started by an InitiateMultipartUpload whose answer was lost, could not be"
-                        + " aborted (" + e.getMessage() + "); " + LIFECYCLE_HINT);
+                warnings.add(where + ": upload " + orphan
+                        + ", started by an InitiateMultipartUpload whose answer was lost, could not be" + " aborted ("
+                        + e.getMessage() + "); " + LIFECYCLE_HINT);
             }
         }
     }
@@ -423,8 +500,15 @@ public final class Uploader implements AutoCloseable {
             }
             return Optional.empty();
         }
-        return Optional.of(new Checkpoint(c.bucket(), c.key(), c.uploadId(), c.file(), c.size(), c.mtimeMillis(),
-                c.partSize(), c.confirmedBy(listed.get())));
+        return Optional.of(new Checkpoint(
+                c.bucket(),
+                c.key(),
+                c.uploadId(),
+                c.file(),
+                c.size(),
+                c.mtimeMillis(),
+                c.partSize(),
+                c.confirmedBy(listed.get())));
     }
 
     private void abortAfter(RuntimeException failure, String uploadId, String key, Path file) {
@@ -475,7 +559,8 @@ public final class Uploader implements AutoCloseable {
         try {
             checkpoints.save(checkpoint);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint of " + checkpoint.key() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write the checkpoint of " + checkpoint.key() + ": " + e.getMessage(), e);
         }
     }
 
@@ -521,7 +606,8 @@ public final class Uploader implements AutoCloseable {
     private UploadReport report(String key, long size, ObjectStore.Stored stored) {
         // Whole seconds: the signed expiry has that precision, and expires_at must not promise more.
         Instant expiresAt = clock.instant().plus(settings.urlExpires()).truncatedTo(ChronoUnit.SECONDS);
-        String url = store.presign(settings.bucket(), key, "GET", expiresAt, Optional.empty(), Map.of()).toString();
+        String url = store.presign(settings.bucket(), key, "GET", expiresAt, Optional.empty(), Map.of())
+                .toString();
         return new UploadReport(settings.bucket(), key, size, stored.crc64(), stored.etag(), url, expiresAt);
     }
 

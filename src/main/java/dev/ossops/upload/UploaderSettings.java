@@ -20,8 +20,15 @@ import java.util.regex.Pattern;
  * @param allowedContentTypes allowed content types ({@code type/*} allowed); empty allows all
  * @param maxSizeBytes        largest file accepted, if limited
  */
-public record UploaderSettings(String bucket, String region, String endpoint, String prefix, String keyLayout,
-                               Duration urlExpires, List<String> allowedContentTypes, OptionalLong maxSizeBytes) {
+public record UploaderSettings(
+        String bucket,
+        String region,
+        String endpoint,
+        String prefix,
+        String keyLayout,
+        Duration urlExpires,
+        List<String> allowedContentTypes,
+        OptionalLong maxSizeBytes) {
     public static final Duration DEFAULT_URL_EXPIRES = Duration.ofSeconds(86_400);
     /** V4 presigned URLs live at most 7 days. */
     public static final Duration MAX_URL_EXPIRES = Duration.ofDays(7);
@@ -57,8 +64,15 @@ public record UploaderSettings(String bucket, String region, String endpoint, St
 
     /** The settings for {@code bucket} in {@code region} with every other value at its default. */
     public static UploaderSettings defaults(String bucket, String region) {
-        return new UploaderSettings(bucket, region, defaultEndpoint(region), KeyLayout.DEFAULT_PREFIX,
-                KeyLayout.DEFAULT_TEMPLATE, DEFAULT_URL_EXPIRES, List.of(), OptionalLong.empty());
+        return new UploaderSettings(
+                bucket,
+                region,
+                defaultEndpoint(region),
+                KeyLayout.DEFAULT_PREFIX,
+                KeyLayout.DEFAULT_TEMPLATE,
+                DEFAULT_URL_EXPIRES,
+                List.of(),
+                OptionalLong.empty());
     }
 
     /** The public OSS endpoint of a region: {@code oss-<region>.aliyuncs.com}. */

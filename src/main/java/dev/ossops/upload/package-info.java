@@ -17,4 +17,3 @@
  * implemented over the SDK in {@code dev.ossops.cloud.upload}, so no SDK type reaches this package.
  */
 package dev.ossops.upload;
-

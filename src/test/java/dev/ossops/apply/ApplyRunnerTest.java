@@ -33,7 +33,15 @@ class ApplyRunnerTest {
     private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
     private static Change change(Address address, Action action, Address... dependsOn) {
-        return new Change(address, action, NullNode.getInstance(), NullNode.getInstance(), List.of(), List.of(), List.of(), List.of(dependsOn));
+        return new Change(
+                address,
+                action,
+                NullNode.getInstance(),
+                NullNode.getInstance(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(dependsOn));
     }
 
     private static Plan plan(Change... changes) {
@@ -45,7 +53,8 @@ class ApplyRunnerTest {
         return new StepFactory() {
             @Override
             public boolean handles(Change change) {
-                return change.address().owner().equals("b") || change.address().owner().equals("other");
+                return change.address().owner().equals("b")
+                        || change.address().owner().equals("other");
             }
 
             @Override
@@ -80,10 +89,12 @@ class ApplyRunnerTest {
 
     @Test
     void run_dependencies_runBeforeDependents() {
-        Plan plan = plan(change(BUCKET, Action.CREATE), change(VERSIONING, Action.CREATE, BUCKET),
+        Plan plan = plan(
+                change(BUCKET, Action.CREATE),
+                change(VERSIONING, Action.CREATE, BUCKET),
                 change(LIFECYCLE, Action.CREATE, BUCKET, VERSIONING));
 
-        ApplyReport report = new ApplyRunner(List.of(factory(Set.of())), 4).run(plan, null, o -> { });
+        ApplyReport report = new ApplyRunner(List.of(factory(Set.of())), 4).run(plan, null, o -> {});
 
         assertEquals(List.of("bucket.b", "bucket.b.versioning", "bucket.b.lifecycle"), ran);
         assertTrue(report.succeeded());
@@ -92,11 +103,14 @@ class ApplyRunnerTest {
 
     @Test
     void run_failedStep_skipsDependentsAndFinishesIndependentOnes() {
-        Plan plan = plan(change(BUCKET, Action.CREATE), change(VERSIONING, Action.CREATE, BUCKET),
-                change(LIFECYCLE, Action.CREATE, BUCKET, VERSIONING), change(TAGS, Action.CREATE, BUCKET),
+        Plan plan = plan(
+                change(BUCKET, Action.CREATE),
+                change(VERSIONING, Action.CREATE, BUCKET),
+                change(LIFECYCLE, Action.CREATE, BUCKET, VERSIONING),
+                change(TAGS, Action.CREATE, BUCKET),
                 change(OTHER, Action.CREATE));
 
-        ApplyReport report = new ApplyRunner(List.of(factory(Set.of(VERSIONING))), 2).run(plan, null, o -> { });
+        ApplyReport report = new ApplyRunner(List.of(factory(Set.of(VERSIONING))), 2).run(plan, null, o -> {});
 
         assertFalse(report.succeeded());
         assertEquals("3 applied, 1 failed, 1 skipped", report.summary());
@@ -114,10 +128,12 @@ class ApplyRunnerTest {
         Address ram = Address.of(Kind.RAM_POLICY, "P");
         Plan plan = plan(change(ram, Action.CREATE), change(OTHER, Action.CREATE, ram));
 
-        ApplyReport report = new ApplyRunner(List.of(factory(Set.of())), 2).run(plan, null, o -> { });
+        ApplyReport report = new ApplyRunner(List.of(factory(Set.of())), 2).run(plan, null, o -> {});
 
         assertEquals("0 applied, 1 failed, 1 skipped", report.summary());
-        assertEquals("no step factory handles ram.policy.P in this build", report.with(StepOutcome.Status.FAILED).get(0).detail());
+        assertEquals(
+                "no step factory handles ram.policy.P in this build",
+                report.with(StepOutcome.Status.FAILED).get(0).detail());
     }
 
     @Test
@@ -136,17 +152,21 @@ class ApplyRunnerTest {
             }
         };
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new ApplyRunner(List.of(doubled), 2).run(plan(change(BUCKET, Action.CREATE)), null, o -> { }));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> new ApplyRunner(List.of(doubled), 2).run(plan(change(BUCKET, Action.CREATE)), null, o -> {}));
 
-        assertEquals("two steps for bucket.b: a step factory must return one step per address (wrap calls that belong"
-                + " together in one step)", e.getMessage());
+        assertEquals(
+                "two steps for bucket.b: a step factory must return one step per address (wrap calls that belong"
+                        + " together in one step)",
+                e.getMessage());
         assertTrue(ran.isEmpty());
     }
 
     @Test
     void run_noOpChanges_runNothing() {
-        ApplyReport report = new ApplyRunner(List.of(factory(Set.of())), 2).run(plan(change(BUCKET, Action.NOOP)), null, o -> { });
+        ApplyReport report =
+                new ApplyRunner(List.of(factory(Set.of())), 2).run(plan(change(BUCKET, Action.NOOP)), null, o -> {});
 
         assertTrue(ran.isEmpty());
         assertEquals("0 applied, 0 failed, 0 skipped", report.summary());
@@ -193,10 +213,13 @@ class ApplyRunnerTest {
                 });
             }
         };
-        Plan plan = plan(change(Address.of(Kind.BUCKET, "a"), Action.CREATE), change(Address.of(Kind.BUCKET, "c"), Action.CREATE),
-                change(Address.of(Kind.BUCKET, "d"), Action.CREATE), change(Address.of(Kind.BUCKET, "e"), Action.CREATE));
+        Plan plan = plan(
+                change(Address.of(Kind.BUCKET, "a"), Action.CREATE),
+                change(Address.of(Kind.BUCKET, "c"), Action.CREATE),
+                change(Address.of(Kind.BUCKET, "d"), Action.CREATE),
+                change(Address.of(Kind.BUCKET, "e"), Action.CREATE));
 
-        ApplyReport report = new ApplyRunner(List.of(slow), 2).run(plan, null, o -> { });
+        ApplyReport report = new ApplyRunner(List.of(slow), 2).run(plan, null, o -> {});
 
         assertTrue(report.succeeded());
         assertEquals(2, peak.get());
@@ -204,11 +227,20 @@ class ApplyRunnerTest {
 
     @Test
     void refusals_destructiveWithoutFlag_namesEachDanger() {
-        Change suspended = new Change(VERSIONING, Action.UPDATE, NullNode.getInstance(), NullNode.getInstance(), List.of(), List.of(),
-                List.of(new dev.ossops.plan.Danger(dev.ossops.plan.DangerRule.VERSIONING_SUSPENDED, "versioning goes from Enabled to Suspended")),
+        Change suspended = new Change(
+                VERSIONING,
+                Action.UPDATE,
+                NullNode.getInstance(),
+                NullNode.getInstance(),
+                List.of(),
+                List.of(),
+                List.of(new dev.ossops.plan.Danger(
+                        dev.ossops.plan.DangerRule.VERSIONING_SUSPENDED, "versioning goes from Enabled to Suspended")),
                 List.of());
 
-        assertEquals(List.of("bucket.b.versioning is destructive (versioning-suspended): versioning goes from Enabled to Suspended"),
+        assertEquals(
+                List.of(
+                        "bucket.b.versioning is destructive (versioning-suspended): versioning goes from Enabled to Suspended"),
                 ApplyRunner.refusals(plan(suspended), false));
         assertEquals(List.of(), ApplyRunner.refusals(plan(suspended), true));
     }

@@ -27,12 +27,14 @@ class LiveReaderTest {
 
     @Test
     void read_addresses_recordedInRequestOrder() {
-        List<Address> addresses = List.of(Address.of(Kind.BUCKET, "z"), Address.of(Kind.TAGS, "z"), Address.of(Kind.BUCKET, "a"));
+        List<Address> addresses =
+                List.of(Address.of(Kind.BUCKET, "z"), Address.of(Kind.TAGS, "z"), Address.of(Kind.BUCKET, "a"));
 
         LiveState state = new LiveReader(List.of(BUCKETS), 3).read(addresses);
 
         assertEquals(addresses, List.copyOf(state.observed().keySet()));
-        assertEquals(Observed.found("z"), state.get(Address.of(Kind.BUCKET, "z")).orElseThrow());
+        assertEquals(
+                Observed.found("z"), state.get(Address.of(Kind.BUCKET, "z")).orElseThrow());
         assertEquals(Observed.absent(), state.get(Address.of(Kind.TAGS, "z")).orElseThrow());
     }
 
@@ -42,7 +44,9 @@ class LiveReaderTest {
 
         LiveState state = new LiveReader(List.of(BUCKETS), 2).read(List.of(role));
 
-        assertEquals(Observed.unreadable("no live source reads ram.role.r in this build"), state.get(role).orElseThrow());
+        assertEquals(
+                Observed.unreadable("no live source reads ram.role.r in this build"),
+                state.get(role).orElseThrow());
     }
 
     @Test

@@ -13,15 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScopeTest {
     private static Profile local() {
-        return new ProfileLoader().load(Path.of("profiles/local.yaml")).profile().orElseThrow();
+        return new ProfileLoader()
+                .load(Path.of("profiles/local.yaml"))
+                .profile()
+                .orElseThrow();
     }
 
     @Test
     void of_bucketsOnly_excludesRamAndCdnAndNamesThem() {
         Scope scope = Scope.of(local(), EnumSet.of(Family.BUCKETS));
 
-        assertEquals(List.of("ram: 6 addresses: this build has no ram live source and steps yet",
-                "cdn: 4 addresses: this build has no cdn live source and steps yet"), scope.excluded());
+        assertEquals(
+                List.of(
+                        "ram: 6 addresses: this build has no ram live source and steps yet",
+                        "cdn: 4 addresses: this build has no cdn live source and steps yet"),
+                scope.excluded());
         assertTrue(scope.profile().ram().roles().isEmpty());
         assertTrue(scope.profile().cdn().domains().isEmpty());
         assertEquals(local().buckets().keySet(), scope.profile().buckets().keySet());

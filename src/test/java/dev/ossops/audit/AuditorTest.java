@@ -13,8 +13,8 @@ class AuditorTest {
 
     @Test
     void run_cleanAccount_noResults() {
-        AuditReport report = AUDITOR.run(Fixture.account(Fixture.bucket("media").build()).build(), Suppressions.none(),
-                Scenario.TODAY);
+        AuditReport report = AUDITOR.run(
+                Fixture.account(Fixture.bucket("media").build()).build(), Suppressions.none(), Scenario.TODAY);
         assertEquals(List.of(), report.findings());
         assertEquals(List.of(), report.unknowns());
         assertEquals(21, report.rules().size());
@@ -24,21 +24,27 @@ class AuditorTest {
     @Test
     void run_scenario_findingsSortedBySeverityThenResource() {
         AuditReport report = Scenario.report();
-        assertEquals(List.of(
-                "CRITICAL OSS-BUCKET-ACL-PUBLIC-WRITE acs:oss:*:*:drop-box",
-                "HIGH RAM-POLICY-FULL-ACCESS ram:policy/AppAll",
-                "MEDIUM OSS-BUCKET-ENCRYPTION-MISSING acs:oss:*:*:media",
-                "LOW UPLOADER-PRESIGN-EXPIRY-LONG profile:uploader",
-                "INFO RAM-ROOT-ACCESS-KEY ram:account/1234567890123456/accesskey/LTAI…abcd"),
-                report.findings().stream().map(f -> f.severity() + " " + f.rule().id() + " " + f.resource()).toList());
+        assertEquals(
+                List.of(
+                        "CRITICAL OSS-BUCKET-ACL-PUBLIC-WRITE acs:oss:*:*:drop-box",
+                        "HIGH RAM-POLICY-FULL-ACCESS ram:policy/AppAll",
+                        "MEDIUM OSS-BUCKET-ENCRYPTION-MISSING acs:oss:*:*:media",
+                        "LOW UPLOADER-PRESIGN-EXPIRY-LONG profile:uploader",
+                        "INFO RAM-ROOT-ACCESS-KEY ram:account/1234567890123456/accesskey/LTAI…abcd"),
+                report.findings().stream()
+                        .map(f -> f.severity() + " " + f.rule().id() + " " + f.resource())
+                        .toList());
     }
 
     @Test
     void run_unreadableAcl_unknownForEveryCheckThatNeedsIt() {
         AuditReport report = Scenario.report();
-        assertEquals(List.of("OSS-BUCKET-ACL-PUBLIC-READ", "OSS-BUCKET-ACL-PUBLIC-WRITE"),
+        assertEquals(
+                List.of("OSS-BUCKET-ACL-PUBLIC-READ", "OSS-BUCKET-ACL-PUBLIC-WRITE"),
                 report.unknowns().stream().map(u -> u.rule().id()).toList());
-        assertEquals("the bucket ACL could not be read: AccessDenied (403)", report.unknowns().get(0).reason());
+        assertEquals(
+                "the bucket ACL could not be read: AccessDenied (403)",
+                report.unknowns().get(0).reason());
     }
 
     @Test
@@ -53,13 +59,21 @@ class AuditorTest {
     @Test
     void run_expiredSuppression_stopsSuppressingAndIsReported() {
         AuditReport report = Scenario.report();
-        assertEquals(List.of("RAM-ROOT-ACCESS-KEY"), report.expiredSuppressions().stream().map(Suppression::check).toList());
-        assertEquals(1, report.findings().stream().filter(f -> f.rule().id().equals("RAM-ROOT-ACCESS-KEY")).count());
+        assertEquals(
+                List.of("RAM-ROOT-ACCESS-KEY"),
+                report.expiredSuppressions().stream().map(Suppression::check).toList());
+        assertEquals(
+                1,
+                report.findings().stream()
+                        .filter(f -> f.rule().id().equals("RAM-ROOT-ACCESS-KEY"))
+                        .count());
     }
 
     @Test
     void summary_scenario_countsEverySeverity() {
-        assertEquals("1 critical, 1 high, 1 medium, 1 low, 1 info; 1 suppressed; 2 unknown", Scenario.report().summary());
+        assertEquals(
+                "1 critical, 1 high, 1 medium, 1 low, 1 info; 1 suppressed; 2 unknown",
+                Scenario.report().summary());
     }
 
     @Test
@@ -71,9 +85,17 @@ class AuditorTest {
 
     @Test
     void outcome_onlyFindingsBelowFailOnWithUnknowns_incomplete() {
-        AuditReport report = AUDITOR.run(Fixture.account(Fixture.bucket("media").versioning(Observed.found("Suspended"))
-                .build(), Fixture.bucket("logs").encryption(Observed.unreadable("timeout")).build()).build(),
-                Suppressions.none(), Scenario.TODAY);
+        AuditReport report = AUDITOR.run(
+                Fixture.account(
+                                Fixture.bucket("media")
+                                        .versioning(Observed.found("Suspended"))
+                                        .build(),
+                                Fixture.bucket("logs")
+                                        .encryption(Observed.unreadable("timeout"))
+                                        .build())
+                        .build(),
+                Suppressions.none(),
+                Scenario.TODAY);
         assertEquals(AuditOutcome.INCOMPLETE, report.outcome(FailOn.HIGH));
         assertEquals(1, AuditOutcome.INCOMPLETE.exitCode());
         assertEquals(AuditOutcome.FINDINGS, report.outcome(FailOn.MEDIUM));
@@ -81,24 +103,42 @@ class AuditorTest {
 
     @Test
     void outcome_findingsBelowFailOn_passed() {
-        AuditReport report = AUDITOR.run(Fixture.account(Fixture.bucket("media").versioning(Observed.found("Suspended"))
-                .build()).build(), Suppressions.none(), Scenario.TODAY);
+        AuditReport report = AUDITOR.run(
+                Fixture.account(Fixture.bucket("media")
+                                .versioning(Observed.found("Suspended"))
+                                .build())
+                        .build(),
+                Suppressions.none(),
+                Scenario.TODAY);
         assertEquals(AuditOutcome.PASSED, report.outcome(FailOn.HIGH));
         assertEquals(0, AuditOutcome.PASSED.exitCode());
     }
 
     @Test
     void outcome_failOnNone_neverFailsOnFindings() {
-        AuditReport report = AUDITOR.run(Fixture.account(Fixture.bucket("media").acl(Observed.found("public-read-write"))
-                .build()).build(), Suppressions.none(), Scenario.TODAY);
+        AuditReport report = AUDITOR.run(
+                Fixture.account(Fixture.bucket("media")
+                                .acl(Observed.found("public-read-write"))
+                                .build())
+                        .build(),
+                Suppressions.none(),
+                Scenario.TODAY);
         assertEquals(AuditOutcome.PASSED, report.outcome(FailOn.NONE));
     }
 
     @Test
     void outcome_infoFindingWithFailOnLow_passed() {
-        AuditReport report = AUDITOR.run(Fixture.account(Fixture.bucket("media").acl(Observed.found("public-read"))
-                .blockPublicAccess(Observed.found(true)).build()).build(), Suppressions.none(), Scenario.TODAY);
-        assertEquals(List.of("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED"), report.findings().stream().map(f -> f.rule().id()).toList());
+        AuditReport report = AUDITOR.run(
+                Fixture.account(Fixture.bucket("media")
+                                .acl(Observed.found("public-read"))
+                                .blockPublicAccess(Observed.found(true))
+                                .build())
+                        .build(),
+                Suppressions.none(),
+                Scenario.TODAY);
+        assertEquals(
+                List.of("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED"),
+                report.findings().stream().map(f -> f.rule().id()).toList());
         assertEquals(AuditOutcome.PASSED, report.outcome(FailOn.LOW));
     }
 

@@ -22,7 +22,8 @@ class FixesTest {
         Fixes.FixSet fixes = Fixes.from(Scenario.report().findings());
         assertEquals(List.of(Fixes.PROFILE_FRAGMENT), List.copyOf(fixes.files().keySet()));
         assertGolden("audit/fixes-scenario.yaml", fixes.files().get(Fixes.PROFILE_FRAGMENT));
-        assertEquals(List.of("RAM-POLICY-FULL-ACCESS", "RAM-ROOT-ACCESS-KEY"),
+        assertEquals(
+                List.of("RAM-POLICY-FULL-ACCESS", "RAM-ROOT-ACCESS-KEY"),
                 fixes.manual().stream().map(f -> f.rule().id()).toList());
     }
 
@@ -30,36 +31,61 @@ class FixesTest {
     void from_scenario_fragmentIsYamlWithProfileKeys() throws Exception {
         String fragment = Fixes.from(Scenario.report().findings()).files().get(Fixes.PROFILE_FRAGMENT);
         Map<?, ?> tree = new YAMLMapper().readValue(fragment, Map.class);
-        assertEquals(Map.of("drop-box", Map.of("acl", "private"), "media", Map.of("encryption", Map.of("algorithm", "AES256"))),
+        assertEquals(
+                Map.of(
+                        "drop-box",
+                        Map.of("acl", "private"),
+                        "media",
+                        Map.of("encryption", Map.of("algorithm", "AES256"))),
                 tree.get("buckets"));
         assertEquals(Map.of("urlExpiresSeconds", 3600), tree.get("uploader"));
     }
 
     @Test
     void from_lifecycleAndHttpsFindings_documentsWrittenAndReferenced() throws Exception {
-        AuditReport report = AUDITOR.run(Fixture.account(
-                Fixture.bucket("a").lifecycle(Observed.absent()).policy(Observed.absent()).build(),
-                Fixture.bucket("b").lifecycle(Observed.absent()).build()).build(), Suppressions.none(), Scenario.TODAY);
+        AuditReport report = AUDITOR.run(
+                Fixture.account(
+                                Fixture.bucket("a")
+                                        .lifecycle(Observed.absent())
+                                        .policy(Observed.absent())
+                                        .build(),
+                                Fixture.bucket("b").lifecycle(Observed.absent()).build())
+                        .build(),
+                Suppressions.none(),
+                Scenario.TODAY);
         Fixes.FixSet fixes = Fixes.from(report.findings());
-        assertEquals(List.of(Fixes.PROFILE_FRAGMENT, "lifecycle/abort-incomplete-uploads.json",
-                "lifecycle/noncurrent-version-expiration.json", "policies/a-https-only.json"),
+        assertEquals(
+                List.of(
+                        Fixes.PROFILE_FRAGMENT,
+                        "lifecycle/abort-incomplete-uploads.json",
+                        "lifecycle/noncurrent-version-expiration.json",
+                        "policies/a-https-only.json"),
                 List.copyOf(fixes.files().keySet()));
-        Map<?, ?> buckets = (Map<?, ?>) new YAMLMapper().readValue(fixes.files().get(Fixes.PROFILE_FRAGMENT), Map.class)
+        Map<?, ?> buckets = (Map<?, ?>) new YAMLMapper()
+                .readValue(fixes.files().get(Fixes.PROFILE_FRAGMENT), Map.class)
                 .get("buckets");
-        assertEquals(Map.of("lifecycle", List.of("lifecycle/abort-incomplete-uploads.json",
-                "lifecycle/noncurrent-version-expiration.json"), "policy", "policies/a-https-only.json"), buckets.get("a"));
+        assertEquals(
+                Map.of(
+                        "lifecycle",
+                        List.of(
+                                "lifecycle/abort-incomplete-uploads.json",
+                                "lifecycle/noncurrent-version-expiration.json"),
+                        "policy",
+                        "policies/a-https-only.json"),
+                buckets.get("a"));
         // The document is the one ossops ships, so the fixed profile may reference the shipped file.
         JsonMapper json = JsonMapper.builder().build();
-        assertEquals(json.readTree(Files.readString(Path.of("lifecycle", "abort-incomplete-uploads.json"))),
+        assertEquals(
+                json.readTree(Files.readString(Path.of("lifecycle", "abort-incomplete-uploads.json"))),
                 json.readTree(fixes.files().get("lifecycle/abort-incomplete-uploads.json")));
     }
 
     @Test
     void from_conflictingValues_firstWinsLaterIsManual() {
-        Finding first = finding("A", new ProfileChange.SetValue(List.of("buckets", "x", "encryption"),
-                Map.of("algorithm", "AES256")));
-        Finding second = finding("B", new ProfileChange.SetValue(List.of("buckets", "x", "encryption"),
-                Map.of("algorithm", "KMS")));
+        Finding first = finding(
+                "A", new ProfileChange.SetValue(List.of("buckets", "x", "encryption"), Map.of("algorithm", "AES256")));
+        Finding second = finding(
+                "B", new ProfileChange.SetValue(List.of("buckets", "x", "encryption"), Map.of("algorithm", "KMS")));
         Fixes.FixSet fixes = Fixes.from(List.of(first, second));
         assertEquals(List.of(first), fixes.fixed());
         assertEquals(List.of(second), fixes.manual());
@@ -72,7 +98,7 @@ class FixesTest {
 
     private static Finding finding(String id, ProfileChange change) {
         CheckRule rule = new CheckRule(id, Severity.MEDIUM, "t", "h", Optional.empty(), Optional.empty());
-        return new Finding(rule, "acs:oss:*:*:x", Optional.empty(), "m", new Evidence("p", "a", "e"), "r",
-                List.of(change));
+        return new Finding(
+                rule, "acs:oss:*:*:x", Optional.empty(), "m", new Evidence("p", "a", "e"), "r", List.of(change));
     }
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class Fixture {
     public static final String ACCOUNT = "1234567890123456";
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     /** A bucket that passes every bucket check. */
     public static BucketState.Builder bucket(String name) {
@@ -32,7 +31,9 @@ public final class Fixture {
     public static AuditSnapshot.Builder account(BucketState... buckets) {
         AuditSnapshot.Builder builder = AuditSnapshot.builder(ACCOUNT)
                 .accountBlockPublicAccess(Observed.found(false))
-                .ram(Observed.found(RamState.builder().rootAccessKeys(Observed.found(List.of())).build()))
+                .ram(Observed.found(RamState.builder()
+                        .rootAccessKeys(Observed.found(List.of()))
+                        .build()))
                 .cdnDomains(Observed.found(List.of()));
         for (BucketState b : buckets) {
             builder.bucket(b);
@@ -57,13 +58,30 @@ public final class Fixture {
     }
 
     public static LifecycleRule abortRule(String prefix) {
-        return new LifecycleRule("abort", prefix, true, List.of(), List.of(), Optional.empty(), List.of(),
-                Optional.of(new LifecycleRule.AbortMultipartUpload(Optional.of(3L), Optional.empty())), Optional.empty(),
+        return new LifecycleRule(
+                "abort",
+                prefix,
+                true,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.of(new LifecycleRule.AbortMultipartUpload(Optional.of(3L), Optional.empty())),
+                Optional.empty(),
                 List.of());
     }
 
     public static LifecycleRule noncurrentRule() {
-        return new LifecycleRule("noncurrent", "", true, List.of(), List.of(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.of(90L), List.of());
+        return new LifecycleRule(
+                "noncurrent",
+                "",
+                true,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.of(90L),
+                List.of());
     }
 }

@@ -15,23 +15,40 @@ public final class Scenario {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     public static final String PROFILE = "profiles/prod.yaml";
 
-    private Scenario() {
-    }
+    private Scenario() {}
 
     public static AuditSnapshot snapshot() {
         return Fixture.account(
-                        Fixture.bucket("drop-box").acl(Observed.found("public-read-write")).build(),
-                        Fixture.bucket("media").encryption(Observed.absent()).logging(Observed.absent()).build(),
-                        Fixture.bucket("archive").acl(Observed.unreadable("AccessDenied (403)")).build())
+                        Fixture.bucket("drop-box")
+                                .acl(Observed.found("public-read-write"))
+                                .build(),
+                        Fixture.bucket("media")
+                                .encryption(Observed.absent())
+                                .logging(Observed.absent())
+                                .build(),
+                        Fixture.bucket("archive")
+                                .acl(Observed.unreadable("AccessDenied (403)"))
+                                .build())
                 .ram(Observed.found(RamState.builder()
-                        .policy("AppAll", PolicyKind.CUSTOM, Observed.found("{\"Version\": \"1\", \"Statement\": "
-                                + "[{\"Effect\": \"Allow\", \"Action\": \"oss:*\", \"Resource\": \"*\"}]}"))
+                        .policy(
+                                "AppAll",
+                                PolicyKind.CUSTOM,
+                                Observed.found("{\"Version\": \"1\", \"Statement\": "
+                                        + "[{\"Effect\": \"Allow\", \"Action\": \"oss:*\", \"Resource\": \"*\"}]}"))
                         .attach(PrincipalKind.ROLE, "app-role", "AppAll", PolicyKind.CUSTOM)
-                        .rootAccessKeys(Observed.found(List.of(new RamState.RootAccessKey("LTAI5tExampleKeyId9abcd",
-                                "Active", Optional.empty()))))
+                        .rootAccessKeys(Observed.found(List.of(
+                                new RamState.RootAccessKey("LTAI5tExampleKeyId9abcd", "Active", Optional.empty()))))
                         .build()))
-                .uploader(new Uploader("media", Optional.empty(), Optional.empty(), Optional.of(86400L), List.of(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+                .uploader(new Uploader(
+                        "media",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(86400L),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
                 .profileFile(PROFILE)
                 .profileLocation("buckets.drop-box", new Location(PROFILE, 12, 3))
                 .profileLocation("buckets.media", new Location(PROFILE, 20, 3))
@@ -41,10 +58,18 @@ public final class Scenario {
 
     public static Suppressions suppressions() {
         return Suppressions.of(List.of(
-                new Suppression("OSS-BUCKET-LOGGING-DISABLED", "acs:oss:*:*:media", "logs go to SLS, ticket OPS-7",
-                        Optional.of(LocalDate.of(2026, 12, 31)), new Location("audit-ignore.yaml", 1, 3)),
-                new Suppression("RAM-ROOT-ACCESS-KEY", "*", "migration finished in October",
-                        Optional.of(LocalDate.of(2026, 10, 31)), new Location("audit-ignore.yaml", 5, 3))));
+                new Suppression(
+                        "OSS-BUCKET-LOGGING-DISABLED",
+                        "acs:oss:*:*:media",
+                        "logs go to SLS, ticket OPS-7",
+                        Optional.of(LocalDate.of(2026, 12, 31)),
+                        new Location("audit-ignore.yaml", 1, 3)),
+                new Suppression(
+                        "RAM-ROOT-ACCESS-KEY",
+                        "*",
+                        "migration finished in October",
+                        Optional.of(LocalDate.of(2026, 10, 31)),
+                        new Location("audit-ignore.yaml", 5, 3))));
     }
 
     public static AuditReport report() {

@@ -8,8 +8,7 @@ final class BenchRootKey {
     static final String ID_VARIABLE = "ALIBABA_CLOUD_ACCESS_KEY_ID";
     static final String SECRET_VARIABLE = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
 
-    private BenchRootKey() {
-    }
+    private BenchRootKey() {}
 
     static String id() {
         return required(ID_VARIABLE);

@@ -71,11 +71,17 @@ public final class EmulatorBench {
     private void run(List<String> args) throws Throwable {
         switch (args.get(0)) {
             case "create-bucket" -> oss.createBucket(args.get(1));
-            case "presign-curl" -> presignCurl(HttpMethod.valueOf(args.get(1)), args.get(2), args.get(3), Path.of(args.get(4)));
+            case "presign-curl" ->
+                presignCurl(HttpMethod.valueOf(args.get(1)), args.get(2), args.get(3), Path.of(args.get(4)));
             case "put" -> put(args.get(1), args.get(2), new File(args.get(3)));
             case "get" -> get(args.get(1), args.get(2));
-            case "multipart" -> multipart(args.get(1), args.get(2), new File(args.get(3)),
-                    Integer.parseInt(args.get(4)), Integer.parseInt(args.get(5)));
+            case "multipart" ->
+                multipart(
+                        args.get(1),
+                        args.get(2),
+                        new File(args.get(3)),
+                        Integer.parseInt(args.get(4)),
+                        Integer.parseInt(args.get(5)));
             default -> throw new IllegalArgumentException("unknown command " + args.get(0));
         }
     }
@@ -86,7 +92,8 @@ public final class EmulatorBench {
         request.setExpiration(new Date(System.currentTimeMillis() + PRESIGN_SECONDS * 1000));
         URL url = oss.generatePresignedUrl(request);
         Files.deleteIfExists(curlConfig);
-        Files.createFile(curlConfig, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+                curlConfig, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(curlConfig, "url = \"" + url + "\"\n");
     }
 
@@ -99,7 +106,8 @@ public final class EmulatorBench {
     private void get(String bucket, String key) throws IOException {
         long start = System.nanoTime();
         long size = 0;
-        try (OSSObject object = oss.getObject(bucket, key); InputStream in = object.getObjectContent()) {
+        try (OSSObject object = oss.getObject(bucket, key);
+                InputStream in = object.getObjectContent()) {
             byte[] buffer = new byte[1 << 20];
             int n;
             while ((n = in.read(buffer)) >= 0) {

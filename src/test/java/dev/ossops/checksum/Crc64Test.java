@@ -52,7 +52,10 @@ class Crc64Test {
         new Random(3).nextBytes(data);
         for (int offset = 0; offset < 16; offset++) {
             for (int length = 0; length <= 40; length++) {
-                assertEquals(sdk(data, offset, length), ours(data, offset, length), "offset " + offset + ", length " + length);
+                assertEquals(
+                        sdk(data, offset, length),
+                        ours(data, offset, length),
+                        "offset " + offset + ", length " + length);
             }
         }
     }
@@ -65,14 +68,20 @@ class Crc64Test {
         new Random(11).nextBytes(data);
         for (int length = Crc64.INTERLEAVED_MINIMUM - 40; length <= Crc64.INTERLEAVED_MINIMUM + 40; length++) {
             for (int offset : new int[] {0, 3, 8, 13}) {
-                assertEquals(sdk(data, offset, length), ours(data, offset, length), "offset " + offset + ", length " + length);
+                assertEquals(
+                        sdk(data, offset, length),
+                        ours(data, offset, length),
+                        "offset " + offset + ", length " + length);
                 Crc64 running = new Crc64();
                 running.update(data, 0, 5);
                 running.update(data, 5 + offset, length);
                 CRC64 sdkRunning = new CRC64();
                 sdkRunning.update(data, 0, 5);
                 sdkRunning.update(data, 5 + offset, length);
-                assertEquals(sdkRunning.getValue(), running.getValue(), "after 5 bytes, offset " + offset + ", length " + length);
+                assertEquals(
+                        sdkRunning.getValue(),
+                        running.getValue(),
+                        "after 5 bytes, offset " + offset + ", length " + length);
             }
         }
     }
@@ -91,7 +100,8 @@ class Crc64Test {
     @Test
     void update_badRange_throwsIndexOutOfBounds() {
         Crc64 crc = new Crc64();
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> crc.update(new byte[4], 2, 3));
+        IndexOutOfBoundsException e =
+                assertThrows(IndexOutOfBoundsException.class, () -> crc.update(new byte[4], 2, 3));
         assertEquals("offset 2, length 3, array 4", e.getMessage());
     }
 
@@ -132,7 +142,9 @@ class Crc64Test {
     void combine_hugeLength_matchesTheSdk() {
         // 5 TiB, the largest object OSS accepts: the lengths of real multipart objects, not just small ones.
         long len = 5L << 40;
-        assertEquals(CRC64.combine(0x0123456789ABCDEFL, 0x7EDCBA9876543210L, len), Crc64.combine(0x0123456789ABCDEFL, 0x7EDCBA9876543210L, len));
+        assertEquals(
+                CRC64.combine(0x0123456789ABCDEFL, 0x7EDCBA9876543210L, len),
+                Crc64.combine(0x0123456789ABCDEFL, 0x7EDCBA9876543210L, len));
     }
 
     @Test

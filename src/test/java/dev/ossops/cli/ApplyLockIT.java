@@ -46,13 +46,16 @@ class ApplyLockIT {
 
     private Path lockedProfile(URI endpoint, String lockBucket, String buckets) throws IOException {
         Path file = dir.resolve("locked.yaml");
-        Files.writeString(file, profile(endpoint, buckets) + "lock: { bucket: " + lockBucket + ", key: " + LOCK_KEY + " }\n",
+        Files.writeString(
+                file,
+                profile(endpoint, buckets) + "lock: { bucket: " + lockBucket + ", key: " + LOCK_KEY + " }\n",
                 StandardCharsets.UTF_8);
         return file;
     }
 
     private static void putLock(OSS oss, String bucket, String id, String expires) {
-        String body = "{\"id\":\"" + id + "\",\"who\":\"bob@ci-runner\",\"when\":\"2026-11-21T11:00:00Z\",\"expires\":\"" + expires + "\"}";
+        String body = "{\"id\":\"" + id
+                + "\",\"who\":\"bob@ci-runner\",\"when\":\"2026-11-21T11:00:00Z\",\"expires\":\"" + expires + "\"}";
         oss.putObject(bucket, LOCK_KEY, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -64,16 +67,24 @@ class ApplyLockIT {
         BufferedReader input = new BufferedReader(new PipedReader(answer));
         // The first apply takes the lock, plans, then waits at the confirmation prompt: it holds the lock meanwhile.
         CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run(
-                new CliEnvironment(as("alice", "laptop"), true, input, CliRun.CLOCK), "apply", "-p", profile.toString(), "--no-color"));
+                new CliEnvironment(as("alice", "laptop"), true, input, CliRun.CLOCK),
+                "apply",
+                "-p",
+                profile.toString(),
+                "--no-color"));
         awaitLock(oss, "lock-state-a", first);
-        String held = new String(oss.getObject("lock-state-a", LOCK_KEY).getObjectContent().readAllBytes(), StandardCharsets.UTF_8);
+        String held = new String(
+                oss.getObject("lock-state-a", LOCK_KEY).getObjectContent().readAllBytes(), StandardCharsets.UTF_8);
         String id = held.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
         CliRun second = CliRun.run(as("bob", "ci-runner"), "apply", "-p", profile.toString(), "--auto-approve");
 
         assertEquals(1, second.exit(), second.all());
-        assertEquals("error: the lock oss://lock-state-a/locks/prod.json is held by alice@laptop since 2026-11-21T12:00:00Z (lock id " + id
-                + ", expires 2026-11-21T12:15:00Z); if that apply is no longer running, break the lock with --force-unlock " + id + "\n",
+        assertEquals(
+                "error: the lock oss://lock-state-a/locks/prod.json is held by alice@laptop since 2026-11-21T12:00:00Z (lock id "
+                        + id
+                        + ", expires 2026-11-21T12:15:00Z); if that apply is no longer running, break the lock with --force-unlock "
+                        + id + "\n",
                 second.err());
         assertFalse(oss.doesBucketExist("lock-one"));
 
@@ -92,7 +103,8 @@ class ApplyLockIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!oss.doesObjectExist(bucket, LOCK_KEY)) {
             if (holder.isDone()) {
-                throw new AssertionError("the first apply ended before taking the lock:\n" + holder.get().all());
+                throw new AssertionError("the first apply ended before taking the lock:\n"
+                        + holder.get().all());
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the first apply never took the lock");
@@ -110,7 +122,9 @@ class ApplyLockIT {
         CliRun apply = CliRun.run(as("alice", "laptop"), "apply", "-p", profile.toString(), "--auto-approve");
 
         assertEquals(0, apply.exit(), apply.all());
-        assertContains(apply.out(), "Took over expired lock stale-id held by bob@ci-runner since 2026-11-21T11:00:00Z (expired 2026-11-21T11:15:00Z)\n");
+        assertContains(
+                apply.out(),
+                "Took over expired lock stale-id held by bob@ci-runner since 2026-11-21T11:00:00Z (expired 2026-11-21T11:15:00Z)\n");
         assertTrue(oss.doesBucketExist("lock-two"));
         assertFalse(oss.doesObjectExist("lock-state-b", LOCK_KEY));
     }
@@ -122,17 +136,23 @@ class ApplyLockIT {
         Path profile = lockedProfile(endpoint, "lock-state-c", "  lock-three:\n    acl: private\n");
         CliRun refused = CliRun.run(as("alice", "laptop"), "apply", "-p", profile.toString(), "--auto-approve");
         assertEquals(1, refused.exit(), refused.all());
-        assertContains(refused.err(), "held by bob@ci-runner since 2026-11-21T11:00:00Z (lock id stuck-id, expires 2026-11-21T13:00:00Z)");
+        assertContains(
+                refused.err(),
+                "held by bob@ci-runner since 2026-11-21T11:00:00Z (lock id stuck-id, expires 2026-11-21T13:00:00Z)");
 
         CliRun wrong = CliRun.run(ENV, "apply", "-p", profile.toString(), "--force-unlock", "other-id");
         assertEquals(1, wrong.exit(), wrong.all());
-        assertEquals("error: the lock oss://lock-state-c/locks/prod.json has id stuck-id (held by bob@ci-runner), not other-id; "
-                + "nothing was deleted\n", wrong.err());
+        assertEquals(
+                "error: the lock oss://lock-state-c/locks/prod.json has id stuck-id (held by bob@ci-runner), not other-id; "
+                        + "nothing was deleted\n",
+                wrong.err());
         assertTrue(oss.doesObjectExist("lock-state-c", LOCK_KEY));
 
         CliRun broken = CliRun.run(ENV, "apply", "-p", profile.toString(), "--force-unlock", "stuck-id");
         assertEquals(0, broken.exit(), broken.all());
-        assertContains(broken.out(), "Broke lock stuck-id held by bob@ci-runner since 2026-11-21T11:00:00Z; nothing was applied.\n");
+        assertContains(
+                broken.out(),
+                "Broke lock stuck-id held by bob@ci-runner since 2026-11-21T11:00:00Z; nothing was applied.\n");
         assertFalse(oss.doesObjectExist("lock-state-c", LOCK_KEY));
         assertFalse(oss.doesBucketExist("lock-three"));
 

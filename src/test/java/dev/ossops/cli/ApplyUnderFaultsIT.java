@@ -51,7 +51,9 @@ class ApplyUnderFaultsIT {
     @Test
     void apply_slowDownAndThrottle_convergesThroughRetries(URI endpoint, Emulator emulator) throws IOException {
         this.emulator = emulator;
-        Path profile = write("faults.yaml", profile(endpoint, full("flt-a-media", "flt-a-logs") + full("flt-b-media", "flt-b-logs")));
+        Path profile = write(
+                "faults.yaml",
+                profile(endpoint, full("flt-a-media", "flt-a-logs") + full("flt-b-media", "flt-b-logs")));
         emulator.stats().reset();
         emulator.faults().set(new FaultPlan(50, 0.2, 0, 40, 0, 7));
 
@@ -70,22 +72,30 @@ class ApplyUnderFaultsIT {
         assertEquals(0, plan.exit(), plan.all());
         assertTrue(plan.out().endsWith("No changes. Live state matches the profile.\n"), plan.out());
         // Each of the 26 steps is one Put* call when nothing fails; more Put* requests mean faults were retried.
-        long puts = stats.requests().entrySet().stream().filter(e -> e.getKey().startsWith("Put")).mapToLong(e -> e.getValue()).sum();
+        long puts = stats.requests().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Put"))
+                .mapToLong(e -> e.getValue())
+                .sum();
         assertTrue(puts > 26, "no write was retried: " + stats.requests());
     }
 
     @Test
-    void apply_faultsExhaustRetries_reportsEachStepThenRerunConverges(URI endpoint, Emulator emulator) throws IOException {
+    void apply_faultsExhaustRetries_reportsEachStepThenRerunConverges(URI endpoint, Emulator emulator)
+            throws IOException {
         this.emulator = emulator;
-        Path profile = write("exhaust.yaml", profile(endpoint, full("exh-a-media", "exh-a-logs") + full("exh-b-media", "exh-b-logs")));
+        Path profile = write(
+                "exhaust.yaml",
+                profile(endpoint, full("exh-a-media", "exh-a-logs") + full("exh-b-media", "exh-b-logs")));
         ApplyReport report;
         CliEnvironment env = CliEnvironment.nonInteractive(ENV);
         try (ProfileSession session = ProfileSession.open(profile, env, 1)) {
-            Plan plan = session.planner(1, Optional.empty(), env).plan(session.profile(), session.planOptions()).plan();
+            Plan plan = session.planner(1, Optional.empty(), env)
+                    .plan(session.profile(), session.planOptions())
+                    .plan();
             assertTrue(plan.applyable() && plan.hasChanges(), plan.toString());
             // Planned without faults; now 3 in 4 requests answer SlowDown, so some calls fail all 6 attempts.
             emulator.faults().set(new FaultPlan(0, 0.75, 0, 0, 0, 11));
-            report = session.runner(1).run(plan, session.profile(), o -> { });
+            report = session.runner(1).run(plan, session.profile(), o -> {});
         }
         emulator.faults().clear();
 

@@ -26,8 +26,8 @@ import java.util.concurrent.Executors;
  * and the signed headers pass unchanged (the SDK does not sign Host).
  */
 final class AuditFailingProxy implements AutoCloseable {
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -52,7 +52,8 @@ final class AuditFailingProxy implements AutoCloseable {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-            if ("GET".equals(exchange.getRequestMethod()) && uri.getRawPath().equals("/" + deniedBucket + "/")
+            if ("GET".equals(exchange.getRequestMethod())
+                    && uri.getRawPath().equals("/" + deniedBucket + "/")
                     && List.of(query.split("&")).contains("policy")) {
                 reply(exchange, 403, """
                         <?xml version="1.0" encoding="UTF-8"?>
@@ -69,10 +70,13 @@ final class AuditFailingProxy implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(uri.getRawPath()
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        target.resolve(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> request.header(name, v));

@@ -49,8 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BUCKET_ARN = "acs:oss:*:*:";
-    private static final List<String> PUBLIC_CHECKS = List.of("OSS-BUCKET-ACL-PUBLIC-WRITE", "OSS-BUCKET-ACL-PUBLIC-READ",
-            "OSS-BUCKET-POLICY-PUBLIC-WRITE", "OSS-BUCKET-POLICY-PUBLIC-READ", "OSS-BUCKET-PUBLIC-ACCESS-BLOCKED",
+    private static final List<String> PUBLIC_CHECKS = List.of(
+            "OSS-BUCKET-ACL-PUBLIC-WRITE",
+            "OSS-BUCKET-ACL-PUBLIC-READ",
+            "OSS-BUCKET-POLICY-PUBLIC-WRITE",
+            "OSS-BUCKET-POLICY-PUBLIC-READ",
+            "OSS-BUCKET-PUBLIC-ACCESS-BLOCKED",
             "OSS-OBJECT-ACL-PUBLIC");
 
     @TempDir
@@ -66,16 +70,22 @@ class AuditIT {
         oss.setBucketAcl("au-blocked", CannedAccessControlList.PublicRead);
         oss.putBucketPublicAccessBlock(new PutBucketPublicAccessBlockRequest("au-blocked", true));
         oss.createBucket("au-https-only");
-        oss.setBucketPolicy("au-https-only", anonymousRead("au-https-only",
-                "\"Condition\": {\"Bool\": {\"acs:SecureTransport\": [\"true\"]}}"));
+        oss.setBucketPolicy(
+                "au-https-only",
+                anonymousRead("au-https-only", "\"Condition\": {\"Bool\": {\"acs:SecureTransport\": [\"true\"]}}"));
         oss.createBucket("au-ip-pinned");
-        oss.setBucketPolicy("au-ip-pinned", anonymousRead("au-ip-pinned",
-                "\"Condition\": {\"IpAddress\": {\"acs:SourceIp\": [\"192.168.0.0/16\"]}, "
-                        + "\"StringNotLike\": {\"acs:SourceVpc\": [\"vpc-*\"]}}"));
+        oss.setBucketPolicy(
+                "au-ip-pinned",
+                anonymousRead(
+                        "au-ip-pinned",
+                        "\"Condition\": {\"IpAddress\": {\"acs:SourceIp\": [\"192.168.0.0/16\"]}, "
+                                + "\"StringNotLike\": {\"acs:SourceVpc\": [\"vpc-*\"]}}"));
         oss.createBucket("au-deny-wins");
-        oss.setBucketPolicy("au-deny-wins", "{\"Version\": \"1\", \"Statement\": ["
-                + "{\"Effect\": \"Allow\", \"Principal\": [\"*\"], \"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:au-deny-wins/*\"]},"
-                + "{\"Effect\": \"Deny\", \"Principal\": [\"*\"], \"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:au-deny-wins/*\"]}]}");
+        oss.setBucketPolicy(
+                "au-deny-wins",
+                "{\"Version\": \"1\", \"Statement\": ["
+                        + "{\"Effect\": \"Allow\", \"Principal\": [\"*\"], \"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:au-deny-wins/*\"]},"
+                        + "{\"Effect\": \"Deny\", \"Principal\": [\"*\"], \"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:au-deny-wins/*\"]}]}");
         oss.createBucket("au-object-acl");
         for (String key : List.of("a-inherits", "b-public", "c-private")) {
             oss.putObject("au-object-acl", key, new ByteArrayInputStream(new byte[] {1}));
@@ -94,7 +104,8 @@ class AuditIT {
 
     private static String anonymousRead(String bucket, String condition) {
         return "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": [\"*\"], "
-                + "\"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:" + bucket + "/*\"], " + condition + "}]}";
+                + "\"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:" + bucket + "/*\"], " + condition
+                + "}]}";
     }
 
     /** Every bucket check passes: encryption, versioning, logging, lifecycle, an HTTPS-only policy. */
@@ -116,21 +127,27 @@ class AuditIT {
         lifecycle.AddLifecycleRule(abort);
         lifecycle.AddLifecycleRule(noncurrent);
         oss.setBucketLifecycle(lifecycle);
-        oss.setBucketPolicy(bucket, "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Deny\", \"Principal\": [\"*\"], "
-                + "\"Action\": [\"oss:GetObject\", \"oss:PutObject\", \"oss:DeleteObject\"], \"Resource\": [\"acs:oss:*:*:" + bucket + "/*\"], "
-                + "\"Condition\": {\"Bool\": {\"acs:SecureTransport\": [\"false\"]}}}]}");
+        oss.setBucketPolicy(
+                bucket,
+                "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Deny\", \"Principal\": [\"*\"], "
+                        + "\"Action\": [\"oss:GetObject\", \"oss:PutObject\", \"oss:DeleteObject\"], \"Resource\": [\"acs:oss:*:*:"
+                        + bucket + "/*\"], "
+                        + "\"Condition\": {\"Bool\": {\"acs:SecureTransport\": [\"false\"]}}}]}");
     }
 
     private Path profile(URI endpoint, String extra) throws IOException {
         Path file = dir.resolve("audit.yaml");
-        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: audit-it\nregion: cn-hangzhou\nendpoint: "
-                + endpoint + "\ncredentials:\n  source: env\nbuckets:\n  au-public-read:\n    acl: private\n" + extra,
+        Files.writeString(
+                file,
+                "apiVersion: ossops/v1\nkind: Profile\nname: audit-it\nregion: cn-hangzhou\nendpoint: " + endpoint
+                        + "\ncredentials:\n  source: env\nbuckets:\n  au-public-read:\n    acl: private\n" + extra,
                 StandardCharsets.UTF_8);
         return file;
     }
 
     private CliRun audit(URI endpoint, String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("audit", "-p", profile(endpoint, "").toString()));
+        List<String> all =
+                new ArrayList<>(List.of("audit", "-p", profile(endpoint, "").toString()));
         all.addAll(List.of(args));
         return CliRun.run(PlanApplyIT.ENV, all.toArray(String[]::new));
     }
@@ -158,17 +175,22 @@ class AuditIT {
 
         assertEquals(3, run.exit(), run.err());
         JsonNode report = json(run);
-        assertEquals(List.of("critical OSS-BUCKET-ACL-PUBLIC-WRITE acs:oss:*:*:au-public-write"),
+        assertEquals(
+                List.of("critical OSS-BUCKET-ACL-PUBLIC-WRITE acs:oss:*:*:au-public-write"),
                 findings(report, "au-public-write", PUBLIC_CHECKS));
-        assertEquals(List.of("high OSS-BUCKET-ACL-PUBLIC-READ acs:oss:*:*:au-public-read"),
+        assertEquals(
+                List.of("high OSS-BUCKET-ACL-PUBLIC-READ acs:oss:*:*:au-public-read"),
                 findings(report, "au-public-read", PUBLIC_CHECKS));
         // Block Public Access on the bucket neutralises the public ACL: only the info finding remains.
-        assertEquals(List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:au-blocked"),
+        assertEquals(
+                List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:au-blocked"),
                 findings(report, "au-blocked", PUBLIC_CHECKS));
         // The profile names au-public-read, so its finding points at the line of its key.
         for (JsonNode f : report.get("findings")) {
             if (f.get("resource").asText().equals("acs:oss:*:*:au-public-read")) {
-                assertEquals(dir.resolve("audit.yaml") + ":9:3", f.get("profile_location").asText());
+                assertEquals(
+                        dir.resolve("audit.yaml") + ":9:3",
+                        f.get("profile_location").asText());
             }
         }
     }
@@ -179,7 +201,8 @@ class AuditIT {
 
         assertEquals(3, run.exit(), run.err());
         JsonNode report = json(run);
-        assertEquals(List.of("high OSS-BUCKET-POLICY-PUBLIC-READ acs:oss:*:*:au-https-only"),
+        assertEquals(
+                List.of("high OSS-BUCKET-POLICY-PUBLIC-READ acs:oss:*:*:au-https-only"),
                 findings(report, "au-https-only", PUBLIC_CHECKS));
         assertEquals(List.of(), findings(report, "au-ip-pinned", PUBLIC_CHECKS));
         assertEquals(List.of(), findings(report, "au-deny-wins", PUBLIC_CHECKS));
@@ -191,7 +214,8 @@ class AuditIT {
         CliRun first = audit(endpoint, "--buckets", "au-object-acl", "--format", "json", "--objects", "1");
 
         assertEquals(3, all.exit(), all.err());
-        assertEquals(List.of("high OSS-OBJECT-ACL-PUBLIC acs:oss:*:*:au-object-acl/b-public"),
+        assertEquals(
+                List.of("high OSS-OBJECT-ACL-PUBLIC acs:oss:*:*:au-object-acl/b-public"),
                 findings(json(all), "au-object-acl", PUBLIC_CHECKS));
         // Only a-inherits is sampled: it inherits the private bucket ACL.
         assertEquals(List.of(), findings(json(first), "au-object-acl", PUBLIC_CHECKS));
@@ -204,7 +228,9 @@ class AuditIT {
 
         assertEquals(3, run.exit(), run.err());
         JsonNode report = json(run);
-        assertEquals(List.of("high OSS-OBJECT-ACL-PUBLIC acs:oss:*:*:au-odd-keys/a\0nul"), findings(report, "au-odd-keys", PUBLIC_CHECKS));
+        assertEquals(
+                List.of("high OSS-OBJECT-ACL-PUBLIC acs:oss:*:*:au-odd-keys/a\0nul"),
+                findings(report, "au-odd-keys", PUBLIC_CHECKS));
         List<String> unknown = new ArrayList<>();
         report.get("unknown").forEach(u -> {
             if (u.get("resource").asText().startsWith(BUCKET_ARN + "au-odd-keys")) {
@@ -225,23 +251,41 @@ class AuditIT {
     void audit_defaultBucket_everyHygieneFinding(URI endpoint) throws IOException {
         CliRun run = audit(endpoint, "--buckets", "au-logs", "--format", "json");
 
-        assertEquals(List.of("medium OSS-BUCKET-ENCRYPTION-MISSING acs:oss:*:*:au-logs",
-                "medium OSS-BUCKET-HTTPS-NOT-ENFORCED acs:oss:*:*:au-logs",
-                "medium OSS-BUCKET-LOGGING-DISABLED acs:oss:*:*:au-logs",
-                "medium OSS-BUCKET-VERSIONING-DISABLED acs:oss:*:*:au-logs",
-                "low OSS-BUCKET-LIFECYCLE-NO-ABORT-MULTIPART acs:oss:*:*:au-logs"), findings(json(run), "au-logs", List.of()));
+        assertEquals(
+                List.of(
+                        "medium OSS-BUCKET-ENCRYPTION-MISSING acs:oss:*:*:au-logs",
+                        "medium OSS-BUCKET-HTTPS-NOT-ENFORCED acs:oss:*:*:au-logs",
+                        "medium OSS-BUCKET-LOGGING-DISABLED acs:oss:*:*:au-logs",
+                        "medium OSS-BUCKET-VERSIONING-DISABLED acs:oss:*:*:au-logs",
+                        "low OSS-BUCKET-LIFECYCLE-NO-ABORT-MULTIPART acs:oss:*:*:au-logs"),
+                findings(json(run), "au-logs", List.of()));
     }
 
     @Test
     void audit_failOnLevels_exitCodes(URI endpoint) throws IOException {
         // au-public-read: one high finding, mediums and a low.
         assertEquals(3, audit(endpoint, "--buckets", "au-public-read").exit());
-        assertEquals(3, audit(endpoint, "--buckets", "au-public-read", "--fail-on", "HIGH").exit());
-        assertEquals(3, audit(endpoint, "--buckets", "au-public-read", "--fail-on", "low").exit());
-        assertEquals(3, audit(endpoint, "--buckets", "au-public-write", "--fail-on", "critical").exit());
+        assertEquals(
+                3,
+                audit(endpoint, "--buckets", "au-public-read", "--fail-on", "HIGH")
+                        .exit());
+        assertEquals(
+                3,
+                audit(endpoint, "--buckets", "au-public-read", "--fail-on", "low")
+                        .exit());
+        assertEquals(
+                3,
+                audit(endpoint, "--buckets", "au-public-write", "--fail-on", "critical")
+                        .exit());
         // Nothing critical on au-public-read, and nothing fails with --fail-on none.
-        assertEquals(0, audit(endpoint, "--buckets", "au-public-read", "--fail-on", "critical").exit());
-        assertEquals(0, audit(endpoint, "--buckets", "au-public-write", "--fail-on", "none").exit());
+        assertEquals(
+                0,
+                audit(endpoint, "--buckets", "au-public-read", "--fail-on", "critical")
+                        .exit());
+        assertEquals(
+                0,
+                audit(endpoint, "--buckets", "au-public-write", "--fail-on", "none")
+                        .exit());
         CliRun bad = audit(endpoint, "--fail-on", "severe");
         assertEquals(1, bad.exit());
         assertEquals("error: --fail-on must be one of critical, high, medium, low, none; got severe\n", bad.err());
@@ -252,8 +296,13 @@ class AuditIT {
         CliRun run = audit(endpoint, "--buckets", "au-public-write", "--fail-on", "critical");
 
         assertEquals(3, run.exit());
-        assertTrue(run.out().startsWith("Profile audit-it (" + dir.resolve("audit.yaml") + "), region cn-hangzhou\nEndpoint: "
-                + endpoint + "; credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID\n\nCRITICAL (1)\n"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith(
+                                "Profile audit-it (" + dir.resolve("audit.yaml") + "), region cn-hangzhou\nEndpoint: "
+                                        + endpoint
+                                        + "; credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID\n\nCRITICAL (1)\n"),
+                run.out());
         assertContains(run.out(), "  OSS-BUCKET-ACL-PUBLIC-WRITE ");
         assertContains(run.out(), "bucket au-public-write has ACL public-read-write");
         assertFalse(run.out().contains("\u001b["), "no colour when not interactive");
@@ -261,8 +310,8 @@ class AuditIT {
 
     @Test
     void audit_textOnATerminal_severityHeadingsColoured(URI endpoint) throws IOException {
-        CliRun run = CliRun.interactive(PlanApplyIT.ENV, "", "audit", "-p", profile(endpoint, "").toString(),
-                "--buckets", "au-public-write");
+        CliRun run = CliRun.interactive(
+                PlanApplyIT.ENV, "", "audit", "-p", profile(endpoint, "").toString(), "--buckets", "au-public-write");
 
         assertEquals(3, run.exit());
         assertContains(run.out(), "\n\u001b[31mCRITICAL (1)\u001b[0m\n");
@@ -272,8 +321,14 @@ class AuditIT {
     @Test
     void audit_sarif_validAgainstTheSchema(URI endpoint) throws IOException {
         Path out = dir.resolve("audit.sarif");
-        CliRun run = audit(endpoint, "--buckets", "au-public-read,au-blocked,au-object-acl", "--format", "sarif",
-                "--out", out.toString());
+        CliRun run = audit(
+                endpoint,
+                "--buckets",
+                "au-public-read,au-blocked,au-object-acl",
+                "--format",
+                "sarif",
+                "--out",
+                out.toString());
 
         assertEquals(3, run.exit(), run.err());
         assertEquals("", run.out());
@@ -281,11 +336,17 @@ class AuditIT {
         JsonNode sarif = JSON.readTree(Files.readString(out));
         try (InputStream in = AuditIT.class.getResourceAsStream("/audit/sarif/sarif-schema-2.1.0.json")) {
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
-                    .getSchema(JSON.readTree(in), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+                    .getSchema(
+                            JSON.readTree(in),
+                            SchemaValidatorsConfig.builder()
+                                    .formatAssertionsEnabled(true)
+                                    .build());
             assertEquals(Set.of(), schema.validate(sarif));
         }
         List<String> results = new ArrayList<>();
-        sarif.at("/runs/0/results").forEach(r -> results.add(r.get("ruleId").asText() + " " + r.get("level").asText()));
+        sarif.at("/runs/0/results")
+                .forEach(r -> results.add(
+                        r.get("ruleId").asText() + " " + r.get("level").asText()));
         assertTrue(results.contains("OSS-BUCKET-ACL-PUBLIC-READ error"), results.toString());
         assertTrue(results.contains("OSS-OBJECT-ACL-PUBLIC error"), results.toString());
         assertTrue(results.contains("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED note"), results.toString());
@@ -305,32 +366,46 @@ class AuditIT {
                   expires: 2026-11-20
                 """);
 
-        CliRun run = audit(endpoint, "--buckets", "au-public-read,au-public-write", "--format", "json",
-                "--ignore-file", ignore.toString());
+        CliRun run = audit(
+                endpoint,
+                "--buckets",
+                "au-public-read,au-public-write",
+                "--format",
+                "json",
+                "--ignore-file",
+                ignore.toString());
 
         assertEquals(3, run.exit(), run.err());
         JsonNode report = json(run);
         assertEquals(List.of(), findings(report, "au-public-read", PUBLIC_CHECKS));
         // Expired the day before the run's clock (2026-11-21): reported again, and listed as expired.
-        assertEquals(List.of("critical OSS-BUCKET-ACL-PUBLIC-WRITE acs:oss:*:*:au-public-write"),
+        assertEquals(
+                List.of("critical OSS-BUCKET-ACL-PUBLIC-WRITE acs:oss:*:*:au-public-write"),
                 findings(report, "au-public-write", PUBLIC_CHECKS));
         assertEquals(1, report.get("suppressed").size());
-        assertEquals("OSS-BUCKET-ACL-PUBLIC-READ", report.at("/suppressed/0/check").asText());
-        assertEquals("public website, OPS-123", report.at("/suppressed/0/suppression/reason").asText());
+        assertEquals(
+                "OSS-BUCKET-ACL-PUBLIC-READ", report.at("/suppressed/0/check").asText());
+        assertEquals(
+                "public website, OPS-123",
+                report.at("/suppressed/0/suppression/reason").asText());
         assertEquals(1, report.get("expired_suppressions").size());
-        assertEquals("drop box, OPS-7", report.at("/expired_suppressions/0/reason").asText());
+        assertEquals(
+                "drop box, OPS-7", report.at("/expired_suppressions/0/reason").asText());
     }
 
     @Test
     void audit_invalidIgnoreFile_locatedErrorsExit1(URI endpoint) throws IOException {
         Path ignore = dir.resolve("ignore.yaml");
-        Files.writeString(ignore, "- check: OSS-BUCKET-ACL-PUBLIC-READ\n  resource: \"*\"\n  reason: x\n  expires: 2026-02-30\n");
+        Files.writeString(
+                ignore, "- check: OSS-BUCKET-ACL-PUBLIC-READ\n  resource: \"*\"\n  reason: x\n  expires: 2026-02-30\n");
 
         CliRun run = audit(endpoint, "--ignore-file", ignore.toString());
 
         assertEquals(1, run.exit());
-        assertEquals("error: " + ignore + " is not a valid ignore file:\n  " + ignore
-                + ":4:12: [0].expires: \"2026-02-30\" is not a calendar date\n", run.err());
+        assertEquals(
+                "error: " + ignore + " is not a valid ignore file:\n  " + ignore
+                        + ":4:12: [0].expires: \"2026-02-30\" is not a calendar date\n",
+                run.err());
         assertEquals("", run.out());
     }
 
@@ -358,29 +433,44 @@ class AuditIT {
     @Test
     void audit_unreadableBucketPolicy_unknownAndOthersStillAudited(URI endpoint) throws IOException {
         try (AuditFailingProxy proxy = new AuditFailingProxy(endpoint, "au-unreadable")) {
-            CliRun run = CliRun.run(PlanApplyIT.ENV, "audit", "-p", profile(proxy.endpoint(), "").toString(),
-                    "--buckets", "au-unreadable,au-hardened", "--format", "json");
+            CliRun run = CliRun.run(
+                    PlanApplyIT.ENV,
+                    "audit",
+                    "-p",
+                    profile(proxy.endpoint(), "").toString(),
+                    "--buckets",
+                    "au-unreadable,au-hardened",
+                    "--format",
+                    "json");
 
             assertEquals(1, run.exit(), run.err());
             JsonNode report = json(run);
             List<String> unknown = new ArrayList<>();
             report.get("unknown").forEach(u -> {
                 if (u.get("resource").asText().startsWith(BUCKET_ARN)) {
-                    unknown.add(u.get("check").asText() + " " + u.get("resource").asText() + ": " + u.get("reason").asText());
+                    unknown.add(
+                            u.get("check").asText() + " " + u.get("resource").asText() + ": "
+                                    + u.get("reason").asText());
                 }
             });
-            String failed = "GetBucketPolicy au-unreadable failed: AccessDenied: You have no right to access this object "
-                    + "because of bucket acl. (request id 5C3D9175B6FC201293AD1B2F)";
+            String failed =
+                    "GetBucketPolicy au-unreadable failed: AccessDenied: You have no right to access this object "
+                            + "because of bucket acl. (request id 5C3D9175B6FC201293AD1B2F)";
             String policy = "the bucket policy could not be read: ";
             // Every check that needs the policy says so; the public-access checks word it twice (audit core).
-            assertEquals(List.of("OSS-BUCKET-HTTPS-NOT-ENFORCED acs:oss:*:*:au-unreadable: " + policy + failed,
-                    "OSS-BUCKET-POLICY-PUBLIC-READ acs:oss:*:*:au-unreadable: " + policy + policy + failed,
-                    "OSS-BUCKET-POLICY-PUBLIC-WRITE acs:oss:*:*:au-unreadable: " + policy + policy + failed), unknown);
+            assertEquals(
+                    List.of(
+                            "OSS-BUCKET-HTTPS-NOT-ENFORCED acs:oss:*:*:au-unreadable: " + policy + failed,
+                            "OSS-BUCKET-POLICY-PUBLIC-READ acs:oss:*:*:au-unreadable: " + policy + policy + failed,
+                            "OSS-BUCKET-POLICY-PUBLIC-WRITE acs:oss:*:*:au-unreadable: " + policy + policy + failed),
+                    unknown);
             // The other readable configurations of the same bucket, and the other bucket, are still judged.
-            assertEquals(List.of("medium OSS-BUCKET-ENCRYPTION-MISSING acs:oss:*:*:au-unreadable",
-                    "medium OSS-BUCKET-LOGGING-DISABLED acs:oss:*:*:au-unreadable",
-                    "medium OSS-BUCKET-VERSIONING-DISABLED acs:oss:*:*:au-unreadable",
-                    "low OSS-BUCKET-LIFECYCLE-NO-ABORT-MULTIPART acs:oss:*:*:au-unreadable"),
+            assertEquals(
+                    List.of(
+                            "medium OSS-BUCKET-ENCRYPTION-MISSING acs:oss:*:*:au-unreadable",
+                            "medium OSS-BUCKET-LOGGING-DISABLED acs:oss:*:*:au-unreadable",
+                            "medium OSS-BUCKET-VERSIONING-DISABLED acs:oss:*:*:au-unreadable",
+                            "low OSS-BUCKET-LIFECYCLE-NO-ABORT-MULTIPART acs:oss:*:*:au-unreadable"),
                     findings(report, "au-unreadable", List.of()));
             assertEquals(List.of(), findings(report, "au-hardened", List.of()));
         }
@@ -397,7 +487,9 @@ class AuditIT {
         for (JsonNode u : report.get("unknown")) {
             if (u.get("resource").asText().equals("acs:oss:*:*:au-no-such-bucket")) {
                 named = true;
-                assertContains(u.get("reason").asText(), "bucket au-no-such-bucket is not among the account's buckets (ListBuckets)");
+                assertContains(
+                        u.get("reason").asText(),
+                        "bucket au-no-such-bucket is not among the account's buckets (ListBuckets)");
             }
         }
         assertTrue(named, run.out());

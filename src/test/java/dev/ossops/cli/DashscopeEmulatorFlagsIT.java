@@ -29,16 +29,37 @@ class DashscopeEmulatorFlagsIT {
     @Test
     void emulatorCommand_dashscopeFlags_replaceDefaultKeyAndSetQuota(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
-        Thread command = new Thread(() -> Main.run(new String[] {"emulator", "--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--dashscope-api-key", KEY, "--dashscope-qps", "1"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)), "dashscope-flags-emulator");
+        Thread command = new Thread(
+                () -> Main.run(
+                        new String[] {
+                            "emulator",
+                            "--port",
+                            "0",
+                            "--data-dir",
+                            dir.resolve("data").toString(),
+                            "--dashscope-api-key",
+                            KEY,
+                            "--dashscope-qps",
+                            "1"
+                        },
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter(), true)),
+                "dashscope-flags-emulator");
         command.start();
         try {
             URI endpoint = awaitEndpoint(out);
             Path file = Files.writeString(dir.resolve("cat.png"), "cat");
 
-            CliRun upload = CliRun.run(Map.of("DASHSCOPE_API_KEY", KEY), "upload", "--to", "dashscope", "--model",
-                    "qwen-vl-plus", "--dashscope-endpoint", endpoint.toString(), file.toString());
+            CliRun upload = CliRun.run(
+                    Map.of("DASHSCOPE_API_KEY", KEY),
+                    "upload",
+                    "--to",
+                    "dashscope",
+                    "--model",
+                    "qwen-vl-plus",
+                    "--dashscope-endpoint",
+                    endpoint.toString(),
+                    file.toString());
             List<Integer> burst = List.of(getPolicy(endpoint, KEY), getPolicy(endpoint, KEY), getPolicy(endpoint, KEY));
             int defaultKey = getPolicy(endpoint, DashscopeConfig.DEFAULT_API_KEY);
 
@@ -54,9 +75,14 @@ class DashscopeEmulatorFlagsIT {
     }
 
     private static int getPolicy(URI endpoint, String key) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint
-                        + "/api/v1/uploads?action=getPolicy&model=qwen-vl-plus")).header("Authorization", "Bearer " + key).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(endpoint + "/api/v1/uploads?action=getPolicy&model=qwen-vl-plus"))
+                                .header("Authorization", "Bearer " + key)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static URI awaitEndpoint(StringWriter out) throws InterruptedException {

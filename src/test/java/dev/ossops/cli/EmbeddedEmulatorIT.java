@@ -49,16 +49,22 @@ class EmbeddedEmulatorIT {
     Path dir;
 
     private Path profile(Path dataDir) throws IOException {
-        return Files.writeString(dir.resolve("embedded.yaml"), "apiVersion: ossops/v1\nkind: Profile\nname: embedded\nregion: cn-hangzhou\n"
-                + "endpoint: embedded\nemulator:\n  dataDir: " + dataDir + "\nuploader:\n  bucket: media\n  prefix: uploads\n"
-                + "  keyLayout: \"{prefix}/{filename}\"\n  allowedContentTypes: [text/plain]\n");
+        return Files.writeString(
+                dir.resolve("embedded.yaml"),
+                "apiVersion: ossops/v1\nkind: Profile\nname: embedded\nregion: cn-hangzhou\n"
+                        + "endpoint: embedded\nemulator:\n  dataDir: " + dataDir
+                        + "\nuploader:\n  bucket: media\n  prefix: uploads\n"
+                        + "  keyLayout: \"{prefix}/{filename}\"\n  allowedContentTypes: [text/plain]\n");
     }
 
     private static void createBucket(URI endpoint, RootKey key, String bucket) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setMaxErrorRetry(0);
-        OSS oss = OSSClientBuilder.create().endpoint(endpoint.toString()).credentialsProvider(new DefaultCredentialProvider(key.id(),
-                key.secret())).clientConfiguration(conf).build();
+        OSS oss = OSSClientBuilder.create()
+                .endpoint(endpoint.toString())
+                .credentialsProvider(new DefaultCredentialProvider(key.id(), key.secret()))
+                .clientConfiguration(conf)
+                .build();
         try {
             oss.createBucket(bucket);
         } finally {
@@ -68,7 +74,8 @@ class EmbeddedEmulatorIT {
 
     private static HttpResponse<byte[]> get(URI url) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -92,8 +99,11 @@ class EmbeddedEmulatorIT {
             CliRun second = CliRun.run(Map.of(), "emulator", "--port", "0", "--data-dir", data.toString());
 
             assertEquals(1, second.exit());
-            assertEquals("error: data dir " + data + " is in use by ossops emulator pid " + first.process().pid() + " on "
-                    + first.endpoint() + ", started " + record.startedAt() + "; stop it, or give this one another --data-dir\n", second.err());
+            assertEquals(
+                    "error: data dir " + data + " is in use by ossops emulator pid "
+                            + first.process().pid() + " on " + first.endpoint() + ", started " + record.startedAt()
+                            + "; stop it, or give this one another --data-dir\n",
+                    second.err());
             assertEquals("", second.out());
             assertTrue(first.process().isAlive());
         }
@@ -107,7 +117,9 @@ class EmbeddedEmulatorIT {
             key = first.rootKey();
             first.kill();
             // kill -9 leaves the record behind; the lock went with the process.
-            assertEquals(first.process().pid(), ServingRecord.read(data).orElseThrow().pid());
+            assertEquals(
+                    first.process().pid(),
+                    ServingRecord.read(data).orElseThrow().pid());
         }
         try (EmulatorProcess second = EmulatorProcess.start(data)) {
             ServingRecord record = ServingRecord.read(data).orElseThrow();
@@ -126,12 +138,20 @@ class EmbeddedEmulatorIT {
             createBucket(running.endpoint(), running.rootKey(), "media");
             Path profile = profile(data);
 
-            CliRun upload = CliRun.run(Map.of(), "upload", "-p", profile.toString(), file.toString(), "--quiet",
-                    "--checkpoint-dir", dir.resolve("cp").toString());
+            CliRun upload = CliRun.run(
+                    Map.of(),
+                    "upload",
+                    "-p",
+                    profile.toString(),
+                    file.toString(),
+                    "--quiet",
+                    "--checkpoint-dir",
+                    dir.resolve("cp").toString());
 
             assertEquals(0, upload.exit(), upload.all());
             assertEquals("", upload.err());
-            URI url = URI.create(new ObjectMapper().readTree(upload.out()).get("url").asText());
+            URI url = URI.create(
+                    new ObjectMapper().readTree(upload.out()).get("url").asText());
             assertEquals(running.endpoint().getPort(), url.getPort());
             HttpResponse<byte[]> fetched = get(url);
             assertEquals(200, fetched.statusCode());
@@ -145,7 +165,9 @@ class EmbeddedEmulatorIT {
 
             CliRun form = CliRun.run(Map.of(), "post-policy", "-p", profile.toString(), "--prefix", "browser/");
             assertEquals(0, form.exit(), form.all());
-            assertEquals(running.endpoint() + "/media", new ObjectMapper().readTree(form.out()).get("url").asText());
+            assertEquals(
+                    running.endpoint() + "/media",
+                    new ObjectMapper().readTree(form.out()).get("url").asText());
             assertEquals("", form.err());
         }
     }
@@ -153,14 +175,22 @@ class EmbeddedEmulatorIT {
     @Test
     void uploadPresignAndPostPolicy_withoutARunningEmulator_sayInOneLineThatTheirUrlsDieWithThem() throws Exception {
         Path data = dir.resolve("data");
-        try (Emulator setup = new Emulator(EmulatorConfig.builder().port(0).dataDir(data).build()).start()) {
+        try (Emulator setup =
+                new Emulator(EmulatorConfig.builder().port(0).dataDir(data).build()).start()) {
             createBucket(setup.endpoint(), setup.rootKey(), "media");
         }
         Path profile = profile(data);
         Path file = Files.write(dir.resolve("hello.txt"), CONTENT);
 
-        CliRun upload = CliRun.run(Map.of(), "upload", "-p", profile.toString(), file.toString(), "--quiet",
-                "--checkpoint-dir", dir.resolve("cp").toString());
+        CliRun upload = CliRun.run(
+                Map.of(),
+                "upload",
+                "-p",
+                profile.toString(),
+                file.toString(),
+                "--quiet",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString());
         assertEquals(0, upload.exit(), upload.all());
         assertEquals(notice(data), upload.err());
 
@@ -186,11 +216,15 @@ class EmbeddedEmulatorIT {
             CliRun apply = CliRun.run(Map.of(), "apply", "-p", profile, "--auto-approve");
 
             assertEquals(0, apply.exit(), apply.all());
-            assertContains(apply.out(), "Endpoint: ossops emulator pid " + standalone.process().pid() + " at " + standalone.endpoint()
-                    + " (data " + data + ")");
+            assertContains(
+                    apply.out(),
+                    "Endpoint: ossops emulator pid " + standalone.process().pid() + " at " + standalone.endpoint()
+                            + " (data " + data + ")");
             assertContains(apply.out(), "verified: live state matches the profile");
             // The user apply created is in the running emulator, as its own RAM API shows.
-            IAcsClient ram = new DefaultAcsClient(DefaultProfile.getProfile("cn-beijing", standalone.rootKey().id(),
+            IAcsClient ram = new DefaultAcsClient(DefaultProfile.getProfile(
+                    "cn-beijing",
+                    standalone.rootKey().id(),
                     standalone.rootKey().secret()));
             try {
                 GetUserRequest user = new GetUserRequest();
@@ -218,7 +252,8 @@ class EmbeddedEmulatorIT {
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
-                Files.createDirectories(to.resolve(from.relativize(p).toString()).getParent());
+                Files.createDirectories(
+                        to.resolve(from.relativize(p).toString()).getParent());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to.resolve(from.relativize(p).toString()));
                 } else {

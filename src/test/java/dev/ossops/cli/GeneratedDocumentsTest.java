@@ -27,7 +27,9 @@ class GeneratedDocumentsTest {
     private static final int DRAWS = 60;
     private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final List<String> OBJECT_ACTIONS = Arrays.stream(OssAction.values())
-            .filter(a -> a.scope() == OssAction.Scope.OBJECT).map(OssAction::action).toList();
+            .filter(a -> a.scope() == OssAction.Scope.OBJECT)
+            .map(OssAction::action)
+            .toList();
 
     @TempDir
     Path dir;
@@ -39,7 +41,8 @@ class GeneratedDocumentsTest {
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < length; i++) {
             boolean edge = i == 0 || i == length - 1;
-            name.append(!edge && random.nextInt(6) == 0 ? '-' : ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+            name.append(
+                    !edge && random.nextInt(6) == 0 ? '-' : ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
         }
         return name.toString();
     }
@@ -87,8 +90,12 @@ class GeneratedDocumentsTest {
             assertEquals(0, minimal.exit(), minimal.err());
             write("minimal-" + i + ".json", minimal.out());
 
-            CliRun valid = validate(write("check-" + i + ".yaml", profile(bucket, prefix,
-                    "ram:\n  policies:\n    UploaderMinimal: {document: minimal-" + i + ".json}\n")));
+            CliRun valid = validate(write(
+                    "check-" + i + ".yaml",
+                    profile(
+                            bucket,
+                            prefix,
+                            "ram:\n  policies:\n    UploaderMinimal: {document: minimal-" + i + ".json}\n")));
 
             assertEquals(0, valid.exit(), bucket + " " + prefix + ":\n" + minimal.out() + valid.out());
         }
@@ -100,8 +107,13 @@ class GeneratedDocumentsTest {
             String bucket = bucket();
             String prefix = prefix();
 
-            CliRun valid = validate(write("generate-" + i + ".yaml", profile(bucket, prefix,
-                    "ram:\n  policies:\n    UploaderMinimal: {generate: uploader}\n  users:\n    app: {policies: [UploaderMinimal]}\n")));
+            CliRun valid = validate(
+                    write(
+                            "generate-" + i + ".yaml",
+                            profile(
+                                    bucket,
+                                    prefix,
+                                    "ram:\n  policies:\n    UploaderMinimal: {generate: uploader}\n  users:\n    app: {policies: [UploaderMinimal]}\n")));
 
             assertEquals(0, valid.exit(), bucket + " " + prefix + ":\n" + valid.out());
         }
@@ -113,11 +125,20 @@ class GeneratedDocumentsTest {
             String bucket = bucket();
             String prefix = prefix();
             // sts-token --prefix takes what people type, leading slash included.
-            write("prefix-" + i + ".json", SessionPolicies.forPrefix(bucket, (random.nextBoolean() ? "/" : "") + prefix, actions()));
-            write("object-" + i + ".json", SessionPolicies.forObject(bucket, prefix + "/photo-" + i + ".jpg", actions()));
+            write(
+                    "prefix-" + i + ".json",
+                    SessionPolicies.forPrefix(bucket, (random.nextBoolean() ? "/" : "") + prefix, actions()));
+            write(
+                    "object-" + i + ".json",
+                    SessionPolicies.forObject(bucket, prefix + "/photo-" + i + ".jpg", actions()));
 
-            CliRun valid = validate(write("session-" + i + ".yaml", profile(bucket, prefix, "ram:\n  policies:\n"
-                    + "    Prefix: {document: prefix-" + i + ".json}\n    Object: {document: object-" + i + ".json}\n")));
+            CliRun valid = validate(write(
+                    "session-" + i + ".yaml",
+                    profile(
+                            bucket,
+                            prefix,
+                            "ram:\n  policies:\n" + "    Prefix: {document: prefix-" + i
+                                    + ".json}\n    Object: {document: object-" + i + ".json}\n")));
 
             assertEquals(0, valid.exit(), bucket + " " + prefix + ":\n" + valid.out());
         }

@@ -27,6 +27,7 @@ class GetCommandIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final String bucket;
 
@@ -50,13 +51,18 @@ class GetCommandIT {
     }
 
     private CliRun get(Map<String, String> env, String... args) {
-        return CliRun.run(env, Stream.concat(Stream.of("get", "--endpoint", clients.endpoint().toString(), "--quiet"), Stream.of(args))
-                .toArray(String[]::new));
+        return CliRun.run(
+                env,
+                Stream.concat(Stream.of("get", "--endpoint", clients.endpoint().toString(), "--quiet"), Stream.of(args))
+                        .toArray(String[]::new));
     }
 
     private static List<String> listing(Path root) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -66,7 +72,8 @@ class GetCommandIT {
         put("dl/safe.txt", "safe");
         hostile.forEach(key -> put(key, "hostile"));
         Path out = dir.resolve("work/out");
-        List<String> args = new java.util.ArrayList<>(hostile.stream().map(k -> "oss://" + bucket + "/" + k).toList());
+        List<String> args = new java.util.ArrayList<>(
+                hostile.stream().map(k -> "oss://" + bucket + "/" + k).toList());
         args.add("oss://" + bucket + "/dl/safe.txt");
         args.addAll(List.of("-o", out.toString()));
 
@@ -74,14 +81,23 @@ class GetCommandIT {
 
         assertEquals(1, r.exit(), r.all());
         String b = "oss://" + bucket + "/";
-        assertEquals(String.join("\n",
-                "error: " + b + "a\\..\\..\\x: refusing to save it as 'a\\..\\..\\x': it contains '\\', a path separator; nothing was written",
-                "error: " + b + "dl/..: refusing to save it as '..': '..' names a directory; nothing was written",
-                "error: " + b + "C:evil.exe: refusing to save it as 'C:evil.exe': it contains ':', a drive or stream separator on Windows; "
-                        + "nothing was written",
-                "error: " + b + "nul\\x00.txt: refusing to save it as 'nul\\x00.txt': it contains the control character \\x00; nothing was written",
-                "error: " + b + "line\\x0D\\x0Aforged: yes: refusing to save it as 'line\\x0D\\x0Aforged: yes': it contains the control "
-                        + "character \\x0D; nothing was written", ""), r.err());
+        assertEquals(
+                String.join(
+                        "\n",
+                        "error: " + b
+                                + "a\\..\\..\\x: refusing to save it as 'a\\..\\..\\x': it contains '\\', a path separator; nothing was written",
+                        "error: " + b
+                                + "dl/..: refusing to save it as '..': '..' names a directory; nothing was written",
+                        "error: " + b
+                                + "C:evil.exe: refusing to save it as 'C:evil.exe': it contains ':', a drive or stream separator on Windows; "
+                                + "nothing was written",
+                        "error: " + b
+                                + "nul\\x00.txt: refusing to save it as 'nul\\x00.txt': it contains the control character \\x00; nothing was written",
+                        "error: " + b
+                                + "line\\x0D\\x0Aforged: yes: refusing to save it as 'line\\x0D\\x0Aforged: yes': it contains the control "
+                                + "character \\x0D; nothing was written",
+                        ""),
+                r.err());
         assertEquals(List.of("out/safe.txt"), listing(dir.resolve("work")));
         assertEquals("safe", Files.readString(out.resolve("safe.txt")));
     }
@@ -95,8 +111,11 @@ class GetCommandIT {
         CliRun kept = get(env(), "oss://" + bucket + "/doc/report.pdf", "-o", out.toString());
 
         assertEquals(1, kept.exit(), kept.all());
-        assertEquals("error: oss://" + bucket + "/doc/report.pdf: " + out.toAbsolutePath().normalize().resolve("report.pdf")
-                + " already exists; pass --force to replace it\n", kept.err());
+        assertEquals(
+                "error: oss://" + bucket + "/doc/report.pdf: "
+                        + out.toAbsolutePath().normalize().resolve("report.pdf")
+                        + " already exists; pass --force to replace it\n",
+                kept.err());
         assertEquals("my edits", Files.readString(out.resolve("report.pdf")));
 
         CliRun replaced = get(env(), "oss://" + bucket + "/doc/report.pdf", "-o", out.toString(), "--force");
@@ -114,11 +133,20 @@ class GetCommandIT {
         Files.createSymbolicLink(out.resolve("other.txt.ossops-partial"), victim);
         put("doc/other.txt", "downloaded");
 
-        CliRun r = get(env(), "oss://" + bucket + "/doc/notes.txt", "oss://" + bucket + "/doc/other.txt", "-o", out.toString(), "-f");
+        CliRun r = get(
+                env(),
+                "oss://" + bucket + "/doc/notes.txt",
+                "oss://" + bucket + "/doc/other.txt",
+                "-o",
+                out.toString(),
+                "-f");
 
         assertEquals(1, r.exit(), r.all());
-        assertEquals("error: oss://" + bucket + "/doc/other.txt: " + out.toAbsolutePath().normalize().resolve("other.txt.ossops-partial")
-                + " is a symbolic link; ossops does not write through links: remove it\n", r.err());
+        assertEquals(
+                "error: oss://" + bucket + "/doc/other.txt: "
+                        + out.toAbsolutePath().normalize().resolve("other.txt.ossops-partial")
+                        + " is a symbolic link; ossops does not write through links: remove it\n",
+                r.err());
         assertEquals("precious", Files.readString(victim));
         assertFalse(Files.isSymbolicLink(out.resolve("notes.txt")));
         assertEquals("downloaded", Files.readString(out.resolve("notes.txt")));
@@ -143,12 +171,21 @@ class GetCommandIT {
         put("a/cli.txt", "via aliyun cli");
         Path home = Files.createDirectories(dir.resolve("cli-home"));
         Files.createDirectories(home.resolve(".aliyun"));
-        Files.writeString(home.resolve(".aliyun/config.json"), "{\"current\": \"dev\", \"profiles\": [{\"name\": \"dev\", \"mode\": \"AK\", "
-                + "\"access_key_id\": \"" + clients.keyId() + "\", \"access_key_secret\": \"" + clients.secret() + "\", "
-                + "\"region_id\": \"" + clients.region() + "\"}]}");
+        Files.writeString(
+                home.resolve(".aliyun/config.json"),
+                "{\"current\": \"dev\", \"profiles\": [{\"name\": \"dev\", \"mode\": \"AK\", "
+                        + "\"access_key_id\": \"" + clients.keyId() + "\", \"access_key_secret\": \"" + clients.secret()
+                        + "\", "
+                        + "\"region_id\": \"" + clients.region() + "\"}]}");
         Path out = dir.resolve("out");
 
-        CliRun r = get(Map.of("HOME", home.toString()), "oss://" + bucket + "/a/cli.txt", "-o", out.toString(), "--region", clients.region());
+        CliRun r = get(
+                Map.of("HOME", home.toString()),
+                "oss://" + bucket + "/a/cli.txt",
+                "-o",
+                out.toString(),
+                "--region",
+                clients.region());
 
         assertEquals(0, r.exit(), r.all());
         assertEquals("via aliyun cli", Files.readString(out.resolve("cli.txt")));
@@ -158,24 +195,36 @@ class GetCommandIT {
     void get_withoutAnyCredentials_saysWhereItLooked() throws Exception {
         Path home = Files.createDirectories(dir.resolve("empty-home"));
 
-        CliRun r = get(Map.of("HOME", home.toString()), "oss://" + bucket + "/a/x.txt", "-o", dir.resolve("out").toString());
+        CliRun r = get(
+                Map.of("HOME", home.toString()),
+                "oss://" + bucket + "/a/x.txt",
+                "-o",
+                dir.resolve("out").toString());
 
         assertEquals(1, r.exit(), r.all());
-        CliRun.assertContains(r.err(), "no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or "
-                + "OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or run 'aliyun configure' (" + home.resolve(".aliyun/config.json")
-                + " does not exist), or pass -p PROFILE");
+        CliRun.assertContains(
+                r.err(),
+                "no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or "
+                        + "OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET), or run 'aliyun configure' ("
+                        + home.resolve(".aliyun/config.json")
+                        + " does not exist), or pass -p PROFILE");
         assertFalse(Files.exists(dir.resolve("out/x.txt")));
     }
 
     @Test
     void get_regionWithAProfile_isRefusedAsAmbiguous() throws Exception {
-        Path profile = Files.writeString(dir.resolve("p.yaml"), "apiVersion: ossops/v1\nkind: Profile\nname: p\nregion: cn-hangzhou\n"
-                + "endpoint: " + clients.endpoint() + "\n");
+        Path profile = Files.writeString(
+                dir.resolve("p.yaml"),
+                "apiVersion: ossops/v1\nkind: Profile\nname: p\nregion: cn-hangzhou\n" + "endpoint: "
+                        + clients.endpoint() + "\n");
 
-        CliRun r = CliRun.run(env(), "get", "-p", profile.toString(), "--region", "cn-beijing", "oss://" + bucket + "/k");
+        CliRun r =
+                CliRun.run(env(), "get", "-p", profile.toString(), "--region", "cn-beijing", "oss://" + bucket + "/k");
 
         assertEquals(1, r.exit(), r.all());
-        assertEquals("error: --endpoint and --region are for downloads without a profile; -p, --env-file and QWEN_TMP_OSS_BUCKET "
-                + "configure their own\n", r.err());
+        assertEquals(
+                "error: --endpoint and --region are for downloads without a profile; -p, --env-file and QWEN_TMP_OSS_BUCKET "
+                        + "configure their own\n",
+                r.err());
     }
 }

@@ -23,6 +23,7 @@ class GetCommandTest {
 
     @Test
     void summary_countsAndDuration_readAsOneLine() {
-        assertEquals("uploaded 3, skipped 1, failed 2 in 1.5s", UploadCommand.summary(3, 1, 2, Duration.ofMillis(1500)));
+        assertEquals(
+                "uploaded 3, skipped 1, failed 2 in 1.5s", UploadCommand.summary(3, 1, 2, Duration.ofMillis(1500)));
     }
 }

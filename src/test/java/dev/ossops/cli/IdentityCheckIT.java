@@ -1,5 +1,6 @@
 package dev.ossops.cli;
 
+import com.aliyun.oss.OSS;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
@@ -8,7 +9,6 @@ import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.ram.model.v20150501.CreateAccessKeyRequest;
 import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
-import com.aliyun.oss.OSS;
 import com.sun.net.httpserver.HttpServer;
 import dev.ossops.emulator.EmulatorExtension;
 import dev.ossops.emulator.TestRootKey;
@@ -46,28 +46,43 @@ class IdentityCheckIT {
     @Test
     void plan_wrongSecret_oneErrorNamingTheKeyAndItsSource(URI endpoint) throws IOException {
         Path profile = profile(endpoint, "  ic-one:\n    acl: private\n  ic-two:\n    acl: private\n");
-        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", TestRootKey.ID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret");
+        Map<String, String> env = Map.of(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID", TestRootKey.ID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret");
 
         CliRun plan = CliRun.run(env, "plan", "-p", profile.toString());
 
         assertEquals(1, plan.exit(), plan.all());
-        assertEquals("error: the AccessKey " + masked() + " from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID was rejected by "
-                + endpoint + " (GetCallerIdentity failed: SDK.InvalidAccessKeySecret: Specified Access Key Secret is not valid.); "
-                + "nothing was read\n", plan.err());
+        assertEquals(
+                "error: the AccessKey " + masked()
+                        + " from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID was rejected by "
+                        + endpoint
+                        + " (GetCallerIdentity failed: SDK.InvalidAccessKeySecret: Specified Access Key Secret is not valid.); "
+                        + "nothing was read\n",
+                plan.err());
         assertFalse(plan.out().contains("No changes"), plan.out());
     }
 
     @Test
     void export_unknownKeyId_oneErrorNamingTheOssVariable(URI endpoint) throws IOException {
         Path profile = profile(endpoint, "  ic-export:\n    acl: private\n");
-        Map<String, String> env = Map.of("OSS_ACCESS_KEY_ID", "LTAI5tNoSuchKeyAnywhere1", "OSS_ACCESS_KEY_SECRET", "whatever-secret");
+        Map<String, String> env =
+                Map.of("OSS_ACCESS_KEY_ID", "LTAI5tNoSuchKeyAnywhere1", "OSS_ACCESS_KEY_SECRET", "whatever-secret");
 
-        CliRun export = CliRun.run(env, "export", "-p", profile.toString(), "--out", dir.resolve("out").toString());
+        CliRun export = CliRun.run(
+                env,
+                "export",
+                "-p",
+                profile.toString(),
+                "--out",
+                dir.resolve("out").toString());
 
         assertEquals(1, export.exit(), export.all());
-        assertEquals("error: the AccessKey LTAI…ere1 from environment variable OSS_ACCESS_KEY_ID "
-                + "was rejected by " + endpoint + " (GetCallerIdentity failed: InvalidAccessKeyId.NotFound: Specified access key is not "
-                + "found.); nothing was read\n", export.err());
+        assertEquals(
+                "error: the AccessKey LTAI…ere1 from environment variable OSS_ACCESS_KEY_ID "
+                        + "was rejected by " + endpoint
+                        + " (GetCallerIdentity failed: InvalidAccessKeyId.NotFound: Specified access key is not "
+                        + "found.); nothing was read\n",
+                export.err());
         assertFalse(Files.exists(dir.resolve("out/profile.yaml")));
     }
 
@@ -89,9 +104,13 @@ class IdentityCheckIT {
             CliRun plan = CliRun.run(PlanApplyIT.ENV, "plan", "-p", profile.toString());
 
             assertEquals(1, plan.exit(), plan.all());
-            assertEquals("error: cannot confirm who the AccessKey " + masked() + " from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID "
-                    + "belongs to: GetCallerIdentity failed: Server response has a bad format type: RAW; is " + endpoint + " an Alibaba Cloud STS endpoint (or an ossops "
-                    + "emulator)? Nothing was read\n", plan.err());
+            assertEquals(
+                    "error: cannot confirm who the AccessKey " + masked()
+                            + " from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID "
+                            + "belongs to: GetCallerIdentity failed: Server response has a bad format type: RAW; is "
+                            + endpoint + " an Alibaba Cloud STS endpoint (or an ossops "
+                            + "emulator)? Nothing was read\n",
+                    plan.err());
         } finally {
             server.stop(0);
         }
@@ -102,15 +121,21 @@ class IdentityCheckIT {
         oss.createBucket("ic-unread");
         Path profile = profile(endpoint, "  ic-unread:\n    acl: private\n    versioning: Enabled\n");
         CreateAccessKeyResponse.AccessKey key = userWithoutPolicies(endpoint, "ic-nobody");
-        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", key.getAccessKeyId(),
-                "ALIBABA_CLOUD_ACCESS_KEY_SECRET", key.getAccessKeySecret());
+        Map<String, String> env = Map.of(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                key.getAccessKeyId(),
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                key.getAccessKeySecret());
 
         CliRun apply = CliRun.run(env, "apply", "-p", profile.toString(), "--auto-approve");
 
         assertEquals(1, apply.exit(), apply.all());
-        assertEquals("error: the plan is incomplete, so nothing was changed; these could not be read:\n"
-                + "  bucket.ic-unread: GetBucketInfo ic-unread failed: AccessDenied: The bucket you access does not belong "
-                + "to you. (request id REQ)\n", apply.err().replaceAll("request id [^)]+", "request id REQ"), apply.out());
+        assertEquals(
+                "error: the plan is incomplete, so nothing was changed; these could not be read:\n"
+                        + "  bucket.ic-unread: GetBucketInfo ic-unread failed: AccessDenied: The bucket you access does not belong "
+                        + "to you. (request id REQ)\n",
+                apply.err().replaceAll("request id [^)]+", "request id REQ"),
+                apply.out());
         // Never enabled: OSS answers without a Status, and the SDK reports none.
         assertNull(oss.getBucketVersioning("ic-unread").getStatus());
     }
@@ -120,8 +145,10 @@ class IdentityCheckIT {
     }
 
     /** A RAM user with an AccessKey and no policy: it may ask who it is, and read nothing. */
-    private static CreateAccessKeyResponse.AccessKey userWithoutPolicies(URI endpoint, String name) throws ClientException {
-        IAcsClient ram = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", TestRootKey.ID, TestRootKey.SECRET));
+    private static CreateAccessKeyResponse.AccessKey userWithoutPolicies(URI endpoint, String name)
+            throws ClientException {
+        IAcsClient ram =
+                new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", TestRootKey.ID, TestRootKey.SECRET));
         try {
             CreateUserRequest user = new CreateUserRequest();
             user.setUserName(name);

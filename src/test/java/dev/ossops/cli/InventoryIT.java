@@ -27,16 +27,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(EmulatorExtension.class)
 class InventoryIT {
     /** Thirty days from now, so the objects written by the test count as 30 days old. */
-    private static final CliEnvironment LATER = new CliEnvironment(ENV, false, new BufferedReader(new StringReader("")),
-            Clock.offset(Clock.systemUTC(), Duration.ofDays(30)));
+    private static final CliEnvironment LATER = new CliEnvironment(
+            ENV, false, new BufferedReader(new StringReader("")), Clock.offset(Clock.systemUTC(), Duration.ofDays(30)));
 
     @TempDir
     Path dir;
 
     private Path profile(URI endpoint, String bucket, String versioning, String rule) throws IOException {
         Path file = dir.resolve(bucket + ".yaml");
-        Files.writeString(file, PlanApplyIT.profile(endpoint, "  " + bucket + ":\n    acl: private\n    versioning: " + versioning + "\n"
-                + "    lifecycle: [{ Rules: [" + rule + "] }]\n"), StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                PlanApplyIT.profile(
+                        endpoint,
+                        "  " + bucket + ":\n    acl: private\n    versioning: " + versioning + "\n"
+                                + "    lifecycle: [{ Rules: [" + rule + "] }]\n"),
+                StandardCharsets.UTF_8);
         return file;
     }
 
@@ -51,26 +56,40 @@ class InventoryIT {
         put(oss, "it-inv-current", "temp/b", 20);
         put(oss, "it-inv-current", "temp/c", 30);
         put(oss, "it-inv-current", "keep/d", 1000);
-        Path p = profile(endpoint, "it-inv-current", "Suspended", "{ ID: temp, Prefix: temp/, Status: Enabled, Expiration: { Days: 7 } }");
+        Path p = profile(
+                endpoint,
+                "it-inv-current",
+                "Suspended",
+                "{ ID: temp, Prefix: temp/, Status: Enabled, Expiration: { Days: 7 } }");
 
         CliRun full = CliRun.run(LATER, "plan", "-p", p.toString(), "--no-color");
         CliRun bounded = CliRun.run(LATER, "plan", "-p", p.toString(), "--no-color", "--inventory-limit", "2");
         CliRun skipped = CliRun.run(LATER, "plan", "-p", p.toString(), "--no-color", "--no-inventory");
 
-        assertContains(full.out(), "! expiration-added: lifecycle rule temp adds Expiration after 7 days: would expire 3 objects, 60 bytes, under temp/\n");
-        assertContains(bounded.out(), "would expire at least 2 objects, 30 bytes, under temp/ (listing truncated at 2)\n");
-        assertContains(skipped.out(), "! expiration-added: lifecycle rule temp adds Expiration after 7 days: impact not measured: inventory skipped\n");
+        assertContains(
+                full.out(),
+                "! expiration-added: lifecycle rule temp adds Expiration after 7 days: would expire 3 objects, 60 bytes, under temp/\n");
+        assertContains(
+                bounded.out(), "would expire at least 2 objects, 30 bytes, under temp/ (listing truncated at 2)\n");
+        assertContains(
+                skipped.out(),
+                "! expiration-added: lifecycle rule temp adds Expiration after 7 days: impact not measured: inventory skipped\n");
         assertEquals(0, full.exit(), full.all());
     }
 
     @Test
     void plan_noncurrentExpirationAdded_measuresNoncurrentVersions(URI endpoint, OSS oss) throws IOException {
         oss.createBucket("it-inv-versions");
-        oss.setBucketVersioning(new SetBucketVersioningRequest("it-inv-versions", new BucketVersioningConfiguration("Enabled")));
+        oss.setBucketVersioning(
+                new SetBucketVersioningRequest("it-inv-versions", new BucketVersioningConfiguration("Enabled")));
         put(oss, "it-inv-versions", "temp/a", 10);
         put(oss, "it-inv-versions", "temp/a", 20);
         put(oss, "it-inv-versions", "temp/a", 40);
-        Path p = profile(endpoint, "it-inv-versions", "Enabled", "{ ID: old, Prefix: temp/, Status: Enabled, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }");
+        Path p = profile(
+                endpoint,
+                "it-inv-versions",
+                "Enabled",
+                "{ ID: old, Prefix: temp/, Status: Enabled, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }");
 
         CliRun plan = CliRun.run(LATER, "plan", "-p", p.toString(), "--no-color");
 

@@ -35,14 +35,18 @@ class LocalProfileIT {
         assertEquals(0, apply.exit(), apply.all());
         Path data = home.resolve(".ossops/emulator");
         RootKey key = RootKeyFile.read(data).orElseThrow();
-        assertContains(apply.out(), "Credentials: the emulator's root key " + key.id().substring(0, 4) + "…"
-                + key.id().substring(key.id().length() - 4) + " (" + data.resolve("credentials.json")
-                + "); the profile's credentials are ignored for endpoint: embedded");
+        assertContains(
+                apply.out(),
+                "Credentials: the emulator's root key " + key.id().substring(0, 4) + "…"
+                        + key.id().substring(key.id().length() - 4) + " (" + data.resolve("credentials.json")
+                        + "); the profile's credentials are ignored for endpoint: embedded");
         assertFalse(apply.all().contains(key.secret()), "the root secret leaked");
         assertFalse(apply.out().contains("Not planned"), apply.out());
         assertContains(apply.out(), "  applied  ram.role.oss-upload-role: CreateRole oss-upload-role");
         assertContains(apply.out(), "  applied  ram.policy.UploaderMinimal: CreatePolicy UploaderMinimal");
-        assertContains(apply.out(), "  applied  cdn.domain.media.myapp.test.private_oss_auth: SetPrivateOssAuth media.myapp.test on");
+        assertContains(
+                apply.out(),
+                "  applied  cdn.domain.media.myapp.test.private_oss_auth: SetPrivateOssAuth media.myapp.test on");
         assertContains(apply.out(), "  applied  bucket.myapp-local-media: PutBucket myapp-local-media");
         assertContains(apply.out(), "verified: live state matches the profile");
         assertTrue(Files.isDirectory(home.resolve(".ossops/emulator")));

@@ -28,8 +28,12 @@ class MainTest {
 
         for (CliRun run : new CliRun[] {after, before}) {
             assertEquals(ExitCodes.ERROR, run.exit());
-            assertTrue(run.err().startsWith("error: cannot read the plan file " + missing + ": no such file; save one with: "
-                    + "ossops plan -p PROFILE --out " + missing + "\ndev.ossops.cli.Failures$FileProblem: "), run.err());
+            assertTrue(
+                    run.err()
+                            .startsWith("error: cannot read the plan file " + missing
+                                    + ": no such file; save one with: " + "ossops plan -p PROFILE --out " + missing
+                                    + "\ndev.ossops.cli.Failures$FileProblem: "),
+                    run.err());
             assertTrue(run.err().contains("Caused by: java.nio.file.NoSuchFileException: " + missing), run.err());
         }
     }
@@ -54,7 +58,8 @@ class MainTest {
 
     @Test
     void run_dashscopeWithoutModel_isAUsageErrorWithoutStacktraceHint(@TempDir Path dir) {
-        CliRun run = CliRun.run(Map.of(), "upload", "--to", "dashscope", dir.resolve("cat.png").toString());
+        CliRun run = CliRun.run(
+                Map.of(), "upload", "--to", "dashscope", dir.resolve("cat.png").toString());
 
         assertEquals(ExitCodes.ERROR, run.exit());
         assertEquals("error: --to dashscope needs --model MODEL\nSee 'ossops upload --help'.\n", run.err());
@@ -78,7 +83,9 @@ class MainTest {
     @Test
     void subcommandsFor_aNamedSubcommand_isThatOneAlone() {
         assertEquals(List.of("upload"), Main.subcommandsFor(new String[] {"upload", "photo.jpg"}));
-        assertEquals(List.of("validate"), Main.subcommandsFor(new String[] {"--no-color", "--stacktrace", "validate", "-p", "x.yaml"}));
+        assertEquals(
+                List.of("validate"),
+                Main.subcommandsFor(new String[] {"--no-color", "--stacktrace", "validate", "-p", "x.yaml"}));
     }
 
     @Test
@@ -89,17 +96,35 @@ class MainTest {
 
     @Test
     void subcommandsFor_helpUsageErrorsAndTheRest_isTheWholeTree() {
-        for (String[] args : new String[][] {{}, {"--help"}, {"help", "upload"}, {"uplod"}, {"--", "upload"}, {"--version", "--help"},
-                {"-hV"}, {"@args.txt"}, {"--no-color"}}) {
+        for (String[] args : new String[][] {
+            {},
+            {"--help"},
+            {"help", "upload"},
+            {"uplod"},
+            {"--", "upload"},
+            {"--version", "--help"},
+            {"-hV"},
+            {"@args.txt"},
+            {"--no-color"}
+        }) {
             assertEquals(Main.SUBCOMMANDS, Main.subcommandsFor(args), String.join(" ", args));
         }
     }
 
     @Test
     void run_subcommandsRegisteredOnDemand_printWhatTheWholeTreePrints() {
-        for (String[] args : new String[][] {{"--version"}, {"upload", "--help"}, {"validate", "--nope"}, {"get"},
-                {"emulator", "credentials", "--help"}, {"policy", "minimal", "--help"}, {"--help"}, {"uplod"}}) {
-            assertEquals(execute(args, Main.SUBCOMMANDS), execute(args, Main.subcommandsFor(args)), String.join(" ", args));
+        for (String[] args : new String[][] {
+            {"--version"},
+            {"upload", "--help"},
+            {"validate", "--nope"},
+            {"get"},
+            {"emulator", "credentials", "--help"},
+            {"policy", "minimal", "--help"},
+            {"--help"},
+            {"uplod"}
+        }) {
+            assertEquals(
+                    execute(args, Main.SUBCOMMANDS), execute(args, Main.subcommandsFor(args)), String.join(" ", args));
         }
     }
 
@@ -107,8 +132,10 @@ class MainTest {
     private static String execute(String[] args, List<String> subcommands) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(Map.of(), false, new BufferedReader(new StringReader("")), CliRun.CLOCK);
-        int exit = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true), env, subcommands).execute(args);
+        CliEnvironment env =
+                new CliEnvironment(Map.of(), false, new BufferedReader(new StringReader("")), CliRun.CLOCK);
+        int exit = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true), env, subcommands)
+                .execute(args);
         return exit + "\n" + out + "\n" + err;
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,15 @@ class PlanCommandTest {
     private static final Address TAGS = Address.of(Kind.TAGS, "b");
 
     private static Plan plan(Action action, Map<Address, String> unreadable, List<Plan.PlanError> errors) {
-        Change change = new Change(TAGS, action, NullNode.getInstance(), NullNode.getInstance(), List.of(), List.of(), List.of(), List.of());
+        Change change = new Change(
+                TAGS,
+                action,
+                NullNode.getInstance(),
+                NullNode.getInstance(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
         return new Plan("p", List.of(change), unreadable, errors, Set.of(), List.of(), List.of());
     }
 
@@ -41,21 +48,28 @@ class PlanCommandTest {
 
     @Test
     void exitCode_incompleteOrErrors_one() {
-        assertEquals(ExitCodes.ERROR, PlanCommand.exitCode(plan(Action.UPDATE, Map.of(TAGS, "denied"), List.of()), true));
-        assertEquals(ExitCodes.ERROR, PlanCommand.exitCode(plan(Action.NOOP, Map.of(), List.of(new Plan.PlanError(TAGS, "bad"))), false));
+        assertEquals(
+                ExitCodes.ERROR, PlanCommand.exitCode(plan(Action.UPDATE, Map.of(TAGS, "denied"), List.of()), true));
+        assertEquals(
+                ExitCodes.ERROR,
+                PlanCommand.exitCode(plan(Action.NOOP, Map.of(), List.of(new Plan.PlanError(TAGS, "bad"))), false));
     }
 
     @Test
     void run_invalidProfile_exitOneWithEveryError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("invalid.yaml");
-        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\ncredentials: { source: env }\nbuckets:\n  b:\n    acll: private\n");
+        Files.writeString(
+                file,
+                "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\ncredentials: { source: env }\nbuckets:\n  b:\n    acll: private\n");
 
         CliRun run = CliRun.run(Map.of(), "plan", "-p", file.toString());
 
         assertEquals(ExitCodes.ERROR, run.exit());
-        assertEquals("error: " + file + " is not a valid profile (run ossops validate):\n  " + file
-                + ":7:3: error: buckets.b: 'b' is not a valid bucket name; use 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit\n  "
-                + file + ":8:5: error: buckets.b.acll: unknown key 'acll'; did you mean 'acl'?\n", run.err());
+        assertEquals(
+                "error: " + file + " is not a valid profile (run ossops validate):\n  " + file
+                        + ":7:3: error: buckets.b: 'b' is not a valid bucket name; use 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit\n  "
+                        + file + ":8:5: error: buckets.b.acll: unknown key 'acll'; did you mean 'acl'?\n",
+                run.err());
     }
 
     @Test
@@ -72,8 +86,10 @@ class PlanCommandTest {
     @Test
     void apply_forceUnlockWithoutLockKey_refused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("p.yaml");
-        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\nendpoint: http://127.0.0.1:9\n"
-                + "credentials: { source: env }\n");
+        Files.writeString(
+                file,
+                "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\nendpoint: http://127.0.0.1:9\n"
+                        + "credentials: { source: env }\n");
 
         CliRun run = CliRun.run(Map.of(), "apply", "-p", file.toString(), "--force-unlock", "some-id");
 
@@ -83,8 +99,10 @@ class PlanCommandTest {
 
     private static Path minimalProfile(Path dir) throws Exception {
         Path file = dir.resolve("p.yaml");
-        Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\nendpoint: http://127.0.0.1:9\n"
-                + "credentials: { source: env }\n");
+        Files.writeString(
+                file,
+                "apiVersion: ossops/v1\nkind: Profile\nname: x\nregion: cn-hangzhou\nendpoint: http://127.0.0.1:9\n"
+                        + "credentials: { source: env }\n");
         return file;
     }
 
@@ -95,7 +113,9 @@ class PlanCommandTest {
         CliRun run = CliRun.run(Map.of(), "plan", "-p", minimalProfile(dir).toString(), "--out", out.toString());
 
         assertEquals(ExitCodes.ERROR, run.exit());
-        assertEquals("error: cannot save the plan to " + out + ": the directory " + out.getParent() + " does not exist\n", run.err());
+        assertEquals(
+                "error: cannot save the plan to " + out + ": the directory " + out.getParent() + " does not exist\n",
+                run.err());
         assertEquals("", run.out());
     }
 
@@ -114,8 +134,10 @@ class PlanCommandTest {
         CliRun run = CliRun.run(Map.of(), "apply", missing.toString());
 
         assertEquals(ExitCodes.ERROR, run.exit());
-        assertEquals("error: cannot read the plan file " + missing + ": no such file; save one with: ossops plan -p PROFILE --out "
-                + missing + "\n", run.err());
+        assertEquals(
+                "error: cannot read the plan file " + missing
+                        + ": no such file; save one with: ossops plan -p PROFILE --out " + missing + "\n",
+                run.err());
     }
 
     @Test
@@ -123,8 +145,10 @@ class PlanCommandTest {
         CliRun run = CliRun.run(Map.of(), "apply", dir.toString());
 
         assertEquals(ExitCodes.ERROR, run.exit());
-        assertEquals("error: cannot read the plan file " + dir + ": it is a directory; give the file that ossops plan --out FILE "
-                + "saved\n", run.err());
+        assertEquals(
+                "error: cannot read the plan file " + dir
+                        + ": it is a directory; give the file that ossops plan --out FILE " + "saved\n",
+                run.err());
     }
 
     @Test
@@ -135,6 +159,8 @@ class PlanCommandTest {
 
         assertEquals(ExitCodes.ERROR, run.exit());
         assertTrue(run.err().startsWith("error: " + profile + ": "), run.err());
-        assertTrue(run.err().endsWith("; to apply a profile, give it with -p: ossops apply -p " + profile + "\n"), run.err());
+        assertTrue(
+                run.err().endsWith("; to apply a profile, give it with -p: ossops apply -p " + profile + "\n"),
+                run.err());
     }
 }

@@ -46,8 +46,10 @@ class ProgressPrinterTest {
         p.transferred("a.bin", 400);
         p.finished("a.bin", true);
 
-        assertEquals("progress: 500 bytes / 1000 bytes (50%), 100 bytes/s, ETA 5s; a.bin 50%\n"
-                + "progress: done a.bin (1000 bytes)\n", err.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals(
+                "progress: 500 bytes / 1000 bytes (50%), 100 bytes/s, ETA 5s; a.bin 50%\n"
+                        + "progress: done a.bin (1000 bytes)\n",
+                err.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test
@@ -59,7 +61,9 @@ class ProgressPrinterTest {
         clock.now = clock.now.plusSeconds(2);
         p.transferred("v.mp4", 1024);
 
-        assertEquals("\r\u001b[2K[######..................] 1 KiB / 4 KiB (25%), 512 bytes/s, ETA 6s  v.mp4 25%", err.toString());
+        assertEquals(
+                "\r\u001b[2K[######..................] 1 KiB / 4 KiB (25%), 512 bytes/s, ETA 6s  v.mp4 25%",
+                err.toString());
     }
 
     @Test

@@ -47,13 +47,25 @@ class RedactingWriterTest {
     void stackTrace_printedThroughTheWriter_showsNoToken() {
         StringWriter target = new StringWriter();
         PrintWriter err = new PrintWriter(new RedactingWriter(target), true);
-        new IllegalStateException("AssumeRole failed", new RuntimeException("server string to sign is:GET&%2F&SecurityToken%3D"
-                + TOKEN.replace("+", "%252B").replace("/", "%252F").replace("=", "%253D") + "%26Version%3D2015-04-01")).printStackTrace(err);
+        new IllegalStateException(
+                        "AssumeRole failed",
+                        new RuntimeException("server string to sign is:GET&%2F&SecurityToken%3D"
+                                + TOKEN.replace("+", "%252B")
+                                        .replace("/", "%252F")
+                                        .replace("=", "%253D") + "%26Version%3D2015-04-01"))
+                .printStackTrace(err);
         String text = target.toString();
         assertFalse(text.contains("CAIS"), text);
-        assertEquals("java.lang.IllegalStateException: AssumeRole failed", text.lines().findFirst().orElseThrow());
-        assertEquals(1, text.lines().filter(l -> l.equals("Caused by: java.lang.RuntimeException: server string to sign is:"
-                + "GET&%2F&SecurityToken%3D…%26Version%3D2015-04-01")).count(), text);
+        assertEquals(
+                "java.lang.IllegalStateException: AssumeRole failed",
+                text.lines().findFirst().orElseThrow());
+        assertEquals(
+                1,
+                text.lines()
+                        .filter(l -> l.equals("Caused by: java.lang.RuntimeException: server string to sign is:"
+                                + "GET&%2F&SecurityToken%3D…%26Version%3D2015-04-01"))
+                        .count(),
+                text);
     }
 
     @Test
@@ -61,6 +73,8 @@ class RedactingWriterTest {
         StringWriter target = new StringWriter();
         PrintStream err = RedactingWriter.printStream(target);
         err.println("Exception in thread \"ossops-download-1\" 下载失败 AccessKeySecret=Xy7kQ2mN9pL4sR8tV1wZ3bC6dF0gH5");
-        assertEquals("Exception in thread \"ossops-download-1\" 下载失败 AccessKeySecret=…" + System.lineSeparator(), target.toString());
+        assertEquals(
+                "Exception in thread \"ossops-download-1\" 下载失败 AccessKeySecret=…" + System.lineSeparator(),
+                target.toString());
     }
 }

@@ -50,8 +50,10 @@ class RoundTripIT {
         Path adopted = dir.resolve("adopted");
 
         CliRun export = CliRun.run(Map.of(), "export", "-p", local, "--ram", "--cdn", "--out", adopted.toString());
-        CliRun validate = CliRun.run(Map.of(), "validate", "-p", adopted.resolve("profile.yaml").toString());
-        CliRun plan = CliRun.run(Map.of(), "plan", "-p", adopted.resolve("profile.yaml").toString(), "--detailed-exitcode");
+        CliRun validate = CliRun.run(
+                Map.of(), "validate", "-p", adopted.resolve("profile.yaml").toString());
+        CliRun plan = CliRun.run(
+                Map.of(), "plan", "-p", adopted.resolve("profile.yaml").toString(), "--detailed-exitcode");
 
         assertEquals(0, export.exit(), export.all());
         assertEquals(0, validate.exit(), validate.all());
@@ -67,16 +69,35 @@ class RoundTripIT {
         oss.setBucketAcl("it-rt-open", CannedAccessControlList.PublicRead);
         oss.createBucket("it-rt-plain");
         Path profile = dir.resolve("source.yaml");
-        Files.writeString(profile, PlanApplyIT.profile(endpoint, "  it-rt-open: {}\n  it-rt-plain: {}\n"), StandardCharsets.UTF_8);
+        Files.writeString(
+                profile,
+                PlanApplyIT.profile(endpoint, "  it-rt-open: {}\n  it-rt-plain: {}\n"),
+                StandardCharsets.UTF_8);
         Path fixes = dir.resolve("fixes");
         Path account = dir.resolve("account");
 
-        CliRun audit = CliRun.run(ENV, "audit", "-p", profile.toString(), "--buckets", "it-rt-open,it-rt-plain", "--fix", fixes.toString());
-        CliRun export = CliRun.run(ENV, "export", "-p", profile.toString(), "--buckets", "it-rt-open,it-rt-plain", "--out",
+        CliRun audit = CliRun.run(
+                ENV,
+                "audit",
+                "-p",
+                profile.toString(),
+                "--buckets",
+                "it-rt-open,it-rt-plain",
+                "--fix",
+                fixes.toString());
+        CliRun export = CliRun.run(
+                ENV,
+                "export",
+                "-p",
+                profile.toString(),
+                "--buckets",
+                "it-rt-open,it-rt-plain",
+                "--out",
                 account.toString());
         assertEquals(3, audit.exit(), audit.all());
         assertEquals(0, export.exit(), export.all());
-        ObjectNode merged = (ObjectNode) YAML.readTree(account.resolve("profile.yaml").toFile());
+        ObjectNode merged =
+                (ObjectNode) YAML.readTree(account.resolve("profile.yaml").toFile());
         merge(merged, YAML.readTree(fixes.resolve("ossops-fixes.yaml").toFile()));
         copyTree(fixes.resolve("policies"), account.resolve("policies"));
         copyTree(fixes.resolve("lifecycle"), account.resolve("lifecycle"));

@@ -39,8 +39,12 @@ class SchemaCommandTest {
     void schema_committedFile_matchesGeneratedSchema() throws IOException {
         run("schema");
 
-        assertEquals(Files.readString(COMMITTED), out.toString(), COMMITTED + " is out of date with the profile model; "
-                + "regenerate it with: mvn -B -q -DskipTests package && java -jar target/ossops.jar schema > " + COMMITTED);
+        assertEquals(
+                Files.readString(COMMITTED),
+                out.toString(),
+                COMMITTED + " is out of date with the profile model; "
+                        + "regenerate it with: mvn -B -q -DskipTests package && java -jar target/ossops.jar schema > "
+                        + COMMITTED);
     }
 
     @Test
@@ -48,10 +52,27 @@ class SchemaCommandTest {
         run("schema");
         JsonNode schema = new ObjectMapper().readTree(out.toString());
 
-        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                schema.get("$schema").asText());
         assertEquals(List.of("apiVersion", "kind", "name", "region"), texts(schema.get("required")));
-        assertEquals(List.of("apiVersion", "kind", "name", "region", "endpoint", "emulator", "credentials", "buckets", "ram",
-                "cdn", "uploader", "lock", "serve", "access"), names(schema.get("properties")));
+        assertEquals(
+                List.of(
+                        "apiVersion",
+                        "kind",
+                        "name",
+                        "region",
+                        "endpoint",
+                        "emulator",
+                        "credentials",
+                        "buckets",
+                        "ram",
+                        "cdn",
+                        "uploader",
+                        "lock",
+                        "serve",
+                        "access"),
+                names(schema.get("properties")));
         assertEquals(false, schema.get("additionalProperties").asBoolean());
     }
 
@@ -64,11 +85,20 @@ class SchemaCommandTest {
         assertEquals("none", lifecycle.get(0).get("const").asText());
         assertEquals(0, lifecycle.get(1).get("maxProperties").asInt());
         assertEquals(0, lifecycle.get(2).get("maxItems").asInt());
-        assertEquals("#/$defs/LifecycleDocument", lifecycle.get(3).at("/anyOf/1/items/anyOf/1/$ref").asText());
-        assertEquals(1000, schema.at("/$defs/LifecycleDocument/properties/Rules/maxItems").asInt());
+        assertEquals(
+                "#/$defs/LifecycleDocument",
+                lifecycle.get(3).at("/anyOf/1/items/anyOf/1/$ref").asText());
+        assertEquals(
+                1000,
+                schema.at("/$defs/LifecycleDocument/properties/Rules/maxItems").asInt());
         assertEquals(List.of("ID", "Status"), texts(schema.at("/$defs/LifecycleRule/required")));
-        assertEquals(604800, schema.at("/$defs/Uploader/properties/urlExpiresSeconds/maximum").asInt());
-        assertEquals("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", schema.at("/properties/buckets/propertyNames/pattern").asText());
+        assertEquals(
+                604800,
+                schema.at("/$defs/Uploader/properties/urlExpiresSeconds/maximum")
+                        .asInt());
+        assertEquals(
+                "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$",
+                schema.at("/properties/buckets/propertyNames/pattern").asText());
     }
 
     private static List<String> texts(JsonNode array) {

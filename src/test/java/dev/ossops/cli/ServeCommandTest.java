@@ -46,8 +46,13 @@ class ServeCommandTest {
     @Test
     void serve_badPortOrAddress_exits1() throws IOException {
         String section = "serve:\n  apiKeys:\n    alice: {env: K}\n";
-        assertEquals("error: --port must be between 0 and 65535, got 70000\n",
-                serve(section, Map.of("K", "0123456789abcdef0"), "--port", "70000").err());
-        assertEquals("error: --bind must be an IP address such as 127.0.0.1 or ::1, got 'example.com'\n", serve(section, Map.of("K", "0123456789abcdef0"), "--bind", "example.com").err());
+        assertEquals(
+                "error: --port must be between 0 and 65535, got 70000\n",
+                serve(section, Map.of("K", "0123456789abcdef0"), "--port", "70000")
+                        .err());
+        assertEquals(
+                "error: --bind must be an IP address such as 127.0.0.1 or ::1, got 'example.com'\n",
+                serve(section, Map.of("K", "0123456789abcdef0"), "--bind", "example.com")
+                        .err());
     }
 }

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StsTokenCommandIT {
     @TempDir
     Path dir;
+
     private RpcFixture f;
     private CreateAccessKeyResponse.AccessKey vendor;
 
@@ -36,8 +37,9 @@ class StsTokenCommandIT {
         f = new RpcFixture(dir, MutableClock.system());
         CreateRoleRequest role = new CreateRoleRequest();
         role.setRoleName("browser-upload");
-        role.setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}");
+        role.setAssumeRolePolicyDocument(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}");
         f.call(role);
         // STS takes AssumeRole from RAM users only: the command runs as one allowed sts:AssumeRole.
         CreateUserRequest user = new CreateUserRequest();
@@ -63,9 +65,17 @@ class StsTokenCommandIT {
     }
 
     private Map<String, String> env(String keyId, String secret) {
-        return Map.of("QWEN_TMP_OSS_BUCKET", "media", "QWEN_TMP_OSS_REGION", "cn-hangzhou",
-                "QWEN_TMP_OSS_ENDPOINT", "http://127.0.0.1:" + f.port(),
-                "QWEN_TMP_OSS_AK_ID", keyId, "QWEN_TMP_OSS_AK_SECRET", secret);
+        return Map.of(
+                "QWEN_TMP_OSS_BUCKET",
+                "media",
+                "QWEN_TMP_OSS_REGION",
+                "cn-hangzhou",
+                "QWEN_TMP_OSS_ENDPOINT",
+                "http://127.0.0.1:" + f.port(),
+                "QWEN_TMP_OSS_AK_ID",
+                keyId,
+                "QWEN_TMP_OSS_AK_SECRET",
+                secret);
     }
 
     @Test
@@ -73,19 +83,45 @@ class StsTokenCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int exit = Main.run(new String[] {"sts-token", "--role", "acs:ram::" + RpcFixture.ACCOUNT + ":role/browser-upload",
-                "--prefix", "users/42", "--actions", "PutObject,oss:GetObject", "--duration", "1200"},
-                new PrintWriter(out), new PrintWriter(err), env());
+        int exit = Main.run(
+                new String[] {
+                    "sts-token",
+                    "--role",
+                    "acs:ram::" + RpcFixture.ACCOUNT + ":role/browser-upload",
+                    "--prefix",
+                    "users/42",
+                    "--actions",
+                    "PutObject,oss:GetObject",
+                    "--duration",
+                    "1200"
+                },
+                new PrintWriter(out),
+                new PrintWriter(err),
+                env());
 
         assertEquals(0, exit, err.toString());
         assertEquals("", err.toString());
         JsonNode result = new ObjectMapper().readTree(out.toString());
-        assertEquals(List.of("AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration", "AssumedRoleArn", "bucket", "region",
-                "prefix", "policy"), names(result));
+        assertEquals(
+                List.of(
+                        "AccessKeyId",
+                        "AccessKeySecret",
+                        "SecurityToken",
+                        "Expiration",
+                        "AssumedRoleArn",
+                        "bucket",
+                        "region",
+                        "prefix",
+                        "policy"),
+                names(result));
         assertTrue(result.get("AccessKeyId").asText().startsWith("STS."));
-        assertEquals("acs:ram::" + RpcFixture.ACCOUNT + ":assumed-role/browser-upload/ossops-uploader", result.get("AssumedRoleArn").asText());
-        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\",\"oss:GetObject\"],"
-                + "\"Resource\":[\"acs:oss:*:*:media/users/42/*\"]}]}", result.get("policy").toString());
+        assertEquals(
+                "acs:ram::" + RpcFixture.ACCOUNT + ":assumed-role/browser-upload/ossops-uploader",
+                result.get("AssumedRoleArn").asText());
+        assertEquals(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\",\"oss:GetObject\"],"
+                        + "\"Resource\":[\"acs:oss:*:*:media/users/42/*\"]}]}",
+                result.get("policy").toString());
         assertFalse(out.toString().contains(vendor.getAccessKeySecret()));
     }
 
@@ -93,24 +129,34 @@ class StsTokenCommandIT {
     void stsToken_withTheAccountsRootKey_saysToUseARamUserWithTheKeyMasked() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new String[] {"sts-token", "--role", "browser-upload", "--prefix", "users/42"},
-                new PrintWriter(out), new PrintWriter(err), env(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET));
+        int exit = Main.run(
+                new String[] {"sts-token", "--role", "browser-upload", "--prefix", "users/42"},
+                new PrintWriter(out),
+                new PrintWriter(err),
+                env(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET));
         assertEquals(1, exit);
         assertEquals("", out.toString());
-        assertEquals("error: STS refused AssumeRole: the credentials from QWEN_TMP_OSS_AK_ID/QWEN_TMP_OSS_AK_SECRET (LTAI…abcd)"
-                + " are the account's root AccessKey, and STS issues role credentials only to RAM users and roles (NoPermission:"
-                + " Roles may not be assumed by root accounts.). Use the AccessKey of a RAM user allowed sts:AssumeRole on the role"
-                + " (for example with the AliyunSTSAssumeRoleAccess policy).\n(run with --stacktrace for details)\n",
+        assertEquals(
+                "error: STS refused AssumeRole: the credentials from QWEN_TMP_OSS_AK_ID/QWEN_TMP_OSS_AK_SECRET (LTAI…abcd)"
+                        + " are the account's root AccessKey, and STS issues role credentials only to RAM users and roles (NoPermission:"
+                        + " Roles may not be assumed by root accounts.). Use the AccessKey of a RAM user allowed sts:AssumeRole on the role"
+                        + " (for example with the AliyunSTSAssumeRoleAccess policy).\n(run with --stacktrace for details)\n",
                 err.toString());
     }
 
     @Test
     void stsToken_bucketLevelAction_isRefused() {
         StringWriter err = new StringWriter();
-        int exit = Main.run(new String[] {"sts-token", "--role", "browser-upload", "--prefix", "p", "--actions", "ListObjects"},
-                new PrintWriter(new StringWriter()), new PrintWriter(err), env());
+        int exit = Main.run(
+                new String[] {"sts-token", "--role", "browser-upload", "--prefix", "p", "--actions", "ListObjects"},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                env());
         assertEquals(1, exit);
-        assertTrue(err.toString().startsWith("error: oss:ListObjects applies to a bucket, not to objects: a policy on bucket/prefix/* cannot grant it\n"),
+        assertTrue(
+                err.toString()
+                        .startsWith(
+                                "error: oss:ListObjects applies to a bucket, not to objects: a policy on bucket/prefix/* cannot grant it\n"),
                 err.toString());
     }
 

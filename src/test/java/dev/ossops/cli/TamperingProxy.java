@@ -29,8 +29,8 @@ import java.util.function.UnaryOperator;
  * the real service never would.
  */
 final class TamperingProxy implements AutoCloseable {
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -76,9 +76,13 @@ final class TamperingProxy implements AutoCloseable {
             }
             URI uri = exchange.getRequestURI();
             String rewritten = query.apply(uri.getRawQuery() == null ? "" : uri.getRawQuery());
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(uri.getRawPath() + (rewritten.isEmpty() ? "" : "?" + rewritten)))
-                    .method(exchange.getRequestMethod(), sent.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(sent));
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            target.resolve(uri.getRawPath() + (rewritten.isEmpty() ? "" : "?" + rewritten)))
+                    .method(
+                            exchange.getRequestMethod(),
+                            sent.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(sent));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(v -> request.header(name, v));
@@ -96,7 +100,8 @@ final class TamperingProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
-            byte[] body = answer.apply(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            byte[] body = answer.apply(new String(response.body(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -10,7 +10,9 @@ class TerminalTest {
 
     @Test
     void detect_interactiveConsole_colours() {
-        assertEquals("\u001b[31merror\u001b[0m", Terminal.detect(false, Map.of(), true).red("error"));
+        assertEquals(
+                "\u001b[31merror\u001b[0m",
+                Terminal.detect(false, Map.of(), true).red("error"));
     }
 
     @Test
@@ -20,7 +22,8 @@ class TerminalTest {
 
     @Test
     void detect_noColorEnvironment_plain() {
-        assertEquals("warning", Terminal.detect(false, Map.of("NO_COLOR", ""), true).yellow("warning"));
+        assertEquals(
+                "warning", Terminal.detect(false, Map.of("NO_COLOR", ""), true).yellow("warning"));
     }
 
     @Test

@@ -42,16 +42,21 @@ final class UnredactedOss implements AutoCloseable {
             String date = header(exchange, "x-oss-date");
             String authorization = header(exchange, "Authorization");
             String keyId = authorization.replaceFirst("^.*Credential=([^/]*)/.*$", "$1");
-            String canonical = exchange.getRequestMethod() + "\n" + exchange.getRequestURI().getRawPath() + "\n"
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery()) + "\n"
-                    + "x-oss-content-sha256:UNSIGNED-PAYLOAD\nx-oss-date:" + date + "\nx-oss-security-token:" + token + "\n\n\nUNSIGNED-PAYLOAD";
-            String stringToSign = "OSS4-HMAC-SHA256\n" + date + "\n" + date.substring(0, 8) + "/cn-hangzhou/oss/aliyun_v4_request\n"
-                    + "x-oss-security-token:" + token;
+            String canonical = exchange.getRequestMethod() + "\n"
+                    + exchange.getRequestURI().getRawPath() + "\n"
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : exchange.getRequestURI().getRawQuery()) + "\n"
+                    + "x-oss-content-sha256:UNSIGNED-PAYLOAD\nx-oss-date:" + date + "\nx-oss-security-token:" + token
+                    + "\n\n\nUNSIGNED-PAYLOAD";
+            String stringToSign = "OSS4-HMAC-SHA256\n" + date + "\n" + date.substring(0, 8)
+                    + "/cn-hangzhou/oss/aliyun_v4_request\n" + "x-oss-security-token:" + token;
             String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n"
                     + "  <Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n"
                     + "  <RequestId>6763A5E0B1C2D3E4F5A6B7C8</RequestId>\n  <HostId>127.0.0.1</HostId>\n"
                     + "  <OSSAccessKeyId>" + keyId + "</OSSAccessKeyId>\n"
-                    + "  <SignatureProvided>" + authorization.replaceFirst("^.*Signature=", "") + "</SignatureProvided>\n"
+                    + "  <SignatureProvided>" + authorization.replaceFirst("^.*Signature=", "")
+                    + "</SignatureProvided>\n"
                     + "  <StringToSign>" + stringToSign + "</StringToSign>\n"
                     + "  <StringToSignBytes>" + spacedHex(stringToSign) + "</StringToSignBytes>\n"
                     + "  <CanonicalRequest>" + canonical + "</CanonicalRequest>\n  <EC>0002-00000040</EC>\n</Error>\n";
@@ -73,7 +78,8 @@ final class UnredactedOss implements AutoCloseable {
     private static String spacedHex(String text) {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            out.append(out.isEmpty() ? "" : " ").append(HexFormat.of().withUpperCase().toHexDigits(b));
+            out.append(out.isEmpty() ? "" : " ")
+                    .append(HexFormat.of().withUpperCase().toHexDigits(b));
         }
         return out.toString().toUpperCase(Locale.ROOT);
     }

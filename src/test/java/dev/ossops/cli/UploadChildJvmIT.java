@@ -5,6 +5,7 @@ import com.aliyun.oss.model.ListPartsRequest;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
@@ -13,7 +14,6 @@ import dev.ossops.cloud.upload.SignatureVersion;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
 import dev.ossops.upload.CheckpointStore;
-import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.FileSelection;
 import dev.ossops.upload.KeyLayout;
 import dev.ossops.upload.ObjectStore;
@@ -54,6 +54,7 @@ class UploadChildJvmIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final String bucket;
 
@@ -80,10 +81,15 @@ class UploadChildJvmIT {
     }
 
     private Process start(String heap, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("child.err").toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectError(dir.resolve("child.err").toFile())
                 .redirectOutput(dir.resolve("child.out").toFile());
         Map<String, String> env = pb.environment();
         env.put("QWEN_TMP_OSS_BUCKET", bucket);
@@ -100,8 +106,19 @@ class UploadChildJvmIT {
         long size = 192 * MIB + 12345;
         long crc = write(file, size);
 
-        Process p = start("-Xmx48m", "upload", file.toString(), "--key", "big/large.bin", "--part-size", "8MiB",
-                "--parallel", "4", "--quiet", "--checkpoint-dir", dir.resolve("cp").toString());
+        Process p = start(
+                "-Xmx48m",
+                "upload",
+                file.toString(),
+                "--key",
+                "big/large.bin",
+                "--part-size",
+                "8MiB",
+                "--parallel",
+                "4",
+                "--quiet",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString());
 
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "upload did not finish");
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("child.err")));
@@ -121,13 +138,33 @@ class UploadChildJvmIT {
         Path checkpoints = dir.resolve("cp");
         String key = "crash/killed.bin";
 
-        Process p = start("-Xmx64m", "upload", file.toString(), "--key", key, "--part-size", "1MiB", "--multipart-threshold", "1MiB",
-                "--parallel", "1", "--quiet", "--checkpoint-dir", checkpoints.toString());
+        Process p = start(
+                "-Xmx64m",
+                "upload",
+                file.toString(),
+                "--key",
+                key,
+                "--part-size",
+                "1MiB",
+                "--multipart-threshold",
+                "1MiB",
+                "--parallel",
+                "1",
+                "--quiet",
+                "--checkpoint-dir",
+                checkpoints.toString());
         int recorded = waitForParts(checkpoints, 5, p);
         p.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
 
-        String uploadId = clients.v4().listMultipartUploads(new ListMultipartUploadsRequest(bucket)).getMultipartUploads().get(0).getUploadId();
-        int listed = clients.v4().listParts(new ListPartsRequest(bucket, key, uploadId)).getParts().size();
+        String uploadId = clients.v4()
+                .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                .getMultipartUploads()
+                .get(0)
+                .getUploadId();
+        int listed = clients.v4()
+                .listParts(new ListPartsRequest(bucket, key, uploadId))
+                .getParts()
+                .size();
         recorded = partsIn(checkpoints);
         assertTrue(listed >= recorded && recorded >= 5 && recorded < 48, "listed " + listed + ", recorded " + recorded);
 
@@ -143,24 +180,48 @@ class UploadChildJvmIT {
             }
         };
         AtomicInteger parts = new AtomicInteger();
-        try (OssTransfer transfer = OssTransfer.create(CloudTarget.single(clients.endpoint(), clients.region(), root), clients.region(),
-                SignatureVersion.V4, 2, () -> { })) {
+        try (OssTransfer transfer = OssTransfer.create(
+                CloudTarget.single(clients.endpoint(), clients.region(), root),
+                clients.region(),
+                SignatureVersion.V4,
+                2,
+                () -> {})) {
             ObjectStore counting = countingParts(transfer, parts);
-            UploaderSettings settings = new UploaderSettings(bucket, clients.region(), clients.endpoint().toString(), "p",
-                    KeyLayout.DEFAULT_TEMPLATE, Duration.ofHours(1), List.of(), OptionalLong.empty());
-            try (Uploader uploader = new Uploader(counting, settings,
-                    KeyLayout.of(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME, Clock.systemUTC(), UUID::randomUUID),
-                    new CheckpointStore(checkpoints), new Uploader.Options(MIB, OptionalLong.of(MIB), 2, false), Clock.systemUTC(),
+            UploaderSettings settings = new UploaderSettings(
+                    bucket,
+                    clients.region(),
+                    clients.endpoint().toString(),
+                    "p",
+                    KeyLayout.DEFAULT_TEMPLATE,
+                    Duration.ofHours(1),
+                    List.of(),
+                    OptionalLong.empty());
+            try (Uploader uploader = new Uploader(
+                    counting,
+                    settings,
+                    KeyLayout.of(
+                            KeyLayout.DEFAULT_TEMPLATE,
+                            KeyLayout.FilenameMode.FILENAME,
+                            Clock.systemUTC(),
+                            UUID::randomUUID),
+                    new CheckpointStore(checkpoints),
+                    new Uploader.Options(MIB, OptionalLong.of(MIB), 2, false),
+                    Clock.systemUTC(),
                     TransferProgress.NONE)) {
-                Uploader.Outcome.Uploaded done = (Uploader.Outcome.Uploaded) uploader.upload(new FileSelection.Selected(file, "killed.bin"),
-                        Optional.of(key));
+                Uploader.Outcome.Uploaded done = (Uploader.Outcome.Uploaded)
+                        uploader.upload(new FileSelection.Selected(file, "killed.bin"), Optional.of(key));
                 assertEquals(recorded, done.resumedParts());
                 assertEquals(crc, done.report().crc64());
             }
         }
         assertEquals(48 - recorded, parts.get());
-        assertEquals(crc, clients.v4().getObjectMetadata(bucket, key).getServerCRC().longValue());
-        assertEquals(List.of(), clients.v4().listMultipartUploads(new ListMultipartUploadsRequest(bucket)).getMultipartUploads());
+        assertEquals(
+                crc, clients.v4().getObjectMetadata(bucket, key).getServerCRC().longValue());
+        assertEquals(
+                List.of(),
+                clients.v4()
+                        .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                        .getMultipartUploads());
     }
 
     private static int waitForParts(Path checkpoints, int atLeast, Process p) throws Exception {
@@ -193,8 +254,8 @@ class UploadChildJvmIT {
     }
 
     private static ObjectStore countingParts(ObjectStore delegate, AtomicInteger parts) {
-        return (ObjectStore) java.lang.reflect.Proxy.newProxyInstance(ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class},
-                (proxy, method, args) -> {
+        return (ObjectStore) java.lang.reflect.Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("uploadPart")) {
                         parts.incrementAndGet();
                     }

@@ -4,9 +4,9 @@ import com.aliyun.oss.model.ListMultipartUploadsRequest;
 import com.aliyun.oss.model.OSSObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
-import dev.ossops.checksum.Crc64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +42,7 @@ class UploadCommandIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final String bucket;
 
@@ -51,8 +52,7 @@ class UploadCommandIT {
         clients.v4().createBucket(bucket);
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
@@ -80,18 +80,20 @@ class UploadCommandIT {
     }
 
     private byte[] stored(String key) throws Exception {
-        try (OSSObject o = clients.v4().getObject(bucket, key); InputStream in = o.getObjectContent()) {
+        try (OSSObject o = clients.v4().getObject(bucket, key);
+                InputStream in = o.getObjectContent()) {
             return in.readAllBytes();
         }
     }
 
     private static String sha256(byte[] b) throws Exception {
-        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        return java.util.HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
     private static byte[] httpGet(String url) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), new String(r.body()));
         return r.body();
     }
@@ -118,7 +120,14 @@ class UploadCommandIT {
         Path f = file("cat photo.png", 3000);
         Instant before = Instant.now();
 
-        Run r = run(env(), "upload", f.toString(), "--checkpoint-dir", dir.resolve("cp").toString(), "--expires", "600");
+        Run r = run(
+                env(),
+                "upload",
+                f.toString(),
+                "--checkpoint-dir",
+                dir.resolve("cp").toString(),
+                "--expires",
+                "600");
 
         assertEquals(0, r.exit(), r.err());
         List<JsonNode> out = lines(r.out());
@@ -126,13 +135,20 @@ class UploadCommandIT {
         JsonNode line = out.get(0);
         assertEquals(List.of("bucket", "key", "size", "crc64", "etag", "url", "expires_at"), iterator(line));
         assertEquals(bucket, line.get("bucket").asText());
-        assertTrue(line.get("key").asText().matches("qwencloud-uploads/\\d{4}-\\d{2}-\\d{2}/[0-9a-f-]{36}_cat photo\\.png"), line.toString());
+        assertTrue(
+                line.get("key")
+                        .asText()
+                        .matches("qwencloud-uploads/\\d{4}-\\d{2}-\\d{2}/[0-9a-f-]{36}_cat photo\\.png"),
+                line.toString());
         assertEquals(3000, line.get("size").asLong());
         byte[] local = Files.readAllBytes(f);
         assertEquals(Crc64.format(Crc64.of(local)), line.get("crc64").asText());
         assertArrayEquals(local, httpGet(line.get("url").asText()));
         Instant expires = Instant.parse(line.get("expires_at").asText());
-        assertTrue(!expires.isBefore(before.plusSeconds(599)) && !expires.isAfter(Instant.now().plusSeconds(600)), expires.toString());
+        assertTrue(
+                !expires.isBefore(before.plusSeconds(599))
+                        && !expires.isAfter(Instant.now().plusSeconds(600)),
+                expires.toString());
         assertTrue(r.err().contains("uploaded 1, skipped 0, failed 0 in "), r.err());
         assertNoSecrets(r);
     }
@@ -152,9 +168,28 @@ class UploadCommandIT {
         env().forEach((k, v) -> envFile.append(k).append('=').append(v).append('\n'));
         Path dotenv = Files.writeString(dir.resolve(".env"), envFile);
 
-        Run r = run(Map.of(), "upload", "--env-file", dotenv.toString(), dir.resolve("tree").toString(), "--recursive",
-                "--exclude", "*.tmp", "--dir-mode", "no_subdirectory", "--prefix", "site", "--multipart-threshold", "100KiB",
-                "--part-size", "100KiB", "--parallel", "3", "--quiet", "--checkpoint-dir", dir.resolve("cp").toString());
+        Run r = run(
+                Map.of(),
+                "upload",
+                "--env-file",
+                dotenv.toString(),
+                dir.resolve("tree").toString(),
+                "--recursive",
+                "--exclude",
+                "*.tmp",
+                "--dir-mode",
+                "no_subdirectory",
+                "--prefix",
+                "site",
+                "--multipart-threshold",
+                "100KiB",
+                "--part-size",
+                "100KiB",
+                "--parallel",
+                "3",
+                "--quiet",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString());
 
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
@@ -163,15 +198,21 @@ class UploadCommandIT {
         Map<String, Path> expected = Map.of("site/videos/big.mp4", big, "site/notes/a+b ü.txt", small);
         for (JsonNode line : out) {
             Path f = expected.get(line.get("key").asText());
-            assertEquals(sha256(Files.readAllBytes(f)), sha256(stored(line.get("key").asText())), line.toString());
+            assertEquals(
+                    sha256(Files.readAllBytes(f)), sha256(stored(line.get("key").asText())), line.toString());
         }
         assertTrue(out.stream().anyMatch(l -> l.get("etag").asText().endsWith("-4")), r.out());
-        assertEquals(List.of(), clients.v4().listMultipartUploads(new ListMultipartUploadsRequest(bucket)).getMultipartUploads());
+        assertEquals(
+                List.of(),
+                clients.v4()
+                        .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                        .getMultipartUploads());
     }
 
     @Test
     void upload_profileLimitsAndOneBadFile_uploadsTheOthersAndExitsOne() throws Exception {
-        Path profile = Files.writeString(dir.resolve("profile.yaml"), """
+        Path profile = Files.writeString(
+                dir.resolve("profile.yaml"), """
                 apiVersion: ossops/v1
                 kind: Profile
                 name: test
@@ -189,16 +230,30 @@ class UploadCommandIT {
         Path ok = file("p/ok.png", 100);
         Path big = file("p/big.png", 101);
         Path pdf = file("p/doc.pdf", 1);
-        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", clients.keyId(), "ALIBABA_CLOUD_ACCESS_KEY_SECRET", clients.secret());
+        Map<String, String> env = Map.of(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID", clients.keyId(), "ALIBABA_CLOUD_ACCESS_KEY_SECRET", clients.secret());
 
-        Run r = run(env, "upload", "-p", profile.toString(), ok.toString(), big.toString(), pdf.toString(), "--quiet",
-                "--checkpoint-dir", dir.resolve("cp").toString());
+        Run r = run(
+                env,
+                "upload",
+                "-p",
+                profile.toString(),
+                ok.toString(),
+                big.toString(),
+                pdf.toString(),
+                "--quiet",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString());
 
         assertEquals(1, r.exit());
         assertEquals("limited/ok.png", lines(r.out()).get(0).get("key").asText());
         assertEquals(1, lines(r.out()).size());
         assertTrue(r.err().contains("error: big.png: 101 bytes exceeds maxSizeBytes 100 bytes\n"), r.err());
-        assertTrue(r.err().contains("error: doc.pdf: content type application/pdf is not allowed (allowedContentTypes: image/png)\n"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "error: doc.pdf: content type application/pdf is not allowed (allowedContentTypes: image/png)\n"),
+                r.err());
         assertFalse(clients.v4().doesObjectExist(bucket, "limited/big.png"));
     }
 
@@ -207,39 +262,65 @@ class UploadCommandIT {
         Path f = file("x.txt", 1);
         Run r = run(Map.of(), "upload", f.toString());
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("error: no uploader configuration: pass -p PROFILE, or set QWEN_TMP_OSS_BUCKET and "
-                + "QWEN_TMP_OSS_REGION (in the environment or --env-file)\n"), r.err());
+        assertTrue(
+                r.err()
+                        .startsWith("error: no uploader configuration: pass -p PROFILE, or set QWEN_TMP_OSS_BUCKET and "
+                                + "QWEN_TMP_OSS_REGION (in the environment or --env-file)\n"),
+                r.err());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v4"})
     void presign_put_printsHeadersThatTheUrlAccepts(String sign) throws Exception {
-        Run r = run(env(), "presign", "forms/" + sign + " file.txt", "--method", "PUT", "--content-type", "text/plain", "--sign", sign);
+        Run r = run(
+                env(),
+                "presign",
+                "forms/" + sign + " file.txt",
+                "--method",
+                "PUT",
+                "--content-type",
+                "text/plain",
+                "--sign",
+                sign);
 
         assertEquals(0, r.exit(), r.err());
         JsonNode result = JSON.readTree(r.out());
         assertEquals("PUT", result.get("method").asText());
-        assertEquals(Map.of("Content-Type", "text/plain", "x-oss-forbid-overwrite", "true"),
+        assertEquals(
+                Map.of("Content-Type", "text/plain", "x-oss-forbid-overwrite", "true"),
                 JSON.convertValue(result.get("headers"), Map.class));
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(result.get("url").asText()))
+        HttpRequest.Builder put = HttpRequest.newBuilder(
+                        URI.create(result.get("url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofString("body " + sign));
-        result.get("headers").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
+        result.get("headers")
+                .fields()
+                .forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertArrayEquals(("body " + sign).getBytes(), stored("forms/" + sign + " file.txt"));
 
         Run get = run(env(), "presign", "forms/" + sign + " file.txt", "--sign", sign, "--expires", "60");
         assertEquals(0, get.exit(), get.err());
-        assertArrayEquals(("body " + sign).getBytes(), httpGet(JSON.readTree(get.out()).get("url").asText()));
+        assertArrayEquals(
+                ("body " + sign).getBytes(),
+                httpGet(JSON.readTree(get.out()).get("url").asText()));
     }
 
     @Test
     void presign_putWithWrongContentType_isRefusedByTheService() throws Exception {
         Run r = run(env(), "presign", "forms/typed.txt", "--method", "PUT", "--content-type", "text/plain");
-        HttpRequest put = HttpRequest.newBuilder(URI.create(JSON.readTree(r.out()).get("url").asText()))
-                .header("Content-Type", "image/png").header("x-oss-forbid-overwrite", "true")
-                .PUT(HttpRequest.BodyPublishers.ofString("x")).build();
-        assertEquals(403, HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpRequest put = HttpRequest.newBuilder(
+                        URI.create(JSON.readTree(r.out()).get("url").asText()))
+                .header("Content-Type", "image/png")
+                .header("x-oss-forbid-overwrite", "true")
+                .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                .build();
+        assertEquals(
+                403,
+                HttpClient.newHttpClient()
+                        .send(put, HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 
     @Test
@@ -248,7 +329,10 @@ class UploadCommandIT {
         env.put("QWEN_TMP_OSS_PREFIX", "ai/prod");
         Run r = run(env, "policy", "minimal", "--for", "uploader");
         assertEquals(0, r.exit(), r.err());
-        assertEquals(dev.ossops.upload.MinimalPolicy.forUploader(bucket, "ai/prod", dev.ossops.upload.MinimalPolicy.Needs.all()) + "\n",
+        assertEquals(
+                dev.ossops.upload.MinimalPolicy.forUploader(
+                                bucket, "ai/prod", dev.ossops.upload.MinimalPolicy.Needs.all())
+                        + "\n",
                 r.out());
         assertTrue(r.out().contains("\"acs:oss:*:*:" + bucket + "/ai/prod/*\""), r.out());
     }
@@ -260,10 +344,22 @@ class UploadCommandIT {
         JsonNode result = JSON.readTree(r.out());
         assertEquals(clients.endpoint() + "/" + bucket, result.get("url").asText());
         assertEquals("browser/u1/", result.get("key_prefix").asText());
-        assertEquals(List.of("policy", "x-oss-signature-version", "x-oss-credential", "x-oss-date", "x-oss-signature",
-                "x-oss-forbid-overwrite", "x-oss-object-acl"), iterator(result.get("fields")));
-        assertEquals("[\"content-length-range\",0,1048576]", result.get("policy").get("conditions").get(1).toString());
-        assertEquals("[\"starts-with\",\"$key\",\"browser/u1/\"]", result.get("policy").get("conditions").get(2).toString());
+        assertEquals(
+                List.of(
+                        "policy",
+                        "x-oss-signature-version",
+                        "x-oss-credential",
+                        "x-oss-date",
+                        "x-oss-signature",
+                        "x-oss-forbid-overwrite",
+                        "x-oss-object-acl"),
+                iterator(result.get("fields")));
+        assertEquals(
+                "[\"content-length-range\",0,1048576]",
+                result.get("policy").get("conditions").get(1).toString());
+        assertEquals(
+                "[\"starts-with\",\"$key\",\"browser/u1/\"]",
+                result.get("policy").get("conditions").get(2).toString());
     }
 
     @Test
@@ -272,11 +368,24 @@ class UploadCommandIT {
         new Random(1).nextBytes(a);
         clients.v4().putObject(bucket, "dl/a.bin", new java.io.ByteArrayInputStream(a));
         clients.v4().putObject(bucket, "dl/b c.txt", new java.io.ByteArrayInputStream("bee".getBytes()));
-        String presigned = JSON.readTree(run(env(), "presign", "dl/b c.txt").out()).get("url").asText();
+        String presigned = JSON.readTree(run(env(), "presign", "dl/b c.txt").out())
+                .get("url")
+                .asText();
         Path out = dir.resolve("out");
 
-        Run r = run(env(), "get", "oss://" + bucket + "/dl/a.bin", presigned, "-o", out.toString(),
-                "--multipart-threshold", "100KiB", "--part-size", "100KiB", "--parallel", "2");
+        Run r = run(
+                env(),
+                "get",
+                "oss://" + bucket + "/dl/a.bin",
+                presigned,
+                "-o",
+                out.toString(),
+                "--multipart-threshold",
+                "100KiB",
+                "--part-size",
+                "100KiB",
+                "--parallel",
+                "2");
 
         assertEquals(0, r.exit(), r.err());
         assertArrayEquals(a, Files.readAllBytes(out.resolve("a.bin")));
@@ -284,7 +393,9 @@ class UploadCommandIT {
         List<JsonNode> lines = lines(r.out());
         assertEquals("oss://" + bucket + "/dl/a.bin", lines.get(0).get("url").asText());
         assertEquals(Crc64.format(Crc64.of(a)), lines.get(0).get("crc64").asText());
-        assertEquals(presigned.substring(0, presigned.indexOf('?')) + "?…", lines.get(1).get("url").asText());
+        assertEquals(
+                presigned.substring(0, presigned.indexOf('?')) + "?…",
+                lines.get(1).get("url").asText());
         assertFalse(r.out().contains("x-oss-signature"), r.out());
         assertTrue(r.err().endsWith("downloaded 2, failed 0\n"), r.err());
         assertNoSecrets(r);
@@ -301,8 +412,21 @@ class UploadCommandIT {
     void upload_signV1Multipart_roundTripsAndPrintsAV1Url() throws Exception {
         Path f = file("v1/clip.mp4", 100 * 1024 * 2 + 3);
 
-        Run r = run(env(), "upload", f.toString(), "--sign", "v1", "--key", "v1/clip.mp4", "--multipart-threshold", "100KiB",
-                "--part-size", "100KiB", "--quiet", "--checkpoint-dir", dir.resolve("cp").toString());
+        Run r = run(
+                env(),
+                "upload",
+                f.toString(),
+                "--sign",
+                "v1",
+                "--key",
+                "v1/clip.mp4",
+                "--multipart-threshold",
+                "100KiB",
+                "--part-size",
+                "100KiB",
+                "--quiet",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString());
 
         assertEquals(0, r.exit(), r.err());
         JsonNode line = JSON.readTree(r.out());

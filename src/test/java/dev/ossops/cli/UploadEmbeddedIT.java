@@ -31,9 +31,18 @@ class UploadEmbeddedIT {
     @Test
     void uploadThenGet_embeddedEndpoint_roundTripsThroughTheProfileDataDir() throws Exception {
         Path data = dir.resolve(".ossops/emulator");
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(data).region("cn-shanghai").build()).start()) {
-            OSS oss = new OSSClientBuilder().build(emulator.endpoint().toString(),
-                    new DefaultCredentialProvider(emulator.rootKey().id(), emulator.rootKey().secret()), null);
+        try (Emulator emulator = new Emulator(EmulatorConfig.builder()
+                        .port(0)
+                        .dataDir(data)
+                        .region("cn-shanghai")
+                        .build())
+                .start()) {
+            OSS oss = new OSSClientBuilder()
+                    .build(
+                            emulator.endpoint().toString(),
+                            new DefaultCredentialProvider(
+                                    emulator.rootKey().id(), emulator.rootKey().secret()),
+                            null);
             oss.createBucket("local-media");
             oss.shutdown();
         }
@@ -52,8 +61,16 @@ class UploadEmbeddedIT {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = run(out, err, "upload", "-p", profile.toString(), file.toString(), "--quiet",
-                "--checkpoint-dir", dir.resolve("cp").toString());
+        int exit = run(
+                out,
+                err,
+                "upload",
+                "-p",
+                profile.toString(),
+                file.toString(),
+                "--quiet",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString());
         assertEquals(0, exit, err.toString());
         JsonNode line = new ObjectMapper().readTree(out.toString());
         String key = line.get("key").asText();
@@ -61,8 +78,19 @@ class UploadEmbeddedIT {
 
         StringWriter got = new StringWriter();
         StringWriter gotErr = new StringWriter();
-        assertEquals(0, run(got, gotErr, "get", "-p", profile.toString(), "oss://local-media/" + key, "-o", dir.resolve("out").toString(),
-                "--quiet"), gotErr.toString());
+        assertEquals(
+                0,
+                run(
+                        got,
+                        gotErr,
+                        "get",
+                        "-p",
+                        profile.toString(),
+                        "oss://local-media/" + key,
+                        "-o",
+                        dir.resolve("out").toString(),
+                        "--quiet"),
+                gotErr.toString());
         assertArrayEquals("hello embedded".getBytes(), Files.readAllBytes(dir.resolve("out/hello.txt")));
     }
 }

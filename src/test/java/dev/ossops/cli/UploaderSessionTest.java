@@ -19,8 +19,15 @@ class UploaderSessionTest {
 
     private static UploaderSettings at(String endpoint) {
         UploaderSettings d = UploaderSettings.defaults("media", "ap-southeast-1");
-        return new UploaderSettings(d.bucket(), d.region(), endpoint, d.prefix(), d.keyLayout(), d.urlExpires(),
-                d.allowedContentTypes(), d.maxSizeBytes());
+        return new UploaderSettings(
+                d.bucket(),
+                d.region(),
+                endpoint,
+                d.prefix(),
+                d.keyLayout(),
+                d.urlExpires(),
+                d.allowedContentTypes(),
+                d.maxSizeBytes());
     }
 
     @Test
@@ -45,15 +52,27 @@ class UploaderSessionTest {
 
     @Test
     void open_profileAndEnvFile_isRefused() {
-        UploadException e = assertThrows(UploadException.class,
+        UploadException e = assertThrows(
+                UploadException.class,
                 () -> UploaderSession.open(Optional.of(Path.of("p.yaml")), Optional.of(Path.of(".env")), Map.of()));
         assertEquals("--env-file configures the uploader without a profile: drop -p or --env-file", e.getMessage());
     }
 
     @Test
     void open_qwenVariablesWithHalfAKeyPair_namesTheMissingHalf() {
-        UploadException e = assertThrows(UploadException.class, () -> UploaderSession.open(Optional.empty(), Optional.empty(),
-                Map.of("QWEN_TMP_OSS_BUCKET", "media", "QWEN_TMP_OSS_REGION", "cn-beijing", "QWEN_TMP_OSS_AK_ID", "LTAI5tExampleKey1234")));
-        assertEquals("QWEN_TMP_OSS_AK_ID is set but QWEN_TMP_OSS_AK_SECRET is not: set both or neither", e.getMessage());
+        UploadException e = assertThrows(
+                UploadException.class,
+                () -> UploaderSession.open(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of(
+                                "QWEN_TMP_OSS_BUCKET",
+                                "media",
+                                "QWEN_TMP_OSS_REGION",
+                                "cn-beijing",
+                                "QWEN_TMP_OSS_AK_ID",
+                                "LTAI5tExampleKey1234")));
+        assertEquals(
+                "QWEN_TMP_OSS_AK_ID is set but QWEN_TMP_OSS_AK_SECRET is not: set both or neither", e.getMessage());
     }
 }

@@ -1,5 +1,8 @@
 package dev.ossops.common;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,9 +73,11 @@ class AtomicFilesTest {
     @Test
     void replace_setupFails_keepsTheOldFileAndRemovesTheTemporaryOne() throws IOException {
         Path target = Files.writeString(dir.resolve("state.json"), "old");
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.replace(target, bytes("new"), temp -> {
-            throw new IOException("refused");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFiles.replace(target, bytes("new"), temp -> {
+                    throw new IOException("refused");
+                }));
         assertEquals("refused", e.getMessage());
         assertEquals("old", Files.readString(target));
         assertEquals(List.of("state.json"), names(dir));

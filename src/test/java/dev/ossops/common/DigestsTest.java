@@ -1,9 +1,10 @@
 package dev.ossops.common;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,20 +28,23 @@ class DigestsTest {
 
     @Test
     void hmac_sha256_matchesRfc4231Case2() {
-        byte[] mac = Digests.hmac(Digests.HMAC_SHA256, "Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?");
+        byte[] mac = Digests.hmac(
+                Digests.HMAC_SHA256, "Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?");
         assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", HEX.formatHex(mac));
     }
 
     @Test
     void hmac_sha1_matchesRfc2202Case2() {
-        byte[] mac = Digests.hmac(Digests.HMAC_SHA1, "Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?");
+        byte[] mac = Digests.hmac(
+                Digests.HMAC_SHA1, "Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?");
         assertArrayEquals(HEX.parseHex("effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"), mac);
         assertEquals("7/zfauXrL6LSdBbV8YTfnCWafHk=", Base64.getEncoder().encodeToString(mac));
     }
 
     @Test
     void hmac_unknownAlgorithm_isAnIllegalState() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Digests.hmac("HmacNone", new byte[1], "x"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> Digests.hmac("HmacNone", new byte[1], "x"));
         assertEquals("HmacNone is not available", e.getMessage());
     }
 }

@@ -26,8 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessIT {
     private static final byte[] DATA = "public?".getBytes(StandardCharsets.UTF_8);
 
-    private static RawRequests.Response anonymous(EmulatorClients clients, String method, String bucket, String key, byte[] body) {
+    private static RawRequests.Response anonymous(
+            EmulatorClients clients, String method, String bucket, String key, byte[] body) {
         return RawRequests.sendSigned(clients.endpoint(), method, bucket, key, Map.of(), Map.of(), body);
     }
 
@@ -68,8 +69,14 @@ class AccessIT {
         assertEquals(404, anonymous(clients, "GET", b, "missing", null).status());
         assertEquals(200, anonymous(clients, "GET", b, null, null).status());
         assertEquals(403, anonymous(clients, "PUT", b, "new", DATA).status());
-        RawRequests.Response acl = RawRequests.sendSigned(clients.endpoint(), "GET", b, "private",
-                java.util.Collections.singletonMap("acl", null), Map.of(), null);
+        RawRequests.Response acl = RawRequests.sendSigned(
+                clients.endpoint(),
+                "GET",
+                b,
+                "private",
+                java.util.Collections.singletonMap("acl", null),
+                Map.of(),
+                null);
         assertEquals(403, acl.status());
     }
 
@@ -82,8 +89,14 @@ class AccessIT {
         assertEquals(200, anonymous(clients, "PUT", b, "dropped", DATA).status());
         assertTrue(oss.doesObjectExist(b, "dropped"));
         assertEquals(204, anonymous(clients, "DELETE", b, "dropped", null).status());
-        RawRequests.Response acl = RawRequests.sendSigned(clients.endpoint(), "PUT", b, null, java.util.Collections.singletonMap("acl", null),
-                Map.of("x-oss-acl", "private"), null);
+        RawRequests.Response acl = RawRequests.sendSigned(
+                clients.endpoint(),
+                "PUT",
+                b,
+                null,
+                java.util.Collections.singletonMap("acl", null),
+                Map.of("x-oss-acl", "private"),
+                null);
         assertEquals(403, acl.status());
         RawRequests.Response delete = anonymous(clients, "DELETE", b, null, null);
         assertEquals(403, delete.status());
@@ -119,7 +132,8 @@ class AccessIT {
     }
 
     @Test
-    void putWithoutLengthOrChunking_isMissingContentLength_tooLargeIsEntityTooLarge(EmulatorClients clients) throws Exception {
+    void putWithoutLengthOrChunking_isMissingContentLength_tooLargeIsEntityTooLarge(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String b = clients.bucketName("length");
         oss.createBucket(b);
@@ -128,8 +142,10 @@ class AccessIT {
         String missing = raw(port, "PUT /" + b + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertTrue(missing.startsWith("HTTP/1.1 411 Length Required\r\n"), missing);
         assertTrue(missing.contains("<Code>MissingContentLength</Code>"), missing);
-        String huge = raw(port, "PUT /" + b + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5368709121\r\n"
-                + "Expect: 100-continue\r\nConnection: close\r\n\r\n");
+        String huge = raw(
+                port,
+                "PUT /" + b + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5368709121\r\n"
+                        + "Expect: 100-continue\r\nConnection: close\r\n\r\n");
         // Refused before the body was read: no 100 Continue, so the client never uploads the 5 GiB.
         assertTrue(huge.startsWith("HTTP/1.1 400 Bad Request\r\n"), huge);
         assertTrue(huge.contains("\r\nConnection: close\r\n"), huge);
@@ -147,18 +163,37 @@ class AccessIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void stsKey_requiresItsSecurityToken(SignVersion version, @TempDir Path dir) throws Exception {
-        Principal role = new Principal.AssumedRole(EmulatorDefaults.ACCOUNT_ID, "uploader-role", "300000000000000001",
-                "s1", Optional.empty());
-        Credential sts = new Credential("STS.NTestKeyForTheEmulator", "sts-secret", role, true, Optional.of("token-value-123"),
-                Optional.of(Instant.now().plusSeconds(3600)), List.of());
-        Credential expired = new Credential("STS.NExpiredKeyForTests", "sts-secret", role, true, Optional.of("old-token"),
-                Optional.of(Instant.now().minusSeconds(1)), List.of());
+        Principal role = new Principal.AssumedRole(
+                EmulatorDefaults.ACCOUNT_ID, "uploader-role", "300000000000000001", "s1", Optional.empty());
+        Credential sts = new Credential(
+                "STS.NTestKeyForTheEmulator",
+                "sts-secret",
+                role,
+                true,
+                Optional.of("token-value-123"),
+                Optional.of(Instant.now().plusSeconds(3600)),
+                List.of());
+        Credential expired = new Credential(
+                "STS.NExpiredKeyForTests",
+                "sts-secret",
+                role,
+                true,
+                Optional.of("old-token"),
+                Optional.of(Instant.now().minusSeconds(1)),
+                List.of());
         EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir).build();
-        try (Emulator emulator = new Emulator(config, id -> id.equals(sts.accessKeyId()) ? Optional.of(sts)
-                : id.equals(expired.accessKeyId()) ? Optional.of(expired) : Optional.empty(), BucketConfigRegistry.defaults(),
-                Clock.systemUTC()).start()) {
+        try (Emulator emulator = new Emulator(
+                        config,
+                        id -> id.equals(sts.accessKeyId())
+                                ? Optional.of(sts)
+                                : id.equals(expired.accessKeyId()) ? Optional.of(expired) : Optional.empty(),
+                        BucketConfigRegistry.defaults(),
+                        Clock.systemUTC())
+                .start()) {
             EmulatorClients root = new EmulatorClients(emulator);
             try {
                 String b = "sts-bucket";
@@ -174,18 +209,25 @@ class AccessIT {
                     // A role without policies gets what the public-read-write ACL grants (policies come with RAM).
                     withToken.putObject(b, "by-role", new ByteArrayInputStream(DATA));
                     assertTrue(withToken.doesObjectExist(b, "by-role"));
-                    URL presigned = withToken.generatePresignedUrl(b, "k", new Date(System.currentTimeMillis() + 60_000));
+                    URL presigned =
+                            withToken.generatePresignedUrl(b, "k", new Date(System.currentTimeMillis() + 60_000));
                     var fetched = SignatureIT.fetch(presigned);
                     assertEquals(200, fetched.statusCode(), fetched.body());
 
                     OSSException wrong = assertThrows(OSSException.class, () -> wrongToken.getObject(b, "k"));
                     assertEquals("InvalidSecurityToken", wrong.getErrorCode());
                     assertFalse(wrong.getRawResponseError().contains("token-value-999"));
-                    assertEquals("InvalidSecurityToken", assertThrows(OSSException.class, () -> noToken.getObject(b, "k")).getErrorCode());
+                    assertEquals(
+                            "InvalidSecurityToken",
+                            assertThrows(OSSException.class, () -> noToken.getObject(b, "k"))
+                                    .getErrorCode());
                     OSSException stale = assertThrows(OSSException.class, () -> old.getObject(b, "k"));
                     assertEquals("SecurityTokenExpired", stale.getErrorCode());
                     assertEquals("The security token you provided has expired.", stale.getErrorMessage());
-                    assertEquals("AccessDenied", assertThrows(OSSException.class, withToken::listBuckets).getErrorCode());
+                    assertEquals(
+                            "AccessDenied",
+                            assertThrows(OSSException.class, withToken::listBuckets)
+                                    .getErrorCode());
                 } finally {
                     withToken.shutdown();
                     wrongToken.shutdown();
@@ -202,9 +244,14 @@ class AccessIT {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(version);
         conf.setMaxErrorRetry(0);
-        DefaultCredentialProvider credentials = token == null ? new DefaultCredentialProvider(id, secret)
+        DefaultCredentialProvider credentials = token == null
+                ? new DefaultCredentialProvider(id, secret)
                 : new DefaultCredentialProvider(id, secret, token);
-        return OSSClientBuilder.create().endpoint(emulator.endpoint().toString()).credentialsProvider(credentials)
-                .clientConfiguration(conf).region(emulator.config().region()).build();
+        return OSSClientBuilder.create()
+                .endpoint(emulator.endpoint().toString())
+                .credentialsProvider(credentials)
+                .clientConfiguration(conf)
+                .region(emulator.config().region())
+                .build();
     }
 }

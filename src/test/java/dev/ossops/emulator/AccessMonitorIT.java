@@ -69,7 +69,9 @@ class AccessMonitorIT {
         OSSException e = assertThrows(OSSException.class, () -> oss.putBucketAccessMonitor(bucket, "Disabled"));
 
         assertEquals("AccessMonitorDisableNotAllowed", e.getErrorCode());
-        assertEquals("Access tracking cannot be disabled while lifecycle rules are based on the last access time.", e.getErrorMessage());
+        assertEquals(
+                "Access tracking cannot be disabled while lifecycle rules are based on the last access time.",
+                e.getErrorMessage());
         assertEquals("Enabled", oss.getBucketAccessMonitor(bucket).getStatus());
         oss.deleteBucketLifecycle(bucket);
         oss.putBucketAccessMonitor(bucket, "Disabled");
@@ -78,7 +80,8 @@ class AccessMonitorIT {
 
     @Test
     void putBucketAccessMonitor_missingBucket_isNoSuchBucket(EmulatorClients clients) {
-        OSSException e = assertThrows(OSSException.class, () -> clients.v4().putBucketAccessMonitor("monitor-missing", "Enabled"));
+        OSSException e = assertThrows(
+                OSSException.class, () -> clients.v4().putBucketAccessMonitor("monitor-missing", "Enabled"));
         assertEquals("NoSuchBucket", e.getErrorCode());
     }
 

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(EmulatorExtension.class)
 class AccountPublicAccessBlockWireIT {
     private static final Map<String, String> SUB = Collections.singletonMap("publicAccessBlock", null);
-    private static final String MALFORMED = "The XML you provided was not well-formed or did not validate against our published schema.";
+    private static final String MALFORMED =
+            "The XML you provided was not well-formed or did not validate against our published schema.";
 
     private final EmulatorClients clients;
 
@@ -30,7 +31,14 @@ class AccountPublicAccessBlockWireIT {
     }
 
     private RawRequests.Response send(String method, String body) {
-        return RawRequests.send(clients, SignVersion.V4, method, null, null, SUB, Map.of(),
+        return RawRequests.send(
+                clients,
+                SignVersion.V4,
+                method,
+                null,
+                null,
+                SUB,
+                Map.of(),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -44,15 +52,21 @@ class AccountPublicAccessBlockWireIT {
         RawRequests.Response unset = send("GET", null);
         assertEquals(200, unset.status());
         assertEquals("application/xml", unset.header("Content-Type"));
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration>"
-                + "<BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>", unset.body());
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration>"
+                        + "<BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>",
+                unset.body());
 
-        RawRequests.Response put = send("PUT", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration>\n"
-                + "  <BlockPublicAccess>true</BlockPublicAccess>\n</PublicAccessBlockConfiguration>");
+        RawRequests.Response put = send(
+                "PUT",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration>\n"
+                        + "  <BlockPublicAccess>true</BlockPublicAccess>\n</PublicAccessBlockConfiguration>");
         assertEquals(200, put.status(), put.body());
         assertEquals("", put.body());
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration>"
-                + "<BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>", send("GET", null).body());
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration>"
+                        + "<BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>",
+                send("GET", null).body());
 
         RawRequests.Response delete = send("DELETE", null);
         assertEquals(204, delete.status());
@@ -60,13 +74,15 @@ class AccountPublicAccessBlockWireIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess>",
-            "<BlockPublicAccessConfiguration><BlockPublicAccess>true</BlockPublicAccess></BlockPublicAccessConfiguration>",
-            "<PublicAccessBlockConfiguration><BlockPublicAccess>TRUE</BlockPublicAccess></PublicAccessBlockConfiguration>",
-            "<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess><Other/></PublicAccessBlockConfiguration>",
-            "<PublicAccessBlockConfiguration></PublicAccessBlockConfiguration>",
-            ""})
+    @ValueSource(
+            strings = {
+                "<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess>",
+                "<BlockPublicAccessConfiguration><BlockPublicAccess>true</BlockPublicAccess></BlockPublicAccessConfiguration>",
+                "<PublicAccessBlockConfiguration><BlockPublicAccess>TRUE</BlockPublicAccess></PublicAccessBlockConfiguration>",
+                "<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess><Other/></PublicAccessBlockConfiguration>",
+                "<PublicAccessBlockConfiguration></PublicAccessBlockConfiguration>",
+                ""
+            })
     void putPublicAccessBlock_malformed_refusedAndSettingUnchanged(String body) {
         clients.v4().putPublicAccessBlock(new PutPublicAccessBlockRequest(true));
 

@@ -44,7 +44,8 @@ class AppendObjectIT {
         return name;
     }
 
-    private static AppendObjectResult append(OSS oss, String bucket, String key, long position, Long initCrc, byte[] data) {
+    private static AppendObjectResult append(
+            OSS oss, String bucket, String key, long position, Long initCrc, byte[] data) {
         AppendObjectRequest request = new AppendObjectRequest(bucket, key, new ByteArrayInputStream(data));
         request.setPosition(position);
         request.setInitCRC(initCrc);
@@ -59,7 +60,8 @@ class AppendObjectIT {
     }
 
     @Test
-    void appendObject_twoAppends_growOneAppendableObjectWithTheWholeObjectsCrc(EmulatorClients clients) throws Exception {
+    void appendObject_twoAppends_growOneAppendableObjectWithTheWholeObjectsCrc(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "append");
         ObjectMetadata meta = new ObjectMetadata();
@@ -82,7 +84,8 @@ class AppendObjectIT {
         assertEquals("text/plain", head.getContentType());
         assertEquals(Long.toString(all.length), head.getRawMetadata().get("x-oss-next-append-position"));
         assertEquals(Long.toUnsignedString(Crc64.of(all)), head.getServerCRC().toString());
-        assertEquals("Appendable", oss.listObjects(b).getObjectSummaries().get(0).getType());
+        assertEquals(
+                "Appendable", oss.listObjects(b).getObjectSummaries().get(0).getType());
     }
 
     @Test
@@ -108,7 +111,8 @@ class AppendObjectIT {
     }
 
     @Test
-    void appendObject_wrongPosition_isPositionNotEqualToLengthNamingTheNextPosition(EmulatorClients clients) throws Exception {
+    void appendObject_wrongPosition_isPositionNotEqualToLengthNamingTheNextPosition(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "append-pos");
         append(oss, b, "log.txt", 0, 0L, FIRST);
@@ -116,8 +120,8 @@ class AppendObjectIT {
         assertEquals("PositionNotEqualToLength", e.getErrorCode());
         assertEquals("Position is not equal to file length", e.getErrorMessage());
 
-        RawRequests.Response raw = RawRequests.send(clients, SignVersion.V4, "POST", b, "log.txt",
-                Map.of("append", "", "position", "0"), Map.of(), SECOND);
+        RawRequests.Response raw = RawRequests.send(
+                clients, SignVersion.V4, "POST", b, "log.txt", Map.of("append", "", "position", "0"), Map.of(), SECOND);
         assertEquals(409, raw.status());
         assertEquals(Long.toString(FIRST.length), raw.header("x-oss-next-append-position"));
         assertEquals("0026-00000016", raw.element("EC"));
@@ -138,7 +142,8 @@ class AppendObjectIT {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "append-normal");
         oss.putObject(b, "normal.txt", new ByteArrayInputStream(FIRST));
-        OSSException e = assertThrows(OSSException.class, () -> append(oss, b, "normal.txt", FIRST.length, null, SECOND));
+        OSSException e =
+                assertThrows(OSSException.class, () -> append(oss, b, "normal.txt", FIRST.length, null, SECOND));
         assertEquals("ObjectNotAppendable", e.getErrorCode());
         assertEquals("The object is not appendable", e.getErrorMessage());
         assertArrayEquals(FIRST, ObjectApiIT.read(oss.getObject(b, "normal.txt")));
@@ -148,8 +153,8 @@ class AppendObjectIT {
     void appendObject_withoutPosition_isMissingArgument(EmulatorClients clients) {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "append-nopos");
-        RawRequests.Response raw = RawRequests.send(clients, SignVersion.V4, "POST", b, "log.txt",
-                Map.of("append", ""), Map.of(), FIRST);
+        RawRequests.Response raw =
+                RawRequests.send(clients, SignVersion.V4, "POST", b, "log.txt", Map.of("append", ""), Map.of(), FIRST);
         assertEquals(411, raw.status());
         assertEquals("MissingArgument", raw.element("Code"));
         assertEquals("position", raw.element("ArgumentName"));
@@ -157,30 +162,39 @@ class AppendObjectIT {
     }
 
     @Test
-    void appendObject_versionedBucket_growsInPlaceAndPutObjectKeepsItAsAPreviousVersion(EmulatorClients clients) throws Exception {
+    void appendObject_versionedBucket_growsInPlaceAndPutObjectKeepsItAsAPreviousVersion(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "append-versions");
         oss.setBucketVersioning(new SetBucketVersioningRequest(b, new BucketVersioningConfiguration("Enabled")));
         append(oss, b, "log.txt", 0, 0L, FIRST);
         append(oss, b, "log.txt", FIRST.length, null, SECOND);
-        List<OSSVersionSummary> afterAppends = oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries();
+        List<OSSVersionSummary> afterAppends =
+                oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries();
         assertEquals(1, afterAppends.size(), "appends create no previous versions");
         String appendableVersion = afterAppends.get(0).getVersionId();
 
         oss.putObject(b, "log.txt", new ByteArrayInputStream(SECOND));
         OSSException e = assertThrows(OSSException.class, () -> append(oss, b, "log.txt", SECOND.length, null, FIRST));
         assertEquals("ObjectNotAppendable", e.getErrorCode());
-        List<OSSVersionSummary> versions = oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries();
+        List<OSSVersionSummary> versions =
+                oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries();
         assertEquals(2, versions.size());
         assertEquals(appendableVersion, versions.get(1).getVersionId());
-        assertArrayEquals(concat(FIRST, SECOND),
-                ObjectApiIT.read(oss.getObject(new com.aliyun.oss.model.GetObjectRequest(b, "log.txt", appendableVersion))));
+        assertArrayEquals(
+                concat(FIRST, SECOND),
+                ObjectApiIT.read(
+                        oss.getObject(new com.aliyun.oss.model.GetObjectRequest(b, "log.txt", appendableVersion))));
 
         // After a delete marker, position 0 starts a new Appendable version.
         oss.deleteObject(b, "log.txt");
         AppendObjectResult fresh = append(oss, b, "log.txt", 0, 0L, FIRST);
         assertEquals(FIRST.length, fresh.getNextPosition());
-        assertEquals(4, oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries().size());
+        assertEquals(
+                4,
+                oss.listVersions(new ListVersionsRequest().withBucketName(b))
+                        .getVersionSummaries()
+                        .size());
         assertNotNull(oss.getObjectMetadata(b, "log.txt").getVersionId());
     }
 
@@ -199,8 +213,15 @@ class AppendObjectIT {
         assertNull(head.getRawMetadata().get("x-oss-next-append-position"));
         assertEquals(sealed, oss.getObject(b, "log.txt").getObjectMetadata().getSealedTime());
 
-        RawRequests.Response again = RawRequests.send(clients, SignVersion.V4, "POST", b, "log.txt",
-                Map.of("seal", "", "position", Integer.toString(FIRST.length)), Map.of(), new byte[0]);
+        RawRequests.Response again = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "POST",
+                b,
+                "log.txt",
+                Map.of("seal", "", "position", Integer.toString(FIRST.length)),
+                Map.of(),
+                new byte[0]);
         assertEquals(200, again.status());
         assertEquals(head.getRawMetadata().get("x-oss-sealed-time"), again.header("x-oss-sealed-time"));
 
@@ -214,14 +235,18 @@ class AppendObjectIT {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "seal-refused");
         append(oss, b, "log.txt", 0, 0L, FIRST);
-        OSSException position = assertThrows(OSSException.class,
+        OSSException position = assertThrows(
+                OSSException.class,
                 () -> oss.sealAppendObject(new SealAppendObjectRequest(b, "log.txt").withPosition(1L)));
         assertEquals("PositionNotEqualToLength", position.getErrorCode());
         oss.putObject(b, "normal.txt", new ByteArrayInputStream(FIRST));
-        OSSException normal = assertThrows(OSSException.class,
-                () -> oss.sealAppendObject(new SealAppendObjectRequest(b, "normal.txt").withPosition((long) FIRST.length)));
+        OSSException normal = assertThrows(
+                OSSException.class,
+                () -> oss.sealAppendObject(
+                        new SealAppendObjectRequest(b, "normal.txt").withPosition((long) FIRST.length)));
         assertEquals("ObjectNotAppendable", normal.getErrorCode());
-        OSSException missing = assertThrows(OSSException.class,
+        OSSException missing = assertThrows(
+                OSSException.class,
                 () -> oss.sealAppendObject(new SealAppendObjectRequest(b, "missing.txt").withPosition(0L)));
         assertEquals("NoSuchKey", missing.getErrorCode());
     }

@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BucketApiIT {
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void createBucket_withConfiguration_isReportedByInfoAndLocation(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("info-" + version);
@@ -56,7 +58,9 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void createBucket_againByItsOwner_succeedsAndChangesOnlyTheAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("twice-" + version);
@@ -77,10 +81,13 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void createBucket_invalidName_isInvalidBucketName(SignVersion version, EmulatorClients clients) {
         // The SDK validates names itself; a raw request proves the emulator refuses them too.
-        RawRequests.Response response = RawRequests.send(clients, version, "PUT", "Bad_Name", null, Map.of(), Map.of(), null);
+        RawRequests.Response response =
+                RawRequests.send(clients, version, "PUT", "Bad_Name", null, Map.of(), Map.of(), null);
         assertEquals(400, response.status());
         assertEquals("InvalidBucketName", response.element("Code"));
         assertEquals("The specified bucket is not valid.", response.element("Message"));
@@ -88,7 +95,9 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listBuckets_prefixMarkerMaxKeys_pagesInNameOrder(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String prefix = "page-" + version.name().toLowerCase() + "-";
@@ -105,11 +114,15 @@ class BucketApiIT {
         assertEquals(1, second.getBucketList().size());
         assertEquals(prefix + "c", second.getBucketList().get(0).getName());
         assertFalse(second.isTruncated());
-        assertEquals(clients.emulator().config().accountId(), first.getBucketList().get(0).getOwner().getId());
+        assertEquals(
+                clients.emulator().config().accountId(),
+                first.getBucketList().get(0).getOwner().getId());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void deleteBucket_withObjectOrUpload_isBucketNotEmpty(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("notempty-" + version);
@@ -121,7 +134,8 @@ class BucketApiIT {
         assertTrue(e.getRawResponseError().contains("<EC>0015-00000301</EC>"), e.getRawResponseError());
 
         oss.deleteObject(name, "k");
-        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(name, "m")).getUploadId();
+        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(name, "m"))
+                .getUploadId();
         OSSException pending = assertThrows(OSSException.class, () -> oss.deleteBucket(name));
         assertEquals("BucketNotEmpty", pending.getErrorCode());
         // OSS's own message for this case (the SDK's UploadPartTest checks it), not the objects one.
@@ -133,28 +147,39 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void deleteBucket_withOnlyADeleteMarker_isBucketNotEmpty(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("marker-" + version);
         oss.createBucket(name);
         oss.setBucketVersioning(new SetBucketVersioningRequest(name, new BucketVersioningConfiguration("Enabled")));
         oss.deleteObject(name, "never-written");
-        assertEquals("BucketNotEmpty", assertThrows(OSSException.class, () -> oss.deleteBucket(name)).getErrorCode());
+        assertEquals(
+                "BucketNotEmpty",
+                assertThrows(OSSException.class, () -> oss.deleteBucket(name)).getErrorCode());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void getBucketInfo_missingBucket_isNoSuchBucketWithItsName(SignVersion version, EmulatorClients clients) {
-        OSSException e = assertThrows(OSSException.class, () -> clients.client(version).getBucketInfo("no-such-bucket-here"));
+        OSSException e =
+                assertThrows(OSSException.class, () -> clients.client(version).getBucketInfo("no-such-bucket-here"));
         assertEquals("NoSuchBucket", e.getErrorCode());
         assertEquals("The specified bucket does not exist.", e.getErrorMessage());
-        assertTrue(e.getRawResponseError().contains("<BucketName>no-such-bucket-here</BucketName>"), e.getRawResponseError());
+        assertTrue(
+                e.getRawResponseError().contains("<BucketName>no-such-bucket-here</BucketName>"),
+                e.getRawResponseError());
         assertTrue(e.getRawResponseError().contains("<EC>0015-00000101</EC>"), e.getRawResponseError());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void setBucketAcl_changesTheGrant(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("acl-" + version);
@@ -167,7 +192,9 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void setBucketAcl_missingBucket_createsItWithThatAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("aclnew-" + version);
@@ -177,12 +204,19 @@ class BucketApiIT {
         assertEquals("/" + name, result.getResponse().getHeaders().get("Location"));
         assertTrue(oss.doesBucketExist(name));
         assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl(name).getCannedACL());
-        assertEquals("/" + name, oss.setBucketAcl(name, CannedAccessControlList.Private).getResponse().getHeaders().get("Location"));
+        assertEquals(
+                "/" + name,
+                oss.setBucketAcl(name, CannedAccessControlList.Private)
+                        .getResponse()
+                        .getHeaders()
+                        .get("Location"));
         assertEquals(CannedAccessControlList.Private, oss.getBucketAcl(name).getCannedACL());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void setBucketAcl_withoutAclHeader_changesNothing(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("aclnone-" + version);
@@ -203,7 +237,9 @@ class BucketApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void setBucketVersioning_enabledThenSuspended_neverBackToUnversioned(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("versioning-" + version);
@@ -213,13 +249,17 @@ class BucketApiIT {
         assertEquals("Enabled", oss.getBucketVersioning(name).getStatus());
         oss.setBucketVersioning(new SetBucketVersioningRequest(name, new BucketVersioningConfiguration("Suspended")));
         assertEquals("Suspended", oss.getBucketVersioning(name).getStatus());
-        OSSException e = assertThrows(OSSException.class, () ->
-                oss.setBucketVersioning(new SetBucketVersioningRequest(name, new BucketVersioningConfiguration("Off"))));
+        OSSException e = assertThrows(
+                OSSException.class,
+                () -> oss.setBucketVersioning(
+                        new SetBucketVersioningRequest(name, new BucketVersioningConfiguration("Off"))));
         assertEquals("MalformedXML", e.getErrorCode());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void getBucketStat_countsObjectsBytesAndUploads(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String name = clients.bucketName("stat-" + version);

@@ -78,12 +78,18 @@ class BucketConfigIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void registeredCodec_putGetDeleteThroughTheSdk(SignVersion version, @TempDir Path dir) {
         BucketConfigRegistry registry = new BucketConfigRegistry(List.of(new TinyRefererCodec(), new TinyCorsCodec()));
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build(), id -> Optional.empty(),
-                registry, Clock.systemUTC()).start();
-             EmulatorClients clients = new EmulatorClients(emulator)) {
+        try (Emulator emulator = new Emulator(
+                                EmulatorConfig.builder().port(0).dataDir(dir).build(),
+                                id -> Optional.empty(),
+                                registry,
+                                Clock.systemUTC())
+                        .start();
+                EmulatorClients clients = new EmulatorClients(emulator)) {
             OSS oss = clients.client(version);
             oss.createBucket("configured");
             assertTrue(oss.getBucketReferer("configured").isAllowEmptyReferer());
@@ -93,15 +99,29 @@ class BucketConfigIT {
             assertFalse(stored.isAllowEmptyReferer());
             assertEquals(List.of("https://example.com"), stored.getRefererList());
 
-            RawRequests.Response delete = RawRequests.send(clients, version, "DELETE", "configured", null,
-                    Collections.singletonMap("referer", null), Map.of(), null);
+            RawRequests.Response delete = RawRequests.send(
+                    clients,
+                    version,
+                    "DELETE",
+                    "configured",
+                    null,
+                    Collections.singletonMap("referer", null),
+                    Map.of(),
+                    null);
             assertEquals(204, delete.status());
             assertTrue(oss.getBucketReferer("configured").isAllowEmptyReferer());
 
             OSSException unset = assertThrows(OSSException.class, () -> oss.getBucketCORSRules("configured"));
             assertEquals("The CORS configuration does not exist.", unset.getErrorMessage());
-            RawRequests.Response malformed = RawRequests.send(clients, version, "PUT", "configured", null,
-                    Collections.singletonMap("cors", null), Map.of(), "<NotCors/>".getBytes(StandardCharsets.UTF_8));
+            RawRequests.Response malformed = RawRequests.send(
+                    clients,
+                    version,
+                    "PUT",
+                    "configured",
+                    null,
+                    Collections.singletonMap("cors", null),
+                    Map.of(),
+                    "<NotCors/>".getBytes(StandardCharsets.UTF_8));
             assertEquals("MalformedXML", malformed.element("Code"));
         }
     }
@@ -110,8 +130,15 @@ class BucketConfigIT {
     void unregisteredSubresource_isNotImplementedNotAListing(EmulatorClients clients) {
         OSS oss = clients.v4();
         oss.createBucket("plain-config");
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "GET", "plain-config", null,
-                Collections.singletonMap("website", null), Map.of(), null);
+        RawRequests.Response response = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "GET",
+                "plain-config",
+                null,
+                Collections.singletonMap("website", null),
+                Map.of(),
+                null);
         assertEquals(501, response.status());
         assertEquals("NotImplemented", response.element("Code"));
         assertEquals("The emulator does not implement the bucket sub-resource ?website.", response.element("Message"));
@@ -119,7 +146,8 @@ class BucketConfigIT {
 
     @Test
     void registry_twoCodecsForOneSubresource_isRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new BucketConfigRegistry(List.of(new TinyRefererCodec(), new TinyRefererCodec())));
         assertEquals("two codecs for ?referer", e.getMessage());
     }

@@ -64,7 +64,8 @@ class BucketLoggingIT {
         String bucket = clients.bucketName("log-too-long");
         oss.createBucket(bucket);
 
-        OSSException e = assertThrows(OSSException.class, () -> oss.setBucketLogging(logging(bucket, bucket, "p".repeat(257))));
+        OSSException e =
+                assertThrows(OSSException.class, () -> oss.setBucketLogging(logging(bucket, bucket, "p".repeat(257))));
 
         assertEquals("InvalidArgument", e.getErrorCode());
         assertEquals("TargetPrefix can be at most 256 characters long.", e.getErrorMessage());
@@ -92,8 +93,8 @@ class BucketLoggingIT {
         // The SDK's own test uses a 42-character prefix here; OSS answers for the target, not the prefix.
         String prefix = "oss-java-sdk-1700000000-1234-5678-prefix";
 
-        OSSException e = assertThrows(OSSException.class,
-                () -> oss.setBucketLogging(logging(bucket, "nonexistent-target-bucket", prefix)));
+        OSSException e = assertThrows(
+                OSSException.class, () -> oss.setBucketLogging(logging(bucket, "nonexistent-target-bucket", prefix)));
 
         assertEquals("InvalidTargetBucketForLogging", e.getErrorCode());
         assertEquals("put bucket log requester is not target bucket owner.", e.getErrorMessage());
@@ -104,7 +105,8 @@ class BucketLoggingIT {
     void setBucketLogging_missingSourceAndTarget_isNoSuchBucketFirst(EmulatorClients clients) {
         OSS oss = clients.v4();
 
-        OSSException e = assertThrows(OSSException.class,
+        OSSException e = assertThrows(
+                OSSException.class,
                 () -> oss.setBucketLogging(logging("nonexistent-source-bucket", "nonexistent-target-bucket", "p")));
 
         assertEquals("NoSuchBucket", e.getErrorCode());

@@ -55,6 +55,7 @@ class BucketPolicyIT {
         OSSException e = assertThrows(OSSException.class, () -> oss.setBucketPolicy(bucket, policy));
 
         assertEquals("InvalidPolicyDocument", e.getErrorCode());
-        assertEquals("The resource acs:oss:*:*:logs-*/* does not belong to bucket " + bucket + ".", e.getErrorMessage());
+        assertEquals(
+                "The resource acs:oss:*:*:logs-*/* does not belong to bucket " + bucket + ".", e.getErrorMessage());
     }
 }

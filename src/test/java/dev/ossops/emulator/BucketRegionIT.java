@@ -20,9 +20,12 @@ class BucketRegionIT {
     private static OSS clientFor(EmulatorClients clients, String region) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
-        return OSSClientBuilder.create().endpoint(clients.endpoint().toString())
+        return OSSClientBuilder.create()
+                .endpoint(clients.endpoint().toString())
                 .credentialsProvider(new DefaultCredentialProvider(clients.keyId(), clients.secret()))
-                .clientConfiguration(conf).region(region).build();
+                .clientConfiguration(conf)
+                .region(region)
+                .build();
     }
 
     @Test
@@ -31,7 +34,9 @@ class BucketRegionIT {
         try {
             shanghai.createBucket("region-shanghai");
             assertEquals("oss-cn-shanghai", shanghai.getBucketLocation("region-shanghai"));
-            assertEquals("oss-cn-shanghai", shanghai.getBucketInfo("region-shanghai").getBucket().getLocation());
+            assertEquals(
+                    "oss-cn-shanghai",
+                    shanghai.getBucketInfo("region-shanghai").getBucket().getLocation());
         } finally {
             shanghai.shutdown();
         }

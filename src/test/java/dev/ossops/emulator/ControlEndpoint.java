@@ -43,7 +43,11 @@ public final class ControlEndpoint {
 
     /** The control endpoint of an emulator of this JVM, signed with its root key. */
     public static ControlEndpoint of(Emulator emulator) {
-        return new ControlEndpoint(emulator.endpoint(), emulator.rootKey().id(), emulator.rootKey().secret(), emulator.config().region());
+        return new ControlEndpoint(
+                emulator.endpoint(),
+                emulator.rootKey().id(),
+                emulator.rootKey().secret(),
+                emulator.config().region());
     }
 
     /** {@code method /-/ossops/<resource>} signed with V4, with an optional JSON body. */
@@ -56,8 +60,10 @@ public final class ControlEndpoint {
     }
 
     /** With headers a browser would add ({@code Origin}, ...), sent unsigned beside the signed ones. */
-    public HttpResponse<String> send(SignVersion version, String method, String resource, String jsonBody, Map<String, String> extra) {
-        RequestMessage message = new RequestMessage(new GenericRequest("-", "ossops/" + resource), "-", "ossops/" + resource);
+    public HttpResponse<String> send(
+            SignVersion version, String method, String resource, String jsonBody, Map<String, String> extra) {
+        RequestMessage message =
+                new RequestMessage(new GenericRequest("-", "ossops/" + resource), "-", "ossops/" + resource);
         message.setMethod(HttpMethod.valueOf(method));
         message.setEndpoint(endpoint);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -70,8 +76,12 @@ public final class ControlEndpoint {
         params.setProduct("oss");
         params.setRegion(region);
         OSSSignerBase.createRequestSigner(version, params).sign(message);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/-/ossops/" + resource)).method(method,
-                jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/-/ossops/" + resource))
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
         extra.forEach(request::header);
         message.getHeaders().forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {

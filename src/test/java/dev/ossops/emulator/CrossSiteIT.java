@@ -1,5 +1,6 @@
 package dev.ossops.emulator;
 
+import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
@@ -8,7 +9,6 @@ import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.ram.model.v20150501.GetUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
 import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
-import com.aliyun.oss.common.comm.SignVersion;
 import dev.ossops.emulator.fault.FaultPlan;
 import dev.ossops.emulator.rpc.RpcSignature;
 import org.junit.jupiter.api.Test;
@@ -41,16 +41,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(EmulatorExtension.class)
 class CrossSiteIT {
-    private static final String REFUSED = "<Message>Requests from other web sites may not call the RAM, STS and CDN APIs or the control"
-            + " endpoint of this emulator; allow an origin with --allow-origin.</Message>";
+    private static final String REFUSED =
+            "<Message>Requests from other web sites may not call the RAM, STS and CDN APIs or the control"
+                    + " endpoint of this emulator; allow an origin with --allow-origin.</Message>";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /**
      * A RAM call as a url-encoded form post with every parameter in the body, as an HTML form on a
      * page posts it, POP-signed like the SDK signs it, with extra (browser) headers.
      */
-    private static HttpResponse<String> ramFormPost(URI endpoint, String keyId, String secret, String action, Map<String, String> form,
-                                                    Map<String, String> browserHeaders) {
+    private static HttpResponse<String> ramFormPost(
+            URI endpoint,
+            String keyId,
+            String secret,
+            String action,
+            Map<String, String> form,
+            Map<String, String> browserHeaders) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Action", action);
         fields.put("Version", "2015-05-01");
@@ -100,7 +106,9 @@ class CrossSiteIT {
         list.setSysProtocol(ProtocolType.HTTP);
         IAcsClient ram = ram(clients);
         try {
-            return ram.getAcsResponse(list).getUsers().stream().map(ListUsersResponse.User::getUserName).toList();
+            return ram.getAcsResponse(list).getUsers().stream()
+                    .map(ListUsersResponse.User::getUserName)
+                    .toList();
         } finally {
             ram.shutdown();
         }
@@ -113,13 +121,21 @@ class CrossSiteIT {
     }
 
     @Test
-    void createUserAndAccessKey_crossSiteFormPosts_areRefusedAndCreateNothing(EmulatorClients clients) throws Exception {
+    void createUserAndAccessKey_crossSiteFormPosts_areRefusedAndCreateNothing(EmulatorClients clients)
+            throws Exception {
         Map<String, String> page = Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
-        assertRefused(ramFormPost(clients.endpoint(), clients.keyId(), clients.secret(), "CreateUser", userName("intruder"), page));
-        assertRefused(ramFormPost(clients.endpoint(), clients.keyId(), clients.secret(),
-                "CreateAccessKey", userName("intruder"), page));
+        assertRefused(ramFormPost(
+                clients.endpoint(), clients.keyId(), clients.secret(), "CreateUser", userName("intruder"), page));
+        assertRefused(ramFormPost(
+                clients.endpoint(), clients.keyId(), clients.secret(), "CreateAccessKey", userName("intruder"), page));
         // A sandboxed frame or a file:// page sends "null".
-        assertRefused(ramFormPost(clients.endpoint(), clients.keyId(), clients.secret(), "CreateUser", userName("intruder"), Map.of("Origin", "null")));
+        assertRefused(ramFormPost(
+                clients.endpoint(),
+                clients.keyId(),
+                clients.secret(),
+                "CreateUser",
+                userName("intruder"),
+                Map.of("Origin", "null")));
 
         assertEquals(List.of(), users(clients));
     }
@@ -127,15 +143,23 @@ class CrossSiteIT {
     @Test
     void rpcQuery_crossSiteWithoutOrigin_isRefusedByFetchMetadata(EmulatorClients clients) {
         // A plain GET (an <img>, a link) carries no Origin, but browsers mark it cross-site.
-        HttpResponse<String> response = send(HttpRequest.newBuilder(clients.endpoint()
-                .resolve("/?Action=GetCallerIdentity&Version=2015-04-01")).header("Sec-Fetch-Site", "cross-site").GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(clients.endpoint().resolve("/?Action=GetCallerIdentity&Version=2015-04-01"))
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .GET()
+                        .build());
         assertRefused(response);
     }
 
     @Test
     void controlEndpoint_crossSiteEvenWhenSigned_isRefusedAndTheFaultsStayOff(Emulator emulator) {
-        HttpResponse<String> response = ControlEndpoint.of(emulator).send(SignVersion.V4, "PUT", "faults", "{\"latencyMillis\":600000}",
-                Map.of("Origin", "https://evil.example"));
+        HttpResponse<String> response = ControlEndpoint.of(emulator)
+                .send(
+                        SignVersion.V4,
+                        "PUT",
+                        "faults",
+                        "{\"latencyMillis\":600000}",
+                        Map.of("Origin", "https://evil.example"));
         assertRefused(response);
         assertEquals(FaultPlan.NONE, emulator.faults().plan());
     }
@@ -143,10 +167,21 @@ class CrossSiteIT {
     @Test
     void rpcCall_fromTheEmulatorsOwnOriginOrWithoutBrowser_isServed(EmulatorClients clients) throws Exception {
         String own = "http://127.0.0.1:" + clients.endpoint().getPort();
-        HttpResponse<String> sameOrigin = ramFormPost(clients.endpoint(), clients.keyId(), clients.secret(), "CreateUser", userName("own-page"),
+        HttpResponse<String> sameOrigin = ramFormPost(
+                clients.endpoint(),
+                clients.keyId(),
+                clients.secret(),
+                "CreateUser",
+                userName("own-page"),
                 Map.of("Origin", own, "Sec-Fetch-Site", "same-origin"));
         assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
-        HttpResponse<String> script = ramFormPost(clients.endpoint(), clients.keyId(), clients.secret(), "CreateUser", userName("from-a-script"), Map.of());
+        HttpResponse<String> script = ramFormPost(
+                clients.endpoint(),
+                clients.keyId(),
+                clients.secret(),
+                "CreateUser",
+                userName("from-a-script"),
+                Map.of());
         assertEquals(200, script.statusCode(), script.body());
 
         GetUserRequest get = new GetUserRequest();
@@ -163,13 +198,28 @@ class CrossSiteIT {
 
     @Test
     void allowOrigin_theOperatorsOrigin_reachesRam(@TempDir Path dataDir) throws Exception {
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dataDir).rootKey(TestRootKey.KEY)
-                .allowedOrigins(Set.of("http://localhost:3000")).build();
-        try (Emulator emulator = new Emulator(config).start(); EmulatorClients clients = new EmulatorClients(emulator)) {
-            HttpResponse<String> allowed = ramFormPost(clients.endpoint(), clients.keyId(), clients.secret(), "CreateUser", userName("from-the-app"),
+        EmulatorConfig config = EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dataDir)
+                .rootKey(TestRootKey.KEY)
+                .allowedOrigins(Set.of("http://localhost:3000"))
+                .build();
+        try (Emulator emulator = new Emulator(config).start();
+                EmulatorClients clients = new EmulatorClients(emulator)) {
+            HttpResponse<String> allowed = ramFormPost(
+                    clients.endpoint(),
+                    clients.keyId(),
+                    clients.secret(),
+                    "CreateUser",
+                    userName("from-the-app"),
                     Map.of("Origin", "http://localhost:3000", "Sec-Fetch-Site", "same-site"));
             assertEquals(200, allowed.statusCode(), allowed.body());
-            assertRefused(ramFormPost(clients.endpoint(), clients.keyId(), clients.secret(), "CreateUser", userName("other-port"),
+            assertRefused(ramFormPost(
+                    clients.endpoint(),
+                    clients.keyId(),
+                    clients.secret(),
+                    "CreateUser",
+                    userName("other-port"),
                     Map.of("Origin", "http://localhost:3001")));
             assertEquals(List.of("from-the-app"), users(clients));
         }
@@ -177,7 +227,12 @@ class CrossSiteIT {
 
     @Test
     void crossSiteRpc_ofAnotherKey_isRefusedBeforeItsSignatureIsChecked(EmulatorClients clients) {
-        assertRefused(ramFormPost(clients.endpoint(), "LTAI5tUnknownKeyOfAPage", "guess", "CreateUser", userName("x"),
+        assertRefused(ramFormPost(
+                clients.endpoint(),
+                "LTAI5tUnknownKeyOfAPage",
+                "guess",
+                "CreateUser",
+                userName("x"),
                 Map.of("Origin", "https://evil.example")));
     }
 }

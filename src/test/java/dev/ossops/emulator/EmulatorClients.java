@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmulatorClients implements AutoCloseable {
     /** The second account of the extension's emulators: uid and root key, for tests only. */
     public static final String OTHER_ACCOUNT_ID = "1680000000000002";
+
     public static final String OTHER_ROOT_KEY_ID = "LTAI5tOssopsOtherAccount";
     public static final String OTHER_ROOT_KEY_SECRET = "OssopsEmulatorOtherAccountKey0";
 
@@ -61,7 +62,8 @@ public final class EmulatorClients implements AutoCloseable {
             if (emulator.config().otherAccounts().isEmpty()) {
                 throw new IllegalStateException("the emulator serves one account only");
             }
-            other = new EmulatorClients(emulator, emulator.config().otherAccounts().get(0), buckets);
+            other = new EmulatorClients(
+                    emulator, emulator.config().otherAccounts().get(0), buckets);
         }
         return other;
     }

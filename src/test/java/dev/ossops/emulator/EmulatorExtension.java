@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmulatorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(EmulatorExtension.class);
 
     /** What one test class gets, closed by JUnit when the class's store closes. */
     private static final class Running implements ExtensionContext.Store.CloseableResource {
@@ -40,9 +41,16 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
 
         Running(Path dataDir) {
             this.dataDir = dataDir;
-            this.emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).rootKey(TestRootKey.KEY)
-                    .otherAccount(EmulatorClients.OTHER_ACCOUNT_ID, EmulatorClients.OTHER_ROOT_KEY_ID,
-                            EmulatorClients.OTHER_ROOT_KEY_SECRET).build()).start();
+            this.emulator = new Emulator(EmulatorConfig.builder()
+                            .port(0)
+                            .dataDir(dataDir)
+                            .rootKey(TestRootKey.KEY)
+                            .otherAccount(
+                                    EmulatorClients.OTHER_ACCOUNT_ID,
+                                    EmulatorClients.OTHER_ROOT_KEY_ID,
+                                    EmulatorClients.OTHER_ROOT_KEY_SECRET)
+                            .build())
+                    .start();
             this.clients = new EmulatorClients(emulator);
         }
 
@@ -84,7 +92,8 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Running running = context.getStore(NAMESPACE).get(Running.class, Running.class);
         if (running == null) {
-            throw new ParameterResolutionException("the emulator runs per class: register EmulatorExtension on the class");
+            throw new ParameterResolutionException(
+                    "the emulator runs per class: register EmulatorExtension on the class");
         }
         Class<?> type = parameter.getParameter().getType();
         if (type == EmulatorClients.class) {
@@ -96,7 +105,9 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         if (type == URI.class) {
             return running.emulator.endpoint();
         }
-        return parameter.findAnnotation(SignedWith.class).map(s -> running.clients.client(s.value()))
+        return parameter
+                .findAnnotation(SignedWith.class)
+                .map(s -> running.clients.client(s.value()))
                 .orElse(running.clients.v4());
     }
 }

@@ -40,23 +40,33 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     /** With extra JVM options, for example a small {@code -Xmx}. */
-    public static EmulatorProcess start(List<String> jvmOptions, Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+    public static EmulatorProcess start(List<String> jvmOptions, Path dataDir, String... extraArgs)
+            throws IOException, InterruptedException {
         return start(Map.of(), jvmOptions, dataDir, extraArgs);
     }
 
     /** With extra environment variables and JVM options; waits for the two lines the command prints once it listens. */
-    public static EmulatorProcess start(Map<String, String> environment, List<String> jvmOptions, Path dataDir, String... extraArgs)
+    public static EmulatorProcess start(
+            Map<String, String> environment, List<String> jvmOptions, Path dataDir, String... extraArgs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ossops.cli.Main", "emulator", "--port", "0",
-                "--data-dir", dataDir.toString()));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.ossops.cli.Main",
+                "emulator",
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
         Process process = builder.start();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> {
             try {
                 String first = stdout.readLine();

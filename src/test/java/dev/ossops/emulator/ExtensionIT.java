@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExtensionIT {
 
     @Test
-    void parameters_areTheClassEmulatorAndItsClients(Emulator emulator, URI endpoint, EmulatorClients clients, OSS v4,
-                                                      @SignedWith(SignVersion.V1) OSS v1) {
+    void parameters_areTheClassEmulatorAndItsClients(
+            Emulator emulator, URI endpoint, EmulatorClients clients, OSS v4, @SignedWith(SignVersion.V1) OSS v1) {
         assertEquals(emulator.endpoint(), endpoint);
         assertTrue(endpoint.toString().matches("http://127\\.0\\.0\\.1:\\d+"), endpoint.toString());
         assertSame(clients.v4(), v4);
@@ -62,7 +62,8 @@ class ExtensionIT {
         }
         com.aliyun.oss.model.ListObjectsRequest all = new com.aliyun.oss.model.ListObjectsRequest(b);
         all.setMaxKeys(1000);
-        assertEquals(8 * 25 + 1, clients.v4().listObjects(all).getObjectSummaries().size());
+        assertEquals(
+                8 * 25 + 1, clients.v4().listObjects(all).getObjectSummaries().size());
         assertEquals(1, clients.v4().getObjectMetadata(b, "shared").getContentLength());
     }
 }

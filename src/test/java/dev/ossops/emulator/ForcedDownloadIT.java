@@ -42,7 +42,8 @@ class ForcedDownloadIT {
     }
 
     private static ObjectMetadata get(OSS oss, GetObjectRequest request) throws Exception {
-        try (OSSObject object = oss.getObject(request); InputStream in = object.getObjectContent()) {
+        try (OSSObject object = oss.getObject(request);
+                InputStream in = object.getObjectContent()) {
             assertEquals(PAGE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return object.getObjectMetadata();
         }
@@ -91,7 +92,9 @@ class ForcedDownloadIT {
         ObjectMetadata text = get(oss, new GetObjectRequest(bucket, "notes.txt"));
         assertNull(text.getContentDisposition());
         assertFalse(text.getRawMetadata().containsKey("x-oss-force-download"));
-        assertEquals("inline; filename=\"report.pdf\"", get(oss, new GetObjectRequest(bucket, "report.pdf")).getContentDisposition());
+        assertEquals(
+                "inline; filename=\"report.pdf\"",
+                get(oss, new GetObjectRequest(bucket, "report.pdf")).getContentDisposition());
     }
 
     @Test
@@ -113,14 +116,28 @@ class ForcedDownloadIT {
 
     @Test
     void getObject_throughANameTheOperatorAllowed_isServedAsStored(@TempDir Path dataDir) {
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dataDir).rootKey(TestRootKey.KEY)
-                .allowedHosts(Set.of("static.dev.internal")).build();
-        try (Emulator emulator = new Emulator(config).start(); EmulatorClients clients = new EmulatorClients(emulator)) {
+        EmulatorConfig config = EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dataDir)
+                .rootKey(TestRootKey.KEY)
+                .allowedHosts(Set.of("static.dev.internal"))
+                .build();
+        try (Emulator emulator = new Emulator(config).start();
+                EmulatorClients clients = new EmulatorClients(emulator)) {
             String bucket = clients.bucketName("custom-domain");
             clients.v4().createBucket(bucket);
             put(clients.v4(), bucket, "page.html", "text/html", null);
-            RequestMessage signed = RawRequests.sign(clients, SignVersion.V1, clients.keyId(), clients.secret(), 0, "GET", bucket,
-                    "page.html", Map.of(), Map.of());
+            RequestMessage signed = RawRequests.sign(
+                    clients,
+                    SignVersion.V1,
+                    clients.keyId(),
+                    clients.secret(),
+                    0,
+                    "GET",
+                    bucket,
+                    "page.html",
+                    Map.of(),
+                    Map.of());
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Host", bucket + ".static.dev.internal");
             headers.putAll(signed.getHeaders());
@@ -132,7 +149,10 @@ class ForcedDownloadIT {
 
             headers.put("Host", bucket + ".localhost");
             String own = RawRequests.wire(emulator.endpoint(), "GET", "/page.html", headers);
-            assertTrue(own.contains("\r\nContent-Disposition: attachment\r\n") && own.contains("\r\nx-oss-force-download: true\r\n"), own);
+            assertTrue(
+                    own.contains("\r\nContent-Disposition: attachment\r\n")
+                            && own.contains("\r\nx-oss-force-download: true\r\n"),
+                    own);
         }
     }
 }

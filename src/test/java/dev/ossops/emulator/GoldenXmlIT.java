@@ -1,10 +1,10 @@
 package dev.ossops.emulator;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.BucketVersioningConfiguration;
 import com.aliyun.oss.model.SetBucketVersioningRequest;
+import dev.ossops.GoldenFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,12 +38,14 @@ class GoldenXmlIT {
         oss.setObjectTagging(B, "a.txt", Map.of("env", "dev", "team", "media"));
         oss.createBucket(MPU);
         oss.createBucket("golden-versions");
-        oss.setBucketVersioning(new SetBucketVersioningRequest("golden-versions", new BucketVersioningConfiguration("Enabled")));
+        oss.setBucketVersioning(
+                new SetBucketVersioningRequest("golden-versions", new BucketVersioningConfiguration("Enabled")));
         oss.putObject("golden-versions", "k", new ByteArrayInputStream(new byte[] {1}));
         oss.deleteObject("golden-versions", "k");
     }
 
-    private static RawRequests.Response get(EmulatorClients clients, String bucket, String key, Map<String, String> params) {
+    private static RawRequests.Response get(
+            EmulatorClients clients, String bucket, String key, Map<String, String> params) {
         return RawRequests.send(clients, SignVersion.V4, "GET", bucket, key, params, Map.of(), null);
     }
 
@@ -55,7 +57,9 @@ class GoldenXmlIT {
         return xml.replaceAll("<RequestId>[0-9A-F]{24}</RequestId>", "<RequestId>MASKED</RequestId>")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z", "DATE")
                 .replaceAll("<UploadId>[0-9A-F]{32}</UploadId>", "<UploadId>UPLOADID</UploadId>")
-                .replaceAll("<NextUploadIdMarker>[0-9A-F]{32}</NextUploadIdMarker>", "<NextUploadIdMarker>UPLOADID</NextUploadIdMarker>")
+                .replaceAll(
+                        "<NextUploadIdMarker>[0-9A-F]{32}</NextUploadIdMarker>",
+                        "<NextUploadIdMarker>UPLOADID</NextUploadIdMarker>")
                 .replaceAll("<LastModifiedTime>\\d+</LastModifiedTime>", "<LastModifiedTime>SECONDS</LastModifiedTime>")
                 .replaceAll("CAEQ[A-Za-z0-9_-]{60}", "VERSIONID")
                 .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
@@ -107,27 +111,67 @@ class GoldenXmlIT {
 
     @Test
     void multipart_matchesGolden(EmulatorClients clients) throws IOException {
-        RawRequests.Response initiate = RawRequests.send(clients, SignVersion.V4, "POST", MPU, "mp", sub("uploads"), Map.of(), null);
+        RawRequests.Response initiate =
+                RawRequests.send(clients, SignVersion.V4, "POST", MPU, "mp", sub("uploads"), Map.of(), null);
         check("InitiateMultipartUploadResult", initiate);
         String uploadId = initiate.element("UploadId");
-        RawRequests.send(clients, SignVersion.V4, "PUT", MPU, "mp", Map.of("uploadId", uploadId, "partNumber", "1"), Map.of(),
+        RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "PUT",
+                MPU,
+                "mp",
+                Map.of("uploadId", uploadId, "partNumber", "1"),
+                Map.of(),
                 "part".getBytes(StandardCharsets.UTF_8));
         check("ListPartsResult", get(clients, MPU, "mp", Map.of("uploadId", uploadId)));
         check("ListMultipartUploadsResult", get(clients, MPU, null, sub("uploads")));
-        String complete = "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"4C5A8C3F1A2B0C0CB3F1F1C4D6C8B4E1\"</ETag>"
-                + "</Part></CompleteMultipartUpload>";
-        check("Error-InvalidPart", RawRequests.send(clients, SignVersion.V4, "POST", MPU, "mp", Map.of("uploadId", uploadId),
-                Map.of(), complete.getBytes(StandardCharsets.UTF_8)));
+        String complete =
+                "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"4C5A8C3F1A2B0C0CB3F1F1C4D6C8B4E1\"</ETag>"
+                        + "</Part></CompleteMultipartUpload>";
+        check(
+                "Error-InvalidPart",
+                RawRequests.send(
+                        clients,
+                        SignVersion.V4,
+                        "POST",
+                        MPU,
+                        "mp",
+                        Map.of("uploadId", uploadId),
+                        Map.of(),
+                        complete.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void errors_matchGolden(EmulatorClients clients) throws IOException {
         check("Error-NoSuchKey", get(clients, B, "missing.txt", Map.of()));
         check("Error-NoSuchBucket", get(clients, "golden-missing", null, Map.of()));
-        check("Error-InvalidAccessKeyId", RawRequests.send(clients, SignVersion.V1, "LTAI5tNotAKnownKeyId0000", "secret", "GET",
-                B, null, Map.of(), Map.of(), null));
+        check(
+                "Error-InvalidAccessKeyId",
+                RawRequests.send(
+                        clients,
+                        SignVersion.V1,
+                        "LTAI5tNotAKnownKeyId0000",
+                        "secret",
+                        "GET",
+                        B,
+                        null,
+                        Map.of(),
+                        Map.of(),
+                        null));
         // Another account's root on this account's bucket: OSS's bucket message and its AccessDeniedDetail.
-        check("Error-AccessDenied-OtherAccount", RawRequests.send(clients, SignVersion.V4, EmulatorClients.OTHER_ROOT_KEY_ID,
-                EmulatorClients.OTHER_ROOT_KEY_SECRET, "GET", B, null, sub("acl"), Map.of(), null));
+        check(
+                "Error-AccessDenied-OtherAccount",
+                RawRequests.send(
+                        clients,
+                        SignVersion.V4,
+                        EmulatorClients.OTHER_ROOT_KEY_ID,
+                        EmulatorClients.OTHER_ROOT_KEY_SECRET,
+                        "GET",
+                        B,
+                        null,
+                        sub("acl"),
+                        Map.of(),
+                        null));
     }
 }

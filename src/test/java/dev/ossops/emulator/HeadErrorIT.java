@@ -32,13 +32,22 @@ class HeadErrorIT {
     @Test
     void headAnonymous_privateBucket_headerHoldsTheErrorXml(EmulatorClients clients) throws Exception {
         clients.v4().createBucket("head-private");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(clients.endpoint() + "/head-private/k")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(clients.endpoint() + "/head-private/k"))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(403, response.statusCode());
         assertEquals(0, response.body().length);
-        String xml = new String(Base64.getDecoder().decode(response.headers().firstValue("x-oss-err").orElseThrow()), StandardCharsets.UTF_8);
+        String xml = new String(
+                Base64.getDecoder()
+                        .decode(response.headers().firstValue("x-oss-err").orElseThrow()),
+                StandardCharsets.UTF_8);
         assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"), xml);
-        assertTrue(xml.contains("<RequestId>" + response.headers().firstValue("x-oss-request-id").orElseThrow() + "</RequestId>"), xml);
+        assertTrue(
+                xml.contains("<RequestId>"
+                        + response.headers().firstValue("x-oss-request-id").orElseThrow() + "</RequestId>"),
+                xml);
     }
 }

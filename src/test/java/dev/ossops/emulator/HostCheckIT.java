@@ -33,21 +33,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(EmulatorExtension.class)
 class HostCheckIT {
-    private static final String REFUSED = "<Code>AccessDenied</Code><Message>This emulator answers only to the Host names 127.0.0.1,"
-            + " localhost and [::1], their bucket subdomains, and names allowed with --allow-host.</Message>";
+    private static final String REFUSED =
+            "<Code>AccessDenied</Code><Message>This emulator answers only to the Host names 127.0.0.1,"
+                    + " localhost and [::1], their bucket subdomains, and names allowed with --allow-host.</Message>";
     private static final String SECRET_CONTENT = "private object content";
 
     private static String bucketWithObject(EmulatorClients clients, String hint) {
         String bucket = clients.bucketName(hint);
         clients.v4().createBucket(bucket);
-        clients.v4().putObject(bucket, "private.txt", new ByteArrayInputStream(SECRET_CONTENT.getBytes(StandardCharsets.UTF_8)));
+        clients.v4()
+                .putObject(
+                        bucket,
+                        "private.txt",
+                        new ByteArrayInputStream(SECRET_CONTENT.getBytes(StandardCharsets.UTF_8)));
         return bucket;
     }
 
     /** A GetObject signed by the SDK's own signer with the root key, sent with {@code host} as the Host header. */
-    private static String signedGet(EmulatorClients clients, SignVersion version, String bucket, String target, String host) {
-        RequestMessage signed = RawRequests.sign(clients, version, clients.keyId(), clients.secret(), 0, "GET", bucket, "private.txt",
-                Map.of(), Map.of());
+    private static String signedGet(
+            EmulatorClients clients, SignVersion version, String bucket, String target, String host) {
+        RequestMessage signed = RawRequests.sign(
+                clients,
+                version,
+                clients.keyId(),
+                clients.secret(),
+                0,
+                "GET",
+                bucket,
+                "private.txt",
+                Map.of(),
+                Map.of());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", host);
         headers.putAll(signed.getHeaders());
@@ -55,12 +70,16 @@ class HostCheckIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void getObject_signedRequestWithARebindingHost_isRefusedWithoutTheObject(SignVersion version, EmulatorClients clients) {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void getObject_signedRequestWithARebindingHost_isRefusedWithoutTheObject(
+            SignVersion version, EmulatorClients clients) {
         String bucket = bucketWithObject(clients, "rebind-" + version.name().toLowerCase());
         int port = clients.endpoint().getPort();
 
-        String rebound = signedGet(clients, version, bucket, "/" + bucket + "/private.txt", "rebind.attacker.example:" + port);
+        String rebound =
+                signedGet(clients, version, bucket, "/" + bucket + "/private.txt", "rebind.attacker.example:" + port);
 
         assertTrue(rebound.startsWith("HTTP/1.1 403 Forbidden\r\n"), rebound);
         assertTrue(rebound.contains(REFUSED), rebound);
@@ -77,10 +96,17 @@ class HostCheckIT {
     @Test
     void anyRequest_hostsOfOtherMachines_areRefused(EmulatorClients clients) {
         String bucket = bucketWithObject(clients, "rebind-many");
-        for (String host : new String[] {"rebind.attacker.example", "127.0.0.1.nip.io", "localhost.attacker.example", bucket + ".attacker.example",
-                "192.168.1.5", "[::2]"}) {
+        for (String host : new String[] {
+            "rebind.attacker.example",
+            "127.0.0.1.nip.io",
+            "localhost.attacker.example",
+            bucket + ".attacker.example",
+            "192.168.1.5",
+            "[::2]"
+        }) {
             String answer = signedGet(clients, SignVersion.V1, bucket, "/" + bucket + "/private.txt", host);
-            assertTrue(answer.startsWith("HTTP/1.1 403 Forbidden\r\n") && answer.contains(REFUSED), host + ": " + answer);
+            assertTrue(
+                    answer.startsWith("HTTP/1.1 403 Forbidden\r\n") && answer.contains(REFUSED), host + ": " + answer);
         }
     }
 
@@ -90,11 +116,13 @@ class HostCheckIT {
         int port = clients.endpoint().getPort();
         for (String host : new String[] {"localhost:" + port, "[::1]:" + port, "LOCALHOST"}) {
             String answer = signedGet(clients, SignVersion.V1, bucket, "/" + bucket + "/private.txt", host);
-            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.endsWith(SECRET_CONTENT), host + ": " + answer);
+            assertTrue(
+                    answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.endsWith(SECRET_CONTENT), host + ": " + answer);
         }
         for (String host : new String[] {bucket + ".localhost:" + port, bucket + ".127.0.0.1:" + port}) {
             String answer = signedGet(clients, SignVersion.V1, bucket, "/private.txt", host);
-            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.endsWith(SECRET_CONTENT), host + ": " + answer);
+            assertTrue(
+                    answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.endsWith(SECRET_CONTENT), host + ": " + answer);
         }
     }
 
@@ -105,14 +133,18 @@ class HostCheckIT {
         conf.setMaxErrorRetry(0);
         // Path-style: a name under localhost need not resolve through this machine's resolver.
         conf.setSLDEnabled(true);
-        OSS oss = OSSClientBuilder.create().endpoint("http://localhost:" + clients.endpoint().getPort())
+        OSS oss = OSSClientBuilder.create()
+                .endpoint("http://localhost:" + clients.endpoint().getPort())
                 .credentialsProvider(new DefaultCredentialProvider(clients.keyId(), clients.secret()))
-                .clientConfiguration(conf).region(clients.region()).build();
+                .clientConfiguration(conf)
+                .region(clients.region())
+                .build();
         try {
             String bucket = clients.bucketName("via-localhost");
             oss.createBucket(bucket);
             oss.putObject(bucket, "a.txt", new ByteArrayInputStream("via localhost".getBytes(StandardCharsets.UTF_8)));
-            try (OSSObject object = oss.getObject(bucket, "a.txt"); InputStream in = object.getObjectContent()) {
+            try (OSSObject object = oss.getObject(bucket, "a.txt");
+                    InputStream in = object.getObjectContent()) {
                 assertEquals("via localhost", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } finally {
@@ -122,22 +154,37 @@ class HostCheckIT {
 
     @Test
     void controlEndpoint_signedButWithARebindingHost_isRefusedByTheHostCheck(EmulatorClients clients) {
-        String answer = RawRequests.wire(clients.endpoint(), "GET", "/-/ossops/stats",
+        String answer = RawRequests.wire(
+                clients.endpoint(),
+                "GET",
+                "/-/ossops/stats",
                 Map.of("Host", "rebind.attacker.example:" + clients.endpoint().getPort()));
         assertTrue(answer.startsWith("HTTP/1.1 403 Forbidden\r\n") && answer.contains(REFUSED), answer);
     }
 
     @Test
     void allowHost_namesTheOperatorGave_areServedWithTheirBucketForm(@TempDir Path dataDir) {
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dataDir).rootKey(TestRootKey.KEY)
-                .allowedHosts(Set.of("oss.dev.internal")).build();
-        try (Emulator emulator = new Emulator(config).start(); EmulatorClients clients = new EmulatorClients(emulator)) {
+        EmulatorConfig config = EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dataDir)
+                .rootKey(TestRootKey.KEY)
+                .allowedHosts(Set.of("oss.dev.internal"))
+                .build();
+        try (Emulator emulator = new Emulator(config).start();
+                EmulatorClients clients = new EmulatorClients(emulator)) {
             String bucket = bucketWithObject(clients, "allowed");
             URI endpoint = emulator.endpoint();
-            String pathStyle = signedGet(clients, SignVersion.V1, bucket, "/" + bucket + "/private.txt", "oss.dev.internal:" + endpoint.getPort());
+            String pathStyle = signedGet(
+                    clients,
+                    SignVersion.V1,
+                    bucket,
+                    "/" + bucket + "/private.txt",
+                    "oss.dev.internal:" + endpoint.getPort());
             assertTrue(pathStyle.startsWith("HTTP/1.1 200 OK\r\n") && pathStyle.endsWith(SECRET_CONTENT), pathStyle);
-            String virtualHost = signedGet(clients, SignVersion.V1, bucket, "/private.txt", bucket + ".oss.dev.internal");
-            assertTrue(virtualHost.startsWith("HTTP/1.1 200 OK\r\n") && virtualHost.endsWith(SECRET_CONTENT), virtualHost);
+            String virtualHost =
+                    signedGet(clients, SignVersion.V1, bucket, "/private.txt", bucket + ".oss.dev.internal");
+            assertTrue(
+                    virtualHost.startsWith("HTTP/1.1 200 OK\r\n") && virtualHost.endsWith(SECRET_CONTENT), virtualHost);
             String other = signedGet(clients, SignVersion.V1, bucket, "/" + bucket + "/private.txt", "dev.internal");
             assertTrue(other.startsWith("HTTP/1.1 403 Forbidden\r\n") && other.contains(REFUSED), other);
         }

@@ -52,8 +52,13 @@ class LinkShapingIT {
     void start() throws IOException {
         new Random(11).nextBytes(BODY);
         dir = Files.createTempDirectory("ossops-link-");
-        emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build(), id -> Optional.empty(),
-                BucketConfigRegistry.defaults(), Clock.systemUTC(), pacing).start();
+        emulator = new Emulator(
+                        EmulatorConfig.builder().port(0).dataDir(dir).build(),
+                        id -> Optional.empty(),
+                        BucketConfigRegistry.defaults(),
+                        Clock.systemUTC(),
+                        pacing)
+                .start();
         clients = new EmulatorClients(emulator);
         oss = clients.v4();
         oss.createBucket("linked");
@@ -87,7 +92,8 @@ class LinkShapingIT {
 
     private void assertHeldBack(long bodyNanos, int requests) {
         long slept = pacing.slept();
-        assertTrue(slept >= bodyNanos && slept <= bodyNanos + requests * HEADS_NANOS_PER_REQUEST,
+        assertTrue(
+                slept >= bodyNanos && slept <= bodyNanos + requests * HEADS_NANOS_PER_REQUEST,
                 "held back " + slept + " ns, expected " + bodyNanos + " ns and at most " + requests + " heads more");
     }
 
@@ -132,7 +138,9 @@ class LinkShapingIT {
         }
         assertHeldBack(3_900_000_000L, 8);
         for (int i = 0; i < 8; i++) {
-            assertEquals(BODY.length, oss.getObjectMetadata("linked", "eight-" + i + ".bin").getContentLength());
+            assertEquals(
+                    BODY.length,
+                    oss.getObjectMetadata("linked", "eight-" + i + ".bin").getContentLength());
         }
     }
 

@@ -46,7 +46,9 @@ class ListBucketsTagsIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void listBuckets_sdkTagFilter_listsOnlyBucketsWithThatTag(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String prefix = "tags-sdk-" + version.name().toLowerCase();
@@ -65,15 +67,17 @@ class ListBucketsTagsIT {
         String prefix = "tags-key";
         threeBuckets(clients.v4(), prefix);
 
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V1, "GET", null, null,
-                Map.of("prefix", prefix, "tag-key", "a"), Map.of(), null);
+        RawRequests.Response response = RawRequests.send(
+                clients, SignVersion.V1, "GET", null, null, Map.of("prefix", prefix, "tag-key", "a"), Map.of(), null);
 
         assertEquals(200, response.status(), response.body());
         assertEquals(List.of(prefix + "-1", prefix + "-2"), elements(response.body(), "Name"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void listBuckets_taggingFilter_listsMatchingBucketsWithTheirTags(SignVersion version, EmulatorClients clients) {
         String prefix = "tags-subres-" + version.name().toLowerCase();
         threeBuckets(clients.v4(), prefix);
@@ -85,8 +89,10 @@ class ListBucketsTagsIT {
 
         assertEquals(200, response.status(), response.body());
         assertEquals(List.of(prefix + "-1"), elements(response.body(), "Name"));
-        assertEquals("<Tagging><TagSet><Tag><Key>a</Key><Value>1</Value></Tag><Tag><Key>b</Key><Value>2</Value></Tag>"
-                + "</TagSet></Tagging>", elements(response.body(), "Bucket").get(0).replaceAll(".*</StorageClass>", ""));
+        assertEquals(
+                "<Tagging><TagSet><Tag><Key>a</Key><Value>1</Value></Tag><Tag><Key>b</Key><Value>2</Value></Tag>"
+                        + "</TagSet></Tagging>",
+                elements(response.body(), "Bucket").get(0).replaceAll(".*</StorageClass>", ""));
     }
 
     @Test
@@ -97,11 +103,13 @@ class ListBucketsTagsIT {
         params.put("prefix", prefix);
         params.put("tagging", null);
 
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "GET", null, null, params, Map.of(), null);
+        RawRequests.Response response =
+                RawRequests.send(clients, SignVersion.V4, "GET", null, null, params, Map.of(), null);
 
         assertEquals(List.of(prefix + "-1", prefix + "-2", prefix + "-3"), elements(response.body(), "Name"));
         assertEquals(List.of("a", "b", "a"), elements(response.body(), "Key"));
-        assertEquals("<Tagging><TagSet></TagSet></Tagging>",
+        assertEquals(
+                "<Tagging><TagSet></TagSet></Tagging>",
                 elements(response.body(), "Bucket").get(2).replaceAll(".*</StorageClass>", ""));
     }
 
@@ -110,8 +118,8 @@ class ListBucketsTagsIT {
         String prefix = "tags-none";
         threeBuckets(clients.v4(), prefix);
 
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "GET", null, null,
-                Map.of("prefix", prefix), Map.of(), null);
+        RawRequests.Response response =
+                RawRequests.send(clients, SignVersion.V4, "GET", null, null, Map.of("prefix", prefix), Map.of(), null);
 
         assertEquals(3, elements(response.body(), "Name").size());
         assertEquals(List.of(), elements(response.body(), "Tagging"));
@@ -119,8 +127,8 @@ class ListBucketsTagsIT {
 
     @Test
     void listBuckets_malformedTagging_isInvalidArgument(EmulatorClients clients) {
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "GET", null, null,
-                Map.of("tagging", "a=1"), Map.of(), null);
+        RawRequests.Response response =
+                RawRequests.send(clients, SignVersion.V4, "GET", null, null, Map.of("tagging", "a=1"), Map.of(), null);
 
         assertEquals(400, response.status());
         assertEquals("InvalidArgument", response.element("Code"));
@@ -128,7 +136,8 @@ class ListBucketsTagsIT {
     }
 
     private static List<String> elements(String xml, String name) {
-        Matcher m = Pattern.compile("<" + name + ">(.*?)</" + name + ">", Pattern.DOTALL).matcher(xml);
+        Matcher m = Pattern.compile("<" + name + ">(.*?)</" + name + ">", Pattern.DOTALL)
+                .matcher(xml);
         List<String> found = new java.util.ArrayList<>();
         while (m.find()) {
             found.add(m.group(1));

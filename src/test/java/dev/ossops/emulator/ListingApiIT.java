@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** ListObjects and ListObjectsV2 through the SDK, signed with V1 and with V4. */
 @ExtendWith(EmulatorExtension.class)
 class ListingApiIT {
-    private static final List<String> KEYS = List.of("a.txt", "dir/b.txt", "dir/c d.txt", "dir/sub/e.txt", "f.txt", "g/h.txt");
+    private static final List<String> KEYS =
+            List.of("a.txt", "dir/b.txt", "dir/c d.txt", "dir/sub/e.txt", "f.txt", "g/h.txt");
 
     private static String bucketWithKeys(OSS oss, EmulatorClients clients, String hint) {
         String b = clients.bucketName(hint);
@@ -40,7 +41,9 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listObjects_delimiter_rollsUpCommonPrefixes(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "delim-" + version);
@@ -59,7 +62,9 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listObjects_markerAndMaxKeys_pageThroughEverything(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "pages-" + version);
@@ -74,7 +79,9 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listObjects_prefixesCountAgainstMaxKeys(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "mixed-" + version);
@@ -88,7 +95,9 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listObjects_urlEncoding_roundTripsOddKeys(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("enc-" + version);
@@ -102,17 +111,22 @@ class ListingApiIT {
         // The Java SDK hands ListObjects keys over still encoded; callers decode them.
         List<String> encoded = keys(oss.listObjects(request).getObjectSummaries());
         assertEquals(List.of("ctl%01char", "plus%2Bamp%26", "sp%20ace", "%C3%BCn%C3%AF%2Fc%C3%B8d%C3%A9"), encoded);
-        assertEquals(List.of("ctl\u0001char", "plus+amp&", "sp ace", "ünï/cødé"),
-                encoded.stream().map(k -> java.net.URLDecoder.decode(k, java.nio.charset.StandardCharsets.UTF_8)).toList());
+        assertEquals(
+                List.of("ctl\u0001char", "plus+amp&", "sp ace", "ünï/cødé"),
+                encoded.stream()
+                        .map(k -> java.net.URLDecoder.decode(k, java.nio.charset.StandardCharsets.UTF_8))
+                        .toList());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listObjects_badMaxKeys_isInvalidArgument(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "badmax-" + version);
-        RawRequests.Response response = RawRequests.send(clients, version, "GET", b, null,
-                java.util.Map.of("max-keys", "1001"), java.util.Map.of(), null);
+        RawRequests.Response response = RawRequests.send(
+                clients, version, "GET", b, null, java.util.Map.of("max-keys", "1001"), java.util.Map.of(), null);
         assertEquals(400, response.status());
         assertEquals("InvalidArgument", response.element("Code"));
         assertEquals("max-keys", response.element("ArgumentName"));
@@ -121,7 +135,9 @@ class ListingApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listObjectsV2_continuationStartAfterAndFetchOwner(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucketWithKeys(oss, clients, "v2-" + version);
@@ -140,7 +156,9 @@ class ListingApiIT {
         ListObjectsV2Result second = oss.listObjectsV2(next);
         assertEquals(KEYS.subList(3, 6), keys(second.getObjectSummaries()));
         assertFalse(second.isTruncated());
-        assertEquals(clients.emulator().config().accountId(), second.getObjectSummaries().get(0).getOwner().getId());
+        assertEquals(
+                clients.emulator().config().accountId(),
+                second.getObjectSummaries().get(0).getOwner().getId());
 
         ListObjectsV2Request after = new ListObjectsV2Request(b);
         after.setStartAfter("dir/sub/e.txt");

@@ -54,14 +54,29 @@ class ListingEncodingIT {
     @Test
     void listObjects_urlEncoded_decodesToTheStoredKeysPageByPage(EmulatorClients clients) {
         String bucket = bucketWithKeys(clients, "enc-v1");
-        ObjectListing first = clients.v4().listObjects(new ListObjectsRequest(bucket).withPrefix("dir/").withMaxKeys(2)
-                .withEncodingType("url"));
+        ObjectListing first = clients.v4()
+                .listObjects(new ListObjectsRequest(bucket)
+                        .withPrefix("dir/")
+                        .withMaxKeys(2)
+                        .withEncodingType("url"));
         assertEquals("url", first.getEncodingType());
-        assertEquals(KEYS.subList(0, 2), decoded(first.getObjectSummaries().stream().map(OSSObjectSummary::getKey).toList()));
+        assertEquals(
+                KEYS.subList(0, 2),
+                decoded(first.getObjectSummaries().stream()
+                        .map(OSSObjectSummary::getKey)
+                        .toList()));
         assertEquals(KEYS.get(1), decode(first.getNextMarker()));
-        ObjectListing second = clients.v4().listObjects(new ListObjectsRequest(bucket).withPrefix("dir/").withMaxKeys(2)
-                .withMarker(decode(first.getNextMarker())).withEncodingType("url"));
-        assertEquals(KEYS.subList(2, 4), decoded(second.getObjectSummaries().stream().map(OSSObjectSummary::getKey).toList()));
+        ObjectListing second = clients.v4()
+                .listObjects(new ListObjectsRequest(bucket)
+                        .withPrefix("dir/")
+                        .withMaxKeys(2)
+                        .withMarker(decode(first.getNextMarker()))
+                        .withEncodingType("url"));
+        assertEquals(
+                KEYS.subList(2, 4),
+                decoded(second.getObjectSummaries().stream()
+                        .map(OSSObjectSummary::getKey)
+                        .toList()));
     }
 
     @Test
@@ -69,15 +84,26 @@ class ListingEncodingIT {
         String bucket = bucketWithKeys(clients, "enc-v2");
         ListObjectsV2Request request = new ListObjectsV2Request(bucket);
         request.setEncodingType("url");
-        assertEquals(KEYS, decoded(clients.v4().listObjectsV2(request).getObjectSummaries().stream().map(OSSObjectSummary::getKey).toList()));
+        assertEquals(
+                KEYS,
+                decoded(clients.v4().listObjectsV2(request).getObjectSummaries().stream()
+                        .map(OSSObjectSummary::getKey)
+                        .toList()));
     }
 
     @Test
     void listObjectVersions_urlEncoded_isDecodedByTheSdk(EmulatorClients clients) {
         String bucket = bucketWithKeys(clients, "enc-versions");
-        clients.v4().setBucketVersioning(new SetBucketVersioningRequest(bucket, new BucketVersioningConfiguration("Enabled")));
-        List<String> keys = clients.v4().listVersions(new ListVersionsRequest().withBucketName(bucket).withEncodingType("url"))
-                .getVersionSummaries().stream().map(v -> v.getKey()).toList();
+        clients.v4()
+                .setBucketVersioning(
+                        new SetBucketVersioningRequest(bucket, new BucketVersioningConfiguration("Enabled")));
+        List<String> keys = clients
+                .v4()
+                .listVersions(new ListVersionsRequest().withBucketName(bucket).withEncodingType("url"))
+                .getVersionSummaries()
+                .stream()
+                .map(v -> v.getKey())
+                .toList();
         assertEquals(KEYS, keys);
     }
 
@@ -87,18 +113,31 @@ class ListingEncodingIT {
         String bucket = clients.bucketName("enc-uploads");
         oss.createBucket(bucket);
         String key = "up/\0half";
-        // The SDK's InitiateMultipartUploadRequest has no encoding-type (and cannot parse the raw key): OSS documents it.
-        RawRequests.Response initiated = RawRequests.send(clients, SignVersion.V4, "POST", bucket, key,
-                new java.util.LinkedHashMap<>(java.util.Map.of("encoding-type", "url", "uploads", "")), java.util.Map.of(), null);
+        // The SDK's InitiateMultipartUploadRequest has no encoding-type (and cannot parse the raw key): OSS documents
+        // it.
+        RawRequests.Response initiated = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "POST",
+                bucket,
+                key,
+                new java.util.LinkedHashMap<>(java.util.Map.of("encoding-type", "url", "uploads", "")),
+                java.util.Map.of(),
+                null);
         assertEquals(200, initiated.status(), initiated.body());
         assertEquals("url", initiated.element("EncodingType"));
         assertEquals(key, decode(initiated.element("Key")));
         String uploadId = initiated.element("UploadId");
-        UploadPartRequest part = new UploadPartRequest(bucket, key, uploadId, 1, new ByteArrayInputStream(new byte[] {1}), 1);
+        UploadPartRequest part =
+                new UploadPartRequest(bucket, key, uploadId, 1, new ByteArrayInputStream(new byte[] {1}), 1);
         oss.uploadPart(part);
         ListMultipartUploadsRequest uploads = new ListMultipartUploadsRequest(bucket);
         uploads.setEncodingType("url");
-        assertEquals(List.of(key), decoded(oss.listMultipartUploads(uploads).getMultipartUploads().stream().map(u -> u.getKey()).toList()));
+        assertEquals(
+                List.of(key),
+                decoded(oss.listMultipartUploads(uploads).getMultipartUploads().stream()
+                        .map(u -> u.getKey())
+                        .toList()));
         ListPartsRequest parts = new ListPartsRequest(bucket, key, uploadId);
         parts.setEncodingType("url");
         assertEquals(key, decode(oss.listParts(parts).getKey()));

@@ -42,8 +42,11 @@ class MultipartCompleteIT {
     private static final int PART = 100 * 1024;
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void completeMultipartUpload_emptyPartList_createsAnEmptyObject(SignVersion version, EmulatorClients clients) throws Exception {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void completeMultipartUpload_emptyPartList_createsAnEmptyObject(SignVersion version, EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("empty-" + version);
         oss.createBucket(b);
@@ -61,17 +64,21 @@ class MultipartCompleteIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void completeMultipartUpload_completeAll_assemblesEveryUploadedPart(SignVersion version, EmulatorClients clients) throws Exception {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void completeMultipartUpload_completeAll_assemblesEveryUploadedPart(SignVersion version, EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("all-" + version);
         oss.createBucket(b);
         byte[] one = random(PART + 5, 1);
         byte[] three = random(77, 3);
         String listed = initiate(oss, b, "listed");
-        List<PartETag> parts = new ArrayList<>(List.of(upload(oss, b, "listed", listed, 1, one),
-                upload(oss, b, "listed", listed, 3, three)));
-        CompleteMultipartUploadResult byList = oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "listed", listed, parts));
+        List<PartETag> parts = new ArrayList<>(
+                List.of(upload(oss, b, "listed", listed, 1, one), upload(oss, b, "listed", listed, 3, three)));
+        CompleteMultipartUploadResult byList =
+                oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "listed", listed, parts));
 
         String all = initiate(oss, b, "all");
         upload(oss, b, "all", all, 3, three);
@@ -90,31 +97,39 @@ class MultipartCompleteIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void completeMultipartUpload_completeAllWithAPartList_isRefused(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("allbody-" + version);
         oss.createBucket(b);
         String uploadId = initiate(oss, b, "k");
         PartETag part = upload(oss, b, "k", uploadId, 1, random(10, 1));
-        CompleteMultipartUploadRequest request = new CompleteMultipartUploadRequest(b, "k", uploadId, new ArrayList<>(List.of(part)));
+        CompleteMultipartUploadRequest request =
+                new CompleteMultipartUploadRequest(b, "k", uploadId, new ArrayList<>(List.of(part)));
         request.addHeader("x-oss-complete-all", "yes");
 
         OSSException e = assertThrows(OSSException.class, () -> oss.completeMultipartUpload(request));
         assertEquals("InvalidArgument", e.getErrorCode());
-        assertEquals("A CompleteMultipartUpload request with x-oss-complete-all: yes must not carry a part list.", e.getErrorMessage());
+        assertEquals(
+                "A CompleteMultipartUpload request with x-oss-complete-all: yes must not carry a part list.",
+                e.getErrorMessage());
         assertTrue(e.getRawResponseError().contains("<EC>0042-00000216</EC>"), e.getRawResponseError());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void completeMultipartUpload_objectAclHeader_setsTheNewObjectsAcl(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("acl-" + version);
         oss.createBucket(b);
         String uploadId = initiate(oss, b, "k");
         PartETag part = upload(oss, b, "k", uploadId, 1, random(10, 1));
-        CompleteMultipartUploadRequest request = new CompleteMultipartUploadRequest(b, "k", uploadId, new ArrayList<>(List.of(part)));
+        CompleteMultipartUploadRequest request =
+                new CompleteMultipartUploadRequest(b, "k", uploadId, new ArrayList<>(List.of(part)));
         request.setObjectACL(CannedAccessControlList.PublicRead);
 
         oss.completeMultipartUpload(request);
@@ -122,27 +137,37 @@ class MultipartCompleteIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void completeMultipartUpload_forbidOverwrite_keepsTheExistingObjectAndTheUpload(SignVersion version, EmulatorClients clients)
-            throws Exception {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void completeMultipartUpload_forbidOverwrite_keepsTheExistingObjectAndTheUpload(
+            SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("forbid-" + version);
         oss.createBucket(b);
         oss.putObject(b, "k", new ByteArrayInputStream(new byte[] {7}));
         String uploadId = initiate(oss, b, "k");
         PartETag part = upload(oss, b, "k", uploadId, 1, random(10, 1));
-        CompleteMultipartUploadRequest request = new CompleteMultipartUploadRequest(b, "k", uploadId, new ArrayList<>(List.of(part)));
+        CompleteMultipartUploadRequest request =
+                new CompleteMultipartUploadRequest(b, "k", uploadId, new ArrayList<>(List.of(part)));
         request.addHeader("x-oss-forbid-overwrite", "true");
 
         OSSException e = assertThrows(OSSException.class, () -> oss.completeMultipartUpload(request));
         assertEquals("FileAlreadyExists", e.getErrorCode());
         assertArrayEquals(new byte[] {7}, ObjectApiIT.read(oss.getObject(b, "k")));
-        assertEquals(1, oss.listParts(new com.aliyun.oss.model.ListPartsRequest(b, "k", uploadId)).getParts().size());
+        assertEquals(
+                1,
+                oss.listParts(new com.aliyun.oss.model.ListPartsRequest(b, "k", uploadId))
+                        .getParts()
+                        .size());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void completeMultipartUpload_location_percentEncodesTheKeyWithTildeAsPercent7E(SignVersion version, EmulatorClients clients) {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void completeMultipartUpload_location_percentEncodesTheKeyWithTildeAsPercent7E(
+            SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("location-" + version);
         oss.createBucket(b);
@@ -153,7 +178,9 @@ class MultipartCompleteIT {
         CompleteMultipartUploadResult result = oss.completeMultipartUpload(
                 new CompleteMultipartUploadRequest(b, key, uploadId, new ArrayList<>(List.of(part))));
         // Path-style request (IP endpoint): the bucket is the first path segment, as the SDK's tests compose it.
-        assertEquals("http://127.0.0.1:" + clients.endpoint().getPort() + "/" + b + "/dir%2Fa%7Eb%20c%2A.bin", result.getLocation());
+        assertEquals(
+                "http://127.0.0.1:" + clients.endpoint().getPort() + "/" + b + "/dir%2Fa%7Eb%20c%2A.bin",
+                result.getLocation());
     }
 
     @Test
@@ -169,8 +196,11 @@ class MultipartCompleteIT {
                 + "\"</ETag></Part></CompleteMultipartUpload>";
         String host = b + ".localhost:" + clients.endpoint().getPort();
 
-        String answer = exchange(clients, "POST /v~k?uploadId=" + uploadId + " HTTP/1.1\r\nHost: " + host
-                + "\r\nContent-Type: application/xml\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        String answer = exchange(
+                clients,
+                "POST /v~k?uploadId=" + uploadId + " HTTP/1.1\r\nHost: " + host
+                        + "\r\nContent-Type: application/xml\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body);
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
         assertTrue(answer.contains("<Location>http://" + host + "/v%7Ek</Location>"), answer);
     }
@@ -194,7 +224,8 @@ class MultipartCompleteIT {
      * 3 of 4 runs failed, in rounds 0 to 5; after it the outcome no longer depends on timing.
      */
     @Test
-    void completeMultipartUpload_partReplacedConcurrently_linksTheValidatedPart(EmulatorClients clients) throws Exception {
+    void completeMultipartUpload_partReplacedConcurrently_linksTheValidatedPart(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String b = clients.bucketName("race");
         oss.createBucket(b);
@@ -225,7 +256,9 @@ class MultipartCompleteIT {
                     }));
                 }
                 try {
-                    completeUntilAccepted(oss, new CompleteMultipartUploadRequest(b, key, uploadId, new ArrayList<>(List.of(one, two))));
+                    completeUntilAccepted(
+                            oss,
+                            new CompleteMultipartUploadRequest(b, key, uploadId, new ArrayList<>(List.of(one, two))));
                 } finally {
                     done.set(true);
                 }

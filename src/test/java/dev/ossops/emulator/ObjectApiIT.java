@@ -62,11 +62,15 @@ class ObjectApiIT {
     }
 
     static String md5Hex(byte[] data) throws Exception {
-        return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        return HexFormat.of()
+                .withUpperCase()
+                .formatHex(MessageDigest.getInstance("MD5").digest(data));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_metadata_isReturnedByGetAndHead(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "meta-" + version);
@@ -98,14 +102,18 @@ class ObjectApiIT {
         assertEquals(HELLO.length, head.getContentLength());
         assertEquals("team-a", head.getUserMetadata().get("owner"));
         // OSS sends the Content-MD5 of an object stored by PutObject on GET and HEAD.
-        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(HELLO));
+        String md5 = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("MD5").digest(HELLO));
         assertEquals(md5, got.getContentMD5());
         assertEquals(md5, head.getContentMD5());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
-    void putObject_streamOfUnknownLength_isSentChunkedAndStoredWhole(SignVersion version, EmulatorClients clients) throws Exception {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
+    void putObject_streamOfUnknownLength_isSentChunkedAndStoredWhole(SignVersion version, EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "chunked-" + version);
         byte[] data = MultipartApiIT.random(3 * 1024 * 1024 + 17, 5);
@@ -123,7 +131,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_empty_roundTripsWithCrcZero(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "empty-" + version);
@@ -136,13 +146,16 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_withWrongSecretAndLargeBody_answersTheErrorNotAReset(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "wrongbig-" + version);
         OSS wrong = clients.client(version, clients.keyId(), "wrong-secret");
         try {
-            OSSException e = assertThrows(OSSException.class,
+            OSSException e = assertThrows(
+                    OSSException.class,
                     () -> wrong.putObject(b, "k", new ByteArrayInputStream(MultipartApiIT.random(2 * 1024 * 1024, 3))));
             assertEquals("SignatureDoesNotMatch", e.getErrorCode());
             assertFalse(oss.doesObjectExist(b, "k"));
@@ -152,48 +165,61 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_withoutContentType_storesOctetStream(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "ctype-" + version);
         RawRequests.Response put = RawRequests.send(clients, version, "PUT", b, "noext", Map.of(), Map.of(), HELLO);
         assertEquals(200, put.status());
-        assertEquals("application/octet-stream", oss.getObjectMetadata(b, "noext").getContentType());
+        assertEquals(
+                "application/octet-stream", oss.getObjectMetadata(b, "noext").getContentType());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_wrongContentMd5_isInvalidDigest(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "digest-" + version);
         ObjectMetadata meta = new ObjectMetadata();
-        meta.setContentMD5(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(new byte[] {1})));
-        OSSException e = assertThrows(OSSException.class, () -> oss.putObject(b, "k", new ByteArrayInputStream(HELLO), meta));
+        meta.setContentMD5(Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("MD5").digest(new byte[] {1})));
+        OSSException e =
+                assertThrows(OSSException.class, () -> oss.putObject(b, "k", new ByteArrayInputStream(HELLO), meta));
         assertEquals("InvalidDigest", e.getErrorCode());
         assertEquals("The Content-MD5 you specified was invalid.", e.getErrorMessage());
         assertFalse(oss.doesObjectExist(b, "k"));
 
-        meta.setContentMD5(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(HELLO)));
+        meta.setContentMD5(Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("MD5").digest(HELLO)));
         oss.putObject(b, "k", new ByteArrayInputStream(HELLO), meta);
         assertTrue(oss.doesObjectExist(b, "k"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_forbidOverwrite_isFileAlreadyExists(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "forbid-" + version);
         ObjectMetadata meta = new ObjectMetadata();
         meta.setHeader("x-oss-forbid-overwrite", "true");
         oss.putObject(b, "k", new ByteArrayInputStream(HELLO), meta);
-        OSSException e = assertThrows(OSSException.class, () -> oss.putObject(b, "k", new ByteArrayInputStream(new byte[3]), meta));
+        OSSException e = assertThrows(
+                OSSException.class, () -> oss.putObject(b, "k", new ByteArrayInputStream(new byte[3]), meta));
         assertEquals("FileAlreadyExists", e.getErrorCode());
         assertEquals("The object you specified already exists and can not be overwritten.", e.getErrorMessage());
         assertArrayEquals(HELLO, read(oss.getObject(b, "k")));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void getObject_ranges_followOss(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "range-" + version);
@@ -216,10 +242,12 @@ class ObjectApiIT {
 
         // By default OSS ignores a range it cannot satisfy, start or end beyond the object, and
         // returns the whole object with 200 (OSS's range download documentation).
-        RawRequests.Response beyond = RawRequests.send(clients, version, "GET", b, "r", Map.of(), Map.of("Range", "bytes=20-30"), null);
+        RawRequests.Response beyond =
+                RawRequests.send(clients, version, "GET", b, "r", Map.of(), Map.of("Range", "bytes=20-30"), null);
         assertEquals(200, beyond.status());
         assertEquals("0123456789", beyond.body());
-        RawRequests.Response backwards = RawRequests.send(clients, version, "GET", b, "r", Map.of(), Map.of("Range", "bytes=5-2"), null);
+        RawRequests.Response backwards =
+                RawRequests.send(clients, version, "GET", b, "r", Map.of(), Map.of("Range", "bytes=5-2"), null);
         assertEquals(200, backwards.status());
         assertEquals("0123456789", backwards.body());
         GetObjectRequest pastTheEnd = new GetObjectRequest(b, "r");
@@ -250,7 +278,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void getObject_responseOverrides_replaceHeaders(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "override-" + version);
@@ -268,7 +298,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void getObject_conditions_answer304And412(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "cond-" + version);
@@ -280,21 +312,31 @@ class ObjectApiIT {
 
         GetObjectRequest mismatch = new GetObjectRequest(b, "c");
         mismatch.setMatchingETagConstraints(List.of("0000"));
-        assertEquals("PreconditionFailed", assertThrows(OSSException.class, () -> oss.getObject(mismatch)).getErrorCode());
+        assertEquals(
+                "PreconditionFailed",
+                assertThrows(OSSException.class, () -> oss.getObject(mismatch)).getErrorCode());
 
         GetObjectRequest noneMatch = new GetObjectRequest(b, "c");
         noneMatch.setNonmatchingETagConstraints(List.of(etag));
-        assertEquals("NotModified", assertThrows(OSSException.class, () -> oss.getObject(noneMatch)).getErrorCode());
+        assertEquals(
+                "NotModified",
+                assertThrows(OSSException.class, () -> oss.getObject(noneMatch)).getErrorCode());
 
         Date future = new Date(System.currentTimeMillis() + 3_600_000);
         Date past = new Date(System.currentTimeMillis() - 3_600_000);
         GetObjectRequest modifiedSince = new GetObjectRequest(b, "c");
         modifiedSince.setModifiedSinceConstraint(future);
-        assertEquals("NotModified", assertThrows(OSSException.class, () -> oss.getObject(modifiedSince)).getErrorCode());
+        assertEquals(
+                "NotModified",
+                assertThrows(OSSException.class, () -> oss.getObject(modifiedSince))
+                        .getErrorCode());
 
         GetObjectRequest unmodifiedSince = new GetObjectRequest(b, "c");
         unmodifiedSince.setUnmodifiedSinceConstraint(past);
-        assertEquals("PreconditionFailed", assertThrows(OSSException.class, () -> oss.getObject(unmodifiedSince)).getErrorCode());
+        assertEquals(
+                "PreconditionFailed",
+                assertThrows(OSSException.class, () -> oss.getObject(unmodifiedSince))
+                        .getErrorCode());
 
         GetObjectRequest fine = new GetObjectRequest(b, "c");
         fine.setModifiedSinceConstraint(past);
@@ -303,7 +345,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void getObject_missingKey_isNoSuchKeyAndHeadHasNoBody(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "missing-" + version);
@@ -322,7 +366,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void getSimplifiedObjectMeta_answersSizeEtagAndTime(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objmeta-" + version);
@@ -334,26 +380,31 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void deleteObjects_quietAndVerbose_withUrlEncoding(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "multidel-" + version);
         for (String k : List.of("a", "b c", "d/e")) {
             oss.putObject(b, k, new ByteArrayInputStream(HELLO));
         }
-        DeleteObjectsResult verbose = oss.deleteObjects(new DeleteObjectsRequest(b).withKeys(List.of("a", "b c", "missing"))
+        DeleteObjectsResult verbose = oss.deleteObjects(new DeleteObjectsRequest(b)
+                .withKeys(List.of("a", "b c", "missing"))
                 .withEncodingType("url"));
         // The SDK sends Encoding-type as a header, where the reference puts it: the keys come back
         // url-encoded and the SDK hands them over as they are.
         assertEquals("url", verbose.getEncodingType());
         assertEquals(List.of("a", "b%20c", "missing"), verbose.getDeletedObjects());
-        DeleteObjectsResult quiet = oss.deleteObjects(new DeleteObjectsRequest(b).withKeys(List.of("d/e")).withQuiet(true));
+        DeleteObjectsResult quiet = oss.deleteObjects(
+                new DeleteObjectsRequest(b).withKeys(List.of("d/e")).withQuiet(true));
         assertTrue(quiet.getDeletedObjects().isEmpty());
         assertTrue(oss.listObjects(b).getObjectSummaries().isEmpty());
     }
 
     @Test
-    void deleteObjects_keysWithControlCharacters_areDeletedAndAnsweredUrlEncoded(EmulatorClients clients) throws Exception {
+    void deleteObjects_keysWithControlCharacters_areDeletedAndAnsweredUrlEncoded(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "multidel-ctl");
         // The SDK sends these keys raw in the XML body, as its own integration tests do against OSS.
@@ -361,7 +412,8 @@ class ObjectApiIT {
         for (String k : keys) {
             oss.putObject(b, k, new ByteArrayInputStream(HELLO));
         }
-        DeleteObjectsResult deleted = oss.deleteObjects(new DeleteObjectsRequest(b).withKeys(keys).withEncodingType("url"));
+        DeleteObjectsResult deleted =
+                oss.deleteObjects(new DeleteObjectsRequest(b).withKeys(keys).withEncodingType("url"));
         assertEquals(List.of("ctl-%01%07", "ctl-%02%07", "ctl-%C2%85%E2%80%A8-%C3%A9"), deleted.getDeletedObjects());
         assertTrue(oss.listObjects(b).getObjectSummaries().isEmpty());
     }
@@ -371,13 +423,23 @@ class ObjectApiIT {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "multidel-bad");
         oss.putObject(b, "a", new ByteArrayInputStream(HELLO));
-        for (String body : List.of("<Delete><Object><Key>a\u0000</Key></Object></Delete>",
+        for (String body : List.of(
+                "<Delete><Object><Key>a\u0000</Key></Object></Delete>",
                 "<!DOCTYPE Delete [<!ENTITY x \"a\">]><Delete><Object><Key>&x;\u0001</Key></Object></Delete>",
                 "<Delete><Object><Key\u0001>a</Key></Object></Delete>")) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "POST", b, null,
+            RawRequests.Response response = RawRequests.send(
+                    clients,
+                    SignVersion.V4,
+                    "POST",
+                    b,
+                    null,
                     java.util.Collections.singletonMap("delete", null),
-                    Map.of("Content-Type", "application/xml", "Content-MD5", BinaryUtil.toBase64String(BinaryUtil.calculateMd5(bytes))),
+                    Map.of(
+                            "Content-Type",
+                            "application/xml",
+                            "Content-MD5",
+                            BinaryUtil.toBase64String(BinaryUtil.calculateMd5(bytes))),
                     bytes);
             assertEquals(400, response.status(), body);
             assertEquals("MalformedXML", response.element("Code"));
@@ -386,20 +448,31 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void deleteObjects_withoutContentMd5_isMissingArgument(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "nomd5-" + version);
         byte[] body = "<Delete><Object><Key>a</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);
-        RawRequests.Response response = RawRequests.send(clients, version, "POST", b, null, java.util.Collections.singletonMap("delete", null),
-                Map.of("Content-Type", "application/xml"), body);
+        RawRequests.Response response = RawRequests.send(
+                clients,
+                version,
+                "POST",
+                b,
+                null,
+                java.util.Collections.singletonMap("delete", null),
+                Map.of("Content-Type", "application/xml"),
+                body);
         assertEquals(411, response.status());
         assertEquals("MissingArgument", response.element("Code"));
         assertEquals("Content-MD5", response.element("ArgumentName"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void copyObject_copyAndReplaceDirectives(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "copy-" + version);
@@ -430,7 +503,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void objectAcl_defaultThenSet(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "objacl-" + version);
@@ -441,7 +516,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_emptyObjectAclHeader_isIgnored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "emptyacl-" + version);
@@ -452,14 +529,18 @@ class ObjectApiIT {
         oss.putObject(b, "put", new ByteArrayInputStream(HELLO), meta);
         assertEquals(ObjectPermission.Default, oss.getObjectAcl(b, "put").getPermission());
 
-        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(b, "mpu", meta)).getUploadId();
+        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(b, "mpu", meta))
+                .getUploadId();
         PartETag part = MultipartApiIT.upload(oss, b, "mpu", uploadId, 1, HELLO);
-        oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "mpu", uploadId, new ArrayList<>(List.of(part))));
+        oss.completeMultipartUpload(
+                new CompleteMultipartUploadRequest(b, "mpu", uploadId, new ArrayList<>(List.of(part))));
         assertEquals(ObjectPermission.Default, oss.getObjectAcl(b, "mpu").getPermission());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_aclAndStorageClassHeaders_areValidatedAndStored(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "putacl-" + version);
@@ -470,22 +551,31 @@ class ObjectApiIT {
         assertEquals(ObjectPermission.PublicRead, oss.getObjectAcl(b, "k").getPermission());
         assertEquals(StorageClass.Archive, oss.getObjectMetadata(b, "k").getObjectStorageClass());
 
-        RawRequests.Response badClass = RawRequests.send(clients, version, "PUT", b, "k2", Map.of(),
-                Map.of("x-oss-storage-class", "Glacier"), HELLO);
+        RawRequests.Response badClass = RawRequests.send(
+                clients, version, "PUT", b, "k2", Map.of(), Map.of("x-oss-storage-class", "Glacier"), HELLO);
         assertEquals(400, badClass.status());
         assertEquals("InvalidArgument", badClass.element("Code"));
         assertEquals("Invalid storage class: Glacier", badClass.element("Message"));
-        RawRequests.Response badAcl = RawRequests.send(clients, version, "PUT", b, "k2", Map.of(),
-                Map.of("x-oss-object-acl", "everyone"), HELLO);
+        RawRequests.Response badAcl = RawRequests.send(
+                clients, version, "PUT", b, "k2", Map.of(), Map.of("x-oss-object-acl", "everyone"), HELLO);
         assertEquals("InvalidArgument", badAcl.element("Code"));
         assertFalse(oss.doesObjectExist(b, "k2"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putBucket_malformedConfiguration_isMalformedXml(SignVersion version, EmulatorClients clients) {
         String b = clients.bucketName("malformed-" + version);
-        RawRequests.Response response = RawRequests.send(clients, version, "PUT", b, null, Map.of(), Map.of(),
+        RawRequests.Response response = RawRequests.send(
+                clients,
+                version,
+                "PUT",
+                b,
+                null,
+                Map.of(),
+                Map.of(),
                 "<CreateBucketConfiguration><StorageClass>IA".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, response.status());
         assertEquals("MalformedXML", response.element("Code"));
@@ -493,7 +583,9 @@ class ObjectApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void objectTagging_putGetDelete(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = bucket(oss, clients, "tags-" + version);

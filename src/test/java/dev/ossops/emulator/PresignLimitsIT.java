@@ -62,7 +62,8 @@ class PresignLimitsIT {
 
     /** The URL with one query parameter's value replaced. */
     private static URI replace(URL url, String parameter, String value) {
-        String query = url.getQuery().replaceAll("(^|&)" + parameter.replace("-", "\\-") + "=[^&]*", "$1" + parameter + "=" + value);
+        String query = url.getQuery()
+                .replaceAll("(^|&)" + parameter.replace("-", "\\-") + "=[^&]*", "$1" + parameter + "=" + value);
         return URI.create(url.getProtocol() + "://" + url.getAuthority() + url.getPath() + "?" + query);
     }
 
@@ -71,9 +72,12 @@ class PresignLimitsIT {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
         conf.setMaxErrorRetry(0);
-        return OSSClientBuilder.create().endpoint(clients.endpoint().toString())
+        return OSSClientBuilder.create()
+                .endpoint(clients.endpoint().toString())
                 .credentialsProvider(new DefaultCredentialProvider(clients.keyId(), clients.secret()))
-                .clientConfiguration(conf).region(region).build();
+                .clientConfiguration(conf)
+                .region(region)
+                .build();
     }
 
     private static String element(String xml, String name) {
@@ -96,7 +100,11 @@ class PresignLimitsIT {
     void getObject_v4UrlForSixDays_isServed(EmulatorClients clients) throws IOException {
         String bucket = bucketWithObject(clients, "six-days");
         URL url = presign(clients.v4(), bucket, Duration.ofDays(6));
-        assertEquals("hello", new String(clients.v4().getObject(url, Map.of()).getObjectContent().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(
+                "hello",
+                new String(
+                        clients.v4().getObject(url, Map.of()).getObjectContent().readAllBytes(),
+                        StandardCharsets.UTF_8));
     }
 
     @Test
@@ -117,7 +125,8 @@ class PresignLimitsIT {
         assertEquals("SignatureDoesNotMatch", element(largest.body(), "Code"));
         HttpResponse<String> overflowing = get(replace(url, "Expires", "99999999999999999999"));
         assertEquals(400, overflowing.statusCode(), overflowing.body());
-        assertEquals("Expires is not a valid number of seconds since the epoch.", element(overflowing.body(), "Message"));
+        assertEquals(
+                "Expires is not a valid number of seconds since the epoch.", element(overflowing.body(), "Message"));
         assertEquals("0002-00000070", element(overflowing.body(), "EC"));
     }
 
@@ -144,8 +153,16 @@ class PresignLimitsIT {
     @Test
     void getObject_v4UrlDatedAnHourAhead_isNotValidYet(@TempDir Path dataDir) {
         Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).build(), id -> Optional.empty(),
-                BucketConfigRegistry.defaults(), behind).start(); EmulatorClients clients = new EmulatorClients(emulator)) {
+        try (Emulator emulator = new Emulator(
+                                EmulatorConfig.builder()
+                                        .port(0)
+                                        .dataDir(dataDir)
+                                        .build(),
+                                id -> Optional.empty(),
+                                BucketConfigRegistry.defaults(),
+                                behind)
+                        .start();
+                EmulatorClients clients = new EmulatorClients(emulator)) {
             OSS oss = clients.v4();
             // Header-signed requests are within the skew only with the emulator's own time: presign alone is tested.
             URL url = presign(oss, "bucket-that-need-not-exist", Duration.ofDays(7));
@@ -155,6 +172,7 @@ class PresignLimitsIT {
             assertTrue(e.getErrorMessage().startsWith("Request is not valid yet"), e.getErrorMessage());
         }
     }
+
     @Test
     void getObject_v4UrlSignedWithAPastExpiration_isOutOfRange(EmulatorClients clients) {
         String bucket = bucketWithObject(clients, "past");
@@ -167,8 +185,16 @@ class PresignLimitsIT {
     @Test
     void getObject_v4UrlPastItsLifetime_hasExpired(@TempDir Path dataDir) {
         Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).build(), id -> Optional.empty(),
-                BucketConfigRegistry.defaults(), ahead).start(); EmulatorClients clients = new EmulatorClients(emulator)) {
+        try (Emulator emulator = new Emulator(
+                                EmulatorConfig.builder()
+                                        .port(0)
+                                        .dataDir(dataDir)
+                                        .build(),
+                                id -> Optional.empty(),
+                                BucketConfigRegistry.defaults(),
+                                ahead)
+                        .start();
+                EmulatorClients clients = new EmulatorClients(emulator)) {
             URL url = presign(clients.v4(), "bucket-that-need-not-exist", Duration.ofHours(1));
             OSSException e = assertThrows(OSSException.class, () -> clients.v4().getObject(url, Map.of()));
             assertEquals("AccessDenied", e.getErrorCode());

@@ -29,44 +29,82 @@ final class RawRequests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
-    private RawRequests() {
-    }
+    private RawRequests() {}
 
     /** A response as received. */
     record Response(int status, Map<String, java.util.List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         String element(String name) {
-            Matcher m = Pattern.compile("<" + name + ">(.*?)</" + name + ">", Pattern.DOTALL).matcher(body);
+            Matcher m = Pattern.compile("<" + name + ">(.*?)</" + name + ">", Pattern.DOTALL)
+                    .matcher(body);
             return m.find() ? m.group(1) : null;
         }
     }
 
     /** A request signed with the root key by the SDK's signer for {@code version}. */
-    static Response send(EmulatorClients clients, SignVersion version, String method, String bucket, String key,
-                         Map<String, String> params, Map<String, String> headers, byte[] body) {
+    static Response send(
+            EmulatorClients clients,
+            SignVersion version,
+            String method,
+            String bucket,
+            String key,
+            Map<String, String> params,
+            Map<String, String> headers,
+            byte[] body) {
         return send(clients, version, clients.keyId(), clients.secret(), method, bucket, key, params, headers, body);
     }
 
-    static Response send(EmulatorClients clients, SignVersion version, String keyId, String secret, String method, String bucket,
-                         String key, Map<String, String> params, Map<String, String> headers, byte[] body) {
+    static Response send(
+            EmulatorClients clients,
+            SignVersion version,
+            String keyId,
+            String secret,
+            String method,
+            String bucket,
+            String key,
+            Map<String, String> params,
+            Map<String, String> headers,
+            byte[] body) {
         return send(clients, version, keyId, secret, 0, method, bucket, key, params, headers, body);
     }
 
     /** As above, with the signer's clock moved by {@code tickOffsetMillis} (V4 sets x-oss-date itself). */
-    static Response send(EmulatorClients clients, SignVersion version, String keyId, String secret, long tickOffsetMillis,
-                         String method, String bucket, String key, Map<String, String> params, Map<String, String> headers,
-                         byte[] body) {
-        RequestMessage message = sign(clients, version, keyId, secret, tickOffsetMillis, method, bucket, key, params, headers);
+    static Response send(
+            EmulatorClients clients,
+            SignVersion version,
+            String keyId,
+            String secret,
+            long tickOffsetMillis,
+            String method,
+            String bucket,
+            String key,
+            Map<String, String> params,
+            Map<String, String> headers,
+            byte[] body) {
+        RequestMessage message =
+                sign(clients, version, keyId, secret, tickOffsetMillis, method, bucket, key, params, headers);
         return sendSigned(clients.endpoint(), method, bucket, key, message.getParameters(), message.getHeaders(), body);
     }
 
     /** The request as the SDK's signer leaves it: parameters and headers including Authorization. */
-    static RequestMessage sign(EmulatorClients clients, SignVersion version, String keyId, String secret, long tickOffsetMillis,
-                               String method, String bucket, String key, Map<String, String> params, Map<String, String> headers) {
+    static RequestMessage sign(
+            EmulatorClients clients,
+            SignVersion version,
+            String keyId,
+            String secret,
+            long tickOffsetMillis,
+            String method,
+            String bucket,
+            String key,
+            Map<String, String> params,
+            Map<String, String> headers) {
         RequestMessage message = new RequestMessage(new GenericRequest(bucket, key), bucket, key);
         message.setMethod(HttpMethod.valueOf(method));
         message.setEndpoint(clients.endpoint());
@@ -83,8 +121,14 @@ final class RawRequests {
     }
 
     /** Sends exactly these headers and parameters, nothing signed. */
-    static Response sendSigned(URI endpoint, String method, String bucket, String key, Map<String, String> params,
-                               Map<String, String> headers, byte[] body) {
+    static Response sendSigned(
+            URI endpoint,
+            String method,
+            String bucket,
+            String key,
+            Map<String, String> params,
+            Map<String, String> headers,
+            byte[] body) {
         StringBuilder uri = new StringBuilder(endpoint.toString()).append('/');
         if (bucket != null) {
             uri.append(bucket).append('/');
@@ -101,7 +145,11 @@ final class RawRequests {
             separator = "&";
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase())) {
                 request.header(name, value);
@@ -123,8 +171,10 @@ final class RawRequests {
      * the answer; for what HTTP clients refuse to send, such as a forged Host.
      */
     static String wire(URI endpoint, String method, String target, Map<String, String> headers) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        StringBuilder request =
+                new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Connection: close\r\n\r\n");
         try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
@@ -136,6 +186,9 @@ final class RawRequests {
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 }

@@ -38,8 +38,10 @@ class RequestDocumentIT {
         String bucket = clients.bucketName("unsigned");
         String xml = deeplyNested("CreateBucketConfiguration", 120_000);
         try (RawSocket anonymous = new RawSocket(clients.endpoint().getPort())) {
-            String response = anonymous.send("PUT /" + bucket + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + xml.length()
-                    + "\r\n\r\n" + xml).response();
+            String response = anonymous
+                    .send("PUT /" + bucket + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + xml.length()
+                            + "\r\n\r\n" + xml)
+                    .response();
             assertTrue(response.startsWith("HTTP/1.1 403 Forbidden\r\n"), response);
             assertEquals("AccessDenied", element(response, "Code"));
             assertEquals("Anonymous access is forbidden for this operation.", element(response, "Message"));
@@ -51,7 +53,14 @@ class RequestDocumentIT {
     void putBucket_signedWithDeeplyNestedXml_isMalformedXml(EmulatorClients clients) {
         String bucket = clients.bucketName("nested");
         // 9,000 levels still fit the 64 KB cap of CreateBucketConfiguration; only the nesting is refused.
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "PUT", bucket, null, Map.of(), Map.of(),
+        RawRequests.Response response = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "PUT",
+                bucket,
+                null,
+                Map.of(),
+                Map.of(),
                 deeplyNested("CreateBucketConfiguration", 9_000).getBytes(StandardCharsets.UTF_8));
         assertEquals(400, response.status(), response.body());
         assertEquals("MalformedXML", response.element("Code"));
@@ -61,7 +70,14 @@ class RequestDocumentIT {
     @Test
     void putBucket_signedWithAConfigurationOverItsCap_isEntityTooLarge(EmulatorClients clients) {
         String bucket = clients.bucketName("too-large");
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "PUT", bucket, null, Map.of(), Map.of(),
+        RawRequests.Response response = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "PUT",
+                bucket,
+                null,
+                Map.of(),
+                Map.of(),
                 deeplyNested("CreateBucketConfiguration", 120_000).getBytes(StandardCharsets.UTF_8));
         assertEquals(400, response.status(), response.body());
         assertEquals("EntityTooLarge", response.element("Code"));
@@ -75,8 +91,15 @@ class RequestDocumentIT {
         String bucket = clients.bucketName("tag-nested");
         oss.createBucket(bucket);
         oss.putObject(bucket, "k", new java.io.ByteArrayInputStream(new byte[] {1}));
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "PUT", bucket, "k",
-                Collections.singletonMap("tagging", null), Map.of(), deeplyNested("Tagging", 9_000).getBytes(StandardCharsets.UTF_8));
+        RawRequests.Response response = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "PUT",
+                bucket,
+                "k",
+                Collections.singletonMap("tagging", null),
+                Map.of(),
+                deeplyNested("Tagging", 9_000).getBytes(StandardCharsets.UTF_8));
         assertEquals(400, response.status(), response.body());
         assertEquals("MalformedXML", response.element("Code"));
     }

@@ -52,12 +52,15 @@ class RequestPaymentIT {
     void setBucketRequestPayment_missingBucket_isNoSuchBucket(EmulatorClients clients) {
         OSS oss = clients.v4();
 
-        OSSException e = assertThrows(OSSException.class, () -> oss.setBucketRequestPayment("payer-missing-bucket", Payer.Requester));
+        OSSException e = assertThrows(
+                OSSException.class, () -> oss.setBucketRequestPayment("payer-missing-bucket", Payer.Requester));
 
         assertEquals("NoSuchBucket", e.getErrorCode());
         assertEquals("The specified bucket does not exist.", e.getErrorMessage());
-        assertEquals("NoSuchBucket", assertThrows(OSSException.class,
-                () -> oss.getBucketRequestPayment("payer-missing-bucket")).getErrorCode());
+        assertEquals(
+                "NoSuchBucket",
+                assertThrows(OSSException.class, () -> oss.getBucketRequestPayment("payer-missing-bucket"))
+                        .getErrorCode());
     }
 
     @Test
@@ -67,18 +70,33 @@ class RequestPaymentIT {
         oss.createBucket(bucket);
         oss.setBucketAcl(bucket, CannedAccessControlList.PublicRead);
         oss.putObject(bucket, "k", new ByteArrayInputStream("paid".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(200, RawRequests.sendSigned(clients.endpoint(), "GET", bucket, "k", Map.of(), Map.of(), null).status());
+        assertEquals(
+                200,
+                RawRequests.sendSigned(clients.endpoint(), "GET", bucket, "k", Map.of(), Map.of(), null)
+                        .status());
 
         oss.setBucketRequestPayment(bucket, Payer.Requester);
 
-        RawRequests.Response anonymous = RawRequests.sendSigned(clients.endpoint(), "GET", bucket, "k", Map.of(), Map.of(), null);
+        RawRequests.Response anonymous =
+                RawRequests.sendSigned(clients.endpoint(), "GET", bucket, "k", Map.of(), Map.of(), null);
         assertEquals(403, anonymous.status());
         assertEquals("AccessDenied", anonymous.element("Code"));
-        assertEquals("Anonymous access to a bucket with pay-by-requester enabled is not allowed.", anonymous.element("Message"));
+        assertEquals(
+                "Anonymous access to a bucket with pay-by-requester enabled is not allowed.",
+                anonymous.element("Message"));
         assertEquals("0003-00000701", anonymous.element("EC"));
         // Declaring to pay does not help an anonymous caller: there is no one to charge.
-        assertEquals(403, RawRequests.sendSigned(clients.endpoint(), "GET", bucket, "k", Map.of(),
-                Map.of("x-oss-request-payer", "requester"), null).status());
+        assertEquals(
+                403,
+                RawRequests.sendSigned(
+                                clients.endpoint(),
+                                "GET",
+                                bucket,
+                                "k",
+                                Map.of(),
+                                Map.of("x-oss-request-payer", "requester"),
+                                null)
+                        .status());
     }
 
     @Test

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 @ExtendWith(EmulatorExtension.class)
 class ResourceGroupIT {
-    private static final String INVALID = "The resource group id must start with rg- followed by letters, digits and hyphens.";
+    private static final String INVALID =
+            "The resource group id must start with rg- followed by letters, digits and hyphens.";
 
     private static List<Bucket> listed(OSS oss, String prefix, String group) {
         ListBucketsRequest request = new ListBucketsRequest(prefix, null, 100);
@@ -70,21 +71,24 @@ class ResourceGroupIT {
 
         assertEquals("rg-team-media", oss.getBucketResourceGroup(bucket).getResourceGroupId());
         assertEquals(List.of(), listed(oss, bucket, "rg-default-id"));
-        assertEquals("rg-team-media", listed(oss, bucket, "rg-team-media").get(0).getResourceGroupId());
+        assertEquals(
+                "rg-team-media", listed(oss, bucket, "rg-team-media").get(0).getResourceGroupId());
     }
 
     @Test
     void resourceGroupId_withoutRgPrefix_isInvalidArgument(EmulatorClients clients) {
         OSS oss = clients.v4();
         String bucket = clients.bucketName("rg-invalid");
-        OSSException create = assertThrows(OSSException.class,
+        OSSException create = assertThrows(
+                OSSException.class,
                 () -> oss.createBucket(new CreateBucketRequest(bucket).withResourceGroupId("r-aek27tc0001")));
         assertEquals("InvalidArgument", create.getErrorCode());
         assertEquals(INVALID, create.getErrorMessage());
         assertEquals(false, oss.doesBucketExist(bucket));
 
         oss.createBucket(bucket);
-        OSSException put = assertThrows(OSSException.class,
+        OSSException put = assertThrows(
+                OSSException.class,
                 () -> oss.setBucketResourceGroup(new SetBucketResourceGroupRequest(bucket, "group\r\nx")));
         assertEquals("InvalidArgument", put.getErrorCode());
         assertEquals(INVALID, put.getErrorMessage());

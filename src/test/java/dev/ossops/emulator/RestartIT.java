@@ -38,9 +38,12 @@ class RestartIT {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
         conf.setMaxErrorRetry(0);
-        return OSSClientBuilder.create().endpoint(endpoint.toString())
+        return OSSClientBuilder.create()
+                .endpoint(endpoint.toString())
                 .credentialsProvider(new DefaultCredentialProvider(key.id(), key.secret()))
-                .clientConfiguration(conf).region(EmulatorDefaults.REGION).build();
+                .clientConfiguration(conf)
+                .region(EmulatorDefaults.REGION)
+                .build();
     }
 
     @Test
@@ -55,11 +58,13 @@ class RestartIT {
             try {
                 oss.createBucket("kept");
                 oss.setBucketAcl("kept", CannedAccessControlList.PublicRead);
-                oss.setBucketVersioning(new SetBucketVersioningRequest("kept", new BucketVersioningConfiguration("Enabled")));
+                oss.setBucketVersioning(
+                        new SetBucketVersioningRequest("kept", new BucketVersioningConfiguration("Enabled")));
                 ObjectMetadata meta = new ObjectMetadata();
                 meta.addUserMetadata("note", "survives");
                 meta.setContentType("text/plain");
-                versionId = oss.putObject("kept", "a.txt", new ByteArrayInputStream("v1".getBytes(StandardCharsets.UTF_8)))
+                versionId = oss.putObject(
+                                "kept", "a.txt", new ByteArrayInputStream("v1".getBytes(StandardCharsets.UTF_8)))
                         .getVersionId();
                 oss.putObject("kept", "a.txt", new ByteArrayInputStream("v2".getBytes(StandardCharsets.UTF_8)), meta);
                 uploadId = MultipartApiIT.initiate(oss, "kept", "big.bin");
@@ -74,16 +79,29 @@ class RestartIT {
         try (EmulatorProcess second = EmulatorProcess.start(dataDir)) {
             OSS oss = client(second.endpoint(), second.rootKey());
             try {
-                assertEquals(CannedAccessControlList.PublicRead, oss.getBucketAcl("kept").getCannedACL());
+                assertEquals(
+                        CannedAccessControlList.PublicRead,
+                        oss.getBucketAcl("kept").getCannedACL());
                 assertEquals("Enabled", oss.getBucketVersioning("kept").getStatus());
-                assertEquals("v2", new String(ObjectApiIT.read(oss.getObject("kept", "a.txt")), StandardCharsets.UTF_8));
-                assertEquals("survives", oss.getObjectMetadata("kept", "a.txt").getUserMetadata().get("note"));
-                assertEquals("v1", new String(ObjectApiIT.read(oss.getObject(
-                        new com.aliyun.oss.model.GetObjectRequest("kept", "a.txt", versionId))), StandardCharsets.UTF_8));
+                assertEquals(
+                        "v2", new String(ObjectApiIT.read(oss.getObject("kept", "a.txt")), StandardCharsets.UTF_8));
+                assertEquals(
+                        "survives",
+                        oss.getObjectMetadata("kept", "a.txt").getUserMetadata().get("note"));
+                assertEquals(
+                        "v1",
+                        new String(
+                                ObjectApiIT.read(oss.getObject(
+                                        new com.aliyun.oss.model.GetObjectRequest("kept", "a.txt", versionId))),
+                                StandardCharsets.UTF_8));
 
-                List<MultipartUpload> uploads = oss.listMultipartUploads(new ListMultipartUploadsRequest("kept")).getMultipartUploads();
-                assertEquals(List.of(uploadId), uploads.stream().map(MultipartUpload::getUploadId).toList());
-                List<PartSummary> parts = oss.listParts(new ListPartsRequest("kept", "big.bin", uploadId)).getParts();
+                List<MultipartUpload> uploads = oss.listMultipartUploads(new ListMultipartUploadsRequest("kept"))
+                        .getMultipartUploads();
+                assertEquals(
+                        List.of(uploadId),
+                        uploads.stream().map(MultipartUpload::getUploadId).toList());
+                List<PartSummary> parts = oss.listParts(new ListPartsRequest("kept", "big.bin", uploadId))
+                        .getParts();
                 assertEquals(2, parts.size());
 
                 List<PartETag> etags = new ArrayList<>();

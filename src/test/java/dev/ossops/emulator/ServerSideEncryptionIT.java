@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(EmulatorExtension.class)
 class ServerSideEncryptionIT {
-    private static final byte[] DATA = "encrypted at rest, supposedly".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] DATA =
+            "encrypted at rest, supposedly".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final String SSE = "x-oss-server-side-encryption";
     private static final String DATA_SSE = "x-oss-server-side-data-encryption";
     private static final String KEY_ID = "x-oss-server-side-encryption-key-id";
@@ -83,7 +84,9 @@ class ServerSideEncryptionIT {
     }
 
     private static List<String> stored(ObjectMetadata meta) {
-        return java.util.Arrays.asList(meta.getServerSideEncryption(), meta.getServerSideDataEncryption(),
+        return java.util.Arrays.asList(
+                meta.getServerSideEncryption(),
+                meta.getServerSideDataEncryption(),
                 meta.getServerSideEncryptionKeyId());
     }
 
@@ -92,13 +95,21 @@ class ServerSideEncryptionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void putObject_encryptionHeaders_areAnsweredOnPutGetAndHead(SignVersion version, EmulatorClients clients) throws Exception {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void putObject_encryptionHeaders_areAnsweredOnPutGetAndHead(SignVersion version, EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("sse-put-" + version);
         oss.createBucket(b);
-        List<List<String>> cases = List.of(expect("AES256", null, null), expect("SM4", null, null), expect("KMS", null, null),
-                expect("KMS", "SM4", null), expect("KMS", null, "key-0123"), expect("KMS", "SM4", "key-4567"));
+        List<List<String>> cases = List.of(
+                expect("AES256", null, null),
+                expect("SM4", null, null),
+                expect("KMS", null, null),
+                expect("KMS", "SM4", null),
+                expect("KMS", null, "key-0123"),
+                expect("KMS", "SM4", "key-4567"));
         for (List<String> c : cases) {
             String key = String.join("-", c.stream().map(String::valueOf).toList());
             PutObjectResult put = oss.putObject(put(b, key, sse(c.get(0), c.get(1), c.get(2))));
@@ -116,15 +127,18 @@ class ServerSideEncryptionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void putObject_withoutHeaders_takesTheBucketDefaultOfTheTimeOfWriting(SignVersion version, EmulatorClients clients) {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void putObject_withoutHeaders_takesTheBucketDefaultOfTheTimeOfWriting(
+            SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("sse-default-" + version);
         oss.createBucket(b);
         ServerSideEncryptionByDefault kms = new ServerSideEncryptionByDefault().withSSEAlgorithm("KMS");
         kms.setKMSMasterKeyID("bucket-key");
-        oss.setBucketEncryption(new SetBucketEncryptionRequest(b, new ServerSideEncryptionConfiguration()
-                .withApplyServerSideEncryptionByDefault(kms)));
+        oss.setBucketEncryption(new SetBucketEncryptionRequest(
+                b, new ServerSideEncryptionConfiguration().withApplyServerSideEncryptionByDefault(kms)));
 
         PutObjectResult put = oss.putObject(put(b, "by-default", new ObjectMetadata()));
         assertEquals(expect("KMS", null, "bucket-key"), answered(headers(put)));
@@ -134,8 +148,11 @@ class ServerSideEncryptionIT {
         assertEquals(expect("AES256", null, null), stored(oss.getObjectMetadata(b, "asked")));
 
         // The rule applies when an object is written: changing it later re-encrypts nothing.
-        oss.setBucketEncryption(new SetBucketEncryptionRequest(b, new ServerSideEncryptionConfiguration()
-                .withApplyServerSideEncryptionByDefault(new ServerSideEncryptionByDefault().withSSEAlgorithm("SM4"))));
+        oss.setBucketEncryption(new SetBucketEncryptionRequest(
+                b,
+                new ServerSideEncryptionConfiguration()
+                        .withApplyServerSideEncryptionByDefault(
+                                new ServerSideEncryptionByDefault().withSSEAlgorithm("SM4"))));
         assertEquals(expect("KMS", null, "bucket-key"), stored(oss.getObjectMetadata(b, "by-default")));
         oss.putObject(b, "later", new ByteArrayInputStream(DATA));
         assertEquals(expect("SM4", null, null), stored(oss.getObjectMetadata(b, "later")));
@@ -145,35 +162,50 @@ class ServerSideEncryptionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void putObject_invalidEncryptionHeaders_areRefusedBeforeAnythingIsStored(SignVersion version, EmulatorClients clients) {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void putObject_invalidEncryptionHeaders_areRefusedBeforeAnythingIsStored(
+            SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("sse-bad-" + version);
         oss.createBucket(b);
 
-        OSSException algorithm = assertThrows(OSSException.class, () -> oss.putObject(new PutObjectRequest(b, "k",
-                new ByteArrayInputStream(DATA), sse("Invalid-Server-Side-Encryption", null, null))));
+        OSSException algorithm = assertThrows(
+                OSSException.class,
+                () -> oss.putObject(new PutObjectRequest(
+                        b, "k", new ByteArrayInputStream(DATA), sse("Invalid-Server-Side-Encryption", null, null))));
         assertEquals("InvalidEncryptionAlgorithmError", algorithm.getErrorCode());
-        assertEquals("The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4.", algorithm.getErrorMessage());
+        assertEquals(
+                "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4.",
+                algorithm.getErrorMessage());
 
-        OSSException data = assertThrows(OSSException.class, () -> oss.putObject(new PutObjectRequest(b, "k",
-                new ByteArrayInputStream(DATA), sse("AES256", "SM4", null))));
+        OSSException data = assertThrows(
+                OSSException.class,
+                () -> oss.putObject(
+                        new PutObjectRequest(b, "k", new ByteArrayInputStream(DATA), sse("AES256", "SM4", null))));
         assertEquals("InvalidArgument", data.getErrorCode());
-        assertEquals("x-oss-server-side-data-encryption is not applicable if x-oss-server-side-encryption is not KMS.",
+        assertEquals(
+                "x-oss-server-side-data-encryption is not applicable if x-oss-server-side-encryption is not KMS.",
                 data.getErrorMessage());
 
-        OSSException keyId = assertThrows(OSSException.class, () -> oss.putObject(new PutObjectRequest(b, "k",
-                new ByteArrayInputStream(DATA), sse("SM4", null, "key-1"))));
-        assertEquals("x-oss-server-side-encryption-key-id is not applicable if x-oss-server-side-encryption is not KMS.",
+        OSSException keyId = assertThrows(
+                OSSException.class,
+                () -> oss.putObject(
+                        new PutObjectRequest(b, "k", new ByteArrayInputStream(DATA), sse("SM4", null, "key-1"))));
+        assertEquals(
+                "x-oss-server-side-encryption-key-id is not applicable if x-oss-server-side-encryption is not KMS.",
                 keyId.getErrorMessage());
 
-        OSSException notSm4 = assertThrows(OSSException.class, () -> oss.putObject(new PutObjectRequest(b, "k",
-                new ByteArrayInputStream(DATA), sse("KMS", "AES256", null))));
+        OSSException notSm4 = assertThrows(
+                OSSException.class,
+                () -> oss.putObject(
+                        new PutObjectRequest(b, "k", new ByteArrayInputStream(DATA), sse("KMS", "AES256", null))));
         assertEquals("x-oss-server-side-data-encryption only supports SM4.", notSm4.getErrorMessage());
 
         // An empty key id with KMS is OSS's error 0005-00000205; the SDK does not send empty headers, so raw.
-        RawRequests.Response empty = RawRequests.send(clients, version, "PUT", b, "k", Map.of(),
-                Map.of(SSE, "KMS", KEY_ID, ""), DATA);
+        RawRequests.Response empty =
+                RawRequests.send(clients, version, "PUT", b, "k", Map.of(), Map.of(SSE, "KMS", KEY_ID, ""), DATA);
         assertEquals(400, empty.status());
         assertEquals("InvalidArgument", empty.element("Code"));
         assertEquals("0005-00000205", empty.element("EC"));
@@ -181,7 +213,9 @@ class ServerSideEncryptionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void copyObject_encryption_isTheRequestsNotTheSources(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("sse-copy-" + version);
@@ -206,9 +240,11 @@ class ServerSideEncryptionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void multipartUpload_initiateEncryption_isAnsweredByEveryStepAndKeptByTheObject(SignVersion version, EmulatorClients clients)
-            throws Exception {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
+    void multipartUpload_initiateEncryption_isAnsweredByEveryStepAndKeptByTheObject(
+            SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("sse-mpu-" + version);
         oss.createBucket(b);
@@ -220,61 +256,77 @@ class ServerSideEncryptionIT {
         assertEquals(kms, answered(headers(initiated)));
         String uploadId = initiated.getUploadId();
         byte[] first = MultipartApiIT.random(100 * 1024, 1);
-        UploadPartResult part = oss.uploadPart(new UploadPartRequest(b, "mpu", uploadId, 1, new ByteArrayInputStream(first),
-                first.length));
+        UploadPartResult part = oss.uploadPart(
+                new UploadPartRequest(b, "mpu", uploadId, 1, new ByteArrayInputStream(first), first.length));
         assertEquals(kms, answered(headers(part)));
         UploadPartCopyRequest copy = new UploadPartCopyRequest(b, "source", b, "mpu", uploadId, 2, null, null);
         PartETag copied = oss.uploadPartCopy(copy).getPartETag();
-        CompleteMultipartUploadRequest complete = new CompleteMultipartUploadRequest(b, "mpu", uploadId,
-                new ArrayList<>(List.of(part.getPartETag(), copied)));
+        CompleteMultipartUploadRequest complete = new CompleteMultipartUploadRequest(
+                b, "mpu", uploadId, new ArrayList<>(List.of(part.getPartETag(), copied)));
         complete.setProcess("");
         CompleteMultipartUploadResult completed = oss.completeMultipartUpload(complete);
         assertEquals(kms, answered(headers(completed)));
         assertEquals(kms, stored(oss.getObjectMetadata(b, "mpu")));
 
         // Without the header, the bucket's rule at InitiateMultipartUpload decides.
-        oss.setBucketEncryption(new SetBucketEncryptionRequest(b, new ServerSideEncryptionConfiguration()
-                .withApplyServerSideEncryptionByDefault(new ServerSideEncryptionByDefault().withSSEAlgorithm("AES256"))));
-        InitiateMultipartUploadResult byDefault = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(b, "mpu2"));
+        oss.setBucketEncryption(new SetBucketEncryptionRequest(
+                b,
+                new ServerSideEncryptionConfiguration()
+                        .withApplyServerSideEncryptionByDefault(
+                                new ServerSideEncryptionByDefault().withSSEAlgorithm("AES256"))));
+        InitiateMultipartUploadResult byDefault =
+                oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(b, "mpu2"));
         assertEquals(expect("AES256", null, null), answered(headers(byDefault)));
         PartETag only = MultipartApiIT.upload(oss, b, "mpu2", byDefault.getUploadId(), 1, DATA);
-        oss.completeMultipartUpload(new CompleteMultipartUploadRequest(b, "mpu2", byDefault.getUploadId(), new ArrayList<>(List.of(only))));
+        oss.completeMultipartUpload(
+                new CompleteMultipartUploadRequest(b, "mpu2", byDefault.getUploadId(), new ArrayList<>(List.of(only))));
         assertEquals(expect("AES256", null, null), stored(oss.getObjectMetadata(b, "mpu2")));
         assertTrue(oss.doesObjectExist(b, "mpu2"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void appendObject_encryptionOfTheFirstAppend_isAnsweredByEveryAppend(SignVersion version, EmulatorClients clients)
             throws Exception {
         OSS oss = clients.client(version);
         String b = clients.bucketName("sse-append-" + version);
         oss.createBucket(b);
-        AppendObjectRequest first = new AppendObjectRequest(b, "log", new ByteArrayInputStream(DATA), sse("SM4", null, null));
+        AppendObjectRequest first =
+                new AppendObjectRequest(b, "log", new ByteArrayInputStream(DATA), sse("SM4", null, null));
         first.setPosition(0L);
         AppendObjectResult one = oss.appendObject(first);
         assertEquals(expect("SM4", null, null), answered(headers(one)));
 
         // A later append asking for another encryption changes nothing (the SDK's ObjectEncryptionTest).
-        AppendObjectRequest second = new AppendObjectRequest(b, "log", new ByteArrayInputStream(DATA), sse("KMS", "SM4", null));
+        AppendObjectRequest second =
+                new AppendObjectRequest(b, "log", new ByteArrayInputStream(DATA), sse("KMS", "SM4", null));
         second.setPosition(one.getNextPosition());
         assertEquals(expect("SM4", null, null), answered(headers(oss.appendObject(second))));
         assertEquals(expect("SM4", null, null), stored(oss.getObjectMetadata(b, "log")));
         // Headers that would be refused on the creating append are not looked at on a later one.
-        AppendObjectRequest third = new AppendObjectRequest(b, "log", new ByteArrayInputStream(DATA), sse("AES256", "SM4", null));
+        AppendObjectRequest third =
+                new AppendObjectRequest(b, "log", new ByteArrayInputStream(DATA), sse("AES256", "SM4", null));
         third.setPosition(2L * DATA.length);
         assertEquals(expect("SM4", null, null), answered(headers(oss.appendObject(third))));
-        AppendObjectRequest inconsistent = new AppendObjectRequest(b, "log3", new ByteArrayInputStream(DATA), sse("AES256", "SM4", null));
+        AppendObjectRequest inconsistent =
+                new AppendObjectRequest(b, "log3", new ByteArrayInputStream(DATA), sse("AES256", "SM4", null));
         inconsistent.setPosition(0L);
         OSSException refused = assertThrows(OSSException.class, () -> oss.appendObject(inconsistent));
-        assertEquals("x-oss-server-side-data-encryption is not applicable if x-oss-server-side-encryption is not KMS.",
+        assertEquals(
+                "x-oss-server-side-data-encryption is not applicable if x-oss-server-side-encryption is not KMS.",
                 refused.getErrorMessage());
         assertFalse(oss.doesObjectExist(b, "log3"));
 
         // Created without headers in a bucket with a default rule: the rule's encryption.
-        oss.setBucketEncryption(new SetBucketEncryptionRequest(b, new ServerSideEncryptionConfiguration()
-                .withApplyServerSideEncryptionByDefault(new ServerSideEncryptionByDefault().withSSEAlgorithm("AES256"))));
-        AppendObjectRequest plain = new AppendObjectRequest(b, "log2", new ByteArrayInputStream(DATA), new ObjectMetadata());
+        oss.setBucketEncryption(new SetBucketEncryptionRequest(
+                b,
+                new ServerSideEncryptionConfiguration()
+                        .withApplyServerSideEncryptionByDefault(
+                                new ServerSideEncryptionByDefault().withSSEAlgorithm("AES256"))));
+        AppendObjectRequest plain =
+                new AppendObjectRequest(b, "log2", new ByteArrayInputStream(DATA), new ObjectMetadata());
         plain.setPosition(0L);
         assertEquals(expect("AES256", null, null), answered(headers(oss.appendObject(plain))));
     }

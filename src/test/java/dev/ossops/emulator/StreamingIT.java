@@ -60,15 +60,20 @@ class StreamingIT {
             ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
             conf.setSignatureVersion(SignVersion.V4);
             conf.setMaxErrorRetry(0);
-            OSS oss = OSSClientBuilder.create().endpoint(emulator.endpoint().toString())
-                    .credentialsProvider(new DefaultCredentialProvider(emulator.rootKey().id(), emulator.rootKey().secret()))
-                    .clientConfiguration(conf).region(EmulatorDefaults.REGION).build();
+            OSS oss = OSSClientBuilder.create()
+                    .endpoint(emulator.endpoint().toString())
+                    .credentialsProvider(new DefaultCredentialProvider(
+                            emulator.rootKey().id(), emulator.rootKey().secret()))
+                    .clientConfiguration(conf)
+                    .region(EmulatorDefaults.REGION)
+                    .build();
             try {
                 oss.createBucket("stream");
                 MessageDigest sent = MessageDigest.getInstance("MD5");
                 ObjectMetadata meta = new ObjectMetadata();
                 meta.setContentLength(SIZE);
-                String etag = oss.putObject("stream", "big.bin", new Generated(SIZE, sent), meta).getETag();
+                String etag = oss.putObject("stream", "big.bin", new Generated(SIZE, sent), meta)
+                        .getETag();
                 String expected = HexFormat.of().withUpperCase().formatHex(sent.digest());
                 assertEquals(expected, etag);
 

@@ -75,22 +75,33 @@ class SubresourceRoutingIT {
         assertTrue(served > 40 && refused > 300, "served " + served + ", refused " + refused);
         // Nothing was written in the object's place and no other object appeared.
         assertArrayEquals(CONTENT, ObjectApiIT.read(oss.getObject(bucket, "kept.txt")));
-        assertEquals(List.of("kept.txt"), oss.listObjects(bucket).getObjectSummaries().stream().map(s -> s.getKey()).toList());
+        assertEquals(
+                List.of("kept.txt"),
+                oss.listObjects(bucket).getObjectSummaries().stream()
+                        .map(s -> s.getKey())
+                        .toList());
     }
 
     /**
      * Sends one signed request with {@code ?sub} and returns the API the counters recorded for
      * it, checking that a refusal is OSS's NotImplemented error.
      */
-    private static String send(EmulatorClients clients, Target target, String bucket, String sub, String method,
-                               List<String> failures) {
+    private static String send(
+            EmulatorClients clients, Target target, String bucket, String sub, String method, List<String> failures) {
         RequestStats stats = clients.emulator().stats();
         stats.reset();
         Map<String, String> params = new LinkedHashMap<>();
         params.put(sub, null);
         String b = target == Target.SERVICE ? null : bucket;
         String key = target == Target.OBJECT ? "kept.txt" : null;
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, method, b, key, params, Map.of(),
+        RawRequests.Response response = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                method,
+                b,
+                key,
+                params,
+                Map.of(),
                 method.equals("PUT") || method.equals("POST") ? new byte[0] : null);
         Map<String, Long> counted = stats.snapshot().requests();
         if (counted.size() != 1) {
@@ -101,10 +112,12 @@ class SubresourceRoutingIT {
         String code = errorCode(response, method);
         if (response.status() == 501 || response.status() == 405) {
             if (!api.equals(code) || response.status() != (code.equals(NOT_IMPLEMENTED) ? 501 : 405)) {
-                failures.add(method + " " + target + " ?" + sub + ": " + response.status() + " " + code + " counted as " + api);
+                failures.add(method + " " + target + " ?" + sub + ": " + response.status() + " " + code + " counted as "
+                        + api);
             }
         } else if (api.equals(NOT_IMPLEMENTED) || api.equals(NOT_ALLOWED)) {
-            failures.add(method + " " + target + " ?" + sub + ": counted " + api + " but answered " + response.status());
+            failures.add(
+                    method + " " + target + " ?" + sub + ": counted " + api + " but answered " + response.status());
         }
         return api;
     }
@@ -115,8 +128,13 @@ class SubresourceRoutingIT {
             return String.valueOf(response.element("Code"));
         }
         String encoded = response.header("x-oss-err");
-        return encoded == null ? "null" : String.valueOf(new RawRequests.Response(response.status(), Map.of(),
-                new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)).element("Code"));
+        return encoded == null
+                ? "null"
+                : String.valueOf(new RawRequests.Response(
+                                response.status(),
+                                Map.of(),
+                                new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
+                        .element("Code"));
     }
 
     @Test
@@ -124,7 +142,8 @@ class SubresourceRoutingIT {
         OSS oss = clients.v4();
         String bucket = clients.bucketName("live");
         oss.createBucket(bucket);
-        OSSException e = assertThrows(OSSException.class, () -> oss.listLiveChannels(new ListLiveChannelsRequest(bucket)));
+        OSSException e =
+                assertThrows(OSSException.class, () -> oss.listLiveChannels(new ListLiveChannelsRequest(bucket)));
         assertEquals(NOT_IMPLEMENTED, e.getErrorCode());
         assertEquals("The emulator does not implement the bucket sub-resource ?live.", e.getErrorMessage());
     }
@@ -134,7 +153,8 @@ class SubresourceRoutingIT {
         OSS oss = clients.v4();
         String bucket = clients.bucketName("live-put");
         oss.createBucket(bucket);
-        OSSException e = assertThrows(OSSException.class,
+        OSSException e = assertThrows(
+                OSSException.class,
                 () -> oss.createLiveChannel(new CreateLiveChannelRequest(bucket, "channel-1", "a channel")));
         assertEquals(NOT_IMPLEMENTED, e.getErrorCode());
         assertFalse(oss.doesObjectExist(bucket, "channel-1"));
@@ -169,7 +189,8 @@ class SubresourceRoutingIT {
         overrides.setContentType("text/plain");
         get.setResponseHeaders(overrides);
         oss.getObject(get).forcedClose();
-        Map<String, Long> expected = new HashMap<>(Map.of("ListMultipartUploads", 1L, "ListObjects", 1L, "GetObject", 1L));
+        Map<String, Long> expected =
+                new HashMap<>(Map.of("ListMultipartUploads", 1L, "ListObjects", 1L, "GetObject", 1L));
         assertEquals(expected, stats.snapshot().requests());
     }
 }

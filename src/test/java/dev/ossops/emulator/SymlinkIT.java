@@ -52,7 +52,8 @@ class SymlinkIT {
     }
 
     @Test
-    void getObject_throughSymlink_servesTheTargetsContentWithTheLinksMetadata(EmulatorClients clients) throws Exception {
+    void getObject_throughSymlink_servesTheTargetsContentWithTheLinksMetadata(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "through");
         ObjectMetadata targetMeta = new ObjectMetadata();
@@ -123,7 +124,10 @@ class SymlinkIT {
     void getSymlink_missingKeyOrNormalObject_isNoSuchKeyOrNotSymlink(EmulatorClients clients) {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "not-link");
-        assertEquals("NoSuchKey", assertThrows(OSSException.class, () -> oss.getSymlink(b, "missing.txt")).getErrorCode());
+        assertEquals(
+                "NoSuchKey",
+                assertThrows(OSSException.class, () -> oss.getSymlink(b, "missing.txt"))
+                        .getErrorCode());
         oss.putObject(b, "plain.txt", new ByteArrayInputStream(CONTENT));
         OSSException e = assertThrows(OSSException.class, () -> oss.getSymlink(b, "plain.txt"));
         assertEquals("NotSymlink", e.getErrorCode());
@@ -135,8 +139,8 @@ class SymlinkIT {
         OSS oss = clients.v4();
         String b = bucket(oss, clients, "no-target");
         oss.putObject(b, "kept.txt", new ByteArrayInputStream(CONTENT));
-        RawRequests.Response raw = RawRequests.send(clients, SignVersion.V4, "PUT", b, "kept.txt", Map.of("symlink", ""),
-                Map.of(), new byte[0]);
+        RawRequests.Response raw = RawRequests.send(
+                clients, SignVersion.V4, "PUT", b, "kept.txt", Map.of("symlink", ""), Map.of(), new byte[0]);
         assertEquals("MissingArgument", raw.element("Code"));
         assertEquals("x-oss-symlink-target", raw.element("ArgumentName"));
         assertArrayEquals(CONTENT, ObjectApiIT.read(oss.getObject(b, "kept.txt")));
@@ -151,6 +155,9 @@ class SymlinkIT {
         ObjectMetadata meta = new ObjectMetadata();
         meta.setHeader("x-oss-forbid-overwrite", "true");
         request.setMetadata(meta);
-        assertEquals("FileAlreadyExists", assertThrows(OSSException.class, () -> oss.createSymlink(request)).getErrorCode());
+        assertEquals(
+                "FileAlreadyExists",
+                assertThrows(OSSException.class, () -> oss.createSymlink(request))
+                        .getErrorCode());
     }
 }

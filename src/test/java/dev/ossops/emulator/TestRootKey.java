@@ -12,6 +12,5 @@ public final class TestRootKey {
     public static final String SECRET = "OssopsTestsOnlyRootSecret00001";
     public static final RootKey KEY = new RootKey(ID, SECRET);
 
-    private TestRootKey() {
-    }
+    private TestRootKey() {}
 }

@@ -62,8 +62,13 @@ class TrafficLimitIT {
     void start() throws IOException {
         new Random(7).nextBytes(MIB);
         dir = Files.createTempDirectory("ossops-traffic-");
-        emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build(), id -> Optional.empty(),
-                BucketConfigRegistry.defaults(), Clock.systemUTC(), pacing).start();
+        emulator = new Emulator(
+                        EmulatorConfig.builder().port(0).dataDir(dir).build(),
+                        id -> Optional.empty(),
+                        BucketConfigRegistry.defaults(),
+                        Clock.systemUTC(),
+                        pacing)
+                .start();
         clients = new EmulatorClients(emulator);
         oss = clients.v4();
         oss.createBucket("paced");
@@ -143,8 +148,10 @@ class TrafficLimitIT {
 
     @Test
     void uploadPart_trafficLimit_holdsThePartBack() {
-        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest("paced", "multi.bin")).getUploadId();
-        UploadPartRequest part = new UploadPartRequest("paced", "multi.bin", uploadId, 1, new ByteArrayInputStream(MIB), MIB.length);
+        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest("paced", "multi.bin"))
+                .getUploadId();
+        UploadPartRequest part =
+                new UploadPartRequest("paced", "multi.bin", uploadId, 1, new ByteArrayInputStream(MIB), MIB.length);
         part.setTrafficLimit(LIMIT);
         oss.uploadPart(part);
         assertHeldBackFor(MIB_AT_LIMIT_NANOS);
@@ -166,8 +173,8 @@ class TrafficLimitIT {
         presign.setExpiration(new Date(System.currentTimeMillis() + 600_000));
         presign.setTrafficLimit(LIMIT);
         URL url = oss.generatePresignedUrl(presign);
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.toURI()).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url.toURI()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertArrayEquals(MIB, response.body());
         assertHeldBackFor(MIB_AT_LIMIT_NANOS);
@@ -182,8 +189,15 @@ class TrafficLimitIT {
             assertEquals("InvalidArgument", e.getErrorCode());
             assertEquals("The x-oss-traffic-limit must be between 819200 and 838860800 bit/s.", e.getErrorMessage());
         }
-        RawRequests.Response notANumber = RawRequests.send(clients, SignVersion.V4, "GET", "paced", "mib.bin", Map.of(),
-                Map.of("x-oss-traffic-limit", "abc"), null);
+        RawRequests.Response notANumber = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "GET",
+                "paced",
+                "mib.bin",
+                Map.of(),
+                Map.of("x-oss-traffic-limit", "abc"),
+                null);
         assertEquals(400, notANumber.status());
         assertEquals("0004-00000502", notANumber.element("EC"));
         assertEquals(0, pacing.sleeps());
@@ -191,8 +205,14 @@ class TrafficLimitIT {
 
     @Test
     void putObject_limitAsHeaderAndParameter_isInvalidArgumentAndStoresNothing() {
-        RawRequests.Response both = RawRequests.send(clients, SignVersion.V4, "PUT", "paced", "twice.bin",
-                Map.of("x-oss-traffic-limit", Integer.toString(LIMIT)), Map.of("x-oss-traffic-limit", Integer.toString(LIMIT)),
+        RawRequests.Response both = RawRequests.send(
+                clients,
+                SignVersion.V4,
+                "PUT",
+                "paced",
+                "twice.bin",
+                Map.of("x-oss-traffic-limit", Integer.toString(LIMIT)),
+                Map.of("x-oss-traffic-limit", Integer.toString(LIMIT)),
                 new byte[] {1, 2, 3});
         assertEquals(400, both.status());
         assertEquals("InvalidArgument", both.element("Code"));

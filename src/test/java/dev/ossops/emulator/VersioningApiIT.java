@@ -11,9 +11,9 @@ import com.aliyun.oss.model.DeleteVersionsResult;
 import com.aliyun.oss.model.GenericRequest;
 import com.aliyun.oss.model.GetObjectRequest;
 import com.aliyun.oss.model.ListVersionsRequest;
+import com.aliyun.oss.model.OSSVersionSummary;
 import com.aliyun.oss.model.ObjectAcl;
 import com.aliyun.oss.model.ObjectPermission;
-import com.aliyun.oss.model.OSSVersionSummary;
 import com.aliyun.oss.model.SetBucketVersioningRequest;
 import com.aliyun.oss.model.SetObjectAclRequest;
 import com.aliyun.oss.model.VersionListing;
@@ -45,15 +45,19 @@ class VersioningApiIT {
     }
 
     private static String put(OSS oss, String b, String key, String content) {
-        return oss.putObject(b, key, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).getVersionId();
+        return oss.putObject(b, key, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))
+                .getVersionId();
     }
 
     private static String get(OSS oss, String b, String key, String versionId) throws Exception {
-        return new String(ObjectApiIT.read(oss.getObject(new GetObjectRequest(b, key, versionId))), StandardCharsets.UTF_8);
+        return new String(
+                ObjectApiIT.read(oss.getObject(new GetObjectRequest(b, key, versionId))), StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_enabled_keepsEveryVersion(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "keep-" + version);
@@ -67,13 +71,16 @@ class VersioningApiIT {
         assertEquals("one", get(oss, b, "k", v1));
         assertEquals(v1, oss.getObjectMetadata(new GenericRequest(b, "k", v1)).getVersionId());
 
-        OSSException e = assertThrows(OSSException.class, () -> oss.getObject(new GetObjectRequest(b, "k", "CAEQnotthere")));
+        OSSException e =
+                assertThrows(OSSException.class, () -> oss.getObject(new GetObjectRequest(b, "k", "CAEQnotthere")));
         assertEquals("NoSuchVersion", e.getErrorCode());
         assertEquals("The specified version does not exist.", e.getErrorMessage());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void objectAcl_ofAVersion_namesThatVersion(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "veracl-" + version);
@@ -84,14 +91,19 @@ class VersioningApiIT {
         ObjectAcl first = oss.getObjectAcl(new GenericRequest(b, "k", v1));
         assertEquals(ObjectPermission.PublicRead, first.getPermission());
         assertEquals(v1, first.getVersionId());
-        assertEquals(ObjectPermission.Default, oss.getObjectAcl(new GenericRequest(b, "k", v2)).getPermission());
+        assertEquals(
+                ObjectPermission.Default,
+                oss.getObjectAcl(new GenericRequest(b, "k", v2)).getPermission());
         // Without a version id the answer names none.
         assertNull(oss.getObjectAcl(b, "k").getVersionId());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
-    void deleteObject_enabled_addsDeleteMarkerThatHidesTheKey(SignVersion version, EmulatorClients clients) throws Exception {
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
+    void deleteObject_enabled_addsDeleteMarkerThatHidesTheKey(SignVersion version, EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "marker-" + version);
         String v1 = put(oss, b, "k", "one");
@@ -100,12 +112,15 @@ class VersioningApiIT {
         assertEquals("true", delete.header("x-oss-delete-marker"));
         String markerId = delete.header("x-oss-version-id");
         assertFalse(oss.doesObjectExist(b, "k"));
-        assertEquals("NoSuchKey", assertThrows(OSSException.class, () -> oss.getObject(b, "k")).getErrorCode());
+        assertEquals(
+                "NoSuchKey",
+                assertThrows(OSSException.class, () -> oss.getObject(b, "k")).getErrorCode());
         RawRequests.Response hidden = RawRequests.send(clients, version, "GET", b, "k", Map.of(), Map.of(), null);
         assertEquals(404, hidden.status());
         assertEquals("true", hidden.header("x-oss-delete-marker"));
         assertEquals(markerId, hidden.header("x-oss-version-id"));
-        RawRequests.Response marker = RawRequests.send(clients, version, "GET", b, "k", Map.of("versionId", markerId), Map.of(), null);
+        RawRequests.Response marker =
+                RawRequests.send(clients, version, "GET", b, "k", Map.of("versionId", markerId), Map.of(), null);
         assertEquals(405, marker.status());
         assertEquals("MethodNotAllowed", marker.element("Code"));
         assertEquals("0017-00000002", marker.element("EC"));
@@ -128,7 +143,9 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_suspended_replacesTheNullVersion(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "suspend-" + version);
@@ -136,14 +153,19 @@ class VersioningApiIT {
         oss.setBucketVersioning(new SetBucketVersioningRequest(b, new BucketVersioningConfiguration("Suspended")));
         assertEquals("null", put(oss, b, "k", "first null"));
         assertEquals("null", put(oss, b, "k", "second null"));
-        List<OSSVersionSummary> versions = oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries();
-        assertEquals(List.of("null", kept), versions.stream().map(OSSVersionSummary::getVersionId).toList());
+        List<OSSVersionSummary> versions =
+                oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries();
+        assertEquals(
+                List.of("null", kept),
+                versions.stream().map(OSSVersionSummary::getVersionId).toList());
         assertEquals("second null", get(oss, b, "k", "null"));
         assertEquals("kept", get(oss, b, "k", kept));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void copyObject_fromAVersion_copiesThatVersion(SignVersion version, EmulatorClients clients) throws Exception {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "vcopy-" + version);
@@ -156,39 +178,56 @@ class VersioningApiIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void listVersions_pagesWithKeyAndVersionMarkers(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "vpages-" + version);
         put(oss, b, "a", "1");
         put(oss, b, "a", "2");
         put(oss, b, "b", "3");
-        VersionListing first = oss.listVersions(new ListVersionsRequest().withBucketName(b).withMaxResults(2));
+        VersionListing first =
+                oss.listVersions(new ListVersionsRequest().withBucketName(b).withMaxResults(2));
         assertEquals(2, first.getVersionSummaries().size());
         assertTrue(first.isTruncated());
         assertEquals("a", first.getNextKeyMarker());
-        VersionListing second = oss.listVersions(new ListVersionsRequest().withBucketName(b).withMaxResults(2)
-                .withKeyMarker(first.getNextKeyMarker()).withVersionIdMarker(first.getNextVersionIdMarker()));
-        assertEquals(List.of("b"), second.getVersionSummaries().stream().map(OSSVersionSummary::getKey).toList());
+        VersionListing second = oss.listVersions(new ListVersionsRequest()
+                .withBucketName(b)
+                .withMaxResults(2)
+                .withKeyMarker(first.getNextKeyMarker())
+                .withVersionIdMarker(first.getNextVersionIdMarker()));
+        assertEquals(
+                List.of("b"),
+                second.getVersionSummaries().stream()
+                        .map(OSSVersionSummary::getKey)
+                        .toList());
         assertFalse(second.isTruncated());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void deleteVersions_removesVersionsPermanently(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = versionedBucket(oss, clients, "vdel-" + version);
         String v1 = put(oss, b, "k", "1");
         String v2 = put(oss, b, "k", "2");
-        DeleteVersionsResult result = oss.deleteVersions(new DeleteVersionsRequest(b).withKeys(List.of(
-                new DeleteVersionsRequest.KeyVersion("k", v1), new DeleteVersionsRequest.KeyVersion("k", v2))));
+        DeleteVersionsResult result = oss.deleteVersions(new DeleteVersionsRequest(b)
+                .withKeys(List.of(
+                        new DeleteVersionsRequest.KeyVersion("k", v1), new DeleteVersionsRequest.KeyVersion("k", v2))));
         assertEquals(2, result.getDeletedVersions().size());
-        assertTrue(oss.listVersions(new ListVersionsRequest().withBucketName(b)).getVersionSummaries().isEmpty());
+        assertTrue(oss.listVersions(new ListVersionsRequest().withBucketName(b))
+                .getVersionSummaries()
+                .isEmpty());
         oss.deleteBucket(b);
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void putObject_unversioned_reportsNoVersionId(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         String b = clients.bucketName("plain-" + version);

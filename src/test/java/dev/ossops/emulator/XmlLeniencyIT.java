@@ -45,13 +45,18 @@ class XmlLeniencyIT {
         oss.createBucket(bucket);
         CONTROL_KEYS.forEach(k -> put(oss, bucket, k));
 
-        DeleteObjectsRequest request = new DeleteObjectsRequest(bucket).withKeys(CONTROL_KEYS).withQuiet(false);
+        DeleteObjectsRequest request =
+                new DeleteObjectsRequest(bucket).withKeys(CONTROL_KEYS).withQuiet(false);
         request.setEncodingType("url");
         DeleteObjectsResult result = oss.deleteObjects(request);
 
         assertEquals("url", result.getEncodingType());
-        assertEquals(CONTROL_KEYS, result.getDeletedObjects().stream()
-                .map(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)).sorted().toList());
+        assertEquals(
+                CONTROL_KEYS,
+                result.getDeletedObjects().stream()
+                        .map(k -> URLDecoder.decode(k, StandardCharsets.UTF_8))
+                        .sorted()
+                        .toList());
         List<OSSObjectSummary> left = oss.listObjects(bucket).getObjectSummaries();
         assertTrue(left.isEmpty(), () -> "left: " + left);
     }
@@ -65,19 +70,28 @@ class XmlLeniencyIT {
         String key = "ctl-\u0001-versioned";
         put(oss, bucket, key);
         put(oss, bucket, key);
-        List<DeleteVersionsRequest.KeyVersion> versions = oss.listVersions(new ListVersionsRequest()
-                        .withBucketName(bucket).withEncodingType("url")).getVersionSummaries().stream()
-                .map(v -> new DeleteVersionsRequest.KeyVersion(URLDecoder.decode(v.getKey(), StandardCharsets.UTF_8), v.getVersionId()))
+        List<DeleteVersionsRequest.KeyVersion> versions = oss
+                .listVersions(new ListVersionsRequest().withBucketName(bucket).withEncodingType("url"))
+                .getVersionSummaries()
+                .stream()
+                .map(v -> new DeleteVersionsRequest.KeyVersion(
+                        URLDecoder.decode(v.getKey(), StandardCharsets.UTF_8), v.getVersionId()))
                 .toList();
         assertEquals(2, versions.size());
 
         // The SDK always asks for url-encoded keys in this answer (Encoding-type header).
-        DeleteVersionsResult result = oss.deleteVersions(new DeleteVersionsRequest(bucket).withKeys(versions).withQuiet(false));
+        DeleteVersionsResult result = oss.deleteVersions(
+                new DeleteVersionsRequest(bucket).withKeys(versions).withQuiet(false));
 
-        assertEquals(List.of(key, key), result.getDeletedVersions().stream()
-                .map(d -> URLDecoder.decode(d.getKey(), StandardCharsets.UTF_8)).toList());
+        assertEquals(
+                List.of(key, key),
+                result.getDeletedVersions().stream()
+                        .map(d -> URLDecoder.decode(d.getKey(), StandardCharsets.UTF_8))
+                        .toList());
 
-        assertTrue(oss.listVersions(new ListVersionsRequest().withBucketName(bucket)).getVersionSummaries().isEmpty());
+        assertTrue(oss.listVersions(new ListVersionsRequest().withBucketName(bucket))
+                .getVersionSummaries()
+                .isEmpty());
     }
 
     @Test
@@ -107,8 +121,8 @@ class XmlLeniencyIT {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("referer", null);
 
-        RawRequests.Response response = RawRequests.send(clients, SignVersion.V4, "PUT", bucket, null, params, Map.of(),
-                body.getBytes(StandardCharsets.UTF_8));
+        RawRequests.Response response = RawRequests.send(
+                clients, SignVersion.V4, "PUT", bucket, null, params, Map.of(), body.getBytes(StandardCharsets.UTF_8));
 
         assertEquals(400, response.status());
         assertEquals("MalformedXML", response.element("Code"));

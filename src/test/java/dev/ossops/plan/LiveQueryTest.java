@@ -36,11 +36,24 @@ class LiveQueryTest {
                     a.example.com: { type: web, origin: { ossBucket: media-bucket }, https: { certificate: free } }
                     b.example.com: { type: web, origin: { domain: o.example.com }, cacheTtl: [{ paths: [/x/], ttlSeconds: 60 }] }
                 """);
-        assertEquals(List.of("bucket.media-bucket", "bucket.media-bucket.acl", "bucket.media-bucket.cors",
-                "bucket.media-bucket.replication", "bucket.logs-bucket",
-                "ram.policy.AppRW", "ram.role.app-role", "ram.attachments.role.app-role", "ram.user.app.user", "ram.attachments.user.app.user",
-                "cdn.domain.a.example.com", "cdn.domain.a.example.com.private_oss_auth", "cdn.domain.a.example.com.https",
-                "cdn.domain.b.example.com", "cdn.domain.b.example.com.private_oss_auth", "cdn.domain.b.example.com.cache_ttl"),
+        assertEquals(
+                List.of(
+                        "bucket.media-bucket",
+                        "bucket.media-bucket.acl",
+                        "bucket.media-bucket.cors",
+                        "bucket.media-bucket.replication",
+                        "bucket.logs-bucket",
+                        "ram.policy.AppRW",
+                        "ram.role.app-role",
+                        "ram.attachments.role.app-role",
+                        "ram.user.app.user",
+                        "ram.attachments.user.app.user",
+                        "cdn.domain.a.example.com",
+                        "cdn.domain.a.example.com.private_oss_auth",
+                        "cdn.domain.a.example.com.https",
+                        "cdn.domain.b.example.com",
+                        "cdn.domain.b.example.com.private_oss_auth",
+                        "cdn.domain.b.example.com.cache_ttl"),
                 LiveQuery.reads(p).stream().map(Address::toString).toList());
     }
 

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Access assertions checked at plan time against the state the profile describes. */
 class PlannerAccessTest {
     private static final String ACCOUNT = "1680000000000001";
-    private static final PlanOptions KNOWN_ACCOUNT = PlanOptions.defaults().withAccount(Optional.of(ACCOUNT), Optional.of(false));
+    private static final PlanOptions KNOWN_ACCOUNT =
+            PlanOptions.defaults().withAccount(Optional.of(ACCOUNT), Optional.of(false));
     private static final String BUCKET = """
             buckets:
               media:
@@ -62,21 +63,29 @@ class PlannerAccessTest {
         Plan plan = plan(BUCKET + INVOICES_PRIVATE, KNOWN_ACCOUNT);
         Plan.AssertionResult r = plan.assertions().get(0);
         assertEquals(AccessVerdict.Status.FAILS, r.verdict().status());
-        assertEquals("anonymous caller may oss:GetObject on media/invoices/2024/x: allowed by bucket policy \"media\" "
-                + "Statement[0]", r.verdict().message());
-        assertEquals("bucket policy \"media\" Statement[0]", r.verdict().decidingStatement().orElseThrow().describe());
+        assertEquals(
+                "anonymous caller may oss:GetObject on media/invoices/2024/x: allowed by bucket policy \"media\" "
+                        + "Statement[0]",
+                r.verdict().message());
+        assertEquals(
+                "bucket policy \"media\" Statement[0]",
+                r.verdict().decidingStatement().orElseThrow().describe());
         assertTrue(plan.complete());
         assertFalse(plan.hasErrors());
         assertFalse(plan.applyable());
         String text = new TextRenderer(false, false).render(plan);
-        assertTrue(text.contains("Access assertions:\n  fails invoices-private: anonymous caller may oss:GetObject on "
-                + "media/invoices/2024/x: allowed by bucket policy \"media\" Statement[0]\n"), text);
+        assertTrue(
+                text.contains("Access assertions:\n  fails invoices-private: anonymous caller may oss:GetObject on "
+                        + "media/invoices/2024/x: allowed by bucket policy \"media\" Statement[0]\n"),
+                text);
         assertTrue(text.contains("1 access assertion fails; apply refuses this plan: change the profile.\n"), text);
     }
 
     @Test
     void plan_blockPublicAccessOn_assertionHoldsAndPlanIsApplyable() {
-        Plan plan = plan(BUCKET.replace("blockPublicAccess: false", "blockPublicAccess: true") + INVOICES_PRIVATE, KNOWN_ACCOUNT);
+        Plan plan = plan(
+                BUCKET.replace("blockPublicAccess: false", "blockPublicAccess: true") + INVOICES_PRIVATE,
+                KNOWN_ACCOUNT);
         AccessVerdict v = plan.assertions().get(0).verdict();
         assertEquals(AccessVerdict.Status.HOLDS, v.status(), v.message());
         assertTrue(plan.applyable());
@@ -84,18 +93,23 @@ class PlannerAccessTest {
 
     @Test
     void plan_accountBlockPublicAccessUnreadable_unknownWithTheReasonAndStillApplyable() {
-        Plan plan = plan(BUCKET + INVOICES_PRIVATE, PlanOptions.defaults().withAccount(Optional.of(ACCOUNT), Optional.empty()));
+        Plan plan = plan(
+                BUCKET + INVOICES_PRIVATE, PlanOptions.defaults().withAccount(Optional.of(ACCOUNT), Optional.empty()));
         AccessVerdict v = plan.assertions().get(0).verdict();
         assertEquals(AccessVerdict.Status.UNKNOWN, v.status());
-        assertEquals("unknown whether anonymous caller may oss:GetObject on media/invoices/x: it depends on account-level Block "
-                + "Public Access is not managed by ossops and could not be read; object ACLs are not managed by ossops (an object "
-                + "may carry its own public ACL)", v.message());
+        assertEquals(
+                "unknown whether anonymous caller may oss:GetObject on media/invoices/x: it depends on account-level Block "
+                        + "Public Access is not managed by ossops and could not be read; object ACLs are not managed by ossops (an object "
+                        + "may carry its own public ACL)",
+                v.message());
         assertTrue(plan.applyable());
     }
 
     @Test
     void plan_unmanagedBucketPolicy_unknownNeverHolds() {
-        Plan plan = plan("buckets:\n  media:\n    acl: private\n    blockPublicAccess: false\n" + INVOICES_PRIVATE, KNOWN_ACCOUNT);
+        Plan plan = plan(
+                "buckets:\n  media:\n    acl: private\n    blockPublicAccess: false\n" + INVOICES_PRIVATE,
+                KNOWN_ACCOUNT);
         AccessVerdict v = plan.assertions().get(0).verdict();
         assertEquals(AccessVerdict.Status.UNKNOWN, v.status());
         assertTrue(v.message().contains("the policy of bucket media is not managed by this profile"), v.message());
@@ -132,10 +146,18 @@ class PlannerAccessTest {
         Plan plan = planner.plan(Profiles.load(dir, body), LiveState.empty(), KNOWN_ACCOUNT);
         Map<String, AccessVerdict> byName = new java.util.LinkedHashMap<>();
         plan.assertions().forEach(a -> byName.put(a.name(), a.verdict()));
-        assertEquals(AccessVerdict.Status.FAILS, byName.get("uploader-cannot-delete").status());
-        assertEquals("identity policy \"MediaRW\" Statement[0]",
-                byName.get("uploader-cannot-delete").decidingStatement().orElseThrow().describe());
-        assertEquals(AccessVerdict.Status.HOLDS, byName.get("uploader-puts").status(), byName.get("uploader-puts").message());
+        assertEquals(
+                AccessVerdict.Status.FAILS, byName.get("uploader-cannot-delete").status());
+        assertEquals(
+                "identity policy \"MediaRW\" Statement[0]",
+                byName.get("uploader-cannot-delete")
+                        .decidingStatement()
+                        .orElseThrow()
+                        .describe());
+        assertEquals(
+                AccessVerdict.Status.HOLDS,
+                byName.get("uploader-puts").status(),
+                byName.get("uploader-puts").message());
     }
 
     @Test
@@ -145,8 +167,11 @@ class PlannerAccessTest {
                   a: { principal: { anonymous: true }, actions: [oss:FlyAway], resource: media/x, expect: denied }
                   b: { principal: { anonymous: true }, actions: [oss:GetObject], resource: media, expect: denied }
                 """, KNOWN_ACCOUNT);
-        assertEquals(List.of("access.a: oss:FlyAway is not an OSS action ossops knows; see docs/plan-format.md for the list",
-                "access.b: oss:GetObject acts on objects: name them as media/<key pattern>"), errors(plan));
+        assertEquals(
+                List.of(
+                        "access.a: oss:FlyAway is not an OSS action ossops knows; see docs/plan-format.md for the list",
+                        "access.b: oss:GetObject acts on objects: name them as media/<key pattern>"),
+                errors(plan));
         assertEquals(List.of(), plan.assertions());
     }
 
@@ -175,13 +200,23 @@ class PlannerAccessTest {
 
     @Test
     void plan_localProfileExamples_eachHoldsWithAPutOnlyUploaderPolicy() {
-        Profile local = new dev.ossops.spec.ProfileLoader().load(Path.of("profiles/local.yaml")).profile().orElseThrow();
+        Profile local = new dev.ossops.spec.ProfileLoader()
+                .load(Path.of("profiles/local.yaml"))
+                .profile()
+                .orElseThrow();
         String uploader = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\"],"
                 + "\"Resource\":[\"acs:oss:*:*:myapp-local-media/uploads/*\"]}]}";
-        Plan plan = planner.plan(local, LiveState.empty(), new PlanOptions(Map.of("UploaderMinimal", uploader), false)
-                .withAccount(Optional.of(ACCOUNT), Optional.of(false)));
-        List<String> verdicts = plan.assertions().stream().map(a -> a.name() + " " + a.verdict().status().label()).toList();
-        assertEquals(List.of("media-not-public holds", "app-user-cannot-delete holds", "upload-role-writes-uploads holds"), verdicts,
+        Plan plan = planner.plan(
+                local,
+                LiveState.empty(),
+                new PlanOptions(Map.of("UploaderMinimal", uploader), false)
+                        .withAccount(Optional.of(ACCOUNT), Optional.of(false)));
+        List<String> verdicts = plan.assertions().stream()
+                .map(a -> a.name() + " " + a.verdict().status().label())
+                .toList();
+        assertEquals(
+                List.of("media-not-public holds", "app-user-cannot-delete holds", "upload-role-writes-uploads holds"),
+                verdicts,
                 plan.assertions().toString());
     }
 }

@@ -35,8 +35,8 @@ class PlannerCdnTest {
                     - { fileTypes: [JPG, png], ttlSeconds: 3600 }
                     - { paths: [/static/, /assets/], ttlSeconds: 86400 }
             """;
-    private static final Live.CdnSource SOURCE = new Live.CdnSource("oss", "media-bucket.oss-cn-hangzhou.aliyuncs.com",
-            Optional.of(80), Optional.empty());
+    private static final Live.CdnSource SOURCE =
+            new Live.CdnSource("oss", "media-bucket.oss-cn-hangzhou.aliyuncs.com", Optional.of(80), Optional.empty());
 
     @TempDir
     Path dir;
@@ -72,37 +72,69 @@ class PlannerCdnTest {
     @Test
     void plan_nothingLive_bucketThenDomainThenConfigurations() {
         Profile p = Profiles.load(dir, PROFILE);
-        LiveState live = LiveState.builder().absent(Address.of(Kind.BUCKET, "media-bucket")).absent(a(Kind.CDN_DOMAIN)).build();
+        LiveState live = LiveState.builder()
+                .absent(Address.of(Kind.BUCKET, "media-bucket"))
+                .absent(a(Kind.CDN_DOMAIN))
+                .build();
         Plan plan = planner.plan(p, live, PlanOptions.defaults());
-        assertEquals(List.of("bucket.media-bucket", "cdn.domain.media.example.com", "cdn.domain.media.example.com.private_oss_auth",
-                "cdn.domain.media.example.com.https", "cdn.domain.media.example.com.cache_ttl"), acting(plan));
+        assertEquals(
+                List.of(
+                        "bucket.media-bucket",
+                        "cdn.domain.media.example.com",
+                        "cdn.domain.media.example.com.private_oss_auth",
+                        "cdn.domain.media.example.com.https",
+                        "cdn.domain.media.example.com.cache_ttl"),
+                acting(plan));
         Change domain = change(plan, "cdn.domain.media.example.com");
-        assertEquals("{\"type\":\"web\",\"sources\":[{\"type\":\"oss\",\"content\":\"media-bucket.oss-cn-hangzhou.aliyuncs.com\","
-                + "\"port\":80,\"priority\":\"20\"}]}", domain.after().toString());
+        assertEquals(
+                "{\"type\":\"web\",\"sources\":[{\"type\":\"oss\",\"content\":\"media-bucket.oss-cn-hangzhou.aliyuncs.com\","
+                        + "\"port\":80,\"priority\":\"20\"}]}",
+                domain.after().toString());
         assertEquals(List.of(Address.of(Kind.BUCKET, "media-bucket")), domain.dependsOn());
-        assertEquals(List.of(a(Kind.CDN_DOMAIN)), change(plan, "cdn.domain.media.example.com.cache_ttl").dependsOn());
+        assertEquals(
+                List.of(a(Kind.CDN_DOMAIN)),
+                change(plan, "cdn.domain.media.example.com.cache_ttl").dependsOn());
     }
 
     @Test
     void plan_serviceAddedArgumentsAndDefaults_noop() {
         Profile p = Profiles.load(dir, PROFILE);
         LiveState live = matching("web")
-                .found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on", "perm_private_oss_tbl", "LTAIexample:secretvalue",
-                        "private_oss_ram_unauthorized", "off")))
-                .found(a(Kind.CDN_CACHE_TTL), ttl()).build();
+                .found(
+                        a(Kind.CDN_PRIVATE_OSS_AUTH),
+                        l2(Map.of(
+                                "private_oss_auth",
+                                "on",
+                                "perm_private_oss_tbl",
+                                "LTAIexample:secretvalue",
+                                "private_oss_ram_unauthorized",
+                                "off")))
+                .found(a(Kind.CDN_CACHE_TTL), ttl())
+                .build();
         Plan plan = planner.plan(p, live, PlanOptions.defaults());
         assertEquals(List.of(), acting(plan));
-        assertTrue(plan.normalizations().containsAll(List.of(Normalization.CDN_L2_OSS_KEY_ARGS, Normalization.CDN_SOURCE_DEFAULTS,
-                Normalization.CDN_TTL_ARGS, Normalization.CDN_OSS_ORIGIN)));
-        assertEquals("{\"private_oss_auth\":\"on\"}", change(plan, "cdn.domain.media.example.com.private_oss_auth").before().toString());
+        assertTrue(plan.normalizations()
+                .containsAll(List.of(
+                        Normalization.CDN_L2_OSS_KEY_ARGS,
+                        Normalization.CDN_SOURCE_DEFAULTS,
+                        Normalization.CDN_TTL_ARGS,
+                        Normalization.CDN_OSS_ORIGIN)));
+        assertEquals(
+                "{\"private_oss_auth\":\"on\"}",
+                change(plan, "cdn.domain.media.example.com.private_oss_auth")
+                        .before()
+                        .toString());
     }
 
     @Test
     void plan_privateOssAuthOffLive_createsItWithoutShowingCredentials() {
         Profile p = Profiles.load(dir, PROFILE);
         LiveState live = matching("web")
-                .found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "off", "perm_private_oss_tbl", "LTAIexample:secretvalue")))
-                .found(a(Kind.CDN_CACHE_TTL), ttl()).build();
+                .found(
+                        a(Kind.CDN_PRIVATE_OSS_AUTH),
+                        l2(Map.of("private_oss_auth", "off", "perm_private_oss_tbl", "LTAIexample:secretvalue")))
+                .found(a(Kind.CDN_CACHE_TTL), ttl())
+                .build();
         Plan plan = planner.plan(p, live, PlanOptions.defaults());
         Change c = change(plan, "cdn.domain.media.example.com.private_oss_auth");
         assertEquals(Action.CREATE, c.action());
@@ -112,14 +144,26 @@ class PlannerCdnTest {
 
     @Test
     void plan_privateOssAuthNotWantedButOnLive_deleted() {
-        Profile p = Profiles.load(dir, "cdn:\n  domains:\n    media.example.com: { type: web, origin: { domain: origin.example.com } }\n");
+        Profile p = Profiles.load(
+                dir,
+                "cdn:\n  domains:\n    media.example.com: { type: web, origin: { domain: origin.example.com } }\n");
         LiveState live = LiveState.builder()
-                .found(a(Kind.CDN_DOMAIN), new Live.CdnDomain("web", List.of(new Live.CdnSource("domain", "origin.example.com",
-                        Optional.of(80), Optional.of("20"))), "online"))
-                .found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on"))).build();
+                .found(
+                        a(Kind.CDN_DOMAIN),
+                        new Live.CdnDomain(
+                                "web",
+                                List.of(new Live.CdnSource(
+                                        "domain", "origin.example.com", Optional.of(80), Optional.of("20"))),
+                                "online"))
+                .found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on")))
+                .build();
         Plan plan = planner.plan(p, live, PlanOptions.defaults());
-        assertEquals(Action.DELETE, change(plan, "cdn.domain.media.example.com.private_oss_auth").action());
-        assertEquals(List.of("cdn.domain.media.example.com", "cdn.domain.media.example.com.private_oss_auth"), Plans.addresses(plan));
+        assertEquals(
+                Action.DELETE,
+                change(plan, "cdn.domain.media.example.com.private_oss_auth").action());
+        assertEquals(
+                List.of("cdn.domain.media.example.com", "cdn.domain.media.example.com.private_oss_auth"),
+                Plans.addresses(plan));
     }
 
     @Test
@@ -128,18 +172,31 @@ class PlannerCdnTest {
         Plan plan = planner.plan(p, matching("download").build(), PlanOptions.defaults());
         Change c = change(plan, "cdn.domain.media.example.com");
         assertEquals(Action.REPLACE, c.action());
-        assertEquals(List.of("create-only-changed: type (live download, profile web) can only be set when the domain is added"), dangers(c));
-        assertEquals(List.of("cdn.domain.media.example.com: type (live download, profile web) can only be set when the domain is added; "
-                + "ossops never deletes a CDN domain to replace it: change the profile to match"), errors(plan));
+        assertEquals(
+                List.of(
+                        "create-only-changed: type (live download, profile web) can only be set when the domain is added"),
+                dangers(c));
+        assertEquals(
+                List.of(
+                        "cdn.domain.media.example.com: type (live download, profile web) can only be set when the domain is added; "
+                                + "ossops never deletes a CDN domain to replace it: change the profile to match"),
+                errors(plan));
     }
 
     @Test
     void plan_originMovedAndDomainOffline_updateWithReason() {
-        Profile p = Profiles.load(dir, "cdn:\n  domains:\n    media.example.com: { type: web, origin: { ip: 203.0.113.10 } }\n");
+        Profile p = Profiles.load(
+                dir, "cdn:\n  domains:\n    media.example.com: { type: web, origin: { ip: 203.0.113.10 } }\n");
         LiveState live = LiveState.builder()
-                .found(a(Kind.CDN_DOMAIN), new Live.CdnDomain("web", List.of(new Live.CdnSource("ipaddr", "203.0.113.9",
-                        Optional.empty(), Optional.empty())), "offline"))
-                .absent(a(Kind.CDN_PRIVATE_OSS_AUTH)).build();
+                .found(
+                        a(Kind.CDN_DOMAIN),
+                        new Live.CdnDomain(
+                                "web",
+                                List.of(new Live.CdnSource(
+                                        "ipaddr", "203.0.113.9", Optional.empty(), Optional.empty())),
+                                "offline"))
+                .absent(a(Kind.CDN_PRIVATE_OSS_AUTH))
+                .build();
         Change c = change(planner.plan(p, live, PlanOptions.defaults()), "cdn.domain.media.example.com");
         assertEquals(Action.UPDATE, c.action());
         assertEquals(List.of("domain is offline live"), c.reasons());
@@ -149,15 +206,28 @@ class PlannerCdnTest {
     @Test
     void plan_cacheTtlDiffers_updateAndUnknownFunction_error() {
         Profile p = Profiles.load(dir, PROFILE);
-        LiveState changed = matching("web").found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on")))
-                .found(a(Kind.CDN_CACHE_TTL), new Live.CdnFunctions(List.of(
-                        fn("filetype_based_ttl_set", "5", Map.of("file_type", "png,jpg", "ttl", "60"))))).build();
-        assertEquals(List.of("cdn.domain.media.example.com.cache_ttl"), acting(planner.plan(p, changed, PlanOptions.defaults())));
-        LiveState odd = matching("web").found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on")))
-                .found(a(Kind.CDN_CACHE_TTL), new Live.CdnFunctions(List.of(
-                        fn("filetype_based_ttl_set", "5", Map.of("file_type", "png", "ttl", "forever"))))).build();
-        assertEquals(List.of("cdn.domain.media.example.com.cache_ttl: live filetype_based_ttl_set configuration 5 cannot be represented "
-                + "in a profile (arguments [file_type, ttl]); ossops will not overwrite it"), errors(planner.plan(p, odd, PlanOptions.defaults())));
+        LiveState changed = matching("web")
+                .found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on")))
+                .found(
+                        a(Kind.CDN_CACHE_TTL),
+                        new Live.CdnFunctions(List.of(
+                                fn("filetype_based_ttl_set", "5", Map.of("file_type", "png,jpg", "ttl", "60")))))
+                .build();
+        assertEquals(
+                List.of("cdn.domain.media.example.com.cache_ttl"),
+                acting(planner.plan(p, changed, PlanOptions.defaults())));
+        LiveState odd = matching("web")
+                .found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on")))
+                .found(
+                        a(Kind.CDN_CACHE_TTL),
+                        new Live.CdnFunctions(List.of(
+                                fn("filetype_based_ttl_set", "5", Map.of("file_type", "png", "ttl", "forever")))))
+                .build();
+        assertEquals(
+                List.of(
+                        "cdn.domain.media.example.com.cache_ttl: live filetype_based_ttl_set configuration 5 cannot be represented "
+                                + "in a profile (arguments [file_type, ttl]); ossops will not overwrite it"),
+                errors(planner.plan(p, odd, PlanOptions.defaults())));
     }
 
     @Test
@@ -168,9 +238,11 @@ class PlannerCdnTest {
                 .found(a(Kind.CDN_DOMAIN), new Live.CdnDomain("web", List.of(SOURCE), "online"))
                 .found(a(Kind.CDN_HTTPS), new Live.CdnCertificate(false, Optional.empty()))
                 .found(a(Kind.CDN_PRIVATE_OSS_AUTH), l2(Map.of("private_oss_auth", "on")))
-                .found(a(Kind.CDN_CACHE_TTL), ttl()).build();
+                .found(a(Kind.CDN_CACHE_TTL), ttl())
+                .build();
         Change https = change(planner.plan(p, off, PlanOptions.defaults()), "cdn.domain.media.example.com.https");
         assertEquals(Action.CREATE, https.action());
-        assertEquals("{\"enabled\":true,\"certificateType\":\"free\"}", https.after().toString());
+        assertEquals(
+                "{\"enabled\":true,\"certificateType\":\"free\"}", https.after().toString());
     }
 }

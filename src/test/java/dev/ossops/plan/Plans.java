@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Lookups into plans for assertions. */
 final class Plans {
 
-    private Plans() {
-    }
+    private Plans() {}
 
     static Change change(Plan plan, String address) {
-        return plan.changes().stream().filter(c -> c.address().toString().equals(address)).findFirst()
+        return plan.changes().stream()
+                .filter(c -> c.address().toString().equals(address))
+                .findFirst()
                 .orElseGet(() -> fail("no change at " + address + " in " + addresses(plan)));
     }
 
@@ -25,11 +26,16 @@ final class Plans {
 
     /** Addresses of changes that do something, in plan order. */
     static List<String> acting(Plan plan) {
-        return plan.changes().stream().filter(c -> c.action() != Action.NOOP).map(c -> c.address().toString()).toList();
+        return plan.changes().stream()
+                .filter(c -> c.action() != Action.NOOP)
+                .map(c -> c.address().toString())
+                .toList();
     }
 
     static List<String> dangers(Change change) {
-        return change.dangers().stream().map(d -> d.rule().id() + ": " + d.message()).toList();
+        return change.dangers().stream()
+                .map(d -> d.rule().id() + ": " + d.message())
+                .toList();
     }
 
     static List<String> errors(Plan plan) {

@@ -16,21 +16,40 @@ class PoliciesTest {
 
     @Test
     void json_bucketPolicyWithConditionAndNotResource_wireShape() {
-        PolicyDocument doc = new PolicyDocument("1", List.of(new PolicyDocument.Statement("Deny", List.of("oss:*"), false,
-                List.of("acs:oss:*:*:b/private/*"), true, Optional.of(new PolicyDocument.Principal(List.of("*"), List.of(), List.of(), List.of())),
-                Map.of("IpAddress", Map.of("acs:SourceIp", List.of("10.0.0.0/8"))))));
+        PolicyDocument doc = new PolicyDocument(
+                "1",
+                List.of(new PolicyDocument.Statement(
+                        "Deny",
+                        List.of("oss:*"),
+                        false,
+                        List.of("acs:oss:*:*:b/private/*"),
+                        true,
+                        Optional.of(new PolicyDocument.Principal(List.of("*"), List.of(), List.of(), List.of())),
+                        Map.of("IpAddress", Map.of("acs:SourceIp", List.of("10.0.0.0/8"))))));
         String json = Policies.json(doc);
-        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":[\"*\"],\"Action\":[\"oss:*\"],"
-                + "\"NotResource\":[\"acs:oss:*:*:b/private/*\"],\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"10.0.0.0/8\"]}}}]}", json);
+        assertEquals(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":[\"*\"],\"Action\":[\"oss:*\"],"
+                        + "\"NotResource\":[\"acs:oss:*:*:b/private/*\"],\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"10.0.0.0/8\"]}}}]}",
+                json);
         assertEquals(1, PolicyParser.parse(json, PolicyType.BUCKET).statements().size());
     }
 
     @Test
     void json_trustPolicyTypedPrincipalWithoutResource_wireShape() {
-        PolicyDocument doc = new PolicyDocument("1", List.of(new PolicyDocument.Statement("Allow", List.of("sts:AssumeRole"), true,
-                List.of(), false, Optional.of(new PolicyDocument.Principal(List.of(), List.of("acs:ram::1:root"), List.of("ecs.aliyuncs.com"),
-                List.of())), Map.of())));
-        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::1:root\"],"
-                + "\"Service\":[\"ecs.aliyuncs.com\"]},\"NotAction\":[\"sts:AssumeRole\"]}]}", Policies.json(doc));
+        PolicyDocument doc = new PolicyDocument(
+                "1",
+                List.of(new PolicyDocument.Statement(
+                        "Allow",
+                        List.of("sts:AssumeRole"),
+                        true,
+                        List.of(),
+                        false,
+                        Optional.of(new PolicyDocument.Principal(
+                                List.of(), List.of("acs:ram::1:root"), List.of("ecs.aliyuncs.com"), List.of())),
+                        Map.of())));
+        assertEquals(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::1:root\"],"
+                        + "\"Service\":[\"ecs.aliyuncs.com\"]},\"NotAction\":[\"sts:AssumeRole\"]}]}",
+                Policies.json(doc));
     }
 }

@@ -16,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Writes a profile body (after the standard header) and its documents to a directory and loads it for real. */
 final class Profiles {
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     static Profile load(Path dir, String body, Map<String, String> documents) {
         try {
@@ -29,8 +28,13 @@ final class Profiles {
             Path profile = dir.resolve("profile.yaml");
             Files.writeString(profile, "apiVersion: ossops/v1\nkind: Profile\nname: test\nregion: cn-beijing\n" + body);
             ProfileLoader.Result result = new ProfileLoader().load(profile);
-            assertEquals("[]", result.problems().stream().filter(p -> p.severity() == Severity.ERROR)
-                    .map(Problem::format).toList().toString());
+            assertEquals(
+                    "[]",
+                    result.problems().stream()
+                            .filter(p -> p.severity() == Severity.ERROR)
+                            .map(Problem::format)
+                            .toList()
+                            .toString());
             return result.profile().orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

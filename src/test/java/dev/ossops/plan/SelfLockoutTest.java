@@ -17,17 +17,22 @@ class SelfLockoutTest {
     private static final Caller ROOT = new Caller.Account("1680000000000001");
 
     private static JsonNode shippedHttpsOnly() throws Exception {
-        return JSON.readTree(Files.readString(Path.of("policies/bucket-https-only.json")).replace("myapp-prod-media", "media"));
+        return JSON.readTree(
+                Files.readString(Path.of("policies/bucket-https-only.json")).replace("myapp-prod-media", "media"));
     }
 
     @Test
     void assess_httpsOnlyPolicyOverHttp_isALockoutNamingCallerAndActions() throws Exception {
         Optional<Danger> danger = SelfLockout.assess("media", shippedHttpsOnly(), new Connection(ROOT, false));
 
-        assertEquals(Optional.of(new Danger(DangerRule.SELF_LOCKOUT, "the policy denies account 1680000000000001, as whom ossops "
-                + "connects over HTTP, oss:GetBucketPolicy, oss:PutBucketPolicy, oss:DeleteBucketPolicy, oss:GetBucketAcl, "
-                + "oss:PutBucketAcl, oss:GetBucketInfo, oss:ListObjects, oss:GetObject, oss:PutObject: once applied, ossops (and the "
-                + "owner over this connection) could not change or remove it")), danger);
+        assertEquals(
+                Optional.of(new Danger(
+                        DangerRule.SELF_LOCKOUT,
+                        "the policy denies account 1680000000000001, as whom ossops "
+                                + "connects over HTTP, oss:GetBucketPolicy, oss:PutBucketPolicy, oss:DeleteBucketPolicy, oss:GetBucketAcl, "
+                                + "oss:PutBucketAcl, oss:GetBucketInfo, oss:ListObjects, oss:GetObject, oss:PutObject: once applied, ossops (and the "
+                                + "owner over this connection) could not change or remove it")),
+                danger);
     }
 
     @Test
@@ -37,8 +42,9 @@ class SelfLockoutTest {
 
     @Test
     void assess_denyOfAnotherUserOnly_isNoDanger() throws Exception {
-        JsonNode policy = JSON.readTree("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":[\"20000000000002\"],"
-                + "\"Action\":[\"oss:*\"],\"Resource\":[\"acs:oss:*:*:media\",\"acs:oss:*:*:media/*\"]}]}");
+        JsonNode policy = JSON.readTree(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":[\"20000000000002\"],"
+                        + "\"Action\":[\"oss:*\"],\"Resource\":[\"acs:oss:*:*:media\",\"acs:oss:*:*:media/*\"]}]}");
         Caller user = new Caller.RamUser("1680000000000001", "20000000000001", "ops");
 
         assertEquals(Optional.empty(), SelfLockout.assess("media", policy, new Connection(user, false)));
@@ -46,18 +52,23 @@ class SelfLockoutTest {
 
     @Test
     void assess_denyOfTheCallingRamUserPolicyActions_namesOnlyThose() throws Exception {
-        JsonNode policy = JSON.readTree("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":[\"20000000000001\"],"
-                + "\"Action\":[\"oss:PutBucketPolicy\",\"oss:DeleteBucketPolicy\"],\"Resource\":[\"acs:oss:*:*:media\"]}]}");
+        JsonNode policy = JSON.readTree(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":[\"20000000000001\"],"
+                        + "\"Action\":[\"oss:PutBucketPolicy\",\"oss:DeleteBucketPolicy\"],\"Resource\":[\"acs:oss:*:*:media\"]}]}");
         Caller user = new Caller.RamUser("1680000000000001", "20000000000001", "ops");
 
-        assertEquals("the policy denies RAM user ops (20000000000001) of account 1680000000000001, as whom ossops connects over HTTPS, "
+        assertEquals(
+                "the policy denies RAM user ops (20000000000001) of account 1680000000000001, as whom ossops connects over HTTPS, "
                         + "oss:PutBucketPolicy, oss:DeleteBucketPolicy: once applied, ossops (and the owner over this connection) could "
                         + "not change or remove it",
-                SelfLockout.assess("media", policy, new Connection(user, true)).orElseThrow().message());
+                SelfLockout.assess("media", policy, new Connection(user, true))
+                        .orElseThrow()
+                        .message());
     }
 
     @Test
     void assess_policyDeleted_isNoDanger() {
-        assertEquals(Optional.empty(), SelfLockout.assess("media", NullNode.getInstance(), new Connection(ROOT, false)));
+        assertEquals(
+                Optional.empty(), SelfLockout.assess("media", NullNode.getInstance(), new Connection(ROOT, false)));
     }
 }

@@ -18,27 +18,45 @@ class TextRendererTest {
     }
 
     private static Change noop() {
-        return new Change(ACL, Action.NOOP, JsonValues.of("private"), JsonValues.of("private"), List.of(), List.of(), List.of(), List.of());
+        return new Change(
+                ACL,
+                Action.NOOP,
+                JsonValues.of("private"),
+                JsonValues.of("private"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     @Test
     void render_nothingToDo_noChangesLine() {
-        assertEquals("No changes. Live state matches the profile.\n", new TextRenderer(false, false).render(plan(List.of(noop()), Map.of(), List.of())));
+        assertEquals(
+                "No changes. Live state matches the profile.\n",
+                new TextRenderer(false, false).render(plan(List.of(noop()), Map.of(), List.of())));
     }
 
     @Test
     void summary_noChangesButIncompleteOrErrors_saysSo() {
-        assertEquals("No changes found, but the plan is incomplete.",
+        assertEquals(
+                "No changes found, but the plan is incomplete.",
                 TextRenderer.summary(plan(List.of(), Map.of(ACL, "GetBucketAcl failed: timeout"), List.of())));
-        assertEquals("No changes found, but the plan is not applyable.",
+        assertEquals(
+                "No changes found, but the plan is not applyable.",
                 TextRenderer.summary(plan(List.of(), Map.of(), List.of(new Plan.PlanError(ACL, "bad")))));
     }
 
     @Test
     void render_deleteWithDanger_blockWithSymbolFieldsAndWarning() {
-        Change delete = new Change(ACL, Action.DELETE, JsonValues.of("x"), NullNode.getInstance(),
-                List.of(new FieldDiff("", JsonValues.of("x"), NullNode.getInstance())), List.of("because"),
-                List.of(new Danger(DangerRule.ACL_PUBLIC, "m")), List.of());
+        Change delete = new Change(
+                ACL,
+                Action.DELETE,
+                JsonValues.of("x"),
+                NullNode.getInstance(),
+                List.of(new FieldDiff("", JsonValues.of("x"), NullNode.getInstance())),
+                List.of("because"),
+                List.of(new Danger(DangerRule.ACL_PUBLIC, "m")),
+                List.of());
         assertEquals("""
                 - bucket.media.acl
                     "x" -> (none)

@@ -14,14 +14,17 @@ class ConditionTest {
 
     @Test
     void new_rejectsValuesTheOperatorCannotRead() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Condition(ConditionOperator.IP_ADDRESS, "acs:SourceIp", List.of("10.0.0.0/8", "intranet")));
-        assertEquals("IpAddress acs:SourceIp: \"intranet\" is not an IPv4 or IPv6 address or CIDR block", e.getMessage());
+        assertEquals(
+                "IpAddress acs:SourceIp: \"intranet\" is not an IPv4 or IPv6 address or CIDR block", e.getMessage());
     }
 
     @Test
     void new_rejectsNoValues() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Condition(ConditionOperator.STRING_EQUALS, "oss:Prefix", List.of()));
         assertEquals("StringEquals oss:Prefix needs at least one value", e.getMessage());
     }
@@ -46,7 +49,9 @@ class ConditionTest {
 
     @Test
     void fromJson_exactSpellingOnly() {
-        assertEquals(ConditionOperator.NUMERIC_LESS_THAN_EQUALS, ConditionOperator.fromJson("NumericLessThanEquals").orElseThrow());
+        assertEquals(
+                ConditionOperator.NUMERIC_LESS_THAN_EQUALS,
+                ConditionOperator.fromJson("NumericLessThanEquals").orElseThrow());
         assertTrue(ConditionOperator.fromJson("numericlessthanequals").isEmpty());
         assertTrue(ConditionOperator.fromJson("StringEqualsIfExists").isEmpty());
     }

@@ -49,28 +49,32 @@ class OssActionsTest {
             """)
     void actions_perApi(String api, String plain, String versioned) {
         OssApi operation = OssApi.of(api).orElseThrow();
-        assertEquals(List.of(plain.split(" ")), operation.actions(false).stream().map(OssAction::action).toList());
-        assertEquals(List.of(versioned.split(" ")), operation.actions(true).stream().map(OssAction::action).toList());
+        assertEquals(
+                List.of(plain.split(" ")),
+                operation.actions(false).stream().map(OssAction::action).toList());
+        assertEquals(
+                List.of(versioned.split(" ")),
+                operation.actions(true).stream().map(OssAction::action).toList());
     }
 
     @ParameterizedTest(name = "{0} is {1} on {2}")
     @CsvSource({
-            "oss:ListBuckets, LIST, SERVICE",
-            "oss:ListObjects, LIST, BUCKET",
-            "oss:GetBucketInfo, READ, BUCKET",
-            "oss:PutBucket, WRITE, BUCKET",
-            "oss:PutBucketAcl, PERMISSIONS_MANAGEMENT, BUCKET",
-            "oss:PutBucketPolicy, PERMISSIONS_MANAGEMENT, BUCKET",
-            "oss:PutBucketLifecycle, CONFIGURATION, BUCKET",
-            "oss:PutBucketCors, CONFIGURATION, BUCKET",
-            "oss:PutObject, WRITE, OBJECT",
-            "oss:GetObject, READ, OBJECT",
-            "oss:DeleteObject, WRITE, OBJECT",
-            "oss:ListParts, LIST, OBJECT",
-            "oss:SealAppendObject, WRITE, OBJECT",
-            "oss:RestoreObject, WRITE, OBJECT",
-            "oss:PutObjectAcl, PERMISSIONS_MANAGEMENT, OBJECT",
-            "oss:GetObjectAcl, READ, OBJECT",
+        "oss:ListBuckets, LIST, SERVICE",
+        "oss:ListObjects, LIST, BUCKET",
+        "oss:GetBucketInfo, READ, BUCKET",
+        "oss:PutBucket, WRITE, BUCKET",
+        "oss:PutBucketAcl, PERMISSIONS_MANAGEMENT, BUCKET",
+        "oss:PutBucketPolicy, PERMISSIONS_MANAGEMENT, BUCKET",
+        "oss:PutBucketLifecycle, CONFIGURATION, BUCKET",
+        "oss:PutBucketCors, CONFIGURATION, BUCKET",
+        "oss:PutObject, WRITE, OBJECT",
+        "oss:GetObject, READ, OBJECT",
+        "oss:DeleteObject, WRITE, OBJECT",
+        "oss:ListParts, LIST, OBJECT",
+        "oss:SealAppendObject, WRITE, OBJECT",
+        "oss:RestoreObject, WRITE, OBJECT",
+        "oss:PutObjectAcl, PERMISSIONS_MANAGEMENT, OBJECT",
+        "oss:GetObjectAcl, READ, OBJECT",
     })
     void of_levelAndScope(String action, AccessLevel level, OssAction.Scope scope) {
         OssAction entry = OssAction.of(action).orElseThrow();
@@ -93,8 +97,12 @@ class OssActionsTest {
             used.addAll(api.actions(true));
         }
         assertEquals(Set.of(OssAction.values()), used);
-        assertEquals(OssAction.values().length,
-                Arrays.stream(OssAction.values()).map(a -> a.action().toLowerCase()).distinct().count());
+        assertEquals(
+                OssAction.values().length,
+                Arrays.stream(OssAction.values())
+                        .map(a -> a.action().toLowerCase())
+                        .distinct()
+                        .count());
         assertTrue(Arrays.stream(OssAction.values()).allMatch(a -> a.action().startsWith("oss:")));
     }
 }

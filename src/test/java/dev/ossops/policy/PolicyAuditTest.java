@@ -27,8 +27,9 @@ class PolicyAuditTest {
 
     /** Levels anonymous callers get, in AccessLevel order, space-separated ("" when none). */
     private static String levels(String statements) {
-        return new TreeSet<>(PolicyAudit.anonymousAccess(bucketPolicy(statements), "media").levels()).stream()
-                .map(Enum::name).collect(Collectors.joining(" "));
+        return new TreeSet<>(PolicyAudit.anonymousAccess(bucketPolicy(statements), "media")
+                        .levels())
+                .stream().map(Enum::name).collect(Collectors.joining(" "));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,22 +72,27 @@ class PolicyAuditTest {
         assertFalse(access.can(AccessLevel.LIST));
         assertEquals(List.of("oss:DeleteObject"), access.actions().get(AccessLevel.WRITE));
         assertEquals(List.of("oss:GetObject"), access.actions().get(AccessLevel.READ));
-        assertEquals(List.of(new StatementRef(PolicyType.BUCKET, "media", 1)),
-                access.statements());
-        assertEquals("bucket policy \"media\" Statement[1]", access.statements().get(0).describe());
+        assertEquals(List.of(new StatementRef(PolicyType.BUCKET, "media", 1)), access.statements());
+        assertEquals(
+                "bucket policy \"media\" Statement[1]",
+                access.statements().get(0).describe());
     }
 
     @Test
     void anonymousAccess_onlyForBucketPolicies() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PolicyAudit.anonymousAccess(
-                identity("[{\"Effect\": \"Allow\", \"Action\": \"oss:*\", \"Resource\": \"*\"}]"), "media"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PolicyAudit.anonymousAccess(
+                        identity("[{\"Effect\": \"Allow\", \"Action\": \"oss:*\", \"Resource\": \"*\"}]"), "media"));
         assertEquals("anonymous access is a question for a bucket policy, not identity policy", e.getMessage());
     }
 
     /** Kinds of broad grants, as a sorted space-separated string. */
     private static String broad(String statements) {
         return PolicyAudit.grantsBroadAccess(identity(statements), "p").stream()
-                .map(g -> g.kind().name()).sorted().collect(Collectors.joining(" "));
+                .map(g -> g.kind().name())
+                .sorted()
+                .collect(Collectors.joining(" "));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,8 +122,10 @@ class PolicyAuditTest {
                 [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"},
                  {"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}}]
                 """), "AppOSS");
-        assertEquals(List.of(new BroadGrant(BroadGrant.Kind.OSS_FULL,
-                new StatementRef(PolicyType.IDENTITY, "AppOSS", 1), true)), grants);
+        assertEquals(
+                List.of(new BroadGrant(
+                        BroadGrant.Kind.OSS_FULL, new StatementRef(PolicyType.IDENTITY, "AppOSS", 1), true)),
+                grants);
     }
 
     @Test
@@ -136,7 +144,8 @@ class PolicyAuditTest {
 
     @Test
     void anonymousAccess_everyLevelHasCatalogueActions() {
-        Set<AccessLevel> levels = Arrays.stream(OssAction.values()).map(OssAction::level).collect(Collectors.toSet());
+        Set<AccessLevel> levels =
+                Arrays.stream(OssAction.values()).map(OssAction::level).collect(Collectors.toSet());
         assertEquals(Set.of(AccessLevel.values()), levels);
     }
 }

@@ -53,7 +53,8 @@ class PolicyEvaluatorTest {
         }
         if (c.has("identities")) {
             for (int i = 0; i < c.get("identities").size(); i++) {
-                policies = policies.withIdentity(policy("id" + (i + 1), c.get("identities").get(i), PolicyType.IDENTITY));
+                policies = policies.withIdentity(
+                        policy("id" + (i + 1), c.get("identities").get(i), PolicyType.IDENTITY));
             }
         }
         if (c.has("session")) {
@@ -80,7 +81,8 @@ class PolicyEvaluatorTest {
     private static RequestContext request(JsonNode r) {
         String resource;
         if (r.has("object")) {
-            resource = RequestContext.ossResource("100", "media", r.get("object").asText());
+            resource =
+                    RequestContext.ossResource("100", "media", r.get("object").asText());
         } else if (r.has("bucket")) {
             resource = RequestContext.ossResource("100", r.get("bucket").asText(), null);
         } else {
@@ -102,29 +104,55 @@ class PolicyEvaluatorTest {
 
     @Test
     void evaluateIdentity_roleInAnotherAccount_isDecidedByTheCallersPoliciesAlone() {
-        PolicySet policies = PolicySet.empty().withIdentity(new AttachedPolicy("assume",
-                identityDocument("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram::100:role/*\"}")));
-        RequestContext inA = RequestContext.of("sts:AssumeRole", "acs:ram::100:role/uploader", CALLERS.get("other-user"));
-        assertEquals(Decision.Outcome.ALLOW, PolicyEvaluator.evaluateIdentity(policies, inA).outcome());
-        // The cross-account rule of evaluate() would want a resource policy as well; the trust policy is that, checked apart.
-        assertEquals(Decision.Outcome.IMPLICIT_DENY, PolicyEvaluator.evaluate(policies, inA).outcome());
-        RequestContext elsewhere = RequestContext.of("sts:AssumeRole", "acs:ram::300:role/uploader", CALLERS.get("other-user"));
-        assertEquals("implicitly denied: no statement allows sts:AssumeRole on acs:ram::300:role/uploader for the RAM user bob"
-                + " (2002) of account 200", PolicyEvaluator.evaluateIdentity(policies, elsewhere).explanation());
+        PolicySet policies = PolicySet.empty()
+                .withIdentity(
+                        new AttachedPolicy(
+                                "assume",
+                                identityDocument(
+                                        "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram::100:role/*\"}")));
+        RequestContext inA =
+                RequestContext.of("sts:AssumeRole", "acs:ram::100:role/uploader", CALLERS.get("other-user"));
+        assertEquals(
+                Decision.Outcome.ALLOW,
+                PolicyEvaluator.evaluateIdentity(policies, inA).outcome());
+        // The cross-account rule of evaluate() would want a resource policy as well; the trust policy is that, checked
+        // apart.
+        assertEquals(
+                Decision.Outcome.IMPLICIT_DENY,
+                PolicyEvaluator.evaluate(policies, inA).outcome());
+        RequestContext elsewhere =
+                RequestContext.of("sts:AssumeRole", "acs:ram::300:role/uploader", CALLERS.get("other-user"));
+        assertEquals(
+                "implicitly denied: no statement allows sts:AssumeRole on acs:ram::300:role/uploader for the RAM user bob"
+                        + " (2002) of account 200",
+                PolicyEvaluator.evaluateIdentity(policies, elsewhere).explanation());
     }
 
     @Test
     void evaluateIdentity_denyAndSessionPolicy_limitTheCaller() {
-        PolicySet policies = PolicySet.empty().withIdentity(new AttachedPolicy("assume", identityDocument(
-                "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"},"
-                        + "{\"Effect\":\"Deny\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram::100:role/admin\"}")));
-        assertEquals(Decision.Outcome.EXPLICIT_DENY, PolicyEvaluator.evaluateIdentity(policies,
-                RequestContext.of("sts:AssumeRole", "acs:ram::100:role/admin", CALLERS.get("user"))).outcome());
-        PolicySet narrowed = policies.withSession(new AttachedPolicy("session", PolicyParser.parse(
-                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}",
-                PolicyType.SESSION)));
-        assertEquals("implicitly denied: the session policy \"session\" does not allow sts:AssumeRole on acs:ram::100:role/ops",
-                PolicyEvaluator.evaluateIdentity(narrowed, RequestContext.of("sts:AssumeRole", "acs:ram::100:role/ops",
-                        CALLERS.get("session"))).explanation());
+        PolicySet policies = PolicySet.empty()
+                .withIdentity(
+                        new AttachedPolicy(
+                                "assume",
+                                identityDocument(
+                                        "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"},"
+                                                + "{\"Effect\":\"Deny\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram::100:role/admin\"}")));
+        assertEquals(
+                Decision.Outcome.EXPLICIT_DENY,
+                PolicyEvaluator.evaluateIdentity(
+                                policies,
+                                RequestContext.of("sts:AssumeRole", "acs:ram::100:role/admin", CALLERS.get("user")))
+                        .outcome());
+        PolicySet narrowed = policies.withSession(new AttachedPolicy(
+                "session",
+                PolicyParser.parse(
+                        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}",
+                        PolicyType.SESSION)));
+        assertEquals(
+                "implicitly denied: the session policy \"session\" does not allow sts:AssumeRole on acs:ram::100:role/ops",
+                PolicyEvaluator.evaluateIdentity(
+                                narrowed,
+                                RequestContext.of("sts:AssumeRole", "acs:ram::100:role/ops", CALLERS.get("session")))
+                        .explanation());
     }
 }

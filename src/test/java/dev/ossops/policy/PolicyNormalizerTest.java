@@ -37,7 +37,8 @@ class PolicyNormalizerTest {
             operator order             | [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": "true"}, "IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}}] | [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}, "Bool": {"acs:SecureTransport": "true"}}}]
             """)
     void equivalent_sameMeaning(String scenario, String a, String b) {
-        assertTrue(PolicyNormalizer.equivalent(identity(a), identity(b)),
+        assertTrue(
+                PolicyNormalizer.equivalent(identity(a), identity(b)),
                 PolicyNormalizer.canonicalJson(identity(a)) + " vs " + PolicyNormalizer.canonicalJson(identity(b)));
     }
 
@@ -56,20 +57,28 @@ class PolicyNormalizerTest {
 
     @Test
     void equivalent_differentTypesAreNotEquivalent() {
-        PolicyDocument session = PolicyParser.parse("{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\","
-                + " \"Action\": \"oss:GetObject\", \"Resource\": \"*\"}]}", PolicyType.SESSION);
-        assertFalse(PolicyNormalizer.equivalent(session,
-                identity("[{\"Effect\": \"Allow\", \"Action\": \"oss:GetObject\", \"Resource\": \"*\"}]")));
+        PolicyDocument session = PolicyParser.parse(
+                "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\","
+                        + " \"Action\": \"oss:GetObject\", \"Resource\": \"*\"}]}",
+                PolicyType.SESSION);
+        assertFalse(PolicyNormalizer.equivalent(
+                session, identity("[{\"Effect\": \"Allow\", \"Action\": \"oss:GetObject\", \"Resource\": \"*\"}]")));
     }
 
     @Test
     void equivalent_principalFormsOfBucketPolicies() {
-        assertTrue(PolicyNormalizer.equivalent(
-                bucket("[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]"),
-                bucket("[{\"Effect\": \"Allow\", \"Principal\": {\"RAM\": []}, \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]")));
-        assertTrue(PolicyNormalizer.equivalent(
-                bucket("[{\"Effect\": \"Allow\", \"Principal\": [\"2\", \"1\", \"2\"], \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]"),
-                bucket("[{\"Effect\": \"Allow\", \"Principal\": [\"1\", \"2\"], \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]")));
+        assertTrue(
+                PolicyNormalizer.equivalent(
+                        bucket(
+                                "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]"),
+                        bucket(
+                                "[{\"Effect\": \"Allow\", \"Principal\": {\"RAM\": []}, \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]")));
+        assertTrue(
+                PolicyNormalizer.equivalent(
+                        bucket(
+                                "[{\"Effect\": \"Allow\", \"Principal\": [\"2\", \"1\", \"2\"], \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]"),
+                        bucket(
+                                "[{\"Effect\": \"Allow\", \"Principal\": [\"1\", \"2\"], \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:1:b/*\"}]")));
     }
 
     @Test
@@ -80,29 +89,35 @@ class PolicyNormalizerTest {
                   "Principal": ["2", "1"], "Effect": "Allow"},
                  {"Effect": "Deny", "Principal": "*", "NotAction": "oss:Get*", "NotResource": "acs:oss:*:1:b/public/*"}]
                 """);
-        assertEquals("{\"Version\":\"1\",\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Principal\":[\"1\",\"2\"],\"Action\":[\"oss:GetObject\",\"oss:ListObjects\",\"oss:get*\"],"
-                + "\"Resource\":[\"acs:oss:*:1:b\",\"acs:oss:*:1:b/*\"],"
-                + "\"Condition\":{\"Bool\":{\"acs:securetransport\":[\"true\"]},\"IpAddress\":{\"acs:sourceip\":[\"10.1.0.0/16\"]}}},"
-                + "{\"Effect\":\"Deny\",\"Principal\":[\"*\"],\"NotAction\":[\"oss:get*\"],\"NotResource\":[\"acs:oss:*:1:b/public/*\"]}]}",
+        assertEquals(
+                "{\"Version\":\"1\",\"Statement\":["
+                        + "{\"Effect\":\"Allow\",\"Principal\":[\"1\",\"2\"],\"Action\":[\"oss:GetObject\",\"oss:ListObjects\",\"oss:get*\"],"
+                        + "\"Resource\":[\"acs:oss:*:1:b\",\"acs:oss:*:1:b/*\"],"
+                        + "\"Condition\":{\"Bool\":{\"acs:securetransport\":[\"true\"]},\"IpAddress\":{\"acs:sourceip\":[\"10.1.0.0/16\"]}}},"
+                        + "{\"Effect\":\"Deny\",\"Principal\":[\"*\"],\"NotAction\":[\"oss:get*\"],\"NotResource\":[\"acs:oss:*:1:b/public/*\"]}]}",
                 PolicyNormalizer.canonicalJson(policy));
     }
 
     @Test
     void canonicalJson_trustPolicyPrincipalObject() {
-        PolicyDocument trust = PolicyParser.parse("{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\","
-                + " \"Action\": \"sts:AssumeRole\", \"Principal\": {\"Service\": \"ECS.aliyuncs.com\", \"RAM\": \"acs:ram::1:root\"}}]}",
+        PolicyDocument trust = PolicyParser.parse(
+                "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\","
+                        + " \"Action\": \"sts:AssumeRole\", \"Principal\": {\"Service\": \"ECS.aliyuncs.com\", \"RAM\": \"acs:ram::1:root\"}}]}",
                 PolicyType.TRUST);
-        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::1:root\"],"
-                + "\"Service\":[\"ecs.aliyuncs.com\"]},\"Action\":[\"sts:assumerole\"]}]}", PolicyNormalizer.canonicalJson(trust));
+        assertEquals(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::1:root\"],"
+                        + "\"Service\":[\"ecs.aliyuncs.com\"]},\"Action\":[\"sts:assumerole\"]}]}",
+                PolicyNormalizer.canonicalJson(trust));
     }
 
     @Test
     void toJson_keepsOrder() {
         PolicyDocument policy = identity("[{\"Effect\": \"Allow\", \"Action\": [\"oss:PutObject\", \"oss:GetObject\"],"
                 + " \"Resource\": \"acs:oss:*:*:b/*\"}]");
-        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\","
-                + "\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:b/*\"]}]}", PolicyNormalizer.toJson(policy));
+        assertEquals(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\","
+                        + "\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:b/*\"]}]}",
+                PolicyNormalizer.toJson(policy));
         assertEquals(policy, PolicyParser.parse(PolicyNormalizer.toJson(policy), PolicyType.IDENTITY));
     }
 }

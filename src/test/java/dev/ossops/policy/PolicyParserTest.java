@@ -91,23 +91,30 @@ class PolicyParserTest {
 
     @Test
     void parse_duplicateKeyIsRejected() {
-        PolicyParseException e = error("{\"Version\": \"1\", \"Version\": \"1\", \"Statement\": []}", PolicyType.IDENTITY);
+        PolicyParseException e =
+                error("{\"Version\": \"1\", \"Version\": \"1\", \"Statement\": []}", PolicyType.IDENTITY);
         assertEquals("not valid JSON at line 1, column 27: Duplicate field 'Version'", e.getMessage());
     }
 
     @Test
     void parse_errorExposesPath() {
-        PolicyParseException e = error("{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"oss:*\","
-                + " \"Resource\": \"*\"}, {\"Effect\": \"Permit\"}]}", PolicyType.IDENTITY);
+        PolicyParseException e = error(
+                "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"oss:*\","
+                        + " \"Resource\": \"*\"}, {\"Effect\": \"Permit\"}]}",
+                PolicyType.IDENTITY);
         assertEquals("Statement[1].Effect", e.path());
     }
 
     @Test
     void parse_stringAndListFormsGiveTheSameModel() {
-        PolicyDocument single = PolicyParser.parse("{\"Version\": \"1\", \"Statement\": {\"Effect\": \"Allow\","
-                + " \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:*:b/*\"}}", PolicyType.IDENTITY);
-        PolicyDocument lists = PolicyParser.parse("{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\","
-                + " \"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:b/*\"]}]}", PolicyType.IDENTITY);
+        PolicyDocument single = PolicyParser.parse(
+                "{\"Version\": \"1\", \"Statement\": {\"Effect\": \"Allow\","
+                        + " \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:*:b/*\"}}",
+                PolicyType.IDENTITY);
+        PolicyDocument lists = PolicyParser.parse(
+                "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\","
+                        + " \"Action\": [\"oss:GetObject\"], \"Resource\": [\"acs:oss:*:*:b/*\"]}]}",
+                PolicyType.IDENTITY);
         assertEquals(lists, single);
     }
 
@@ -119,12 +126,19 @@ class PolicyParserTest {
                   "Condition": {"Bool": {"acs:SecureTransport": true}, "StringLike": {"acs:Referer": ["https://a/*", "https://b/*"]}}}]}
                 """, PolicyType.BUCKET);
         Statement s = policy.statements().get(0);
-        assertEquals(new Statement(Effect.ALLOW,
-                new Patterns(List.of("oss:GetObject"), false),
-                Optional.of(new Patterns(List.of("acs:oss:*:100:b/private/*"), true)),
-                Optional.of(new Principals(List.of("*"), List.of(), List.of())),
-                List.of(new Condition(ConditionOperator.BOOL, "acs:SecureTransport", List.of("true")),
-                        new Condition(ConditionOperator.STRING_LIKE, "acs:Referer", List.of("https://a/*", "https://b/*")))), s);
+        assertEquals(
+                new Statement(
+                        Effect.ALLOW,
+                        new Patterns(List.of("oss:GetObject"), false),
+                        Optional.of(new Patterns(List.of("acs:oss:*:100:b/private/*"), true)),
+                        Optional.of(new Principals(List.of("*"), List.of(), List.of())),
+                        List.of(
+                                new Condition(ConditionOperator.BOOL, "acs:SecureTransport", List.of("true")),
+                                new Condition(
+                                        ConditionOperator.STRING_LIKE,
+                                        "acs:Referer",
+                                        List.of("https://a/*", "https://b/*")))),
+                s);
     }
 
     @Test
@@ -135,7 +149,8 @@ class PolicyParserTest {
                 """, PolicyType.TRUST);
         Statement s = policy.statements().get(0);
         assertEquals(Optional.empty(), s.resources());
-        assertEquals(Optional.of(new Principals(List.of("acs:ram::100:root"), List.of("ecs.aliyuncs.com"), List.of())),
+        assertEquals(
+                Optional.of(new Principals(List.of("acs:ram::100:root"), List.of("ecs.aliyuncs.com"), List.of())),
                 s.principals());
     }
 }

@@ -45,25 +45,33 @@ class ReadmeExamplesIT {
     static final Map<String, Integer> EXIT_CODES = new LinkedHashMap<>();
 
     static {
-        EXCLUDED.put("./ossops get oss://my-bucket/uploads/a.png https://my-bucket.oss-cn-beijing.aliyuncs.com/",
+        EXCLUDED.put(
+                "./ossops get oss://my-bucket/uploads/a.png https://my-bucket.oss-cn-beijing.aliyuncs.com/",
                 "downloads from the real OSS (my-bucket.oss-cn-beijing.aliyuncs.com, GetBucketLocation at oss-cn-hangzhou): not offline; "
                         + "GetCommandIT covers get against the emulator");
-        EXCLUDED.put("DASHSCOPE_API_KEY=sk-... ./ossops upload --to dashscope",
+        EXCLUDED.put(
+                "DASHSCOPE_API_KEY=sk-... ./ossops upload --to dashscope",
                 "needs a real DashScope API key and dashscope.aliyuncs.com; DashscopeUploadIT covers it against the emulator's endpoint");
-        EXCLUDED.put("./ossops emulator --port 9000 --data-dir .ossops/serve-emulator",
+        EXCLUDED.put(
+                "./ossops emulator --port 9000 --data-dir .ossops/serve-emulator",
                 "serves until stopped, on the fixed port 9000 that another process on a shared machine may hold; EmulatorCommandIT covers it");
-        EXCLUDED.put("eval \"$(./ossops emulator credentials --data-dir .ossops/serve-emulator)\" && ./ossops apply -p profiles/serve-local.yaml",
+        EXCLUDED.put(
+                "eval \"$(./ossops emulator credentials --data-dir .ossops/serve-emulator)\" && ./ossops apply -p profiles/serve-local.yaml",
                 "needs the emulator of the line before on port 9000 (serve-local.yaml's endpoint)");
-        EXCLUDED.put("SERVE_KEY_U123=u123-local-key-0123456789 ./ossops serve", "serves until stopped; ServeIT covers it");
-        EXCLUDED.put("./ossops emulator --data-dir .ossops/emulator",
+        EXCLUDED.put(
+                "SERVE_KEY_U123=u123-local-key-0123456789 ./ossops serve", "serves until stopped; ServeIT covers it");
+        EXCLUDED.put(
+                "./ossops emulator --data-dir .ossops/emulator",
                 "serves until stopped; this test serves the same data dir itself, so the lines after it run as they would then");
-        EXCLUDED.put("./ossops sts-token -p prod.yaml --role oss-upload-role",
+        EXCLUDED.put(
+                "./ossops sts-token -p prod.yaml --role oss-upload-role",
                 "prod.yaml here is an endpoint: embedded profile, whose commands sign with the emulator's root key, and STS "
                         + "refuses root keys (as the real service does; the README says to use a RAM user): StsTokenCommandIT and "
                         + "StsTokenE2eIT run it with a RAM user's key");
         // prod.yaml's buckets do not exist yet when it runs: the plan has changes.
         EXIT_CODES.put("./ossops plan -p prod.yaml --detailed-exitcode", 2);
-        // The local environment keeps medium findings (no encryption on the logs bucket, no HTTPS-only policy): at or above medium.
+        // The local environment keeps medium findings (no encryption on the logs bucket, no HTTPS-only policy): at or
+        // above medium.
         EXIT_CODES.put("./ossops audit -p prod.yaml --format json --fail-on medium", 3);
     }
 
@@ -73,8 +81,7 @@ class ReadmeExamplesIT {
     private Emulator emulator;
 
     /** One command line of the README, with the number of the line it is on. */
-    record Example(int line, String command) {
-    }
+    record Example(int line, String command) {}
 
     /** Every line of a fenced block (not yaml or json) that runs {@code ./ossops}, with its trailing comment removed. */
     static List<Example> examples(List<String> readme) {
@@ -117,26 +124,45 @@ class ReadmeExamplesIT {
         Files.writeString(launcher, "#!/usr/bin/env bash\nexec java -jar '" + jar + "' \"$@\"\n");
         launcher.toFile().setExecutable(true);
 
-        emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(work.resolve(".ossops/emulator")).build()).start();
+        emulator = new Emulator(EmulatorConfig.builder()
+                        .port(0)
+                        .dataDir(work.resolve(".ossops/emulator"))
+                        .build())
+                .start();
         String local = Files.readString(work.resolve("profiles/local.yaml"));
-        Files.writeString(work.resolve("prod.yaml"), local.replace("name: local", "name: prod").replace("../.ossops/emulator", ".ossops/prod-emulator")
-                .replace("../", "").replace("myapp-local-", "myapp-prod-"));
-        Files.write(work.resolve("photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
+        Files.writeString(
+                work.resolve("prod.yaml"),
+                local.replace("name: local", "name: prod")
+                        .replace("../.ossops/emulator", ".ossops/prod-emulator")
+                        .replace("../", "")
+                        .replace("myapp-local-", "myapp-prod-"));
+        Files.write(
+                work.resolve("photo.jpg"),
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
         Files.writeString(work.resolve("report.pdf"), "%PDF-1.4\n%%EOF\n");
         Files.createDirectories(work.resolve("assets/sub"));
         Files.write(work.resolve("assets/a.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         Files.write(work.resolve("assets/sub/b.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        Files.writeString(work.resolve(".env"), "QWEN_TMP_OSS_ENDPOINT=" + emulator.endpoint() + "\nQWEN_TMP_OSS_AK_ID="
-                + emulator.rootKey().id() + "\nQWEN_TMP_OSS_AK_SECRET=" + emulator.rootKey().secret() + "\n");
-        OSS oss = new OSSClientBuilder().build(emulator.endpoint().toString(),
-                new DefaultCredentialProvider(emulator.rootKey().id(), emulator.rootKey().secret()), null);
+        Files.writeString(
+                work.resolve(".env"),
+                "QWEN_TMP_OSS_ENDPOINT=" + emulator.endpoint() + "\nQWEN_TMP_OSS_AK_ID="
+                        + emulator.rootKey().id() + "\nQWEN_TMP_OSS_AK_SECRET="
+                        + emulator.rootKey().secret() + "\n");
+        OSS oss = new OSSClientBuilder()
+                .build(
+                        emulator.endpoint().toString(),
+                        new DefaultCredentialProvider(
+                                emulator.rootKey().id(), emulator.rootKey().secret()),
+                        null);
         try {
             oss.createBucket("my-bucket");
         } finally {
             oss.shutdown();
         }
-        Files.writeString(work.resolve(".ossops-ignore.yaml"), "- check: OSS-BUCKET-LOGGING-DISABLED\n  resource: acs:oss:*:*:myapp-prod-logs\n"
-                + "  reason: the logs bucket does not log itself\n  expires: 2099-01-01\n");
+        Files.writeString(
+                work.resolve(".ossops-ignore.yaml"),
+                "- check: OSS-BUCKET-LOGGING-DISABLED\n  resource: acs:oss:*:*:myapp-prod-logs\n"
+                        + "  reason: the logs bucket does not log itself\n  expires: 2099-01-01\n");
         Files.createDirectories(work.resolve("home"));
     }
 
@@ -152,16 +178,24 @@ class ReadmeExamplesIT {
         List<Example> all = examples(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
         assertTrue(all.size() > 20, "the README has its examples: " + all);
         for (String excluded : EXCLUDED.keySet()) {
-            assertTrue(all.stream().anyMatch(e -> e.command().startsWith(excluded)), "an exclusion matches no README line: " + excluded);
+            assertTrue(
+                    all.stream().anyMatch(e -> e.command().startsWith(excluded)),
+                    "an exclusion matches no README line: " + excluded);
         }
-        return all.stream().filter(e -> EXCLUDED.keySet().stream().noneMatch(e.command()::startsWith))
+        return all.stream()
+                .filter(e -> EXCLUDED.keySet().stream().noneMatch(e.command()::startsWith))
                 .map(e -> DynamicTest.dynamicTest("README.md:" + e.line() + ": " + e.command(), () -> run(e)));
     }
 
     private void run(Example example) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", example.command()).directory(work.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", example.command())
+                .directory(work.toFile())
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("ALIBABA_CLOUD_") || name.startsWith("OSS_") || name.startsWith("QWEN_TMP_OSS_"));
+        env.keySet()
+                .removeIf(name -> name.startsWith("ALIBABA_CLOUD_")
+                        || name.startsWith("OSS_")
+                        || name.startsWith("QWEN_TMP_OSS_"));
         env.put("HOME", work.resolve("home").toString());
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -169,10 +203,16 @@ class ReadmeExamplesIT {
         if (!done) {
             process.destroyForcibly();
         }
-        int expected = EXIT_CODES.entrySet().stream().filter(c -> example.command().startsWith(c.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse(0);
-        assertEquals(expected, done ? process.exitValue() : -1, "README.md:" + example.line() + ": " + example.command() + "\n"
-                + new String(output, StandardCharsets.UTF_8));
+        int expected = EXIT_CODES.entrySet().stream()
+                .filter(c -> example.command().startsWith(c.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(0);
+        assertEquals(
+                expected,
+                done ? process.exitValue() : -1,
+                "README.md:" + example.line() + ": " + example.command() + "\n"
+                        + new String(output, StandardCharsets.UTF_8));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

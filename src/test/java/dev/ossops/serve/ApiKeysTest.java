@@ -23,8 +23,10 @@ class ApiKeysTest {
     @Test
     void principal_keysFromEnvironmentAndFile_mapToTheirPrincipals() throws IOException {
         Path file = dir.resolve("keys.txt");
-        Files.writeString(file, "# rotated keys\n\nbob " + ApiKeys.fileDigest("bob-key-0123456789abcdef") + "\nbob "
-                + ApiKeys.fileDigest("bob-new-key-0123456789") + "\n");
+        Files.writeString(
+                file,
+                "# rotated keys\n\nbob " + ApiKeys.fileDigest("bob-key-0123456789abcdef") + "\nbob "
+                        + ApiKeys.fileDigest("bob-new-key-0123456789") + "\n");
         ApiKeys keys = ApiKeys.load(Map.of("alice", "ALICE"), Optional.of(file), Map.of("ALICE", ALICE));
 
         assertEquals(Optional.of("alice"), keys.principal(ALICE));
@@ -38,16 +40,23 @@ class ApiKeysTest {
     @Test
     void fileDigest_isTheSha256OfTheKey() {
         // printf %s abc | sha256sum
-        assertEquals("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ApiKeys.fileDigest("abc"));
+        assertEquals(
+                "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ApiKeys.fileDigest("abc"));
     }
 
     @Test
     void load_unsetOrShortVariable_refusedWithoutTheKey() {
-        assertEquals("API key of principal 'alice': environment variable ALICE is not set", assertThrows(IllegalArgumentException.class,
-                () -> ApiKeys.load(Map.of("alice", "ALICE"), Optional.empty(), Map.of())).getMessage());
-        IllegalArgumentException shortKey = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                "API key of principal 'alice': environment variable ALICE is not set",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ApiKeys.load(Map.of("alice", "ALICE"), Optional.empty(), Map.of()))
+                        .getMessage());
+        IllegalArgumentException shortKey = assertThrows(
+                IllegalArgumentException.class,
                 () -> ApiKeys.load(Map.of("alice", "ALICE"), Optional.empty(), Map.of("ALICE", "short key")));
-        assertEquals("API key of principal 'alice' (ALICE) must be at least 16 printable ASCII characters without spaces",
+        assertEquals(
+                "API key of principal 'alice' (ALICE) must be at least 16 printable ASCII characters without spaces",
                 shortKey.getMessage());
     }
 
@@ -55,9 +64,10 @@ class ApiKeysTest {
     void load_fileWithAPastedKey_namesTheLineNotTheKey() throws IOException {
         Path file = dir.resolve("keys.txt");
         Files.writeString(file, "alice " + ApiKeys.fileDigest(ALICE) + "\nbob my-literal-secret-key-123\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ApiKeys.load(Map.of(), Optional.of(file), Map.of()));
-        assertEquals("apiKeysFile " + file + ":2: expected '<principal> sha256:<64 lowercase hex digits>'", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ApiKeys.load(Map.of(), Optional.of(file), Map.of()));
+        assertEquals(
+                "apiKeysFile " + file + ":2: expected '<principal> sha256:<64 lowercase hex digits>'", e.getMessage());
         assertFalse(e.getMessage().contains("my-literal-secret"));
     }
 
@@ -65,16 +75,21 @@ class ApiKeysTest {
     void load_oneKeyForTwoPrincipals_refused() throws IOException {
         Path file = dir.resolve("keys.txt");
         Files.writeString(file, "bob " + ApiKeys.fileDigest(ALICE) + "\n");
-        assertEquals("the API key of " + file + ":1 also belongs to principal 'alice'; one key must stand for one principal",
-                assertThrows(IllegalArgumentException.class,
-                        () -> ApiKeys.load(Map.of("alice", "ALICE"), Optional.of(file), Map.of("ALICE", ALICE))).getMessage());
+        assertEquals(
+                "the API key of " + file + ":1 also belongs to principal 'alice'; one key must stand for one principal",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ApiKeys.load(Map.of("alice", "ALICE"), Optional.of(file), Map.of("ALICE", ALICE)))
+                        .getMessage());
     }
 
     @Test
     void load_noKeysAtAll_refused() throws IOException {
         Path file = dir.resolve("keys.txt");
         Files.writeString(file, "# nothing yet\n");
-        assertEquals("no API keys: set serve.apiKeys or put keys in serve.apiKeysFile", assertThrows(IllegalArgumentException.class,
-                () -> ApiKeys.load(Map.of(), Optional.of(file), Map.of())).getMessage());
+        assertEquals(
+                "no API keys: set serve.apiKeys or put keys in serve.apiKeysFile",
+                assertThrows(IllegalArgumentException.class, () -> ApiKeys.load(Map.of(), Optional.of(file), Map.of()))
+                        .getMessage());
     }
 }

@@ -20,12 +20,14 @@ class ImageUrlsTest {
     }
 
     private static String refused(String... pairs) {
-        return assertThrows(ServeException.class, () -> ImageUrls.process(query(pairs))).getMessage();
+        return assertThrows(ServeException.class, () -> ImageUrls.process(query(pairs)))
+                .getMessage();
     }
 
     @Test
     void process_seedsExample_imagePrefixOnceThenResizeFormatQuality() {
-        assertEquals(Optional.of("image/resize,w_400/format,webp/quality,q_80"),
+        assertEquals(
+                Optional.of("image/resize,w_400/format,webp/quality,q_80"),
                 ImageUrls.process(query("q", "80", "format", "webp", "w", "400")));
     }
 
@@ -46,12 +48,17 @@ class ImageUrlsTest {
         assertEquals("w must be a whole number from 1 to 16384, got '16385'", refused("w", "16385"));
         assertEquals("h must be a whole number from 1 to 16384, got '-1'", refused("h", "-1"));
         assertEquals("w must be a whole number from 1 to 16384, got '1,rotate_90'", refused("w", "1,rotate_90"));
-        assertEquals("format 'webp/watermark,text_eA' is not one of avif, bmp, gif, heif, jpg, png, tiff, webp",
+        assertEquals(
+                "format 'webp/watermark,text_eA' is not one of avif, bmp, gif, heif, jpg, png, tiff, webp",
                 refused("format", "webp/watermark,text_eA"));
-        assertEquals("q needs format=jpg or format=webp: OSS applies quality to those only", refused("q", "80", "format", "png"));
+        assertEquals(
+                "q needs format=jpg or format=webp: OSS applies quality to those only",
+                refused("q", "80", "format", "png"));
         assertEquals("q must be a whole number from 1 to 100, got '0'", refused("q", "0", "format", "jpg"));
-        assertEquals("unknown parameter 'x-oss-process'; accepted: w, h, format, q", refused("x-oss-process", "image/info"));
+        assertEquals(
+                "unknown parameter 'x-oss-process'; accepted: w, h, format, q", refused("x-oss-process", "image/info"));
         assertEquals("parameter 'w' is given 2 times", refused("w", "1", "w", "2"));
-        assertEquals("format 'p?g' is not one of avif, bmp, gif, heif, jpg, png, tiff, webp", refused("format", "p\ng"));
+        assertEquals(
+                "format 'p?g' is not one of avif, bmp, gif, heif, jpg, png, tiff, webp", refused("format", "p\ng"));
     }
 }

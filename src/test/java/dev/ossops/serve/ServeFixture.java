@@ -60,19 +60,22 @@ final class ServeFixture {
         }
     }
 
-    private ServeFixture() {
-    }
+    private ServeFixture() {}
 
     /** Role {@code <name>-role} and user {@code <name>-app} for {@code bucket}; returns the user's key and the role ARN. */
     static Identity identity(Emulator emulator, String bucket, String name) {
         String account = emulator.config().accountId();
         CreateRoleRequest role = new CreateRoleRequest();
         role.setRoleName(name + "-role");
-        role.setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + account + ":root\"]}}]}");
+        role.setAssumeRolePolicyDocument(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"RAM\":[\"acs:ram::" + account + ":root\"]}}]}");
         String roleArn = call(emulator, role).getRole().getArn();
-        policy(emulator, name + "-role-policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:PutObject\","
-                + "\"Resource\":\"acs:oss:*:*:" + bucket + "/uploads/*\"}]}");
+        policy(
+                emulator,
+                name + "-role-policy",
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:PutObject\","
+                        + "\"Resource\":\"acs:oss:*:*:" + bucket + "/uploads/*\"}]}");
         AttachPolicyToRoleRequest toRole = new AttachPolicyToRoleRequest();
         toRole.setPolicyType("Custom");
         toRole.setPolicyName(name + "-role-policy");
@@ -82,10 +85,14 @@ final class ServeFixture {
         CreateUserRequest user = new CreateUserRequest();
         user.setUserName(name + "-app");
         call(emulator, user);
-        policy(emulator, name + "-app-policy", "{\"Version\":\"1\",\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + roleArn + "\"},"
-                + "{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\",\"oss:GetObject\"],\"Resource\":\"acs:oss:*:*:" + bucket
-                + "/uploads/*\"}]}");
+        policy(
+                emulator,
+                name + "-app-policy",
+                "{\"Version\":\"1\",\"Statement\":["
+                        + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + roleArn + "\"},"
+                        + "{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\",\"oss:GetObject\"],\"Resource\":\"acs:oss:*:*:"
+                        + bucket
+                        + "/uploads/*\"}]}");
         AttachPolicyToUserRequest toUser = new AttachPolicyToUserRequest();
         toUser.setPolicyType("Custom");
         toUser.setPolicyName(name + "-app-policy");
@@ -108,8 +115,10 @@ final class ServeFixture {
     static <T extends AcsResponse> T call(Emulator emulator, AcsRequest<T> request) {
         request.setSysEndpoint("127.0.0.1:" + emulator.endpoint().getPort());
         request.setSysProtocol(ProtocolType.HTTP);
-        DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region(),
-                emulator.rootKey().id(), emulator.rootKey().secret()));
+        DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(
+                emulator.config().region(),
+                emulator.rootKey().id(),
+                emulator.rootKey().secret()));
         try {
             return client.getAcsResponse(request);
         } catch (ClientException e) {

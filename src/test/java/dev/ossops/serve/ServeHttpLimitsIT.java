@@ -44,22 +44,43 @@ class ServeHttpLimitsIT {
     @BeforeAll
     static void start() {
         Credentials fixed = Credentials.of("LTAI5tServeLimitsTest", "limits-test-secret-not-used-for-traffic");
-        RefreshingCredentialSource credentials = new RefreshingCredentialSource(new dev.ossops.cloud.credentials.CredentialSource() {
-            @Override
-            public Credentials resolve() {
-                return fixed;
-            }
+        RefreshingCredentialSource credentials = new RefreshingCredentialSource(
+                new dev.ossops.cloud.credentials.CredentialSource() {
+                    @Override
+                    public Credentials resolve() {
+                        return fixed;
+                    }
 
-            @Override
-            public String describe() {
-                return "a fixed test key";
-            }
-        }, Duration.ofMinutes(5), Clock.systemUTC());
-        ServeSettings settings = new ServeSettings("limits", "cn-hangzhou", List.of("image/png"), OptionalLong.of(1024), "uploads",
-                Duration.ofMinutes(10), Duration.ofHours(1), Optional.empty(), Optional.empty(), 900, List.of(), 1000);
-        ApiKeys keys = ApiKeys.load(Map.of("alice", "ALICE_KEY"), Optional.empty(), Map.of("ALICE_KEY", ServeFixture.ALICE_KEY));
-        service = ServeService.start(settings, keys, CloudTarget.single(URI.create("http://127.0.0.1:9"), "cn-hangzhou", credentials),
-                credentials, new InetSocketAddress("127.0.0.1", 0), log::add, Clock.systemUTC());
+                    @Override
+                    public String describe() {
+                        return "a fixed test key";
+                    }
+                },
+                Duration.ofMinutes(5),
+                Clock.systemUTC());
+        ServeSettings settings = new ServeSettings(
+                "limits",
+                "cn-hangzhou",
+                List.of("image/png"),
+                OptionalLong.of(1024),
+                "uploads",
+                Duration.ofMinutes(10),
+                Duration.ofHours(1),
+                Optional.empty(),
+                Optional.empty(),
+                900,
+                List.of(),
+                1000);
+        ApiKeys keys = ApiKeys.load(
+                Map.of("alice", "ALICE_KEY"), Optional.empty(), Map.of("ALICE_KEY", ServeFixture.ALICE_KEY));
+        service = ServeService.start(
+                settings,
+                keys,
+                CloudTarget.single(URI.create("http://127.0.0.1:9"), "cn-hangzhou", credentials),
+                credentials,
+                new InetSocketAddress("127.0.0.1", 0),
+                log::add,
+                Clock.systemUTC());
     }
 
     @AfterAll
@@ -89,12 +110,15 @@ class ServeHttpLimitsIT {
 
     @Test
     void presign_truncatedJson_is400WithWhereItBroke() throws Exception {
-        assertRefused(400, "request body is not valid JSON (line 1, column 29)", presign("{\"content_type\": \"image/png\""));
+        assertRefused(
+                400, "request body is not valid JSON (line 1, column 29)", presign("{\"content_type\": \"image/png\""));
     }
 
     @Test
     void presign_deepNesting_is400() throws Exception {
-        assertRefused(400, "request body nests deeper than 4 levels or holds an oversized value",
+        assertRefused(
+                400,
+                "request body nests deeper than 4 levels or holds an oversized value",
                 presign("{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}"));
     }
 
@@ -103,25 +127,36 @@ class ServeHttpLimitsIT {
         assertRefused(400, "request body must be a JSON object", presign("[\"image/png\"]"));
         assertRefused(400, "content_type must be a string", presign("{\"content_type\": 5}"));
         assertRefused(400, "content_type is required", presign("{}"));
-        assertRefused(400, "content_type must be type/subtype in lower case, e.g. image/png",
+        assertRefused(
+                400,
+                "content_type must be type/subtype in lower case, e.g. image/png",
                 presign("{\"content_type\": \"image/png; charset=utf-8\"}"));
-        assertRefused(400, "size must be a whole number of bytes, 0 or more", presign("{\"content_type\": \"image/png\", \"size\": -1}"));
-        assertRefused(400, "request body names a field twice",
+        assertRefused(
+                400,
+                "size must be a whole number of bytes, 0 or more",
+                presign("{\"content_type\": \"image/png\", \"size\": -1}"));
+        assertRefused(
+                400,
+                "request body names a field twice",
                 presign("{\"content_type\": \"image/png\", \"content_type\": \"image/png\"}"));
     }
 
     @Test
     void presign_controlCharactersInAName_are400() throws Exception {
-        assertRefused(400, "filename must not contain control characters",
+        assertRefused(
+                400,
+                "filename must not contain control characters",
                 presign("{\"content_type\": \"image/png\", \"filename\": \"a\\r\\nSet-Cookie: x=1.png\"}"));
     }
 
     @Test
     void presign_bodyNotDeclaredJson_is415() throws Exception {
-        String reply = raw("POST /api/upload/presign HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ServeFixture.ALICE_KEY
-                + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        String reply =
+                raw("POST /api/upload/presign HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ServeFixture.ALICE_KEY
+                        + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertTrue(reply.startsWith("HTTP/1.1 415 "), reply);
-        assertTrue(reply.endsWith("{\"error\":\"request body must be sent as Content-Type: application/json\"}\n"), reply);
+        assertTrue(
+                reply.endsWith("{\"error\":\"request body must be sent as Content-Type: application/json\"}\n"), reply);
     }
 
     @Test
@@ -134,9 +169,11 @@ class ServeHttpLimitsIT {
 
     @Test
     void routes_unknownPathAndWrongMethod_are404And405() throws Exception {
-        HttpResponse<String> missing = ServeFixture.send(http, service.uri(), "GET", "/api/upload/nothing", ServeFixture.ALICE_KEY, null);
+        HttpResponse<String> missing =
+                ServeFixture.send(http, service.uri(), "GET", "/api/upload/nothing", ServeFixture.ALICE_KEY, null);
         assertRefused(404, "no such endpoint: /api/upload/nothing", missing);
-        HttpResponse<String> get = ServeFixture.send(http, service.uri(), "GET", "/api/upload/presign", ServeFixture.ALICE_KEY, null);
+        HttpResponse<String> get =
+                ServeFixture.send(http, service.uri(), "GET", "/api/upload/presign", ServeFixture.ALICE_KEY, null);
         assertRefused(405, "GET is not allowed here; use POST", get);
     }
 
@@ -152,14 +189,16 @@ class ServeHttpLimitsIT {
         HttpResponse<String> r = ServeFixture.send(http, service.uri(), "GET", "/", null, null);
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("<script src=\"/app.js\" defer></script>"), r.body());
-        assertEquals("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: http://127.0.0.1:9; "
+        assertEquals(
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: http://127.0.0.1:9; "
                         + "connect-src 'self' http://127.0.0.1:9; form-action 'none'; base-uri 'none'; frame-ancestors 'none'",
                 r.headers().firstValue("Content-Security-Policy").orElse(""));
     }
 
     @Test
     void stsEndpoints_withoutAnStsRole_are501() throws Exception {
-        HttpResponse<String> r = ServeFixture.send(http, service.uri(), "POST", "/api/upload/sts-token", ServeFixture.ALICE_KEY, null);
+        HttpResponse<String> r =
+                ServeFixture.send(http, service.uri(), "POST", "/api/upload/sts-token", ServeFixture.ALICE_KEY, null);
         assertRefused(501, "STS uploads are not configured: the profile has no serve.sts.role", r);
     }
 

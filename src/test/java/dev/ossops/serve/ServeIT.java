@@ -15,8 +15,8 @@ import dev.ossops.emulator.Emulator;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
@@ -72,16 +72,34 @@ class ServeIT {
     }
 
     private static ServeSettings settings(int perMinute) {
-        return new ServeSettings(bucket, emulator.config().region(), List.of("image/png", "text/plain"), OptionalLong.of(1024),
-                "uploads", Duration.ofMinutes(10), Duration.ofHours(1), Optional.empty(), Optional.of(identity.roleArn()), 900,
-                List.of("https://app.example.test"), perMinute);
+        return new ServeSettings(
+                bucket,
+                emulator.config().region(),
+                List.of("image/png", "text/plain"),
+                OptionalLong.of(1024),
+                "uploads",
+                Duration.ofMinutes(10),
+                Duration.ofHours(1),
+                Optional.empty(),
+                Optional.of(identity.roleArn()),
+                900,
+                List.of("https://app.example.test"),
+                perMinute);
     }
 
     private static ServeService start(ServeSettings settings, Queue<String> accessLog) {
-        ApiKeys keys = ApiKeys.load(Map.of("alice", "ALICE_KEY", "bob", "BOB_KEY"), Optional.empty(),
+        ApiKeys keys = ApiKeys.load(
+                Map.of("alice", "ALICE_KEY", "bob", "BOB_KEY"),
+                Optional.empty(),
                 Map.of("ALICE_KEY", ServeFixture.ALICE_KEY, "BOB_KEY", ServeFixture.BOB_KEY));
-        return ServeService.start(settings, keys, identity.target(emulator), identity.refreshing(),
-                new InetSocketAddress("127.0.0.1", 0), accessLog::add, Clock.systemUTC());
+        return ServeService.start(
+                settings,
+                keys,
+                identity.target(emulator),
+                identity.refreshing(),
+                new InetSocketAddress("127.0.0.1", 0),
+                accessLog::add,
+                Clock.systemUTC());
     }
 
     @AfterAll
@@ -106,13 +124,18 @@ class ServeIT {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
         conf.setMaxErrorRetry(0);
-        return OSSClientBuilder.create().endpoint(emulator.endpoint().toString())
-                .credentialsProvider(new DefaultCredentialProvider(c.get(id).asText(), c.get(secret).asText(), c.get(token).asText()))
-                .clientConfiguration(conf).region(emulator.config().region()).build();
+        return OSSClientBuilder.create()
+                .endpoint(emulator.endpoint().toString())
+                .credentialsProvider(new DefaultCredentialProvider(
+                        c.get(id).asText(), c.get(secret).asText(), c.get(token).asText()))
+                .clientConfiguration(conf)
+                .region(emulator.config().region())
+                .build();
     }
 
     private byte[] read(String key) throws Exception {
-        try (OSSObject o = clients.v4().getObject(bucket, key); InputStream in = o.getObjectContent()) {
+        try (OSSObject o = clients.v4().getObject(bucket, key);
+                InputStream in = o.getObjectContent()) {
             return in.readAllBytes();
         }
     }
@@ -124,14 +147,19 @@ class ServeIT {
 
     private PutObjectResult putSigned(JsonNode signed, String url, byte[] body, String contentType) throws Exception {
         // The SDK adds its own headers to the map it is given.
-        Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", contentType,
-                "x-oss-forbid-overwrite", signed.get("headers").get("x-oss-forbid-overwrite").asText()));
+        Map<String, String> headers = new java.util.HashMap<>(Map.of(
+                "Content-Type",
+                contentType,
+                "x-oss-forbid-overwrite",
+                signed.get("headers").get("x-oss-forbid-overwrite").asText()));
         return clients.v4().putObject(new URL(url), new ByteArrayInputStream(body), body.length, headers);
     }
 
     @Test
     void presign_allowedType_theSdkPutsTheBytesUnderThePrincipalsPrefix() throws Exception {
-        JsonNode signed = ok(post("/api/upload/presign", ServeFixture.ALICE_KEY,
+        JsonNode signed = ok(post(
+                "/api/upload/presign",
+                ServeFixture.ALICE_KEY,
                 "{\"content_type\": \"image/png\", \"filename\": \"photo.PNG\", \"size\": 5}"));
         String key = signed.get("object_key").asText();
         assertTrue(key.matches("uploads/alice/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{16}\\.png"), key);
@@ -169,14 +197,19 @@ class ServeIT {
 
     @Test
     void presign_forbiddenTypeOrOversize_isRefusedWithoutAUrl() throws Exception {
-        HttpResponse<String> html = post("/api/upload/presign", ServeFixture.ALICE_KEY,
+        HttpResponse<String> html = post(
+                "/api/upload/presign",
+                ServeFixture.ALICE_KEY,
                 "{\"content_type\": \"text/html\", \"filename\": \"page.html\"}");
         assertEquals(400, html.statusCode());
-        assertEquals("filename page.html: content type text/html is not allowed (allowedContentTypes: image/png, text/plain)",
+        assertEquals(
+                "filename page.html: content type text/html is not allowed (allowedContentTypes: image/png, text/plain)",
                 error(html));
         assertFalse(html.body().contains("upload_url"));
 
-        HttpResponse<String> big = post("/api/upload/presign", ServeFixture.ALICE_KEY,
+        HttpResponse<String> big = post(
+                "/api/upload/presign",
+                ServeFixture.ALICE_KEY,
                 "{\"content_type\": \"image/png\", \"filename\": \"big.png\", \"size\": 1025}");
         assertEquals(400, big.statusCode());
         assertEquals("filename big.png: 1025 bytes exceeds maxSizeBytes 1024 bytes (1 KiB)", error(big));
@@ -184,7 +217,9 @@ class ServeIT {
 
     @Test
     void presign_userIdOfSomeoneElse_isRefused() throws Exception {
-        HttpResponse<String> r = post("/api/upload/presign", ServeFixture.ALICE_KEY,
+        HttpResponse<String> r = post(
+                "/api/upload/presign",
+                ServeFixture.ALICE_KEY,
                 "{\"content_type\": \"image/png\", \"filename\": \"photo.png\", \"user_id\": \"bob\"}");
         assertEquals(403, r.statusCode());
         assertEquals("user_id does not match the caller: uploads go under the API key's principal 'alice'", error(r));
@@ -192,17 +227,24 @@ class ServeIT {
 
     @Test
     void policy_postObjectForm_uploadsPinnedKeyTypeAndPrivateAcl() throws Exception {
-        JsonNode form = ok(post("/api/upload/policy", ServeFixture.BOB_KEY, "{\"content_type\": \"text/plain\", \"filename\": \"a.txt\"}"));
+        JsonNode form = ok(post(
+                "/api/upload/policy",
+                ServeFixture.BOB_KEY,
+                "{\"content_type\": \"text/plain\", \"filename\": \"a.txt\"}"));
         String key = form.get("object_key").asText();
         assertTrue(key.startsWith("uploads/bob/"), key);
         assertEquals(emulator.endpoint() + "/" + bucket, form.get("url").asText());
-        JsonNode policy = JSON.readTree(java.util.Base64.getDecoder().decode(form.get("fields").get("policy").asText()));
-        assertTrue(policy.get("conditions").toString().contains("[\"content-length-range\",0,1024]"), policy.toString());
+        JsonNode policy = JSON.readTree(java.util.Base64.getDecoder()
+                .decode(form.get("fields").get("policy").asText()));
+        assertTrue(
+                policy.get("conditions").toString().contains("[\"content-length-range\",0,1024]"), policy.toString());
 
         assertEquals(204, postForm(form, key, "text/plain", "form bytes").statusCode());
         assertArrayEquals("form bytes".getBytes(StandardCharsets.UTF_8), read(key));
         assertEquals("text/plain", clients.v4().getObjectMetadata(bucket, key).getContentType());
-        assertEquals("private", clients.v4().getObjectAcl(bucket, key).getPermission().toString());
+        assertEquals(
+                "private",
+                clients.v4().getObjectAcl(bucket, key).getPermission().toString());
 
         String neighbour = key.replace("uploads/bob/", "uploads/alice/");
         HttpResponse<String> moved = postForm(form, neighbour, "text/plain", "x");
@@ -211,37 +253,62 @@ class ServeIT {
         HttpResponse<String> retyped = postForm(form, key.replace(".txt", "-2.txt"), "text/html", "<script>");
         assertEquals(403, retyped.statusCode(), retyped.body());
         // x-oss-content-type outranks the Content-Type field at OSS, so the form pins it as well.
-        HttpResponse<String> overridden = postForm(form, key, "text/plain", "<script>", Map.of("x-oss-content-type", "text/html"));
+        HttpResponse<String> overridden =
+                postForm(form, key, "text/plain", "<script>", Map.of("x-oss-content-type", "text/html"));
         assertEquals(403, overridden.statusCode(), overridden.body());
-        assertTrue(overridden.body().contains("Policy Condition failed: [\"eq\", \"$x-oss-content-type\", \"text/plain\"]"),
+        assertTrue(
+                overridden
+                        .body()
+                        .contains("Policy Condition failed: [\"eq\", \"$x-oss-content-type\", \"text/plain\"]"),
                 overridden.body());
         assertEquals("text/plain", clients.v4().getObjectMetadata(bucket, key).getContentType());
     }
 
     /** PostObject is a browser form: the SDK has no call for it, so the multipart body is built here. */
-    private HttpResponse<String> postForm(JsonNode form, String key, String contentType, String content) throws Exception {
+    private HttpResponse<String> postForm(JsonNode form, String key, String contentType, String content)
+            throws Exception {
         return postForm(form, key, contentType, content, Map.of());
     }
 
     /** The form's fields, with {@code key}, {@code Content-Type} and any of {@code overrides} set as a caller would. */
-    private HttpResponse<String> postForm(JsonNode form, String key, String contentType, String content, Map<String, String> overrides)
+    private HttpResponse<String> postForm(
+            JsonNode form, String key, String contentType, String content, Map<String, String> overrides)
             throws Exception {
         String boundary = "----serve" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
-        java.util.Iterator<Map.Entry<String, JsonNode>> fields = form.get("fields").fields();
+        java.util.Iterator<Map.Entry<String, JsonNode>> fields =
+                form.get("fields").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            String value = overrides.containsKey(f.getKey()) ? overrides.get(f.getKey()) : f.getKey().equals("key") ? key
-                    : f.getKey().equals("Content-Type") ? contentType : f.getValue().asText();
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(f.getKey())
-                    .append("\"\r\n\r\n").append(value).append("\r\n");
+            String value = overrides.containsKey(f.getKey())
+                    ? overrides.get(f.getKey())
+                    : f.getKey().equals("key")
+                            ? key
+                            : f.getKey().equals("Content-Type")
+                                    ? contentType
+                                    : f.getValue().asText();
+            body.append("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(f.getKey())
+                    .append("\"\r\n\r\n")
+                    .append(value)
+                    .append("\r\n");
         }
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n")
-                .append("Content-Type: ").append(contentType).append("\r\n\r\n").append(content).append("\r\n--").append(boundary)
+        body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n")
+                .append("Content-Type: ")
+                .append(contentType)
+                .append("\r\n\r\n")
+                .append(content)
+                .append("\r\n--")
+                .append(boundary)
                 .append("--\r\n");
         HttpRequest request = HttpRequest.newBuilder(URI.create(form.get("url").asText()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -256,8 +323,12 @@ class ServeIT {
         try {
             oss.putObject(bucket, "uploads/alice/sts.txt", new ByteArrayInputStream(new byte[] {7}));
             assertArrayEquals(new byte[] {7}, read("uploads/alice/sts.txt"));
-            assertOssRefuses("AccessDenied", () -> oss.putObject(bucket, "uploads/bob/sts.txt", new ByteArrayInputStream(new byte[] {7})));
-            assertOssRefuses("AccessDenied", () -> oss.putObject(bucket, "elsewhere.txt", new ByteArrayInputStream(new byte[] {7})));
+            assertOssRefuses(
+                    "AccessDenied",
+                    () -> oss.putObject(bucket, "uploads/bob/sts.txt", new ByteArrayInputStream(new byte[] {7})));
+            assertOssRefuses(
+                    "AccessDenied",
+                    () -> oss.putObject(bucket, "elsewhere.txt", new ByteArrayInputStream(new byte[] {7})));
             assertOssRefuses("AccessDenied", () -> oss.getObject(bucket, "uploads/alice/sts.txt"));
         } finally {
             oss.shutdown();
@@ -266,14 +337,17 @@ class ServeIT {
 
     @Test
     void stsInit_thenComplete_returnsAWorkingSignedUrl() throws Exception {
-        JsonNode c = ok(post("/sts/upload/init", ServeFixture.BOB_KEY, "{\"file_name\": \"notes.txt\", \"file_size\": 4}"));
+        JsonNode c =
+                ok(post("/sts/upload/init", ServeFixture.BOB_KEY, "{\"file_name\": \"notes.txt\", \"file_size\": 4}"));
         String key = c.get("object_key").asText();
         assertTrue(key.matches("uploads/bob/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{16}\\.txt"), key);
         assertEquals(bucket, c.get("bucket_name").asText());
         assertEquals("text/plain", c.get("content_type").asText());
         OSS oss = stsClient(c, "AccessKeyId", "AccessKeySecret", "SecurityToken");
         try {
-            assertOssRefuses("AccessDenied", () -> oss.putObject(bucket, "uploads/bob/other.txt", new ByteArrayInputStream(new byte[4])));
+            assertOssRefuses(
+                    "AccessDenied",
+                    () -> oss.putObject(bucket, "uploads/bob/other.txt", new ByteArrayInputStream(new byte[4])));
             ObjectMetadata meta = new ObjectMetadata();
             meta.setContentType("text/plain");
             oss.putObject(bucket, key, new ByteArrayInputStream("abcd".getBytes(StandardCharsets.UTF_8)), meta);
@@ -284,19 +358,23 @@ class ServeIT {
         JsonNode done = ok(post("/sts/upload/complete", ServeFixture.BOB_KEY, "{\"object_key\": \"" + key + "\"}"));
         assertEquals(4, done.get("file_size").asLong());
         assertEquals("text/plain", done.get("content_type").asText());
-        HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(URI.create(done.get("public_signed_url").asText())).build(),
+        HttpResponse<byte[]> fetched = http.send(
+                HttpRequest.newBuilder(URI.create(done.get("public_signed_url").asText()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, fetched.statusCode());
         assertArrayEquals("abcd".getBytes(StandardCharsets.UTF_8), fetched.body());
 
-        HttpResponse<String> again = post("/sts/upload/complete", ServeFixture.BOB_KEY, "{\"object_key\": \"" + key + "\"}");
+        HttpResponse<String> again =
+                post("/sts/upload/complete", ServeFixture.BOB_KEY, "{\"object_key\": \"" + key + "\"}");
         assertEquals(404, again.statusCode());
         assertEquals("no upload of " + key + " was started with /sts/upload/init, or it expired", error(again));
     }
 
     @Test
     void stsComplete_missingObjectOrSizeMismatchOrNeighboursKey_isAnErrorNotAUrl() throws Exception {
-        JsonNode c = ok(post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"pic.png\", \"file_size\": 3}"));
+        JsonNode c =
+                ok(post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"pic.png\", \"file_size\": 3}"));
         String key = c.get("object_key").asText();
         String body = "{\"object_key\": \"" + key + "\"}";
 
@@ -306,7 +384,8 @@ class ServeIT {
 
         HttpResponse<String> neighbour = post("/sts/upload/complete", ServeFixture.BOB_KEY, body);
         assertEquals(403, neighbour.statusCode());
-        assertEquals("object_key must be under uploads/bob/: the API key decides where its uploads are", error(neighbour));
+        assertEquals(
+                "object_key must be under uploads/bob/: the API key decides where its uploads are", error(neighbour));
 
         OSS oss = stsClient(c, "AccessKeyId", "AccessKeySecret", "SecurityToken");
         try {
@@ -324,28 +403,38 @@ class ServeIT {
 
     @Test
     void stsInit_forbiddenTypeOrOversize_isRefusedBeforeAnyCredential() throws Exception {
-        HttpResponse<String> type = post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"x.exe\", \"file_size\": 3}");
+        HttpResponse<String> type =
+                post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"x.exe\", \"file_size\": 3}");
         assertEquals(400, type.statusCode());
-        assertEquals("file_name x.exe: content type application/x-msdownload is not allowed (allowedContentTypes: image/png, "
-                + "text/plain)", error(type));
-        HttpResponse<String> big = post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"x.png\", \"file_size\": 4096}");
+        assertEquals(
+                "file_name x.exe: content type application/x-msdownload is not allowed (allowedContentTypes: image/png, "
+                        + "text/plain)",
+                error(type));
+        HttpResponse<String> big =
+                post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"x.png\", \"file_size\": 4096}");
         assertEquals(400, big.statusCode());
         assertEquals("file_name x.png: 4096 bytes (4 KiB) exceeds maxSizeBytes 1024 bytes (1 KiB)", error(big));
     }
 
     @Test
     void image_ownKey_signedUrlCoversTheProcessingChain() throws Exception {
-        HttpResponse<String> r = ServeFixture.send(http, service.uri(), "GET",
-                "/api/image/uploads/alice/2026/01/01/a.png?w=400&format=webp&q=80", ServeFixture.ALICE_KEY, null);
+        HttpResponse<String> r = ServeFixture.send(
+                http,
+                service.uri(),
+                "GET",
+                "/api/image/uploads/alice/2026/01/01/a.png?w=400&format=webp&q=80",
+                ServeFixture.ALICE_KEY,
+                null);
         URI url = URI.create(ok(r).get("url").asText());
         assertEquals("/" + bucket + "/uploads/alice/2026/01/01/a.png", url.getPath());
-        assertTrue(url.getQuery().contains("x-oss-process=image/resize,w_400/format,webp/quality,q_80"), url.getQuery());
+        assertTrue(
+                url.getQuery().contains("x-oss-process=image/resize,w_400/format,webp/quality,q_80"), url.getQuery());
 
-        HttpResponse<String> other = ServeFixture.send(http, service.uri(), "GET", "/api/image/uploads/bob/a.png",
-                ServeFixture.ALICE_KEY, null);
+        HttpResponse<String> other = ServeFixture.send(
+                http, service.uri(), "GET", "/api/image/uploads/bob/a.png", ServeFixture.ALICE_KEY, null);
         assertEquals(403, other.statusCode());
-        HttpResponse<String> bad = ServeFixture.send(http, service.uri(), "GET", "/api/image/uploads/alice/a.png?w=0",
-                ServeFixture.ALICE_KEY, null);
+        HttpResponse<String> bad = ServeFixture.send(
+                http, service.uri(), "GET", "/api/image/uploads/alice/a.png?w=0", ServeFixture.ALICE_KEY, null);
         assertEquals(400, bad.statusCode());
         assertEquals("w must be a whole number from 1 to 16384, got '0'", error(bad));
     }
@@ -356,7 +445,8 @@ class ServeIT {
         assertEquals(401, none.statusCode());
         assertEquals("Bearer", none.headers().firstValue("WWW-Authenticate").orElse(""));
         assertEquals("an API key is required: Authorization: Bearer <key>", error(none));
-        HttpResponse<String> wrong = post("/api/upload/presign", "not-a-key-0123456789", "{\"content_type\": \"image/png\"}");
+        HttpResponse<String> wrong =
+                post("/api/upload/presign", "not-a-key-0123456789", "{\"content_type\": \"image/png\"}");
         assertEquals(401, wrong.statusCode());
         assertEquals("the API key is not valid", error(wrong));
     }
@@ -366,53 +456,98 @@ class ServeIT {
         Queue<String> ownLog = new ConcurrentLinkedQueue<>();
         try (ServeService limited = start(settings(2), ownLog)) {
             for (int i = 0; i < 2; i++) {
-                assertEquals(200, ServeFixture.send(http, limited.uri(), "POST", "/api/upload/presign", ServeFixture.ALICE_KEY,
-                        "{\"content_type\": \"image/png\"}").statusCode());
+                assertEquals(
+                        200,
+                        ServeFixture.send(
+                                        http,
+                                        limited.uri(),
+                                        "POST",
+                                        "/api/upload/presign",
+                                        ServeFixture.ALICE_KEY,
+                                        "{\"content_type\": \"image/png\"}")
+                                .statusCode());
             }
-            HttpResponse<String> third = ServeFixture.send(http, limited.uri(), "POST", "/api/upload/presign", ServeFixture.ALICE_KEY,
+            HttpResponse<String> third = ServeFixture.send(
+                    http,
+                    limited.uri(),
+                    "POST",
+                    "/api/upload/presign",
+                    ServeFixture.ALICE_KEY,
                     "{\"content_type\": \"image/png\"}");
             assertEquals(429, third.statusCode());
             assertEquals("rate limit of API key 'alice' reached", error(third));
-            long retryAfter = Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow());
+            long retryAfter =
+                    Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 30, "Retry-After " + retryAfter);
-            assertEquals(200, ServeFixture.send(http, limited.uri(), "POST", "/api/upload/presign", ServeFixture.BOB_KEY,
-                    "{\"content_type\": \"image/png\"}").statusCode());
+            assertEquals(
+                    200,
+                    ServeFixture.send(
+                                    http,
+                                    limited.uri(),
+                                    "POST",
+                                    "/api/upload/presign",
+                                    ServeFixture.BOB_KEY,
+                                    "{\"content_type\": \"image/png\"}")
+                            .statusCode());
         }
     }
 
     @Test
     void cors_configuredOriginOnly() throws Exception {
         HttpResponse<String> allowed = preflight("https://app.example.test");
-        assertEquals("https://app.example.test", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase().contains("authorization"));
+        assertEquals(
+                "https://app.example.test",
+                allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(allowed.headers()
+                .firstValue("Access-Control-Allow-Headers")
+                .orElse("")
+                .toLowerCase()
+                .contains("authorization"));
         HttpResponse<String> other = preflight("https://evil.example.test");
         assertEquals(Optional.empty(), other.headers().firstValue("Access-Control-Allow-Origin"));
     }
 
     private HttpResponse<String> preflight(String origin) throws Exception {
-        return http.send(HttpRequest.newBuilder(service.uri().resolve("/api/upload/presign")).header("Origin", origin)
-                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization,content-type")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(service.uri().resolve("/api/upload/presign"))
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization,content-type")
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void accessLog_namesPrincipalAndStatus_withoutSecretsTokensOrSignatures() throws Exception {
-        JsonNode c = ok(post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"log.txt\", \"file_size\": 1}"));
+        JsonNode c =
+                ok(post("/sts/upload/init", ServeFixture.ALICE_KEY, "{\"file_name\": \"log.txt\", \"file_size\": 1}"));
         JsonNode signed = ok(post("/api/upload/presign", ServeFixture.ALICE_KEY, "{\"content_type\": \"text/plain\"}"));
         post("/api/upload/presign", "wrong-key-0123456789", "{}");
         String all = String.join("\n", log);
         String signature = URI.create(signed.get("upload_url").asText()).getQuery();
-        for (String secret : List.of(c.get("AccessKeySecret").asText(), c.get("SecurityToken").asText(), identity.accessKeySecret(),
-                ServeFixture.ALICE_KEY, "wrong-key-0123456789", "x-oss-signature", "Signature=", signature)) {
+        for (String secret : List.of(
+                c.get("AccessKeySecret").asText(),
+                c.get("SecurityToken").asText(),
+                identity.accessKeySecret(),
+                ServeFixture.ALICE_KEY,
+                "wrong-key-0123456789",
+                "x-oss-signature",
+                "Signature=",
+                signature)) {
             assertFalse(all.contains(secret), "the access log holds " + secret);
         }
-        JsonNode line = log.stream().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).filter(l -> l.get("path").asText().equals("/sts/upload/init")).reduce((a, b) -> b).orElseThrow();
+        JsonNode line = log.stream()
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l);
+                    } catch (Exception e) {
+                        throw new AssertionError(l, e);
+                    }
+                })
+                .filter(l -> l.get("path").asText().equals("/sts/upload/init"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertEquals("POST", line.get("method").asText());
         assertEquals(200, line.get("status").asInt());
         assertEquals("alice", line.get("principal").asText());

@@ -57,34 +57,54 @@ class ServePageIT {
 
     @BeforeAll
     static void start(EmulatorClients emulatorClients) throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "ServePageIT needs Debian's chromium and "
-                + "chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + "): run src/test/browser/ensure-chromium.sh, as mvn verify does");
+        assertTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "ServePageIT needs Debian's chromium and " + "chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): run src/test/browser/ensure-chromium.sh, as mvn verify does");
         clients = emulatorClients;
         Emulator emulator = clients.emulator();
         dir = Files.createTempDirectory("ossops-serve-page-");
         int port = freePort();
         page = URI.create("http://127.0.0.1:" + port + "/");
-        Files.writeString(dir.resolve("cors.json"), "{\"CORSRules\": [{\"AllowedOrigin\": [\"http://127.0.0.1:" + port + "\"], "
-                + "\"AllowedMethod\": [\"PUT\", \"GET\", \"HEAD\"], \"AllowedHeader\": [\"*\"], \"ExposeHeader\": [\"ETag\", "
-                + "\"x-oss-request-id\"], \"MaxAgeSeconds\": 600}]}");
-        Files.writeString(dir.resolve("profile.yaml"), "apiVersion: ossops/v1\nkind: Profile\nname: page\nregion: "
-                + emulator.config().region() + "\nendpoint: " + emulator.endpoint() + "\ncredentials: {source: env}\n"
-                + "buckets:\n  " + BUCKET + ":\n    acl: private\n    cors: cors.json\n"
-                + "uploader:\n  bucket: " + BUCKET + "\n  allowedContentTypes: [image/png, text/plain]\n  maxSizeBytes: 1048576\n"
-                + "serve:\n  apiKeys:\n    alice: {env: SERVE_KEY_ALICE}\n");
+        Files.writeString(
+                dir.resolve("cors.json"),
+                "{\"CORSRules\": [{\"AllowedOrigin\": [\"http://127.0.0.1:" + port + "\"], "
+                        + "\"AllowedMethod\": [\"PUT\", \"GET\", \"HEAD\"], \"AllowedHeader\": [\"*\"], \"ExposeHeader\": [\"ETag\", "
+                        + "\"x-oss-request-id\"], \"MaxAgeSeconds\": 600}]}");
+        Files.writeString(
+                dir.resolve("profile.yaml"),
+                "apiVersion: ossops/v1\nkind: Profile\nname: page\nregion: "
+                        + emulator.config().region() + "\nendpoint: " + emulator.endpoint()
+                        + "\ncredentials: {source: env}\n"
+                        + "buckets:\n  " + BUCKET + ":\n    acl: private\n    cors: cors.json\n"
+                        + "uploader:\n  bucket: " + BUCKET
+                        + "\n  allowedContentTypes: [image/png, text/plain]\n  maxSizeBytes: 1048576\n"
+                        + "serve:\n  apiKeys:\n    alice: {env: SERVE_KEY_ALICE}\n");
         String profile = dir.resolve("profile.yaml").toString();
 
         StringWriter applyOut = new StringWriter();
-        int applied = Main.run(new String[] {"apply", "-p", profile, "--auto-approve"}, new PrintWriter(applyOut, true),
-                new PrintWriter(applyOut, true), Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", emulator.rootKey().id(),
-                        "ALIBABA_CLOUD_ACCESS_KEY_SECRET", emulator.rootKey().secret()));
+        int applied = Main.run(
+                new String[] {"apply", "-p", profile, "--auto-approve"},
+                new PrintWriter(applyOut, true),
+                new PrintWriter(applyOut, true),
+                Map.of(
+                        "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                        emulator.rootKey().id(),
+                        "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                        emulator.rootKey().secret()));
         assertEquals(0, applied, applyOut.toString());
 
         ServeFixture.Identity identity = ServeFixture.identity(emulator, BUCKET, "page");
-        Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", identity.accessKeyId(),
-                "ALIBABA_CLOUD_ACCESS_KEY_SECRET", identity.accessKeySecret(), "SERVE_KEY_ALICE", ServeFixture.ALICE_KEY);
+        Map<String, String> env = Map.of(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                identity.accessKeyId(),
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                identity.accessKeySecret(),
+                "SERVE_KEY_ALICE",
+                ServeFixture.ALICE_KEY);
         PrintWriter out = new PrintWriter(serveOut, true);
-        serve = new Thread(() -> Main.run(new String[] {"serve", "-p", profile, "--port", Integer.toString(port)}, out, out, env),
+        serve = new Thread(
+                () -> Main.run(new String[] {"serve", "-p", profile, "--port", Integer.toString(port)}, out, out, env),
                 "ossops-serve-under-test");
         serve.start();
         Instant deadline = Instant.now().plusSeconds(60);
@@ -106,11 +126,22 @@ class ServePageIT {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
-                "--window-size=900,700", "--user-data-dir=" + userDataDir);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-dev-shm-usage",
+                "--window-size=900,700",
+                "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -127,7 +158,8 @@ class ServePageIT {
             }
             if (dir != null) {
                 try (var paths = Files.walk(dir)) {
-                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path p :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(p);
                     }
                 }
@@ -144,7 +176,10 @@ class ServePageIT {
         By row = By.cssSelector("li.upload.done, li.upload.failed");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (browser.findElements(row).isEmpty()) {
-            assertTrue(Instant.now().isBefore(deadline), "no upload finished in the page: " + browser.findElement(By.id("uploads")).getText());
+            assertTrue(
+                    Instant.now().isBefore(deadline),
+                    "no upload finished in the page: "
+                            + browser.findElement(By.id("uploads")).getText());
             Thread.sleep(100);
         }
         return browser.findElement(row);
@@ -160,13 +195,15 @@ class ServePageIT {
         WebElement row = upload(file);
 
         String status = row.findElement(By.className("status")).getText();
-        assertEquals(List.of("upload", "done"), List.of(row.getAttribute("class").split(" ")), status);
+        assertEquals(
+                List.of("upload", "done"), List.of(row.getAttribute("class").split(" ")), status);
         String key = row.getAttribute("data-key");
         assertTrue(key.matches("uploads/alice/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{16}\\.png"), key);
         assertEquals("uploaded as " + key, status);
         String shown = row.findElement(By.className("result")).getText();
         assertTrue(shown.startsWith(clients.endpoint() + "/" + BUCKET + "/" + key + "?"), shown);
-        try (OSSObject o = clients.v4().getObject(BUCKET, key); InputStream in = o.getObjectContent()) {
+        try (OSSObject o = clients.v4().getObject(BUCKET, key);
+                InputStream in = o.getObjectContent()) {
             assertArrayEquals(bytes, in.readAllBytes());
         }
         assertEquals("image/png", clients.v4().getObjectMetadata(BUCKET, key).getContentType());
@@ -183,10 +220,15 @@ class ServePageIT {
 
         WebElement row = upload(file);
 
-        assertEquals(List.of("upload", "failed"), List.of(row.getAttribute("class").split(" ")));
-        assertEquals("filename page.html: content type text/html is not allowed (allowedContentTypes: image/png, text/plain)",
+        assertEquals(
+                List.of("upload", "failed"), List.of(row.getAttribute("class").split(" ")));
+        assertEquals(
+                "filename page.html: content type text/html is not allowed (allowedContentTypes: image/png, text/plain)",
                 row.findElement(By.className("status")).getText());
-        assertEquals(List.of(), clients.v4().listObjects(BUCKET, "uploads/alice/").getObjectSummaries().stream()
-                .filter(o -> o.getKey().endsWith(".html")).toList());
+        assertEquals(
+                List.of(),
+                clients.v4().listObjects(BUCKET, "uploads/alice/").getObjectSummaries().stream()
+                        .filter(o -> o.getKey().endsWith(".html"))
+                        .toList());
     }
 }

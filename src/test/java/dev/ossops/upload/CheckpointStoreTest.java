@@ -1,7 +1,6 @@
 package dev.ossops.upload;
 
 import dev.ossops.checksum.Crc64;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +27,7 @@ class CheckpointStoreTest {
 
     @TempDir
     Path tmp;
+
     CheckpointStore store;
     Path file;
 
@@ -77,14 +77,19 @@ class CheckpointStoreTest {
         try (Stream<Path> files = Files.list(tmp.resolve(".ossops/checkpoints"))) {
             assertEquals(List.of(store.pathFor("bkt", "up/video.mp4", file)), files.toList());
         }
-        assertEquals(List.of(1, 2), c.parts().stream().map(Checkpoint.CompletedPart::number).toList());
+        assertEquals(
+                List.of(1, 2),
+                c.parts().stream().map(Checkpoint.CompletedPart::number).toList());
     }
 
     @Test
     void save_writesTheDocumentedFormat() throws IOException {
         store.save(twoParts());
-        assertEquals(goldenFor().strip(), Files.readString(store.pathFor("bkt", "up/video.mp4", file)).strip()
-                .replace("\r\n", "\n"));
+        assertEquals(
+                goldenFor().strip(),
+                Files.readString(store.pathFor("bkt", "up/video.mp4", file))
+                        .strip()
+                        .replace("\r\n", "\n"));
     }
 
     @Test
@@ -107,10 +112,12 @@ class CheckpointStoreTest {
     @Test
     void load_fileChangedIsStaleWithTheOldUploadId() throws IOException {
         store.save(twoParts());
-        CheckpointStore.Load.Stale stale = assertInstanceOf(CheckpointStore.Load.Stale.class,
-                store.load("bkt", "up/video.mp4", file, 250_001, MTIME + 1000));
-        assertEquals("file changed since the checkpoint (size 250000 -> 250001 bytes, modified 2026-01-01T00:00:00Z"
-                + " -> 2026-01-01T00:00:01Z)", stale.reason());
+        CheckpointStore.Load.Stale stale = assertInstanceOf(
+                CheckpointStore.Load.Stale.class, store.load("bkt", "up/video.mp4", file, 250_001, MTIME + 1000));
+        assertEquals(
+                "file changed since the checkpoint (size 250000 -> 250001 bytes, modified 2026-01-01T00:00:00Z"
+                        + " -> 2026-01-01T00:00:01Z)",
+                stale.reason());
         assertEquals("0004B9894A22E5B1888A1E29F823****", stale.checkpoint().uploadId());
     }
 
@@ -137,29 +144,47 @@ class CheckpointStoreTest {
 
     @Test
     void load_invalidValuesAreCorrupt() throws IOException {
-        assertEquals("unsupported checkpoint format 2 (this version reads 1)",
-                corruptWith(goldenFor().replace("\"format\" : 1", "\"format\" : 2")).reason());
-        assertEquals("field 'size' is not a non-negative integer",
-                corruptWith(goldenFor().replace("\"size\" : 250000", "\"size\" : \"250000\"")).reason());
-        assertEquals("part 1 crc64 'abc' is not an unsigned decimal",
-                corruptWith(goldenFor().replace("\"crc64\" : \"42\"", "\"crc64\" : \"abc\"")).reason());
-        assertEquals("part 1 is listed twice",
-                corruptWith(goldenFor().replace("\"number\" : 2", "\"number\" : 1")).reason());
-        assertEquals("part number 0 is outside 1..10000",
-                corruptWith(goldenFor().replace("\"number\" : 2", "\"number\" : 0")).reason());
-        assertEquals("field 'etag' is not a non-empty string",
+        assertEquals(
+                "unsupported checkpoint format 2 (this version reads 1)",
+                corruptWith(goldenFor().replace("\"format\" : 1", "\"format\" : 2"))
+                        .reason());
+        assertEquals(
+                "field 'size' is not a non-negative integer",
+                corruptWith(goldenFor().replace("\"size\" : 250000", "\"size\" : \"250000\""))
+                        .reason());
+        assertEquals(
+                "part 1 crc64 'abc' is not an unsigned decimal",
+                corruptWith(goldenFor().replace("\"crc64\" : \"42\"", "\"crc64\" : \"abc\""))
+                        .reason());
+        assertEquals(
+                "part 1 is listed twice",
+                corruptWith(goldenFor().replace("\"number\" : 2", "\"number\" : 1"))
+                        .reason());
+        assertEquals(
+                "part number 0 is outside 1..10000",
+                corruptWith(goldenFor().replace("\"number\" : 2", "\"number\" : 0"))
+                        .reason());
+        assertEquals(
+                "field 'etag' is not a non-empty string",
                 corruptWith(goldenFor().replace("\"\\\"A1\\\"\"", "\"\"")).reason());
-        assertEquals("field 'mtime' is not an integer",
-                corruptWith(goldenFor().replace("\"mtime\" : 1767225600000", "\"mtime\" : 1.5")).reason());
-        assertEquals("partSize 1 is outside OSS limits",
-                corruptWith(goldenFor().replace("\"partSize\" : 102400", "\"partSize\" : 1")).reason());
+        assertEquals(
+                "field 'mtime' is not an integer",
+                corruptWith(goldenFor().replace("\"mtime\" : 1767225600000", "\"mtime\" : 1.5"))
+                        .reason());
+        assertEquals(
+                "partSize 1 is outside OSS limits",
+                corruptWith(goldenFor().replace("\"partSize\" : 102400", "\"partSize\" : 1"))
+                        .reason());
     }
 
     @Test
     void load_checkpointOfAnotherUploadIsCorrupt() throws IOException {
-        CheckpointStore.Load.Corrupt c = corruptWith(goldenFor().replace("\"bucket\" : \"bkt\"", "\"bucket\" : \"other\""));
-        assertEquals("checkpoint is for bucket 'other' key 'up/video.mp4' file '" + file.toAbsolutePath().normalize()
-                + "', not this upload", c.reason());
+        CheckpointStore.Load.Corrupt c =
+                corruptWith(goldenFor().replace("\"bucket\" : \"bkt\"", "\"bucket\" : \"other\""));
+        assertEquals(
+                "checkpoint is for bucket 'other' key 'up/video.mp4' file '"
+                        + file.toAbsolutePath().normalize() + "', not this upload",
+                c.reason());
     }
 
     @Test
@@ -188,7 +213,9 @@ class CheckpointStoreTest {
         Files.writeString(tmp.resolve(".ossops/checkpoints/garbage.json"), "{");
         List<CheckpointStore.Load> found = store.forFile("bkt", file, 250_000, MTIME);
         assertEquals(2, found.size());
-        assertEquals(other, assertInstanceOf(CheckpointStore.Load.Stale.class, found.get(0)).checkpoint());
+        assertEquals(
+                other,
+                assertInstanceOf(CheckpointStore.Load.Stale.class, found.get(0)).checkpoint());
         assertEquals(new CheckpointStore.Load.Resumable(twoParts()), found.get(1));
     }
 
@@ -215,7 +242,8 @@ class CheckpointStoreTest {
             if (p.number() < plan.partCount()) {
                 assertEquals(OptionalLong.empty(), c.objectCrc64(plan.partCount()));
             }
-            c = c.withPart(new Checkpoint.CompletedPart(p.number(), "\"e" + p.number() + "\"", crc.getValue(), p.length()));
+            c = c.withPart(
+                    new Checkpoint.CompletedPart(p.number(), "\"e" + p.number() + "\"", crc.getValue(), p.length()));
         }
         assertEquals(OptionalLong.of(Crc64.of(data)), c.objectCrc64(plan.partCount()));
     }

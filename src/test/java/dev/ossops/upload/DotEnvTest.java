@@ -30,21 +30,29 @@ class DotEnvTest {
             text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         Map<String, String> vars = parse(text);
-        assertEquals(List.of("DASHSCOPE_API_KEY", "QWEN_TMP_OSS_BUCKET", "QWEN_TMP_OSS_REGION", "QWEN_TMP_OSS_AK_ID",
-                "QWEN_TMP_OSS_AK_SECRET"), List.copyOf(vars.keySet()));
+        assertEquals(
+                List.of(
+                        "DASHSCOPE_API_KEY",
+                        "QWEN_TMP_OSS_BUCKET",
+                        "QWEN_TMP_OSS_REGION",
+                        "QWEN_TMP_OSS_AK_ID",
+                        "QWEN_TMP_OSS_AK_SECRET"),
+                List.copyOf(vars.keySet()));
         assertEquals("do-not-use-this-name-my-ai-assets", vars.get("QWEN_TMP_OSS_BUCKET"));
         assertEquals("ap-southeast-1", vars.get("QWEN_TMP_OSS_REGION"));
     }
 
     @Test
     void parse_exportPrefixSpacesAndComments() {
-        assertEquals(Map.of("A", "1", "B", "two words", "C", "x#y", "D", "#z"),
+        assertEquals(
+                Map.of("A", "1", "B", "two words", "C", "x#y", "D", "#z"),
                 parse("# comment\n\nexport A=1\n  B = two words   # trailing\nC=x#y\nD= #z\n"));
     }
 
     @Test
     void parse_singleQuotesAreLiteral() {
-        assertEquals(Map.of("A", "a \\n $B # not a comment", "Q", "it's"),
+        assertEquals(
+                Map.of("A", "a \\n $B # not a comment", "Q", "it's"),
                 parse("A='a \\n $B # not a comment'\nQ='it\\'s'"));
     }
 
@@ -100,7 +108,8 @@ class DotEnvTest {
 
     @Test
     void underlay_environmentWinsOverFile() {
-        Map<String, String> merged = DotEnv.underlay(Map.of("QWEN_TMP_OSS_REGION", "cn-beijing"),
+        Map<String, String> merged = DotEnv.underlay(
+                Map.of("QWEN_TMP_OSS_REGION", "cn-beijing"),
                 Map.of("QWEN_TMP_OSS_REGION", "ap-southeast-1", "QWEN_TMP_OSS_BUCKET", "b1"));
         assertEquals(Map.of("QWEN_TMP_OSS_REGION", "cn-beijing", "QWEN_TMP_OSS_BUCKET", "b1"), merged);
     }
@@ -108,14 +117,17 @@ class DotEnvTest {
     @Test
     void load_missingFileNamed(@TempDir Path dir) {
         Path missing = dir.resolve(".env");
-        assertEquals("env file not found: " + missing,
+        assertEquals(
+                "env file not found: " + missing,
                 assertThrows(UploadException.class, () -> DotEnv.load(missing)).getMessage());
     }
 
     @Test
     void load_readsFileAndNamesItInErrors(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve(".env"), "A=1\nbroken\n");
-        assertEquals(file + ":2: expected KEY=VALUE", assertThrows(UploadException.class, () -> DotEnv.load(file)).getMessage());
+        assertEquals(
+                file + ":2: expected KEY=VALUE",
+                assertThrows(UploadException.class, () -> DotEnv.load(file)).getMessage());
         Files.writeString(file, "A=é\n");
         assertEquals(Map.of("A", "é"), DotEnv.load(file));
     }
@@ -123,6 +135,8 @@ class DotEnvTest {
     @Test
     void load_nonUtf8Rejected(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve(".env"), new byte[] {'A', '=', (byte) 0xFF});
-        assertEquals("env file is not UTF-8: " + file, assertThrows(UploadException.class, () -> DotEnv.load(file)).getMessage());
+        assertEquals(
+                "env file is not UTF-8: " + file,
+                assertThrows(UploadException.class, () -> DotEnv.load(file)).getMessage());
     }
 }

@@ -17,12 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FileSelectionTest {
     @TempDir
     Path tmp;
+
     Path media;
 
     @BeforeEach
     void tree() throws IOException {
         media = tmp.resolve("media");
-        for (String f : List.of("b.png", "a.jpg", "z/c.JPG", "z/deep/d.jpg", "z/deep/e.txt", "thumbs/t.jpg", "a b+c.png", "照片.png")) {
+        for (String f : List.of(
+                "b.png", "a.jpg", "z/c.JPG", "z/deep/d.jpg", "z/deep/e.txt", "thumbs/t.jpg", "a b+c.png", "照片.png")) {
             Path p = media.resolve(f);
             Files.createDirectories(p.getParent());
             Files.writeString(p, f);
@@ -37,7 +39,16 @@ class FileSelectionTest {
     @Test
     void expand_recursiveDirectorySortedByRelativePath() {
         List<FileSelection.Selected> s = new FileSelection(true, List.of(), List.of()).expand(List.of(media));
-        assertEquals(List.of("a b+c.png", "a.jpg", "b.png", "thumbs/t.jpg", "z/c.JPG", "z/deep/d.jpg", "z/deep/e.txt", "照片.png"),
+        assertEquals(
+                List.of(
+                        "a b+c.png",
+                        "a.jpg",
+                        "b.png",
+                        "thumbs/t.jpg",
+                        "z/c.JPG",
+                        "z/deep/d.jpg",
+                        "z/deep/e.txt",
+                        "照片.png"),
                 names(s));
         assertEquals(media.resolve("z/deep/d.jpg"), s.get(5).file());
     }
@@ -51,20 +62,24 @@ class FileSelectionTest {
 
     @Test
     void expand_includeByNameAtAnyDepthExcludeWins() {
-        List<FileSelection.Selected> s = new FileSelection(true, List.of("*.{jpg,JPG}"), List.of("thumbs/**"))
-                .expand(List.of(media));
+        List<FileSelection.Selected> s =
+                new FileSelection(true, List.of("*.{jpg,JPG}"), List.of("thumbs/**")).expand(List.of(media));
         assertEquals(List.of("a.jpg", "z/c.JPG", "z/deep/d.jpg"), names(s));
     }
 
     @Test
     void expand_pathPatternsAreRelativeToTheDirectory() {
-        assertEquals(List.of("z/deep/d.jpg", "z/deep/e.txt"),
+        assertEquals(
+                List.of("z/deep/d.jpg", "z/deep/e.txt"),
                 names(new FileSelection(true, List.of("z/deep/*"), List.of()).expand(List.of(media))));
-        assertEquals(List.of("z/c.JPG", "z/deep/d.jpg", "z/deep/e.txt"),
+        assertEquals(
+                List.of("z/c.JPG", "z/deep/d.jpg", "z/deep/e.txt"),
                 names(new FileSelection(true, List.of("z/**"), List.of()).expand(List.of(media))));
-        assertEquals(List.of("a.jpg", "thumbs/t.jpg", "z/deep/d.jpg"),
+        assertEquals(
+                List.of("a.jpg", "thumbs/t.jpg", "z/deep/d.jpg"),
                 names(new FileSelection(true, List.of("**/*.jpg"), List.of()).expand(List.of(media))));
-        assertEquals(List.of("a b+c.png", "a.jpg"),
+        assertEquals(
+                List.of("a b+c.png", "a.jpg"),
                 names(new FileSelection(true, List.of("[a-b]?*"), List.of("b*")).expand(List.of(media))));
     }
 
@@ -78,24 +93,31 @@ class FileSelectionTest {
 
     @Test
     void expand_directoryWithoutRecursive() {
-        UploadException e = assertThrows(UploadException.class, () -> new FileSelection(false, List.of(), List.of()).expand(List.of(media)));
+        UploadException e = assertThrows(
+                UploadException.class, () -> new FileSelection(false, List.of(), List.of()).expand(List.of(media)));
         assertEquals(media + " is a directory: add --recursive to upload the files in it", e.getMessage());
     }
 
     @Test
     void expand_missingPath() {
         Path missing = tmp.resolve("nope.png");
-        UploadException e = assertThrows(UploadException.class, () -> new FileSelection(false, List.of(), List.of()).expand(List.of(missing)));
+        UploadException e = assertThrows(
+                UploadException.class, () -> new FileSelection(false, List.of(), List.of()).expand(List.of(missing)));
         assertEquals("no such file or directory: " + missing, e.getMessage());
     }
 
     @Test
     void expand_nothingMatches() {
-        UploadException e = assertThrows(UploadException.class,
+        UploadException e = assertThrows(
+                UploadException.class,
                 () -> new FileSelection(true, List.of("*.mp4"), List.of()).expand(List.of(media)));
         assertEquals("nothing to upload: no file under " + media + " matches --include/--exclude", e.getMessage());
-        assertEquals("no files given", assertThrows(UploadException.class,
-                () -> new FileSelection(true, List.of(), List.of()).expand(List.of())).getMessage());
+        assertEquals(
+                "no files given",
+                assertThrows(
+                                UploadException.class,
+                                () -> new FileSelection(true, List.of(), List.of()).expand(List.of()))
+                        .getMessage());
     }
 
     @Test
@@ -103,15 +125,24 @@ class FileSelectionTest {
         Path links = Files.createDirectories(tmp.resolve("links"));
         Files.createSymbolicLink(links.resolve("to-file.pdf"), tmp.resolve("single.pdf"));
         Files.createSymbolicLink(links.resolve("to-dir"), media);
-        assertEquals(List.of("to-file.pdf"), names(new FileSelection(true, List.of(), List.of()).expand(List.of(links))));
+        assertEquals(
+                List.of("to-file.pdf"), names(new FileSelection(true, List.of(), List.of()).expand(List.of(links))));
     }
 
     @Test
     void glob_invalidPatternsRejected() {
-        assertEquals("invalid glob '*.{jpg': unclosed {", assertThrows(UploadException.class, () -> Glob.of("*.{jpg")).getMessage());
-        assertEquals("invalid glob '[a': unclosed [", assertThrows(UploadException.class, () -> Glob.of("[a")).getMessage());
-        assertEquals("invalid glob 'a}': } without {", assertThrows(UploadException.class, () -> Glob.of("a}")).getMessage());
-        assertEquals("empty glob pattern", assertThrows(UploadException.class, () -> Glob.of("")).getMessage());
+        assertEquals(
+                "invalid glob '*.{jpg': unclosed {",
+                assertThrows(UploadException.class, () -> Glob.of("*.{jpg")).getMessage());
+        assertEquals(
+                "invalid glob '[a': unclosed [",
+                assertThrows(UploadException.class, () -> Glob.of("[a")).getMessage());
+        assertEquals(
+                "invalid glob 'a}': } without {",
+                assertThrows(UploadException.class, () -> Glob.of("a}")).getMessage());
+        assertEquals(
+                "empty glob pattern",
+                assertThrows(UploadException.class, () -> Glob.of("")).getMessage());
     }
 
     @Test

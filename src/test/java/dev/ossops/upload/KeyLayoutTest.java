@@ -27,8 +27,10 @@ class KeyLayoutTest {
 
     @Test
     void render_defaultTemplate() {
-        assertEquals("qwencloud-uploads/2026-03-04/123e4567-e89b-12d3-a456-426614174000_cat.png",
-                layout(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME).render(KeyLayout.DEFAULT_PREFIX, "cat.png"));
+        assertEquals(
+                "qwencloud-uploads/2026-03-04/123e4567-e89b-12d3-a456-426614174000_cat.png",
+                layout(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME)
+                        .render(KeyLayout.DEFAULT_PREFIX, "cat.png"));
     }
 
     @Test
@@ -46,12 +48,16 @@ class KeyLayoutTest {
 
     @Test
     void render_hierarchy() {
-        assertEquals("uploads/2026/03/04/report.pdf", dify("yyyy_mm_dd_hierarchy", "filename").render("uploads/", "report.pdf"));
+        assertEquals(
+                "uploads/2026/03/04/report.pdf",
+                dify("yyyy_mm_dd_hierarchy", "filename").render("uploads/", "report.pdf"));
     }
 
     @Test
     void render_combined() {
-        assertEquals("uploads/20260304/report.pdf", dify("yyyy_mm_dd_combined", "filename").render("/uploads", "report.pdf"));
+        assertEquals(
+                "uploads/20260304/report.pdf",
+                dify("yyyy_mm_dd_combined", "filename").render("/uploads", "report.pdf"));
     }
 
     @Test
@@ -67,34 +73,41 @@ class KeyLayoutTest {
     @Test
     void render_timeIsReadInTheClocksZone() {
         Clock shanghai = Clock.fixed(Instant.parse("2026-03-04T20:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        KeyLayout l = KeyLayout.of(KeyLayout.DirMode.YYYY_MM_DD_HIERARCHY, KeyLayout.FilenameMode.FILENAME_TIMESTAMP, shanghai, UUIDS);
+        KeyLayout l = KeyLayout.of(
+                KeyLayout.DirMode.YYYY_MM_DD_HIERARCHY, KeyLayout.FilenameMode.FILENAME_TIMESTAMP, shanghai, UUIDS);
         assertEquals("x/2026/03/05/a_20260305040000000.png", l.render("x", "a.png"));
     }
 
     @Test
     void render_allPlaceholders() {
-        KeyLayout l = layout("{prefix}/{year}-{month}-{day}/{date}/{timestamp}/{uuid}/{filename}", KeyLayout.FilenameMode.FILENAME);
-        assertEquals("p/2026-03-04/2026-03-04/20260304050607089/123e4567-e89b-12d3-a456-426614174000/f",
-                l.render("p", "f"));
+        KeyLayout l = layout(
+                "{prefix}/{year}-{month}-{day}/{date}/{timestamp}/{uuid}/{filename}", KeyLayout.FilenameMode.FILENAME);
+        assertEquals(
+                "p/2026-03-04/2026-03-04/20260304050607089/123e4567-e89b-12d3-a456-426614174000/f", l.render("p", "f"));
     }
 
     @Test
     void render_emptyPrefixLeavesNoEmptySegment() {
-        assertEquals("2026-03-04/123e4567-e89b-12d3-a456-426614174000_a.png",
-                layout(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME).render("", "a.png"));
+        assertEquals(
+                "2026-03-04/123e4567-e89b-12d3-a456-426614174000_a.png",
+                layout(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME)
+                        .render("", "a.png"));
         assertEquals("a.png", dify("no_subdirectory", "filename").render("//", "a.png"));
     }
 
     @Test
     void render_collapsesDoubleSlashes() {
-        assertEquals("a/b/c.png", layout("{prefix}//b///{filename}", KeyLayout.FilenameMode.FILENAME).render("a", "c.png"));
+        assertEquals(
+                "a/b/c.png",
+                layout("{prefix}//b///{filename}", KeyLayout.FilenameMode.FILENAME)
+                        .render("a", "c.png"));
     }
 
     @Test
     void render_drawsOneUuidPerKey() {
         int[] calls = {0};
-        KeyLayout l = KeyLayout.of(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME, CLOCK,
-                () -> new UUID(0, ++calls[0]));
+        KeyLayout l = KeyLayout.of(
+                KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME, CLOCK, () -> new UUID(0, ++calls[0]));
         assertEquals("p/2026-03-04/00000000-0000-0000-0000-000000000001_a", l.render("p", "a"));
         assertEquals("p/2026-03-04/00000000-0000-0000-0000-000000000002_a", l.render("p", "a"));
         assertEquals(2, calls[0]);
@@ -103,7 +116,8 @@ class KeyLayoutTest {
     @Test
     void render_tooLongKeyRejected() {
         String name = "é".repeat(512) + ".png";
-        UploadException e = assertThrows(UploadException.class, () -> dify("no_subdirectory", "filename").render("p", name));
+        UploadException e = assertThrows(
+                UploadException.class, () -> dify("no_subdirectory", "filename").render("p", name));
         assertEquals("object key is 1030 bytes of UTF-8; OSS allows at most 1023", e.getMessage());
     }
 
@@ -115,45 +129,54 @@ class KeyLayoutTest {
 
     @Test
     void render_emptyFilenameRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> dify("no_subdirectory", "filename").render("p", ""));
+        UploadException e = assertThrows(
+                UploadException.class, () -> dify("no_subdirectory", "filename").render("p", ""));
         assertEquals("file name is empty", e.getMessage());
     }
 
     @Test
     void render_backslashAtStartRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> dify("no_subdirectory", "filename").render("", "\\x.png"));
+        UploadException e = assertThrows(
+                UploadException.class, () -> dify("no_subdirectory", "filename").render("", "\\x.png"));
         assertEquals("object key must not start with '/' or '\\': \\x.png", e.getMessage());
     }
 
     @Test
     void of_unknownPlaceholderRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> layout("{prefix}/{hash}/{filename}", KeyLayout.FilenameMode.FILENAME));
-        assertEquals("unknown placeholder {hash} in key layout '{prefix}/{hash}/{filename}'; known: "
-                + "{prefix} {date} {year} {month} {day} {timestamp} {uuid} {filename}", e.getMessage());
+        UploadException e = assertThrows(
+                UploadException.class, () -> layout("{prefix}/{hash}/{filename}", KeyLayout.FilenameMode.FILENAME));
+        assertEquals(
+                "unknown placeholder {hash} in key layout '{prefix}/{hash}/{filename}'; known: "
+                        + "{prefix} {date} {year} {month} {day} {timestamp} {uuid} {filename}",
+                e.getMessage());
     }
 
     @Test
     void of_unbalancedBraceRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> layout("{prefix}/{filename", KeyLayout.FilenameMode.FILENAME));
+        UploadException e = assertThrows(
+                UploadException.class, () -> layout("{prefix}/{filename", KeyLayout.FilenameMode.FILENAME));
         assertEquals("unbalanced brace in key layout '{prefix}/{filename'", e.getMessage());
     }
 
     @Test
     void of_templateWithoutFilenameOrUuidRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> layout("{prefix}/{date}", KeyLayout.FilenameMode.FILENAME));
+        UploadException e =
+                assertThrows(UploadException.class, () -> layout("{prefix}/{date}", KeyLayout.FilenameMode.FILENAME));
         assertEquals("key layout '{prefix}/{date}' must contain {filename} or {uuid}", e.getMessage());
     }
 
     @Test
     void of_uuidOnlyTemplateAccepted() {
-        assertEquals("p/123e4567-e89b-12d3-a456-426614174000",
+        assertEquals(
+                "p/123e4567-e89b-12d3-a456-426614174000",
                 layout("{prefix}/{uuid}", KeyLayout.FilenameMode.FILENAME).render("p", "ignored.png"));
     }
 
     @Test
     void dirModeOf_unknownRejected() {
         UploadException e = assertThrows(UploadException.class, () -> KeyLayout.DirMode.of("yyyy_mm"));
-        assertEquals("unknown directory mode 'yyyy_mm'; expected one of no_subdirectory, yyyy_mm_dd_hierarchy, yyyy_mm_dd_combined",
+        assertEquals(
+                "unknown directory mode 'yyyy_mm'; expected one of no_subdirectory, yyyy_mm_dd_hierarchy, yyyy_mm_dd_combined",
                 e.getMessage());
     }
 
@@ -166,10 +189,17 @@ class KeyLayoutTest {
     @Test
     void validate_rules() {
         assertEquals("a", ObjectKeys.validate("a"));
-        assertEquals("object key is empty", assertThrows(UploadException.class, () -> ObjectKeys.validate("")).getMessage());
-        assertEquals("object key must not start with '/' or '\\': /a",
-                assertThrows(UploadException.class, () -> ObjectKeys.validate("/a")).getMessage());
-        assertEquals("object key is not valid UTF-8 (unpaired surrogate at index 1)",
-                assertThrows(UploadException.class, () -> ObjectKeys.validate("a\uD83D")).getMessage());
+        assertEquals(
+                "object key is empty",
+                assertThrows(UploadException.class, () -> ObjectKeys.validate(""))
+                        .getMessage());
+        assertEquals(
+                "object key must not start with '/' or '\\': /a",
+                assertThrows(UploadException.class, () -> ObjectKeys.validate("/a"))
+                        .getMessage());
+        assertEquals(
+                "object key is not valid UTF-8 (unpaired surrogate at index 1)",
+                assertThrows(UploadException.class, () -> ObjectKeys.validate("a\uD83D"))
+                        .getMessage());
     }
 }

@@ -20,7 +20,9 @@ class LocalNamesTest {
         assertEquals(Optional.of("'..' names a directory"), LocalNames.problem(".."));
         assertEquals(Optional.of("'.' names a directory"), LocalNames.problem("."));
         assertEquals(Optional.of("it contains ':', a drive or stream separator on Windows"), LocalNames.problem("C:x"));
-        assertEquals(Optional.of("it contains ':', a drive or stream separator on Windows"), LocalNames.problem("a.txt:stream"));
+        assertEquals(
+                Optional.of("it contains ':', a drive or stream separator on Windows"),
+                LocalNames.problem("a.txt:stream"));
         assertEquals(Optional.of("it contains the control character \\x00"), LocalNames.problem("a\0.txt"));
         assertEquals(Optional.of("it contains the control character \\x0D"), LocalNames.problem("a\r\nb"));
         assertEquals(Optional.of("it contains the control character \\x1B"), LocalNames.problem("\u001b[2Jx"));
@@ -29,7 +31,8 @@ class LocalNamesTest {
 
     @Test
     void problem_ordinaryNames_pass() {
-        for (String name : new String[] {"a.png", "report 2026.pdf", "照片.png", "..hidden", "a..b", "x+y=z", ".profile"}) {
+        for (String name :
+                new String[] {"a.png", "report 2026.pdf", "照片.png", "..hidden", "a..b", "x+y=z", ".profile"}) {
             assertEquals(Optional.empty(), LocalNames.problem(name), name);
         }
     }
@@ -37,20 +40,25 @@ class LocalNamesTest {
     @Test
     void inside_goodName_isAFileOfTheDirectory() {
         assertEquals(dir.toAbsolutePath().normalize().resolve("a.png"), LocalNames.inside(dir, "a.png"));
-        assertEquals(dir.toAbsolutePath().normalize().resolve("..hidden"), LocalNames.inside(dir.resolve("sub/.."), "..hidden"));
+        assertEquals(
+                dir.toAbsolutePath().normalize().resolve("..hidden"),
+                LocalNames.inside(dir.resolve("sub/.."), "..hidden"));
     }
 
     @Test
     void inside_badName_isRefusedWithThePrintableName() {
         UploadException e = assertThrows(UploadException.class, () -> LocalNames.inside(dir, "x\n..\\y"));
         assertEquals("'x\\x0A..\\y' cannot be a file name: it contains the control character \\x0A", e.getMessage());
-        assertEquals("'..' cannot be a file name: '..' names a directory",
-                assertThrows(UploadException.class, () -> LocalNames.inside(dir, "..")).getMessage());
+        assertEquals(
+                "'..' cannot be a file name: '..' names a directory",
+                assertThrows(UploadException.class, () -> LocalNames.inside(dir, ".."))
+                        .getMessage());
     }
 
     @Test
     void printable_controlCharactersEscaped() {
-        assertEquals("oss://b/a\\x0D\\x0Aforged line\\x00\\u2028", LocalNames.printable("oss://b/a\r\nforged line\0\u2028"));
+        assertEquals(
+                "oss://b/a\\x0D\\x0Aforged line\\x00\\u2028", LocalNames.printable("oss://b/a\r\nforged line\0\u2028"));
         assertEquals("oss://b/照片 a\\b.png", LocalNames.printable("oss://b/照片 a\\b.png"));
     }
 }

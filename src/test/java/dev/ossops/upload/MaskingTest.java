@@ -24,7 +24,9 @@ class MaskingTest {
 
     @Test
     void displayUrl_dropsUserInfoAndFragment() {
-        assertEquals("http://127.0.0.1:9000/b/k?…", Masking.displayUrl("http://user:pw@127.0.0.1:9000/b/k?Signature=x#frag"));
+        assertEquals(
+                "http://127.0.0.1:9000/b/k?…",
+                Masking.displayUrl("http://user:pw@127.0.0.1:9000/b/k?Signature=x#frag"));
         assertEquals("https://b.e/k", Masking.displayUrl("https://b.e/k#x"));
     }
 
@@ -36,8 +38,12 @@ class MaskingTest {
     @Test
     void failure_rendersUrlAndReasonSafely() {
         // A query runs to the next whitespace: a closing parenthesis goes with it rather than risk leaking.
-        assertEquals("cannot download https://bkt.oss-cn-beijing.aliyuncs.com/k.png?…: 403 AccessDenied (see "
-                + "https://api.aliyun.com/troubleshoot?…", Masking.failure("cannot download", V4,
-                "403 AccessDenied (see https://api.aliyun.com/troubleshoot?q=0003-00000001)"));
+        assertEquals(
+                "cannot download https://bkt.oss-cn-beijing.aliyuncs.com/k.png?…: 403 AccessDenied (see "
+                        + "https://api.aliyun.com/troubleshoot?…",
+                Masking.failure(
+                        "cannot download",
+                        V4,
+                        "403 AccessDenied (see https://api.aliyun.com/troubleshoot?q=0003-00000001)"));
     }
 }

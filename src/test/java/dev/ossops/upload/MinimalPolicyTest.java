@@ -36,8 +36,10 @@ class MinimalPolicyTest {
         PolicyDocument doc = PolicyParser.parse(policyJson, PolicyType.IDENTITY);
         PolicySet set = PolicySet.empty().withIdentity(new AttachedPolicy("UploaderMinimal", doc));
         for (OssAction action : api.actions(false)) {
-            String resource = RequestContext.ossResource(ACCOUNT, bucket, action.scope() == OssAction.Scope.OBJECT ? key : null);
-            if (!PolicyEvaluator.evaluate(set, RequestContext.of(action.action(), resource, USER)).allowed()) {
+            String resource =
+                    RequestContext.ossResource(ACCOUNT, bucket, action.scope() == OssAction.Scope.OBJECT ? key : null);
+            if (!PolicyEvaluator.evaluate(set, RequestContext.of(action.action(), resource, USER))
+                    .allowed()) {
                 return false;
             }
         }
@@ -45,12 +47,15 @@ class MinimalPolicyTest {
     }
 
     private static List<OssApi> denied(String policyJson, List<OssApi> operations) {
-        return operations.stream().filter(api -> !allowed(policyJson, api, BUCKET, KEY)).toList();
+        return operations.stream()
+                .filter(api -> !allowed(policyJson, api, BUCKET, KEY))
+                .toList();
     }
 
     @Test
     void forUploader_allNeedsExactDocument() {
-        assertEquals("""
+        assertEquals(
+                """
                 {
                   "Version" : "1",
                   "Statement" : [ {
@@ -70,13 +75,18 @@ class MinimalPolicyTest {
                     "Action" : [ "oss:GetObject" ],
                     "Resource" : [ "acs:oss:*:*:myapp-prod-media/qwencloud-uploads/*" ]
                   } ]
-                }""", MinimalPolicy.forUploader(BUCKET, PREFIX, MinimalPolicy.Needs.all()).replace("\r\n", "\n"));
+                }""",
+                MinimalPolicy.forUploader(BUCKET, PREFIX, MinimalPolicy.Needs.all())
+                        .replace("\r\n", "\n"));
     }
 
     @Test
     void forUploader_allowsEveryUploaderOperation() {
-        for (MinimalPolicy.Needs needs : List.of(MinimalPolicy.Needs.all(), new MinimalPolicy.Needs(false, false, false),
-                new MinimalPolicy.Needs(true, false, false), new MinimalPolicy.Needs(false, false, true))) {
+        for (MinimalPolicy.Needs needs : List.of(
+                MinimalPolicy.Needs.all(),
+                new MinimalPolicy.Needs(false, false, false),
+                new MinimalPolicy.Needs(true, false, false),
+                new MinimalPolicy.Needs(false, false, true))) {
             String policy = MinimalPolicy.forUploader(BUCKET, PREFIX, needs);
             assertEquals(List.of(), denied(policy, MinimalPolicy.operations(needs)), needs.toString());
         }
@@ -96,7 +106,8 @@ class MinimalPolicyTest {
             for (int a = 0; a < actions && actions > 1; a++) {
                 ObjectNode fewer = root.deepCopy();
                 ((ArrayNode) fewer.get("Statement").get(s).get("Action")).remove(a);
-                assertFalse(denied(JSON.writeValueAsString(fewer), ops).isEmpty(),
+                assertFalse(
+                        denied(JSON.writeValueAsString(fewer), ops).isEmpty(),
                         "action " + root.get("Statement").get(s).get("Action").get(a) + " is needed");
             }
         }
@@ -109,7 +120,8 @@ class MinimalPolicyTest {
     }
 
     private static List<OssApi> deniedWithout(int statement) throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(MinimalPolicy.forUploader(BUCKET, PREFIX, MinimalPolicy.Needs.all()));
+        ObjectNode root =
+                (ObjectNode) JSON.readTree(MinimalPolicy.forUploader(BUCKET, PREFIX, MinimalPolicy.Needs.all()));
         ((ArrayNode) root.get("Statement")).remove(statement);
         return denied(JSON.writeValueAsString(root), MinimalPolicy.operations(MinimalPolicy.Needs.all()));
     }
@@ -126,28 +138,48 @@ class MinimalPolicyTest {
             assertFalse(allowed(policy, api, BUCKET, "index.html"), api.apiName());
             assertFalse(allowed(policy, api, BUCKET, "qwencloud-uploads-old/a.png"), api.apiName());
         }
-        // CopyObject within the prefix needs only GetObject + PutObject there, so it stays allowed: same reach as upload.
-        for (OssApi api : List.of(OssApi.DELETE_OBJECT, OssApi.GET_BUCKET, OssApi.LIST_OBJECTS_V2, OssApi.PUT_OBJECT_ACL,
-                OssApi.PUT_BUCKET_POLICY, OssApi.RESTORE_OBJECT, OssApi.PUT_OBJECT_TAGGING)) {
+        // CopyObject within the prefix needs only GetObject + PutObject there, so it stays allowed: same reach as
+        // upload.
+        for (OssApi api : List.of(
+                OssApi.DELETE_OBJECT,
+                OssApi.GET_BUCKET,
+                OssApi.LIST_OBJECTS_V2,
+                OssApi.PUT_OBJECT_ACL,
+                OssApi.PUT_BUCKET_POLICY,
+                OssApi.RESTORE_OBJECT,
+                OssApi.PUT_OBJECT_TAGGING)) {
             assertFalse(allowed(policy, api, BUCKET, KEY), api.apiName());
         }
     }
 
     @Test
     void forUploader_putOnlyWhenNothingElseIsNeeded() throws IOException {
-        JsonNode root = JSON.readTree(MinimalPolicy.forUploader(BUCKET, "", new MinimalPolicy.Needs(false, false, false)));
+        JsonNode root =
+                JSON.readTree(MinimalPolicy.forUploader(BUCKET, "", new MinimalPolicy.Needs(false, false, false)));
         assertEquals(1, root.get("Statement").size());
-        assertEquals("acs:oss:*:*:myapp-prod-media/*", root.get("Statement").get(0).get("Resource").get(0).asText());
+        assertEquals(
+                "acs:oss:*:*:myapp-prod-media/*",
+                root.get("Statement").get(0).get("Resource").get(0).asText());
         assertTrue(allowed(JSON.writeValueAsString(root), OssApi.PUT_OBJECT, BUCKET, "anything/at/all.png"));
         assertFalse(allowed(JSON.writeValueAsString(root), OssApi.GET_OBJECT, BUCKET, "anything/at/all.png"));
     }
 
     @Test
     void operations_perNeed() {
-        assertEquals(List.of(OssApi.PUT_OBJECT), MinimalPolicy.operations(new MinimalPolicy.Needs(false, false, false)));
-        assertEquals(List.of(OssApi.PUT_OBJECT, OssApi.HEAD_OBJECT), MinimalPolicy.operations(new MinimalPolicy.Needs(false, false, true)));
-        assertEquals(List.of(OssApi.PUT_OBJECT, OssApi.INITIATE_MULTIPART_UPLOAD, OssApi.UPLOAD_PART, OssApi.COMPLETE_MULTIPART_UPLOAD,
-                OssApi.LIST_PARTS, OssApi.ABORT_MULTIPART_UPLOAD, OssApi.LIST_MULTIPART_UPLOADS),
+        assertEquals(
+                List.of(OssApi.PUT_OBJECT), MinimalPolicy.operations(new MinimalPolicy.Needs(false, false, false)));
+        assertEquals(
+                List.of(OssApi.PUT_OBJECT, OssApi.HEAD_OBJECT),
+                MinimalPolicy.operations(new MinimalPolicy.Needs(false, false, true)));
+        assertEquals(
+                List.of(
+                        OssApi.PUT_OBJECT,
+                        OssApi.INITIATE_MULTIPART_UPLOAD,
+                        OssApi.UPLOAD_PART,
+                        OssApi.COMPLETE_MULTIPART_UPLOAD,
+                        OssApi.LIST_PARTS,
+                        OssApi.ABORT_MULTIPART_UPLOAD,
+                        OssApi.LIST_MULTIPART_UPLOADS),
                 MinimalPolicy.operations(new MinimalPolicy.Needs(true, false, false)));
     }
 }

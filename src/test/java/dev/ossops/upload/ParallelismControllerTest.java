@@ -131,10 +131,14 @@ class ParallelismControllerTest {
 
     @Test
     void pinned_outOfRange_isRefused() {
-        assertEquals("--parallel must be between 1 and 64, got 65",
-                assertThrows(UploadException.class, () -> ParallelismController.pinned(65)).getMessage());
-        assertEquals("--parallel must be between 1 and 64, got 0",
-                assertThrows(UploadException.class, () -> ParallelismController.of(OptionalInt.of(0))).getMessage());
+        assertEquals(
+                "--parallel must be between 1 and 64, got 65",
+                assertThrows(UploadException.class, () -> ParallelismController.pinned(65))
+                        .getMessage());
+        assertEquals(
+                "--parallel must be between 1 and 64, got 0",
+                assertThrows(UploadException.class, () -> ParallelismController.of(OptionalInt.of(0)))
+                        .getMessage());
         assertFalse(ParallelismController.of(OptionalInt.empty()).pinned());
     }
 
@@ -200,15 +204,16 @@ class ParallelismControllerTest {
         double filesPerSecond = 2_000 * 1000.0 / run.millis();
         assertTrue(filesPerSecond >= 0.8 * 100, filesPerSecond + " files/s");
         // Without backing off, 16 in flight get no more through and draw far more throttling answers.
-        SimulatedLink.Run stubborn = throttled.send(Collections.nCopies(2_000, 16 * 1024L), ParallelismController.pinned(16),
-                new long[1]);
+        SimulatedLink.Run stubborn =
+                throttled.send(Collections.nCopies(2_000, 16 * 1024L), ParallelismController.pinned(16), new long[1]);
         assertTrue(run.throttled() * 4 < stubborn.throttled(), run.throttled() + " against " + stubborn.throttled());
     }
 
     @Test
     void simulatedPinned_keepsItsNumberUnderThrottling() {
         SimulatedLink throttled = new SimulatedLink(30, 24 * MIB, 240 * MIB, 100);
-        SimulatedLink.Run run = throttled.send(Collections.nCopies(500, 16 * 1024L), ParallelismController.pinned(12), clock);
+        SimulatedLink.Run run =
+                throttled.send(Collections.nCopies(500, 16 * 1024L), ParallelismController.pinned(12), clock);
         assertTrue(run.throttled() > 0);
         assertEquals(12, run.highestLimit());
         assertEquals(12, run.finalLimit());

@@ -17,7 +17,8 @@ class PartPlanTest {
     private static final long THRESHOLD = PartPlan.DEFAULT_THRESHOLD;
 
     private static String error(long size, OptionalLong part, long threshold) {
-        return assertThrows(UploadException.class, () -> PartPlan.of(size, part, threshold)).getMessage();
+        return assertThrows(UploadException.class, () -> PartPlan.of(size, part, threshold))
+                .getMessage();
     }
 
     @Test
@@ -53,13 +54,20 @@ class PartPlanTest {
 
     @Test
     void of_defaultIsA128thOfTheFileBetween8And64MiB() {
-        assertEquals(8 * MIB, PartPlan.of(1024 * MIB, OptionalLong.empty(), THRESHOLD).partSize());
-        assertEquals(9 * MIB, PartPlan.of(1024 * MIB + 1, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(
+                8 * MIB,
+                PartPlan.of(1024 * MIB, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(
+                9 * MIB,
+                PartPlan.of(1024 * MIB + 1, OptionalLong.empty(), THRESHOLD).partSize());
         PartPlan twoGib = PartPlan.of(2 * GIB, OptionalLong.empty(), THRESHOLD);
         assertEquals(16 * MIB, twoGib.partSize());
         assertEquals(128, twoGib.partCount());
-        assertEquals(16 * MIB, PartPlan.of(2 * GIB - 5, OptionalLong.empty(), THRESHOLD).partSize());
-        assertEquals(64 * MIB, PartPlan.of(8 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(
+                16 * MIB,
+                PartPlan.of(2 * GIB - 5, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(
+                64 * MIB, PartPlan.of(8 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
         PartPlan tenGib = PartPlan.of(10 * GIB, OptionalLong.empty(), THRESHOLD);
         assertEquals(64 * MIB, tenGib.partSize());
         assertEquals(160, tenGib.partCount());
@@ -67,7 +75,9 @@ class PartPlanTest {
 
     @Test
     void of_defaultGrowsToStayWithin10000Parts() {
-        assertEquals(64 * MIB, PartPlan.of(625 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
+        assertEquals(
+                64 * MIB,
+                PartPlan.of(625 * GIB, OptionalLong.empty(), THRESHOLD).partSize());
         PartPlan big = PartPlan.of(1024 * GIB, OptionalLong.empty(), THRESHOLD);
         assertEquals(105 * MIB, big.partSize());
         assertEquals(9987, big.partCount());
@@ -78,33 +88,46 @@ class PartPlanTest {
 
     @Test
     void of_requestedPartSizeTooSmallForFile() {
-        assertEquals("part size 1 MiB cuts 20 GiB into 20480 parts; OSS allows at most 10,000: use --part-size 3 MiB or more",
+        assertEquals(
+                "part size 1 MiB cuts 20 GiB into 20480 parts; OSS allows at most 10,000: use --part-size 3 MiB or more",
                 error(20 * GIB, OptionalLong.of(MIB), THRESHOLD));
     }
 
     @Test
     void of_requestedPartSizeOutsideOssLimits() {
-        assertEquals("part size must be between 100 KiB and 5 GiB, got 99 KiB", error(GIB, OptionalLong.of(99 * KIB), THRESHOLD));
-        assertEquals("part size must be between 100 KiB and 5 GiB, got 5368709121 bytes", error(GIB, OptionalLong.of(5 * GIB + 1), THRESHOLD));
-        assertEquals(100 * KIB, PartPlan.of(500 * MIB, OptionalLong.of(100 * KIB), THRESHOLD).partSize());
+        assertEquals(
+                "part size must be between 100 KiB and 5 GiB, got 99 KiB",
+                error(GIB, OptionalLong.of(99 * KIB), THRESHOLD));
+        assertEquals(
+                "part size must be between 100 KiB and 5 GiB, got 5368709121 bytes",
+                error(GIB, OptionalLong.of(5 * GIB + 1), THRESHOLD));
+        assertEquals(
+                100 * KIB,
+                PartPlan.of(500 * MIB, OptionalLong.of(100 * KIB), THRESHOLD).partSize());
     }
 
     @Test
     void of_fileTooLargeForMultipart() {
-        assertEquals("file of 48.8 TiB exceeds what a multipart upload holds (10,000 parts of 5 GiB)",
+        assertEquals(
+                "file of 48.8 TiB exceeds what a multipart upload holds (10,000 parts of 5 GiB)",
                 error(5 * GIB * 10_000 + 1, OptionalLong.empty(), THRESHOLD));
     }
 
     @Test
     void of_thresholdOutsideLimits() {
-        assertEquals("multipart threshold must be between 100 KiB and 5 GiB, got 6 GiB", error(1, OptionalLong.empty(), 6 * GIB));
-        assertEquals("multipart threshold must be between 100 KiB and 5 GiB, got 1 byte", error(1, OptionalLong.empty(), 1));
+        assertEquals(
+                "multipart threshold must be between 100 KiB and 5 GiB, got 6 GiB",
+                error(1, OptionalLong.empty(), 6 * GIB));
+        assertEquals(
+                "multipart threshold must be between 100 KiB and 5 GiB, got 1 byte", error(1, OptionalLong.empty(), 1));
     }
 
     @Test
     void part_outOfRange() {
         PartPlan p = PartPlan.of(THRESHOLD, OptionalLong.empty(), THRESHOLD);
-        assertEquals("part 14 of 13", assertThrows(IndexOutOfBoundsException.class, () -> p.part(14)).getMessage());
+        assertEquals(
+                "part 14 of 13",
+                assertThrows(IndexOutOfBoundsException.class, () -> p.part(14)).getMessage());
     }
 
     @Test
@@ -122,14 +145,21 @@ class PartPlanTest {
 
     @Test
     void parse_invalid() {
-        assertEquals("invalid size '8 MB/s': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)",
-                assertThrows(UploadException.class, () -> ByteSize.parse("8 MB/s")).getMessage());
-        assertEquals("invalid size '8iB': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)",
+        assertEquals(
+                "invalid size '8 MB/s': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)",
+                assertThrows(UploadException.class, () -> ByteSize.parse("8 MB/s"))
+                        .getMessage());
+        assertEquals(
+                "invalid size '8iB': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)",
                 assertThrows(UploadException.class, () -> ByteSize.parse("8iB")).getMessage());
-        assertEquals("invalid size '0.3KB': not a whole number of bytes below 8 EiB",
-                assertThrows(UploadException.class, () -> ByteSize.parse("0.3KB")).getMessage());
-        assertEquals("invalid size '99999999T': not a whole number of bytes below 8 EiB",
-                assertThrows(UploadException.class, () -> ByteSize.parse("99999999T")).getMessage());
+        assertEquals(
+                "invalid size '0.3KB': not a whole number of bytes below 8 EiB",
+                assertThrows(UploadException.class, () -> ByteSize.parse("0.3KB"))
+                        .getMessage());
+        assertEquals(
+                "invalid size '99999999T': not a whole number of bytes below 8 EiB",
+                assertThrows(UploadException.class, () -> ByteSize.parse("99999999T"))
+                        .getMessage());
     }
 
     @Test

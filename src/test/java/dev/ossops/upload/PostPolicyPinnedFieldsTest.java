@@ -24,15 +24,38 @@ class PostPolicyPinnedFieldsTest {
         pinned.put("key", "uploads/bob/a.txt");
         pinned.put("Content-Type", "text/plain");
         pinned.put("x-oss-content-type", "text/plain");
-        PostPolicy.PostForm form = PostPolicy.sign(new PostPolicy.Request("media", "cn-hangzhou", "uploads/bob", 1024,
-                Duration.ofMinutes(10), true, PostPolicy.Version.V1, "private", List.of()), pinned, KEYS, CLOCK);
+        PostPolicy.PostForm form = PostPolicy.sign(
+                new PostPolicy.Request(
+                        "media",
+                        "cn-hangzhou",
+                        "uploads/bob",
+                        1024,
+                        Duration.ofMinutes(10),
+                        true,
+                        PostPolicy.Version.V1,
+                        "private",
+                        List.of()),
+                pinned,
+                KEYS,
+                CLOCK);
 
-        assertEquals("{\"expiration\":\"2026-03-05T00:09:30.000Z\",\"conditions\":[{\"bucket\":\"media\"},"
-                + "[\"content-length-range\",0,1024],[\"starts-with\",\"$key\",\"uploads/bob/\"],{\"x-oss-forbid-overwrite\":\"true\"},"
-                + "{\"x-oss-object-acl\":\"private\"},{\"key\":\"uploads/bob/a.txt\"},{\"Content-Type\":\"text/plain\"},"
-                + "{\"x-oss-content-type\":\"text/plain\"}]}", form.policyJson());
-        assertEquals(List.of("OSSAccessKeyId", "policy", "Signature", "x-oss-forbid-overwrite", "x-oss-object-acl", "key", "Content-Type",
-                "x-oss-content-type"), List.copyOf(form.fields().keySet()));
+        assertEquals(
+                "{\"expiration\":\"2026-03-05T00:09:30.000Z\",\"conditions\":[{\"bucket\":\"media\"},"
+                        + "[\"content-length-range\",0,1024],[\"starts-with\",\"$key\",\"uploads/bob/\"],{\"x-oss-forbid-overwrite\":\"true\"},"
+                        + "{\"x-oss-object-acl\":\"private\"},{\"key\":\"uploads/bob/a.txt\"},{\"Content-Type\":\"text/plain\"},"
+                        + "{\"x-oss-content-type\":\"text/plain\"}]}",
+                form.policyJson());
+        assertEquals(
+                List.of(
+                        "OSSAccessKeyId",
+                        "policy",
+                        "Signature",
+                        "x-oss-forbid-overwrite",
+                        "x-oss-object-acl",
+                        "key",
+                        "Content-Type",
+                        "x-oss-content-type"),
+                List.copyOf(form.fields().keySet()));
         assertEquals("text/plain", form.fields().get("Content-Type"));
     }
 }

@@ -24,7 +24,13 @@ final class SimulatedLink {
     private final int qps;
 
     /** What a run did: made-up time, bytes, the limit after every step, and the throttling answers. */
-    record Run(long millis, long bytes, List<Integer> limits, int throttled, int limitBeforeFirstThrottle, int limitAfterFirstThrottle) {
+    record Run(
+            long millis,
+            long bytes,
+            List<Integer> limits,
+            int throttled,
+            int limitBeforeFirstThrottle,
+            int limitAfterFirstThrottle) {
         double bytesPerSecond() {
             return bytes * 1000.0 / millis;
         }
@@ -41,7 +47,8 @@ final class SimulatedLink {
     /** Rates in bytes per second, 0 for no limit; {@code qps} 0 for no throttle. */
     SimulatedLink(int latencyMillis, long connectionBytesPerSecond, long totalBytesPerSecond, int qps) {
         this.latencyMillis = latencyMillis;
-        this.connectionBytesPerMilli = connectionBytesPerSecond == 0 ? Double.MAX_VALUE : connectionBytesPerSecond / 1000.0;
+        this.connectionBytesPerMilli =
+                connectionBytesPerSecond == 0 ? Double.MAX_VALUE : connectionBytesPerSecond / 1000.0;
         this.totalBytesPerMilli = totalBytesPerSecond == 0 ? Double.MAX_VALUE : totalBytesPerSecond / 1000.0;
         this.qps = qps;
     }
@@ -88,8 +95,11 @@ final class SimulatedLink {
             now++;
             clock[0] = now * TICK_NANOS;
             long at = now;
-            List<Transfer> flowing = active.stream().filter(t -> t.flowsAt >= 0 && t.flowsAt <= at && !t.throttledAttempt).toList();
-            double each = flowing.isEmpty() ? 0 : Math.min(connectionBytesPerMilli, totalBytesPerMilli / flowing.size());
+            List<Transfer> flowing = active.stream()
+                    .filter(t -> t.flowsAt >= 0 && t.flowsAt <= at && !t.throttledAttempt)
+                    .toList();
+            double each =
+                    flowing.isEmpty() ? 0 : Math.min(connectionBytesPerMilli, totalBytesPerMilli / flowing.size());
             List<Transfer> done = new ArrayList<>();
             for (Transfer t : active) {
                 if (t.throttledAttempt && t.flowsAt <= now) {

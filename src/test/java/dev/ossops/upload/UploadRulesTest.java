@@ -43,17 +43,22 @@ class UploadRulesTest {
 
     @Test
     void check_disallowedTypeRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> PROFILE.check("setup.exe", "application/x-msdownload", 10));
-        assertEquals("setup.exe: content type application/x-msdownload is not allowed (allowedContentTypes: image/jpeg,"
-                + " image/png, image/webp, image/gif, application/pdf, video/mp4)", e.getMessage());
+        UploadException e =
+                assertThrows(UploadException.class, () -> PROFILE.check("setup.exe", "application/x-msdownload", 10));
+        assertEquals(
+                "setup.exe: content type application/x-msdownload is not allowed (allowedContentTypes: image/jpeg,"
+                        + " image/png, image/webp, image/gif, application/pdf, video/mp4)",
+                e.getMessage());
     }
 
     @Test
     void check_tooLargeRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> PROFILE.check("big.mp4", "video/mp4", 104_857_601));
+        UploadException e =
+                assertThrows(UploadException.class, () -> PROFILE.check("big.mp4", "video/mp4", 104_857_601));
         assertEquals("big.mp4: 104857601 bytes exceeds maxSizeBytes 104857600 bytes (100 MiB)", e.getMessage());
         e = assertThrows(UploadException.class, () -> PROFILE.check("big.mp4", "video/mp4", 150 * ByteSize.MIB));
-        assertEquals("big.mp4: 157286400 bytes (150 MiB) exceeds maxSizeBytes 104857600 bytes (100 MiB)", e.getMessage());
+        assertEquals(
+                "big.mp4: 157286400 bytes (150 MiB) exceeds maxSizeBytes 104857600 bytes (100 MiB)", e.getMessage());
     }
 
     @Test
@@ -76,9 +81,13 @@ class UploadRulesTest {
 
     @Test
     void new_invalidEntryRejected() {
-        UploadException e = assertThrows(UploadException.class, () -> new UploadRules(List.of("image/png", "*/*png"), OptionalLong.empty()));
-        assertEquals("allowedContentTypes[1]: '*/*png' is not a media type such as image/png or image/*", e.getMessage());
-        assertEquals("maxSizeBytes must be positive, got -1", assertThrows(UploadException.class,
-                () -> new UploadRules(List.of(), OptionalLong.of(-1))).getMessage());
+        UploadException e = assertThrows(
+                UploadException.class, () -> new UploadRules(List.of("image/png", "*/*png"), OptionalLong.empty()));
+        assertEquals(
+                "allowedContentTypes[1]: '*/*png' is not a media type such as image/png or image/*", e.getMessage());
+        assertEquals(
+                "maxSizeBytes must be positive, got -1",
+                assertThrows(UploadException.class, () -> new UploadRules(List.of(), OptionalLong.of(-1)))
+                        .getMessage());
     }
 }

@@ -38,6 +38,7 @@ class UploaderLostAnswersTest {
 
     @TempDir
     Path dir;
+
     private MemoryStore store;
     private Uploader uploader;
     private FileSelection.Selected file;
@@ -45,11 +46,27 @@ class UploaderLostAnswersTest {
     @BeforeEach
     void setUp() throws IOException {
         store = new MemoryStore();
-        UploaderSettings settings = new UploaderSettings(BUCKET, "cn-hangzhou", "http://127.0.0.1:1", "up", KeyLayout.DEFAULT_TEMPLATE,
-                Duration.ofHours(1), List.of(), OptionalLong.empty());
-        uploader = new Uploader(store, settings, KeyLayout.of(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME,
-                Clock.systemUTC(), () -> new UUID(1, 2)), new CheckpointStore(dir.resolve("cp")),
-                new Uploader.Options(PART, OptionalLong.of(PART), 2, false), Clock.systemUTC(), TransferProgress.NONE);
+        UploaderSettings settings = new UploaderSettings(
+                BUCKET,
+                "cn-hangzhou",
+                "http://127.0.0.1:1",
+                "up",
+                KeyLayout.DEFAULT_TEMPLATE,
+                Duration.ofHours(1),
+                List.of(),
+                OptionalLong.empty());
+        uploader = new Uploader(
+                store,
+                settings,
+                KeyLayout.of(
+                        KeyLayout.DEFAULT_TEMPLATE,
+                        KeyLayout.FilenameMode.FILENAME,
+                        Clock.systemUTC(),
+                        () -> new UUID(1, 2)),
+                new CheckpointStore(dir.resolve("cp")),
+                new Uploader.Options(PART, OptionalLong.of(PART), 2, false),
+                Clock.systemUTC(),
+                TransferProgress.NONE);
         byte[] data = new byte[(int) (2 * PART + 3)];
         new Random(4).nextBytes(data);
         file = new FileSelection.Selected(Files.write(dir.resolve("big.bin"), data), "big.bin");
@@ -72,22 +89,28 @@ class UploaderLostAnswersTest {
 
         assertInstanceOf(Uploader.Outcome.Uploaded.class, outcome);
         assertEquals(List.of(), outcome.warnings());
-        assertEquals(List.of("initiate", "complete"), store.calls.stream().filter(c -> !c.startsWith("part")).toList());
+        assertEquals(
+                List.of("initiate", "complete"),
+                store.calls.stream().filter(c -> !c.startsWith("part")).toList());
     }
 
     @Test
     void upload_answerLostThenInitiated_abortsOnlyTheLostUpload() {
         // An upload someone started on the key an hour ago is not ours to abort.
-        store.pending.add(new ObjectStore.PendingUpload("older", Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS)));
+        store.pending.add(new ObjectStore.PendingUpload(
+                "older", Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS)));
         store.script.addAll(List.of(Initiate.LOSE_ANSWER, Initiate.ANSWER));
 
         Uploader.Outcome outcome = upload();
 
         assertInstanceOf(Uploader.Outcome.Uploaded.class, outcome);
         assertEquals(List.of(), outcome.warnings());
-        assertEquals(List.of("initiate", "initiate", "list", "abort upload-1", "complete"),
+        assertEquals(
+                List.of("initiate", "initiate", "list", "abort upload-1", "complete"),
                 store.calls.stream().filter(c -> !c.startsWith("part")).toList());
-        assertEquals(List.of("older"), store.pending.stream().map(ObjectStore.PendingUpload::uploadId).toList());
+        assertEquals(
+                List.of("older"),
+                store.pending.stream().map(ObjectStore.PendingUpload::uploadId).toList());
     }
 
     @Test
@@ -96,40 +119,59 @@ class UploaderLostAnswersTest {
 
         Uploader.Outcome outcome = upload();
 
-        assertEquals(new Uploader.Outcome.Failed("big.bin", "InitiateMultipartUpload media/up/big.bin failed (after 3 attempts): "
-                + "InvalidResponse: Failed to parse the response result."), outcome);
-        assertEquals(List.of("initiate", "initiate", "initiate", "list", "abort upload-1", "abort upload-2"), store.calls);
+        assertEquals(
+                new Uploader.Outcome.Failed(
+                        "big.bin",
+                        "InitiateMultipartUpload media/up/big.bin failed (after 3 attempts): "
+                                + "InvalidResponse: Failed to parse the response result."),
+                outcome);
+        assertEquals(
+                List.of("initiate", "initiate", "initiate", "list", "abort upload-1", "abort upload-2"), store.calls);
         assertEquals(List.of(), store.pending);
     }
 
     @Test
     void upload_listingDenied_warnsAndStillUploads() {
         store.script.addAll(List.of(Initiate.LOSE_ANSWER, Initiate.ANSWER));
-        store.listing = Optional.of(new TransferException("ListMultipartUploads media/up/big.bin failed: AccessDenied: denied",
-                "AccessDenied", false, null));
+        store.listing = Optional.of(new TransferException(
+                "ListMultipartUploads media/up/big.bin failed: AccessDenied: denied", "AccessDenied", false, null));
 
         Uploader.Outcome outcome = upload();
 
         assertInstanceOf(Uploader.Outcome.Uploaded.class, outcome);
-        assertEquals(List.of("media/up/big.bin: 1 InitiateMultipartUpload answer was lost, and the uploads started meanwhile could"
-                + " not be listed to abort them (ListMultipartUploads media/up/big.bin failed: AccessDenied: denied); a lifecycle rule"
-                + " with AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json) removes them"), outcome.warnings());
-        assertEquals(List.of("upload-1"), store.pending.stream().map(ObjectStore.PendingUpload::uploadId).toList());
+        assertEquals(
+                List.of(
+                        "media/up/big.bin: 1 InitiateMultipartUpload answer was lost, and the uploads started meanwhile could"
+                                + " not be listed to abort them (ListMultipartUploads media/up/big.bin failed: AccessDenied: denied); a lifecycle rule"
+                                + " with AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json) removes them"),
+                outcome.warnings());
+        assertEquals(
+                List.of("upload-1"),
+                store.pending.stream().map(ObjectStore.PendingUpload::uploadId).toList());
     }
 
     @Test
     void upload_abortOfALostUploadFails_warnsAndKeepsTheFailure() {
         store.script.addAll(List.of(Initiate.LOSE_ANSWER, Initiate.FAIL));
-        store.aborting = Optional.of(new TransferException("AbortMultipartUpload media/up/big.bin failed (after 6 attempts): "
-                + "SlowDown: Please reduce your request rate.", "SlowDown", true, null));
+        store.aborting = Optional.of(new TransferException(
+                "AbortMultipartUpload media/up/big.bin failed (after 6 attempts): "
+                        + "SlowDown: Please reduce your request rate.",
+                "SlowDown",
+                true,
+                null));
 
         Uploader.Outcome outcome = upload();
 
-        assertEquals(new Uploader.Outcome.Failed("big.bin", "InitiateMultipartUpload media/up/big.bin failed (after 2 attempts): "
-                + "InvalidResponse: Failed to parse the response result.", List.of("media/up/big.bin: upload upload-1, started by an"
-                + " InitiateMultipartUpload whose answer was lost, could not be aborted (AbortMultipartUpload media/up/big.bin failed"
-                + " (after 6 attempts): SlowDown: Please reduce your request rate.); a lifecycle rule with AbortMultipartUpload"
-                + " (such as lifecycle/abort-incomplete-uploads.json) removes them")), outcome);
+        assertEquals(
+                new Uploader.Outcome.Failed(
+                        "big.bin",
+                        "InitiateMultipartUpload media/up/big.bin failed (after 2 attempts): "
+                                + "InvalidResponse: Failed to parse the response result.",
+                        List.of("media/up/big.bin: upload upload-1, started by an"
+                                + " InitiateMultipartUpload whose answer was lost, could not be aborted (AbortMultipartUpload media/up/big.bin failed"
+                                + " (after 6 attempts): SlowDown: Please reduce your request rate.); a lifecycle rule with AbortMultipartUpload"
+                                + " (such as lifecycle/abort-incomplete-uploads.json) removes them")),
+                outcome);
     }
 
     /** What one InitiateMultipartUpload attempt does. */
@@ -158,8 +200,12 @@ class UploaderLostAnswersTest {
                 attempts++;
                 calls.add("initiate");
                 if (step == Initiate.FAIL) {
-                    throw new TransferException("InitiateMultipartUpload " + bucket + "/" + key + " failed (after " + attempts
-                            + " attempts): InvalidResponse: Failed to parse the response result.", "InvalidResponse", true, null);
+                    throw new TransferException(
+                            "InitiateMultipartUpload " + bucket + "/" + key + " failed (after " + attempts
+                                    + " attempts): InvalidResponse: Failed to parse the response result.",
+                            "InvalidResponse",
+                            true,
+                            null);
                 }
                 Instant sent = Instant.now();
                 String id = "upload-" + (++created);
@@ -191,7 +237,8 @@ class UploaderLostAnswersTest {
         }
 
         @Override
-        public Stored uploadPart(String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress) {
+        public Stored uploadPart(
+                String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress) {
             byte[] bytes = new byte[(int) part.length()];
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
                 in.seek(part.offset());
@@ -206,7 +253,8 @@ class UploaderLostAnswersTest {
         }
 
         @Override
-        public synchronized Stored complete(String bucket, String key, String uploadId, List<Checkpoint.CompletedPart> parts) {
+        public synchronized Stored complete(
+                String bucket, String key, String uploadId, List<Checkpoint.CompletedPart> parts) {
             calls.add("complete");
             pending.removeIf(u -> u.uploadId().equals(uploadId));
             long crc = 0;
@@ -217,8 +265,13 @@ class UploaderLostAnswersTest {
         }
 
         @Override
-        public URI presign(String bucket, String key, String method, Instant expiration, Optional<String> contentType,
-                           Map<String, String> headers) {
+        public URI presign(
+                String bucket,
+                String key,
+                String method,
+                Instant expiration,
+                Optional<String> contentType,
+                Map<String, String> headers) {
             return URI.create("http://127.0.0.1:1/" + key);
         }
 

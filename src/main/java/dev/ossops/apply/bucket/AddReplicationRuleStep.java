@@ -11,7 +11,12 @@ import java.util.List;
 final class AddReplicationRuleStep extends BucketStep {
     private final Bucket.ReplicationRule rule;
 
-    AddReplicationRuleStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.ReplicationRule rule) {
+    AddReplicationRuleStep(
+            Address address,
+            List<Address> dependsOn,
+            OssGateway gateway,
+            OssBucket bucket,
+            Bucket.ReplicationRule rule) {
         super(address, dependsOn, gateway, bucket);
         this.rule = rule;
     }
@@ -28,7 +33,9 @@ final class AddReplicationRuleStep extends BucketStep {
 
     @Override
     public void run() {
-        boolean exists = gateway.replication(bucket).map(rules -> rules.containsKey(rule.name())).orElse(false);
+        boolean exists = gateway.replication(bucket)
+                .map(rules -> rules.containsKey(rule.name()))
+                .orElse(false);
         if (!exists) {
             gateway.addReplicationRule(bucket, rule);
         }

@@ -15,8 +15,13 @@ final class CreateBucketStep extends BucketStep {
     private final Optional<String> storageClass;
     private final Optional<String> redundancy;
 
-    CreateBucketStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket,
-                     Optional<String> storageClass, Optional<String> redundancy) {
+    CreateBucketStep(
+            Address address,
+            List<Address> dependsOn,
+            OssGateway gateway,
+            OssBucket bucket,
+            Optional<String> storageClass,
+            Optional<String> redundancy) {
         super(address, dependsOn, gateway, bucket);
         this.storageClass = storageClass;
         this.redundancy = redundancy;

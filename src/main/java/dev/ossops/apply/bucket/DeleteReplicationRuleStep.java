@@ -10,7 +10,8 @@ import java.util.List;
 final class DeleteReplicationRuleStep extends BucketStep {
     private final String ruleId;
 
-    DeleteReplicationRuleStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, String ruleId) {
+    DeleteReplicationRuleStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, String ruleId) {
         super(address, dependsOn, gateway, bucket);
         this.ruleId = ruleId;
     }

@@ -11,7 +11,8 @@ import java.util.List;
 final class PutBucketCorsStep extends BucketStep {
     private final CorsConfiguration value;
 
-    PutBucketCorsStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, CorsConfiguration value) {
+    PutBucketCorsStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, CorsConfiguration value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

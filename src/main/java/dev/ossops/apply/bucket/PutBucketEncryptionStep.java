@@ -11,7 +11,8 @@ import java.util.List;
 final class PutBucketEncryptionStep extends BucketStep {
     private final Bucket.Encryption value;
 
-    PutBucketEncryptionStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.Encryption value) {
+    PutBucketEncryptionStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.Encryption value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

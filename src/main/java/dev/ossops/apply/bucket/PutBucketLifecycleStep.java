@@ -11,7 +11,8 @@ import java.util.List;
 final class PutBucketLifecycleStep extends BucketStep {
     private final List<LifecycleRule> value;
 
-    PutBucketLifecycleStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, List<LifecycleRule> value) {
+    PutBucketLifecycleStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, List<LifecycleRule> value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

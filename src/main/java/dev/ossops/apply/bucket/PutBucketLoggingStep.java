@@ -11,7 +11,8 @@ import java.util.List;
 final class PutBucketLoggingStep extends BucketStep {
     private final Bucket.Logging value;
 
-    PutBucketLoggingStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.Logging value) {
+    PutBucketLoggingStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.Logging value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

@@ -10,7 +10,8 @@ import java.util.List;
 final class PutBucketPublicAccessBlockStep extends BucketStep {
     private final Boolean value;
 
-    PutBucketPublicAccessBlockStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Boolean value) {
+    PutBucketPublicAccessBlockStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Boolean value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

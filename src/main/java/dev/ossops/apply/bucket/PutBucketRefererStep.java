@@ -11,7 +11,8 @@ import java.util.List;
 final class PutBucketRefererStep extends BucketStep {
     private final Bucket.Referer value;
 
-    PutBucketRefererStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.Referer value) {
+    PutBucketRefererStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.Referer value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

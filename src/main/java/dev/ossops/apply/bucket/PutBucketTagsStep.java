@@ -11,7 +11,8 @@ import java.util.Map;
 final class PutBucketTagsStep extends BucketStep {
     private final Map<String, String> value;
 
-    PutBucketTagsStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Map<String, String> value) {
+    PutBucketTagsStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Map<String, String> value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

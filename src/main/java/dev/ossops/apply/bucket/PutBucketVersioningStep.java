@@ -10,7 +10,8 @@ import java.util.List;
 final class PutBucketVersioningStep extends BucketStep {
     private final String value;
 
-    PutBucketVersioningStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, String value) {
+    PutBucketVersioningStep(
+            Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, String value) {
         super(address, dependsOn, gateway, bucket);
         this.value = value;
     }

@@ -14,7 +14,12 @@ import java.util.List;
 final class ReplaceReplicationRuleStep extends BucketStep {
     private final Bucket.ReplicationRule rule;
 
-    ReplaceReplicationRuleStep(Address address, List<Address> dependsOn, OssGateway gateway, OssBucket bucket, Bucket.ReplicationRule rule) {
+    ReplaceReplicationRuleStep(
+            Address address,
+            List<Address> dependsOn,
+            OssGateway gateway,
+            OssBucket bucket,
+            Bucket.ReplicationRule rule) {
         super(address, dependsOn, gateway, bucket);
         this.rule = rule;
     }

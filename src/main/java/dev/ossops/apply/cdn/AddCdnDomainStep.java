@@ -8,8 +8,14 @@ import dev.ossops.plan.Address;
 import java.util.List;
 
 /** Adds a CDN domain with its origin; when it exists already (an earlier, interrupted apply), sets the origin. */
-record AddCdnDomainStep(Address address, List<Address> dependsOn, CdnGateway gateway, String domain, String cdnType,
-                        List<CdnModel.Source> sources) implements Step {
+record AddCdnDomainStep(
+        Address address,
+        List<Address> dependsOn,
+        CdnGateway gateway,
+        String domain,
+        String cdnType,
+        List<CdnModel.Source> sources)
+        implements Step {
 
     @Override
     public String describe() {

@@ -26,8 +26,8 @@ public final class CdnLiveSource implements LiveSource {
     static final String PATH_TTL = "path_based_ttl_set";
     static final List<String> TTL_FUNCTIONS = List.of(FILETYPE_TTL, PATH_TTL);
 
-    private static final Set<Kind> KINDS = EnumSet.of(Kind.CDN_DOMAIN, Kind.CDN_PRIVATE_OSS_AUTH, Kind.CDN_HTTPS,
-            Kind.CDN_CACHE_TTL);
+    private static final Set<Kind> KINDS =
+            EnumSet.of(Kind.CDN_DOMAIN, Kind.CDN_PRIVATE_OSS_AUTH, Kind.CDN_HTTPS, Kind.CDN_CACHE_TTL);
 
     private final CdnGateway gateway;
 
@@ -46,7 +46,8 @@ public final class CdnLiveSource implements LiveSource {
         try {
             return switch (address.kind()) {
                 case CDN_DOMAIN -> of(gateway.domain(domain).map(CdnLiveSource::domain));
-                case CDN_PRIVATE_OSS_AUTH -> functions(gateway.configs(domain, List.of(L2_OSS_KEY)), List.of(L2_OSS_KEY));
+                case CDN_PRIVATE_OSS_AUTH ->
+                    functions(gateway.configs(domain, List.of(L2_OSS_KEY)), List.of(L2_OSS_KEY));
                 case CDN_CACHE_TTL -> functions(gateway.configs(domain, TTL_FUNCTIONS), TTL_FUNCTIONS);
                 case CDN_HTTPS -> of(gateway.certificate(domain).map(CdnLiveSource::certificate));
                 default -> throw new IllegalArgumentException("CdnLiveSource does not read " + address);
@@ -58,8 +59,12 @@ public final class CdnLiveSource implements LiveSource {
     }
 
     static Live.CdnDomain domain(CdnModel.Domain d) {
-        return new Live.CdnDomain(d.cdnType(), d.sources().stream()
-                .map(s -> new Live.CdnSource(s.type(), s.content(), s.port(), s.priority())).toList(), d.status());
+        return new Live.CdnDomain(
+                d.cdnType(),
+                d.sources().stream()
+                        .map(s -> new Live.CdnSource(s.type(), s.content(), s.port(), s.priority()))
+                        .toList(),
+                d.status());
     }
 
     static Live.CdnCertificate certificate(CdnModel.Certificate c) {
@@ -73,12 +78,13 @@ public final class CdnLiveSource implements LiveSource {
         }
         for (CdnModel.Config c : configs.get()) {
             if (!wanted.contains(c.functionName())) {
-                return Observed.unrepresentable("DescribeCdnDomainConfigs returned " + c.functionName() + " configuration "
-                        + c.configId() + " when asked for " + String.join(", ", wanted));
+                return Observed.unrepresentable("DescribeCdnDomainConfigs returned " + c.functionName()
+                        + " configuration " + c.configId() + " when asked for " + String.join(", ", wanted));
             }
         }
         return Observed.found(new Live.CdnFunctions(configs.get().stream()
-                .map(c -> new Live.CdnFunction(c.functionName(), c.configId(), c.args())).toList()));
+                .map(c -> new Live.CdnFunction(c.functionName(), c.configId(), c.args()))
+                .toList()));
     }
 
     private static <T> Observed<T> of(Optional<T> value) {

@@ -12,17 +12,19 @@ import java.util.Optional;
 final class CdnOrigins {
     /** What the service stores when a request leaves them out; sent explicitly so the request says what it means. */
     static final int DEFAULT_PORT = 80;
+
     static final String DEFAULT_PRIORITY = "20";
 
-    private CdnOrigins() {
-    }
+    private CdnOrigins() {}
 
     /** An OSS bucket origin is the bucket's public domain in its region (the profile's region unless the bucket names one). */
     static List<CdnModel.Source> sources(Cdn.Origin origin, Profile profile) {
         String type;
         String content;
         if (origin instanceof Cdn.Origin.OssBucket b) {
-            String region = Optional.ofNullable(profile.buckets().get(b.bucket())).flatMap(Bucket::region).orElse(profile.region());
+            String region = Optional.ofNullable(profile.buckets().get(b.bucket()))
+                    .flatMap(Bucket::region)
+                    .orElse(profile.region());
             type = "oss";
             content = b.bucket() + ".oss-" + region + ".aliyuncs.com";
         } else if (origin instanceof Cdn.Origin.DomainName n) {

@@ -21,8 +21,8 @@ import static dev.ossops.plan.Address.Kind;
  * place (the planner makes that a plan error), so a {@code replace} is refused.
  */
 public final class CdnSteps implements StepFactory {
-    private static final Set<Kind> KINDS = EnumSet.of(Kind.CDN_DOMAIN, Kind.CDN_PRIVATE_OSS_AUTH, Kind.CDN_HTTPS,
-            Kind.CDN_CACHE_TTL);
+    private static final Set<Kind> KINDS =
+            EnumSet.of(Kind.CDN_DOMAIN, Kind.CDN_PRIVATE_OSS_AUTH, Kind.CDN_HTTPS, Kind.CDN_CACHE_TTL);
 
     private final CdnGateway gateway;
 
@@ -50,10 +50,15 @@ public final class CdnSteps implements StepFactory {
         }
         List<Address> deps = change.dependsOn();
         return switch (a.kind()) {
-            case CDN_DOMAIN -> List.of(change.action() == Action.CREATE
-                    ? new AddCdnDomainStep(a, deps, gateway, d.name(), d.type(), CdnOrigins.sources(d.origin(), profile))
-                    : new ModifyCdnDomainStep(a, deps, gateway, d.name(), CdnOrigins.sources(d.origin(), profile)));
-            case CDN_PRIVATE_OSS_AUTH -> List.of(new SetPrivateOssAuthStep(a, deps, gateway, d.name(), d.privateOssAuth()));
+            case CDN_DOMAIN ->
+                List.of(
+                        change.action() == Action.CREATE
+                                ? new AddCdnDomainStep(
+                                        a, deps, gateway, d.name(), d.type(), CdnOrigins.sources(d.origin(), profile))
+                                : new ModifyCdnDomainStep(
+                                        a, deps, gateway, d.name(), CdnOrigins.sources(d.origin(), profile)));
+            case CDN_PRIVATE_OSS_AUTH ->
+                List.of(new SetPrivateOssAuthStep(a, deps, gateway, d.name(), d.privateOssAuth()));
             case CDN_CACHE_TTL -> List.of(new SetCacheTtlStep(a, deps, gateway, d.name(), TtlRules.of(d.cacheTtl())));
             case CDN_HTTPS -> List.of(https(a, deps, d));
             default -> throw new IllegalArgumentException("CdnSteps does not handle " + a);
@@ -61,8 +66,9 @@ public final class CdnSteps implements StepFactory {
     }
 
     private Step https(Address a, List<Address> deps, Cdn.Domain d) {
-        String certificate = d.httpsCertificate().orElseThrow(() -> new IllegalArgumentException(a
-                + ": the profile sets no certificate, and ossops does not turn HTTPS off"));
+        String certificate = d.httpsCertificate()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        a + ": the profile sets no certificate, and ossops does not turn HTTPS off"));
         if (!certificate.equals(SetHttpsCertificateStep.FREE)) {
             throw new IllegalArgumentException(a + ": certificate " + certificate + " is not supported; only free");
         }

@@ -8,8 +8,9 @@ import dev.ossops.plan.Address;
 import java.util.List;
 
 /** Sets a CDN domain's origins (its type cannot change in place; the planner refuses that). */
-record ModifyCdnDomainStep(Address address, List<Address> dependsOn, CdnGateway gateway, String domain,
-                           List<CdnModel.Source> sources) implements Step {
+record ModifyCdnDomainStep(
+        Address address, List<Address> dependsOn, CdnGateway gateway, String domain, List<CdnModel.Source> sources)
+        implements Step {
 
     @Override
     public String describe() {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Turns HTTPS on with a free certificate that the CDN issues and renews; skipped when one is on already. */
-record SetHttpsCertificateStep(Address address, List<Address> dependsOn, CdnGateway gateway, String domain) implements Step {
+record SetHttpsCertificateStep(Address address, List<Address> dependsOn, CdnGateway gateway, String domain)
+        implements Step {
     static final String FREE = "free";
 
     @Override
@@ -20,7 +21,9 @@ record SetHttpsCertificateStep(Address address, List<Address> dependsOn, CdnGate
     @Override
     public void run() {
         Optional<CdnModel.Certificate> live = gateway.certificate(domain);
-        boolean done = live.filter(c -> "on".equals(c.serverCertificateStatus()) && c.certType().equals(Optional.of(FREE))).isPresent();
+        boolean done = live.filter(c ->
+                        "on".equals(c.serverCertificateStatus()) && c.certType().equals(Optional.of(FREE)))
+                .isPresent();
         if (!done) {
             gateway.enableFreeCertificate(domain);
         }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * adds {@code perm_private_oss_tbl} and {@code private_oss_ram_unauthorized} itself, and the planner ignores them, so
  * they never cause a diff. Off removes the configuration.
  */
-record SetPrivateOssAuthStep(Address address, List<Address> dependsOn, CdnGateway gateway, String domain,
-                             boolean on) implements Step {
+record SetPrivateOssAuthStep(Address address, List<Address> dependsOn, CdnGateway gateway, String domain, boolean on)
+        implements Step {
     static final String FUNCTION = CdnLiveSource.L2_OSS_KEY;
 
     @Override
@@ -34,6 +34,7 @@ record SetPrivateOssAuthStep(Address address, List<Address> dependsOn, CdnGatewa
             return;
         }
         Optional<String> replace = live.stream().findFirst().map(CdnModel.Config::configId);
-        gateway.setConfigs(domain, List.of(new CdnModel.FunctionSetting(FUNCTION, replace, Map.of("private_oss_auth", "on"))));
+        gateway.setConfigs(
+                domain, List.of(new CdnModel.FunctionSetting(FUNCTION, replace, Map.of("private_oss_auth", "on"))));
     }
 }

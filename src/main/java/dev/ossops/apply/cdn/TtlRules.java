@@ -57,8 +57,7 @@ final class TtlRules {
         }
     }
 
-    private TtlRules() {
-    }
+    private TtlRules() {}
 
     static List<Rule> of(List<Cdn.CacheTtl> entries) {
         List<Rule> rules = new ArrayList<>();
@@ -76,19 +75,25 @@ final class TtlRules {
         List<CdnModel.Config> unmatched = new ArrayList<>(live);
         List<CdnModel.FunctionSetting> set = new ArrayList<>();
         for (Rule rule : wanted) {
-            Optional<CdnModel.Config> same = unmatched.stream().filter(c -> sameKey(rule, c)).findFirst();
+            Optional<CdnModel.Config> same =
+                    unmatched.stream().filter(c -> sameKey(rule, c)).findFirst();
             same.ifPresent(unmatched::remove);
-            boolean sameTtl = same.map(c -> Long.toString(rule.ttlSeconds()).equals(c.args().get("ttl"))).orElse(false);
+            boolean sameTtl = same.map(c ->
+                            Long.toString(rule.ttlSeconds()).equals(c.args().get("ttl")))
+                    .orElse(false);
             if (!sameTtl) {
-                set.add(new CdnModel.FunctionSetting(rule.functionName(), same.map(CdnModel.Config::configId), rule.args()));
+                set.add(new CdnModel.FunctionSetting(
+                        rule.functionName(), same.map(CdnModel.Config::configId), rule.args()));
             }
         }
-        return new Reconciliation(set, unmatched.stream().map(CdnModel.Config::configId).toList());
+        return new Reconciliation(
+                set, unmatched.stream().map(CdnModel.Config::configId).toList());
     }
 
     private static boolean sameKey(Rule rule, CdnModel.Config c) {
         String value = c.args().get(rule.argName());
-        return c.functionName().equals(rule.functionName()) && value != null
+        return c.functionName().equals(rule.functionName())
+                && value != null
                 && Rule.key(c.functionName(), value).equals(rule.key());
     }
 }

@@ -28,12 +28,15 @@ import java.util.regex.Pattern;
 public final class AccountExporter {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An OSS origin as CDN stores it: {@code BUCKET.oss-REGION.aliyuncs.com}. */
-    private static final Pattern OSS_ORIGIN = Pattern.compile("^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\\.oss-([a-z0-9-]+)\\.aliyuncs\\.com$");
+    private static final Pattern OSS_ORIGIN =
+            Pattern.compile("^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\\.oss-([a-z0-9-]+)\\.aliyuncs\\.com$");
+
     private static final String L2_OSS_KEY = "l2_oss_key";
     private static final String FILETYPE_TTL = "filetype_based_ttl_set";
     private static final String PATH_TTL = "path_based_ttl_set";
     /** The origin port and priority ossops writes; others cannot be expressed in a profile. */
     private static final int ORIGIN_PORT = 80;
+
     private static final String ORIGIN_PRIORITY = "20";
 
     private final String region;
@@ -41,7 +44,8 @@ public final class AccountExporter {
     private final List<String> warnings;
     private final List<String> errors;
 
-    private AccountExporter(String region, Map<String, JsonNode> documents, List<String> warnings, List<String> errors) {
+    private AccountExporter(
+            String region, Map<String, JsonNode> documents, List<String> warnings, List<String> errors) {
         this.region = region;
         this.documents = documents;
         this.warnings = warnings;
@@ -55,8 +59,11 @@ public final class AccountExporter {
      */
     public static Export extend(Export base, String region, Optional<RamGateway> ram, Optional<CdnGateway> cdn) {
         ObjectNode root = base.profile().deepCopy();
-        AccountExporter exporter = new AccountExporter(region, new LinkedHashMap<>(base.documents()),
-                new ArrayList<>(base.warnings()), new ArrayList<>(base.errors()));
+        AccountExporter exporter = new AccountExporter(
+                region,
+                new LinkedHashMap<>(base.documents()),
+                new ArrayList<>(base.warnings()),
+                new ArrayList<>(base.errors()));
         ram.ifPresent(gateway -> exporter.ram(root, gateway));
         cdn.ifPresent(gateway -> exporter.cdn(root, gateway));
         return new Export(root, exporter.documents, exporter.warnings, exporter.errors);
@@ -77,7 +84,9 @@ public final class AccountExporter {
                 }
                 ObjectNode p = policies.putObject(name);
                 policy.get().description().ifPresent(d -> p.put("description", d));
-                p.put("document", document("policies/ram-" + name + ".json", policy.get().defaultDocument(), "policy " + name));
+                p.put(
+                        "document",
+                        document("policies/ram-" + name + ".json", policy.get().defaultDocument(), "policy " + name));
             }
             ObjectNode roles = ram.putObject("roles");
             for (String name : gateway.roleNames()) {
@@ -85,13 +94,16 @@ public final class AccountExporter {
                     continue;
                 }
                 Optional<RamModel.Role> role = gateway.role(name);
-                Optional<List<RamModel.AttachedPolicy>> attached = gateway.attachedPolicies(RamGateway.Principal.ROLE, name);
+                Optional<List<RamModel.AttachedPolicy>> attached =
+                        gateway.attachedPolicies(RamGateway.Principal.ROLE, name);
                 if (role.isEmpty() || attached.isEmpty()) {
                     continue;
                 }
                 ObjectNode r = roles.putObject(name);
                 role.get().description().ifPresent(d -> r.put("description", d));
-                r.put("trust", document("policies/trust-" + name + ".json", role.get().trustDocument(), "role " + name));
+                r.put(
+                        "trust",
+                        document("policies/trust-" + name + ".json", role.get().trustDocument(), "role " + name));
                 role.get().maxSessionDuration().ifPresent(m -> r.put("maxSessionDuration", m));
                 attachments(r, attached.get());
             }
@@ -101,7 +113,8 @@ public final class AccountExporter {
                     continue;
                 }
                 Optional<RamModel.User> user = gateway.user(name);
-                Optional<List<RamModel.AttachedPolicy>> attached = gateway.attachedPolicies(RamGateway.Principal.USER, name);
+                Optional<List<RamModel.AttachedPolicy>> attached =
+                        gateway.attachedPolicies(RamGateway.Principal.USER, name);
                 if (user.isEmpty() || attached.isEmpty()) {
                     continue;
                 }
@@ -148,7 +161,8 @@ public final class AccountExporter {
                 ObjectNode d = JSON.createObjectNode();
                 d.put("type", domain.get().cdnType());
                 d.set("origin", origin.get());
-                List<CdnModel.Config> l2 = gateway.configs(name, List.of(L2_OSS_KEY)).orElse(List.of());
+                List<CdnModel.Config> l2 =
+                        gateway.configs(name, List.of(L2_OSS_KEY)).orElse(List.of());
                 if (l2.stream().anyMatch(c -> "on".equals(c.args().get("private_oss_auth")))) {
                     d.put("privateOssAuth", true);
                 }
@@ -157,12 +171,14 @@ public final class AccountExporter {
                     if (certificate.get().certType().filter("free"::equals).isPresent()) {
                         d.putObject("https").put("certificate", "free");
                     } else {
-                        warnings.add("cdn " + name + ".https left out: certificate type " + certificate.get().certType().orElse("(none)")
+                        warnings.add("cdn " + name + ".https left out: certificate type "
+                                + certificate.get().certType().orElse("(none)")
                                 + " is not a free certificate, the only kind a profile can express");
                     }
                 }
                 ArrayNode ttl = JSON.createArrayNode();
-                for (CdnModel.Config c : gateway.configs(name, List.of(FILETYPE_TTL, PATH_TTL)).orElse(List.of())) {
+                for (CdnModel.Config c :
+                        gateway.configs(name, List.of(FILETYPE_TTL, PATH_TTL)).orElse(List.of())) {
                     ObjectNode rule = ttl.addObject();
                     if (c.functionName().equals(FILETYPE_TTL)) {
                         ArrayNode types = rule.putArray("fileTypes");
@@ -189,12 +205,15 @@ public final class AccountExporter {
     /** The profile origin of a domain with one origin on port 80 at priority 20; empty (and a warning) otherwise. */
     private Optional<ObjectNode> origin(CdnModel.Domain d) {
         if (d.sources().size() != 1) {
-            warnings.add("cdn " + d.name() + " left out: it has " + d.sources().size() + " origins; a profile expresses exactly one");
+            warnings.add("cdn " + d.name() + " left out: it has " + d.sources().size()
+                    + " origins; a profile expresses exactly one");
             return Optional.empty();
         }
         CdnModel.Source s = d.sources().get(0);
-        if (s.port().orElse(ORIGIN_PORT) != ORIGIN_PORT || !s.priority().orElse(ORIGIN_PRIORITY).equals(ORIGIN_PRIORITY)) {
-            warnings.add("cdn " + d.name() + " left out: its origin uses port " + s.port().orElse(ORIGIN_PORT) + " and priority "
+        if (s.port().orElse(ORIGIN_PORT) != ORIGIN_PORT
+                || !s.priority().orElse(ORIGIN_PRIORITY).equals(ORIGIN_PRIORITY)) {
+            warnings.add("cdn " + d.name() + " left out: its origin uses port "
+                    + s.port().orElse(ORIGIN_PORT) + " and priority "
                     + s.priority().orElse(ORIGIN_PRIORITY) + "; a profile expresses port 80, priority 20");
             return Optional.empty();
         }
@@ -203,7 +222,8 @@ public final class AccountExporter {
             case "oss" -> {
                 Matcher m = OSS_ORIGIN.matcher(s.content());
                 if (!m.matches() || !m.group(2).equals(region)) {
-                    warnings.add("cdn " + d.name() + " left out: OSS origin " + s.content() + " is not a bucket of region " + region);
+                    warnings.add("cdn " + d.name() + " left out: OSS origin " + s.content()
+                            + " is not a bucket of region " + region);
                     return Optional.empty();
                 }
                 origin.put("ossBucket", m.group(1));

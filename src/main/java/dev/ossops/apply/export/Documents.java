@@ -14,8 +14,7 @@ final class Documents {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String MIDNIGHT = "T00:00:00.000Z";
 
-    private Documents() {
-    }
+    private Documents() {}
 
     static ObjectNode lifecycle(List<LifecycleRule> rules) {
         ObjectNode doc = JSON.objectNode();
@@ -61,7 +60,9 @@ final class Documents {
                 a.days().ifPresent(d -> abort.put("Days", d));
                 a.createdBeforeDate().ifPresent(d -> abort.put("CreatedBeforeDate", day(d)));
             });
-            r.noncurrentExpirationDays().ifPresent(d -> rule.putObject("NoncurrentVersionExpiration").put("NoncurrentDays", d));
+            r.noncurrentExpirationDays()
+                    .ifPresent(
+                            d -> rule.putObject("NoncurrentVersionExpiration").put("NoncurrentDays", d));
             if (!r.noncurrentTransitions().isEmpty()) {
                 ArrayNode ns = rule.putArray("NoncurrentVersionTransitions");
                 for (LifecycleRule.NoncurrentTransition t : r.noncurrentTransitions()) {
@@ -114,6 +115,9 @@ final class Documents {
 
     /** OSS returns midnight instants; the profile format takes days. */
     static String day(String date) {
-        return Optional.of(date).filter(d -> d.endsWith(MIDNIGHT)).map(d -> d.substring(0, d.length() - MIDNIGHT.length())).orElse(date);
+        return Optional.of(date)
+                .filter(d -> d.endsWith(MIDNIGHT))
+                .map(d -> d.substring(0, d.length() - MIDNIGHT.length()))
+                .orElse(date);
     }
 }

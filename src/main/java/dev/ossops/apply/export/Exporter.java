@@ -65,7 +65,8 @@ public final class Exporter {
             root.put("endpoint", url.uri().toString());
         } else if (source.endpoint() instanceof Endpoint.Embedded embedded) {
             root.put("endpoint", "embedded");
-            root.putObject("emulator").put("dataDir", embedded.dataDir().toAbsolutePath().toString());
+            root.putObject("emulator")
+                    .put("dataDir", embedded.dataDir().toAbsolutePath().toString());
         }
     }
 
@@ -77,7 +78,12 @@ public final class Exporter {
         private final List<String> warnings;
         private final List<String> errors;
 
-        BucketExport(OssBucket bucket, ObjectNode buckets, Map<String, JsonNode> documents, List<String> warnings, List<String> errors) {
+        BucketExport(
+                OssBucket bucket,
+                ObjectNode buckets,
+                Map<String, JsonNode> documents,
+                List<String> warnings,
+                List<String> errors) {
             this.bucket = bucket;
             this.buckets = buckets;
             this.documents = documents;
@@ -105,29 +111,45 @@ public final class Exporter {
             read("acl", () -> gateway.acl(bucket)).flatMap(a -> a).ifPresent(acl -> {
                 node.put("acl", acl);
                 if (acl.equals("public-read-write")) {
-                    node.putObject("allowPublicWrite").put("reason", "exported from live state: review before applying");
+                    node.putObject("allowPublicWrite")
+                            .put("reason", "exported from live state: review before applying");
                 }
             });
-            read("versioning", () -> gateway.versioning(bucket)).ifPresent(v -> v.ifPresent(s -> node.put("versioning", s)));
-            read("encryption", () -> gateway.encryption(bucket)).ifPresent(e -> set(node, "encryption", e.map(this::encryption)));
+            read("versioning", () -> gateway.versioning(bucket))
+                    .ifPresent(v -> v.ifPresent(s -> node.put("versioning", s)));
+            read("encryption", () -> gateway.encryption(bucket))
+                    .ifPresent(e -> set(node, "encryption", e.map(this::encryption)));
             read("blockPublicAccess", () -> gateway.blockPublicAccess(bucket))
                     .ifPresent(on -> node.put("blockPublicAccess", on.orElse(false)));
-            read("cors", () -> gateway.cors(bucket)).ifPresent(c -> set(node, "cors",
-                    c.map(cors -> document("cors/" + name + ".json", Documents.cors(cors)))));
-            read("lifecycle", () -> gateway.lifecycle(bucket)).ifPresent(l -> set(node, "lifecycle",
-                    l.map(rules -> JSON.createArrayNode().add(document("lifecycle/" + name + ".json", Documents.lifecycle(rules))))));
-            read("policy", () -> gateway.policy(bucket).map(this::parse)).ifPresent(p -> set(node, "policy",
-                    p.map(doc -> document("policies/bucket-" + name + ".json", doc))));
-            read("tags", () -> gateway.tags(bucket)).ifPresent(t -> set(node, "tags", t.map(tags -> JSON.valueToTree(tags))));
+            read("cors", () -> gateway.cors(bucket))
+                    .ifPresent(c ->
+                            set(node, "cors", c.map(cors -> document("cors/" + name + ".json", Documents.cors(cors)))));
+            read("lifecycle", () -> gateway.lifecycle(bucket))
+                    .ifPresent(l -> set(
+                            node,
+                            "lifecycle",
+                            l.map(rules -> JSON.createArrayNode()
+                                    .add(document("lifecycle/" + name + ".json", Documents.lifecycle(rules))))));
+            read("policy", () -> gateway.policy(bucket).map(this::parse))
+                    .ifPresent(p ->
+                            set(node, "policy", p.map(doc -> document("policies/bucket-" + name + ".json", doc))));
+            read("tags", () -> gateway.tags(bucket))
+                    .ifPresent(t -> set(node, "tags", t.map(tags -> JSON.valueToTree(tags))));
             read("logging", () -> gateway.logging(bucket)).ifPresent(l -> set(node, "logging", l.map(this::logging)));
-            read("referer", () -> gateway.referer(bucket)).flatMap(r -> r).ifPresent(r -> node.set("referer", referer(r)));
-            read("replication", () -> gateway.replication(bucket)).ifPresent(r -> set(node, "replication",
-                    r.filter(rules -> !rules.isEmpty()).map(this::replication)));
+            read("referer", () -> gateway.referer(bucket))
+                    .flatMap(r -> r)
+                    .ifPresent(r -> node.set("referer", referer(r)));
+            read("replication", () -> gateway.replication(bucket))
+                    .ifPresent(r -> set(
+                            node,
+                            "replication",
+                            r.filter(rules -> !rules.isEmpty()).map(this::replication)));
         }
 
         /** Present: the value; absent live: {@code none}, so the exported profile keeps it absent. */
         private void set(ObjectNode node, String key, Optional<? extends JsonNode> value) {
-            node.set(key, value.isPresent() ? value.get() : JSON.getNodeFactory().textNode("none"));
+            node.set(
+                    key, value.isPresent() ? value.get() : JSON.getNodeFactory().textNode("none"));
         }
 
         private <T> Optional<T> read(String what, Supplier<T> call) {
@@ -166,7 +188,9 @@ public final class Exporter {
         }
 
         private ObjectNode referer(Bucket.Referer r) {
-            ObjectNode node = JSON.createObjectNode().put("allowEmpty", r.allowEmpty()).put("allowTruncateQueryString", r.allowTruncateQueryString());
+            ObjectNode node = JSON.createObjectNode()
+                    .put("allowEmpty", r.allowEmpty())
+                    .put("allowTruncateQueryString", r.allowTruncateQueryString());
             ArrayNode list = node.putArray("list");
             r.allowed().forEach(list::add);
             ArrayNode black = node.putArray("blacklist");
@@ -178,7 +202,9 @@ public final class Exporter {
             ObjectNode node = JSON.createObjectNode();
             rules.forEach((id, r) -> {
                 ObjectNode rule = node.putObject(id);
-                rule.putObject("destination").put("bucket", r.destinationBucket()).put("region", r.destinationRegion())
+                rule.putObject("destination")
+                        .put("bucket", r.destinationBucket())
+                        .put("region", r.destinationRegion())
                         .put("transferType", r.transferType());
                 ArrayNode prefixes = rule.putArray("prefixes");
                 r.prefixes().forEach(prefixes::add);

@@ -13,8 +13,7 @@ import java.util.List;
  * the profile validator uses) before it is used, and one that breaks it is an error, so nothing is written.
  */
 final class LiveNames {
-    private LiveNames() {
-    }
+    private LiveNames() {}
 
     static boolean bucket(String name, List<String> errors) {
         return check(Formats.BUCKET_NAME, name, errors);

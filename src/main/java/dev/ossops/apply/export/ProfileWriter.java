@@ -1,11 +1,11 @@
 package dev.ossops.apply.export;
 
-import dev.ossops.common.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.ossops.common.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +34,13 @@ public final class ProfileWriter {
     public static final String PROFILE_FILE = "profile.yaml";
     /** What an export writes into its directory, and what {@code replace} removes. */
     public static final List<String> WRITTEN = List.of(PROFILE_FILE, "cors", "lifecycle", "policies");
-    private static final Pattern DOCUMENT = Pattern.compile("(cors|lifecycle|policies)/[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
+
+    private static final Pattern DOCUMENT =
+            Pattern.compile("(cors|lifecycle|policies)/[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
 
     private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build());
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Refuses a directory that exists and holds anything, unless {@code replace}; run before reading live state. */
@@ -55,9 +58,11 @@ public final class ProfileWriter {
             throw new ExportTargetException("cannot read " + dir + ": " + e.getMessage(), e);
         }
         if (!entries.isEmpty()) {
-            throw new ExportTargetException(dir + " is not empty (" + String.join(", ", entries.subList(0, Math.min(3, entries.size())))
-                    + (entries.size() > 3 ? ", ..." : "") + "); pass --force to replace a previous export there "
-                    + "(profile.yaml, cors/, lifecycle/ and policies/ are deleted first), or choose an empty directory");
+            throw new ExportTargetException(
+                    dir + " is not empty (" + String.join(", ", entries.subList(0, Math.min(3, entries.size())))
+                            + (entries.size() > 3 ? ", ..." : "")
+                            + "); pass --force to replace a previous export there "
+                            + "(profile.yaml, cors/, lifecycle/ and policies/ are deleted first), or choose an empty directory");
         }
     }
 
@@ -66,7 +71,8 @@ public final class ProfileWriter {
         checkTarget(dir, replace);
         for (String path : export.documents().keySet()) {
             if (!DOCUMENT.matcher(path).matches()) {
-                throw new ExportTargetException("refusing to write document '" + path + "': not a file name an export writes");
+                throw new ExportTargetException(
+                        "refusing to write document '" + path + "': not a file name an export writes");
             }
         }
         Files.createDirectories(dir);
@@ -77,8 +83,10 @@ public final class ProfileWriter {
         }
         List<Path> written = new ArrayList<>();
         Path profile = dir.resolve(PROFILE_FILE);
-        writeFile(profile, "# Written by ossops export from live state; `ossops plan -p " + PROFILE_FILE
-                + "` shows no changes against the same account.\n" + yaml.writeValueAsString(export.profile()));
+        writeFile(
+                profile,
+                "# Written by ossops export from live state; `ossops plan -p " + PROFILE_FILE
+                        + "` shows no changes against the same account.\n" + yaml.writeValueAsString(export.profile()));
         written.add(profile);
         for (Map.Entry<String, JsonNode> doc : export.documents().entrySet()) {
             Path file = dir.resolve(doc.getKey());
@@ -95,7 +103,8 @@ public final class ProfileWriter {
             return;
         }
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ExportTargetException(folder + " exists and is not a directory (a link is not followed): remove it");
+            throw new ExportTargetException(
+                    folder + " exists and is not a directory (a link is not followed): remove it");
         }
         Files.createDirectory(folder);
     }

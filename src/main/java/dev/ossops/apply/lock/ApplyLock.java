@@ -30,8 +30,7 @@ public final class ApplyLock {
      * @param record      the lock now held
      * @param takenOverFrom the expired lock this one replaced, if any
      */
-    public record Acquired(LockRecord record, Optional<LockRecord> takenOverFrom) {
-    }
+    public record Acquired(LockRecord record, Optional<LockRecord> takenOverFrom) {}
 
     /** Takes the lock for {@code who}; throws {@link LockException} naming the holder when another apply has it. */
     public Acquired acquire(String who) {
@@ -52,16 +51,18 @@ public final class ApplyLock {
                 return new Acquired(mine, takenOver);
             }
             if (!held.expiredAt(now)) {
-                throw new LockException("the lock " + store.location() + " is held by " + held.who() + " since " + held.taken()
-                        + " (lock id " + held.id() + ", expires " + held.expires() + "); if that apply is no longer running, "
-                        + "break the lock with --force-unlock " + held.id());
+                throw new LockException(
+                        "the lock " + store.location() + " is held by " + held.who() + " since " + held.taken()
+                                + " (lock id " + held.id() + ", expires " + held.expires()
+                                + "); if that apply is no longer running, "
+                                + "break the lock with --force-unlock " + held.id());
             }
             if (deleteIfStill(held)) {
                 takenOver = Optional.of(held);
             }
         }
-        throw new LockException("the lock " + store.location() + " changed hands " + ROUNDS + " times while it was being taken; "
-                + "another apply is starting: try again");
+        throw new LockException("the lock " + store.location() + " changed hands " + ROUNDS
+                + " times while it was being taken; " + "another apply is starting: try again");
     }
 
     /**
@@ -75,8 +76,8 @@ public final class ApplyLock {
         }
         Optional<LockRecord> held = LockRecord.parse(text.get());
         if (held.isEmpty() || !held.get().id().equals(mine.id())) {
-            return Optional.of("the lock " + store.location() + " is no longer ours (id " + held.map(LockRecord::id).orElse("unreadable")
-                    + "), so it was left in place");
+            return Optional.of("the lock " + store.location() + " is no longer ours (id "
+                    + held.map(LockRecord::id).orElse("unreadable") + "), so it was left in place");
         }
         store.delete();
         return Optional.empty();
@@ -108,7 +109,8 @@ public final class ApplyLock {
     }
 
     private LockRecord parse(String text) {
-        return LockRecord.parse(text).orElseThrow(() -> new LockException("the object " + store.location()
-                + " exists but is not an ossops lock; remove it or choose another lock key"));
+        return LockRecord.parse(text)
+                .orElseThrow(() -> new LockException("the object " + store.location()
+                        + " exists but is not an ossops lock; remove it or choose another lock key"));
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Who takes the lock, as {@code user@host}, from the environment (no name lookup, so no network). */
 public final class LockHolder {
-    private LockHolder() {
-    }
+    private LockHolder() {}
 
     /** @param hostnameFile read for the host name when neither HOSTNAME nor COMPUTERNAME is set ({@code /etc/hostname}) */
     public static String describe(Map<String, String> variables, Path hostnameFile) {

@@ -32,12 +32,19 @@ public record LockRecord(String id, String who, Instant taken, Instant expires) 
     public static Optional<LockRecord> parse(String text) {
         try {
             JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject() || !node.path("id").isTextual() || !node.path("who").isTextual()
-                    || !node.path("when").isTextual() || !node.path("expires").isTextual()) {
+            if (node == null
+                    || !node.isObject()
+                    || !node.path("id").isTextual()
+                    || !node.path("who").isTextual()
+                    || !node.path("when").isTextual()
+                    || !node.path("expires").isTextual()) {
                 return Optional.empty();
             }
-            return Optional.of(new LockRecord(node.get("id").asText(), node.get("who").asText(),
-                    Instant.parse(node.get("when").asText()), Instant.parse(node.get("expires").asText())));
+            return Optional.of(new LockRecord(
+                    node.get("id").asText(),
+                    node.get("who").asText(),
+                    Instant.parse(node.get("when").asText()),
+                    Instant.parse(node.get("expires").asText())));
         } catch (JsonProcessingException | DateTimeParseException e) {
             return Optional.empty();
         }

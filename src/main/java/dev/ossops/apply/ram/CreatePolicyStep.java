@@ -8,8 +8,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Creates a custom RAM policy; when it already exists (an earlier, interrupted apply), makes its document default. */
-record CreatePolicyStep(Address address, List<Address> dependsOn, RamGateway gateway, String name, String document,
-                        Optional<String> description) implements Step {
+record CreatePolicyStep(
+        Address address,
+        List<Address> dependsOn,
+        RamGateway gateway,
+        String name,
+        String document,
+        Optional<String> description)
+        implements Step {
 
     @Override
     public String describe() {

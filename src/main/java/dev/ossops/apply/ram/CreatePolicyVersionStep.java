@@ -13,8 +13,8 @@ import java.util.List;
  * deletes the oldest non-default version first when five exist. Skipped when the default version already holds
  * exactly this text (a repeated apply).
  */
-record CreatePolicyVersionStep(Address address, List<Address> dependsOn, RamGateway gateway, String name,
-                               String document) implements Step {
+record CreatePolicyVersionStep(
+        Address address, List<Address> dependsOn, RamGateway gateway, String name, String document) implements Step {
 
     @Override
     public String describe() {
@@ -23,8 +23,12 @@ record CreatePolicyVersionStep(Address address, List<Address> dependsOn, RamGate
 
     @Override
     public void run() {
-        RamModel.Policy live = gateway.policy(name, RamGateway.CUSTOM).orElseThrow(() -> new CloudException(
-                "CreatePolicyVersion " + name + " failed: the policy does not exist", "EntityNotExist.Policy", 1, null));
+        RamModel.Policy live = gateway.policy(name, RamGateway.CUSTOM)
+                .orElseThrow(() -> new CloudException(
+                        "CreatePolicyVersion " + name + " failed: the policy does not exist",
+                        "EntityNotExist.Policy",
+                        1,
+                        null));
         if (!live.defaultDocument().equals(document)) {
             gateway.createDefaultVersion(name, document);
         }

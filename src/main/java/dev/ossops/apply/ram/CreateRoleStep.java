@@ -14,8 +14,9 @@ import java.util.List;
  * right after CreateRole can still answer {@code EntityNotExist.Role}. When the role already exists, its settings
  * are updated instead.
  */
-record CreateRoleStep(Address address, List<Address> dependsOn, RamGateway gateway, RamModel.NewRole role,
-                      Retry visibility) implements Step {
+record CreateRoleStep(
+        Address address, List<Address> dependsOn, RamGateway gateway, RamModel.NewRole role, Retry visibility)
+        implements Step {
 
     @Override
     public String describe() {
@@ -29,8 +30,13 @@ record CreateRoleStep(Address address, List<Address> dependsOn, RamGateway gatew
             return;
         }
         gateway.createRole(role);
-        visibility.call("GetRole " + role.name() + " after CreateRole", () -> gateway.role(role.name())
-                .orElseThrow(() -> new CloudException("GetRole " + role.name() + " after CreateRole failed: the role is not visible yet",
-                        "EntityNotExist.Role", 1, null)));
+        visibility.call(
+                "GetRole " + role.name() + " after CreateRole",
+                () -> gateway.role(role.name())
+                        .orElseThrow(() -> new CloudException(
+                                "GetRole " + role.name() + " after CreateRole failed: the role is not visible yet",
+                                "EntityNotExist.Role",
+                                1,
+                                null)));
     }
 }

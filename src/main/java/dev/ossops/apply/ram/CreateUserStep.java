@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Creates a RAM user; when it already exists, sets the display name the profile names. */
-record CreateUserStep(Address address, List<Address> dependsOn, RamGateway gateway, String name,
-                      Optional<String> displayName) implements Step {
+record CreateUserStep(
+        Address address, List<Address> dependsOn, RamGateway gateway, String name, Optional<String> displayName)
+        implements Step {
 
     @Override
     public String describe() {

@@ -21,8 +21,8 @@ import static dev.ossops.plan.Address.Kind;
  * docs/plan-format.md documents for each address.
  */
 public final class RamLiveSource implements LiveSource {
-    private static final Set<Kind> KINDS = EnumSet.of(Kind.RAM_POLICY, Kind.RAM_ROLE, Kind.RAM_USER,
-            Kind.ROLE_ATTACHMENTS, Kind.USER_ATTACHMENTS);
+    private static final Set<Kind> KINDS =
+            EnumSet.of(Kind.RAM_POLICY, Kind.RAM_ROLE, Kind.RAM_USER, Kind.ROLE_ATTACHMENTS, Kind.USER_ATTACHMENTS);
 
     private final RamGateway gateway;
 
@@ -42,8 +42,10 @@ public final class RamLiveSource implements LiveSource {
                 case RAM_POLICY -> policy(address.owner());
                 case RAM_ROLE -> of(gateway.role(address.owner()).map(RamLiveSource::role));
                 case RAM_USER -> of(gateway.user(address.owner()).map(u -> new Live.RamUser(u.displayName())));
-                case ROLE_ATTACHMENTS -> attachments(gateway.attachedPolicies(RamGateway.Principal.ROLE, address.owner()));
-                case USER_ATTACHMENTS -> attachments(gateway.attachedPolicies(RamGateway.Principal.USER, address.owner()));
+                case ROLE_ATTACHMENTS ->
+                    attachments(gateway.attachedPolicies(RamGateway.Principal.ROLE, address.owner()));
+                case USER_ATTACHMENTS ->
+                    attachments(gateway.attachedPolicies(RamGateway.Principal.USER, address.owner()));
                 default -> throw new IllegalArgumentException("RamLiveSource does not read " + address);
             };
         } catch (CloudException e) {
@@ -62,8 +64,11 @@ public final class RamLiveSource implements LiveSource {
             return Observed.unreadable("ListPolicyVersions " + name + ": the policy disappeared while it was read");
         }
         RamModel.Policy p = policy.get();
-        return Observed.found(new Live.RamPolicy(p.defaultDocument(), p.defaultVersionId(),
-                versions.get().stream().map(RamModel.PolicyVersion::versionId).toList(), p.description()));
+        return Observed.found(new Live.RamPolicy(
+                p.defaultDocument(),
+                p.defaultVersionId(),
+                versions.get().stream().map(RamModel.PolicyVersion::versionId).toList(),
+                p.description()));
     }
 
     static Live.RamRole role(RamModel.Role r) {

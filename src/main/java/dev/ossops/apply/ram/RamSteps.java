@@ -30,8 +30,8 @@ import static dev.ossops.plan.Address.Kind;
  * constructor (the caller computes them, as it does for the planner's {@code PlanOptions.generatedPolicies}).
  */
 public final class RamSteps implements StepFactory {
-    private static final Set<Kind> KINDS = EnumSet.of(Kind.RAM_POLICY, Kind.RAM_ROLE, Kind.RAM_USER,
-            Kind.ROLE_ATTACHMENT, Kind.USER_ATTACHMENT);
+    private static final Set<Kind> KINDS =
+            EnumSet.of(Kind.RAM_POLICY, Kind.RAM_ROLE, Kind.RAM_USER, Kind.ROLE_ATTACHMENT, Kind.USER_ATTACHMENT);
 
     private final RamGateway gateway;
     private final Map<String, String> generatedPolicies;
@@ -57,18 +57,26 @@ public final class RamSteps implements StepFactory {
      * 4 s: RAM usually shows a new entity within seconds.
      */
     public static Retry visibilityRetry(Retry.Sleeper sleeper) {
-        return new Retry(8, Duration.ofMillis(500), Duration.ofSeconds(4), RamSteps::notVisibleYet, sleeper,
+        return new Retry(
+                8,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(4),
+                RamSteps::notVisibleYet,
+                sleeper,
                 RandomGenerator.getDefault());
     }
 
     /** Only the lag: throttling and 5xx were already retried by the gateway's own {@link Retry}. */
     private static boolean notVisibleYet(Throwable e) {
-        return e instanceof CloudException ce && ce.code().filter(RamSteps::missingEntity).isPresent();
+        return e instanceof CloudException ce
+                && ce.code().filter(RamSteps::missingEntity).isPresent();
     }
 
     /** The entity itself is missing; {@code EntityNotExist.Role.Policy} (not attached) is not a visibility lag. */
     private static boolean missingEntity(String code) {
-        return code.equals("EntityNotExist.Role") || code.equals("EntityNotExist.User") || code.equals("EntityNotExist.Policy");
+        return code.equals("EntityNotExist.Role")
+                || code.equals("EntityNotExist.User")
+                || code.equals("EntityNotExist.Policy");
     }
 
     /** The retry that waits for freshly created entities (tests observe its waits). */
@@ -111,8 +119,9 @@ public final class RamSteps implements StepFactory {
             steps.add(new CreatePolicyVersionStep(a, deps, gateway, p.name(), document(a, p)));
         }
         if (!change.before().path("description").equals(change.after().path("description"))) {
-            String description = p.description().orElseThrow(() -> new IllegalArgumentException(a
-                    + ": the plan sets a description the profile does not name"));
+            String description = p.description()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            a + ": the plan sets a description the profile does not name"));
             steps.add(new UpdatePolicyDescriptionStep(a, deps, gateway, p.name(), description));
         }
         return steps.size() > 1 ? List.of(new StepsInOrder(a, deps, steps)) : steps;
@@ -125,8 +134,8 @@ public final class RamSteps implements StepFactory {
     private String generated(Address address, String name) {
         String document = generatedPolicies.get(name);
         if (document == null) {
-            throw new IllegalArgumentException(address + ": the document generated from the uploader section was not "
-                    + "given to the RAM steps");
+            throw new IllegalArgumentException(
+                    address + ": the document generated from the uploader section was not " + "given to the RAM steps");
         }
         return document;
     }
@@ -134,11 +143,16 @@ public final class RamSteps implements StepFactory {
     private Step role(Change change, Ram.Role r, List<Address> deps) {
         String trust = Policies.json(r.trust());
         if (change.action() == Action.CREATE) {
-            return new CreateRoleStep(change.address(), deps, gateway,
-                    new RamModel.NewRole(r.name(), trust, r.maxSessionDuration(), r.description()), visibility);
+            return new CreateRoleStep(
+                    change.address(),
+                    deps,
+                    gateway,
+                    new RamModel.NewRole(r.name(), trust, r.maxSessionDuration(), r.description()),
+                    visibility);
         }
         expect(change, Action.UPDATE);
-        return new UpdateRoleStep(change.address(), deps, gateway, r.name(), trust, r.maxSessionDuration(), r.description());
+        return new UpdateRoleStep(
+                change.address(), deps, gateway, r.name(), trust, r.maxSessionDuration(), r.description());
     }
 
     private Step user(Change change, Ram.User u, List<Address> deps) {
@@ -146,8 +160,9 @@ public final class RamSteps implements StepFactory {
             return new CreateUserStep(change.address(), deps, gateway, u.name(), u.displayName());
         }
         expect(change, Action.UPDATE);
-        String displayName = u.displayName().orElseThrow(() -> new IllegalArgumentException(change.address()
-                + ": an update needs the display name the profile names"));
+        String displayName = u.displayName()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        change.address() + ": an update needs the display name the profile names"));
         return new UpdateUserStep(change.address(), deps, gateway, u.name(), displayName);
     }
 
@@ -172,7 +187,8 @@ public final class RamSteps implements StepFactory {
 
     private static void expect(Change change, Action action) {
         if (change.action() != action) {
-            throw new IllegalArgumentException(change.address() + ": RAM steps cannot carry out a " + change.action().json());
+            throw new IllegalArgumentException(change.address() + ": RAM steps cannot carry out a "
+                    + change.action().json());
         }
     }
 }

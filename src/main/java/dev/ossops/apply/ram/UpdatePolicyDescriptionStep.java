@@ -13,8 +13,8 @@ import java.util.Optional;
  * Sets the description of an existing custom policy. Skipped when the live description already reads exactly so
  * (a repeated apply), so only a real difference sends UpdatePolicyDescription.
  */
-record UpdatePolicyDescriptionStep(Address address, List<Address> dependsOn, RamGateway gateway, String name,
-                                   String description) implements Step {
+record UpdatePolicyDescriptionStep(
+        Address address, List<Address> dependsOn, RamGateway gateway, String name, String description) implements Step {
 
     @Override
     public String describe() {
@@ -23,8 +23,12 @@ record UpdatePolicyDescriptionStep(Address address, List<Address> dependsOn, Ram
 
     @Override
     public void run() {
-        RamModel.Policy live = gateway.policy(name, RamGateway.CUSTOM).orElseThrow(() -> new CloudException(
-                "UpdatePolicyDescription " + name + " failed: the policy does not exist", "EntityNotExist.Policy", 1, null));
+        RamModel.Policy live = gateway.policy(name, RamGateway.CUSTOM)
+                .orElseThrow(() -> new CloudException(
+                        "UpdatePolicyDescription " + name + " failed: the policy does not exist",
+                        "EntityNotExist.Policy",
+                        1,
+                        null));
         if (!live.description().equals(Optional.of(description))) {
             gateway.updatePolicyDescription(name, description);
         }

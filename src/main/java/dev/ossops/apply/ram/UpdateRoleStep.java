@@ -8,8 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Sets a role's trust policy, maximum session duration and (when the profile names one) description. */
-record UpdateRoleStep(Address address, List<Address> dependsOn, RamGateway gateway, String name, String trustDocument,
-                      long maxSessionDuration, Optional<String> description) implements Step {
+record UpdateRoleStep(
+        Address address,
+        List<Address> dependsOn,
+        RamGateway gateway,
+        String name,
+        String trustDocument,
+        long maxSessionDuration,
+        Optional<String> description)
+        implements Step {
 
     @Override
     public String describe() {

@@ -7,8 +7,8 @@ import dev.ossops.plan.Address;
 import java.util.List;
 
 /** Sets a RAM user's display name (the only user property a profile manages). */
-record UpdateUserStep(Address address, List<Address> dependsOn, RamGateway gateway, String name,
-                      String displayName) implements Step {
+record UpdateUserStep(Address address, List<Address> dependsOn, RamGateway gateway, String name, String displayName)
+        implements Step {
 
     @Override
     public String describe() {

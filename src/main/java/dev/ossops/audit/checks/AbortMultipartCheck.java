@@ -13,11 +13,14 @@ import java.util.Optional;
 
 /** No enabled whole-bucket lifecycle rule that aborts incomplete multipart uploads. */
 final class AbortMultipartCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-BUCKET-LIFECYCLE-NO-ABORT-MULTIPART", Severity.LOW,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-BUCKET-LIFECYCLE-NO-ABORT-MULTIPART",
+            Severity.LOW,
             "Incomplete multipart uploads are never cleaned up",
             "Parts of multipart uploads that are never completed or aborted are billed as storage until deleted. "
                     + "A lifecycle rule with AbortMultipartUpload over the whole bucket removes them after some days.",
-            Optional.empty(), Optional.empty());
+            Optional.empty(),
+            Optional.empty());
 
     static final String FILE = "lifecycle/abort-incomplete-uploads.json";
     /** The same document ossops ships in lifecycle/, so a fixed profile can reference the shipped file. */
@@ -49,18 +52,25 @@ final class AbortMultipartCheck extends BucketCheck {
             return;
         }
         String property = bucketProperty(bucket.name(), "lifecycle");
-        boolean partial = rules.stream().anyMatch(r -> r.enabled() && r.abortMultipartUpload().isPresent());
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        boolean partial = rules.stream()
+                .anyMatch(r -> r.enabled() && r.abortMultipartUpload().isPresent());
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "bucket " + bucket.name() + " has no enabled lifecycle rule aborting incomplete multipart uploads"
                         + (partial ? " for the whole bucket" : ""),
-                new Evidence(property, partial ? "AbortMultipartUpload for some prefixes only" : "no AbortMultipartUpload rule",
+                new Evidence(
+                        property,
+                        partial ? "AbortMultipartUpload for some prefixes only" : "no AbortMultipartUpload rule",
                         "an enabled rule with Prefix \"\" and AbortMultipartUpload"),
                 "add " + FILE + " to " + property + " in the profile, then run ossops plan",
                 new ProfileChange.Document(List.of("buckets", bucket.name(), "lifecycle"), true, FILE, DOCUMENT));
     }
 
     private static boolean abortsEverywhere(LifecycleRule rule) {
-        return rule.enabled() && rule.prefix().isEmpty() && rule.filterNot().isEmpty()
+        return rule.enabled()
+                && rule.prefix().isEmpty()
+                && rule.filterNot().isEmpty()
                 && rule.abortMultipartUpload().isPresent();
     }
 }

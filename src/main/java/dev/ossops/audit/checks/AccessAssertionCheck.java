@@ -40,11 +40,14 @@ import java.util.Set;
  * profile; each whose answer depends on what could not be read (or is not collected) is unknown, with the reason.
  */
 public final class AccessAssertionCheck implements Check {
-    static final CheckRule RULE = new CheckRule("ACCESS-ASSERTION", Severity.HIGH,
+    static final CheckRule RULE = new CheckRule(
+            "ACCESS-ASSERTION",
+            Severity.HIGH,
             "Access assertion of the profile does not hold",
             "The profile's access: section states who may and may not do what. Live access (bucket ACLs and policies, "
                     + "Block Public Access, RAM policies, CDN domains) contradicts one of them.",
-            Optional.empty(), Optional.empty());
+            Optional.empty(),
+            Optional.empty());
     static final String MISSING = "not in the audited account state";
 
     @Override
@@ -71,14 +74,21 @@ public final class AccessAssertionCheck implements Check {
                 continue;
             }
             switch (verdict.status()) {
-                case FAILS -> results.finding(resource, path, "access assertion " + a.name() + " fails: " + verdict.message(),
-                        new Evidence(path, verdict.decidingStatement().map(s -> s.describe()).orElse(verdict.message()),
-                                a.expectAllowed() ? "allowed" : "denied"),
-                        "Change live access so the assertion holds (apply the profile), or change the assertion if the "
-                                + "intent changed");
+                case FAILS ->
+                    results.finding(
+                            resource,
+                            path,
+                            "access assertion " + a.name() + " fails: " + verdict.message(),
+                            new Evidence(
+                                    path,
+                                    verdict.decidingStatement()
+                                            .map(s -> s.describe())
+                                            .orElse(verdict.message()),
+                                    a.expectAllowed() ? "allowed" : "denied"),
+                            "Change live access so the assertion holds (apply the profile), or change the assertion if the "
+                                    + "intent changed");
                 case UNKNOWN -> results.unknown(resource, verdict.message());
-                case HOLDS -> {
-                }
+                case HOLDS -> {}
             }
         }
         return results.list();
@@ -89,10 +99,19 @@ public final class AccessAssertionCheck implements Check {
         Map<String, ObjectAclSample> samples = new LinkedHashMap<>();
         Map<String, String> sampleReasons = new LinkedHashMap<>();
         for (BucketState b : snapshot.buckets()) {
-            buckets.put(b.name(), new BucketFacts(b.name(), fact(b.acl(), "the ACL of bucket " + b.name(), "private"),
-                    policy(b), fact(b.blockPublicAccess(), "Block Public Access of bucket " + b.name(), false)));
-            b.objectAcls().value().ifPresentOrElse(s -> samples.put(b.name(), s), () -> sampleReasons.put(b.name(),
-                    b.objectAcls().unreadableReason().orElse("not read")));
+            buckets.put(
+                    b.name(),
+                    new BucketFacts(
+                            b.name(),
+                            fact(b.acl(), "the ACL of bucket " + b.name(), "private"),
+                            policy(b),
+                            fact(b.blockPublicAccess(), "Block Public Access of bucket " + b.name(), false)));
+            b.objectAcls()
+                    .value()
+                    .ifPresentOrElse(
+                            s -> samples.put(b.name(), s),
+                            () -> sampleReasons.put(
+                                    b.name(), b.objectAcls().unreadableReason().orElse("not read")));
         }
         Map<String, Fact<List<AttachedPolicy>>> users = new LinkedHashMap<>();
         Map<String, Fact<List<AttachedPolicy>>> roles = new LinkedHashMap<>();
@@ -106,14 +125,19 @@ public final class AccessAssertionCheck implements Check {
         });
         for (String n : named) {
             String name = n.substring(n.indexOf(':') + 1);
-            RamState.PrincipalKind kind = n.startsWith("user:") ? RamState.PrincipalKind.USER : RamState.PrincipalKind.ROLE;
+            RamState.PrincipalKind kind =
+                    n.startsWith("user:") ? RamState.PrincipalKind.USER : RamState.PrincipalKind.ROLE;
             (kind == RamState.PrincipalKind.USER ? users : roles).put(name, attached(snapshot.ram(), kind, name));
         }
         Map<String, EdgeFacts> domains = new LinkedHashMap<>();
         snapshot.cdnDomains().value().ifPresent(list -> list.forEach(d -> domains.put(d.name(), edge(d))));
-        Fact<String> account = snapshot.accountId().equals("unknown") ? Fact.unknown("the account id could not be read")
+        Fact<String> account = snapshot.accountId().equals("unknown")
+                ? Fact.unknown("the account id could not be read")
                 : Fact.known(snapshot.accountId());
-        String cdnMissing = snapshot.cdnDomains().unreadableReason().map(r -> "unreadable: " + r).orElse(MISSING);
+        String cdnMissing = snapshot.cdnDomains()
+                .unreadableReason()
+                .map(r -> "unreadable: " + r)
+                .orElse(MISSING);
         AccessFacts.ObjectAcls objectAcls = new AccessFacts.ObjectAcls() {
             @Override
             public Fact<String> of(String bucket, String key) {
@@ -122,11 +146,21 @@ public final class AccessAssertionCheck implements Check {
 
             @Override
             public List<String> knownKeys(String bucket) {
-                return Optional.ofNullable(samples.get(bucket)).map(s -> List.copyOf(s.acls().keySet())).orElse(List.of());
+                return Optional.ofNullable(samples.get(bucket))
+                        .map(s -> List.copyOf(s.acls().keySet()))
+                        .orElse(List.of());
             }
         };
-        return new AccessFacts(account, fact(snapshot.accountBlockPublicAccess(), "account-level Block Public Access", false),
-                buckets, users, roles, Map.of(), domains, objectAcls, snapshot.cdnDomains().isUnreadable() ? cdnMissing : MISSING);
+        return new AccessFacts(
+                account,
+                fact(snapshot.accountBlockPublicAccess(), "account-level Block Public Access", false),
+                buckets,
+                users,
+                roles,
+                Map.of(),
+                domains,
+                objectAcls,
+                snapshot.cdnDomains().isUnreadable() ? cdnMissing : MISSING);
     }
 
     /** Absent is the service default: {@code absent}. */
@@ -139,7 +173,8 @@ public final class AccessAssertionCheck implements Check {
 
     private static Fact<Optional<PolicyDocument>> policy(BucketState b) {
         if (b.policy().isUnreadable()) {
-            return Fact.unknown("the policy of bucket " + b.name() + " could not be read: " + b.policy().unreadableReason().orElseThrow());
+            return Fact.unknown("the policy of bucket " + b.name() + " could not be read: "
+                    + b.policy().unreadableReason().orElseThrow());
         }
         if (b.policy().value().isEmpty()) {
             return Fact.known(Optional.empty());
@@ -155,23 +190,28 @@ public final class AccessAssertionCheck implements Check {
      * A sampled object's own ACL. When the sample covers the whole bucket, a key it does not hold names no object, so
      * nothing overrides the bucket ACL for it ({@code default}); otherwise keys outside the sample are unknown.
      */
-    private static Fact<String> objectAcl(Map<String, ObjectAclSample> samples, Map<String, String> reasons, String bucket,
-                                          String key) {
+    private static Fact<String> objectAcl(
+            Map<String, ObjectAclSample> samples, Map<String, String> reasons, String bucket, String key) {
         ObjectAclSample sample = samples.get(bucket);
         if (sample == null) {
-            return Fact.unknown("the object ACLs of bucket " + bucket + " could not be read: " + reasons.getOrDefault(bucket, "not read"));
+            return Fact.unknown("the object ACLs of bucket " + bucket + " could not be read: "
+                    + reasons.getOrDefault(bucket, "not read"));
         }
         String acl = sample.acls().get(key);
         if (acl != null) {
             return Fact.known(acl);
         }
-        return sample.truncated() ? Fact.unknown("bucket " + bucket + " holds more objects than were sampled (--objects), "
-                + "and an object may carry its own public ACL") : Fact.known("default");
+        return sample.truncated()
+                ? Fact.unknown("bucket " + bucket + " holds more objects than were sampled (--objects), "
+                        + "and an object may carry its own public ACL")
+                : Fact.known("default");
     }
 
-    private static Fact<List<AttachedPolicy>> attached(Observed<RamState> ram, RamState.PrincipalKind kind, String name) {
+    private static Fact<List<AttachedPolicy>> attached(
+            Observed<RamState> ram, RamState.PrincipalKind kind, String name) {
         if (ram.value().isEmpty()) {
-            return Fact.unknown("RAM could not be read: " + ram.unreadableReason().orElse("not read"));
+            return Fact.unknown(
+                    "RAM could not be read: " + ram.unreadableReason().orElse("not read"));
         }
         RamState state = ram.value().get();
         List<AttachedPolicy> out = new ArrayList<>();
@@ -184,7 +224,9 @@ public final class AccessAssertionCheck implements Check {
             Optional<String> json = policy.flatMap(p -> p.document().value());
             if (json.isEmpty()) {
                 return Fact.unknown("the document of policy " + at.policyName() + " could not be read"
-                        + policy.flatMap(p -> p.document().unreadableReason()).map(r -> ": " + r).orElse(""));
+                        + policy.flatMap(p -> p.document().unreadableReason())
+                                .map(r -> ": " + r)
+                                .orElse(""));
             }
             try {
                 out.add(new AttachedPolicy(at.policyName(), PolicyParser.parse(json.get(), PolicyType.IDENTITY)));
@@ -200,10 +242,16 @@ public final class AccessAssertionCheck implements Check {
      * domain with a Referer list, and whether it is online, stay unknown.
      */
     private static EdgeFacts edge(CdnDomainState d) {
-        Optional<String> bucket = d.origin() instanceof Cdn.Origin.OssBucket o ? Optional.of(o.bucket()) : Optional.empty();
-        return new EdgeFacts(d.name(), Fact.unknown("whether CDN domain " + d.name() + " is online is not collected"),
-                Fact.known(bucket), Fact.known(d.privateOssAuth()),
-                d.refererRules() ? Fact.unknown("is set, and its entries are not collected") : Fact.known(Optional.empty()),
+        Optional<String> bucket =
+                d.origin() instanceof Cdn.Origin.OssBucket o ? Optional.of(o.bucket()) : Optional.empty();
+        return new EdgeFacts(
+                d.name(),
+                Fact.unknown("whether CDN domain " + d.name() + " is online is not collected"),
+                Fact.known(bucket),
+                Fact.known(d.privateOssAuth()),
+                d.refererRules()
+                        ? Fact.unknown("is set, and its entries are not collected")
+                        : Fact.known(Optional.empty()),
                 Fact.known(d.urlAuth()));
     }
 }

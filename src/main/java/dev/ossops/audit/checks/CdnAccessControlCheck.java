@@ -13,11 +13,14 @@ import java.util.Optional;
  * the private bucket, so the domain itself makes every object public.
  */
 final class CdnAccessControlCheck extends CdnCheck {
-    static final CheckRule RULE = new CheckRule("CDN-PRIVATE-ORIGIN-NO-ACCESS-CONTROL", Severity.LOW,
+    static final CheckRule RULE = new CheckRule(
+            "CDN-PRIVATE-ORIGIN-NO-ACCESS-CONTROL",
+            Severity.LOW,
             "Private origin served without URL authentication or referer rules",
             "Private origin authentication keeps the bucket private, but the CDN domain then serves every object to "
                     + "anyone. URL authentication (signed CDN URLs) or referer rules limit who can fetch through it.",
-            Optional.empty(), Optional.empty());
+            Optional.empty(),
+            Optional.empty());
 
     @Override
     public CheckRule rule() {
@@ -29,10 +32,14 @@ final class CdnAccessControlCheck extends CdnCheck {
         if (!domain.privateOssAuth() || domain.urlAuth() || domain.refererRules()) {
             return;
         }
-        results.finding(domain.resource(), domainPath(domain.name()),
+        results.finding(
+                domain.resource(),
+                domainPath(domain.name()),
                 "CDN domain " + domain.name() + " serves a private origin to anyone: no URL authentication, no referer "
                         + "rules",
-                new Evidence(domainPath(domain.name()), "URL authentication off, no referer rules",
+                new Evidence(
+                        domainPath(domain.name()),
+                        "URL authentication off, no referer rules",
                         "URL authentication or referer rules"),
                 "turn on URL authentication (aliauth) or configure referer rules for " + domain.name()
                         + " in the CDN console; the profile does not manage them yet");

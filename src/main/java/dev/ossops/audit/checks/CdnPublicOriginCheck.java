@@ -20,12 +20,15 @@ import java.util.Optional;
  * authentication: anyone can bypass the CDN (and its access controls) by reading the bucket directly.
  */
 final class CdnPublicOriginCheck extends CdnCheck {
-    static final CheckRule RULE = new CheckRule("CDN-ORIGIN-BUCKET-PUBLIC", Severity.MEDIUM,
+    static final CheckRule RULE = new CheckRule(
+            "CDN-ORIGIN-BUCKET-PUBLIC",
+            Severity.MEDIUM,
             "CDN origin bucket is public instead of using private origin authentication",
             "With private OSS origin authentication the CDN signs its back-to-origin requests, so the bucket can stay "
                     + "private and all reads go through the CDN and its access controls. A public origin bucket can "
                     + "be read directly, bypassing them.",
-            Optional.empty(), Optional.empty());
+            Optional.empty(),
+            Optional.empty());
 
     @Override
     public CheckRule rule() {
@@ -51,7 +54,9 @@ final class CdnPublicOriginCheck extends CdnCheck {
             return;
         }
         String acl = b.acl().value().orElseThrow();
-        boolean policyRead = policy.value().map(a -> Exposure.grantsAny(a, Exposure.READ_LEVELS)).orElse(false);
+        boolean policyRead = policy.value()
+                .map(a -> Exposure.grantsAny(a, Exposure.READ_LEVELS))
+                .orElse(false);
         if (!Exposure.publicAcl(acl) && !policyRead) {
             return;
         }
@@ -60,18 +65,23 @@ final class CdnPublicOriginCheck extends CdnCheck {
             return;
         }
         if (block.unknown()) {
-            results.unknown(domain.resource(), "origin bucket " + b.name() + " grants public reads, but "
-                    + block.unknownReason().orElseThrow());
+            results.unknown(
+                    domain.resource(),
+                    "origin bucket " + b.name() + " grants public reads, but "
+                            + block.unknownReason().orElseThrow());
             return;
         }
         String why = Exposure.publicAcl(acl) ? "ACL " + acl : "a bucket policy granting anonymous reads";
         String property = PropertyPath.key(domainPath(domain.name()), "privateOssAuth");
-        results.finding(domain.resource(), domainPath(domain.name()),
+        results.finding(
+                domain.resource(),
+                domainPath(domain.name()),
                 "CDN domain " + domain.name() + " fetches from bucket " + b.name() + ", which is public (" + why
                         + "), without private origin authentication",
                 new Evidence(property, "false", "true, with origin bucket " + b.name() + " private"),
                 "set " + property + ": true and make " + b.name() + " private ("
-                        + PropertyPath.key(PropertyPath.key("buckets", b.name()), "acl") + ": private), then run ossops plan",
+                        + PropertyPath.key(PropertyPath.key("buckets", b.name()), "acl")
+                        + ": private), then run ossops plan",
                 new ProfileChange.SetValue(List.of("cdn", "domains", domain.name(), "privateOssAuth"), true));
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Every audit check, in the order reports list their rules. */
 public final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     public static List<Check> all() {
         return List.of(

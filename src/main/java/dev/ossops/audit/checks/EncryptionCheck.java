@@ -13,11 +13,14 @@ import java.util.Optional;
 
 /** No default server-side encryption on the bucket. */
 final class EncryptionCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-BUCKET-ENCRYPTION-MISSING", Severity.MEDIUM,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-BUCKET-ENCRYPTION-MISSING",
+            Severity.MEDIUM,
             "Default server-side encryption is off",
             "Without default server-side encryption, objects uploaded without encryption headers are stored "
                     + "unencrypted. Set a default (AES256, KMS or SM4); it applies to new objects.",
-            Optional.of("5.8"), Optional.of("oss-bucket-server-side-encryption-enabled"));
+            Optional.of("5.8"),
+            Optional.of("oss-bucket-server-side-encryption-enabled"));
 
     @Override
     public CheckRule rule() {
@@ -31,10 +34,13 @@ final class EncryptionCheck extends BucketCheck {
             return;
         }
         String property = bucketProperty(bucket.name(), "encryption");
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "bucket " + bucket.name() + " has no default server-side encryption",
                 new Evidence(property, "none", "AES256, KMS or SM4"),
                 setInProfile(property, "{algorithm: AES256}"),
-                new ProfileChange.SetValue(List.of("buckets", bucket.name(), "encryption"), Map.of("algorithm", "AES256")));
+                new ProfileChange.SetValue(
+                        List.of("buckets", bucket.name(), "encryption"), Map.of("algorithm", "AES256")));
     }
 }

@@ -21,8 +21,7 @@ final class Exposure {
             EnumSet.of(AccessLevel.WRITE, AccessLevel.PERMISSIONS_MANAGEMENT, AccessLevel.CONFIGURATION);
     static final Set<AccessLevel> READ_LEVELS = EnumSet.of(AccessLevel.READ, AccessLevel.LIST);
 
-    private Exposure() {
-    }
+    private Exposure() {}
 
     /** Block Public Access in force for a bucket: by the bucket's own setting, the account's, neither, or unknown. */
     record Block(Optional<String> blockedBy, Optional<String> unknownReason) {
@@ -47,9 +46,11 @@ final class Exposure {
         if (snapshot.accountBlockPublicAccess().value().orElse(false)) {
             return new Block(Optional.of("account"), Optional.empty());
         }
-        Optional<String> reason = bucket.blockPublicAccess().unreadableReason()
+        Optional<String> reason = bucket.blockPublicAccess()
+                .unreadableReason()
                 .map(r -> "Block Public Access of the bucket could not be read: " + r)
-                .or(() -> snapshot.accountBlockPublicAccess().unreadableReason()
+                .or(() -> snapshot.accountBlockPublicAccess()
+                        .unreadableReason()
                         .map(r -> "Block Public Access of the account could not be read: " + r));
         return new Block(Optional.empty(), reason);
     }
@@ -69,7 +70,8 @@ final class Exposure {
         Observed<PolicyDocument> policy = parse(json.get(), PolicyType.BUCKET);
         return policy.value()
                 .<Observed<AnonymousAccess>>map(p -> Observed.found(PolicyAudit.anonymousAccess(p, bucket.name())))
-                .orElseGet(() -> Observed.unreadable("the bucket policy " + policy.unreadableReason().orElseThrow()));
+                .orElseGet(() -> Observed.unreadable(
+                        "the bucket policy " + policy.unreadableReason().orElseThrow()));
     }
 
     /** The parsed policy, or unreadable with the parser's message (it names the element at fault, never secrets). */

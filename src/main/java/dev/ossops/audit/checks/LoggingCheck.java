@@ -10,11 +10,14 @@ import java.util.Optional;
 
 /** Access logging off. No automatic fix: which bucket receives the logs is the owner's decision. */
 final class LoggingCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-BUCKET-LOGGING-DISABLED", Severity.MEDIUM,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-BUCKET-LOGGING-DISABLED",
+            Severity.MEDIUM,
             "Access logging is off",
             "Access logs record every request to the bucket; without them, misuse cannot be investigated. Deliver "
                     + "the logs to a separate, private bucket in the same region.",
-            Optional.of("5.3"), Optional.of("oss-bucket-logging-enabled"));
+            Optional.of("5.3"),
+            Optional.of("oss-bucket-logging-enabled"));
 
     @Override
     public CheckRule rule() {
@@ -28,7 +31,9 @@ final class LoggingCheck extends BucketCheck {
             return;
         }
         String property = bucketProperty(bucket.name(), "logging");
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "bucket " + bucket.name() + " does not log access",
                 new Evidence(property, "off", "{targetBucket, prefix}"),
                 "set " + property + ": {targetBucket: <a private log bucket in " + bucket.region() + ">, prefix: "

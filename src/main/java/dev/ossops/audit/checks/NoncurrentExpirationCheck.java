@@ -13,11 +13,14 @@ import java.util.Optional;
 
 /** Versioning Enabled but no lifecycle rule expires noncurrent versions: every overwrite is kept and billed forever. */
 final class NoncurrentExpirationCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-BUCKET-VERSIONING-NO-NONCURRENT-EXPIRATION", Severity.LOW,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-BUCKET-VERSIONING-NO-NONCURRENT-EXPIRATION",
+            Severity.LOW,
             "Noncurrent versions never expire",
             "With versioning enabled, every overwrite and delete keeps the previous version, billed as storage until "
                     + "deleted. A lifecycle rule with NoncurrentVersionExpiration bounds that cost.",
-            Optional.empty(), Optional.empty());
+            Optional.empty(),
+            Optional.empty());
 
     static final String FILE = "lifecycle/noncurrent-version-expiration.json";
     static final String DOCUMENT = """
@@ -47,13 +50,19 @@ final class NoncurrentExpirationCheck extends BucketCheck {
             return;
         }
         List<LifecycleRule> rules = bucket.lifecycle().value().orElse(List.of());
-        if (rules.stream().anyMatch(r -> r.enabled() && r.noncurrentExpirationDays().isPresent())) {
+        if (rules.stream()
+                .anyMatch(r -> r.enabled() && r.noncurrentExpirationDays().isPresent())) {
             return;
         }
         String property = bucketProperty(bucket.name(), "lifecycle");
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "bucket " + bucket.name() + " keeps noncurrent versions forever",
-                new Evidence(property, "no NoncurrentVersionExpiration rule", "an enabled rule with NoncurrentVersionExpiration"),
+                new Evidence(
+                        property,
+                        "no NoncurrentVersionExpiration rule",
+                        "an enabled rule with NoncurrentVersionExpiration"),
                 "add " + FILE + " to " + property + " in the profile, then run ossops plan",
                 new ProfileChange.Document(List.of("buckets", bucket.name(), "lifecycle"), true, FILE, DOCUMENT));
     }

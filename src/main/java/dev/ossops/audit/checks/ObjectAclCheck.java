@@ -9,21 +9,24 @@ import dev.ossops.audit.Severity;
 import dev.ossops.spec.tree.PropertyPath;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.Optional;
 
 /**
  * Objects whose own ACL makes them public inside a bucket whose ACL is private. Only a bounded sample of objects is
  * read ({@code --objects N}), so a clean result does not prove that no object is public.
  */
 final class ObjectAclCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-OBJECT-ACL-PUBLIC", Severity.HIGH,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-OBJECT-ACL-PUBLIC",
+            Severity.HIGH,
             "Public object in a private bucket",
             "An object ACL of public-read or public-read-write overrides the bucket's private ACL for that object, "
                     + "so anyone can read (or overwrite) it. Set the object ACL back to default so it inherits the "
                     + "bucket's ACL. ossops samples a bounded number of objects per bucket.",
-            Optional.of("5.2"), Optional.empty());
+            Optional.of("5.2"),
+            Optional.empty());
 
     @Override
     public CheckRule rule() {
@@ -42,8 +45,7 @@ final class ObjectAclCheck extends BucketCheck {
         ObjectAclSample sample = bucket.objectAcls().value().orElseThrow();
         Map<String, String> publicObjects = sample.acls().entrySet().stream()
                 .filter(e -> Exposure.publicAcl(e.getValue()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-                        (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         if (publicObjects.isEmpty()) {
             return;
         }
@@ -54,11 +56,15 @@ final class ObjectAclCheck extends BucketCheck {
         String sampled = "sampled " + sample.size() + " object" + (sample.size() == 1 ? "" : "s")
                 + (sample.truncated() ? " of more" : "");
         if (block.unknown()) {
-            results.unknown(bucket.arn(), publicObjects.size() + " sampled object ACLs are public, but "
-                    + block.unknownReason().orElseThrow());
+            results.unknown(
+                    bucket.arn(),
+                    publicObjects.size() + " sampled object ACLs are public, but "
+                            + block.unknownReason().orElseThrow());
             return;
         }
-        publicObjects.forEach((key, acl) -> results.finding(bucket.arn() + "/" + key, null,
+        publicObjects.forEach((key, acl) -> results.finding(
+                bucket.arn() + "/" + key,
+                null,
                 "object " + key + " in private bucket " + bucket.name() + " has ACL " + acl + " (" + sampled + ")",
                 new Evidence(PropertyPath.key("objects", key) + ".acl", acl, "default"),
                 "set the object's ACL to default (PutObjectACL) so it inherits the bucket's private ACL; object "

@@ -13,11 +13,14 @@ import java.util.Optional;
 
 /** The profile's uploader hands out presigned URLs valid for more than an hour (CIS 5.5). */
 final class PresignExpiryCheck implements Check {
-    static final CheckRule RULE = new CheckRule("UPLOADER-PRESIGN-EXPIRY-LONG", Severity.LOW,
+    static final CheckRule RULE = new CheckRule(
+            "UPLOADER-PRESIGN-EXPIRY-LONG",
+            Severity.LOW,
             "Presigned URLs stay valid for more than an hour",
             "Anyone holding a presigned URL can use it until it expires, and URLs leak through logs, chats and "
                     + "browser history. Keep the expiry at 3600 seconds or less.",
-            Optional.of("5.5"), Optional.empty());
+            Optional.of("5.5"),
+            Optional.empty());
     static final long LIMIT_SECONDS = 3600;
 
     @Override
@@ -28,8 +31,12 @@ final class PresignExpiryCheck implements Check {
     @Override
     public List<CheckResult> evaluate(AuditSnapshot snapshot) {
         Results results = new Results(RULE);
-        snapshot.uploader().flatMap(u -> u.urlExpiresSeconds()).filter(s -> s > LIMIT_SECONDS).ifPresent(seconds ->
-                results.finding("profile:uploader", "uploader",
+        snapshot.uploader()
+                .flatMap(u -> u.urlExpiresSeconds())
+                .filter(s -> s > LIMIT_SECONDS)
+                .ifPresent(seconds -> results.finding(
+                        "profile:uploader",
+                        "uploader",
                         "the uploader's presigned URLs are valid for " + seconds + " seconds",
                         new Evidence("uploader.urlExpiresSeconds", Long.toString(seconds), "<= " + LIMIT_SECONDS),
                         "set uploader.urlExpiresSeconds: " + LIMIT_SECONDS + " in the profile",

@@ -16,12 +16,15 @@ import java.util.Optional;
  * them. Reported for information, never a failure.
  */
 final class PublicAccessBlockedCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED", Severity.INFO,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-BUCKET-PUBLIC-ACCESS-BLOCKED",
+            Severity.INFO,
             "Public grants neutralised by Block Public Access",
             "Block Public Access on the bucket or the account makes OSS ignore public ACLs and bucket-policy grants to "
                     + "anonymous callers, so the bucket is not public. The grants stay dormant: remove them so that "
                     + "turning Block Public Access off exposes nothing.",
-            Optional.of("5.1"), Optional.empty());
+            Optional.of("5.1"),
+            Optional.empty());
 
     @Override
     public CheckRule rule() {
@@ -36,12 +39,20 @@ final class PublicAccessBlockedCheck extends BucketCheck {
         }
         List<String> grants = new ArrayList<>();
         bucket.acl().value().filter(Exposure::publicAcl).ifPresent(acl -> grants.add("ACL " + acl));
-        Exposure.anonymousAccess(bucket).value().filter(AnonymousAccess::isPublic)
+        Exposure.anonymousAccess(bucket)
+                .value()
+                .filter(AnonymousAccess::isPublic)
                 .ifPresent(access -> grants.add("bucket policy grants to anonymous callers ("
-                        + String.join(", ", access.actions().values().stream().flatMap(List::stream).sorted().toList())
+                        + String.join(
+                                ", ",
+                                access.actions().values().stream()
+                                        .flatMap(List::stream)
+                                        .sorted()
+                                        .toList())
                         + ")"));
         bucket.objectAcls().value().ifPresent(sample -> {
-            long publicObjects = sample.acls().values().stream().filter(Exposure::publicAcl).count();
+            long publicObjects =
+                    sample.acls().values().stream().filter(Exposure::publicAcl).count();
             if (publicObjects > 0) {
                 grants.add(publicObjects + " public object ACL" + (publicObjects == 1 ? "" : "s") + " in the sample");
             }
@@ -50,9 +61,12 @@ final class PublicAccessBlockedCheck extends BucketCheck {
             return;
         }
         String by = block.blockedBy().orElseThrow();
-        String property = by.equals("bucket") ? bucketProperty(bucket.name(), "blockPublicAccess")
+        String property = by.equals("bucket")
+                ? bucketProperty(bucket.name(), "blockPublicAccess")
                 : "account Block Public Access";
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "bucket " + bucket.name() + ": " + String.join("; ", grants) + " neutralised by Block Public Access on "
                         + "the " + by,
                 new Evidence(property, "true", "true"),

@@ -36,23 +36,31 @@ abstract class PublicAclCheck extends BucketCheck {
             return;
         }
         if (block.unknown()) {
-            results.unknown(bucket.arn(), "the ACL is " + acl + ", but " + block.unknownReason().orElseThrow());
+            results.unknown(
+                    bucket.arn(),
+                    "the ACL is " + acl + ", but " + block.unknownReason().orElseThrow());
             return;
         }
         String property = bucketProperty(bucket.name(), "acl");
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "bucket " + bucket.name() + " has ACL " + acl + ": " + consequence,
-                new Evidence(property, acl, "private"), setInProfile(property, "private"),
+                new Evidence(property, acl, "private"),
+                setInProfile(property, "private"),
                 new ProfileChange.SetValue(List.of("buckets", bucket.name(), "acl"), "private"));
     }
 
     static final class Write extends PublicAclCheck {
-        static final CheckRule RULE = new CheckRule("OSS-BUCKET-ACL-PUBLIC-WRITE", Severity.CRITICAL,
+        static final CheckRule RULE = new CheckRule(
+                "OSS-BUCKET-ACL-PUBLIC-WRITE",
+                Severity.CRITICAL,
                 "Bucket ACL lets anyone write",
                 "A public-read-write bucket lets anyone on the internet upload, overwrite and delete objects, and you "
                         + "pay for the storage and traffic. Set the ACL to private and grant access with RAM policies, "
                         + "a bucket policy naming the principals, or signed URLs.",
-                Optional.of("5.1"), Optional.of("oss-bucket-public-write-prohibited"));
+                Optional.of("5.1"),
+                Optional.of("oss-bucket-public-write-prohibited"));
 
         Write() {
             super("public-read-write", "anyone on the internet can upload, overwrite and delete objects");
@@ -65,11 +73,14 @@ abstract class PublicAclCheck extends BucketCheck {
     }
 
     static final class Read extends PublicAclCheck {
-        static final CheckRule RULE = new CheckRule("OSS-BUCKET-ACL-PUBLIC-READ", Severity.HIGH,
+        static final CheckRule RULE = new CheckRule(
+                "OSS-BUCKET-ACL-PUBLIC-READ",
+                Severity.HIGH,
                 "Bucket ACL lets anyone read",
                 "A public-read bucket lets anyone on the internet download every object. Set the ACL to private and "
                         + "serve public content through a CDN with private origin authentication or signed URLs.",
-                Optional.of("5.1"), Optional.of("oss-bucket-public-read-prohibited"));
+                Optional.of("5.1"),
+                Optional.of("oss-bucket-public-read-prohibited"));
 
         Read() {
             super("public-read", "anyone on the internet can read every object");

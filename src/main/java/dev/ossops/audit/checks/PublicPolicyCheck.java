@@ -47,22 +47,31 @@ abstract class PublicPolicyCheck extends BucketCheck {
             return;
         }
         if (block.unknown()) {
-            results.unknown(bucket.arn(), "the bucket policy lets anonymous callers " + verb + ", but "
-                    + block.unknownReason().orElseThrow());
+            results.unknown(
+                    bucket.arn(),
+                    "the bucket policy lets anonymous callers " + verb + ", but "
+                            + block.unknownReason().orElseThrow());
             return;
         }
         List<String> actions = access.get().actions().entrySet().stream()
                 .filter(e -> levels.contains(e.getKey()))
-                .flatMap(e -> e.getValue().stream()).sorted().toList();
+                .flatMap(e -> e.getValue().stream())
+                .sorted()
+                .toList();
         // AnonymousAccess names every granting statement; keep those granting this check's actions.
         PolicyDocument document = Exposure.parse(bucket.policy().value().orElseThrow(), PolicyType.BUCKET)
-                .value().orElseThrow();
+                .value()
+                .orElseThrow();
         String statements = access.get().statements().stream()
-                .filter(ref -> actions.stream().anyMatch(a -> document.statements().get(ref.index()).actions()
-                        .matches(a, true)))
-                .map(StatementRef::describe).collect(Collectors.joining(", "));
+                .filter(ref -> actions.stream()
+                        .anyMatch(a ->
+                                document.statements().get(ref.index()).actions().matches(a, true)))
+                .map(StatementRef::describe)
+                .collect(Collectors.joining(", "));
         String property = bucketProperty(bucket.name(), "policy");
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "the bucket policy of " + bucket.name() + " lets anonymous callers " + verb + " (" + statements + ")",
                 new Evidence(property, "anonymous " + String.join(", ", actions), "no anonymous " + verb + " access"),
                 "remove Principal \"*\" from the granting statements of " + property + " or pin them with an "
@@ -72,13 +81,16 @@ abstract class PublicPolicyCheck extends BucketCheck {
     }
 
     static final class Write extends PublicPolicyCheck {
-        static final CheckRule RULE = new CheckRule("OSS-BUCKET-POLICY-PUBLIC-WRITE", Severity.CRITICAL,
+        static final CheckRule RULE = new CheckRule(
+                "OSS-BUCKET-POLICY-PUBLIC-WRITE",
+                Severity.CRITICAL,
                 "Bucket policy lets anonymous callers write",
                 "A bucket policy statement with Principal \"*\" that allows writing (PutObject, DeleteObject, ACL or "
                         + "configuration changes) lets anyone on the internet change the bucket. Conditions on HTTPS or "
                         + "the referer do not restrict who can meet them; acs:SourceVpc, acs:SourceIp or acs:AccessId "
                         + "conditions do.",
-                Optional.of("5.1"), Optional.of("oss-bucket-policy-no-any-anonymous"));
+                Optional.of("5.1"),
+                Optional.of("oss-bucket-policy-no-any-anonymous"));
 
         Write() {
             super(Exposure.WRITE_LEVELS, "write");
@@ -91,12 +103,15 @@ abstract class PublicPolicyCheck extends BucketCheck {
     }
 
     static final class Read extends PublicPolicyCheck {
-        static final CheckRule RULE = new CheckRule("OSS-BUCKET-POLICY-PUBLIC-READ", Severity.HIGH,
+        static final CheckRule RULE = new CheckRule(
+                "OSS-BUCKET-POLICY-PUBLIC-READ",
+                Severity.HIGH,
                 "Bucket policy lets anonymous callers read or list",
                 "A bucket policy statement with Principal \"*\" that allows reading or listing lets anyone on the "
                         + "internet download or enumerate objects. Conditions on HTTPS or the referer do not restrict "
                         + "who can meet them; acs:SourceVpc, acs:SourceIp or acs:AccessId conditions do.",
-                Optional.of("5.1"), Optional.of("oss-bucket-policy-no-any-anonymous"));
+                Optional.of("5.1"),
+                Optional.of("oss-bucket-policy-no-any-anonymous"));
 
         Read() {
             super(Exposure.READ_LEVELS, "read or list");

@@ -42,37 +42,53 @@ abstract class RamPolicyGrantCheck implements Check {
         }
         RamState ram = snapshot.ram().value().orElseThrow();
         Map<String, List<String>> attachedTo = new LinkedHashMap<>();
-        ram.attachments().stream().filter(a -> a.policyKind() == RamState.PolicyKind.CUSTOM)
-                .forEach(a -> attachedTo.computeIfAbsent(a.policyName(), n -> new ArrayList<>())
+        ram.attachments().stream()
+                .filter(a -> a.policyKind() == RamState.PolicyKind.CUSTOM)
+                .forEach(a -> attachedTo
+                        .computeIfAbsent(a.policyName(), n -> new ArrayList<>())
                         .add(a.principalKind().label() + " " + a.principal()));
         attachedTo.forEach((name, principals) -> {
             String resource = "ram:policy/" + name;
             Optional<RamState.RamPolicy> policy = ram.policy(name, RamState.PolicyKind.CUSTOM);
             if (policy.isEmpty()) {
-                results.unknown(resource, "the policy is attached to " + String.join(", ", principals)
-                        + " but was not among the policies read");
+                results.unknown(
+                        resource,
+                        "the policy is attached to " + String.join(", ", principals)
+                                + " but was not among the policies read");
                 return;
             }
             if (results.unreadable(resource, "the policy document", policy.get().document())) {
                 return;
             }
-            Observed<PolicyDocument> document = Exposure.parse(policy.get().document().value().orElseThrow(),
-                    PolicyType.IDENTITY);
+            Observed<PolicyDocument> document =
+                    Exposure.parse(policy.get().document().value().orElseThrow(), PolicyType.IDENTITY);
             if (results.unreadable(resource, "the policy document", document)) {
                 return;
             }
-            List<BroadGrant> grants = PolicyAudit.grantsBroadAccess(document.value().orElseThrow(), name).stream()
-                    .filter(g -> kinds.contains(g.kind())).toList();
+            List<BroadGrant> grants = PolicyAudit.grantsBroadAccess(
+                            document.value().orElseThrow(), name)
+                    .stream()
+                    .filter(g -> kinds.contains(g.kind()))
+                    .toList();
             if (grants.isEmpty()) {
                 return;
             }
-            String what = grants.stream().map(g -> g.statement().describe() + " allows " + describe(g.kind())
-                    + (g.conditional() ? " (under a condition)" : "")).collect(Collectors.joining("; "));
+            String what = grants.stream()
+                    .map(g -> g.statement().describe() + " allows " + describe(g.kind())
+                            + (g.conditional() ? " (under a condition)" : ""))
+                    .collect(Collectors.joining("; "));
             String property = PropertyPath.key(PropertyPath.key("ram.policies", name), "document");
-            results.finding(resource, PropertyPath.key("ram.policies", name),
+            results.finding(
+                    resource,
+                    PropertyPath.key("ram.policies", name),
                     "custom policy " + name + " attached to " + String.join(", ", principals) + ": " + what,
-                    new Evidence(property, grants.stream().map(g -> describe(g.kind())).distinct()
-                            .collect(Collectors.joining(", ")), "actions and resources limited to what is needed"),
+                    new Evidence(
+                            property,
+                            grants.stream()
+                                    .map(g -> describe(g.kind()))
+                                    .distinct()
+                                    .collect(Collectors.joining(", ")),
+                            "actions and resources limited to what is needed"),
                     "narrow " + property + " to the actions and resources the principals need (ossops can generate an "
                             + "uploader policy with generate: uploader), then run ossops plan");
         });
@@ -89,12 +105,15 @@ abstract class RamPolicyGrantCheck implements Check {
     }
 
     static final class FullAccess extends RamPolicyGrantCheck {
-        static final CheckRule RULE = new CheckRule("RAM-POLICY-FULL-ACCESS", Severity.HIGH,
+        static final CheckRule RULE = new CheckRule(
+                "RAM-POLICY-FULL-ACCESS",
+                Severity.HIGH,
                 "RAM policy grants every action, or every OSS action, on everything",
                 "A custom policy allowing * or oss:* on * gives whoever holds it every bucket and object of the "
                         + "account, including deleting them and making them public. Grant only the actions and "
                         + "buckets needed.",
-                Optional.of("1.15"), Optional.of("ram-policy-no-statements-with-admin-access-check"));
+                Optional.of("1.15"),
+                Optional.of("ram-policy-no-statements-with-admin-access-check"));
 
         FullAccess() {
             super(EnumSet.of(BroadGrant.Kind.ALL_ACTIONS, BroadGrant.Kind.OSS_FULL));
@@ -107,11 +126,14 @@ abstract class RamPolicyGrantCheck implements Check {
     }
 
     static final class PrivilegeEscalation extends RamPolicyGrantCheck {
-        static final CheckRule RULE = new CheckRule("RAM-POLICY-PRIVILEGE-ESCALATION", Severity.HIGH,
+        static final CheckRule RULE = new CheckRule(
+                "RAM-POLICY-PRIVILEGE-ESCALATION",
+                Severity.HIGH,
                 "RAM policy can manage RAM or assume any role",
                 "ram:* on * lets the holder grant itself anything; sts:AssumeRole on every role lets it become any "
                         + "role that trusts the account. Both amount to administrator access.",
-                Optional.empty(), Optional.empty());
+                Optional.empty(),
+                Optional.empty());
 
         PrivilegeEscalation() {
             super(EnumSet.of(BroadGrant.Kind.RAM_FULL, BroadGrant.Kind.ASSUME_ANY_ROLE));

@@ -17,12 +17,15 @@ import java.util.Optional;
  * originals: a more public ACL, versioning off, or no default encryption.
  */
 final class ReplicationCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-REPLICATION-DESTINATION-WEAKER", Severity.MEDIUM,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-REPLICATION-DESTINATION-WEAKER",
+            Severity.MEDIUM,
             "Replication destination is weaker than its source",
             "Replicated objects are only as safe as the destination bucket: a public ACL there exposes the copies, "
                     + "versioning off there loses overwritten data, no encryption there stores them unencrypted. Give "
                     + "the destination at least the source's settings.",
-            Optional.empty(), Optional.empty());
+            Optional.empty(),
+            Optional.empty());
 
     @Override
     public CheckRule rule() {
@@ -37,8 +40,10 @@ final class ReplicationCheck extends BucketCheck {
         for (Bucket.ReplicationRule rule : source.replication().value().orElse(List.of())) {
             Optional<BucketState> destination = snapshot.bucket(rule.destinationBucket());
             if (destination.isEmpty()) {
-                results.unknown("acs:oss:*:*:" + rule.destinationBucket(), "replication rule " + rule.name() + " of "
-                        + source.name() + " writes to " + rule.destinationBucket() + ", which was not audited");
+                results.unknown(
+                        "acs:oss:*:*:" + rule.destinationBucket(),
+                        "replication rule " + rule.name() + " of " + source.name() + " writes to "
+                                + rule.destinationBucket() + ", which was not audited");
                 continue;
             }
             compareAcl(source, destination.get(), rule, snapshot, results);
@@ -47,8 +52,12 @@ final class ReplicationCheck extends BucketCheck {
         }
     }
 
-    private static void compareAcl(BucketState source, BucketState destination, Bucket.ReplicationRule rule,
-                                   AuditSnapshot snapshot, Results results) {
+    private static void compareAcl(
+            BucketState source,
+            BucketState destination,
+            Bucket.ReplicationRule rule,
+            AuditSnapshot snapshot,
+            Results results) {
         if (results.unreadable(destination.arn(), "the ACL of " + source.name(), source.acl())
                 || results.unreadable(destination.arn(), "the ACL of " + destination.name(), destination.acl())) {
             return;
@@ -63,20 +72,22 @@ final class ReplicationCheck extends BucketCheck {
             return;
         }
         if (block.unknown()) {
-            results.unknown(destination.arn(), "the ACL of " + destination.name() + " is " + destinationAcl + ", but "
-                    + block.unknownReason().orElseThrow());
+            results.unknown(
+                    destination.arn(),
+                    "the ACL of " + destination.name() + " is " + destinationAcl + ", but "
+                            + block.unknownReason().orElseThrow());
             return;
         }
         weaker(source, destination, rule, results, "acl", destinationAcl, sourceAcl, sourceAcl, sourceAcl);
     }
 
-    private static void compareVersioning(BucketState source, BucketState destination, Bucket.ReplicationRule rule,
-                                          Results results) {
+    private static void compareVersioning(
+            BucketState source, BucketState destination, Bucket.ReplicationRule rule, Results results) {
         if (!source.versioning().value().map("Enabled"::equals).orElse(false)) {
             return;
         }
-        if (results.unreadable(destination.arn(), "the versioning status of " + destination.name(),
-                destination.versioning())) {
+        if (results.unreadable(
+                destination.arn(), "the versioning status of " + destination.name(), destination.versioning())) {
             return;
         }
         String status = destination.versioning().value().orElse("never enabled");
@@ -85,29 +96,51 @@ final class ReplicationCheck extends BucketCheck {
         }
     }
 
-    private static void compareEncryption(BucketState source, BucketState destination, Bucket.ReplicationRule rule,
-                                          Results results) {
+    private static void compareEncryption(
+            BucketState source, BucketState destination, Bucket.ReplicationRule rule, Results results) {
         Optional<Bucket.Encryption> encryption = source.encryption().value();
         if (encryption.isEmpty()) {
             return;
         }
-        if (results.unreadable(destination.arn(), "the encryption configuration of " + destination.name(),
-                destination.encryption()) || destination.encryption().value().isPresent()) {
+        if (results.unreadable(
+                        destination.arn(),
+                        "the encryption configuration of " + destination.name(),
+                        destination.encryption())
+                || destination.encryption().value().isPresent()) {
             return;
         }
         // A KMS key belongs to one region, so the fix names the algorithm only (OSS then uses its managed key).
         String algorithm = encryption.get().algorithm();
-        weaker(source, destination, rule, results, "encryption", "none", algorithm, "{algorithm: " + algorithm + "}",
+        weaker(
+                source,
+                destination,
+                rule,
+                results,
+                "encryption",
+                "none",
+                algorithm,
+                "{algorithm: " + algorithm + "}",
                 Map.of("algorithm", algorithm));
     }
 
-    private static void weaker(BucketState source, BucketState destination, Bucket.ReplicationRule rule,
-                               Results results, String key, String actual, String expected, String yaml, Object value) {
+    private static void weaker(
+            BucketState source,
+            BucketState destination,
+            Bucket.ReplicationRule rule,
+            Results results,
+            String key,
+            String actual,
+            String expected,
+            String yaml,
+            Object value) {
         String property = bucketProperty(destination.name(), key);
-        results.finding(destination.arn(), bucketPath(destination.name()),
+        results.finding(
+                destination.arn(),
+                bucketPath(destination.name()),
                 "replication rule " + rule.name() + " copies " + source.name() + " into " + destination.name()
                         + ", whose " + key + " is " + actual + " (source: " + expected + ")",
-                new Evidence(property, actual, expected), setInProfile(property, yaml),
+                new Evidence(property, actual, expected),
+                setInProfile(property, yaml),
                 new ProfileChange.SetValue(List.of("buckets", destination.name(), key), value));
     }
 }

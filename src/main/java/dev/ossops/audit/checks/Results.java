@@ -21,10 +21,15 @@ final class Results {
         this.rule = rule;
     }
 
-    void finding(String resource, String profilePath, String message, Evidence evidence, String remediation,
-                 ProfileChange... changes) {
-        results.add(new Finding(rule, resource, Optional.ofNullable(profilePath), message, evidence, remediation,
-                List.of(changes)));
+    void finding(
+            String resource,
+            String profilePath,
+            String message,
+            Evidence evidence,
+            String remediation,
+            ProfileChange... changes) {
+        results.add(new Finding(
+                rule, resource, Optional.ofNullable(profilePath), message, evidence, remediation, List.of(changes)));
     }
 
     void unknown(String resource, String reason) {

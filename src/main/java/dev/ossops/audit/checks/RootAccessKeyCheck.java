@@ -15,11 +15,14 @@ import java.util.Optional;
 
 /** Active AccessKeys of the account itself (root); printed masked, never in full. */
 final class RootAccessKeyCheck implements Check {
-    static final CheckRule RULE = new CheckRule("RAM-ROOT-ACCESS-KEY", Severity.INFO,
+    static final CheckRule RULE = new CheckRule(
+            "RAM-ROOT-ACCESS-KEY",
+            Severity.INFO,
             "The account's own AccessKey is active",
             "An AccessKey of the Alibaba Cloud account has every permission and cannot be limited by policies or "
                     + "conditions. Use RAM users or roles for programs and delete the account's keys.",
-            Optional.of("1.2"), Optional.empty());
+            Optional.of("1.2"),
+            Optional.empty());
 
     @Override
     public CheckRule rule() {
@@ -33,7 +36,8 @@ final class RootAccessKeyCheck implements Check {
         if (results.unreadable(account, "RAM", snapshot.ram())) {
             return results.list();
         }
-        Observed<List<RamState.RootAccessKey>> keys = snapshot.ram().value().orElseThrow().rootAccessKeys();
+        Observed<List<RamState.RootAccessKey>> keys =
+                snapshot.ram().value().orElseThrow().rootAccessKeys();
         if (results.unreadable(account, "the account's AccessKeys", keys)) {
             return results.list();
         }
@@ -43,7 +47,9 @@ final class RootAccessKeyCheck implements Check {
             }
             String masked = AccessKeys.mask(key.accessKeyId());
             String used = key.lastUsed().map(d -> "last used " + d).orElse("last use unknown");
-            results.finding(account + "/accesskey/" + masked, null,
+            results.finding(
+                    account + "/accesskey/" + masked,
+                    null,
                     "account " + snapshot.accountId() + " has an active AccessKey " + masked + " (" + used + ")",
                     new Evidence("account AccessKey " + masked, "Active, " + used, "no AccessKey"),
                     "move programs to a RAM user or role, then disable and delete " + masked + " in the RAM console; "

@@ -12,11 +12,14 @@ import java.util.Optional;
 
 /** Versioning not Enabled: overwritten and deleted objects cannot be recovered. */
 final class VersioningCheck extends BucketCheck {
-    static final CheckRule RULE = new CheckRule("OSS-BUCKET-VERSIONING-DISABLED", Severity.MEDIUM,
+    static final CheckRule RULE = new CheckRule(
+            "OSS-BUCKET-VERSIONING-DISABLED",
+            Severity.MEDIUM,
             "Versioning is not enabled",
             "Without versioning, an overwrite or delete (by mistake, by a bug or by an attacker) destroys the "
                     + "previous data. Enable versioning and expire noncurrent versions with a lifecycle rule.",
-            Optional.empty(), Optional.of("oss-bucket-versioning-enabled"));
+            Optional.empty(),
+            Optional.of("oss-bucket-versioning-enabled"));
 
     @Override
     public CheckRule rule() {
@@ -33,9 +36,12 @@ final class VersioningCheck extends BucketCheck {
             return;
         }
         String property = bucketProperty(bucket.name(), "versioning");
-        results.finding(bucket.arn(), bucketPath(bucket.name()),
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
                 "bucket " + bucket.name() + " versioning is " + status,
-                new Evidence(property, status, "Enabled"), setInProfile(property, "Enabled"),
+                new Evidence(property, status, "Enabled"),
+                setInProfile(property, "Enabled"),
                 new ProfileChange.SetValue(List.of("buckets", bucket.name(), "versioning"), "Enabled"));
     }
 }

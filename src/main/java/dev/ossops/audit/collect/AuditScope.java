@@ -16,8 +16,13 @@ import java.util.Optional;
  * many object ACLs to read per bucket; the uploader section, profile file and profile locations pass through to
  * the snapshot.
  */
-public record AuditScope(String region, Optional<List<String>> buckets, int objectSample, Optional<Uploader> uploader,
-                         Optional<String> profileFile, Map<String, Location> profileLocations) {
+public record AuditScope(
+        String region,
+        Optional<List<String>> buckets,
+        int objectSample,
+        Optional<Uploader> uploader,
+        Optional<String> profileFile,
+        Map<String, Location> profileLocations) {
     public AuditScope {
         Objects.requireNonNull(region, "region");
         buckets = buckets.map(List::copyOf);

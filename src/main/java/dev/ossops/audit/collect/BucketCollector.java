@@ -42,17 +42,24 @@ final class BucketCollector {
         if (objectSample == 0) {
             return Observed.found(new ObjectAclSample(Map.of(), false));
         }
-        return Reads.observe(() -> oss.objectAcls(b, objectSample).map(s -> new ObjectAclSample(s.acls(), s.truncated())));
+        return Reads.observe(
+                () -> oss.objectAcls(b, objectSample).map(s -> new ObjectAclSample(s.acls(), s.truncated())));
     }
 
     /** A bucket the user named that ListBuckets does not show: every input unreadable, saying why. */
     static BucketState missing(String name, String region) {
         String reason = "bucket " + name + " is not among the account's buckets (ListBuckets)";
-        return BucketState.builder(name, region).acl(Observed.unreadable(reason)).policy(Observed.unreadable(reason))
-                .blockPublicAccess(Observed.unreadable(reason)).encryption(Observed.unreadable(reason))
-                .versioning(Observed.unreadable(reason)).logging(Observed.unreadable(reason))
-                .lifecycle(Observed.unreadable(reason)).replication(Observed.unreadable(reason))
-                .objectAcls(Observed.unreadable(reason)).build();
+        return BucketState.builder(name, region)
+                .acl(Observed.unreadable(reason))
+                .policy(Observed.unreadable(reason))
+                .blockPublicAccess(Observed.unreadable(reason))
+                .encryption(Observed.unreadable(reason))
+                .versioning(Observed.unreadable(reason))
+                .logging(Observed.unreadable(reason))
+                .lifecycle(Observed.unreadable(reason))
+                .replication(Observed.unreadable(reason))
+                .objectAcls(Observed.unreadable(reason))
+                .build();
     }
 
     private static Observed<Boolean> orElse(Observed<Boolean> read, boolean whenAbsent) {

@@ -29,8 +29,8 @@ final class CdnCollector {
             List<CdnDomainState> states = new ArrayList<>();
             for (CdnModel.Domain domain : cdn.domains()) {
                 // A domain deleted since it was listed has no configuration left to judge.
-                Optional<List<CdnModel.Config>> configs = cdn.configs(domain.name(),
-                        List.of(PRIVATE_OSS_AUTH, URL_AUTH, REFERER_ALLOW, REFERER_DENY));
+                Optional<List<CdnModel.Config>> configs =
+                        cdn.configs(domain.name(), List.of(PRIVATE_OSS_AUTH, URL_AUTH, REFERER_ALLOW, REFERER_DENY));
                 configs.ifPresent(c -> states.add(state(domain, c)));
             }
             return Observed.found(states);
@@ -40,11 +40,14 @@ final class CdnCollector {
     }
 
     static CdnDomainState state(CdnModel.Domain domain, List<CdnModel.Config> configs) {
-        boolean privateAuth = configs.stream().anyMatch(c -> c.functionName().equals(PRIVATE_OSS_AUTH)
-                && "on".equalsIgnoreCase(c.args().getOrDefault("private_oss_auth", "off")));
-        boolean urlAuth = configs.stream().anyMatch(c -> c.functionName().equals(URL_AUTH)
-                && !"no_auth".equalsIgnoreCase(c.args().getOrDefault("auth_type", "no_auth")));
-        boolean referer = configs.stream().anyMatch(c -> refererList(c).filter(list -> !list.isBlank()).isPresent());
+        boolean privateAuth = configs.stream()
+                .anyMatch(c -> c.functionName().equals(PRIVATE_OSS_AUTH)
+                        && "on".equalsIgnoreCase(c.args().getOrDefault("private_oss_auth", "off")));
+        boolean urlAuth = configs.stream()
+                .anyMatch(c -> c.functionName().equals(URL_AUTH)
+                        && !"no_auth".equalsIgnoreCase(c.args().getOrDefault("auth_type", "no_auth")));
+        boolean referer = configs.stream()
+                .anyMatch(c -> refererList(c).filter(list -> !list.isBlank()).isPresent());
         return new CdnDomainState(domain.name(), origin(domain.sources()), privateAuth, urlAuth, referer);
     }
 
@@ -62,14 +65,18 @@ final class CdnCollector {
      * name has no dots, so the bucket is the first label.
      */
     static Cdn.Origin origin(List<CdnModel.Source> sources) {
-        Optional<CdnModel.Source> oss = sources.stream().filter(s -> "oss".equals(s.type())).findFirst();
+        Optional<CdnModel.Source> oss =
+                sources.stream().filter(s -> "oss".equals(s.type())).findFirst();
         if (oss.isPresent()) {
             String host = oss.get().content();
             int dot = host.indexOf('.');
             return new Cdn.Origin.OssBucket(dot < 0 ? host : host.substring(0, dot));
         }
-        CdnModel.Source first = sources.isEmpty() ? new CdnModel.Source("domain", "", Optional.empty(), Optional.empty())
+        CdnModel.Source first = sources.isEmpty()
+                ? new CdnModel.Source("domain", "", Optional.empty(), Optional.empty())
                 : sources.get(0);
-        return "ipaddr".equals(first.type()) ? new Cdn.Origin.Ip(first.content()) : new Cdn.Origin.DomainName(first.content());
+        return "ipaddr".equals(first.type())
+                ? new Cdn.Origin.Ip(first.content())
+                : new Cdn.Origin.DomainName(first.content());
     }
 }

@@ -67,16 +67,19 @@ public final class LiveCollector {
         BucketCollector bucketCollector = new BucketCollector(oss, scope.objectSample());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
-            Future<Observed<RamState>> ramRead = pool.submit(() -> new RamCollector(ram).collect(caller, callerKeyId, warnings::add));
+            Future<Observed<RamState>> ramRead =
+                    pool.submit(() -> new RamCollector(ram).collect(caller, callerKeyId, warnings::add));
             Future<Observed<List<CdnDomainState>>> cdnRead = pool.submit(() -> new CdnCollector(cdn).collect());
             Future<Observed<Boolean>> accountBlock = pool.submit(() -> accountBlockPublicAccess(scope.region()));
             List<Future<BucketState>> reads = new ArrayList<>();
             for (OssBucket b : buckets) {
-                Callable<BucketState> read = b.region().isEmpty() ? () -> BucketCollector.missing(b.name(), scope.region())
+                Callable<BucketState> read = b.region().isEmpty()
+                        ? () -> BucketCollector.missing(b.name(), scope.region())
                         : () -> bucketCollector.collect(b);
                 reads.add(pool.submit(read));
             }
-            String account = caller.value().map(RamModel.CallerIdentity::accountId).orElse(UNKNOWN_ACCOUNT);
+            String account =
+                    caller.value().map(RamModel.CallerIdentity::accountId).orElse(UNKNOWN_ACCOUNT);
             caller.unreadableReason().ifPresent(r -> warnings.add("the account id is unknown: " + r));
             AuditSnapshot.Builder snapshot = AuditSnapshot.builder(account)
                     .accountBlockPublicAccess(get(accountBlock))
@@ -102,8 +105,10 @@ public final class LiveCollector {
         }
         Map<String, OssBucket> byName = new LinkedHashMap<>();
         all.forEach(b -> byName.put(b.name(), b));
-        return scope.buckets().get().stream().distinct()
-                .map(name -> byName.getOrDefault(name, new OssBucket(name, ""))).toList();
+        return scope.buckets().get().stream()
+                .distinct()
+                .map(name -> byName.getOrDefault(name, new OssBucket(name, "")))
+                .toList();
     }
 
     /** Not configured means off. */

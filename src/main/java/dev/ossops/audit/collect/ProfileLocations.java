@@ -16,8 +16,7 @@ import java.util.Map;
  * the way findings name them.
  */
 public final class ProfileLocations {
-    private ProfileLocations() {
-    }
+    private ProfileLocations() {}
 
     /** {@code file} as the user named it (reports print it); {@code text} the profile, already validated. */
     public static Map<String, Location> of(String file, String text) {

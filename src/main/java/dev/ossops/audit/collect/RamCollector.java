@@ -50,8 +50,12 @@ final class RamCollector {
         return Observed.found(state.build());
     }
 
-    private void attachments(RamGateway.Principal principal, String name, RamState.PrincipalKind kind,
-                             RamState.Builder state, Set<String> systemAttached) {
+    private void attachments(
+            RamGateway.Principal principal,
+            String name,
+            RamState.PrincipalKind kind,
+            RamState.Builder state,
+            Set<String> systemAttached) {
         // A user or role deleted since it was listed has nothing attached.
         for (RamModel.AttachedPolicy p : ram.attachedPolicies(principal, name).orElse(List.of())) {
             boolean system = RamGateway.SYSTEM.equalsIgnoreCase(p.policyType());
@@ -70,10 +74,11 @@ final class RamCollector {
      * Only the account can list its own keys (ListAccessKeys without UserName lists the caller's). When that call is
      * refused, the key in use is still known to be an active key of the account, so it is reported alone.
      */
-    private Observed<List<RamState.RootAccessKey>> rootAccessKeys(Observed<RamModel.CallerIdentity> caller,
-                                                                    String callerKeyId, Consumer<String> warn) {
+    private Observed<List<RamState.RootAccessKey>> rootAccessKeys(
+            Observed<RamModel.CallerIdentity> caller, String callerKeyId, Consumer<String> warn) {
         if (caller.isUnreadable()) {
-            return Observed.unreadable("who the credentials belong to is unknown: " + caller.unreadableReason().orElseThrow());
+            return Observed.unreadable("who the credentials belong to is unknown: "
+                    + caller.unreadableReason().orElseThrow());
         }
         RamModel.CallerIdentity identity = caller.value().orElseThrow();
         if (!identity.isAccount()) {
@@ -82,7 +87,8 @@ final class RamCollector {
         }
         try {
             return Observed.found(ram.callerAccessKeys().stream()
-                    .map(k -> new RamState.RootAccessKey(k.accessKeyId(), k.status(), Optional.empty())).toList());
+                    .map(k -> new RamState.RootAccessKey(k.accessKeyId(), k.status(), Optional.empty()))
+                    .toList());
         } catch (CloudException e) {
             warn.accept(e.getMessage() + "; reporting only the account's AccessKey in use");
             return Observed.found(List.of(new RamState.RootAccessKey(callerKeyId, "Active", Optional.empty())));

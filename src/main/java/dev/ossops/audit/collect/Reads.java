@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 
 /** Turns one gateway read into an {@link Observed}: empty is absent, a failed call is unreadable with its message. */
 final class Reads {
-    private Reads() {
-    }
+    private Reads() {}
 
     static <T> Observed<T> observe(Supplier<Optional<T>> read) {
         try {

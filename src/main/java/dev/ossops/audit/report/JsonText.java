@@ -11,13 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Pretty JSON the same on every platform: two-space indent, "key": value, \n line ends, final newline. */
 final class JsonText {
-    private static final ObjectWriter WRITER = JsonMapper.builder().build().writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .build()
+            .writer(new DefaultPrettyPrinter()
+                    .withSeparators(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();

@@ -49,9 +49,11 @@ public final class SarifReporter {
         for (Unknown u : report.unknowns()) {
             ObjectNode n = notifications.addObject();
             n.put("level", "error");
-            n.putObject("message").put("text", u.rule().id() + " could not decide for " + u.resource() + ": "
-                    + u.reason());
-            n.putObject("associatedRule").put("id", u.rule().id()).put("index", report.rules().indexOf(u.rule()));
+            n.putObject("message")
+                    .put("text", u.rule().id() + " could not decide for " + u.resource() + ": " + u.reason());
+            n.putObject("associatedRule")
+                    .put("id", u.rule().id())
+                    .put("index", report.rules().indexOf(u.rule()));
         }
         ArrayNode results = run.putArray("results");
         report.findings().forEach(f -> result(results.addObject(), f, report));
@@ -71,7 +73,8 @@ public final class SarifReporter {
         ObjectNode help = node.putObject("help");
         String references = references(r);
         help.put("text", r.help() + (references.isEmpty() ? "" : "\n\n" + references));
-        help.put("markdown", "**" + r.title() + "**\n\n" + r.help() + (references.isEmpty() ? "" : "\n\n" + references));
+        help.put(
+                "markdown", "**" + r.title() + "**\n\n" + r.help() + (references.isEmpty() ? "" : "\n\n" + references));
         node.putObject("defaultConfiguration").put("level", r.severity().sarifLevel());
         ObjectNode properties = node.putObject("properties");
         properties.put("security-severity", r.severity().securitySeverity());
@@ -84,9 +87,13 @@ public final class SarifReporter {
 
     private static String references(CheckRule r) {
         StringBuilder text = new StringBuilder();
-        r.cis().ifPresent(c -> text.append("CIS Alibaba Cloud Foundations Benchmark v2.0.0: ").append(c));
-        r.configRule().ifPresent(c -> text.append(text.length() > 0 ? "\n\n" : "")
-                .append("Alibaba Cloud Config rule: ").append(c));
+        r.cis()
+                .ifPresent(c -> text.append("CIS Alibaba Cloud Foundations Benchmark v2.0.0: ")
+                        .append(c));
+        r.configRule()
+                .ifPresent(c -> text.append(text.length() > 0 ? "\n\n" : "")
+                        .append("Alibaba Cloud Config rule: ")
+                        .append(c));
         return text.toString();
     }
 
@@ -105,8 +112,11 @@ public final class SarifReporter {
         logical.put("name", f.resource());
         logical.put("fullyQualifiedName", f.resource());
         logical.put("kind", "resource");
-        node.putObject("partialFingerprints").put(FINGERPRINT,
-                Digests.sha256Hex(f.rule().id() + "\n" + f.resource() + "\n" + f.evidence().property()));
+        node.putObject("partialFingerprints")
+                .put(
+                        FINGERPRINT,
+                        Digests.sha256Hex(f.rule().id() + "\n" + f.resource() + "\n"
+                                + f.evidence().property()));
         ObjectNode properties = node.putObject("properties");
         properties.put("property", f.evidence().property());
         properties.put("actual", f.evidence().actual());
@@ -121,7 +131,9 @@ public final class SarifReporter {
     private static void suppression(ObjectNode node, Suppression s) {
         node.put("kind", "external");
         node.put("status", "accepted");
-        node.put("justification", s.reason() + s.expires().map(d -> " (until " + d + ")").orElse(""));
+        node.put(
+                "justification",
+                s.reason() + s.expires().map(d -> " (until " + d + ")").orElse(""));
     }
 
     /** OSS-BUCKET-ACL-PUBLIC-WRITE -> OssBucketAclPublicWrite */

@@ -18,17 +18,29 @@ import java.util.stream.Stream;
 public final class TextReporter {
 
     public String render(AuditReport report) {
-        int checkWidth = Stream.concat(Stream.concat(report.findings().stream().map(f -> f.rule().id()),
-                        report.suppressed().stream().map(s -> s.finding().rule().id())),
+        int checkWidth = Stream.concat(
+                        Stream.concat(
+                                report.findings().stream().map(f -> f.rule().id()),
+                                report.suppressed().stream()
+                                        .map(s -> s.finding().rule().id())),
                         report.unknowns().stream().map(u -> u.rule().id()))
-                .mapToInt(String::length).max().orElse(0);
-        int resourceWidth = Stream.concat(Stream.concat(report.findings().stream().map(Finding::resource),
-                        report.suppressed().stream().map(s -> s.finding().resource())),
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
+        int resourceWidth = Stream.concat(
+                        Stream.concat(
+                                report.findings().stream().map(Finding::resource),
+                                report.suppressed().stream()
+                                        .map(s -> s.finding().resource())),
                         report.unknowns().stream().map(Unknown::resource))
-                .mapToInt(String::length).max().orElse(0);
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
         List<String> lines = new ArrayList<>();
         for (Severity severity : Severity.values()) {
-            List<Finding> group = report.findings().stream().filter(f -> f.severity() == severity).toList();
+            List<Finding> group = report.findings().stream()
+                    .filter(f -> f.severity() == severity)
+                    .toList();
             if (group.isEmpty()) {
                 continue;
             }
@@ -36,8 +48,8 @@ public final class TextReporter {
             for (Finding f : group) {
                 lines.add("  " + pad(f.rule().id(), checkWidth) + "  " + pad(f.resource(), resourceWidth) + "  "
                         + f.message());
-                lines.add("      " + f.evidence().property() + ": " + f.evidence().actual() + " (expected "
-                        + f.evidence().expected() + ")");
+                lines.add("      " + f.evidence().property() + ": "
+                        + f.evidence().actual() + " (expected " + f.evidence().expected() + ")");
                 lines.add("      fix: " + f.remediation());
                 if (!f.rule().references().isEmpty()) {
                     lines.add("      " + f.rule().references());
@@ -48,8 +60,9 @@ public final class TextReporter {
         if (!report.suppressed().isEmpty()) {
             lines.add("SUPPRESSED (" + report.suppressed().size() + ")");
             for (SuppressedFinding s : report.suppressed()) {
-                lines.add("  " + pad(s.finding().rule().id(), checkWidth) + "  " + pad(s.finding().resource(),
-                        resourceWidth) + "  " + s.suppression().reason() + until(s.suppression()));
+                lines.add("  " + pad(s.finding().rule().id(), checkWidth) + "  "
+                        + pad(s.finding().resource(), resourceWidth) + "  "
+                        + s.suppression().reason() + until(s.suppression()));
             }
             lines.add("");
         }
@@ -69,7 +82,9 @@ public final class TextReporter {
             }
             lines.add("");
         }
-        if (report.findings().isEmpty() && report.suppressed().isEmpty() && report.unknowns().isEmpty()) {
+        if (report.findings().isEmpty()
+                && report.suppressed().isEmpty()
+                && report.unknowns().isEmpty()) {
             lines.add("No findings.");
         }
         lines.add(report.summary());

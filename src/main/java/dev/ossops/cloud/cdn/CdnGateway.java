@@ -38,6 +38,7 @@ public final class CdnGateway {
     private static final int DOMAIN_PAGE = 500;
     /** Builds the JSON parameters (Sources, Functions); a mapper is thread-safe once configured. */
     private final ObjectMapper json = new ObjectMapper();
+
     private final PopClient client;
 
     /** {@code client} is a {@code PopClient} for {@code PopProduct.CDN}. */
@@ -48,7 +49,8 @@ public final class CdnGateway {
     public Optional<CdnModel.Domain> domain(String name) {
         DescribeCdnDomainDetailRequest request = new DescribeCdnDomainDetailRequest();
         request.setDomainName(name);
-        return ifExists(() -> toDomain(client.call("DescribeCdnDomainDetail " + name, request).getGetDomainDetailModel()));
+        return ifExists(() ->
+                toDomain(client.call("DescribeCdnDomainDetail " + name, request).getGetDomainDetailModel()));
     }
 
     /** The names of every CDN domain of the account. */
@@ -99,7 +101,8 @@ public final class CdnGateway {
         request.setDomainName(domain);
         request.setFunctionNames(String.join(",", functionNames));
         return ifExists(() -> client.call("DescribeCdnDomainConfigs " + domain, request).getDomainConfigs().stream()
-                .map(CdnGateway::toConfig).toList());
+                .map(CdnGateway::toConfig)
+                .toList());
     }
 
     /** Sets the given configurations on one domain in one BatchSetCdnDomainConfig call. */
@@ -130,7 +133,8 @@ public final class CdnGateway {
     public Optional<CdnModel.Certificate> certificate(String domain) {
         DescribeDomainCertificateInfoRequest request = new DescribeDomainCertificateInfoRequest();
         request.setDomainName(domain);
-        return ifExists(() -> toCertificate(client.call("DescribeDomainCertificateInfo " + domain, request).getCertInfos()));
+        return ifExists(() -> toCertificate(
+                client.call("DescribeDomainCertificateInfo " + domain, request).getCertInfos()));
     }
 
     private static <T> Optional<T> ifExists(Supplier<T> read) {
@@ -165,24 +169,36 @@ public final class CdnGateway {
             node.put("functionName", s.functionName());
             s.configId().ifPresent(id -> node.put("configId", Long.parseLong(id)));
             ArrayNode args = node.putArray("functionArgs");
-            s.args().forEach((name, value) -> args.addObject().put("argName", name).put("argValue", value));
+            s.args()
+                    .forEach((name, value) ->
+                            args.addObject().put("argName", name).put("argValue", value));
         }
         return array.toString();
     }
 
     static CdnModel.Domain toDomain(DescribeCdnDomainDetailResponse.GetDomainDetailModel d) {
-        List<CdnModel.Source> sources = d.getSourceModels() == null ? List.of() : d.getSourceModels().stream()
-                .map(s -> new CdnModel.Source(s.getType(), s.getContent(), Optional.ofNullable(s.getPort()),
-                        Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
-                .toList();
+        List<CdnModel.Source> sources = d.getSourceModels() == null
+                ? List.of()
+                : d.getSourceModels().stream()
+                        .map(s -> new CdnModel.Source(
+                                s.getType(),
+                                s.getContent(),
+                                Optional.ofNullable(s.getPort()),
+                                Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
+                        .toList();
         return new CdnModel.Domain(d.getDomainName(), d.getCdnType(), d.getDomainStatus(), sources);
     }
 
     static CdnModel.Domain toDomain(DescribeUserDomainsResponse.PageData d) {
-        List<CdnModel.Source> sources = d.getSources() == null ? List.of() : d.getSources().stream()
-                .map(s -> new CdnModel.Source(s.getType(), s.getContent(), Optional.ofNullable(s.getPort()),
-                        Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
-                .toList();
+        List<CdnModel.Source> sources = d.getSources() == null
+                ? List.of()
+                : d.getSources().stream()
+                        .map(s -> new CdnModel.Source(
+                                s.getType(),
+                                s.getContent(),
+                                Optional.ofNullable(s.getPort()),
+                                Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
+                        .toList();
         return new CdnModel.Domain(d.getDomainName(), d.getCdnType(), d.getDomainStatus(), sources);
     }
 
@@ -201,6 +217,7 @@ public final class CdnGateway {
         }
         DescribeDomainCertificateInfoResponse.CertInfo info = infos.get(0);
         String status = info.getServerCertificateStatus() == null ? "off" : info.getServerCertificateStatus();
-        return new CdnModel.Certificate(status, Optional.ofNullable(info.getCertType()).filter(t -> !t.isEmpty()));
+        return new CdnModel.Certificate(
+                status, Optional.ofNullable(info.getCertType()).filter(t -> !t.isEmpty()));
     }
 }

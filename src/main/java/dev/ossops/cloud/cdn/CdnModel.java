@@ -9,12 +9,10 @@ import java.util.Optional;
 /** What {@link CdnGateway} reads and writes, free of SDK types. */
 public final class CdnModel {
 
-    private CdnModel() {
-    }
+    private CdnModel() {}
 
     /** An origin: type {@code oss}, {@code domain} or {@code ipaddr}; port and priority as the service reports them. */
-    public record Source(String type, String content, Optional<Integer> port, Optional<String> priority) {
-    }
+    public record Source(String type, String content, Optional<Integer> port, Optional<String> priority) {}
 
     /** DescribeCdnDomainDetail: the business type ({@code web}, {@code download}, {@code video}), status and origins. */
     public record Domain(String name, String cdnType, String status, List<Source> sources) {
@@ -41,6 +39,5 @@ public final class CdnModel {
     }
 
     /** DescribeDomainCertificateInfo: {@code serverCertificateStatus} {@code on}/{@code off}, type free/cas/upload. */
-    public record Certificate(String serverCertificateStatus, Optional<String> certType) {
-    }
+    public record Certificate(String serverCertificateStatus, Optional<String> certType) {}
 }

@@ -31,7 +31,8 @@ public final class AliyunCliCredentialSource implements CredentialSource {
      * @param profileName   the profile to use, or null for the file's current profile
      * @param ecsRoleSource makes the source for mode EcsRamRole from the profile's role name
      */
-    public AliyunCliCredentialSource(Path configFile, String profileName, Function<String, CredentialSource> ecsRoleSource) {
+    public AliyunCliCredentialSource(
+            Path configFile, String profileName, Function<String, CredentialSource> ecsRoleSource) {
         this.configFile = configFile;
         this.profileName = profileName;
         this.ecsRoleSource = ecsRoleSource;
@@ -43,7 +44,9 @@ public final class AliyunCliCredentialSource implements CredentialSource {
      */
     public static Path defaultConfigFile(Map<String, String> environment) {
         String home = Stream.of(environment.get("HOME"), environment.get("USERPROFILE"))
-                .filter(h -> h != null && !h.isBlank()).findFirst().orElse(System.getProperty("user.home"));
+                .filter(h -> h != null && !h.isBlank())
+                .findFirst()
+                .orElse(System.getProperty("user.home"));
         return Path.of(home, ".aliyun", "config.json");
     }
 
@@ -64,12 +67,18 @@ public final class AliyunCliCredentialSource implements CredentialSource {
         String where = "aliyun-cli profile '" + wanted + "' in " + configFile;
         switch (mode) {
             case "AK":
-                return Credentials.of(required(profile, "access_key_id", where), required(profile, "access_key_secret", where));
+                return Credentials.of(
+                        required(profile, "access_key_id", where), required(profile, "access_key_secret", where));
             case "StsToken":
-                return Credentials.temporary(required(profile, "access_key_id", where), required(profile, "access_key_secret", where),
-                        required(profile, "sts_token", where), null);
+                return Credentials.temporary(
+                        required(profile, "access_key_id", where),
+                        required(profile, "access_key_secret", where),
+                        required(profile, "sts_token", where),
+                        null);
             case "EcsRamRole":
-                return ecsRoleSource.apply(profile.path("ram_role_name").asText("")).resolve();
+                return ecsRoleSource
+                        .apply(profile.path("ram_role_name").asText(""))
+                        .resolve();
             default:
                 throw new CredentialsException(where + " uses mode " + mode
                         + ", which ossops does not read; use a profile with mode AK, StsToken or EcsRamRole");
@@ -80,10 +89,12 @@ public final class AliyunCliCredentialSource implements CredentialSource {
         try {
             return JSON.readTree(Files.readString(configFile));
         } catch (NoSuchFileException e) {
-            throw new CredentialsException(configFile + " does not exist: run 'aliyun configure' or use credentials source env");
+            throw new CredentialsException(
+                    configFile + " does not exist: run 'aliyun configure' or use credentials source env");
         } catch (JsonProcessingException e) {
-            throw new CredentialsException(configFile + " is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw new CredentialsException(
+                    configFile + " is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new CredentialsException("cannot read " + configFile + ": " + e.getMessage(), e);
         }

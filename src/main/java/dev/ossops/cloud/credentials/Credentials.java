@@ -33,7 +33,8 @@ public final class Credentials {
     }
 
     /** Temporary credentials; {@code securityToken} may be null for an AccessKey pair that expires. */
-    public static Credentials temporary(String accessKeyId, String accessKeySecret, String securityToken, Instant expiration) {
+    public static Credentials temporary(
+            String accessKeyId, String accessKeySecret, String securityToken, Instant expiration) {
         return new Credentials(accessKeyId, accessKeySecret, securityToken, expiration);
     }
 

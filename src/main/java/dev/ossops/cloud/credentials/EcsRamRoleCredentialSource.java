@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 public final class EcsRamRoleCredentialSource implements CredentialSource {
     /** The metadata service every ECS instance reaches; tests pass a loopback address instead. */
     public static final URI METADATA_SERVICE = URI.create("http://100.100.100.200");
+
     private static final String CREDENTIALS_PATH = "/latest/meta-data/ram/security-credentials/";
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,9 +38,12 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
     @Override
     public Credentials resolve() {
         String token = sessionToken();
-        String role = roleName != null ? roleName : get(CREDENTIALS_PATH, token).lines().findFirst().orElse("").trim();
+        String role = roleName != null
+                ? roleName
+                : get(CREDENTIALS_PATH, token).lines().findFirst().orElse("").trim();
         if (role.isEmpty()) {
-            throw new CredentialsException("no RAM role is attached to this ECS instance: attach one or use credentials source env");
+            throw new CredentialsException(
+                    "no RAM role is attached to this ECS instance: attach one or use credentials source env");
         }
         JsonNode body = parse(get(CREDENTIALS_PATH + role, token), role);
         if (!"Success".equals(body.path("Code").asText())) {
@@ -47,10 +51,14 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
                     + body.path("Code").asText("no Code"));
         }
         try {
-            return Credentials.temporary(body.path("AccessKeyId").asText(), body.path("AccessKeySecret").asText(),
-                    body.path("SecurityToken").asText(), Instant.parse(body.path("Expiration").asText()));
+            return Credentials.temporary(
+                    body.path("AccessKeyId").asText(),
+                    body.path("AccessKeySecret").asText(),
+                    body.path("SecurityToken").asText(),
+                    Instant.parse(body.path("Expiration").asText()));
         } catch (DateTimeParseException e) {
-            throw new CredentialsException("the ECS metadata service answered an unreadable Expiration for role '" + role + "'", e);
+            throw new CredentialsException(
+                    "the ECS metadata service answered an unreadable Expiration for role '" + role + "'", e);
         }
     }
 
@@ -66,13 +74,16 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
     }
 
     private String get(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(metadataService.resolve(path)).timeout(TIMEOUT).GET();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(metadataService.resolve(path))
+                .timeout(TIMEOUT)
+                .GET();
         if (token != null) {
             builder.header("X-aliyun-ecs-metadata-token", token);
         }
         HttpResponse<String> response = send(builder.build());
         if (response.statusCode() != 200) {
-            throw new CredentialsException("the ECS metadata service answered HTTP " + response.statusCode() + " for " + path);
+            throw new CredentialsException(
+                    "the ECS metadata service answered HTTP " + response.statusCode() + " for " + path);
         }
         return response.body();
     }
@@ -81,8 +92,10 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new CredentialsException("cannot reach the ECS metadata service at " + metadataService
-                    + " (is this an ECS instance?): " + e.getMessage(), e);
+            throw new CredentialsException(
+                    "cannot reach the ECS metadata service at " + metadataService + " (is this an ECS instance?): "
+                            + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CredentialsException("interrupted while asking the ECS metadata service for credentials", e);
@@ -93,7 +106,8 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw new CredentialsException("the ECS metadata service answered non-JSON credentials for role '" + role + "'", e);
+            throw new CredentialsException(
+                    "the ECS metadata service answered non-JSON credentials for role '" + role + "'", e);
         }
     }
 

@@ -18,7 +18,8 @@ public final class EnvCredentialSource implements CredentialSource {
 
     @Override
     public Credentials resolve() {
-        Credentials alibaba = pair("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN");
+        Credentials alibaba =
+                pair("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN");
         if (alibaba != null) {
             return alibaba;
         }
@@ -33,7 +34,11 @@ public final class EnvCredentialSource implements CredentialSource {
 
     /** Whether any of the AccessKey variables is set, so the environment is meant to supply the credentials. */
     public boolean isSet() {
-        return Stream.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET")
+        return Stream.of(
+                        "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                        "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                        "OSS_ACCESS_KEY_ID",
+                        "OSS_ACCESS_KEY_SECRET")
                 .anyMatch(name -> value(name) != null);
     }
 
@@ -59,7 +64,10 @@ public final class EnvCredentialSource implements CredentialSource {
     /** The variable the AccessKey id is read from, so an error about the key says which one to fix. */
     @Override
     public String describe() {
-        return Stream.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "OSS_ACCESS_KEY_ID").filter(name -> value(name) != null).findFirst()
-                .map(name -> "environment variable " + name).orElse("environment variables");
+        return Stream.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "OSS_ACCESS_KEY_ID")
+                .filter(name -> value(name) != null)
+                .findFirst()
+                .map(name -> "environment variable " + name)
+                .orElse("environment variables");
     }
 }

@@ -1,6 +1,7 @@
 package dev.ossops.cloud.credentials;
 
 import dev.ossops.common.AccessKeys;
+
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,8 @@ public final class Secrets {
      * OSS returns the bytes of its StringToSign as hex ({@code 47 45 54 0A ...}) next to the text: with an STS
      * token in the string, the hex carries the token too, so the element is emptied whole.
      */
-    private static final Pattern STRING_TO_SIGN_BYTES = Pattern.compile("(?i)(<StringToSignBytes>)[^<]*(</StringToSignBytes>)");
+    private static final Pattern STRING_TO_SIGN_BYTES =
+            Pattern.compile("(?i)(<StringToSignBytes>)[^<]*(</StringToSignBytes>)");
     /** A URL: its query (presigned URLs carry signature, key id and token there), user info and fragment are cut. */
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b([a-z][a-z0-9+.-]*://)([^\\s/?#@\"'<>]*@)?([^\\s?#\"'<>]*)(\\?[^\\s#\"'<>]*)?(#[^\\s\"'<>]*)?");
@@ -42,16 +44,18 @@ public final class Secrets {
             + "|\\\\?[\"'][ \\t]*:[ \\t]*\\\\?[\"']|>)"
             + VALUE_CHAR + "+");
     /** Alibaba Cloud STS tokens start with CAIS; raw, URL-encoded or double-encoded, up to the next parameter. */
-    private static final Pattern STS_TOKEN = Pattern.compile(START + "CAIS(?:(?!" + AMPERSAND + ")[A-Za-z0-9+/=_%-]){20,}");
+    private static final Pattern STS_TOKEN =
+            Pattern.compile(START + "CAIS(?:(?!" + AMPERSAND + ")[A-Za-z0-9+/=_%-]){20,}");
     /** DashScope API keys. */
     private static final Pattern API_KEY = Pattern.compile(START + "sk-[A-Za-z0-9]{16,}(?![A-Za-z0-9])");
     /** AccessKey secrets are 30 random letters and digits: mixed case with a digit, which ordinary words are not. */
-    private static final Pattern ACCESS_KEY_SECRET = Pattern.compile(START
-            + "(?=[A-Za-z0-9]{0,29}[A-Z])(?=[A-Za-z0-9]{0,29}[a-z])(?=[A-Za-z0-9]{0,29}[0-9])[A-Za-z0-9]{30}(?![A-Za-z0-9+/=])");
+    private static final Pattern ACCESS_KEY_SECRET = Pattern.compile(
+            START
+                    + "(?=[A-Za-z0-9]{0,29}[A-Z])(?=[A-Za-z0-9]{0,29}[a-z])(?=[A-Za-z0-9]{0,29}[0-9])[A-Za-z0-9]{30}(?![A-Za-z0-9+/=])");
+
     private static final Pattern ACCESS_KEY_ID = Pattern.compile(START + "(?:LTAI|STS\\.)[A-Za-z0-9]{8,}");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** An AccessKey id masked as {@link AccessKeys#mask} does; a missing one says {@code (none)}, as credential errors need. */
     public static String maskAccessKeyId(String accessKeyId) {
@@ -76,7 +80,10 @@ public final class Secrets {
         out = replace(AUTHORIZATION, out, m -> m.group(1) + " " + maskAccessKeyId(m.group(2)) + ":" + HIDDEN);
         out = replace(NAMED, out, m -> m.group(1) + m.group(2) + HIDDEN);
         out = STS_TOKEN.matcher(out).replaceAll("(STS token not shown)");
-        out = replace(API_KEY, out, m -> "sk-" + HIDDEN + m.group().substring(m.group().length() - 4));
+        out = replace(
+                API_KEY,
+                out,
+                m -> "sk-" + HIDDEN + m.group().substring(m.group().length() - 4));
         out = ACCESS_KEY_SECRET.matcher(out).replaceAll("(secret not shown)");
         return replace(ACCESS_KEY_ID, out, m -> maskAccessKeyId(m.group()));
     }

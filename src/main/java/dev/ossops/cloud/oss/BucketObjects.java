@@ -33,7 +33,8 @@ public final class BucketObjects {
      * Current objects under {@code prefix} last modified at least {@code minAgeDays} before {@code now} and, when
      * {@code modifiedBefore} is present, before that instant.
      */
-    public Inventory current(OssBucket b, String prefix, long minAgeDays, Optional<Instant> modifiedBefore, Instant now, long limit) {
+    public Inventory current(
+            OssBucket b, String prefix, long minAgeDays, Optional<Instant> modifiedBefore, Instant now, long limit) {
         Instant cutoff = now.minus(Duration.ofDays(minAgeDays));
         long examined = 0;
         long count = 0;
@@ -44,13 +45,19 @@ public final class BucketObjects {
             if (page <= 0) {
                 return new Inventory(count, bytes, true, limit);
             }
-            ListObjectsRequest request = new ListObjectsRequest(b.name()).withPrefix(prefix).withMaxKeys(page).withMarker(marker)
+            ListObjectsRequest request = new ListObjectsRequest(b.name())
+                    .withPrefix(prefix)
+                    .withMaxKeys(page)
+                    .withMarker(marker)
                     .withEncodingType(ListingEncoding.URL);
-            ObjectListing listing = retry.call("ListObjects " + b.name() + "/" + prefix, () -> clients.apply(b.region()).listObjects(request));
+            ObjectListing listing = retry.call(
+                    "ListObjects " + b.name() + "/" + prefix,
+                    () -> clients.apply(b.region()).listObjects(request));
             for (OSSObjectSummary o : listing.getObjectSummaries()) {
                 examined++;
                 Instant modified = o.getLastModified().toInstant();
-                if (!modified.isAfter(cutoff) && modifiedBefore.map(modified::isBefore).orElse(true)) {
+                if (!modified.isAfter(cutoff)
+                        && modifiedBefore.map(modified::isBefore).orElse(true)) {
                     count++;
                     bytes += o.getSize();
                 }
@@ -80,10 +87,15 @@ public final class BucketObjects {
             if (page <= 0) {
                 return new Inventory(count, bytes, true, limit);
             }
-            ListVersionsRequest request = new ListVersionsRequest().withBucketName(b.name()).withPrefix(prefix)
-                    .withMaxResults(page).withKeyMarker(keyMarker).withVersionIdMarker(versionMarker)
+            ListVersionsRequest request = new ListVersionsRequest()
+                    .withBucketName(b.name())
+                    .withPrefix(prefix)
+                    .withMaxResults(page)
+                    .withKeyMarker(keyMarker)
+                    .withVersionIdMarker(versionMarker)
                     .withEncodingType(ListingEncoding.URL);
-            VersionListing listing = retry.call("ListObjectVersions " + b.name() + "/" + prefix,
+            VersionListing listing = retry.call(
+                    "ListObjectVersions " + b.name() + "/" + prefix,
                     () -> clients.apply(b.region()).listVersions(request));
             for (OSSVersionSummary v : listing.getVersionSummaries()) {
                 examined++;

@@ -10,8 +10,7 @@ import java.util.Optional;
 
 /** CORS configurations between the SDK and the spec model. */
 final class CorsMapper {
-    private CorsMapper() {
-    }
+    private CorsMapper() {}
 
     static SetBucketCORSRequest toSdk(String bucket, CorsConfiguration cors) {
         SetBucketCORSRequest request = new SetBucketCORSRequest(bucket);
@@ -31,8 +30,11 @@ final class CorsMapper {
     static CorsConfiguration fromSdk(CORSConfiguration cors) {
         List<CorsConfiguration.Rule> rules = new ArrayList<>();
         for (SetBucketCORSRequest.CORSRule r : cors.getCorsRules()) {
-            rules.add(new CorsConfiguration.Rule(list(r.getAllowedOrigins()), list(r.getAllowedMethods()),
-                    list(r.getAllowedHeaders()), list(r.getExposeHeaders()),
+            rules.add(new CorsConfiguration.Rule(
+                    list(r.getAllowedOrigins()),
+                    list(r.getAllowedMethods()),
+                    list(r.getAllowedHeaders()),
+                    list(r.getExposeHeaders()),
                     Optional.ofNullable(r.getMaxAgeSeconds()).map(Integer::longValue)));
         }
         return new CorsConfiguration(rules, Optional.ofNullable(cors.getResponseVary()));

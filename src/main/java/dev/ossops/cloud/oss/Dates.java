@@ -9,15 +9,16 @@ import java.util.Date;
 
 /** Lifecycle dates: the profile writes ISO 8601 days or instants, the SDK wants {@link Date}s at UTC. */
 final class Dates {
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static Date parse(String text) {
         try {
             if (text.length() == 10) {
-                return Date.from(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+                return Date.from(
+                        LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
             return Date.from(Instant.parse(text));
         } catch (DateTimeParseException e) {

@@ -14,15 +14,16 @@ import java.util.Optional;
 
 /** Lifecycle rules between the SDK and the spec model. */
 final class LifecycleMapper {
-    private LifecycleMapper() {
-    }
+    private LifecycleMapper() {}
 
     static com.aliyun.oss.model.LifecycleRule toSdk(LifecycleRule rule) {
         com.aliyun.oss.model.LifecycleRule out = new com.aliyun.oss.model.LifecycleRule();
         out.setId(rule.id());
         out.setPrefix(rule.prefix());
-        out.setStatus(rule.enabled() ? com.aliyun.oss.model.LifecycleRule.RuleStatus.Enabled
-                : com.aliyun.oss.model.LifecycleRule.RuleStatus.Disabled);
+        out.setStatus(
+                rule.enabled()
+                        ? com.aliyun.oss.model.LifecycleRule.RuleStatus.Enabled
+                        : com.aliyun.oss.model.LifecycleRule.RuleStatus.Disabled);
         if (!rule.filterNot().isEmpty()) {
             LifecycleFilter filter = new LifecycleFilter();
             List<LifecycleNot> nots = new ArrayList<>();
@@ -49,7 +50,8 @@ final class LifecycleMapper {
         if (!rule.transitions().isEmpty()) {
             List<com.aliyun.oss.model.LifecycleRule.StorageTransition> ts = new ArrayList<>();
             for (LifecycleRule.Transition t : rule.transitions()) {
-                com.aliyun.oss.model.LifecycleRule.StorageTransition st = new com.aliyun.oss.model.LifecycleRule.StorageTransition();
+                com.aliyun.oss.model.LifecycleRule.StorageTransition st =
+                        new com.aliyun.oss.model.LifecycleRule.StorageTransition();
                 t.days().ifPresent(d -> st.setExpirationDays(Math.toIntExact(d)));
                 t.createdBeforeDate().ifPresent(d -> st.setCreatedBeforeDate(Dates.parse(d)));
                 st.setStorageClass(StorageClass.parse(t.storageClass()));
@@ -68,13 +70,15 @@ final class LifecycleMapper {
             out.setStorageTransition(ts);
         }
         rule.abortMultipartUpload().ifPresent(a -> {
-            com.aliyun.oss.model.LifecycleRule.AbortMultipartUpload amu = new com.aliyun.oss.model.LifecycleRule.AbortMultipartUpload();
+            com.aliyun.oss.model.LifecycleRule.AbortMultipartUpload amu =
+                    new com.aliyun.oss.model.LifecycleRule.AbortMultipartUpload();
             a.days().ifPresent(d -> amu.setExpirationDays(Math.toIntExact(d)));
             a.createdBeforeDate().ifPresent(d -> amu.setCreatedBeforeDate(Dates.parse(d)));
             out.setAbortMultipartUpload(amu);
         });
-        rule.noncurrentExpirationDays().ifPresent(d ->
-                out.setNoncurrentVersionExpiration(new com.aliyun.oss.model.LifecycleRule.NoncurrentVersionExpiration(Math.toIntExact(d))));
+        rule.noncurrentExpirationDays()
+                .ifPresent(d -> out.setNoncurrentVersionExpiration(
+                        new com.aliyun.oss.model.LifecycleRule.NoncurrentVersionExpiration(Math.toIntExact(d))));
         if (!rule.noncurrentTransitions().isEmpty()) {
             List<com.aliyun.oss.model.LifecycleRule.NoncurrentVersionStorageTransition> ns = new ArrayList<>();
             for (LifecycleRule.NoncurrentTransition t : rule.noncurrentTransitions()) {
@@ -98,15 +102,18 @@ final class LifecycleMapper {
         String id = rule.getId();
         LifecycleFilter filter = rule.getFilter();
         if (filter != null && (filter.getObjectSizeGreaterThan() != null || filter.getObjectSizeLessThan() != null)) {
-            throw new UnrepresentableException("lifecycle rule " + id + " filters by object size, which a profile cannot express");
+            throw new UnrepresentableException(
+                    "lifecycle rule " + id + " filters by object size, which a profile cannot express");
         }
         if (rule.getaTimeBase() != null && !rule.getaTimeBase().isEmpty()) {
-            throw new UnrepresentableException("lifecycle rule " + id + " has AtimeBase, which a profile cannot express");
+            throw new UnrepresentableException(
+                    "lifecycle rule " + id + " has AtimeBase, which a profile cannot express");
         }
         List<LifecycleRule.Not> nots = new ArrayList<>();
         if (filter != null && filter.getNotList() != null) {
             for (LifecycleNot n : filter.getNotList()) {
-                nots.add(new LifecycleRule.Not(blankToEmpty(n.getPrefix()),
+                nots.add(new LifecycleRule.Not(
+                        blankToEmpty(n.getPrefix()),
                         Optional.ofNullable(n.getTag()).map(t -> new LifecycleRule.Tag(t.getKey(), t.getValue()))));
             }
         }
@@ -115,10 +122,15 @@ final class LifecycleMapper {
             rule.getTags().forEach((k, v) -> tags.add(new LifecycleRule.Tag(k, v)));
         }
         Optional<LifecycleRule.Expiration> expiration = Optional.empty();
-        if (rule.hasExpirationDays() || rule.hasCreatedBeforeDate() || rule.hasExpirationTime() || rule.hasExpiredDeleteMarker()) {
+        if (rule.hasExpirationDays()
+                || rule.hasCreatedBeforeDate()
+                || rule.hasExpirationTime()
+                || rule.hasExpiredDeleteMarker()) {
             expiration = Optional.of(new LifecycleRule.Expiration(
                     rule.hasExpirationDays() ? Optional.of((long) rule.getExpirationDays()) : Optional.empty(),
-                    rule.hasCreatedBeforeDate() ? Optional.of(Dates.format(rule.getCreatedBeforeDate())) : Optional.empty(),
+                    rule.hasCreatedBeforeDate()
+                            ? Optional.of(Dates.format(rule.getCreatedBeforeDate()))
+                            : Optional.empty(),
                     rule.hasExpirationTime() ? Optional.of(Dates.format(rule.getExpirationTime())) : Optional.empty(),
                     rule.hasExpiredDeleteMarker() ? Optional.of(rule.getExpiredDeleteMarker()) : Optional.empty()));
         }
@@ -127,9 +139,13 @@ final class LifecycleMapper {
             for (com.aliyun.oss.model.LifecycleRule.StorageTransition t : rule.getStorageTransition()) {
                 transitions.add(new LifecycleRule.Transition(
                         t.hasExpirationDays() ? Optional.of((long) t.getExpirationDays()) : Optional.empty(),
-                        t.hasCreatedBeforeDate() ? Optional.of(Dates.format(t.getCreatedBeforeDate())) : Optional.empty(),
-                        t.getStorageClass().toString(), Boolean.TRUE.equals(t.getIsAccessTime()),
-                        Boolean.TRUE.equals(t.getReturnToStdWhenVisit()), Boolean.TRUE.equals(t.getAllowSmallFile())));
+                        t.hasCreatedBeforeDate()
+                                ? Optional.of(Dates.format(t.getCreatedBeforeDate()))
+                                : Optional.empty(),
+                        t.getStorageClass().toString(),
+                        Boolean.TRUE.equals(t.getIsAccessTime()),
+                        Boolean.TRUE.equals(t.getReturnToStdWhenVisit()),
+                        Boolean.TRUE.equals(t.getAllowSmallFile())));
             }
         }
         Optional<LifecycleRule.AbortMultipartUpload> abort = Optional.empty();
@@ -140,17 +156,30 @@ final class LifecycleMapper {
                     a.hasCreatedBeforeDate() ? Optional.of(Dates.format(a.getCreatedBeforeDate())) : Optional.empty()));
         }
         Optional<Long> noncurrentDays = rule.hasNoncurrentVersionExpiration()
-                ? Optional.of((long) rule.getNoncurrentVersionExpiration().getNoncurrentDays()) : Optional.empty();
+                ? Optional.of((long) rule.getNoncurrentVersionExpiration().getNoncurrentDays())
+                : Optional.empty();
         List<LifecycleRule.NoncurrentTransition> noncurrent = new ArrayList<>();
         if (rule.hasNoncurrentVersionStorageTransitions()) {
-            for (com.aliyun.oss.model.LifecycleRule.NoncurrentVersionStorageTransition t : rule.getNoncurrentVersionStorageTransitions()) {
-                noncurrent.add(new LifecycleRule.NoncurrentTransition(t.getNoncurrentDays(), t.getStorageClass().toString(),
-                        Boolean.TRUE.equals(t.getIsAccessTime()), Boolean.TRUE.equals(t.getReturnToStdWhenVisit())));
+            for (com.aliyun.oss.model.LifecycleRule.NoncurrentVersionStorageTransition t :
+                    rule.getNoncurrentVersionStorageTransitions()) {
+                noncurrent.add(new LifecycleRule.NoncurrentTransition(
+                        t.getNoncurrentDays(),
+                        t.getStorageClass().toString(),
+                        Boolean.TRUE.equals(t.getIsAccessTime()),
+                        Boolean.TRUE.equals(t.getReturnToStdWhenVisit())));
             }
         }
-        return new LifecycleRule(id, rule.getPrefix() == null ? "" : rule.getPrefix(),
-                rule.getStatus() == com.aliyun.oss.model.LifecycleRule.RuleStatus.Enabled, nots, tags, expiration, transitions,
-                abort, noncurrentDays, noncurrent);
+        return new LifecycleRule(
+                id,
+                rule.getPrefix() == null ? "" : rule.getPrefix(),
+                rule.getStatus() == com.aliyun.oss.model.LifecycleRule.RuleStatus.Enabled,
+                nots,
+                tags,
+                expiration,
+                transitions,
+                abort,
+                noncurrentDays,
+                noncurrent);
     }
 
     private static Optional<String> blankToEmpty(String s) {

@@ -15,8 +15,7 @@ public final class ListingEncoding {
     /** The value of the {@code encoding-type} request parameter. */
     public static final String URL = "url";
 
-    private ListingEncoding() {
-    }
+    private ListingEncoding() {}
 
     /**
      * A key, prefix or marker as stored: {@code %XX} escapes decoded as UTF-8, every other character

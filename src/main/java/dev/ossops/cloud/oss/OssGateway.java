@@ -6,7 +6,6 @@ import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.AccessControlList;
 import com.aliyun.oss.model.BucketList;
 import com.aliyun.oss.model.BucketLoggingResult;
-import com.aliyun.oss.model.ListBucketsRequest;
 import com.aliyun.oss.model.BucketReferer;
 import com.aliyun.oss.model.BucketVersioningConfiguration;
 import com.aliyun.oss.model.CannedAccessControlList;
@@ -14,6 +13,7 @@ import com.aliyun.oss.model.CreateBucketRequest;
 import com.aliyun.oss.model.DataRedundancyType;
 import com.aliyun.oss.model.DeleteBucketReplicationRequest;
 import com.aliyun.oss.model.GenericRequest;
+import com.aliyun.oss.model.ListBucketsRequest;
 import com.aliyun.oss.model.ListObjectsRequest;
 import com.aliyun.oss.model.ObjectListing;
 import com.aliyun.oss.model.PutBucketPublicAccessBlockRequest;
@@ -91,7 +91,8 @@ public final class OssGateway implements AutoCloseable {
             com.aliyun.oss.model.BucketInfo info = oss.getBucketInfo(b.name());
             DataRedundancyType redundancy = info.getDataRedundancyType();
             StorageClass storageClass = info.getBucket().getStorageClass();
-            return new BucketInfo(Regions.strip(info.getBucket().getLocation()),
+            return new BucketInfo(
+                    Regions.strip(info.getBucket().getLocation()),
                     storageClass == null ? "Standard" : storageClass.toString(),
                     redundancy == null ? "LRS" : redundancy.toString());
         });
@@ -104,8 +105,12 @@ public final class OssGateway implements AutoCloseable {
         while (true) {
             ListBucketsRequest request = new ListBucketsRequest(null, marker, 1000);
             BucketList page = retry.call("ListBuckets", () -> client(region).listBuckets(request));
-            page.getBucketList().forEach(b -> out.add(new OssBucket(b.getName(),
-                    b.getLocation() == null || b.getLocation().isEmpty() ? region : Regions.strip(b.getLocation()))));
+            page.getBucketList()
+                    .forEach(b -> out.add(new OssBucket(
+                            b.getName(),
+                            b.getLocation() == null || b.getLocation().isEmpty()
+                                    ? region
+                                    : Regions.strip(b.getLocation()))));
             if (!page.isTruncated()) {
                 return out;
             }
@@ -114,7 +119,8 @@ public final class OssGateway implements AutoCloseable {
     }
 
     /** Creates the bucket with its create-only properties (and ACL when given, so it is never public by accident). */
-    public void createBucket(OssBucket b, Optional<String> storageClass, Optional<String> redundancy, Optional<String> acl) {
+    public void createBucket(
+            OssBucket b, Optional<String> storageClass, Optional<String> redundancy, Optional<String> acl) {
         CreateBucketRequest request = new CreateBucketRequest(b.name());
         storageClass.ifPresent(s -> request.setStorageClass(StorageClass.parse(s)));
         redundancy.ifPresent(r -> request.setDataRedundancyType(DataRedundancyType.parse(r)));
@@ -128,14 +134,18 @@ public final class OssGateway implements AutoCloseable {
         return read("GetBucketAcl", b, Set.of(NO_SUCH_BUCKET), oss -> {
             AccessControlList acl = oss.getBucketAcl(b.name());
             if (acl.getCannedACL() == null) {
-                throw new UnrepresentableException("the bucket ACL has explicit grants, which a profile cannot express");
+                throw new UnrepresentableException(
+                        "the bucket ACL has explicit grants, which a profile cannot express");
             }
             return acl.getCannedACL().toString();
         });
     }
 
     public void putAcl(OssBucket b, String acl) {
-        write("PutBucketAcl", b, oss -> oss.setBucketAcl(new SetBucketAclRequest(b.name(), CannedAccessControlList.parse(acl))));
+        write(
+                "PutBucketAcl",
+                b,
+                oss -> oss.setBucketAcl(new SetBucketAclRequest(b.name(), CannedAccessControlList.parse(acl))));
     }
 
     public Optional<String> versioning(OssBucket b) {
@@ -146,24 +156,32 @@ public final class OssGateway implements AutoCloseable {
     }
 
     public void putVersioning(OssBucket b, String status) {
-        write("PutBucketVersioning", b, oss -> oss.setBucketVersioning(
-                new SetBucketVersioningRequest(b.name(), new BucketVersioningConfiguration(status))));
+        write(
+                "PutBucketVersioning",
+                b,
+                oss -> oss.setBucketVersioning(
+                        new SetBucketVersioningRequest(b.name(), new BucketVersioningConfiguration(status))));
     }
 
     // --- encryption and Block Public Access
 
     public Optional<Bucket.Encryption> encryption(OssBucket b) {
         return read("GetBucketEncryption", b, Set.of(NO_SUCH_BUCKET, "NoSuchServerSideEncryptionRule"), oss -> {
-            ServerSideEncryptionByDefault rule = oss.getBucketEncryption(b.name()).getApplyServerSideEncryptionByDefault();
-            if (rule == null || rule.getSSEAlgorithm() == null || rule.getSSEAlgorithm().isEmpty()) {
+            ServerSideEncryptionByDefault rule =
+                    oss.getBucketEncryption(b.name()).getApplyServerSideEncryptionByDefault();
+            if (rule == null
+                    || rule.getSSEAlgorithm() == null
+                    || rule.getSSEAlgorithm().isEmpty()) {
                 return null;
             }
-            if (rule.getKMSDataEncryption() != null && !rule.getKMSDataEncryption().isEmpty()) {
+            if (rule.getKMSDataEncryption() != null
+                    && !rule.getKMSDataEncryption().isEmpty()) {
                 throw new UnrepresentableException("encryption uses KMSDataEncryption " + rule.getKMSDataEncryption()
                         + ", which a profile cannot express");
             }
             String key = rule.getKMSMasterKeyID();
-            return new Bucket.Encryption(rule.getSSEAlgorithm(), key == null || key.isEmpty() ? Optional.empty() : Optional.of(key));
+            return new Bucket.Encryption(
+                    rule.getSSEAlgorithm(), key == null || key.isEmpty() ? Optional.empty() : Optional.of(key));
         });
     }
 
@@ -180,12 +198,18 @@ public final class OssGateway implements AutoCloseable {
     }
 
     public Optional<Boolean> blockPublicAccess(OssBucket b) {
-        return read("GetBucketPublicAccessBlock", b, Set.of(NO_SUCH_BUCKET, "NoSuchPublicAccessBlockConfiguration"),
+        return read(
+                "GetBucketPublicAccessBlock",
+                b,
+                Set.of(NO_SUCH_BUCKET, "NoSuchPublicAccessBlockConfiguration"),
                 oss -> oss.getBucketPublicAccessBlock(b.name()).getBlockPublicAccess());
     }
 
     public void putBlockPublicAccess(OssBucket b, boolean on) {
-        write("PutBucketPublicAccessBlock", b, oss -> oss.putBucketPublicAccessBlock(new PutBucketPublicAccessBlockRequest(b.name(), on)));
+        write(
+                "PutBucketPublicAccessBlock",
+                b,
+                oss -> oss.putBucketPublicAccessBlock(new PutBucketPublicAccessBlockRequest(b.name(), on)));
     }
 
     public void deleteBlockPublicAccess(OssBucket b) {
@@ -195,7 +219,10 @@ public final class OssGateway implements AutoCloseable {
     // --- CORS, lifecycle, policy
 
     public Optional<CorsConfiguration> cors(OssBucket b) {
-        return read("GetBucketCors", b, Set.of(NO_SUCH_BUCKET, "NoSuchCORSConfiguration"),
+        return read(
+                "GetBucketCors",
+                b,
+                Set.of(NO_SUCH_BUCKET, "NoSuchCORSConfiguration"),
                 oss -> CorsMapper.fromSdk(oss.getBucketCORS(new GenericRequest(b.name()))));
     }
 
@@ -251,7 +278,11 @@ public final class OssGateway implements AutoCloseable {
     }
 
     public void putTags(OssBucket b, Map<String, String> tags) {
-        write("PutBucketTags", b, oss -> oss.setBucketTagging(new SetBucketTaggingRequest(b.name(), new TagSet(new LinkedHashMap<>(tags)))));
+        write(
+                "PutBucketTags",
+                b,
+                oss -> oss.setBucketTagging(
+                        new SetBucketTaggingRequest(b.name(), new TagSet(new LinkedHashMap<>(tags)))));
     }
 
     public void deleteTags(OssBucket b) {
@@ -264,7 +295,8 @@ public final class OssGateway implements AutoCloseable {
             if (result.getTargetBucket() == null || result.getTargetBucket().isEmpty()) {
                 return null;
             }
-            return new Bucket.Logging(result.getTargetBucket(), result.getTargetPrefix() == null ? "" : result.getTargetPrefix());
+            return new Bucket.Logging(
+                    result.getTargetBucket(), result.getTargetPrefix() == null ? "" : result.getTargetPrefix());
         });
     }
 
@@ -283,7 +315,9 @@ public final class OssGateway implements AutoCloseable {
     public Optional<Bucket.Referer> referer(OssBucket b) {
         return read("GetBucketReferer", b, Set.of(NO_SUCH_BUCKET), oss -> {
             BucketReferer r = oss.getBucketReferer(b.name());
-            return new Bucket.Referer(r.isAllowEmptyReferer(), !Boolean.FALSE.equals(r.isAllowTruncateQueryString()),
+            return new Bucket.Referer(
+                    r.isAllowEmptyReferer(),
+                    !Boolean.FALSE.equals(r.isAllowTruncateQueryString()),
                     r.getRefererList() == null ? List.of() : r.getRefererList(),
                     r.getBlackRefererList() == null ? List.of() : r.getBlackRefererList());
         });
@@ -324,10 +358,12 @@ public final class OssGateway implements AutoCloseable {
         String marker = null;
         boolean truncated;
         do {
-            ListObjectsRequest request = new ListObjectsRequest(b.name()).withMaxKeys(Math.min(1000, limit - keys.size()))
+            ListObjectsRequest request = new ListObjectsRequest(b.name())
+                    .withMaxKeys(Math.min(1000, limit - keys.size()))
                     .withEncodingType(ListingEncoding.URL);
             request.setMarker(marker);
-            Optional<ObjectListing> page = read("ListObjects", b, Set.of(NO_SUCH_BUCKET), oss -> oss.listObjects(request));
+            Optional<ObjectListing> page =
+                    read("ListObjects", b, Set.of(NO_SUCH_BUCKET), oss -> oss.listObjects(request));
             if (page.isEmpty()) {
                 return Optional.empty();
             }
@@ -343,7 +379,10 @@ public final class OssGateway implements AutoCloseable {
 
     /** GetObjectACL of one object; empty when it no longer exists. */
     public Optional<String> objectAcl(OssBucket b, String key) {
-        return read("GetObjectAcl " + key + " in", b, Set.of(NO_SUCH_BUCKET, "NoSuchKey"),
+        return read(
+                "GetObjectAcl " + key + " in",
+                b,
+                Set.of(NO_SUCH_BUCKET, "NoSuchKey"),
                 oss -> oss.getObjectAcl(b.name(), key).getPermission().toString());
     }
 
@@ -360,7 +399,10 @@ public final class OssGateway implements AutoCloseable {
     }
 
     public void addReplicationRule(OssBucket b, Bucket.ReplicationRule rule) {
-        write("PutBucketReplication " + rule.name() + " on", b, oss -> oss.addBucketReplication(ReplicationMapper.toSdk(b.name(), rule)));
+        write(
+                "PutBucketReplication " + rule.name() + " on",
+                b,
+                oss -> oss.addBucketReplication(ReplicationMapper.toSdk(b.name(), rule)));
     }
 
     /** Deletes one rule; a rule already gone counts as deleted, so the step is idempotent. */
@@ -369,7 +411,8 @@ public final class OssGateway implements AutoCloseable {
             try {
                 return client(b.region()).deleteBucketReplication(new DeleteBucketReplicationRequest(b.name(), ruleId));
             } catch (OSSException e) {
-                if ("NoSuchReplicationRule".equals(e.getErrorCode()) || "NoSuchReplicationConfiguration".equals(e.getErrorCode())) {
+                if ("NoSuchReplicationRule".equals(e.getErrorCode())
+                        || "NoSuchReplicationConfiguration".equals(e.getErrorCode())) {
                     return null;
                 }
                 throw e;

@@ -2,8 +2,7 @@ package dev.ossops.cloud.oss;
 
 /** OSS reports locations as {@code oss-cn-beijing}; the profile names regions ({@code cn-beijing}). */
 public final class Regions {
-    private Regions() {
-    }
+    private Regions() {}
 
     public static String strip(String location) {
         if (location == null) {

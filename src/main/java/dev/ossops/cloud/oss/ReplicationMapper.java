@@ -16,8 +16,7 @@ import java.util.Optional;
 final class ReplicationMapper {
     static final String SDK_TRANSFER_TYPE = "internal";
 
-    private ReplicationMapper() {
-    }
+    private ReplicationMapper() {}
 
     static AddBucketReplicationRequest toSdk(String bucket, Bucket.ReplicationRule rule) {
         if (!SDK_TRANSFER_TYPE.equals(rule.transferType())) {
@@ -50,10 +49,14 @@ final class ReplicationMapper {
         if (rule.getReplicationActionList() != null) {
             rule.getReplicationActionList().forEach(a -> actions.add(a.toString()));
         }
-        return new Bucket.ReplicationRule(rule.getReplicationRuleID(), rule.getTargetBucketName(),
-                Regions.strip(rule.getTargetBucketLocation()), SDK_TRANSFER_TYPE,
+        return new Bucket.ReplicationRule(
+                rule.getReplicationRuleID(),
+                rule.getTargetBucketName(),
+                Regions.strip(rule.getTargetBucketLocation()),
+                SDK_TRANSFER_TYPE,
                 rule.getObjectPrefixList() == null ? List.of() : rule.getObjectPrefixList(),
-                actions.isEmpty() ? List.of("ALL") : actions, rule.isEnableHistoricalObjectReplication(),
+                actions.isEmpty() ? List.of("ALL") : actions,
+                rule.isEnableHistoricalObjectReplication(),
                 Optional.ofNullable(rule.getSyncRole()).filter(s -> !s.isEmpty()));
     }
 }

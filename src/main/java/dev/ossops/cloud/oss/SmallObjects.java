@@ -35,7 +35,8 @@ public final class SmallObjects {
             metadata.setContentLength(body.length);
             metadata.setHeader("x-oss-forbid-overwrite", "true");
             try {
-                clients.apply(b.region()).putObject(new PutObjectRequest(b.name(), key, new ByteArrayInputStream(body), metadata));
+                clients.apply(b.region())
+                        .putObject(new PutObjectRequest(b.name(), key, new ByteArrayInputStream(body), metadata));
                 return true;
             } catch (OSSException e) {
                 if ("FileAlreadyExists".equals(e.getErrorCode())) {

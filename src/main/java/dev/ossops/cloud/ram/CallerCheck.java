@@ -20,12 +20,18 @@ public final class CallerCheck {
      * APIs; the Java SDK core turns a SignatureDoesNotMatch whose string to sign matches its own into
      * SDK.InvalidAccessKeySecret).
      */
-    private static final Set<String> KEY_REJECTED = Set.of("InvalidAccessKeyId", "InvalidAccessKeyId.NotFound",
-            "InvalidAccessKeyId.Inactive", "SignatureDoesNotMatch", "IncompleteSignature", "SDK.InvalidAccessKeySecret",
-            "InvalidSecurityToken.Expired", "InvalidSecurityToken.MismatchWithAccessKey", "InvalidSecurityToken.Malformed");
+    private static final Set<String> KEY_REJECTED = Set.of(
+            "InvalidAccessKeyId",
+            "InvalidAccessKeyId.NotFound",
+            "InvalidAccessKeyId.Inactive",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "SDK.InvalidAccessKeySecret",
+            "InvalidSecurityToken.Expired",
+            "InvalidSecurityToken.MismatchWithAccessKey",
+            "InvalidSecurityToken.Malformed");
 
-    private CallerCheck() {
-    }
+    private CallerCheck() {}
 
     /**
      * Who {@code target}'s credentials belong to; throws {@link CredentialsException} when the service rejects the key
@@ -33,16 +39,20 @@ public final class CallerCheck {
      */
     public static RamModel.CallerIdentity confirm(CloudTarget target, IdentityGateway identity) {
         Credentials credentials = target.credentials().resolve();
-        String key = "the AccessKey " + Secrets.maskAccessKeyId(credentials.accessKeyId()) + " from " + target.credentials().describe();
+        String key = "the AccessKey " + Secrets.maskAccessKeyId(credentials.accessKeyId()) + " from "
+                + target.credentials().describe();
         String where = target.popEndpoint(PopProduct.STS).toString();
         try {
             return identity.callerIdentity();
         } catch (CloudException e) {
             if (e.code().filter(KEY_REJECTED::contains).isPresent()) {
-                throw new CredentialsException(key + " was rejected by " + where + " (" + e.getMessage() + "); nothing was read", e);
+                throw new CredentialsException(
+                        key + " was rejected by " + where + " (" + e.getMessage() + "); nothing was read", e);
             }
-            throw new CredentialsException("cannot confirm who " + key + " belongs to: " + e.getMessage() + "; is " + where
-                    + " an Alibaba Cloud STS endpoint (or an ossops emulator)? Nothing was read", e);
+            throw new CredentialsException(
+                    "cannot confirm who " + key + " belongs to: " + e.getMessage() + "; is " + where
+                            + " an Alibaba Cloud STS endpoint (or an ossops emulator)? Nothing was read",
+                    e);
         }
     }
 }

@@ -15,7 +15,10 @@ public final class IdentityGateway {
 
     public RamModel.CallerIdentity callerIdentity() {
         GetCallerIdentityResponse r = client.call("GetCallerIdentity", new GetCallerIdentityRequest());
-        return new RamModel.CallerIdentity(r.getAccountId(), r.getIdentityType() == null ? "" : r.getIdentityType(),
-                r.getArn() == null ? "" : r.getArn(), r.getUserId() == null ? "" : r.getUserId());
+        return new RamModel.CallerIdentity(
+                r.getAccountId(),
+                r.getIdentityType() == null ? "" : r.getIdentityType(),
+                r.getArn() == null ? "" : r.getArn(),
+                r.getUserId() == null ? "" : r.getUserId());
     }
 }

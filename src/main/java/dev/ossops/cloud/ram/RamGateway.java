@@ -20,17 +20,17 @@ import com.aliyuncs.ram.model.v20150501.GetUserRequest;
 import com.aliyuncs.ram.model.v20150501.GetUserResponse;
 import com.aliyuncs.ram.model.v20150501.ListAccessKeysRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleRequest;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
+import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
+import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsRequest;
+import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
 import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
 import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
 import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
 import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
-import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
-import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
-import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
-import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsRequest;
-import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
 import com.aliyuncs.ram.model.v20150501.UpdatePolicyDescriptionRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
@@ -39,8 +39,8 @@ import dev.ossops.cloud.PopClient;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -51,11 +51,15 @@ import java.util.function.Supplier;
 public final class RamGateway {
     /** RAM keeps at most this many versions of a custom policy. */
     public static final int MAX_POLICY_VERSIONS = 5;
+
     public static final String SYSTEM = "System";
     public static final String CUSTOM = "Custom";
 
     /** Whom a policy is attached to. */
-    public enum Principal { ROLE, USER }
+    public enum Principal {
+        ROLE,
+        USER
+    }
 
     /** RAM's largest page for ListPolicies, ListRoles and ListUsers. */
     private static final int LIST_PAGE = 1000;
@@ -80,8 +84,10 @@ public final class RamGateway {
         ListPolicyVersionsRequest request = new ListPolicyVersionsRequest();
         request.setPolicyName(name);
         request.setPolicyType(CUSTOM);
-        return ifExists(() -> RamModel.oldestFirst(client.call("ListPolicyVersions " + name, request).getPolicyVersions()
-                .stream().map(RamGateway::toVersion).toList()));
+        return ifExists(() ->
+                RamModel.oldestFirst(client.call("ListPolicyVersions " + name, request).getPolicyVersions().stream()
+                        .map(RamGateway::toVersion)
+                        .toList()));
     }
 
     public void createPolicy(String name, String document, Optional<String> description) {
@@ -98,13 +104,23 @@ public final class RamGateway {
      * Returns the id of the version deleted, if any.
      */
     public Optional<String> createDefaultVersion(String name, String document) {
-        List<RamModel.PolicyVersion> versions = policyVersions(name).orElseThrow(() -> new CloudException(
-                "CreatePolicyVersion " + name + " failed: the policy does not exist", "EntityNotExist.Policy", 1, null));
+        List<RamModel.PolicyVersion> versions = policyVersions(name)
+                .orElseThrow(() -> new CloudException(
+                        "CreatePolicyVersion " + name + " failed: the policy does not exist",
+                        "EntityNotExist.Policy",
+                        1,
+                        null));
         Optional<String> deleted = Optional.empty();
         if (versions.size() >= MAX_POLICY_VERSIONS) {
-            String oldest = versions.stream().filter(v -> !v.isDefault()).findFirst().map(RamModel.PolicyVersion::versionId)
-                    .orElseThrow(() -> new CloudException("CreatePolicyVersion " + name + " failed: all "
-                            + versions.size() + " versions are default", null, 1, null));
+            String oldest = versions.stream()
+                    .filter(v -> !v.isDefault())
+                    .findFirst()
+                    .map(RamModel.PolicyVersion::versionId)
+                    .orElseThrow(() -> new CloudException(
+                            "CreatePolicyVersion " + name + " failed: all " + versions.size() + " versions are default",
+                            null,
+                            1,
+                            null));
             DeletePolicyVersionRequest delete = new DeletePolicyVersionRequest();
             delete.setPolicyName(name);
             delete.setVersionId(oldest);
@@ -184,12 +200,14 @@ public final class RamGateway {
             ListPoliciesForRoleRequest request = new ListPoliciesForRoleRequest();
             request.setRoleName(name);
             return ifExists(() -> client.call("ListPoliciesForRole " + name, request).getPolicies().stream()
-                    .map(RamGateway::toAttached).toList());
+                    .map(RamGateway::toAttached)
+                    .toList());
         }
         ListPoliciesForUserRequest request = new ListPoliciesForUserRequest();
         request.setUserName(name);
         return ifExists(() -> client.call("ListPoliciesForUser " + name, request).getPolicies().stream()
-                .map(RamGateway::toAttached).toList());
+                .map(RamGateway::toAttached)
+                .toList());
     }
 
     public void attach(Principal principal, String name, String policyName, String policyType) {
@@ -234,8 +252,12 @@ public final class RamGateway {
             request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListPoliciesResponse page = client.call("ListPolicies " + policyType, request);
-            return new Page(page.getPolicies().stream().map(ListPoliciesResponse.Policy::getPolicyName).toList(),
-                    page.getIsTruncated(), page.getMarker());
+            return new Page(
+                    page.getPolicies().stream()
+                            .map(ListPoliciesResponse.Policy::getPolicyName)
+                            .toList(),
+                    page.getIsTruncated(),
+                    page.getMarker());
         });
     }
 
@@ -251,8 +273,12 @@ public final class RamGateway {
             request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListUsersResponse page = client.call("ListUsers", request);
-            return new Page(page.getUsers().stream().map(ListUsersResponse.User::getUserName).toList(),
-                    page.getIsTruncated(), page.getMarker());
+            return new Page(
+                    page.getUsers().stream()
+                            .map(ListUsersResponse.User::getUserName)
+                            .toList(),
+                    page.getIsTruncated(),
+                    page.getMarker());
         });
     }
 
@@ -263,14 +289,17 @@ public final class RamGateway {
             request.setMaxItems(LIST_PAGE);
             request.setMarker(marker);
             ListRolesResponse page = client.call("ListRoles", request);
-            return new Page(page.getRoles().stream().map(ListRolesResponse.Role::getRoleName).toList(),
-                    page.getIsTruncated(), page.getMarker());
+            return new Page(
+                    page.getRoles().stream()
+                            .map(ListRolesResponse.Role::getRoleName)
+                            .toList(),
+                    page.getIsTruncated(),
+                    page.getMarker());
         });
     }
 
     /** One page of a RAM listing: its names, and the marker of the next page when it is truncated. */
-    private record Page(List<String> names, Boolean truncated, String marker) {
-    }
+    private record Page(List<String> names, Boolean truncated, String marker) {}
 
     /** Follows RAM's Marker / IsTruncated paging from the first page ({@code null} marker) to the last. */
     private static List<String> allPages(Function<String, Page> fetch) {
@@ -290,7 +319,8 @@ public final class RamGateway {
      */
     public List<RamModel.AccessKey> callerAccessKeys() {
         return client.call("ListAccessKeys", new ListAccessKeysRequest()).getAccessKeys().stream()
-                .map(k -> new RamModel.AccessKey(k.getAccessKeyId(), k.getStatus())).toList();
+                .map(k -> new RamModel.AccessKey(k.getAccessKeyId(), k.getStatus()))
+                .toList();
     }
 
     private <T extends AcsResponse> void call(String what, AcsRequest<T> request) {
@@ -318,13 +348,19 @@ public final class RamGateway {
     }
 
     static RamModel.PolicyVersion toVersion(ListPolicyVersionsResponse.PolicyVersion v) {
-        return new RamModel.PolicyVersion(v.getVersionId(), Boolean.TRUE.equals(v.getIsDefaultVersion()),
+        return new RamModel.PolicyVersion(
+                v.getVersionId(),
+                Boolean.TRUE.equals(v.getIsDefaultVersion()),
                 v.getCreateDate() == null ? "" : v.getCreateDate());
     }
 
     static RamModel.Role toRole(GetRoleResponse.Role r) {
-        return new RamModel.Role(r.getRoleName(), r.getArn(), r.getAssumeRolePolicyDocument(),
-                Optional.ofNullable(r.getMaxSessionDuration()), text(r.getDescription()));
+        return new RamModel.Role(
+                r.getRoleName(),
+                r.getArn(),
+                r.getAssumeRolePolicyDocument(),
+                Optional.ofNullable(r.getMaxSessionDuration()),
+                text(r.getDescription()));
     }
 
     static RamModel.User toUser(GetUserResponse.User u) {

@@ -6,32 +6,33 @@ import java.util.Optional;
 /** What {@link RamGateway} reads, free of SDK types so callers outside {@code cloud} can use it. */
 public final class RamModel {
 
-    private RamModel() {
-    }
+    private RamModel() {}
 
     /** A policy with its default version's document. {@code policyType} is {@code System} or {@code Custom}. */
-    public record Policy(String name, String policyType, String defaultVersionId, String defaultDocument,
-                         Optional<String> description) {
-    }
+    public record Policy(
+            String name,
+            String policyType,
+            String defaultVersionId,
+            String defaultDocument,
+            Optional<String> description) {}
 
     /** One version of a policy; {@code createDate} as RAM prints it (ISO-8601). */
-    public record PolicyVersion(String versionId, boolean isDefault, String createDate) {
-    }
+    public record PolicyVersion(String versionId, boolean isDefault, String createDate) {}
 
-    public record Role(String name, String arn, String trustDocument, Optional<Long> maxSessionDuration,
-                       Optional<String> description) {
-    }
+    public record Role(
+            String name,
+            String arn,
+            String trustDocument,
+            Optional<Long> maxSessionDuration,
+            Optional<String> description) {}
 
-    public record User(String name, Optional<String> displayName) {
-    }
+    public record User(String name, Optional<String> displayName) {}
 
     /** A policy attached to a role or user, with the PolicyType RAM reported. */
-    public record AttachedPolicy(String policyName, String policyType) {
-    }
+    public record AttachedPolicy(String policyName, String policyType) {}
 
     /** An AccessKey as ListAccessKeys reports it: the id (never the secret) and {@code Active} or {@code Inactive}. */
-    public record AccessKey(String accessKeyId, String status) {
-    }
+    public record AccessKey(String accessKeyId, String status) {}
 
     /**
      * GetCallerIdentity: the account, the kind of caller ({@code Account}, {@code RAMUser}, {@code AssumedRoleUser}), its
@@ -45,8 +46,7 @@ public final class RamModel {
     }
 
     /** What a new role is created with; {@code description} is sent only when present. */
-    public record NewRole(String name, String trustDocument, long maxSessionDuration, Optional<String> description) {
-    }
+    public record NewRole(String name, String trustDocument, long maxSessionDuration, Optional<String> description) {}
 
     /** The versions of a policy ordered oldest first. */
     static List<PolicyVersion> oldestFirst(List<PolicyVersion> versions) {

@@ -1,7 +1,6 @@
 package dev.ossops.cloud.upload;
 
 import dev.ossops.cloud.credentials.Secrets;
-
 import dev.ossops.upload.Downloader;
 import dev.ossops.upload.Masking;
 import dev.ossops.upload.TransferException;
@@ -44,20 +43,26 @@ public final class HttpObjectSource implements Downloader.Source {
         try (InputStream body = response.body()) {
             long size;
             if (response.statusCode() == 206) {
-                Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+                Matcher m = CONTENT_RANGE.matcher(
+                        response.headers().firstValue("Content-Range").orElse(""));
                 if (!m.matches()) {
                     throw new TransferException(shown + ": 206 without a usable Content-Range", null, false, null);
                 }
                 size = Long.parseLong(m.group(1));
             } else if (response.statusCode() == 200) {
                 // The range was ignored (an empty object, or a server without ranges): the length is the whole object.
-                size = response.headers().firstValueAsLong("Content-Length").orElseThrow(() ->
-                        new TransferException(shown + ": no Content-Length", null, false, null));
+                size = response.headers()
+                        .firstValueAsLong("Content-Length")
+                        .orElseThrow(() -> new TransferException(shown + ": no Content-Length", null, false, null));
             } else {
-                throw failure(response.statusCode(), new String(body.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8));
+                throw failure(
+                        response.statusCode(),
+                        new String(body.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8));
             }
-            OptionalLong crc = response.headers().firstValue("x-oss-hash-crc64ecma")
-                    .map(v -> OptionalLong.of(Long.parseUnsignedLong(v))).orElse(OptionalLong.empty());
+            OptionalLong crc = response.headers()
+                    .firstValue("x-oss-hash-crc64ecma")
+                    .map(v -> OptionalLong.of(Long.parseUnsignedLong(v)))
+                    .orElse(OptionalLong.empty());
             String etag = response.headers().firstValue("ETag").orElse("");
             return new Info(size, crc, etag);
         } catch (IOException e) {
@@ -72,19 +77,24 @@ public final class HttpObjectSource implements Downloader.Source {
             return response.body();
         }
         try (InputStream body = response.body()) {
-            throw failure(response.statusCode(), new String(body.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8));
+            throw failure(
+                    response.statusCode(), new String(body.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TransferException(shown + ": HTTP " + response.statusCode(), null, true, e);
         }
     }
 
     private HttpResponse<InputStream> send(long offset, long length) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
-                .header("Range", "bytes=" + offset + "-" + (offset + length - 1)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(TIMEOUT)
+                .header("Range", "bytes=" + offset + "-" + (offset + length - 1))
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new TransferException(shown + ": " + e.getClass().getSimpleName() + " " + Secrets.redact(e.getMessage()), null, true, e);
+            throw new TransferException(
+                    shown + ": " + e.getClass().getSimpleName() + " " + Secrets.redact(e.getMessage()), null, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransferException(shown + ": interrupted", null, true, e);
@@ -95,6 +105,7 @@ public final class HttpObjectSource implements Downloader.Source {
         Matcher m = CODE.matcher(body);
         String code = m.find() ? m.group(1) : null;
         boolean resumable = status == 429 || status >= 500;
-        return new TransferException(shown + ": HTTP " + status + (code == null ? "" : " " + code), code, resumable, null);
+        return new TransferException(
+                shown + ": HTTP " + status + (code == null ? "" : " " + code), code, resumable, null);
     }
 }

@@ -20,8 +20,9 @@ public final class OssObjectSource implements Downloader.Source {
 
     @Override
     public Info info() {
-        ObjectStore.ObjectInfo head = store.head(bucket, key).orElseThrow(() ->
-                new TransferException("oss://" + bucket + "/" + key + ": no such object", "NoSuchKey", false, null));
+        ObjectStore.ObjectInfo head = store.head(bucket, key)
+                .orElseThrow(() -> new TransferException(
+                        "oss://" + bucket + "/" + key + ": no such object", "NoSuchKey", false, null));
         return new Info(head.size(), head.crc64(), head.etag());
     }
 

@@ -1,8 +1,5 @@
 package dev.ossops.cloud.upload;
 
-import dev.ossops.cloud.credentials.Secrets;
-import dev.ossops.cloud.oss.Regions;
-
 import com.aliyun.oss.ClientException;
 import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
@@ -25,14 +22,16 @@ import com.aliyun.oss.model.PutObjectRequest;
 import com.aliyun.oss.model.PutObjectResult;
 import com.aliyun.oss.model.UploadPartRequest;
 import com.aliyun.oss.model.UploadPartResult;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.cloud.CloudErrors;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.OssClients;
 import dev.ossops.cloud.Retry;
+import dev.ossops.cloud.credentials.Secrets;
 import dev.ossops.cloud.oss.ListingEncoding;
+import dev.ossops.cloud.oss.Regions;
 import dev.ossops.upload.Checkpoint;
-import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.ObjectStore;
 import dev.ossops.upload.PartPlan;
 import dev.ossops.upload.TransferException;
@@ -62,6 +61,7 @@ import java.util.function.Supplier;
 public final class OssTransfer implements ObjectStore, AutoCloseable {
     /** What OSS answers when an STS token has run out (the code depends on where it is checked). */
     private static final Set<String> EXPIRED_TOKEN = Set.of("SecurityTokenExpired", "InvalidSecurityToken");
+
     private static final Set<String> NOT_FOUND = Set.of("NoSuchKey", "NoSuchUpload");
     private static final int LIST_PAGE = 1000;
 
@@ -79,20 +79,26 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     }
 
     /** A transfer client for buckets in {@code region} of {@code target}, with up to {@code connections} connections. */
-    public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired) {
-        return create(target, region, version, connections, onTokenExpired, () -> {
-        });
+    public static OssTransfer create(
+            CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired) {
+        return create(target, region, version, connections, onTokenExpired, () -> {});
     }
 
     /** As above; {@code onThrottled} hears of every throttling answer before it is retried (e.g. {@code TransferSlots::throttled}). */
-    public static OssTransfer create(CloudTarget target, String region, SignatureVersion version, int connections, Runnable onTokenExpired,
-                                     Runnable onThrottled) {
+    public static OssTransfer create(
+            CloudTarget target,
+            String region,
+            SignatureVersion version,
+            int connections,
+            Runnable onTokenExpired,
+            Runnable onThrottled) {
         Retry retry = Retry.standard().observing(e -> {
             if (CloudErrors.isThrottling(e)) {
                 onThrottled.run();
             }
         });
-        return new OssTransfer(OssClients.create(target, region, version.sdk(), connections, false), retry, onTokenExpired);
+        return new OssTransfer(
+                OssClients.create(target, region, version.sdk(), connections, false), retry, onTokenExpired);
     }
 
     /** The region a bucket lives in (GetBucketLocation, which needs oss:GetBucketLocation), e.g. {@code cn-beijing}. */
@@ -105,7 +111,10 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         return optional(() -> call("HeadObject " + bucket + "/" + key, () -> {
             ObjectMetadata meta = oss.getObjectMetadata(bucket, key);
             Long crc = meta.getServerCRC();
-            return new ObjectInfo(meta.getContentLength(), crc == null ? OptionalLong.empty() : OptionalLong.of(crc), meta.getETag(),
+            return new ObjectInfo(
+                    meta.getContentLength(),
+                    crc == null ? OptionalLong.empty() : OptionalLong.of(crc),
+                    meta.getETag(),
                     Optional.ofNullable(meta.getContentType()));
         }));
     }
@@ -113,15 +122,17 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     @Override
     public Stored put(String bucket, String key, Path file, long size, String contentType, LongConsumer progress) {
         String what = "PutObject " + bucket + "/" + key;
-        return call(what, () -> attempt(progress, counted -> {
-            try (PartStreams in = PartStreams.open(file, 0, size, counted)) {
-                ObjectMetadata meta = new ObjectMetadata();
-                meta.setContentLength(size);
-                meta.setContentType(contentType);
-                PutObjectResult result = oss.putObject(new PutObjectRequest(bucket, key, in, meta));
-                return checked(what, result.getETag(), result.getServerCRC(), in.crc64());
-            }
-        }));
+        return call(
+                what,
+                () -> attempt(progress, counted -> {
+                    try (PartStreams in = PartStreams.open(file, 0, size, counted)) {
+                        ObjectMetadata meta = new ObjectMetadata();
+                        meta.setContentLength(size);
+                        meta.setContentType(contentType);
+                        PutObjectResult result = oss.putObject(new PutObjectRequest(bucket, key, in, meta));
+                        return checked(what, result.getETag(), result.getServerCRC(), in.crc64());
+                    }
+                }));
     }
 
     @Override
@@ -131,7 +142,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         return call("InitiateMultipartUpload " + bucket + "/" + key, () -> {
             Instant sent = Instant.now();
             try {
-                return oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key, meta)).getUploadId();
+                return oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key, meta))
+                        .getUploadId();
             } catch (ClientException | OSSException e) {
                 // OSS may have served the request when the connection failed (ClientException) or the
                 // answer was cut off part-way (the SDK's InvalidResponse); an error answer created nothing.
@@ -144,15 +156,19 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public Stored uploadPart(String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress) {
+    public Stored uploadPart(
+            String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress) {
         String what = "UploadPart " + part.number() + " of " + bucket + "/" + key;
-        return call(what, () -> attempt(progress, counted -> {
-            try (PartStreams in = PartStreams.open(file, part.offset(), part.length(), counted)) {
-                UploadPartRequest request = new UploadPartRequest(bucket, key, uploadId, part.number(), in, part.length());
-                UploadPartResult result = oss.uploadPart(request);
-                return checked(what, result.getETag(), result.getServerCRC(), in.crc64());
-            }
-        }));
+        return call(
+                what,
+                () -> attempt(progress, counted -> {
+                    try (PartStreams in = PartStreams.open(file, part.offset(), part.length(), counted)) {
+                        UploadPartRequest request =
+                                new UploadPartRequest(bucket, key, uploadId, part.number(), in, part.length());
+                        UploadPartResult result = oss.uploadPart(request);
+                        return checked(what, result.getETag(), result.getServerCRC(), in.crc64());
+                    }
+                }));
     }
 
     @Override
@@ -180,7 +196,9 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
 
     @Override
     public Stored complete(String bucket, String key, String uploadId, List<Checkpoint.CompletedPart> parts) {
-        List<PartETag> etags = parts.stream().map(p -> new PartETag(p.number(), p.etag(), p.size(), p.crc64())).toList();
+        List<PartETag> etags = parts.stream()
+                .map(p -> new PartETag(p.number(), p.etag(), p.size(), p.crc64()))
+                .toList();
         String what = "CompleteMultipartUpload " + bucket + "/" + key;
         return call(what, () -> {
             CompleteMultipartUploadResult result = oss.completeMultipartUpload(
@@ -216,7 +234,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
                 for (MultipartUpload u : listing.getMultipartUploads()) {
                     // The prefix also matches longer keys (key.bak): only the exact key counts.
                     if (ListingEncoding.decode(u.getKey()).equals(key)) {
-                        found.add(new PendingUpload(u.getUploadId(), u.getInitiated().toInstant()));
+                        found.add(new PendingUpload(
+                                u.getUploadId(), u.getInitiated().toInstant()));
                     }
                 }
                 if (!listing.isTruncated()) {
@@ -229,8 +248,13 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public URI presign(String bucket, String key, String method, Instant expiration, Optional<String> contentType,
-                       Map<String, String> headers) {
+    public URI presign(
+            String bucket,
+            String key,
+            String method,
+            Instant expiration,
+            Optional<String> contentType,
+            Map<String, String> headers) {
         GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucket, key, HttpMethod.valueOf(method));
         request.setExpiration(Date.from(expiration));
         contentType.ifPresent(request::setContentType);
@@ -240,7 +264,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             try {
                 return oss.generatePresignedUrl(request).toURI();
             } catch (URISyntaxException e) {
-                throw new TransferException("presign " + bucket + "/" + key + ": the SDK built an invalid URL", null, false, e);
+                throw new TransferException(
+                        "presign " + bucket + "/" + key + ": the SDK built an invalid URL", null, false, e);
             }
         });
     }
@@ -257,7 +282,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             try {
                 return oss.generatePresignedUrl(request).toURI();
             } catch (URISyntaxException e) {
-                throw new TransferException("presign " + bucket + "/" + key + ": the SDK built an invalid URL", null, false, e);
+                throw new TransferException(
+                        "presign " + bucket + "/" + key + ": the SDK built an invalid URL", null, false, e);
             }
         });
     }
@@ -296,8 +322,12 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             throw new TransferException(what + ": OSS returned no CRC-64 to check", null, false, null);
         }
         if (serverCrc != localCrc) {
-            throw new TransferException(what + ": OSS computed CRC-64 " + Crc64.format(serverCrc)
-                    + " but " + Crc64.format(localCrc) + " was sent", "InvalidDigest", false, null);
+            throw new TransferException(
+                    what + ": OSS computed CRC-64 " + Crc64.format(serverCrc) + " but " + Crc64.format(localCrc)
+                            + " was sent",
+                    "InvalidDigest",
+                    false,
+                    null);
         }
         return new Stored(etag, serverCrc);
     }
@@ -324,7 +354,8 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
         if (cause instanceof TransferException t) {
             return t;
         }
-        return new TransferException(Secrets.redact(e.getMessage()), e.code().orElse(null), CloudErrors.isRetryable(cause), e);
+        return new TransferException(
+                Secrets.redact(e.getMessage()), e.code().orElse(null), CloudErrors.isRetryable(cause), e);
     }
 
     /** A "not found" answer becomes empty, as every caller wants it. */

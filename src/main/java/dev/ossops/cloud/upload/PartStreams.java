@@ -82,7 +82,8 @@ final class PartStreams extends InputStream {
         while (chunk.hasRemaining()) {
             int n = channel.read(chunk, position);
             if (n < 0) {
-                throw new EOFException("the file ended " + remaining + " bytes before the part did: was it changed during the upload?");
+                throw new EOFException("the file ended " + remaining
+                        + " bytes before the part did: was it changed during the upload?");
             }
             position += n;
             remaining -= n;

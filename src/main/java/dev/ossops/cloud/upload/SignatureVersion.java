@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /** The OSS signature an uploader client signs with: {@code v4} (what OSS recommends) or the older {@code v1}. */
 public enum SignatureVersion {
-    V1(SignVersion.V1), V4(SignVersion.V4);
+    V1(SignVersion.V1),
+    V4(SignVersion.V4);
 
     private final SignVersion sdk;
 

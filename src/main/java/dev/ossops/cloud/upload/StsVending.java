@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class StsVending implements AutoCloseable {
     /** AssumeRole's DurationSeconds range. */
     public static final long MIN_DURATION = 900;
+
     public static final long MAX_DURATION = 43_200;
     private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::\\d+:role/[^/]+");
     private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z0-9.-]{1,64}");
@@ -38,12 +39,16 @@ public final class StsVending implements AutoCloseable {
     /**
      * What AssumeRole returned. {@link #toString()} shows neither secret nor token.
      */
-    public record Issued(String accessKeyId, String accessKeySecret, String securityToken, Instant expiration,
-                         String assumedRoleArn) {
+    public record Issued(
+            String accessKeyId,
+            String accessKeySecret,
+            String securityToken,
+            Instant expiration,
+            String assumedRoleArn) {
         @Override
         public String toString() {
-            return "Issued[" + Secrets.maskAccessKeyId(accessKeyId) + ", expires " + expiration
-                    + ", " + assumedRoleArn + "]";
+            return "Issued[" + Secrets.maskAccessKeyId(accessKeyId) + ", expires " + expiration + ", " + assumedRoleArn
+                    + "]";
         }
     }
 
@@ -53,8 +58,8 @@ public final class StsVending implements AutoCloseable {
      */
     public Issued assume(String role, String sessionName, String sessionPolicy, long durationSeconds) {
         if (durationSeconds < MIN_DURATION || durationSeconds > MAX_DURATION) {
-            throw new UploadException("--duration must be between " + MIN_DURATION + " and " + MAX_DURATION + " seconds, got "
-                    + durationSeconds);
+            throw new UploadException("--duration must be between " + MIN_DURATION + " and " + MAX_DURATION
+                    + " seconds, got " + durationSeconds);
         }
         AssumeRoleRequest request = new AssumeRoleRequest();
         request.setRoleArn(roleArn(role));
@@ -71,18 +76,25 @@ public final class StsVending implements AutoCloseable {
             throw e;
         }
         AssumeRoleResponse.Credentials c = response.getCredentials();
-        return new Issued(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken(), Instant.parse(c.getExpiration()),
+        return new Issued(
+                c.getAccessKeyId(),
+                c.getAccessKeySecret(),
+                c.getSecurityToken(),
+                Instant.parse(c.getExpiration()),
                 response.getAssumedRoleUser().getArn());
     }
 
     /** Whether the credentials in use are an account's own AccessKey, which STS refuses for AssumeRole. */
     private boolean signedByAccountRoot() {
-        return "Account".equals(sts.call("GetCallerIdentity", new GetCallerIdentityRequest()).getIdentityType());
+        return "Account"
+                .equals(sts.call("GetCallerIdentity", new GetCallerIdentityRequest())
+                        .getIdentityType());
     }
 
     private UploadException rootKeyRefused() {
         String keyId = Secrets.maskAccessKeyId(target.credentials().resolve().accessKeyId());
-        return new UploadException("STS refused AssumeRole: the credentials from " + target.credentials().describe() + " (" + keyId
+        return new UploadException("STS refused AssumeRole: the credentials from "
+                + target.credentials().describe() + " (" + keyId
                 + ") are the account's root AccessKey, and STS issues role credentials only to RAM users and roles"
                 + " (NoPermission: Roles may not be assumed by root accounts.). Use the AccessKey of a RAM user allowed"
                 + " sts:AssumeRole on the role (for example with the AliyunSTSAssumeRoleAccess policy).");
@@ -93,9 +105,11 @@ public final class StsVending implements AutoCloseable {
             return role;
         }
         if (!ROLE_NAME.matcher(role).matches()) {
-            throw new UploadException("--role '" + role + "' is neither a role ARN (acs:ram::<account>:role/<name>) nor a role name");
+            throw new UploadException(
+                    "--role '" + role + "' is neither a role ARN (acs:ram::<account>:role/<name>) nor a role name");
         }
-        String account = sts.call("GetCallerIdentity", new GetCallerIdentityRequest()).getAccountId();
+        String account =
+                sts.call("GetCallerIdentity", new GetCallerIdentityRequest()).getAccountId();
         return "acs:ram::" + account + ":role/" + role.toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -37,10 +37,15 @@ public final class Authenticator {
      * ({@code cn-hangzhou}, {@code ap-southeast-1}, {@code cn-shanghai-finance-1}), never the endpoint
      * form {@code oss-cn-hangzhou} (page 0002-00000226).
      */
-    private static final java.util.regex.Pattern REGION_ID = java.util.regex.Pattern.compile("(?!oss-)[a-z]{2,}(-[a-z0-9]+){1,4}");
-    private static final DateTimeFormatter V4_DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter V4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final java.util.regex.Pattern REGION_ID =
+            java.util.regex.Pattern.compile("(?!oss-)[a-z]{2,}(-[a-z0-9]+){1,4}");
+
+    private static final DateTimeFormatter V4_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter V4_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** The keys an OSS2 Authorization header may carry. */
     private static final Set<String> V2_FIELDS = Set.of("AccessKeyId", "AdditionalHeaders", "Signature");
@@ -71,7 +76,8 @@ public final class Authenticator {
         if (request.hasQueryParameter("OSSAccessKeyId")) {
             return v1Query(request);
         }
-        if (V2Signature.PREFIX.equals(request.queryParameter("x-oss-signature-version").orElse(null))) {
+        if (V2Signature.PREFIX.equals(
+                request.queryParameter("x-oss-signature-version").orElse(null))) {
             return v2Query(request);
         }
         if (request.hasQueryParameter("x-oss-signature-version") || request.hasQueryParameter("x-oss-credential")) {
@@ -90,7 +96,9 @@ public final class Authenticator {
         checkSkew(v1RequestTime(request));
         Credential key = lookup(keyId);
         checkState(key, request.header("x-oss-security-token"));
-        String stringToSign = V1Signature.stringToSign(request, request.header("date").or(() -> request.header("x-oss-date")).orElse(""));
+        String stringToSign = V1Signature.stringToSign(
+                request,
+                request.header("date").or(() -> request.header("x-oss-date")).orElse(""));
         if (!Crypto.same(V1Signature.sign(key.secret(), stringToSign), provided)) {
             throw v1Mismatch(keyId, provided, redact(stringToSign, request));
         }
@@ -102,7 +110,8 @@ public final class Authenticator {
         String expires = request.queryParameter("Expires").orElse("");
         String provided = request.queryParameter("Signature").orElse("");
         if (expires.isEmpty() || provided.isEmpty()) {
-            throw new OssException(OssError.ACCESS_DENIED,
+            throw new OssException(
+                    OssError.ACCESS_DENIED,
                     "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters");
         }
         // Seconds since the epoch; a value no long holds is as invalid as letters (page 0002-00000070).
@@ -127,14 +136,19 @@ public final class Authenticator {
             String pair = field.trim();
             int colon = pair.indexOf(':');
             if (colon < 0) {
-                throw new OssException(pair.isEmpty() ? OssError.V2_AUTHORIZATION_MALFORMED : OssError.V2_AUTHORIZATION_PAIR_MALFORMED);
+                throw new OssException(
+                        pair.isEmpty()
+                                ? OssError.V2_AUTHORIZATION_MALFORMED
+                                : OssError.V2_AUTHORIZATION_PAIR_MALFORMED);
             }
             String key = pair.substring(0, colon).trim();
-            if (!V2_FIELDS.contains(key) || pairs.put(key, pair.substring(colon + 1).trim()) != null) {
+            if (!V2_FIELDS.contains(key)
+                    || pairs.put(key, pair.substring(colon + 1).trim()) != null) {
                 throw new OssException(OssError.V2_AUTHORIZATION_MALFORMED);
             }
         }
-        String keyId = required(pairs.get("AccessKeyId"), OssError.V2_ACCESS_KEY_ID_MISSING, OssError.V2_ACCESS_KEY_ID_EMPTY);
+        String keyId =
+                required(pairs.get("AccessKeyId"), OssError.V2_ACCESS_KEY_ID_MISSING, OssError.V2_ACCESS_KEY_ID_EMPTY);
         String provided = required(pairs.get("Signature"), OssError.V2_SIGNATURE_MISSING, OssError.V2_SIGNATURE_EMPTY);
         TreeSet<String> additional = v2AdditionalHeaders(pairs.get("AdditionalHeaders"), true);
         checkSkew(v1RequestTime(request));
@@ -149,34 +163,50 @@ public final class Authenticator {
      * optional {@code x-oss-additional-headers}, and {@code x-oss-signature} over all the others.
      */
     private Caller v2Query(SignableRequest request) {
-        String keyId = required(request.queryParameter("x-oss-access-key-id").orElse(null), OssError.V2_QUERY_ACCESS_KEY_ID_MISSING,
+        String keyId = required(
+                request.queryParameter("x-oss-access-key-id").orElse(null),
+                OssError.V2_QUERY_ACCESS_KEY_ID_MISSING,
                 OssError.V2_QUERY_ACCESS_KEY_ID_EMPTY);
-        String expires = request.queryParameter("x-oss-expires").orElseThrow(() -> new OssException(OssError.V2_QUERY_EXPIRES_MISSING));
-        String provided = required(request.queryParameter("x-oss-signature").orElse(null), OssError.V2_QUERY_SIGNATURE_MISSING,
+        String expires = request.queryParameter("x-oss-expires")
+                .orElseThrow(() -> new OssException(OssError.V2_QUERY_EXPIRES_MISSING));
+        String provided = required(
+                request.queryParameter("x-oss-signature").orElse(null),
+                OssError.V2_QUERY_SIGNATURE_MISSING,
                 OssError.V2_QUERY_SIGNATURE_EMPTY);
         // Seconds since the epoch, held to V1's rule (page 0002-00000070).
         long expiry = seconds(expires, 19).orElseThrow(() -> new OssException(OssError.V2_QUERY_EXPIRES_INVALID));
         checkExpiry(expiry);
-        TreeSet<String> additional = v2AdditionalHeaders(request.queryParameter("x-oss-additional-headers").orElse(null), false);
+        TreeSet<String> additional = v2AdditionalHeaders(
+                request.queryParameter("x-oss-additional-headers").orElse(null), false);
         Credential key = lookup(keyId);
         checkState(key, request.queryParameter("security-token"));
         return v2Verify(request, key, keyId, expires, additional, "x-oss-signature", provided);
     }
 
-    private Caller v2Verify(SignableRequest request, Credential key, String keyId, String dateOrExpires, Set<String> additional,
-                            String signatureParameter, String provided) {
+    private Caller v2Verify(
+            SignableRequest request,
+            Credential key,
+            String keyId,
+            String dateOrExpires,
+            Set<String> additional,
+            String signatureParameter,
+            String provided) {
         for (String name : additional) {
             if (request.header(name).isEmpty()) {
                 throw new OssException(OssError.V2_ADDITIONAL_HEADER_ABSENT);
             }
         }
         String stringToSign = V2Signature.stringToSign(request, dateOrExpires, additional, signatureParameter);
-        String sdkForm = V2Signature.stringToSign(request, dateOrExpires, additional, signatureParameter, V2Signature.Encoding.JAVA_SDK);
+        String sdkForm = V2Signature.stringToSign(
+                request, dateOrExpires, additional, signatureParameter, V2Signature.Encoding.JAVA_SDK);
         if (!Crypto.same(V2Signature.sign(key.secret(), stringToSign), provided)
                 && (sdkForm.equals(stringToSign) || !Crypto.same(V2Signature.sign(key.secret(), sdkForm), provided))) {
             String shown = redact(stringToSign, request);
-            throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
-                    details(keyId, provided, shown)).with("StringToSignBytes", Crypto.spacedHex(shown));
+            throw new OssException(
+                            OssError.SIGNATURE_DOES_NOT_MATCH,
+                            OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
+                            details(keyId, provided, shown))
+                    .with("StringToSignBytes", Crypto.spacedHex(shown));
         }
         return Caller.of(key);
     }
@@ -244,14 +274,20 @@ public final class Authenticator {
         String provided = request.queryParameter("x-oss-signature").orElse("");
         String dateTime = request.queryParameter("x-oss-date").orElse("");
         String expires = request.queryParameter("x-oss-expires").orElse("");
-        if (!V4Signature.ALGORITHM.equals(request.queryParameter("x-oss-signature-version").orElse(""))
-                || credential.isEmpty() || provided.isEmpty() || dateTime.isEmpty() || expires.isEmpty()) {
-            throw new OssException(OssError.ACCESS_DENIED,
+        if (!V4Signature.ALGORITHM.equals(
+                        request.queryParameter("x-oss-signature-version").orElse(""))
+                || credential.isEmpty()
+                || provided.isEmpty()
+                || dateTime.isEmpty()
+                || expires.isEmpty()) {
+            throw new OssException(
+                    OssError.ACCESS_DENIED,
                     "Query-string authentication requires the x-oss-signature-version, x-oss-credential, x-oss-date, x-oss-expires and x-oss-signature parameters");
         }
         Scope scope = Scope.parse(credential, OssError.INVALID_PRESIGNED_SIGNING_REGION);
         Instant time = parseV4(dateTime);
-        long seconds = seconds(expires, 6).filter(s -> s >= 1 && s <= MAX_V4_EXPIRES_SECONDS)
+        long seconds = seconds(expires, 6)
+                .filter(s -> s >= 1 && s <= MAX_V4_EXPIRES_SECONDS)
                 .orElseThrow(() -> new OssException(OssError.INVALID_V4_EXPIRES));
         // The URL is valid from its x-oss-date, less 15 minutes of clock skew (page 0002-00000235), for
         // x-oss-expires seconds: a later x-oss-date cannot make it live beyond 7 days and 15 minutes.
@@ -262,18 +298,24 @@ public final class Authenticator {
         checkScopeDate(scope, time);
         Credential key = lookup(scope.keyId());
         // SDK 3.18 presigns V4 with x-oss-security-token; older signers used security-token.
-        checkState(key, request.queryParameter("x-oss-security-token").or(() -> request.queryParameter("security-token")));
-        TreeSet<String> additional = additionalHeaders(request.queryParameter("x-oss-additional-headers").orElse(null));
-        String canonical = V4Signature.canonicalRequest(request, additional, "x-oss-signature", V4Signature.UNSIGNED_PAYLOAD);
+        checkState(
+                key, request.queryParameter("x-oss-security-token").or(() -> request.queryParameter("security-token")));
+        TreeSet<String> additional = additionalHeaders(
+                request.queryParameter("x-oss-additional-headers").orElse(null));
+        String canonical =
+                V4Signature.canonicalRequest(request, additional, "x-oss-signature", V4Signature.UNSIGNED_PAYLOAD);
         return v4Verify(request, key, scope, dateTime, canonical, provided);
     }
 
-    private Caller v4Verify(SignableRequest request, Credential key, Scope scope, String dateTime, String canonical, String provided) {
+    private Caller v4Verify(
+            SignableRequest request, Credential key, Scope scope, String dateTime, String canonical, String provided) {
         String stringToSign = V4Signature.stringToSign(dateTime, scope.text(), canonical);
         String expected = V4Signature.sign(key.secret(), scope.date(), scope.region(), scope.product(), stringToSign);
         if (!Crypto.same(expected, provided)) {
-            throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
-                    details(scope.keyId(), provided, redact(stringToSign, request)))
+            throw new OssException(
+                            OssError.SIGNATURE_DOES_NOT_MATCH,
+                            OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
+                            details(scope.keyId(), provided, redact(stringToSign, request)))
                     .with("CanonicalRequest", redact(canonical, request));
         }
         return Caller.signedFor(key, scope.region());
@@ -292,8 +334,12 @@ public final class Authenticator {
     }
 
     private Credential lookup(String keyId) {
-        return credentials.find(keyId).orElseThrow(() -> new OssException(OssError.INVALID_ACCESS_KEY_ID,
-                OssError.INVALID_ACCESS_KEY_ID.defaultMessage(), Map.of("OSSAccessKeyId", AccessKeys.mask(keyId))));
+        return credentials
+                .find(keyId)
+                .orElseThrow(() -> new OssException(
+                        OssError.INVALID_ACCESS_KEY_ID,
+                        OssError.INVALID_ACCESS_KEY_ID.defaultMessage(),
+                        Map.of("OSSAccessKeyId", AccessKeys.mask(keyId))));
     }
 
     /**
@@ -312,9 +358,13 @@ public final class Authenticator {
         Optional<CredentialRefusal> refusal = key.refusal(token.orElse(null), now);
         if (refusal.isPresent()) {
             throw switch (refusal.get()) {
-                case INACTIVE -> new OssException(OssError.ACCESS_KEY_DISABLED, OssError.ACCESS_KEY_DISABLED.defaultMessage(),
-                        Map.of("OSSAccessKeyId", AccessKeys.mask(key.accessKeyId())));
-                case SECURITY_TOKEN_MISSING, SECURITY_TOKEN_MISMATCH -> new OssException(OssError.INVALID_SECURITY_TOKEN);
+                case INACTIVE ->
+                    new OssException(
+                            OssError.ACCESS_KEY_DISABLED,
+                            OssError.ACCESS_KEY_DISABLED.defaultMessage(),
+                            Map.of("OSSAccessKeyId", AccessKeys.mask(key.accessKeyId())));
+                case SECURITY_TOKEN_MISSING, SECURITY_TOKEN_MISMATCH ->
+                    new OssException(OssError.INVALID_SECURITY_TOKEN);
                 case EXPIRED -> new OssException(OssError.SECURITY_TOKEN_EXPIRED);
             };
         }
@@ -325,7 +375,8 @@ public final class Authenticator {
         String value = ossDate.or(() -> request.header("date"))
                 .orElseThrow(() -> new OssException(OssError.ACCESS_DENIED, "Missing Date Header."));
         try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw new OssException(OssError.ACCESS_DENIED, "Invalid Date Header.");
         }
@@ -352,7 +403,8 @@ public final class Authenticator {
             details.put("RequestTime", ISO.format(requestTime));
             details.put("ServerTime", ISO.format(now));
             details.put("MaxAllowedSkewMilliseconds", Long.toString(MAX_SKEW.toMillis()));
-            throw new OssException(OssError.REQUEST_TIME_TOO_SKEWED, OssError.REQUEST_TIME_TOO_SKEWED.defaultMessage(), details);
+            throw new OssException(
+                    OssError.REQUEST_TIME_TOO_SKEWED, OssError.REQUEST_TIME_TOO_SKEWED.defaultMessage(), details);
         }
     }
 
@@ -385,10 +437,14 @@ public final class Authenticator {
      */
     private static String redact(String text, SignableRequest request) {
         String result = text;
-        for (String token : new String[] {request.header("x-oss-security-token").orElse(null),
-                request.queryParameter("security-token").orElse(null), request.queryParameter("x-oss-security-token").orElse(null)}) {
+        for (String token : new String[] {
+            request.header("x-oss-security-token").orElse(null),
+            request.queryParameter("security-token").orElse(null),
+            request.queryParameter("x-oss-security-token").orElse(null)
+        }) {
             if (token != null && !token.isEmpty()) {
-                result = result.replace(token, "****").replace(V4Signature.encode(token), "****")
+                result = result.replace(token, "****")
+                        .replace(V4Signature.encode(token), "****")
                         .replace(V2Signature.encode(token), "****");
             }
         }
@@ -396,8 +452,11 @@ public final class Authenticator {
     }
 
     private static OssException v1Mismatch(String keyId, String provided, String stringToSign) {
-        return new OssException(OssError.SIGNATURE_DOES_NOT_MATCH, OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
-                details(keyId, provided, stringToSign)).with("StringToSignBytes", Crypto.spacedHex(stringToSign));
+        return new OssException(
+                        OssError.SIGNATURE_DOES_NOT_MATCH,
+                        OssError.SIGNATURE_DOES_NOT_MATCH.defaultMessage(),
+                        details(keyId, provided, stringToSign))
+                .with("StringToSignBytes", Crypto.spacedHex(stringToSign));
     }
 
     private static Map<String, String> details(String keyId, String provided, String stringToSign) {
@@ -428,7 +487,8 @@ public final class Authenticator {
             }
             if (parts[2].length() > 64 || !REGION_ID.matcher(parts[2]).matches()) {
                 // As OSS does (page 0002-00000715), with the key id masked like everywhere else.
-                throw new OssException(invalidRegion).with("ArgumentName", "x-oss-credential")
+                throw new OssException(invalidRegion)
+                        .with("ArgumentName", "x-oss-credential")
                         .with("ArgumentValue", AccessKeys.mask(parts[0]) + credential.substring(parts[0].length()));
             }
             return new Scope(parts[0], parts[1], parts[2], parts[3]);

@@ -17,8 +17,11 @@ import java.util.Optional;
  * {@code requesterPays} is whether the request accepts the charges of a pay-by-requester bucket
  * ({@code x-oss-request-payer: requester}).
  */
-public record Caller(Optional<Credential> credential, Map<String, List<String>> conditionKeys, Optional<String> signingRegion,
-                     boolean requesterPays) {
+public record Caller(
+        Optional<Credential> credential,
+        Map<String, List<String>> conditionKeys,
+        Optional<String> signingRegion,
+        boolean requesterPays) {
     public Caller {
         conditionKeys = Map.copyOf(conditionKeys);
     }

@@ -5,12 +5,12 @@ import java.security.MessageDigest;
 
 /** How the OSS signature checks compare and show what they computed; the MACs themselves are {@code common.Digests}. */
 final class Crypto {
-    private Crypto() {
-    }
+    private Crypto() {}
 
     /** Constant-time comparison, so signature checks do not leak how much of a guess was right. */
     static boolean same(String expected, String provided) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Bytes of {@code text} as OSS shows them in {@code StringToSignBytes}: "50 55 54 0A". */

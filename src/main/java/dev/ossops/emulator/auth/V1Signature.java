@@ -1,6 +1,7 @@
 package dev.ossops.emulator.auth;
 
 import dev.ossops.common.Digests;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,24 +17,100 @@ import java.util.TreeMap;
 public final class V1Signature {
     /** Query parameters that take part in the canonicalized resource, as the SDK and OSS list them. */
     public static final Set<String> SIGNED_SUBRESOURCES = Set.copyOf(List.of(
-            "acl", "uploads", "location", "cors", "logging", "website", "referer", "lifecycle", "delete", "append",
-            "tagging", "objectMeta", "uploadId", "partNumber", "security-token", "position", "response-cache-control",
-            "response-content-disposition", "response-content-encoding", "response-content-language",
-            "response-content-type", "response-expires", "img", "style", "styleName", "replication",
-            "replicationProgress", "replicationLocation", "cname", "bucketInfo", "comp", "qos", "live", "status", "vod",
-            "startTime", "endTime", "x-oss-process", "processConfiguration", "symlink", "stat", "udf", "udfName",
-            "udfImage", "udfImageDesc", "udfApplication", "udfApplicationLog", "restore", "versions", "versioning",
-            "versionId", "encryption", "policy", "requestPayment", "x-oss-traffic-limit", "qosInfo", "asyncFetch",
-            "sequential", "x-oss-request-payer", "vpcip", "vip", "inventory", "inventoryId", "continuation-token",
-            "worm", "wormId", "wormExtend", "callback", "callback-var", "x-oss-dir", "x-oss-rename", "x-oss-delete",
-            "transferAcceleration", "x-oss-ac-source-ip", "x-oss-ac-subnet-mask", "x-oss-ac-vpc-id",
-            "x-oss-ac-forward-allow", "metaQuery", "resourceGroup", "regionList", "x-oss-async-process",
-            "x-oss-write-get-object-response", "bucketArchiveDirectRead", "httpsConfig", "publicAccessBlock",
-            "policyStatus", "redundancyTransition", "x-oss-target-redundancy-type",
-            "x-oss-redundancy-transition-taskid", "accessPoint", "accessPointPolicy", "seal"));
+            "acl",
+            "uploads",
+            "location",
+            "cors",
+            "logging",
+            "website",
+            "referer",
+            "lifecycle",
+            "delete",
+            "append",
+            "tagging",
+            "objectMeta",
+            "uploadId",
+            "partNumber",
+            "security-token",
+            "position",
+            "response-cache-control",
+            "response-content-disposition",
+            "response-content-encoding",
+            "response-content-language",
+            "response-content-type",
+            "response-expires",
+            "img",
+            "style",
+            "styleName",
+            "replication",
+            "replicationProgress",
+            "replicationLocation",
+            "cname",
+            "bucketInfo",
+            "comp",
+            "qos",
+            "live",
+            "status",
+            "vod",
+            "startTime",
+            "endTime",
+            "x-oss-process",
+            "processConfiguration",
+            "symlink",
+            "stat",
+            "udf",
+            "udfName",
+            "udfImage",
+            "udfImageDesc",
+            "udfApplication",
+            "udfApplicationLog",
+            "restore",
+            "versions",
+            "versioning",
+            "versionId",
+            "encryption",
+            "policy",
+            "requestPayment",
+            "x-oss-traffic-limit",
+            "qosInfo",
+            "asyncFetch",
+            "sequential",
+            "x-oss-request-payer",
+            "vpcip",
+            "vip",
+            "inventory",
+            "inventoryId",
+            "continuation-token",
+            "worm",
+            "wormId",
+            "wormExtend",
+            "callback",
+            "callback-var",
+            "x-oss-dir",
+            "x-oss-rename",
+            "x-oss-delete",
+            "transferAcceleration",
+            "x-oss-ac-source-ip",
+            "x-oss-ac-subnet-mask",
+            "x-oss-ac-vpc-id",
+            "x-oss-ac-forward-allow",
+            "metaQuery",
+            "resourceGroup",
+            "regionList",
+            "x-oss-async-process",
+            "x-oss-write-get-object-response",
+            "bucketArchiveDirectRead",
+            "httpsConfig",
+            "publicAccessBlock",
+            "policyStatus",
+            "redundancyTransition",
+            "x-oss-target-redundancy-type",
+            "x-oss-redundancy-transition-taskid",
+            "accessPoint",
+            "accessPointPolicy",
+            "seal"));
 
-    private V1Signature() {
-    }
+    private V1Signature() {}
 
     /** The string to sign; {@code dateOrExpires} is the Date header, or Expires for a presigned URL. */
     public static String stringToSign(SignableRequest request, String dateOrExpires) {
@@ -64,7 +141,8 @@ public final class V1Signature {
         char separator = '?';
         for (Map.Entry<String, String> p : signed.entrySet()) {
             out.append(separator).append(p.getKey());
-            // A sub-resource without a value is signed bare: ?acl and ?acl= both sign as "acl" (ali-oss sends the latter).
+            // A sub-resource without a value is signed bare: ?acl and ?acl= both sign as "acl" (ali-oss sends the
+            // latter).
             if (p.getValue() != null && !p.getValue().isEmpty()) {
                 out.append('=').append(p.getValue());
             }

@@ -19,8 +19,7 @@ import java.util.TreeSet;
 public final class V2Signature {
     public static final String PREFIX = "OSS2";
 
-    private V2Signature() {
-    }
+    private V2Signature() {}
 
     /**
      * @param dateOrExpires     the Date header, or {@code x-oss-expires} for a presigned URL; null when the request has
@@ -28,14 +27,18 @@ public final class V2Signature {
      * @param additionalHeaders lower-cased names listed in AdditionalHeaders
      * @param excludedParameter the query parameter that carries the signature itself, or null
      */
-    public static String stringToSign(SignableRequest request, String dateOrExpires, Set<String> additionalHeaders,
-                                      String excludedParameter) {
+    public static String stringToSign(
+            SignableRequest request, String dateOrExpires, Set<String> additionalHeaders, String excludedParameter) {
         return stringToSign(request, dateOrExpires, additionalHeaders, excludedParameter, Encoding.RFC_3986);
     }
 
     /** As above, with the resource and parameters encoded as {@code encoding} does it. */
-    static String stringToSign(SignableRequest request, String dateOrExpires, Set<String> additionalHeaders,
-                               String excludedParameter, Encoding encoding) {
+    static String stringToSign(
+            SignableRequest request,
+            String dateOrExpires,
+            Set<String> additionalHeaders,
+            String excludedParameter,
+            Encoding encoding) {
         StringBuilder out = new StringBuilder();
         out.append(request.method()).append('\n');
         out.append(request.header("content-md5").map(String::trim).orElse("")).append('\n');
@@ -49,7 +52,8 @@ public final class V2Signature {
                 signedHeaders.put(h.getKey(), h.getValue().trim());
             }
         }
-        signedHeaders.forEach((name, value) -> out.append(name).append(':').append(value).append('\n'));
+        signedHeaders.forEach(
+                (name, value) -> out.append(name).append(':').append(value).append('\n'));
         out.append(String.join(";", new TreeSet<>(additionalHeaders))).append('\n');
         out.append(canonicalizedResource(request, excludedParameter, encoding));
         return out.toString();
@@ -76,7 +80,9 @@ public final class V2Signature {
     }
 
     public static String sign(String secret, String stringToSign) {
-        return Base64.getEncoder().encodeToString(Digests.hmac(Digests.HMAC_SHA256, secret.getBytes(StandardCharsets.UTF_8), stringToSign));
+        return Base64.getEncoder()
+                .encodeToString(
+                        Digests.hmac(Digests.HMAC_SHA256, secret.getBytes(StandardCharsets.UTF_8), stringToSign));
     }
 
     /** Percent-encoding as the RFC 3986 form of {@link Encoding#RFC_3986}. */
@@ -120,11 +126,17 @@ public final class V2Signature {
 
         private static void appendByte(StringBuilder out, int b, boolean twoDigits) {
             char c = (char) b;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
                     || c == '~') {
                 out.append(c);
             } else if (twoDigits || b >= 0x10) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(b, 16)));

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.auth;
 
 import dev.ossops.common.Digests;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -19,22 +20,23 @@ public final class V4Signature {
     public static final String TERMINATOR = "aliyun_v4_request";
     public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
-    private V4Signature() {
-    }
+    private V4Signature() {}
 
     /**
      * @param additionalHeaders lower-cased names listed in AdditionalHeaders, sorted
      * @param excludedParameter the query parameter that carries the signature itself, or null
      */
-    public static String canonicalRequest(SignableRequest request, Set<String> additionalHeaders, String excludedParameter,
-                                          String hashedPayload) {
+    public static String canonicalRequest(
+            SignableRequest request, Set<String> additionalHeaders, String excludedParameter, String hashedPayload) {
         StringBuilder out = new StringBuilder();
         out.append(request.method()).append('\n');
         out.append(encode(request.resourcePath()).replace("%2F", "/")).append('\n');
         TreeMap<String, String> params = new TreeMap<>();
         for (Map.Entry<String, String> p : request.query()) {
             if (!p.getKey().equals(excludedParameter)) {
-                params.put(encode(p.getKey().trim()), p.getValue() == null ? "" : encode(p.getValue().trim()));
+                params.put(
+                        encode(p.getKey().trim()),
+                        p.getValue() == null ? "" : encode(p.getValue().trim()));
             }
         }
         String separator = "";
@@ -49,7 +51,9 @@ public final class V4Signature {
         TreeMap<String, String> headers = new TreeMap<>();
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             String name = h.getKey();
-            if (name.equals("content-type") || name.equals("content-md5") || name.startsWith("x-oss-")
+            if (name.equals("content-type")
+                    || name.equals("content-md5")
+                    || name.startsWith("x-oss-")
                     || additionalHeaders.contains(name)) {
                 headers.put(name, h.getValue().trim());
             }
@@ -76,6 +80,8 @@ public final class V4Signature {
     /** URL encoding as the SDKs do it for V4: RFC 3986 unreserved characters kept, space as %20. */
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 }

@@ -8,9 +8,20 @@ import java.util.List;
  * or {@code configuring}); a configuring domain reads as online from {@code readyAt} on, so the
  * transition is deterministic under a test clock.
  */
-record CdnDomain(String domainName, long domainId, String cdnType, String scope, String description,
-                 String resourceGroupId, List<CdnSource> sources, String status, String readyAt,
-                 String gmtCreated, String gmtModified, String sslProtocol, CdnCertificate certificate) {
+record CdnDomain(
+        String domainName,
+        long domainId,
+        String cdnType,
+        String scope,
+        String description,
+        String resourceGroupId,
+        List<CdnSource> sources,
+        String status,
+        String readyAt,
+        String gmtCreated,
+        String gmtModified,
+        String sslProtocol,
+        CdnCertificate certificate) {
     static final String ONLINE = "online";
     static final String OFFLINE = "offline";
     static final String CONFIGURING = "configuring";
@@ -31,12 +42,36 @@ record CdnDomain(String domainName, long domainId, String cdnType, String scope,
     }
 
     CdnDomain withSources(List<CdnSource> newSources, String newStatus, String newReadyAt, String now) {
-        return new CdnDomain(domainName, domainId, cdnType, scope, description, resourceGroupId, newSources, newStatus,
-                newReadyAt, gmtCreated, now, sslProtocol, certificate);
+        return new CdnDomain(
+                domainName,
+                domainId,
+                cdnType,
+                scope,
+                description,
+                resourceGroupId,
+                newSources,
+                newStatus,
+                newReadyAt,
+                gmtCreated,
+                now,
+                sslProtocol,
+                certificate);
     }
 
     CdnDomain withCertificate(String newSslProtocol, CdnCertificate newCertificate, String now) {
-        return new CdnDomain(domainName, domainId, cdnType, scope, description, resourceGroupId, sources, status,
-                readyAt, gmtCreated, now, newSslProtocol, newCertificate);
+        return new CdnDomain(
+                domainName,
+                domainId,
+                cdnType,
+                scope,
+                description,
+                resourceGroupId,
+                sources,
+                status,
+                readyAt,
+                gmtCreated,
+                now,
+                newSslProtocol,
+                newCertificate);
     }
 }

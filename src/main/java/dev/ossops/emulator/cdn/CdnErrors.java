@@ -7,8 +7,7 @@ import dev.ossops.emulator.rpc.RpcException;
  * (verbatim, including the service's own spelling such as {@code InvaildParameter}).
  */
 final class CdnErrors {
-    private CdnErrors() {
-    }
+    private CdnErrors() {}
 
     /** {@code Invalid<Parameter>.Malformed}, the form AddCdnDomain and most CDN APIs use. */
     static RpcException malformed(String parameter) {
@@ -24,7 +23,8 @@ final class CdnErrors {
     }
 
     static RpcException functionNotSupported(String functionName) {
-        return new RpcException(400, "InvalidFunctionName.ValueNotSupported", "FunctionName " + functionName + " is not supported.");
+        return new RpcException(
+                400, "InvalidFunctionName.ValueNotSupported", "FunctionName " + functionName + " is not supported.");
     }
 
     static RpcException argNotSupported(String argName) {
@@ -53,6 +53,7 @@ final class CdnErrors {
     }
 
     static RpcException tooManyPaths() {
-        return new RpcException(400, "SingleRequest.OverLimit", "A maximum of 1000 URLs are supported for each request.");
+        return new RpcException(
+                400, "SingleRequest.OverLimit", "A maximum of 1000 URLs are supported for each request.");
     }
 }

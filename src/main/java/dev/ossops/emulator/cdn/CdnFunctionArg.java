@@ -1,5 +1,4 @@
 package dev.ossops.emulator.cdn;
 
 /** One argument of a domain config function. */
-record CdnFunctionArg(String argName, String argValue) {
-}
+record CdnFunctionArg(String argName, String argValue) {}

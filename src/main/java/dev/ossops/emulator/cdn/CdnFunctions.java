@@ -59,7 +59,9 @@ final class CdnFunctions {
             case "filetype_based_ttl_set" -> {
                 allowed(functionName, args, "ttl", "file_type", "weight");
                 ttl(functionName, args);
-                args.put("file_type", String.join(",", new LinkedHashSet<>(split(required(functionName, args, "file_type")))));
+                args.put(
+                        "file_type",
+                        String.join(",", new LinkedHashSet<>(split(required(functionName, args, "file_type")))));
                 weight(functionName, args);
             }
             case "path_based_ttl_set" -> {
@@ -89,7 +91,9 @@ final class CdnFunctions {
             }
             default -> throw CdnErrors.functionNotSupported(functionName);
         }
-        return args.entrySet().stream().map(e -> new CdnFunctionArg(e.getKey(), e.getValue())).toList();
+        return args.entrySet().stream()
+                .map(e -> new CdnFunctionArg(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static void referer(String functionName, Map<String, String> args, String listArg) {
@@ -126,9 +130,13 @@ final class CdnFunctions {
 
     private static void allowed(String functionName, Map<String, String> args, String... names) {
         Set<String> known = Set.of(names);
-        args.keySet().stream().filter(n -> !known.contains(n)).sorted().findFirst().ifPresent(unknown -> {
-            throw CdnErrors.argNotSupported(unknown);
-        });
+        args.keySet().stream()
+                .filter(n -> !known.contains(n))
+                .sorted()
+                .findFirst()
+                .ifPresent(unknown -> {
+                    throw CdnErrors.argNotSupported(unknown);
+                });
     }
 
     private static String required(String functionName, Map<String, String> args, String name) {

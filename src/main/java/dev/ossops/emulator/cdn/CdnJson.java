@@ -1,21 +1,16 @@
 package dev.ossops.emulator.cdn;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.emulator.rpc.RpcJson;
 
 /** CDN's wire shapes and the JSON-valued parameters (Sources, Functions) it reads. */
 final class CdnJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private CdnJson() {
-    }
-
-
-
+    private CdnJson() {}
 
     /** Parses a JSON array parameter; anything else is {@code Invalid<Parameter>.Malformed}. */
     static JsonNode array(String parameter, String json) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.ActionTable;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
+
 import java.time.Duration;
 import java.util.Set;
 

@@ -2,6 +2,7 @@ package dev.ossops.emulator.cdn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.rpc.JsonStateFile;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +48,13 @@ public final class CdnStore {
     /** Runs a change and persists the result; rules must be checked before anything is changed. */
     synchronized <T> T mutate(Supplier<T> change) {
         T result = change.get();
-        file.write(new CdnSnapshot(List.copyOf(domains.values()), List.copyOf(configs.values()), List.copyOf(tasks),
-                nextDomainId, nextConfigId, nextTaskId));
+        file.write(new CdnSnapshot(
+                List.copyOf(domains.values()),
+                List.copyOf(configs.values()),
+                List.copyOf(tasks),
+                nextDomainId,
+                nextConfigId,
+                nextTaskId));
         return result;
     }
 

@@ -1,11 +1,11 @@
 package dev.ossops.emulator.cdn;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
+import dev.ossops.emulator.rpc.RpcJson;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +32,7 @@ final class ConfigActions {
     }
 
     /** One entry of the Functions parameter after validation. */
-    private record Requested(String functionName, Optional<Long> configId, List<CdnFunctionArg> args) {
-    }
+    private record Requested(String functionName, Optional<Long> configId, List<CdnFunctionArg> args) {}
 
     private ObjectNode batchSet(RpcCall call) {
         Params p = call.params();
@@ -43,9 +42,12 @@ final class ConfigActions {
             String name = function.path("functionName").asText("");
             List<CdnFunctionArg> args = new ArrayList<>();
             for (JsonNode arg : function.path("functionArgs")) {
-                args.add(new CdnFunctionArg(arg.path("argName").asText(""), arg.path("argValue").asText("")));
+                args.add(new CdnFunctionArg(
+                        arg.path("argName").asText(""), arg.path("argValue").asText("")));
             }
-            Optional<Long> configId = function.hasNonNull("configId") ? Optional.of(function.path("configId").asLong()) : Optional.empty();
+            Optional<Long> configId = function.hasNonNull("configId")
+                    ? Optional.of(function.path("configId").asLong())
+                    : Optional.empty();
             requested.add(new Requested(name, configId, functions.normalise(name, args)));
         }
         return store.mutate(() -> {
@@ -75,7 +77,9 @@ final class ConfigActions {
     private Optional<Long> target(CdnDomain domain, Requested r) {
         if (r.configId().isPresent()) {
             CdnConfig existing = store.configs.get(r.configId().get());
-            if (existing == null || !existing.domainName().equals(domain.domainName()) || !existing.functionName().equals(r.functionName())) {
+            if (existing == null
+                    || !existing.domainName().equals(domain.domainName())
+                    || !existing.functionName().equals(r.functionName())) {
                 throw CdnErrors.configNotFound();
             }
             return r.configId();
@@ -84,21 +88,25 @@ final class ConfigActions {
             return Optional.empty();
         }
         return store.configs.values().stream()
-                .filter(c -> c.domainName().equals(domain.domainName()) && c.functionName().equals(r.functionName()))
-                .map(CdnConfig::configId).findFirst();
+                .filter(c -> c.domainName().equals(domain.domainName())
+                        && c.functionName().equals(r.functionName()))
+                .map(CdnConfig::configId)
+                .findFirst();
     }
 
     private ObjectNode describe(RpcCall call) {
         Params p = call.params();
         String name = p.required("DomainName");
-        Set<String> names = Set.copyOf(p.optional("FunctionNames").map(ConfigActions::split).orElse(List.of()));
+        Set<String> names =
+                Set.copyOf(p.optional("FunctionNames").map(ConfigActions::split).orElse(List.of()));
         Optional<String> configId = p.optional("ConfigId");
         return store.query(() -> {
             CdnDomain domain = store.domain(name);
             List<CdnConfig> configs = store.configs.values().stream()
                     .filter(c -> c.domainName().equals(domain.domainName()))
                     .filter(c -> names.isEmpty() || names.contains(c.functionName()))
-                    .filter(c -> configId.map(id -> id.equals(Long.toString(c.configId()))).orElse(true))
+                    .filter(c -> configId.map(id -> id.equals(Long.toString(c.configId())))
+                            .orElse(true))
                     .toList();
             ObjectNode out = RpcJson.object();
             out.set("DomainConfigs", RpcJson.list("DomainConfig", configs, c -> {
@@ -127,7 +135,8 @@ final class ConfigActions {
             CdnDomain domain = store.domain(name);
             List<Long> found = new ArrayList<>();
             for (String id : ids) {
-                CdnConfig config = parse(id).map(store.configs::get)
+                CdnConfig config = parse(id)
+                        .map(store.configs::get)
                         .filter(c -> c.domainName().equals(domain.domainName()))
                         .orElseThrow(CdnErrors::configNotFound);
                 found.add(config.configId());
@@ -146,7 +155,9 @@ final class ConfigActions {
     }
 
     private static List<String> split(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 }

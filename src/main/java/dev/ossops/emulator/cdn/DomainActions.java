@@ -1,11 +1,11 @@
 package dev.ossops.emulator.cdn;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
+import dev.ossops.emulator.rpc.RpcJson;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code configuring}; it reads as {@code online} once the configured propagation delay passed.
  */
 final class DomainActions {
-    private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Set<String> CDN_TYPES = Set.of("web", "download", "video");
     private static final Set<String> SCOPES = Set.of("domestic", "overseas", "global");
     private static final Set<String> SOURCE_TYPES = Set.of("oss", "domain", "ipaddr");
@@ -58,9 +59,20 @@ final class DomainActions {
             if (store.domains.containsKey(CdnStore.key(name))) {
                 throw CdnErrors.domainExists();
             }
-            CdnDomain domain = new CdnDomain(name, store.nextDomainId++, cdnType, scope, p.optional("Description").orElse(null),
-                    p.optional("ResourceGroupId", "rg-default"), sources, CdnDomain.CONFIGURING, readyAt(call.now()),
-                    now, now, "off", null);
+            CdnDomain domain = new CdnDomain(
+                    name,
+                    store.nextDomainId++,
+                    cdnType,
+                    scope,
+                    p.optional("Description").orElse(null),
+                    p.optional("ResourceGroupId", "rg-default"),
+                    sources,
+                    CdnDomain.CONFIGURING,
+                    readyAt(call.now()),
+                    now,
+                    now,
+                    "off",
+                    null);
             store.domains.put(CdnStore.key(name), domain);
             return RpcJson.object();
         });
@@ -102,10 +114,17 @@ final class DomainActions {
         String searchType = oneOf("DomainSearchType", p.optional("DomainSearchType", "fuzzy_match"), SEARCH_TYPES);
         return store.query(() -> {
             List<CdnDomain> matching = store.domains.values().stream()
-                    .filter(d -> p.optional("DomainName").map(n -> nameMatches(d.domainName(), n.toLowerCase(Locale.ROOT), searchType)).orElse(true))
-                    .filter(d -> p.optional("DomainStatus").map(s -> s.equals(d.statusAt(call.now()))).orElse(true))
-                    .filter(d -> p.optional("CdnType").map(t -> t.equals(d.cdnType())).orElse(true))
-                    .sorted(Comparator.comparing(CdnDomain::domainName)).toList();
+                    .filter(d -> p.optional("DomainName")
+                            .map(n -> nameMatches(d.domainName(), n.toLowerCase(Locale.ROOT), searchType))
+                            .orElse(true))
+                    .filter(d -> p.optional("DomainStatus")
+                            .map(s -> s.equals(d.statusAt(call.now())))
+                            .orElse(true))
+                    .filter(d -> p.optional("CdnType")
+                            .map(t -> t.equals(d.cdnType()))
+                            .orElse(true))
+                    .sorted(Comparator.comparing(CdnDomain::domainName))
+                    .toList();
             int from = Math.min(matching.size(), (pageNumber - 1) * pageSize);
             List<CdnDomain> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
             ObjectNode out = RpcJson.object();
@@ -142,7 +161,8 @@ final class DomainActions {
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             CdnDomain domain = store.domain(name);
-            store.domains.put(CdnStore.key(name), domain.withSources(sources, CdnDomain.CONFIGURING, readyAt(call.now()), now));
+            store.domains.put(
+                    CdnStore.key(name), domain.withSources(sources, CdnDomain.CONFIGURING, readyAt(call.now()), now));
             return RpcJson.object();
         });
     }

@@ -1,10 +1,10 @@
 package dev.ossops.emulator.cdn;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
+import dev.ossops.emulator.rpc.RpcJson;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,7 +48,8 @@ final class EdgeActions {
             throw CdnErrors.malformed("SSLProtocol");
         }
         String now = RpcJson.date(call.now());
-        Optional<CdnCertificate> certificate = "on".equals(protocol) ? Optional.of(certificate(p, name, now)) : Optional.empty();
+        Optional<CdnCertificate> certificate =
+                "on".equals(protocol) ? Optional.of(certificate(p, name, now)) : Optional.empty();
         return store.mutate(() -> {
             CdnDomain domain = store.domain(name);
             store.domains.put(CdnStore.key(name), domain.withCertificate(protocol, certificate.orElse(null), now));
@@ -66,9 +67,16 @@ final class EdgeActions {
             case "upload" -> {
                 X509Certificate x509 = parse(p.required("SSLPub"));
                 p.required("SSLPri");
-                yield new CdnCertificate(certName, type, null, attribute(x509.getSubjectX500Principal().getName(), "CN").orElse(domainName),
+                yield new CdnCertificate(
+                        certName,
+                        type,
+                        null,
+                        attribute(x509.getSubjectX500Principal().getName(), "CN")
+                                .orElse(domainName),
                         attribute(x509.getIssuerX500Principal().getName(), "O").orElse(null),
-                        RpcJson.date(x509.getNotBefore().toInstant()), RpcJson.date(x509.getNotAfter().toInstant()), now);
+                        RpcJson.date(x509.getNotBefore().toInstant()),
+                        RpcJson.date(x509.getNotAfter().toInstant()),
+                        now);
             }
             case "cas" -> new CdnCertificate(certName, type, p.required("CertId"), domainName, null, null, null, now);
             default -> new CdnCertificate(certName, type, null, domainName, "Digicert", null, null, now);
@@ -78,7 +86,8 @@ final class EdgeActions {
     private static X509Certificate parse(String pem) {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+            return (X509Certificate)
+                    factory.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException e) {
             throw CdnErrors.certificate();
         }
@@ -186,11 +195,20 @@ final class EdgeActions {
         return store.query(() -> {
             List<CdnRefreshTask> matching = store.tasks.stream()
                     .filter(t -> p.optional("TaskId").map(t.taskId()::equals).orElse(true))
-                    .filter(t -> p.optional("ObjectPath").map(o -> t.objectPath().contains(o)).orElse(true))
-                    .filter(t -> p.optional("ObjectType").map(o -> o.equalsIgnoreCase(t.objectType())).orElse(true))
+                    .filter(t -> p.optional("ObjectPath")
+                            .map(o -> t.objectPath().contains(o))
+                            .orElse(true))
+                    .filter(t -> p.optional("ObjectType")
+                            .map(o -> o.equalsIgnoreCase(t.objectType()))
+                            .orElse(true))
                     .filter(t -> p.optional("Status").map(t.status()::equals).orElse(true))
-                    .filter(t -> p.optional("DomainName").map(d -> host(t.objectPath()).map(d::equalsIgnoreCase).orElse(false)).orElse(true))
-                    .sorted(Comparator.comparing(CdnRefreshTask::taskId).reversed()).toList();
+                    .filter(t -> p.optional("DomainName")
+                            .map(d -> host(t.objectPath())
+                                    .map(d::equalsIgnoreCase)
+                                    .orElse(false))
+                            .orElse(true))
+                    .sorted(Comparator.comparing(CdnRefreshTask::taskId).reversed())
+                    .toList();
             int from = Math.min(matching.size(), (pageNumber - 1) * pageSize);
             List<CdnRefreshTask> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
             ObjectNode out = RpcJson.object();

@@ -42,7 +42,11 @@ public final class AccessMonitorCodec implements BucketConfigCodec {
     }
 
     public String render(boolean enabled) {
-        return new XmlWriter().start("AccessMonitorConfiguration").element("Status", status(enabled)).end().toXml();
+        return new XmlWriter()
+                .start("AccessMonitorConfiguration")
+                .element("Status", status(enabled))
+                .end()
+                .toXml();
     }
 
     /** GetBucketAccessMonitor's and GetBucketInfo's word for the state. */

@@ -32,6 +32,5 @@ public interface BucketConfigCodec {
     StoredConfig whenUnset(String bucket);
 
     /** A stored configuration document and the content type GET answers with. */
-    record StoredConfig(String contentType, byte[] body) {
-    }
+    record StoredConfig(String contentType, byte[] body) {}
 }

@@ -26,9 +26,18 @@ public final class BucketConfigCodecs {
 
     /** Every configuration codec of the emulator. */
     public static BucketConfigCodecs standard() {
-        return new BucketConfigCodecs(List.of(new CorsCodec(), new LifecycleCodec(), new EncryptionCodec(),
-                new PolicyCodec(), new TaggingCodec(), new RefererCodec(), new LoggingCodec(),
-                new PublicAccessBlockCodec(), new RequestPaymentCodec(), new AccessMonitorCodec(), new ResourceGroupCodec()));
+        return new BucketConfigCodecs(List.of(
+                new CorsCodec(),
+                new LifecycleCodec(),
+                new EncryptionCodec(),
+                new PolicyCodec(),
+                new TaggingCodec(),
+                new RefererCodec(),
+                new LoggingCodec(),
+                new PublicAccessBlockCodec(),
+                new RequestPaymentCodec(),
+                new AccessMonitorCodec(),
+                new ResourceGroupCodec()));
     }
 
     /** The codec for a sub-resource such as {@code "cors"}; sub-resource names are case-sensitive in OSS. */

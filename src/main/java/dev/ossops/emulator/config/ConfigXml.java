@@ -16,8 +16,7 @@ import java.util.Set;
 final class ConfigXml {
     static final String XML = "application/xml";
 
-    private ConfigXml() {
-    }
+    private ConfigXml() {}
 
     /** Element children outside {@code allowed} make the document invalid, as OSS's schema check does. */
     static void onlyChildren(Element parent, Set<String> allowed) {
@@ -34,7 +33,9 @@ final class ConfigXml {
 
     /** {@code InvalidArgument} with the {@code ArgumentName}/{@code ArgumentValue} details OSS adds. */
     static OssException invalid(String message, String argumentName, String argumentValue) {
-        return new OssException(OssError.INVALID_ARGUMENT, message,
+        return new OssException(
+                OssError.INVALID_ARGUMENT,
+                message,
                 Map.of("ArgumentName", argumentName, "ArgumentValue", argumentValue));
     }
 
@@ -70,7 +71,9 @@ final class ConfigXml {
 
     /** Texts of all {@code name} children, untrimmed content trimmed as OSS does. */
     static List<String> texts(Element parent, String name) {
-        return XmlReader.children(parent, name).stream().map(e -> e.getTextContent().trim()).toList();
+        return XmlReader.children(parent, name).stream()
+                .map(e -> e.getTextContent().trim())
+                .toList();
     }
 
     static BucketConfigCodec.StoredConfig xml(String document) {

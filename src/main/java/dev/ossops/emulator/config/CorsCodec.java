@@ -39,8 +39,10 @@ public final class CorsCodec implements BucketConfigCodec {
             throw ConfigXml.malformed();
         }
         if (ruleElements.size() > MAX_RULES) {
-            throw ConfigXml.invalid("Maximum number of CORS rules is " + MAX_RULES + ".",
-                    "CORSRule", Integer.toString(ruleElements.size()));
+            throw ConfigXml.invalid(
+                    "Maximum number of CORS rules is " + MAX_RULES + ".",
+                    "CORSRule",
+                    Integer.toString(ruleElements.size()));
         }
         List<CorsRule> rules = new ArrayList<>();
         for (Element e : ruleElements) {
@@ -50,7 +52,8 @@ public final class CorsCodec implements BucketConfigCodec {
     }
 
     private static CorsRule rule(Element e) {
-        ConfigXml.onlyChildren(e, Set.of("AllowedOrigin", "AllowedMethod", "AllowedHeader", "ExposeHeader", "MaxAgeSeconds"));
+        ConfigXml.onlyChildren(
+                e, Set.of("AllowedOrigin", "AllowedMethod", "AllowedHeader", "ExposeHeader", "MaxAgeSeconds"));
         List<String> origins = ConfigXml.texts(e, "AllowedOrigin");
         List<String> methods = ConfigXml.texts(e, "AllowedMethod");
         if (origins.isEmpty() || methods.isEmpty()) {
@@ -63,8 +66,10 @@ public final class CorsCodec implements BucketConfigCodec {
         }
         for (String method : methods) {
             if (!METHODS.contains(method)) {
-                throw ConfigXml.invalid("Unsupported AllowedMethod, valid values are GET, PUT, DELETE, POST and HEAD.",
-                        "AllowedMethod", method);
+                throw ConfigXml.invalid(
+                        "Unsupported AllowedMethod, valid values are GET, PUT, DELETE, POST and HEAD.",
+                        "AllowedMethod",
+                        method);
             }
         }
         List<String> headers = ConfigXml.texts(e, "AllowedHeader");

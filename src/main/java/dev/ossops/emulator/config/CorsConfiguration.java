@@ -25,8 +25,11 @@ public record CorsConfiguration(List<CorsRule> rules, boolean responseVary) {
      */
     public CorsDecision match(String origin, String method, List<String> requestHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
-        Optional<CorsRule> winner = origin == null ? Optional.empty()
-                : rules.stream().filter(r -> r.admits(origin, method, requestHeaders)).findFirst();
+        Optional<CorsRule> winner = origin == null
+                ? Optional.empty()
+                : rules.stream()
+                        .filter(r -> r.admits(origin, method, requestHeaders))
+                        .findFirst();
         winner.ifPresent(rule -> {
             // OSS echoes the request's origin, method and headers rather than the configured patterns.
             headers.put("Access-Control-Allow-Origin", origin);

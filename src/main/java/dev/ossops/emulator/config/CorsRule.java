@@ -5,8 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** One {@code CORSRule}: origins and headers may carry one {@code *} wildcard each. */
-public record CorsRule(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,
-                       List<String> exposeHeaders, Optional<Long> maxAgeSeconds) {
+public record CorsRule(
+        List<String> allowedOrigins,
+        List<String> allowedMethods,
+        List<String> allowedHeaders,
+        List<String> exposeHeaders,
+        Optional<Long> maxAgeSeconds) {
 
     public CorsRule {
         allowedOrigins = List.copyOf(allowedOrigins);

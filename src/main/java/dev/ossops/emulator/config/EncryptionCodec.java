@@ -32,7 +32,8 @@ public final class EncryptionCodec implements BucketConfigCodec {
     public EncryptionConfiguration parse(byte[] body) {
         Element root = XmlReader.parse(body, "ServerSideEncryptionRule");
         ConfigXml.onlyChildren(root, Set.of("ApplyServerSideEncryptionByDefault"));
-        Element apply = XmlReader.child(root, "ApplyServerSideEncryptionByDefault").orElseThrow(ConfigXml::malformed);
+        Element apply =
+                XmlReader.child(root, "ApplyServerSideEncryptionByDefault").orElseThrow(ConfigXml::malformed);
         ConfigXml.onlyChildren(apply, Set.of("SSEAlgorithm", "KMSMasterKeyID", "KMSDataEncryption"));
         String algorithm = ConfigXml.required(apply, "SSEAlgorithm");
         if (!ALGORITHMS.contains(algorithm)) {
@@ -41,17 +42,23 @@ public final class EncryptionCodec implements BucketConfigCodec {
         // An empty KMSMasterKeyID means "the OSS-managed CMK" and is the same as leaving it out.
         Optional<String> keyId = XmlReader.text(apply, "KMSMasterKeyID").filter(s -> !s.isEmpty());
         if (keyId.isPresent() && !algorithm.equals("KMS")) {
-            throw ConfigXml.invalid("KMSMasterKeyID is not applicable if the default sse algorithm is not KMS.",
-                    "KMSMasterKeyID", keyId.get());
+            throw ConfigXml.invalid(
+                    "KMSMasterKeyID is not applicable if the default sse algorithm is not KMS.",
+                    "KMSMasterKeyID",
+                    keyId.get());
         }
-        Optional<String> dataEncryption = XmlReader.text(apply, "KMSDataEncryption").filter(s -> !s.isEmpty());
+        Optional<String> dataEncryption =
+                XmlReader.text(apply, "KMSDataEncryption").filter(s -> !s.isEmpty());
         if (dataEncryption.isPresent()) {
             if (!algorithm.equals("KMS")) {
-                throw ConfigXml.invalid("KMSDataEncryption is not applicable if the default sse algorithm is not KMS.",
-                        "KMSDataEncryption", dataEncryption.get());
+                throw ConfigXml.invalid(
+                        "KMSDataEncryption is not applicable if the default sse algorithm is not KMS.",
+                        "KMSDataEncryption",
+                        dataEncryption.get());
             }
             if (!dataEncryption.get().equals("SM4")) {
-                throw ConfigXml.invalid("KMSDataEncryption only supports SM4.", "KMSDataEncryption", dataEncryption.get());
+                throw ConfigXml.invalid(
+                        "KMSDataEncryption only supports SM4.", "KMSDataEncryption", dataEncryption.get());
             }
         }
         return new EncryptionConfiguration(algorithm, keyId, dataEncryption);
@@ -59,7 +66,9 @@ public final class EncryptionCodec implements BucketConfigCodec {
 
     /** The canonical GetBucketEncryption document. */
     public String render(EncryptionConfiguration config) {
-        XmlWriter w = new XmlWriter().start("ServerSideEncryptionRule").start("ApplyServerSideEncryptionByDefault")
+        XmlWriter w = new XmlWriter()
+                .start("ServerSideEncryptionRule")
+                .start("ApplyServerSideEncryptionByDefault")
                 .element("SSEAlgorithm", config.sseAlgorithm());
         config.kmsMasterKeyId().ifPresent(k -> w.element("KMSMasterKeyID", k));
         config.kmsDataEncryption().ifPresent(k -> w.element("KMSDataEncryption", k));

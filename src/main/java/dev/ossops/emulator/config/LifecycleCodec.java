@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 /** {@code ?lifecycle}: PutBucketLifecycle / GetBucketLifecycle / DeleteBucketLifecycle. */
 public final class LifecycleCodec implements BucketConfigCodec {
     private static final Pattern MIDNIGHT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T00:00:00\\.000Z");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Supplier<String> idGenerator;
 
@@ -62,8 +62,10 @@ public final class LifecycleCodec implements BucketConfigCodec {
             throw ConfigXml.malformed();
         }
         if (elements.size() > LifecycleValidator.MAX_RULES) {
-            throw ConfigXml.invalid("The number of lifecycle rules exceeds the limit of " + LifecycleValidator.MAX_RULES + ".",
-                    "Rule", Integer.toString(elements.size()));
+            throw ConfigXml.invalid(
+                    "The number of lifecycle rules exceeds the limit of " + LifecycleValidator.MAX_RULES + ".",
+                    "Rule",
+                    Integer.toString(elements.size()));
         }
         List<LifecycleRule> rules = new ArrayList<>();
         for (Element e : elements) {
@@ -75,10 +77,24 @@ public final class LifecycleCodec implements BucketConfigCodec {
     }
 
     private LifecycleRule rule(Element e) {
-        ConfigXml.onlyChildren(e, Set.of("ID", "Prefix", "Tag", "Filter", "Status", "Expiration", "Transition",
-                "AbortMultipartUpload", "NoncurrentVersionExpiration", "NoncurrentVersionTransition", "Days", "Date"));
+        ConfigXml.onlyChildren(
+                e,
+                Set.of(
+                        "ID",
+                        "Prefix",
+                        "Tag",
+                        "Filter",
+                        "Status",
+                        "Expiration",
+                        "Transition",
+                        "AbortMultipartUpload",
+                        "NoncurrentVersionExpiration",
+                        "NoncurrentVersionTransition",
+                        "Days",
+                        "Date"));
         String id = XmlReader.text(e, "ID").filter(s -> !s.isEmpty()).orElseGet(idGenerator);
-        String prefix = XmlReader.child(e, "Prefix").map(Element::getTextContent).orElse("");
+        String prefix =
+                XmlReader.child(e, "Prefix").map(Element::getTextContent).orElse("");
         boolean enabled = switch (ConfigXml.required(e, "Status")) {
             case "Enabled" -> true;
             case "Disabled" -> false;
@@ -99,7 +115,11 @@ public final class LifecycleCodec implements BucketConfigCodec {
         for (Element t : XmlReader.children(e, "NoncurrentVersionTransition")) {
             noncurrent.add(noncurrentTransition(t));
         }
-        return new LifecycleRule(id, prefix, enabled, tags,
+        return new LifecycleRule(
+                id,
+                prefix,
+                enabled,
+                tags,
                 XmlReader.child(e, "Filter").map(LifecycleCodec::filter),
                 ruleExpiration(e),
                 transitions,
@@ -122,7 +142,8 @@ public final class LifecycleCodec implements BucketConfigCodec {
     private static Optional<LifecycleRule.Expiration> ruleExpiration(Element rule) {
         Optional<Long> days = days(rule, "Days");
         Optional<Instant> date = date(rule, "Date");
-        Optional<LifecycleRule.Expiration> expiration = XmlReader.child(rule, "Expiration").map(LifecycleCodec::expiration);
+        Optional<LifecycleRule.Expiration> expiration =
+                XmlReader.child(rule, "Expiration").map(LifecycleCodec::expiration);
         if (expiration.isPresent() || (days.isEmpty() && date.isEmpty())) {
             return expiration;
         }
@@ -131,7 +152,8 @@ public final class LifecycleCodec implements BucketConfigCodec {
 
     private static Map.Entry<String, String> tag(Element tag) {
         ConfigXml.onlyChildren(tag, Set.of("Key", "Value"));
-        return Map.entry(ConfigXml.required(tag, "Key"), XmlReader.text(tag, "Value").orElse(""));
+        return Map.entry(
+                ConfigXml.required(tag, "Key"), XmlReader.text(tag, "Value").orElse(""));
     }
 
     private static LifecycleRule.Filter filter(Element f) {
@@ -139,32 +161,50 @@ public final class LifecycleCodec implements BucketConfigCodec {
         List<LifecycleRule.Not> nots = new ArrayList<>();
         for (Element n : XmlReader.children(f, "Not")) {
             ConfigXml.onlyChildren(n, Set.of("Prefix", "Tag"));
-            nots.add(new LifecycleRule.Not(XmlReader.child(n, "Prefix").map(Element::getTextContent).orElse(""),
+            nots.add(new LifecycleRule.Not(
+                    XmlReader.child(n, "Prefix").map(Element::getTextContent).orElse(""),
                     XmlReader.child(n, "Tag").map(LifecycleCodec::tag)));
         }
-        return new LifecycleRule.Filter(ConfigXml.number(f, "ObjectSizeGreaterThan"),
-                ConfigXml.number(f, "ObjectSizeLessThan"), nots);
+        return new LifecycleRule.Filter(
+                ConfigXml.number(f, "ObjectSizeGreaterThan"), ConfigXml.number(f, "ObjectSizeLessThan"), nots);
     }
 
     private static LifecycleRule.Expiration expiration(Element e) {
         ConfigXml.onlyChildren(e, Set.of("Days", "Date", "CreatedBeforeDate", "ExpiredObjectDeleteMarker"));
-        return new LifecycleRule.Expiration(days(e, "Days"), date(e, "Date"), date(e, "CreatedBeforeDate"),
+        return new LifecycleRule.Expiration(
+                days(e, "Days"),
+                date(e, "Date"),
+                date(e, "CreatedBeforeDate"),
                 ConfigXml.bool(e, "ExpiredObjectDeleteMarker"));
     }
 
     private static LifecycleRule.Transition transition(Element t) {
-        ConfigXml.onlyChildren(t, Set.of("Days", "CreatedBeforeDate", "StorageClass", "IsAccessTime",
-                "ReturnToStdWhenVisit", "AllowSmallFile"));
-        return new LifecycleRule.Transition(days(t, "Days"), date(t, "CreatedBeforeDate"), storageClass(t),
-                ConfigXml.bool(t, "IsAccessTime"), ConfigXml.bool(t, "ReturnToStdWhenVisit"),
+        ConfigXml.onlyChildren(
+                t,
+                Set.of(
+                        "Days",
+                        "CreatedBeforeDate",
+                        "StorageClass",
+                        "IsAccessTime",
+                        "ReturnToStdWhenVisit",
+                        "AllowSmallFile"));
+        return new LifecycleRule.Transition(
+                days(t, "Days"),
+                date(t, "CreatedBeforeDate"),
+                storageClass(t),
+                ConfigXml.bool(t, "IsAccessTime"),
+                ConfigXml.bool(t, "ReturnToStdWhenVisit"),
                 ConfigXml.bool(t, "AllowSmallFile"));
     }
 
     private static LifecycleRule.NoncurrentTransition noncurrentTransition(Element t) {
-        ConfigXml.onlyChildren(t, Set.of("NoncurrentDays", "StorageClass", "IsAccessTime", "ReturnToStdWhenVisit",
-                "AllowSmallFile"));
-        return new LifecycleRule.NoncurrentTransition(days(t, "NoncurrentDays").orElseThrow(ConfigXml::malformed),
-                storageClass(t), ConfigXml.bool(t, "IsAccessTime"), ConfigXml.bool(t, "ReturnToStdWhenVisit"),
+        ConfigXml.onlyChildren(
+                t, Set.of("NoncurrentDays", "StorageClass", "IsAccessTime", "ReturnToStdWhenVisit", "AllowSmallFile"));
+        return new LifecycleRule.NoncurrentTransition(
+                days(t, "NoncurrentDays").orElseThrow(ConfigXml::malformed),
+                storageClass(t),
+                ConfigXml.bool(t, "IsAccessTime"),
+                ConfigXml.bool(t, "ReturnToStdWhenVisit"),
                 ConfigXml.bool(t, "AllowSmallFile"));
     }
 
@@ -173,8 +213,10 @@ public final class LifecycleCodec implements BucketConfigCodec {
         LifecycleRule.AbortMultipartUpload abort =
                 new LifecycleRule.AbortMultipartUpload(days(a, "Days"), date(a, "CreatedBeforeDate"));
         if (abort.days().isPresent() == abort.createdBeforeDate().isPresent()) {
-            throw ConfigXml.invalid("AbortMultipartUpload must contain exactly one of Days and CreatedBeforeDate.",
-                    "AbortMultipartUpload", "");
+            throw ConfigXml.invalid(
+                    "AbortMultipartUpload must contain exactly one of Days and CreatedBeforeDate.",
+                    "AbortMultipartUpload",
+                    "");
         }
         return abort;
     }
@@ -186,14 +228,18 @@ public final class LifecycleCodec implements BucketConfigCodec {
                 return c;
             }
         }
-        throw ConfigXml.invalid("Unsupported StorageClass, valid values are IA, Archive, ColdArchive and DeepColdArchive.",
-                "StorageClass", value);
+        throw ConfigXml.invalid(
+                "Unsupported StorageClass, valid values are IA, Archive, ColdArchive and DeepColdArchive.",
+                "StorageClass",
+                value);
     }
 
     /** Day counts are positive integers. */
     private static Optional<Long> days(Element parent, String name) {
         return XmlReader.text(parent, name).map(text -> {
-            if (text.isEmpty() || !text.chars().allMatch(Character::isDigit) || text.length() > 9
+            if (text.isEmpty()
+                    || !text.chars().allMatch(Character::isDigit)
+                    || text.length() > 9
                     || Long.parseLong(text) < 1) {
                 throw ConfigXml.invalid(name + " must be a positive integer.", name, text);
             }
@@ -205,14 +251,14 @@ public final class LifecycleCodec implements BucketConfigCodec {
     private static Optional<Instant> date(Element parent, String name) {
         return XmlReader.text(parent, name).map(text -> {
             if (!MIDNIGHT.matcher(text).matches()) {
-                throw ConfigXml.invalid(name + " must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.",
-                        name, text);
+                throw ConfigXml.invalid(
+                        name + " must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.", name, text);
             }
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw ConfigXml.invalid(name + " must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.",
-                        name, text);
+                throw ConfigXml.invalid(
+                        name + " must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.", name, text);
             }
         });
     }
@@ -226,14 +272,20 @@ public final class LifecycleCodec implements BucketConfigCodec {
         XmlWriter w = new XmlWriter().start("LifecycleConfiguration");
         for (LifecycleRule r : config.rules()) {
             w.start("Rule").element("ID", r.id()).element("Prefix", r.prefix());
-            r.tags().forEach((k, v) -> w.start("Tag").element("Key", k).element("Value", v).end());
+            r.tags()
+                    .forEach((k, v) ->
+                            w.start("Tag").element("Key", k).element("Value", v).end());
             r.filter().ifPresent(f -> {
                 w.start("Filter");
                 f.objectSizeGreaterThan().ifPresent(n -> w.element("ObjectSizeGreaterThan", n));
                 f.objectSizeLessThan().ifPresent(n -> w.element("ObjectSizeLessThan", n));
                 for (LifecycleRule.Not n : f.nots()) {
                     w.start("Not").element("Prefix", n.prefix());
-                    n.tag().ifPresent(t -> w.start("Tag").element("Key", t.getKey()).element("Value", t.getValue()).end());
+                    n.tag()
+                            .ifPresent(t -> w.start("Tag")
+                                    .element("Key", t.getKey())
+                                    .element("Value", t.getValue())
+                                    .end());
                     w.end();
                 }
                 w.end();
@@ -263,10 +315,13 @@ public final class LifecycleCodec implements BucketConfigCodec {
                 a.createdBeforeDate().ifPresent(d -> w.element("CreatedBeforeDate", format(d)));
                 w.end();
             });
-            r.noncurrentExpirationDays().ifPresent(d ->
-                    w.start("NoncurrentVersionExpiration").element("NoncurrentDays", d).end());
+            r.noncurrentExpirationDays()
+                    .ifPresent(d -> w.start("NoncurrentVersionExpiration")
+                            .element("NoncurrentDays", d)
+                            .end());
             for (LifecycleRule.NoncurrentTransition t : r.noncurrentTransitions()) {
-                w.start("NoncurrentVersionTransition").element("NoncurrentDays", t.noncurrentDays())
+                w.start("NoncurrentVersionTransition")
+                        .element("NoncurrentDays", t.noncurrentDays())
                         .element("StorageClass", t.storageClass().name());
                 t.isAccessTime().ifPresent(b -> w.element("IsAccessTime", b));
                 t.returnToStdWhenVisit().ifPresent(b -> w.element("ReturnToStdWhenVisit", b));

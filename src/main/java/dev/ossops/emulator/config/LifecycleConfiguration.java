@@ -25,13 +25,19 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
      * access tracking on: PutBucketAccessMonitor may not disable it while such a rule exists.
      */
     public boolean usesAccessTime() {
-        return rules.stream().anyMatch(r -> r.transitions().stream().anyMatch(t -> t.isAccessTime().orElse(false))
-                || r.noncurrentTransitions().stream().anyMatch(t -> t.isAccessTime().orElse(false)));
+        return rules.stream()
+                .anyMatch(r ->
+                        r.transitions().stream().anyMatch(t -> t.isAccessTime().orElse(false))
+                                || r.noncurrentTransitions().stream()
+                                        .anyMatch(t -> t.isAccessTime().orElse(false)));
     }
 
     /** Enabled rules that select the object, in document order. */
     public List<LifecycleRule> rulesFor(String key, Map<String, String> tags, long size) {
-        return rules.stream().filter(LifecycleRule::enabled).filter(r -> r.selects(key, tags, size)).toList();
+        return rules.stream()
+                .filter(LifecycleRule::enabled)
+                .filter(r -> r.selects(key, tags, size))
+                .toList();
     }
 
     /**
@@ -42,19 +48,28 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
         List<LifecycleAction> due = new ArrayList<>();
         for (LifecycleRule rule : rulesFor(object.key(), object.tags(), object.size())) {
             rule.expiration().ifPresent(e -> {
-                boolean byDays = e.days().map(d -> !now.isBefore(object.lastModified().plus(DAY.multipliedBy(d)))).orElse(false);
+                boolean byDays = e.days()
+                        .map(d -> !now.isBefore(object.lastModified().plus(DAY.multipliedBy(d))))
+                        .orElse(false);
                 boolean byDate = e.date().map(d -> !now.isBefore(d)).orElse(false);
-                boolean byCreated = e.createdBeforeDate().map(d -> object.lastModified().isBefore(d)).orElse(false);
+                boolean byCreated = e.createdBeforeDate()
+                        .map(d -> object.lastModified().isBefore(d))
+                        .orElse(false);
                 if (byDays || byDate || byCreated) {
                     due.add(new LifecycleAction(rule.id(), LifecycleAction.Kind.EXPIRE, Optional.empty()));
                 }
             });
             for (LifecycleRule.Transition t : rule.transitions()) {
                 Instant base = t.isAccessTime().orElse(false) ? object.lastAccessed() : object.lastModified();
-                boolean byDays = t.days().map(d -> !now.isBefore(base.plus(DAY.multipliedBy(d)))).orElse(false);
-                boolean byCreated = t.createdBeforeDate().map(d -> object.lastModified().isBefore(d)).orElse(false);
+                boolean byDays = t.days()
+                        .map(d -> !now.isBefore(base.plus(DAY.multipliedBy(d))))
+                        .orElse(false);
+                boolean byCreated = t.createdBeforeDate()
+                        .map(d -> object.lastModified().isBefore(d))
+                        .orElse(false);
                 if ((byDays || byCreated) && colder(t.storageClass(), object.storageClass())) {
-                    due.add(new LifecycleAction(rule.id(), LifecycleAction.Kind.TRANSITION, Optional.of(t.storageClass())));
+                    due.add(new LifecycleAction(
+                            rule.id(), LifecycleAction.Kind.TRANSITION, Optional.of(t.storageClass())));
                 }
             }
         }
@@ -67,11 +82,13 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
         for (LifecycleRule rule : rulesFor(object.key(), object.tags(), object.size())) {
             rule.noncurrentExpirationDays()
                     .filter(d -> !now.isBefore(noncurrentSince.plus(DAY.multipliedBy(d))))
-                    .ifPresent(d -> due.add(new LifecycleAction(rule.id(), LifecycleAction.Kind.EXPIRE, Optional.empty())));
+                    .ifPresent(d ->
+                            due.add(new LifecycleAction(rule.id(), LifecycleAction.Kind.EXPIRE, Optional.empty())));
             for (LifecycleRule.NoncurrentTransition t : rule.noncurrentTransitions()) {
                 if (!now.isBefore(noncurrentSince.plus(DAY.multipliedBy(t.noncurrentDays())))
                         && colder(t.storageClass(), object.storageClass())) {
-                    due.add(new LifecycleAction(rule.id(), LifecycleAction.Kind.TRANSITION, Optional.of(t.storageClass())));
+                    due.add(new LifecycleAction(
+                            rule.id(), LifecycleAction.Kind.TRANSITION, Optional.of(t.storageClass())));
                 }
             }
         }
@@ -83,9 +100,14 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
         return rules.stream()
                 .filter(LifecycleRule::enabled)
                 .filter(r -> key.startsWith(r.prefix()))
-                .filter(r -> r.abortMultipartUpload().map(a ->
-                        a.days().map(d -> !now.isBefore(initiated.plus(DAY.multipliedBy(d)))).orElse(false)
-                                || a.createdBeforeDate().map(initiated::isBefore).orElse(false)).orElse(false))
+                .filter(r -> r.abortMultipartUpload()
+                        .map(a -> a.days()
+                                        .map(d -> !now.isBefore(initiated.plus(DAY.multipliedBy(d))))
+                                        .orElse(false)
+                                || a.createdBeforeDate()
+                                        .map(initiated::isBefore)
+                                        .orElse(false))
+                        .orElse(false))
                 .map(LifecycleRule::id)
                 .findFirst();
     }
@@ -100,8 +122,13 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
     }
 
     /** What lifecycle knows about an object; {@code storageClass} empty means Standard. */
-    public record ObjectFacts(String key, Map<String, String> tags, long size, Instant lastModified, Instant lastAccessed,
-                              Optional<LifecycleRule.StorageClass> storageClass) {
+    public record ObjectFacts(
+            String key,
+            Map<String, String> tags,
+            long size,
+            Instant lastModified,
+            Instant lastAccessed,
+            Optional<LifecycleRule.StorageClass> storageClass) {
         public ObjectFacts {
             tags = Map.copyOf(tags);
         }
@@ -109,10 +136,15 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
 
     /** A due action: expire (delete) or transition to {@code storageClass}, and the rule that wants it. */
     public record LifecycleAction(String ruleId, Kind kind, Optional<LifecycleRule.StorageClass> storageClass) {
-        public enum Kind { TRANSITION, EXPIRE }
+        public enum Kind {
+            TRANSITION,
+            EXPIRE
+        }
 
         int rank() {
-            return kind == Kind.EXPIRE ? Integer.MAX_VALUE : storageClass.orElseThrow().ordinal();
+            return kind == Kind.EXPIRE
+                    ? Integer.MAX_VALUE
+                    : storageClass.orElseThrow().ordinal();
         }
     }
 }

@@ -8,10 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One lifecycle {@code Rule} as OSS stores it; dates are midnight UTC instants. */
-public record LifecycleRule(String id, String prefix, boolean enabled, Map<String, String> tags, Optional<Filter> filter,
-                            Optional<Expiration> expiration, List<Transition> transitions,
-                            Optional<AbortMultipartUpload> abortMultipartUpload, Optional<Long> noncurrentExpirationDays,
-                            List<NoncurrentTransition> noncurrentTransitions) {
+public record LifecycleRule(
+        String id,
+        String prefix,
+        boolean enabled,
+        Map<String, String> tags,
+        Optional<Filter> filter,
+        Optional<Expiration> expiration,
+        List<Transition> transitions,
+        Optional<AbortMultipartUpload> abortMultipartUpload,
+        Optional<Long> noncurrentExpirationDays,
+        List<NoncurrentTransition> noncurrentTransitions) {
 
     public LifecycleRule {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -51,32 +58,43 @@ public record LifecycleRule(String id, String prefix, boolean enabled, Map<Strin
     public record Not(String prefix, Optional<Map.Entry<String, String>> tag) {
         boolean excludes(String key, Map<String, String> objectTags) {
             return key.startsWith(prefix)
-                    && tag.map(t -> t.getValue().equals(objectTags.get(t.getKey()))).orElse(true);
+                    && tag.map(t -> t.getValue().equals(objectTags.get(t.getKey())))
+                            .orElse(true);
         }
     }
 
     /** {@code Expiration}: exactly one of the forms is present. */
-    public record Expiration(Optional<Long> days, Optional<Instant> date, Optional<Instant> createdBeforeDate,
-                             Optional<Boolean> expiredObjectDeleteMarker) {
-    }
+    public record Expiration(
+            Optional<Long> days,
+            Optional<Instant> date,
+            Optional<Instant> createdBeforeDate,
+            Optional<Boolean> expiredObjectDeleteMarker) {}
 
     /** {@code Transition} of current versions by age ({@code Days}) or by {@code CreatedBeforeDate}. */
-    public record Transition(Optional<Long> days, Optional<Instant> createdBeforeDate, StorageClass storageClass,
-                             Optional<Boolean> isAccessTime, Optional<Boolean> returnToStdWhenVisit,
-                             Optional<Boolean> allowSmallFile) {
-    }
+    public record Transition(
+            Optional<Long> days,
+            Optional<Instant> createdBeforeDate,
+            StorageClass storageClass,
+            Optional<Boolean> isAccessTime,
+            Optional<Boolean> returnToStdWhenVisit,
+            Optional<Boolean> allowSmallFile) {}
 
     /** {@code NoncurrentVersionTransition}: days since the version became noncurrent. */
-    public record NoncurrentTransition(long noncurrentDays, StorageClass storageClass, Optional<Boolean> isAccessTime,
-                                       Optional<Boolean> returnToStdWhenVisit, Optional<Boolean> allowSmallFile) {
-    }
+    public record NoncurrentTransition(
+            long noncurrentDays,
+            StorageClass storageClass,
+            Optional<Boolean> isAccessTime,
+            Optional<Boolean> returnToStdWhenVisit,
+            Optional<Boolean> allowSmallFile) {}
 
     /** {@code AbortMultipartUpload}: by age of the upload or by creation date. */
-    public record AbortMultipartUpload(Optional<Long> days, Optional<Instant> createdBeforeDate) {
-    }
+    public record AbortMultipartUpload(Optional<Long> days, Optional<Instant> createdBeforeDate) {}
 
     /** The storage classes lifecycle can transition to, coldest last. */
     public enum StorageClass {
-        IA, Archive, ColdArchive, DeepColdArchive
+        IA,
+        Archive,
+        ColdArchive,
+        DeepColdArchive
     }
 }

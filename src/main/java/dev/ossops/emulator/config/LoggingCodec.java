@@ -58,7 +58,8 @@ public final class LoggingCodec implements BucketConfigCodec {
     }
 
     private static OssException invalidPrefix(OssError error, String prefix) {
-        return new OssException(error, error.defaultMessage(), Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix));
+        return new OssException(
+                error, error.defaultMessage(), Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix));
     }
 
     /** The canonical GetBucketLogging document. */
@@ -67,7 +68,9 @@ public final class LoggingCodec implements BucketConfigCodec {
         config.targetBucket().ifPresent(t -> {
             // GetBucketLogging always answers TargetPrefix while logging is on, empty without a
             // prefix: the SDK reads that as "" (null would mean logging is off).
-            w.start("LoggingEnabled").element("TargetBucket", t).element("TargetPrefix", config.targetPrefix().orElse(""));
+            w.start("LoggingEnabled")
+                    .element("TargetBucket", t)
+                    .element("TargetPrefix", config.targetPrefix().orElse(""));
             w.end();
         });
         return w.end().toXml();

@@ -33,6 +33,7 @@ public final class PolicyCodec implements BucketConfigCodec {
     static final String JSON = "application/json";
     /** The one grammar ossops shares ({@link PolicyGrammar}: no Sid, no NotPrincipal). */
     private static final Set<String> STATEMENT_KEYS = Set.copyOf(PolicyGrammar.statementElements());
+
     private static final Pattern RESOURCE = Pattern.compile("acs:oss:[^:]*:[^:]*:([^/]*)(/.*)?");
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -110,7 +111,9 @@ public final class PolicyCodec implements BucketConfigCodec {
             }
         }
         JsonNode effect = s.get("Effect");
-        if (effect == null || !effect.isTextual() || !(effect.asText().equals("Allow") || effect.asText().equals("Deny"))) {
+        if (effect == null
+                || !effect.isTextual()
+                || !(effect.asText().equals("Allow") || effect.asText().equals("Deny"))) {
             throw invalid("The statement Effect must be Allow or Deny.");
         }
         for (String action : exactlyOne(s, "Action", "NotAction")) {

@@ -9,8 +9,7 @@ import java.util.Optional;
  * the policy evaluator, so the service passes it in as an {@link Evaluator}.
  */
 public final class PolicyStatus {
-    private PolicyStatus() {
-    }
+    private PolicyStatus() {}
 
     /** Decides public-ness of a stored policy; implemented over {@code dev.ossops.policy} by the service. */
     @FunctionalInterface
@@ -21,6 +20,10 @@ public final class PolicyStatus {
     /** The GetBucketPolicyStatus document; a bucket without a policy is not public. */
     public static BucketConfigCodec.StoredConfig render(Optional<PolicyDocument> policy, Evaluator evaluator) {
         boolean isPublic = policy.map(evaluator::isPublic).orElse(false);
-        return ConfigXml.xml(new XmlWriter().start("PolicyStatus").element("IsPublic", isPublic).end().toXml());
+        return ConfigXml.xml(new XmlWriter()
+                .start("PolicyStatus")
+                .element("IsPublic", isPublic)
+                .end()
+                .toXml());
     }
 }

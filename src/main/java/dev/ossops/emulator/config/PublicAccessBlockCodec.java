@@ -34,7 +34,10 @@ public final class PublicAccessBlockCodec implements BucketConfigCodec {
 
     /** The canonical GetBucketPublicAccessBlock document. */
     public String render(PublicAccessBlockConfiguration config) {
-        return new XmlWriter().start("PublicAccessBlockConfiguration")
-                .element("BlockPublicAccess", config.blockPublicAccess()).end().toXml();
+        return new XmlWriter()
+                .start("PublicAccessBlockConfiguration")
+                .element("BlockPublicAccess", config.blockPublicAccess())
+                .end()
+                .toXml();
     }
 }

@@ -27,23 +27,33 @@ public final class RefererCodec implements BucketConfigCodec {
      */
     @Override
     public StoredConfig whenUnset(String bucket) {
-        return ConfigXml.xml(new XmlWriter().start("RefererConfiguration")
+        return ConfigXml.xml(new XmlWriter()
+                .start("RefererConfiguration")
                 .element("AllowEmptyReferer", RefererConfiguration.DEFAULT.allowEmptyReferer())
-                .start("RefererList").end().end().toXml());
+                .start("RefererList")
+                .end()
+                .end()
+                .toXml());
     }
 
     /** Parses and validates a {@code RefererConfiguration} document. */
     public RefererConfiguration parse(byte[] body) {
         // Lenient: the Java SDK writes referers unescaped, so an '&' in one arrives bare.
         Element root = XmlReader.parseLenient(body, "RefererConfiguration");
-        ConfigXml.onlyChildren(root, Set.of("AllowEmptyReferer", "AllowTruncateQueryString", "TruncatePath",
-                "RefererList", "RefererBlacklist"));
+        ConfigXml.onlyChildren(
+                root,
+                Set.of(
+                        "AllowEmptyReferer",
+                        "AllowTruncateQueryString",
+                        "TruncatePath",
+                        "RefererList",
+                        "RefererBlacklist"));
         boolean allowEmpty = ConfigXml.bool(root, "AllowEmptyReferer").orElseThrow(ConfigXml::malformed);
         boolean truncateQuery = ConfigXml.bool(root, "AllowTruncateQueryString").orElse(true);
         boolean truncatePath = ConfigXml.bool(root, "TruncatePath").orElse(false);
         if (truncatePath && !truncateQuery) {
-            throw ConfigXml.invalid("TruncatePath can be true only when AllowTruncateQueryString is true.",
-                    "TruncatePath", "true");
+            throw ConfigXml.invalid(
+                    "TruncatePath can be true only when AllowTruncateQueryString is true.", "TruncatePath", "true");
         }
         List<String> referers = list(XmlReader.child(root, "RefererList"));
         List<String> blacklist = list(XmlReader.child(root, "RefererBlacklist"));
@@ -51,15 +61,20 @@ public final class RefererCodec implements BucketConfigCodec {
     }
 
     private static List<String> list(Optional<Element> container) {
-        return container.map(c -> {
-            ConfigXml.onlyChildren(c, Set.of("Referer"));
-            return ConfigXml.texts(c, "Referer").stream().filter(s -> !s.isEmpty()).toList();
-        }).orElse(List.of());
+        return container
+                .map(c -> {
+                    ConfigXml.onlyChildren(c, Set.of("Referer"));
+                    return ConfigXml.texts(c, "Referer").stream()
+                            .filter(s -> !s.isEmpty())
+                            .toList();
+                })
+                .orElse(List.of());
     }
 
     /** The canonical GetBucketReferer document. */
     public String render(RefererConfiguration config) {
-        XmlWriter w = new XmlWriter().start("RefererConfiguration")
+        XmlWriter w = new XmlWriter()
+                .start("RefererConfiguration")
                 .element("AllowEmptyReferer", config.allowEmptyReferer())
                 .element("AllowTruncateQueryString", config.allowTruncateQueryString())
                 .element("TruncatePath", config.truncatePath())

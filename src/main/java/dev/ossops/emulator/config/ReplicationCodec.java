@@ -50,30 +50,46 @@ public final class ReplicationCodec {
             throw ConfigXml.malformed();
         }
         Element rule = rules.get(0);
-        ConfigXml.onlyChildren(rule, Set.of("ID", "RTC", "PrefixSet", "Action", "Destination",
-                "HistoricalObjectReplication", "SyncRole", "SourceSelectionCriteria", "EncryptionConfiguration", "Source"));
+        ConfigXml.onlyChildren(
+                rule,
+                Set.of(
+                        "ID",
+                        "RTC",
+                        "PrefixSet",
+                        "Action",
+                        "Destination",
+                        "HistoricalObjectReplication",
+                        "SyncRole",
+                        "SourceSelectionCriteria",
+                        "EncryptionConfiguration",
+                        "Source"));
         String id = XmlReader.text(rule, "ID").filter(s -> !s.isEmpty()).orElseGet(idGenerator);
         List<String> prefixes = prefixes(rule);
         List<String> actions = actions(rule);
         ReplicationRule.Destination destination = destination(rule, sourceBucket);
         String historical = XmlReader.text(rule, "HistoricalObjectReplication").orElse("enabled");
         if (!historical.equals("enabled") && !historical.equals("disabled")) {
-            throw ConfigXml.invalid("HistoricalObjectReplication must be enabled or disabled.",
-                    "HistoricalObjectReplication", historical);
+            throw ConfigXml.invalid(
+                    "HistoricalObjectReplication must be enabled or disabled.",
+                    "HistoricalObjectReplication",
+                    historical);
         }
-        Optional<Boolean> sseKms = XmlReader.child(rule, "SourceSelectionCriteria").map(c -> {
-            ConfigXml.onlyChildren(c, Set.of("SseKmsEncryptedObjects"));
-            Element objects = XmlReader.child(c, "SseKmsEncryptedObjects").orElseThrow(ConfigXml::malformed);
-            ConfigXml.onlyChildren(objects, Set.of("Status"));
-            return enabledFlag(ConfigXml.required(objects, "Status"), "Enabled", "Disabled", "Status");
-        });
-        Optional<String> kmsKey = XmlReader.child(rule, "EncryptionConfiguration").map(c -> {
-            ConfigXml.onlyChildren(c, Set.of("ReplicaKmsKeyID"));
-            return ConfigXml.required(c, "ReplicaKmsKeyID");
-        });
+        Optional<Boolean> sseKms = XmlReader.child(rule, "SourceSelectionCriteria")
+                .map(c -> {
+                    ConfigXml.onlyChildren(c, Set.of("SseKmsEncryptedObjects"));
+                    Element objects =
+                            XmlReader.child(c, "SseKmsEncryptedObjects").orElseThrow(ConfigXml::malformed);
+                    ConfigXml.onlyChildren(objects, Set.of("Status"));
+                    return enabledFlag(ConfigXml.required(objects, "Status"), "Enabled", "Disabled", "Status");
+                });
+        Optional<String> kmsKey = XmlReader.child(rule, "EncryptionConfiguration")
+                .map(c -> {
+                    ConfigXml.onlyChildren(c, Set.of("ReplicaKmsKeyID"));
+                    return ConfigXml.required(c, "ReplicaKmsKeyID");
+                });
         if (sseKms.orElse(false) && kmsKey.isEmpty()) {
-            throw ConfigXml.invalid("ReplicaKmsKeyID is required when SseKmsEncryptedObjects is Enabled.",
-                    "ReplicaKmsKeyID", "");
+            throw ConfigXml.invalid(
+                    "ReplicaKmsKeyID is required when SseKmsEncryptedObjects is Enabled.", "ReplicaKmsKeyID", "");
         }
         Optional<Boolean> rtc = XmlReader.child(rule, "RTC").map(c -> {
             ConfigXml.onlyChildren(c, Set.of("Status"));
@@ -83,24 +99,38 @@ public final class ReplicationCodec {
             ConfigXml.onlyChildren(c, Set.of("Location"));
             return ConfigXml.required(c, "Location");
         });
-        return new ReplicationRule(id, prefixes, actions, destination, historical.equals("enabled"),
-                XmlReader.text(rule, "SyncRole").filter(s -> !s.isEmpty()), sseKms, kmsKey, rtc, sourceLocation,
+        return new ReplicationRule(
+                id,
+                prefixes,
+                actions,
+                destination,
+                historical.equals("enabled"),
+                XmlReader.text(rule, "SyncRole").filter(s -> !s.isEmpty()),
+                sseKms,
+                kmsKey,
+                rtc,
+                sourceLocation,
                 ReplicationRule.Status.STARTING);
     }
 
     private static List<String> prefixes(Element rule) {
-        List<String> prefixes = XmlReader.child(rule, "PrefixSet").map(set -> {
-            ConfigXml.onlyChildren(set, Set.of("Prefix"));
-            return ConfigXml.texts(set, "Prefix");
-        }).orElse(List.of());
+        List<String> prefixes = XmlReader.child(rule, "PrefixSet")
+                .map(set -> {
+                    ConfigXml.onlyChildren(set, Set.of("Prefix"));
+                    return ConfigXml.texts(set, "Prefix");
+                })
+                .orElse(List.of());
         if (prefixes.size() > MAX_PREFIXES) {
-            throw ConfigXml.invalid("A replication rule can have at most " + MAX_PREFIXES + " prefixes.", "Prefix",
+            throw ConfigXml.invalid(
+                    "A replication rule can have at most " + MAX_PREFIXES + " prefixes.",
+                    "Prefix",
                     Integer.toString(prefixes.size()));
         }
         for (int i = 0; i < prefixes.size(); i++) {
             for (int j = 0; j < prefixes.size(); j++) {
                 if (i != j && prefixes.get(i).startsWith(prefixes.get(j))) {
-                    throw ConfigXml.invalid("The prefixes of a replication rule cannot overlap.", "Prefix", prefixes.get(i));
+                    throw ConfigXml.invalid(
+                            "The prefixes of a replication rule cannot overlap.", "Prefix", prefixes.get(i));
                 }
             }
         }
@@ -109,7 +139,8 @@ public final class ReplicationCodec {
 
     private static List<String> actions(Element rule) {
         String text = XmlReader.text(rule, "Action").orElse("ALL");
-        List<String> actions = Arrays.stream(text.split(",", -1)).map(String::trim).toList();
+        List<String> actions =
+                Arrays.stream(text.split(",", -1)).map(String::trim).toList();
         for (String action : actions) {
             if (!ACTIONS.contains(action)) {
                 throw ConfigXml.invalid("Action must be ALL or a list of PUT, DELETE and ABORT.", "Action", text);
@@ -167,19 +198,33 @@ public final class ReplicationCodec {
 
     private static void rule(XmlWriter w, ReplicationRule r) {
         w.start("Rule").element("ID", r.id());
-        r.rtc().ifPresent(on -> w.start("RTC").element("Status", on ? "enabled" : "disabled").end());
+        r.rtc()
+                .ifPresent(on -> w.start("RTC")
+                        .element("Status", on ? "enabled" : "disabled")
+                        .end());
         w.start("PrefixSet");
         r.prefixes().forEach(p -> w.element("Prefix", p));
         w.end().element("Action", String.join(",", r.actions()));
-        w.start("Destination").element("Bucket", r.destination().bucket()).element("Location", r.destination().location());
+        w.start("Destination")
+                .element("Bucket", r.destination().bucket())
+                .element("Location", r.destination().location());
         r.destination().transferType().ifPresent(t -> w.element("TransferType", t));
-        w.end().element("Status", r.status().wire())
+        w.end()
+                .element("Status", r.status().wire())
                 .element("HistoricalObjectReplication", r.historicalObjectReplication() ? "enabled" : "disabled");
         r.syncRole().ifPresent(s -> w.element("SyncRole", s));
-        r.sseKmsEncryptedObjects().ifPresent(on -> w.start("SourceSelectionCriteria").start("SseKmsEncryptedObjects")
-                .element("Status", on ? "Enabled" : "Disabled").end().end());
-        r.replicaKmsKeyId().ifPresent(k -> w.start("EncryptionConfiguration").element("ReplicaKmsKeyID", k).end());
-        r.sourceLocation().ifPresent(l -> w.start("Source").element("Location", l).end());
+        r.sseKmsEncryptedObjects()
+                .ifPresent(on -> w.start("SourceSelectionCriteria")
+                        .start("SseKmsEncryptedObjects")
+                        .element("Status", on ? "Enabled" : "Disabled")
+                        .end()
+                        .end());
+        r.replicaKmsKeyId()
+                .ifPresent(k -> w.start("EncryptionConfiguration")
+                        .element("ReplicaKmsKeyID", k)
+                        .end());
+        r.sourceLocation()
+                .ifPresent(l -> w.start("Source").element("Location", l).end());
         w.end();
     }
 
@@ -188,15 +233,22 @@ public final class ReplicationCodec {
      * copied (0..1, only shown when historical replication is on) and the time up to which new
      * objects have been replicated.
      */
-    public BucketConfigCodec.StoredConfig renderProgress(ReplicationConfiguration config, String ruleId,
-                                                         double historicalFraction, Instant newObjectsUntil) {
+    public BucketConfigCodec.StoredConfig renderProgress(
+            ReplicationConfiguration config, String ruleId, double historicalFraction, Instant newObjectsUntil) {
         ReplicationRule r = config.rule(ruleId).orElseThrow(() -> new OssException(OssError.NO_SUCH_REPLICATION_RULE));
-        XmlWriter w = new XmlWriter().start("ReplicationProgress").start("Rule").element("ID", r.id()).start("PrefixSet");
+        XmlWriter w = new XmlWriter()
+                .start("ReplicationProgress")
+                .start("Rule")
+                .element("ID", r.id())
+                .start("PrefixSet");
         r.prefixes().forEach(p -> w.element("Prefix", p));
         w.end().element("Action", String.join(",", r.actions()));
-        w.start("Destination").element("Bucket", r.destination().bucket()).element("Location", r.destination().location());
+        w.start("Destination")
+                .element("Bucket", r.destination().bucket())
+                .element("Location", r.destination().location());
         r.destination().transferType().ifPresent(t -> w.element("TransferType", t));
-        w.end().element("Status", r.status().wire())
+        w.end()
+                .element("Status", r.status().wire())
                 .element("HistoricalObjectReplication", r.historicalObjectReplication() ? "enabled" : "disabled")
                 .start("Progress");
         if (r.historicalObjectReplication()) {
@@ -210,7 +262,8 @@ public final class ReplicationCodec {
      * GetBucketReplicationLocation: the regions a bucket can replicate to, and for regions that need
      * it the transfer types they allow ({@code LocationTransferTypeConstraint}).
      */
-    public BucketConfigCodec.StoredConfig renderLocations(List<String> locations, Map<String, List<String>> transferTypes) {
+    public BucketConfigCodec.StoredConfig renderLocations(
+            List<String> locations, Map<String, List<String>> transferTypes) {
         XmlWriter w = new XmlWriter().start("ReplicationLocation");
         locations.forEach(l -> w.element("Location", l));
         if (!transferTypes.isEmpty()) {

@@ -26,14 +26,20 @@ public record ReplicationConfiguration(List<ReplicationRule> rules) {
     /** Adds a rule: IDs are unique, a destination bucket is the target of one rule only, at most 100 rules. */
     public ReplicationConfiguration add(ReplicationRule rule) {
         if (rules.size() >= MAX_RULES) {
-            throw ConfigXml.invalid("A bucket can have at most " + MAX_RULES + " replication rules.", "Rule",
+            throw ConfigXml.invalid(
+                    "A bucket can have at most " + MAX_RULES + " replication rules.",
+                    "Rule",
                     Integer.toString(rules.size() + 1));
         }
         if (rule(rule.id()).isPresent()) {
             throw ConfigXml.invalid("The replication rule ID already exists.", "ID", rule.id());
         }
-        if (rules.stream().anyMatch(r -> r.destination().bucket().equals(rule.destination().bucket()))) {
-            throw ConfigXml.invalid("A replication rule for this destination bucket already exists.", "Bucket",
+        if (rules.stream()
+                .anyMatch(
+                        r -> r.destination().bucket().equals(rule.destination().bucket()))) {
+            throw ConfigXml.invalid(
+                    "A replication rule for this destination bucket already exists.",
+                    "Bucket",
                     rule.destination().bucket());
         }
         List<ReplicationRule> more = new ArrayList<>(rules);
@@ -54,10 +60,13 @@ public record ReplicationConfiguration(List<ReplicationRule> rules) {
     }
 
     public ReplicationConfiguration remove(String id) {
-        return new ReplicationConfiguration(rules.stream().filter(r -> !r.id().equals(id)).toList());
+        return new ReplicationConfiguration(
+                rules.stream().filter(r -> !r.id().equals(id)).toList());
     }
 
     private ReplicationConfiguration replace(ReplicationRule changed) {
-        return new ReplicationConfiguration(rules.stream().map(r -> r.id().equals(changed.id()) ? changed : r).toList());
+        return new ReplicationConfiguration(rules.stream()
+                .map(r -> r.id().equals(changed.id()) ? changed : r)
+                .toList());
     }
 }

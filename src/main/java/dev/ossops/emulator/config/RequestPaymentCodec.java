@@ -16,7 +16,8 @@ public final class RequestPaymentCodec implements BucketConfigCodec {
 
     /** Who pays for requests to a bucket. */
     public enum Payer {
-        BucketOwner, Requester
+        BucketOwner,
+        Requester
     }
 
     @Override
@@ -48,6 +49,10 @@ public final class RequestPaymentCodec implements BucketConfigCodec {
     }
 
     public String render(Payer payer) {
-        return new XmlWriter().start("RequestPaymentConfiguration").element("Payer", payer.name()).end().toXml();
+        return new XmlWriter()
+                .start("RequestPaymentConfiguration")
+                .element("Payer", payer.name())
+                .end()
+                .toXml();
     }
 }

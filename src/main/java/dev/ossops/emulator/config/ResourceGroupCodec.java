@@ -63,6 +63,10 @@ public final class ResourceGroupCodec implements BucketConfigCodec {
     }
 
     public String render(String groupId) {
-        return new XmlWriter().start("BucketResourceGroupConfiguration").element("ResourceGroupId", groupId).end().toXml();
+        return new XmlWriter()
+                .start("BucketResourceGroupConfiguration")
+                .element("ResourceGroupId", groupId)
+                .end()
+                .toXml();
     }
 }

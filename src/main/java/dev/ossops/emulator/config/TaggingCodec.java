@@ -44,8 +44,8 @@ public final class TaggingCodec implements BucketConfigCodec {
         ConfigXml.onlyChildren(set, Set.of("Tag"));
         List<Element> elements = XmlReader.children(set, "Tag");
         if (elements.size() > MAX_TAGS) {
-            throw ConfigXml.invalid("A bucket can have at most " + MAX_TAGS + " tags.", "Tag",
-                    Integer.toString(elements.size()));
+            throw ConfigXml.invalid(
+                    "A bucket can have at most " + MAX_TAGS + " tags.", "Tag", Integer.toString(elements.size()));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (Element tag : elements) {
@@ -61,8 +61,8 @@ public final class TaggingCodec implements BucketConfigCodec {
                 }
             }
             if (value.codePointCount(0, value.length()) > MAX_VALUE_LENGTH) {
-                throw ConfigXml.invalid("The tag value can be at most " + MAX_VALUE_LENGTH + " characters long.",
-                        "Value", value);
+                throw ConfigXml.invalid(
+                        "The tag value can be at most " + MAX_VALUE_LENGTH + " characters long.", "Value", value);
             }
             if (tags.put(key, value) != null) {
                 throw ConfigXml.invalid("Tag keys must be unique.", "Key", key);
@@ -74,7 +74,9 @@ public final class TaggingCodec implements BucketConfigCodec {
     /** The canonical GetBucketTags document. */
     public String render(BucketTagging tagging) {
         XmlWriter w = new XmlWriter().start("Tagging").start("TagSet");
-        tagging.tags().forEach((k, v) -> w.start("Tag").element("Key", k).element("Value", v).end());
+        tagging.tags()
+                .forEach((k, v) ->
+                        w.start("Tag").element("Key", k).element("Value", v).end());
         return w.end().end().toXml();
     }
 }

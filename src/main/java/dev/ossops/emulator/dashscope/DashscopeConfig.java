@@ -24,8 +24,18 @@ public record DashscopeConfig(Set<String> apiKeys, Map<String, Integer> modelLim
      * applies 100 MB to the multimodal models it knows so that uploads behave alike.
      */
     public static final Map<String, Integer> DEFAULT_MODEL_LIMITS_MB = Map.of(
-            "qwen-vl-plus", 100, "qwen-vl-max", 100, "qwen3-vl-plus", 100, "qwen-omni-turbo", 100,
-            "qwen-audio-turbo", 100, "qwen-vl-ocr", 100);
+            "qwen-vl-plus",
+            100,
+            "qwen-vl-max",
+            100,
+            "qwen3-vl-plus",
+            100,
+            "qwen-omni-turbo",
+            100,
+            "qwen-audio-turbo",
+            100,
+            "qwen-vl-ocr",
+            100);
 
     public DashscopeConfig {
         apiKeys = Set.copyOf(apiKeys);
@@ -37,7 +47,8 @@ public record DashscopeConfig(Set<String> apiKeys, Map<String, Integer> modelLim
             throw new IllegalArgumentException("DashScope model limits must be positive MB");
         }
         if (policiesPerSecond <= 0) {
-            throw new IllegalArgumentException("DashScope policies per second must be positive, was " + policiesPerSecond);
+            throw new IllegalArgumentException(
+                    "DashScope policies per second must be positive, was " + policiesPerSecond);
         }
     }
 
@@ -49,7 +60,7 @@ public record DashscopeConfig(Set<String> apiKeys, Map<String, Integer> modelLim
     /** Never prints the keys themselves, only how many there are. */
     @Override
     public String toString() {
-        return "DashscopeConfig[apiKeys=" + apiKeys.size() + ", models=" + modelLimitsMb.keySet().stream().sorted().toList()
-                + ", policiesPerSecond=" + policiesPerSecond + "]";
+        return "DashscopeConfig[apiKeys=" + apiKeys.size() + ", models="
+                + modelLimitsMb.keySet().stream().sorted().toList() + ", policiesPerSecond=" + policiesPerSecond + "]";
     }
 }

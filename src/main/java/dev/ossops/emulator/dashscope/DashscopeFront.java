@@ -36,8 +36,11 @@ public final class DashscopeFront implements Function<IncomingRequest, Reply> {
      * @param oss      everything that is not a DashScope request
      * @param endpoint the emulator's URL, for upload_host
      */
-    public DashscopeFront(UploadPolicyService policies, Function<IncomingRequest, Reply> oss, Supplier<URI> endpoint,
-                          Supplier<UUID> requestIds) {
+    public DashscopeFront(
+            UploadPolicyService policies,
+            Function<IncomingRequest, Reply> oss,
+            Supplier<URI> endpoint,
+            Supplier<UUID> requestIds) {
         this.policies = policies;
         this.oss = oss;
         this.endpoint = endpoint;
@@ -50,7 +53,8 @@ public final class DashscopeFront implements Function<IncomingRequest, Reply> {
             return oss.apply(incoming);
         }
         String requestId = requestIds.get().toString();
-        String apiKey = incoming.header("Authorization").substring(BEARER.length()).trim();
+        String apiKey =
+                incoming.header("Authorization").substring(BEARER.length()).trim();
         try {
             UploadPolicy p = policies.issue(apiKey, query(incoming.rawQuery()).get("model"), endpoint.get());
             ObjectNode body = JSON.createObjectNode();
@@ -79,8 +83,10 @@ public final class DashscopeFront implements Function<IncomingRequest, Reply> {
     /** Whether {@code incoming} is DashScope's getPolicy rather than an OSS request. */
     static boolean isPolicyRequest(IncomingRequest incoming) {
         String authorization = incoming.header("Authorization");
-        return "GET".equalsIgnoreCase(incoming.method()) && PATH.equals(incoming.rawPath())
-                && authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        return "GET".equalsIgnoreCase(incoming.method())
+                && PATH.equals(incoming.rawPath())
+                && authorization != null
+                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && "getPolicy".equals(query(incoming.rawQuery()).get("action"));
     }
 

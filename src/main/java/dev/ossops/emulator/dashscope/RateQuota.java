@@ -24,7 +24,8 @@ final class RateQuota {
     synchronized boolean admit(String apiKey, String model) {
         long now = nanoTime.getAsLong();
         // The key is only a map key here: never logged or rendered.
-        Window w = windows.compute(apiKey + '\n' + model,
+        Window w = windows.compute(
+                apiKey + '\n' + model,
                 (k, old) -> old == null || now - old.start >= SECOND_NANOS ? new Window(now) : old);
         w.count++;
         return w.count <= limit;

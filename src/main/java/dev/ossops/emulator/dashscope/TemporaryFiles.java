@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class TemporaryFiles implements AutoCloseable {
     /** DashScope: "Files are automatically deleted after 48 hours." */
     public static final Duration LIFETIME = Duration.ofHours(48);
+
     static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final System.Logger LOG = System.getLogger(TemporaryFiles.class.getName());
 
@@ -47,7 +48,8 @@ public final class TemporaryFiles implements AutoCloseable {
     }
 
     public void start() {
-        executor.scheduleWithFixedDelay(this::sweepLogged, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::sweepLogged, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Deletes the files older than 48 hours; returns their keys. */
@@ -58,8 +60,12 @@ public final class TemporaryFiles implements AutoCloseable {
         long cutoff = clock.millis() - LIFETIME.toMillis();
         List<String> expired = new ArrayList<>();
         for (Map.Entry<String, KeyRecord> e : store.keys(bucket).entrySet()) {
-            boolean old = e.getValue().current().filter(v -> !v.deleteMarker()).map(ObjectVersion::lastModified)
-                    .filter(modified -> modified <= cutoff).isPresent();
+            boolean old = e.getValue()
+                    .current()
+                    .filter(v -> !v.deleteMarker())
+                    .map(ObjectVersion::lastModified)
+                    .filter(modified -> modified <= cutoff)
+                    .isPresent();
             if (old) {
                 expired.add(e.getKey());
             }

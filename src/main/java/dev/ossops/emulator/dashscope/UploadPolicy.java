@@ -12,9 +12,17 @@ package dev.ossops.emulator.dashscope;
  * @param capacityLimitMb daily capacity per account (not enforced by the emulator)
  * @param ossAccessKeyId  the system key's id
  */
-public record UploadPolicy(String policy, String signature, String uploadDir, String uploadHost, long expireInSeconds,
-                           int maxFileSizeMb, long capacityLimitMb, String ossAccessKeyId) {
+public record UploadPolicy(
+        String policy,
+        String signature,
+        String uploadDir,
+        String uploadHost,
+        long expireInSeconds,
+        int maxFileSizeMb,
+        long capacityLimitMb,
+        String ossAccessKeyId) {
     /** DashScope answers {@code private} and {@code "true"} for every upload. */
     public static final String OBJECT_ACL = "private";
+
     public static final String FORBID_OVERWRITE = "true";
 }

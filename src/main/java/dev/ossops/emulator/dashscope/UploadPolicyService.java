@@ -37,6 +37,7 @@ public final class UploadPolicyService {
     static final Duration POLICY_LIFETIME = Duration.ofSeconds(300);
     /** DashScope's sample answer; the emulator does not count daily capacity. */
     static final long CAPACITY_LIMIT_MB = 999_999_999L;
+
     private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
     private static final String LIFECYCLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><LifecycleConfiguration><Rule>"
             + "<ID>dashscope-instant-48h</ID><Prefix>" + KEY_ROOT + "/</Prefix><Status>Enabled</Status>"
@@ -55,8 +56,15 @@ public final class UploadPolicyService {
     /**
      * @param systemKey the key that owns the system bucket and signs policies (the emulator's own)
      */
-    public UploadPolicyService(DashscopeConfig config, BucketService buckets, ObjectService objects, DiskStore store,
-                               Credential systemKey, Clock clock, LongSupplier nanoTime, Supplier<UUID> uuids) {
+    public UploadPolicyService(
+            DashscopeConfig config,
+            BucketService buckets,
+            ObjectService objects,
+            DiskStore store,
+            Credential systemKey,
+            Clock clock,
+            LongSupplier nanoTime,
+            Supplier<UUID> uuids) {
         this.config = config;
         this.quota = new RateQuota(config.policiesPerSecond(), nanoTime);
         this.buckets = buckets;
@@ -100,9 +108,11 @@ public final class UploadPolicyService {
         ensureBucket();
         temporaryFiles.sweep();
         Instant now = clock.instant();
-        String dir = KEY_ROOT + "/" + directoryName(model) + "/" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "/" + uuids.get();
+        String dir = KEY_ROOT + "/" + directoryName(model) + "/" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "/"
+                + uuids.get();
         long maxBytes = limitMb * 1024L * 1024L;
-        String expiration = EXPIRATION.format(now.plus(POLICY_LIFETIME).truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+        String expiration = EXPIRATION.format(
+                now.plus(POLICY_LIFETIME).truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
         // Doc: the form carries key, x-oss-object-acl and x-oss-forbid-overwrite; the policy pins all three.
         String json = "{\"expiration\":\"" + expiration + "\",\"conditions\":["
                 + "[\"content-length-range\",0," + maxBytes + "],"
@@ -112,7 +122,14 @@ public final class UploadPolicyService {
                 + "{\"x-oss-forbid-overwrite\":\"" + UploadPolicy.FORBID_OVERWRITE + "\"}]}";
         String policy = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         String host = endpoint.toString().replaceFirst("/+$", "") + "/" + bucket;
-        return new UploadPolicy(policy, sign(policy), dir, host, POLICY_LIFETIME.toSeconds(), limitMb, CAPACITY_LIMIT_MB,
+        return new UploadPolicy(
+                policy,
+                sign(policy),
+                dir,
+                host,
+                POLICY_LIFETIME.toSeconds(),
+                limitMb,
+                CAPACITY_LIMIT_MB,
                 systemKey.accessKeyId());
     }
 
@@ -132,7 +149,8 @@ public final class UploadPolicyService {
     }
 
     private String sign(String policy) {
-        return Base64.getEncoder().encodeToString(
-                Digests.hmac(Digests.HMAC_SHA1, systemKey.secret().getBytes(StandardCharsets.UTF_8), policy));
+        return Base64.getEncoder()
+                .encodeToString(
+                        Digests.hmac(Digests.HMAC_SHA1, systemKey.secret().getBytes(StandardCharsets.UTF_8), policy));
     }
 }

@@ -9,8 +9,9 @@ public final class DataDirInUseException extends RuntimeException {
     private final transient Optional<ServingRecord> holder;
 
     DataDirInUseException(Path dataDir, Optional<ServingRecord> holder) {
-        super("data dir " + dataDir + " is in use by " + holder.map(ServingRecord::describe)
-                .orElse("another process (it holds " + DataDirLock.of(dataDir) + ")"));
+        super("data dir " + dataDir + " is in use by "
+                + holder.map(ServingRecord::describe)
+                        .orElse("another process (it holds " + DataDirLock.of(dataDir) + ")"));
         this.dataDir = dataDir;
         this.holder = holder;
     }

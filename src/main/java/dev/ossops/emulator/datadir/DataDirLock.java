@@ -1,6 +1,7 @@
 package dev.ossops.emulator.datadir;
 
 import dev.ossops.common.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,7 +56,8 @@ public final class DataDirLock implements AutoCloseable {
         FileChannel channel;
         try {
             // NOFOLLOW_LINKS: a link planted at the lock's name cannot make us create or lock a file elsewhere.
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
@@ -74,8 +76,10 @@ public final class DataDirLock implements AutoCloseable {
             throw new DataDirInUseException(dataDir, ServingRecord.read(dataDir));
         }
         Optional<ServingRecord> stale = ServingRecord.read(dataDir);
-        stale.ifPresent(s -> LOG.log(System.Logger.Level.INFO, "data dir " + dataDir + " was last served by " + s.describe()
-                + ", which ended without stopping; this emulator takes it over"));
+        stale.ifPresent(s -> LOG.log(
+                System.Logger.Level.INFO,
+                "data dir " + dataDir + " was last served by " + s.describe()
+                        + ", which ended without stopping; this emulator takes it over"));
         DataDirLock held = new DataDirLock(dataDir, channel, lock, stale);
         try {
             held.write(new ServingRecord(ProcessHandle.current().pid(), Optional.empty(), now));
@@ -143,7 +147,8 @@ public final class DataDirLock implements AutoCloseable {
                 return;
             }
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(dataDir);
             }

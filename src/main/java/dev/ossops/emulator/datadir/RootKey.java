@@ -20,10 +20,12 @@ public record RootKey(String id, String secret) {
 
     public RootKey {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'");
         }
         if (secret == null || !SECRET.matcher(secret).matches()) {
-            throw new IllegalArgumentException("the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces");
+            throw new IllegalArgumentException(
+                    "the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces");
         }
     }
 

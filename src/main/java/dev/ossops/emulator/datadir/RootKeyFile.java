@@ -1,9 +1,9 @@
 package dev.ossops.emulator.datadir;
 
-import dev.ossops.common.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.common.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +28,13 @@ public final class RootKeyFile {
     public static final String NAME = "credentials.json";
     /** A credentials file is two short strings; anything larger is not one. */
     private static final int MAX_BYTES = 16 * 1024;
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final System.Logger LOG = System.getLogger(RootKeyFile.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RootKeyFile() {
-    }
+    private RootKeyFile() {}
 
     public static Path of(Path dataDir) {
         return dataDir.resolve(NAME);
@@ -49,17 +50,20 @@ public final class RootKeyFile {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the emulator's root credentials " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the emulator's root credentials " + file + ": " + e.getMessage(), e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new IllegalStateException(file + " is not an emulator credentials file: larger than " + MAX_BYTES + " bytes");
+            throw new IllegalStateException(
+                    file + " is not an emulator credentials file: larger than " + MAX_BYTES + " bytes");
         }
         try {
             JsonNode root = JSON.readTree(bytes);
             JsonNode id = root == null ? null : root.get("accessKeyId");
             JsonNode secret = root == null ? null : root.get("accessKeySecret");
             if (id == null || !id.isTextual() || secret == null || !secret.isTextual()) {
-                throw new IllegalStateException(file + " is not an emulator credentials file: it needs the strings accessKeyId and accessKeySecret");
+                throw new IllegalStateException(file
+                        + " is not an emulator credentials file: it needs the strings accessKeyId and accessKeySecret");
             }
             return Optional.of(new RootKey(id.asText(), secret.asText()));
         } catch (IOException e) {
@@ -90,15 +94,18 @@ public final class RootKeyFile {
             Files.createDirectories(dataDir);
             // A temporary file starts out 0600 on POSIX systems; set again, before the secret goes in, in case a
             // umask or ACL widened it. Renaming replaces a link at the target itself, never the file it points to.
-            AtomicFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json), RootKeyFile::restrictToOwner);
+            AtomicFiles.replace(
+                    file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json), RootKeyFile::restrictToOwner);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the emulator's root credentials " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write the emulator's root credentials " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Makes {@code file} 0600 where the file system has POSIX permissions; a file system without them is left as it is. */
     private static void restrictToOwner(Path file) {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
             return;
         }
@@ -107,7 +114,9 @@ public final class RootKeyFile {
                 view.setPermissions(OWNER_ONLY);
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot make " + file + " readable by its owner only: " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot make " + file + " readable by its owner only: " + e.getMessage());
         }
     }
 }

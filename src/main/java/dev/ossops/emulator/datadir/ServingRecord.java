@@ -41,7 +41,8 @@ public record ServingRecord(long pid, Optional<URI> endpoint, Instant startedAt)
 
     /** "ossops emulator pid 123 on http://127.0.0.1:9000 (started ...)", for messages. */
     public String describe() {
-        return "ossops emulator pid " + pid + endpoint.map(e -> " on " + e).orElse(" (starting)") + ", started " + startedAt;
+        return "ossops emulator pid " + pid + endpoint.map(e -> " on " + e).orElse(" (starting)") + ", started "
+                + startedAt;
     }
 
     /** The record in {@code dataDir}, empty when there is none or it cannot be understood (it is only a hint). */
@@ -59,11 +60,14 @@ public record ServingRecord(long pid, Optional<URI> endpoint, Instant startedAt)
         }
         try {
             JsonNode node = JSON.readTree(bytes);
-            if (node == null || !node.path("pid").canConvertToLong() || !node.path("startedAt").isTextual()) {
+            if (node == null
+                    || !node.path("pid").canConvertToLong()
+                    || !node.path("startedAt").isTextual()) {
                 return Optional.empty();
             }
             JsonNode endpoint = node.path("endpoint");
-            return Optional.of(new ServingRecord(node.get("pid").asLong(),
+            return Optional.of(new ServingRecord(
+                    node.get("pid").asLong(),
                     endpoint.isTextual() ? Optional.of(URI.create(endpoint.asText())) : Optional.empty(),
                     Instant.parse(node.get("startedAt").asText())));
         } catch (IOException | IllegalArgumentException | DateTimeException e) {

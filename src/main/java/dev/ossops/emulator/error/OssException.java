@@ -29,13 +29,18 @@ public final class OssException extends RuntimeException {
         this(error, message, details, Map.of(), Map.of());
     }
 
-    private OssException(OssError error, String message, Map<String, String> details, Map<String, Map<String, String>> containers,
-                         Map<String, String> headers) {
+    private OssException(
+            OssError error,
+            String message,
+            Map<String, String> details,
+            Map<String, Map<String, String>> containers,
+            Map<String, String> headers) {
         super(message, null, false, false);
         this.error = error;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         Map<String, Map<String, String>> copied = new LinkedHashMap<>();
-        containers.forEach((name, children) -> copied.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(children))));
+        containers.forEach(
+                (name, children) -> copied.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(children))));
         this.containers = Collections.unmodifiableMap(copied);
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }

@@ -13,13 +13,21 @@ package dev.ossops.emulator.fault;
  * @param connectionBytesPerSecond each connection's bandwidth in each direction, kept on its socket; 0 is unlimited
  * @param totalBytesPerSecond      all connections' bandwidth together in each direction; 0 is unlimited
  */
-public record FaultPlan(long latencyMillis, double slowDownRate, double internalErrorRate, int qps, double resetRate, long seed,
-                        long connectionBytesPerSecond, long totalBytesPerSecond) {
+public record FaultPlan(
+        long latencyMillis,
+        double slowDownRate,
+        double internalErrorRate,
+        int qps,
+        double resetRate,
+        long seed,
+        long connectionBytesPerSecond,
+        long totalBytesPerSecond) {
     /** No faults: the default. */
     public static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, 0, 0);
 
     /** A plan that leaves the link unshaped. */
-    public FaultPlan(long latencyMillis, double slowDownRate, double internalErrorRate, int qps, double resetRate, long seed) {
+    public FaultPlan(
+            long latencyMillis, double slowDownRate, double internalErrorRate, int qps, double resetRate, long seed) {
         this(latencyMillis, slowDownRate, internalErrorRate, qps, resetRate, seed, 0, 0);
     }
 
@@ -38,10 +46,12 @@ public record FaultPlan(long latencyMillis, double slowDownRate, double internal
             throw new IllegalArgumentException("qps must be 0 (unlimited) or more, was " + qps);
         }
         if (connectionBytesPerSecond < 0) {
-            throw new IllegalArgumentException("connectionBytesPerSecond must be 0 (unlimited) or more, was " + connectionBytesPerSecond);
+            throw new IllegalArgumentException(
+                    "connectionBytesPerSecond must be 0 (unlimited) or more, was " + connectionBytesPerSecond);
         }
         if (totalBytesPerSecond < 0) {
-            throw new IllegalArgumentException("totalBytesPerSecond must be 0 (unlimited) or more, was " + totalBytesPerSecond);
+            throw new IllegalArgumentException(
+                    "totalBytesPerSecond must be 0 (unlimited) or more, was " + totalBytesPerSecond);
         }
     }
 

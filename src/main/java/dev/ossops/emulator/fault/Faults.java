@@ -22,8 +22,7 @@ public final class Faults {
 
     /** @param nanoTime monotonic clock for the QPS window ({@code System::nanoTime} outside tests) */
     public Faults(LongSupplier nanoTime) {
-        this(nanoTime, plan -> {
-        });
+        this(nanoTime, plan -> {});
     }
 
     /** @param applied told of every plan set, under this object's lock, e.g. to shape the link (the socket level's part) */

@@ -19,8 +19,7 @@ final class BodyStreams {
     /** 15 hex digits (2^60 bytes) keep the size a positive long. */
     private static final int MAX_SIZE_DIGITS = 15;
 
-    private BodyStreams() {
-    }
+    private BodyStreams() {}
 
     /** Exactly {@code length} bytes of {@code in}; never reads past them (the next request follows). */
     static InputStream fixed(InputStream in, long length) {
@@ -43,8 +42,10 @@ final class BodyStreams {
                 }
                 int n = in.read(b, off, (int) Math.min(len, remaining));
                 if (n < 0) {
-                    throw new RequestBodyException(OssError.INCOMPLETE_BODY,
-                            "The request body ended " + remaining + " bytes before its Content-Length of " + length + ".");
+                    throw new RequestBodyException(
+                            OssError.INCOMPLETE_BODY,
+                            "The request body ended " + remaining + " bytes before its Content-Length of " + length
+                                    + ".");
                 }
                 remaining -= n;
                 return n;
@@ -82,7 +83,8 @@ final class BodyStreams {
                 }
                 int n = in.read(b, off, (int) Math.min(len, chunkLeft));
                 if (n < 0) {
-                    throw new RequestBodyException(OssError.INCOMPLETE_BODY, "The chunked request body ended inside a chunk.");
+                    throw new RequestBodyException(
+                            OssError.INCOMPLETE_BODY, "The chunked request body ended inside a chunk.");
                 }
                 chunkLeft -= n;
                 if (chunkLeft == 0 && !line(in, MAX_CHUNK_LINE).isEmpty()) {
@@ -125,7 +127,8 @@ final class BodyStreams {
         while (true) {
             int c = in.read();
             if (c < 0) {
-                throw new RequestBodyException(OssError.INCOMPLETE_BODY, "The chunked request body ended before its last chunk.");
+                throw new RequestBodyException(
+                        OssError.INCOMPLETE_BODY, "The chunked request body ended before its last chunk.");
             }
             if (c == '\r') {
                 if (in.read() != '\n') {
@@ -147,7 +150,8 @@ final class BodyStreams {
     }
 
     private static RequestBodyException malformed(String what) {
-        return new RequestBodyException(OssError.INVALID_ARGUMENT, "The chunked request body is malformed: " + what + ".");
+        return new RequestBodyException(
+                OssError.INVALID_ARGUMENT, "The chunked request body is malformed: " + what + ".");
     }
 
     /** At most 32 characters of a client's line, for an error message. */

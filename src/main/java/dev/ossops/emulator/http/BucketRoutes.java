@@ -3,9 +3,9 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.AccessMonitorCodec;
 import dev.ossops.emulator.config.BucketConfigCodec;
+import dev.ossops.emulator.config.LoggingConfiguration;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
-import dev.ossops.emulator.config.LoggingConfiguration;
 import dev.ossops.emulator.service.BucketService;
 import dev.ossops.emulator.service.StoredConfigs;
 import dev.ossops.emulator.store.BucketRecord;
@@ -37,8 +37,10 @@ public final class BucketRoutes {
             return new BucketService.CreateConfiguration(null, null, resourceGroup);
         }
         Element root = XmlReader.parse(body, "CreateBucketConfiguration");
-        return new BucketService.CreateConfiguration(XmlReader.text(root, "StorageClass").orElse(null),
-                XmlReader.text(root, "DataRedundancyType").orElse(null), resourceGroup);
+        return new BucketService.CreateConfiguration(
+                XmlReader.text(root, "StorageClass").orElse(null),
+                XmlReader.text(root, "DataRedundancyType").orElse(null),
+                resourceGroup);
     }
 
     Reply delete(OssRequest r, Caller caller) {
@@ -65,12 +67,18 @@ public final class BucketRoutes {
 
     Reply getLocation(OssRequest r, Caller caller) {
         BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_LOCATION);
-        return Reply.xml(200, new XmlWriter().element("LocationConstraint", "oss-" + bucket.region()).toXml());
+        return Reply.xml(
+                200,
+                new XmlWriter()
+                        .element("LocationConstraint", "oss-" + bucket.region())
+                        .toXml());
     }
 
     Reply getInfo(OssRequest r, Caller caller) {
         BucketRecord b = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_INFO);
-        XmlWriter xml = new XmlWriter().start("BucketInfo").start("Bucket")
+        XmlWriter xml = new XmlWriter()
+                .start("BucketInfo")
+                .start("Bucket")
                 .element("AccessMonitor", AccessMonitorCodec.status(configs.accessMonitor(b.name())))
                 .element("CreationDate", Formats.iso(b.createdMillis()))
                 .element("ExtranetEndpoint", "oss-" + b.region() + ".aliyuncs.com")
@@ -89,22 +97,28 @@ public final class BucketRoutes {
         xml.optional("Versioning", b.versioning());
         // GetBucketInfo: SSEAlgorithm "None" without a rule; KMSMasterKeyID/KMSDataEncryption only when set.
         xml.start("ServerSideEncryptionRule");
-        configs.encryption(b.name()).ifPresentOrElse(e -> {
-            xml.element("SSEAlgorithm", e.sseAlgorithm());
-            e.kmsMasterKeyId().ifPresent(k -> xml.element("KMSMasterKeyID", k));
-            e.kmsDataEncryption().ifPresent(k -> xml.element("KMSDataEncryption", k));
-        }, () -> xml.element("SSEAlgorithm", "None"));
+        configs.encryption(b.name())
+                .ifPresentOrElse(
+                        e -> {
+                            xml.element("SSEAlgorithm", e.sseAlgorithm());
+                            e.kmsMasterKeyId().ifPresent(k -> xml.element("KMSMasterKeyID", k));
+                            e.kmsDataEncryption().ifPresent(k -> xml.element("KMSDataEncryption", k));
+                        },
+                        () -> xml.element("SSEAlgorithm", "None"));
         xml.end();
         LoggingConfiguration logging = configs.logging(b.name());
-        xml.start("BucketPolicy").element("LogBucket", logging.targetBucket().orElse(""))
-                .element("LogPrefix", logging.targetPrefix().orElse("")).end();
+        xml.start("BucketPolicy")
+                .element("LogBucket", logging.targetBucket().orElse(""))
+                .element("LogPrefix", logging.targetPrefix().orElse(""))
+                .end();
         xml.end().end();
         return Reply.xml(200, xml.toXml());
     }
 
     Reply getStat(OssRequest r, Caller caller) {
         BucketService.Stat stat = buckets.stat(caller, r.bucket());
-        XmlWriter xml = new XmlWriter().start("BucketStat")
+        XmlWriter xml = new XmlWriter()
+                .start("BucketStat")
                 .element("Storage", stat.storage())
                 .element("ObjectCount", stat.objectCount())
                 .element("MultipartUploadCount", stat.multipartUploadCount())
@@ -127,7 +141,10 @@ public final class BucketRoutes {
 
     Reply getVersioning(OssRequest r, Caller caller) {
         BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_VERSIONING);
-        XmlWriter xml = new XmlWriter().start("VersioningConfiguration").optional("Status", bucket.versioning()).end();
+        XmlWriter xml = new XmlWriter()
+                .start("VersioningConfiguration")
+                .optional("Status", bucket.versioning())
+                .end();
         return Reply.xml(200, xml.toXml());
     }
 

@@ -4,11 +4,13 @@ import dev.ossops.emulator.xml.XmlWriter;
 
 /** XML fragments shared by several responses. */
 final class BucketXml {
-    private BucketXml() {
-    }
+    private BucketXml() {}
 
     static void owner(XmlWriter xml, String accountId) {
-        xml.start("Owner").element("ID", accountId).element("DisplayName", accountId).end();
+        xml.start("Owner")
+                .element("ID", accountId)
+                .element("DisplayName", accountId)
+                .end();
     }
 
     static String acl(String accountId, String grant) {

@@ -14,8 +14,7 @@ final class ConditionKeys {
     /** The only address the server accepts connections on (EmulatorConfig.BIND_ADDRESS). */
     private static final String LOOPBACK = "127.0.0.1";
 
-    private ConditionKeys() {
-    }
+    private ConditionKeys() {}
 
     static Map<String, List<String>> of(OssRequest request) {
         Map<String, List<String>> keys = new LinkedHashMap<>();

@@ -12,13 +12,18 @@ import java.nio.channels.SocketChannel;
  * ({@link State#WORKER}), and hands them back through the loop's queue.
  */
 final class Connection {
-    enum State { HEAD, LINGER, WORKER }
+    enum State {
+        HEAD,
+        LINGER,
+        WORKER
+    }
 
     static final byte[] NOTHING = new byte[0];
 
     final SocketChannel channel;
     /** The emulated link as this connection meets it, for its whole life (its rate spans its requests). */
     final TrafficShaper.ConnectionLink link;
+
     volatile State state = State.HEAD;
     SelectionKey key;
     RequestHeadParser parser;
@@ -30,6 +35,7 @@ final class Connection {
     long headStartedAt;
     /** Bytes that arrived after a head: the body's start, or a pipelined request. */
     byte[] pending = NOTHING;
+
     Exchange exchange;
     long lingerUntil;
     long lingered;

@@ -7,7 +7,9 @@ import dev.ossops.emulator.error.OssException;
 record CopySource(String bucket, String key, String versionId) {
     static CopySource parse(String header) {
         if (header == null || header.isEmpty()) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT,
+                    "Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.");
         }
         String value = header;
         String versionId = null;
@@ -22,7 +24,9 @@ record CopySource(String bucket, String key, String versionId) {
         }
         int slash = path.indexOf('/');
         if (slash <= 0 || slash == path.length() - 1) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT,
+                    "Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.");
         }
         return new CopySource(path.substring(0, slash), path.substring(slash + 1), versionId);
     }

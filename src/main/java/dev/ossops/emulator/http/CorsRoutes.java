@@ -16,10 +16,14 @@ public final class CorsRoutes {
 
     Reply preflight(OssRequest r) {
         String requested = r.headerOrNull("access-control-request-headers");
-        List<String> headers = requested == null ? List.of()
-                : Arrays.stream(requested.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Map<String, String> allowed = cors.preflight(r.bucket(), r.headerOrNull("origin"),
-                r.headerOrNull("access-control-request-method"), headers);
+        List<String> headers = requested == null
+                ? List.of()
+                : Arrays.stream(requested.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        Map<String, String> allowed = cors.preflight(
+                r.bucket(), r.headerOrNull("origin"), r.headerOrNull("access-control-request-method"), headers);
         Reply reply = Reply.empty(200);
         allowed.forEach(reply::header);
         return reply;

@@ -18,8 +18,7 @@ final class DocumentLimits {
     /** CompleteMultipartUpload (10,000 parts) and DeleteMultipleObjects (1,000 keys of up to 1,023 bytes). */
     static final int PART_OR_KEY_LIST = 2 * 1024 * 1024;
 
-    private DocumentLimits() {
-    }
+    private DocumentLimits() {}
 
     /** The cap for a bucket sub-configuration's document. */
     static int configuration(String subresource) {

@@ -13,11 +13,11 @@ import java.util.Map;
  * have no body, so for HEAD OSS repeats the XML base64-encoded in {@code x-oss-err}, which the SDKs read.
  */
 final class ErrorReplies {
-    private ErrorReplies() {
-    }
+    private ErrorReplies() {}
 
     static Reply render(OssException e, String requestId, String hostId, boolean head) {
-        Reply reply = body(e, requestId, hostId, head).header("x-oss-ec", e.error().ec());
+        Reply reply =
+                body(e, requestId, hostId, head).header("x-oss-ec", e.error().ec());
         e.headers().forEach(reply::header);
         return reply;
     }
@@ -29,13 +29,15 @@ final class ErrorReplies {
         }
         String xml = errorXml(e, requestId, hostId);
         if (head) {
-            return Reply.empty(status).header("x-oss-err", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
+            return Reply.empty(status)
+                    .header("x-oss-err", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
         }
         return Reply.xml(status, xml);
     }
 
     private static String errorXml(OssException e, String requestId, String hostId) {
-        XmlWriter xml = new XmlWriter().start("Error")
+        XmlWriter xml = new XmlWriter()
+                .start("Error")
                 .element("Code", e.error().code())
                 .element("Message", e.getMessage())
                 .element("RequestId", requestId)
@@ -50,7 +52,9 @@ final class ErrorReplies {
         }
         xml.element("EC", e.error().ec());
         if (e.error().documentedEc()) {
-            xml.element("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + e.error().ec());
+            xml.element(
+                    "RecommendDoc",
+                    "https://api.aliyun.com/troubleshoot?q=" + e.error().ec());
         }
         xml.end();
         return xml.toXml();

@@ -30,8 +30,12 @@ final class Exchange {
         TrackedBody body = new TrackedBody(body(in), expectContinue ? out : null);
         String target = head.target();
         int q = target.indexOf('?');
-        IncomingRequest request = new IncomingRequest(head.method(), q < 0 ? target : target.substring(0, q),
-                q < 0 ? null : target.substring(q + 1), head.headers(), body);
+        IncomingRequest request = new IncomingRequest(
+                head.method(),
+                q < 0 ? target : target.substring(0, q),
+                q < 0 ? null : target.substring(q + 1),
+                head.headers(),
+                body);
         Reply reply = handler.apply(request);
         if (reply.resetsConnection()) {
             throw new ConnectionReset();
@@ -127,7 +131,8 @@ final class Exchange {
                 return new RequestBodyException(OssError.REQUEST_TIMEOUT, OssError.REQUEST_TIMEOUT.defaultMessage(), e);
             }
             // Reset or closed by the client: nobody will read the answer, but it is still the client's doing.
-            return new RequestBodyException(OssError.INCOMPLETE_BODY, "The connection failed while the request body was read.", e);
+            return new RequestBodyException(
+                    OssError.INCOMPLETE_BODY, "The connection failed while the request body was read.", e);
         }
 
         boolean started() {

@@ -52,23 +52,25 @@ final class FaultControlRoutes {
         }
         String path = r.key() == null ? "" : r.key();
         return switch (path) {
-            case "ossops/faults" -> switch (r.method()) {
-                case "GET" -> json(200, faults.plan());
-                case "PUT" -> setPlan(r);
-                case "DELETE" -> {
-                    faults.clear();
-                    yield Reply.empty(204);
-                }
-                default -> problem(405, "use GET, PUT or DELETE on /-/ossops/faults");
-            };
-            case "ossops/stats" -> switch (r.method()) {
-                case "GET" -> json(200, stats.snapshot());
-                case "DELETE" -> {
-                    stats.reset();
-                    yield Reply.empty(204);
-                }
-                default -> problem(405, "use GET or DELETE on /-/ossops/stats");
-            };
+            case "ossops/faults" ->
+                switch (r.method()) {
+                    case "GET" -> json(200, faults.plan());
+                    case "PUT" -> setPlan(r);
+                    case "DELETE" -> {
+                        faults.clear();
+                        yield Reply.empty(204);
+                    }
+                    default -> problem(405, "use GET, PUT or DELETE on /-/ossops/faults");
+                };
+            case "ossops/stats" ->
+                switch (r.method()) {
+                    case "GET" -> json(200, stats.snapshot());
+                    case "DELETE" -> {
+                        stats.reset();
+                        yield Reply.empty(204);
+                    }
+                    default -> problem(405, "use GET or DELETE on /-/ossops/stats");
+                };
             default -> problem(404, "no such control resource: /-/" + path);
         };
     }
@@ -85,8 +87,10 @@ final class FaultControlRoutes {
         if (caller.credential().filter(c -> c.accessKeyId().equals(rootKeyId)).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(problem(403, "the control endpoint needs a request signed with the emulator's root AccessKey"
-                + " (ossops emulator credentials prints it)"));
+        return Optional.of(problem(
+                403,
+                "the control endpoint needs a request signed with the emulator's root AccessKey"
+                        + " (ossops emulator credentials prints it)"));
     }
 
     private Reply setPlan(OssRequest r) {
@@ -104,7 +108,9 @@ final class FaultControlRoutes {
             plan = json.readValue(body, FaultPlan.class);
         } catch (ValueInstantiationException e) {
             // The record's own validation message, without Jackson's location noise.
-            return problem(400, e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
+            return problem(
+                    400,
+                    e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
         } catch (JsonMappingException e) {
             return problem(400, "invalid fault plan: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import java.util.function.Function;
 public final class FaultingHandler implements Function<IncomingRequest, Reply> {
     /** How much of a body of unknown length (chunked) is read before an injected reset. */
     private static final int CHUNKED_RESET_BYTES = 8 * 1024;
+
     private static final System.Logger LOG = System.getLogger(FaultingHandler.class.getName());
 
     private final Function<IncomingRequest, Reply> oss;
@@ -37,9 +38,15 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
      * @param apiNames      the API a request is routed to, as the counters name it ({@link Router#apiName})
      * @param authenticator verifies control endpoint requests, which must be signed with {@code rootKeyId}
      */
-    public FaultingHandler(Function<IncomingRequest, Reply> oss, Function<OssRequest, String> apiNames, Faults faults,
-                           RequestStats stats, Set<String> virtualHostSuffixes, Authenticator authenticator, String rootKeyId,
-                           Clock clock) {
+    public FaultingHandler(
+            Function<IncomingRequest, Reply> oss,
+            Function<OssRequest, String> apiNames,
+            Faults faults,
+            RequestStats stats,
+            Set<String> virtualHostSuffixes,
+            Authenticator authenticator,
+            String rootKeyId,
+            Clock clock) {
         this.oss = oss;
         this.apiNames = apiNames;
         this.faults = faults;
@@ -79,7 +86,9 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
         String api = apiNames.apply(request);
         stats.request(api);
         String partNumber = request.param("partNumber");
-        if ((api.equals("UploadPart") || api.equals("UploadPartCopy")) && partNumber != null && partNumber.matches("\\d{1,5}")) {
+        if ((api.equals("UploadPart") || api.equals("UploadPartCopy"))
+                && partNumber != null
+                && partNumber.matches("\\d{1,5}")) {
             stats.part(request.param("uploadId"), Integer.parseInt(partNumber));
         }
     }
@@ -130,7 +139,8 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
         String requestId = ids.next();
         String host = incoming.header("Host");
         String hostId = host == null ? "127.0.0.1" : host.replaceFirst(":\\d+$", "");
-        return ErrorReplies.render(new OssException(error), requestId, hostId, "HEAD".equalsIgnoreCase(incoming.method()))
+        return ErrorReplies.render(
+                        new OssException(error), requestId, hostId, "HEAD".equalsIgnoreCase(incoming.method()))
                 .header("Server", "AliyunOSS")
                 .header("Date", Formats.httpDate(clock.millis()))
                 .header("x-oss-request-id", requestId);

@@ -26,24 +26,36 @@ import java.util.Set;
 final class ForcedDownload {
     static final Set<String> WEB_PAGE_TYPES = Set.of("text/html", "application/xhtml+xml");
     static final Set<String> WEB_PAGE_EXTENSIONS = Set.of("htm", "html", "jsp", "plg", "htx", "stm");
-    static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/gif", "image/tiff", "image/png", "image/webp",
-            "image/svg+xml", "image/bmp", "image/x-ms-bmp", "image/x-cmu-raster", "image/exr", "image/x-icon", "image/heic");
+    static final Set<String> IMAGE_TYPES = Set.of(
+            "image/jpeg",
+            "image/gif",
+            "image/tiff",
+            "image/png",
+            "image/webp",
+            "image/svg+xml",
+            "image/bmp",
+            "image/x-ms-bmp",
+            "image/x-cmu-raster",
+            "image/exr",
+            "image/x-icon",
+            "image/heic");
     /** 2019-09-24 11:00:00 in UTC+8: buckets created later have their images forced to download. */
     static final Instant IMAGES_SINCE = Instant.parse("2019-09-24T03:00:00Z");
 
-    private ForcedDownload() {
-    }
+    private ForcedDownload() {}
 
     /** Adds the forced-download headers to an object read when the rules call for them. */
     static void apply(Reply reply, OssRequest request, long bucketCreatedMillis) {
-        if (viaDefaultDomain(request.host()) && applies(header(reply.headers(), "Content-Type"), request.key(), bucketCreatedMillis)) {
+        if (viaDefaultDomain(request.host())
+                && applies(header(reply.headers(), "Content-Type"), request.key(), bucketCreatedMillis)) {
             reply.header("Content-Disposition", "attachment").header("x-oss-force-download", "true");
         }
     }
 
     /** Whether OSS's rules force {@code key}, served as {@code contentType} (null: none), from a bucket created then. */
     static boolean applies(String contentType, String key, long bucketCreatedMillis) {
-        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (WEB_PAGE_TYPES.contains(type) || WEB_PAGE_EXTENSIONS.contains(extension(key))) {
             return true;
         }
@@ -52,7 +64,9 @@ final class ForcedDownload {
 
     /** The emulator's default domain: its loopback names, or no Host at all (nothing else can answer then). */
     private static boolean viaDefaultDomain(String host) {
-        return host == null || host.isEmpty() || HostNames.nameOf(host).filter(HostNames::isLoopback).isPresent();
+        return host == null
+                || host.isEmpty()
+                || HostNames.nameOf(host).filter(HostNames::isLoopback).isPresent();
     }
 
     private static String extension(String key) {

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 final class HeaderValues {
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     /** A field name or method: one or more tchar. */
     static boolean isToken(String s) {

@@ -28,6 +28,7 @@ public interface HostAdmission {
     /** The given lower-case names and, for each, the {@code bucket.} virtual-host form. */
     static HostAdmission names(Set<String> names) {
         Set<String> admitted = Set.copyOf(names);
-        return name -> admitted.contains(name) || admitted.stream().anyMatch(parent -> HostNames.isBucketOf(name, parent));
+        return name ->
+                admitted.contains(name) || admitted.stream().anyMatch(parent -> HostNames.isBucketOf(name, parent));
     }
 }

@@ -10,8 +10,7 @@ final class HostNames {
     /** One DNS label, as a bucket name in a virtual-host name is. */
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /** The host name of a Host header value, lower case and without the port; empty when the value is not a host. */
     static Optional<String> nameOf(String hostHeader) {
@@ -33,7 +32,10 @@ final class HostNames {
             name = colon < 0 ? host : host.substring(0, colon);
             port = colon < 0 ? "" : host.substring(colon);
         }
-        if (name.isEmpty() || !(port.isEmpty() || port.startsWith(":") && PORT.matcher(port.substring(1)).matches())) {
+        if (name.isEmpty()
+                || !(port.isEmpty()
+                        || port.startsWith(":")
+                                && PORT.matcher(port.substring(1)).matches())) {
             return Optional.empty();
         }
         return Optional.of(name);
@@ -45,7 +47,10 @@ final class HostNames {
      * so no other machine can be behind one.
      */
     static boolean isLoopback(String name) {
-        return name.equals("127.0.0.1") || name.equals("[::1]") || name.equals("localhost") || isUnder(name, "localhost")
+        return name.equals("127.0.0.1")
+                || name.equals("[::1]")
+                || name.equals("localhost")
+                || isUnder(name, "localhost")
                 || isBucketOf(name, "127.0.0.1");
     }
 
@@ -54,7 +59,8 @@ final class HostNames {
         if (name.length() <= parent.length() + 1 || !name.endsWith("." + parent)) {
             return false;
         }
-        for (String label : name.substring(0, name.length() - parent.length() - 1).split("\\.", -1)) {
+        for (String label :
+                name.substring(0, name.length() - parent.length() - 1).split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
                 return false;
             }
@@ -64,7 +70,9 @@ final class HostNames {
 
     /** Whether {@code name} is {@code <one label>.<parent>}, the virtual-host form of a bucket under {@code parent}. */
     static boolean isBucketOf(String name, String parent) {
-        return name.length() > parent.length() + 1 && name.endsWith("." + parent)
-                && LABEL.matcher(name.substring(0, name.length() - parent.length() - 1)).matches();
+        return name.length() > parent.length() + 1
+                && name.endsWith("." + parent)
+                && LABEL.matcher(name.substring(0, name.length() - parent.length() - 1))
+                        .matches();
     }
 }

@@ -16,15 +16,26 @@ import java.time.Duration;
  * @param maxConnections  open connections; at the limit the one waiting longest for a request head is closed
  * @param workers         threads that serve requests whose head is complete
  */
-public record HttpLimits(int maxRequestLine, int maxHeaderBytes, int maxHeaderFields, Duration headDeadline,
-                         Duration idleTimeout, Duration bodyIdleTimeout, int maxConnections, int workers) {
+public record HttpLimits(
+        int maxRequestLine,
+        int maxHeaderBytes,
+        int maxHeaderFields,
+        Duration headDeadline,
+        Duration idleTimeout,
+        Duration bodyIdleTimeout,
+        int maxConnections,
+        int workers) {
     public HttpLimits {
         if (maxRequestLine < 64 || maxHeaderBytes < 256 || maxHeaderFields < 8 || maxConnections < 1 || workers < 1) {
             throw new IllegalArgumentException("HTTP limits too small: " + maxRequestLine + "/" + maxHeaderBytes + "/"
                     + maxHeaderFields + "/" + maxConnections + "/" + workers);
         }
-        if (headDeadline.isNegative() || headDeadline.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()
-                || bodyIdleTimeout.isNegative() || bodyIdleTimeout.isZero()) {
+        if (headDeadline.isNegative()
+                || headDeadline.isZero()
+                || idleTimeout.isNegative()
+                || idleTimeout.isZero()
+                || bodyIdleTimeout.isNegative()
+                || bodyIdleTimeout.isZero()) {
             throw new IllegalArgumentException("HTTP timeouts must be positive");
         }
     }
@@ -35,7 +46,14 @@ public record HttpLimits(int maxRequestLine, int maxHeaderBytes, int maxHeaderFi
      * 1024 connections a full set of half-sent heads stays under 100 MiB of heap.
      */
     public static HttpLimits defaults() {
-        return new HttpLimits(16 * 1024, 64 * 1024, 200, Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), 1024, 256);
+        return new HttpLimits(
+                16 * 1024,
+                64 * 1024,
+                200,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                1024,
+                256);
     }
 }

@@ -56,6 +56,7 @@ public final class HttpServerLoop implements AutoCloseable {
     private static final long TICK_MILLIS = 250;
     /** After a refusal, the client's remaining bytes are read and dropped for this long, so it sees the answer, not a reset. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private static final long LINGER_BYTES = 256 * 1024;
 
     private final HttpLimits limits;
@@ -68,24 +69,32 @@ public final class HttpServerLoop implements AutoCloseable {
     private final Queue<Connection> returning = new ConcurrentLinkedQueue<>();
     /** Used by the selector thread only. */
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+
     private final byte[] readBytes = new byte[64 * 1024];
     private final Thread loop;
     /** When deadlines were last checked (selector thread only). */
     private long lastExpiry = System.nanoTime();
     /** Orders connections by when they began waiting for a head, ties included (selector thread only). */
     private long waitingOrder;
+
     private volatile boolean closed;
 
     public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler) throws IOException {
         this(bind, port, handler, HttpLimits.defaults());
     }
 
-    public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler, HttpLimits limits) throws IOException {
+    public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler, HttpLimits limits)
+            throws IOException {
         this(bind, port, handler, limits, new TrafficShaper(Pacing.SYSTEM));
     }
 
     /** @param shaper paces every connection's body and reply on its socket as the emulated link allows */
-    public HttpServerLoop(InetAddress bind, int port, Function<IncomingRequest, Reply> handler, HttpLimits limits, TrafficShaper shaper)
+    public HttpServerLoop(
+            InetAddress bind,
+            int port,
+            Function<IncomingRequest, Reply> handler,
+            HttpLimits limits,
+            TrafficShaper shaper)
             throws IOException {
         this.limits = limits;
         this.handler = handler;
@@ -101,11 +110,12 @@ public final class HttpServerLoop implements AutoCloseable {
             throw e;
         }
         AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "ossops-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new ThreadPoolExecutor(
+                limits.workers(), limits.workers(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "ossops-emulator-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         workers.allowCoreThreadTimeOut(true);
         this.loop = new Thread(this::run, "ossops-emulator-http-" + port());
         this.loop.setDaemon(true);
@@ -311,7 +321,12 @@ public final class HttpServerLoop implements AutoCloseable {
         for (Connection c : connections) {
             if (c.state == Connection.State.HEAD) {
                 if (c.parser.started() && now - c.headStartedAt > headDeadline) {
-                    refuse(c, "The request head was not received within " + limits.headDeadline().toMillis() + " ms.", 408, now);
+                    refuse(
+                            c,
+                            "The request head was not received within "
+                                    + limits.headDeadline().toMillis() + " ms.",
+                            408,
+                            now);
                 } else if (!c.parser.started() && now - c.waitingSince > idle) {
                     close(c);
                 }

@@ -8,8 +8,8 @@ import java.util.Map;
  * One HTTP request as read off the wire: method, raw (still percent-encoded) path and query,
  * headers in the order and spelling received, and the body as a stream of exactly its bytes.
  */
-public record IncomingRequest(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> headers,
-                              InputStream body) {
+public record IncomingRequest(
+        String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> headers, InputStream body) {
     /** The first header named {@code name}, compared case-insensitively. */
     public String header(String name) {
         for (Map.Entry<String, String> h : headers) {

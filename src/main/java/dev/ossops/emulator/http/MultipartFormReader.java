@@ -23,7 +23,9 @@ final class MultipartFormReader {
     /** The boundary parameter, quoted or not; its value is checked against RFC 2046's bchars separately. */
     private static final Pattern BOUNDARY = Pattern.compile("(?i)(?:^|;)\\s*boundary=(?:\"([^\"]*)\"|([^;\\s]*))");
     /** RFC 2046 5.1.1: 1 to 70 of these, not ending with a space. */
-    private static final Pattern BOUNDARY_CHARS = Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
+    private static final Pattern BOUNDARY_CHARS =
+            Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
+
     private static final Pattern NAME = Pattern.compile("(?i)(?:^|;)\\s*name=\"([^\"]*)\"");
     private static final Pattern FILENAME = Pattern.compile("(?i)(?:^|;)\\s*filename=\"([^\"]*)\"");
 
@@ -128,7 +130,8 @@ final class MultipartFormReader {
                 throw malformed();
             }
             Matcher filename = FILENAME.matcher(disposition);
-            return Optional.of(new Part(name.group(1), filename.find() ? filename.group(1) : null, contentType, new PartContent()));
+            return Optional.of(new Part(
+                    name.group(1), filename.find() ? filename.group(1) : null, contentType, new PartContent()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the form", e);
         }
@@ -143,7 +146,8 @@ final class MultipartFormReader {
      * form received incomplete is MalformedPOSTRequest to OSS (troubleshooting page 0006-00000104).
      */
     private static RequestBodyException cutShort(IOException cause) {
-        return new RequestBodyException(OssError.MALFORMED_POST_REQUEST, OssError.MALFORMED_POST_REQUEST.defaultMessage(), cause);
+        return new RequestBodyException(
+                OssError.MALFORMED_POST_REQUEST, OssError.MALFORMED_POST_REQUEST.defaultMessage(), cause);
     }
 
     private boolean fill() throws IOException {

@@ -1,10 +1,10 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.auth.Caller;
-import dev.ossops.emulator.net.ThrottledInputStream;
-import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.net.ThrottledInputStream;
+import dev.ossops.emulator.net.TrafficShaper;
 import dev.ossops.emulator.service.MultipartService;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.store.PartRecord;
@@ -32,7 +32,8 @@ public final class MultipartRoutes {
     Reply initiate(OssRequest r, Caller caller) {
         String encoding = ObjectRoutes.encodingType(r);
         UploadRecord upload = multipart.initiate(caller, r.bucket(), r.key(), ObjectHeaders.write(r));
-        XmlWriter xml = new XmlWriter().start("InitiateMultipartUploadResult")
+        XmlWriter xml = new XmlWriter()
+                .start("InitiateMultipartUploadResult")
                 .element("Bucket", r.bucket())
                 .element("Key", ObjectRoutes.enc(r.key(), encoding))
                 .element("UploadId", upload.uploadId())
@@ -42,45 +43,70 @@ public final class MultipartRoutes {
     }
 
     Reply uploadPart(OssRequest r, Caller caller) {
-        MultipartService.StoredPart stored = multipart.uploadPart(caller, r.bucket(), r.key(), r.param("uploadId"),
-                r.param("partNumber"), ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)), r.headerOrNull("content-md5"));
+        MultipartService.StoredPart stored = multipart.uploadPart(
+                caller,
+                r.bucket(),
+                r.key(),
+                r.param("uploadId"),
+                r.param("partNumber"),
+                ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)),
+                r.headerOrNull("content-md5"));
         PartRecord part = stored.part();
         // Documented: an upload initiated with x-oss-server-side-encryption has UploadPart answer it too.
         return ObjectHeaders.encryption(Reply.empty(200), stored.upload().headers())
-                .header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
+                .header("ETag", Formats.quoted(part.etag()))
+                .header("x-oss-hash-crc64ecma", part.crc64());
     }
 
     Reply uploadPartCopy(OssRequest r, Caller caller) {
         CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
-        MultipartService.StoredPart stored = multipart.uploadPartCopy(caller, r.bucket(), r.key(), r.param("uploadId"),
-                r.param("partNumber"), source.bucket(), source.key(), source.versionId(), r.headerOrNull("x-oss-copy-source-range"),
+        MultipartService.StoredPart stored = multipart.uploadPartCopy(
+                caller,
+                r.bucket(),
+                r.key(),
+                r.param("uploadId"),
+                r.param("partNumber"),
+                source.bucket(),
+                source.key(),
+                source.versionId(),
+                r.headerOrNull("x-oss-copy-source-range"),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"));
         PartRecord part = stored.part();
-        XmlWriter xml = new XmlWriter().start("CopyPartResult")
+        XmlWriter xml = new XmlWriter()
+                .start("CopyPartResult")
                 .element("LastModified", Formats.iso(part.lastModified()))
                 .element("ETag", Formats.quoted(part.etag()))
                 .end();
         // The part's ETag is a response header as well: ali-oss's multipart copy reads it from there.
-        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), stored.upload().headers())
-                .header("ETag", Formats.quoted(part.etag())).header("x-oss-hash-crc64ecma", part.crc64());
+        return ObjectHeaders.encryption(
+                        Reply.xml(200, xml.toXml()), stored.upload().headers())
+                .header("ETag", Formats.quoted(part.etag()))
+                .header("x-oss-hash-crc64ecma", part.crc64());
     }
 
     Reply complete(OssRequest r, Caller caller) {
         String encoding = ObjectRoutes.encodingType(r);
-        MultipartService.Completion completion = new MultipartService.Completion(() -> parts(r), ObjectHeaders.objectAcl(r),
+        MultipartService.Completion completion = new MultipartService.Completion(
+                () -> parts(r),
+                ObjectHeaders.objectAcl(r),
                 "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
-        ObjectService.Written written = multipart.complete(caller, r.bucket(), r.key(), r.param("uploadId"), completion);
-        XmlWriter xml = new XmlWriter().start("CompleteMultipartUploadResult")
+        ObjectService.Written written =
+                multipart.complete(caller, r.bucket(), r.key(), r.param("uploadId"), completion);
+        XmlWriter xml = new XmlWriter()
+                .start("CompleteMultipartUploadResult")
                 .optional("EncodingType", encoding)
                 .element("Location", location(r))
                 .element("Bucket", r.bucket())
                 .element("Key", ObjectRoutes.enc(r.key(), encoding))
                 .element("ETag", Formats.quoted(written.version().etag()))
                 .end();
-        return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), written.version().headers())
+        return ObjectHeaders.encryption(
+                        Reply.xml(200, xml.toXml()), written.version().headers())
                 .header("ETag", Formats.quoted(written.version().etag()))
                 .header("x-oss-hash-crc64ecma", written.version().crc64())
-                .header("x-oss-version-id", written.versioned() ? written.version().versionId() : null);
+                .header(
+                        "x-oss-version-id",
+                        written.versioned() ? written.version().versionId() : null);
     }
 
     /**
@@ -89,7 +115,9 @@ public final class MultipartRoutes {
      * key percent-encoded with {@code ~} as {@code %7E} and {@code /} as {@code %2F}.
      */
     private static String location(OssRequest r) {
-        String key = URLEncoder.encode(r.key(), StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        String key = URLEncoder.encode(r.key(), StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
         return "http://" + r.host() + "/" + (r.virtualHosted() ? "" : r.bucket() + "/") + key;
     }
 
@@ -126,18 +154,25 @@ public final class MultipartRoutes {
         String encoding = ObjectRoutes.encodingType(r);
         int marker = parse(r.param("part-number-marker"), 0, 10000, "part-number-marker");
         int maxParts = parse(r.param("max-parts"), 1000, 10000, "max-parts");
-        MultipartService.PartPage page = multipart.listParts(caller, r.bucket(), r.key(), r.param("uploadId"), marker, maxParts);
-        XmlWriter xml = new XmlWriter().start("ListPartsResult")
+        MultipartService.PartPage page =
+                multipart.listParts(caller, r.bucket(), r.key(), r.param("uploadId"), marker, maxParts);
+        XmlWriter xml = new XmlWriter()
+                .start("ListPartsResult")
                 .element("Bucket", r.bucket())
                 .optional("EncodingType", encoding)
                 .element("Key", ObjectRoutes.enc(r.key(), encoding))
                 .element("UploadId", page.upload().uploadId())
                 .element("PartNumberMarker", marker)
-                .element("NextPartNumberMarker", page.nextMarker().isPresent() ? Integer.toString(page.nextMarker().getAsInt()) : "")
+                .element(
+                        "NextPartNumberMarker",
+                        page.nextMarker().isPresent()
+                                ? Integer.toString(page.nextMarker().getAsInt())
+                                : "")
                 .element("MaxParts", maxParts)
                 .element("IsTruncated", page.truncated());
         for (PartRecord part : page.parts()) {
-            xml.start("Part").element("PartNumber", part.number())
+            xml.start("Part")
+                    .element("PartNumber", part.number())
                     .element("LastModified", Formats.iso(part.lastModified()))
                     .element("ETag", Formats.quoted(part.etag()))
                     .element("HashCrc64ecma", part.crc64())
@@ -155,28 +190,34 @@ public final class MultipartRoutes {
         String uploadIdMarker = r.param("upload-id-marker");
         // Documented: default 1000, at most 1000.
         int maxUploads = parse(r.param("max-uploads"), 1000, 1000, "max-uploads");
-        MultipartService.UploadPage page = multipart.listUploads(caller, r.bucket(), prefix, delimiter, keyMarker, uploadIdMarker,
-                maxUploads);
-        XmlWriter xml = new XmlWriter().start("ListMultipartUploadsResult")
+        MultipartService.UploadPage page =
+                multipart.listUploads(caller, r.bucket(), prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+        XmlWriter xml = new XmlWriter()
+                .start("ListMultipartUploadsResult")
                 .element("Bucket", r.bucket())
                 .optional("EncodingType", encoding)
                 .element("KeyMarker", ObjectRoutes.enc(keyMarker == null ? "" : keyMarker, encoding))
                 .element("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
-                .element("NextKeyMarker", ObjectRoutes.enc(page.nextKeyMarker() == null ? "" : page.nextKeyMarker(), encoding))
+                .element(
+                        "NextKeyMarker",
+                        ObjectRoutes.enc(page.nextKeyMarker() == null ? "" : page.nextKeyMarker(), encoding))
                 .element("NextUploadIdMarker", page.nextUploadIdMarker() == null ? "" : page.nextUploadIdMarker())
                 .element("Delimiter", ObjectRoutes.enc(delimiter == null ? "" : delimiter, encoding))
                 .element("Prefix", ObjectRoutes.enc(prefix == null ? "" : prefix, encoding))
                 .element("MaxUploads", maxUploads)
                 .element("IsTruncated", page.truncated());
         for (UploadRecord u : page.uploads()) {
-            xml.start("Upload").element("Key", ObjectRoutes.enc(u.key(), encoding))
+            xml.start("Upload")
+                    .element("Key", ObjectRoutes.enc(u.key(), encoding))
                     .element("UploadId", u.uploadId())
                     .element("StorageClass", u.storageClass() == null ? "Standard" : u.storageClass())
                     .element("Initiated", Formats.iso(u.initiated()))
                     .end();
         }
         for (String p : page.prefixes()) {
-            xml.start("CommonPrefixes").element("Prefix", ObjectRoutes.enc(p, encoding)).end();
+            xml.start("CommonPrefixes")
+                    .element("Prefix", ObjectRoutes.enc(p, encoding))
+                    .end();
         }
         return Reply.xml(200, xml.end().toXml());
     }
@@ -193,7 +234,9 @@ public final class MultipartRoutes {
         } catch (NumberFormatException e) {
             // reported below as OSS does
         }
-        throw new OssException(OssError.INVALID_ARGUMENT, "Argument " + name + " is invalid.",
+        throw new OssException(
+                OssError.INVALID_ARGUMENT,
+                "Argument " + name + " is invalid.",
                 Map.of("ArgumentName", name, "ArgumentValue", value));
     }
 }

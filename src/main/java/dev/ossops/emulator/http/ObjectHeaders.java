@@ -19,8 +19,8 @@ import java.util.Optional;
 /** Translation between object metadata and HTTP headers, both directions. */
 final class ObjectHeaders {
     /** Standard headers OSS stores with an object and returns on reads, canonical spelling. */
-    static final List<String> STORED = List.of("Content-Type", "Cache-Control", "Content-Disposition", "Content-Encoding",
-            "Content-Language", "Expires");
+    static final List<String> STORED = List.of(
+            "Content-Type", "Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Expires");
     /** response-* query parameters that override a GetObject response header. */
     static final Map<String, String> OVERRIDES = Map.of(
             "response-content-type", "Content-Type",
@@ -30,8 +30,7 @@ final class ObjectHeaders {
             "response-content-disposition", "Content-Disposition",
             "response-content-encoding", "Content-Encoding");
 
-    private ObjectHeaders() {
-    }
+    private ObjectHeaders() {}
 
     /** What the request headers say about the object being written. */
     static ObjectWrite write(OssRequest r) {
@@ -68,7 +67,11 @@ final class ObjectHeaders {
             }
         });
         checkStorable(headers, meta);
-        return new ObjectWrite(headers, meta, objectAcl(r), r.headerOrNull("x-oss-storage-class"),
+        return new ObjectWrite(
+                headers,
+                meta,
+                objectAcl(r),
+                r.headerOrNull("x-oss-storage-class"),
                 tags(r.headerOrNull("x-oss-tagging")));
     }
 
@@ -84,16 +87,20 @@ final class ObjectHeaders {
 
     /** The server-side encryption a request asks for, checked; empty when it asks for none. */
     static Optional<ServerSideEncryption> encryption(OssRequest r) {
-        return ServerSideEncryption.requested(r.headerOrNull(ServerSideEncryption.ALGORITHM),
-                r.headerOrNull(ServerSideEncryption.DATA_ENCRYPTION), r.headerOrNull(ServerSideEncryption.KEY_ID));
+        return ServerSideEncryption.requested(
+                r.headerOrNull(ServerSideEncryption.ALGORITHM),
+                r.headerOrNull(ServerSideEncryption.DATA_ENCRYPTION),
+                r.headerOrNull(ServerSideEncryption.KEY_ID));
     }
 
     /** Adds the server-side encryption recorded in {@code stored} headers to an answer, as OSS echoes it on writes. */
     static Reply encryption(Reply reply, Map<String, String> stored) {
-        return ServerSideEncryption.of(stored).map(e -> {
-            e.recordIn(Map.of()).forEach(reply::header);
-            return reply;
-        }).orElse(reply);
+        return ServerSideEncryption.of(stored)
+                .map(e -> {
+                    e.recordIn(Map.of()).forEach(reply::header);
+                    return reply;
+                })
+                .orElse(reply);
     }
 
     /**
@@ -107,7 +114,8 @@ final class ObjectHeaders {
         headers.forEach(ObjectHeaders::checkHeaderValue);
         meta.forEach((name, value) -> {
             if (!HeaderValues.isToken(name) || !HeaderValues.isFieldValue(value)) {
-                throw new OssException(OssError.INVALID_USER_METADATA).with("ArgumentName", "x-oss-meta-" + printable(name));
+                throw new OssException(OssError.INVALID_USER_METADATA)
+                        .with("ArgumentName", "x-oss-meta-" + printable(name));
             }
         });
     }
@@ -167,7 +175,9 @@ final class ObjectHeaders {
     }
 
     static Conditions conditions(OssRequest r, String prefix) {
-        return new Conditions(r.headerOrNull(prefix + "if-match"), r.headerOrNull(prefix + "if-none-match"),
+        return new Conditions(
+                r.headerOrNull(prefix + "if-match"),
+                r.headerOrNull(prefix + "if-none-match"),
                 Formats.parseHttpDate(r.headerOrNull(prefix + "if-modified-since")),
                 Formats.parseHttpDate(r.headerOrNull(prefix + "if-unmodified-since")));
     }
@@ -189,7 +199,8 @@ final class ObjectHeaders {
         if (restore == null) {
             return null;
         }
-        return restore.ongoing() ? "ongoing-request=\"true\""
+        return restore.ongoing()
+                ? "ongoing-request=\"true\""
                 : "ongoing-request=\"false\", expiry-date=\"" + Formats.httpDate(restore.expiresAt()) + "\"";
     }
 
@@ -204,7 +215,8 @@ final class ObjectHeaders {
                 .header("x-oss-storage-class", v.storageClass())
                 .header("x-oss-hash-crc64ecma", v.crc64());
         if (ObjectVersion.APPENDABLE.equals(v.type())) {
-            // OSS's HeadObject example for an Appendable object names the next position; a sealed one names its seal time.
+            // OSS's HeadObject example for an Appendable object names the next position; a sealed one names its seal
+            // time.
             if (v.sealedTime() == null) {
                 reply.header("x-oss-next-append-position", Long.toString(v.size()));
             } else {

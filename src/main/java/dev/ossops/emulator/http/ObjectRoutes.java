@@ -47,14 +47,21 @@ public final class ObjectRoutes {
     }
 
     Reply put(OssRequest r, Caller caller) {
-        ObjectService.Written written = objects.put(caller, r.bucket(), r.key(), uploadBody(r), ObjectHeaders.write(r),
-                r.headerOrNull("content-md5"), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        ObjectService.Written written = objects.put(
+                caller,
+                r.bucket(),
+                r.key(),
+                uploadBody(r),
+                ObjectHeaders.write(r),
+                r.headerOrNull("content-md5"),
+                "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         return writeReply(written);
     }
 
     /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
     Reply restore(OssRequest r, Caller caller) {
-        ObjectService.Restored restored = objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
+        ObjectService.Restored restored =
+                objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
         // The restored version, as the SDK's RestoreObjectResult reads it, in a bucket that reports versions.
         return Reply.empty(restored.started() ? 202 : 200)
                 .header("x-oss-version-id", restored.versioned() ? restored.versionId() : null);
@@ -84,11 +91,18 @@ public final class ObjectRoutes {
     Reply putSymlink(OssRequest r, Caller caller) {
         String target = r.headerOrNull("x-oss-symlink-target");
         if (target == null || target.isEmpty()) {
-            throw new OssException(OssError.MISSING_ARGUMENT, OssError.MISSING_ARGUMENT.defaultMessage(),
+            throw new OssException(
+                    OssError.MISSING_ARGUMENT,
+                    OssError.MISSING_ARGUMENT.defaultMessage(),
                     Map.of("ArgumentName", "x-oss-symlink-target"));
         }
-        ObjectService.Written written = objects.putSymlink(caller, r.bucket(), r.key(), OssRequest.decode(target, false),
-                ObjectHeaders.write(r), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        ObjectService.Written written = objects.putSymlink(
+                caller,
+                r.bucket(),
+                r.key(),
+                OssRequest.decode(target, false),
+                ObjectHeaders.write(r),
+                "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = written.version();
         return Reply.empty(200)
                 .header("ETag", Formats.quoted(v.etag()))
@@ -110,8 +124,14 @@ public final class ObjectRoutes {
     /** AppendObject: {@code POST ?append&position=N}. */
     Reply append(OssRequest r, Caller caller) {
         long position = position(r);
-        ObjectService.Appended appended = objects.append(caller, r.bucket(), r.key(), position, uploadBody(r),
-                ObjectHeaders.appendWrite(r, position), r.headerOrNull("content-md5"));
+        ObjectService.Appended appended = objects.append(
+                caller,
+                r.bucket(),
+                r.key(),
+                position,
+                uploadBody(r),
+                ObjectHeaders.appendWrite(r, position),
+                r.headerOrNull("content-md5"));
         ObjectVersion v = appended.version();
         // Every append answers the encryption the object was created with (the SDK's ObjectEncryptionTest).
         return ObjectHeaders.encryption(Reply.empty(200), v.headers())
@@ -133,7 +153,9 @@ public final class ObjectRoutes {
     private static long position(OssRequest r) {
         String position = r.param("position");
         if (position == null || position.isEmpty()) {
-            throw new OssException(OssError.MISSING_POSITION, OssError.MISSING_POSITION.defaultMessage(),
+            throw new OssException(
+                    OssError.MISSING_POSITION,
+                    OssError.MISSING_POSITION.defaultMessage(),
                     Map.of("ArgumentName", "position"));
         }
         if (!position.matches("\\d{1,18}")) {
@@ -156,7 +178,9 @@ public final class ObjectRoutes {
      * PostObject, CopyObject); null for multipart objects, whose ETag is not a digest of the content.
      */
     private static String contentMd5(ObjectVersion v) {
-        return v.type().equals("Normal") ? Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.etag())) : null;
+        return v.type().equals("Normal")
+                ? Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.etag()))
+                : null;
     }
 
     Reply get(OssRequest r, Caller caller, boolean head) {
@@ -168,21 +192,29 @@ public final class ObjectRoutes {
             }
         });
         Bandwidth bandwidth = head ? Bandwidth.UNLIMITED : TrafficLimit.of(r, shaper);
-        ByteRange.Header requested = head ? ByteRange.Header.NONE
-                : new ByteRange.Header(r.headerOrNull("range"), "standard".equals(r.headerOrNull("x-oss-range-behavior")));
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""), requested,
-                head);
+        ByteRange.Header requested = head
+                ? ByteRange.Header.NONE
+                : new ByteRange.Header(
+                        r.headerOrNull("range"), "standard".equals(r.headerOrNull("x-oss-range-behavior")));
+        ObjectRead read = objects.read(
+                caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""), requested, head);
         ObjectVersion v = read.version();
         ByteRange range = read.range();
         Reply reply;
         if (range == null) {
             // OSS sends the object's Content-MD5 on GET and HEAD of objects it has the MD5 of; a
             // range answer carries none (the header would describe bytes that are not the body).
-            reply = Reply.stream(200, v.size(), () -> ThrottledInputStream.of(read.content().get(), bandwidth))
+            reply = Reply.stream(
+                            200,
+                            v.size(),
+                            () -> ThrottledInputStream.of(read.content().get(), bandwidth))
                     .header("Content-MD5", contentMd5(v));
         } else {
-            reply = Reply.stream(206, range.length(),
-                            () -> ThrottledInputStream.of(RangeStreams.slice(read.content().get(), range), bandwidth))
+            reply = Reply.stream(
+                            206,
+                            range.length(),
+                            () -> ThrottledInputStream.of(
+                                    RangeStreams.slice(read.content().get(), range), bandwidth))
                     .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + v.size());
         }
         ObjectHeaders.describe(reply, v, read.versioned()).header("Accept-Ranges", "bytes");
@@ -193,7 +225,8 @@ public final class ObjectRoutes {
     }
 
     Reply getMeta(OssRequest r, Caller caller) {
-        ObjectRead read = objects.read(caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, ByteRange.Header.NONE, true);
+        ObjectRead read = objects.read(
+                caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, ByteRange.Header.NONE, true);
         ObjectVersion v = read.version();
         // GetObjectMeta answers only the basic metadata, never user metadata.
         return Reply.stream(200, v.size(), read.content())
@@ -227,9 +260,11 @@ public final class ObjectRoutes {
         boolean quiet = "true".equalsIgnoreCase(XmlReader.text(root, "Quiet").orElse("false"));
         List<ObjectService.DeleteTarget> targets = new ArrayList<>();
         for (Element o : XmlReader.children(root, "Object")) {
-            String key = XmlReader.child(o, "Key").map(Element::getTextContent)
+            String key = XmlReader.child(o, "Key")
+                    .map(Element::getTextContent)
                     .orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
-            targets.add(new ObjectService.DeleteTarget(key, XmlReader.text(o, "VersionId").orElse(null)));
+            targets.add(new ObjectService.DeleteTarget(
+                    key, XmlReader.text(o, "VersionId").orElse(null)));
         }
         List<ObjectService.Deleted> deleted = objects.deleteMultiple(caller, r.bucket(), targets);
         XmlWriter xml = new XmlWriter().start("DeleteResult");
@@ -261,11 +296,22 @@ public final class ObjectRoutes {
         } else {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid x-oss-metadata-directive: " + directive);
         }
-        ObjectService.Copied copied = objects.copy(caller, source.bucket(), source.key(), source.versionId(),
-                ObjectHeaders.conditions(r, "x-oss-copy-source-"), r.bucket(), r.key(), write, r.headerOrNull("x-oss-storage-class"),
-                ObjectHeaders.encryption(r), TrafficLimit.of(r, shaper), "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
+        ObjectService.Copied copied = objects.copy(
+                caller,
+                source.bucket(),
+                source.key(),
+                source.versionId(),
+                ObjectHeaders.conditions(r, "x-oss-copy-source-"),
+                r.bucket(),
+                r.key(),
+                write,
+                r.headerOrNull("x-oss-storage-class"),
+                ObjectHeaders.encryption(r),
+                TrafficLimit.of(r, shaper),
+                "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = copied.written().version();
-        XmlWriter xml = new XmlWriter().start("CopyObjectResult")
+        XmlWriter xml = new XmlWriter()
+                .start("CopyObjectResult")
                 .element("ETag", Formats.quoted(v.etag()))
                 .element("LastModified", Formats.iso(v.lastModified()))
                 .end();
@@ -283,7 +329,8 @@ public final class ObjectRoutes {
         String delimiter = r.param("delimiter");
         int maxKeys = ListingService.maxKeys(r.param("max-keys"), 1000);
         ListingService.Page page = listing.list(caller, r.bucket(), prefix, delimiter, marker, maxKeys);
-        XmlWriter xml = new XmlWriter().start("ListBucketResult")
+        XmlWriter xml = new XmlWriter()
+                .start("ListBucketResult")
                 .element("Name", r.bucket())
                 .element("Prefix", enc(nz(prefix), encoding))
                 .element("Marker", enc(nz(marker), encoding))
@@ -308,7 +355,8 @@ public final class ObjectRoutes {
             after = decodeToken(token);
         }
         ListingService.Page page = listing.list(caller, r.bucket(), prefix, delimiter, after, maxKeys);
-        XmlWriter xml = new XmlWriter().start("ListBucketResult")
+        XmlWriter xml = new XmlWriter()
+                .start("ListBucketResult")
                 .element("Name", r.bucket())
                 .element("Prefix", enc(nz(prefix), encoding))
                 .optional("StartAfter", enc(startAfter, encoding))
@@ -351,8 +399,10 @@ public final class ObjectRoutes {
         String keyMarker = r.param("key-marker");
         String versionIdMarker = r.param("version-id-marker");
         int maxKeys = ListingService.maxKeys(r.param("max-keys"), 1000);
-        ListingService.Page page = listing.listVersions(caller, r.bucket(), prefix, delimiter, keyMarker, versionIdMarker, maxKeys);
-        XmlWriter xml = new XmlWriter().start("ListVersionsResult")
+        ListingService.Page page =
+                listing.listVersions(caller, r.bucket(), prefix, delimiter, keyMarker, versionIdMarker, maxKeys);
+        XmlWriter xml = new XmlWriter()
+                .start("ListVersionsResult")
                 .element("Name", r.bucket())
                 .element("Prefix", enc(nz(prefix), encoding))
                 .element("KeyMarker", enc(nz(keyMarker), encoding))
@@ -366,14 +416,22 @@ public final class ObjectRoutes {
         for (ListingService.Entry e : page.objects()) {
             ObjectVersion v = e.version();
             if (v.deleteMarker()) {
-                xml.start("DeleteMarker").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
-                        .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()));
+                xml.start("DeleteMarker")
+                        .element("Key", enc(e.key(), encoding))
+                        .element("VersionId", v.versionId())
+                        .element("IsLatest", e.latest())
+                        .element("LastModified", Formats.iso(v.lastModified()));
                 BucketXml.owner(xml, page.owner());
                 xml.end();
             } else {
-                xml.start("Version").element("Key", enc(e.key(), encoding)).element("VersionId", v.versionId())
-                        .element("IsLatest", e.latest()).element("LastModified", Formats.iso(v.lastModified()))
-                        .element("ETag", Formats.quoted(v.etag())).element("Type", v.type()).element("Size", v.size())
+                xml.start("Version")
+                        .element("Key", enc(e.key(), encoding))
+                        .element("VersionId", v.versionId())
+                        .element("IsLatest", e.latest())
+                        .element("LastModified", Formats.iso(v.lastModified()))
+                        .element("ETag", Formats.quoted(v.etag()))
+                        .element("Type", v.type())
+                        .element("Size", v.size())
                         .element("StorageClass", v.storageClass())
                         .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
                 BucketXml.owner(xml, page.owner());
@@ -405,10 +463,15 @@ public final class ObjectRoutes {
     }
 
     Reply getTagging(OssRequest r, Caller caller) {
-        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_TAGGING);
+        ObjectVersion v =
+                objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_TAGGING);
         XmlWriter xml = new XmlWriter().start("Tagging").start("TagSet");
-        v.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(t -> xml.start("Tag").element("Key", t.getKey()).element("Value", t.getValue()).end());
+        v.tags().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(t -> xml.start("Tag")
+                        .element("Key", t.getKey())
+                        .element("Value", t.getValue())
+                        .end());
         return Reply.xml(200, xml.end().end().toXml());
     }
 

@@ -39,8 +39,8 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
     private final RequestIds ids;
     private final Clock clock;
 
-    public OssHttpHandler(Authenticator authenticator, Router router, RpcHandler rpc, Set<String> virtualHostSuffixes,
-                          Clock clock) {
+    public OssHttpHandler(
+            Authenticator authenticator, Router router, RpcHandler rpc, Set<String> virtualHostSuffixes, Clock clock) {
         this.authenticator = authenticator;
         this.router = router;
         this.rpc = rpc;
@@ -59,7 +59,11 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
             try {
                 form = readForm(incoming);
             } catch (UncheckedIOException e) {
-                return oss(incoming, RequestBodyException.causing(e).map(RequestBodyException::answer).orElseThrow(() -> e));
+                return oss(
+                        incoming,
+                        RequestBodyException.causing(e)
+                                .map(RequestBodyException::answer)
+                                .orElseThrow(() -> e));
             }
             if (form.length > MAX_FORM_BYTES) {
                 return oss(incoming, new OssException(OssError.ENTITY_TOO_LARGE));
@@ -96,7 +100,8 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
             request = RpcRequest.fromHttp(incoming.method(), incoming.rawQuery(), headers, form);
         } catch (IllegalArgumentException e) {
             // A percent escape that does not decode: nothing to dispatch, answered like any malformed request.
-            return oss(incoming, new OssException(OssError.INVALID_ARGUMENT, "The request's URL encoding is malformed."));
+            return oss(
+                    incoming, new OssException(OssError.INVALID_ARGUMENT, "The request's URL encoding is malformed."));
         }
         RpcResponse response = rpc.handle(request);
         Reply reply = Reply.bytes(response.status(), response.contentType(), response.body());
@@ -107,7 +112,8 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
     /** A url-encoded POST is never an OSS request (PostObject is multipart), so it may carry an RPC form. */
     static boolean isForm(IncomingRequest incoming) {
         String type = incoming.header("Content-Type");
-        return "POST".equalsIgnoreCase(incoming.method()) && type != null
+        return "POST".equalsIgnoreCase(incoming.method())
+                && type != null
                 && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
@@ -142,8 +148,11 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
             OssRequest request = OssRequest.from(incoming, virtualHostSuffixes);
             // Checked against the Options API reference: a preflight is answered from the bucket's CORS rules alone. A
             // browser sends it without credentials, and a presigned URL's query signs the actual method, never OPTIONS.
-            Caller caller = request.method().equals("OPTIONS") ? Caller.anonymous()
-                    : authenticator.authenticate(request).withConditionKeys(ConditionKeys.of(request))
+            Caller caller = request.method().equals("OPTIONS")
+                    ? Caller.anonymous()
+                    : authenticator
+                            .authenticate(request)
+                            .withConditionKeys(ConditionKeys.of(request))
                             .withRequesterPays(acceptsRequesterCharges(request));
             reply = router.route(request, caller);
         } catch (OssException e) {
@@ -163,12 +172,16 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
     private static OssException unexpected(RuntimeException e, String requestId, IncomingRequest incoming) {
         Optional<RequestBodyException> body = RequestBodyException.causing(e);
         if (body.isPresent()) {
-            LOG.log(System.Logger.Level.DEBUG, "request " + requestId + ": " + body.get().getMessage());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "request " + requestId + ": " + body.get().getMessage());
             return body.get().answer();
         }
         // The emulator's own messages never carry credentials; the path without the query is safe to log.
-        LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + incoming.method() + " " + incoming.rawPath()
-                + " failed", e);
+        LOG.log(
+                System.Logger.Level.ERROR,
+                "request " + requestId + " " + incoming.method() + " " + incoming.rawPath() + " failed",
+                e);
         return new OssException(OssError.INTERNAL_ERROR);
     }
 }

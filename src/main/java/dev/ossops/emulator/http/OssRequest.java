@@ -32,8 +32,15 @@ public final class OssRequest implements SignableRequest {
     private final Map<String, String> headers;
     private final InputStream body;
 
-    OssRequest(String method, String host, String bucket, String key, boolean virtualHosted, List<Map.Entry<String, String>> query,
-               Map<String, String> headers, InputStream body) {
+    OssRequest(
+            String method,
+            String host,
+            String bucket,
+            String key,
+            boolean virtualHosted,
+            List<Map.Entry<String, String>> query,
+            Map<String, String> headers,
+            InputStream body) {
         this.method = method;
         this.host = host;
         this.bucket = bucket;
@@ -74,8 +81,15 @@ public final class OssRequest implements SignableRequest {
             bucket = rest.isEmpty() ? null : slash < 0 ? rest : rest.substring(0, slash);
             key = slash < 0 || slash == rest.length() - 1 ? null : rest.substring(slash + 1);
         }
-        return new OssRequest(incoming.method().toUpperCase(Locale.ROOT), host, bucket, key, virtualHosted,
-                parseQuery(incoming.rawQuery()), headers, incoming.body());
+        return new OssRequest(
+                incoming.method().toUpperCase(Locale.ROOT),
+                host,
+                bucket,
+                key,
+                virtualHosted,
+                parseQuery(incoming.rawQuery()),
+                headers,
+                incoming.body());
     }
 
     static List<Map.Entry<String, String>> parseQuery(String raw) {
@@ -193,11 +207,11 @@ public final class OssRequest implements SignableRequest {
         try {
             if (Long.parseLong(length.trim()) > MAX_UPLOAD) {
                 throw new OssException(OssError.ENTITY_TOO_LARGE)
-                        .with("MaxSizeAllowed", Long.toString(MAX_UPLOAD)).with("ProposedSize", length.trim());
+                        .with("MaxSizeAllowed", Long.toString(MAX_UPLOAD))
+                        .with("ProposedSize", length.trim());
             }
         } catch (NumberFormatException e) {
-            throw new OssException(OssError.INVALID_ARGUMENT,
-                    "Content-Length is not a number.");
+            throw new OssException(OssError.INVALID_ARGUMENT, "Content-Length is not a number.");
         }
         return body;
     }

@@ -3,8 +3,8 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.ObjectWrite;
-import dev.ossops.emulator.service.ServerSideEncryption;
 import dev.ossops.emulator.service.PostObjectService;
+import dev.ossops.emulator.service.ServerSideEncryption;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.xml.XmlWriter;
 
@@ -39,7 +39,8 @@ public final class PostObjectRoutes {
 
     Reply post(OssRequest r) {
         MultipartFormReader form = MultipartFormReader.of(r.headerOrNull("content-type"), r.body())
-                .orElseThrow(() -> new OssException(OssError.INVALID_ARGUMENT, "PostObject needs a multipart/form-data body."));
+                .orElseThrow(() ->
+                        new OssException(OssError.INVALID_ARGUMENT, "PostObject needs a multipart/form-data body."));
         Map<String, String> fields = new LinkedHashMap<>();
         int total = 0;
         for (Optional<MultipartFormReader.Part> next = form.next(); next.isPresent(); next = form.next()) {
@@ -51,8 +52,8 @@ public final class PostObjectRoutes {
                     // It becomes the 303's Location: refused before anything is stored.
                     ObjectHeaders.checkHeaderValue("success_action_redirect", redirect);
                 }
-                PostObjectService.Posted posted = post.post(r.bucket(), fields, part.filename(),
-                        write(fields, part.contentType()), part.content());
+                PostObjectService.Posted posted = post.post(
+                        r.bucket(), fields, part.filename(), write(fields, part.contentType()), part.content());
                 return answer(r, fields, posted);
             }
             String value = part.text(MAX_FIELD);
@@ -84,8 +85,11 @@ public final class PostObjectRoutes {
         }
         headers.putIfAbsent("Content-Type", "application/octet-stream");
         // The encryption form fields are the PutObject headers' (the official SDK's CMKIDTest posts them).
-        ServerSideEncryption.requested(fields.get(ServerSideEncryption.ALGORITHM), fields.get(ServerSideEncryption.DATA_ENCRYPTION),
-                fields.get(ServerSideEncryption.KEY_ID)).ifPresent(e -> headers.putAll(e.recordIn(Map.of())));
+        ServerSideEncryption.requested(
+                        fields.get(ServerSideEncryption.ALGORITHM),
+                        fields.get(ServerSideEncryption.DATA_ENCRYPTION),
+                        fields.get(ServerSideEncryption.KEY_ID))
+                .ifPresent(e -> headers.putAll(e.recordIn(Map.of())));
         Map<String, String> meta = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             if (name.startsWith("x-oss-meta-")) {
@@ -93,7 +97,11 @@ public final class PostObjectRoutes {
             }
         });
         ObjectHeaders.checkStorable(headers, meta);
-        return new ObjectWrite(headers, meta, fields.get("x-oss-object-acl"), fields.get("x-oss-storage-class"),
+        return new ObjectWrite(
+                headers,
+                meta,
+                fields.get("x-oss-object-acl"),
+                fields.get("x-oss-storage-class"),
                 ObjectHeaders.tags(fields.get("x-oss-tagging")));
     }
 
@@ -104,23 +112,29 @@ public final class PostObjectRoutes {
         String redirect = fields.get("success_action_redirect");
         Reply reply;
         if (redirect != null && !redirect.isEmpty()) {
-            String location = redirect + (redirect.contains("?") ? "&" : "?") + "bucket=" + encode(r.bucket())
-                    + "&key=" + encode(storedKey) + "&etag=" + encode(Formats.quoted(v.etag()));
+            String location = redirect + (redirect.contains("?") ? "&" : "?") + "bucket=" + encode(r.bucket()) + "&key="
+                    + encode(storedKey) + "&etag=" + encode(Formats.quoted(v.etag()));
             reply = Reply.empty(303).header("Location", location);
         } else {
             String status = fields.getOrDefault("success_action_status", "204");
             reply = switch (status) {
                 case "200" -> Reply.empty(200);
-                case "201" -> Reply.xml(201, new XmlWriter().start("PostResponse")
-                        .element("Bucket", r.bucket())
-                        .element("Location", location(r, storedKey))
-                        .element("Key", storedKey)
-                        .element("ETag", Formats.quoted(v.etag()))
-                        .end().toXml());
+                case "201" ->
+                    Reply.xml(
+                            201,
+                            new XmlWriter()
+                                    .start("PostResponse")
+                                    .element("Bucket", r.bucket())
+                                    .element("Location", location(r, storedKey))
+                                    .element("Key", storedKey)
+                                    .element("ETag", Formats.quoted(v.etag()))
+                                    .end()
+                                    .toXml());
                 default -> Reply.empty(204);
             };
         }
-        return ObjectHeaders.encryption(reply, v.headers()).header("ETag", Formats.quoted(v.etag()))
+        return ObjectHeaders.encryption(reply, v.headers())
+                .header("ETag", Formats.quoted(v.etag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-version-id", posted.written().versioned() ? v.versionId() : null);
     }

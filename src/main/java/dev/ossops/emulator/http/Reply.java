@@ -42,7 +42,8 @@ public final class Reply {
      * network failure part-way through a download looks to the client (fault injection).
      */
     Reply resetAfter(long bytes) {
-        Reply cut = new Reply(status, length, () -> new CutBody(body == null ? InputStream.nullInputStream() : body.get(), bytes));
+        Reply cut = new Reply(
+                status, length, () -> new CutBody(body == null ? InputStream.nullInputStream() : body.get(), bytes));
         cut.headers.putAll(headers);
         return cut;
     }
@@ -58,7 +59,8 @@ public final class Reply {
     }
 
     public static Reply bytes(int status, String contentType, byte[] bytes) {
-        return new Reply(status, bytes.length, () -> new ByteArrayInputStream(bytes)).header("Content-Type", contentType);
+        return new Reply(status, bytes.length, () -> new ByteArrayInputStream(bytes))
+                .header("Content-Type", contentType);
     }
 
     /** A body of known length opened lazily and copied in 64 KiB steps. */

@@ -35,8 +35,12 @@ public final class RequestGate implements Function<IncomingRequest, Reply> {
      * @param virtualHostSuffixes as for {@link OssHttpHandler}, to find the control endpoint's bucket
      * @param next                everything behind the gate
      */
-    public RequestGate(HostAdmission hosts, Set<String> allowedOrigins, Set<String> virtualHostSuffixes,
-                       Function<IncomingRequest, Reply> next, Clock clock) {
+    public RequestGate(
+            HostAdmission hosts,
+            Set<String> allowedOrigins,
+            Set<String> virtualHostSuffixes,
+            Function<IncomingRequest, Reply> next,
+            Clock clock) {
         this.hosts = hosts;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
         this.virtualHostSuffixes = Set.copyOf(virtualHostSuffixes);
@@ -65,12 +69,14 @@ public final class RequestGate implements Function<IncomingRequest, Reply> {
         }
         // Browsers send no Origin on a plain GET (an image, a link), but they do send Fetch Metadata.
         String site = incoming.header("Sec-Fetch-Site");
-        return site != null && (site.trim().equalsIgnoreCase("cross-site") || site.trim().equalsIgnoreCase("same-site"));
+        return site != null
+                && (site.trim().equalsIgnoreCase("cross-site") || site.trim().equalsIgnoreCase("same-site"));
     }
 
     /** A page this emulator served itself, under a loopback name: scheme http and the very host and port requested. */
     private static boolean isOwnLoopbackOrigin(String origin, String host) {
-        return host != null && HostNames.nameOf(host).filter(HostNames::isLoopback).isPresent()
+        return host != null
+                && HostNames.nameOf(host).filter(HostNames::isLoopback).isPresent()
                 && origin.equals("http://" + host.trim().toLowerCase(Locale.ROOT));
     }
 
@@ -80,13 +86,15 @@ public final class RequestGate implements Function<IncomingRequest, Reply> {
             // A url-encoded POST is never OSS (PostObject is multipart), so it is RPC or nothing.
             return true;
         }
-        return FaultControlRoutes.CONTROL_BUCKET.equals(OssRequest.from(incoming, virtualHostSuffixes).bucket());
+        return FaultControlRoutes.CONTROL_BUCKET.equals(
+                OssRequest.from(incoming, virtualHostSuffixes).bucket());
     }
 
     private Reply refuse(IncomingRequest incoming, OssError error) {
         String requestId = ids.next();
         // The HostId is the emulator's own name, never the Host the request claimed.
-        return ErrorReplies.render(new OssException(error), requestId, "127.0.0.1", "HEAD".equalsIgnoreCase(incoming.method()))
+        return ErrorReplies.render(
+                        new OssException(error), requestId, "127.0.0.1", "HEAD".equalsIgnoreCase(incoming.method()))
                 .header("Server", "AliyunOSS")
                 .header("Date", Formats.httpDate(clock.millis()))
                 .header("x-oss-request-id", requestId);

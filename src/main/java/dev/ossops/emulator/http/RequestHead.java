@@ -11,17 +11,13 @@ import java.util.Map;
  */
 record RequestHead(String method, String target, String version, List<Map.Entry<String, String>> headers) {
     /** How the body of a request is delimited (RFC 9112 section 6). */
-    sealed interface Framing permits NoBody, Fixed, Chunked {
-    }
+    sealed interface Framing permits NoBody, Fixed, Chunked {}
 
-    record NoBody() implements Framing {
-    }
+    record NoBody() implements Framing {}
 
-    record Fixed(long length) implements Framing {
-    }
+    record Fixed(long length) implements Framing {}
 
-    record Chunked() implements Framing {
-    }
+    record Chunked() implements Framing {}
 
     /** The first field named {@code name}, compared case-insensitively. */
     String header(String name) {

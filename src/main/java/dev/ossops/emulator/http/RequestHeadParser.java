@@ -82,7 +82,8 @@ final class RequestHeadParser {
                 throw new ProtocolError(414, "The request line is longer than " + limits.maxRequestLine() + " bytes.");
             }
         } else if (headerBytes + line.length() > limits.maxHeaderBytes()) {
-            throw new ProtocolError(431, "The request header fields are larger than " + limits.maxHeaderBytes() + " bytes.");
+            throw new ProtocolError(
+                    431, "The request header fields are larger than " + limits.maxHeaderBytes() + " bytes.");
         }
     }
 
@@ -140,7 +141,8 @@ final class RequestHeadParser {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c != '\t' && (c < 0x20 || c == 0x7f)) {
-                throw new ProtocolError(400, "The value of header " + line.substring(0, colon) + " contains a control character.");
+                throw new ProtocolError(
+                        400, "The value of header " + line.substring(0, colon) + " contains a control character.");
             }
         }
         return new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon), HeaderValues.utf8(value));

@@ -16,6 +16,7 @@ final class RequestIds {
     String next() {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
-        return String.format("%08X", clock.millis() / 1000 & 0xFFFFFFFFL) + HexFormat.of().withUpperCase().formatHex(bytes);
+        return String.format("%08X", clock.millis() / 1000 & 0xFFFFFFFFL)
+                + HexFormat.of().withUpperCase().formatHex(bytes);
     }
 }

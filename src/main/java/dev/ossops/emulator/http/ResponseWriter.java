@@ -15,16 +15,17 @@ import java.util.Map;
 final class ResponseWriter {
     private static final System.Logger LOG = System.getLogger(ResponseWriter.class.getName());
 
-    private ResponseWriter() {
-    }
+    private ResponseWriter() {}
 
     /** Writes {@code reply} to a {@code method} request; returns whether the connection may stay open. */
     static boolean write(OutputStream out, String method, Reply reply, boolean keepAlive) throws IOException {
         for (Map.Entry<String, String> h : reply.headers().entrySet()) {
             if (!HeaderValues.isToken(h.getKey()) || !HeaderValues.isFieldValue(h.getValue())) {
                 // The name only: the value is what must not travel.
-                LOG.log(System.Logger.Level.WARNING, "response header '" + printableName(h.getKey())
-                        + "' carries a character a header cannot; answering 500 instead");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "response header '" + printableName(h.getKey())
+                                + "' carries a character a header cannot; answering 500 instead");
                 out.write(plain(500, "The response carried a header value the server refuses to write."));
                 out.flush();
                 return false;
@@ -32,7 +33,8 @@ final class ResponseWriter {
         }
         boolean head = method.equals("HEAD");
         boolean noBody = reply.status() == 204 || reply.status() == 304;
-        List<Map.Entry<String, String>> headers = new ArrayList<>(reply.headers().entrySet());
+        List<Map.Entry<String, String>> headers =
+                new ArrayList<>(reply.headers().entrySet());
         if (!noBody) {
             // HEAD answers the length GET would send.
             headers.add(Map.entry("Content-Length", Long.toString(reply.length())));
@@ -55,8 +57,12 @@ final class ResponseWriter {
     /** A complete plain-text answer that closes the connection, for requests refused on the wire. */
     static byte[] plain(int status, String reason) {
         byte[] body = HeaderValues.wire(reason + "\n");
-        byte[] head = head(status, List.of(Map.entry("Content-Type", "text/plain; charset=utf-8"),
-                Map.entry("Content-Length", Integer.toString(body.length)), Map.entry("Connection", "close")));
+        byte[] head = head(
+                status,
+                List.of(
+                        Map.entry("Content-Type", "text/plain; charset=utf-8"),
+                        Map.entry("Content-Length", Integer.toString(body.length)),
+                        Map.entry("Connection", "close")));
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(body, 0, all, head.length, body.length);
@@ -64,7 +70,11 @@ final class ResponseWriter {
     }
 
     static byte[] head(int status, List<Map.Entry<String, String>> headers) {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(Reasons.of(status)).append("\r\n");
+        StringBuilder head = new StringBuilder("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(Reasons.of(status))
+                .append("\r\n");
         for (Map.Entry<String, String> h : headers) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
@@ -84,14 +94,28 @@ final class ResponseWriter {
     /** Reason phrases of the statuses OSS and this server answer with. */
     private static final class Reasons {
         private static final Map<Integer, String> PHRASES = Map.ofEntries(
-                Map.entry(100, "Continue"), Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(204, "No Content"),
-                Map.entry(206, "Partial Content"), Map.entry(303, "See Other"), Map.entry(304, "Not Modified"),
-                Map.entry(400, "Bad Request"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
-                Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"), Map.entry(409, "Conflict"),
-                Map.entry(411, "Length Required"), Map.entry(412, "Precondition Failed"), Map.entry(414, "URI Too Long"),
-                Map.entry(416, "Requested Range Not Satisfiable"), Map.entry(429, "Too Many Requests"),
-                Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
-                Map.entry(501, "Not Implemented"), Map.entry(503, "Service Unavailable"),
+                Map.entry(100, "Continue"),
+                Map.entry(200, "OK"),
+                Map.entry(201, "Created"),
+                Map.entry(204, "No Content"),
+                Map.entry(206, "Partial Content"),
+                Map.entry(303, "See Other"),
+                Map.entry(304, "Not Modified"),
+                Map.entry(400, "Bad Request"),
+                Map.entry(403, "Forbidden"),
+                Map.entry(404, "Not Found"),
+                Map.entry(405, "Method Not Allowed"),
+                Map.entry(408, "Request Timeout"),
+                Map.entry(409, "Conflict"),
+                Map.entry(411, "Length Required"),
+                Map.entry(412, "Precondition Failed"),
+                Map.entry(414, "URI Too Long"),
+                Map.entry(416, "Requested Range Not Satisfiable"),
+                Map.entry(429, "Too Many Requests"),
+                Map.entry(431, "Request Header Fields Too Large"),
+                Map.entry(500, "Internal Server Error"),
+                Map.entry(501, "Not Implemented"),
+                Map.entry(503, "Service Unavailable"),
                 Map.entry(505, "HTTP Version Not Supported"));
 
         static String of(int status) {

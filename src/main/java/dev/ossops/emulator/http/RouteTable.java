@@ -24,19 +24,37 @@ import java.util.Set;
  */
 public final class RouteTable {
     /** What a request addresses. */
-    public enum Target { SERVICE, BUCKET, OBJECT }
+    public enum Target {
+        SERVICE,
+        BUCKET,
+        OBJECT
+    }
 
     /** Sub-resources whose codecs serve them as bucket configurations (GET, PUT, DELETE). */
-    private static final Map<String, Route> CONFIGURATION = Map.of("GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
-            "PUT", Route.PUT_BUCKET_CONFIG, "DELETE", Route.DELETE_BUCKET_CONFIG);
+    private static final Map<String, Route> CONFIGURATION = Map.of(
+            "GET",
+            Route.GET_BUCKET_CONFIG,
+            "HEAD",
+            Route.GET_BUCKET_CONFIG,
+            "PUT",
+            Route.PUT_BUCKET_CONFIG,
+            "DELETE",
+            Route.DELETE_BUCKET_CONFIG);
 
     /** Rows by target, then sub-resource name, then method; an empty method map means documented but not served. */
     private static final Map<Target, Map<String, Map<String, Route>>> ROWS = new LinkedHashMap<>();
 
     static {
         // The endpoint itself.
-        row(Target.SERVICE, "publicAccessBlock", "GET", Route.GET_PUBLIC_ACCESS_BLOCK, "PUT", Route.PUT_PUBLIC_ACCESS_BLOCK,
-                "DELETE", Route.DELETE_PUBLIC_ACCESS_BLOCK);
+        row(
+                Target.SERVICE,
+                "publicAccessBlock",
+                "GET",
+                Route.GET_PUBLIC_ACCESS_BLOCK,
+                "PUT",
+                Route.PUT_PUBLIC_ACCESS_BLOCK,
+                "DELETE",
+                Route.DELETE_PUBLIC_ACCESS_BLOCK);
         row(Target.SERVICE, "regions");
         row(Target.SERVICE, "qosInfo");
         row(Target.SERVICE, "resourcePool");
@@ -45,66 +63,237 @@ public final class RouteTable {
         row(Target.SERVICE, "x-oss-write-get-object-response");
 
         // Buckets.
-        row(Target.BUCKET, "acl", "GET", Route.GET_BUCKET_ACL, "HEAD", Route.GET_BUCKET_ACL, "PUT", Route.PUT_BUCKET_ACL);
+        row(
+                Target.BUCKET,
+                "acl",
+                "GET",
+                Route.GET_BUCKET_ACL,
+                "HEAD",
+                Route.GET_BUCKET_ACL,
+                "PUT",
+                Route.PUT_BUCKET_ACL);
         row(Target.BUCKET, "location", "GET", Route.GET_BUCKET_LOCATION, "HEAD", Route.GET_BUCKET_LOCATION);
         row(Target.BUCKET, "bucketInfo", "GET", Route.GET_BUCKET_INFO, "HEAD", Route.GET_BUCKET_INFO);
         row(Target.BUCKET, "stat", "GET", Route.GET_BUCKET_STAT, "HEAD", Route.GET_BUCKET_STAT);
-        row(Target.BUCKET, "policyStatus", "GET", Route.GET_BUCKET_POLICY_STATUS, "HEAD", Route.GET_BUCKET_POLICY_STATUS);
-        row(Target.BUCKET, "versioning", "GET", Route.GET_BUCKET_VERSIONING, "HEAD", Route.GET_BUCKET_VERSIONING,
-                "PUT", Route.PUT_BUCKET_VERSIONING);
+        row(
+                Target.BUCKET,
+                "policyStatus",
+                "GET",
+                Route.GET_BUCKET_POLICY_STATUS,
+                "HEAD",
+                Route.GET_BUCKET_POLICY_STATUS);
+        row(
+                Target.BUCKET,
+                "versioning",
+                "GET",
+                Route.GET_BUCKET_VERSIONING,
+                "HEAD",
+                Route.GET_BUCKET_VERSIONING,
+                "PUT",
+                Route.PUT_BUCKET_VERSIONING);
         row(Target.BUCKET, "versions", "GET", Route.LIST_OBJECT_VERSIONS, "HEAD", Route.LIST_OBJECT_VERSIONS);
         row(Target.BUCKET, "uploads", "GET", Route.LIST_MULTIPART_UPLOADS, "HEAD", Route.LIST_MULTIPART_UPLOADS);
         row(Target.BUCKET, "delete", "POST", Route.DELETE_MULTIPLE_OBJECTS);
-        row(Target.BUCKET, "replication", "GET", Route.GET_BUCKET_REPLICATION, "HEAD", Route.GET_BUCKET_REPLICATION,
-                "POST", Route.PUT_BUCKET_REPLICATION);
-        row(Target.BUCKET, "replicationLocation", "GET", Route.GET_BUCKET_REPLICATION_LOCATION,
-                "HEAD", Route.GET_BUCKET_REPLICATION_LOCATION);
-        row(Target.BUCKET, "replicationProgress", "GET", Route.GET_BUCKET_REPLICATION_PROGRESS,
-                "HEAD", Route.GET_BUCKET_REPLICATION_PROGRESS);
-        row(Target.BUCKET, "logging", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
-                "PUT", Route.PUT_BUCKET_LOGGING, "DELETE", Route.DELETE_BUCKET_CONFIG);
-        for (String configuration : new String[] {"cors", "lifecycle", "encryption", "policy", "tagging", "referer",
-                "publicAccessBlock", "website", "inventory", "transferAcceleration", "httpsConfig", "worm"}) {
+        row(
+                Target.BUCKET,
+                "replication",
+                "GET",
+                Route.GET_BUCKET_REPLICATION,
+                "HEAD",
+                Route.GET_BUCKET_REPLICATION,
+                "POST",
+                Route.PUT_BUCKET_REPLICATION);
+        row(
+                Target.BUCKET,
+                "replicationLocation",
+                "GET",
+                Route.GET_BUCKET_REPLICATION_LOCATION,
+                "HEAD",
+                Route.GET_BUCKET_REPLICATION_LOCATION);
+        row(
+                Target.BUCKET,
+                "replicationProgress",
+                "GET",
+                Route.GET_BUCKET_REPLICATION_PROGRESS,
+                "HEAD",
+                Route.GET_BUCKET_REPLICATION_PROGRESS);
+        row(
+                Target.BUCKET,
+                "logging",
+                "GET",
+                Route.GET_BUCKET_CONFIG,
+                "HEAD",
+                Route.GET_BUCKET_CONFIG,
+                "PUT",
+                Route.PUT_BUCKET_LOGGING,
+                "DELETE",
+                Route.DELETE_BUCKET_CONFIG);
+        for (String configuration : new String[] {
+            "cors",
+            "lifecycle",
+            "encryption",
+            "policy",
+            "tagging",
+            "referer",
+            "publicAccessBlock",
+            "website",
+            "inventory",
+            "transferAcceleration",
+            "httpsConfig",
+            "worm"
+        }) {
             configurationRow(configuration);
         }
         // Configurations OSS has no Delete API for: Put/GetBucketRequestPayment, Put/GetBucketAccessMonitor,
         // Put/GetBucketResourceGroup.
-        row(Target.BUCKET, "resourceGroup", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
-                "PUT", Route.PUT_BUCKET_CONFIG);
-        row(Target.BUCKET, "requestPayment", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
-                "PUT", Route.PUT_BUCKET_CONFIG);
-        row(Target.BUCKET, "accessmonitor", "GET", Route.GET_BUCKET_CONFIG, "HEAD", Route.GET_BUCKET_CONFIG,
-                "PUT", Route.PUT_BUCKET_CONFIG);
-        for (String unserved : new String[] {"cname", "qos", "qosInfo", "live", "img", "style", "vod", "udf", "asyncFetch",
-                "wormId", "wormExtend", "metaQuery", "bucketArchiveDirectRead", "redundancyTransition",
-                "accessPoint", "accessPointPolicy", "responseHeader", "userDefinedLogFieldsConfig", "overwriteConfig",
-                "dataaccelerator", "processConfiguration", "regionList", "objectInfo", "cleanRestoredObject", "append",
-                "seal", "restore", "symlink", "objectMeta", "uploadId", "x-oss-process", "x-oss-async-process",
-                "x-oss-rename", "x-oss-dir", "x-oss-delete"}) {
+        row(
+                Target.BUCKET,
+                "resourceGroup",
+                "GET",
+                Route.GET_BUCKET_CONFIG,
+                "HEAD",
+                Route.GET_BUCKET_CONFIG,
+                "PUT",
+                Route.PUT_BUCKET_CONFIG);
+        row(
+                Target.BUCKET,
+                "requestPayment",
+                "GET",
+                Route.GET_BUCKET_CONFIG,
+                "HEAD",
+                Route.GET_BUCKET_CONFIG,
+                "PUT",
+                Route.PUT_BUCKET_CONFIG);
+        row(
+                Target.BUCKET,
+                "accessmonitor",
+                "GET",
+                Route.GET_BUCKET_CONFIG,
+                "HEAD",
+                Route.GET_BUCKET_CONFIG,
+                "PUT",
+                Route.PUT_BUCKET_CONFIG);
+        for (String unserved : new String[] {
+            "cname",
+            "qos",
+            "qosInfo",
+            "live",
+            "img",
+            "style",
+            "vod",
+            "udf",
+            "asyncFetch",
+            "wormId",
+            "wormExtend",
+            "metaQuery",
+            "bucketArchiveDirectRead",
+            "redundancyTransition",
+            "accessPoint",
+            "accessPointPolicy",
+            "responseHeader",
+            "userDefinedLogFieldsConfig",
+            "overwriteConfig",
+            "dataaccelerator",
+            "processConfiguration",
+            "regionList",
+            "objectInfo",
+            "cleanRestoredObject",
+            "append",
+            "seal",
+            "restore",
+            "symlink",
+            "objectMeta",
+            "uploadId",
+            "x-oss-process",
+            "x-oss-async-process",
+            "x-oss-rename",
+            "x-oss-dir",
+            "x-oss-delete"
+        }) {
             row(Target.BUCKET, unserved);
         }
 
         // Objects.
         row(Target.OBJECT, "acl", "GET", Route.GET_OBJECT_ACL, "PUT", Route.PUT_OBJECT_ACL);
-        row(Target.OBJECT, "tagging", "GET", Route.GET_OBJECT_TAGGING, "PUT", Route.PUT_OBJECT_TAGGING,
-                "DELETE", Route.DELETE_OBJECT_TAGGING);
+        row(
+                Target.OBJECT,
+                "tagging",
+                "GET",
+                Route.GET_OBJECT_TAGGING,
+                "PUT",
+                Route.PUT_OBJECT_TAGGING,
+                "DELETE",
+                Route.DELETE_OBJECT_TAGGING);
         row(Target.OBJECT, "objectMeta", "GET", Route.GET_OBJECT_META, "HEAD", Route.GET_OBJECT_META);
         row(Target.OBJECT, "uploads", "POST", Route.INITIATE_MULTIPART_UPLOAD);
         // PUT ?uploadId is UploadPart, or UploadPartCopy with x-oss-copy-source (see resolve).
-        row(Target.OBJECT, "uploadId", "GET", Route.LIST_PARTS, "PUT", Route.UPLOAD_PART, "POST", Route.COMPLETE_MULTIPART_UPLOAD,
-                "DELETE", Route.ABORT_MULTIPART_UPLOAD);
+        row(
+                Target.OBJECT,
+                "uploadId",
+                "GET",
+                Route.LIST_PARTS,
+                "PUT",
+                Route.UPLOAD_PART,
+                "POST",
+                Route.COMPLETE_MULTIPART_UPLOAD,
+                "DELETE",
+                Route.ABORT_MULTIPART_UPLOAD);
         row(Target.OBJECT, "append", "POST", Route.APPEND_OBJECT);
         row(Target.OBJECT, "seal", "POST", Route.SEAL_APPEND_OBJECT);
         row(Target.OBJECT, "restore", "POST", Route.RESTORE_OBJECT);
         row(Target.OBJECT, "symlink", "GET", Route.GET_SYMLINK, "PUT", Route.PUT_SYMLINK);
-        for (String unserved : new String[] {"live", "vod", "x-oss-process", "x-oss-async-process", "cleanRestoredObject",
-                "x-oss-rename", "x-oss-dir", "x-oss-delete", "objectInfo", "img", "style", "udf", "location", "cors",
-                "lifecycle", "logging", "website", "referer", "delete", "replication", "replicationProgress",
-                "replicationLocation", "cname", "bucketInfo", "stat", "versions", "versioning", "encryption", "policy",
-                "requestPayment", "inventory", "worm", "wormId", "wormExtend", "transferAcceleration", "resourceGroup",
-                "httpsConfig", "publicAccessBlock", "policyStatus", "accessmonitor", "metaQuery", "qos", "qosInfo",
-                "asyncFetch", "bucketArchiveDirectRead", "redundancyTransition", "accessPoint", "accessPointPolicy",
-                "responseHeader", "regionList"}) {
+        for (String unserved : new String[] {
+            "live",
+            "vod",
+            "x-oss-process",
+            "x-oss-async-process",
+            "cleanRestoredObject",
+            "x-oss-rename",
+            "x-oss-dir",
+            "x-oss-delete",
+            "objectInfo",
+            "img",
+            "style",
+            "udf",
+            "location",
+            "cors",
+            "lifecycle",
+            "logging",
+            "website",
+            "referer",
+            "delete",
+            "replication",
+            "replicationProgress",
+            "replicationLocation",
+            "cname",
+            "bucketInfo",
+            "stat",
+            "versions",
+            "versioning",
+            "encryption",
+            "policy",
+            "requestPayment",
+            "inventory",
+            "worm",
+            "wormId",
+            "wormExtend",
+            "transferAcceleration",
+            "resourceGroup",
+            "httpsConfig",
+            "publicAccessBlock",
+            "policyStatus",
+            "accessmonitor",
+            "metaQuery",
+            "qos",
+            "qosInfo",
+            "asyncFetch",
+            "bucketArchiveDirectRead",
+            "redundancyTransition",
+            "accessPoint",
+            "accessPointPolicy",
+            "responseHeader",
+            "regionList"
+        }) {
             row(Target.OBJECT, unserved);
         }
     }
@@ -176,13 +365,17 @@ public final class RouteTable {
 
     /** A row is served when it has routes, and for configurations when a codec serves the sub-resource. */
     private boolean served(Map<String, Route> methods, String subresource) {
-        return !methods.isEmpty() && (methods != CONFIGURATION || registry.codec(subresource).isPresent());
+        return !methods.isEmpty()
+                && (methods != CONFIGURATION || registry.codec(subresource).isPresent());
     }
 
     /** The first query parameter that is a sub-resource of {@code target}. */
     private static Optional<String> subresource(Target target, OssRequest r) {
         Map<String, Map<String, Route>> rows = ROWS.get(target);
-        return r.query().stream().map(Map.Entry::getKey).filter(rows::containsKey).findFirst();
+        return r.query().stream()
+                .map(Map.Entry::getKey)
+                .filter(rows::containsKey)
+                .findFirst();
     }
 
     private static Route variant(Route route, OssRequest r) {
@@ -206,25 +399,27 @@ public final class RouteTable {
                 }
                 throw notAllowed();
             }
-            case BUCKET -> switch (method) {
-                case "GET", "HEAD" -> "2".equals(r.param("list-type")) ? Route.LIST_OBJECTS_V2 : Route.LIST_OBJECTS;
-                case "PUT" -> Route.PUT_BUCKET;
-                case "DELETE" -> Route.DELETE_BUCKET;
-                case "POST" -> {
-                    if (PostObjectRoutes.isForm(r)) {
-                        yield Route.POST_OBJECT;
+            case BUCKET ->
+                switch (method) {
+                    case "GET", "HEAD" -> "2".equals(r.param("list-type")) ? Route.LIST_OBJECTS_V2 : Route.LIST_OBJECTS;
+                    case "PUT" -> Route.PUT_BUCKET;
+                    case "DELETE" -> Route.DELETE_BUCKET;
+                    case "POST" -> {
+                        if (PostObjectRoutes.isForm(r)) {
+                            yield Route.POST_OBJECT;
+                        }
+                        throw notAllowed();
                     }
-                    throw notAllowed();
-                }
-                default -> throw notAllowed();
-            };
-            case OBJECT -> switch (method) {
-                case "GET" -> Route.GET_OBJECT;
-                case "HEAD" -> Route.HEAD_OBJECT;
-                case "PUT" -> r.headerOrNull("x-oss-copy-source") != null ? Route.COPY_OBJECT : Route.PUT_OBJECT;
-                case "DELETE" -> Route.DELETE_OBJECT;
-                default -> throw notAllowed();
-            };
+                    default -> throw notAllowed();
+                };
+            case OBJECT ->
+                switch (method) {
+                    case "GET" -> Route.GET_OBJECT;
+                    case "HEAD" -> Route.HEAD_OBJECT;
+                    case "PUT" -> r.headerOrNull("x-oss-copy-source") != null ? Route.COPY_OBJECT : Route.PUT_OBJECT;
+                    case "DELETE" -> Route.DELETE_OBJECT;
+                    default -> throw notAllowed();
+                };
         };
     }
 
@@ -246,8 +441,10 @@ public final class RouteTable {
     }
 
     private static OssException notImplemented(Target target, String subresource) {
-        return new OssException(OssError.NOT_IMPLEMENTED, "The emulator does not implement the "
-                + target.name().toLowerCase(Locale.ROOT) + " sub-resource ?" + subresource + ".");
+        return new OssException(
+                OssError.NOT_IMPLEMENTED,
+                "The emulator does not implement the " + target.name().toLowerCase(Locale.ROOT) + " sub-resource ?"
+                        + subresource + ".");
     }
 
     private static OssException notAllowed() {

@@ -22,9 +22,17 @@ public final class Router {
     private final PostObjectRoutes post;
     private final LoggingRoutes logging;
 
-    public Router(ServiceRoutes service, AccountRoutes account, BucketRoutes buckets, ObjectRoutes objects, MultipartRoutes multipart,
-                  BucketConfigRegistry registry, CorsRoutes cors, ReplicationRoutes replication, PostObjectRoutes post,
-                  LoggingRoutes logging) {
+    public Router(
+            ServiceRoutes service,
+            AccountRoutes account,
+            BucketRoutes buckets,
+            ObjectRoutes objects,
+            MultipartRoutes multipart,
+            BucketConfigRegistry registry,
+            CorsRoutes cors,
+            ReplicationRoutes replication,
+            PostObjectRoutes post,
+            LoggingRoutes logging) {
         this.post = post;
         this.logging = logging;
         this.cors = cors;

@@ -51,7 +51,11 @@ public final class ServiceRoutes {
                 // Asked for with ?tagging (ali-oss reads Tagging/TagSet/Tag of each bucket); the
                 // nesting is GetBucketTags' document, as OSS does not document this answer.
                 xml.start("Tagging").start("TagSet");
-                buckets.tags(b.name()).forEach((k, v) -> xml.start("Tag").element("Key", k).element("Value", v).end());
+                buckets.tags(b.name())
+                        .forEach((k, v) -> xml.start("Tag")
+                                .element("Key", k)
+                                .element("Value", v)
+                                .end());
                 xml.end().end();
             }
             xml.end();

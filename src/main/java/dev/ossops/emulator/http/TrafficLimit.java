@@ -16,8 +16,7 @@ final class TrafficLimit {
     static final long MIN_BITS_PER_SECOND = 819_200;
     static final long MAX_BITS_PER_SECOND = 838_860_800;
 
-    private TrafficLimit() {
-    }
+    private TrafficLimit() {}
 
     /** The bandwidth {@code r} asks for, {@link Bandwidth#UNLIMITED} when it sets no limit. */
     static Bandwidth of(OssRequest r, TrafficShaper shaper) {

@@ -7,8 +7,7 @@ public interface Bandwidth {
     /** No limit. */
     Bandwidth UNLIMITED = new Bandwidth() {
         @Override
-        public void take(long bytes) {
-        }
+        public void take(long bytes) {}
 
         @Override
         public boolean limited() {

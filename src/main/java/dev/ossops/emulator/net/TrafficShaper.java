@@ -37,7 +37,10 @@ public final class TrafficShaper {
         if (connectionBytesPerSecond < 0 || totalBytesPerSecond < 0) {
             throw new IllegalArgumentException("bandwidths must be 0 (unlimited) or more");
         }
-        link = new Link(connectionBytesPerSecond, bucketOrUnlimited(totalBytesPerSecond), bucketOrUnlimited(totalBytesPerSecond));
+        link = new Link(
+                connectionBytesPerSecond,
+                bucketOrUnlimited(totalBytesPerSecond),
+                bucketOrUnlimited(totalBytesPerSecond));
     }
 
     /** The link as one new connection meets it. */
@@ -66,8 +69,7 @@ public final class TrafficShaper {
         private final ConnectionSide in = new ConnectionSide(true);
         private final ConnectionSide out = new ConnectionSide(false);
 
-        private ConnectionLink() {
-        }
+        private ConnectionLink() {}
 
         /** What the connection reads from its socket, paced by the link. */
         public InputStream inbound(InputStream socket) {

@@ -13,7 +13,8 @@ import java.util.function.Function;
 record Paging<T>(List<T> items, boolean truncated, Optional<String> nextMarker) {
     static final int DEFAULT_MAX_ITEMS = 100;
 
-    static <T> Paging<T> page(List<T> sorted, Function<T, String> name, Optional<String> marker, Optional<Integer> maxItems) {
+    static <T> Paging<T> page(
+            List<T> sorted, Function<T, String> name, Optional<String> marker, Optional<Integer> maxItems) {
         int max = maxItems.orElse(DEFAULT_MAX_ITEMS);
         if (max < 1 || max > 1000) {
             throw RamErrors.invalid("MaxItems");
@@ -27,7 +28,9 @@ record Paging<T>(List<T> items, boolean truncated, Optional<String> nextMarker) 
         }
         int end = Math.min(sorted.size(), start + max);
         boolean truncated = end < sorted.size();
-        return new Paging<>(sorted.subList(start, end), truncated,
+        return new Paging<>(
+                sorted.subList(start, end),
+                truncated,
                 truncated ? Optional.of(encode(name.apply(sorted.get(end)))) : Optional.empty());
     }
 

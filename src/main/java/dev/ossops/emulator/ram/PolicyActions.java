@@ -1,11 +1,11 @@
 package dev.ossops.emulator.ram;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
+import dev.ossops.emulator.rpc.RpcJson;
 import dev.ossops.policy.PolicyType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,14 +50,23 @@ final class PolicyActions {
         String name = RamNames.policyName(p.required("PolicyName"));
         String document = p.required("PolicyDocument");
         documents.check("PolicyDocument", document, PolicyDocuments.MAX_POLICY_BYTES, PolicyType.IDENTITY);
-        String description = p.optional("Description").map(RamNames::description).orElse(null);
+        String description =
+                p.optional("Description").map(RamNames::description).orElse(null);
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
-            if (store.customPolicies.containsKey(name) || SystemPolicies.find(name).isPresent()) {
+            if (store.customPolicies.containsKey(name)
+                    || SystemPolicies.find(name).isPresent()) {
                 throw RamErrors.policyExists();
             }
-            RamPolicy policy = new RamPolicy(name, RamPolicy.CUSTOM, description, "v1",
-                    List.of(new RamPolicyVersion("v1", document, now)), 2, now, now);
+            RamPolicy policy = new RamPolicy(
+                    name,
+                    RamPolicy.CUSTOM,
+                    description,
+                    "v1",
+                    List.of(new RamPolicyVersion("v1", document, now)),
+                    2,
+                    now,
+                    now);
             store.customPolicies.put(name, policy);
             ObjectNode node = RpcJson.object();
             node.put("PolicyName", name);
@@ -142,12 +151,16 @@ final class PolicyActions {
             all.addAll(store.customPolicies.values());
             List<RamPolicy> sorted = all.stream()
                     .filter(policy -> type.map(policy.policyType()::equals).orElse(true))
-                    .sorted(Comparator.comparing(RamPolicy::policyName)).toList();
-            Paging<RamPolicy> page = Paging.page(sorted, RamPolicy::policyName, p.optional("Marker"), p.integer("MaxItems"));
+                    .sorted(Comparator.comparing(RamPolicy::policyName))
+                    .toList();
+            Paging<RamPolicy> page =
+                    Paging.page(sorted, RamPolicy::policyName, p.optional("Marker"), p.integer("MaxItems"));
             ObjectNode out = RpcJson.object();
             out.put("IsTruncated", page.truncated());
             page.nextMarker().ifPresent(m -> out.put("Marker", m));
-            out.set("Policies", RpcJson.list("Policy", page.items(), policy -> RamJson.policy(policy, attachmentCount(policy))));
+            out.set(
+                    "Policies",
+                    RpcJson.list("Policy", page.items(), policy -> RamJson.policy(policy, attachmentCount(policy))));
             return out;
         });
     }
@@ -164,10 +177,14 @@ final class PolicyActions {
         }
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
-            RamPolicy updated = policy(RamPolicy.CUSTOM, name).addVersion(document, setAsDefault, ROTATE.equals(strategy), now);
+            RamPolicy updated =
+                    policy(RamPolicy.CUSTOM, name).addVersion(document, setAsDefault, ROTATE.equals(strategy), now);
             store.customPolicies.put(name, updated);
             ObjectNode out = RpcJson.object();
-            out.set("PolicyVersion", RamJson.version(updated, updated.versions().get(updated.versions().size() - 1)));
+            out.set(
+                    "PolicyVersion",
+                    RamJson.version(
+                            updated, updated.versions().get(updated.versions().size() - 1)));
             return out;
         });
     }
@@ -192,7 +209,9 @@ final class PolicyActions {
         return store.query(() -> {
             RamPolicy policy = policy(type, name);
             ObjectNode out = RpcJson.object();
-            out.set("PolicyVersions", RpcJson.list("PolicyVersion", policy.versions(), v -> RamJson.version(policy, v)));
+            out.set(
+                    "PolicyVersions",
+                    RpcJson.list("PolicyVersion", policy.versions(), v -> RamJson.version(policy, v)));
             return out;
         });
     }
@@ -207,8 +226,11 @@ final class PolicyActions {
             if (versionId.equals(policy.defaultVersion())) {
                 throw RamErrors.deleteDefaultVersion();
             }
-            List<RamPolicyVersion> rest = policy.versions().stream().filter(v -> !v.versionId().equals(versionId)).toList();
-            store.customPolicies.put(name, policy.withVersions(rest, policy.defaultVersion(), policy.nextVersion(), now));
+            List<RamPolicyVersion> rest = policy.versions().stream()
+                    .filter(v -> !v.versionId().equals(versionId))
+                    .toList();
+            store.customPolicies.put(
+                    name, policy.withVersions(rest, policy.defaultVersion(), policy.nextVersion(), now));
             return RpcJson.object();
         });
     }
@@ -220,7 +242,8 @@ final class PolicyActions {
         return store.mutate(() -> {
             RamPolicy policy = policy(RamPolicy.CUSTOM, name);
             version(policy, versionId);
-            store.customPolicies.put(name, policy.withVersions(policy.versions(), versionId, policy.nextVersion(), now));
+            store.customPolicies.put(
+                    name, policy.withVersions(policy.versions(), versionId, policy.nextVersion(), now));
             return RpcJson.object();
         });
     }
@@ -250,8 +273,8 @@ final class PolicyActions {
         return store.mutate(() -> {
             policy(type, name);
             String canonical = principalName(principalType, principal);
-            RamAttachment attachment = find(principalType, canonical, type, name)
-                    .orElseThrow(() -> RamErrors.notAttached(principalType));
+            RamAttachment attachment =
+                    find(principalType, canonical, type, name).orElseThrow(() -> RamErrors.notAttached(principalType));
             store.attachments.remove(attachment);
             return RpcJson.object();
         });
@@ -262,7 +285,9 @@ final class PolicyActions {
         return store.query(() -> {
             String canonical = principalName(principalType, principal);
             List<RamAttachment> attached = store.attachments.stream()
-                    .filter(a -> a.principalType().equals(principalType) && a.principalName().equals(canonical)).toList();
+                    .filter(a -> a.principalType().equals(principalType)
+                            && a.principalName().equals(canonical))
+                    .toList();
             ObjectNode out = RpcJson.object();
             out.set("Policies", RpcJson.list("Policy", attached, a -> {
                 RamPolicy policy = policy(a.policyType(), a.policyName());
@@ -311,7 +336,9 @@ final class PolicyActions {
     }
 
     private static List<RamAttachment> byType(List<RamAttachment> attachments, String principalType) {
-        return attachments.stream().filter(a -> a.principalType().equals(principalType)).toList();
+        return attachments.stream()
+                .filter(a -> a.principalType().equals(principalType))
+                .toList();
     }
 
     /** The principal's stored spelling; unknown principals are EntityNotExist.User / .Role. */
@@ -331,12 +358,18 @@ final class PolicyActions {
     }
 
     private Optional<RamAttachment> find(String principalType, String principal, String type, String name) {
-        return store.attachments.stream().filter(a -> a.principalType().equals(principalType) && a.principalName().equals(principal)
-                && a.policyType().equals(type) && a.policyName().equals(name)).findFirst();
+        return store.attachments.stream()
+                .filter(a -> a.principalType().equals(principalType)
+                        && a.principalName().equals(principal)
+                        && a.policyType().equals(type)
+                        && a.policyName().equals(name))
+                .findFirst();
     }
 
     private Stream<RamAttachment> attachmentsOf(RamPolicy policy) {
-        return store.attachments.stream().filter(a -> a.policyType().equals(policy.policyType()) && a.policyName().equals(policy.policyName()));
+        return store.attachments.stream()
+                .filter(a -> a.policyType().equals(policy.policyType())
+                        && a.policyName().equals(policy.policyName()));
     }
 
     private long attachmentCount(RamPolicy policy) {

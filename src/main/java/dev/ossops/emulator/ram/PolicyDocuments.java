@@ -47,7 +47,8 @@ final class PolicyDocuments {
             throw RamErrors.malformedDocument("Statement must be a non-empty list.");
         }
         for (JsonNode statement : statements) {
-            if (!statement.isObject() || !EFFECTS.contains(statement.path("Effect").asText(""))) {
+            if (!statement.isObject()
+                    || !EFFECTS.contains(statement.path("Effect").asText(""))) {
                 throw RamErrors.malformedDocument("every statement needs Effect Allow or Deny.");
             }
             if (!statement.has("Action")) {

@@ -37,6 +37,9 @@ public final class RamAccounts implements CredentialLookup {
 
     @Override
     public Optional<Credential> find(String accessKeyId) {
-        return stores.values().stream().map(store -> store.find(accessKeyId)).flatMap(Optional::stream).findFirst();
+        return stores.values().stream()
+                .map(store -> store.find(accessKeyId))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

@@ -1,16 +1,11 @@
 package dev.ossops.emulator.ram;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.emulator.rpc.RpcJson;
 
 /** RAM's wire shapes: ISO-8601 seconds dates and lists wrapped as {@code {"Users": {"User": [...]}}}. */
 final class RamJson {
-    private RamJson() {
-    }
-
-
-
+    private RamJson() {}
 
     static void putIfPresent(ObjectNode node, String field, String value) {
         if (value != null) {

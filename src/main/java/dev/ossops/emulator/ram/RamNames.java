@@ -10,8 +10,7 @@ final class RamNames {
     private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9-]+");
     static final int MAX_DESCRIPTION = 1024;
 
-    private RamNames() {
-    }
+    private RamNames() {}
 
     static String userName(String name) {
         return userName("UserName", name);

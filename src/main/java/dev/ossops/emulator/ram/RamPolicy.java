@@ -8,8 +8,15 @@ import java.util.Optional;
  * A System or Custom policy with its versions (oldest first) and which one is the default;
  * {@code nextVersion} keeps version ids from being reused after a delete, as RAM does.
  */
-record RamPolicy(String policyName, String policyType, String description, String defaultVersion,
-                 List<RamPolicyVersion> versions, int nextVersion, String createDate, String updateDate) {
+record RamPolicy(
+        String policyName,
+        String policyType,
+        String description,
+        String defaultVersion,
+        List<RamPolicyVersion> versions,
+        int nextVersion,
+        String createDate,
+        String updateDate) {
     static final String SYSTEM = "System";
     static final String CUSTOM = "Custom";
     static final int MAX_VERSIONS = 5;
@@ -19,7 +26,8 @@ record RamPolicy(String policyName, String policyType, String description, Strin
     }
 
     static RamPolicy system(String name, String description, String document, String date) {
-        return new RamPolicy(name, SYSTEM, description, "v1", List.of(new RamPolicyVersion("v1", document, date)), 2, date, date);
+        return new RamPolicy(
+                name, SYSTEM, description, "v1", List.of(new RamPolicyVersion("v1", document, date)), 2, date, date);
     }
 
     Optional<RamPolicyVersion> version(String versionId) {
@@ -27,7 +35,8 @@ record RamPolicy(String policyName, String policyType, String description, Strin
     }
 
     RamPolicyVersion defaultPolicyVersion() {
-        return version(defaultVersion).orElseThrow(() -> new IllegalStateException("policy " + policyName + " lost its default version"));
+        return version(defaultVersion)
+                .orElseThrow(() -> new IllegalStateException("policy " + policyName + " lost its default version"));
     }
 
     RamPolicy withVersions(List<RamPolicyVersion> newVersions, String newDefault, int newNext, String now) {
@@ -35,7 +44,8 @@ record RamPolicy(String policyName, String policyType, String description, Strin
     }
 
     RamPolicy withDescription(String newDescription, String now) {
-        return new RamPolicy(policyName, policyType, newDescription, defaultVersion, versions, nextVersion, createDate, now);
+        return new RamPolicy(
+                policyName, policyType, newDescription, defaultVersion, versions, nextVersion, createDate, now);
     }
 
     /** Adds a version; when full, drops the oldest non-default one if {@code rotate}, else refuses. */
@@ -45,7 +55,9 @@ record RamPolicy(String policyName, String policyType, String description, Strin
             if (!rotate) {
                 throw RamErrors.versionLimit();
             }
-            next.remove(next.stream().filter(v -> !v.versionId().equals(defaultVersion)).findFirst()
+            next.remove(next.stream()
+                    .filter(v -> !v.versionId().equals(defaultVersion))
+                    .findFirst()
                     .orElseThrow(RamErrors::versionLimit));
         }
         String id = "v" + nextVersion;

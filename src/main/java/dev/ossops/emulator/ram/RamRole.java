@@ -1,6 +1,12 @@
 package dev.ossops.emulator.ram;
 
 /** A RAM role with its trust policy (AssumeRolePolicyDocument) and session limit in seconds. */
-public record RamRole(String roleId, String roleName, String arn, String description, String assumeRolePolicyDocument,
-               long maxSessionDuration, String createDate, String updateDate) {
-}
+public record RamRole(
+        String roleId,
+        String roleName,
+        String arn,
+        String description,
+        String assumeRolePolicyDocument,
+        long maxSessionDuration,
+        String createDate,
+        String updateDate) {}

@@ -5,6 +5,7 @@ import dev.ossops.emulator.rpc.ActionTable;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
+
 import java.util.Set;
 
 /** RAM API version 2015-05-01. */

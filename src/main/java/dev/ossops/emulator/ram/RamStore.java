@@ -6,6 +6,7 @@ import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.GrantedPolicy;
 import dev.ossops.emulator.rpc.JsonStateFile;
 import dev.ossops.emulator.rpc.Principal;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,8 +62,12 @@ public final class RamStore implements CredentialLookup {
     /** Runs a change and persists the result; rules must be checked before anything is changed. */
     synchronized <T> T mutate(Supplier<T> change) {
         T result = change.get();
-        file.write(new RamSnapshot(List.copyOf(users.values()), List.copyOf(accessKeys.values()),
-                List.copyOf(roles.values()), List.copyOf(customPolicies.values()), List.copyOf(attachments)));
+        file.write(new RamSnapshot(
+                List.copyOf(users.values()),
+                List.copyOf(accessKeys.values()),
+                List.copyOf(roles.values()),
+                List.copyOf(customPolicies.values()),
+                List.copyOf(attachments)));
         return result;
     }
 
@@ -86,9 +91,12 @@ public final class RamStore implements CredentialLookup {
             return Optional.empty();
         }
         RamUser user = users.get(key(accessKey.userName()));
-        return Optional.of(Credential.permanent(accessKey.accessKeyId(), accessKey.secret(),
+        return Optional.of(Credential.permanent(
+                accessKey.accessKeyId(),
+                accessKey.secret(),
                 new Principal.User(accountId, user.userName(), user.userId()),
-                RamAccessKey.ACTIVE.equals(accessKey.status()), granted(RamAttachment.USER, user.userName())));
+                RamAccessKey.ACTIVE.equals(accessKey.status()),
+                granted(RamAttachment.USER, user.userName())));
     }
 
     /** A role by name (case-insensitive). */
@@ -103,9 +111,11 @@ public final class RamStore implements CredentialLookup {
 
     private List<GrantedPolicy> granted(String principalType, String name) {
         return attachments.stream()
-                .filter(a -> a.principalType().equals(principalType) && a.principalName().equalsIgnoreCase(name))
+                .filter(a -> a.principalType().equals(principalType)
+                        && a.principalName().equalsIgnoreCase(name))
                 .flatMap(a -> policy(a.policyType(), a.policyName()).stream())
-                .map(p -> new GrantedPolicy(p.policyName(), p.policyType(), p.defaultPolicyVersion().document()))
+                .map(p -> new GrantedPolicy(
+                        p.policyName(), p.policyType(), p.defaultPolicyVersion().document()))
                 .toList();
     }
 }

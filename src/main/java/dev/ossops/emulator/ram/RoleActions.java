@@ -1,12 +1,12 @@
 package dev.ossops.emulator.ram;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.RpcCall;
+import dev.ossops.emulator.rpc.RpcJson;
 import dev.ossops.policy.PolicyType;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,16 +41,24 @@ final class RoleActions {
         String name = RamNames.roleName(p.required("RoleName"));
         String trust = p.required("AssumeRolePolicyDocument");
         documents.check("AssumeRolePolicyDocument", trust, PolicyDocuments.MAX_TRUST_POLICY_BYTES, PolicyType.TRUST);
-        String description = p.optional("Description").map(RamNames::description).orElse(null);
-        int maxSession = sessionDuration(p.integer("MaxSessionDuration"), "MaxSessionDuration").orElse(MIN_SESSION);
+        String description =
+                p.optional("Description").map(RamNames::description).orElse(null);
+        int maxSession = sessionDuration(p.integer("MaxSessionDuration"), "MaxSessionDuration")
+                .orElse(MIN_SESSION);
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             if (store.roles.containsKey(RamStore.key(name))) {
                 throw RamErrors.roleExists();
             }
-            RamRole role = new RamRole(ids.digits(19), name,
+            RamRole role = new RamRole(
+                    ids.digits(19),
+                    name,
                     "acs:ram::" + store.accountId() + ":role/" + name.toLowerCase(Locale.ROOT),
-                    description, trust, maxSession, now, now);
+                    description,
+                    trust,
+                    maxSession,
+                    now,
+                    now);
             store.roles.put(RamStore.key(name), role);
             return wrap(role);
         });
@@ -65,15 +73,22 @@ final class RoleActions {
         Params p = call.params();
         String name = p.required("RoleName");
         Optional<String> trust = p.optional("NewAssumeRolePolicyDocument");
-        trust.ifPresent(t -> documents.check("NewAssumeRolePolicyDocument", t, PolicyDocuments.MAX_TRUST_POLICY_BYTES, PolicyType.TRUST));
+        trust.ifPresent(t -> documents.check(
+                "NewAssumeRolePolicyDocument", t, PolicyDocuments.MAX_TRUST_POLICY_BYTES, PolicyType.TRUST));
         Optional<Integer> maxSession = sessionDuration(p.integer("NewMaxSessionDuration"), "NewMaxSessionDuration");
         Optional<String> description = p.optional("NewDescription").map(d -> RamNames.description("NewDescription", d));
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamRole old = role(name);
-            RamRole updated = new RamRole(old.roleId(), old.roleName(), old.arn(), description.orElse(old.description()),
-                    trust.orElse(old.assumeRolePolicyDocument()), maxSession.map(Integer::longValue).orElse(old.maxSessionDuration()),
-                    old.createDate(), now);
+            RamRole updated = new RamRole(
+                    old.roleId(),
+                    old.roleName(),
+                    old.arn(),
+                    description.orElse(old.description()),
+                    trust.orElse(old.assumeRolePolicyDocument()),
+                    maxSession.map(Integer::longValue).orElse(old.maxSessionDuration()),
+                    old.createDate(),
+                    now);
             store.roles.put(RamStore.key(old.roleName()), updated);
             return wrap(updated);
         });
@@ -83,8 +98,9 @@ final class RoleActions {
         String name = call.params().required("RoleName");
         return store.mutate(() -> {
             RamRole role = role(name);
-            if (store.attachments.stream().anyMatch(a -> a.principalType().equals(RamAttachment.ROLE)
-                    && a.principalName().equalsIgnoreCase(role.roleName()))) {
+            if (store.attachments.stream()
+                    .anyMatch(a -> a.principalType().equals(RamAttachment.ROLE)
+                            && a.principalName().equalsIgnoreCase(role.roleName()))) {
                 throw RamErrors.roleHasPolicies();
             }
             store.roles.remove(RamStore.key(role.roleName()));
@@ -95,7 +111,9 @@ final class RoleActions {
     private ObjectNode listRoles(RpcCall call) {
         Params p = call.params();
         return store.query(() -> {
-            List<RamRole> sorted = store.roles.values().stream().sorted(Comparator.comparing(RamRole::roleName)).toList();
+            List<RamRole> sorted = store.roles.values().stream()
+                    .sorted(Comparator.comparing(RamRole::roleName))
+                    .toList();
             Paging<RamRole> page = Paging.page(sorted, RamRole::roleName, p.optional("Marker"), p.integer("MaxItems"));
             ObjectNode out = RpcJson.object();
             out.put("IsTruncated", page.truncated());

@@ -17,8 +17,7 @@ final class SystemPolicies {
 
     private static final Map<String, RamPolicy> POLICIES = build();
 
-    private SystemPolicies() {
-    }
+    private SystemPolicies() {}
 
     static Optional<RamPolicy> find(String name) {
         return Optional.ofNullable(POLICIES.get(name));

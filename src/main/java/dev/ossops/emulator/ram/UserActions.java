@@ -1,13 +1,13 @@
 package dev.ossops.emulator.ram;
 
-import dev.ossops.emulator.rpc.RpcJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcErrors;
+import dev.ossops.emulator.rpc.RpcJson;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +41,26 @@ final class UserActions {
     private ObjectNode createUser(RpcCall call) {
         Params p = call.params();
         String name = RamNames.userName(p.required("UserName"));
-        String displayName = p.optional("DisplayName").map(n -> RamNames.displayName("DisplayName", n)).orElse(null);
-        String comments = p.optional("Comments").map(c -> RamNames.comments("Comments", c)).orElse(null);
+        String displayName = p.optional("DisplayName")
+                .map(n -> RamNames.displayName("DisplayName", n))
+                .orElse(null);
+        String comments = p.optional("Comments")
+                .map(c -> RamNames.comments("Comments", c))
+                .orElse(null);
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             if (store.users.containsKey(RamStore.key(name))) {
                 throw RamErrors.userExists();
             }
-            RamUser user = new RamUser(ids.digits(16), name, displayName, p.optional("MobilePhone").orElse(null),
-                    p.optional("Email").orElse(null), comments, now, now);
+            RamUser user = new RamUser(
+                    ids.digits(16),
+                    name,
+                    displayName,
+                    p.optional("MobilePhone").orElse(null),
+                    p.optional("Email").orElse(null),
+                    comments,
+                    now,
+                    now);
             store.users.put(RamStore.key(name), user);
             return wrap(user);
         });
@@ -64,25 +75,36 @@ final class UserActions {
         Params p = call.params();
         String name = p.required("UserName");
         Optional<String> newName = p.optional("NewUserName").map(n -> RamNames.userName("NewUserName", n));
-        Optional<String> newDisplayName = p.optional("NewDisplayName").map(n -> RamNames.displayName("NewDisplayName", n));
+        Optional<String> newDisplayName =
+                p.optional("NewDisplayName").map(n -> RamNames.displayName("NewDisplayName", n));
         Optional<String> newComments = p.optional("NewComments").map(c -> RamNames.comments("NewComments", c));
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamUser old = user(name);
             String target = newName.orElse(old.userName());
-            if (!RamStore.key(target).equals(RamStore.key(old.userName())) && store.users.containsKey(RamStore.key(target))) {
+            if (!RamStore.key(target).equals(RamStore.key(old.userName()))
+                    && store.users.containsKey(RamStore.key(target))) {
                 throw RamErrors.userExists();
             }
-            RamUser updated = new RamUser(old.userId(), target, newDisplayName.orElse(old.displayName()),
-                    p.optional("NewMobilePhone").orElse(old.mobilePhone()), p.optional("NewEmail").orElse(old.email()),
-                    newComments.orElse(old.comments()), old.createDate(), now);
+            RamUser updated = new RamUser(
+                    old.userId(),
+                    target,
+                    newDisplayName.orElse(old.displayName()),
+                    p.optional("NewMobilePhone").orElse(old.mobilePhone()),
+                    p.optional("NewEmail").orElse(old.email()),
+                    newComments.orElse(old.comments()),
+                    old.createDate(),
+                    now);
             store.users.remove(RamStore.key(old.userName()));
             store.users.put(RamStore.key(target), updated);
             // A rename carries the user's keys and attachments along.
             store.accessKeys.replaceAll((id, k) -> k.userName().equalsIgnoreCase(old.userName())
-                    ? new RamAccessKey(k.accessKeyId(), k.secret(), target, k.status(), k.createDate()) : k);
-            store.attachments.replaceAll(a -> a.principalType().equals(RamAttachment.USER) && a.principalName().equalsIgnoreCase(old.userName())
-                    ? new RamAttachment(a.principalType(), target, a.policyType(), a.policyName(), a.attachDate()) : a);
+                    ? new RamAccessKey(k.accessKeyId(), k.secret(), target, k.status(), k.createDate())
+                    : k);
+            store.attachments.replaceAll(a -> a.principalType().equals(RamAttachment.USER)
+                            && a.principalName().equalsIgnoreCase(old.userName())
+                    ? new RamAttachment(a.principalType(), target, a.policyType(), a.policyName(), a.attachDate())
+                    : a);
             return wrap(updated);
         });
     }
@@ -94,8 +116,9 @@ final class UserActions {
             if (store.accessKeys.values().stream().anyMatch(k -> k.userName().equalsIgnoreCase(user.userName()))) {
                 throw RamErrors.userHasAccessKeys();
             }
-            if (store.attachments.stream().anyMatch(a -> a.principalType().equals(RamAttachment.USER)
-                    && a.principalName().equalsIgnoreCase(user.userName()))) {
+            if (store.attachments.stream()
+                    .anyMatch(a -> a.principalType().equals(RamAttachment.USER)
+                            && a.principalName().equalsIgnoreCase(user.userName()))) {
                 throw RamErrors.userHasPolicies();
             }
             store.users.remove(RamStore.key(user.userName()));
@@ -106,7 +129,9 @@ final class UserActions {
     private ObjectNode listUsers(RpcCall call) {
         Params p = call.params();
         return store.query(() -> {
-            List<RamUser> sorted = store.users.values().stream().sorted(Comparator.comparing(RamUser::userName)).toList();
+            List<RamUser> sorted = store.users.values().stream()
+                    .sorted(Comparator.comparing(RamUser::userName))
+                    .toList();
             Paging<RamUser> page = Paging.page(sorted, RamUser::userName, p.optional("Marker"), p.integer("MaxItems"));
             ObjectNode out = RpcJson.object();
             out.put("IsTruncated", page.truncated());
@@ -121,12 +146,14 @@ final class UserActions {
         String now = RpcJson.date(call.now());
         return store.mutate(() -> {
             RamUser user = user(name);
-            long existing = store.accessKeys.values().stream().filter(k -> k.userName().equalsIgnoreCase(user.userName())).count();
+            long existing = store.accessKeys.values().stream()
+                    .filter(k -> k.userName().equalsIgnoreCase(user.userName()))
+                    .count();
             if (existing >= MAX_ACCESS_KEYS) {
                 throw RamErrors.accessKeyLimit();
             }
-            RamAccessKey key = new RamAccessKey("LTAI" + ids.alphanumeric(20), ids.alphanumeric(30), user.userName(),
-                    RamAccessKey.ACTIVE, now);
+            RamAccessKey key = new RamAccessKey(
+                    "LTAI" + ids.alphanumeric(20), ids.alphanumeric(30), user.userName(), RamAccessKey.ACTIVE, now);
             store.accessKeys.put(key.accessKeyId(), key);
             ObjectNode accessKey = RpcJson.object();
             accessKey.put("AccessKeyId", key.accessKeyId());
@@ -168,7 +195,8 @@ final class UserActions {
         return store.query(() -> {
             RamUser user = user(name);
             List<RamAccessKey> keys = store.accessKeys.values().stream()
-                    .filter(k -> k.userName().equalsIgnoreCase(user.userName())).toList();
+                    .filter(k -> k.userName().equalsIgnoreCase(user.userName()))
+                    .toList();
             ObjectNode out = RpcJson.object();
             out.set("AccessKeys", RpcJson.list("AccessKey", keys, k -> {
                 ObjectNode node = RpcJson.object();

@@ -16,6 +16,8 @@ public record AccountDataDirs(Path dataDir, String firstAccount) {
             // Never a path segment from anything but a 16-digit uid.
             throw new IllegalArgumentException("account uid must be 16 digits: " + accountId);
         }
-        return accountId.equals(firstAccount) ? dataDir : dataDir.resolve("accounts").resolve(accountId);
+        return accountId.equals(firstAccount)
+                ? dataDir
+                : dataDir.resolve("accounts").resolve(accountId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.rpc;
 
 import dev.ossops.common.AccessKeys;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,17 +11,22 @@ import java.util.Optional;
  * active, the STS security token and expiry of temporary keys, and the identity policies the
  * principal holds now (empty for the account root, which is allowed everything).
  */
-public record Credential(String accessKeyId, String secret, Principal principal, boolean active,
-                         Optional<String> securityToken, Optional<Instant> expiration,
-                         List<GrantedPolicy> policies) {
+public record Credential(
+        String accessKeyId,
+        String secret,
+        Principal principal,
+        boolean active,
+        Optional<String> securityToken,
+        Optional<Instant> expiration,
+        List<GrantedPolicy> policies) {
 
     public Credential {
         policies = List.copyOf(policies);
     }
 
     /** A permanent key (account or RAM user). */
-    public static Credential permanent(String accessKeyId, String secret, Principal principal, boolean active,
-                                       List<GrantedPolicy> policies) {
+    public static Credential permanent(
+            String accessKeyId, String secret, Principal principal, boolean active, List<GrantedPolicy> policies) {
         return new Credential(accessKeyId, secret, principal, active, Optional.empty(), Optional.empty(), policies);
     }
 

@@ -15,6 +15,9 @@ public interface CredentialLookup {
 
     static CredentialLookup chain(List<CredentialLookup> lookups) {
         List<CredentialLookup> copy = List.copyOf(lookups);
-        return id -> copy.stream().map(lookup -> lookup.find(id)).flatMap(Optional::stream).findFirst();
+        return id -> copy.stream()
+                .map(lookup -> lookup.find(id))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

@@ -1,7 +1,8 @@
 package dev.ossops.emulator.rpc;
 
-import dev.ossops.common.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.common.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -37,7 +38,8 @@ public final class JsonStateFile {
         try {
             AtomicFiles.replace(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
         } catch (AtomicMoveNotSupportedException e) {
-            throw new UncheckedIOException("emulator state directory does not support atomic rename: " + file.getParent(), e);
+            throw new UncheckedIOException(
+                    "emulator state directory does not support atomic rename: " + file.getParent(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write emulator state " + file, e);
         }

@@ -57,7 +57,8 @@ public final class PerAccountService implements RpcService {
     public ObjectNode invoke(RpcCall call) {
         RpcService service = byAccount.get(call.caller().principal().accountId());
         if (service == null) {
-            throw new IllegalStateException("no " + product() + " for the caller's account " + call.caller().principal().accountId());
+            throw new IllegalStateException("no " + product() + " for the caller's account "
+                    + call.caller().principal().accountId());
         }
         return service.invoke(call);
     }

@@ -2,8 +2,7 @@ package dev.ossops.emulator.rpc;
 
 /** The emulator's principals as the policy evaluator and OSS's error details name them. */
 public final class PolicyCallers {
-    private PolicyCallers() {
-    }
+    private PolicyCallers() {}
 
     public static dev.ossops.policy.Caller of(Principal principal) {
         if (principal instanceof Principal.User user) {

@@ -58,8 +58,9 @@ public sealed interface Principal {
     /**
      * A session of a role; {@code sessionPolicy} further narrows the role's policies when given.
      */
-    record AssumedRole(String accountId, String roleName, String roleId, String sessionName,
-                       Optional<String> sessionPolicy) implements Principal {
+    record AssumedRole(
+            String accountId, String roleName, String roleId, String sessionName, Optional<String> sessionPolicy)
+            implements Principal {
         @Override
         public String arn() {
             return "acs:ram::" + accountId + ":assumed-role/" + roleName.toLowerCase(Locale.ROOT) + "/" + sessionName;

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.rpc;
 
 import dev.ossops.common.AccessKeys;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

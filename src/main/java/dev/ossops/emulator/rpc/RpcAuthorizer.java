@@ -35,10 +35,13 @@ public interface RpcAuthorizer {
                     .with("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()))
                     .with("acs:SecureTransport", "false")
                     .with("acs:AccessId", caller.accessKeyId());
-            // AssumeRole's resource side is the role's trust policy, checked by STS, in whichever account the role lives.
+            // AssumeRole's resource side is the role's trust policy, checked by STS, in whichever account the role
+            // lives.
             boolean allowed = "sts:AssumeRole".equals(ramAction)
-                    ? PolicyEvaluator.evaluateIdentity(IdentityPolicies.of(caller), request).allowed()
-                    : PolicyEvaluator.evaluate(IdentityPolicies.of(caller), request).allowed();
+                    ? PolicyEvaluator.evaluateIdentity(IdentityPolicies.of(caller), request)
+                            .allowed()
+                    : PolicyEvaluator.evaluate(IdentityPolicies.of(caller), request)
+                            .allowed();
             if (allowed) {
                 return Optional.empty();
             }

@@ -6,10 +6,10 @@ package dev.ossops.emulator.rpc;
  */
 public final class RpcErrors {
     /** The prefix {@code DefaultAcsClient} looks for to compare its own string to sign. */
-    public static final String SERVER_STRING_TO_SIGN = "Specified signature is not matched with our calculation. server string to sign is:";
+    public static final String SERVER_STRING_TO_SIGN =
+            "Specified signature is not matched with our calculation. server string to sign is:";
 
-    private RpcErrors() {
-    }
+    private RpcErrors() {}
 
     /** {@code Missing<Name>}: the gateway's and every API's code for an absent required parameter. */
     public static RpcException missing(String parameter) {
@@ -49,7 +49,8 @@ public final class RpcErrors {
     }
 
     public static RpcException timestampFormat() {
-        return new RpcException(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
+        return new RpcException(
+                400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
     }
 
     public static RpcException securityTokenMissing() {
@@ -61,7 +62,10 @@ public final class RpcErrors {
     }
 
     public static RpcException securityTokenMismatch() {
-        return new RpcException(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.");
+        return new RpcException(
+                400,
+                "InvalidSecurityToken.MismatchWithAccessKey",
+                "Specified SecurityToken mismatch with the AccessKey.");
     }
 
     public static RpcException invalidVersion() {
@@ -69,7 +73,8 @@ public final class RpcErrors {
     }
 
     public static RpcException actionNotFound() {
-        return new RpcException(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
+        return new RpcException(
+                404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
     }
 
     public static RpcException noPermission(String message) {
@@ -77,6 +82,9 @@ public final class RpcErrors {
     }
 
     public static RpcException internal() {
-        return new RpcException(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure.");
+        return new RpcException(
+                500,
+                "InternalError",
+                "The request processing has failed due to some unknown error, exception or failure.");
     }
 }

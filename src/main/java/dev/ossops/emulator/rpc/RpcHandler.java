@@ -3,6 +3,7 @@ package dev.ossops.emulator.rpc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,9 +74,16 @@ public final class RpcHandler {
         }
     }
 
-    private RpcResponse error(RpcException e, RpcRequest request, Optional<RpcService> service, String requestId, boolean xml) {
-        String host = service.map(RpcService::host).orElse(request.header("host").orElse("127.0.0.1"));
-        return respond(e.status(), requestId, xml, "Error", errorBody(e, requestId, host, service.map(RpcService::product).orElse("")));
+    private RpcResponse error(
+            RpcException e, RpcRequest request, Optional<RpcService> service, String requestId, boolean xml) {
+        String host =
+                service.map(RpcService::host).orElse(request.header("host").orElse("127.0.0.1"));
+        return respond(
+                e.status(),
+                requestId,
+                xml,
+                "Error",
+                errorBody(e, requestId, host, service.map(RpcService::product).orElse("")));
     }
 
     /** The gateway's error document: RequestId, HostId, Code, Message and the troubleshooting link. */
@@ -98,7 +106,8 @@ public final class RpcHandler {
 
     private RpcResponse respond(int status, String requestId, boolean xml, String root, ObjectNode body) {
         byte[] bytes = xml ? renderer.xml(root, body) : renderer.json(body);
-        return new RpcResponse(status, xml ? RpcRenderer.XML : RpcRenderer.JSON, bytes, Map.of("x-acs-request-id", requestId));
+        return new RpcResponse(
+                status, xml ? RpcRenderer.XML : RpcRenderer.JSON, bytes, Map.of("x-acs-request-id", requestId));
     }
 
     private Credential authenticate(String method, Params params) {
@@ -117,7 +126,8 @@ public final class RpcHandler {
         if (!RpcSignature.matches(RpcSignature.sign(stringToSign, credential.secret()), signature)) {
             throw RpcErrors.signatureDoesNotMatch(stringToSign);
         }
-        Optional<CredentialRefusal> refusal = credential.refusal(params.optional("SecurityToken").orElse(null), clock.instant());
+        Optional<CredentialRefusal> refusal =
+                credential.refusal(params.optional("SecurityToken").orElse(null), clock.instant());
         if (refusal.isPresent()) {
             throw switch (refusal.get()) {
                 case INACTIVE -> RpcErrors.accessKeyInactive();

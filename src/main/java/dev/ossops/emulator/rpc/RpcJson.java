@@ -12,8 +12,7 @@ import java.util.function.Function;
 
 /** The wire shapes every RPC product shares: ISO-8601 dates to the second and lists wrapped as {@code {"Users": {"User": [...]}}}. */
 public final class RpcJson {
-    private RpcJson() {
-    }
+    private RpcJson() {}
 
     public static String date(Instant at) {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));

@@ -12,8 +12,8 @@ import java.util.Optional;
  * One RPC call as received, independent of the HTTP server: method, decoded query and form
  * parameters and headers (names lower-cased).
  */
-public record RpcRequest(String method, Map<String, String> query, Map<String, String> form,
-                         Map<String, String> headers) {
+public record RpcRequest(
+        String method, Map<String, String> query, Map<String, String> form, Map<String, String> headers) {
 
     public RpcRequest {
         method = method.toUpperCase(Locale.ROOT);

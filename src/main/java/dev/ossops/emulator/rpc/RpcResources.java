@@ -9,8 +9,7 @@ package dev.ossops.emulator.rpc;
  * (or {@code *}) match.
  */
 final class RpcResources {
-    private RpcResources() {
-    }
+    private RpcResources() {}
 
     static String of(String ramAction, String accountId, Params params) {
         String product = ramAction.substring(0, ramAction.indexOf(':'));
@@ -19,8 +18,9 @@ final class RpcResources {
         }
         String prefix = "acs:" + product + ":*:" + accountId + ":";
         if ("ram".equals(product)) {
-            for (String[] kind : new String[][] {{"UserName", "user/"}, {"RoleName", "role/"}, {"PolicyName", "policy/"},
-                    {"GroupName", "group/"}}) {
+            for (String[] kind : new String[][] {
+                {"UserName", "user/"}, {"RoleName", "role/"}, {"PolicyName", "policy/"}, {"GroupName", "group/"}
+            }) {
                 if (params.optional(kind[0]).isPresent()) {
                     return prefix + kind[1] + params.optional(kind[0]).get();
                 }

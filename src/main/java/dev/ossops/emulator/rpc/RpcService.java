@@ -1,6 +1,7 @@
 package dev.ossops.emulator.rpc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.Set;
 
 /**

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.rpc;
 
 import dev.ossops.common.Digests;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,13 +16,14 @@ import java.util.TreeMap;
  * the key is {@code secret + "&"}, the signature base64.
  */
 public final class RpcSignature {
-    private RpcSignature() {
-    }
+    private RpcSignature() {}
 
     /** RFC 3986 encoding as the SDK's {@code AcsURLEncoder.percentEncode} produces it. */
     public static String percentEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     public static String stringToSign(String method, Map<String, String> parameters) {
@@ -35,12 +37,14 @@ public final class RpcSignature {
     }
 
     public static String sign(String stringToSign, String secret) {
-        return Base64.getEncoder().encodeToString(
-                Digests.hmac(Digests.HMAC_SHA1, (secret + "&").getBytes(StandardCharsets.UTF_8), stringToSign));
+        return Base64.getEncoder()
+                .encodeToString(
+                        Digests.hmac(Digests.HMAC_SHA1, (secret + "&").getBytes(StandardCharsets.UTF_8), stringToSign));
     }
 
     /** Constant-time comparison, so timing does not reveal how much of a guess was right. */
     public static boolean matches(String expected, String presented) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -86,7 +86,10 @@ public final class AccessControl {
      */
     public String checkAccount(Caller caller, OssAction action) {
         String account = signedAccount(caller);
-        decideWithoutBucket(caller, action.action(), "acs:oss:*:" + account + ":*",
+        decideWithoutBucket(
+                caller,
+                action.action(),
+                "acs:oss:*:" + account + ":*",
                 action == OssAction.LIST_BUCKETS ? Denials.Target.LIST_BUCKETS : Denials.Target.ACCOUNT);
         return account;
     }
@@ -94,7 +97,10 @@ public final class AccessControl {
     /** PutBucket: authorized on the new bucket's ARN in the caller's account, which has no policy or ACL yet; returns that account. */
     public String checkNewBucket(Caller caller, String bucket) {
         String account = signedAccount(caller);
-        decideWithoutBucket(caller, OssAction.PUT_BUCKET.action(), RequestContext.ossResource(account, bucket, null),
+        decideWithoutBucket(
+                caller,
+                OssAction.PUT_BUCKET.action(),
+                RequestContext.ossResource(account, bucket, null),
                 Denials.Target.ACCOUNT);
         return account;
     }
@@ -149,7 +155,8 @@ public final class AccessControl {
         if (!PolicyAudit.sourceIpWithoutSourceVpc(policy).isEmpty()) {
             throw new OssException(OssError.SOURCE_IP_WITHOUT_SOURCE_VPC);
         }
-        if (blocksPublicAccess(bucket) && PolicyAudit.anonymousAccess(policy, bucket.name()).isPublic()) {
+        if (blocksPublicAccess(bucket)
+                && PolicyAudit.anonymousAccess(policy, bucket.name()).isPublic()) {
             throw new OssException(OssError.PUBLIC_BUCKET_POLICY_BLOCKED);
         }
     }
@@ -159,7 +166,8 @@ public final class AccessControl {
      * IsPublic): an Allow to Principal "*" that no IP or VPC condition pins down.
      */
     public boolean isPublic(BucketRecord bucket, String policyJson) {
-        return PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name()).isPublic();
+        return PolicyAudit.anonymousAccess(PolicyParser.parse(policyJson, PolicyType.BUCKET), bucket.name())
+                .isPublic();
     }
 
     private void decideWithoutBucket(Caller caller, String action, String resource, Denials.Target target) {
@@ -182,27 +190,40 @@ public final class AccessControl {
         if (bucketPolicy.isPresent()) {
             policies = policies.withBucket(new AttachedPolicy(bucket.name(), bucketPolicy.get()));
         }
-        RequestContext request = context(caller, action.action(), RequestContext.ossResource(bucket.owner(), bucket.name(), key));
+        RequestContext request =
+                context(caller, action.action(), RequestContext.ossResource(bucket.owner(), bucket.name(), key));
         Decision decision = PolicyEvaluator.evaluate(policies, request);
-        Denials.Target target = key == null ? Denials.Target.BUCKET
+        Denials.Target target = key == null
+                ? Denials.Target.BUCKET
                 : Permission.of(action) == Permission.READ ? Denials.Target.OBJECT_READ : Denials.Target.OBJECT_WRITE;
         if (decision.outcome() == Decision.Outcome.EXPLICIT_DENY) {
             throw Denials.of(caller, action.action(), decision, false, target, bucket.name());
         }
-        if (decision.allowed() && !(blocked && bucketPolicy.isPresent()
-                && grantedPublicly(decision, bucketPolicy.get(), bucket.name()))) {
+        if (decision.allowed()
+                && !(blocked
+                        && bucketPolicy.isPresent()
+                        && grantedPublicly(decision, bucketPolicy.get(), bucket.name()))) {
             return;
         }
         if (!blocked && aclGrants(acl, Permission.of(action))) {
             return;
         }
-        throw Denials.of(caller, action.action(), decision, sessionPolicyLimited(policies, request, decision), target, bucket.name());
+        throw Denials.of(
+                caller,
+                action.action(),
+                decision,
+                sessionPolicyLimited(policies, request, decision),
+                target,
+                bucket.name());
     }
 
     /** An implicit deny that the same policies without the STS session policy would have allowed: the session policy's doing. */
     private static boolean sessionPolicyLimited(PolicySet policies, RequestContext request, Decision decision) {
-        return decision.outcome() == Decision.Outcome.IMPLICIT_DENY && policies.session().isPresent()
-                && PolicyEvaluator.evaluate(new PolicySet(policies.identity(), Optional.empty(), policies.bucket()), request).allowed();
+        return decision.outcome() == Decision.Outcome.IMPLICIT_DENY
+                && policies.session().isPresent()
+                && PolicyEvaluator.evaluate(
+                                new PolicySet(policies.identity(), Optional.empty(), policies.bucket()), request)
+                        .allowed();
     }
 
     /**
@@ -221,7 +242,9 @@ public final class AccessControl {
         if (caller.isAnonymous()) {
             throw new OssException(OssError.REQUESTER_PAYS_ANONYMOUS);
         }
-        boolean owner = caller.principal().map(p -> p.accountId().equals(bucket.owner())).orElse(false);
+        boolean owner = caller.principal()
+                .map(p -> p.accountId().equals(bucket.owner()))
+                .orElse(false);
         if (!owner && !caller.requesterPays()) {
             throw new OssException(OssError.REQUEST_PAYER_MISSING);
         }
@@ -230,7 +253,8 @@ public final class AccessControl {
     /** Whether the bucket policy's public statements are what allowed: Block Public Access ignores them. */
     private static boolean grantedPublicly(Decision decision, PolicyDocument policy, String bucket) {
         List<Integer> publicStatements = PolicyAudit.anonymousAccess(policy, bucket).statements().stream()
-                .map(StatementRef::index).toList();
+                .map(StatementRef::index)
+                .toList();
         return decision.statements().stream()
                 .anyMatch(ref -> ref.type() == PolicyType.BUCKET && publicStatements.contains(ref.index()));
     }
@@ -249,9 +273,10 @@ public final class AccessControl {
 
     private boolean blocksPublicAccess(BucketRecord bucket) {
         AccountSettings owner = accounts.get(bucket.owner());
-        return owner != null && owner.blocksPublicAccess() || store.config(bucket.name(), PUBLIC_ACCESS_BLOCK)
-                .map(doc -> blockCodec.parse(doc.body()).blockPublicAccess())
-                .orElse(false);
+        return owner != null && owner.blocksPublicAccess()
+                || store.config(bucket.name(), PUBLIC_ACCESS_BLOCK)
+                        .map(doc -> blockCodec.parse(doc.body()).blockPublicAccess())
+                        .orElse(false);
     }
 
     private Optional<PolicyDocument> bucketPolicy(String bucket) {
@@ -267,8 +292,8 @@ public final class AccessControl {
         Map<String, List<String>> keys = new LinkedHashMap<>(caller.conditionKeys());
         keys.put("acs:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(clock.instant())));
         caller.credential().ifPresent(c -> keys.put("acs:AccessId", List.of(c.accessKeyId())));
-        dev.ossops.policy.Caller who = caller.principal().map(PolicyCallers::of)
-                .orElseGet(dev.ossops.policy.Caller.Anonymous::new);
+        dev.ossops.policy.Caller who =
+                caller.principal().map(PolicyCallers::of).orElseGet(dev.ossops.policy.Caller.Anonymous::new);
         return new RequestContext(action, resource, who, keys);
     }
 }

@@ -26,7 +26,8 @@ public final class AccountService {
     /** The GetPublicAccessBlock document; off when never put or deleted. */
     public String getPublicAccessBlock(Caller caller) {
         String account = access.checkAccount(caller, OssAction.GET_PUBLIC_ACCESS_BLOCK);
-        return codec.render(new PublicAccessBlockConfiguration(access.settingsOf(account).blocksPublicAccess()));
+        return codec.render(
+                new PublicAccessBlockConfiguration(access.settingsOf(account).blocksPublicAccess()));
     }
 
     /** Authorizes before the body is read, so a denied caller's document is neither read nor parsed. */

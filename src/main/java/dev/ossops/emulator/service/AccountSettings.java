@@ -26,7 +26,8 @@ public final class AccountSettings {
 
     /** Loads {@code <dataDir>/oss-account.json} when present, else starts with nothing set. */
     public static AccountSettings open(Path dataDir) {
-        JsonStateFile file = new JsonStateFile(dataDir.resolve("oss-account.json"),
+        JsonStateFile file = new JsonStateFile(
+                dataDir.resolve("oss-account.json"),
                 new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
         return new AccountSettings(file, file.read(Snapshot.class).orElse(new Snapshot(null)));
     }
@@ -60,6 +61,5 @@ public final class AccountSettings {
     }
 
     /** The persisted form; a null switch is "not configured". */
-    record Snapshot(Boolean blockPublicAccess) {
-    }
+    record Snapshot(Boolean blockPublicAccess) {}
 }

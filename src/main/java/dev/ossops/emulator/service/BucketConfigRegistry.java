@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public final class BucketConfigRegistry {
     /** The codecs every emulator serves. Add new codecs here. */
-    public static final List<BucketConfigCodec> DEFAULT_CODECS = dev.ossops.emulator.config.BucketConfigCodecs.standard().all();
+    public static final List<BucketConfigCodec> DEFAULT_CODECS =
+            dev.ossops.emulator.config.BucketConfigCodecs.standard().all();
 
     private final Map<String, BucketConfigCodec> codecs = new LinkedHashMap<>();
 

@@ -48,8 +48,13 @@ public final class BucketService {
     private final ResourceGroupCodec resourceGroups = new ResourceGroupCodec();
 
     /** @param maxBuckets each account's bucket quota */
-    public BucketService(DiskStore store, AccessControl access, BucketConfigRegistry registry, String region, int maxBuckets,
-                         Clock clock) {
+    public BucketService(
+            DiskStore store,
+            AccessControl access,
+            BucketConfigRegistry registry,
+            String region,
+            int maxBuckets,
+            Clock clock) {
         this.store = store;
         this.access = access;
         this.registry = registry;
@@ -67,8 +72,8 @@ public final class BucketService {
      * {@code tags}, in {@code resourceGroup} unless it is null (ListBuckets' x-oss-resource-group-id,
      * already checked), at most {@code maxKeys}.
      */
-    public BucketPage list(Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags,
-                           String resourceGroup) {
+    public BucketPage list(
+            Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags, String resourceGroup) {
         String account = access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
@@ -82,17 +87,19 @@ public final class BucketService {
                 .toList();
         boolean truncated = matching.size() > maxKeys;
         List<BucketRecord> page = truncated ? matching.subList(0, maxKeys) : matching;
-        return new BucketPage(account, page, truncated, truncated ? page.get(page.size() - 1).name() : null);
+        return new BucketPage(
+                account, page, truncated, truncated ? page.get(page.size() - 1).name() : null);
     }
 
     /** The bucket's tags (PutBucketTags), empty when it has none. */
     public Map<String, String> tags(String bucket) {
-        return store.config(bucket, "tagging").map(d -> tagging.parse(d.body()).tags()).orElse(Map.of());
+        return store.config(bucket, "tagging")
+                .map(d -> tagging.parse(d.body()).tags())
+                .orElse(Map.of());
     }
 
     /** One page of ListBuckets of {@code owner}'s buckets. */
-    public record BucketPage(String owner, List<BucketRecord> buckets, boolean truncated, String nextMarker) {
-    }
+    public record BucketPage(String owner, List<BucketRecord> buckets, boolean truncated, String nextMarker) {}
 
     /**
      * PutBucket's optional settings: CreateBucketConfiguration's StorageClass and DataRedundancyType,
@@ -117,7 +124,8 @@ public final class BucketService {
         CreateConfiguration requested = configuration.get();
         String storageClass = requested.storageClass();
         String redundancy = requested.redundancy();
-        String group = requested.resourceGroup() == null ? ResourceGroupCodec.DEFAULT_GROUP
+        String group = requested.resourceGroup() == null
+                ? ResourceGroupCodec.DEFAULT_GROUP
                 : ResourceGroupCodec.checkId(requested.resourceGroup());
         String checkedClass = storageClass == null ? "Standard" : Names.checkStorageClass(storageClass);
         if (redundancy != null && !REDUNDANCY.contains(redundancy)) {
@@ -131,12 +139,22 @@ public final class BucketService {
             if (store.buckets().stream().filter(b -> b.owner().equals(account)).count() >= maxBuckets) {
                 throw new OssException(OssError.TOO_MANY_BUCKETS);
             }
-            BucketRecord record = new BucketRecord(name, account, clock.millis(), caller.signingRegion().orElse(region), checkedClass,
-                    redundancy == null ? "LRS" : redundancy, checkedAcl, null);
+            BucketRecord record = new BucketRecord(
+                    name,
+                    account,
+                    clock.millis(),
+                    caller.signingRegion().orElse(region),
+                    checkedClass,
+                    redundancy == null ? "LRS" : redundancy,
+                    checkedAcl,
+                    null);
             store.putBucket(record);
             if (!ResourceGroupCodec.DEFAULT_GROUP.equals(group)) {
                 BucketConfigCodec.StoredConfig document = resourceGroups.stored(group);
-                store.putConfig(name, ResourceGroupCodec.SUBRESOURCE, new StoredDocument(document.contentType(), document.body()));
+                store.putConfig(
+                        name,
+                        ResourceGroupCodec.SUBRESOURCE,
+                        new StoredDocument(document.contentType(), document.body()));
             }
             return record;
         });
@@ -144,13 +162,16 @@ public final class BucketService {
 
     /** The bucket's resource group (PutBucketResourceGroup), {@code rg-default-id} when never moved. */
     public String resourceGroup(String bucket) {
-        return store.config(bucket, ResourceGroupCodec.SUBRESOURCE).map(d -> resourceGroups.parse(d.body()))
+        return store.config(bucket, ResourceGroupCodec.SUBRESOURCE)
+                .map(d -> resourceGroups.parse(d.body()))
                 .orElse(ResourceGroupCodec.DEFAULT_GROUP);
     }
 
     /** PutBucket on an existing bucket: the owner's account may set a new ACL, anyone else is refused. */
     private BucketRecord recreate(Caller caller, BucketRecord bucket, String acl) {
-        boolean sameAccount = caller.principal().map(p -> p.accountId().equals(bucket.owner())).orElse(false);
+        boolean sameAccount = caller.principal()
+                .map(p -> p.accountId().equals(bucket.owner()))
+                .orElse(false);
         if (!sameAccount) {
             throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", bucket.name());
         }
@@ -211,7 +232,9 @@ public final class BucketService {
             try {
                 access.checkBucket(caller, bucket, OssAction.PUT_BUCKET_ACL);
             } catch (OssException denied) {
-                if (caller.accountId().filter(account -> !account.equals(bucket.owner())).isPresent()) {
+                if (caller.accountId()
+                        .filter(account -> !account.equals(bucket.owner()))
+                        .isPresent()) {
                     throw new OssException(OssError.BUCKET_ALREADY_EXISTS).with("BucketName", name);
                 }
                 throw denied;
@@ -260,8 +283,7 @@ public final class BucketService {
     }
 
     /** GetBucketStat's figures. */
-    public record Stat(long storage, long objectCount, long multipartUploadCount, long lastModifiedSeconds) {
-    }
+    public record Stat(long storage, long objectCount, long multipartUploadCount, long lastModifiedSeconds) {}
 
     /**
      * GetBucketPolicyStatus. The policy catalogue has no oss:GetBucketPolicyStatus yet, so it is
@@ -315,15 +337,19 @@ public final class BucketService {
      */
     private void checkAccessMonitorChange(String bucket, byte[] accepted) {
         boolean disabling = !accessMonitor.parse(accepted);
-        boolean needed = store.config(bucket, "lifecycle").map(d -> lifecycle.parse(d.body()).usesAccessTime()).orElse(false);
+        boolean needed = store.config(bucket, "lifecycle")
+                .map(d -> lifecycle.parse(d.body()).usesAccessTime())
+                .orElse(false);
         if (disabling && needed) {
             throw new OssException(OssError.ACCESS_MONITOR_DISABLE_NOT_ALLOWED).with("BucketName", bucket);
         }
     }
 
     private BucketConfigCodec codec(String subresource) {
-        return registry.codec(subresource).orElseThrow(() -> new OssException(OssError.NOT_IMPLEMENTED,
-                "The emulator does not implement the bucket sub-resource ?" + subresource + "."));
+        return registry.codec(subresource)
+                .orElseThrow(() -> new OssException(
+                        OssError.NOT_IMPLEMENTED,
+                        "The emulator does not implement the bucket sub-resource ?" + subresource + "."));
     }
 
     /** The bucket, or NoSuchBucket naming it. */
@@ -332,6 +358,7 @@ public final class BucketService {
     }
 
     static OssException noSuchBucket(String name) {
-        return new OssException(OssError.NO_SUCH_BUCKET, OssError.NO_SUCH_BUCKET.defaultMessage(), Map.of("BucketName", name));
+        return new OssException(
+                OssError.NO_SUCH_BUCKET, OssError.NO_SUCH_BUCKET.defaultMessage(), Map.of("BucketName", name));
     }
 }

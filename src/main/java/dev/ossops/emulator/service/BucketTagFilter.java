@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * present without pairs it filters nothing). OSS's reference does not document either, so the
  * reading follows the SDKs' own integration tests.
  */
-public record BucketTagFilter(Optional<String> key, Optional<String> value, Map<String, String> allOf, boolean withTags) {
+public record BucketTagFilter(
+        Optional<String> key, Optional<String> value, Map<String, String> allOf, boolean withTags) {
     /** No filter; tags are not listed. */
     public static final BucketTagFilter NONE = new BucketTagFilter(Optional.empty(), Optional.empty(), Map.of(), false);
 
@@ -38,8 +39,11 @@ public record BucketTagFilter(Optional<String> key, Optional<String> value, Map<
         if (tagKey != null && tagKey.isEmpty()) {
             throw new OssException(OssError.INVALID_ARGUMENT, "tag-key must not be empty.");
         }
-        return new BucketTagFilter(Optional.ofNullable(tagKey), Optional.ofNullable(tagValue),
-                tagging == null ? Map.of() : pairs(tagging), tagging != null);
+        return new BucketTagFilter(
+                Optional.ofNullable(tagKey),
+                Optional.ofNullable(tagValue),
+                tagging == null ? Map.of() : pairs(tagging),
+                tagging != null);
     }
 
     /** {@code "k1":"v1","k2":"v2"}; anything else is InvalidArgument. */
@@ -67,7 +71,9 @@ public record BucketTagFilter(Optional<String> key, Optional<String> value, Map<
     }
 
     private static OssException invalidTagging(String tagging) {
-        return new OssException(OssError.INVALID_ARGUMENT, "tagging must be a list of \"key\":\"value\" pairs.",
+        return new OssException(
+                OssError.INVALID_ARGUMENT,
+                "tagging must be a list of \"key\":\"value\" pairs.",
                 Map.of("ArgumentName", "tagging", "ArgumentValue", tagging));
     }
 

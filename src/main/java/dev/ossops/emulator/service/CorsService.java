@@ -40,7 +40,8 @@ public final class CorsService {
         if (origin == null || method == null || rules.isEmpty()) {
             throw new OssException(OssError.CORS_FORBIDDEN);
         }
-        CorsConfiguration.CorsDecision decision = rules.get().match(origin, method.toUpperCase(Locale.ROOT), requestHeaders);
+        CorsConfiguration.CorsDecision decision =
+                rules.get().match(origin, method.toUpperCase(Locale.ROOT), requestHeaders);
         if (!decision.allowed()) {
             throw new OssException(OssError.CORS_FORBIDDEN);
         }

@@ -33,17 +33,27 @@ import java.util.stream.Collectors;
  */
 final class Denials {
     /** What was asked for, as far as the wording depends on it. */
-    enum Target { LIST_BUCKETS, ACCOUNT, BUCKET, OBJECT_READ, OBJECT_WRITE }
-
-    private Denials() {
+    enum Target {
+        LIST_BUCKETS,
+        ACCOUNT,
+        BUCKET,
+        OBJECT_READ,
+        OBJECT_WRITE
     }
+
+    private Denials() {}
 
     /**
      * @param sessionPolicyLimited an implicit deny that the caller's role would have allowed without its session policy
      * @param bucket               the bucket addressed, or null
      */
-    static OssException of(Caller caller, String action, Decision decision, boolean sessionPolicyLimited, Target target,
-                           String bucket) {
+    static OssException of(
+            Caller caller,
+            String action,
+            Decision decision,
+            boolean sessionPolicyLimited,
+            Target target,
+            String bucket) {
         OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY
                 ? explicit(decision)
                 : sessionPolicyLimited ? OssError.SESSION_POLICY_DENIED : implicit(caller, target);
@@ -60,14 +70,17 @@ final class Denials {
         detail.put("AuthPrincipalOwnerId", principal.accountId());
         detail.put("AuthPrincipalType", PolicyCallers.principalType(principal));
         detail.put("AuthPrincipalDisplayName", principal.principalId());
-        detail.put("NoPermissionType", decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? "ExplicitDeny" : "ImplicitDeny");
+        detail.put(
+                "NoPermissionType",
+                decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? "ExplicitDeny" : "ImplicitDeny");
         detail.put("AuthAction", action);
         denied = denied.withContainer("AccessDeniedDetail", detail);
         return bucket == null ? denied : denied.with("Bucket", bucket);
     }
 
     private static OssError explicit(Decision decision) {
-        Set<PolicyType> denying = decision.statements().stream().map(StatementRef::type).collect(Collectors.toSet());
+        Set<PolicyType> denying =
+                decision.statements().stream().map(StatementRef::type).collect(Collectors.toSet());
         if (denying.contains(PolicyType.IDENTITY) && denying.contains(PolicyType.BUCKET)) {
             return OssError.BUCKET_AND_RAM_POLICY_DENIED;
         }

@@ -44,9 +44,13 @@ public final class ListingService {
 
     /** A page of results; {@code nextMarker} is the last key or prefix returned when truncated. */
     /** One page of a listing; {@code owner} is the bucket's account, which the listing shows as every entry's Owner. */
-    public record Page(List<Entry> objects, List<String> prefixes, boolean truncated, String nextMarker, String nextVersionIdMarker,
-                       String owner) {
-    }
+    public record Page(
+            List<Entry> objects,
+            List<String> prefixes,
+            boolean truncated,
+            String nextMarker,
+            String nextVersionIdMarker,
+            String owner) {}
 
     public static int maxKeys(String value, int limit) {
         if (value == null) {
@@ -60,7 +64,9 @@ public final class ListingService {
         } catch (NumberFormatException e) {
             // falls through to the OSS error below
         }
-        throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 0 and " + limit + ".",
+        throw new OssException(
+                OssError.INVALID_ARGUMENT,
+                "max-keys must be between 0 and " + limit + ".",
                 Map.of("ArgumentName", "max-keys", "ArgumentValue", value));
     }
 
@@ -73,7 +79,9 @@ public final class ListingService {
         List<String> prefixes = new ArrayList<>();
         String last = null;
         boolean truncated = false;
-        for (KeyRecord record : store.keys(bucketName).tailMap(marker == null ? "" : marker, false).values()) {
+        for (KeyRecord record : store.keys(bucketName)
+                .tailMap(marker == null ? "" : marker, false)
+                .values()) {
             String key = record.key();
             if (!key.startsWith(p)) {
                 if (key.compareTo(p) > 0) {
@@ -85,7 +93,8 @@ public final class ListingService {
                 continue;
             }
             String common = commonPrefix(key, p, delimiter);
-            if (common != null && (last != null && last.equals(common) || (marker != null && marker.startsWith(common)))) {
+            if (common != null
+                    && (last != null && last.equals(common) || (marker != null && marker.startsWith(common)))) {
                 continue;
             }
             if (objects.size() + prefixes.size() >= maxKeys) {
@@ -96,15 +105,25 @@ public final class ListingService {
                 prefixes.add(common);
                 last = common;
             } else {
-                objects.add(new Entry(key, record.current().get(), true, RestoreStatus.at(record.current().get().restore(), now)));
+                objects.add(new Entry(
+                        key,
+                        record.current().get(),
+                        true,
+                        RestoreStatus.at(record.current().get().restore(), now)));
                 last = key;
             }
         }
         return new Page(objects, prefixes, truncated, truncated ? last : null, null, bucket.owner());
     }
 
-    public Page listVersions(Caller caller, String bucketName, String prefix, String delimiter, String keyMarker,
-                             String versionIdMarker, int maxKeys) {
+    public Page listVersions(
+            Caller caller,
+            String bucketName,
+            String prefix,
+            String delimiter,
+            String keyMarker,
+            String versionIdMarker,
+            int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_OBJECT_VERSIONS);
         long now = clock.millis();
@@ -116,7 +135,9 @@ public final class ListingService {
         boolean truncated = false;
         boolean inclusive = keyMarker != null && versionIdMarker != null;
         outer:
-        for (KeyRecord record : store.keys(bucketName).tailMap(keyMarker == null ? "" : keyMarker, inclusive).values()) {
+        for (KeyRecord record : store.keys(bucketName)
+                .tailMap(keyMarker == null ? "" : keyMarker, inclusive)
+                .values()) {
             String key = record.key();
             if (!key.startsWith(p)) {
                 if (key.compareTo(p) > 0) {
@@ -154,7 +175,13 @@ public final class ListingService {
                 lastVersion = v.versionId();
             }
         }
-        return new Page(entries, prefixes, truncated, truncated ? lastKey : null, truncated ? lastVersion : null, bucket.owner());
+        return new Page(
+                entries,
+                prefixes,
+                truncated,
+                truncated ? lastKey : null,
+                truncated ? lastVersion : null,
+                bucket.owner());
     }
 
     private static String commonPrefix(String key, String prefix, String delimiter) {

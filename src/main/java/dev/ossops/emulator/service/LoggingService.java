@@ -1,12 +1,12 @@
 package dev.ossops.emulator.service;
 
-import dev.ossops.policy.OssAction;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.LoggingCodec;
 import dev.ossops.emulator.config.LoggingConfiguration;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.DiskStore;
+import dev.ossops.policy.OssAction;
 
 import java.util.function.Supplier;
 

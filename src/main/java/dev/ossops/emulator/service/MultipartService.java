@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class MultipartService {
     /** Every part but the last must be at least 100 KB (OSS's documented minimum). */
     public static final long MIN_PART_SIZE = 100 * 1024;
+
     public static final int MAX_PART_NUMBER = 10000;
 
     private final DiskStore store;
@@ -42,7 +43,8 @@ public final class MultipartService {
     /** The time part of the last upload id handed out; ids of one emulator never repeat it. */
     private final AtomicLong lastIdStamp = new AtomicLong();
 
-    public MultipartService(DiskStore store, AccessControl access, BucketService buckets, ObjectService objects, Clock clock) {
+    public MultipartService(
+            DiskStore store, AccessControl access, BucketService buckets, ObjectService objects, Clock clock) {
         this.store = store;
         this.access = access;
         this.buckets = buckets;
@@ -64,8 +66,15 @@ public final class MultipartService {
         // The object's encryption is fixed here (InitiateMultipartUpload's answer and every
         // UploadPart's echo it), from the request or the bucket's default rule.
         ObjectWrite encrypted = objects.encrypted(bucketName, write);
-        UploadRecord upload = new UploadRecord(newUploadId(), key, clock.millis(),
-                encrypted.storageClass(), encrypted.acl(), encrypted.headers(), encrypted.userMeta(), encrypted.tags());
+        UploadRecord upload = new UploadRecord(
+                newUploadId(),
+                key,
+                clock.millis(),
+                encrypted.storageClass(),
+                encrypted.acl(),
+                encrypted.headers(),
+                encrypted.userMeta(),
+                encrypted.tags());
         store.atomically(() -> {
             buckets.require(bucketName);
             store.putUpload(bucketName, upload);
@@ -88,20 +97,33 @@ public final class MultipartService {
     }
 
     /** A part stored, with the upload it belongs to (whose encryption UploadPart's answer echoes). */
-    public record StoredPart(PartRecord part, UploadRecord upload) {
-    }
+    public record StoredPart(PartRecord part, UploadRecord upload) {}
 
-    public StoredPart uploadPart(Caller caller, String bucketName, String key, String uploadId, String partNumber,
-                                 InputStream body, String contentMd5) {
+    public StoredPart uploadPart(
+            Caller caller,
+            String bucketName,
+            String key,
+            String uploadId,
+            String partNumber,
+            InputStream body,
+            String contentMd5) {
         int number = partNumber(partNumber);
         UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         StagedBlob staged = store.stage(body);
         return new StoredPart(commitPart(bucketName, key, uploadId, number, staged, contentMd5), upload);
     }
 
-    public StoredPart uploadPartCopy(Caller caller, String bucketName, String key, String uploadId, String partNumber,
-                                     String sourceBucket, String sourceKey, String sourceVersionId, String sourceRange,
-                                     Conditions conditions) {
+    public StoredPart uploadPartCopy(
+            Caller caller,
+            String bucketName,
+            String key,
+            String uploadId,
+            String partNumber,
+            String sourceBucket,
+            String sourceKey,
+            String sourceVersionId,
+            String sourceRange,
+            Conditions conditions) {
         int number = partNumber(partNumber);
         UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         if (sourceRange != null && !ByteRange.wellFormed(sourceRange)) {
@@ -111,16 +133,23 @@ public final class MultipartService {
         // A range OSS cannot satisfy copies the whole object, as GetObject serves it by default (the
         // official SDK's UploadPartCopyTest copies bytes=size/2-(size*1.5-1) and gets every byte).
         ByteRange range = ByteRange.parse(sourceRange, source.version().size(), false);
-        Supplier<InputStream> content = range == null ? source.content() : () -> RangeStreams.slice(source.content().get(), range);
+        Supplier<InputStream> content = range == null
+                ? source.content()
+                : () -> RangeStreams.slice(source.content().get(), range);
         StagedBlob staged = store.stage(List.of(content));
         return new StoredPart(commitPart(bucketName, key, uploadId, number, staged, null), upload);
     }
 
-    private PartRecord commitPart(String bucketName, String key, String uploadId, int number, StagedBlob staged, String contentMd5) {
+    private PartRecord commitPart(
+            String bucketName, String key, String uploadId, int number, StagedBlob staged, String contentMd5) {
         boolean committed = false;
         try {
             ObjectService.checkDigestOf(contentMd5, staged.md5());
-            PartRecord part = new PartRecord(number, ObjectService.etag(staged.md5()), staged.size(), Crc64.format(staged.crc64()),
+            PartRecord part = new PartRecord(
+                    number,
+                    ObjectService.etag(staged.md5()),
+                    staged.size(),
+                    Crc64.format(staged.crc64()),
                     clock.millis());
             store.atomically(() -> {
                 requireUpload(bucketName, key, uploadId);
@@ -137,8 +166,7 @@ public final class MultipartService {
     }
 
     /** One entry of the CompleteMultipartUpload part list. */
-    public record CompletedPart(int number, String etag) {
-    }
+    public record CompletedPart(int number, String etag) {}
 
     /**
      * What a CompleteMultipartUpload request asks for.
@@ -148,10 +176,10 @@ public final class MultipartService {
      * @param acl             {@code x-oss-object-acl} of the request, replacing the upload's; null to keep it
      * @param forbidOverwrite {@code x-oss-forbid-overwrite: true}
      */
-    public record Completion(Supplier<List<CompletedPart>> parts, String acl, boolean forbidOverwrite) {
-    }
+    public record Completion(Supplier<List<CompletedPart>> parts, String acl, boolean forbidOverwrite) {}
 
-    public ObjectService.Written complete(Caller caller, String bucketName, String key, String uploadId, Completion completion) {
+    public ObjectService.Written complete(
+            Caller caller, String bucketName, String key, String uploadId, Completion completion) {
         UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         String acl = completion.acl() != null ? completion.acl() : upload.acl();
         if (completion.acl() != null) {
@@ -174,11 +202,19 @@ public final class MultipartService {
             }
             return new Assembly(etag(chosen), crc, store.concatenateParts(bucketName, uploadId, chosen, crc));
         });
-        ObjectWrite write = new ObjectWrite(upload.headers(), upload.userMeta(), acl, upload.storageClass(), upload.tags());
+        ObjectWrite write =
+                new ObjectWrite(upload.headers(), upload.userMeta(), acl, upload.storageClass(), upload.tags());
         boolean committed = false;
         try {
-            ObjectService.Written written = objects.commit(bucketName, key, assembly.staged(), write, "Multipart", assembly.etag(),
-                    assembly.crc(), completion.forbidOverwrite());
+            ObjectService.Written written = objects.commit(
+                    bucketName,
+                    key,
+                    assembly.staged(),
+                    write,
+                    "Multipart",
+                    assembly.etag(),
+                    assembly.crc(),
+                    completion.forbidOverwrite());
             committed = true;
             store.atomically(() -> {
                 store.deleteUpload(bucketName, uploadId);
@@ -193,8 +229,7 @@ public final class MultipartService {
     }
 
     /** The parts of a completion, linked into one staged blob, with the object's ETag and CRC-64. */
-    private record Assembly(String etag, long crc, StagedBlob staged) {
-    }
+    private record Assembly(String etag, long crc, StagedBlob staged) {}
 
     /**
      * The uploaded parts a completion names, checked as OSS checks them: ascending part numbers,
@@ -216,7 +251,8 @@ public final class MultipartService {
                 previous = p.number();
                 PartRecord part = uploaded.get(p.number());
                 if (part == null || !part.etag().equals(Conditions.unquote(p.etag()))) {
-                    throw new OssException(OssError.INVALID_PART).with("PartNumber", Integer.toString(p.number()))
+                    throw new OssException(OssError.INVALID_PART)
+                            .with("PartNumber", Integer.toString(p.number()))
                             .with("ETag", p.etag());
                 }
                 chosen.add(part);
@@ -224,8 +260,10 @@ public final class MultipartService {
         }
         for (int i = 0; i < chosen.size() - 1; i++) {
             if (chosen.get(i).size() < MIN_PART_SIZE) {
-                throw new OssException(OssError.ENTITY_TOO_SMALL).with("PartNumber", Integer.toString(chosen.get(i).number()))
-                        .with("MinSizeAllowed", Long.toString(MIN_PART_SIZE)).with("ProposedSize", Long.toString(chosen.get(i).size()));
+                throw new OssException(OssError.ENTITY_TOO_SMALL)
+                        .with("PartNumber", Integer.toString(chosen.get(i).number()))
+                        .with("MinSizeAllowed", Long.toString(MIN_PART_SIZE))
+                        .with("ProposedSize", Long.toString(chosen.get(i).size()));
             }
         }
         return chosen;
@@ -258,16 +296,21 @@ public final class MultipartService {
      * the page lists none (OSS then answers an empty NextPartNumberMarker; the official SDK's
      * tests expect no marker for an upload without parts).
      */
-    public record PartPage(UploadRecord upload, List<PartRecord> parts, boolean truncated, OptionalInt nextMarker) {
-    }
+    public record PartPage(UploadRecord upload, List<PartRecord> parts, boolean truncated, OptionalInt nextMarker) {}
 
     public PartPage listParts(Caller caller, String bucketName, String key, String uploadId, int marker, int maxParts) {
         UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.LIST_PARTS);
-        List<PartRecord> all = new ArrayList<>(store.parts(bucketName, uploadId).tailMap(marker, false).values());
+        List<PartRecord> all = new ArrayList<>(
+                store.parts(bucketName, uploadId).tailMap(marker, false).values());
         boolean truncated = all.size() > maxParts;
         List<PartRecord> page = truncated ? all.subList(0, maxParts) : all;
-        return new PartPage(upload, page, truncated,
-                page.isEmpty() ? OptionalInt.empty() : OptionalInt.of(page.get(page.size() - 1).number()));
+        return new PartPage(
+                upload,
+                page,
+                truncated,
+                page.isEmpty()
+                        ? OptionalInt.empty()
+                        : OptionalInt.of(page.get(page.size() - 1).number()));
     }
 
     /**
@@ -275,9 +318,12 @@ public final class MultipartService {
      * common prefix with no upload id), truncated or not, as OSS's documented sample answer shows;
      * null when nothing was listed.
      */
-    public record UploadPage(List<UploadRecord> uploads, List<String> prefixes, boolean truncated, String nextKeyMarker,
-                             String nextUploadIdMarker) {
-    }
+    public record UploadPage(
+            List<UploadRecord> uploads,
+            List<String> prefixes,
+            boolean truncated,
+            String nextKeyMarker,
+            String nextUploadIdMarker) {}
 
     /**
      * ListMultipartUploads as documented: uploads in ascending order of key, the uploads of one key
@@ -285,8 +331,14 @@ public final class MultipartService {
      * first key after it; with {@code upload-id-marker} too, the uploads of that very key whose ids
      * come after the marker are listed first (the marker need not be an existing upload).
      */
-    public UploadPage listUploads(Caller caller, String bucketName, String prefix, String delimiter, String keyMarker,
-                                  String uploadIdMarker, int maxUploads) {
+    public UploadPage listUploads(
+            Caller caller,
+            String bucketName,
+            String prefix,
+            String delimiter,
+            String keyMarker,
+            String uploadIdMarker,
+            int maxUploads) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_MULTIPART_UPLOADS);
         String p = prefix == null ? "" : prefix;
@@ -295,7 +347,9 @@ public final class MultipartService {
         List<UploadRecord> sorted = store.uploads(bucketName).stream()
                 .filter(u -> u.key().startsWith(p))
                 .filter(u -> u.key().compareTo(afterKey) > 0
-                        || (!afterId.isEmpty() && u.key().equals(afterKey) && u.uploadId().compareTo(afterId) > 0))
+                        || (!afterId.isEmpty()
+                                && u.key().equals(afterKey)
+                                && u.uploadId().compareTo(afterId) > 0))
                 .sorted(Comparator.comparing(UploadRecord::key).thenComparing(UploadRecord::uploadId))
                 .toList();
         List<UploadRecord> uploads = new ArrayList<>();
@@ -338,8 +392,11 @@ public final class MultipartService {
 
     private UploadRecord requireUpload(String bucketName, String key, String uploadId) {
         buckets.require(bucketName);
-        return store.upload(bucketName, uploadId).filter(u -> u.key().equals(key))
-                .orElseThrow(() -> new OssException(OssError.NO_SUCH_UPLOAD, OssError.NO_SUCH_UPLOAD.defaultMessage(),
+        return store.upload(bucketName, uploadId)
+                .filter(u -> u.key().equals(key))
+                .orElseThrow(() -> new OssException(
+                        OssError.NO_SUCH_UPLOAD,
+                        OssError.NO_SUCH_UPLOAD.defaultMessage(),
                         Map.of("UploadId", uploadId)));
     }
 
@@ -352,7 +409,9 @@ public final class MultipartService {
         } catch (NumberFormatException e) {
             // reported below as OSS does
         }
-        throw new OssException(OssError.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, inclusive.",
+        throw new OssException(
+                OssError.INVALID_ARGUMENT,
+                "Part number must be an integer between 1 and 10000, inclusive.",
                 Map.of("ArgumentName", "partNumber", "ArgumentValue", String.valueOf(value)));
     }
 

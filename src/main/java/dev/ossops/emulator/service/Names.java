@@ -10,15 +10,17 @@ import java.util.Set;
 /** Bucket and object naming rules as OSS documents them. */
 public final class Names {
     public static final Set<String> ACLS = Set.of("private", "public-read", "public-read-write");
-    public static final Set<String> STORAGE_CLASSES = Set.of("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive");
+    public static final Set<String> STORAGE_CLASSES =
+            Set.of("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** 3-63 characters, lower-case letters, digits and hyphens, starting and ending with a letter or digit. */
     public static void checkBucket(String name) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]")) {
-            throw new OssException(OssError.INVALID_BUCKET_NAME, OssError.INVALID_BUCKET_NAME.defaultMessage(),
+            throw new OssException(
+                    OssError.INVALID_BUCKET_NAME,
+                    OssError.INVALID_BUCKET_NAME.defaultMessage(),
                     Map.of("BucketName", name == null ? "" : name));
         }
     }

@@ -11,6 +11,10 @@ import java.util.function.Supplier;
  * for an archived object the state of its restore (null when there is none to report), and when
  * the bucket was created (OSS's forced download on default domains depends on it).
  */
-public record ObjectRead(ObjectVersion version, boolean versioned, ByteRange range, Supplier<InputStream> content,
-                         RestoreStatus restore, long bucketCreatedMillis) {
-}
+public record ObjectRead(
+        ObjectVersion version,
+        boolean versioned,
+        ByteRange range,
+        Supplier<InputStream> content,
+        RestoreStatus restore,
+        long bucketCreatedMillis) {}

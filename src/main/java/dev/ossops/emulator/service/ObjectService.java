@@ -41,13 +41,19 @@ public final class ObjectService {
     private final Duration restoreDelay;
     private final Versions versions = new Versions();
 
-    public ObjectService(DiskStore store, AccessControl access, BucketService buckets, StoredConfigs configs, Clock clock) {
+    public ObjectService(
+            DiskStore store, AccessControl access, BucketService buckets, StoredConfigs configs, Clock clock) {
         this(store, access, buckets, configs, clock, EmulatorDefaults.RESTORE_DELAY);
     }
 
     /** @param restoreDelay how long a RestoreObject runs, on {@code clock}, before the copy can be read */
-    public ObjectService(DiskStore store, AccessControl access, BucketService buckets, StoredConfigs configs, Clock clock,
-                         Duration restoreDelay) {
+    public ObjectService(
+            DiskStore store,
+            AccessControl access,
+            BucketService buckets,
+            StoredConfigs configs,
+            Clock clock,
+            Duration restoreDelay) {
         this.store = store;
         this.access = access;
         this.buckets = buckets;
@@ -57,12 +63,17 @@ public final class ObjectService {
     }
 
     /** The version a write created, and whether the bucket reports version ids (it has been versioned). */
-    public record Written(ObjectVersion version, boolean versioned) {
-    }
+    public record Written(ObjectVersion version, boolean versioned) {}
 
     /** PutObject: {@code body} is streamed to disk before any metadata changes. */
-    public Written put(Caller caller, String bucketName, String key, InputStream body, ObjectWrite write, String contentMd5,
-                       boolean forbidOverwrite) {
+    public Written put(
+            Caller caller,
+            String bucketName,
+            String key,
+            InputStream body,
+            ObjectWrite write,
+            String contentMd5,
+            boolean forbidOverwrite) {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
@@ -73,7 +84,8 @@ public final class ObjectService {
         boolean committed = false;
         try {
             checkDigest(contentMd5, staged.md5());
-            Written written = commit(bucketName, key, staged, write, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
+            Written written = commit(
+                    bucketName, key, staged, write, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
             committed = true;
             return written;
         } finally {
@@ -91,21 +103,31 @@ public final class ObjectService {
         if (ServerSideEncryption.of(write.headers()).isPresent()) {
             return write;
         }
-        return configs.encryption(bucketName).map(rule -> write.withHeaders(ServerSideEncryption.of(rule).recordIn(write.headers())))
+        return configs.encryption(bucketName)
+                .map(rule -> write.withHeaders(ServerSideEncryption.of(rule).recordIn(write.headers())))
                 .orElse(write);
     }
 
     /** Commits a staged body as the newest version of {@code key}; used by put, copy and multipart completion. */
-    Written commit(String bucketName, String key, StagedBlob staged, ObjectWrite requested, String type, String etag, long crc,
-                   boolean forbidOverwrite) {
+    Written commit(
+            String bucketName,
+            String key,
+            StagedBlob staged,
+            ObjectWrite requested,
+            String type,
+            String etag,
+            long crc,
+            boolean forbidOverwrite) {
         ObjectWrite write = encrypted(bucketName, requested);
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
         // The content is moved into place outside the lock; only the metadata update is serialised.
-        Content content = new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type, null);
+        Content content =
+                new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type, null);
         Committed committed;
         try {
-            committed = store.atomically(() -> newest(bucketName, key, content, write, storageClass, acl, forbidOverwrite));
+            committed =
+                    store.atomically(() -> newest(bucketName, key, content, write, storageClass, acl, forbidOverwrite));
         } catch (RuntimeException e) {
             store.deleteBlob(bucketName, content.blob());
             throw e;
@@ -116,36 +138,55 @@ public final class ObjectService {
     }
 
     /** Committed content waiting to become a version; a symlink has no blob and names its target. */
-    private record Content(String blob, long size, String etag, String crc64, String type, String symlinkTarget) {
-    }
+    private record Content(String blob, long size, String etag, String crc64, String type, String symlinkTarget) {}
 
-    private Committed newest(String bucketName, String key, Content content, ObjectWrite write, String storageClass, String acl,
-                             boolean forbidOverwrite) {
+    private Committed newest(
+            String bucketName,
+            String key,
+            Content content,
+            ObjectWrite write,
+            String storageClass,
+            String acl,
+            boolean forbidOverwrite) {
         BucketRecord bucket = buckets.require(bucketName);
-        if (forbidOverwrite && bucket.versioning() == null && store.key(bucketName, key).flatMap(KeyRecord::current).isPresent()) {
+        if (forbidOverwrite
+                && bucket.versioning() == null
+                && store.key(bucketName, key).flatMap(KeyRecord::current).isPresent()) {
             throw new OssException(OssError.FILE_ALREADY_EXISTS);
         }
-        ObjectVersion version = new ObjectVersion(versions.newId(bucket), false, content.blob(), content.size(), content.etag(),
-                content.crc64(), clock.millis(), content.type(), storageClass == null ? bucket.storageClass() : storageClass, acl,
-                write.headers(), write.userMeta(), write.tags(), content.symlinkTarget(), null, null);
+        ObjectVersion version = new ObjectVersion(
+                versions.newId(bucket),
+                false,
+                content.blob(),
+                content.size(),
+                content.etag(),
+                content.crc64(),
+                clock.millis(),
+                content.type(),
+                storageClass == null ? bucket.storageClass() : storageClass,
+                acl,
+                write.headers(),
+                write.userMeta(),
+                write.tags(),
+                content.symlinkTarget(),
+                null,
+                null);
         List<String> dropped = versions.add(store, bucket, key, version);
         return new Committed(new Written(version, bucket.versioning() != null), dropped);
     }
 
-    private record Committed(Written written, List<String> orphaned) {
-    }
+    private record Committed(Written written, List<String> orphaned) {}
 
     /** The version an append left, whether the bucket reports version ids, and the blobs it orphaned. */
-    public record Appended(ObjectVersion version, boolean versioned) {
-    }
+    public record Appended(ObjectVersion version, boolean versioned) {}
 
     /**
      * PutSymlink: a version of type Symlink that names {@code target} in the same bucket. OSS does
      * not check that the target exists or can be read when the link is created (PutSymlink, "Usage
      * notes"); reads through the link do. Its ETag is the MD5 of the target's name.
      */
-    public Written putSymlink(Caller caller, String bucketName, String key, String target, ObjectWrite write,
-                              boolean forbidOverwrite) {
+    public Written putSymlink(
+            Caller caller, String bucketName, String key, String target, ObjectWrite write, boolean forbidOverwrite) {
         Names.checkKey(key);
         Names.checkKey(target);
         BucketRecord checked = buckets.require(bucketName);
@@ -157,12 +198,18 @@ public final class ObjectService {
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
         Content link;
         try {
-            link = new Content(null, 0, etag(MessageDigest.getInstance("MD5").digest(target.getBytes(StandardCharsets.UTF_8))),
-                    Crc64.format(0), ObjectVersion.SYMLINK, target);
+            link = new Content(
+                    null,
+                    0,
+                    etag(MessageDigest.getInstance("MD5").digest(target.getBytes(StandardCharsets.UTF_8))),
+                    Crc64.format(0),
+                    ObjectVersion.SYMLINK,
+                    target);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 unavailable", e);
         }
-        Committed committed = store.atomically(() -> newest(bucketName, key, link, write, storageClass, acl, forbidOverwrite));
+        Committed committed =
+                store.atomically(() -> newest(bucketName, key, link, write, storageClass, acl, forbidOverwrite));
         committed.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
         return committed.written();
     }
@@ -176,8 +223,8 @@ public final class ObjectService {
         if (!ObjectVersion.SYMLINK.equals(version.type())) {
             throw new OssException(OssError.NOT_SYMLINK);
         }
-        return new ObjectRead(version, bucket.versioning() != null, null, InputStream::nullInputStream, null,
-                bucket.createdMillis());
+        return new ObjectRead(
+                version, bucket.versioning() != null, null, InputStream::nullInputStream, null, bucket.createdMillis());
     }
 
     /**
@@ -197,7 +244,8 @@ public final class ObjectService {
      * classes: Expedited, Standard or Bulk for Cold Archive, Expedited or Standard for Deep Cold Archive.
      */
     /** {@code requested} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
-    public Restored restore(Caller caller, String bucketName, String key, String versionId, Supplier<RestoreRequest> requested) {
+    public Restored restore(
+            Caller caller, String bucketName, String key, String versionId, Supplier<RestoreRequest> requested) {
         getForAdmin(caller, bucketName, key, versionId, OssAction.RESTORE_OBJECT);
         RestoreRequest request = requested.get();
         return store.atomically(() -> {
@@ -214,23 +262,26 @@ public final class ObjectService {
             if (current != null && current.ongoing(now)) {
                 throw new OssException(OssError.RESTORE_ALREADY_IN_PROGRESS);
             } else if (current != null && current.readable(now)) {
-                next = new RestoreState(current.completesAt(), now + Duration.ofDays(days).toMillis());
+                next = new RestoreState(
+                        current.completesAt(), now + Duration.ofDays(days).toMillis());
                 started = false;
             } else {
                 long completes = now + restoreDelay.toMillis();
-                next = new RestoreState(completes, completes + Duration.ofDays(days).toMillis());
+                next = new RestoreState(
+                        completes, completes + Duration.ofDays(days).toMillis());
                 started = true;
             }
             KeyRecord record = store.key(bucketName, key).orElseThrow();
-            List<ObjectVersion> updated = record.versions().stream().map(v -> v == version ? v.withRestore(next) : v).toList();
+            List<ObjectVersion> updated = record.versions().stream()
+                    .map(v -> v == version ? v.withRestore(next) : v)
+                    .toList();
             store.putKey(bucketName, new KeyRecord(key, updated));
             return new Restored(version.versionId(), started, versioned);
         });
     }
 
     /** The version a RestoreObject addressed, whether it started a restore, and whether the bucket reports version ids. */
-    public record Restored(String versionId, boolean started, boolean versioned) {
-    }
+    public record Restored(String versionId, boolean started, boolean versioned) {}
 
     private static long restoreDays(String storageClass, RestoreRequest request) {
         boolean archive = "Archive".equals(storageClass);
@@ -241,16 +292,21 @@ public final class ObjectService {
         int maxDays = archive ? 7 : 365;
         int days = request.days() == null ? 1 : request.days();
         if (days < 1 || days > maxDays) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "The Days of RestoreRequest must be between 1 and " + maxDays
-                    + " for " + storageClass + " objects.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT,
+                    "The Days of RestoreRequest must be between 1 and " + maxDays + " for " + storageClass
+                            + " objects.");
         }
         String tier = request.tier();
         if (tier != null) {
-            List<String> tiers = "ColdArchive".equals(storageClass) ? List.of("Expedited", "Standard", "Bulk")
+            List<String> tiers = "ColdArchive".equals(storageClass)
+                    ? List.of("Expedited", "Standard", "Bulk")
                     : List.of("Expedited", "Standard");
             if (!tiers.contains(tier)) {
-                throw new OssException(OssError.INVALID_ARGUMENT, "The Tier of RestoreRequest must be one of "
-                        + String.join(", ", tiers) + " for " + storageClass + " objects.");
+                throw new OssException(
+                        OssError.INVALID_ARGUMENT,
+                        "The Tier of RestoreRequest must be one of " + String.join(", ", tiers) + " for " + storageClass
+                                + " objects.");
             }
         }
         return days;
@@ -268,8 +324,14 @@ public final class ObjectService {
      * created. The body is staged before any check that depends on the object, so the check and the
      * append happen under one lock.
      */
-    public Appended append(Caller caller, String bucketName, String key, long position, InputStream body, ObjectWrite requested,
-                           String contentMd5) {
+    public Appended append(
+            Caller caller,
+            String bucketName,
+            String key,
+            long position,
+            InputStream body,
+            ObjectWrite requested,
+            String contentMd5) {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
         access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
@@ -282,7 +344,8 @@ public final class ObjectService {
         StagedBlob staged = store.stage(body);
         try {
             checkDigest(contentMd5, staged.md5());
-            AppendOutcome outcome = store.atomically(() -> appendLocked(bucketName, key, position, staged, write, storageClass, acl));
+            AppendOutcome outcome =
+                    store.atomically(() -> appendLocked(bucketName, key, position, staged, write, storageClass, acl));
             outcome.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
             return outcome.appended();
         } finally {
@@ -291,14 +354,21 @@ public final class ObjectService {
         }
     }
 
-    private record AppendOutcome(Appended appended, List<String> orphaned) {
-    }
+    private record AppendOutcome(Appended appended, List<String> orphaned) {}
 
-    private AppendOutcome appendLocked(String bucketName, String key, long position, StagedBlob staged, ObjectWrite write,
-                                       String storageClass, String acl) {
+    private AppendOutcome appendLocked(
+            String bucketName,
+            String key,
+            long position,
+            StagedBlob staged,
+            ObjectWrite write,
+            String storageClass,
+            String acl) {
         BucketRecord bucket = buckets.require(bucketName);
         KeyRecord record = store.key(bucketName, key).orElse(null);
-        ObjectVersion newest = record == null || record.versions().isEmpty() ? null : record.versions().get(0);
+        ObjectVersion newest = record == null || record.versions().isEmpty()
+                ? null
+                : record.versions().get(0);
         boolean versioned = bucket.versioning() != null;
         if (newest == null || newest.deleteMarker()) {
             if (position != 0) {
@@ -306,9 +376,20 @@ public final class ObjectService {
             }
             checkAppendableSize(staged.size());
             String blob = store.commitBlob(bucketName, staged);
-            ObjectVersion created = new ObjectVersion(versions.newId(bucket), false, blob, staged.size(),
-                    appendEtag(null, staged.md5()), Crc64.format(staged.crc64()), clock.millis(), ObjectVersion.APPENDABLE,
-                    storageClass == null ? bucket.storageClass() : storageClass, acl, write.headers(), write.userMeta(), write.tags());
+            ObjectVersion created = new ObjectVersion(
+                    versions.newId(bucket),
+                    false,
+                    blob,
+                    staged.size(),
+                    appendEtag(null, staged.md5()),
+                    Crc64.format(staged.crc64()),
+                    clock.millis(),
+                    ObjectVersion.APPENDABLE,
+                    storageClass == null ? bucket.storageClass() : storageClass,
+                    acl,
+                    write.headers(),
+                    write.userMeta(),
+                    write.tags());
             return new AppendOutcome(new Appended(created, versioned), versions.add(store, bucket, key, created));
         }
         if (!ObjectVersion.APPENDABLE.equals(newest.type()) || newest.sealedTime() != null) {
@@ -319,8 +400,11 @@ public final class ObjectService {
         }
         checkAppendableSize(newest.size() + staged.size());
         store.appendToBlob(bucketName, newest.blob(), newest.size(), staged);
-        ObjectVersion grown = newest.appended(newest.size() + staged.size(), appendEtag(newest.etag(), staged.md5()),
-                Crc64.format(Crc64.combine(Crc64.parse(newest.crc64()), staged.crc64(), staged.size())), clock.millis());
+        ObjectVersion grown = newest.appended(
+                newest.size() + staged.size(),
+                appendEtag(newest.etag(), staged.md5()),
+                Crc64.format(Crc64.combine(Crc64.parse(newest.crc64()), staged.crc64(), staged.size())),
+                clock.millis());
         List<ObjectVersion> updated = new ArrayList<>(record.versions());
         updated.set(0, grown);
         store.putKey(bucketName, new KeyRecord(key, updated));
@@ -329,7 +413,8 @@ public final class ObjectService {
 
     private static void checkAppendableSize(long size) {
         if (size > MAX_APPENDABLE_SIZE) {
-            throw new OssException(OssError.ENTITY_TOO_LARGE).with("MaxSizeAllowed", Long.toString(MAX_APPENDABLE_SIZE))
+            throw new OssException(OssError.ENTITY_TOO_LARGE)
+                    .with("MaxSizeAllowed", Long.toString(MAX_APPENDABLE_SIZE))
                     .with("ProposedSize", Long.toString(size));
         }
     }
@@ -400,8 +485,14 @@ public final class ObjectService {
      * be read only while a restored copy exists; its metadata ({@code metadataOnly}) always. The
      * range to serve follows the request's Range header and range behaviour ({@link ByteRange}).
      */
-    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions,
-                           ByteRange.Header range, boolean metadataOnly) {
+    public ObjectRead read(
+            Caller caller,
+            String bucketName,
+            String key,
+            String versionId,
+            Conditions conditions,
+            ByteRange.Header range,
+            boolean metadataOnly) {
         BucketRecord bucket = buckets.require(bucketName);
         OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
         ObjectVersion version = find(bucket, key, versionId, caller, action);
@@ -415,8 +506,13 @@ public final class ObjectService {
         ObjectVersion served = link ? throughSymlink(version, data) : version;
         conditions.check(served.etag(), served.lastModified());
         Supplier<InputStream> content = () -> store.openBlob(bucketName, served.blob());
-        return new ObjectRead(served, bucket.versioning() != null, ByteRange.parse(range.value(), served.size(), range.standard()),
-                content, restore, bucket.createdMillis());
+        return new ObjectRead(
+                served,
+                bucket.versioning() != null,
+                ByteRange.parse(range.value(), served.size(), range.standard()),
+                content,
+                restore,
+                bucket.createdMillis());
     }
 
     /**
@@ -425,7 +521,8 @@ public final class ObjectService {
      */
     private ObjectVersion symlinkTarget(Caller caller, BucketRecord bucket, ObjectVersion link) {
         String targetKey = link.symlinkTarget();
-        ObjectVersion target = store.key(bucket.name(), targetKey).flatMap(KeyRecord::current).orElse(null);
+        ObjectVersion target =
+                store.key(bucket.name(), targetKey).flatMap(KeyRecord::current).orElse(null);
         access.checkObject(caller, bucket, targetKey, target, OssAction.GET_OBJECT);
         if (target == null) {
             throw new OssException(OssError.SYMLINK_TARGET_NOT_EXIST);
@@ -442,9 +539,23 @@ public final class ObjectService {
      * other metadata.
      */
     private static ObjectVersion throughSymlink(ObjectVersion link, ObjectVersion target) {
-        return new ObjectVersion(link.versionId(), false, target.blob(), target.size(), target.etag(), target.crc64(),
-                Math.max(link.lastModified(), target.lastModified()), ObjectVersion.SYMLINK, link.storageClass(), link.acl(),
-                link.headers(), link.userMeta(), link.tags(), link.symlinkTarget(), null, null);
+        return new ObjectVersion(
+                link.versionId(),
+                false,
+                target.blob(),
+                target.size(),
+                target.etag(),
+                target.crc64(),
+                Math.max(link.lastModified(), target.lastModified()),
+                ObjectVersion.SYMLINK,
+                link.storageClass(),
+                link.acl(),
+                link.headers(),
+                link.userMeta(),
+                link.tags(),
+                link.symlinkTarget(),
+                null,
+                null);
     }
 
     /** The restore state of an archived version now; null when none was requested or the copy expired. */
@@ -458,24 +569,30 @@ public final class ObjectService {
         ObjectVersion version;
         if (versionId == null) {
             // The newest version, which may be a delete marker hiding the key.
-            version = record == null || record.versions().isEmpty() ? null : record.versions().get(0);
+            version = record == null || record.versions().isEmpty()
+                    ? null
+                    : record.versions().get(0);
         } else {
             version = record == null ? null : record.version(versionId).orElse(null);
         }
         if (version == null || version.deleteMarker()) {
             access.checkObject(caller, bucket, key, null, action);
             if (versionId != null && version == null) {
-                throw new OssException(OssError.NO_SUCH_VERSION, OssError.NO_SUCH_VERSION.defaultMessage(),
+                throw new OssException(
+                        OssError.NO_SUCH_VERSION,
+                        OssError.NO_SUCH_VERSION.defaultMessage(),
                         Map.of("Key", key, "VersionId", versionId));
             }
             if (versionId != null) {
                 // A delete marker addressed by its version id has no content, ACL or tags to act on.
-                throw new OssException(OssError.DELETE_MARKER_NOT_ALLOWED).withHeader("x-oss-delete-marker", "true")
+                throw new OssException(OssError.DELETE_MARKER_NOT_ALLOWED)
+                        .withHeader("x-oss-delete-marker", "true")
                         .withHeader("x-oss-version-id", versionId);
             }
             OssException missing = noSuchKey(key);
             if (version != null) {
-                missing = missing.withHeader("x-oss-delete-marker", "true").withHeader("x-oss-version-id", version.versionId());
+                missing = missing.withHeader("x-oss-delete-marker", "true")
+                        .withHeader("x-oss-version-id", version.versionId());
             }
             throw missing;
         }
@@ -487,12 +604,17 @@ public final class ObjectService {
     }
 
     /** The outcome of DeleteObject. */
-    public record Deleted(String key, String versionId, boolean deleteMarker, String deleteMarkerVersionId, boolean versioned) {
-    }
+    public record Deleted(
+            String key, String versionId, boolean deleteMarker, String deleteMarkerVersionId, boolean versioned) {}
 
     public Deleted delete(Caller caller, String bucketName, String key, String versionId) {
         BucketRecord checked = buckets.require(bucketName);
-        access.checkObject(caller, checked, key, null, versionId == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
+        access.checkObject(
+                caller,
+                checked,
+                key,
+                null,
+                versionId == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
         return deleteChecked(bucketName, key, versionId);
     }
 
@@ -502,30 +624,45 @@ public final class ObjectService {
             if (versionId != null) {
                 ObjectVersion removed = versions.remove(store, bucket, key, versionId);
                 boolean marker = removed != null && removed.deleteMarker();
-                return new DeleteOutcome(new Deleted(key, versionId, marker, marker ? versionId : null, true),
+                return new DeleteOutcome(
+                        new Deleted(key, versionId, marker, marker ? versionId : null, true),
                         removed == null || removed.blob() == null ? List.of() : List.of(removed.blob()));
             }
             if (bucket.versioning() == null) {
-                List<String> blobs = store.key(bucketName, key).map(r -> r.versions().stream()
-                        .filter(v -> v.blob() != null).map(ObjectVersion::blob).toList()).orElse(List.of());
+                List<String> blobs = store.key(bucketName, key)
+                        .map(r -> r.versions().stream()
+                                .filter(v -> v.blob() != null)
+                                .map(ObjectVersion::blob)
+                                .toList())
+                        .orElse(List.of());
                 store.putKey(bucketName, new KeyRecord(key, List.of()));
                 return new DeleteOutcome(new Deleted(key, null, false, null, false), blobs);
             }
-            ObjectVersion marker = new ObjectVersion(versions.newId(bucket), true, null, 0, null, null, clock.millis(),
-                    null, null, "default", Map.of(), Map.of(), Map.of());
-            return new DeleteOutcome(new Deleted(key, null, true, marker.versionId(), true),
-                    versions.add(store, bucket, key, marker));
+            ObjectVersion marker = new ObjectVersion(
+                    versions.newId(bucket),
+                    true,
+                    null,
+                    0,
+                    null,
+                    null,
+                    clock.millis(),
+                    null,
+                    null,
+                    "default",
+                    Map.of(),
+                    Map.of(),
+                    Map.of());
+            return new DeleteOutcome(
+                    new Deleted(key, null, true, marker.versionId(), true), versions.add(store, bucket, key, marker));
         });
         outcome.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
         return outcome.deleted();
     }
 
-    private record DeleteOutcome(Deleted deleted, List<String> orphaned) {
-    }
+    private record DeleteOutcome(Deleted deleted, List<String> orphaned) {}
 
     /** One entry of a DeleteMultipleObjects request. */
-    public record DeleteTarget(String key, String versionId) {
-    }
+    public record DeleteTarget(String key, String versionId) {}
 
     public List<Deleted> deleteMultiple(Caller caller, String bucketName, List<DeleteTarget> targets) {
         BucketRecord checked = buckets.require(bucketName);
@@ -533,10 +670,16 @@ public final class ObjectService {
             throw new OssException(OssError.MALFORMED_XML);
         }
         for (DeleteTarget t : targets) {
-            access.checkObject(caller, checked, t.key(), null,
+            access.checkObject(
+                    caller,
+                    checked,
+                    t.key(),
+                    null,
                     t.versionId() == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
         }
-        return targets.stream().map(t -> deleteChecked(bucketName, t.key(), t.versionId())).toList();
+        return targets.stream()
+                .map(t -> deleteChecked(bucketName, t.key(), t.versionId()))
+                .toList();
     }
 
     /**
@@ -544,11 +687,30 @@ public final class ObjectService {
      * the request asks for (or the target bucket's default), never the source's: the official SDK's
      * ObjectEncryptionTest copies an encrypted object without the headers and reads no encryption back.
      */
-    public Copied copy(Caller caller, String sourceBucket, String sourceKey, String sourceVersionId, Conditions conditions,
-                       String bucketName, String key, ObjectWrite write, Optional<ServerSideEncryption> encryption,
-                       boolean forbidOverwrite) {
-        return copy(caller, sourceBucket, sourceKey, sourceVersionId, conditions, bucketName, key, write, null, encryption,
-                Bandwidth.UNLIMITED, forbidOverwrite);
+    public Copied copy(
+            Caller caller,
+            String sourceBucket,
+            String sourceKey,
+            String sourceVersionId,
+            Conditions conditions,
+            String bucketName,
+            String key,
+            ObjectWrite write,
+            Optional<ServerSideEncryption> encryption,
+            boolean forbidOverwrite) {
+        return copy(
+                caller,
+                sourceBucket,
+                sourceKey,
+                sourceVersionId,
+                conditions,
+                bucketName,
+                key,
+                write,
+                null,
+                encryption,
+                Bandwidth.UNLIMITED,
+                forbidOverwrite);
     }
 
     /**
@@ -557,26 +719,45 @@ public final class ObjectService {
      * is how its storage class is changed). The source must be readable: an archived source is
      * restored first. The source is read as fast as {@code bandwidth} allows (x-oss-traffic-limit).
      */
-    public Copied copy(Caller caller, String sourceBucket, String sourceKey, String sourceVersionId, Conditions conditions,
-                       String bucketName, String key, ObjectWrite write, String storageClass,
-                       Optional<ServerSideEncryption> encryption, Bandwidth bandwidth,
-                       boolean forbidOverwrite) {
+    public Copied copy(
+            Caller caller,
+            String sourceBucket,
+            String sourceKey,
+            String sourceVersionId,
+            Conditions conditions,
+            String bucketName,
+            String key,
+            ObjectWrite write,
+            String storageClass,
+            Optional<ServerSideEncryption> encryption,
+            Bandwidth bandwidth,
+            boolean forbidOverwrite) {
         Names.checkKey(key);
         ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions);
         BucketRecord target = buckets.require(bucketName);
         access.checkObject(caller, target, key, null, OssAction.PUT_OBJECT);
         ObjectVersion from = source.version();
-        ObjectWrite copied = write != null ? write
-                : new ObjectWrite(from.headers(), from.userMeta(), "default".equals(from.acl()) ? null : from.acl(),
-                from.storageClass(), from.tags());
+        ObjectWrite copied = write != null
+                ? write
+                : new ObjectWrite(
+                        from.headers(),
+                        from.userMeta(),
+                        "default".equals(from.acl()) ? null : from.acl(),
+                        from.storageClass(),
+                        from.tags());
         Map<String, String> unencrypted = ServerSideEncryption.without(copied.headers());
-        ObjectWrite encrypted = copied.withHeaders(encryption.map(e -> e.recordIn(unencrypted)).orElse(unencrypted));
-        ObjectWrite effective = storageClass == null ? encrypted
-                : new ObjectWrite(encrypted.headers(), encrypted.userMeta(), encrypted.acl(), storageClass, encrypted.tags());
-        StagedBlob staged = store.stage(List.of(() -> ThrottledInputStream.of(source.content().get(), bandwidth)));
+        ObjectWrite encrypted =
+                copied.withHeaders(encryption.map(e -> e.recordIn(unencrypted)).orElse(unencrypted));
+        ObjectWrite effective = storageClass == null
+                ? encrypted
+                : new ObjectWrite(
+                        encrypted.headers(), encrypted.userMeta(), encrypted.acl(), storageClass, encrypted.tags());
+        StagedBlob staged = store.stage(
+                List.of(() -> ThrottledInputStream.of(source.content().get(), bandwidth)));
         boolean committed = false;
         try {
-            Written written = commit(bucketName, key, staged, effective, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
+            Written written = commit(
+                    bucketName, key, staged, effective, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
             committed = true;
             return new Copied(written, source.versioned() ? from.versionId() : null);
         } finally {
@@ -587,8 +768,7 @@ public final class ObjectService {
     }
 
     /** The outcome of CopyObject, with the source version id when the source bucket is versioned. */
-    public record Copied(Written written, String sourceVersionId) {
-    }
+    public record Copied(Written written, String sourceVersionId) {}
 
     /** The version an ACL or tagging request addresses, checked for {@code action}. */
     public ObjectVersion getForAdmin(Caller caller, String bucketName, String key, String versionId, OssAction action) {
@@ -611,7 +791,8 @@ public final class ObjectService {
     }
 
     /** {@code tags} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
-    public void putTags(Caller caller, String bucketName, String key, String versionId, Supplier<Map<String, String>> tags) {
+    public void putTags(
+            Caller caller, String bucketName, String key, String versionId, Supplier<Map<String, String>> tags) {
         getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING);
         Map<String, String> requested = tags.get();
         update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(requested));
@@ -621,12 +802,19 @@ public final class ObjectService {
         update(caller, bucketName, key, versionId, OssAction.DELETE_OBJECT_TAGGING, v -> v.withTags(Map.of()));
     }
 
-    private void update(Caller caller, String bucketName, String key, String versionId, OssAction action,
-                        UnaryOperator<ObjectVersion> change) {
+    private void update(
+            Caller caller,
+            String bucketName,
+            String key,
+            String versionId,
+            OssAction action,
+            UnaryOperator<ObjectVersion> change) {
         store.atomically(() -> {
             ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, action);
             KeyRecord record = store.key(bucketName, key).orElseThrow();
-            List<ObjectVersion> updated = record.versions().stream().map(v -> v == version ? change.apply(v) : v).toList();
+            List<ObjectVersion> updated = record.versions().stream()
+                    .map(v -> v == version ? change.apply(v) : v)
+                    .toList();
             store.putKey(bucketName, new KeyRecord(key, updated));
             return null;
         });
@@ -653,7 +841,8 @@ public final class ObjectService {
             throw new OssException(OssError.INVALID_DIGEST);
         }
         if (!Arrays.equals(expected, actual)) {
-            throw new OssException(OssError.INVALID_DIGEST).with("ContentMD5", contentMd5.trim())
+            throw new OssException(OssError.INVALID_DIGEST)
+                    .with("ContentMD5", contentMd5.trim())
                     .with("CalculatedMD5", Base64.getEncoder().encodeToString(actual));
         }
     }
@@ -662,7 +851,9 @@ public final class ObjectService {
     public static void checkDigest(String contentMd5, byte[] body, boolean required) {
         if (contentMd5 == null) {
             if (required) {
-                throw new OssException(OssError.MISSING_ARGUMENT, OssError.MISSING_ARGUMENT.defaultMessage(),
+                throw new OssException(
+                        OssError.MISSING_ARGUMENT,
+                        OssError.MISSING_ARGUMENT.defaultMessage(),
                         Map.of("ArgumentName", "Content-MD5"));
             }
             return;

@@ -13,8 +13,12 @@ import java.util.Map;
  * @param storageClass x-oss-storage-class, or null for the bucket's
  * @param tags         x-oss-tagging, parsed
  */
-public record ObjectWrite(Map<String, String> headers, Map<String, String> userMeta, String acl, String storageClass,
-                          Map<String, String> tags) {
+public record ObjectWrite(
+        Map<String, String> headers,
+        Map<String, String> userMeta,
+        String acl,
+        String storageClass,
+        Map<String, String> tags) {
 
     /** The same write with other stored headers. */
     public ObjectWrite withHeaders(Map<String, String> newHeaders) {

@@ -4,16 +4,15 @@ import dev.ossops.common.Digests;
 import dev.ossops.emulator.auth.Authenticator;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.auth.V4Signature;
-import dev.ossops.emulator.rpc.Credential;
-import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.rpc.Credential;
+import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.policy.OssAction;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,8 +39,13 @@ public final class PostObjectService {
     private final CredentialLookup credentials;
     private final Clock clock;
 
-    public PostObjectService(DiskStore store, AccessControl access, BucketService buckets, ObjectService objects,
-                             CredentialLookup credentials, Clock clock) {
+    public PostObjectService(
+            DiskStore store,
+            AccessControl access,
+            BucketService buckets,
+            ObjectService objects,
+            CredentialLookup credentials,
+            Clock clock) {
         this.store = store;
         this.access = access;
         this.buckets = buckets;
@@ -57,8 +61,8 @@ public final class PostObjectService {
      * @param filename the file part's file name, for {@code ${filename}} in the key
      * @param write    what the fields say about the object
      */
-    public Posted post(String bucketName, Map<String, String> fields, String filename, ObjectWrite write,
-                                      InputStream file) {
+    public Posted post(
+            String bucketName, Map<String, String> fields, String filename, ObjectWrite write, InputStream file) {
         BucketRecord bucket = buckets.require(bucketName);
         String rawKey = fields.get("key");
         if (rawKey == null || rawKey.isEmpty()) {
@@ -83,14 +87,23 @@ public final class PostObjectService {
         try {
             if (staged.size() > max) {
                 throw new OssException(OssError.ENTITY_TOO_LARGE)
-                        .with("MaxSizeAllowed", Long.toString(max)).with("ProposedSize", Long.toString(staged.size()));
+                        .with("MaxSizeAllowed", Long.toString(max))
+                        .with("ProposedSize", Long.toString(staged.size()));
             }
             if (staged.size() < min) {
                 throw new OssException(OssError.ENTITY_TOO_SMALL)
-                        .with("MinSizeAllowed", Long.toString(min)).with("ProposedSize", Long.toString(staged.size()));
+                        .with("MinSizeAllowed", Long.toString(min))
+                        .with("ProposedSize", Long.toString(staged.size()));
             }
-            ObjectService.Written written = objects.commit(bucketName, key, staged, write, "Normal",
-                    ObjectService.etag(staged.md5()), staged.crc64(), "true".equalsIgnoreCase(fields.get("x-oss-forbid-overwrite")));
+            ObjectService.Written written = objects.commit(
+                    bucketName,
+                    key,
+                    staged,
+                    write,
+                    "Normal",
+                    ObjectService.etag(staged.md5()),
+                    staged.crc64(),
+                    "true".equalsIgnoreCase(fields.get("x-oss-forbid-overwrite")));
             committed = true;
             return new Posted(key, written);
         } finally {
@@ -101,8 +114,7 @@ public final class PostObjectService {
     }
 
     /** The key the object was stored under (after {@code ${filename}}) and the version written. */
-    public record Posted(String key, ObjectService.Written written) {
-    }
+    public record Posted(String key, ObjectService.Written written) {}
 
     private Caller authenticate(Map<String, String> fields, String policy) {
         if (fields.containsKey("x-oss-signature-version")) {
@@ -113,17 +125,20 @@ public final class PostObjectService {
             return Caller.anonymous();
         }
         if (policy == null || policy.isEmpty()) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'policy' when it is signed.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'policy' when it is signed.");
         }
         String signature = fields.get("signature");
         if (signature == null || signature.isEmpty()) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'Signature' when it is signed.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'Signature' when it is signed.");
         }
         Credential key = lookup(keyId, fields);
         // V1: base64(hmac-sha1(AccessKeySecret, base64(policy))).
-        String expected = Base64.getEncoder().encodeToString(
-                Digests.hmac(Digests.HMAC_SHA1, key.secret().getBytes(StandardCharsets.UTF_8), policy));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+        String expected = Base64.getEncoder()
+                .encodeToString(Digests.hmac(Digests.HMAC_SHA1, key.secret().getBytes(StandardCharsets.UTF_8), policy));
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
         }
         return Caller.of(key);
@@ -135,24 +150,33 @@ public final class PostObjectService {
         }
         String credential = fields.get("x-oss-credential");
         String[] scope = credential == null ? new String[0] : credential.split("/", -1);
-        if (scope.length != 5 || !scope[1].matches("\\d{8}") || !scope[3].equals("oss") || !scope[4].equals("aliyun_v4_request")) {
-            throw new OssException(OssError.INVALID_ARGUMENT,
+        if (scope.length != 5
+                || !scope[1].matches("\\d{8}")
+                || !scope[3].equals("oss")
+                || !scope[4].equals("aliyun_v4_request")) {
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT,
                     "x-oss-credential must be <AccessKeyId>/<yyyymmdd>/<region>/oss/aliyun_v4_request.");
         }
         if (fields.get("x-oss-date") == null || !fields.get("x-oss-date").startsWith(scope[1])) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "x-oss-date must be the request time on the credential's date.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT, "x-oss-date must be the request time on the credential's date.");
         }
         if (policy == null || policy.isEmpty()) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'policy' when it is signed.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'policy' when it is signed.");
         }
         String signature = fields.get("x-oss-signature");
         if (signature == null || signature.isEmpty()) {
-            throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'x-oss-signature' when it is signed.");
+            throw new OssException(
+                    OssError.INVALID_ARGUMENT,
+                    "Bucket POST must contain a field named 'x-oss-signature' when it is signed.");
         }
         Credential key = lookup(scope[0], fields);
         // V4: the header signature's key chain (date, region, "oss"), applied to the base64 policy.
         String expected = V4Signature.sign(key.secret(), scope[1], scope[2], "oss", policy);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             throw new OssException(OssError.SIGNATURE_DOES_NOT_MATCH);
         }
         return Caller.of(key);

@@ -102,14 +102,18 @@ public final class PostPolicy {
         for (JsonNode c : conditionsNode) {
             if (c.isObject()) {
                 if (c.size() != 1) {
-                    throw invalid("Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+                    throw invalid(
+                            "Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
                 }
                 Iterator<Map.Entry<String, JsonNode>> fields = c.fields();
                 Map.Entry<String, JsonNode> only = fields.next();
                 if (!only.getValue().isValueNode()) {
                     throw invalid("Invalid Simple-Condition: value must be a string.");
                 }
-                conditions.add(new Condition("eq", only.getKey().toLowerCase(Locale.ROOT), List.of(only.getValue().asText())));
+                conditions.add(new Condition(
+                        "eq",
+                        only.getKey().toLowerCase(Locale.ROOT),
+                        List.of(only.getValue().asText())));
             } else if (c.isArray() && c.size() == 3) {
                 String op = c.get(0).asText().toLowerCase(Locale.ROOT);
                 switch (op) {
@@ -127,13 +131,17 @@ public final class PostPolicy {
                         if (!c.get(2).isValueNode()) {
                             throw invalid("Invalid Condition: the value of '" + op + "' must be a string.");
                         }
-                        conditions.add(new Condition(op, field(c.get(1)), List.of(c.get(2).asText())));
+                        conditions.add(new Condition(
+                                op, field(c.get(1)), List.of(c.get(2).asText())));
                     }
                     case "in", "not-in" -> conditions.add(new Condition(op, field(c.get(1)), list(op, c.get(2))));
-                    default -> throw invalid("Invalid Condition: unknown operation '" + c.get(0).asText() + "'.");
+                    default ->
+                        throw invalid("Invalid Condition: unknown operation '"
+                                + c.get(0).asText() + "'.");
                 }
             } else {
-                throw invalid("Invalid Condition: a condition is an object with one property or an array of three elements.");
+                throw invalid(
+                        "Invalid Condition: a condition is an object with one property or an array of three elements.");
             }
         }
         return new PostPolicy(expiration, conditions, min, max);
@@ -177,7 +185,9 @@ public final class PostPolicy {
         }
         for (Condition c : conditions) {
             if (!c.holds(fields.get(c.field()))) {
-                throw new OssException(OssError.ACCESS_DENIED, "Invalid according to Policy: Policy Condition failed: " + c.describe());
+                throw new OssException(
+                        OssError.ACCESS_DENIED,
+                        "Invalid according to Policy: Policy Condition failed: " + c.describe());
             }
         }
     }

@@ -7,8 +7,7 @@ import java.io.UncheckedIOException;
 
 /** Views of a stream restricted to a byte range, read lazily. */
 public final class RangeStreams {
-    private RangeStreams() {
-    }
+    private RangeStreams() {}
 
     public static InputStream slice(InputStream in, ByteRange range) {
         try {

@@ -54,7 +54,9 @@ final class ReplicationRecords {
             store.deleteConfig(bucket, SLOT);
             return;
         }
-        List<StoredRule> stored = rules.config().rules().stream().map(r -> StoredRule.of(r, rules.added(r.id()))).toList();
+        List<StoredRule> stored = rules.config().rules().stream()
+                .map(r -> StoredRule.of(r, rules.added(r.id())))
+                .toList();
         try {
             store.putConfig(bucket, SLOT, new StoredDocument(CONTENT_TYPE, json.writeValueAsBytes(stored)));
         } catch (JsonProcessingException e) {
@@ -78,23 +80,53 @@ final class ReplicationRecords {
     }
 
     /** The JSON shape of one rule: plain nullable fields, so no Optional support is needed. */
-    record StoredRule(String id, List<String> prefixes, List<String> actions, String destinationBucket,
-                      String destinationLocation, String transferType, boolean historical, String syncRole,
-                      Boolean sseKmsEncryptedObjects, String replicaKmsKeyId, Boolean rtc, String sourceLocation,
-                      String status, long addedMillis) {
+    record StoredRule(
+            String id,
+            List<String> prefixes,
+            List<String> actions,
+            String destinationBucket,
+            String destinationLocation,
+            String transferType,
+            boolean historical,
+            String syncRole,
+            Boolean sseKmsEncryptedObjects,
+            String replicaKmsKeyId,
+            Boolean rtc,
+            String sourceLocation,
+            String status,
+            long addedMillis) {
 
         static StoredRule of(ReplicationRule r, long addedMillis) {
-            return new StoredRule(r.id(), r.prefixes(), r.actions(), r.destination().bucket(), r.destination().location(),
-                    r.destination().transferType().orElse(null), r.historicalObjectReplication(), r.syncRole().orElse(null),
-                    r.sseKmsEncryptedObjects().orElse(null), r.replicaKmsKeyId().orElse(null), r.rtc().orElse(null),
-                    r.sourceLocation().orElse(null), r.status().name(), addedMillis);
+            return new StoredRule(
+                    r.id(),
+                    r.prefixes(),
+                    r.actions(),
+                    r.destination().bucket(),
+                    r.destination().location(),
+                    r.destination().transferType().orElse(null),
+                    r.historicalObjectReplication(),
+                    r.syncRole().orElse(null),
+                    r.sseKmsEncryptedObjects().orElse(null),
+                    r.replicaKmsKeyId().orElse(null),
+                    r.rtc().orElse(null),
+                    r.sourceLocation().orElse(null),
+                    r.status().name(),
+                    addedMillis);
         }
 
         ReplicationRule toRule() {
-            return new ReplicationRule(id, prefixes, actions,
-                    new ReplicationRule.Destination(destinationBucket, destinationLocation, Optional.ofNullable(transferType)),
-                    historical, Optional.ofNullable(syncRole), Optional.ofNullable(sseKmsEncryptedObjects),
-                    Optional.ofNullable(replicaKmsKeyId), Optional.ofNullable(rtc), Optional.ofNullable(sourceLocation),
+            return new ReplicationRule(
+                    id,
+                    prefixes,
+                    actions,
+                    new ReplicationRule.Destination(
+                            destinationBucket, destinationLocation, Optional.ofNullable(transferType)),
+                    historical,
+                    Optional.ofNullable(syncRole),
+                    Optional.ofNullable(sseKmsEncryptedObjects),
+                    Optional.ofNullable(replicaKmsKeyId),
+                    Optional.ofNullable(rtc),
+                    Optional.ofNullable(sourceLocation),
                     ReplicationRule.Status.valueOf(status));
         }
     }

@@ -1,6 +1,5 @@
 package dev.ossops.emulator.service;
 
-import dev.ossops.policy.OssAction;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.config.ReplicationCodec;
@@ -9,6 +8,7 @@ import dev.ossops.emulator.config.ReplicationRule;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.DiskStore;
+import dev.ossops.policy.OssAction;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -23,11 +23,18 @@ import java.util.function.Supplier;
  */
 public final class ReplicationService {
     /** The regions GetBucketReplicationLocation offers (OSS's example answer, plus the emulator's own region's peers). */
-    private static final List<String> REGIONS = List.of("oss-cn-beijing", "oss-cn-hangzhou", "oss-cn-qingdao", "oss-cn-shanghai",
-            "oss-cn-shenzhen", "oss-cn-hongkong", "oss-us-west-1", "oss-ap-southeast-1");
+    private static final List<String> REGIONS = List.of(
+            "oss-cn-beijing",
+            "oss-cn-hangzhou",
+            "oss-cn-qingdao",
+            "oss-cn-shanghai",
+            "oss-cn-shenzhen",
+            "oss-cn-hongkong",
+            "oss-us-west-1",
+            "oss-ap-southeast-1");
     /** Regions reachable only with the listed transfer types (LocationTransferTypeConstraint). */
-    private static final Map<String, List<String>> TRANSFER_TYPES = Map.of(
-            "oss-cn-hongkong", List.of("internal", "oss_acc"), "oss-us-west-1", List.of("internal", "oss_acc"));
+    private static final Map<String, List<String>> TRANSFER_TYPES =
+            Map.of("oss-cn-hongkong", List.of("internal", "oss_acc"), "oss-us-west-1", List.of("internal", "oss_acc"));
 
     private final DiskStore store;
     private final BucketService buckets;
@@ -36,7 +43,8 @@ public final class ReplicationService {
     private final ReplicationCodec codec;
     private final Clock clock;
 
-    public ReplicationService(DiskStore store, BucketService buckets, ReplicationWorker worker, ReplicationCodec codec, Clock clock) {
+    public ReplicationService(
+            DiskStore store, BucketService buckets, ReplicationWorker worker, ReplicationCodec codec, Clock clock) {
         this.store = store;
         this.buckets = buckets;
         this.records = new ReplicationRecords(store);
@@ -86,7 +94,8 @@ public final class ReplicationService {
     public BucketConfigCodec.StoredConfig location(Caller caller, String bucket) {
         buckets.get(caller, bucket, OssAction.GET_BUCKET_REPLICATION_LOCATION);
         String own = "oss-" + buckets.region();
-        return codec.renderLocations(REGIONS.stream().filter(r -> !r.equals(own)).toList(), TRANSFER_TYPES);
+        return codec.renderLocations(
+                REGIONS.stream().filter(r -> !r.equals(own)).toList(), TRANSFER_TYPES);
     }
 
     public BucketConfigCodec.StoredConfig progress(Caller caller, String bucket, String ruleId) {

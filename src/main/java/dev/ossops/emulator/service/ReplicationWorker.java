@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Replicates asynchronously, as OSS data replication does: one background thread owned by the
@@ -52,8 +52,12 @@ public final class ReplicationWorker implements AutoCloseable {
      * @param replicators the identity copies are made as, by the source bucket's owner account (that account's root:
      *                    OSS replicates as the service, for the bucket's owner)
      */
-    public ReplicationWorker(DiskStore store, ObjectService objects, Function<String, Caller> replicators, Clock clock,
-                             Duration interval) {
+    public ReplicationWorker(
+            DiskStore store,
+            ObjectService objects,
+            Function<String, Caller> replicators,
+            Clock clock,
+            Duration interval) {
         this.store = store;
         this.objects = objects;
         this.records = new ReplicationRecords(store);
@@ -72,8 +76,7 @@ public final class ReplicationWorker implements AutoCloseable {
     }
 
     /** How far one rule has got: the fraction of historical objects copied and the time new objects are copied up to. */
-    record Progress(double historicalFraction, Instant newObjectsUntil) {
-    }
+    record Progress(double historicalFraction, Instant newObjectsUntil) {}
 
     Progress progress(String bucket, ReplicationRule rule, long addedMillis) {
         return progress.getOrDefault(bucket + "/" + rule.id(), new Progress(0, Instant.ofEpochMilli(addedMillis)));
@@ -82,14 +85,18 @@ public final class ReplicationWorker implements AutoCloseable {
     /** One pass over all rules of all buckets; a failing rule is logged and retried on the next pass. */
     void pass() {
         for (BucketRecord bucket : List.copyOf(store.buckets())) {
-            ReplicationRecords.Rules rules = store.atomically(
-                    () -> store.bucket(bucket.name()).isPresent() ? records.load(bucket.name()) : ReplicationRecords.Rules.NONE);
+            ReplicationRecords.Rules rules =
+                    store.atomically(() -> store.bucket(bucket.name()).isPresent()
+                            ? records.load(bucket.name())
+                            : ReplicationRecords.Rules.NONE);
             for (ReplicationRule rule : rules.config().rules()) {
                 try {
                     advance(bucket.name(), rule, rules.added(rule.id()));
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "replication rule " + rule.id() + " of bucket " + bucket.name()
-                            + " failed this pass: " + e.getMessage());
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "replication rule " + rule.id() + " of bucket " + bucket.name() + " failed this pass: "
+                                    + e.getMessage());
                 }
             }
         }
@@ -108,8 +115,10 @@ public final class ReplicationWorker implements AutoCloseable {
         }
         String destination = rule.destination().bucket();
         if (store.bucket(destination).isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "replication rule " + rule.id() + " of bucket " + bucket
-                    + ": destination bucket " + destination + " does not exist");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "replication rule " + rule.id() + " of bucket " + bucket + ": destination bucket " + destination
+                            + " does not exist");
             return;
         }
         Optional<BucketRecord> sourceBucket = store.bucket(bucket);
@@ -125,18 +134,32 @@ public final class ReplicationWorker implements AutoCloseable {
         if (copies) {
             for (KeyRecord key : keys.values()) {
                 Optional<ObjectVersion> current = key.current();
-                if (rule.covers(key.key()) && current.isPresent()
+                if (rule.covers(key.key())
+                        && current.isPresent()
                         && (rule.historicalObjectReplication() || current.get().lastModified() >= addedMillis)
                         && outdated(destination, key.key(), current.get())) {
                     // A replica keeps the source object's server-side encryption.
-                    Optional<ServerSideEncryption> encryption = ServerSideEncryption.of(current.get().headers());
-                    replicate(() -> {
-                        objects.copy(replicator, bucket, key.key(), null, Conditions.NONE, destination, key.key(), null, encryption,
-                                false);
-                        if (deletes) {
-                            copied.add(key.key());
-                        }
-                    }, bucket, key.key());
+                    Optional<ServerSideEncryption> encryption =
+                            ServerSideEncryption.of(current.get().headers());
+                    replicate(
+                            () -> {
+                                objects.copy(
+                                        replicator,
+                                        bucket,
+                                        key.key(),
+                                        null,
+                                        Conditions.NONE,
+                                        destination,
+                                        key.key(),
+                                        null,
+                                        encryption,
+                                        false);
+                                if (deletes) {
+                                    copied.add(key.key());
+                                }
+                            },
+                            bucket,
+                            key.key());
                 }
             }
         }
@@ -145,10 +168,13 @@ public final class ReplicationWorker implements AutoCloseable {
             for (String key : List.copyOf(copied)) {
                 KeyRecord source = keys.get(key);
                 if (source == null || source.current().isEmpty()) {
-                    replicate(() -> {
-                        objects.delete(replicator, destination, key, null);
-                        copied.remove(key);
-                    }, bucket, key);
+                    replicate(
+                            () -> {
+                                objects.delete(replicator, destination, key, null);
+                                copied.remove(key);
+                            },
+                            bucket,
+                            key);
                 }
             }
         }
@@ -165,8 +191,10 @@ public final class ReplicationWorker implements AutoCloseable {
     }
 
     private boolean outdated(String destination, String key, ObjectVersion source) {
-        return store.key(destination, key).flatMap(KeyRecord::current)
-                .map(d -> d.lastModified() < source.lastModified()).orElse(true);
+        return store.key(destination, key)
+                .flatMap(KeyRecord::current)
+                .map(d -> d.lastModified() < source.lastModified())
+                .orElse(true);
     }
 
     private void update(String bucket, UnaryOperator<ReplicationConfiguration> change) {

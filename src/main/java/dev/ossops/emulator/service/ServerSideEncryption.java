@@ -34,7 +34,8 @@ public record ServerSideEncryption(String algorithm, Optional<String> dataEncryp
     public static Optional<ServerSideEncryption> requested(String algorithm, String dataEncryption, String keyId) {
         if (algorithm == null) {
             if (dataEncryption != null || keyId != null) {
-                throw notApplicable(dataEncryption != null ? DATA_ENCRYPTION : KEY_ID,
+                throw notApplicable(
+                        dataEncryption != null ? DATA_ENCRYPTION : KEY_ID,
                         dataEncryption != null ? dataEncryption : keyId);
             }
             return Optional.empty();
@@ -48,7 +49,9 @@ public record ServerSideEncryption(String algorithm, Optional<String> dataEncryp
                 throw notApplicable(DATA_ENCRYPTION, dataEncryption);
             }
             if (!dataEncryption.equals("SM4")) {
-                throw new OssException(OssError.INVALID_ARGUMENT, DATA_ENCRYPTION + " only supports SM4.",
+                throw new OssException(
+                        OssError.INVALID_ARGUMENT,
+                        DATA_ENCRYPTION + " only supports SM4.",
                         Map.of("ArgumentName", DATA_ENCRYPTION, "ArgumentValue", dataEncryption));
             }
         }
@@ -60,11 +63,14 @@ public record ServerSideEncryption(String algorithm, Optional<String> dataEncryp
                 throw new OssException(OssError.SSE_KEY_ID_EMPTY);
             }
         }
-        return Optional.of(new ServerSideEncryption(algorithm, Optional.ofNullable(dataEncryption), Optional.ofNullable(keyId)));
+        return Optional.of(
+                new ServerSideEncryption(algorithm, Optional.ofNullable(dataEncryption), Optional.ofNullable(keyId)));
     }
 
     private static OssException notApplicable(String header, String value) {
-        return new OssException(OssError.INVALID_ARGUMENT, header + " is not applicable if " + ALGORITHM + " is not KMS.",
+        return new OssException(
+                OssError.INVALID_ARGUMENT,
+                header + " is not applicable if " + ALGORITHM + " is not KMS.",
                 Map.of("ArgumentName", header, "ArgumentValue", value));
     }
 
@@ -75,8 +81,11 @@ public record ServerSideEncryption(String algorithm, Optional<String> dataEncryp
 
     /** The encryption recorded in an object's (or upload's) stored headers. */
     public static Optional<ServerSideEncryption> of(Map<String, String> headers) {
-        return Optional.ofNullable(headers.get(ALGORITHM)).map(a -> new ServerSideEncryption(a,
-                Optional.ofNullable(headers.get(DATA_ENCRYPTION)), Optional.ofNullable(headers.get(KEY_ID))));
+        return Optional.ofNullable(headers.get(ALGORITHM))
+                .map(a -> new ServerSideEncryption(
+                        a,
+                        Optional.ofNullable(headers.get(DATA_ENCRYPTION)),
+                        Optional.ofNullable(headers.get(KEY_ID))));
     }
 
     /** {@code headers} with this encryption recorded, replacing any recorded before. */

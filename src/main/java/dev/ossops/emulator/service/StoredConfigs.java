@@ -42,7 +42,9 @@ public final class StoredConfigs {
 
     /** Whether access tracking is on (PutBucketAccessMonitor); off when never set. */
     public boolean accessMonitor(String bucket) {
-        return store.config(bucket, AccessMonitorCodec.SUBRESOURCE).map(d -> accessMonitor.parse(d.body())).orElse(false);
+        return store.config(bucket, AccessMonitorCodec.SUBRESOURCE)
+                .map(d -> accessMonitor.parse(d.body()))
+                .orElse(false);
     }
 
     /** {@link LoggingConfiguration#DISABLED} when never set. */

@@ -32,7 +32,8 @@ final class Versions {
 
     /** Adds {@code version} as the newest of {@code key}; must run inside {@link DiskStore#atomically}. */
     List<String> add(DiskStore store, BucketRecord bucket, String key, ObjectVersion version) {
-        List<ObjectVersion> versions = new ArrayList<>(store.key(bucket.name(), key).map(KeyRecord::versions).orElse(List.of()));
+        List<ObjectVersion> versions = new ArrayList<>(
+                store.key(bucket.name(), key).map(KeyRecord::versions).orElse(List.of()));
         List<String> orphaned = new ArrayList<>();
         if (bucket.versioning() == null) {
             versions.forEach(v -> collect(v, orphaned));

@@ -13,8 +13,7 @@ import java.util.Comparator;
  * streamed bodies (already forced) renamed into place with their directory forced, and trees removed.
  */
 final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     static void write(Path target, byte[] content) {
         try {

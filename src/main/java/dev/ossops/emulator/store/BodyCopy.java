@@ -30,14 +30,13 @@ final class BodyCopy {
     static final int FIRST = 128 * 1024;
     /** Large enough to amortise syscalls and hash calls, small enough for many concurrent bodies. */
     static final int BUFFER = 1024 * 1024;
+
     private static final int BUFFERS = 3;
 
     /** What a copy measured. */
-    record Digests(long size, byte[] md5, long crc64) {
-    }
+    record Digests(long size, byte[] md5, long crc64) {}
 
-    private BodyCopy() {
-    }
+    private BodyCopy() {}
 
     static Digests copy(InputStream body, FileChannel out) throws IOException {
         MessageDigest md5 = md5();
@@ -75,8 +74,15 @@ final class BodyCopy {
      * k - BUFFERS) must be done. The single hashing thread keeps the MD5 updates in order. {@code first}
      * is full, written and not yet hashed; {@code size} counts it and everything before it.
      */
-    private static Digests pipelined(InputStream body, FileChannel out, byte[] first, long size, MessageDigest md5, Crc64 crc,
-                                     ExecutorService hasher) throws IOException {
+    private static Digests pipelined(
+            InputStream body,
+            FileChannel out,
+            byte[] first,
+            long size,
+            MessageDigest md5,
+            Crc64 crc,
+            ExecutorService hasher)
+            throws IOException {
         byte[][] buffers = new byte[BUFFERS][];
         Future<?>[] hashed = new Future<?>[BUFFERS];
         buffers[0] = first;

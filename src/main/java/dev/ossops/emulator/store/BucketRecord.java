@@ -5,8 +5,15 @@ package dev.ossops.emulator.store;
  *
  * @param versioning null while the bucket was never versioned, then "Enabled" or "Suspended"
  */
-public record BucketRecord(String name, String owner, long createdMillis, String region, String storageClass,
-                           String redundancy, String acl, String versioning) {
+public record BucketRecord(
+        String name,
+        String owner,
+        long createdMillis,
+        String region,
+        String storageClass,
+        String redundancy,
+        String acl,
+        String versioning) {
     public BucketRecord withAcl(String newAcl) {
         return new BucketRecord(name, owner, createdMillis, region, storageClass, redundancy, newAcl, versioning);
     }

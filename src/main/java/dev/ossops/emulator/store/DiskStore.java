@@ -1,8 +1,8 @@
 package dev.ossops.emulator.store;
 
-import dev.ossops.common.Digests;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.common.Digests;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +58,8 @@ public final class DiskStore {
     private static final Pattern UPLOAD_ID = Pattern.compile("[0-9A-F]{32}");
     private final Path root;
     private final Path tmp;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, BucketState> buckets = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     /** Orders the files of one part number; above every sequence on disk. */
@@ -219,7 +220,10 @@ public final class DiskStore {
     // ---------------------------------------------------------------- buckets
 
     public Collection<BucketRecord> buckets() {
-        return buckets.values().stream().map(s -> s.record).sorted(Comparator.comparing(BucketRecord::name)).toList();
+        return buckets.values().stream()
+                .map(s -> s.record)
+                .sorted(Comparator.comparing(BucketRecord::name))
+                .toList();
     }
 
     public Optional<BucketRecord> bucket(String name) {
@@ -359,18 +363,21 @@ public final class DiskStore {
     /** A part file whose length differs from its record was changed behind the store's back. */
     private static void requireSize(PartRecord part, long actual) throws IOException {
         if (actual != part.size()) {
-            throw new IOException("part " + part.number() + " holds " + actual + " bytes, its record says " + part.size());
+            throw new IOException(
+                    "part " + part.number() + " holds " + actual + " bytes, its record says " + part.size());
         }
     }
 
     /** The fallback of {@link #concatenateParts}: in-kernel copies ({@link FileChannel#transferTo}) into one file and one fsync. */
-    private StagedBlob copyParts(String bucket, String uploadId, List<PartRecord> parts, long crc64) throws IOException {
+    private StagedBlob copyParts(String bucket, String uploadId, List<PartRecord> parts, long crc64)
+            throws IOException {
         Path dir = uploadDir(bucket, uploadId);
         Path file = Files.createTempFile(tmp, "body-", ".data");
         long size = 0;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             for (PartRecord part : parts) {
-                try (FileChannel in = FileChannel.open(dir.resolve(partFile(bucket, uploadId, part)), StandardOpenOption.READ)) {
+                try (FileChannel in =
+                        FileChannel.open(dir.resolve(partFile(bucket, uploadId, part)), StandardOpenOption.READ)) {
                     requireSize(part, in.size());
                     transferFully(in, out, part.size());
                 }
@@ -419,7 +426,7 @@ public final class DiskStore {
     public void appendToBlob(String bucket, String blob, long length, StagedBlob staged) {
         Path target = blobPath(bucket, blob);
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE);
-             FileChannel in = FileChannel.open(staged.file(), StandardOpenOption.READ)) {
+                FileChannel in = FileChannel.open(staged.file(), StandardOpenOption.READ)) {
             if (out.size() < length) {
                 throw new IOException("blob " + blob + " holds " + out.size() + " bytes, its record says " + length);
             }
@@ -552,7 +559,8 @@ public final class DiskStore {
         try {
             return json.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -18,10 +18,23 @@ import java.util.Map;
  * @param sealedTime    for a sealed "Appendable", when SealAppendObject first sealed it; null otherwise
  * @param restore       the latest restore of an archived version; null when none was requested
  */
-public record ObjectVersion(String versionId, boolean deleteMarker, String blob, long size, String etag, String crc64,
-                            long lastModified, String type, String storageClass, String acl,
-                            Map<String, String> headers, Map<String, String> userMeta, Map<String, String> tags,
-                            String symlinkTarget, Long sealedTime, RestoreState restore) {
+public record ObjectVersion(
+        String versionId,
+        boolean deleteMarker,
+        String blob,
+        long size,
+        String etag,
+        String crc64,
+        long lastModified,
+        String type,
+        String storageClass,
+        String acl,
+        Map<String, String> headers,
+        Map<String, String> userMeta,
+        Map<String, String> tags,
+        String symlinkTarget,
+        Long sealedTime,
+        RestoreState restore) {
     public static final String NORMAL = "Normal";
     public static final String APPENDABLE = "Appendable";
     public static final String SYMLINK = "Symlink";
@@ -34,41 +47,144 @@ public record ObjectVersion(String versionId, boolean deleteMarker, String blob,
     }
 
     /** A version that is not a symlink, sealed or restored. */
-    public ObjectVersion(String versionId, boolean deleteMarker, String blob, long size, String etag, String crc64,
-                         long lastModified, String type, String storageClass, String acl,
-                         Map<String, String> headers, Map<String, String> userMeta, Map<String, String> tags) {
-        this(versionId, deleteMarker, blob, size, etag, crc64, lastModified, type, storageClass, acl, headers, userMeta, tags,
-                null, null, null);
+    public ObjectVersion(
+            String versionId,
+            boolean deleteMarker,
+            String blob,
+            long size,
+            String etag,
+            String crc64,
+            long lastModified,
+            String type,
+            String storageClass,
+            String acl,
+            Map<String, String> headers,
+            Map<String, String> userMeta,
+            Map<String, String> tags) {
+        this(
+                versionId,
+                deleteMarker,
+                blob,
+                size,
+                etag,
+                crc64,
+                lastModified,
+                type,
+                storageClass,
+                acl,
+                headers,
+                userMeta,
+                tags,
+                null,
+                null,
+                null);
     }
 
     public ObjectVersion withAcl(String newAcl) {
-        return new ObjectVersion(versionId, deleteMarker, blob, size, etag, crc64, lastModified, type, storageClass, newAcl,
-                headers, userMeta, tags, symlinkTarget, sealedTime, restore);
+        return new ObjectVersion(
+                versionId,
+                deleteMarker,
+                blob,
+                size,
+                etag,
+                crc64,
+                lastModified,
+                type,
+                storageClass,
+                newAcl,
+                headers,
+                userMeta,
+                tags,
+                symlinkTarget,
+                sealedTime,
+                restore);
     }
 
     public ObjectVersion withTags(Map<String, String> newTags) {
-        return new ObjectVersion(versionId, deleteMarker, blob, size, etag, crc64, lastModified, type, storageClass, acl,
-                headers, userMeta, newTags, symlinkTarget, sealedTime, restore);
+        return new ObjectVersion(
+                versionId,
+                deleteMarker,
+                blob,
+                size,
+                etag,
+                crc64,
+                lastModified,
+                type,
+                storageClass,
+                acl,
+                headers,
+                userMeta,
+                newTags,
+                symlinkTarget,
+                sealedTime,
+                restore);
     }
 
     public ObjectVersion withRestore(RestoreState newRestore) {
-        return new ObjectVersion(versionId, deleteMarker, blob, size, etag, crc64, lastModified, type, storageClass, acl,
-                headers, userMeta, tags, symlinkTarget, sealedTime, newRestore);
+        return new ObjectVersion(
+                versionId,
+                deleteMarker,
+                blob,
+                size,
+                etag,
+                crc64,
+                lastModified,
+                type,
+                storageClass,
+                acl,
+                headers,
+                userMeta,
+                tags,
+                symlinkTarget,
+                sealedTime,
+                newRestore);
     }
 
     public ObjectVersion sealed(long at) {
-        return new ObjectVersion(versionId, deleteMarker, blob, size, etag, crc64, lastModified, type, storageClass, acl,
-                headers, userMeta, tags, symlinkTarget, at, restore);
+        return new ObjectVersion(
+                versionId,
+                deleteMarker,
+                blob,
+                size,
+                etag,
+                crc64,
+                lastModified,
+                type,
+                storageClass,
+                acl,
+                headers,
+                userMeta,
+                tags,
+                symlinkTarget,
+                at,
+                restore);
     }
 
     /** This Appendable version after an append: same id and metadata, new length, digests and time. */
     public ObjectVersion appended(long newSize, String newEtag, String newCrc64, long at) {
-        return new ObjectVersion(versionId, deleteMarker, blob, newSize, newEtag, newCrc64, at, type, storageClass, acl,
-                headers, userMeta, tags, symlinkTarget, sealedTime, restore);
+        return new ObjectVersion(
+                versionId,
+                deleteMarker,
+                blob,
+                newSize,
+                newEtag,
+                newCrc64,
+                at,
+                type,
+                storageClass,
+                acl,
+                headers,
+                userMeta,
+                tags,
+                symlinkTarget,
+                sealedTime,
+                restore);
     }
 
     /** Whether the content lives in an archive class that must be restored before it is read. */
     public boolean archived() {
-        return "Archive".equals(storageClass) || "ColdArchive".equals(storageClass) || "DeepColdArchive".equals(storageClass);
+        return "Archive".equals(storageClass)
+                || "ColdArchive".equals(storageClass)
+                || "DeepColdArchive".equals(storageClass);
     }
 }

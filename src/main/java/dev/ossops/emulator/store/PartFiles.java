@@ -13,22 +13,24 @@ import java.util.regex.Pattern;
  */
 final class PartFiles {
     private static final Pattern ALPHANUMERIC = Pattern.compile("[0-9A-Za-z]+");
-    private static final Pattern NAME = Pattern.compile("part-(\\d{1,5})-(\\d{1,19})-(\\d{1,19})-([0-9A-Za-z]+)-([0-9A-Za-z]+)\\.data");
+    private static final Pattern NAME =
+            Pattern.compile("part-(\\d{1,5})-(\\d{1,19})-(\\d{1,19})-([0-9A-Za-z]+)-([0-9A-Za-z]+)\\.data");
     /** The layout before records moved into names: part-N.data with its record in part-N.json. */
     private static final Pattern LEGACY_RECORD = Pattern.compile("part-(\\d{1,5})\\.json");
 
     /** A part file found on disk: its record, its file name and the sequence that orders replacements. */
-    record Stored(PartRecord record, String file, long sequence) {
-    }
+    record Stored(PartRecord record, String file, long sequence) {}
 
-    private PartFiles() {
-    }
+    private PartFiles() {}
 
     static String name(PartRecord part, long sequence) {
-        if (!ALPHANUMERIC.matcher(part.etag()).matches() || !ALPHANUMERIC.matcher(part.crc64()).matches()) {
-            throw new IllegalArgumentException("a part's ETag and CRC-64 must be alphanumeric to be stored in a file name");
+        if (!ALPHANUMERIC.matcher(part.etag()).matches()
+                || !ALPHANUMERIC.matcher(part.crc64()).matches()) {
+            throw new IllegalArgumentException(
+                    "a part's ETag and CRC-64 must be alphanumeric to be stored in a file name");
         }
-        return "part-" + part.number() + "-" + sequence + "-" + part.lastModified() + "-" + part.crc64() + "-" + part.etag() + ".data";
+        return "part-" + part.number() + "-" + sequence + "-" + part.lastModified() + "-" + part.crc64() + "-"
+                + part.etag() + ".data";
     }
 
     /** The part a data file named {@code name} holds, {@code size} bytes long; empty if the name is not one of {@link #name}. */
@@ -38,7 +40,8 @@ final class PartFiles {
             return Optional.empty();
         }
         try {
-            PartRecord part = new PartRecord(Integer.parseInt(m.group(1)), m.group(5), size, m.group(4), Long.parseLong(m.group(3)));
+            PartRecord part = new PartRecord(
+                    Integer.parseInt(m.group(1)), m.group(5), size, m.group(4), Long.parseLong(m.group(3)));
             return Optional.of(new Stored(part, name, Long.parseLong(m.group(2))));
         } catch (NumberFormatException e) {
             return Optional.empty();

@@ -10,5 +10,4 @@ import java.nio.file.Path;
  *              ETag is derived from the parts' ETags and whose content is not hashed again
  * @param crc64 the CRC-64/ECMA of the content (for an assembled object, combined from the parts')
  */
-public record StagedBlob(Path file, long size, byte[] md5, long crc64) {
-}
+public record StagedBlob(Path file, long size, byte[] md5, long crc64) {}

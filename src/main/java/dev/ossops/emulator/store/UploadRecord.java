@@ -3,8 +3,15 @@ package dev.ossops.emulator.store;
 import java.util.Map;
 
 /** An in-progress multipart upload: what InitiateMultipartUpload fixed for the final object. */
-public record UploadRecord(String uploadId, String key, long initiated, String storageClass, String acl,
-                           Map<String, String> headers, Map<String, String> userMeta, Map<String, String> tags) {
+public record UploadRecord(
+        String uploadId,
+        String key,
+        long initiated,
+        String storageClass,
+        String acl,
+        Map<String, String> headers,
+        Map<String, String> userMeta,
+        Map<String, String> tags) {
     public UploadRecord {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         userMeta = userMeta == null ? Map.of() : Map.copyOf(userMeta);

@@ -4,8 +4,7 @@ import dev.ossops.emulator.rpc.RpcException;
 
 /** STS's error answers as the AssumeRole reference lists them (messages verbatim). */
 final class StsErrors {
-    private StsErrors() {
-    }
+    private StsErrors() {}
 
     static RpcException roleArn() {
         return new RpcException(400, "InvalidParameter.RoleArn", "The parameter RoleArn is wrongly formed.");
@@ -24,24 +23,30 @@ final class StsErrors {
     }
 
     static RpcException notTrusted() {
-        return new RpcException(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.");
+        return new RpcException(
+                403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.");
     }
 
     static RpcException sessionName() {
-        return new RpcException(400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.");
+        return new RpcException(
+                400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed.");
     }
 
     /** The message keeps saying 1hr even when the role allows longer sessions, as the service's does. */
     static RpcException duration() {
-        return new RpcException(400, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.");
+        return new RpcException(
+                400, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr.");
     }
 
     static RpcException policyGrammar() {
-        return new RpcException(400, "InvalidParameter.PolicyGrammar", "The parameter Policy has not passed grammar check.");
+        return new RpcException(
+                400, "InvalidParameter.PolicyGrammar", "The parameter Policy has not passed grammar check.");
     }
 
     static RpcException policyLength() {
-        return new RpcException(400, "InvalidParameter.PolicySize",
+        return new RpcException(
+                400,
+                "InvalidParameter.PolicySize",
                 "The size of Policy must be smaller than " + StsService.MAX_SESSION_POLICY_BYTES + " bytes.");
     }
 }

@@ -15,6 +15,7 @@ import dev.ossops.emulator.rpc.RpcService;
 import dev.ossops.policy.PolicyParseException;
 import dev.ossops.policy.PolicyParser;
 import dev.ossops.policy.PolicyType;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -97,7 +98,9 @@ public final class StsService implements RpcService {
         Optional<String> sessionPolicy = p.optional("Policy");
         sessionPolicy.ifPresent(this::checkSessionPolicy);
         String roleAccount = arn.group(1);
-        RamRole role = ram.of(roleAccount).flatMap(account -> account.role(arn.group(2))).orElseThrow(StsErrors::roleNotFound);
+        RamRole role = ram.of(roleAccount)
+                .flatMap(account -> account.role(arn.group(2)))
+                .orElseThrow(StsErrors::roleNotFound);
         int duration = p.integer("DurationSeconds").orElse(DEFAULT_DURATION);
         if (duration < MIN_DURATION || duration > role.maxSessionDuration()) {
             throw StsErrors.duration();
@@ -106,12 +109,19 @@ public final class StsService implements RpcService {
             throw StsErrors.notTrusted();
         }
         Instant expiration = call.now().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS);
-        StsSession session = new StsSession("STS." + ids.alphanumeric(28), ids.alphanumeric(44), securityToken(),
-                DateTimeFormatter.ISO_INSTANT.format(expiration), role.roleName(), role.roleId(), sessionName,
-                sessionPolicy.orElse(null), roleAccount);
+        StsSession session = new StsSession(
+                "STS." + ids.alphanumeric(28),
+                ids.alphanumeric(44),
+                securityToken(),
+                DateTimeFormatter.ISO_INSTANT.format(expiration),
+                role.roleName(),
+                role.roleId(),
+                sessionName,
+                sessionPolicy.orElse(null),
+                roleAccount);
         sessions.add(session);
-        Principal.AssumedRole assumed = new Principal.AssumedRole(roleAccount, role.roleName(), role.roleId(),
-                sessionName, sessionPolicy);
+        Principal.AssumedRole assumed =
+                new Principal.AssumedRole(roleAccount, role.roleName(), role.roleId(), sessionName, sessionPolicy);
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode user = out.putObject("AssumedRoleUser");

@@ -7,11 +7,20 @@ import dev.ossops.common.AccessKeys;
  * of {@code accountId} (null in sessions stored before the emulator served several accounts: the
  * first account's). {@code sessionPolicy} is null when AssumeRole had no Policy parameter.
  */
-record StsSession(String accessKeyId, String secret, String securityToken, String expiration,
-                  String roleName, String roleId, String sessionName, String sessionPolicy, String accountId) {
+record StsSession(
+        String accessKeyId,
+        String secret,
+        String securityToken,
+        String expiration,
+        String roleName,
+        String roleId,
+        String sessionName,
+        String sessionPolicy,
+        String accountId) {
 
     @Override
     public String toString() {
-        return "StsSession[" + AccessKeys.mask(accessKeyId) + ", " + roleName + "/" + sessionName + ", until " + expiration + "]";
+        return "StsSession[" + AccessKeys.mask(accessKeyId) + ", " + roleName + "/" + sessionName + ", until "
+                + expiration + "]";
     }
 }

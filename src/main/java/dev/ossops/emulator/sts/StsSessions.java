@@ -7,6 +7,7 @@ import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.JsonStateFile;
 import dev.ossops.emulator.rpc.Principal;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,9 +42,11 @@ public final class StsSessions implements CredentialLookup {
 
     /** @param firstAccount the account of sessions stored without one */
     public static StsSessions open(Path dataDir, RamAccounts ram, String firstAccount, Clock clock) {
-        StsSessions store = new StsSessions(new JsonStateFile(dataDir.resolve("sts.json"), new ObjectMapper()), ram, firstAccount,
-                clock);
-        store.file.read(StsSnapshot.class).ifPresent(s -> s.sessions().forEach(x -> store.sessions.put(x.accessKeyId(), x)));
+        StsSessions store = new StsSessions(
+                new JsonStateFile(dataDir.resolve("sts.json"), new ObjectMapper()), ram, firstAccount, clock);
+        store.file
+                .read(StsSnapshot.class)
+                .ifPresent(s -> s.sessions().forEach(x -> store.sessions.put(x.accessKeyId(), x)));
         return store;
     }
 
@@ -69,14 +72,22 @@ public final class StsSessions implements CredentialLookup {
             // The account is no longer served (the emulator was started without it): its sessions end with it.
             return Optional.empty();
         }
-        Principal principal = new Principal.AssumedRole(account, session.roleName(), session.roleId(),
-                session.sessionName(), Optional.ofNullable(session.sessionPolicy()));
-        return Optional.of(new Credential(session.accessKeyId(), session.secret(), principal, true,
-                Optional.of(session.securityToken()), Optional.of(Instant.parse(session.expiration())),
+        Principal principal = new Principal.AssumedRole(
+                account,
+                session.roleName(),
+                session.roleId(),
+                session.sessionName(),
+                Optional.ofNullable(session.sessionPolicy()));
+        return Optional.of(new Credential(
+                session.accessKeyId(),
+                session.secret(),
+                principal,
+                true,
+                Optional.of(session.securityToken()),
+                Optional.of(Instant.parse(session.expiration())),
                 roleAccount.get().rolePolicies(session.roleName())));
     }
 
     /** The persisted form. */
-    record StsSnapshot(List<StsSession> sessions) {
-    }
+    record StsSnapshot(List<StsSession> sessions) {}
 }

@@ -46,10 +46,12 @@ final class LenientXml {
     static Element parse(byte[] body) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw malformed();
         }
@@ -234,7 +236,8 @@ final class LenientXml {
             return -1;
         }
         int codePoint = Integer.parseInt(digits, hex ? 16 : 10); // at most 8 digits: no overflow
-        if (codePoint == 0 || codePoint > Character.MAX_CODE_POINT
+        if (codePoint == 0
+                || codePoint > Character.MAX_CODE_POINT
                 || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
             throw malformed();
         }

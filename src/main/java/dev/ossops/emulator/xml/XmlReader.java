@@ -30,8 +30,7 @@ public final class XmlReader {
     /** Parse errors become MalformedXML; the parser must not also print them to stderr. */
     private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
         @Override
-        public void warning(org.xml.sax.SAXParseException e) {
-        }
+        public void warning(org.xml.sax.SAXParseException e) {}
 
         @Override
         public void error(org.xml.sax.SAXParseException e) throws SAXException {
@@ -44,8 +43,7 @@ public final class XmlReader {
         }
     };
 
-    private XmlReader() {
-    }
+    private XmlReader() {}
 
     /** Parses {@code body} and checks that the root element is {@code rootName}. */
     public static Element parse(byte[] body, String rootName) {

@@ -49,6 +49,7 @@ public final class AccessChecker {
     private static final String ANY_SESSION = "ossops-any-session";
     /** A UID no policy names, standing for a user whose UID is not known and is none of those named. */
     private static final String OTHER_UID = "ossops-unknown-uid";
+
     private static final String REFERER = "acs:referer";
     private static final Set<String> ALWAYS_PRESENT = Set.of("acs:sourceip", "acs:securetransport", "acs:currenttime");
     private static final Set<String> LISTING_ONLY = Set.of("oss:prefix", "oss:delimiter");
@@ -57,13 +58,18 @@ public final class AccessChecker {
         try {
             return new Run(q, facts).verdict();
         } catch (Undecidable e) {
-            return new AccessVerdict(AccessVerdict.Status.UNKNOWN, "unknown whether " + q.principal().describe() + " "
-                    + verbs(q) + " on " + q.resource() + via(q) + ": " + e.getMessage(), List.of(), 0);
+            return new AccessVerdict(
+                    AccessVerdict.Status.UNKNOWN,
+                    "unknown whether " + q.principal().describe() + " " + verbs(q) + " on " + q.resource() + via(q)
+                            + ": " + e.getMessage(),
+                    List.of(),
+                    0);
         }
     }
 
     private static String verbs(AccessQuery q) {
-        return "may " + String.join(", ", q.actions().stream().map(OssAction::action).toList());
+        return "may "
+                + String.join(", ", q.actions().stream().map(OssAction::action).toList());
     }
 
     private static String via(AccessQuery q) {
@@ -78,18 +84,23 @@ public final class AccessChecker {
     }
 
     /** A fact left open: each value it could take, and why it is open. */
-    private record Variable(String name, List<Object> values, String reason) {
-    }
+    private record Variable(String name, List<Object> values, String reason) {}
 
     /** One request: the action, the key, condition values (empty = not carried), a session name, a signed CDN URL. */
-    private record Context(OssAction action, Optional<String> key, Map<String, Optional<String>> keys, String session,
-                           boolean signed) {
+    private record Context(
+            OssAction action,
+            Optional<String> key,
+            Map<String, Optional<String>> keys,
+            String session,
+            boolean signed) {}
+
+    private enum Result {
+        ALLOW,
+        DENY,
+        OPEN
     }
 
-    private enum Result { ALLOW, DENY, OPEN }
-
-    private record Answer(Result result, Authorization.Outcome outcome, String openReason) {
-    }
+    private record Answer(Result result, Authorization.Outcome outcome, String openReason) {}
 
     private static final class Run {
         private final AccessQuery q;
@@ -99,6 +110,7 @@ public final class AccessChecker {
         private final Optional<EdgeFacts> edge;
         /** Set when the CDN domain fetches from another origin: every request through it is refused for this reason. */
         private final Optional<String> elsewhere;
+
         private final Fact<List<AttachedPolicy>> identity;
         private final Optional<AttachedPolicy> session;
         private final List<Variable> variables = new ArrayList<>();
@@ -121,45 +133,64 @@ public final class AccessChecker {
                         .map(o -> "CDN domain " + e.domain() + " fetches from bucket " + o + ", not " + q.bucket());
             });
             this.bucket = known(facts.bucket(q.bucket()), "bucket " + q.bucket());
-            this.identity = q.principal() instanceof AccessPrincipal.User u ? facts.userPolicies(u.name())
-                    : q.principal() instanceof AccessPrincipal.Role r ? facts.rolePolicies(r.name())
-                    : Fact.known(List.of());
+            this.identity = q.principal() instanceof AccessPrincipal.User u
+                    ? facts.userPolicies(u.name())
+                    : q.principal() instanceof AccessPrincipal.Role r
+                            ? facts.rolePolicies(r.name())
+                            : Fact.known(List.of());
             this.session = q.principal() instanceof AccessPrincipal.Role r
                     ? r.sessionPolicy().map(p -> new AttachedPolicy("session policy of " + q.name(), asSession(p)))
                     : Optional.empty();
-            this.signedRanged = edge.isPresent() && q.signedCdnUrl().isEmpty()
+            this.signedRanged = edge.isPresent()
+                    && q.signedCdnUrl().isEmpty()
                     && !edge.get().urlAuth().value().equals(Optional.of(false));
             openFacts();
         }
 
         private static <T> T known(Fact<T> fact, String what) {
-            return fact.value().orElseThrow(() -> new Undecidable("it depends on " + what + ": " + fact.reason().orElseThrow()));
+            return fact.value()
+                    .orElseThrow(() -> new Undecidable(
+                            "it depends on " + what + ": " + fact.reason().orElseThrow()));
         }
 
         private static PolicyDocument asSession(PolicyDocument p) {
-            return p.type() == PolicyType.SESSION ? p : new PolicyDocument(PolicyType.SESSION, p.version(), p.statements());
+            return p.type() == PolicyType.SESSION
+                    ? p
+                    : new PolicyDocument(PolicyType.SESSION, p.version(), p.statements());
         }
 
         private void openFacts() {
             open("bucketAcl", bucket.acl(), BUCKET_ACLS);
             open("bucketBlock", bucket.blockPublicAccess(), List.of(false, true));
             open("accountBlock", facts.accountBlockPublicAccess(), List.of(false, true));
-            if (q.principal() instanceof AccessPrincipal.User u && !facts.userIds().containsKey(u.name())) {
+            if (q.principal() instanceof AccessPrincipal.User u
+                    && !facts.userIds().containsKey(u.name())) {
                 List<Object> uids = new ArrayList<>();
                 uids.add(OTHER_UID);
-                bucketPolicy().ifPresent(p -> p.statements().forEach(s -> s.principals().ifPresent(pr -> pr.ram().stream()
-                        .filter(v -> v.chars().allMatch(Character::isDigit) && !v.equals(account) && !uids.contains(v))
-                        .forEach(uids::add))));
+                bucketPolicy()
+                        .ifPresent(p -> p.statements()
+                                .forEach(s -> s.principals()
+                                        .ifPresent(pr -> pr.ram().stream()
+                                                .filter(v -> v.chars().allMatch(Character::isDigit)
+                                                        && !v.equals(account)
+                                                        && !uids.contains(v))
+                                                .forEach(uids::add))));
                 if (uids.size() > 1) {
-                    variable("userId", uids, "the UID of RAM user " + u.name() + " is not known, and the bucket policy names UIDs");
+                    variable(
+                            "userId",
+                            uids,
+                            "the UID of RAM user " + u.name() + " is not known, and the bucket policy names UIDs");
                 }
             }
             edge.ifPresent(e -> {
                 open("edgeServing", e.serving(), List.of(true, false));
                 open("edgePrivateAuth", e.privateOssAuth(), List.of(true, false));
                 if (e.referer().value().isEmpty()) {
-                    variable("edgeReferer", List.of(true, false), "the Referer rule of CDN domain " + e.domain() + " "
-                            + e.referer().reason().orElseThrow());
+                    variable(
+                            "edgeReferer",
+                            List.of(true, false),
+                            "the Referer rule of CDN domain " + e.domain() + " "
+                                    + e.referer().reason().orElseThrow());
                 }
                 open("edgeUrlAuth", e.urlAuth(), List.of(false, true));
             });
@@ -181,13 +212,16 @@ public final class AccessChecker {
         /** The documents whose statements can apply, as far as they are known. */
         private List<Statement> knownStatements() {
             List<Statement> out = new ArrayList<>();
-            identity.value().ifPresent(list -> list.forEach(p -> out.addAll(p.document().statements())));
+            identity.value()
+                    .ifPresent(list -> list.forEach(p -> out.addAll(p.document().statements())));
             session.ifPresent(s -> out.addAll(s.document().statements()));
             bucketPolicy().ifPresent(p -> out.addAll(p.statements()));
             if (edge.isPresent()) {
                 out.addAll(cdnOriginPolicy().document().statements());
             }
-            return out.stream().filter(s -> q.actions().stream().anyMatch(a -> s.actions().matches(a.action(), true))).toList();
+            return out.stream()
+                    .filter(s -> q.actions().stream().anyMatch(a -> s.actions().matches(a.action(), true)))
+                    .toList();
         }
 
         AccessVerdict verdict() {
@@ -196,7 +230,9 @@ public final class AccessChecker {
             Map<String, List<Optional<String>>> conditionValues = conditionValues(statements);
             List<String> sessions = sessions();
             sessionRanged = sessions.size() > 1;
-            List<Boolean> signed = signedRanged ? List.of(false, true) : List.of(q.signedCdnUrl().orElse(false));
+            List<Boolean> signed = signedRanged
+                    ? List.of(false, true)
+                    : List.of(q.signedCdnUrl().orElse(false));
             long contexts = (long) q.actions().size() * keys.size() * sessions.size() * signed.size();
             for (List<Optional<String>> values : conditionValues.values()) {
                 contexts *= values.size();
@@ -207,8 +243,9 @@ public final class AccessChecker {
             }
             long objectWorlds = keys.get(0).isPresent() ? OBJECT_ACLS.size() : 1;
             if (contexts * worlds * objectWorlds > MAX_DECISIONS) {
-                throw new Undecidable("too many combinations to check (" + contexts + " requests in " + worlds * objectWorlds
-                        + " possible states); narrow the assertion's keys or pin its conditions");
+                throw new Undecidable(
+                        "too many combinations to check (" + contexts + " requests in " + worlds * objectWorlds
+                                + " possible states); narrow the assertion's keys or pin its conditions");
             }
             long checked = 0;
             Optional<AccessVerdict> open = Optional.empty();
@@ -221,16 +258,25 @@ public final class AccessChecker {
                             do {
                                 Map<String, Optional<String>> values = new LinkedHashMap<>();
                                 for (int i = 0; i < conditionNames.size(); i++) {
-                                    values.put(conditionNames.get(i), conditionValues.get(conditionNames.get(i)).get(index[i]));
+                                    values.put(
+                                            conditionNames.get(i),
+                                            conditionValues
+                                                    .get(conditionNames.get(i))
+                                                    .get(index[i]));
                                 }
                                 Context context = new Context(action, key, values, sessionName, isSigned);
                                 Answer answer = decideInEveryWorld(context);
                                 checked++;
                                 if (answer.result() == Result.OPEN) {
                                     if (open.isEmpty()) {
-                                        open = Optional.of(new AccessVerdict(AccessVerdict.Status.UNKNOWN, "unknown whether "
-                                                + q.principal().describe() + " may " + describe(context) + ": it depends on "
-                                                + answer.openReason(), List.of(), 0));
+                                        open = Optional.of(new AccessVerdict(
+                                                AccessVerdict.Status.UNKNOWN,
+                                                "unknown whether "
+                                                        + q.principal().describe() + " may " + describe(context)
+                                                        + ": it depends on "
+                                                        + answer.openReason(),
+                                                List.of(),
+                                                0));
                                     }
                                 } else if ((answer.result() == Result.ALLOW) != q.expectAllowed()) {
                                     return fails(context, answer.outcome(), checked);
@@ -243,10 +289,17 @@ public final class AccessChecker {
             if (open.isPresent()) {
                 return new AccessVerdict(open.get().status(), open.get().message(), List.of(), checked);
             }
-            return new AccessVerdict(AccessVerdict.Status.HOLDS, q.principal().describe() + " "
-                    + (q.expectAllowed() ? "may" : "may not") + " " + String.join(", ", q.actions().stream().map(OssAction::action).toList())
-                    + " on " + q.resource() + via(q) + " (" + checked + (checked == 1 ? " request" : " requests") + " checked)",
-                    List.of(), checked);
+            return new AccessVerdict(
+                    AccessVerdict.Status.HOLDS,
+                    q.principal().describe() + " "
+                            + (q.expectAllowed() ? "may" : "may not") + " "
+                            + String.join(
+                                    ", ",
+                                    q.actions().stream().map(OssAction::action).toList())
+                            + " on " + q.resource() + via(q) + " (" + checked
+                            + (checked == 1 ? " request" : " requests") + " checked)",
+                    List.of(),
+                    checked);
         }
 
         private static boolean advance(int[] index, List<String> names, Map<String, List<Optional<String>>> values) {
@@ -262,14 +315,20 @@ public final class AccessChecker {
 
         private AccessVerdict fails(Context context, Authorization.Outcome outcome, long checked) {
             String verb = q.expectAllowed() ? " may not " : " may ";
-            return new AccessVerdict(AccessVerdict.Status.FAILS, q.principal().describe() + verb + describe(context) + ": "
-                    + outcome.reason(), outcome.statements(), checked);
+            return new AccessVerdict(
+                    AccessVerdict.Status.FAILS,
+                    q.principal().describe() + verb + describe(context) + ": " + outcome.reason(),
+                    outcome.statements(),
+                    checked);
         }
 
         /** {@code oss:GetObject on bucket/key through CDN domain d, as session s, with acs:SourceIp=..., no acs:Referer}. */
         private String describe(Context c) {
-            StringBuilder text = new StringBuilder(c.action().action()).append(" on ").append(q.bucket())
-                    .append(c.key().map(k -> "/" + k).orElse("")).append(via(q));
+            StringBuilder text = new StringBuilder(c.action().action())
+                    .append(" on ")
+                    .append(q.bucket())
+                    .append(c.key().map(k -> "/" + k).orElse(""))
+                    .append(via(q));
             List<String> when = new ArrayList<>();
             if (sessionRanged) {
                 when.add("as session " + c.session());
@@ -277,7 +336,9 @@ public final class AccessChecker {
             if (signedRanged) {
                 when.add(c.signed() ? "with a signed URL" : "without a URL signature");
             }
-            c.keys().forEach((k, v) -> when.add(v.map(value -> displayKey(k) + "=" + value).orElse("no " + displayKey(k))));
+            c.keys()
+                    .forEach((k, v) ->
+                            when.add(v.map(value -> displayKey(k) + "=" + value).orElse("no " + displayKey(k))));
             if (!when.isEmpty()) {
                 text.append(" (").append(String.join(", ", when)).append(")");
             }
@@ -287,9 +348,14 @@ public final class AccessChecker {
         private Answer decideInEveryWorld(Context context) {
             List<Variable> vars = new ArrayList<>(variables);
             boolean objectScoped = context.key().isPresent();
-            Fact<String> objectAcl = objectScoped ? facts.objectAcls().of(q.bucket(), context.key().get()) : Fact.known("default");
+            Fact<String> objectAcl = objectScoped
+                    ? facts.objectAcls().of(q.bucket(), context.key().get())
+                    : Fact.known("default");
             if (objectAcl.reason().isPresent()) {
-                vars.add(new Variable("objectAcl", new ArrayList<>(OBJECT_ACLS), objectAcl.reason().get()));
+                vars.add(new Variable(
+                        "objectAcl",
+                        new ArrayList<>(OBJECT_ACLS),
+                        objectAcl.reason().get()));
             }
             int[] index = new int[vars.size()];
             Answer first = null;
@@ -329,7 +395,8 @@ public final class AccessChecker {
         }
 
         private Answer decide(Context c, Map<String, Object> world, Fact<String> objectAclFact) {
-            Optional<String> referer = c.keys().containsKey(REFERER) ? c.keys().get(REFERER)
+            Optional<String> referer = c.keys().containsKey(REFERER)
+                    ? c.keys().get(REFERER)
                     : q.fixedKeys().getOrDefault(REFERER, Optional.empty());
             if (edge.isPresent()) {
                 EdgeFacts e = edge.get();
@@ -339,23 +406,36 @@ public final class AccessChecker {
                 if (!(boolean) valueOf(world, "edgeServing", e.serving())) {
                     return deny("CDN domain " + e.domain() + " is not online");
                 }
-                boolean refererPasses = e.referer().value().map(rule -> rule.map(r -> r.admits(referer)).orElse(true))
+                boolean refererPasses = e.referer()
+                        .value()
+                        .map(rule -> rule.map(r -> r.admits(referer)).orElse(true))
                         .orElseGet(() -> (boolean) world.get("edgeReferer"));
                 if (!refererPasses) {
-                    return deny("CDN domain " + e.domain() + " refuses " + referer.map(r -> "the Referer " + r)
-                            .orElse("requests without a Referer") + " (its Referer rule)");
+                    return deny("CDN domain " + e.domain() + " refuses "
+                            + referer.map(r -> "the Referer " + r).orElse("requests without a Referer")
+                            + " (its Referer rule)");
                 }
                 if ((boolean) valueOf(world, "edgeUrlAuth", e.urlAuth()) && !c.signed()) {
-                    return deny("CDN domain " + e.domain() + " requires URL authentication and the request is not signed");
+                    return deny(
+                            "CDN domain " + e.domain() + " requires URL authentication and the request is not signed");
                 }
             }
             Optional<String> identityUnknown = identity.reason();
-            Optional<String> policyUnknown = bucket.policy().reason().map(r -> "the bucket policy of " + q.bucket() + ": " + r);
+            Optional<String> policyUnknown =
+                    bucket.policy().reason().map(r -> "the bucket policy of " + q.bucket() + ": " + r);
             boolean viaOrigin = edge.isPresent();
-            boolean privateAuth = viaOrigin && (boolean) valueOf(world, "edgePrivateAuth", edge.get().privateOssAuth());
-            Caller caller = viaOrigin ? (privateAuth ? new Caller.RoleSession(account, SystemPolicyDocuments.CDN_ORIGIN_ROLE,
-                    SystemPolicyDocuments.CDN_ORIGIN_SESSION) : new Caller.Anonymous()) : caller(c, world);
-            List<AttachedPolicy> identityPolicies = viaOrigin ? (privateAuth ? List.of(cdnOriginPolicy()) : List.of())
+            boolean privateAuth = viaOrigin
+                    && (boolean) valueOf(world, "edgePrivateAuth", edge.get().privateOssAuth());
+            Caller caller = viaOrigin
+                    ? (privateAuth
+                            ? new Caller.RoleSession(
+                                    account,
+                                    SystemPolicyDocuments.CDN_ORIGIN_ROLE,
+                                    SystemPolicyDocuments.CDN_ORIGIN_SESSION)
+                            : new Caller.Anonymous())
+                    : caller(c, world);
+            List<AttachedPolicy> identityPolicies = viaOrigin
+                    ? (privateAuth ? List.of(cdnOriginPolicy()) : List.of())
                     : identity.value().orElse(List.of());
             Map<String, List<String>> keys = new LinkedHashMap<>();
             Map<String, Optional<String>> pinned = viaOrigin ? originPinned() : q.fixedKeys();
@@ -365,9 +445,19 @@ public final class AccessChecker {
             boolean blocked = (boolean) valueOf(world, "bucketBlock", bucket.blockPublicAccess())
                     || (boolean) valueOf(world, "accountBlock", facts.accountBlockPublicAccess());
             Optional<String> objectAcl = c.key().map(k -> (String) valueOf(world, "objectAcl", objectAclFact));
-            Authorization.Outcome outcome = Authorization.decide(new Authorization.Request(caller, identityPolicies,
-                    viaOrigin ? Optional.empty() : session, bucketPolicy(), account, q.bucket(), c.key(), c.action(), keys,
-                    bucketAcl, objectAcl, blocked));
+            Authorization.Outcome outcome = Authorization.decide(new Authorization.Request(
+                    caller,
+                    identityPolicies,
+                    viaOrigin ? Optional.empty() : session,
+                    bucketPolicy(),
+                    account,
+                    q.bucket(),
+                    c.key(),
+                    c.action(),
+                    keys,
+                    bucketAcl,
+                    objectAcl,
+                    blocked));
             boolean identityMatters = !viaOrigin && identityUnknown.isPresent();
             if ((identityMatters || policyUnknown.isPresent()) && !outcome.explicitDeny()) {
                 List<String> reasons = new ArrayList<>();
@@ -377,10 +467,14 @@ public final class AccessChecker {
                 policyUnknown.ifPresent(reasons::add);
                 return new Answer(Result.OPEN, outcome, String.join("; ", reasons));
             }
-            String reason = viaOrigin ? "back to origin " + (privateAuth ? "as the CDN's service role" : "without signing")
-                    + ", OSS " + (outcome.allowed() ? "answers: " : "refuses: ") + outcome.reason() : outcome.reason();
-            return new Answer(outcome.allowed() ? Result.ALLOW : Result.DENY,
-                    new Authorization.Outcome(outcome.allowed(), outcome.explicitDeny(), outcome.statements(), reason), null);
+            String reason = viaOrigin
+                    ? "back to origin " + (privateAuth ? "as the CDN's service role" : "without signing") + ", OSS "
+                            + (outcome.allowed() ? "answers: " : "refuses: ") + outcome.reason()
+                    : outcome.reason();
+            return new Answer(
+                    outcome.allowed() ? Result.ALLOW : Result.DENY,
+                    new Authorization.Outcome(outcome.allowed(), outcome.explicitDeny(), outcome.statements(), reason),
+                    null);
         }
 
         private static Answer deny(String reason) {
@@ -402,8 +496,11 @@ public final class AccessChecker {
         private Caller caller(Context c, Map<String, Object> world) {
             AccessPrincipal p = q.principal();
             if (p instanceof AccessPrincipal.User u) {
-                return new Caller.RamUser(account, Optional.ofNullable(facts.userIds().get(u.name()))
-                        .orElseGet(() -> (String) world.getOrDefault("userId", OTHER_UID)), u.name());
+                return new Caller.RamUser(
+                        account,
+                        Optional.ofNullable(facts.userIds().get(u.name()))
+                                .orElseGet(() -> (String) world.getOrDefault("userId", OTHER_UID)),
+                        u.name());
             }
             if (p instanceof AccessPrincipal.Role r) {
                 return new Caller.RoleSession(account, r.name(), r.sessionName().orElse(c.session()));
@@ -415,7 +512,8 @@ public final class AccessChecker {
         }
 
         private static AttachedPolicy cdnOriginPolicy() {
-            return new AttachedPolicy(SystemPolicyDocuments.CDN_ORIGIN_POLICY_NAME,
+            return new AttachedPolicy(
+                    SystemPolicyDocuments.CDN_ORIGIN_POLICY_NAME,
                     PolicyParser.parse(SystemPolicyDocuments.CDN_ORIGIN_POLICY, PolicyType.IDENTITY));
         }
 
@@ -425,7 +523,8 @@ public final class AccessChecker {
             if (!objectScoped) {
                 return List.of(Optional.empty());
             }
-            String pattern = q.keyPattern().orElseThrow(() -> new IllegalArgumentException("object actions need a key pattern"));
+            String pattern =
+                    q.keyPattern().orElseThrow(() -> new IllegalArgumentException("object actions need a key pattern"));
             if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
                 return List.of(Optional.of(pattern));
             }
@@ -433,15 +532,22 @@ public final class AccessChecker {
             String arnPrefix = "acs:oss:*:" + account + ":";
             List<Glob> resources = new ArrayList<>();
             for (Statement s : statements) {
-                s.resources().ifPresent(r -> r.values().forEach(value -> resourceGlob(value, arnPrefix, relative)
-                        .ifPresent(resources::add)));
+                s.resources()
+                        .ifPresent(r -> r.values()
+                                .forEach(value ->
+                                        resourceGlob(value, arnPrefix, relative).ifPresent(resources::add)));
             }
             Map<BitSet, String> found = GlobWitnesses.cover(Glob.pattern(pattern, false), resources, MAX_KEY_STATES)
-                    .orElseThrow(() -> new Undecidable("the key pattern " + pattern + " meets too many Resource patterns to check"));
+                    .orElseThrow(() -> new Undecidable(
+                            "the key pattern " + pattern + " meets too many Resource patterns to check"));
             // Objects whose own ACL is known are tried too: one of them may be the public one.
             Glob wanted = Glob.pattern(pattern, false);
-            List<String> keys = new ArrayList<>(found.values().stream().distinct().filter(k -> !k.isEmpty()).toList());
-            facts.objectAcls().knownKeys(q.bucket()).stream().filter(wanted::matches).filter(k -> !keys.contains(k)).forEach(keys::add);
+            List<String> keys = new ArrayList<>(
+                    found.values().stream().distinct().filter(k -> !k.isEmpty()).toList());
+            facts.objectAcls().knownKeys(q.bucket()).stream()
+                    .filter(wanted::matches)
+                    .filter(k -> !keys.contains(k))
+                    .forEach(keys::add);
             return keys.stream().map(Optional::of).toList();
         }
 
@@ -455,7 +561,8 @@ public final class AccessChecker {
                 return Optional.of(Glob.pattern(pattern, false).after(arnPrefix + relative));
             }
             String[] r = arnPrefix.split(":", 5);
-            boolean prefixMatches = Glob.pattern(p[0], false).matches(r[0]) && Glob.pattern(p[1], false).matches(r[1])
+            boolean prefixMatches = Glob.pattern(p[0], false).matches(r[0])
+                    && Glob.pattern(p[1], false).matches(r[1])
                     && Glob.pattern(p[3], false).matches(r[3]);
             return prefixMatches ? Optional.of(Glob.pattern(p[4], false).after(relative)) : Optional.empty();
         }
@@ -463,11 +570,18 @@ public final class AccessChecker {
         /** Each condition key the statements test and the query does not pin, with the values to try. */
         private Map<String, List<Optional<String>>> conditionValues(List<Statement> statements) {
             Map<String, List<Condition>> byKey = ConditionWitnesses.byKey(statements);
-            Set<String> pinned = edge.isPresent() ? originPinned().keySet() : q.fixedKeys().keySet();
+            Set<String> pinned =
+                    edge.isPresent() ? originPinned().keySet() : q.fixedKeys().keySet();
             Map<String, List<Optional<String>>> out = new LinkedHashMap<>();
             boolean anonymous = q.principal() instanceof AccessPrincipal.Anonymous && edge.isEmpty()
-                    || edge.isPresent() && edge.get().privateOssAuth().value().filter(on -> !on).isPresent();
-            boolean listing = q.actions().stream().anyMatch(a -> a == OssAction.LIST_OBJECTS || a == OssAction.LIST_OBJECT_VERSIONS);
+                    || edge.isPresent()
+                            && edge.get()
+                                    .privateOssAuth()
+                                    .value()
+                                    .filter(on -> !on)
+                                    .isPresent();
+            boolean listing = q.actions().stream()
+                    .anyMatch(a -> a == OssAction.LIST_OBJECTS || a == OssAction.LIST_OBJECT_VERSIONS);
             byKey.forEach((key, conditions) -> {
                 if (pinned.contains(key)) {
                     return;
@@ -490,10 +604,13 @@ public final class AccessChecker {
                         .forEach(v -> values.add(Optional.of(v)));
                 out.put(key, values);
             });
-            edge.flatMap(e -> e.referer().value().flatMap(rule -> rule)).filter(rule -> !q.fixedKeys().containsKey(REFERER))
+            edge.flatMap(e -> e.referer().value().flatMap(rule -> rule))
+                    .filter(rule -> !q.fixedKeys().containsKey(REFERER))
                     .ifPresent(rule -> {
                         List<Optional<String>> values = new ArrayList<>(out.getOrDefault(REFERER, List.of()));
-                        rule.witnesses().stream().filter(w -> !values.contains(w)).forEach(values::add);
+                        rule.witnesses().stream()
+                                .filter(w -> !values.contains(w))
+                                .forEach(values::add);
                         out.put(REFERER, values);
                     });
             ranged.addAll(out.keySet());
@@ -510,14 +627,19 @@ public final class AccessChecker {
             }
             String prefix = ("arn:sts::" + account + ":assumed-role/" + r.name() + "/").toLowerCase(Locale.ROOT);
             List<Glob> named = new ArrayList<>();
-            bucketPolicy().ifPresent(p -> p.statements().forEach(s -> s.principals().ifPresent(pr -> pr.ram().forEach(v ->
-                    named.add(Glob.pattern(v, true).after(prefix))))));
+            bucketPolicy()
+                    .ifPresent(p -> p.statements()
+                            .forEach(s -> s.principals()
+                                    .ifPresent(pr -> pr.ram()
+                                            .forEach(v -> named.add(
+                                                    Glob.pattern(v, true).after(prefix))))));
             if (named.isEmpty()) {
                 return List.of(ANY_SESSION);
             }
             Map<BitSet, String> found = GlobWitnesses.cover(Glob.pattern("*", false), named, MAX_KEY_STATES)
                     .orElseThrow(() -> new Undecidable("the session names in the bucket policy are too many to check"));
-            List<String> out = new ArrayList<>(found.values().stream().filter(s -> !s.isEmpty()).distinct().toList());
+            List<String> out = new ArrayList<>(
+                    found.values().stream().filter(s -> !s.isEmpty()).distinct().toList());
             if (!out.contains(ANY_SESSION)) {
                 out.add(0, ANY_SESSION);
             }

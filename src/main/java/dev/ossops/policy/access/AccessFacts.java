@@ -12,10 +12,16 @@ import java.util.Optional;
  * {@code objectAcls} answers an object's own ACL ({@code default} when it defers to the bucket's).
  * {@code userIds} are the UIDs of RAM users where known (bucket policies may name a user by UID).
  */
-public record AccessFacts(Fact<String> account, Fact<Boolean> accountBlockPublicAccess, Map<String, BucketFacts> buckets,
-                          Map<String, Fact<List<AttachedPolicy>>> users, Map<String, Fact<List<AttachedPolicy>>> roles,
-                          Map<String, String> userIds, Map<String, EdgeFacts> cdnDomains, ObjectAcls objectAcls,
-                          String missing) {
+public record AccessFacts(
+        Fact<String> account,
+        Fact<Boolean> accountBlockPublicAccess,
+        Map<String, BucketFacts> buckets,
+        Map<String, Fact<List<AttachedPolicy>>> users,
+        Map<String, Fact<List<AttachedPolicy>>> roles,
+        Map<String, String> userIds,
+        Map<String, EdgeFacts> cdnDomains,
+        ObjectAcls objectAcls,
+        String missing) {
 
     /** The ACL of one object as it stands, or why it is not known. */
     @FunctionalInterface
@@ -29,7 +35,8 @@ public record AccessFacts(Fact<String> account, Fact<Boolean> accountBlockPublic
 
         /** ossops never manages object ACLs, so a plan cannot know them. */
         static ObjectAcls notManaged() {
-            return (bucket, key) -> Fact.unknown("object ACLs are not managed by ossops (an object may carry its own public ACL)");
+            return (bucket, key) ->
+                    Fact.unknown("object ACLs are not managed by ossops (an object may carry its own public ACL)");
         }
     }
 
@@ -42,20 +49,24 @@ public record AccessFacts(Fact<String> account, Fact<Boolean> accountBlockPublic
     }
 
     Fact<BucketFacts> bucket(String name) {
-        return Optional.ofNullable(buckets.get(name)).<Fact<BucketFacts>>map(Fact::known)
+        return Optional.ofNullable(buckets.get(name))
+                .<Fact<BucketFacts>>map(Fact::known)
                 .orElseGet(() -> Fact.unknown("bucket " + name + " is " + missing));
     }
 
     Fact<List<AttachedPolicy>> userPolicies(String name) {
-        return Optional.ofNullable(users.get(name)).orElseGet(() -> Fact.unknown("RAM user " + name + " is " + missing));
+        return Optional.ofNullable(users.get(name))
+                .orElseGet(() -> Fact.unknown("RAM user " + name + " is " + missing));
     }
 
     Fact<List<AttachedPolicy>> rolePolicies(String name) {
-        return Optional.ofNullable(roles.get(name)).orElseGet(() -> Fact.unknown("RAM role " + name + " is " + missing));
+        return Optional.ofNullable(roles.get(name))
+                .orElseGet(() -> Fact.unknown("RAM role " + name + " is " + missing));
     }
 
     Fact<EdgeFacts> cdnDomain(String name) {
-        return Optional.ofNullable(cdnDomains.get(name)).<Fact<EdgeFacts>>map(Fact::known)
+        return Optional.ofNullable(cdnDomains.get(name))
+                .<Fact<EdgeFacts>>map(Fact::known)
                 .orElseGet(() -> Fact.unknown("CDN domain " + name + " is " + missing));
     }
 }

@@ -30,7 +30,8 @@ public sealed interface AccessPrincipal {
      * A session of a role of the account, narrowed by {@code sessionPolicy} when given (the Policy parameter of
      * AssumeRole); {@code sessionName} empty = any session.
      */
-    record Role(String name, Optional<PolicyDocument> sessionPolicy, Optional<String> sessionName) implements AccessPrincipal {
+    record Role(String name, Optional<PolicyDocument> sessionPolicy, Optional<String> sessionName)
+            implements AccessPrincipal {
         @Override
         public String describe() {
             return "role session " + name + "/" + sessionName.orElse("*")

@@ -17,9 +17,16 @@ import java.util.Optional;
  * every key not pinned ranges over all values. {@code signedCdnUrl} pins whether a request through the CDN
  * carries a valid URL-authentication signature.
  */
-public record AccessQuery(String name, AccessPrincipal principal, List<OssAction> actions, String bucket,
-                          Optional<String> keyPattern, Optional<String> viaCdn, Map<String, Optional<String>> fixedKeys,
-                          Optional<Boolean> signedCdnUrl, boolean expectAllowed) {
+public record AccessQuery(
+        String name,
+        AccessPrincipal principal,
+        List<OssAction> actions,
+        String bucket,
+        Optional<String> keyPattern,
+        Optional<String> viaCdn,
+        Map<String, Optional<String>> fixedKeys,
+        Optional<Boolean> signedCdnUrl,
+        boolean expectAllowed) {
 
     public AccessQuery {
         Objects.requireNonNull(name, "name");

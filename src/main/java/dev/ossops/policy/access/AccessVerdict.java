@@ -14,7 +14,9 @@ import java.util.Optional;
 public record AccessVerdict(Status status, String message, List<StatementRef> statements, long checked) {
 
     public enum Status {
-        HOLDS("holds"), FAILS("fails"), UNKNOWN("unknown");
+        HOLDS("holds"),
+        FAILS("fails"),
+        UNKNOWN("unknown");
 
         private final String label;
 

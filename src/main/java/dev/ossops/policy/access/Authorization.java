@@ -32,8 +32,7 @@ import java.util.Optional;
  * either is right.
  */
 public final class Authorization {
-    private Authorization() {
-    }
+    private Authorization() {}
 
     /** The outcome: allowed or not, whether by an explicit Deny, the statements that decided, and why, for people. */
     public record Outcome(boolean allowed, boolean explicitDeny, List<StatementRef> statements, String reason) {
@@ -43,10 +42,19 @@ public final class Authorization {
     }
 
     /** Everything one request is decided on. {@code key} empty for bucket-level actions; {@code objectAcl} the object's own ACL. */
-    public record Request(Caller caller, List<AttachedPolicy> identity, Optional<AttachedPolicy> session,
-                          Optional<PolicyDocument> bucketPolicy, String owner, String bucket, Optional<String> key,
-                          OssAction action, java.util.Map<String, List<String>> conditionKeys, String bucketAcl,
-                          Optional<String> objectAcl, boolean blockPublicAccess) {
+    public record Request(
+            Caller caller,
+            List<AttachedPolicy> identity,
+            Optional<AttachedPolicy> session,
+            Optional<PolicyDocument> bucketPolicy,
+            String owner,
+            String bucket,
+            Optional<String> key,
+            OssAction action,
+            java.util.Map<String, List<String>> conditionKeys,
+            String bucketAcl,
+            Optional<String> objectAcl,
+            boolean blockPublicAccess) {
         public Request {
             identity = List.copyOf(identity);
             conditionKeys = java.util.Map.copyOf(conditionKeys);
@@ -54,21 +62,27 @@ public final class Authorization {
     }
 
     public static Outcome decide(Request r) {
-        PolicySet policies = new PolicySet(r.identity(), r.session(),
-                r.bucketPolicy().map(p -> new AttachedPolicy(r.bucket(), p)));
-        RequestContext context = new RequestContext(r.action().action(),
-                RequestContext.ossResource(r.owner(), r.bucket(), r.key().orElse(null)), r.caller(), r.conditionKeys());
+        PolicySet policies =
+                new PolicySet(r.identity(), r.session(), r.bucketPolicy().map(p -> new AttachedPolicy(r.bucket(), p)));
+        RequestContext context = new RequestContext(
+                r.action().action(),
+                RequestContext.ossResource(r.owner(), r.bucket(), r.key().orElse(null)),
+                r.caller(),
+                r.conditionKeys());
         Decision decision = PolicyEvaluator.evaluate(policies, context);
         if (decision.outcome() == Decision.Outcome.EXPLICIT_DENY) {
             return new Outcome(false, true, decision.statements(), decision.explanation());
         }
-        boolean ignoredPublicGrant = decision.allowed() && r.blockPublicAccess() && r.bucketPolicy().isPresent()
+        boolean ignoredPublicGrant = decision.allowed()
+                && r.blockPublicAccess()
+                && r.bucketPolicy().isPresent()
                 && grantedPublicly(decision, r.bucketPolicy().get(), r.bucket());
         if (decision.allowed() && !ignoredPublicGrant) {
             return new Outcome(true, false, decision.statements(), decision.explanation());
         }
         String acl = AclPermission.effective(r.bucketAcl(), r.objectAcl());
-        boolean ownAcl = r.objectAcl().filter(a -> !AclPermission.DEFAULT.equals(a)).isPresent();
+        boolean ownAcl =
+                r.objectAcl().filter(a -> !AclPermission.DEFAULT.equals(a)).isPresent();
         AclPermission needed = AclPermission.of(r.action());
         if (needed.grantedBy(acl)) {
             String which = (ownAcl ? "the object ACL " : "the bucket ACL ") + acl;
@@ -77,14 +91,16 @@ public final class Authorization {
             }
         }
         String why = ignoredPublicGrant
-                ? "Block Public Access ignores the public grant of " + decision.statements().get(0).describe()
+                ? "Block Public Access ignores the public grant of "
+                        + decision.statements().get(0).describe()
                 : decision.explanation();
         return new Outcome(false, false, ignoredPublicGrant ? decision.statements() : List.of(), why);
     }
 
     private static boolean grantedPublicly(Decision decision, PolicyDocument policy, String bucket) {
         List<Integer> publicStatements = PolicyAudit.anonymousAccess(policy, bucket).statements().stream()
-                .map(StatementRef::index).toList();
+                .map(StatementRef::index)
+                .toList();
         return decision.statements().stream()
                 .anyMatch(ref -> ref.type() == PolicyType.BUCKET && publicStatements.contains(ref.index()));
     }

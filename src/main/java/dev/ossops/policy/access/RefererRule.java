@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public record RefererRule(boolean allowList, List<String> domains, boolean allowEmpty) {
     public RefererRule {
-        domains = domains.stream().map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
+        domains = domains.stream()
+                .map(d -> d.trim().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty())
+                .toList();
     }
 
     /** Whether a request with this Referer (empty = none) passes the rule. */
@@ -24,7 +27,8 @@ public record RefererRule(boolean allowList, List<String> domains, boolean allow
             return allowEmpty;
         }
         Optional<String> host = host(referer.get());
-        boolean listed = host.map(h -> domains.stream().anyMatch(d -> covers(d, h))).orElse(false);
+        boolean listed =
+                host.map(h -> domains.stream().anyMatch(d -> covers(d, h))).orElse(false);
         return allowList == listed;
     }
 

@@ -23,16 +23,24 @@ final class AccessChecks {
     void check(MapNode profile) {
         context.forEachMap(profile, "access", "access", (assertion, path) -> {
             context.map(assertion, "principal").ifPresent(p -> checkPrincipal(p, PropertyPath.key(path, "principal")));
-            assertion.get("signedUrl").filter(s -> !assertion.has("viaCdnDomain")).ifPresent(s -> context.problems().error(s,
-                    PropertyPath.key(path, "signedUrl"), "signedUrl only applies with viaCdnDomain"));
+            assertion
+                    .get("signedUrl")
+                    .filter(s -> !assertion.has("viaCdnDomain"))
+                    .ifPresent(s -> context.problems()
+                            .error(s, PropertyPath.key(path, "signedUrl"), "signedUrl only applies with viaCdnDomain"));
             assertion.get("actions").ifPresent(actions -> {
                 List<Node> items = actions.asItems();
                 for (int i = 0; i < items.size(); i++) {
                     Node item = items.get(i);
                     String itemPath = PropertyPath.index(PropertyPath.key(path, "actions"), i);
-                    item.asString().filter(a -> !a.startsWith("oss:") || a.contains("*")).ifPresent(a -> context.problems()
-                            .error(item, itemPath, "name one OSS action such as oss:GetObject, without wildcards: an "
-                                    + "assertion is checked for each action it names"));
+                    item.asString()
+                            .filter(a -> !a.startsWith("oss:") || a.contains("*"))
+                            .ifPresent(a -> context.problems()
+                                    .error(
+                                            item,
+                                            itemPath,
+                                            "name one OSS action such as oss:GetObject, without wildcards: an "
+                                                    + "assertion is checked for each action it names"));
                 }
             });
         });
@@ -41,19 +49,40 @@ final class AccessChecks {
     private void checkPrincipal(MapNode principal, String path) {
         List<String> kinds = PRINCIPAL_KINDS.stream().filter(principal::has).toList();
         if (kinds.size() != 1) {
-            context.problems().error(principal, path, "set exactly one of anonymous, ramUser, role or account; found "
-                    + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
+            context.problems()
+                    .error(
+                            principal,
+                            path,
+                            "set exactly one of anonymous, ramUser, role or account; found "
+                                    + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
         }
-        principal.get("anonymous").filter(a -> a.asBoolean().filter(b -> !b).isPresent()).ifPresent(a -> context.problems()
-                .error(a, PropertyPath.key(path, "anonymous"), "anonymous: false says nothing; name the principal instead"));
+        principal
+                .get("anonymous")
+                .filter(a -> a.asBoolean().filter(b -> !b).isPresent())
+                .ifPresent(a -> context.problems()
+                        .error(
+                                a,
+                                PropertyPath.key(path, "anonymous"),
+                                "anonymous: false says nothing; name the principal instead"));
         for (String roleOnly : List.of("sessionPolicy", "sessionName")) {
-            principal.get(roleOnly).filter(v -> !principal.has("role")).ifPresent(v -> context.problems().error(v,
-                    PropertyPath.key(path, roleOnly), roleOnly + " only applies to a role"));
+            principal
+                    .get(roleOnly)
+                    .filter(v -> !principal.has("role"))
+                    .ifPresent(v -> context.problems()
+                            .error(v, PropertyPath.key(path, roleOnly), roleOnly + " only applies to a role"));
         }
-        principal.get("sessionPolicy").ifPresent(policy -> new PolicyChecks(context).check(policy,
-                PropertyPath.key(path, "sessionPolicy"), PolicyChecks.Use.IDENTITY));
-        principal.get("account").flatMap(Node::asString).filter(a -> !a.equals("self") && !a.matches("[0-9]{16}"))
-                .ifPresent(a -> context.problems().error(principal.get("account").orElseThrow(), PropertyPath.key(path, "account"),
-                        "use a 16-digit account id or self"));
+        principal
+                .get("sessionPolicy")
+                .ifPresent(policy -> new PolicyChecks(context)
+                        .check(policy, PropertyPath.key(path, "sessionPolicy"), PolicyChecks.Use.IDENTITY));
+        principal
+                .get("account")
+                .flatMap(Node::asString)
+                .filter(a -> !a.equals("self") && !a.matches("[0-9]{16}"))
+                .ifPresent(a -> context.problems()
+                        .error(
+                                principal.get("account").orElseThrow(),
+                                PropertyPath.key(path, "account"),
+                                "use a 16-digit account id or self"));
     }
 }

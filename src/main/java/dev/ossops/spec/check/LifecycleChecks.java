@@ -20,8 +20,8 @@ import java.util.Optional;
 final class LifecycleChecks {
 
     /** Minimum storage durations (days) OSS bills for when objects leave a class early. */
-    private static final Map<String, Integer> MINIMUM_DAYS = Map.of("IA", 30, "Archive", 60, "ColdArchive", 180,
-            "DeepColdArchive", 180);
+    private static final Map<String, Integer> MINIMUM_DAYS =
+            Map.of("IA", 30, "Archive", 60, "ColdArchive", 180, "DeepColdArchive", 180);
 
     private final CheckContext context;
 
@@ -37,8 +37,7 @@ final class LifecycleChecks {
     }
 
     /** A bucket's rules in order; {@code complete} is false when a document could not be read. */
-    record Rules(List<Rule> rules, boolean complete) {
-    }
+    record Rules(List<Rule> rules, boolean complete) {}
 
     /** The rules of every lifecycle document of a bucket, in order. */
     Rules rules(Node lifecycle, String path) {
@@ -68,16 +67,24 @@ final class LifecycleChecks {
 
     void check(Node lifecycle, String path, List<Rule> rules) {
         if (rules.size() > DocumentSchemas.MAX_LIFECYCLE_RULES) {
-            context.problems().error(lifecycle, path, "a bucket has at most " + DocumentSchemas.MAX_LIFECYCLE_RULES
-                    + " lifecycle rules, these documents hold " + rules.size());
+            context.problems()
+                    .error(
+                            lifecycle,
+                            path,
+                            "a bucket has at most " + DocumentSchemas.MAX_LIFECYCLE_RULES
+                                    + " lifecycle rules, these documents hold " + rules.size());
         }
         Map<String, Node> ids = new HashMap<>();
         for (Rule rule : rules) {
             rule.node().get("ID").filter(id -> id.asString().isPresent()).ifPresent(id -> {
                 Node first = ids.putIfAbsent(id.asString().get(), id);
                 if (first != null) {
-                    context.problems().error(id, PropertyPath.key(rule.path(), "ID"), "duplicate rule ID '"
-                            + id.asString().get() + "' (also used at " + first.location() + "); rule IDs must be unique within a bucket");
+                    context.problems()
+                            .error(
+                                    id,
+                                    PropertyPath.key(rule.path(), "ID"),
+                                    "duplicate rule ID '" + id.asString().get() + "' (also used at " + first.location()
+                                            + "); rule IDs must be unique within a bucket");
                 }
             });
             checkRule(rule);
@@ -87,21 +94,41 @@ final class LifecycleChecks {
     private void checkRule(Rule rule) {
         MapNode node = rule.node();
         String path = rule.path();
-        if (!node.has("Expiration") && !node.has("Transitions") && !node.has("AbortMultipartUpload")
-                && !node.has("NoncurrentVersionExpiration") && !node.has("NoncurrentVersionTransitions")) {
-            context.problems().error(node, path, "a rule needs at least one action: Expiration, Transitions, "
-                    + "AbortMultipartUpload, NoncurrentVersionExpiration or NoncurrentVersionTransitions");
+        if (!node.has("Expiration")
+                && !node.has("Transitions")
+                && !node.has("AbortMultipartUpload")
+                && !node.has("NoncurrentVersionExpiration")
+                && !node.has("NoncurrentVersionTransitions")) {
+            context.problems()
+                    .error(
+                            node,
+                            path,
+                            "a rule needs at least one action: Expiration, Transitions, "
+                                    + "AbortMultipartUpload, NoncurrentVersionExpiration or NoncurrentVersionTransitions");
         }
-        context.map(node, "Expiration").ifPresent(expiration -> exactlyOne(expiration, PropertyPath.key(path, "Expiration"),
-                List.of("Days", "CreatedBeforeDate", "Date", "ExpiredObjectDeleteMarker")));
-        context.map(node, "AbortMultipartUpload").ifPresent(abort -> exactlyOne(abort,
-                PropertyPath.key(path, "AbortMultipartUpload"), List.of("Days", "CreatedBeforeDate")));
+        context.map(node, "Expiration")
+                .ifPresent(expiration -> exactlyOne(
+                        expiration,
+                        PropertyPath.key(path, "Expiration"),
+                        List.of("Days", "CreatedBeforeDate", "Date", "ExpiredObjectDeleteMarker")));
+        context.map(node, "AbortMultipartUpload")
+                .ifPresent(abort -> exactlyOne(
+                        abort, PropertyPath.key(path, "AbortMultipartUpload"), List.of("Days", "CreatedBeforeDate")));
         Optional<Long> expirationDays = context.map(node, "Expiration").flatMap(e -> e.integer("Days"));
-        checkTransitions(node, path, "Transitions", "Days", expirationDays,
+        checkTransitions(
+                node,
+                path,
+                "Transitions",
+                "Days",
+                expirationDays,
                 context.map(node, "Expiration").flatMap(e -> e.get("Days")),
                 PropertyPath.key(PropertyPath.key(path, "Expiration"), "Days"));
         Optional<MapNode> noncurrentExpiration = context.map(node, "NoncurrentVersionExpiration");
-        checkTransitions(node, path, "NoncurrentVersionTransitions", "NoncurrentDays",
+        checkTransitions(
+                node,
+                path,
+                "NoncurrentVersionTransitions",
+                "NoncurrentDays",
                 noncurrentExpiration.flatMap(e -> e.integer("NoncurrentDays")),
                 noncurrentExpiration.flatMap(e -> e.get("NoncurrentDays")),
                 PropertyPath.key(PropertyPath.key(path, "NoncurrentVersionExpiration"), "NoncurrentDays"));
@@ -110,13 +137,23 @@ final class LifecycleChecks {
     private void exactlyOne(MapNode node, String path, List<String> keys) {
         long present = keys.stream().filter(node::has).count();
         if (present != 1) {
-            context.problems().error(node, path, "set exactly one of " + String.join(", ", keys.subList(0, keys.size() - 1))
-                    + " or " + keys.get(keys.size() - 1) + "; found " + present);
+            context.problems()
+                    .error(
+                            node,
+                            path,
+                            "set exactly one of " + String.join(", ", keys.subList(0, keys.size() - 1)) + " or "
+                                    + keys.get(keys.size() - 1) + "; found " + present);
         }
     }
 
-    private void checkTransitions(MapNode rule, String rulePath, String key, String daysKey, Optional<Long> expiration,
-                                  Optional<Node> expirationNode, String expirationPath) {
+    private void checkTransitions(
+            MapNode rule,
+            String rulePath,
+            String key,
+            String daysKey,
+            Optional<Long> expiration,
+            Optional<Node> expirationNode,
+            String expirationPath) {
         Optional<Node> list = rule.get(key);
         if (list.isEmpty()) {
             return;
@@ -137,16 +174,25 @@ final class LifecycleChecks {
                 exactlyOne(transition, path, List.of("Days", "CreatedBeforeDate"));
             }
             Optional<String> storageClass = transition.string("StorageClass");
-            int classIndex = storageClass.map(DocumentSchemas.TRANSITION_CLASSES::indexOf).orElse(-1);
+            int classIndex = storageClass
+                    .map(DocumentSchemas.TRANSITION_CLASSES::indexOf)
+                    .orElse(-1);
             if (classIndex >= 0 && previousClass >= 0 && classIndex <= previousClass) {
-                context.problems().error(transition.get("StorageClass").orElseThrow(), PropertyPath.key(path, "StorageClass"),
-                        "a transition to " + storageClass.get() + " cannot follow one to " + previousName
-                                + "; classes only get colder: Standard -> IA -> Archive -> ColdArchive -> DeepColdArchive");
+                context.problems()
+                        .error(
+                                transition.get("StorageClass").orElseThrow(),
+                                PropertyPath.key(path, "StorageClass"),
+                                "a transition to " + storageClass.get() + " cannot follow one to " + previousName
+                                        + "; classes only get colder: Standard -> IA -> Archive -> ColdArchive -> DeepColdArchive");
             }
             Optional<Long> days = transition.integer(daysKey);
             if (days.isPresent() && previous != null && days.get() <= previousDays) {
-                context.problems().error(transition.get(daysKey).orElseThrow(), PropertyPath.key(path, daysKey),
-                        "must be greater than the previous transition's " + previousDays + " days, got " + days.get());
+                context.problems()
+                        .error(
+                                transition.get(daysKey).orElseThrow(),
+                                PropertyPath.key(path, daysKey),
+                                "must be greater than the previous transition's " + previousDays + " days, got "
+                                        + days.get());
             }
             if (days.isPresent() && previous != null && previousName != null) {
                 warnEarlyRemoval(previous, previousPath, previousName, previousDays, days.get(), "the next transition");
@@ -161,8 +207,12 @@ final class LifecycleChecks {
                 previousPath = path;
                 if (i == items.size() - 1 && expiration.isPresent() && previousName != null) {
                     if (expiration.get() <= days.get()) {
-                        context.problems().error(expirationNode.orElseThrow(), expirationPath,
-                                "must be later than the last transition (" + days.get() + " days), got " + expiration.get());
+                        context.problems()
+                                .error(
+                                        expirationNode.orElseThrow(),
+                                        expirationPath,
+                                        "must be later than the last transition (" + days.get() + " days), got "
+                                                + expiration.get());
                     } else {
                         warnEarlyRemoval(transition, path, previousName, days.get(), expiration.get(), "expiration");
                     }
@@ -171,13 +221,18 @@ final class LifecycleChecks {
         }
     }
 
-    private void warnEarlyRemoval(MapNode transition, String path, String storageClass, long enterDay, long leaveDay, String what) {
+    private void warnEarlyRemoval(
+            MapNode transition, String path, String storageClass, long enterDay, long leaveDay, String what) {
         int minimum = MINIMUM_DAYS.getOrDefault(storageClass, 0);
         if (leaveDay > enterDay && leaveDay - enterDay < minimum) {
             Node at = transition.get("StorageClass").orElse(transition);
-            context.problems().warning(at, PropertyPath.key(path, "StorageClass"), "objects enter " + storageClass + " at day " + enterDay
-                    + " and leave it at day " + leaveDay + " (" + what + "), before its " + minimum
-                    + "-day minimum storage duration; OSS bills the full " + minimum + " days");
+            context.problems()
+                    .warning(
+                            at,
+                            PropertyPath.key(path, "StorageClass"),
+                            "objects enter " + storageClass + " at day " + enterDay
+                                    + " and leave it at day " + leaveDay + " (" + what + "), before its " + minimum
+                                    + "-day minimum storage duration; OSS bills the full " + minimum + " days");
         }
     }
 }

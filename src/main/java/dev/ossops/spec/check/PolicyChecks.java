@@ -41,7 +41,8 @@ final class PolicyChecks {
         List<Node> items = statements.get().asItems();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof MapNode statement) {
-                String statementPath = statements.get() instanceof ListNode ? PropertyPath.index(listPath, i) : listPath;
+                String statementPath =
+                        statements.get() instanceof ListNode ? PropertyPath.index(listPath, i) : listPath;
                 checkStatement(statement, statementPath, use);
             }
         }
@@ -55,15 +56,22 @@ final class PolicyChecks {
         }
         oneOf(statement, path, "Resource", "NotResource");
         if (use == Use.BUCKET && !statement.has("Principal")) {
-            context.problems().error(statement, path, "a bucket policy statement needs Principal: the account ids, "
-                    + "RAM users or roles it applies to (\"*\" for anyone)");
+            context.problems()
+                    .error(
+                            statement,
+                            path,
+                            "a bucket policy statement needs Principal: the account ids, "
+                                    + "RAM users or roles it applies to (\"*\" for anyone)");
         }
         if (use == Use.BUCKET) {
             checkSourceIpHasSourceVpc(statement, path);
         }
         if (use == Use.IDENTITY && statement.has("Principal")) {
-            context.problems().error(statement.get("Principal").orElseThrow(), PropertyPath.key(path, "Principal"),
-                    "a RAM policy attached to users and roles has no Principal; it applies to whoever it is attached to");
+            context.problems()
+                    .error(
+                            statement.get("Principal").orElseThrow(),
+                            PropertyPath.key(path, "Principal"),
+                            "a RAM policy attached to users and roles has no Principal; it applies to whoever it is attached to");
         }
     }
 
@@ -88,31 +96,52 @@ final class PolicyChecks {
             }
         }
         if (sourceIp.isPresent() && !sourceVpc) {
-            context.problems().error(sourceIp.get().value(), PropertyPath.key(path, "Condition"),
-                    "OSS refuses a bucket policy that conditions on acs:SourceIp without acs:SourceVpc (error 0030-00000008); "
-                            + "for public addresses add StringNotLike: {acs:SourceVpc: [\"vpc-*\"]}, for a VPC add StringEquals: "
-                            + "{acs:SourceVpc: [\"vpc-...\"]}");
+            context.problems()
+                    .error(
+                            sourceIp.get().value(),
+                            PropertyPath.key(path, "Condition"),
+                            "OSS refuses a bucket policy that conditions on acs:SourceIp without acs:SourceVpc (error 0030-00000008); "
+                                    + "for public addresses add StringNotLike: {acs:SourceVpc: [\"vpc-*\"]}, for a VPC add StringEquals: "
+                                    + "{acs:SourceVpc: [\"vpc-...\"]}");
         }
     }
 
     private void checkTrust(MapNode statement, String path) {
         Optional<Node> principal = statement.get("Principal");
         if (principal.isEmpty()) {
-            context.problems().error(statement, path, "a trust policy statement needs Principal with RAM, Service or "
-                    + "Federated: who may assume the role");
+            context.problems()
+                    .error(
+                            statement,
+                            path,
+                            "a trust policy statement needs Principal with RAM, Service or "
+                                    + "Federated: who may assume the role");
         } else if (!(principal.get() instanceof MapNode map) || map.isEmpty()) {
-            context.problems().error(principal.get(), PropertyPath.key(path, "Principal"), "a trust policy Principal is a map "
-                    + "with RAM, Service or Federated, e.g. {\"Service\": [\"ecs.aliyuncs.com\"]}");
+            context.problems()
+                    .error(
+                            principal.get(),
+                            PropertyPath.key(path, "Principal"),
+                            "a trust policy Principal is a map "
+                                    + "with RAM, Service or Federated, e.g. {\"Service\": [\"ecs.aliyuncs.com\"]}");
         }
         Optional<Node> action = statement.get("Action");
-        if (action.isPresent() && action.get().asItems().stream()
-                .noneMatch(a -> a.asString().filter(s -> s.startsWith("sts:AssumeRole")).isPresent())) {
-            context.problems().error(action.get(), PropertyPath.key(path, "Action"), "a trust policy allows "
-                    + "sts:AssumeRole (or sts:AssumeRoleWithSAML / sts:AssumeRoleWithOIDC)");
+        if (action.isPresent()
+                && action.get().asItems().stream()
+                        .noneMatch(a -> a.asString()
+                                .filter(s -> s.startsWith("sts:AssumeRole"))
+                                .isPresent())) {
+            context.problems()
+                    .error(
+                            action.get(),
+                            PropertyPath.key(path, "Action"),
+                            "a trust policy allows "
+                                    + "sts:AssumeRole (or sts:AssumeRoleWithSAML / sts:AssumeRoleWithOIDC)");
         }
         if (statement.has("Resource")) {
-            context.problems().error(statement.get("Resource").orElseThrow(), PropertyPath.key(path, "Resource"),
-                    "a trust policy has no Resource: the role itself is the resource");
+            context.problems()
+                    .error(
+                            statement.get("Resource").orElseThrow(),
+                            PropertyPath.key(path, "Resource"),
+                            "a trust policy has no Resource: the role itself is the resource");
         }
     }
 

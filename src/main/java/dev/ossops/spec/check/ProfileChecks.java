@@ -3,7 +3,6 @@ package dev.ossops.spec.check;
 import dev.ossops.spec.schema.ProfileSchema;
 import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.MapNode;
-import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.PropertyPath;
 
 import java.util.List;
@@ -32,8 +31,12 @@ public final class ProfileChecks {
         checkCredentials(profile);
         checkEmulator(profile);
         BucketChecks buckets = new BucketChecks(context);
-        context.section(profile, "buckets").values().forEach(entry -> entry.value().asMap().ifPresent(bucket ->
-                buckets.check(entry.key(), bucket, PropertyPath.key("buckets", entry.key()), bucketNames)));
+        context.section(profile, "buckets")
+                .values()
+                .forEach(entry -> entry.value()
+                        .asMap()
+                        .ifPresent(bucket -> buckets.check(
+                                entry.key(), bucket, PropertyPath.key("buckets", entry.key()), bucketNames)));
         context.map(profile, "ram").ifPresent(ram -> new RamChecks(context).check(ram, profile.has("uploader")));
         context.map(profile, "cdn").ifPresent(cdn -> new CdnChecks(context).check(cdn, bucketNames));
         context.map(profile, "uploader").ifPresent(uploader -> checkUploader(uploader, bucketNames));
@@ -43,16 +46,30 @@ public final class ProfileChecks {
 
     private void checkServe(MapNode profile, MapNode serve) {
         if (!profile.has("uploader")) {
-            context.problems().error(serve, "serve", "needs an uploader section: serve hands out uploads to its bucket, "
-                    + "with its allowedContentTypes and maxSizeBytes");
+            context.problems()
+                    .error(
+                            serve,
+                            "serve",
+                            "needs an uploader section: serve hands out uploads to its bucket, "
+                                    + "with its allowedContentTypes and maxSizeBytes");
         }
         if (!serve.has("apiKeys") && !serve.has("apiKeysFile")) {
-            context.problems().error(serve, "serve", "needs apiKeys or apiKeysFile: every caller authenticates with an API key");
+            context.problems()
+                    .error(serve, "serve", "needs apiKeys or apiKeysFile: every caller authenticates with an API key");
         }
-        serve.get("cdnDomain").ifPresent(domain -> domain.asString()
-                .filter(d -> !context.names(context.map(profile, "cdn").orElse(EMPTY), "domains").contains(d))
-                .ifPresent(d -> context.problems().warning(domain, "serve.cdnDomain", "domain '" + d
-                        + "' is not defined in this profile's cdn.domains; it must already serve the uploader bucket")));
+        serve.get("cdnDomain")
+                .ifPresent(
+                        domain -> domain.asString()
+                                .filter(d -> !context.names(
+                                                context.map(profile, "cdn").orElse(EMPTY), "domains")
+                                        .contains(d))
+                                .ifPresent(
+                                        d -> context.problems()
+                                                .warning(
+                                                        domain,
+                                                        "serve.cdnDomain",
+                                                        "domain '" + d
+                                                                + "' is not defined in this profile's cdn.domains; it must already serve the uploader bucket")));
     }
 
     private void checkCredentials(MapNode profile) {
@@ -64,32 +81,54 @@ public final class ProfileChecks {
     }
 
     private void onlyWith(MapNode credentials, String key, String source, String actual) {
-        credentials.get(key).filter(v -> !source.equals(actual)).ifPresent(value -> context.problems().error(value,
-                PropertyPath.key("credentials", key), key + " is only used with source " + source));
+        credentials
+                .get(key)
+                .filter(v -> !source.equals(actual))
+                .ifPresent(value -> context.problems()
+                        .error(
+                                value,
+                                PropertyPath.key("credentials", key),
+                                key + " is only used with source " + source));
     }
 
     private void checkEmulator(MapNode profile) {
-        profile.get("emulator").filter(e -> profile.string("endpoint").filter("embedded"::equals).isEmpty())
-                .ifPresent(emulator -> context.problems().warning(emulator, "emulator",
-                        "is ignored unless endpoint is 'embedded'"));
+        profile.get("emulator")
+                .filter(e ->
+                        profile.string("endpoint").filter("embedded"::equals).isEmpty())
+                .ifPresent(emulator ->
+                        context.problems().warning(emulator, "emulator", "is ignored unless endpoint is 'embedded'"));
     }
 
     private void checkUploader(MapNode uploader, List<String> bucketNames) {
-        uploader.get("bucket").ifPresent(bucket -> bucket.asString().filter(b -> !bucketNames.contains(b)).ifPresent(b ->
-                context.problems().warning(bucket, "uploader.bucket", "bucket '" + b
-                        + "' is not defined in this profile; it must already exist")));
-        uploader.get("keyLayout").ifPresent(layout -> layout.asString().ifPresent(text -> {
-            Matcher matcher = PLACEHOLDER.matcher(text);
-            while (matcher.find()) {
-                if (!ProfileSchema.KEY_LAYOUT_PLACEHOLDERS.contains(matcher.group())) {
-                    context.problems().error(layout, "uploader.keyLayout", "unknown placeholder '" + matcher.group()
-                            + "'; accepted: " + String.join(" ", ProfileSchema.KEY_LAYOUT_PLACEHOLDERS));
-                }
-            }
-            if (!text.contains("{uuid}") && !text.contains("{filename}") && !text.contains("{timestamp}")) {
-                context.problems().error(layout, "uploader.keyLayout", "needs {uuid}, {filename} or {timestamp}, "
-                        + "or every upload would get the same key");
-            }
-        }));
+        uploader.get("bucket")
+                .ifPresent(bucket -> bucket.asString()
+                        .filter(b -> !bucketNames.contains(b))
+                        .ifPresent(b -> context.problems()
+                                .warning(
+                                        bucket,
+                                        "uploader.bucket",
+                                        "bucket '" + b + "' is not defined in this profile; it must already exist")));
+        uploader.get("keyLayout")
+                .ifPresent(layout -> layout.asString().ifPresent(text -> {
+                    Matcher matcher = PLACEHOLDER.matcher(text);
+                    while (matcher.find()) {
+                        if (!ProfileSchema.KEY_LAYOUT_PLACEHOLDERS.contains(matcher.group())) {
+                            context.problems()
+                                    .error(
+                                            layout,
+                                            "uploader.keyLayout",
+                                            "unknown placeholder '" + matcher.group() + "'; accepted: "
+                                                    + String.join(" ", ProfileSchema.KEY_LAYOUT_PLACEHOLDERS));
+                        }
+                    }
+                    if (!text.contains("{uuid}") && !text.contains("{filename}") && !text.contains("{timestamp}")) {
+                        context.problems()
+                                .error(
+                                        layout,
+                                        "uploader.keyLayout",
+                                        "needs {uuid}, {filename} or {timestamp}, "
+                                                + "or every upload would get the same key");
+                    }
+                }));
     }
 }

@@ -28,17 +28,26 @@ final class RamChecks {
             boolean document = policy.has("document");
             boolean generate = policy.has("generate");
             if (document == generate) {
-                context.problems().error(policy, path, "set exactly one of document (a policy file or inline policy) "
-                        + "or generate: uploader");
+                context.problems()
+                        .error(
+                                policy,
+                                path,
+                                "set exactly one of document (a policy file or inline policy) "
+                                        + "or generate: uploader");
             }
-            policy.get("document").ifPresent(d -> policies.check(d, PropertyPath.key(path, "document"), PolicyChecks.Use.IDENTITY));
+            policy.get("document")
+                    .ifPresent(d -> policies.check(d, PropertyPath.key(path, "document"), PolicyChecks.Use.IDENTITY));
             if (generate && !hasUploader) {
-                context.problems().error(policy.get("generate").orElseThrow(), PropertyPath.key(path, "generate"),
-                        "generate: uploader needs an uploader section in this profile");
+                context.problems()
+                        .error(
+                                policy.get("generate").orElseThrow(),
+                                PropertyPath.key(path, "generate"),
+                                "generate: uploader needs an uploader section in this profile");
             }
         });
         context.forEachMap(ram, "roles", "ram.roles", (role, path) -> {
-            role.get("trust").ifPresent(t -> policies.check(t, PropertyPath.key(path, "trust"), PolicyChecks.Use.TRUST));
+            role.get("trust")
+                    .ifPresent(t -> policies.check(t, PropertyPath.key(path, "trust"), PolicyChecks.Use.TRUST));
             checkAttached(role, path, defined);
         });
         context.forEachMap(ram, "users", "ram.users", (user, path) -> checkAttached(user, path, defined));
@@ -54,9 +63,17 @@ final class RamChecks {
         for (int i = 0; i < attached.items().size(); i++) {
             Node item = attached.items().get(i);
             String itemPath = PropertyPath.index(PropertyPath.key(path, "policies"), i);
-            item.asString().filter(name -> !known.contains(name)).ifPresent(name -> context.problems().error(item, itemPath,
-                    "policy " + Redaction.quote(name) + " is neither defined under ram.policies nor a known system policy"
-                            + Suggestions.closest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("")));
+            item.asString()
+                    .filter(name -> !known.contains(name))
+                    .ifPresent(name -> context.problems()
+                            .error(
+                                    item,
+                                    itemPath,
+                                    "policy " + Redaction.quote(name)
+                                            + " is neither defined under ram.policies nor a known system policy"
+                                            + Suggestions.closest(name, known)
+                                                    .map(s -> " (did you mean '" + s + "'?)")
+                                                    .orElse("")));
         }
     }
 }

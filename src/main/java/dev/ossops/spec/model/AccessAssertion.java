@@ -11,9 +11,16 @@ import java.util.Optional;
  * {@code viaCdnDomain}. {@code conditions} pin request values (acs:SourceIp...); every key left out ranges over all
  * values. {@code signedUrl} pins whether a request through the CDN carries a valid URL-authentication signature.
  */
-public record AccessAssertion(String name, Principal principal, List<String> actions, String bucket,
-                              Optional<String> keyPattern, Optional<String> viaCdnDomain, Map<String, String> conditions,
-                              Optional<Boolean> signedUrl, boolean expectAllowed) {
+public record AccessAssertion(
+        String name,
+        Principal principal,
+        List<String> actions,
+        String bucket,
+        Optional<String> keyPattern,
+        Optional<String> viaCdnDomain,
+        Map<String, String> conditions,
+        Optional<Boolean> signedUrl,
+        boolean expectAllowed) {
 
     public AccessAssertion {
         actions = List.copyOf(actions);
@@ -21,21 +28,17 @@ public record AccessAssertion(String name, Principal principal, List<String> act
     }
 
     /** Who the assertion is about. */
-    public sealed interface Principal {
-    }
+    public sealed interface Principal {}
 
     /** Any unsigned request. */
-    public record Anonymous() implements Principal {
-    }
+    public record Anonymous() implements Principal {}
 
-    public record RamUser(String name) implements Principal {
-    }
+    public record RamUser(String name) implements Principal {}
 
     /** A session of a role, narrowed by the session policy AssumeRole is given; {@code sessionName} empty = any. */
-    public record Role(String name, Optional<PolicyDocument> sessionPolicy, Optional<String> sessionName) implements Principal {
-    }
+    public record Role(String name, Optional<PolicyDocument> sessionPolicy, Optional<String> sessionName)
+            implements Principal {}
 
     /** An account's root identity: {@code id} empty = the profile's own account. */
-    public record Account(Optional<String> id) implements Principal {
-    }
+    public record Account(Optional<String> id) implements Principal {}
 }

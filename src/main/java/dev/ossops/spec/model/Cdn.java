@@ -12,8 +12,13 @@ public record Cdn(Map<String, Domain> domains) {
     }
 
     /** {@code type} is web, download or video; {@code httpsCertificate} is "free" when set. */
-    public record Domain(String name, String type, Origin origin, boolean privateOssAuth, Optional<String> httpsCertificate,
-                         List<CacheTtl> cacheTtl) {
+    public record Domain(
+            String name,
+            String type,
+            Origin origin,
+            boolean privateOssAuth,
+            Optional<String> httpsCertificate,
+            List<CacheTtl> cacheTtl) {
         public Domain {
             cacheTtl = List.copyOf(cacheTtl);
         }
@@ -21,14 +26,11 @@ public record Cdn(Map<String, Domain> domains) {
 
     /** Where the CDN fetches misses from. */
     public sealed interface Origin {
-        record OssBucket(String bucket) implements Origin {
-        }
+        record OssBucket(String bucket) implements Origin {}
 
-        record DomainName(String domain) implements Origin {
-        }
+        record DomainName(String domain) implements Origin {}
 
-        record Ip(String address) implements Origin {
-        }
+        record Ip(String address) implements Origin {}
     }
 
     /** Cache expiry for file types or for paths (one of the two lists is empty). */

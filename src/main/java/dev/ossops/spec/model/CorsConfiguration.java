@@ -11,8 +11,12 @@ public record CorsConfiguration(List<Rule> rules, Optional<Boolean> responseVary
     }
 
     /** One CORS rule; lists as OSS stores them. */
-    public record Rule(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,
-                       List<String> exposeHeaders, Optional<Long> maxAgeSeconds) {
+    public record Rule(
+            List<String> allowedOrigins,
+            List<String> allowedMethods,
+            List<String> allowedHeaders,
+            List<String> exposeHeaders,
+            Optional<Long> maxAgeSeconds) {
         public Rule {
             allowedOrigins = List.copyOf(allowedOrigins);
             allowedMethods = List.copyOf(allowedMethods);

@@ -7,7 +7,9 @@ public record Credentials(Source source, Optional<String> profile, Optional<Stri
 
     /** Where credentials come from. */
     public enum Source {
-        ENV("env"), ALIYUN_CLI("aliyun-cli"), ECS_RAM_ROLE("ecs-ram-role");
+        ENV("env"),
+        ALIYUN_CLI("aliyun-cli"),
+        ECS_RAM_ROLE("ecs-ram-role");
 
         private final String value;
 

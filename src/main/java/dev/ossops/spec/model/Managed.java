@@ -12,13 +12,18 @@ import java.util.function.Function;
  */
 public record Managed<T>(State state, Optional<T> value) {
 
-    public enum State { UNMANAGED, ABSENT, PRESENT }
+    public enum State {
+        UNMANAGED,
+        ABSENT,
+        PRESENT
+    }
 
     public Managed {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(value, "value");
         if ((state == State.PRESENT) != value.isPresent()) {
-            throw new IllegalArgumentException("a " + state + " configuration " + (value.isPresent() ? "has no" : "needs a") + " value");
+            throw new IllegalArgumentException(
+                    "a " + state + " configuration " + (value.isPresent() ? "has no" : "needs a") + " value");
         }
     }
 

@@ -16,9 +16,14 @@ public record PolicyDocument(String version, List<Statement> statements) {
      * One statement. {@code notAction}/{@code notResource} say that {@code actions}/{@code resources} are
      * NotAction/NotResource. Condition values keep their text (numbers and booleans included).
      */
-    public record Statement(String effect, List<String> actions, boolean notAction, List<String> resources,
-                            boolean notResource, Optional<Principal> principal,
-                            Map<String, Map<String, List<String>>> condition) {
+    public record Statement(
+            String effect,
+            List<String> actions,
+            boolean notAction,
+            List<String> resources,
+            boolean notResource,
+            Optional<Principal> principal,
+            Map<String, Map<String, List<String>>> condition) {
         public Statement {
             actions = List.copyOf(actions);
             resources = List.copyOf(resources);

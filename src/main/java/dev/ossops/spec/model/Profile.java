@@ -7,9 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A validated ossops/v1 profile. Maps keep the order of the file; {@code access} holds the access assertions. */
-public record Profile(Path source, String name, String region, Endpoint endpoint, Credentials credentials,
-                      Map<String, Bucket> buckets, Ram ram, Cdn cdn, Optional<Uploader> uploader, Optional<Lock> lock,
-                      Optional<Serve> serve, Map<String, AccessAssertion> access) {
+public record Profile(
+        Path source,
+        String name,
+        String region,
+        Endpoint endpoint,
+        Credentials credentials,
+        Map<String, Bucket> buckets,
+        Ram ram,
+        Cdn cdn,
+        Optional<Uploader> uploader,
+        Optional<Lock> lock,
+        Optional<Serve> serve,
+        Map<String, AccessAssertion> access) {
 
     public Profile {
         buckets = ordered(buckets);

@@ -14,11 +14,18 @@ public record Ram(Map<String, Policy> policies, Map<String, Role> roles, Map<Str
     }
 
     /** A custom policy: a document, or generated from the uploader section ({@code document} empty). */
-    public record Policy(String name, Optional<String> description, Optional<PolicyDocument> document, boolean generateForUploader) {
-    }
+    public record Policy(
+            String name,
+            Optional<String> description,
+            Optional<PolicyDocument> document,
+            boolean generateForUploader) {}
 
-    public record Role(String name, Optional<String> description, PolicyDocument trust, long maxSessionDuration,
-                       List<String> policies) {
+    public record Role(
+            String name,
+            Optional<String> description,
+            PolicyDocument trust,
+            long maxSessionDuration,
+            List<String> policies) {
         public Role {
             policies = List.copyOf(policies);
         }

@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param stsRole                  role (name in the caller's account, or ARN) the STS endpoints assume
  * @param stsDurationSeconds       lifetime of the temporary credentials
  */
-public record Serve(Map<String, String> apiKeyVariables, Optional<Path> apiKeysFile, List<String> allowedOrigins, String keyPrefix,
-                    long presignExpiresSeconds, long publicUrlExpiresSeconds, Optional<String> cdnDomain, int requestsPerMinute,
-                    Optional<String> stsRole, long stsDurationSeconds) {
+public record Serve(
+        Map<String, String> apiKeyVariables,
+        Optional<Path> apiKeysFile,
+        List<String> allowedOrigins,
+        String keyPrefix,
+        long presignExpiresSeconds,
+        long publicUrlExpiresSeconds,
+        Optional<String> cdnDomain,
+        int requestsPerMinute,
+        Optional<String> stsRole,
+        long stsDurationSeconds) {
 
     public static final String DEFAULT_KEY_PREFIX = "uploads";
     public static final long DEFAULT_PRESIGN_EXPIRES_SECONDS = 600;

@@ -8,9 +8,16 @@ import java.util.Optional;
  *
  * @param postObjectAcl the object ACL {@code ossops post-policy} forms pin ({@code private} when absent)
  */
-public record Uploader(String bucket, Optional<String> prefix, Optional<String> keyLayout, Optional<Long> urlExpiresSeconds,
-                       List<String> allowedContentTypes, Optional<Long> maxSizeBytes, Optional<String> dirMode,
-                       Optional<String> filenameMode, Optional<String> postObjectAcl) {
+public record Uploader(
+        String bucket,
+        Optional<String> prefix,
+        Optional<String> keyLayout,
+        Optional<Long> urlExpiresSeconds,
+        List<String> allowedContentTypes,
+        Optional<Long> maxSizeBytes,
+        Optional<String> dirMode,
+        Optional<String> filenameMode,
+        Optional<String> postObjectAcl) {
 
     public Uploader {
         allowedContentTypes = List.copyOf(allowedContentTypes);

@@ -8,8 +8,7 @@ import java.util.Optional;
 public interface DocumentResolver {
 
     /** A document's root and the property path its own paths start from ("" in a file of its own). */
-    record Document(Node root, String basePath) {
-    }
+    record Document(Node root, String basePath) {}
 
     /**
      * Resolves {@code value} found at {@code path}. A missing or malformed file is reported (at the reference or

@@ -12,7 +12,8 @@ public record DocumentShape(String what, ObjectShape document) implements Shape 
 
     @Override
     public String description() {
-        return "A " + what + " document: a path to a JSON or YAML file relative to the profile, or the same structure inline.";
+        return "A " + what
+                + " document: a path to a JSON or YAML file relative to the profile, or the same structure inline.";
     }
 
     @Override

@@ -22,8 +22,11 @@ public final class JsonSchemaGenerator {
     public static String profileSchemaText() {
         ObjectNode schema = new JsonSchemaGenerator().generate(ProfileSchema.PROFILE, "ossops profile (ossops/v1)");
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema)
-                    .replace("\r\n", "\n") + "\n";
+            return new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(schema)
+                            .replace("\r\n", "\n")
+                    + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a schema tree always serialises", e);
         }
@@ -105,8 +108,11 @@ public final class JsonSchemaGenerator {
         if (shape instanceof DocumentShape document) {
             ObjectNode node = describe(json.objectNode(), document.description());
             ArrayNode anyOf = node.putArray("anyOf");
-            anyOf.add(json.objectNode().put("type", "string")
-                    .put("description", "Path of a JSON or YAML " + document.what() + " file, relative to the profile."));
+            anyOf.add(json.objectNode()
+                    .put("type", "string")
+                    .put(
+                            "description",
+                            "Path of a JSON or YAML " + document.what() + " file, relative to the profile."));
             anyOf.add(shape(document.document()));
             return node;
         }

@@ -16,12 +16,12 @@ import java.util.Optional;
  * {@code refused} maps keys (lower case) that people bring from elsewhere to why they are refused, said instead of
  * "unknown key".
  */
-public record ObjectShape(String name, String description, Map<String, Property> properties, Map<String, String> refused)
+public record ObjectShape(
+        String name, String description, Map<String, Property> properties, Map<String, String> refused)
         implements Shape {
 
     /** One key of an object; required keys must be present. */
-    public record Property(String name, Shape shape, boolean required) {
-    }
+    public record Property(String name, Shape shape, boolean required) {}
 
     public ObjectShape {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));

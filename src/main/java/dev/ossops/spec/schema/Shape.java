@@ -7,8 +7,15 @@ import dev.ossops.spec.tree.Node;
  * ({@link ShapeValidator}) and the JSON Schema ({@link JsonSchemaGenerator}), so the two cannot drift apart.
  */
 public sealed interface Shape
-        permits ObjectShape, MapShape, ListShape, StringShape, IntegerShape, BooleanShape, ManagedShape,
-        DocumentShape, AnyOfShape {
+        permits ObjectShape,
+                MapShape,
+                ListShape,
+                StringShape,
+                IntegerShape,
+                BooleanShape,
+                ManagedShape,
+                DocumentShape,
+                AnyOfShape {
 
     String description();
 

@@ -20,8 +20,18 @@ import java.util.Set;
 public final class ShapeValidator {
 
     /** Keys that only a literal credential would use; they get a specific error instead of "unknown key". */
-    private static final Set<String> SECRET_KEYS = Set.of("accesskeyid", "accesskeysecret", "accesskey", "secretkey",
-            "securitytoken", "ststoken", "secret", "password", "token", "ak", "sk");
+    private static final Set<String> SECRET_KEYS = Set.of(
+            "accesskeyid",
+            "accesskeysecret",
+            "accesskey",
+            "secretkey",
+            "securitytoken",
+            "ststoken",
+            "secret",
+            "password",
+            "token",
+            "ak",
+            "sk");
 
     private static final int MAX_LISTED_VALUES = 12;
 
@@ -71,16 +81,21 @@ public final class ShapeValidator {
             String childPath = PropertyPath.key(path, entry.key());
             ObjectShape.Property property = shape.properties().get(entry.key());
             if (property == null) {
-                problems.error(entry.keyLocation(), childPath, shape.refusal(entry.key())
-                        .orElseGet(() -> unknownKey(entry.key(), shape.keys())));
+                problems.error(
+                        entry.keyLocation(),
+                        childPath,
+                        shape.refusal(entry.key()).orElseGet(() -> unknownKey(entry.key(), shape.keys())));
             } else {
                 validate(entry.value(), property.shape(), childPath);
             }
         }
         for (ObjectShape.Property property : shape.properties().values()) {
             if (property.required() && !map.has(property.name())) {
-                problems.error(map, path, "missing required key '" + property.name() + "' ("
-                        + property.shape().expected() + ")");
+                problems.error(
+                        map,
+                        path,
+                        "missing required key '" + property.name() + "' ("
+                                + property.shape().expected() + ")");
             }
         }
     }
@@ -103,7 +118,11 @@ public final class ShapeValidator {
             return;
         }
         if (map.entries().size() > shape.maxEntries()) {
-            problems.error(map, path, "at most " + shape.maxEntries() + " entries are allowed, got " + map.entries().size());
+            problems.error(
+                    map,
+                    path,
+                    "at most " + shape.maxEntries() + " entries are allowed, got "
+                            + map.entries().size());
         }
         for (MapNode.Entry entry : map.entries().values()) {
             String childPath = PropertyPath.key(path, entry.key());
@@ -118,8 +137,11 @@ public final class ShapeValidator {
             if (size > shape.maxItems()) {
                 problems.error(list, path, "at most " + shape.maxItems() + " items are allowed, got " + size);
             } else if (size < shape.minItems()) {
-                problems.error(list, path, "at least " + shape.minItems() + " item" + (shape.minItems() == 1 ? " is" : "s are")
-                        + " required, got " + size);
+                problems.error(
+                        list,
+                        path,
+                        "at least " + shape.minItems() + " item" + (shape.minItems() == 1 ? " is" : "s are")
+                                + " required, got " + size);
             }
             for (int i = 0; i < size; i++) {
                 validate(list.items().get(i), shape.items(), PropertyPath.index(path, i));
@@ -144,19 +166,25 @@ public final class ShapeValidator {
         if (!shape.values().isEmpty() && !shape.values().contains(value)) {
             problems.error(location, path, notOneOf(value, shape.noun(), shape.values()));
         }
-        shape.formatRule().filter(format -> !format.test().test(value)).ifPresent(format ->
-                problems.error(location, path, Redaction.quote(value) + " is not a valid " + format.noun() + "; "
-                        + format.accepted()));
+        shape.formatRule()
+                .filter(format -> !format.test().test(value))
+                .ifPresent(format -> problems.error(
+                        location,
+                        path,
+                        Redaction.quote(value) + " is not a valid " + format.noun() + "; " + format.accepted()));
     }
 
     /** "'X' is not a valid ACL; accepted: a, b, c", with a suggestion when X looks like a typo. */
     public static String notOneOf(String value, String noun, List<String> values) {
         StringBuilder message = new StringBuilder(Redaction.quote(value) + " is not a valid " + noun);
-        Suggestions.closest(value, values).ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
+        Suggestions.closest(value, values)
+                .ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
         message.append("; accepted: ");
         if (values.size() > MAX_LISTED_VALUES) {
             message.append(String.join(", ", values.subList(0, MAX_LISTED_VALUES)))
-                    .append(", ... (").append(values.size()).append(" in all, listed by 'ossops schema')");
+                    .append(", ... (")
+                    .append(values.size())
+                    .append(" in all, listed by 'ossops schema')");
         } else {
             message.append(String.join(", ", values));
         }
@@ -180,7 +208,11 @@ public final class ShapeValidator {
             return;
         }
         if (node.asString().isPresent() && !shape.inner().acceptsKind(node)) {
-            problems.error(node, path, "expected " + shape.expected() + ", got " + Redaction.quote(node.asString().get()));
+            problems.error(
+                    node,
+                    path,
+                    "expected " + shape.expected() + ", got "
+                            + Redaction.quote(node.asString().get()));
             return;
         }
         if (!shape.inner().acceptsKind(node)) {
@@ -202,15 +234,18 @@ public final class ShapeValidator {
             wrongKind(node, shape, path);
             return;
         }
-        documents.resolve(node, path).ifPresent(document ->
-                validate(document.root(), shape.document(), document.basePath()));
+        documents
+                .resolve(node, path)
+                .ifPresent(document -> validate(document.root(), shape.document(), document.basePath()));
     }
 
     private void wrongKind(Node node, Shape shape, String path) {
         String hint = "";
         if (shape instanceof StringShape && node instanceof ScalarNode scalar && scalar.value() instanceof Boolean) {
             hint = " (YAML reads unquoted yes/no/on/off as booleans: quote the value)";
-        } else if (shape instanceof StringShape && node instanceof ScalarNode scalar && scalar.value() instanceof Number) {
+        } else if (shape instanceof StringShape
+                && node instanceof ScalarNode scalar
+                && scalar.value() instanceof Number) {
             hint = " (quote the value to make it a string)";
         }
         problems.error(node, path, "expected " + shape.expected() + ", got " + node.kind() + hint);

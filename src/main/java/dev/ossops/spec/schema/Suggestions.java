@@ -7,8 +7,7 @@ import java.util.Optional;
 /** "Did you mean ...?" by edit distance, for misspelt keys and values. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The closest candidate within a distance that still looks like a typo (a third of the word, at least 2). */
     public static Optional<String> closest(String word, Collection<String> candidates) {

@@ -9,8 +9,7 @@ import java.util.Optional;
 public record MapNode(Location location, Map<String, Entry> entries) implements Node {
 
     /** One key of a mapping and its value. */
-    public record Entry(String key, Location keyLocation, Node value) {
-    }
+    public record Entry(String key, Location keyLocation, Node value) {}
 
     public MapNode {
         // Map.copyOf would lose the source order, which messages and plans keep.

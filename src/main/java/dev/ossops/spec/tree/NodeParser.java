@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
 public final class NodeParser {
 
     /** A duplicate key, or the place and reason where the text stopped being YAML/JSON. */
-    public record SyntaxProblem(Location location, String path, String message) {
-    }
+    public record SyntaxProblem(Location location, String path, String message) {}
 
     /** The parsed document (absent when the text is malformed) and every syntax problem found. */
     public record Result(Optional<Node> root, List<SyntaxProblem> problems) {
@@ -51,16 +50,20 @@ public final class NodeParser {
             Node root = read(parser, file, "", problems::add);
             if (parser.nextToken() != null) {
                 // A second YAML document would silently be ignored; say so instead.
-                problems.add(new SyntaxProblem(location(parser, file), "", "a file holds one document; remove the second "
-                        + "document (after ---) or move it to a file of its own"));
+                problems.add(new SyntaxProblem(
+                        location(parser, file),
+                        "",
+                        "a file holds one document; remove the second "
+                                + "document (after ---) or move it to a file of its own"));
             }
             return new Result(Optional.of(root), problems);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            Location location = where == null ? new Location(file, 1, 1)
+            Location location = where == null
+                    ? new Location(file, 1, 1)
                     : new Location(file, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
-            problems.add(new SyntaxProblem(location, "", "malformed " + (isJson ? "JSON" : "YAML") + ": "
-                    + describe(e.getOriginalMessage())));
+            problems.add(new SyntaxProblem(
+                    location, "", "malformed " + (isJson ? "JSON" : "YAML") + ": " + describe(e.getOriginalMessage())));
             return new Result(Optional.empty(), problems);
         } catch (IOException e) {
             // Parsing an in-memory string cannot fail on I/O; if it does, it is a bug worth a loud failure.
@@ -68,7 +71,8 @@ public final class NodeParser {
         }
     }
 
-    private Node read(JsonParser parser, String file, String path, Consumer<SyntaxProblem> problems) throws IOException {
+    private Node read(JsonParser parser, String file, String path, Consumer<SyntaxProblem> problems)
+            throws IOException {
         JsonToken token = parser.currentToken();
         Location location = location(parser, file);
         switch (token) {
@@ -82,8 +86,11 @@ public final class NodeParser {
                     Node value = read(parser, file, childPath, problems);
                     MapNode.Entry previous = entries.get(key);
                     if (previous != null) {
-                        problems.accept(new SyntaxProblem(keyLocation, childPath, "duplicate key '" + key
-                                + "' (first defined at line " + previous.keyLocation().line() + "); keys must be unique"));
+                        problems.accept(new SyntaxProblem(
+                                keyLocation,
+                                childPath,
+                                "duplicate key '" + key + "' (first defined at line "
+                                        + previous.keyLocation().line() + "); keys must be unique"));
                     } else {
                         entries.put(key, new MapNode.Entry(key, keyLocation, value));
                     }
@@ -100,13 +107,18 @@ public final class NodeParser {
             case VALUE_STRING:
                 if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
                     // Jackson reports an alias as its anchor name; taking that as the value would mislead every check.
-                    problems.accept(new SyntaxProblem(location, path, "YAML aliases (*" + parser.getText()
-                            + ") are not supported; write the value out"));
+                    problems.accept(new SyntaxProblem(
+                            location,
+                            path,
+                            "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
                 }
                 return new ScalarNode(location, parser.getText());
             case VALUE_NUMBER_INT:
-                return new ScalarNode(location, parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? parser.getBigIntegerValue() : Long.valueOf(parser.getLongValue()));
+                return new ScalarNode(
+                        location,
+                        parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                                ? parser.getBigIntegerValue()
+                                : Long.valueOf(parser.getLongValue()));
             case VALUE_NUMBER_FLOAT:
                 return new ScalarNode(location, parser.getDoubleValue());
             case VALUE_TRUE:

@@ -7,8 +7,7 @@ public final class PropertyPath {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_\\-/*:{}]+");
 
-    private PropertyPath() {
-    }
+    private PropertyPath() {}
 
     public static String key(String parent, String key) {
         if (!PLAIN_KEY.matcher(key).matches()) {

@@ -6,9 +6,14 @@ import java.math.BigInteger;
 public record ScalarNode(Location location, Object value) implements Node {
 
     public ScalarNode {
-        if (value != null && !(value instanceof String || value instanceof Long || value instanceof BigInteger
-                || value instanceof Double || value instanceof Boolean)) {
-            throw new IllegalArgumentException("not a scalar: " + value.getClass().getName());
+        if (value != null
+                && !(value instanceof String
+                        || value instanceof Long
+                        || value instanceof BigInteger
+                        || value instanceof Double
+                        || value instanceof Boolean)) {
+            throw new IllegalArgumentException(
+                    "not a scalar: " + value.getClass().getName());
         }
     }
 

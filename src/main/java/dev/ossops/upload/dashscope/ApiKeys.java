@@ -4,10 +4,10 @@ package dev.ossops.upload.dashscope;
 public final class ApiKeys {
     /** Where the key is read from: the environment, or {@code --env-file}. */
     public static final String VARIABLE = "DASHSCOPE_API_KEY";
+
     private static final int SHOWN = 4;
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     /** {@code sk-…abcd}; a key too short to show four characters of is shown as {@code …} alone. */
     public static String mask(String apiKey) {

@@ -1,6 +1,7 @@
 package dev.ossops.upload.dashscope;
 
 import dev.ossops.common.ExponentialBackoff;
+
 import java.time.Duration;
 
 /**

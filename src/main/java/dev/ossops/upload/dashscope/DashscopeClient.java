@@ -1,9 +1,8 @@
 package dev.ossops.upload.dashscope;
 
-import dev.ossops.cloud.credentials.Secrets;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossops.cloud.credentials.Secrets;
 import dev.ossops.upload.Masking;
 import dev.ossops.upload.UploadException;
 
@@ -32,6 +31,7 @@ import java.util.regex.Pattern;
 public final class DashscopeClient {
     /** Where DashScope is unless {@code --dashscope-endpoint} says otherwise. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://dashscope.aliyuncs.com");
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
@@ -47,10 +47,16 @@ public final class DashscopeClient {
     /**
      * @param notices where retry notices go (stderr in the CLI)
      */
-    public DashscopeClient(HttpClient http, URI endpoint, String apiKey, Backoff backoff, Backoff.Sleeper sleeper,
-                           Consumer<String> notices) {
+    public DashscopeClient(
+            HttpClient http,
+            URI endpoint,
+            String apiKey,
+            Backoff backoff,
+            Backoff.Sleeper sleeper,
+            Consumer<String> notices) {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new UploadException("no DashScope API key: set " + ApiKeys.VARIABLE + " (in the environment or --env-file)");
+            throw new UploadException(
+                    "no DashScope API key: set " + ApiKeys.VARIABLE + " (in the environment or --env-file)");
         }
         this.http = http;
         this.endpoint = endpoint;
@@ -64,10 +70,15 @@ public final class DashscopeClient {
     public UploadGrant grant(String model) {
         URI uri = URI.create(endpoint.toString().replaceFirst("/+$", "") + "/api/v1/uploads?action=getPolicy&model="
                 + URLEncoder.encode(model, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET()
-                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json").build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .GET()
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .build();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), "getPolicy for model " + model);
+            HttpResponse<String> response =
+                    send(request, HttpResponse.BodyHandlers.ofString(), "getPolicy for model " + model);
             if (response.statusCode() == 200) {
                 return UploadGrant.of(parse(response.body(), model).get("data"));
             }
@@ -77,8 +88,8 @@ public final class DashscopeClient {
                         + " failed: " + reason);
             }
             if (attempt >= backoff.attempts()) {
-                throw new UploadException("DashScope getPolicy for model " + model + " was throttled " + attempt
-                        + " times: " + reason);
+                throw new UploadException(
+                        "DashScope getPolicy for model " + model + " was throttled " + attempt + " times: " + reason);
             }
             Duration delay = backoff.delayAfter(attempt);
             notices.accept("DashScope getPolicy for model " + model + " throttled (" + reason + "), retrying in "
@@ -102,12 +113,21 @@ public final class DashscopeClient {
         fields.put("x-oss-forbid-overwrite", grant.forbidOverwrite());
         fields.put("success_action_status", "200");
         StringBuilder head = new StringBuilder();
-        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
+        fields.forEach((name, value) -> head.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
         // OSS takes every field before the file and ignores what follows it, so the file goes last.
-        head.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(quoted(filename)).append("\"\r\n")
+        head.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(quoted(filename))
+                .append("\"\r\n")
                 .append("Content-Type: application/octet-stream\r\n\r\n");
         HttpRequest.BodyPublisher body;
         try {
@@ -119,11 +139,15 @@ public final class DashscopeClient {
             throw new UploadException("cannot read " + file + ": " + e.getMessage(), e);
         }
         URI host = URI.create(grant.uploadHost());
-        HttpRequest request = HttpRequest.newBuilder(host).POST(body)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).build();
+        HttpRequest request = HttpRequest.newBuilder(host)
+                .POST(body)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .build();
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), "PostObject of " + file);
         if (response.statusCode() != 200 && response.statusCode() != 204) {
-            throw new UploadException(Masking.failure("PostObject of " + file + " to", grant.uploadHost(),
+            throw new UploadException(Masking.failure(
+                    "PostObject of " + file + " to",
+                    grant.uploadHost(),
                     response.statusCode() + " " + ossError(response.body())));
         }
     }
@@ -132,7 +156,8 @@ public final class DashscopeClient {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
-            throw new UploadException("DashScope " + what + " failed: " + Secrets.redact(String.valueOf(e.getMessage())), e);
+            throw new UploadException(
+                    "DashScope " + what + " failed: " + Secrets.redact(String.valueOf(e.getMessage())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UploadException("DashScope " + what + " was interrupted", e);
@@ -152,7 +177,8 @@ public final class DashscopeClient {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new UploadException("DashScope getPolicy for model " + model + " answered something that is not JSON", e);
+            throw new UploadException(
+                    "DashScope getPolicy for model " + model + " answered something that is not JSON", e);
         }
     }
 
@@ -164,7 +190,8 @@ public final class DashscopeClient {
         } catch (IOException e) {
             return "(no JSON error body)";
         }
-        String text = error.path("code").asText("") + ": " + error.path("message").asText("");
+        String text =
+                error.path("code").asText("") + ": " + error.path("message").asText("");
         return Secrets.redact(text.replace(apiKey, ApiKeys.mask(apiKey)));
     }
 
@@ -177,6 +204,9 @@ public final class DashscopeClient {
 
     /** A file name inside a quoted Content-Disposition parameter: quotes and line breaks would end it early. */
     private static String quoted(String filename) {
-        return filename.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+        return filename.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\r", "")
+                .replace("\n", "");
     }
 }

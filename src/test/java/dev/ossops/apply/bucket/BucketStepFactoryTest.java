@@ -28,10 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which step each bucket change becomes; no call is made (the gateway points at an unused local port). */
 class BucketStepFactoryTest {
-    private final OssGateway gateway = new OssGateway(CloudTarget.single(URI.create("http://127.0.0.1:9"), "cn-beijing",
-            new EnvCredentialSource(Map.of())), Retry.standard(), 1);
+    private final OssGateway gateway = new OssGateway(
+            CloudTarget.single(URI.create("http://127.0.0.1:9"), "cn-beijing", new EnvCredentialSource(Map.of())),
+            Retry.standard(),
+            1);
     private final BucketStepFactory factory = new BucketStepFactory(gateway);
-    private final Profile profile = new ProfileLoader().load(Path.of("src/test/resources/spec/full/profile.yaml")).profile().orElseThrow();
+    private final Profile profile = new ProfileLoader()
+            .load(Path.of("src/test/resources/spec/full/profile.yaml"))
+            .profile()
+            .orElseThrow();
 
     @AfterEach
     void close() {
@@ -39,7 +44,15 @@ class BucketStepFactoryTest {
     }
 
     private static Change change(Address address, Action action, Address... dependsOn) {
-        return new Change(address, action, NullNode.getInstance(), NullNode.getInstance(), List.of(), List.of(), List.of(), List.of(dependsOn));
+        return new Change(
+                address,
+                action,
+                NullNode.getInstance(),
+                NullNode.getInstance(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(dependsOn));
     }
 
     private Step only(Change change) {
@@ -57,7 +70,8 @@ class BucketStepFactoryTest {
         String b = bucket();
         Address bucket = Address.of(Kind.BUCKET, b);
         assertInstanceOf(CreateBucketStep.class, only(change(bucket, Action.CREATE)));
-        assertInstanceOf(PutBucketLifecycleStep.class, only(change(Address.of(Kind.LIFECYCLE, b), Action.UPDATE, bucket)));
+        assertInstanceOf(
+                PutBucketLifecycleStep.class, only(change(Address.of(Kind.LIFECYCLE, b), Action.UPDATE, bucket)));
         assertInstanceOf(PutBucketCorsStep.class, only(change(Address.of(Kind.CORS, b), Action.CREATE, bucket)));
         assertInstanceOf(PutBucketPolicyStep.class, only(change(Address.of(Kind.POLICY, b), Action.CREATE, bucket)));
         Step tags = only(change(Address.of(Kind.TAGS, b), Action.UPDATE, bucket));
@@ -69,10 +83,12 @@ class BucketStepFactoryTest {
     void steps_explicitlyEmptyConfigurations_deleteSteps() {
         String logs = "logs-bucket";
         assertInstanceOf(DeleteBucketCorsStep.class, only(change(Address.of(Kind.CORS, logs), Action.DELETE)));
-        assertInstanceOf(DeleteBucketLifecycleStep.class, only(change(Address.of(Kind.LIFECYCLE, logs), Action.DELETE)));
+        assertInstanceOf(
+                DeleteBucketLifecycleStep.class, only(change(Address.of(Kind.LIFECYCLE, logs), Action.DELETE)));
         assertInstanceOf(DeleteBucketPolicyStep.class, only(change(Address.of(Kind.POLICY, logs), Action.DELETE)));
         assertInstanceOf(DeleteBucketTagsStep.class, only(change(Address.of(Kind.TAGS, logs), Action.DELETE)));
-        assertInstanceOf(DeleteBucketEncryptionStep.class, only(change(Address.of(Kind.ENCRYPTION, logs), Action.DELETE)));
+        assertInstanceOf(
+                DeleteBucketEncryptionStep.class, only(change(Address.of(Kind.ENCRYPTION, logs), Action.DELETE)));
         assertInstanceOf(DeleteBucketLoggingStep.class, only(change(Address.of(Kind.LOGGING, logs), Action.DELETE)));
         assertInstanceOf(PutBucketRefererStep.class, only(change(Address.of(Kind.REFERER, logs), Action.DELETE)));
     }
@@ -80,7 +96,9 @@ class BucketStepFactoryTest {
     @Test
     void steps_replicationRules_addReplaceDelete() {
         String b = bucket();
-        assertInstanceOf(AddReplicationRuleStep.class, only(change(Address.of(Kind.REPLICATION_RULE, b, "to-dr"), Action.CREATE)));
+        assertInstanceOf(
+                AddReplicationRuleStep.class,
+                only(change(Address.of(Kind.REPLICATION_RULE, b, "to-dr"), Action.CREATE)));
         Step replace = only(change(Address.of(Kind.REPLICATION_RULE, b, "to-dr"), Action.REPLACE));
         assertEquals("DeleteBucketReplication+PutBucketReplication to-dr on " + b, replace.describe());
         Step delete = only(change(Address.of(Kind.REPLICATION_RULE, b, "stray"), Action.DELETE));

@@ -69,8 +69,13 @@ class CdnApplyIT {
 
     @Test
     void apply_noDomain_addsItWithEveryConfigurationAndPlansNoOp() {
-        assertEquals(List.of("AddCdnDomain media.example.com", "SetPrivateOssAuth media.example.com on",
-                "SetCdnDomainSSLCertificate media.example.com free", "SetCacheTtl media.example.com"), rpc.apply(profile));
+        assertEquals(
+                List.of(
+                        "AddCdnDomain media.example.com",
+                        "SetPrivateOssAuth media.example.com on",
+                        "SetCdnDomainSSLCertificate media.example.com free",
+                        "SetCacheTtl media.example.com"),
+                rpc.apply(profile));
         rpc.fixture().clock().advance(RpcFixture.CDN_PROPAGATION);
 
         Plan plan = rpc.plan(profile);
@@ -88,7 +93,9 @@ class CdnApplyIT {
         rpc.fixture().clock().advance(RpcFixture.CDN_PROPAGATION);
 
         assertEquals(3, ttlConfigs().size());
-        assertEquals(1, rpc.cdn().configs(DOMAIN, List.of("l2_oss_key")).orElseThrow().size());
+        assertEquals(
+                1,
+                rpc.cdn().configs(DOMAIN, List.of("l2_oss_key")).orElseThrow().size());
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
 
@@ -97,24 +104,46 @@ class CdnApplyIT {
         applyAndPropagate(profile);
         CdnLiveSource source = new CdnLiveSource(rpc.cdn());
 
-        assertEquals(Observed.found(new Live.CdnDomain("web", List.of(new Live.CdnSource("oss",
-                        "media-bucket.oss-cn-beijing.aliyuncs.com", Optional.of(80), Optional.of("20"))), "online")),
+        assertEquals(
+                Observed.found(new Live.CdnDomain(
+                        "web",
+                        List.of(new Live.CdnSource(
+                                "oss", "media-bucket.oss-cn-beijing.aliyuncs.com", Optional.of(80), Optional.of("20"))),
+                        "online")),
                 source.read(Address.of(Kind.CDN_DOMAIN, DOMAIN)));
-        assertEquals(Observed.found(new Live.CdnCertificate(true, Optional.of("free"))), source.read(Address.of(Kind.CDN_HTTPS, DOMAIN)));
-        Live.CdnFunctions ttl = (Live.CdnFunctions) source.read(Address.of(Kind.CDN_CACHE_TTL, DOMAIN)).found().orElseThrow();
-        assertEquals(List.of("filetype_based_ttl_set {file_type=JPG,png, ttl=3600, weight=1}",
-                "path_based_ttl_set {path=/assets/, ttl=86400, weight=1}", "path_based_ttl_set {path=/static/, ttl=86400, weight=1}"),
-                ttl.functions().stream().map(f -> f.functionName() + " " + new TreeMap<>(f.args())).sorted().toList());
+        assertEquals(
+                Observed.found(new Live.CdnCertificate(true, Optional.of("free"))),
+                source.read(Address.of(Kind.CDN_HTTPS, DOMAIN)));
+        Live.CdnFunctions ttl = (Live.CdnFunctions)
+                source.read(Address.of(Kind.CDN_CACHE_TTL, DOMAIN)).found().orElseThrow();
+        assertEquals(
+                List.of(
+                        "filetype_based_ttl_set {file_type=JPG,png, ttl=3600, weight=1}",
+                        "path_based_ttl_set {path=/assets/, ttl=86400, weight=1}",
+                        "path_based_ttl_set {path=/static/, ttl=86400, weight=1}"),
+                ttl.functions().stream()
+                        .map(f -> f.functionName() + " " + new TreeMap<>(f.args()))
+                        .sorted()
+                        .toList());
     }
 
     @Test
     void plan_privateOssAuthExtraArgsLive_noPerpetualDiff() {
         applyAndPropagate(profile);
         Live.CdnFunctions l2 = (Live.CdnFunctions) new CdnLiveSource(rpc.cdn())
-                .read(Address.of(Kind.CDN_PRIVATE_OSS_AUTH, DOMAIN)).found().orElseThrow();
+                .read(Address.of(Kind.CDN_PRIVATE_OSS_AUTH, DOMAIN))
+                .found()
+                .orElseThrow();
         // The service stored arguments ossops never sent ...
-        assertEquals(Map.of("private_oss_auth", "on", "private_oss_ram_unauthorized", "off",
-                "perm_private_oss_tbl", RpcFixture.ACCOUNT), l2.functions().get(0).args());
+        assertEquals(
+                Map.of(
+                        "private_oss_auth",
+                        "on",
+                        "private_oss_ram_unauthorized",
+                        "off",
+                        "perm_private_oss_tbl",
+                        RpcFixture.ACCOUNT),
+                l2.functions().get(0).args());
         // ... and planning again neither shows nor changes them.
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
         assertEquals(List.of(), rpc.apply(profile));
@@ -123,18 +152,25 @@ class CdnApplyIT {
     @Test
     void plan_ttlChangedOutOfBand_updateRevertsItInPlace() throws Exception {
         applyAndPropagate(profile);
-        CdnModel.Config jpg = ttlConfigs().stream().filter(c -> c.functionName().equals("filetype_based_ttl_set")).findFirst().orElseThrow();
+        CdnModel.Config jpg = ttlConfigs().stream()
+                .filter(c -> c.functionName().equals("filetype_based_ttl_set"))
+                .findFirst()
+                .orElseThrow();
         BatchSetCdnDomainConfigRequest edit = new BatchSetCdnDomainConfigRequest();
         edit.setDomainNames(DOMAIN);
-        edit.setFunctions("[{\"functionName\":\"filetype_based_ttl_set\",\"configId\":" + jpg.configId()
-                + ",\"functionArgs\":[{\"argName\":\"ttl\",\"argValue\":\"60\"},{\"argName\":\"file_type\",\"argValue\":\"jpg,png\"}]}]");
+        edit.setFunctions(
+                "[{\"functionName\":\"filetype_based_ttl_set\",\"configId\":" + jpg.configId()
+                        + ",\"functionArgs\":[{\"argName\":\"ttl\",\"argValue\":\"60\"},{\"argName\":\"file_type\",\"argValue\":\"jpg,png\"}]}]");
         rpc.fixture().call(edit);
 
         Plan drifted = rpc.plan(profile);
         assertEquals(List.of("update cdn.domain.media.example.com.cache_ttl"), RpcHarness.acting(drifted));
         assertEquals(List.of("SetCacheTtl media.example.com"), rpc.apply(profile));
 
-        CdnModel.Config reverted = ttlConfigs().stream().filter(c -> c.configId().equals(jpg.configId())).findFirst().orElseThrow();
+        CdnModel.Config reverted = ttlConfigs().stream()
+                .filter(c -> c.configId().equals(jpg.configId()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("3600", reverted.args().get("ttl"));
         assertEquals(3, ttlConfigs().size());
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
@@ -145,15 +181,21 @@ class CdnApplyIT {
         applyAndPropagate(profile);
         BatchSetCdnDomainConfigRequest add = new BatchSetCdnDomainConfigRequest();
         add.setDomainNames(DOMAIN);
-        add.setFunctions("[{\"functionName\":\"path_based_ttl_set\","
-                + "\"functionArgs\":[{\"argName\":\"ttl\",\"argValue\":\"5\"},{\"argName\":\"path\",\"argValue\":\"/tmp/\"}]}]");
+        add.setFunctions(
+                "[{\"functionName\":\"path_based_ttl_set\","
+                        + "\"functionArgs\":[{\"argName\":\"ttl\",\"argValue\":\"5\"},{\"argName\":\"path\",\"argValue\":\"/tmp/\"}]}]");
         rpc.fixture().call(add);
 
         assertEquals(List.of("update cdn.domain.media.example.com.cache_ttl"), RpcHarness.acting(rpc.plan(profile)));
         rpc.apply(profile);
 
-        assertEquals(List.of("/assets/", "/static/"), ttlConfigs().stream().map(c -> c.args().get("path"))
-                .filter(p -> p != null).sorted().toList());
+        assertEquals(
+                List.of("/assets/", "/static/"),
+                ttlConfigs().stream()
+                        .map(c -> c.args().get("path"))
+                        .filter(p -> p != null)
+                        .sorted()
+                        .toList());
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
 
@@ -170,14 +212,26 @@ class CdnApplyIT {
         rpc.fixture().call(https);
         DeleteSpecificConfigRequest l2 = new DeleteSpecificConfigRequest();
         l2.setDomainName(DOMAIN);
-        l2.setConfigId(rpc.cdn().configs(DOMAIN, List.of("l2_oss_key")).orElseThrow().get(0).configId());
+        l2.setConfigId(rpc.cdn()
+                .configs(DOMAIN, List.of("l2_oss_key"))
+                .orElseThrow()
+                .get(0)
+                .configId());
         rpc.fixture().call(l2);
         rpc.fixture().clock().advance(RpcFixture.CDN_PROPAGATION);
 
-        assertEquals(List.of("update cdn.domain.media.example.com", "create cdn.domain.media.example.com.private_oss_auth",
-                "create cdn.domain.media.example.com.https"), RpcHarness.acting(rpc.plan(profile)));
-        assertEquals(List.of("ModifyCdnDomain media.example.com", "SetPrivateOssAuth media.example.com on",
-                "SetCdnDomainSSLCertificate media.example.com free"), rpc.apply(profile));
+        assertEquals(
+                List.of(
+                        "update cdn.domain.media.example.com",
+                        "create cdn.domain.media.example.com.private_oss_auth",
+                        "create cdn.domain.media.example.com.https"),
+                RpcHarness.acting(rpc.plan(profile)));
+        assertEquals(
+                List.of(
+                        "ModifyCdnDomain media.example.com",
+                        "SetPrivateOssAuth media.example.com on",
+                        "SetCdnDomainSSLCertificate media.example.com free"),
+                rpc.apply(profile));
         rpc.fixture().clock().advance(RpcFixture.CDN_PROPAGATION);
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }

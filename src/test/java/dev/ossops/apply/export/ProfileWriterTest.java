@@ -39,18 +39,28 @@ class ProfileWriterTest {
         for (String name : List.of("profile.yaml", "cors", "a.txt", "b.txt")) {
             Files.createFile(out.resolve(name));
         }
-        ExportTargetException e = assertThrows(ExportTargetException.class, () -> new ProfileWriter().checkTarget(out, false));
-        assertEquals(out + " is not empty (a.txt, b.txt, cors, ...); pass --force to replace a previous export there (profile.yaml, "
-                + "cors/, lifecycle/ and policies/ are deleted first), or choose an empty directory", e.getMessage());
+        ExportTargetException e =
+                assertThrows(ExportTargetException.class, () -> new ProfileWriter().checkTarget(out, false));
+        assertEquals(
+                out
+                        + " is not empty (a.txt, b.txt, cors, ...); pass --force to replace a previous export there (profile.yaml, "
+                        + "cors/, lifecycle/ and policies/ are deleted first), or choose an empty directory",
+                e.getMessage());
         new ProfileWriter().checkTarget(out, true);
     }
 
     @Test
     void write_documentOutsideTheExportFolders_isRefusedBeforeAnythingIsWritten() {
-        for (String path : List.of("../escape.json", "policies/../../x.json", "policies/a/b.json", "policies/.hidden.json",
-                "cors/x\n.json", "profile.yaml")) {
+        for (String path : List.of(
+                "../escape.json",
+                "policies/../../x.json",
+                "policies/a/b.json",
+                "policies/.hidden.json",
+                "cors/x\n.json",
+                "profile.yaml")) {
             Path out = dir.resolve("out-" + Math.abs(path.hashCode()));
-            ExportTargetException e = assertThrows(ExportTargetException.class,
+            ExportTargetException e = assertThrows(
+                    ExportTargetException.class,
                     () -> new ProfileWriter().write(export(Map.of(path, JSON.createObjectNode())), out, false));
             assertEquals("refusing to write document '" + path + "': not a file name an export writes", e.getMessage());
             assertFalse(Files.exists(out), path);
@@ -68,12 +78,19 @@ class ProfileWriterTest {
         Files.writeString(out.resolve("cors/stale.json"), "{}");
         Files.writeString(out.resolve("README.md"), "mine");
 
-        List<Path> written = new ProfileWriter().write(export(Map.of("policies/bucket-media.json", JSON.createObjectNode().put("Version", "1"))),
-                out, true);
+        List<Path> written = new ProfileWriter()
+                .write(
+                        export(Map.of(
+                                "policies/bucket-media.json",
+                                JSON.createObjectNode().put("Version", "1"))),
+                        out,
+                        true);
 
         assertEquals(List.of(out.resolve("profile.yaml"), out.resolve("policies/bucket-media.json")), written);
         assertEquals("precious", Files.readString(victim));
-        assertEquals(List.of("keep.json"), Files.list(elsewhere).map(p -> p.getFileName().toString()).toList());
+        assertEquals(
+                List.of("keep.json"),
+                Files.list(elsewhere).map(p -> p.getFileName().toString()).toList());
         assertFalse(Files.isSymbolicLink(out.resolve("policies")));
         assertFalse(Files.isSymbolicLink(out.resolve("profile.yaml")));
         assertFalse(Files.exists(out.resolve("cors")));

@@ -57,7 +57,8 @@ class ApplyLockTest {
 
     private final MemoryStore store = new MemoryStore();
     private final Deque<String> ids = new ArrayDeque<>(List.of("id-1", "id-2", "id-3"));
-    private final ApplyLock lock = new ApplyLock(store, Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC), ids::pop);
+    private final ApplyLock lock =
+            new ApplyLock(store, Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC), ids::pop);
 
     private static String held(String id, String expires) {
         return new LockRecord(id, "bob@ci", Instant.parse("2026-11-21T11:50:00Z"), Instant.parse(expires)).toJson();
@@ -67,9 +68,11 @@ class ApplyLockTest {
     void acquire_free_writesRecordWithFifteenMinuteExpiry() {
         ApplyLock.Acquired acquired = lock.acquire("alice@laptop");
 
-        assertEquals(new LockRecord("id-1", "alice@laptop", NOW, Instant.parse("2026-11-21T12:15:00Z")), acquired.record());
+        assertEquals(
+                new LockRecord("id-1", "alice@laptop", NOW, Instant.parse("2026-11-21T12:15:00Z")), acquired.record());
         assertEquals(Optional.empty(), acquired.takenOverFrom());
-        assertEquals("{\"id\":\"id-1\",\"who\":\"alice@laptop\",\"when\":\"2026-11-21T12:00:00Z\",\"expires\":\"2026-11-21T12:15:00Z\"}",
+        assertEquals(
+                "{\"id\":\"id-1\",\"who\":\"alice@laptop\",\"when\":\"2026-11-21T12:00:00Z\",\"expires\":\"2026-11-21T12:15:00Z\"}",
                 store.object.orElseThrow());
     }
 
@@ -79,8 +82,10 @@ class ApplyLockTest {
 
         LockException e = assertThrows(LockException.class, () -> lock.acquire("alice@laptop"));
 
-        assertEquals("the lock oss://ops/prod.lock is held by bob@ci since 2026-11-21T11:50:00Z (lock id other, expires "
-                + "2026-11-21T12:05:00Z); if that apply is no longer running, break the lock with --force-unlock other", e.getMessage());
+        assertEquals(
+                "the lock oss://ops/prod.lock is held by bob@ci since 2026-11-21T11:50:00Z (lock id other, expires "
+                        + "2026-11-21T12:05:00Z); if that apply is no longer running, break the lock with --force-unlock other",
+                e.getMessage());
         assertEquals(held("other", "2026-11-21T12:05:00Z"), store.object.orElseThrow());
     }
 
@@ -91,7 +96,9 @@ class ApplyLockTest {
         ApplyLock.Acquired acquired = lock.acquire("alice@laptop");
 
         assertEquals("stale", acquired.takenOverFrom().orElseThrow().id());
-        assertEquals("id-1", LockRecord.parse(store.object.orElseThrow()).orElseThrow().id());
+        assertEquals(
+                "id-1",
+                LockRecord.parse(store.object.orElseThrow()).orElseThrow().id());
     }
 
     @Test
@@ -108,7 +115,9 @@ class ApplyLockTest {
 
         LockException e = assertThrows(LockException.class, () -> lock.acquire("alice@laptop"));
 
-        assertEquals("the object oss://ops/prod.lock exists but is not an ossops lock; remove it or choose another lock key", e.getMessage());
+        assertEquals(
+                "the object oss://ops/prod.lock exists but is not an ossops lock; remove it or choose another lock key",
+                e.getMessage());
     }
 
     @Test
@@ -124,7 +133,9 @@ class ApplyLockTest {
         LockRecord mine = lock.acquire("alice@laptop").record();
         store.object = Optional.of(held("theirs", "2026-11-21T13:00:00Z"));
 
-        assertEquals(Optional.of("the lock oss://ops/prod.lock is no longer ours (id theirs), so it was left in place"), lock.release(mine));
+        assertEquals(
+                Optional.of("the lock oss://ops/prod.lock is no longer ours (id theirs), so it was left in place"),
+                lock.release(mine));
         assertTrue(store.object.isPresent());
     }
 
@@ -142,7 +153,9 @@ class ApplyLockTest {
 
         LockException e = assertThrows(LockException.class, () -> lock.forceUnlock("wrong"));
 
-        assertEquals("the lock oss://ops/prod.lock has id stuck (held by bob@ci), not wrong; nothing was deleted", e.getMessage());
+        assertEquals(
+                "the lock oss://ops/prod.lock has id stuck (held by bob@ci), not wrong; nothing was deleted",
+                e.getMessage());
         assertEquals(0, store.deletes);
     }
 
@@ -155,8 +168,13 @@ class ApplyLockTest {
 
     @Test
     void describe_userAndHostFromEnvironment() {
-        assertEquals("alice@build-7", LockHolder.describe(java.util.Map.of("USER", "alice", "HOSTNAME", "build-7"),
-                java.nio.file.Path.of("/nonexistent/hostname")));
-        assertEquals("unknown@unknown", LockHolder.describe(java.util.Map.of(), java.nio.file.Path.of("/nonexistent/hostname")));
+        assertEquals(
+                "alice@build-7",
+                LockHolder.describe(
+                        java.util.Map.of("USER", "alice", "HOSTNAME", "build-7"),
+                        java.nio.file.Path.of("/nonexistent/hostname")));
+        assertEquals(
+                "unknown@unknown",
+                LockHolder.describe(java.util.Map.of(), java.nio.file.Path.of("/nonexistent/hostname")));
     }
 }

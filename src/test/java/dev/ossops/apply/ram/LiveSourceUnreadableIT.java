@@ -53,25 +53,34 @@ class LiveSourceUnreadableIT {
     }
 
     private static Retry once() {
-        return new Retry(1, Duration.ZERO, Duration.ZERO, CloudErrors::isRetryable, d -> { }, RandomGenerator.getDefault());
+        return new Retry(
+                1, Duration.ZERO, Duration.ZERO, CloudErrors::isRetryable, d -> {}, RandomGenerator.getDefault());
     }
 
     @Test
     void read_wrongSecret_unreadableNamingTheCall() throws IOException {
         try (RpcFixture fixture = new RpcFixture(dir, MutableClock.system())) {
-            CloudTarget target = CloudTarget.single(URI.create("http://127.0.0.1:" + fixture.port()), "cn-beijing",
+            CloudTarget target = CloudTarget.single(
+                    URI.create("http://127.0.0.1:" + fixture.port()),
+                    "cn-beijing",
                     keys(RpcFixture.ROOT_ID, WRONG_SECRET));
             PopClient ram = new PopClient(target, PopProduct.RAM, once());
             PopClient cdn = new PopClient(target, PopProduct.CDN, once());
             try {
                 Observed<?> policy = new RamLiveSource(new RamGateway(ram)).read(Address.of(Kind.RAM_POLICY, "AppRW"));
-                Observed<?> domain = new CdnLiveSource(new CdnGateway(cdn)).read(Address.of(Kind.CDN_DOMAIN, "media.example.com"));
+                Observed<?> domain =
+                        new CdnLiveSource(new CdnGateway(cdn)).read(Address.of(Kind.CDN_DOMAIN, "media.example.com"));
 
-                String reason = assertInstanceOf(Observed.Unreadable.class, policy).reason();
+                String reason =
+                        assertInstanceOf(Observed.Unreadable.class, policy).reason();
                 // The SDK turns the service's SignatureDoesNotMatch into its own code and message.
-                assertEquals("GetPolicy AppRW failed: SDK.InvalidAccessKeySecret: Specified Access Key Secret is not valid.", reason);
-                assertEquals("DescribeCdnDomainDetail media.example.com failed: SDK.InvalidAccessKeySecret: Specified Access Key "
-                        + "Secret is not valid.", assertInstanceOf(Observed.Unreadable.class, domain).reason());
+                assertEquals(
+                        "GetPolicy AppRW failed: SDK.InvalidAccessKeySecret: Specified Access Key Secret is not valid.",
+                        reason);
+                assertEquals(
+                        "DescribeCdnDomainDetail media.example.com failed: SDK.InvalidAccessKeySecret: Specified Access Key "
+                                + "Secret is not valid.",
+                        assertInstanceOf(Observed.Unreadable.class, domain).reason());
             } finally {
                 ram.shutdown();
                 cdn.shutdown();
@@ -85,8 +94,13 @@ class LiveSourceUnreadableIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        PopClient ram = new PopClient(CloudTarget.single(URI.create("http://127.0.0.1:" + port), "cn-beijing",
-                keys("LTAI5tSomeKeyId00001234", WRONG_SECRET)), PopProduct.RAM, once());
+        PopClient ram = new PopClient(
+                CloudTarget.single(
+                        URI.create("http://127.0.0.1:" + port),
+                        "cn-beijing",
+                        keys("LTAI5tSomeKeyId00001234", WRONG_SECRET)),
+                PopProduct.RAM,
+                once());
         try {
             Observed<?> role = new RamLiveSource(new RamGateway(ram)).read(Address.of(Kind.RAM_ROLE, "app-role"));
 

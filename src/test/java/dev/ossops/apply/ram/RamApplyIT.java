@@ -50,8 +50,9 @@ class RamApplyIT {
             + "\"Action\":[\"oss:PutObject\"],\"Resource\":[\"acs:oss:*:*:media-bucket/uploads/*\"]}]}";
     private static final String OTHER_DOC = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":[\"oss:*\"],\"Resource\":[\"*\"]}]}";
-    private static final String TRUST = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-            + "\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}";
+    private static final String TRUST =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                    + "\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}";
     private static final String PROFILE = """
             ram:
               policies:
@@ -90,16 +91,30 @@ class RamApplyIT {
 
     @Test
     void apply_emptyAccount_createsEverythingAndPlansNoOp() {
-        assertEquals(List.of("CreatePolicy AppRW", "CreatePolicy UploaderMinimal", "CreateRole app-role", "CreateUser app-user",
-                "AttachPolicyToRole app-role AppRW", "AttachPolicyToRole app-role AliyunOSSReadOnlyAccess",
-                "AttachPolicyToUser app-user UploaderMinimal"), rpc.apply(profile));
+        assertEquals(
+                List.of(
+                        "CreatePolicy AppRW",
+                        "CreatePolicy UploaderMinimal",
+                        "CreateRole app-role",
+                        "CreateUser app-user",
+                        "AttachPolicyToRole app-role AppRW",
+                        "AttachPolicyToRole app-role AliyunOSSReadOnlyAccess",
+                        "AttachPolicyToUser app-user UploaderMinimal"),
+                rpc.apply(profile));
 
         Plan plan = rpc.plan(profile);
         assertEquals(List.of(), RpcHarness.acting(plan));
         assertTrue(plan.complete());
-        assertEquals(List.of("ram.policy.AppRW", "ram.policy.UploaderMinimal", "ram.role.app-role", "ram.user.app-user",
-                "ram.attachment.role.app-role.AppRW", "ram.attachment.role.app-role.AliyunOSSReadOnlyAccess",
-                "ram.attachment.user.app-user.UploaderMinimal"), plan.changes().stream().map(c -> c.address().toString()).toList());
+        assertEquals(
+                List.of(
+                        "ram.policy.AppRW",
+                        "ram.policy.UploaderMinimal",
+                        "ram.role.app-role",
+                        "ram.user.app-user",
+                        "ram.attachment.role.app-role.AppRW",
+                        "ram.attachment.role.app-role.AliyunOSSReadOnlyAccess",
+                        "ram.attachment.user.app-user.UploaderMinimal"),
+                plan.changes().stream().map(c -> c.address().toString()).toList());
         assertEquals(List.of(), rpc.apply(profile));
     }
 
@@ -109,9 +124,17 @@ class RamApplyIT {
         steps.forEach(Step::run);
         steps.forEach(Step::run);
 
-        assertEquals(List.of("v1"), rpc.ram().policyVersions("AppRW").orElseThrow().stream()
-                .map(RamModel.PolicyVersion::versionId).toList());
-        assertEquals(2, rpc.ram().attachedPolicies(RamGateway.Principal.ROLE, "app-role").orElseThrow().size());
+        assertEquals(
+                List.of("v1"),
+                rpc.ram().policyVersions("AppRW").orElseThrow().stream()
+                        .map(RamModel.PolicyVersion::versionId)
+                        .toList());
+        assertEquals(
+                2,
+                rpc.ram()
+                        .attachedPolicies(RamGateway.Principal.ROLE, "app-role")
+                        .orElseThrow()
+                        .size());
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
 
@@ -119,12 +142,18 @@ class RamApplyIT {
     void read_afterApply_returnsTheDocumentedLiveValues() {
         rpc.apply(profile);
         RamLiveSource source = new RamLiveSource(rpc.ram());
-        assertEquals(Observed.found(new Live.RamPolicy(APP_DOC, "v1", List.of("v1"), Optional.of("app read-write"))),
+        assertEquals(
+                Observed.found(new Live.RamPolicy(APP_DOC, "v1", List.of("v1"), Optional.of("app read-write"))),
                 source.read(Address.of(Kind.RAM_POLICY, "AppRW")));
-        assertEquals(Observed.found(new Live.RamRole(sentTrust(), Optional.of(7200L), Optional.of("the app's role"))),
+        assertEquals(
+                Observed.found(new Live.RamRole(sentTrust(), Optional.of(7200L), Optional.of("the app's role"))),
                 source.read(Address.of(Kind.RAM_ROLE, "app-role")));
-        assertEquals(Observed.found(new Live.RamUser(Optional.of("App User"))), source.read(Address.of(Kind.RAM_USER, "app-user")));
-        assertEquals(Observed.found(new Live.Attachments(Set.of(new Live.Attachment("AppRW", Live.PolicyType.CUSTOM),
+        assertEquals(
+                Observed.found(new Live.RamUser(Optional.of("App User"))),
+                source.read(Address.of(Kind.RAM_USER, "app-user")));
+        assertEquals(
+                Observed.found(new Live.Attachments(Set.of(
+                        new Live.Attachment("AppRW", Live.PolicyType.CUSTOM),
                         new Live.Attachment("AliyunOSSReadOnlyAccess", Live.PolicyType.SYSTEM)))),
                 source.read(Address.of(Kind.ROLE_ATTACHMENTS, "app-role")));
     }
@@ -132,8 +161,11 @@ class RamApplyIT {
     @Test
     void read_nothingCreated_everyAddressAbsent() {
         RamLiveSource source = new RamLiveSource(rpc.ram());
-        for (Address a : List.of(Address.of(Kind.RAM_POLICY, "AppRW"), Address.of(Kind.RAM_ROLE, "app-role"),
-                Address.of(Kind.RAM_USER, "app-user"), Address.of(Kind.ROLE_ATTACHMENTS, "app-role"),
+        for (Address a : List.of(
+                Address.of(Kind.RAM_POLICY, "AppRW"),
+                Address.of(Kind.RAM_ROLE, "app-role"),
+                Address.of(Kind.RAM_USER, "app-user"),
+                Address.of(Kind.ROLE_ATTACHMENTS, "app-role"),
                 Address.of(Kind.USER_ATTACHMENTS, "app-user"))) {
             assertEquals(Observed.absent(), source.read(a), a.toString());
         }
@@ -150,7 +182,9 @@ class RamApplyIT {
 
         Plan drifted = rpc.plan(profile);
         assertEquals(List.of("update ram.policy.AppRW"), RpcHarness.acting(drifted));
-        assertEquals(List.of("a new default version replaces v2"), change(drifted, "ram.policy.AppRW").reasons());
+        assertEquals(
+                List.of("a new default version replaces v2"),
+                change(drifted, "ram.policy.AppRW").reasons());
         assertEquals(List.of("CreatePolicyVersion AppRW"), rpc.apply(profile));
 
         RamModel.Policy live = rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow();
@@ -167,17 +201,24 @@ class RamApplyIT {
         Plan drifted = rpc.plan(profile);
         assertEquals(List.of("update ram.policy.AppRW"), RpcHarness.acting(drifted));
         Change change = change(drifted, "ram.policy.AppRW");
-        assertEquals(List.of(new FieldDiff("description", TextNode.valueOf("edited in the console"),
-                TextNode.valueOf("app read-write"))), change.fields());
+        assertEquals(
+                List.of(new FieldDiff(
+                        "description", TextNode.valueOf("edited in the console"), TextNode.valueOf("app read-write"))),
+                change.fields());
         assertEquals(List.of(), change.reasons());
-        assertEquals("~ ram.policy.AppRW\n    description: \"edited in the console\" -> \"app read-write\"\n\n"
-                + "Plan: 0 to add, 1 to change, 0 to destroy, 0 to replace.\n", new TextRenderer(false, false).render(drifted));
+        assertEquals(
+                "~ ram.policy.AppRW\n    description: \"edited in the console\" -> \"app read-write\"\n\n"
+                        + "Plan: 0 to add, 1 to change, 0 to destroy, 0 to replace.\n",
+                new TextRenderer(false, false).render(drifted));
         assertEquals(List.of("UpdatePolicyDescription AppRW"), rpc.apply(profile));
 
         RamModel.Policy live = rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow();
         assertEquals(Optional.of("app read-write"), live.description());
-        assertEquals(List.of("v1"), rpc.ram().policyVersions("AppRW").orElseThrow().stream()
-                .map(RamModel.PolicyVersion::versionId).toList());
+        assertEquals(
+                List.of("v1"),
+                rpc.ram().policyVersions("AppRW").orElseThrow().stream()
+                        .map(RamModel.PolicyVersion::versionId)
+                        .toList());
         assertEquals("No changes. Live state matches the profile.", TextRenderer.summary(rpc.plan(profile)));
     }
 
@@ -193,10 +234,15 @@ class RamApplyIT {
         Plan drifted = rpc.plan(profile);
         assertEquals(List.of("update ram.policy.AppRW"), RpcHarness.acting(drifted));
 
-        ApplyReport report = new ApplyRunner(rpc.factories(), 2).run(drifted, profile, o -> { });
+        ApplyReport report = new ApplyRunner(rpc.factories(), 2).run(drifted, profile, o -> {});
 
-        assertEquals(List.of(new StepOutcome(Address.of(Kind.RAM_POLICY, "AppRW"),
-                "CreatePolicyVersion AppRW, then UpdatePolicyDescription AppRW", StepOutcome.Status.APPLIED, "")), report.outcomes());
+        assertEquals(
+                List.of(new StepOutcome(
+                        Address.of(Kind.RAM_POLICY, "AppRW"),
+                        "CreatePolicyVersion AppRW, then UpdatePolicyDescription AppRW",
+                        StepOutcome.Status.APPLIED,
+                        "")),
+                report.outcomes());
         RamModel.Policy live = rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow();
         assertEquals(new RamModel.Policy("AppRW", "Custom", "v3", APP_DOC, Optional.of("app read-write")), live);
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
@@ -210,8 +256,8 @@ class RamApplyIT {
         get.setPolicyName("AppRW");
         String updated = rpc.fixture().call(get).getPolicy().getUpdateDate();
         rpc.fixture().clock().advance(Duration.ofMinutes(2)); // within the signature timestamp window
-        UpdatePolicyDescriptionStep step = new UpdatePolicyDescriptionStep(Address.of(Kind.RAM_POLICY, "AppRW"), List.of(),
-                rpc.ram(), "AppRW", "app read-write");
+        UpdatePolicyDescriptionStep step = new UpdatePolicyDescriptionStep(
+                Address.of(Kind.RAM_POLICY, "AppRW"), List.of(), rpc.ram(), "AppRW", "app read-write");
 
         step.run();
 
@@ -220,8 +266,8 @@ class RamApplyIT {
 
     @Test
     void runDescriptionStep_policyGone_failsNamingTheCall() {
-        UpdatePolicyDescriptionStep step = new UpdatePolicyDescriptionStep(Address.of(Kind.RAM_POLICY, "AppRW"), List.of(),
-                rpc.ram(), "AppRW", "app read-write");
+        UpdatePolicyDescriptionStep step = new UpdatePolicyDescriptionStep(
+                Address.of(Kind.RAM_POLICY, "AppRW"), List.of(), rpc.ram(), "AppRW", "app read-write");
 
         CloudException e = assertThrows(CloudException.class, step::run);
 
@@ -239,10 +285,14 @@ class RamApplyIT {
 
         Plan drifted = rpc.plan(profile);
         assertEquals(List.of("update ram.role.app-role"), RpcHarness.acting(drifted));
-        assertEquals(List.of(new FieldDiff("description", TextNode.valueOf("someone else's role"), TextNode.valueOf("the app's role"))),
+        assertEquals(
+                List.of(new FieldDiff(
+                        "description", TextNode.valueOf("someone else's role"), TextNode.valueOf("the app's role"))),
                 change(drifted, "ram.role.app-role").fields());
         assertEquals(List.of("UpdateRole app-role"), rpc.apply(profile));
-        assertEquals(Optional.of("the app's role"), rpc.ram().role("app-role").orElseThrow().description());
+        assertEquals(
+                Optional.of("the app's role"),
+                rpc.ram().role("app-role").orElseThrow().description());
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
 
@@ -264,14 +314,20 @@ class RamApplyIT {
             rpc.fixture().call(version);
         }
         Plan drifted = rpc.plan(profile);
-        assertEquals(List.of("a new default version replaces v5; RAM keeps at most 5 versions, so the oldest non-default "
-                + "version v1 is deleted first"), change(drifted, "ram.policy.AppRW").reasons());
+        assertEquals(
+                List.of("a new default version replaces v5; RAM keeps at most 5 versions, so the oldest non-default "
+                        + "version v1 is deleted first"),
+                change(drifted, "ram.policy.AppRW").reasons());
 
         assertEquals(List.of("CreatePolicyVersion AppRW"), rpc.apply(profile));
 
-        assertEquals(List.of("v2", "v3", "v4", "v5", "v6"), rpc.ram().policyVersions("AppRW").orElseThrow().stream()
-                .map(RamModel.PolicyVersion::versionId).toList());
-        assertEquals("v6", rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow().defaultVersionId());
+        assertEquals(
+                List.of("v2", "v3", "v4", "v5", "v6"),
+                rpc.ram().policyVersions("AppRW").orElseThrow().stream()
+                        .map(RamModel.PolicyVersion::versionId)
+                        .toList());
+        assertEquals(
+                "v6", rpc.ram().policy("AppRW", RamGateway.CUSTOM).orElseThrow().defaultVersionId());
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
 
@@ -284,7 +340,9 @@ class RamApplyIT {
         detach.setPolicyType("System");
         rpc.fixture().call(detach);
 
-        assertEquals(List.of("create ram.attachment.role.app-role.AliyunOSSReadOnlyAccess"), RpcHarness.acting(rpc.plan(profile)));
+        assertEquals(
+                List.of("create ram.attachment.role.app-role.AliyunOSSReadOnlyAccess"),
+                RpcHarness.acting(rpc.plan(profile)));
         assertEquals(List.of("AttachPolicyToRole app-role AliyunOSSReadOnlyAccess"), rpc.apply(profile));
         assertEquals(List.of(), RpcHarness.acting(rpc.plan(profile)));
     }
@@ -300,11 +358,16 @@ class RamApplyIT {
 
         Plan drifted = rpc.plan(profile);
         assertEquals(List.of("delete ram.attachment.user.app-user.AliyunOSSFullAccess"), RpcHarness.acting(drifted));
-        assertEquals(List.of("attached live but not listed in the profile"),
-                change(drifted, "ram.attachment.user.app-user.AliyunOSSFullAccess").reasons());
+        assertEquals(
+                List.of("attached live but not listed in the profile"),
+                change(drifted, "ram.attachment.user.app-user.AliyunOSSFullAccess")
+                        .reasons());
         assertEquals(List.of("DetachPolicyFromUser app-user AliyunOSSFullAccess"), rpc.apply(profile));
-        assertEquals(List.of(new RamModel.AttachedPolicy("UploaderMinimal", "Custom")),
-                rpc.ram().attachedPolicies(RamGateway.Principal.USER, "app-user").orElseThrow());
+        assertEquals(
+                List.of(new RamModel.AttachedPolicy("UploaderMinimal", "Custom")),
+                rpc.ram()
+                        .attachedPolicies(RamGateway.Principal.USER, "app-user")
+                        .orElseThrow());
     }
 
     @Test
@@ -333,28 +396,48 @@ class RamApplyIT {
     @Test
     void attach_roleNotVisibleYet_retriedUntilItAppears() {
         rpc.ram().createPolicy("AppRW", APP_DOC, Optional.empty());
-        rpc.onVisibilityWait(() -> rpc.ram().createRole(new RamModel.NewRole("late-role", TRUST, 3600, Optional.empty())));
-        AttachStep step = new AttachStep(Address.of(Kind.ROLE_ATTACHMENT, "late-role", "AppRW"), List.of(), rpc.ram(),
-                RamGateway.Principal.ROLE, "late-role", "AppRW", RamGateway.CUSTOM, rpc.ramSteps().visibility());
+        rpc.onVisibilityWait(
+                () -> rpc.ram().createRole(new RamModel.NewRole("late-role", TRUST, 3600, Optional.empty())));
+        AttachStep step = new AttachStep(
+                Address.of(Kind.ROLE_ATTACHMENT, "late-role", "AppRW"),
+                List.of(),
+                rpc.ram(),
+                RamGateway.Principal.ROLE,
+                "late-role",
+                "AppRW",
+                RamGateway.CUSTOM,
+                rpc.ramSteps().visibility());
 
         step.run();
 
         assertEquals(1, rpc.visibilityWaits().size());
-        assertEquals(List.of(new RamModel.AttachedPolicy("AppRW", "Custom")),
-                rpc.ram().attachedPolicies(RamGateway.Principal.ROLE, "late-role").orElseThrow());
+        assertEquals(
+                List.of(new RamModel.AttachedPolicy("AppRW", "Custom")),
+                rpc.ram()
+                        .attachedPolicies(RamGateway.Principal.ROLE, "late-role")
+                        .orElseThrow());
     }
 
     @Test
     void attach_roleNeverAppears_failsAfterBoundedAttempts() {
         rpc.ram().createPolicy("AppRW", APP_DOC, Optional.empty());
-        AttachStep step = new AttachStep(Address.of(Kind.ROLE_ATTACHMENT, "ghost-role", "AppRW"), List.of(), rpc.ram(),
-                RamGateway.Principal.ROLE, "ghost-role", "AppRW", RamGateway.CUSTOM, rpc.ramSteps().visibility());
+        AttachStep step = new AttachStep(
+                Address.of(Kind.ROLE_ATTACHMENT, "ghost-role", "AppRW"),
+                List.of(),
+                rpc.ram(),
+                RamGateway.Principal.ROLE,
+                "ghost-role",
+                "AppRW",
+                RamGateway.CUSTOM,
+                rpc.ramSteps().visibility());
 
         CloudException e = assertThrows(CloudException.class, step::run);
 
         assertEquals(7, rpc.visibilityWaits().size());
         assertEquals(Optional.of("EntityNotExist.Role"), e.code());
-        assertEquals("AttachPolicyToRole ghost-role AppRW failed: EntityNotExist.Role: The role does not exist.", e.getMessage());
+        assertEquals(
+                "AttachPolicyToRole ghost-role AppRW failed: EntityNotExist.Role: The role does not exist.",
+                e.getMessage());
     }
 
     @Test
@@ -364,7 +447,8 @@ class RamApplyIT {
         Change create = change(rpc.plan(profile), "ram.role.app-role");
         assertEquals("update", create.action().json());
         rpc.apply(profile);
-        assertEquals(Optional.of(7200L), rpc.ram().role("app-role").orElseThrow().maxSessionDuration());
+        assertEquals(
+                Optional.of(7200L), rpc.ram().role("app-role").orElseThrow().maxSessionDuration());
     }
 
     /** What apply sends: the profile's trust policy in RAM's shape, as plan.Policies writes it. */
@@ -373,6 +457,9 @@ class RamApplyIT {
     }
 
     private static Change change(Plan plan, String address) {
-        return plan.changes().stream().filter(c -> c.address().toString().equals(address)).findFirst().orElseThrow();
+        return plan.changes().stream()
+                .filter(c -> c.address().toString().equals(address))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -39,10 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which step each RAM change becomes, with desired values from the profile. No request is sent. */
 class RamStepsTest {
-    private static final String DOC = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
-            + "\"Resource\":[\"acs:oss:*:*:media/*\"]}]}";
-    private static final String TRUST = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-            + "\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}";
+    private static final String DOC =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
+                    + "\"Resource\":[\"acs:oss:*:*:media/*\"]}]}";
+    private static final String TRUST =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                    + "\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -51,21 +53,24 @@ class RamStepsTest {
     private PopClient client;
     private RamGateway gateway;
     private Profile profile;
-    private final Retry noWait = RamSteps.visibilityRetry(d -> { });
+    private final Retry noWait = RamSteps.visibilityRetry(d -> {});
 
     @BeforeEach
     void setUp() throws IOException {
-        client = new PopClient(CloudTarget.single(URI.create("http://127.0.0.1:9"), "cn-beijing", new CredentialSource() {
-            @Override
-            public Credentials resolve() {
-                throw new IllegalStateException("no request is sent in this test");
-            }
+        client = new PopClient(
+                CloudTarget.single(URI.create("http://127.0.0.1:9"), "cn-beijing", new CredentialSource() {
+                    @Override
+                    public Credentials resolve() {
+                        throw new IllegalStateException("no request is sent in this test");
+                    }
 
-            @Override
-            public String describe() {
-                return "none";
-            }
-        }), PopProduct.RAM, Retry.standard());
+                    @Override
+                    public String describe() {
+                        return "none";
+                    }
+                }),
+                PopProduct.RAM,
+                Retry.standard());
         gateway = new RamGateway(client);
         Files.writeString(dir.resolve("app.json"), DOC);
         Files.writeString(dir.resolve("trust.json"), TRUST);
@@ -98,7 +103,8 @@ class RamStepsTest {
         return new RamSteps(gateway, generated, noWait);
     }
 
-    private static Change change(Address address, Action action, String before, String after, List<Address> deps) throws IOException {
+    private static Change change(Address address, Action action, String before, String after, List<Address> deps)
+            throws IOException {
         return new Change(address, action, node(before), node(after), List.of(), List.of(), List.of(), deps);
     }
 
@@ -110,14 +116,22 @@ class RamStepsTest {
     void handles_ramAddressesButNotReadUnitsOrOthers() throws IOException {
         RamSteps factory = steps(Map.of());
         assertTrue(factory.handles(change(Address.of(Kind.RAM_POLICY, "AppRW"), Action.CREATE, null, "{}", List.of())));
-        assertTrue(factory.handles(change(Address.of(Kind.USER_ATTACHMENT, "u", "P"), Action.DELETE, "{}", null, List.of())));
-        assertFalse(factory.handles(change(Address.of(Kind.ROLE_ATTACHMENTS, "r"), Action.NOOP, "{}", "{}", List.of())));
-        assertFalse(factory.handles(change(Address.of(Kind.CDN_DOMAIN, "d.example.com"), Action.CREATE, null, "{}", List.of())));
+        assertTrue(factory.handles(
+                change(Address.of(Kind.USER_ATTACHMENT, "u", "P"), Action.DELETE, "{}", null, List.of())));
+        assertFalse(
+                factory.handles(change(Address.of(Kind.ROLE_ATTACHMENTS, "r"), Action.NOOP, "{}", "{}", List.of())));
+        assertFalse(factory.handles(
+                change(Address.of(Kind.CDN_DOMAIN, "d.example.com"), Action.CREATE, null, "{}", List.of())));
     }
 
     @Test
     void steps_noOp_none() throws IOException {
-        assertEquals(List.of(), steps(Map.of()).steps(change(Address.of(Kind.RAM_ROLE, "app-role"), Action.NOOP, "{}", "{}", List.of()), profile));
+        assertEquals(
+                List.of(),
+                steps(Map.of())
+                        .steps(
+                                change(Address.of(Kind.RAM_ROLE, "app-role"), Action.NOOP, "{}", "{}", List.of()),
+                                profile));
     }
 
     @Test
@@ -125,15 +139,23 @@ class RamStepsTest {
         Address a = Address.of(Kind.RAM_POLICY, "AppRW");
         List<Step> steps = steps(Map.of()).steps(change(a, Action.CREATE, null, "{}", List.of()), profile);
 
-        assertEquals(List.of(new CreatePolicyStep(a, List.of(), gateway, "AppRW",
-                Policies.json(profile.ram().policies().get("AppRW").document().orElseThrow()), Optional.of("app"))), steps);
+        assertEquals(
+                List.of(new CreatePolicyStep(
+                        a,
+                        List.of(),
+                        gateway,
+                        "AppRW",
+                        Policies.json(
+                                profile.ram().policies().get("AppRW").document().orElseThrow()),
+                        Optional.of("app"))),
+                steps);
     }
 
     @Test
     void steps_generatedPolicyUpdate_documentFromConstructor() throws IOException {
         Address a = Address.of(Kind.RAM_POLICY, "UploaderMinimal");
-        List<Step> steps = steps(Map.of("UploaderMinimal", DOC)).steps(
-                change(a, Action.UPDATE, "{\"document\":{}}", "{\"document\":{\"x\":1}}", List.of()), profile);
+        List<Step> steps = steps(Map.of("UploaderMinimal", DOC))
+                .steps(change(a, Action.UPDATE, "{\"document\":{}}", "{\"document\":{\"x\":1}}", List.of()), profile);
 
         assertEquals(List.of(new CreatePolicyVersionStep(a, List.of(), gateway, "UploaderMinimal", DOC)), steps);
     }
@@ -141,18 +163,27 @@ class RamStepsTest {
     @Test
     void steps_generatedPolicyNotGiven_refused() {
         Address a = Address.of(Kind.RAM_POLICY, "UploaderMinimal");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> steps(Map.of()).steps(change(a, Action.CREATE, null, "{}", List.of()), profile));
 
-        assertEquals("ram.policy.UploaderMinimal: the document generated from the uploader section was not given to the RAM steps",
+        assertEquals(
+                "ram.policy.UploaderMinimal: the document generated from the uploader section was not given to the RAM steps",
                 e.getMessage());
     }
 
     @Test
     void steps_policyDescriptionChangedOnly_updatePolicyDescription() throws IOException {
         Address a = Address.of(Kind.RAM_POLICY, "AppRW");
-        List<Step> steps = steps(Map.of()).steps(change(a, Action.UPDATE, "{\"description\":\"old\",\"document\":{}}",
-                "{\"description\":\"app\",\"document\":{}}", List.of()), profile);
+        List<Step> steps = steps(Map.of())
+                .steps(
+                        change(
+                                a,
+                                Action.UPDATE,
+                                "{\"description\":\"old\",\"document\":{}}",
+                                "{\"description\":\"app\",\"document\":{}}",
+                                List.of()),
+                        profile);
 
         assertEquals(List.of(new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")), steps);
         assertEquals("UpdatePolicyDescription AppRW", steps.get(0).describe());
@@ -161,44 +192,92 @@ class RamStepsTest {
     @Test
     void steps_policyDescriptionAddedWhereLiveHasNone_updatePolicyDescription() throws IOException {
         Address a = Address.of(Kind.RAM_POLICY, "AppRW");
-        assertEquals(List.of(new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")), steps(Map.of()).steps(
-                change(a, Action.UPDATE, "{\"document\":{}}", "{\"description\":\"app\",\"document\":{}}", List.of()), profile));
+        assertEquals(
+                List.of(new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")),
+                steps(Map.of())
+                        .steps(
+                                change(
+                                        a,
+                                        Action.UPDATE,
+                                        "{\"document\":{}}",
+                                        "{\"description\":\"app\",\"document\":{}}",
+                                        List.of()),
+                                profile));
     }
 
     @Test
     void steps_policyDocumentAndDescriptionChanged_versionThenDescriptionAsOneStep() throws IOException {
         Address a = Address.of(Kind.RAM_POLICY, "AppRW");
-        String document = Policies.json(profile.ram().policies().get("AppRW").document().orElseThrow());
-        List<Step> steps = steps(Map.of()).steps(change(a, Action.UPDATE, "{\"description\":\"old\",\"document\":{}}",
-                "{\"description\":\"app\",\"document\":{\"x\":1}}", List.of()), profile);
+        String document =
+                Policies.json(profile.ram().policies().get("AppRW").document().orElseThrow());
+        List<Step> steps = steps(Map.of())
+                .steps(
+                        change(
+                                a,
+                                Action.UPDATE,
+                                "{\"description\":\"old\",\"document\":{}}",
+                                "{\"description\":\"app\",\"document\":{\"x\":1}}",
+                                List.of()),
+                        profile);
 
-        assertEquals(List.of(new StepsInOrder(a, List.of(), List.of(new CreatePolicyVersionStep(a, List.of(), gateway, "AppRW", document),
-                new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")))), steps);
-        assertEquals("CreatePolicyVersion AppRW, then UpdatePolicyDescription AppRW", steps.get(0).describe());
+        assertEquals(
+                List.of(new StepsInOrder(
+                        a,
+                        List.of(),
+                        List.of(
+                                new CreatePolicyVersionStep(a, List.of(), gateway, "AppRW", document),
+                                new UpdatePolicyDescriptionStep(a, List.of(), gateway, "AppRW", "app")))),
+                steps);
+        assertEquals(
+                "CreatePolicyVersion AppRW, then UpdatePolicyDescription AppRW",
+                steps.get(0).describe());
     }
 
     @Test
     void steps_policyUpdateWithNothingDifferent_none() throws IOException {
         Address a = Address.of(Kind.RAM_POLICY, "AppRW");
-        assertEquals(List.of(), steps(Map.of()).steps(change(a, Action.UPDATE, "{\"description\":\"app\",\"document\":{}}",
-                "{\"description\":\"app\",\"document\":{}}", List.of()), profile));
+        assertEquals(
+                List.of(),
+                steps(Map.of())
+                        .steps(
+                                change(
+                                        a,
+                                        Action.UPDATE,
+                                        "{\"description\":\"app\",\"document\":{}}",
+                                        "{\"description\":\"app\",\"document\":{}}",
+                                        List.of()),
+                                profile));
     }
 
     @Test
     void steps_descriptionChangeForPolicyWithoutDescription_refused() {
         Address a = Address.of(Kind.RAM_POLICY, "UploaderMinimal");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> steps(Map.of()).steps(
-                change(a, Action.UPDATE, "{\"document\":{}}", "{\"description\":\"x\",\"document\":{}}", List.of()), profile));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> steps(Map.of())
+                        .steps(
+                                change(
+                                        a,
+                                        Action.UPDATE,
+                                        "{\"document\":{}}",
+                                        "{\"description\":\"x\",\"document\":{}}",
+                                        List.of()),
+                                profile));
 
-        assertEquals("ram.policy.UploaderMinimal: the plan sets a description the profile does not name", e.getMessage());
+        assertEquals(
+                "ram.policy.UploaderMinimal: the plan sets a description the profile does not name", e.getMessage());
     }
 
     @Test
     void stepsInOrder_stepForAnotherAddress_refused() {
         Address a = Address.of(Kind.RAM_POLICY, "AppRW");
         Address other = Address.of(Kind.RAM_POLICY, "Other");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StepsInOrder(a, List.of(),
-                List.of(new UpdatePolicyDescriptionStep(other, List.of(), gateway, "Other", "x"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new StepsInOrder(
+                        a,
+                        List.of(),
+                        List.of(new UpdatePolicyDescriptionStep(other, List.of(), gateway, "Other", "x"))));
 
         assertEquals("UpdatePolicyDescription Other is for ram.policy.Other, not ram.policy.AppRW", e.getMessage());
     }
@@ -208,15 +287,35 @@ class RamStepsTest {
         Address a = Address.of(Kind.RAM_ROLE, "app-role");
         List<Step> steps = steps(Map.of()).steps(change(a, Action.CREATE, null, "{}", List.of()), profile);
 
-        assertEquals(List.of(new CreateRoleStep(a, List.of(), gateway, new RamModel.NewRole("app-role",
-                Policies.json(profile.ram().roles().get("app-role").trust()), 7200, Optional.empty()), noWait)), steps);
+        assertEquals(
+                List.of(new CreateRoleStep(
+                        a,
+                        List.of(),
+                        gateway,
+                        new RamModel.NewRole(
+                                "app-role",
+                                Policies.json(
+                                        profile.ram().roles().get("app-role").trust()),
+                                7200,
+                                Optional.empty()),
+                        noWait)),
+                steps);
     }
 
     @Test
     void steps_userUpdate_displayName() throws IOException {
         Address a = Address.of(Kind.RAM_USER, "app-user");
-        assertEquals(List.of(new UpdateUserStep(a, List.of(), gateway, "app-user", "App")),
-                steps(Map.of()).steps(change(a, Action.UPDATE, "{\"displayName\":\"X\"}", "{\"displayName\":\"App\"}", List.of()), profile));
+        assertEquals(
+                List.of(new UpdateUserStep(a, List.of(), gateway, "app-user", "App")),
+                steps(Map.of())
+                        .steps(
+                                change(
+                                        a,
+                                        Action.UPDATE,
+                                        "{\"displayName\":\"X\"}",
+                                        "{\"displayName\":\"App\"}",
+                                        List.of()),
+                                profile));
     }
 
     @Test
@@ -226,23 +325,37 @@ class RamStepsTest {
         List<Address> deps = List.of(Address.of(Kind.RAM_ROLE, "app-role"));
         RamSteps factory = steps(Map.of());
 
-        assertEquals(List.of(new AttachStep(custom, deps, gateway, RamGateway.Principal.ROLE, "app-role", "AppRW", "Custom", noWait)),
+        assertEquals(
+                List.of(new AttachStep(
+                        custom, deps, gateway, RamGateway.Principal.ROLE, "app-role", "AppRW", "Custom", noWait)),
                 factory.steps(change(custom, Action.CREATE, null, "{}", deps), profile));
-        assertEquals(List.of(new AttachStep(system, deps, gateway, RamGateway.Principal.ROLE, "app-role", "AliyunOSSReadOnlyAccess",
-                "System", noWait)), factory.steps(change(system, Action.CREATE, null, "{}", deps), profile));
+        assertEquals(
+                List.of(new AttachStep(
+                        system,
+                        deps,
+                        gateway,
+                        RamGateway.Principal.ROLE,
+                        "app-role",
+                        "AliyunOSSReadOnlyAccess",
+                        "System",
+                        noWait)),
+                factory.steps(change(system, Action.CREATE, null, "{}", deps), profile));
     }
 
     @Test
     void steps_attachmentDelete_detach() throws IOException {
         Address a = Address.of(Kind.USER_ATTACHMENT, "app-user", "AliyunOSSFullAccess");
-        assertEquals(List.of(new DetachStep(a, List.of(), gateway, RamGateway.Principal.USER, "app-user", "AliyunOSSFullAccess")),
+        assertEquals(
+                List.of(new DetachStep(
+                        a, List.of(), gateway, RamGateway.Principal.USER, "app-user", "AliyunOSSFullAccess")),
                 steps(Map.of()).steps(change(a, Action.DELETE, "{}", null, List.of()), profile));
     }
 
     @Test
     void steps_roleNotInProfile_refused() {
         Address a = Address.of(Kind.RAM_ROLE, "other-role");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> steps(Map.of()).steps(change(a, Action.CREATE, null, "{}", List.of()), profile));
         assertEquals("ram.role.other-role is not in the profile", e.getMessage());
     }

@@ -52,22 +52,23 @@ public final class RpcHarness implements AutoCloseable {
     private final List<LiveSource> sources;
     private final Map<String, String> generated;
     private final List<Duration> visibilityWaits = new ArrayList<>();
-    private Runnable onVisibilityWait = () -> { };
+    private Runnable onVisibilityWait = () -> {};
 
     public RpcHarness(Path dir, Map<String, String> generatedPolicies) throws IOException {
         this.dir = dir;
         this.fixture = new RpcFixture(Files.createDirectories(dir.resolve("emulator")), MutableClock.system());
-        CloudTarget target = CloudTarget.single(URI.create("http://127.0.0.1:" + fixture.port()), "cn-beijing", new CredentialSource() {
-            @Override
-            public Credentials resolve() {
-                return Credentials.of(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET);
-            }
+        CloudTarget target = CloudTarget.single(
+                URI.create("http://127.0.0.1:" + fixture.port()), "cn-beijing", new CredentialSource() {
+                    @Override
+                    public Credentials resolve() {
+                        return Credentials.of(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET);
+                    }
 
-            @Override
-            public String describe() {
-                return "the emulator's root key";
-            }
-        });
+                    @Override
+                    public String describe() {
+                        return "the emulator's root key";
+                    }
+                });
         this.ramClient = new PopClient(target, PopProduct.RAM, Retry.standard());
         this.cdnClient = new PopClient(target, PopProduct.CDN, Retry.standard());
         this.ram = new RamGateway(ramClient);
@@ -116,8 +117,13 @@ public final class RpcHarness implements AutoCloseable {
         Path file = dir.resolve("profile.yaml");
         Files.writeString(file, "apiVersion: ossops/v1\nkind: Profile\nname: it\nregion: cn-beijing\n" + body);
         ProfileLoader.Result result = new ProfileLoader().load(file);
-        assertEquals("[]", result.problems().stream().filter(p -> p.severity() == Severity.ERROR)
-                .map(Problem::format).toList().toString());
+        assertEquals(
+                "[]",
+                result.problems().stream()
+                        .filter(p -> p.severity() == Severity.ERROR)
+                        .map(Problem::format)
+                        .toList()
+                        .toString());
         return result.profile().orElseThrow();
     }
 
@@ -125,7 +131,10 @@ public final class RpcHarness implements AutoCloseable {
     public LiveState live(Profile profile) {
         LiveState.Builder builder = LiveState.builder();
         for (Address address : LiveQuery.reads(profile)) {
-            sources.stream().filter(s -> s.reads(address)).findFirst().ifPresent(s -> builder.put(address, s.read(address)));
+            sources.stream()
+                    .filter(s -> s.reads(address))
+                    .findFirst()
+                    .ifPresent(s -> builder.put(address, s.read(address)));
         }
         return builder.build();
     }
@@ -159,8 +168,10 @@ public final class RpcHarness implements AutoCloseable {
 
     /** The addresses of the changes that do something, with their action, e.g. {@code update ram.policy.P}. */
     public static List<String> acting(Plan plan) {
-        return plan.changes().stream().filter(c -> c.action() != dev.ossops.plan.Action.NOOP)
-                .map(c -> c.action().json() + " " + c.address()).toList();
+        return plan.changes().stream()
+                .filter(c -> c.action() != dev.ossops.plan.Action.NOOP)
+                .map(c -> c.action().json() + " " + c.address())
+                .toList();
     }
 
     @Override

@@ -13,8 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** Runs one check and unpacks its single result. */
 final class CheckAssert {
-    private CheckAssert() {
-    }
+    private CheckAssert() {}
 
     static Finding onlyFinding(Check check, AuditSnapshot snapshot) {
         List<CheckResult> results = check.evaluate(snapshot);

@@ -31,19 +31,25 @@ import java.util.stream.IntStream;
  * Prints one {@code key=value} line per figure.
  */
 public final class AuditBenchmark {
-    private AuditBenchmark() {
-    }
+    private AuditBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
         long latency = Long.parseLong(args[1]);
         Path data = Path.of(args[2]);
         String region = "cn-hangzhou";
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(data).region(region).maxBuckets(Math.max(count, EmulatorDefaults.MAX_BUCKETS)).build()).start()) {
+        try (Emulator emulator = new Emulator(EmulatorConfig.builder()
+                        .port(0)
+                        .dataDir(data)
+                        .region(region)
+                        .maxBuckets(Math.max(count, EmulatorDefaults.MAX_BUCKETS))
+                        .build())
+                .start()) {
             CredentialSource root = new CredentialSource() {
                 @Override
                 public Credentials resolve() {
-                    return Credentials.of(emulator.rootKey().id(), emulator.rootKey().secret());
+                    return Credentials.of(
+                            emulator.rootKey().id(), emulator.rootKey().secret());
                 }
 
                 @Override
@@ -52,19 +58,28 @@ public final class AuditBenchmark {
                 }
             };
             CloudTarget target = CloudTarget.single(emulator.endpoint(), region, root);
-            List<PopClient> pop = List.of(new PopClient(target, PopProduct.RAM, Retry.standard()),
-                    new PopClient(target, PopProduct.STS, Retry.standard()), new PopClient(target, PopProduct.CDN, Retry.standard()));
+            List<PopClient> pop = List.of(
+                    new PopClient(target, PopProduct.RAM, Retry.standard()),
+                    new PopClient(target, PopProduct.STS, Retry.standard()),
+                    new PopClient(target, PopProduct.CDN, Retry.standard()));
             try (OssGateway oss = new OssGateway(target, Retry.standard(), 16)) {
                 seed(oss, count, region);
                 emulator.stats().reset();
                 emulator.faults().set(new FaultPlan(latency, 0, 0, 0, 0, 0));
-                LiveCollector collector = new LiveCollector(oss, new RamGateway(pop.get(0)), new CdnGateway(pop.get(2)),
-                        new IdentityGateway(pop.get(1)), 8);
+                LiveCollector collector = new LiveCollector(
+                        oss,
+                        new RamGateway(pop.get(0)),
+                        new CdnGateway(pop.get(2)),
+                        new IdentityGateway(pop.get(1)),
+                        8);
                 long start = System.nanoTime();
-                LiveCollector.Collected collected = collector.collect(new AuditScope(region, Optional.empty(), 100,
-                        Optional.empty(), Optional.empty(), Map.of()), emulator.rootKey().id());
+                LiveCollector.Collected collected = collector.collect(
+                        new AuditScope(region, Optional.empty(), 100, Optional.empty(), Optional.empty(), Map.of()),
+                        emulator.rootKey().id());
                 double wall = (System.nanoTime() - start) / 1e9;
-                long requests = emulator.stats().snapshot().requests().values().stream().mapToLong(Long::longValue).sum();
+                long requests = emulator.stats().snapshot().requests().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
                 double sequential = requests * latency / 1000.0;
                 System.out.println("buckets=" + collected.snapshot().buckets().size());
                 System.out.println("latency_ms=" + latency);
@@ -73,8 +88,10 @@ public final class AuditBenchmark {
                 System.out.println("requests_per_bucket=" + String.format("%.2f", (double) requests / count));
                 System.out.println("sequential_lower_bound_s=" + String.format("%.1f", sequential));
                 // Without latency there is no lower bound to compare with.
-                System.out.println("wall_over_sequential=" + (latency == 0 ? "n/a" : String.format("%.3f", wall / sequential)));
-                System.out.println("requests_by_api=" + emulator.stats().snapshot().requests());
+                System.out.println(
+                        "wall_over_sequential=" + (latency == 0 ? "n/a" : String.format("%.3f", wall / sequential)));
+                System.out.println(
+                        "requests_by_api=" + emulator.stats().snapshot().requests());
             } finally {
                 pop.forEach(PopClient::shutdown);
             }
@@ -84,9 +101,14 @@ public final class AuditBenchmark {
     private static void seed(OssGateway oss, int count, String region) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Future<?>> created = IntStream.range(0, count).mapToObj(i -> pool.submit(() -> oss.createBucket(
-                    new OssBucket(String.format("bench-%05d", i), region), Optional.empty(), Optional.empty(), Optional.empty())))
-                    .<Future<?>>map(f -> f).toList();
+            List<Future<?>> created = IntStream.range(0, count)
+                    .mapToObj(i -> pool.submit(() -> oss.createBucket(
+                            new OssBucket(String.format("bench-%05d", i), region),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty())))
+                    .<Future<?>>map(f -> f)
+                    .toList();
             for (Future<?> f : created) {
                 f.get();
             }

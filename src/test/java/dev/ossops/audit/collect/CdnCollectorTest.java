@@ -26,33 +26,43 @@ class CdnCollectorTest {
 
     @Test
     void origin_ossSource_bucketIsTheFirstLabel() {
-        assertEquals(new Cdn.Origin.OssBucket("media"),
-                CdnCollector.origin(List.of(source("domain", "www.example.com"), source("oss", "media.oss-cn-beijing.aliyuncs.com"))));
+        assertEquals(
+                new Cdn.Origin.OssBucket("media"),
+                CdnCollector.origin(List.of(
+                        source("domain", "www.example.com"), source("oss", "media.oss-cn-beijing.aliyuncs.com"))));
     }
 
     @Test
     void origin_domainAndIpSources_keptAsTheyAre() {
-        assertEquals(new Cdn.Origin.DomainName("www.example.com"), CdnCollector.origin(List.of(source("domain", "www.example.com"))));
+        assertEquals(
+                new Cdn.Origin.DomainName("www.example.com"),
+                CdnCollector.origin(List.of(source("domain", "www.example.com"))));
         assertEquals(new Cdn.Origin.Ip("203.0.113.7"), CdnCollector.origin(List.of(source("ipaddr", "203.0.113.7"))));
     }
 
     @Test
     void state_privateAuthOnUrlAuthTypeAReferer_allTrue() {
-        CdnDomainState state = CdnCollector.state(domain(source("oss", "media.oss-cn-beijing.aliyuncs.com")), List.of(
-                config("l2_oss_key", Map.of("private_oss_auth", "on")),
-                config("aliauth", Map.of("auth_type", "type_a", "auth_key1", "k")),
-                config("referer_black_list_set", Map.of("refer_domain_deny_list", "bad.example.com"))));
+        CdnDomainState state = CdnCollector.state(
+                domain(source("oss", "media.oss-cn-beijing.aliyuncs.com")),
+                List.of(
+                        config("l2_oss_key", Map.of("private_oss_auth", "on")),
+                        config("aliauth", Map.of("auth_type", "type_a", "auth_key1", "k")),
+                        config("referer_black_list_set", Map.of("refer_domain_deny_list", "bad.example.com"))));
 
-        assertEquals(new CdnDomainState("media.example.com", new Cdn.Origin.OssBucket("media"), true, true, true), state);
+        assertEquals(
+                new CdnDomainState("media.example.com", new Cdn.Origin.OssBucket("media"), true, true, true), state);
     }
 
     @Test
     void state_offNoAuthAndEmptyReferer_allFalse() {
-        CdnDomainState state = CdnCollector.state(domain(source("oss", "media.oss-cn-beijing.aliyuncs.com")), List.of(
-                config("l2_oss_key", Map.of("private_oss_auth", "off")),
-                config("aliauth", Map.of("auth_type", "no_auth")),
-                config("referer_white_list_set", Map.of("refer_domain_allow_list", " "))));
+        CdnDomainState state = CdnCollector.state(
+                domain(source("oss", "media.oss-cn-beijing.aliyuncs.com")),
+                List.of(
+                        config("l2_oss_key", Map.of("private_oss_auth", "off")),
+                        config("aliauth", Map.of("auth_type", "no_auth")),
+                        config("referer_white_list_set", Map.of("refer_domain_allow_list", " "))));
 
-        assertEquals(new CdnDomainState("media.example.com", new Cdn.Origin.OssBucket("media"), false, false, false), state);
+        assertEquals(
+                new CdnDomainState("media.example.com", new Cdn.Origin.OssBucket("media"), false, false, false), state);
     }
 }

@@ -60,14 +60,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(EmulatorExtension.class)
 class LiveCollectorIT {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private static final String FULL_ACCESS = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}]}";
-    private static final String READ_ONE = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
-            + "\"Resource\":[\"acs:oss:*:*:media/*\"]}]}";
-    private static final String TRUST = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-            + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}";
+    private static final String FULL_ACCESS =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}]}";
+    private static final String READ_ONE =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
+                    + "\"Resource\":[\"acs:oss:*:*:media/*\"]}]}";
+    private static final String TRUST =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                    + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}";
 
     @TempDir
     Path dir;
+
     private RpcFixture rpc;
     private PopClient[] pop;
     private OssGateway oss;
@@ -76,8 +80,10 @@ class LiveCollectorIT {
     void start(EmulatorClients clients) throws Exception {
         rpc = new RpcFixture(dir, MutableClock.system());
         pop = popClients(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET);
-        oss = new OssGateway(CloudTarget.single(clients.endpoint(), clients.region(), source(clients.keyId(), clients.secret())),
-                Retry.standard(), 8);
+        oss = new OssGateway(
+                CloudTarget.single(clients.endpoint(), clients.region(), source(clients.keyId(), clients.secret())),
+                Retry.standard(),
+                8);
     }
 
     @AfterEach
@@ -91,9 +97,13 @@ class LiveCollectorIT {
 
     /** RAM, STS and CDN clients signing with the given key. */
     private PopClient[] popClients(String id, String secret) {
-        CloudTarget target = CloudTarget.single(URI.create("http://127.0.0.1:" + rpc.port()), "cn-hangzhou", source(id, secret));
-        return new PopClient[] {new PopClient(target, PopProduct.RAM, Retry.standard()),
-                new PopClient(target, PopProduct.STS, Retry.standard()), new PopClient(target, PopProduct.CDN, Retry.standard())};
+        CloudTarget target =
+                CloudTarget.single(URI.create("http://127.0.0.1:" + rpc.port()), "cn-hangzhou", source(id, secret));
+        return new PopClient[] {
+            new PopClient(target, PopProduct.RAM, Retry.standard()),
+            new PopClient(target, PopProduct.STS, Retry.standard()),
+            new PopClient(target, PopProduct.CDN, Retry.standard())
+        };
     }
 
     private static CredentialSource source(String id, String secret) {
@@ -115,13 +125,18 @@ class LiveCollectorIT {
     }
 
     private LiveCollector.Collected collect(List<String> buckets) throws InterruptedException {
-        return collector().collect(new AuditScope("cn-hangzhou", Optional.of(buckets), 100, Optional.empty(),
-                Optional.empty(), Map.of()), RpcFixture.ROOT_ID);
+        return collector()
+                .collect(
+                        new AuditScope(
+                                "cn-hangzhou", Optional.of(buckets), 100, Optional.empty(), Optional.empty(), Map.of()),
+                        RpcFixture.ROOT_ID);
     }
 
     private static List<String> findings(AuditReport report, String resourcePrefix) {
-        return report.findings().stream().filter(f -> f.resource().startsWith(resourcePrefix))
-                .map(f -> f.severity().label() + " " + f.rule().id() + " " + f.resource()).toList();
+        return report.findings().stream()
+                .filter(f -> f.resource().startsWith(resourcePrefix))
+                .map(f -> f.severity().label() + " " + f.rule().id() + " " + f.resource())
+                .toList();
     }
 
     private void seedRam() throws ClientException {
@@ -161,7 +176,8 @@ class LiveCollectorIT {
         AddCdnDomainRequest add = new AddCdnDomainRequest();
         add.setDomainName(name);
         add.setCdnType("web");
-        add.setSources("[{\"content\":\"" + bucket + ".oss-cn-hangzhou.aliyuncs.com\",\"type\":\"oss\",\"port\":443,\"priority\":\"20\"}]");
+        add.setSources("[{\"content\":\"" + bucket
+                + ".oss-cn-hangzhou.aliyuncs.com\",\"type\":\"oss\",\"port\":443,\"priority\":\"20\"}]");
         rpc.call(add);
         rpc.clock().advance(RpcFixture.CDN_PROPAGATION);
         if (!functions.isEmpty()) {
@@ -180,16 +196,38 @@ class LiveCollectorIT {
         AuditReport report = new Auditor(Checks.all()).run(collected.snapshot(), Suppressions.none(), TODAY);
 
         RamState ram = collected.snapshot().ram().value().orElseThrow();
-        assertEquals(List.of(new RamState.Attachment(RamState.PrincipalKind.USER, "app", "OssEverything", RamState.PolicyKind.CUSTOM),
-                new RamState.Attachment(RamState.PrincipalKind.ROLE, "reader", "ReadMedia", RamState.PolicyKind.CUSTOM),
-                new RamState.Attachment(RamState.PrincipalKind.ROLE, "reader", "AliyunOSSReadOnlyAccess", RamState.PolicyKind.SYSTEM)),
+        assertEquals(
+                List.of(
+                        new RamState.Attachment(
+                                RamState.PrincipalKind.USER, "app", "OssEverything", RamState.PolicyKind.CUSTOM),
+                        new RamState.Attachment(
+                                RamState.PrincipalKind.ROLE, "reader", "ReadMedia", RamState.PolicyKind.CUSTOM),
+                        new RamState.Attachment(
+                                RamState.PrincipalKind.ROLE,
+                                "reader",
+                                "AliyunOSSReadOnlyAccess",
+                                RamState.PolicyKind.SYSTEM)),
                 ram.attachments());
-        assertEquals(Optional.of(FULL_ACCESS), ram.policy("OssEverything", RamState.PolicyKind.CUSTOM).orElseThrow().document().value());
-        assertEquals(true, ram.policy("AliyunOSSReadOnlyAccess", RamState.PolicyKind.SYSTEM).orElseThrow().document().value().isPresent());
+        assertEquals(
+                Optional.of(FULL_ACCESS),
+                ram.policy("OssEverything", RamState.PolicyKind.CUSTOM)
+                        .orElseThrow()
+                        .document()
+                        .value());
+        assertEquals(
+                true,
+                ram.policy("AliyunOSSReadOnlyAccess", RamState.PolicyKind.SYSTEM)
+                        .orElseThrow()
+                        .document()
+                        .value()
+                        .isPresent());
         assertEquals(RpcFixture.ACCOUNT, collected.snapshot().accountId());
-        assertEquals(List.of("high RAM-POLICY-FULL-ACCESS ram:policy/OssEverything",
-                "low RAM-USER-DIRECT-POLICY ram:user/app",
-                "info RAM-ROOT-ACCESS-KEY ram:account/" + RpcFixture.ACCOUNT + "/accesskey/LTAI…abcd"), findings(report, "ram:"));
+        assertEquals(
+                List.of(
+                        "high RAM-POLICY-FULL-ACCESS ram:policy/OssEverything",
+                        "low RAM-USER-DIRECT-POLICY ram:user/app",
+                        "info RAM-ROOT-ACCESS-KEY ram:account/" + RpcFixture.ACCOUNT + "/accesskey/LTAI…abcd"),
+                findings(report, "ram:"));
     }
 
     @Test
@@ -198,10 +236,14 @@ class LiveCollectorIT {
         AuditReport report = new Auditor(Checks.all()).run(collected.snapshot(), Suppressions.none(), TODAY);
 
         // The RPC emulator asks the account for a UserName on ListAccessKeys; the key in use is still the account's.
-        assertEquals(List.of("ListAccessKeys failed: MissingUserName: UserName is mandatory for this action.; "
-                + "reporting only the account's AccessKey in use"), collected.warnings().stream()
-                .map(w -> w.replaceAll(" \\(request id [^)]*\\)", "")).toList());
-        assertEquals(List.of("info RAM-ROOT-ACCESS-KEY ram:account/" + RpcFixture.ACCOUNT + "/accesskey/LTAI…abcd"),
+        assertEquals(
+                List.of("ListAccessKeys failed: MissingUserName: UserName is mandatory for this action.; "
+                        + "reporting only the account's AccessKey in use"),
+                collected.warnings().stream()
+                        .map(w -> w.replaceAll(" \\(request id [^)]*\\)", ""))
+                        .toList());
+        assertEquals(
+                List.of("info RAM-ROOT-ACCESS-KEY ram:account/" + RpcFixture.ACCOUNT + "/accesskey/LTAI…abcd"),
                 findings(report, "ram:account/"));
     }
 
@@ -222,13 +264,17 @@ class LiveCollectorIT {
         CreateAccessKeyResponse.AccessKey key = rpc.call(create).getAccessKey();
         PopClient[] asUser = popClients(key.getAccessKeyId(), key.getAccessKeySecret());
         try {
-            LiveCollector collector = new LiveCollector(oss, new RamGateway(asUser[0]), new CdnGateway(asUser[2]),
-                    new IdentityGateway(asUser[1]), 8);
-            LiveCollector.Collected collected = collector.collect(new AuditScope("cn-hangzhou", Optional.of(List.of()), 0,
-                    Optional.empty(), Optional.empty(), Map.of()), key.getAccessKeyId());
+            LiveCollector collector = new LiveCollector(
+                    oss, new RamGateway(asUser[0]), new CdnGateway(asUser[2]), new IdentityGateway(asUser[1]), 8);
+            LiveCollector.Collected collected = collector.collect(
+                    new AuditScope(
+                            "cn-hangzhou", Optional.of(List.of()), 0, Optional.empty(), Optional.empty(), Map.of()),
+                    key.getAccessKeyId());
 
             RamState ram = collected.snapshot().ram().value().orElseThrow();
-            assertEquals(Optional.of("the credentials are a RAMUser, not the account; only the account can list its own AccessKeys"),
+            assertEquals(
+                    Optional.of(
+                            "the credentials are a RAMUser, not the account; only the account can list its own AccessKeys"),
                     ram.rootAccessKeys().unreadableReason());
             assertEquals(List.of(), collected.warnings());
             assertEquals(RpcFixture.ACCOUNT, collected.snapshot().accountId());
@@ -244,17 +290,24 @@ class LiveCollectorIT {
         ossClient.createBucket("lc-cdn-public");
         ossClient.setBucketAcl("lc-cdn-public", CannedAccessControlList.PublicRead);
         ossClient.createBucket("lc-cdn-private");
-        String privateAuth = "{\"functionName\":\"l2_oss_key\",\"functionArgs\":[{\"argName\":\"private_oss_auth\",\"argValue\":\"on\"}]}";
+        String privateAuth =
+                "{\"functionName\":\"l2_oss_key\",\"functionArgs\":[{\"argName\":\"private_oss_auth\",\"argValue\":\"on\"}]}";
         addDomain("public.example.com", "lc-cdn-public", "");
         addDomain("open.example.com", "lc-cdn-private", "[" + privateAuth + "]");
-        addDomain("guarded.example.com", "lc-cdn-private", "[" + privateAuth + ",{\"functionName\":\"referer_white_list_set\","
-                + "\"functionArgs\":[{\"argName\":\"refer_domain_allow_list\",\"argValue\":\"app.example.com\"}]}]");
+        addDomain(
+                "guarded.example.com",
+                "lc-cdn-private",
+                "[" + privateAuth + ",{\"functionName\":\"referer_white_list_set\","
+                        + "\"functionArgs\":[{\"argName\":\"refer_domain_allow_list\",\"argValue\":\"app.example.com\"}]}]");
 
         LiveCollector.Collected collected = collect(List.of("lc-cdn-public", "lc-cdn-private"));
         AuditReport report = new Auditor(Checks.all()).run(collected.snapshot(), Suppressions.none(), TODAY);
 
-        assertEquals(List.of("medium CDN-ORIGIN-BUCKET-PUBLIC cdn:domain/public.example.com",
-                "low CDN-PRIVATE-ORIGIN-NO-ACCESS-CONTROL cdn:domain/open.example.com"), findings(report, "cdn:"));
+        assertEquals(
+                List.of(
+                        "medium CDN-ORIGIN-BUCKET-PUBLIC cdn:domain/public.example.com",
+                        "low CDN-PRIVATE-ORIGIN-NO-ACCESS-CONTROL cdn:domain/open.example.com"),
+                findings(report, "cdn:"));
     }
 
     @Test
@@ -262,16 +315,20 @@ class LiveCollectorIT {
         ossClient.createBucket("lc-account-acl");
         ossClient.setBucketAcl("lc-account-acl", CannedAccessControlList.PublicRead);
         ossClient.createBucket("lc-account-policy");
-        ossClient.setBucketPolicy("lc-account-policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"acs:oss:*:*:lc-account-policy/*\"]}]}");
+        ossClient.setBucketPolicy(
+                "lc-account-policy",
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"acs:oss:*:*:lc-account-policy/*\"]}]}");
         List<String> buckets = List.of("lc-account-acl", "lc-account-policy");
 
         AuditSnapshot off = collect(buckets).snapshot();
         assertEquals(Observed.found(false), off.accountBlockPublicAccess());
         AuditReport exposed = new Auditor(Checks.all()).run(off, Suppressions.none(), TODAY);
-        assertEquals(List.of("high OSS-BUCKET-ACL-PUBLIC-READ acs:oss:*:*:lc-account-acl"),
+        assertEquals(
+                List.of("high OSS-BUCKET-ACL-PUBLIC-READ acs:oss:*:*:lc-account-acl"),
                 publicFindings(exposed, "acs:oss:*:*:lc-account-acl"));
-        assertEquals(List.of("high OSS-BUCKET-POLICY-PUBLIC-READ acs:oss:*:*:lc-account-policy"),
+        assertEquals(
+                List.of("high OSS-BUCKET-POLICY-PUBLIC-READ acs:oss:*:*:lc-account-policy"),
                 publicFindings(exposed, "acs:oss:*:*:lc-account-policy"));
 
         ossClient.putPublicAccessBlock(new PutPublicAccessBlockRequest(true));
@@ -282,15 +339,21 @@ class LiveCollectorIT {
             assertEquals(Observed.found(false), on.buckets().get(0).blockPublicAccess());
             AuditReport blocked = new Auditor(Checks.all()).run(on, Suppressions.none(), TODAY);
             assertEquals(List.of(), blocked.unknowns());
-            assertEquals(List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:lc-account-acl"),
+            assertEquals(
+                    List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:lc-account-acl"),
                     publicFindings(blocked, "acs:oss:*:*:lc-account-acl"));
-            assertEquals(List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:lc-account-policy"),
+            assertEquals(
+                    List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:lc-account-policy"),
                     publicFindings(blocked, "acs:oss:*:*:lc-account-policy"));
-            assertEquals(List.of("bucket lc-account-acl: ACL public-read neutralised by Block Public Access on the account",
-                    "bucket lc-account-policy: bucket policy grants to anonymous callers (oss:GetObject) neutralised by "
-                            + "Block Public Access on the account"),
-                    blocked.findings().stream().filter(f -> f.rule().id().equals("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED"))
-                            .map(Finding::message).toList());
+            assertEquals(
+                    List.of(
+                            "bucket lc-account-acl: ACL public-read neutralised by Block Public Access on the account",
+                            "bucket lc-account-policy: bucket policy grants to anonymous callers (oss:GetObject) neutralised by "
+                                    + "Block Public Access on the account"),
+                    blocked.findings().stream()
+                            .filter(f -> f.rule().id().equals("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED"))
+                            .map(Finding::message)
+                            .toList());
         } finally {
             // The emulator is shared by this class's tests; the account setting would leak into them.
             ossClient.deletePublicAccessBlock();
@@ -299,21 +362,29 @@ class LiveCollectorIT {
 
     /** Findings of the public-exposure checks on one bucket. */
     private static List<String> publicFindings(AuditReport report, String resource) {
-        return report.findings().stream().filter(f -> f.resource().equals(resource))
-                .filter(f -> f.rule().id().startsWith("OSS-BUCKET-ACL-") || f.rule().id().startsWith("OSS-BUCKET-POLICY-PUBLIC")
+        return report.findings().stream()
+                .filter(f -> f.resource().equals(resource))
+                .filter(f -> f.rule().id().startsWith("OSS-BUCKET-ACL-")
+                        || f.rule().id().startsWith("OSS-BUCKET-POLICY-PUBLIC")
                         || f.rule().id().equals("OSS-BUCKET-PUBLIC-ACCESS-BLOCKED"))
-                .map(f -> f.severity().label() + " " + f.rule().id() + " " + f.resource()).toList();
+                .map(f -> f.severity().label() + " " + f.rule().id() + " " + f.resource())
+                .toList();
     }
 
     @Test
     void collect_hardenedAccountPart_passesWithOnlyInfo(OSS ossClient) throws Exception {
         // No bucket named, no RAM entities, no CDN domains: only the account's key in use, which is info.
-        LiveCollector.Collected collected = collector().collect(new AuditScope("cn-hangzhou", Optional.of(List.of()), 0,
-                Optional.empty(), Optional.empty(), Map.of()), RpcFixture.ROOT_ID);
+        LiveCollector.Collected collected = collector()
+                .collect(
+                        new AuditScope(
+                                "cn-hangzhou", Optional.of(List.of()), 0, Optional.empty(), Optional.empty(), Map.of()),
+                        RpcFixture.ROOT_ID);
         AuditReport report = new Auditor(Checks.all()).run(collected.snapshot(), Suppressions.none(), TODAY);
 
         assertEquals(List.of(), report.unknowns());
-        assertEquals(List.of("RAM-ROOT-ACCESS-KEY"), report.findings().stream().map(Finding::rule).map(r -> r.id()).toList());
+        assertEquals(
+                List.of("RAM-ROOT-ACCESS-KEY"),
+                report.findings().stream().map(Finding::rule).map(r -> r.id()).toList());
         assertEquals(AuditOutcome.PASSED, report.outcome(FailOn.LOW));
     }
 }

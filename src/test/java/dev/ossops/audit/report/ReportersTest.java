@@ -26,9 +26,13 @@ class ReportersTest {
 
     @Test
     void text_cleanAccount_noFindingsAndSummary() {
-        AuditReport clean = new Auditor(Checks.all()).run(Fixture.account(Fixture.bucket("media").build()).build(),
-                Suppressions.none(), LocalDate.of(2026, 11, 21));
-        assertEquals("No findings.\n0 critical, 0 high, 0 medium, 0 low, 0 info; 0 suppressed; 0 unknown\n",
+        AuditReport clean = new Auditor(Checks.all())
+                .run(
+                        Fixture.account(Fixture.bucket("media").build()).build(),
+                        Suppressions.none(),
+                        LocalDate.of(2026, 11, 21));
+        assertEquals(
+                "No findings.\n0 critical, 0 high, 0 medium, 0 low, 0 info; 0 suppressed; 0 unknown\n",
                 new TextReporter().render(clean));
     }
 
@@ -44,17 +48,35 @@ class ReportersTest {
 
     @Test
     void sarif_scenario_levelsAndSecuritySeverity() throws Exception {
-        JsonNode run = JsonMapper.builder().build().readTree(new SarifReporter(VERSION).render(Scenario.report()))
-                .get("runs").get(0);
+        JsonNode run = JsonMapper.builder()
+                .build()
+                .readTree(new SarifReporter(VERSION).render(Scenario.report()))
+                .get("runs")
+                .get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
-        assertEquals("9.5", rules.get(0).get("properties").get("security-severity").asText());
+        assertEquals(
+                "9.5", rules.get(0).get("properties").get("security-severity").asText());
         assertEquals("OSS-BUCKET-ACL-PUBLIC-WRITE", rules.get(0).get("id").asText());
         JsonNode results = run.get("results");
         assertEquals("error", results.get(0).get("level").asText());
-        assertEquals("profiles/prod.yaml",
-                results.get(0).get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText());
-        assertEquals(12, results.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine")
-                .asInt());
+        assertEquals(
+                "profiles/prod.yaml",
+                results.get(0)
+                        .get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("artifactLocation")
+                        .get("uri")
+                        .asText());
+        assertEquals(
+                12,
+                results.get(0)
+                        .get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("region")
+                        .get("startLine")
+                        .asInt());
         for (JsonNode result : results) {
             assertFalse(result.get("locations").get(0).get("physicalLocation").isMissingNode());
         }
@@ -68,8 +90,11 @@ class ReportersTest {
     @Test
     void reports_scenario_noSecretInOutput() {
         AuditReport report = Scenario.report();
-        for (String output : new String[] {new TextReporter().render(report), new JsonReporter(VERSION).render(report),
-                new SarifReporter(VERSION).render(report)}) {
+        for (String output : new String[] {
+            new TextReporter().render(report),
+            new JsonReporter(VERSION).render(report),
+            new SarifReporter(VERSION).render(report)
+        }) {
             assertFalse(output.contains("LTAI5tExampleKeyId9abcd"), "full AccessKey id leaked");
         }
     }

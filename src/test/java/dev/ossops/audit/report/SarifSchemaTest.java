@@ -37,7 +37,11 @@ class SarifSchemaTest {
         try (InputStream in = SarifSchemaTest.class.getResourceAsStream("/audit/sarif/sarif-schema-2.1.0.json")) {
             JsonNode node = JSON.readTree(in);
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
-                    .getSchema(node, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+                    .getSchema(
+                            node,
+                            SchemaValidatorsConfig.builder()
+                                    .formatAssertionsEnabled(true)
+                                    .build());
         }
     }
 
@@ -52,8 +56,8 @@ class SarifSchemaTest {
 
     @Test
     void sarif_cleanAccountWithoutProfile_validAgainstSchema() throws IOException {
-        AuditReport clean = new Auditor(Checks.all()).run(Fixture.account(Fixture.bucket("media").build()).build(),
-                Suppressions.none(), Scenario.TODAY);
+        AuditReport clean = new Auditor(Checks.all())
+                .run(Fixture.account(Fixture.bucket("media").build()).build(), Suppressions.none(), Scenario.TODAY);
         assertEquals(Set.of(), validate(new SarifReporter("0.1.0").render(clean)));
     }
 

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** SDK <-> gateway model mapping: the JSON parameters sent and the responses read. No request is sent. */
 class CdnGatewayTest {
-    private final PopClient client = new PopClient(CloudTarget.single(URI.create("http://127.0.0.1:9"),
-            "cn-beijing", new CredentialSource() {
+    private final PopClient client = new PopClient(
+            CloudTarget.single(URI.create("http://127.0.0.1:9"), "cn-beijing", new CredentialSource() {
                 @Override
                 public Credentials resolve() {
                     throw new IllegalStateException("no request is sent in this test");
@@ -33,7 +33,9 @@ class CdnGatewayTest {
                 public String describe() {
                     return "none";
                 }
-            }), PopProduct.CDN, Retry.standard());
+            }),
+            PopProduct.CDN,
+            Retry.standard());
     private final CdnGateway gateway = new CdnGateway(client);
 
     @AfterEach
@@ -43,9 +45,11 @@ class CdnGatewayTest {
 
     @Test
     void sourcesJson_portAndPriorityOnlyWhenGiven() {
-        assertEquals("[{\"content\":\"b.oss-cn-beijing.aliyuncs.com\",\"type\":\"oss\",\"port\":80,\"priority\":\"20\"},"
+        assertEquals(
+                "[{\"content\":\"b.oss-cn-beijing.aliyuncs.com\",\"type\":\"oss\",\"port\":80,\"priority\":\"20\"},"
                         + "{\"content\":\"203.0.113.1\",\"type\":\"ipaddr\"}]",
-                gateway.sourcesJson(List.of(new CdnModel.Source("oss", "b.oss-cn-beijing.aliyuncs.com", Optional.of(80), Optional.of("20")),
+                gateway.sourcesJson(List.of(
+                        new CdnModel.Source("oss", "b.oss-cn-beijing.aliyuncs.com", Optional.of(80), Optional.of("20")),
                         new CdnModel.Source("ipaddr", "203.0.113.1", Optional.empty(), Optional.empty()))));
     }
 
@@ -55,28 +59,38 @@ class CdnGatewayTest {
         args.put("ttl", "3600");
         args.put("file_type", "jpg,png");
 
-        assertEquals("[{\"functionName\":\"filetype_based_ttl_set\",\"configId\":42,\"functionArgs\":"
+        assertEquals(
+                "[{\"functionName\":\"filetype_based_ttl_set\",\"configId\":42,\"functionArgs\":"
                         + "[{\"argName\":\"ttl\",\"argValue\":\"3600\"},{\"argName\":\"file_type\",\"argValue\":\"jpg,png\"}]},"
                         + "{\"functionName\":\"l2_oss_key\",\"functionArgs\":[{\"argName\":\"private_oss_auth\",\"argValue\":\"on\"}]}]",
-                gateway.functionsJson(List.of(new CdnModel.FunctionSetting("filetype_based_ttl_set", Optional.of("42"), args),
-                        new CdnModel.FunctionSetting("l2_oss_key", Optional.empty(), Map.of("private_oss_auth", "on")))));
+                gateway.functionsJson(List.of(
+                        new CdnModel.FunctionSetting("filetype_based_ttl_set", Optional.of("42"), args),
+                        new CdnModel.FunctionSetting(
+                                "l2_oss_key", Optional.empty(), Map.of("private_oss_auth", "on")))));
     }
 
     @Test
     void toDomain_sourceWithoutPriority_empty() {
-        DescribeCdnDomainDetailResponse.GetDomainDetailModel model = new DescribeCdnDomainDetailResponse.GetDomainDetailModel();
+        DescribeCdnDomainDetailResponse.GetDomainDetailModel model =
+                new DescribeCdnDomainDetailResponse.GetDomainDetailModel();
         model.setDomainName("cdn.example.com");
         model.setCdnType("web");
         model.setDomainStatus("configuring");
-        DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel source = new DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel();
+        DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel source =
+                new DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel();
         source.setType("domain");
         source.setContent("origin.example.com");
         source.setPort(443);
         source.setPriority("");
         model.setSourceModels(List.of(source));
 
-        assertEquals(new CdnModel.Domain("cdn.example.com", "web", "configuring",
-                        List.of(new CdnModel.Source("domain", "origin.example.com", Optional.of(443), Optional.empty()))),
+        assertEquals(
+                new CdnModel.Domain(
+                        "cdn.example.com",
+                        "web",
+                        "configuring",
+                        List.of(new CdnModel.Source(
+                                "domain", "origin.example.com", Optional.of(443), Optional.empty()))),
                 CdnGateway.toDomain(model));
     }
 
@@ -85,11 +99,14 @@ class CdnGatewayTest {
         DescribeCdnDomainConfigsResponse.DomainConfig config = new DescribeCdnDomainConfigsResponse.DomainConfig();
         config.setFunctionName("l2_oss_key");
         config.setConfigId("7");
-        config.setFunctionArgs(List.of(arg("private_oss_auth", "on"), arg("perm_private_oss_tbl", "123"), arg("empty", null)));
+        config.setFunctionArgs(
+                List.of(arg("private_oss_auth", "on"), arg("perm_private_oss_tbl", "123"), arg("empty", null)));
 
         CdnModel.Config mapped = CdnGateway.toConfig(config);
 
-        assertEquals(List.of("private_oss_auth", "perm_private_oss_tbl", "empty"), List.copyOf(mapped.args().keySet()));
+        assertEquals(
+                List.of("private_oss_auth", "perm_private_oss_tbl", "empty"),
+                List.copyOf(mapped.args().keySet()));
         assertEquals("", mapped.args().get("empty"));
         assertEquals("7", mapped.configId());
     }
@@ -109,7 +126,8 @@ class CdnGatewayTest {
     }
 
     private static DescribeCdnDomainConfigsResponse.DomainConfig.FunctionArg arg(String name, String value) {
-        DescribeCdnDomainConfigsResponse.DomainConfig.FunctionArg arg = new DescribeCdnDomainConfigsResponse.DomainConfig.FunctionArg();
+        DescribeCdnDomainConfigsResponse.DomainConfig.FunctionArg arg =
+                new DescribeCdnDomainConfigsResponse.DomainConfig.FunctionArg();
         arg.setArgName(name);
         arg.setArgValue(value);
         return arg;

@@ -38,7 +38,8 @@ class AliyunCliCredentialSourceTest {
 
     @Test
     void resolve_namedAkProfile() throws IOException {
-        Credentials c = new AliyunCliCredentialSource(config(), "default", AliyunCliCredentialSourceTest::failIfAsked).resolve();
+        Credentials c = new AliyunCliCredentialSource(config(), "default", AliyunCliCredentialSourceTest::failIfAsked)
+                .resolve();
         assertEquals("LTAIdefault00001", c.accessKeyId());
         assertEquals("d-secret", c.accessKeySecret());
         assertFalse(c.securityToken().isPresent());
@@ -46,7 +47,8 @@ class AliyunCliCredentialSourceTest {
 
     @Test
     void resolve_currentProfileWithStsToken() throws IOException {
-        Credentials c = new AliyunCliCredentialSource(config(), null, AliyunCliCredentialSourceTest::failIfAsked).resolve();
+        Credentials c =
+                new AliyunCliCredentialSource(config(), null, AliyunCliCredentialSourceTest::failIfAsked).resolve();
         assertEquals("STS.work00000002", c.accessKeyId());
         assertEquals("w-token", c.securityToken().orElseThrow());
     }
@@ -55,51 +57,62 @@ class AliyunCliCredentialSourceTest {
     void resolve_ecsRamRoleDelegatesWithTheRoleName() throws IOException {
         Credentials expected = Credentials.of("LTAIfromecs00004", "e-secret");
         Credentials c = new AliyunCliCredentialSource(config(), "ecs", role -> {
-            assertEquals("app-role", role);
-            return new CredentialSource() {
-                @Override
-                public Credentials resolve() {
-                    return expected;
-                }
+                    assertEquals("app-role", role);
+                    return new CredentialSource() {
+                        @Override
+                        public Credentials resolve() {
+                            return expected;
+                        }
 
-                @Override
-                public String describe() {
-                    return "test";
-                }
-            };
-        }).resolve();
+                        @Override
+                        public String describe() {
+                            return "test";
+                        }
+                    };
+                })
+                .resolve();
         assertEquals(expected, c);
     }
 
     @Test
     void resolve_unsupportedMode_namesTheSupportedOnes() throws IOException {
         Path file = config();
-        CredentialsException e = assertThrows(CredentialsException.class,
+        CredentialsException e = assertThrows(
+                CredentialsException.class,
                 () -> new AliyunCliCredentialSource(file, "sso", AliyunCliCredentialSourceTest::failIfAsked).resolve());
-        assertEquals("aliyun-cli profile 'sso' in " + file + " uses mode CloudSSO, which ossops does not read; "
-                + "use a profile with mode AK, StsToken or EcsRamRole", e.getMessage());
+        assertEquals(
+                "aliyun-cli profile 'sso' in " + file + " uses mode CloudSSO, which ossops does not read; "
+                        + "use a profile with mode AK, StsToken or EcsRamRole",
+                e.getMessage());
     }
 
     @Test
     void resolve_unknownProfile_listsTheProfiles() throws IOException {
         Path file = config();
-        CredentialsException e = assertThrows(CredentialsException.class,
-                () -> new AliyunCliCredentialSource(file, "prod", AliyunCliCredentialSourceTest::failIfAsked).resolve());
-        assertEquals("aliyun-cli profile 'prod' is not in " + file + "; it has: default, work, ecs, sso, broken", e.getMessage());
+        CredentialsException e = assertThrows(
+                CredentialsException.class,
+                () -> new AliyunCliCredentialSource(file, "prod", AliyunCliCredentialSourceTest::failIfAsked)
+                        .resolve());
+        assertEquals(
+                "aliyun-cli profile 'prod' is not in " + file + "; it has: default, work, ecs, sso, broken",
+                e.getMessage());
     }
 
     @Test
     void resolve_missingSecret_saysWhichField() throws IOException {
         Path file = config();
-        CredentialsException e = assertThrows(CredentialsException.class,
-                () -> new AliyunCliCredentialSource(file, "broken", AliyunCliCredentialSourceTest::failIfAsked).resolve());
+        CredentialsException e = assertThrows(
+                CredentialsException.class,
+                () -> new AliyunCliCredentialSource(file, "broken", AliyunCliCredentialSourceTest::failIfAsked)
+                        .resolve());
         assertEquals("aliyun-cli profile 'broken' in " + file + " has no access_key_secret", e.getMessage());
     }
 
     @Test
     void resolve_missingFile_saysHowToCreateIt() {
         Path file = dir.resolve("nope.json");
-        CredentialsException e = assertThrows(CredentialsException.class,
+        CredentialsException e = assertThrows(
+                CredentialsException.class,
                 () -> new AliyunCliCredentialSource(file, null, AliyunCliCredentialSourceTest::failIfAsked).resolve());
         assertEquals(file + " does not exist: run 'aliyun configure' or use credentials source env", e.getMessage());
     }
@@ -108,7 +121,8 @@ class AliyunCliCredentialSourceTest {
     void resolve_malformedFile_pointsAtTheLine() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"current\": \"x\",\n  \"profiles\": [}\n");
-        CredentialsException e = assertThrows(CredentialsException.class,
+        CredentialsException e = assertThrows(
+                CredentialsException.class,
                 () -> new AliyunCliCredentialSource(file, null, AliyunCliCredentialSourceTest::failIfAsked).resolve());
         assertEquals(file + " is not valid JSON at line 2, column 16", e.getMessage());
     }

@@ -39,9 +39,11 @@ class EcsRamRoleCredentialSourceIT {
             String token = ex.getRequestHeaders().getFirst("X-aliyun-ecs-metadata-token");
             seenTokens.add(token == null ? "-" : token);
             String path = ex.getRequestURI().getPath();
-            String body = path.endsWith("/security-credentials/") ? "app-role\n"
+            String body = path.endsWith("/security-credentials/")
+                    ? "app-role\n"
                     : "{\"AccessKeyId\":\"STS.ecs000000001\",\"AccessKeySecret\":\"e-secret\",\"SecurityToken\":\"e-token\","
-                    + "\"Expiration\":\"2026-11-21T12:00:00Z\",\"LastUpdated\":\"2026-11-21T06:00:00Z\",\"Code\":\"" + code + "\"}";
+                            + "\"Expiration\":\"2026-11-21T12:00:00Z\",\"LastUpdated\":\"2026-11-21T06:00:00Z\",\"Code\":\""
+                            + code + "\"}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(path.endsWith("/missing-role") ? 404 : 200, bytes.length);
             ex.getResponseBody().write(bytes);
@@ -78,14 +80,17 @@ class EcsRamRoleCredentialSourceIT {
     @Test
     void resolve_failureCode_isReported() {
         code = "Failure";
-        CredentialsException e = assertThrows(CredentialsException.class, () -> new EcsRamRoleCredentialSource(base(), "app-role").resolve());
+        CredentialsException e = assertThrows(
+                CredentialsException.class, () -> new EcsRamRoleCredentialSource(base(), "app-role").resolve());
         assertEquals("the ECS metadata service refused credentials for role 'app-role': Failure", e.getMessage());
     }
 
     @Test
     void resolve_unknownRole_reportsTheStatus() {
-        CredentialsException e = assertThrows(CredentialsException.class,
-                () -> new EcsRamRoleCredentialSource(base(), "missing-role").resolve());
-        assertEquals("the ECS metadata service answered HTTP 404 for /latest/meta-data/ram/security-credentials/missing-role", e.getMessage());
+        CredentialsException e = assertThrows(
+                CredentialsException.class, () -> new EcsRamRoleCredentialSource(base(), "missing-role").resolve());
+        assertEquals(
+                "the ECS metadata service answered HTTP 404 for /latest/meta-data/ram/security-credentials/missing-role",
+                e.getMessage());
     }
 }

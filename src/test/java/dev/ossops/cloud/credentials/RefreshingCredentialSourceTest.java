@@ -20,7 +20,8 @@ class RefreshingCredentialSourceTest {
         @Override
         public Credentials resolve() {
             int n = calls.incrementAndGet();
-            return Credentials.temporary("STS.key000000" + n, "secret" + n, "token" + n, NOW.plus(Duration.ofMinutes(15)));
+            return Credentials.temporary(
+                    "STS.key000000" + n, "secret" + n, "token" + n, NOW.plus(Duration.ofMinutes(15)));
         }
 
         @Override
@@ -32,7 +33,8 @@ class RefreshingCredentialSourceTest {
     @Test
     void resolve_cachesWhileFarFromExpiry() {
         CountingSource source = new CountingSource();
-        RefreshingCredentialSource refreshing = new RefreshingCredentialSource(source, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+        RefreshingCredentialSource refreshing =
+                new RefreshingCredentialSource(source, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
         refreshing.resolve();
         refreshing.resolve();
         assertEquals(1, source.calls.get());
@@ -41,17 +43,19 @@ class RefreshingCredentialSourceTest {
     @Test
     void resolve_refreshesInsideTheRefreshWindow() {
         CountingSource source = new CountingSource();
-        RefreshingCredentialSource early = new RefreshingCredentialSource(source, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+        RefreshingCredentialSource early =
+                new RefreshingCredentialSource(source, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
         early.resolve();
-        RefreshingCredentialSource late = new RefreshingCredentialSource(source, Duration.ofMinutes(5),
-                Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
+        RefreshingCredentialSource late = new RefreshingCredentialSource(
+                source, Duration.ofMinutes(5), Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
         assertEquals("STS.key0000002", late.resolve().accessKeyId());
     }
 
     @Test
     void invalidate_forcesANewResolve() {
         CountingSource source = new CountingSource();
-        RefreshingCredentialSource refreshing = new RefreshingCredentialSource(source, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+        RefreshingCredentialSource refreshing =
+                new RefreshingCredentialSource(source, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
         refreshing.resolve();
         refreshing.invalidate();
         assertEquals("STS.key0000002", refreshing.resolve().accessKeyId());

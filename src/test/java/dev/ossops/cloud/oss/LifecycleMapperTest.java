@@ -13,12 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class LifecycleMapperTest {
 
     private static LifecycleRule full() {
-        return new LifecycleRule("archive", "uploads/", true,
-                List.of(new LifecycleRule.Not(Optional.of("uploads/keep/"), Optional.of(new LifecycleRule.Tag("k", "v")))),
+        return new LifecycleRule(
+                "archive",
+                "uploads/",
+                true,
+                List.of(new LifecycleRule.Not(
+                        Optional.of("uploads/keep/"), Optional.of(new LifecycleRule.Tag("k", "v")))),
                 List.of(new LifecycleRule.Tag("team", "media")),
-                Optional.of(new LifecycleRule.Expiration(Optional.of(365L), Optional.empty(), Optional.empty(), Optional.empty())),
+                Optional.of(new LifecycleRule.Expiration(
+                        Optional.of(365L), Optional.empty(), Optional.empty(), Optional.empty())),
                 List.of(new LifecycleRule.Transition(Optional.of(30L), Optional.empty(), "IA", true, true, false)),
-                Optional.empty(), Optional.of(30L),
+                Optional.empty(),
+                Optional.of(30L),
                 List.of(new LifecycleRule.NoncurrentTransition(10, "Archive", false, false)));
     }
 
@@ -29,15 +35,28 @@ class LifecycleMapperTest {
 
     @Test
     void toSdkThenBack_dates_comeBackAsOssFormats() {
-        LifecycleRule dated = new LifecycleRule("old", "tmp/", false, List.of(), List.of(),
-                Optional.of(new LifecycleRule.Expiration(Optional.empty(), Optional.of("2026-01-01"), Optional.empty(), Optional.empty())),
-                List.of(), Optional.of(new LifecycleRule.AbortMultipartUpload(Optional.empty(), Optional.of("2025-06-30T00:00:00.000Z"))),
-                Optional.empty(), List.of());
+        LifecycleRule dated = new LifecycleRule(
+                "old",
+                "tmp/",
+                false,
+                List.of(),
+                List.of(),
+                Optional.of(new LifecycleRule.Expiration(
+                        Optional.empty(), Optional.of("2026-01-01"), Optional.empty(), Optional.empty())),
+                List.of(),
+                Optional.of(new LifecycleRule.AbortMultipartUpload(
+                        Optional.empty(), Optional.of("2025-06-30T00:00:00.000Z"))),
+                Optional.empty(),
+                List.of());
 
         LifecycleRule back = LifecycleMapper.fromSdk(LifecycleMapper.toSdk(dated));
 
-        assertEquals(Optional.of("2026-01-01T00:00:00.000Z"), back.expiration().orElseThrow().createdBeforeDate());
-        assertEquals(Optional.of("2025-06-30T00:00:00.000Z"), back.abortMultipartUpload().orElseThrow().createdBeforeDate());
+        assertEquals(
+                Optional.of("2026-01-01T00:00:00.000Z"),
+                back.expiration().orElseThrow().createdBeforeDate());
+        assertEquals(
+                Optional.of("2025-06-30T00:00:00.000Z"),
+                back.abortMultipartUpload().orElseThrow().createdBeforeDate());
         assertEquals(false, back.enabled());
     }
 

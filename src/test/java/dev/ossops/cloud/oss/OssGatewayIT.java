@@ -8,8 +8,8 @@ import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorDefaults;
-import dev.ossops.emulator.TestRootKey;
 import dev.ossops.emulator.EmulatorExtension;
+import dev.ossops.emulator.TestRootKey;
 import dev.ossops.spec.model.Bucket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,7 +126,9 @@ class OssGatewayIT {
         ObjectAcls acls = gateway.objectAcls(bucket, 10).orElseThrow();
 
         assertEquals(Map.of("a\0nul", "public-read", "b\u0007bell", "default", "c plain+%41", "default"), acls.acls());
-        assertEquals(List.of("a\0nul", "b\u0007bell", "c plain+%41"), List.copyOf(acls.acls().keySet()));
+        assertEquals(
+                List.of("a\0nul", "b\u0007bell", "c plain+%41"),
+                List.copyOf(acls.acls().keySet()));
         assertFalse(acls.truncated());
     }
 
@@ -139,7 +141,8 @@ class OssGatewayIT {
         }
         OssBucket bucket = new OssBucket(name, EmulatorDefaults.REGION);
 
-        Inventory all = gateway.objects().current(bucket, "logs/", 0, Optional.empty(), Instant.now().plusSeconds(60), 100);
+        Inventory all = gateway.objects()
+                .current(bucket, "logs/", 0, Optional.empty(), Instant.now().plusSeconds(60), 100);
 
         assertEquals(3, all.objects());
         assertEquals(6, all.bytes());

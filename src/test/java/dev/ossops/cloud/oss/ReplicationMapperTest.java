@@ -14,8 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ReplicationMapperTest {
 
     private static Bucket.ReplicationRule rule(String transferType) {
-        return new Bucket.ReplicationRule("to-dr", "dr", "cn-shanghai", transferType, List.of("images/"), List.of("PUT", "DELETE"),
-                false, Optional.of("oss-replication-role"));
+        return new Bucket.ReplicationRule(
+                "to-dr",
+                "dr",
+                "cn-shanghai",
+                transferType,
+                List.of("images/"),
+                List.of("PUT", "DELETE"),
+                false,
+                Optional.of("oss-replication-role"));
     }
 
     @Test
@@ -26,7 +33,10 @@ class ReplicationMapperTest {
         assertEquals("dr", r.getTargetBucketName());
         assertEquals("oss-cn-shanghai", r.getTargetBucketLocation());
         assertEquals(List.of("images/"), r.getObjectPrefixList());
-        assertEquals(List.of(AddBucketReplicationRequest.ReplicationAction.PUT, AddBucketReplicationRequest.ReplicationAction.DELETE),
+        assertEquals(
+                List.of(
+                        AddBucketReplicationRequest.ReplicationAction.PUT,
+                        AddBucketReplicationRequest.ReplicationAction.DELETE),
                 r.getReplicationActionList());
         assertEquals(false, r.isEnableHistoricalObjectReplication());
         assertEquals("oss-replication-role", r.getSyncRole());
@@ -34,9 +44,11 @@ class ReplicationMapperTest {
 
     @Test
     void toSdk_transferTypeTheSdkCannotSend_refused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReplicationMapper.toSdk("src", rule("oss_acc")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ReplicationMapper.toSdk("src", rule("oss_acc")));
 
-        assertEquals("replication rule to-dr asks for transferType oss_acc, but the OSS Java SDK can only add rules with transferType internal",
+        assertEquals(
+                "replication rule to-dr asks for transferType oss_acc, but the OSS Java SDK can only add rules with transferType internal",
                 e.getMessage());
     }
 
@@ -47,7 +59,9 @@ class ReplicationMapperTest {
         live.setTargetBucketName("dr");
         live.setTargetBucketLocation("oss-cn-shanghai");
         live.setObjectPrefixList(List.of("images/"));
-        live.setReplicationActionList(List.of(AddBucketReplicationRequest.ReplicationAction.PUT, AddBucketReplicationRequest.ReplicationAction.DELETE));
+        live.setReplicationActionList(List.of(
+                AddBucketReplicationRequest.ReplicationAction.PUT,
+                AddBucketReplicationRequest.ReplicationAction.DELETE));
         live.setEnableHistoricalObjectReplication(false);
         live.setSyncRole("oss-replication-role");
 

@@ -32,7 +32,8 @@ class RamGatewayTest {
         response.setPolicy(policy);
         response.setDefaultPolicyVersion(version);
 
-        assertEquals(new RamModel.Policy("AppRW", "Custom", "v3", "{\"Version\":\"1\"}", Optional.empty()),
+        assertEquals(
+                new RamModel.Policy("AppRW", "Custom", "v3", "{\"Version\":\"1\"}", Optional.empty()),
                 RamGateway.toPolicy(response));
     }
 
@@ -47,7 +48,8 @@ class RamGatewayTest {
         policy.setDescription("app");
         response.setPolicy(policy);
 
-        assertEquals(new RamModel.Policy("AppRW", "Custom", "v2", "{}", Optional.of("app")), RamGateway.toPolicy(response));
+        assertEquals(
+                new RamModel.Policy("AppRW", "Custom", "v2", "{}", Optional.of("app")), RamGateway.toPolicy(response));
     }
 
     @Test
@@ -57,7 +59,9 @@ class RamGatewayTest {
         role.setArn("acs:ram::1:role/r");
         role.setAssumeRolePolicyDocument("{}");
 
-        assertEquals(new RamModel.Role("r", "acs:ram::1:role/r", "{}", Optional.empty(), Optional.empty()), RamGateway.toRole(role));
+        assertEquals(
+                new RamModel.Role("r", "acs:ram::1:role/r", "{}", Optional.empty(), Optional.empty()),
+                RamGateway.toRole(role));
     }
 
     @Test
@@ -80,10 +84,16 @@ class RamGatewayTest {
 
     @Test
     void oldestFirst_sameSecond_orderedByVersionNumber() {
-        List<RamModel.PolicyVersion> listed = List.of(version("v10", "2026-01-01T00:00:00Z"), version("v9", "2026-01-01T00:00:00Z"),
+        List<RamModel.PolicyVersion> listed = List.of(
+                version("v10", "2026-01-01T00:00:00Z"),
+                version("v9", "2026-01-01T00:00:00Z"),
                 version("v2", "2025-12-31T00:00:00Z"));
 
-        assertEquals(List.of("v2", "v9", "v10"), RamModel.oldestFirst(listed).stream().map(RamModel.PolicyVersion::versionId).toList());
+        assertEquals(
+                List.of("v2", "v9", "v10"),
+                RamModel.oldestFirst(listed).stream()
+                        .map(RamModel.PolicyVersion::versionId)
+                        .toList());
     }
 
     @Test
@@ -97,7 +107,8 @@ class RamGatewayTest {
     @Test
     void ifExists_entityNotExist_empty() {
         assertEquals(Optional.empty(), RamGateway.ifExists(() -> {
-            throw new CloudException("GetRole r failed: EntityNotExist.Role: The role does not exist.", "EntityNotExist.Role", 1, null);
+            throw new CloudException(
+                    "GetRole r failed: EntityNotExist.Role: The role does not exist.", "EntityNotExist.Role", 1, null);
         }));
     }
 
@@ -105,9 +116,13 @@ class RamGatewayTest {
     void ifExists_otherFailure_rethrown() {
         CloudException denied = new CloudException("GetRole r failed: NoPermission: denied", "NoPermission", 1, null);
 
-        assertSame(denied, assertThrows(CloudException.class, () -> RamGateway.ifExists(() -> {
-            throw denied;
-        })));
+        assertSame(
+                denied,
+                assertThrows(
+                        CloudException.class,
+                        () -> RamGateway.ifExists(() -> {
+                            throw denied;
+                        })));
     }
 
     private static RamModel.PolicyVersion version(String id, String date) {

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +55,7 @@ class AdaptiveTransferIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final Emulator emulator;
     private final String bucket;
@@ -67,8 +67,13 @@ class AdaptiveTransferIT {
         this.emulator = emulator;
         this.bucket = clients.bucketName("adapt");
         clients.v4().createBucket(bucket);
-        this.transfer = OssTransfer.create(CloudTarget.single(clients.endpoint(), clients.region(), root()), clients.region(),
-                SignatureVersion.V4, slots.controller().ceiling(), () -> { }, slots::throttled);
+        this.transfer = OssTransfer.create(
+                CloudTarget.single(clients.endpoint(), clients.region(), root()),
+                clients.region(),
+                SignatureVersion.V4,
+                slots.controller().ceiling(),
+                () -> {},
+                slots::throttled);
     }
 
     @AfterEach
@@ -78,13 +83,29 @@ class AdaptiveTransferIT {
     }
 
     private Uploader uploader(ObjectStore store) {
-        UploaderSettings settings = new UploaderSettings(bucket, clients.region(), clients.endpoint().toString(), "adaptive",
-                KeyLayout.DEFAULT_TEMPLATE, Duration.ofSeconds(3600), List.of(), OptionalLong.empty());
-        KeyLayout flat = KeyLayout.of(KeyLayout.DirMode.NO_SUBDIRECTORY, KeyLayout.FilenameMode.FILENAME, Clock.systemUTC(),
+        UploaderSettings settings = new UploaderSettings(
+                bucket,
+                clients.region(),
+                clients.endpoint().toString(),
+                "adaptive",
+                KeyLayout.DEFAULT_TEMPLATE,
+                Duration.ofSeconds(3600),
+                List.of(),
+                OptionalLong.empty());
+        KeyLayout flat = KeyLayout.of(
+                KeyLayout.DirMode.NO_SUBDIRECTORY,
+                KeyLayout.FilenameMode.FILENAME,
+                Clock.systemUTC(),
                 UUID::randomUUID);
-        return new Uploader(store, settings, flat, new CheckpointStore(dir.resolve("checkpoints")),
-                new Uploader.Options(PART, OptionalLong.of(PART), OptionalInt.empty(), false), Clock.systemUTC(),
-                TransferProgress.NONE, slots);
+        return new Uploader(
+                store,
+                settings,
+                flat,
+                new CheckpointStore(dir.resolve("checkpoints")),
+                new Uploader.Options(PART, OptionalLong.of(PART), OptionalInt.empty(), false),
+                Clock.systemUTC(),
+                TransferProgress.NONE,
+                slots);
     }
 
     private static byte[] random(int size, long seed) {
@@ -103,8 +124,15 @@ class AdaptiveTransferIT {
             assertInstanceOf(Uploader.Outcome.Uploaded.class, outcome, outcome.toString());
         }
         // 4 connections deliver 4 MiB/s, 8 deliver 8: the controller doubled at least once and never backed off.
-        assertTrue(slots.controller().limit() >= 2 * ParallelismController.START, "limit " + slots.controller().limit());
-        assertArrayEquals(data, clients.v4().getObject(bucket, "adaptive/capped.bin").getObjectContent().readAllBytes());
+        assertTrue(
+                slots.controller().limit() >= 2 * ParallelismController.START,
+                "limit " + slots.controller().limit());
+        assertArrayEquals(
+                data,
+                clients.v4()
+                        .getObject(bucket, "adaptive/capped.bin")
+                        .getObjectContent()
+                        .readAllBytes());
     }
 
     @Test
@@ -112,11 +140,15 @@ class AdaptiveTransferIT {
         byte[] data = random(48 * PART, 2);
         clients.v4().putObject(bucket, "ranged.bin", new ByteArrayInputStream(data));
         emulator.faults().set(new FaultPlan(0, 0, 0, 0, 0, 0, CONNECTION_BYTES_PER_SECOND, 0));
-        try (Downloader down = new Downloader(new Downloader.Options(PART, PART, OptionalInt.empty(), false), TransferProgress.NONE, slots)) {
-            Downloader.Outcome outcome = down.download("ranged.bin", new OssObjectSource(transfer, bucket, "ranged.bin"), dir, "ranged.bin");
+        try (Downloader down = new Downloader(
+                new Downloader.Options(PART, PART, OptionalInt.empty(), false), TransferProgress.NONE, slots)) {
+            Downloader.Outcome outcome =
+                    down.download("ranged.bin", new OssObjectSource(transfer, bucket, "ranged.bin"), dir, "ranged.bin");
             assertInstanceOf(Downloader.Outcome.Downloaded.class, outcome, outcome.toString());
         }
-        assertTrue(slots.controller().limit() >= 2 * ParallelismController.START, "limit " + slots.controller().limit());
+        assertTrue(
+                slots.controller().limit() >= 2 * ParallelismController.START,
+                "limit " + slots.controller().limit());
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("ranged.bin")));
     }
 
@@ -140,10 +172,15 @@ class AdaptiveTransferIT {
         };
         emulator.faults().set(new FaultPlan(0, 0, 0, 4, 0, 0));
         List<Uploader.Outcome> outcomes;
-        try (OssTransfer throttledTransfer = OssTransfer.create(CloudTarget.single(clients.endpoint(), clients.region(), root()),
-                clients.region(), SignatureVersion.V4, slots.controller().ceiling(), () -> { }, observed);
-             Uploader up = uploader(throttledTransfer)) {
-            outcomes = up.uploadAll(files, Optional.empty(), o -> { });
+        try (OssTransfer throttledTransfer = OssTransfer.create(
+                        CloudTarget.single(clients.endpoint(), clients.region(), root()),
+                        clients.region(),
+                        SignatureVersion.V4,
+                        slots.controller().ceiling(),
+                        () -> {},
+                        observed);
+                Uploader up = uploader(throttledTransfer)) {
+            outcomes = up.uploadAll(files, Optional.empty(), o -> {});
         }
         for (Uploader.Outcome o : outcomes) {
             assertInstanceOf(Uploader.Outcome.Uploaded.class, o, o.toString());
@@ -153,7 +190,9 @@ class AdaptiveTransferIT {
         assertTrue(first != null, "the controller heard of no throttling");
         // 4 admitted per second, more in flight: the first throttling answer halves the limit (rounded up).
         assertEquals((first[0] + 1) / 2, first[1]);
-        assertTrue(slots.controller().limit() < first[0], "limit " + slots.controller().limit() + " after " + first[0]);
+        assertTrue(
+                slots.controller().limit() < first[0],
+                "limit " + slots.controller().limit() + " after " + first[0]);
     }
 
     private CredentialSource root() {

@@ -2,12 +2,12 @@ package dev.ossops.cloud.upload;
 
 import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.model.GeneratePresignedUrlRequest;
+import dev.ossops.checksum.Crc64;
 import dev.ossops.cloud.CloudTarget;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
-import dev.ossops.checksum.Crc64;
 import dev.ossops.upload.Downloader;
 import dev.ossops.upload.TransferException;
 import dev.ossops.upload.TransferProgress;
@@ -40,6 +40,7 @@ class DownloaderIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final String bucket;
     private final OssTransfer transfer;
@@ -59,8 +60,12 @@ class DownloaderIT {
                 return "emulator root key";
             }
         };
-        transfer = OssTransfer.create(CloudTarget.single(clients.endpoint(), clients.region(), root), clients.region(),
-                SignatureVersion.V4, 4, () -> { });
+        transfer = OssTransfer.create(
+                CloudTarget.single(clients.endpoint(), clients.region(), root),
+                clients.region(),
+                SignatureVersion.V4,
+                4,
+                () -> {});
     }
 
     @AfterEach
@@ -105,9 +110,13 @@ class DownloaderIT {
         for (int size : new int[] {0, 1, 5000}) {
             byte[] data = put("small/" + size + ".bin", size);
             try (Downloader d = new Downloader(RANGED, TransferProgress.NONE)) {
-                Downloader.Outcome.Downloaded done = assertInstanceOf(Downloader.Outcome.Downloaded.class,
-                        d.download("oss://" + bucket + "/small/" + size + ".bin", new OssObjectSource(transfer, bucket, "small/" + size + ".bin"),
-                                dir, size + ".bin"));
+                Downloader.Outcome.Downloaded done = assertInstanceOf(
+                        Downloader.Outcome.Downloaded.class,
+                        d.download(
+                                "oss://" + bucket + "/small/" + size + ".bin",
+                                new OssObjectSource(transfer, bucket, "small/" + size + ".bin"),
+                                dir,
+                                size + ".bin"));
                 assertArrayEquals(data, Files.readAllBytes(dir.resolve(size + ".bin")));
                 assertEquals(Crc64.of(data), done.crc64());
             }
@@ -117,10 +126,11 @@ class DownloaderIT {
     @Test
     void download_largeObjectInParallelRanges_matchesCrc() throws Exception {
         byte[] data = put("big/v.mp4", CHUNK * 5 + 333);
-        CountingSource source = new CountingSource(new OssObjectSource(transfer, bucket, "big/v.mp4"), Integer.MAX_VALUE);
+        CountingSource source =
+                new CountingSource(new OssObjectSource(transfer, bucket, "big/v.mp4"), Integer.MAX_VALUE);
         try (Downloader d = new Downloader(RANGED, TransferProgress.NONE)) {
-            Downloader.Outcome.Downloaded done = assertInstanceOf(Downloader.Outcome.Downloaded.class,
-                    d.download("oss://x", source, dir, "v.mp4"));
+            Downloader.Outcome.Downloaded done =
+                    assertInstanceOf(Downloader.Outcome.Downloaded.class, d.download("oss://x", source, dir, "v.mp4"));
             assertEquals(6, source.opens.get());
             assertEquals(Crc64.of(data), done.crc64());
         }
@@ -132,13 +142,16 @@ class DownloaderIT {
     @Test
     void download_presignedUrlInRanges_isByteExact() throws Exception {
         byte[] data = put("signed/a b+c.bin", CHUNK * 3 + 1);
-        java.net.URL url = clients.v1().generatePresignedUrl(new GeneratePresignedUrlRequest(bucket, "signed/a b+c.bin", HttpMethod.GET) {{
-            setExpiration(new Date(System.currentTimeMillis() + 600_000));
-        }});
+        java.net.URL url = clients.v1()
+                .generatePresignedUrl(new GeneratePresignedUrlRequest(bucket, "signed/a b+c.bin", HttpMethod.GET) {
+                    {
+                        setExpiration(new Date(System.currentTimeMillis() + 600_000));
+                    }
+                });
         HttpObjectSource source = new HttpObjectSource(HttpClient.newHttpClient(), url.toURI());
         try (Downloader d = new Downloader(RANGED, TransferProgress.NONE)) {
-            Downloader.Outcome.Downloaded done = assertInstanceOf(Downloader.Outcome.Downloaded.class,
-                    d.download("shown", source, dir, "abc.bin"));
+            Downloader.Outcome.Downloaded done =
+                    assertInstanceOf(Downloader.Outcome.Downloaded.class, d.download("shown", source, dir, "abc.bin"));
             assertEquals(Crc64.of(data), done.crc64());
         }
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("abc.bin")));
@@ -149,17 +162,25 @@ class DownloaderIT {
         byte[] data = put("resume/r.bin", CHUNK * 6);
         Downloader.Options oneAtATime = new Downloader.Options(100 * 1024, CHUNK, 1, false);
         try (Downloader d = new Downloader(oneAtATime, TransferProgress.NONE)) {
-            Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class,
-                    d.download("oss://b/resume/r.bin", new CountingSource(new OssObjectSource(transfer, bucket, "resume/r.bin"), 2), dir, "r.bin"));
-            assertEquals("GetObject failed: simulated network loss (partial download kept: run again to resume)", failed.message());
+            Downloader.Outcome.Failed failed = assertInstanceOf(
+                    Downloader.Outcome.Failed.class,
+                    d.download(
+                            "oss://b/resume/r.bin",
+                            new CountingSource(new OssObjectSource(transfer, bucket, "resume/r.bin"), 2),
+                            dir,
+                            "r.bin"));
+            assertEquals(
+                    "GetObject failed: simulated network loss (partial download kept: run again to resume)",
+                    failed.message());
         }
         assertTrue(Files.exists(dir.resolve("r.bin.ossops-partial")));
         assertFalse(Files.exists(dir.resolve("r.bin")));
 
-        CountingSource counting = new CountingSource(new OssObjectSource(transfer, bucket, "resume/r.bin"), Integer.MAX_VALUE);
+        CountingSource counting =
+                new CountingSource(new OssObjectSource(transfer, bucket, "resume/r.bin"), Integer.MAX_VALUE);
         try (Downloader d = new Downloader(RANGED, TransferProgress.NONE)) {
-            Downloader.Outcome.Downloaded done = assertInstanceOf(Downloader.Outcome.Downloaded.class,
-                    d.download("oss://b/resume/r.bin", counting, dir, "r.bin"));
+            Downloader.Outcome.Downloaded done = assertInstanceOf(
+                    Downloader.Outcome.Downloaded.class, d.download("oss://b/resume/r.bin", counting, dir, "r.bin"));
             assertEquals(2, done.resumedChunks());
             assertEquals(4, counting.opens.get());
         }
@@ -183,7 +204,8 @@ class DownloaderIT {
             }
         };
         try (Downloader d = new Downloader(RANGED, TransferProgress.NONE)) {
-            Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class, d.download("oss://b/bad/crc.bin", lying, dir, "crc.bin"));
+            Downloader.Outcome.Failed failed = assertInstanceOf(
+                    Downloader.Outcome.Failed.class, d.download("oss://b/bad/crc.bin", lying, dir, "crc.bin"));
             assertTrue(failed.message().startsWith("oss://b/bad/crc.bin: downloaded CRC-64 "), failed.message());
         }
         assertFalse(Files.exists(dir.resolve("crc.bin")));
@@ -193,15 +215,16 @@ class DownloaderIT {
     @Test
     void download_missingObject_failsWithItsName() {
         try (Downloader d = new Downloader(RANGED, TransferProgress.NONE)) {
-            Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class,
-                    d.download("oss://" + bucket + "/nope", new OssObjectSource(transfer, bucket, "nope"), dir, "nope"));
+            Downloader.Outcome.Failed failed = assertInstanceOf(
+                    Downloader.Outcome.Failed.class,
+                    d.download(
+                            "oss://" + bucket + "/nope", new OssObjectSource(transfer, bucket, "nope"), dir, "nope"));
             assertEquals("oss://" + bucket + "/nope: no such object", failed.message());
         }
     }
 
     /** A file outside the download directory that a planted link points at, and the directory downloads go to. */
-    private record Planted(Path victim, Path out) {
-    }
+    private record Planted(Path victim, Path out) {}
 
     private Planted plant(String victimContent) throws Exception {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
@@ -221,10 +244,14 @@ class DownloaderIT {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("a.txt"), "mine");
 
-        Downloader.Outcome.Failed refused = assertInstanceOf(Downloader.Outcome.Failed.class, download(RANGED, "keep/a.txt", out, "a.txt"));
+        Downloader.Outcome.Failed refused =
+                assertInstanceOf(Downloader.Outcome.Failed.class, download(RANGED, "keep/a.txt", out, "a.txt"));
 
-        assertEquals("oss://" + bucket + "/keep/a.txt: " + out.toAbsolutePath().normalize().resolve("a.txt")
-                + " already exists; pass --force to replace it", refused.message());
+        assertEquals(
+                "oss://" + bucket + "/keep/a.txt: "
+                        + out.toAbsolutePath().normalize().resolve("a.txt")
+                        + " already exists; pass --force to replace it",
+                refused.message());
         assertEquals("mine", Files.readString(out.resolve("a.txt")));
         assertFalse(Files.exists(out.resolve("a.txt.ossops-partial")));
 
@@ -256,11 +283,15 @@ class DownloaderIT {
             Planted p = plant("precious");
             Path link = Files.createSymbolicLink(p.out().resolve(own), p.victim());
 
-            Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class,
+            Downloader.Outcome.Failed failed = assertInstanceOf(
+                    Downloader.Outcome.Failed.class,
                     download(new Downloader.Options(100 * 1024, CHUNK, 3, true), "link/big.bin", p.out(), "big.bin"));
 
-            assertEquals("oss://" + bucket + "/link/big.bin: " + p.out().toAbsolutePath().normalize().resolve(own)
-                    + " is a symbolic link; ossops does not write through links: remove it", failed.message());
+            assertEquals(
+                    "oss://" + bucket + "/link/big.bin: "
+                            + p.out().toAbsolutePath().normalize().resolve(own)
+                            + " is a symbolic link; ossops does not write through links: remove it",
+                    failed.message());
             assertEquals("precious", Files.readString(p.victim()));
             assertFalse(Files.exists(p.out().resolve("big.bin")));
             Files.delete(link);
@@ -272,7 +303,8 @@ class DownloaderIT {
     void download_nameThatLeavesTheDirectory_isRefused() throws Exception {
         put("up/x.bin", 10);
         Path out = Files.createDirectories(dir.resolve("out"));
-        Downloader.Outcome.Failed failed = assertInstanceOf(Downloader.Outcome.Failed.class, download(RANGED, "up/x.bin", out, "..\\x.bin"));
+        Downloader.Outcome.Failed failed =
+                assertInstanceOf(Downloader.Outcome.Failed.class, download(RANGED, "up/x.bin", out, "..\\x.bin"));
         assertEquals("'..\\x.bin' cannot be a file name: it contains '\\', a path separator", failed.message());
         try (var files = Files.list(dir)) {
             assertEquals(java.util.List.of(out), files.toList());

@@ -53,9 +53,11 @@ final class FaultyStore implements ObjectStore {
     }
 
     @Override
-    public Stored uploadPart(String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress) {
+    public Stored uploadPart(
+            String bucket, String key, String uploadId, Path file, PartPlan.Part part, LongConsumer progress) {
         if (parts.incrementAndGet() > failAfterParts) {
-            throw new TransferException("UploadPart " + part.number() + " failed: simulated crash", "SimulatedCrash", resumable, null);
+            throw new TransferException(
+                    "UploadPart " + part.number() + " failed: simulated crash", "SimulatedCrash", resumable, null);
         }
         return delegate.uploadPart(bucket, key, uploadId, file, part, progress);
     }
@@ -81,7 +83,13 @@ final class FaultyStore implements ObjectStore {
     }
 
     @Override
-    public URI presign(String bucket, String key, String method, Instant expiration, Optional<String> contentType, Map<String, String> headers) {
+    public URI presign(
+            String bucket,
+            String key,
+            String method,
+            Instant expiration,
+            Optional<String> contentType,
+            Map<String, String> headers) {
         return delegate.presign(bucket, key, method, expiration, contentType, headers);
     }
 

@@ -1,8 +1,7 @@
 package dev.ossops.cloud.upload;
 
-import dev.ossops.cloud.CloudErrors;
-
 import com.aliyun.oss.OSSException;
+import dev.ossops.cloud.CloudErrors;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

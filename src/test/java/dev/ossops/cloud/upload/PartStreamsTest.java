@@ -51,9 +51,10 @@ class PartStreamsTest {
     void read_fileShorterThanThePart_failsInsteadOfSendingAShortPart(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("f.bin"), new byte[100]);
 
-        try (PartStreams in = PartStreams.open(file, 40, 100, n -> { })) {
+        try (PartStreams in = PartStreams.open(file, 40, 100, n -> {})) {
             EOFException e = assertThrows(EOFException.class, () -> in.read(new byte[200], 0, 200));
-            assertEquals("the file ended 40 bytes before the part did: was it changed during the upload?", e.getMessage());
+            assertEquals(
+                    "the file ended 40 bytes before the part did: was it changed during the upload?", e.getMessage());
         }
     }
 }

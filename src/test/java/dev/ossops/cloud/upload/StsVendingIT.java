@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StsVendingIT {
     @TempDir
     Path dir;
+
     private RpcFixture f;
     private StsVending sts;
 
@@ -45,8 +46,9 @@ class StsVendingIT {
         f = new RpcFixture(dir, MutableClock.system());
         CreateRoleRequest role = new CreateRoleRequest();
         role.setRoleName("Uploader");
-        role.setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}");
+        role.setAssumeRolePolicyDocument(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}");
         role.setMaxSessionDuration(3600L);
         f.call(role);
         AttachPolicyToRoleRequest attach = new AttachPolicyToRoleRequest();
@@ -98,11 +100,19 @@ class StsVendingIT {
 
         assertTrue(issued.accessKeyId().startsWith("STS."), issued.accessKeyId());
         assertFalse(issued.securityToken().isEmpty());
-        assertTrue(!issued.expiration().isBefore(before.plusSeconds(899)), issued.expiration().toString());
+        assertTrue(
+                !issued.expiration().isBefore(before.plusSeconds(899)),
+                issued.expiration().toString());
         assertEquals("acs:ram::" + RpcFixture.ACCOUNT + ":assumed-role/uploader/browser-1", issued.assumedRoleArn());
-        Principal.AssumedRole principal = (Principal.AssumedRole) f.emulator().credentials().find(issued.accessKeyId()).orElseThrow().principal();
-        assertEquals(Optional.of("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\"],"
-                + "\"Resource\":[\"acs:oss:*:*:media/uploads/u1/*\"]}]}"), principal.sessionPolicy());
+        Principal.AssumedRole principal = (Principal.AssumedRole) f.emulator()
+                .credentials()
+                .find(issued.accessKeyId())
+                .orElseThrow()
+                .principal();
+        assertEquals(
+                Optional.of("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\"],"
+                        + "\"Resource\":[\"acs:oss:*:*:media/uploads/u1/*\"]}]}"),
+                principal.sessionPolicy());
         assertFalse(issued.toString().contains(issued.accessKeySecret()));
         assertFalse(issued.toString().contains(issued.securityToken()));
     }
@@ -111,11 +121,14 @@ class StsVendingIT {
     @Test
     void assume_withTheAccountsRootKey_saysToUseARamUser() {
         try (StsVending root = vending(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET)) {
-            UploadException e = assertThrows(UploadException.class, () -> root.assume("Uploader", "browser-1", "{}", 900));
-            assertEquals("STS refused AssumeRole: the credentials from the test's key (LTAI…abcd) are the account's root AccessKey,"
-                    + " and STS issues role credentials only to RAM users and roles (NoPermission: Roles may not be assumed by root"
-                    + " accounts.). Use the AccessKey of a RAM user allowed sts:AssumeRole on the role (for example with the"
-                    + " AliyunSTSAssumeRoleAccess policy).", e.getMessage());
+            UploadException e =
+                    assertThrows(UploadException.class, () -> root.assume("Uploader", "browser-1", "{}", 900));
+            assertEquals(
+                    "STS refused AssumeRole: the credentials from the test's key (LTAI…abcd) are the account's root AccessKey,"
+                            + " and STS issues role credentials only to RAM users and roles (NoPermission: Roles may not be assumed by root"
+                            + " accounts.). Use the AccessKey of a RAM user allowed sts:AssumeRole on the role (for example with the"
+                            + " AliyunSTSAssumeRoleAccess policy).",
+                    e.getMessage());
             assertFalse(e.getMessage().contains(RpcFixture.ROOT_SECRET));
         }
     }

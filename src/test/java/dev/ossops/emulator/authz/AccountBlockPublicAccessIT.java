@@ -45,6 +45,7 @@ class AccountBlockPublicAccessIT {
 
     @TempDir
     Path dir;
+
     private AuthzFixture f;
 
     @BeforeEach
@@ -72,7 +73,9 @@ class AccountBlockPublicAccessIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void publicAccessBlock_putGetDelete_roundTrip(SignVersion version) {
         OSS root = f.root(version);
 
@@ -93,10 +96,15 @@ class AccountBlockPublicAccessIT {
     void getPublicAccessBlock_nothingSet_answersTheOffDocument() {
         HttpResponse<String> anonymous = f.anonymous("GET", "/?publicAccessBlock", null);
         assertDenied(anonymous, "Anonymous access is forbidden for this operation.");
-        assertDenied(f.anonymous("PUT", "/?publicAccessBlock",
-                "<PublicAccessBlockConfiguration><BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>"),
+        assertDenied(
+                f.anonymous(
+                        "PUT",
+                        "/?publicAccessBlock",
+                        "<PublicAccessBlockConfiguration><BlockPublicAccess>false</BlockPublicAccess></PublicAccessBlockConfiguration>"),
                 "Anonymous access is forbidden for this operation.");
-        assertDenied(f.anonymous("DELETE", "/?publicAccessBlock", null), "Anonymous access is forbidden for this operation.");
+        assertDenied(
+                f.anonymous("DELETE", "/?publicAccessBlock", null),
+                "Anonymous access is forbidden for this operation.");
         // Nothing set answers 200 with false (the documented default), not a NoSuch... error.
         assertFalse(f.root(SignVersion.V4).getPublicAccessBlock().getBlockPublicAccess());
     }
@@ -121,55 +129,78 @@ class AccountBlockPublicAccessIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void publicAccessBlock_ramUser_needsTheAccountLevelActions(SignVersion version) {
-        OSS reader = f.oss(version, f.user("bpa-reader-" + version, document(
-                allow("[\"oss:GetPublicAccessBlock\"]", "[\"acs:oss:*:" + f.account() + ":*\"]"))));
-        OSS nobody = f.oss(version, f.user("bpa-nobody-" + version, document(
-                allow("[\"oss:GetBucketPublicAccessBlock\",\"oss:PutBucketPublicAccessBlock\"]", "[\"*\"]"))));
-        OSS admin = f.oss(version, f.user("bpa-admin-" + version, document(
-                allow("[\"oss:*PublicAccessBlock\"]", "[\"*\"]"),
-                deny("[\"oss:DeletePublicAccessBlock\"]", "[\"*\"]"))));
+        OSS reader = f.oss(
+                version,
+                f.user(
+                        "bpa-reader-" + version,
+                        document(allow("[\"oss:GetPublicAccessBlock\"]", "[\"acs:oss:*:" + f.account() + ":*\"]"))));
+        OSS nobody = f.oss(
+                version,
+                f.user(
+                        "bpa-nobody-" + version,
+                        document(allow(
+                                "[\"oss:GetBucketPublicAccessBlock\",\"oss:PutBucketPublicAccessBlock\"]",
+                                "[\"*\"]"))));
+        OSS admin = f.oss(
+                version,
+                f.user(
+                        "bpa-admin-" + version,
+                        document(
+                                allow("[\"oss:*PublicAccessBlock\"]", "[\"*\"]"),
+                                deny("[\"oss:DeletePublicAccessBlock\"]", "[\"*\"]"))));
 
         assertFalse(reader.getPublicAccessBlock().getBlockPublicAccess());
         OSSException put = denied(() -> reader.putPublicAccessBlock(new PutPublicAccessBlockRequest(true)));
         assertEquals(ACL_MESSAGE, put.getErrorMessage());
-        assertTrue(put.getRawResponseError().contains("<AuthAction>oss:PutPublicAccessBlock</AuthAction>"),
+        assertTrue(
+                put.getRawResponseError().contains("<AuthAction>oss:PutPublicAccessBlock</AuthAction>"),
                 put.getRawResponseError());
         assertTrue(put.getRawResponseError().contains("<AuthPrincipalType>SubUser</AuthPrincipalType>"));
         // The bucket-level actions do not grant the account-level APIs.
         OSSException get = denied(nobody::getPublicAccessBlock);
-        assertTrue(get.getRawResponseError().contains("<AuthAction>oss:GetPublicAccessBlock</AuthAction>"),
+        assertTrue(
+                get.getRawResponseError().contains("<AuthAction>oss:GetPublicAccessBlock</AuthAction>"),
                 get.getRawResponseError());
 
         admin.putPublicAccessBlock(new PutPublicAccessBlockRequest(true));
         assertTrue(reader.getPublicAccessBlock().getBlockPublicAccess());
         OSSException delete = denied(admin::deletePublicAccessBlock);
         assertEquals("Access denied by bucket policy.", delete.getErrorMessage());
-        assertTrue(delete.getRawResponseError().contains("<AuthAction>oss:DeletePublicAccessBlock</AuthAction>"),
+        assertTrue(
+                delete.getRawResponseError().contains("<AuthAction>oss:DeletePublicAccessBlock</AuthAction>"),
                 delete.getRawResponseError());
         assertTrue(f.root(version).getPublicAccessBlock().getBlockPublicAccess());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void publicAccessBlock_stsSession_limitedBySessionPolicy(SignVersion version) {
         String role = f.role("bpa-role-" + version, document(allow("[\"oss:*PublicAccessBlock\"]", "[\"*\"]")));
-        OSS session = f.oss(version, f.assumeRole(role, document(
-                allow("[\"oss:GetPublicAccessBlock\"]", "[\"acs:oss:*:*:*\"]")), 900));
+        OSS session = f.oss(
+                version,
+                f.assumeRole(role, document(allow("[\"oss:GetPublicAccessBlock\"]", "[\"acs:oss:*:*:*\"]")), 900));
 
         assertFalse(session.getPublicAccessBlock().getBlockPublicAccess());
         OSSException put = denied(() -> session.putPublicAccessBlock(new PutPublicAccessBlockRequest(true)));
         // The role may; its session policy may not: OSS's message for an STS token's policy (page 0003-00000301).
         assertEquals("Access denied by authorizer's policy.", put.getErrorMessage());
         assertTrue(put.getRawResponseError().contains("<EC>0003-00000301</EC>"), put.getRawResponseError());
-        assertTrue(put.getRawResponseError().contains("<AuthAction>oss:PutPublicAccessBlock</AuthAction>"),
+        assertTrue(
+                put.getRawResponseError().contains("<AuthAction>oss:PutPublicAccessBlock</AuthAction>"),
                 put.getRawResponseError());
         assertFalse(f.root(version).getPublicAccessBlock().getBlockPublicAccess());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void publicAccessBlock_on_publicAclIgnoredAndRefusedUntilDeleted(SignVersion version) throws IOException {
         OSS root = f.root(version);
         String b = publicReadBucket(root, version);
@@ -181,11 +212,19 @@ class AccountBlockPublicAccessIT {
         // The account's "on" wins over the bucket's own "off".
         root.putBucketPublicAccessBlock(new PutBucketPublicAccessBlockRequest(b, false));
         assertDenied(f.anonymous("GET", "/" + b + "/k", null), ACL_MESSAGE);
-        assertEquals(BUCKET_ACL_REFUSAL, denied(() -> root.setBucketAcl(b, CannedAccessControlList.PublicReadWrite)).getErrorMessage());
-        assertEquals(OBJECT_ACL_REFUSAL, denied(() -> root.setObjectAcl(b, "k", CannedAccessControlList.PublicRead)).getErrorMessage());
+        assertEquals(
+                BUCKET_ACL_REFUSAL,
+                denied(() -> root.setBucketAcl(b, CannedAccessControlList.PublicReadWrite))
+                        .getErrorMessage());
+        assertEquals(
+                OBJECT_ACL_REFUSAL,
+                denied(() -> root.setObjectAcl(b, "k", CannedAccessControlList.PublicRead))
+                        .getErrorMessage());
         ObjectMetadata publicRead = new ObjectMetadata();
         publicRead.setObjectAcl(CannedAccessControlList.PublicRead);
-        assertEquals(OBJECT_ACL_REFUSAL, denied(() -> root.putObject(b, "k2", data(), publicRead)).getErrorMessage());
+        assertEquals(
+                OBJECT_ACL_REFUSAL,
+                denied(() -> root.putObject(b, "k2", data(), publicRead)).getErrorMessage());
         // The existing ACL is kept, only ignored; the owner still reads and may make it private.
         assertEquals(CannedAccessControlList.PublicRead, root.getBucketAcl(b).getCannedACL());
         try (InputStream content = root.getObject(b, "k").getObjectContent()) {
@@ -198,7 +237,9 @@ class AccountBlockPublicAccessIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void publicAccessBlock_on_publicPolicyIgnoredAndRefused_policyStatusStillDescribesTheDocument(SignVersion version) {
         OSS root = f.root(version);
         String b = ("account-policy-" + version).toLowerCase(Locale.ROOT);
@@ -212,7 +253,10 @@ class AccountBlockPublicAccessIT {
 
         root.putPublicAccessBlock(new PutPublicAccessBlockRequest(true));
         assertDenied(f.anonymous("GET", "/" + b + "/docs/a", null), ACL_MESSAGE);
-        assertEquals(POLICY_REFUSAL, denied(() -> root.setBucketPolicy(new SetBucketPolicyRequest(b, readDocs))).getErrorMessage());
+        assertEquals(
+                POLICY_REFUSAL,
+                denied(() -> root.setBucketPolicy(new SetBucketPolicyRequest(b, readDocs)))
+                        .getErrorMessage());
         // IsPublic is whether the policy document has public semantics (OSS: "是否包含公共访问的语义"), as for the
         // bucket-level switch; Block Public Access decides whether those semantics take effect.
         assertTrue(root.getBucketPolicyStatus(b).isPublic());

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnonymousAuthzIT {
     /** OSS's answers to unsigned requests nothing grants: reads of an object, writes of an object, a bucket (the "HTTP 403" page). */
     private static final String ACL_MESSAGE = "You have no right to access this object because of bucket acl.";
+
     private static final String OBJECT_MESSAGE = "Anonymous user has no right to access this object.";
     private static final String BUCKET_MESSAGE = "Anonymous user has no right to access this bucket.";
 
@@ -64,7 +65,9 @@ class AnonymousAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void objectAcl_overridesBucketAcl_defaultInheritsIt(SignVersion version) {
         OSS root = f.root(version);
         String b = bucket(root, version, "acl");
@@ -87,7 +90,9 @@ class AnonymousAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void bucketPolicy_grantsAnonymous_denyWinsWithConditions(SignVersion version) {
         OSS root = f.root(version);
         String b = bucket(root, version, "policy");
@@ -95,11 +100,15 @@ class AnonymousAuthzIT {
         root.putObject(b, "docs/internal/b", data());
         root.setBucketAcl(b, CannedAccessControlList.PublicRead);
         String arn = "acs:oss:*:" + f.account() + ":" + b;
-        root.setBucketPolicy(new SetBucketPolicyRequest(b, "{\"Version\":\"1\",\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/docs/*\"]},"
-                + "{\"Effect\":\"Deny\",\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn
-                + "/docs/internal/*\"],\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"127.0.0.0/8\"]},"
-                + "\"StringNotLike\":{\"acs:SourceVpc\":[\"vpc-*\"]}}}]}"));
+        root.setBucketPolicy(new SetBucketPolicyRequest(
+                b,
+                "{\"Version\":\"1\",\"Statement\":["
+                        + "{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\""
+                        + arn + "/docs/*\"]},"
+                        + "{\"Effect\":\"Deny\",\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\""
+                        + arn
+                        + "/docs/internal/*\"],\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"127.0.0.0/8\"]},"
+                        + "\"StringNotLike\":{\"acs:SourceVpc\":[\"vpc-*\"]}}}]}"));
         assertEquals(200, get(b, "docs/a"));
         // The Deny beats both the policy's Allow and the public-read ACL.
         assertDenied(f.anonymous("GET", "/" + b + "/docs/internal/b", null), "Access denied by bucket policy.");
@@ -109,15 +118,18 @@ class AnonymousAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void blockPublicAccess_neutralisesAndRefusesPublicGrants(SignVersion version) {
         OSS root = f.root(version);
         String b = bucket(root, version, "bpa");
         root.putObject(b, "k", data());
         root.setBucketAcl(b, CannedAccessControlList.PublicRead);
         String arn = "acs:oss:*:" + f.account() + ":" + b;
-        String publicPolicy = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:ListObjects\"],"
-                + "\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "\"]}]}";
+        String publicPolicy =
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:ListObjects\"],"
+                        + "\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "\"]}]}";
         root.setBucketPolicy(new SetBucketPolicyRequest(b, publicPolicy));
         assertEquals(200, get(b, "k"));
         assertEquals(200, f.anonymous("GET", "/" + b + "/", null).statusCode());
@@ -125,17 +137,26 @@ class AnonymousAuthzIT {
         root.putBucketPublicAccessBlock(new PutBucketPublicAccessBlockRequest(b, true));
         assertDenied(f.anonymous("GET", "/" + b + "/k", null), ACL_MESSAGE);
         assertDenied(f.anonymous("GET", "/" + b + "/", null), BUCKET_MESSAGE);
-        OSSException acl = assertThrows(OSSException.class, () -> root.setBucketAcl(b, CannedAccessControlList.PublicReadWrite));
+        OSSException acl =
+                assertThrows(OSSException.class, () -> root.setBucketAcl(b, CannedAccessControlList.PublicReadWrite));
         assertEquals("AccessDenied", acl.getErrorCode());
         assertEquals("Put public bucket acl is not allowed", acl.getErrorMessage());
-        assertEquals("Put public object acl is not allowed", assertThrows(OSSException.class,
-                () -> root.setObjectAcl(b, "k", CannedAccessControlList.PublicRead)).getErrorMessage());
+        assertEquals(
+                "Put public object acl is not allowed",
+                assertThrows(OSSException.class, () -> root.setObjectAcl(b, "k", CannedAccessControlList.PublicRead))
+                        .getErrorMessage());
         ObjectMetadata publicRead = new ObjectMetadata();
         publicRead.setObjectAcl(CannedAccessControlList.PublicRead);
-        assertEquals("Put public object acl is not allowed", assertThrows(OSSException.class,
-                () -> root.putObject(b, "k2", data(), publicRead)).getErrorMessage());
-        assertEquals("Put public bucket policy is not allowed", assertThrows(OSSException.class,
-                () -> root.setBucketPolicy(new SetBucketPolicyRequest(b, publicPolicy))).getErrorMessage());
+        assertEquals(
+                "Put public object acl is not allowed",
+                assertThrows(OSSException.class, () -> root.putObject(b, "k2", data(), publicRead))
+                        .getErrorMessage());
+        assertEquals(
+                "Put public bucket policy is not allowed",
+                assertThrows(
+                                OSSException.class,
+                                () -> root.setBucketPolicy(new SetBucketPolicyRequest(b, publicPolicy)))
+                        .getErrorMessage());
         root.setBucketAcl(b, CannedAccessControlList.Private);
 
         root.putBucketPublicAccessBlock(new PutBucketPublicAccessBlockRequest(b, false));
@@ -144,33 +165,48 @@ class AnonymousAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void policyStatus_isPublicOnlyForUnpinnedAnonymousGrants(SignVersion version) {
         OSS root = f.root(version);
         String b = bucket(root, version, "status");
         String arn = "acs:oss:*:" + f.account() + ":" + b;
         assertEquals(false, root.getBucketPolicyStatus(b).isPublic());
-        root.setBucketPolicy(new SetBucketPolicyRequest(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/*\"],"
-                + "\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"192.168.0.0/16\"]},"
-                + "\"StringNotLike\":{\"acs:SourceVpc\":[\"vpc-*\"]}}}]}"));
+        root.setBucketPolicy(new SetBucketPolicyRequest(
+                b,
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/*\"],"
+                        + "\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"192.168.0.0/16\"]},"
+                        + "\"StringNotLike\":{\"acs:SourceVpc\":[\"vpc-*\"]}}}]}"));
         assertEquals(false, root.getBucketPolicyStatus(b).isPublic());
-        root.setBucketPolicy(new SetBucketPolicyRequest(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/*\"]}]}"));
+        root.setBucketPolicy(new SetBucketPolicyRequest(
+                b,
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":[\"oss:GetObject\"],\"Principal\":[\"*\"],\"Resource\":[\"" + arn + "/*\"]}]}"));
         assertEquals(true, root.getBucketPolicyStatus(b).isPublic());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void putBucketPolicy_sourceIpWithoutSourceVpc_isRefused(SignVersion version) {
         OSS root = f.root(version);
         String b = bucket(root, version, "source-vpc");
-        OSSException e = assertThrows(OSSException.class, () -> root.setBucketPolicy(new SetBucketPolicyRequest(b,
-                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
-                        + "\"Principal\":[\"*\"],\"Resource\":[\"acs:oss:*:" + f.account() + ":" + b + "/*\"],"
-                        + "\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"10.10.10.10\"]}}}]}")));
+        OSSException e = assertThrows(
+                OSSException.class,
+                () -> root.setBucketPolicy(new SetBucketPolicyRequest(
+                        b,
+                        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
+                                + "\"Principal\":[\"*\"],\"Resource\":[\"acs:oss:*:" + f.account() + ":" + b + "/*\"],"
+                                + "\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"10.10.10.10\"]}}}]}")));
         assertEquals("InvalidPolicyDocument", e.getErrorCode());
-        assertEquals("A statement that conditions on acs:SourceIp must also condition on acs:SourceVpc.", e.getErrorMessage());
-        assertEquals("NoSuchBucketPolicy", assertThrows(OSSException.class, () -> root.getBucketPolicy(b)).getErrorCode());
+        assertEquals(
+                "A statement that conditions on acs:SourceIp must also condition on acs:SourceVpc.",
+                e.getErrorMessage());
+        assertEquals(
+                "NoSuchBucketPolicy",
+                assertThrows(OSSException.class, () -> root.getBucketPolicy(b)).getErrorCode());
     }
 }

@@ -61,8 +61,12 @@ final class AuthzFixture implements AutoCloseable {
     private Credentials stsCaller;
 
     AuthzFixture(Path dataDir) {
-        emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dataDir).build(), id -> Optional.empty(),
-                BucketConfigRegistry.defaults(), clock).start();
+        emulator = new Emulator(
+                        EmulatorConfig.builder().port(0).dataDir(dataDir).build(),
+                        id -> Optional.empty(),
+                        BucketConfigRegistry.defaults(),
+                        clock)
+                .start();
     }
 
     MutableClock clock() {
@@ -86,8 +90,10 @@ final class AuthzFixture implements AutoCloseable {
     }
 
     IAcsClient rpc(Credentials credentials) {
-        return new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region()), new StaticCredentialsProvider(
-                new BasicSessionCredentials(credentials.id(), credentials.secret(), credentials.token())));
+        return new DefaultAcsClient(
+                DefaultProfile.getProfile(emulator.config().region()),
+                new StaticCredentialsProvider(
+                        new BasicSessionCredentials(credentials.id(), credentials.secret(), credentials.token())));
     }
 
     /** Sends an RPC call to the emulator's one port over plain HTTP. */
@@ -113,7 +119,9 @@ final class AuthzFixture implements AutoCloseable {
     }
 
     OSS root(SignVersion version) {
-        return oss(version, new Credentials(emulator.rootKey().id(), emulator.rootKey().secret(), null));
+        return oss(
+                version,
+                new Credentials(emulator.rootKey().id(), emulator.rootKey().secret(), null));
     }
 
     OSS oss(SignVersion version, Credentials credentials) {
@@ -124,8 +132,12 @@ final class AuthzFixture implements AutoCloseable {
         DefaultCredentialProvider provider = credentials.token() == null
                 ? new DefaultCredentialProvider(credentials.id(), credentials.secret())
                 : new DefaultCredentialProvider(credentials.id(), credentials.secret(), credentials.token());
-        OSS client = OSSClientBuilder.create().endpoint(emulator.endpoint().toString()).credentialsProvider(provider)
-                .clientConfiguration(conf).region(emulator.config().region()).build();
+        OSS client = OSSClientBuilder.create()
+                .endpoint(emulator.endpoint().toString())
+                .credentialsProvider(provider)
+                .clientConfiguration(conf)
+                .region(emulator.config().region())
+                .build();
         clients.add(client);
         return client;
     }
@@ -167,8 +179,9 @@ final class AuthzFixture implements AutoCloseable {
     String role(String name, String... documents) {
         CreateRoleRequest create = new CreateRoleRequest();
         create.setRoleName(name);
-        create.setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + account() + ":root\"]}}]}");
+        create.setAssumeRolePolicyDocument(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"RAM\":[\"acs:ram::" + account() + ":root\"]}}]}");
         String arn = call(create).getRole().getArn();
         for (String document : documents) {
             AttachPolicyToRoleRequest attach = new AttachPolicyToRoleRequest();
@@ -195,7 +208,8 @@ final class AuthzFixture implements AutoCloseable {
         if (sessionPolicy != null) {
             assume.setPolicy(sessionPolicy);
         }
-        AssumeRoleResponse.Credentials c = call(rpc(stsCaller.id(), stsCaller.secret()), assume).getCredentials();
+        AssumeRoleResponse.Credentials c =
+                call(rpc(stsCaller.id(), stsCaller.secret()), assume).getCredentials();
         return new Credentials(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken());
     }
 
@@ -210,7 +224,8 @@ final class AuthzFixture implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -73,7 +73,8 @@ class CrossAccountIT {
     }
 
     private static String read(OSS oss, String bucket, String key) throws Exception {
-        try (OSSObject object = oss.getObject(bucket, key); InputStream in = object.getObjectContent()) {
+        try (OSSObject object = oss.getObject(bucket, key);
+                InputStream in = object.getObjectContent()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -86,21 +87,28 @@ class CrossAccountIT {
 
     /** The answers the SDK's suite asserts for {@code oss-attachment}, with every signature version. */
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void bucketOfAnotherAccount_answersAsOssDoesForTheSdkSuite(SignVersion version, EmulatorClients clients) {
         OSS oss = clients.client(version);
         OSSException taken = refused("BucketAlreadyExists", () -> oss.createBucket(NOT_OWNED));
-        assertEquals("The requested bucket name is not available. The bucket namespace is shared by all users of the system."
-                + " Please select a different name and try again.", taken.getErrorMessage());
+        assertEquals(
+                "The requested bucket name is not available. The bucket namespace is shared by all users of the system."
+                        + " Please select a different name and try again.",
+                taken.getErrorMessage());
         refused("BucketAlreadyExists", () -> oss.setBucketAcl(NOT_OWNED, CannedAccessControlList.Private));
         OSSException notYours = refused("AccessDenied", () -> oss.getBucketAcl(NOT_OWNED));
         assertEquals("The bucket you access does not belong to you.", notYours.getErrorMessage());
         assertTrue(notYours.getRawResponseError().contains("<EC>0003-00000001</EC>"), notYours.getRawResponseError());
         refused("AccessDenied", () -> oss.deleteBucket(NOT_OWNED));
-        assertEquals("The bucket you access does not belong to you.",
+        assertEquals(
+                "The bucket you access does not belong to you.",
                 refused("AccessDenied", () -> oss.listObjects(NOT_OWNED)).getErrorMessage());
-        assertEquals("You have no right to access this object because of bucket acl.",
-                refused("AccessDenied", () -> oss.putObject(NOT_OWNED, "k", data("x"))).getErrorMessage());
+        assertEquals(
+                "You have no right to access this object because of bucket acl.",
+                refused("AccessDenied", () -> oss.putObject(NOT_OWNED, "k", data("x")))
+                        .getErrorMessage());
         refused("AccessDenied", () -> oss.setBucketPolicy(NOT_OWNED, "{\"Version\":\"1\",\"Statement\":[]}"));
         refused("AccessDenied", () -> oss.getBucketLifecycle(NOT_OWNED));
         refused("AccessDenied", () -> oss.getBucketLogging(NOT_OWNED));
@@ -112,7 +120,9 @@ class CrossAccountIT {
         cors.addCorsRule(rule);
         refused("AccessDenied", () -> oss.setBucketCORS(cors));
         refused("NoSuchBucket", () -> oss.getBucketAcl("no-such-bucket-anywhere"));
-        assertEquals(CannedAccessControlList.Private, clients.otherAccount().client(version).getBucketAcl(NOT_OWNED).getCannedACL());
+        assertEquals(
+                CannedAccessControlList.Private,
+                clients.otherAccount().client(version).getBucketAcl(NOT_OWNED).getCannedACL());
     }
 
     @Test
@@ -122,16 +132,26 @@ class CrossAccountIT {
         clients.v4().createBucket(mine);
         clients.otherAccount().v4().createBucket(theirs);
 
-        List<String> mineListed = clients.v4().listBuckets().stream().map(Bucket::getName).toList();
+        List<String> mineListed =
+                clients.v4().listBuckets().stream().map(Bucket::getName).toList();
         assertTrue(mineListed.contains(mine), mineListed.toString());
         assertFalse(mineListed.contains(theirs), mineListed.toString());
         assertFalse(mineListed.contains(NOT_OWNED), mineListed.toString());
         BucketList page = clients.otherAccount().v4().listBuckets(new ListBucketsRequest(null, null, 100));
-        assertEquals(List.of(theirs, NOT_OWNED).stream().sorted().toList(),
-                page.getBucketList().stream().map(Bucket::getName).filter(n -> n.equals(theirs) || n.equals(NOT_OWNED)).toList());
-        assertEquals(EmulatorClients.OTHER_ACCOUNT_ID, page.getBucketList().get(0).getOwner().getId());
-        assertEquals(EmulatorClients.OTHER_ACCOUNT_ID, clients.otherAccount().v4().getBucketAcl(theirs).getOwner().getId());
-        assertEquals(clients.accountId(), clients.v4().getBucketAcl(mine).getOwner().getId());
+        assertEquals(
+                List.of(theirs, NOT_OWNED).stream().sorted().toList(),
+                page.getBucketList().stream()
+                        .map(Bucket::getName)
+                        .filter(n -> n.equals(theirs) || n.equals(NOT_OWNED))
+                        .toList());
+        assertEquals(
+                EmulatorClients.OTHER_ACCOUNT_ID,
+                page.getBucketList().get(0).getOwner().getId());
+        assertEquals(
+                EmulatorClients.OTHER_ACCOUNT_ID,
+                clients.otherAccount().v4().getBucketAcl(theirs).getOwner().getId());
+        assertEquals(
+                clients.accountId(), clients.v4().getBucketAcl(mine).getOwner().getId());
     }
 
     @Test
@@ -142,9 +162,13 @@ class CrossAccountIT {
         OSS other = clients.otherAccount().v4();
         refused("AccessDenied", () -> other.getObject(b, "k"));
 
-        clients.v4().setBucketPolicy(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
-                + "\"Principal\":[\"" + EmulatorClients.OTHER_ACCOUNT_ID + "\"],\"Resource\":[\"acs:oss:*:" + clients.accountId()
-                + ":" + b + "/*\"]}]}");
+        clients.v4()
+                .setBucketPolicy(
+                        b,
+                        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
+                                + "\"Principal\":[\"" + EmulatorClients.OTHER_ACCOUNT_ID
+                                + "\"],\"Resource\":[\"acs:oss:*:" + clients.accountId()
+                                + ":" + b + "/*\"]}]}");
         assertEquals("shared content", read(other, b, "k"));
         refused("AccessDenied", () -> other.putObject(b, "k", data("overwritten")));
         refused("AccessDenied", () -> other.listObjects(b));
@@ -152,7 +176,8 @@ class CrossAccountIT {
     }
 
     @Test
-    void bucketPolicy_namingARamUserOfAnotherAccount_needsThatUsersOwnAllowToo(EmulatorClients clients) throws Exception {
+    void bucketPolicy_namingARamUserOfAnotherAccount_needsThatUsersOwnAllowToo(EmulatorClients clients)
+            throws Exception {
         String b = clients.bucketName("granted");
         clients.v4().createBucket(b);
         clients.v4().putObject(b, "k", data("for bob"));
@@ -160,9 +185,13 @@ class CrossAccountIT {
         Rpc theirs = new Rpc(emulator, clients.otherAccount());
         User bob = theirs.user("bob", "{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}");
         User carol = theirs.user("carol");
-        clients.v4().setBucketPolicy(b, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
-                + "\"Principal\":[\"" + bob.userId() + "\",\"" + carol.userId() + "\"],\"Resource\":[\"acs:oss:*:"
-                + clients.accountId() + ":" + b + "/*\"]}]}");
+        clients.v4()
+                .setBucketPolicy(
+                        b,
+                        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:GetObject\"],"
+                                + "\"Principal\":[\"" + bob.userId() + "\",\"" + carol.userId()
+                                + "\"],\"Resource\":[\"acs:oss:*:"
+                                + clients.accountId() + ":" + b + "/*\"]}]}");
 
         OSS asBob = clients.client(SignVersion.V4, bob.keyId(), bob.secret());
         OSS asCarol = clients.client(SignVersion.V4, carol.keyId(), carol.secret());
@@ -184,14 +213,20 @@ class CrossAccountIT {
         clients.v4().putObject(b, "k", data("via the role"));
         Emulator emulator = clients.emulator();
         Rpc mine = new Rpc(emulator, clients);
-        String trusting = mine.role("partner-reader", EmulatorClients.OTHER_ACCOUNT_ID,
+        String trusting = mine.role(
+                "partner-reader",
+                EmulatorClients.OTHER_ACCOUNT_ID,
                 "{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"acs:oss:*:*:" + b + "/*\"}");
-        String local = mine.role("local-only", clients.accountId(), "{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}");
+        String local = mine.role(
+                "local-only", clients.accountId(), "{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}");
         Rpc theirs = new Rpc(emulator, clients.otherAccount());
-        User partner = theirs.user("partner", "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}");
+        User partner =
+                theirs.user("partner", "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}");
 
         AssumeRoleResponse assumed = theirs.call(partner.rpc(emulator), assume(trusting));
-        assertEquals("acs:ram::" + clients.accountId() + ":assumed-role/partner-reader/cross", assumed.getAssumedRoleUser().getArn());
+        assertEquals(
+                "acs:ram::" + clients.accountId() + ":assumed-role/partner-reader/cross",
+                assumed.getAssumedRoleUser().getArn());
         AssumeRoleResponse.Credentials c = assumed.getCredentials();
         OSS session = clients.client(SignVersion.V4, c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken());
         try {
@@ -201,9 +236,11 @@ class CrossAccountIT {
             session.shutdown();
         }
 
-        ClientException untrusted = assertThrows(ClientException.class, () -> theirs.call(partner.rpc(emulator), assume(local)));
+        ClientException untrusted =
+                assertThrows(ClientException.class, () -> theirs.call(partner.rpc(emulator), assume(local)));
         assertEquals("NoPermission", untrusted.getErrCode());
-        assertEquals("You are not authorized to do this action. You should be authorized by RAM.", untrusted.getErrMsg());
+        assertEquals(
+                "You are not authorized to do this action. You should be authorized by RAM.", untrusted.getErrMsg());
     }
 
     @Test
@@ -213,9 +250,11 @@ class CrossAccountIT {
         mine.user("only-in-first");
         theirs.user("only-in-second");
         List<String> first = mine.call(mine.root, new ListUsersRequest()).getUsers().stream()
-                .map(com.aliyuncs.ram.model.v20150501.ListUsersResponse.User::getUserName).toList();
+                .map(com.aliyuncs.ram.model.v20150501.ListUsersResponse.User::getUserName)
+                .toList();
         List<String> second = theirs.call(theirs.root, new ListUsersRequest()).getUsers().stream()
-                .map(com.aliyuncs.ram.model.v20150501.ListUsersResponse.User::getUserName).toList();
+                .map(com.aliyuncs.ram.model.v20150501.ListUsersResponse.User::getUserName)
+                .toList();
         assertTrue(first.contains("only-in-first") && !first.contains("only-in-second"), first.toString());
         assertTrue(second.contains("only-in-second") && !second.contains("only-in-first"), second.toString());
     }
@@ -223,20 +262,36 @@ class CrossAccountIT {
     /** Each account's RAM lives in its own file; both, and the buckets' owners, survive a restart. */
     @Test
     void restart_keepsEachAccountsRamAndBuckets(@TempDir Path dir) throws Exception {
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir)
-                .otherAccount(EmulatorClients.OTHER_ACCOUNT_ID, EmulatorClients.OTHER_ROOT_KEY_ID, EmulatorClients.OTHER_ROOT_KEY_SECRET)
+        EmulatorConfig config = EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dir)
+                .otherAccount(
+                        EmulatorClients.OTHER_ACCOUNT_ID,
+                        EmulatorClients.OTHER_ROOT_KEY_ID,
+                        EmulatorClients.OTHER_ROOT_KEY_SECRET)
                 .build();
-        try (Emulator first = new Emulator(config).start(); Sessions s = new Sessions(first)) {
+        try (Emulator first = new Emulator(config).start();
+                Sessions s = new Sessions(first)) {
             new Rpc(first, s.other).user("kept");
             s.other.v4().createBucket("kept-by-the-second");
         }
-        assertTrue(dir.resolve("accounts").resolve(EmulatorClients.OTHER_ACCOUNT_ID).resolve("ram.json").toFile().isFile());
-        try (Emulator again = new Emulator(config).start(); Sessions s = new Sessions(again)) {
+        assertTrue(dir.resolve("accounts")
+                .resolve(EmulatorClients.OTHER_ACCOUNT_ID)
+                .resolve("ram.json")
+                .toFile()
+                .isFile());
+        try (Emulator again = new Emulator(config).start();
+                Sessions s = new Sessions(again)) {
             Rpc theirs = new Rpc(again, s.other);
-            assertEquals(List.of("kept"), theirs.call(theirs.root, new ListUsersRequest()).getUsers().stream()
-                    .map(com.aliyuncs.ram.model.v20150501.ListUsersResponse.User::getUserName).toList());
+            assertEquals(
+                    List.of("kept"),
+                    theirs.call(theirs.root, new ListUsersRequest()).getUsers().stream()
+                            .map(com.aliyuncs.ram.model.v20150501.ListUsersResponse.User::getUserName)
+                            .toList());
             refused("AccessDenied", () -> s.first.v4().getBucketAcl("kept-by-the-second"));
-            assertEquals(EmulatorClients.OTHER_ACCOUNT_ID, s.other.v4().getBucketAcl("kept-by-the-second").getOwner().getId());
+            assertEquals(
+                    EmulatorClients.OTHER_ACCOUNT_ID,
+                    s.other.v4().getBucketAcl("kept-by-the-second").getOwner().getId());
         }
     }
 
@@ -266,7 +321,8 @@ class CrossAccountIT {
     /** A RAM user with its AccessKey. */
     private record User(String userId, String keyId, String secret) {
         IAcsClient rpc(Emulator emulator) {
-            return new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region(), keyId, secret));
+            return new DefaultAcsClient(
+                    DefaultProfile.getProfile(emulator.config().region(), keyId, secret));
         }
     }
 
@@ -279,7 +335,8 @@ class CrossAccountIT {
         Rpc(Emulator emulator, EmulatorClients account) {
             this.emulator = emulator;
             this.account = account.accountId();
-            this.root = new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region(), account.keyId(), account.secret()));
+            this.root = new DefaultAcsClient(
+                    DefaultProfile.getProfile(emulator.config().region(), account.keyId(), account.secret()));
         }
 
         <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request) throws ClientException {
@@ -316,8 +373,9 @@ class CrossAccountIT {
         String role(String name, String trusted, String statement) throws ClientException {
             CreateRoleRequest create = new CreateRoleRequest();
             create.setRoleName(name);
-            create.setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                    + "\"Principal\":{\"RAM\":[\"acs:ram::" + trusted + ":root\"]}}]}");
+            create.setAssumeRolePolicyDocument(
+                    "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                            + "\"Principal\":{\"RAM\":[\"acs:ram::" + trusted + ":root\"]}}]}");
             String arn = call(root, create).getRole().getArn();
             AttachPolicyToRoleRequest attach = new AttachPolicyToRoleRequest();
             attach.setRoleName(name);

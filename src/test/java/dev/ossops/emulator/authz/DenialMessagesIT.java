@@ -56,11 +56,15 @@ class DenialMessagesIT {
 
     private static String detail(OSSException e) {
         String raw = e.getRawResponseError();
-        return raw.substring(raw.indexOf("<AccessDeniedDetail>"), raw.indexOf("</AccessDeniedDetail>") + "</AccessDeniedDetail>".length());
+        return raw.substring(
+                raw.indexOf("<AccessDeniedDetail>"),
+                raw.indexOf("</AccessDeniedDetail>") + "</AccessDeniedDetail>".length());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void ramUserWithoutPermission_objectAndBucketMessages(SignVersion version) {
         String b = bucket(version, "implicit");
         AuthzFixture.Credentials keys = f.user("nothing-" + version);
@@ -69,34 +73,52 @@ class DenialMessagesIT {
         OSSException object = denied(() -> user.getObject(b, "k"));
         assertDenial(object, "You have no right to access this object because of bucket acl.", "0003-00000001");
         String userId = f.userId("nothing-" + version);
-        assertEquals("<AccessDeniedDetail><AuthPrincipalOwnerId>" + f.account() + "</AuthPrincipalOwnerId>"
-                + "<AuthPrincipalType>SubUser</AuthPrincipalType><AuthPrincipalDisplayName>" + userId + "</AuthPrincipalDisplayName>"
-                + "<NoPermissionType>ImplicitDeny</NoPermissionType><AuthAction>oss:GetObject</AuthAction></AccessDeniedDetail>",
+        assertEquals(
+                "<AccessDeniedDetail><AuthPrincipalOwnerId>" + f.account() + "</AuthPrincipalOwnerId>"
+                        + "<AuthPrincipalType>SubUser</AuthPrincipalType><AuthPrincipalDisplayName>" + userId
+                        + "</AuthPrincipalDisplayName>"
+                        + "<NoPermissionType>ImplicitDeny</NoPermissionType><AuthAction>oss:GetObject</AuthAction></AccessDeniedDetail>",
                 detail(object));
-        assertTrue(object.getRawResponseError().contains("</AccessDeniedDetail><Bucket>" + b + "</Bucket><EC>"),
+        assertTrue(
+                object.getRawResponseError().contains("</AccessDeniedDetail><Bucket>" + b + "</Bucket><EC>"),
                 object.getRawResponseError());
 
-        assertDenial(denied(() -> user.listObjects(b)), "The bucket you access does not belong to you.", "0003-00000001");
-        assertDenial(denied(() -> user.getBucketAcl(b)), "The bucket you access does not belong to you.", "0003-00000001");
+        assertDenial(
+                denied(() -> user.listObjects(b)), "The bucket you access does not belong to you.", "0003-00000001");
+        assertDenial(
+                denied(() -> user.getBucketAcl(b)), "The bucket you access does not belong to you.", "0003-00000001");
         assertDenial(denied(user::listBuckets), "You are forbidden to list buckets.", "0099-00000204");
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void explicitDenies_answerTheEcOfThePolicyThatDenied(SignVersion version) {
         String b = bucket(version, "explicit");
-        OSS user = f.oss(version, f.user("denied-" + version, document(allow("\"oss:*\"", "\"*\""),
-                deny("\"oss:GetObject\"", "\"acs:oss:*:*:" + b + "/k\""))));
+        OSS user = f.oss(
+                version,
+                f.user(
+                        "denied-" + version,
+                        document(
+                                allow("\"oss:*\"", "\"*\""),
+                                deny("\"oss:GetObject\"", "\"acs:oss:*:*:" + b + "/k\""))));
         OSSException byRam = denied(() -> user.getObject(b, "k"));
         assertDenial(byRam, "Access denied by bucket policy.", "0003-00000201");
-        assertTrue(detail(byRam).startsWith("<AccessDeniedDetail><PolicyType>AccountLevelIdentityBasedPolicy</PolicyType>"),
+        assertTrue(
+                detail(byRam)
+                        .startsWith("<AccessDeniedDetail><PolicyType>AccountLevelIdentityBasedPolicy</PolicyType>"),
                 detail(byRam));
         assertTrue(detail(byRam).contains("<NoPermissionType>ExplicitDeny</NoPermissionType>"), detail(byRam));
 
         String userId = f.userId("denied-" + version);
-        f.root(version).setBucketPolicy(new SetBucketPolicyRequest(b, "{\"Version\":\"1\",\"Statement\":["
-                + "{\"Effect\":\"Deny\",\"Action\":[\"oss:GetObject\",\"oss:PutObject\"],\"Principal\":[\"" + userId + "\"],"
-                + "\"Resource\":[\"acs:oss:*:" + f.account() + ":" + b + "/*\"]}]}"));
+        f.root(version)
+                .setBucketPolicy(new SetBucketPolicyRequest(
+                        b,
+                        "{\"Version\":\"1\",\"Statement\":["
+                                + "{\"Effect\":\"Deny\",\"Action\":[\"oss:GetObject\",\"oss:PutObject\"],\"Principal\":[\""
+                                + userId + "\"],"
+                                + "\"Resource\":[\"acs:oss:*:" + f.account() + ":" + b + "/*\"]}]}"));
         assertDenial(denied(() -> user.getObject(b, "k")), "Access denied by bucket policy.", "0003-00000203");
         OSSException byBucket = denied(() -> user.putObject(b, "k", data()));
         assertDenial(byBucket, "Access denied by bucket policy.", "0003-00000101");
@@ -104,7 +126,9 @@ class DenialMessagesIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void stsSessionPolicy_isTheAuthorizersPolicy(SignVersion version) {
         String b = bucket(version, "session");
         String role = f.role("session-" + version, document(allow("[\"oss:GetObject\",\"oss:PutObject\"]", "\"*\"")));
@@ -113,7 +137,9 @@ class DenialMessagesIT {
         assertDenial(e, "Access denied by authorizer's policy.", "0003-00000301");
         assertTrue(detail(e).contains("<AuthPrincipalType>AssumedRoleUser</AuthPrincipalType>"), detail(e));
         // Neither the role nor the session allows deleting: an ordinary missing permission.
-        assertDenial(denied(() -> session.deleteObject(b, "k")), "You have no right to access this object because of bucket acl.",
+        assertDenial(
+                denied(() -> session.deleteObject(b, "k")),
+                "You have no right to access this object because of bucket acl.",
                 "0003-00000001");
     }
 }

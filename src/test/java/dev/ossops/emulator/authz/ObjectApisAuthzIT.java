@@ -54,18 +54,21 @@ class ObjectApisAuthzIT {
     @Test
     void appendAndPutSymlink_needPutObject_sealNeedsItsOwnAction() {
         root.createBucket("appends");
-        OSS writer = f.oss(SignVersion.V4, f.user("appender", document(allow("\"oss:PutObject\"", "\"acs:oss:*:*:appends/*\""))));
-        AppendObjectRequest append = new AppendObjectRequest("appends", "log.txt",
-                new ByteArrayInputStream("line\n".getBytes(StandardCharsets.UTF_8)));
+        OSS writer = f.oss(
+                SignVersion.V4, f.user("appender", document(allow("\"oss:PutObject\"", "\"acs:oss:*:*:appends/*\""))));
+        AppendObjectRequest append = new AppendObjectRequest(
+                "appends", "log.txt", new ByteArrayInputStream("line\n".getBytes(StandardCharsets.UTF_8)));
         append.setPosition(0L);
         writer.appendObject(append);
         writer.createSymlink("appends", "link.txt", "log.txt");
         assertTrue(root.doesObjectExist("appends", "link.txt"));
 
-        OSSException seal = denied(() -> writer.sealAppendObject(new SealAppendObjectRequest("appends", "log.txt").withPosition(5L)));
+        OSSException seal = denied(
+                () -> writer.sealAppendObject(new SealAppendObjectRequest("appends", "log.txt").withPosition(5L)));
         assertEquals("oss:SealAppendObject", authAction(seal));
-        OSS sealer = f.oss(SignVersion.V4, f.user("sealer",
-                document(allow("\"oss:SealAppendObject\"", "\"acs:oss:*:*:appends/log.txt\""))));
+        OSS sealer = f.oss(
+                SignVersion.V4,
+                f.user("sealer", document(allow("\"oss:SealAppendObject\"", "\"acs:oss:*:*:appends/log.txt\""))));
         sealer.sealAppendObject(new SealAppendObjectRequest("appends", "log.txt").withPosition(5L));
     }
 
@@ -75,9 +78,13 @@ class ObjectApisAuthzIT {
         ObjectMetadata archive = new ObjectMetadata();
         archive.setHeader("x-oss-storage-class", "Archive");
         root.putObject("archives", "a.bin", data(), archive);
-        OSS reader = f.oss(SignVersion.V4, f.user("archive-reader", document(allow("\"oss:GetObject\"", "\"acs:oss:*:*:archives/*\""))));
+        OSS reader = f.oss(
+                SignVersion.V4,
+                f.user("archive-reader", document(allow("\"oss:GetObject\"", "\"acs:oss:*:*:archives/*\""))));
         assertEquals("oss:RestoreObject", authAction(denied(() -> reader.restoreObject("archives", "a.bin"))));
-        OSS restorer = f.oss(SignVersion.V4, f.user("restorer", document(allow("\"oss:RestoreObject\"", "\"acs:oss:*:*:archives/*\""))));
+        OSS restorer = f.oss(
+                SignVersion.V4,
+                f.user("restorer", document(allow("\"oss:RestoreObject\"", "\"acs:oss:*:*:archives/*\""))));
         assertEquals(202, restorer.restoreObject("archives", "a.bin").getStatusCode());
     }
 
@@ -86,11 +93,16 @@ class ObjectApisAuthzIT {
         root.createBucket("links");
         root.putObject("links", "private/target.txt", data());
         root.createSymlink("links", "public/link.txt", "private/target.txt");
-        OSS linkOnly = f.oss(SignVersion.V4, f.user("link-reader", document(allow("\"oss:GetObject\"", "\"acs:oss:*:*:links/public/*\""))));
-        assertEquals("private/target.txt", linkOnly.getSymlink("links", "public/link.txt").getTarget());
+        OSS linkOnly = f.oss(
+                SignVersion.V4,
+                f.user("link-reader", document(allow("\"oss:GetObject\"", "\"acs:oss:*:*:links/public/*\""))));
+        assertEquals(
+                "private/target.txt",
+                linkOnly.getSymlink("links", "public/link.txt").getTarget());
         OSSException through = denied(() -> linkOnly.getObject("links", "public/link.txt"));
         assertEquals("oss:GetObject", authAction(through));
-        OSS both = f.oss(SignVersion.V4, f.user("both-reader", document(allow("\"oss:GetObject\"", "\"acs:oss:*:*:links/*\""))));
+        OSS both = f.oss(
+                SignVersion.V4, f.user("both-reader", document(allow("\"oss:GetObject\"", "\"acs:oss:*:*:links/*\""))));
         try (var object = both.getObject("links", "public/link.txt")) {
             assertEquals("hello", new String(object.getObjectContent().readAllBytes(), StandardCharsets.UTF_8));
         }

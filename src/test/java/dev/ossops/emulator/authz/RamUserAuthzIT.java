@@ -53,18 +53,24 @@ class RamUserAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void putObjectOnPrefixOnly_writesThereAndNowhereElse(SignVersion version) {
         String b = bucket(version, "prefix-only");
-        OSS user = f.oss(version, f.user("writer-" + version, document(
-                allow("\"oss:PutObject\"", "\"acs:oss:*:*:" + b + "/allowed/*\""))));
+        OSS user = f.oss(
+                version,
+                f.user(
+                        "writer-" + version,
+                        document(allow("\"oss:PutObject\"", "\"acs:oss:*:*:" + b + "/allowed/*\""))));
 
         user.putObject(b, "allowed/a.txt", data());
         assertTrue(f.root(version).doesObjectExist(b, "allowed/a.txt"));
 
         OSSException elsewhere = denied(() -> user.putObject(b, "other/a.txt", data()));
         assertEquals(ACL_MESSAGE, elsewhere.getErrorMessage());
-        assertTrue(elsewhere.getRawResponseError().contains("<AuthAction>oss:PutObject</AuthAction>"),
+        assertTrue(
+                elsewhere.getRawResponseError().contains("<AuthAction>oss:PutObject</AuthAction>"),
                 elsewhere.getRawResponseError());
         assertTrue(elsewhere.getRawResponseError().contains("<AuthPrincipalType>SubUser</AuthPrincipalType>"));
         denied(() -> user.getObject(b, "allowed/a.txt"));
@@ -76,11 +82,14 @@ class RamUserAuthzIT {
         denied(() -> user.setBucketLifecycle(lifecycle));
         denied(() -> user.deleteBucket(b));
         denied(user::listBuckets);
-        assertEquals(CannedAccessControlList.Private, f.root(version).getBucketAcl(b).getCannedACL());
+        assertEquals(
+                CannedAccessControlList.Private, f.root(version).getBucketAcl(b).getCannedACL());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void userWithoutPolicies_isDenied_unlessTheAclIsPublic(SignVersion version) {
         String b = bucket(version, "no-policies");
         f.root(version).putObject(b, "k", data());
@@ -94,14 +103,19 @@ class RamUserAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void explicitDeny_winsOverAllow(SignVersion version) {
         String b = bucket(version, "deny-wins");
         f.root(version).putObject(b, "secret/k", data());
         f.root(version).putObject(b, "open/k", data());
-        OSS user = f.oss(version, f.user("denied-" + version,
-                document(allow("\"oss:*\"", "\"*\"")),
-                document(deny("\"oss:GetObject\"", "\"acs:oss:*:*:" + b + "/secret/*\""))));
+        OSS user = f.oss(
+                version,
+                f.user(
+                        "denied-" + version,
+                        document(allow("\"oss:*\"", "\"*\"")),
+                        document(deny("\"oss:GetObject\"", "\"acs:oss:*:*:" + b + "/secret/*\""))));
         assertEquals("hello", new String(readAll(user, b, "open/k"), StandardCharsets.UTF_8));
         OSSException e = denied(() -> user.getObject(b, "secret/k"));
         assertEquals("Access denied by bucket policy.", e.getErrorMessage());
@@ -109,38 +123,68 @@ class RamUserAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void sourceIpCondition_allowsFromLoopbackOnly(SignVersion version) {
         String b = bucket(version, "source-ip");
         f.root(version).putObject(b, "k", data());
-        OSS local = f.oss(version, f.user("local-" + version, document("{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\","
-                + "\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"127.0.0.1/32\"]}}}")));
-        OSS office = f.oss(version, f.user("office-" + version, document("{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\","
-                + "\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"203.0.113.0/24\"]}}}")));
-        OSS notLocal = f.oss(version, f.user("notlocal-" + version, document(allow("\"oss:GetObject\"", "\"*\""),
-                "{\"Effect\":\"Deny\",\"Action\":\"oss:*\",\"Resource\":\"*\","
-                        + "\"Condition\":{\"NotIpAddress\":{\"acs:SourceIp\":[\"10.0.0.0/8\"]}}}")));
+        OSS local = f.oss(
+                version,
+                f.user(
+                        "local-" + version,
+                        document(
+                                "{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\","
+                                        + "\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"127.0.0.1/32\"]}}}")));
+        OSS office = f.oss(
+                version,
+                f.user(
+                        "office-" + version,
+                        document(
+                                "{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\","
+                                        + "\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"acs:SourceIp\":[\"203.0.113.0/24\"]}}}")));
+        OSS notLocal = f.oss(
+                version,
+                f.user(
+                        "notlocal-" + version,
+                        document(
+                                allow("\"oss:GetObject\"", "\"*\""),
+                                "{\"Effect\":\"Deny\",\"Action\":\"oss:*\",\"Resource\":\"*\","
+                                        + "\"Condition\":{\"NotIpAddress\":{\"acs:SourceIp\":[\"10.0.0.0/8\"]}}}")));
         assertEquals("hello", new String(readAll(local, b, "k"), StandardCharsets.UTF_8));
         denied(() -> office.getObject(b, "k"));
-        assertEquals("Access denied by bucket policy.", denied(() -> notLocal.getObject(b, "k")).getErrorMessage());
+        assertEquals(
+                "Access denied by bucket policy.",
+                denied(() -> notLocal.getObject(b, "k")).getErrorMessage());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void prefixCondition_limitsListObjects(SignVersion version) {
         String b = bucket(version, "list-prefix");
         f.root(version).putObject(b, "home/alice/a", data());
         f.root(version).putObject(b, "home/bob/b", data());
-        OSS user = f.oss(version, f.user("lister-" + version, document("{\"Effect\":\"Allow\",\"Action\":\"oss:ListObjects\","
-                + "\"Resource\":\"acs:oss:*:*:" + b + "\",\"Condition\":{\"StringLike\":{\"oss:Prefix\":[\"home/alice/*\"]}}}")));
-        assertEquals(List.of("home/alice/a"), user.listObjects(new ListObjectsRequest(b).withPrefix("home/alice/"))
-                .getObjectSummaries().stream().map(s -> s.getKey()).toList());
+        OSS user = f.oss(
+                version,
+                f.user(
+                        "lister-" + version,
+                        document("{\"Effect\":\"Allow\",\"Action\":\"oss:ListObjects\"," + "\"Resource\":\"acs:oss:*:*:"
+                                + b + "\",\"Condition\":{\"StringLike\":{\"oss:Prefix\":[\"home/alice/*\"]}}}")));
+        assertEquals(
+                List.of("home/alice/a"),
+                user.listObjects(new ListObjectsRequest(b).withPrefix("home/alice/")).getObjectSummaries().stream()
+                        .map(s -> s.getKey())
+                        .toList());
         denied(() -> user.listObjects(new ListObjectsRequest(b).withPrefix("home/bob/")));
         denied(() -> user.listObjects(b));
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void inactiveAccessKey_isRefused(SignVersion version) {
         String b = bucket(version, "inactive");
         String name = "inactive-" + version;
@@ -159,22 +203,42 @@ class RamUserAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void transportTimeAndUserAgentConditions_seeTheRequest(SignVersion version) {
         String b = bucket(version, "conditions");
         f.root(version).putObject(b, "k", data());
-        OSS httpsOnly = f.oss(version, f.user("https-only-" + version, document("{\"Effect\":\"Allow\","
-                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"acs:SecureTransport\":[\"true\"]}}}")));
-        OSS expired = f.oss(version, f.user("until-2020-" + version, document("{\"Effect\":\"Allow\","
-                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
-                + "\"Condition\":{\"DateLessThan\":{\"acs:CurrentTime\":[\"2020-01-01T00:00:00Z\"]}}}")));
-        OSS current = f.oss(version, f.user("until-2999-" + version, document("{\"Effect\":\"Allow\","
-                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
-                + "\"Condition\":{\"DateLessThan\":{\"acs:CurrentTime\":[\"2999-01-01T00:00:00Z\"]},"
-                + "\"StringLike\":{\"acs:UserAgent\":[\"aliyun-sdk-java*\"]}}}")));
-        OSS browser = f.oss(version, f.user("browser-" + version, document("{\"Effect\":\"Allow\","
-                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
-                + "\"Condition\":{\"StringLike\":{\"acs:UserAgent\":[\"Mozilla/*\"]}}}")));
+        OSS httpsOnly = f.oss(
+                version,
+                f.user(
+                        "https-only-" + version,
+                        document(
+                                "{\"Effect\":\"Allow\","
+                                        + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"acs:SecureTransport\":[\"true\"]}}}")));
+        OSS expired = f.oss(
+                version,
+                f.user(
+                        "until-2020-" + version,
+                        document(
+                                "{\"Effect\":\"Allow\","
+                                        + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
+                                        + "\"Condition\":{\"DateLessThan\":{\"acs:CurrentTime\":[\"2020-01-01T00:00:00Z\"]}}}")));
+        OSS current = f.oss(
+                version,
+                f.user(
+                        "until-2999-" + version,
+                        document("{\"Effect\":\"Allow\","
+                                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
+                                + "\"Condition\":{\"DateLessThan\":{\"acs:CurrentTime\":[\"2999-01-01T00:00:00Z\"]},"
+                                + "\"StringLike\":{\"acs:UserAgent\":[\"aliyun-sdk-java*\"]}}}")));
+        OSS browser = f.oss(
+                version,
+                f.user(
+                        "browser-" + version,
+                        document("{\"Effect\":\"Allow\","
+                                + "\"Action\":\"oss:GetObject\",\"Resource\":\"*\","
+                                + "\"Condition\":{\"StringLike\":{\"acs:UserAgent\":[\"Mozilla/*\"]}}}")));
         // The emulator speaks plain HTTP.
         denied(() -> httpsOnly.getObject(b, "k"));
         denied(() -> expired.getObject(b, "k"));
@@ -189,7 +253,8 @@ class RamUserAuthzIT {
     }
 
     static byte[] readAll(OSS client, String bucket, String key) {
-        try (var object = client.getObject(bucket, key); var in = object.getObjectContent()) {
+        try (var object = client.getObject(bucket, key);
+                var in = object.getObjectContent()) {
             return in.readAllBytes();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

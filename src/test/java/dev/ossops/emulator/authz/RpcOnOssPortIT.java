@@ -36,6 +36,7 @@ class RpcOnOssPortIT {
 
     @TempDir
     Path dir;
+
     private AuthzFixture f;
 
     @BeforeEach
@@ -63,8 +64,8 @@ class RpcOnOssPortIT {
 
     @Test
     void unsignedRpcCalls_getRpcErrors_malformedQueriesOssErrors() {
-        HttpResponse<String> form = f.raw("POST", "/", "application/x-www-form-urlencoded",
-                "Action=ListUsers&Version=2015-05-01&Format=JSON");
+        HttpResponse<String> form = f.raw(
+                "POST", "/", "application/x-www-form-urlencoded", "Action=ListUsers&Version=2015-05-01&Format=JSON");
         assertEquals(400, form.statusCode(), form.body());
         assertTrue(form.body().contains("\"Code\":\"MissingAccessKeyId\""), form.body());
         HttpResponse<String> query = f.anonymous("GET", "/?Action=GetCallerIdentity&Version=2015-04-01", null);
@@ -78,7 +79,9 @@ class RpcOnOssPortIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void stsKeysFromThisPort_signOssRequests(SignVersion version) {
         String bucket = ("rpc-port-" + version).toLowerCase();
         f.root(version).createBucket(bucket);
@@ -118,7 +121,8 @@ class RpcOnOssPortIT {
         assume.setRoleSessionName("s1");
         assertEquals("NoPermission", f.rpcFailure(plain, assume).getErrCode());
 
-        IAcsClient admin = rpcClient(f.user("ram-admin", document(allow("[\"ram:CreateUser\",\"sts:AssumeRole\"]", "\"*\""))));
+        IAcsClient admin =
+                rpcClient(f.user("ram-admin", document(allow("[\"ram:CreateUser\",\"sts:AssumeRole\"]", "\"*\""))));
         f.call(admin, create);
         AssumeRoleRequest again = new AssumeRoleRequest();
         again.setRoleArn(role);
@@ -131,8 +135,8 @@ class RpcOnOssPortIT {
     void ramCall_authorizedOnTheNamedResource() {
         f.user("alice");
         f.user("bob");
-        IAcsClient helpdesk = rpcClient(f.user("helpdesk", document(allow("\"ram:GetUser\"",
-                "\"acs:ram:*:" + f.account() + ":user/alice\""))));
+        IAcsClient helpdesk = rpcClient(
+                f.user("helpdesk", document(allow("\"ram:GetUser\"", "\"acs:ram:*:" + f.account() + ":user/alice\""))));
         GetUserRequest alice = new GetUserRequest();
         alice.setUserName("alice");
         assertEquals("alice", f.call(helpdesk, alice).getUser().getUserName());
@@ -140,7 +144,8 @@ class RpcOnOssPortIT {
         bob.setUserName("bob");
         assertEquals("NoPermission", f.rpcFailure(helpdesk, bob).getErrCode());
         // ListUsers names no user: a grant on one user does not cover it.
-        assertEquals("NoPermission", f.rpcFailure(helpdesk, new ListUsersRequest()).getErrCode());
+        assertEquals(
+                "NoPermission", f.rpcFailure(helpdesk, new ListUsersRequest()).getErrCode());
     }
 
     private IAcsClient rpcClient(AuthzFixture.Credentials credentials) {

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class StsAuthzIT {
     @TempDir
     Path dir;
+
     private AuthzFixture f;
 
     @BeforeEach
@@ -42,17 +43,22 @@ class StsAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void sessionPolicy_limitsTheRoleToTheIntersection(SignVersion version) {
         String b = ("sts-" + version).toLowerCase(Locale.ROOT);
         f.root(version).createBucket(b);
         f.root(version).putObject(b, "in/k", data());
         f.root(version).putObject(b, "out/k", data());
         // The role may read and write anywhere in the bucket; the session only read, and only under in/.
-        String role = f.role("rw-" + version, document(allow("[\"oss:GetObject\",\"oss:PutObject\"]",
-                "\"acs:oss:*:*:" + b + "/*\"")));
-        AuthzFixture.Credentials sts = f.assumeRole(role, document(allow("[\"oss:GetObject\",\"oss:ListObjects\"]",
-                "\"acs:oss:*:*:" + b + "/in/*\"")), 900);
+        String role = f.role(
+                "rw-" + version,
+                document(allow("[\"oss:GetObject\",\"oss:PutObject\"]", "\"acs:oss:*:*:" + b + "/*\"")));
+        AuthzFixture.Credentials sts = f.assumeRole(
+                role,
+                document(allow("[\"oss:GetObject\",\"oss:ListObjects\"]", "\"acs:oss:*:*:" + b + "/in/*\"")),
+                900);
         OSS session = f.oss(version, sts);
 
         assertEquals("hello", new String(RamUserAuthzIT.readAll(session, b, "in/k"), StandardCharsets.UTF_8));
@@ -67,7 +73,9 @@ class StsAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void withoutSessionPolicy_theRolePoliciesApply(SignVersion version) {
         String b = ("sts-role-" + version).toLowerCase(Locale.ROOT);
         f.root(version).createBucket(b);
@@ -78,7 +86,9 @@ class StsAuthzIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V2", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V2", "V4"})
     void expiredCredentials_areRefused(SignVersion version) {
         String b = ("sts-expired-" + version).toLowerCase(Locale.ROOT);
         f.root(version).createBucket(b);

@@ -1,8 +1,9 @@
 package dev.ossops.emulator.cdn;
 
 import dev.ossops.emulator.rpc.RpcException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,44 +23,63 @@ class CdnFunctionsTest {
 
     @Test
     void normalise_privateOssOn_addsTheServiceArguments() {
-        assertEquals(List.of(arg("private_oss_auth", "on"), arg("private_oss_ram_unauthorized", "off"),
+        assertEquals(
+                List.of(
+                        arg("private_oss_auth", "on"),
+                        arg("private_oss_ram_unauthorized", "off"),
                         arg("perm_private_oss_tbl", "1234567890123456")),
                 functions.normalise("l2_oss_key", List.of(arg("private_oss_auth", "on"))));
     }
 
     @Test
     void normalise_privateOssOff_dropsTheServiceArguments() {
-        assertEquals(List.of(arg("private_oss_auth", "off")), functions.normalise("l2_oss_key",
-                List.of(arg("private_oss_auth", "off"), arg("private_oss_ram_unauthorized", "on"))));
+        assertEquals(
+                List.of(arg("private_oss_auth", "off")),
+                functions.normalise(
+                        "l2_oss_key",
+                        List.of(arg("private_oss_auth", "off"), arg("private_oss_ram_unauthorized", "on"))));
     }
 
     @Test
     void normalise_ttlRules_gainDefaultWeightAndDeduplicateTypes() {
-        assertEquals(List.of(arg("ttl", "3600"), arg("file_type", "jpg,png"), arg("weight", "1")),
-                functions.normalise("filetype_based_ttl_set", List.of(arg("ttl", "3600"), arg("file_type", " jpg, png,jpg "))));
-        assertEquals(List.of(arg("ttl", "60"), arg("path", "/static"), arg("weight", "5")),
-                functions.normalise("path_based_ttl_set", List.of(arg("ttl", "60"), arg("path", "/static"), arg("weight", "5"))));
+        assertEquals(
+                List.of(arg("ttl", "3600"), arg("file_type", "jpg,png"), arg("weight", "1")),
+                functions.normalise(
+                        "filetype_based_ttl_set", List.of(arg("ttl", "3600"), arg("file_type", " jpg, png,jpg "))));
+        assertEquals(
+                List.of(arg("ttl", "60"), arg("path", "/static"), arg("weight", "5")),
+                functions.normalise(
+                        "path_based_ttl_set", List.of(arg("ttl", "60"), arg("path", "/static"), arg("weight", "5"))));
     }
 
     @Test
     void normalise_httpsForce_defaultsTo301() {
-        assertEquals(List.of(arg("enable", "on"), arg("https_rewrite", "301")),
+        assertEquals(
+                List.of(arg("enable", "on"), arg("https_rewrite", "301")),
                 functions.normalise("https_force", List.of(arg("enable", "on"))));
     }
 
     @Test
     void normalise_refererList_trimsAndAddsAllowEmpty() {
-        assertEquals(List.of(arg("refer_domain_allow_list", "a.com,*.b.com"), arg("allow_empty", "off")),
-                functions.normalise("referer_white_list_set", List.of(arg("refer_domain_allow_list", "a.com, *.b.com,a.com,"))));
-        assertEquals(List.of(arg("refer_domain_deny_list", "x.com"), arg("allow_empty", "on")),
-                functions.normalise("referer_black_list_set", List.of(arg("refer_domain_deny_list", "x.com"), arg("allow_empty", "on"))));
+        assertEquals(
+                List.of(arg("refer_domain_allow_list", "a.com,*.b.com"), arg("allow_empty", "off")),
+                functions.normalise(
+                        "referer_white_list_set", List.of(arg("refer_domain_allow_list", "a.com, *.b.com,a.com,"))));
+        assertEquals(
+                List.of(arg("refer_domain_deny_list", "x.com"), arg("allow_empty", "on")),
+                functions.normalise(
+                        "referer_black_list_set",
+                        List.of(arg("refer_domain_deny_list", "x.com"), arg("allow_empty", "on"))));
     }
 
     @Test
     void normalise_aliauth_needsKeyUnlessNoAuth() {
-        assertEquals(List.of(arg("auth_type", "type_a"), arg("auth_key1", "k1"), arg("ali_auth_delta", "1800")),
+        assertEquals(
+                List.of(arg("auth_type", "type_a"), arg("auth_key1", "k1"), arg("ali_auth_delta", "1800")),
                 functions.normalise("aliauth", List.of(arg("auth_type", "type_a"), arg("auth_key1", "k1"))));
-        assertEquals("InvalidArgValue.Malformed", refused("aliauth", arg("auth_type", "type_b")).code());
+        assertEquals(
+                "InvalidArgValue.Malformed",
+                refused("aliauth", arg("auth_type", "type_b")).code());
     }
 
     @Test

@@ -9,15 +9,16 @@ import com.aliyuncs.ram.model.v20150501.CreateAccessKeyResponse;
 import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
 import dev.ossops.emulator.rpc.MutableClock;
 import dev.ossops.emulator.rpc.RpcFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,10 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CDN 2018-05-10 driven by the official {@code aliyun-java-sdk-cdn} client. */
 class CdnIT {
-    private static final String OSS_SOURCE = "[{\"content\":\"assets.oss-cn-hangzhou.aliyuncs.com\",\"type\":\"oss\",\"port\":443,\"priority\":\"20\",\"weight\":\"10\"}]";
+    private static final String OSS_SOURCE =
+            "[{\"content\":\"assets.oss-cn-hangzhou.aliyuncs.com\",\"type\":\"oss\",\"port\":443,\"priority\":\"20\",\"weight\":\"10\"}]";
 
     @TempDir
     Path dir;
+
     private RpcFixture f;
 
     @BeforeEach
@@ -72,7 +75,8 @@ class CdnIT {
         return f.call(r);
     }
 
-    private List<DescribeCdnDomainConfigsResponse.DomainConfig> configs(String domain, String functionNames) throws ClientException {
+    private List<DescribeCdnDomainConfigsResponse.DomainConfig> configs(String domain, String functionNames)
+            throws ClientException {
         DescribeCdnDomainConfigsRequest r = new DescribeCdnDomainConfigsRequest();
         r.setDomainName(domain);
         r.setFunctionNames(functionNames);
@@ -80,7 +84,9 @@ class CdnIT {
     }
 
     private static String args(DescribeCdnDomainConfigsResponse.DomainConfig config) {
-        return config.getFunctionArgs().stream().map(a -> a.getArgName() + "=" + a.getArgValue()).collect(Collectors.joining(";"));
+        return config.getFunctionArgs().stream()
+                .map(a -> a.getArgName() + "=" + a.getArgValue())
+                .collect(Collectors.joining(";"));
     }
 
     @Test
@@ -97,9 +103,16 @@ class CdnIT {
         assertEquals("cdn.example.com.w.kunlunsl.com", model.getCname());
         assertEquals("download", model.getCdnType());
         assertEquals("global", model.getScope());
-        DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel source = model.getSourceModels().get(0);
-        assertEquals(List.of("assets.oss-cn-hangzhou.aliyuncs.com", "oss", "443", "20", "10"),
-                List.of(source.getContent(), source.getType(), source.getPort().toString(), source.getPriority(), source.getWeight()));
+        DescribeCdnDomainDetailResponse.GetDomainDetailModel.SourceModel source =
+                model.getSourceModels().get(0);
+        assertEquals(
+                List.of("assets.oss-cn-hangzhou.aliyuncs.com", "oss", "443", "20", "10"),
+                List.of(
+                        source.getContent(),
+                        source.getType(),
+                        source.getPort().toString(),
+                        source.getPriority(),
+                        source.getWeight()));
         passPropagation();
         assertEquals("online", detail("cdn.example.com").getDomainStatus());
         assertFails("DomainAlreadyExist", "This domain name is exist already", add);
@@ -111,12 +124,16 @@ class CdnIT {
         passPropagation();
         ModifyCdnDomainRequest modify = new ModifyCdnDomainRequest();
         modify.setDomainName("img.example.com");
-        modify.setSources("[{\"content\":\"10.0.0.1\",\"type\":\"ipaddr\"},{\"content\":\"origin.example.com\",\"type\":\"domain\",\"priority\":\"30\"}]");
+        modify.setSources(
+                "[{\"content\":\"10.0.0.1\",\"type\":\"ipaddr\"},{\"content\":\"origin.example.com\",\"type\":\"domain\",\"priority\":\"30\"}]");
         f.call(modify);
         DescribeCdnDomainDetailResponse.GetDomainDetailModel model = detail("img.example.com");
         assertEquals("configuring", model.getDomainStatus());
-        assertEquals(List.of("10.0.0.1:80/20/10", "origin.example.com:80/30/10"), model.getSourceModels().stream()
-                .map(s -> s.getContent() + ":" + s.getPort() + "/" + s.getPriority() + "/" + s.getWeight()).toList());
+        assertEquals(
+                List.of("10.0.0.1:80/20/10", "origin.example.com:80/30/10"),
+                model.getSourceModels().stream()
+                        .map(s -> s.getContent() + ":" + s.getPort() + "/" + s.getPriority() + "/" + s.getWeight())
+                        .toList());
 
         StopCdnDomainRequest stop = new StopCdnDomainRequest();
         stop.setDomainName("img.example.com");
@@ -155,15 +172,24 @@ class CdnIT {
         page.setPageNumber(2);
         DescribeUserDomainsResponse second = f.call(page);
         assertEquals(3L, second.getTotalCount());
-        assertEquals(List.of("c.example.org"), second.getDomains().stream().map(DescribeUserDomainsResponse.PageData::getDomainName).toList());
-        assertEquals("assets.oss-cn-hangzhou.aliyuncs.com", second.getDomains().get(0).getSources().get(0).getContent());
+        assertEquals(
+                List.of("c.example.org"),
+                second.getDomains().stream()
+                        .map(DescribeUserDomainsResponse.PageData::getDomainName)
+                        .toList());
+        assertEquals(
+                "assets.oss-cn-hangzhou.aliyuncs.com",
+                second.getDomains().get(0).getSources().get(0).getContent());
 
         DescribeUserDomainsRequest bySuffix = new DescribeUserDomainsRequest();
         bySuffix.setDomainName(".example.com");
         bySuffix.setDomainSearchType("suf_match");
         bySuffix.setDomainStatus("online");
-        assertEquals(List.of("a.example.com"), f.call(bySuffix).getDomains().stream()
-                .map(DescribeUserDomainsResponse.PageData::getDomainName).toList());
+        assertEquals(
+                List.of("a.example.com"),
+                f.call(bySuffix).getDomains().stream()
+                        .map(DescribeUserDomainsResponse.PageData::getDomainName)
+                        .toList());
         DescribeUserDomainsRequest badType = new DescribeUserDomainsRequest();
         badType.setDomainSearchType("regex");
         assertFails("InvalidDomainSearchType.Malformed", "Specified DomainSearchType is malformed.", badType);
@@ -199,28 +225,46 @@ class CdnIT {
     void domainConfigs_setNormaliseReplaceAndDelete() throws Exception {
         addDomain("a.example.com");
         addDomain("b.example.com");
-        BatchSetCdnDomainConfigResponse set = setConfig("a.example.com,b.example.com",
+        BatchSetCdnDomainConfigResponse set = setConfig(
+                "a.example.com,b.example.com",
                 "[{\"functionName\":\"l2_oss_key\",\"functionArgs\":[{\"argName\":\"private_oss_auth\",\"argValue\":\"on\"}]},"
                         + "{\"functionName\":\"filetype_based_ttl_set\",\"functionArgs\":[{\"argName\":\"ttl\",\"argValue\":\"3600\"},"
                         + "{\"argName\":\"file_type\",\"argValue\":\"jpg,png\"}]}]");
-        assertEquals(List.of("a.example.com/l2_oss_key", "a.example.com/filetype_based_ttl_set",
-                        "b.example.com/l2_oss_key", "b.example.com/filetype_based_ttl_set"),
-                set.getDomainConfigList().stream().map(c -> c.getDomainName() + "/" + c.getFunctionName()).toList());
+        assertEquals(
+                List.of(
+                        "a.example.com/l2_oss_key",
+                        "a.example.com/filetype_based_ttl_set",
+                        "b.example.com/l2_oss_key",
+                        "b.example.com/filetype_based_ttl_set"),
+                set.getDomainConfigList().stream()
+                        .map(c -> c.getDomainName() + "/" + c.getFunctionName())
+                        .toList());
 
         List<DescribeCdnDomainConfigsResponse.DomainConfig> ossKey = configs("a.example.com", "l2_oss_key");
         assertEquals(1, ossKey.size());
-        assertEquals("private_oss_auth=on;private_oss_ram_unauthorized=off;perm_private_oss_tbl=" + RpcFixture.ACCOUNT, args(ossKey.get(0)));
+        assertEquals(
+                "private_oss_auth=on;private_oss_ram_unauthorized=off;perm_private_oss_tbl=" + RpcFixture.ACCOUNT,
+                args(ossKey.get(0)));
         assertEquals("success", ossKey.get(0).getStatus());
         String ossKeyId = ossKey.get(0).getConfigId();
 
-        setConfig("a.example.com", "[{\"functionName\":\"l2_oss_key\",\"functionArgs\":[{\"argName\":\"private_oss_auth\",\"argValue\":\"off\"}]},"
-                + "{\"functionName\":\"filetype_based_ttl_set\",\"functionArgs\":[{\"argName\":\"ttl\",\"argValue\":\"60\"},"
-                + "{\"argName\":\"file_type\",\"argValue\":\"html\"},{\"argName\":\"weight\",\"argValue\":\"9\"}]}]");
-        List<DescribeCdnDomainConfigsResponse.DomainConfig> after = configs("a.example.com", "l2_oss_key,filetype_based_ttl_set");
-        assertEquals(List.of("l2_oss_key:" + ossKeyId + ":private_oss_auth=off",
+        setConfig(
+                "a.example.com",
+                "[{\"functionName\":\"l2_oss_key\",\"functionArgs\":[{\"argName\":\"private_oss_auth\",\"argValue\":\"off\"}]},"
+                        + "{\"functionName\":\"filetype_based_ttl_set\",\"functionArgs\":[{\"argName\":\"ttl\",\"argValue\":\"60\"},"
+                        + "{\"argName\":\"file_type\",\"argValue\":\"html\"},{\"argName\":\"weight\",\"argValue\":\"9\"}]}]");
+        List<DescribeCdnDomainConfigsResponse.DomainConfig> after =
+                configs("a.example.com", "l2_oss_key,filetype_based_ttl_set");
+        assertEquals(
+                List.of(
+                        "l2_oss_key:" + ossKeyId + ":private_oss_auth=off",
                         "filetype_based_ttl_set:ttl=3600;file_type=jpg,png;weight=1",
                         "filetype_based_ttl_set:ttl=60;file_type=html;weight=9"),
-                after.stream().map(c -> c.getFunctionName() + (c.getFunctionName().equals("l2_oss_key") ? ":" + c.getConfigId() : "") + ":" + args(c)).toList());
+                after.stream()
+                        .map(c -> c.getFunctionName()
+                                + (c.getFunctionName().equals("l2_oss_key") ? ":" + c.getConfigId() : "") + ":"
+                                + args(c))
+                        .toList());
 
         DeleteSpecificConfigRequest delete = new DeleteSpecificConfigRequest();
         delete.setDomainName("a.example.com");
@@ -236,14 +280,16 @@ class CdnIT {
         addDomain("a.example.com");
         BatchSetCdnDomainConfigRequest r = new BatchSetCdnDomainConfigRequest();
         r.setDomainNames("a.example.com");
-        r.setFunctions("[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"maybe\"}]}]");
+        r.setFunctions(
+                "[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"maybe\"}]}]");
         assertFails("InvalidArgValue.Malformed", "Specified ArgValue is malformed.", r);
         r.setFunctions("[{\"functionName\":\"gzip_everything\",\"functionArgs\":[]}]");
         assertFails("InvalidFunctionName.ValueNotSupported", "FunctionName gzip_everything is not supported.", r);
         r.setFunctions("{}");
         assertFails("InvalidFunctions.Malformed", "Specified Functions is malformed.", r);
         r.setDomainNames("a.example.com,missing.example.com");
-        r.setFunctions("[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"on\"}]}]");
+        r.setFunctions(
+                "[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"on\"}]}]");
         assertFails("InvalidDomain.NotFound", "The domain provided does not belong to you.", r);
         assertEquals(List.of(), configs("a.example.com", null));
     }
@@ -261,9 +307,16 @@ class CdnIT {
         f.call(set);
         DescribeDomainCertificateInfoRequest info = new DescribeDomainCertificateInfoRequest();
         info.setDomainName("cdn.example.com");
-        DescribeDomainCertificateInfoResponse.CertInfo cert = f.call(info).getCertInfos().get(0);
-        assertEquals(List.of("example-cert", "upload", "cdn.example.com", "ossops test", "on"),
-                List.of(cert.getCertName(), cert.getCertType(), cert.getCertDomainName(), cert.getCertOrg(), cert.getServerCertificateStatus()));
+        DescribeDomainCertificateInfoResponse.CertInfo cert =
+                f.call(info).getCertInfos().get(0);
+        assertEquals(
+                List.of("example-cert", "upload", "cdn.example.com", "ossops test", "on"),
+                List.of(
+                        cert.getCertName(),
+                        cert.getCertType(),
+                        cert.getCertDomainName(),
+                        cert.getCertOrg(),
+                        cert.getServerCertificateStatus()));
         assertEquals("2036-11-18T17:20:52Z", cert.getCertExpireTime());
         assertEquals("on", detail("cdn.example.com").getServerCertificateStatus());
 
@@ -290,8 +343,10 @@ class CdnIT {
         f.call(cas);
         DescribeDomainCertificateInfoRequest info = new DescribeDomainCertificateInfoRequest();
         info.setDomainName("cdn.example.com");
-        DescribeDomainCertificateInfoResponse.CertInfo cert = f.call(info).getCertInfos().get(0);
-        assertEquals(List.of("from-cas", "cas", "4417"), List.of(cert.getCertName(), cert.getCertType(), cert.getCertId()));
+        DescribeDomainCertificateInfoResponse.CertInfo cert =
+                f.call(info).getCertInfos().get(0);
+        assertEquals(
+                List.of("from-cas", "cas", "4417"), List.of(cert.getCertName(), cert.getCertType(), cert.getCertId()));
         SetCdnDomainSSLCertificateRequest free = new SetCdnDomainSSLCertificateRequest();
         free.setDomainName("cdn.example.com");
         free.setSSLProtocol("on");
@@ -325,7 +380,8 @@ class CdnIT {
         DescribeRefreshTasksResponse one = f.call(byId);
         assertEquals(1L, one.getTotalCount());
         DescribeRefreshTasksResponse.CDNTask task = one.getTasks().get(0);
-        assertEquals(List.of("cdn.example.com/static/", "directory", "Complete", "100%"),
+        assertEquals(
+                List.of("cdn.example.com/static/", "directory", "Complete", "100%"),
                 List.of(task.getObjectPath(), task.getObjectType(), task.getStatus(), task.getProcess()));
         DescribeRefreshTasksRequest all = new DescribeRefreshTasksRequest();
         all.setDomainName("cdn.example.com");
@@ -351,22 +407,34 @@ class CdnIT {
         IAcsClient operator = f.client(created.getAccessKeyId(), created.getAccessKeySecret());
         ClientException e = f.failure(operator, new DescribeUserDomainsRequest());
         assertEquals("NoPermission", e.getErrCode());
-        assertEquals("You are not authorized to operate on the specified resource, or this API does not support RAM.", e.getErrMsg());
+        assertEquals(
+                "You are not authorized to operate on the specified resource, or this API does not support RAM.",
+                e.getErrMsg());
     }
 
     @Test
     void state_survivesRestart() throws Exception {
         addDomain("cdn.example.com");
-        String id = setConfig("cdn.example.com", "[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"on\"}]}]")
-                .getDomainConfigList().get(0).getConfigId().toString();
+        String id = setConfig(
+                        "cdn.example.com",
+                        "[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"on\"}]}]")
+                .getDomainConfigList()
+                .get(0)
+                .getConfigId()
+                .toString();
         f.restart();
         assertEquals("web", detail("cdn.example.com").getCdnType());
         List<DescribeCdnDomainConfigsResponse.DomainConfig> configs = configs("cdn.example.com", "https_force");
         assertEquals(id, configs.get(0).getConfigId());
         assertEquals("enable=on;https_rewrite=301", args(configs.get(0)));
         addDomain("next.example.com");
-        String next = setConfig("next.example.com", "[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"off\"}]}]")
-                .getDomainConfigList().get(0).getConfigId().toString();
+        String next = setConfig(
+                        "next.example.com",
+                        "[{\"functionName\":\"https_force\",\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"off\"}]}]")
+                .getDomainConfigList()
+                .get(0)
+                .getConfigId()
+                .toString();
         assertNotEquals(id, next);
         assertTrue(Long.parseLong(next) > Long.parseLong(id));
     }

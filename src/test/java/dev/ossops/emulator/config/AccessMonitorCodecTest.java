@@ -16,22 +16,28 @@ class AccessMonitorCodecTest {
     private final AccessMonitorCodec codec = new AccessMonitorCodec();
 
     private static byte[] sdkBody(String status) {
-        return SdkWire.body(RequestMarshallers.putBucketAccessMonitorRequestMarshaller
-                .marshall(new PutBucketAccessMonitorRequest("media", status)));
+        return SdkWire.body(RequestMarshallers.putBucketAccessMonitorRequestMarshaller.marshall(
+                new PutBucketAccessMonitorRequest("media", status)));
     }
 
     @Test
     void accept_sdkRequestRoundTripsThroughSdkParser() throws Exception {
-        AccessMonitor got = ResponseParsers.getBucketAccessMonitorResponseParser.parse(SdkWire.response(codec.accept(sdkBody("Enabled"))));
+        AccessMonitor got = ResponseParsers.getBucketAccessMonitorResponseParser.parse(
+                SdkWire.response(codec.accept(sdkBody("Enabled"))));
         assertEquals("Enabled", got.getStatus());
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<AccessMonitorConfiguration><Status>Enabled</Status></AccessMonitorConfiguration>",
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<AccessMonitorConfiguration><Status>Enabled</Status></AccessMonitorConfiguration>",
                 SdkWire.text(codec.accept(sdkBody("Enabled"))));
     }
 
     @Test
     void whenUnset_isDisabled() throws Exception {
-        assertEquals("Disabled", ResponseParsers.getBucketAccessMonitorResponseParser.parse(SdkWire.response(codec.whenUnset("media"))).getStatus());
+        assertEquals(
+                "Disabled",
+                ResponseParsers.getBucketAccessMonitorResponseParser
+                        .parse(SdkWire.response(codec.whenUnset("media")))
+                        .getStatus());
     }
 
     @Test

@@ -14,14 +14,28 @@ class BucketConfigCodecsTest {
 
     @Test
     void standard_servesEverySingleDocumentConfiguration() {
-        assertEquals(Set.of("cors", "lifecycle", "encryption", "policy", "tagging", "referer", "logging",
-                "publicAccessBlock", "requestPayment", "accessmonitor", "resourceGroup"), codecs.subresources());
+        assertEquals(
+                Set.of(
+                        "cors",
+                        "lifecycle",
+                        "encryption",
+                        "policy",
+                        "tagging",
+                        "referer",
+                        "logging",
+                        "publicAccessBlock",
+                        "requestPayment",
+                        "accessmonitor",
+                        "resourceGroup"),
+                codecs.subresources());
     }
 
     @Test
     void forSubresource_routesToTheNamedCodec() {
-        assertEquals("lifecycle", codecs.forSubresource("lifecycle").orElseThrow().subresource());
-        assertEquals(CorsCodec.class, codecs.forSubresource("cors").orElseThrow().getClass());
+        assertEquals(
+                "lifecycle", codecs.forSubresource("lifecycle").orElseThrow().subresource());
+        assertEquals(
+                CorsCodec.class, codecs.forSubresource("cors").orElseThrow().getClass());
     }
 
     @Test
@@ -32,7 +46,8 @@ class BucketConfigCodecsTest {
 
     @Test
     void constructor_refusesTwoCodecsForOneSubresource() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new BucketConfigCodecs(List.of(new CorsCodec(), new CorsCodec())));
         assertEquals("two codecs for ?cors", e.getMessage());
     }

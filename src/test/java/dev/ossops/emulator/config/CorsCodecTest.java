@@ -1,10 +1,10 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.CORSConfiguration;
 import com.aliyun.oss.model.SetBucketCORSRequest;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.error.OssError;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CorsCodecTest {
     private final CorsCodec codec = new CorsCodec();
 
-    private static SetBucketCORSRequest.CORSRule rule(List<String> origins, List<String> methods, List<String> headers,
-                                                      List<String> expose, Integer maxAge) {
+    private static SetBucketCORSRequest.CORSRule rule(
+            List<String> origins, List<String> methods, List<String> headers, List<String> expose, Integer maxAge) {
         SetBucketCORSRequest.CORSRule r = new SetBucketCORSRequest.CORSRule();
         r.setAllowedOrigins(origins);
         r.setAllowedMethods(methods);
@@ -33,10 +33,14 @@ class CorsCodecTest {
 
     private static SetBucketCORSRequest richRequest() {
         SetBucketCORSRequest request = new SetBucketCORSRequest("media");
-        request.addCorsRule(rule(List.of("https://*.example.com", "http://localhost:3000"), List.of("GET", "PUT", "POST"),
-                List.of("*"), List.of("ETag", "x-oss-request-id"), 600));
-        request.addCorsRule(rule(List.of("*"), List.of("HEAD", "DELETE"), List.of("x-oss-meta-*", "Content-Type"),
-                List.of(), null));
+        request.addCorsRule(rule(
+                List.of("https://*.example.com", "http://localhost:3000"),
+                List.of("GET", "PUT", "POST"),
+                List.of("*"),
+                List.of("ETag", "x-oss-request-id"),
+                600));
+        request.addCorsRule(rule(
+                List.of("*"), List.of("HEAD", "DELETE"), List.of("x-oss-meta-*", "Content-Type"), List.of(), null));
         request.setResponseVary(true);
         return request;
     }
@@ -79,7 +83,8 @@ class CorsCodecTest {
         CorsConfiguration config = codec.parse(utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>"
                 + "<AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>"));
         assertEquals(false, config.responseVary());
-        assertEquals(List.of(new CorsRule(List.of("*"), List.of("GET"), List.of(), List.of(), java.util.Optional.empty())),
+        assertEquals(
+                List.of(new CorsRule(List.of("*"), List.of("GET"), List.of(), List.of(), java.util.Optional.empty())),
                 config.rules());
     }
 
@@ -87,7 +92,8 @@ class CorsCodecTest {
     void accept_elevenRulesIsInvalidArgument() {
         SetBucketCORSRequest request = new SetBucketCORSRequest("media");
         for (int i = 0; i < 11; i++) {
-            request.addCorsRule(rule(List.of("https://a" + i + ".example.com"), List.of("GET"), List.of(), List.of(), null));
+            request.addCorsRule(
+                    rule(List.of("https://a" + i + ".example.com"), List.of("GET"), List.of(), List.of(), null));
         }
         byte[] body = sdkBody(request);
         assertInvalid("Maximum number of CORS rules is 10.", "CORSRule", "11", () -> codec.accept(body));
@@ -95,41 +101,58 @@ class CorsCodecTest {
 
     @Test
     void accept_unsupportedMethodIsInvalidArgument() {
-        byte[] body = utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PATCH</AllowedMethod>"
-                + "</CORSRule></CORSConfiguration>");
-        assertInvalid("Unsupported AllowedMethod, valid values are GET, PUT, DELETE, POST and HEAD.", "AllowedMethod",
-                "PATCH", () -> codec.accept(body));
+        byte[] body =
+                utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PATCH</AllowedMethod>"
+                        + "</CORSRule></CORSConfiguration>");
+        assertInvalid(
+                "Unsupported AllowedMethod, valid values are GET, PUT, DELETE, POST and HEAD.",
+                "AllowedMethod",
+                "PATCH",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_lowercaseMethodIsInvalidArgument() {
-        byte[] body = utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>get</AllowedMethod>"
-                + "</CORSRule></CORSConfiguration>");
-        assertInvalid("Unsupported AllowedMethod, valid values are GET, PUT, DELETE, POST and HEAD.", "AllowedMethod",
-                "get", () -> codec.accept(body));
+        byte[] body =
+                utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>get</AllowedMethod>"
+                        + "</CORSRule></CORSConfiguration>");
+        assertInvalid(
+                "Unsupported AllowedMethod, valid values are GET, PUT, DELETE, POST and HEAD.",
+                "AllowedMethod",
+                "get",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_originWithTwoWildcardsIsInvalidArgument() {
         byte[] body = utf8("<CORSConfiguration><CORSRule><AllowedOrigin>https://*.*.example.com</AllowedOrigin>"
                 + "<AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>");
-        assertInvalid("AllowedOrigin can contain at most one wildcard (*).", "AllowedOrigin", "https://*.*.example.com",
+        assertInvalid(
+                "AllowedOrigin can contain at most one wildcard (*).",
+                "AllowedOrigin",
+                "https://*.*.example.com",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_headerWithTwoWildcardsIsInvalidArgument() {
-        byte[] body = utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>"
-                + "<AllowedHeader>x-*-*</AllowedHeader></CORSRule></CORSConfiguration>");
-        assertInvalid("AllowedHeader can contain at most one wildcard (*).", "AllowedHeader", "x-*-*",
+        byte[] body =
+                utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>"
+                        + "<AllowedHeader>x-*-*</AllowedHeader></CORSRule></CORSConfiguration>");
+        assertInvalid(
+                "AllowedHeader can contain at most one wildcard (*).",
+                "AllowedHeader",
+                "x-*-*",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_exposeHeaderWithWildcardIsInvalidArgument() {
-        byte[] body = utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>"
-                + "<ExposeHeader>x-oss-*</ExposeHeader></CORSRule></CORSConfiguration>");
-        assertInvalid("ExposeHeader cannot contain a wildcard (*).", "ExposeHeader", "x-oss-*", () -> codec.accept(body));
+        byte[] body =
+                utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>"
+                        + "<ExposeHeader>x-oss-*</ExposeHeader></CORSRule></CORSConfiguration>");
+        assertInvalid(
+                "ExposeHeader cannot contain a wildcard (*).", "ExposeHeader", "x-oss-*", () -> codec.accept(body));
     }
 
     @Test
@@ -140,8 +163,8 @@ class CorsCodecTest {
 
     @Test
     void accept_ruleWithoutMethodIsMalformed() {
-        assertMalformed(() -> codec.accept(utf8(
-                "<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>")));
+        assertMalformed(() -> codec.accept(
+                utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>")));
     }
 
     @Test
@@ -157,8 +180,11 @@ class CorsCodecTest {
 
     @Test
     void accept_nonNumericMaxAgeIsMalformed() {
-        assertMalformed(() -> codec.accept(utf8("<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>"
-                + "<AllowedMethod>GET</AllowedMethod><MaxAgeSeconds>ten</MaxAgeSeconds></CORSRule></CORSConfiguration>")));
+        assertMalformed(
+                () -> codec.accept(
+                        utf8(
+                                "<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>"
+                                        + "<AllowedMethod>GET</AllowedMethod><MaxAgeSeconds>ten</MaxAgeSeconds></CORSRule></CORSConfiguration>")));
     }
 
     @Test
@@ -168,7 +194,10 @@ class CorsCodecTest {
 
     @Test
     void whenUnset_isNoSuchCorsConfiguration() {
-        assertOssError(OssError.NO_SUCH_CORS_CONFIGURATION, "The CORS Configuration does not exist.",
-                Map.of("BucketName", "media"), () -> codec.whenUnset("media"));
+        assertOssError(
+                OssError.NO_SUCH_CORS_CONFIGURATION,
+                "The CORS Configuration does not exist.",
+                Map.of("BucketName", "media"),
+                () -> codec.whenUnset("media"));
     }
 }

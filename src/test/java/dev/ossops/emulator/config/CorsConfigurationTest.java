@@ -13,28 +13,35 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class CorsConfigurationTest {
-    private static final CorsRule UPLOADS = new CorsRule(List.of("https://*.example.com"), List.of("PUT", "POST"),
-            List.of("x-oss-meta-*", "Content-Type"), List.of("ETag"), Optional.of(600L));
-    private static final CorsRule READS = new CorsRule(List.of("*"), List.of("GET", "HEAD"), List.of(), List.of(),
-            Optional.empty());
+    private static final CorsRule UPLOADS = new CorsRule(
+            List.of("https://*.example.com"),
+            List.of("PUT", "POST"),
+            List.of("x-oss-meta-*", "Content-Type"),
+            List.of("ETag"),
+            Optional.of(600L));
+    private static final CorsRule READS =
+            new CorsRule(List.of("*"), List.of("GET", "HEAD"), List.of(), List.of(), Optional.empty());
     private static final CorsConfiguration CONFIG = new CorsConfiguration(List.of(UPLOADS, READS), false);
 
     /** origin | method | requested headers (';'-separated) | winning rule (uploads, reads, none). */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "https://app.example.com | PUT  |                          | uploads",
-            "https://app.example.com | PUT  | Content-Type;x-oss-meta-a | uploads",
-            "https://app.example.com | PUT  | CONTENT-TYPE;X-OSS-META-B | uploads",
-            "https://app.example.com | PUT  | x-oss-acl                 | none",
-            "https://app.example.com | GET  |                           | reads",
-            "https://example.com     | PUT  |                           | none",
-            "http://app.example.com  | POST |                           | none",
-            "https://evil.com        | GET  |                           | reads",
-            "https://evil.com        | GET  | Authorization             | none",
-            "https://evil.com        | DELETE |                         | none",
-            "null                    | GET  |                           | none",
-            "https://a.example.com   | put  |                           | none",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "https://app.example.com | PUT  |                          | uploads",
+                "https://app.example.com | PUT  | Content-Type;x-oss-meta-a | uploads",
+                "https://app.example.com | PUT  | CONTENT-TYPE;X-OSS-META-B | uploads",
+                "https://app.example.com | PUT  | x-oss-acl                 | none",
+                "https://app.example.com | GET  |                           | reads",
+                "https://example.com     | PUT  |                           | none",
+                "http://app.example.com  | POST |                           | none",
+                "https://evil.com        | GET  |                           | reads",
+                "https://evil.com        | GET  | Authorization             | none",
+                "https://evil.com        | DELETE |                         | none",
+                "null                    | GET  |                           | none",
+                "https://a.example.com   | put  |                           | none",
+            })
     void match_firstAdmittingRuleWins(String origin, String method, String headers, String expected) {
         List<String> requested = headers == null ? List.of() : Arrays.asList(headers.split(";"));
         Optional<CorsRule> want = switch (expected) {
@@ -58,13 +65,15 @@ class CorsConfigurationTest {
                 CONFIG.match("https://app.example.com", "PUT", List.of("content-type", "x-oss-meta-owner"));
 
         assertEquals(true, decision.allowed());
-        assertEquals(List.copyOf(expected.entrySet()), List.copyOf(decision.headers().entrySet()));
+        assertEquals(
+                List.copyOf(expected.entrySet()), List.copyOf(decision.headers().entrySet()));
     }
 
     @Test
     void match_actualRequestOmitsAllowHeadersAndUnsetMaxAge() {
         CorsConfiguration.CorsDecision decision = CONFIG.match("https://evil.com", "GET", List.of());
-        assertEquals(Map.of("Access-Control-Allow-Origin", "https://evil.com", "Access-Control-Allow-Methods", "GET"),
+        assertEquals(
+                Map.of("Access-Control-Allow-Origin", "https://evil.com", "Access-Control-Allow-Methods", "GET"),
                 decision.headers());
     }
 
@@ -79,7 +88,9 @@ class CorsConfigurationTest {
     @Test
     void match_responseVaryAppendsVaryToMatchedHeaders() {
         CorsConfiguration vary = new CorsConfiguration(List.of(READS), true);
-        assertEquals("Origin", vary.match("https://a.com", "HEAD", List.of()).headers().get("Vary"));
+        assertEquals(
+                "Origin",
+                vary.match("https://a.com", "HEAD", List.of()).headers().get("Vary"));
     }
 
     @Test

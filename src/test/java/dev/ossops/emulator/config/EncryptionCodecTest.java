@@ -1,11 +1,11 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.ServerSideEncryptionByDefault;
 import com.aliyun.oss.model.ServerSideEncryptionConfiguration;
 import com.aliyun.oss.model.SetBucketEncryptionRequest;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.error.OssError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,17 +28,19 @@ class EncryptionCodecTest {
         byDefault.setKMSDataEncryption(dataEncryption);
         ServerSideEncryptionConfiguration config = new ServerSideEncryptionConfiguration();
         config.setApplyServerSideEncryptionByDefault(byDefault);
-        return SdkWire.body(RequestMarshallers.setBucketEncryptionRequestMarshaller
-                .marshall(new SetBucketEncryptionRequest("media", config)));
+        return SdkWire.body(RequestMarshallers.setBucketEncryptionRequestMarshaller.marshall(
+                new SetBucketEncryptionRequest("media", config)));
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "KMS,    9468da86-3509-4f8d-a61e-6eab1eac****, SM4",
-            "KMS,    null, null",
-            "AES256, null, null",
-            "SM4,    null, null",
-    })
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "KMS,    9468da86-3509-4f8d-a61e-6eab1eac****, SM4",
+                "KMS,    null, null",
+                "AES256, null, null",
+                "SM4,    null, null",
+            })
     void accept_sdkRequestRoundTripsThroughSdkParser(String algorithm, String keyId, String dataEncryption)
             throws Exception {
         ServerSideEncryptionConfiguration parsed = ResponseParsers.parseGetBucketEncryption(
@@ -52,32 +54,44 @@ class EncryptionCodecTest {
 
     @Test
     void accept_rendersCanonicalDocument() {
-        GoldenFiles.assertGolden("emulator-config/encryption.xml",
+        GoldenFiles.assertGolden(
+                "emulator-config/encryption.xml",
                 SdkWire.text(codec.accept(sdkBody("KMS", "9468da86-3509-4f8d-a61e-6eab1eac****", "SM4"))));
     }
 
     @Test
     void accept_unknownAlgorithmIsInvalidEncryptionAlgorithm() {
-        assertOssError(OssError.INVALID_ENCRYPTION_ALGORITHM,
-                "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4.", Map.of(),
+        assertOssError(
+                OssError.INVALID_ENCRYPTION_ALGORITHM,
+                "The Encryption request you specified is not valid. Supported value: AES256/KMS/SM4.",
+                Map.of(),
                 () -> codec.accept(sdkBody("DES", null, null)));
     }
 
     @Test
     void accept_keyIdWithAes256IsInvalidArgument() {
-        assertInvalid("KMSMasterKeyID is not applicable if the default sse algorithm is not KMS.", "KMSMasterKeyID",
-                "key-1", () -> codec.accept(sdkBody("AES256", "key-1", null)));
+        assertInvalid(
+                "KMSMasterKeyID is not applicable if the default sse algorithm is not KMS.",
+                "KMSMasterKeyID",
+                "key-1",
+                () -> codec.accept(sdkBody("AES256", "key-1", null)));
     }
 
     @Test
     void accept_dataEncryptionWithSm4AlgorithmIsInvalidArgument() {
-        assertInvalid("KMSDataEncryption is not applicable if the default sse algorithm is not KMS.", "KMSDataEncryption",
-                "SM4", () -> codec.accept(sdkBody("SM4", null, "SM4")));
+        assertInvalid(
+                "KMSDataEncryption is not applicable if the default sse algorithm is not KMS.",
+                "KMSDataEncryption",
+                "SM4",
+                () -> codec.accept(sdkBody("SM4", null, "SM4")));
     }
 
     @Test
     void accept_dataEncryptionOtherThanSm4IsInvalidArgument() {
-        assertInvalid("KMSDataEncryption only supports SM4.", "KMSDataEncryption", "AES256",
+        assertInvalid(
+                "KMSDataEncryption only supports SM4.",
+                "KMSDataEncryption",
+                "AES256",
                 () -> codec.accept(sdkBody("KMS", null, "AES256")));
     }
 
@@ -88,14 +102,16 @@ class EncryptionCodecTest {
 
     @Test
     void accept_missingAlgorithmIsMalformed() {
-        assertMalformed(() -> codec.accept(utf8(
-                "<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault/></ServerSideEncryptionRule>")));
+        assertMalformed(() -> codec.accept(
+                utf8("<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault/></ServerSideEncryptionRule>")));
     }
 
     @Test
     void whenUnset_isNoSuchServerSideEncryptionRule() {
-        assertOssError(OssError.NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE,
-                "The server side encryption configuration was not found.", Map.of("BucketName", "media"),
+        assertOssError(
+                OssError.NO_SUCH_SERVER_SIDE_ENCRYPTION_RULE,
+                "The server side encryption configuration was not found.",
+                Map.of("BucketName", "media"),
                 () -> codec.whenUnset("media"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.LifecycleFilter;
@@ -9,6 +8,7 @@ import com.aliyun.oss.model.LifecycleRule;
 import com.aliyun.oss.model.SetBucketLifecycleRequest;
 import com.aliyun.oss.model.StorageClass;
 import com.aliyun.oss.model.Tag;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.error.OssError;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,8 @@ class LifecycleCodecTest {
         logs.setFilter(filter);
         LifecycleRule.StorageTransition ia = new LifecycleRule.StorageTransition(30, StorageClass.IA, true, true);
         ia.setAllowSmallFile(false);
-        logs.setStorageTransition(List.of(ia,
+        logs.setStorageTransition(List.of(
+                ia,
                 new LifecycleRule.StorageTransition(90, StorageClass.Archive),
                 new LifecycleRule.StorageTransition(180, StorageClass.ColdArchive)));
         logs.setNoncurrentVersionExpiration(new LifecycleRule.NoncurrentVersionExpiration(200));
@@ -78,7 +79,8 @@ class LifecycleCodecTest {
     void accept_sdkRequestRoundTripsThroughSdkParser() throws Exception {
         SetBucketLifecycleRequest request = richRequest();
 
-        List<LifecycleRule> parsed = ResponseParsers.parseGetBucketLifecycle(SdkWire.stream(codec.accept(sdkBody(request))));
+        List<LifecycleRule> parsed =
+                ResponseParsers.parseGetBucketLifecycle(SdkWire.stream(codec.accept(sdkBody(request))));
 
         assertEquals(request.getLifecycleRules().size(), parsed.size());
         for (int i = 0; i < parsed.size(); i++) {
@@ -98,12 +100,17 @@ class LifecycleCodecTest {
         assertEquals(sent.getExpiredDeleteMarker(), got.getExpiredDeleteMarker());
         assertEquals(sent.hasAbortMultipartUpload(), got.hasAbortMultipartUpload());
         if (sent.hasAbortMultipartUpload()) {
-            assertEquals(sent.getAbortMultipartUpload().getExpirationDays(), got.getAbortMultipartUpload().getExpirationDays());
-            assertEquals(sent.getAbortMultipartUpload().getCreatedBeforeDate(),
+            assertEquals(
+                    sent.getAbortMultipartUpload().getExpirationDays(),
+                    got.getAbortMultipartUpload().getExpirationDays());
+            assertEquals(
+                    sent.getAbortMultipartUpload().getCreatedBeforeDate(),
                     got.getAbortMultipartUpload().getCreatedBeforeDate());
         }
         assertEquals(sent.hasStorageTransition(), got.hasStorageTransition());
-        for (int t = 0; sent.hasStorageTransition() && t < sent.getStorageTransition().size(); t++) {
+        for (int t = 0;
+                sent.hasStorageTransition() && t < sent.getStorageTransition().size();
+                t++) {
             LifecycleRule.StorageTransition a = sent.getStorageTransition().get(t);
             LifecycleRule.StorageTransition b = got.getStorageTransition().get(t);
             assertEquals(a.getExpirationDays(), b.getExpirationDays());
@@ -115,22 +122,31 @@ class LifecycleCodecTest {
         }
         assertEquals(sent.hasNoncurrentVersionExpiration(), got.hasNoncurrentVersionExpiration());
         if (sent.hasNoncurrentVersionExpiration()) {
-            assertEquals(sent.getNoncurrentVersionExpiration().getNoncurrentDays(),
+            assertEquals(
+                    sent.getNoncurrentVersionExpiration().getNoncurrentDays(),
                     got.getNoncurrentVersionExpiration().getNoncurrentDays());
         }
         assertEquals(sent.hasNoncurrentVersionStorageTransitions(), got.hasNoncurrentVersionStorageTransitions());
-        for (int t = 0; sent.hasNoncurrentVersionStorageTransitions()
-                && t < sent.getNoncurrentVersionStorageTransitions().size(); t++) {
-            LifecycleRule.NoncurrentVersionStorageTransition a = sent.getNoncurrentVersionStorageTransitions().get(t);
-            LifecycleRule.NoncurrentVersionStorageTransition b = got.getNoncurrentVersionStorageTransitions().get(t);
+        for (int t = 0;
+                sent.hasNoncurrentVersionStorageTransitions()
+                        && t < sent.getNoncurrentVersionStorageTransitions().size();
+                t++) {
+            LifecycleRule.NoncurrentVersionStorageTransition a =
+                    sent.getNoncurrentVersionStorageTransitions().get(t);
+            LifecycleRule.NoncurrentVersionStorageTransition b =
+                    got.getNoncurrentVersionStorageTransitions().get(t);
             assertEquals(a.getNoncurrentDays(), b.getNoncurrentDays());
             assertEquals(a.getStorageClass(), b.getStorageClass());
         }
         assertEquals(sent.getFilter() == null, got.getFilter() == null);
         if (sent.getFilter() != null) {
-            assertEquals(sent.getFilter().getObjectSizeGreaterThan(), got.getFilter().getObjectSizeGreaterThan());
-            assertEquals(sent.getFilter().getObjectSizeLessThan(), got.getFilter().getObjectSizeLessThan());
-            assertEquals(sent.getFilter().getNotList().size(), got.getFilter().getNotList().size());
+            assertEquals(
+                    sent.getFilter().getObjectSizeGreaterThan(), got.getFilter().getObjectSizeGreaterThan());
+            assertEquals(
+                    sent.getFilter().getObjectSizeLessThan(), got.getFilter().getObjectSizeLessThan());
+            assertEquals(
+                    sent.getFilter().getNotList().size(),
+                    got.getFilter().getNotList().size());
             LifecycleNot a = sent.getFilter().getNotList().get(0);
             LifecycleNot b = got.getFilter().getNotList().get(0);
             assertEquals(a.getPrefix(), b.getPrefix());
@@ -174,7 +190,8 @@ class LifecycleCodecTest {
             rules.add(rule("r" + i, "p" + i + "/", expireDays(1)));
         }
         byte[] body = doc(rules.toArray(String[]::new));
-        assertInvalid("The number of lifecycle rules exceeds the limit of 1000.", "Rule", "1001", () -> codec.accept(body));
+        assertInvalid(
+                "The number of lifecycle rules exceeds the limit of 1000.", "Rule", "1001", () -> codec.accept(body));
     }
 
     @Test
@@ -198,61 +215,105 @@ class LifecycleCodecTest {
 
     @Test
     void accept_tagsWithAbortMultipartUploadIsInvalidArgument() {
-        byte[] body = doc(rule("tagged", "a/", "<Tag><Key>k</Key><Value>v</Value></Tag>"
-                + "<AbortMultipartUpload><Days>1</Days></AbortMultipartUpload>"));
-        assertInvalid("AbortMultipartUpload cannot be specified in a rule that has tags.", "Rule", "tagged",
+        byte[] body = doc(rule(
+                "tagged",
+                "a/",
+                "<Tag><Key>k</Key><Value>v</Value></Tag>"
+                        + "<AbortMultipartUpload><Days>1</Days></AbortMultipartUpload>"));
+        assertInvalid(
+                "AbortMultipartUpload cannot be specified in a rule that has tags.",
+                "Rule",
+                "tagged",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_expiredObjectDeleteMarkerWithDaysIsInvalidArgument() {
-        byte[] body = doc(rule("m", "a/",
+        byte[] body = doc(rule(
+                "m",
+                "a/",
                 "<Expiration><Days>3</Days><ExpiredObjectDeleteMarker>true</ExpiredObjectDeleteMarker></Expiration>"));
-        assertInvalid("ExpiredObjectDeleteMarker cannot be specified with Days, Date or CreatedBeforeDate.", "Expiration",
-                "ExpiredObjectDeleteMarker", () -> codec.accept(body));
+        assertInvalid(
+                "ExpiredObjectDeleteMarker cannot be specified with Days, Date or CreatedBeforeDate.",
+                "Expiration",
+                "ExpiredObjectDeleteMarker",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_expirationWithDaysAndDateIsInvalidArgument() {
-        byte[] body = doc(rule("m", "a/",
-                "<Expiration><Days>3</Days><CreatedBeforeDate>2026-01-01T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
-        assertInvalid("Expiration must contain exactly one of Days, Date, CreatedBeforeDate and ExpiredObjectDeleteMarker.",
-                "Expiration", "", () -> codec.accept(body));
+        byte[] body = doc(
+                rule(
+                        "m",
+                        "a/",
+                        "<Expiration><Days>3</Days><CreatedBeforeDate>2026-01-01T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
+        assertInvalid(
+                "Expiration must contain exactly one of Days, Date, CreatedBeforeDate and ExpiredObjectDeleteMarker.",
+                "Expiration",
+                "",
+                () -> codec.accept(body));
     }
 
     @Test
     void parse_olderFormDaysUnderRule_isAnExpirationByDays() {
         LifecycleConfiguration config = codec.parse(doc(rule("old", "logs/", "<Days>30</Days>")));
-        assertEquals(Optional.of(new dev.ossops.emulator.config.LifecycleRule.Expiration(Optional.of(30L), Optional.empty(), Optional.empty(), Optional.empty())),
+        assertEquals(
+                Optional.of(new dev.ossops.emulator.config.LifecycleRule.Expiration(
+                        Optional.of(30L), Optional.empty(), Optional.empty(), Optional.empty())),
                 config.rules().get(0).expiration());
     }
 
     @Test
     void parse_olderFormDateUnderRule_isAnExpirationByDate() {
         LifecycleConfiguration config = codec.parse(doc(rule("old", "logs/", "<Date>2026-01-01T00:00:00.000Z</Date>")));
-        assertEquals(Optional.of(new dev.ossops.emulator.config.LifecycleRule.Expiration(Optional.empty(), Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
-                Optional.empty(), Optional.empty())), config.rules().get(0).expiration());
+        assertEquals(
+                Optional.of(new dev.ossops.emulator.config.LifecycleRule.Expiration(
+                        Optional.empty(),
+                        Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
+                        Optional.empty(),
+                        Optional.empty())),
+                config.rules().get(0).expiration());
     }
 
     @Test
     void accept_olderFormBesideExpiration_storesTheExpirationForm() {
         // What ali-oss sends for a rule given as {days: 1}: both forms.
         byte[] body = doc(rule("both", "logs/", "<Days>1</Days><Expiration><Days>1</Days></Expiration>"));
-        assertEquals(SdkWire.text(codec.accept(doc(rule("both", "logs/", expireDays(1))))), SdkWire.text(codec.accept(body)));
+        assertEquals(
+                SdkWire.text(codec.accept(doc(rule("both", "logs/", expireDays(1))))),
+                SdkWire.text(codec.accept(body)));
         // And for {date: ...}: Date under Rule, CreatedBeforeDate in Expiration.
-        byte[] dated = doc(rule("dated", "logs/", "<Date>2020-02-18T00:00:00.000Z</Date>"
-                + "<Expiration><CreatedBeforeDate>2020-02-18T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
-        assertEquals(Optional.of(Instant.parse("2020-02-18T00:00:00Z")),
-                codec.parse(dated).rules().get(0).expiration().flatMap(dev.ossops.emulator.config.LifecycleRule.Expiration::createdBeforeDate));
+        byte[] dated = doc(rule(
+                "dated",
+                "logs/",
+                "<Date>2020-02-18T00:00:00.000Z</Date>"
+                        + "<Expiration><CreatedBeforeDate>2020-02-18T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
+        assertEquals(
+                Optional.of(Instant.parse("2020-02-18T00:00:00Z")),
+                codec.parse(dated)
+                        .rules()
+                        .get(0)
+                        .expiration()
+                        .flatMap(dev.ossops.emulator.config.LifecycleRule.Expiration::createdBeforeDate));
     }
 
     @Test
     void accept_olderFormWithBadValues_isInvalidArgumentLikeExpiration() {
-        assertInvalid("Days must be a positive integer.", "Days", "0", () -> codec.accept(doc(rule("z", "a/", "<Days>0</Days>"))));
-        assertInvalid("Date must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.", "Date", "2026-01-01",
+        assertInvalid(
+                "Days must be a positive integer.",
+                "Days",
+                "0",
+                () -> codec.accept(doc(rule("z", "a/", "<Days>0</Days>"))));
+        assertInvalid(
+                "Date must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.",
+                "Date",
+                "2026-01-01",
                 () -> codec.accept(doc(rule("d", "a/", "<Date>2026-01-01</Date>"))));
-        assertInvalid("Expiration must contain exactly one of Days, Date, CreatedBeforeDate and ExpiredObjectDeleteMarker.",
-                "Expiration", "", () -> codec.accept(doc(rule("b", "a/", "<Days>3</Days><Date>2026-01-01T00:00:00.000Z</Date>"))));
+        assertInvalid(
+                "Expiration must contain exactly one of Days, Date, CreatedBeforeDate and ExpiredObjectDeleteMarker.",
+                "Expiration",
+                "",
+                () -> codec.accept(doc(rule("b", "a/", "<Days>3</Days><Date>2026-01-01T00:00:00.000Z</Date>"))));
     }
 
     @Test
@@ -263,136 +324,204 @@ class LifecycleCodecTest {
 
     @Test
     void accept_dateNotAtMidnightIsInvalidArgument() {
-        byte[] body = doc(rule("d", "a/",
-                "<Expiration><CreatedBeforeDate>2026-01-01T08:00:00.000Z</CreatedBeforeDate></Expiration>"));
-        assertInvalid("CreatedBeforeDate must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.",
-                "CreatedBeforeDate", "2026-01-01T08:00:00.000Z", () -> codec.accept(body));
+        byte[] body = doc(rule(
+                "d", "a/", "<Expiration><CreatedBeforeDate>2026-01-01T08:00:00.000Z</CreatedBeforeDate></Expiration>"));
+        assertInvalid(
+                "CreatedBeforeDate must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.",
+                "CreatedBeforeDate",
+                "2026-01-01T08:00:00.000Z",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_impossibleCalendarDateIsInvalidArgument() {
         byte[] body = doc(rule("d", "a/", "<Expiration><Date>2026-02-30T00:00:00.000Z</Date></Expiration>"));
-        assertInvalid("Date must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.", "Date",
-                "2026-02-30T00:00:00.000Z", () -> codec.accept(body));
+        assertInvalid(
+                "Date must be ISO8601 at midnight UTC, such as 2026-01-01T00:00:00.000Z.",
+                "Date",
+                "2026-02-30T00:00:00.000Z",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_fourTransitionsIsInvalidArgument() {
-        byte[] body = doc(rule("t", "a/", transition("<Days>10</Days>", "IA") + transition("<Days>20</Days>", "Archive")
-                + transition("<Days>30</Days>", "ColdArchive") + transition("<Days>40</Days>", "DeepColdArchive")));
-        assertInvalid("A lifecycle rule can contain at most 3 Transition elements.", "Transition", "4",
+        byte[] body = doc(rule(
+                "t",
+                "a/",
+                transition("<Days>10</Days>", "IA")
+                        + transition("<Days>20</Days>", "Archive")
+                        + transition("<Days>30</Days>", "ColdArchive")
+                        + transition("<Days>40</Days>", "DeepColdArchive")));
+        assertInvalid(
+                "A lifecycle rule can contain at most 3 Transition elements.",
+                "Transition",
+                "4",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_twoTransitionsToSameClassIsInvalidArgument() {
         byte[] body = doc(rule("t", "a/", transition("<Days>10</Days>", "IA") + transition("<Days>20</Days>", "IA")));
-        assertInvalid("A lifecycle rule can contain only one Transition per storage class.", "StorageClass", "IA",
+        assertInvalid(
+                "A lifecycle rule can contain only one Transition per storage class.",
+                "StorageClass",
+                "IA",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_archiveNotLaterThanIaIsInvalidArgument() {
-        byte[] body = doc(rule("t", "a/", transition("<Days>60</Days>", "IA") + transition("<Days>60</Days>", "Archive")));
-        assertInvalid("The transition to Archive must happen later than the transition to IA.", "StorageClass", "Archive",
+        byte[] body =
+                doc(rule("t", "a/", transition("<Days>60</Days>", "IA") + transition("<Days>60</Days>", "Archive")));
+        assertInvalid(
+                "The transition to Archive must happen later than the transition to IA.",
+                "StorageClass",
+                "Archive",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_coldArchiveDateNotEarlierThanIaDateIsInvalidArgument() {
-        byte[] body = doc(rule("t", "a/",
+        byte[] body = doc(rule(
+                "t",
+                "a/",
                 transition("<CreatedBeforeDate>2025-01-01T00:00:00.000Z</CreatedBeforeDate>", "IA")
-                        + transition("<CreatedBeforeDate>2025-03-01T00:00:00.000Z</CreatedBeforeDate>", "ColdArchive")));
-        assertInvalid("The transition to ColdArchive must happen later than the transition to IA.", "StorageClass",
-                "ColdArchive", () -> codec.accept(body));
+                        + transition(
+                                "<CreatedBeforeDate>2025-03-01T00:00:00.000Z</CreatedBeforeDate>", "ColdArchive")));
+        assertInvalid(
+                "The transition to ColdArchive must happen later than the transition to IA.",
+                "StorageClass",
+                "ColdArchive",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_expirationNotLaterThanTransitionIsInvalidArgument() {
         byte[] body = doc(rule("t", "a/", transition("<Days>30</Days>", "IA") + expireDays(30)));
-        assertInvalid("Expiration must happen later than the transition to IA.", "Expiration", "t",
-                () -> codec.accept(body));
+        assertInvalid(
+                "Expiration must happen later than the transition to IA.", "Expiration", "t", () -> codec.accept(body));
     }
 
     @Test
     void accept_daysTransitionWithDateExpirationIsInvalidArgument() {
-        byte[] body = doc(rule("t", "a/", transition("<Days>30</Days>", "IA")
-                + "<Expiration><CreatedBeforeDate>2026-01-01T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
-        assertInvalid("Expiration and Transition in a rule must both use Days or both use CreatedBeforeDate.", "Rule", "t",
+        byte[] body = doc(rule(
+                "t",
+                "a/",
+                transition("<Days>30</Days>", "IA")
+                        + "<Expiration><CreatedBeforeDate>2026-01-01T00:00:00.000Z</CreatedBeforeDate></Expiration>"));
+        assertInvalid(
+                "Expiration and Transition in a rule must both use Days or both use CreatedBeforeDate.",
+                "Rule",
+                "t",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_transitionWithoutDaysOrDateIsInvalidArgument() {
         byte[] body = doc(rule("t", "a/", transition("", "IA")));
-        assertInvalid("Transition must contain exactly one of Days and CreatedBeforeDate.", "Transition", "IA",
+        assertInvalid(
+                "Transition must contain exactly one of Days and CreatedBeforeDate.",
+                "Transition",
+                "IA",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_standardAsTransitionTargetIsInvalidArgument() {
         byte[] body = doc(rule("t", "a/", transition("<Days>30</Days>", "Standard")));
-        assertInvalid("Unsupported StorageClass, valid values are IA, Archive, ColdArchive and DeepColdArchive.",
-                "StorageClass", "Standard", () -> codec.accept(body));
+        assertInvalid(
+                "Unsupported StorageClass, valid values are IA, Archive, ColdArchive and DeepColdArchive.",
+                "StorageClass",
+                "Standard",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_returnToStdWithoutAccessTimeIsInvalidArgument() {
-        byte[] body = doc(rule("t", "a/",
+        byte[] body = doc(rule(
+                "t",
+                "a/",
                 "<Transition><Days>30</Days><StorageClass>IA</StorageClass><ReturnToStdWhenVisit>true</ReturnToStdWhenVisit>"
                         + "</Transition>"));
-        assertInvalid("ReturnToStdWhenVisit can be true only when IsAccessTime is true.", "ReturnToStdWhenVisit", "true",
+        assertInvalid(
+                "ReturnToStdWhenVisit can be true only when IsAccessTime is true.",
+                "ReturnToStdWhenVisit",
+                "true",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_notPrefixOutsideRulePrefixIsInvalidArgument() {
         byte[] body = doc(rule("n", "logs/", "<Filter><Not><Prefix>other/</Prefix></Not></Filter>" + expireDays(3)));
-        assertInvalid("The prefix of Not must start with the rule prefix and be longer than it.", "Not", "other/",
+        assertInvalid(
+                "The prefix of Not must start with the rule prefix and be longer than it.",
+                "Not",
+                "other/",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_sizeBoundsInWrongOrderIsInvalidArgument() {
-        byte[] body = doc(rule("s", "a/", "<Filter><ObjectSizeGreaterThan>500</ObjectSizeGreaterThan>"
-                + "<ObjectSizeLessThan>500</ObjectSizeLessThan></Filter>" + expireDays(3)));
-        assertInvalid("ObjectSizeGreaterThan must be less than ObjectSizeLessThan.", "Filter", "500",
+        byte[] body = doc(rule(
+                "s",
+                "a/",
+                "<Filter><ObjectSizeGreaterThan>500</ObjectSizeGreaterThan>"
+                        + "<ObjectSizeLessThan>500</ObjectSizeLessThan></Filter>" + expireDays(3)));
+        assertInvalid(
+                "ObjectSizeGreaterThan must be less than ObjectSizeLessThan.",
+                "Filter",
+                "500",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_noncurrentTransitionsOutOfOrderIsInvalidArgument() {
-        byte[] body = doc(rule("v", "a/",
+        byte[] body = doc(rule(
+                "v",
+                "a/",
                 "<NoncurrentVersionTransition><NoncurrentDays>50</NoncurrentDays><StorageClass>IA</StorageClass>"
                         + "</NoncurrentVersionTransition><NoncurrentVersionTransition><NoncurrentDays>40</NoncurrentDays>"
                         + "<StorageClass>Archive</StorageClass></NoncurrentVersionTransition>"));
-        assertInvalid("The noncurrent transition to Archive must happen later than the noncurrent transition to IA.",
-                "StorageClass", "Archive", () -> codec.accept(body));
+        assertInvalid(
+                "The noncurrent transition to Archive must happen later than the noncurrent transition to IA.",
+                "StorageClass",
+                "Archive",
+                () -> codec.accept(body));
     }
 
     @Test
     void accept_noncurrentExpirationBeforeTransitionIsInvalidArgument() {
-        byte[] body = doc(rule("v", "a/",
+        byte[] body = doc(rule(
+                "v",
+                "a/",
                 "<NoncurrentVersionExpiration><NoncurrentDays>10</NoncurrentDays></NoncurrentVersionExpiration>"
                         + "<NoncurrentVersionTransition><NoncurrentDays>30</NoncurrentDays><StorageClass>IA</StorageClass>"
                         + "</NoncurrentVersionTransition>"));
-        assertInvalid("NoncurrentVersionExpiration must happen later than the noncurrent transitions.",
-                "NoncurrentVersionExpiration", "v", () -> codec.accept(body));
+        assertInvalid(
+                "NoncurrentVersionExpiration must happen later than the noncurrent transitions.",
+                "NoncurrentVersionExpiration",
+                "v",
+                () -> codec.accept(body));
     }
 
     /** The 0014-00000082 example: nested prefixes whose actions run cold-before-warm across rules. */
     @Test
     void accept_overlappingPrefixesWithConflictingActionsIsInvalidArgument() {
-        byte[] body = doc(rule("r1", "test", transition("<Days>120</Days>", "IA")),
+        byte[] body = doc(
+                rule("r1", "test", transition("<Days>120</Days>", "IA")),
                 rule("r2", "test/log", transition("<Days>60</Days>", "Archive")),
                 rule("r3", "test/log/cache", expireDays(30)));
-        assertInvalid("Rules r1 and r2 have overlapping prefixes and conflicting actions.", "Rule", "r2",
+        assertInvalid(
+                "Rules r1 and r2 have overlapping prefixes and conflicting actions.",
+                "Rule",
+                "r2",
                 () -> codec.accept(body));
     }
 
     @Test
     void accept_overlappingPrefixesWithConsistentActionsIsAccepted() {
-        byte[] body = doc(rule("r1", "test", transition("<Days>30</Days>", "IA")),
+        byte[] body = doc(
+                rule("r1", "test", transition("<Days>30</Days>", "IA")),
                 rule("r2", "test/log", transition("<Days>60</Days>", "Archive")),
                 rule("r3", "test/log/cache", expireDays(90)));
         assertEquals(3, codec.parse(body).rules().size());
@@ -406,8 +535,11 @@ class LifecycleCodecTest {
 
     @Test
     void accept_unsupportedNodeIsMalformed() {
-        assertMalformed(() -> codec.accept(doc(rule("a", "log/", "<Transition><Days>30</Days><StorageClass>IA</StorageClass>"
-                + "<IsAccessTime>true</IsAccessTime><AtimeBase>100</AtimeBase></Transition>"))));
+        assertMalformed(() -> codec.accept(doc(rule(
+                "a",
+                "log/",
+                "<Transition><Days>30</Days><StorageClass>IA</StorageClass>"
+                        + "<IsAccessTime>true</IsAccessTime><AtimeBase>100</AtimeBase></Transition>"))));
     }
 
     @Test
@@ -418,15 +550,24 @@ class LifecycleCodecTest {
 
     @Test
     void accept_abortWithDaysAndDateIsInvalidArgument() {
-        byte[] body = doc(rule("a", "x/", "<AbortMultipartUpload><Days>1</Days>"
-                + "<CreatedBeforeDate>2026-01-01T00:00:00.000Z</CreatedBeforeDate></AbortMultipartUpload>"));
-        assertInvalid("AbortMultipartUpload must contain exactly one of Days and CreatedBeforeDate.",
-                "AbortMultipartUpload", "", () -> codec.accept(body));
+        byte[] body = doc(rule(
+                "a",
+                "x/",
+                "<AbortMultipartUpload><Days>1</Days>"
+                        + "<CreatedBeforeDate>2026-01-01T00:00:00.000Z</CreatedBeforeDate></AbortMultipartUpload>"));
+        assertInvalid(
+                "AbortMultipartUpload must contain exactly one of Days and CreatedBeforeDate.",
+                "AbortMultipartUpload",
+                "",
+                () -> codec.accept(body));
     }
 
     @Test
     void whenUnset_isNoSuchLifecycle() {
-        assertOssError(OssError.NO_SUCH_LIFECYCLE, "No Row found in Lifecycle Table.", Map.of("BucketName", "media"),
+        assertOssError(
+                OssError.NO_SUCH_LIFECYCLE,
+                "No Row found in Lifecycle Table.",
+                Map.of("BucketName", "media"),
                 () -> codec.whenUnset("media"));
     }
 }

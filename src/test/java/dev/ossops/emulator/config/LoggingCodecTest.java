@@ -1,10 +1,10 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.BucketLoggingResult;
 import com.aliyun.oss.model.SetBucketLoggingRequest;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.error.OssError;
 import org.junit.jupiter.api.Test;
 
@@ -30,30 +30,34 @@ class LoggingCodecTest {
 
     @Test
     void accept_sdkRequestRoundTripsThroughSdkParser() throws Exception {
-        BucketLoggingResult got = ResponseParsers.parseBucketLogging(
-                SdkWire.stream(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
+        BucketLoggingResult got =
+                ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
         assertEquals("myapp-prod-logs", got.getTargetBucket());
         assertEquals("access/", got.getTargetPrefix());
     }
 
     @Test
     void accept_rendersCanonicalDocument() {
-        GoldenFiles.assertGolden("emulator-config/logging.xml", SdkWire.text(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
+        GoldenFiles.assertGolden(
+                "emulator-config/logging.xml", SdkWire.text(codec.accept(sdkBody("myapp-prod-logs", "access/"))));
     }
 
     @Test
     void parse_exposesTargetForTheService() {
-        assertEquals(new LoggingConfiguration(Optional.of("logs-bucket"), Optional.empty()),
+        assertEquals(
+                new LoggingConfiguration(Optional.of("logs-bucket"), Optional.empty()),
                 codec.parse(sdkBody("logs-bucket", null)));
     }
 
     @Test
     void accept_withoutPrefix_answersAnEmptyTargetPrefix() throws Exception {
-        BucketLoggingResult got = ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("logs-bucket", null))));
+        BucketLoggingResult got =
+                ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("logs-bucket", null))));
         assertEquals("logs-bucket", got.getTargetBucket());
         assertEquals("", got.getTargetPrefix());
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BucketLoggingStatus><LoggingEnabled>"
-                + "<TargetBucket>logs-bucket</TargetBucket><TargetPrefix></TargetPrefix></LoggingEnabled></BucketLoggingStatus>",
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BucketLoggingStatus><LoggingEnabled>"
+                        + "<TargetBucket>logs-bucket</TargetBucket><TargetPrefix></TargetPrefix></LoggingEnabled></BucketLoggingStatus>",
                 SdkWire.text(codec.accept(sdkBody("logs-bucket", null))));
     }
 
@@ -72,30 +76,40 @@ class LoggingCodecTest {
 
     @Test
     void accept_invalidTargetBucketNameIsInvalidArgument() {
-        assertInvalid("The target bucket name is not valid.", "TargetBucket", "Logs_Bucket",
+        assertInvalid(
+                "The target bucket name is not valid.",
+                "TargetBucket",
+                "Logs_Bucket",
                 () -> codec.accept(sdkBody("Logs_Bucket", null)));
     }
 
     @Test
     void accept_prefixOf256Characters_isAccepted() throws Exception {
         String prefix = "p".repeat(256);
-        BucketLoggingResult got = ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("logs-bucket", prefix))));
+        BucketLoggingResult got =
+                ResponseParsers.parseBucketLogging(SdkWire.stream(codec.accept(sdkBody("logs-bucket", prefix))));
         assertEquals(prefix, got.getTargetPrefix());
     }
 
     @Test
     void accept_prefixLongerThan256_isInvalidArgumentWithOssEc() {
         String prefix = "p".repeat(257);
-        assertOssError(OssError.LOGGING_PREFIX_TOO_LONG, "TargetPrefix can be at most 256 characters long.",
-                Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix), () -> codec.accept(sdkBody("logs-bucket", prefix)));
+        assertOssError(
+                OssError.LOGGING_PREFIX_TOO_LONG,
+                "TargetPrefix can be at most 256 characters long.",
+                Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix),
+                () -> codec.accept(sdkBody("logs-bucket", prefix)));
         assertEquals("0032-00000006", OssError.LOGGING_PREFIX_TOO_LONG.ec());
     }
 
     @Test
     void accept_prefixStartingWithASlash_isInvalidArgumentWithOssEc() {
         for (String prefix : new String[] {"/abc", "\\abc"}) {
-            assertOssError(OssError.INVALID_LOGGING_PREFIX, "TargetPrefix must not start with '/' or '\\'.",
-                    Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix), () -> codec.accept(sdkBody("logs-bucket", prefix)));
+            assertOssError(
+                    OssError.INVALID_LOGGING_PREFIX,
+                    "TargetPrefix must not start with '/' or '\\'.",
+                    Map.of("ArgumentName", "TargetPrefix", "ArgumentValue", prefix),
+                    () -> codec.accept(sdkBody("logs-bucket", prefix)));
         }
         assertEquals("0032-00000005", OssError.INVALID_LOGGING_PREFIX.ec());
     }

@@ -12,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Asserts the exact OSS error a call answers with. */
 final class OssAssert {
-    private OssAssert() {
-    }
+    private OssAssert() {}
 
     static void assertOssError(OssError error, String message, Map<String, String> details, Executable call) {
         OssException e = assertThrows(OssException.class, call);
@@ -24,8 +23,11 @@ final class OssAssert {
     }
 
     static void assertInvalid(String message, String argumentName, String argumentValue, Executable call) {
-        assertOssError(OssError.INVALID_ARGUMENT, message,
-                Map.of("ArgumentName", argumentName, "ArgumentValue", argumentValue), call);
+        assertOssError(
+                OssError.INVALID_ARGUMENT,
+                message,
+                Map.of("ArgumentName", argumentName, "ArgumentValue", argumentValue),
+                call);
     }
 
     static void assertMalformed(Executable call) {

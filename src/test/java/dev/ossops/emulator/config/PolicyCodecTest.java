@@ -1,11 +1,11 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.GetBucketPolicyResult;
 import com.aliyun.oss.model.GetBucketPolicyStatusResult;
 import com.aliyun.oss.model.SetBucketPolicyRequest;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.error.OssError;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +28,8 @@ class PolicyCodecTest {
     private final PolicyCodec codec = new PolicyCodec();
 
     private static byte[] sdkBody(String policy) {
-        return SdkWire.body(RequestMarshallers.setBucketPolicyRequestMarshaller
-                .marshall(new SetBucketPolicyRequest("media", policy)));
+        return SdkWire.body(RequestMarshallers.setBucketPolicyRequestMarshaller.marshall(
+                new SetBucketPolicyRequest("media", policy)));
     }
 
     @Test
@@ -61,12 +61,14 @@ class PolicyCodecTest {
 
     @Test
     void accept_numericVersionIsInvalidPolicy() {
-        assertInvalidPolicy("The policy Version must be the string \"1\".", "{\"Version\":1,\"Statement\":[{" + GOOD + "}]}");
+        assertInvalidPolicy(
+                "The policy Version must be the string \"1\".", "{\"Version\":1,\"Statement\":[{" + GOOD + "}]}");
     }
 
     @Test
     void accept_versionTwoIsInvalidPolicy() {
-        assertInvalidPolicy("The policy Version must be the string \"1\".", "{\"Version\":\"2\",\"Statement\":[{" + GOOD + "}]}");
+        assertInvalidPolicy(
+                "The policy Version must be the string \"1\".", "{\"Version\":\"2\",\"Statement\":[{" + GOOD + "}]}");
     }
 
     @Test
@@ -86,12 +88,14 @@ class PolicyCodecTest {
 
     @Test
     void accept_unknownTopLevelElementIsInvalidPolicy() {
-        assertInvalidPolicy("Unknown policy element: Id.", "{\"Version\":\"1\",\"Id\":\"x\",\"Statement\":[{" + GOOD + "}]}");
+        assertInvalidPolicy(
+                "Unknown policy element: Id.", "{\"Version\":\"1\",\"Id\":\"x\",\"Statement\":[{" + GOOD + "}]}");
     }
 
     @Test
     void accept_emptyStatementListIsInvalidPolicy() {
-        assertInvalidPolicy("The policy must contain a non-empty Statement list.", "{\"Version\":\"1\",\"Statement\":[]}");
+        assertInvalidPolicy(
+                "The policy must contain a non-empty Statement list.", "{\"Version\":\"1\",\"Statement\":[]}");
     }
 
     @Test
@@ -101,25 +105,29 @@ class PolicyCodecTest {
 
     @Test
     void accept_actionAndNotActionIsInvalidPolicy() {
-        assertInvalidPolicy("The statement must contain exactly one of Action and NotAction.",
+        assertInvalidPolicy(
+                "The statement must contain exactly one of Action and NotAction.",
                 statement(GOOD + ",\"NotAction\":\"oss:PutObject\""));
     }
 
     @Test
     void accept_nonOssActionIsInvalidPolicy() {
-        assertInvalidPolicy("The action ecs:DescribeInstances is not an OSS action.",
+        assertInvalidPolicy(
+                "The action ecs:DescribeInstances is not an OSS action.",
                 statement(GOOD.replace("oss:GetObject", "ecs:DescribeInstances")));
     }
 
     @Test
     void accept_malformedResourceIsInvalidPolicy() {
-        assertInvalidPolicy("The resource arn:aws:s3:::media/* is not of the form acs:oss:*:*:bucket[/object].",
+        assertInvalidPolicy(
+                "The resource arn:aws:s3:::media/* is not of the form acs:oss:*:*:bucket[/object].",
                 statement(GOOD.replace("acs:oss:*:*:media/*", "arn:aws:s3:::media/*")));
     }
 
     @Test
     void accept_resourceOfOtherBucketIsInvalidPolicy() {
-        assertInvalidPolicy("The resource acs:oss:*:*:other/* does not belong to bucket media.",
+        assertInvalidPolicy(
+                "The resource acs:oss:*:*:other/* does not belong to bucket media.",
                 statement(GOOD.replace("media/*", "other/*")));
     }
 
@@ -136,25 +144,28 @@ class PolicyCodecTest {
     void accept_bucketPatternMatchingThisBucket_isAcceptedAndOneThatDoesNotIsInvalid() {
         String matching = statement(GOOD.replace("media/*", "med?a*/*"));
         assertEquals(matching, SdkWire.text(codec.accept("media", utf8(matching))));
-        assertInvalidPolicy("The resource acs:oss:*:*:logs-*/* does not belong to bucket media.",
+        assertInvalidPolicy(
+                "The resource acs:oss:*:*:logs-*/* does not belong to bucket media.",
                 statement(GOOD.replace("media/*", "logs-*/*")));
     }
 
     @Test
     void accept_withoutBucketChecksResourceFormOnly() {
-        assertEquals(statement(GOOD.replace("media/*", "other/*")),
+        assertEquals(
+                statement(GOOD.replace("media/*", "other/*")),
                 SdkWire.text(codec.accept(utf8(statement(GOOD.replace("media/*", "other/*"))))));
     }
 
     @Test
     void accept_missingPrincipalIsInvalidPolicy() {
-        assertInvalidPolicy("The statement must contain a Principal.",
-                statement(GOOD.replace(",\"Principal\":\"*\"", "")));
+        assertInvalidPolicy(
+                "The statement must contain a Principal.", statement(GOOD.replace(",\"Principal\":\"*\"", "")));
     }
 
     @Test
     void accept_emptyActionListIsInvalidPolicy() {
-        assertInvalidPolicy("The statement Action must be a string or a list of strings.",
+        assertInvalidPolicy(
+                "The statement Action must be a string or a list of strings.",
                 statement(GOOD.replace("\"oss:GetObject\"", "[]")));
     }
 
@@ -171,7 +182,8 @@ class PolicyCodecTest {
     @Test
     void accept_sidOrNotPrincipal_invalidPolicyAsTheGrammarHasNeither() {
         assertInvalidPolicy("Unknown statement element: Sid.", statement(GOOD + ",\"Sid\":\"read\""));
-        assertInvalidPolicy("Unknown statement element: NotPrincipal.",
+        assertInvalidPolicy(
+                "Unknown statement element: NotPrincipal.",
                 statement(GOOD.replace("\"Principal\":\"*\"", "\"NotPrincipal\":\"*\"")));
     }
 
@@ -184,21 +196,27 @@ class PolicyCodecTest {
 
     @Test
     void accept_over16KbIsInvalidPolicy() {
-        String padded = statement(GOOD + ",\"Condition\":{\"StringLike\":{\"oss:Prefix\":\"" + "s".repeat(16 * 1024) + "\"}}");
+        String padded =
+                statement(GOOD + ",\"Condition\":{\"StringLike\":{\"oss:Prefix\":\"" + "s".repeat(16 * 1024) + "\"}}");
         assertInvalidPolicy("The policy size exceeds the limit of 16 KB.", padded);
     }
 
     @Test
     void whenUnset_isNoSuchBucketPolicy() {
-        assertOssError(OssError.NO_SUCH_BUCKET_POLICY, "The bucket policy does not exist.", Map.of("BucketName", "media"),
+        assertOssError(
+                OssError.NO_SUCH_BUCKET_POLICY,
+                "The bucket policy does not exist.",
+                Map.of("BucketName", "media"),
                 () -> codec.whenUnset("media"));
     }
 
     @Test
     void policyStatus_rendersEvaluatorVerdictForSdk() throws Exception {
         PolicyDocument policy = codec.parse(Optional.of("media"), utf8(statement(GOOD)));
-        BucketConfigCodec.StoredConfig status = PolicyStatus.render(Optional.of(policy), p -> p.json().contains("\"*\""));
-        GetBucketPolicyStatusResult got = ResponseParsers.getBucketPolicyStatusResponseParser.parse(SdkWire.response(status));
+        BucketConfigCodec.StoredConfig status =
+                PolicyStatus.render(Optional.of(policy), p -> p.json().contains("\"*\""));
+        GetBucketPolicyStatusResult got =
+                ResponseParsers.getBucketPolicyStatusResponseParser.parse(SdkWire.response(status));
         assertEquals(true, got.isPublic());
         GoldenFiles.assertGolden("emulator-config/policy-status.xml", SdkWire.text(status));
     }
@@ -206,7 +224,8 @@ class PolicyCodecTest {
     @Test
     void policyStatus_withoutPolicyIsNotPublic() throws Exception {
         BucketConfigCodec.StoredConfig status = PolicyStatus.render(Optional.empty(), p -> true);
-        GetBucketPolicyStatusResult got = ResponseParsers.getBucketPolicyStatusResponseParser.parse(SdkWire.response(status));
+        GetBucketPolicyStatusResult got =
+                ResponseParsers.getBucketPolicyStatusResponseParser.parse(SdkWire.response(status));
         assertEquals(false, got.isPublic());
     }
 }

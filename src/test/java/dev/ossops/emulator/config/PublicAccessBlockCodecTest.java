@@ -1,12 +1,12 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.GetBucketPublicAccessBlockResult;
 import com.aliyun.oss.model.GetPublicAccessBlockResult;
 import com.aliyun.oss.model.PutBucketPublicAccessBlockRequest;
 import com.aliyun.oss.model.PutPublicAccessBlockRequest;
+import dev.ossops.GoldenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,15 +19,15 @@ class PublicAccessBlockCodecTest {
     private final PublicAccessBlockCodec codec = new PublicAccessBlockCodec();
 
     private static byte[] sdkBody(boolean block) {
-        return SdkWire.body(RequestMarshallers.putBucketPublicAccessBlockRequestMarshaller
-                .marshall(new PutBucketPublicAccessBlockRequest("media", block)));
+        return SdkWire.body(RequestMarshallers.putBucketPublicAccessBlockRequestMarshaller.marshall(
+                new PutBucketPublicAccessBlockRequest("media", block)));
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void accept_sdkRequestRoundTripsThroughSdkParser(boolean block) throws Exception {
-        GetBucketPublicAccessBlockResult got = ResponseParsers.getBucketPublicAccessBlockResponseParser
-                .parse(SdkWire.response(codec.accept(sdkBody(block))));
+        GetBucketPublicAccessBlockResult got = ResponseParsers.getBucketPublicAccessBlockResponseParser.parse(
+                SdkWire.response(codec.accept(sdkBody(block))));
         assertEquals(block, got.getBlockPublicAccess());
     }
 
@@ -38,8 +38,8 @@ class PublicAccessBlockCodecTest {
 
     @Test
     void whenUnset_reportsBlockingOff() throws Exception {
-        GetBucketPublicAccessBlockResult got = ResponseParsers.getBucketPublicAccessBlockResponseParser
-                .parse(SdkWire.response(codec.whenUnset("media")));
+        GetBucketPublicAccessBlockResult got = ResponseParsers.getBucketPublicAccessBlockResponseParser.parse(
+                SdkWire.response(codec.whenUnset("media")));
         assertEquals(false, got.getBlockPublicAccess());
     }
 
@@ -47,11 +47,11 @@ class PublicAccessBlockCodecTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void parseAndRender_accountLevelSdkRequestRoundTripsThroughItsParser(boolean block) throws Exception {
-        byte[] body = SdkWire.body(RequestMarshallers.putPublicAccessBlockRequestMarshaller
-                .marshall(new PutPublicAccessBlockRequest(block)));
+        byte[] body = SdkWire.body(RequestMarshallers.putPublicAccessBlockRequestMarshaller.marshall(
+                new PutPublicAccessBlockRequest(block)));
         String rendered = codec.render(codec.parse(body));
-        GetPublicAccessBlockResult got = ResponseParsers.getPublicAccessBlockResponseParser
-                .parse(SdkWire.response(ConfigXml.xml(rendered)));
+        GetPublicAccessBlockResult got =
+                ResponseParsers.getPublicAccessBlockResponseParser.parse(SdkWire.response(ConfigXml.xml(rendered)));
         assertEquals(block, got.getBlockPublicAccess());
     }
 
@@ -62,7 +62,9 @@ class PublicAccessBlockCodecTest {
 
     @Test
     void accept_nonBooleanFlagIsMalformed() {
-        assertMalformed(() -> codec.accept(utf8(
-                "<PublicAccessBlockConfiguration><BlockPublicAccess>on</BlockPublicAccess></PublicAccessBlockConfiguration>")));
+        assertMalformed(
+                () -> codec.accept(
+                        utf8(
+                                "<PublicAccessBlockConfiguration><BlockPublicAccess>on</BlockPublicAccess></PublicAccessBlockConfiguration>")));
     }
 }

@@ -1,9 +1,9 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.BucketReferer;
+import dev.ossops.GoldenFiles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -63,7 +63,10 @@ class RefererCodecTest {
         byte[] body = utf8("<RefererConfiguration><AllowEmptyReferer>true</AllowEmptyReferer>"
                 + "<AllowTruncateQueryString>false</AllowTruncateQueryString><TruncatePath>true</TruncatePath>"
                 + "<RefererList/></RefererConfiguration>");
-        assertInvalid("TruncatePath can be true only when AllowTruncateQueryString is true.", "TruncatePath", "true",
+        assertInvalid(
+                "TruncatePath can be true only when AllowTruncateQueryString is true.",
+                "TruncatePath",
+                "true",
                 () -> codec.accept(body));
     }
 
@@ -74,7 +77,9 @@ class RefererCodecTest {
 
     @Test
     void accept_nonBooleanIsMalformed() {
-        assertMalformed(() -> codec.accept(utf8(
-                "<RefererConfiguration><AllowEmptyReferer>yes</AllowEmptyReferer><RefererList/></RefererConfiguration>")));
+        assertMalformed(
+                () -> codec.accept(
+                        utf8(
+                                "<RefererConfiguration><AllowEmptyReferer>yes</AllowEmptyReferer><RefererList/></RefererConfiguration>")));
     }
 }

@@ -1,12 +1,12 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.AddBucketReplicationRequest;
 import com.aliyun.oss.model.BucketReplicationProgress;
 import com.aliyun.oss.model.DeleteBucketReplicationRequest;
 import com.aliyun.oss.model.ReplicationStatus;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.error.OssError;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,8 @@ class ReplicationCodecTest {
         request.setTargetBucketLocation("oss-cn-shanghai");
         request.setEnableHistoricalObjectReplication(false);
         request.setObjectPrefixList(List.of("images/", "documents/"));
-        request.setReplicationActionList(List.of(AddBucketReplicationRequest.ReplicationAction.PUT,
+        request.setReplicationActionList(List.of(
+                AddBucketReplicationRequest.ReplicationAction.PUT,
                 AddBucketReplicationRequest.ReplicationAction.DELETE));
         request.setSyncRole("oss-replication-role");
         request.setSseKmsEncryptedObjectsStatus("Enabled");
@@ -49,7 +50,8 @@ class ReplicationCodecTest {
         return "<ReplicationConfiguration><Rule>" + inner + "</Rule></ReplicationConfiguration>";
     }
 
-    private static final String DEST = "<Destination><Bucket>dst</Bucket><Location>oss-cn-shanghai</Location></Destination>";
+    private static final String DEST =
+            "<Destination><Bucket>dst</Bucket><Location>oss-cn-shanghai</Location></Destination>";
 
     @Test
     void parseAdd_sdkRequestRoundTripsThroughSdkParser() throws Exception {
@@ -79,17 +81,25 @@ class ReplicationCodecTest {
         ReplicationConfiguration config = ReplicationConfiguration.EMPTY
                 .add(codec.parseAdd("media", sdkBody(richRequest())))
                 .withStatus("replicate-to-shanghai", ReplicationRule.Status.DOING);
-        assertEquals(ReplicationStatus.Doing, ResponseParsers.parseGetBucketReplication(
-                SdkWire.stream(codec.render("media", config))).get(0).getReplicationStatus());
+        assertEquals(
+                ReplicationStatus.Doing,
+                ResponseParsers.parseGetBucketReplication(SdkWire.stream(codec.render("media", config)))
+                        .get(0)
+                        .getReplicationStatus());
     }
 
     @Test
     void render_matchesGoldenDocument() {
         ReplicationConfiguration config = ReplicationConfiguration.EMPTY
                 .add(codec.parseAdd("media", sdkBody(richRequest())))
-                .add(codec.parseAdd("media", utf8(rule("<PrefixSet/><Action>ALL</Action>"
-                        + "<Destination><Bucket>backup</Bucket><Location>oss-cn-hongkong</Location>"
-                        + "<TransferType>oss_acc</TransferType></Destination><RTC><Status>enabled</Status></RTC>"))));
+                .add(
+                        codec.parseAdd(
+                                "media",
+                                utf8(
+                                        rule(
+                                                "<PrefixSet/><Action>ALL</Action>"
+                                                        + "<Destination><Bucket>backup</Bucket><Location>oss-cn-hongkong</Location>"
+                                                        + "<TransferType>oss_acc</TransferType></Destination><RTC><Status>enabled</Status></RTC>"))));
         GoldenFiles.assertGolden("emulator-config/replication.xml", SdkWire.text(codec.render("media", config)));
     }
 
@@ -104,8 +114,8 @@ class ReplicationCodecTest {
 
     @Test
     void parseDelete_readsSdkRuleId() {
-        byte[] body = SdkWire.body(RequestMarshallers.deleteBucketReplicationRequestMarshaller
-                .marshall(new DeleteBucketReplicationRequest("media", "replicate-to-shanghai")));
+        byte[] body = SdkWire.body(RequestMarshallers.deleteBucketReplicationRequestMarshaller.marshall(
+                new DeleteBucketReplicationRequest("media", "replicate-to-shanghai")));
         assertEquals("replicate-to-shanghai", codec.parseDelete(body));
     }
 
@@ -131,29 +141,38 @@ class ReplicationCodecTest {
 
     @Test
     void renderProgress_unknownRuleIsNoSuchReplicationRule() {
-        assertOssError(OssError.NO_SUCH_REPLICATION_RULE, "The specified replication rule does not exist.", Map.of(),
+        assertOssError(
+                OssError.NO_SUCH_REPLICATION_RULE,
+                "The specified replication rule does not exist.",
+                Map.of(),
                 () -> codec.renderProgress(ReplicationConfiguration.EMPTY, "nope", 0, Instant.EPOCH));
     }
 
     @Test
     void renderLocations_roundTripsThroughSdkParser() throws Exception {
         List<String> locations = List.of("oss-cn-shanghai", "oss-cn-hongkong", "oss-us-west-1");
-        BucketConfigCodec.StoredConfig stored = codec.renderLocations(locations,
-                Map.of("oss-cn-hongkong", List.of("oss_acc"), "oss-us-west-1", List.of("oss_acc")));
+        BucketConfigCodec.StoredConfig stored = codec.renderLocations(
+                locations, Map.of("oss-cn-hongkong", List.of("oss_acc"), "oss-us-west-1", List.of("oss_acc")));
         assertEquals(locations, ResponseParsers.parseGetBucketReplicationLocation(SdkWire.stream(stored)));
         GoldenFiles.assertGolden("emulator-config/replication-location.xml", SdkWire.text(stored));
     }
 
     @Test
     void render_withoutRulesIsNoSuchReplicationConfiguration() {
-        assertOssError(OssError.NO_SUCH_REPLICATION_CONFIGURATION, "The replication configuration was not found.",
-                Map.of("BucketName", "media"), () -> codec.render("media", ReplicationConfiguration.EMPTY));
+        assertOssError(
+                OssError.NO_SUCH_REPLICATION_CONFIGURATION,
+                "The replication configuration was not found.",
+                Map.of("BucketName", "media"),
+                () -> codec.render("media", ReplicationConfiguration.EMPTY));
     }
 
     @Test
     void parseAdd_overlappingPrefixesIsInvalidArgument() {
         byte[] body = utf8(rule("<PrefixSet><Prefix>source</Prefix><Prefix>source/video</Prefix></PrefixSet>" + DEST));
-        assertInvalid("The prefixes of a replication rule cannot overlap.", "Prefix", "source/video",
+        assertInvalid(
+                "The prefixes of a replication rule cannot overlap.",
+                "Prefix",
+                "source/video",
                 () -> codec.parseAdd("media", body));
     }
 
@@ -164,34 +183,50 @@ class ReplicationCodecTest {
             prefixes.append("<Prefix>p").append((char) ('a' + i)).append("/</Prefix>");
         }
         byte[] body = utf8(rule(prefixes + "</PrefixSet>" + DEST));
-        assertInvalid("A replication rule can have at most 10 prefixes.", "Prefix", "11", () -> codec.parseAdd("media", body));
+        assertInvalid(
+                "A replication rule can have at most 10 prefixes.",
+                "Prefix",
+                "11",
+                () -> codec.parseAdd("media", body));
     }
 
     @Test
     void parseAdd_unknownActionIsInvalidArgument() {
         byte[] body = utf8(rule("<Action>PUT,COPY</Action>" + DEST));
-        assertInvalid("Action must be ALL or a list of PUT, DELETE and ABORT.", "Action", "PUT,COPY",
+        assertInvalid(
+                "Action must be ALL or a list of PUT, DELETE and ABORT.",
+                "Action",
+                "PUT,COPY",
                 () -> codec.parseAdd("media", body));
     }
 
     @Test
     void parseAdd_allCombinedWithOthersIsInvalidArgument() {
         byte[] body = utf8(rule("<Action>ALL,PUT</Action>" + DEST));
-        assertInvalid("Action ALL cannot be combined with other actions.", "Action", "ALL,PUT",
+        assertInvalid(
+                "Action ALL cannot be combined with other actions.",
+                "Action",
+                "ALL,PUT",
                 () -> codec.parseAdd("media", body));
     }
 
     @Test
     void parseAdd_badHistoricalValueIsInvalidArgument() {
         byte[] body = utf8(rule(DEST + "<HistoricalObjectReplication>open</HistoricalObjectReplication>"));
-        assertInvalid("HistoricalObjectReplication must be enabled or disabled.", "HistoricalObjectReplication", "open",
+        assertInvalid(
+                "HistoricalObjectReplication must be enabled or disabled.",
+                "HistoricalObjectReplication",
+                "open",
                 () -> codec.parseAdd("media", body));
     }
 
     @Test
     void parseAdd_destinationIsSourceIsInvalidArgument() {
         byte[] body = utf8(rule(DEST));
-        assertInvalid("The destination bucket must differ from the source bucket.", "Bucket", "dst",
+        assertInvalid(
+                "The destination bucket must differ from the source bucket.",
+                "Bucket",
+                "dst",
                 () -> codec.parseAdd("dst", body));
     }
 
@@ -199,21 +234,30 @@ class ReplicationCodecTest {
     void parseAdd_badTransferTypeIsInvalidArgument() {
         byte[] body = utf8(rule("<Destination><Bucket>dst</Bucket><Location>oss-cn-shanghai</Location>"
                 + "<TransferType>fast</TransferType></Destination>"));
-        assertInvalid("TransferType must be internal or oss_acc.", "TransferType", "fast", () -> codec.parseAdd("media", body));
+        assertInvalid(
+                "TransferType must be internal or oss_acc.",
+                "TransferType",
+                "fast",
+                () -> codec.parseAdd("media", body));
     }
 
     @Test
     void parseAdd_kmsObjectsWithoutReplicaKeyIsInvalidArgument() {
         byte[] body = utf8(rule(DEST + "<SourceSelectionCriteria><SseKmsEncryptedObjects><Status>Enabled</Status>"
                 + "</SseKmsEncryptedObjects></SourceSelectionCriteria>"));
-        assertInvalid("ReplicaKmsKeyID is required when SseKmsEncryptedObjects is Enabled.", "ReplicaKmsKeyID", "",
+        assertInvalid(
+                "ReplicaKmsKeyID is required when SseKmsEncryptedObjects is Enabled.",
+                "ReplicaKmsKeyID",
+                "",
                 () -> codec.parseAdd("media", body));
     }
 
     @Test
     void parseAdd_twoRulesInOneRequestIsMalformed() {
-        assertMalformed(() -> codec.parseAdd("media", utf8("<ReplicationConfiguration><Rule>" + DEST + "</Rule><Rule>"
-                + DEST + "</Rule></ReplicationConfiguration>")));
+        assertMalformed(() -> codec.parseAdd(
+                "media",
+                utf8("<ReplicationConfiguration><Rule>" + DEST + "</Rule><Rule>" + DEST
+                        + "</Rule></ReplicationConfiguration>")));
     }
 
     @Test
@@ -228,19 +272,24 @@ class ReplicationCodecTest {
 
     @Test
     void add_secondRuleForSameDestinationIsInvalidArgument() {
-        ReplicationConfiguration config = ReplicationConfiguration.EMPTY
-                .add(codec.parseAdd("media", utf8(rule("<ID>a</ID>" + DEST))));
+        ReplicationConfiguration config =
+                ReplicationConfiguration.EMPTY.add(codec.parseAdd("media", utf8(rule("<ID>a</ID>" + DEST))));
         ReplicationRule again = codec.parseAdd("media", utf8(rule("<ID>b</ID>" + DEST)));
-        assertInvalid("A replication rule for this destination bucket already exists.", "Bucket", "dst",
+        assertInvalid(
+                "A replication rule for this destination bucket already exists.",
+                "Bucket",
+                "dst",
                 () -> config.add(again));
     }
 
     @Test
     void add_duplicateIdIsInvalidArgument() {
-        ReplicationConfiguration config = ReplicationConfiguration.EMPTY
-                .add(codec.parseAdd("media", utf8(rule("<ID>a</ID>" + DEST))));
-        ReplicationRule same = codec.parseAdd("media", utf8(rule("<ID>a</ID>"
-                + "<Destination><Bucket>other</Bucket><Location>oss-cn-hangzhou</Location></Destination>")));
+        ReplicationConfiguration config =
+                ReplicationConfiguration.EMPTY.add(codec.parseAdd("media", utf8(rule("<ID>a</ID>" + DEST))));
+        ReplicationRule same = codec.parseAdd(
+                "media",
+                utf8(rule("<ID>a</ID>"
+                        + "<Destination><Bucket>other</Bucket><Location>oss-cn-hangzhou</Location></Destination>")));
         assertInvalid("The replication rule ID already exists.", "ID", "a", () -> config.add(same));
     }
 
@@ -248,8 +297,10 @@ class ReplicationCodecTest {
     void add_ruleBeyondHundredIsInvalidArgument() {
         List<ReplicationRule> rules = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            rules.add(codec.parseAdd("media", utf8(rule("<ID>r" + i + "</ID><Destination><Bucket>dst-" + i
-                    + "</Bucket><Location>oss-cn-shanghai</Location></Destination>"))));
+            rules.add(codec.parseAdd(
+                    "media",
+                    utf8(rule("<ID>r" + i + "</ID><Destination><Bucket>dst-" + i
+                            + "</Bucket><Location>oss-cn-shanghai</Location></Destination>"))));
         }
         ReplicationConfiguration full = new ReplicationConfiguration(rules);
         ReplicationRule extra = codec.parseAdd("media", utf8(rule("<ID>extra</ID>" + DEST)));
@@ -258,16 +309,20 @@ class ReplicationCodecTest {
 
     @Test
     void delete_marksRuleClosingAndRemoveDropsIt() {
-        ReplicationConfiguration config = ReplicationConfiguration.EMPTY
-                .add(codec.parseAdd("media", utf8(rule("<ID>a</ID>" + DEST))));
+        ReplicationConfiguration config =
+                ReplicationConfiguration.EMPTY.add(codec.parseAdd("media", utf8(rule("<ID>a</ID>" + DEST))));
         ReplicationConfiguration closing = config.delete("a");
-        assertEquals(ReplicationRule.Status.CLOSING, closing.rule("a").orElseThrow().status());
+        assertEquals(
+                ReplicationRule.Status.CLOSING, closing.rule("a").orElseThrow().status());
         assertEquals(List.of(), closing.remove("a").rules());
     }
 
     @Test
     void delete_unknownRuleIsNoSuchReplicationRule() {
-        assertOssError(OssError.NO_SUCH_REPLICATION_RULE, "The specified replication rule does not exist.", Map.of(),
+        assertOssError(
+                OssError.NO_SUCH_REPLICATION_RULE,
+                "The specified replication rule does not exist.",
+                Map.of(),
                 () -> ReplicationConfiguration.EMPTY.delete("nope"));
     }
 

@@ -19,18 +19,19 @@ class RequestPaymentCodecTest {
 
     @Test
     void accept_sdkRequestRoundTripsThroughSdkParser() throws Exception {
-        GetBucketRequestPaymentResult got = ResponseParsers.getBucketRequestPaymentResponseParser
-                .parse(SdkWire.response(codec.accept(sdkBody(Payer.Requester))));
+        GetBucketRequestPaymentResult got = ResponseParsers.getBucketRequestPaymentResponseParser.parse(
+                SdkWire.response(codec.accept(sdkBody(Payer.Requester))));
         assertEquals(Payer.Requester, got.getPayer());
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<RequestPaymentConfiguration><Payer>Requester</Payer></RequestPaymentConfiguration>",
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<RequestPaymentConfiguration><Payer>Requester</Payer></RequestPaymentConfiguration>",
                 SdkWire.text(codec.accept(sdkBody(Payer.Requester))));
     }
 
     @Test
     void whenUnset_isPaidByTheBucketOwner() throws Exception {
-        GetBucketRequestPaymentResult got = ResponseParsers.getBucketRequestPaymentResponseParser
-                .parse(SdkWire.response(codec.whenUnset("media")));
+        GetBucketRequestPaymentResult got =
+                ResponseParsers.getBucketRequestPaymentResponseParser.parse(SdkWire.response(codec.whenUnset("media")));
         assertEquals(Payer.BucketOwner, got.getPayer());
     }
 
@@ -42,8 +43,10 @@ class RequestPaymentCodecTest {
 
     @Test
     void accept_otherPayerOrShape_isMalformed() {
-        assertMalformed(() -> codec.accept(utf8("<RequestPaymentConfiguration><Payer>requester</Payer></RequestPaymentConfiguration>")));
+        assertMalformed(() -> codec.accept(
+                utf8("<RequestPaymentConfiguration><Payer>requester</Payer></RequestPaymentConfiguration>")));
         assertMalformed(() -> codec.accept(utf8("<RequestPaymentConfiguration/>")));
-        assertMalformed(() -> codec.accept(utf8("<RequestPaymentConfiguration><Payer>Requester</Payer><X/></RequestPaymentConfiguration>")));
+        assertMalformed(() -> codec.accept(
+                utf8("<RequestPaymentConfiguration><Payer>Requester</Payer><X/></RequestPaymentConfiguration>")));
     }
 }

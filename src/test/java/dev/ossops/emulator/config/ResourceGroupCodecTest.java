@@ -21,14 +21,20 @@ class ResourceGroupCodecTest {
 
     @Test
     void accept_sdkRequestRoundTripsThroughSdkParser() throws Exception {
-        assertEquals("rg-aek27tc0001", ResponseParsers.getBucketResourceGroupResponseParser
-                .parse(SdkWire.response(codec.accept(sdkBody("rg-aek27tc0001")))).getResourceGroupId());
+        assertEquals(
+                "rg-aek27tc0001",
+                ResponseParsers.getBucketResourceGroupResponseParser
+                        .parse(SdkWire.response(codec.accept(sdkBody("rg-aek27tc0001"))))
+                        .getResourceGroupId());
     }
 
     @Test
     void whenUnset_isTheDefaultGroup() throws Exception {
-        assertEquals("rg-default-id", ResponseParsers.getBucketResourceGroupResponseParser
-                .parse(SdkWire.response(codec.whenUnset("media"))).getResourceGroupId());
+        assertEquals(
+                "rg-default-id",
+                ResponseParsers.getBucketResourceGroupResponseParser
+                        .parse(SdkWire.response(codec.whenUnset("media")))
+                        .getResourceGroupId());
     }
 
     @Test
@@ -43,8 +49,9 @@ class ResourceGroupCodecTest {
 
     @Test
     void parse_otherElementsOrNoId_isMalformed() {
-        assertMalformed(() -> codec.parse("<BucketResourceGroupConfiguration><Other>x</Other></BucketResourceGroupConfiguration>"
-                .getBytes(StandardCharsets.UTF_8)));
+        assertMalformed(() ->
+                codec.parse("<BucketResourceGroupConfiguration><Other>x</Other></BucketResourceGroupConfiguration>"
+                        .getBytes(StandardCharsets.UTF_8)));
         assertMalformed(() -> codec.parse("<BucketResourceGroupConfiguration/>".getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Bridges the SDK's own marshallers and response parsers to the codecs under test. */
 final class SdkWire {
-    private SdkWire() {
-    }
+    private SdkWire() {}
 
     /** The request body an SDK marshaller produced (the marshallers return a stream or bytes). */
     static byte[] body(Object marshalled) {

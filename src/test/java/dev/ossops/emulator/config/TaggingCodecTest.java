@@ -1,10 +1,10 @@
 package dev.ossops.emulator.config;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.common.parser.RequestMarshallers;
 import com.aliyun.oss.internal.ResponseParsers;
 import com.aliyun.oss.model.SetBucketTaggingRequest;
 import com.aliyun.oss.model.TagSet;
+import dev.ossops.GoldenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,8 +21,8 @@ class TaggingCodecTest {
     private final TaggingCodec codec = new TaggingCodec();
 
     private static byte[] sdkBody(Map<String, String> tags) {
-        return SdkWire.body(RequestMarshallers.setBucketTaggingRequestMarshaller
-                .marshall(new SetBucketTaggingRequest("media", tags)));
+        return SdkWire.body(RequestMarshallers.setBucketTaggingRequestMarshaller.marshall(
+                new SetBucketTaggingRequest("media", tags)));
     }
 
     private static Map<String, String> richTags() {
@@ -47,7 +47,10 @@ class TaggingCodecTest {
 
     @Test
     void whenUnset_answersEmptyTagSet() throws Exception {
-        assertEquals(Map.of(), ResponseParsers.parseGetBucketTagging(SdkWire.stream(codec.whenUnset("media"))).getAllTags());
+        assertEquals(
+                Map.of(),
+                ResponseParsers.parseGetBucketTagging(SdkWire.stream(codec.whenUnset("media")))
+                        .getAllTags());
         GoldenFiles.assertGolden("emulator-config/tagging-unset.xml", SdkWire.text(codec.whenUnset("media")));
     }
 

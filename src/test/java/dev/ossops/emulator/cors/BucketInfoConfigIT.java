@@ -13,14 +13,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,12 +39,20 @@ class BucketInfoConfigIT {
         oss.createBucket(bucket);
         ServerSideEncryptionByDefault byDefault = new ServerSideEncryptionByDefault().withSSEAlgorithm("KMS");
         byDefault.setKMSMasterKeyID("key-123");
-        oss.setBucketEncryption(new SetBucketEncryptionRequest(bucket,
-                new ServerSideEncryptionConfiguration().withApplyServerSideEncryptionByDefault(byDefault)));
+        oss.setBucketEncryption(new SetBucketEncryptionRequest(
+                bucket, new ServerSideEncryptionConfiguration().withApplyServerSideEncryptionByDefault(byDefault)));
 
         BucketInfo info = oss.getBucketInfo(bucket);
-        assertEquals("KMS", info.getServerSideEncryptionConfiguration().getApplyServerSideEncryptionByDefault().getSSEAlgorithm());
-        assertEquals("key-123", info.getServerSideEncryptionConfiguration().getApplyServerSideEncryptionByDefault().getKMSMasterKeyID());
+        assertEquals(
+                "KMS",
+                info.getServerSideEncryptionConfiguration()
+                        .getApplyServerSideEncryptionByDefault()
+                        .getSSEAlgorithm());
+        assertEquals(
+                "key-123",
+                info.getServerSideEncryptionConfiguration()
+                        .getApplyServerSideEncryptionByDefault()
+                        .getKMSMasterKeyID());
     }
 
     @Test
@@ -52,8 +60,12 @@ class BucketInfoConfigIT {
         OSS oss = clients.v4();
         String bucket = clients.bucketName("info-none");
         oss.createBucket(bucket);
-        assertEquals("None", oss.getBucketInfo(bucket).getServerSideEncryptionConfiguration()
-                .getApplyServerSideEncryptionByDefault().getSSEAlgorithm());
+        assertEquals(
+                "None",
+                oss.getBucketInfo(bucket)
+                        .getServerSideEncryptionConfiguration()
+                        .getApplyServerSideEncryptionByDefault()
+                        .getSSEAlgorithm());
     }
 
     @Test
@@ -69,7 +81,10 @@ class BucketInfoConfigIT {
         oss.setBucketLogging(logging);
         // The SDK's BucketInfo drops LogBucket/LogPrefix, so read the XML: make the bucket readable and fetch it.
         String xml = signedGetBucketInfo(clients, bucket);
-        assertTrue(xml.contains("<BucketPolicy><LogBucket>" + target + "</LogBucket><LogPrefix>access/</LogPrefix></BucketPolicy>"), xml);
+        assertTrue(
+                xml.contains("<BucketPolicy><LogBucket>" + target
+                        + "</LogBucket><LogPrefix>access/</LogPrefix></BucketPolicy>"),
+                xml);
     }
 
     @Test
@@ -80,12 +95,14 @@ class BucketInfoConfigIT {
         String missing = clients.bucketName("log-absent");
         SetBucketLoggingRequest logging = new SetBucketLoggingRequest(bucket);
         logging.setTargetBucket(missing);
-        com.aliyun.oss.OSSException e = org.junit.jupiter.api.Assertions.assertThrows(com.aliyun.oss.OSSException.class,
-                () -> oss.setBucketLogging(logging));
+        com.aliyun.oss.OSSException e = org.junit.jupiter.api.Assertions.assertThrows(
+                com.aliyun.oss.OSSException.class, () -> oss.setBucketLogging(logging));
         assertEquals("InvalidTargetBucketForLogging", e.getErrorCode());
         assertEquals("put bucket log requester is not target bucket owner.", e.getErrorMessage());
         assertTrue(e.getRawResponseError().contains("<EC>0032-00000008</EC>"), e.getRawResponseError());
-        assertTrue(e.getRawResponseError().contains("<TargetBucket>" + missing + "</TargetBucket>"), e.getRawResponseError());
+        assertTrue(
+                e.getRawResponseError().contains("<TargetBucket>" + missing + "</TargetBucket>"),
+                e.getRawResponseError());
     }
 
     @Test
@@ -96,7 +113,8 @@ class BucketInfoConfigIT {
         oss.createBucket(bucket);
         oss.createBucket(target);
         assertEquals("Disabled", oss.getBucketInfo(bucket).getCrossRegionReplication());
-        com.aliyun.oss.model.AddBucketReplicationRequest rule = new com.aliyun.oss.model.AddBucketReplicationRequest(bucket);
+        com.aliyun.oss.model.AddBucketReplicationRequest rule =
+                new com.aliyun.oss.model.AddBucketReplicationRequest(bucket);
         rule.setTargetBucketName(target);
         rule.setTargetBucketLocation("oss-cn-shanghai");
         oss.addBucketReplication(rule);
@@ -109,11 +127,16 @@ class BucketInfoConfigIT {
         String stringToSign = "GET\n\n\n" + date + "\n/" + bucket + "/?bucketInfo";
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(clients.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/?bucketInfo"))
-                        .header("Date", date).header("Authorization", "OSS " + clients.keyId() + ":" + signature).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        String signature =
+                Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/?bucketInfo"))
+                                .header("Date", date)
+                                .header("Authorization", "OSS " + clients.keyId() + ":" + signature)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }

@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** OPTIONS preflight and actual cross-origin requests answered from the bucket's stored CORS rules. */
 @ExtendWith(EmulatorExtension.class)
 class CorsEnforcementIT {
-    private static final String FORBIDDEN = "CORSResponse: This CORS request is not allowed. This is usually because the "
-            + "evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are "
-            + "not whitelisted by the resource's CORS spec.";
+    private static final String FORBIDDEN =
+            "CORSResponse: This CORS request is not allowed. This is usually because the "
+                    + "evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are "
+                    + "not whitelisted by the resource's CORS spec.";
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String bucketWithRules(EmulatorClients clients, String hint) {
@@ -51,8 +52,10 @@ class CorsEnforcementIT {
         return bucket;
     }
 
-    private HttpResponse<String> options(URI endpoint, String path, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    private HttpResponse<String> options(URI endpoint, String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(endpoint.resolve(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -83,15 +86,31 @@ class CorsEnforcementIT {
     @Test
     void preflight_matchingRule_answersAllowHeaders(EmulatorClients clients) throws Exception {
         String bucket = bucketWithRules(clients, "cors-ok");
-        HttpResponse<String> response = options(clients.endpoint(), "/" + bucket + "/dir/photo.jpg", Map.of(
-                "Origin", "https://app.example.com", "Access-Control-Request-Method", "PUT",
-                "Access-Control-Request-Headers", "x-oss-meta-a, Content-Type"));
+        HttpResponse<String> response = options(
+                clients.endpoint(),
+                "/" + bucket + "/dir/photo.jpg",
+                Map.of(
+                        "Origin",
+                        "https://app.example.com",
+                        "Access-Control-Request-Method",
+                        "PUT",
+                        "Access-Control-Request-Headers",
+                        "x-oss-meta-a, Content-Type"));
         assertEquals(200, response.statusCode());
-        assertEquals("https://app.example.com", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
-        assertEquals("PUT", response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
-        assertEquals("x-oss-meta-a, Content-Type", response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
-        assertEquals("ETag, x-oss-request-id", response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow());
-        assertEquals("600", response.headers().firstValue("Access-Control-Max-Age").orElseThrow());
+        assertEquals(
+                "https://app.example.com",
+                response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals(
+                "PUT",
+                response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
+        assertEquals(
+                "x-oss-meta-a, Content-Type",
+                response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
+        assertEquals(
+                "ETag, x-oss-request-id",
+                response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow());
+        assertEquals(
+                "600", response.headers().firstValue("Access-Control-Max-Age").orElseThrow());
         assertTrue(response.headers().firstValue("x-oss-request-id").isPresent());
     }
 
@@ -99,8 +118,10 @@ class CorsEnforcementIT {
     void preflight_virtualHostStyle_answersFromBucketRules(EmulatorClients clients) throws Exception {
         String bucket = bucketWithRules(clients, "cors-vh");
         // java.net.http will not send a custom Host, so this request is written by hand.
-        try (Socket socket = new Socket(clients.endpoint().getHost(), clients.endpoint().getPort())) {
-            String request = "OPTIONS /k HTTP/1.1\r\nHost: " + bucket + ".localhost:" + clients.endpoint().getPort()
+        try (Socket socket =
+                new Socket(clients.endpoint().getHost(), clients.endpoint().getPort())) {
+            String request = "OPTIONS /k HTTP/1.1\r\nHost: " + bucket + ".localhost:"
+                    + clients.endpoint().getPort()
                     + "\r\nOrigin: https://www.example.com\r\nAccess-Control-Request-Method: GET\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -113,7 +134,9 @@ class CorsEnforcementIT {
     @Test
     void preflight_methodNotAllowed_isAccessForbidden(EmulatorClients clients) throws Exception {
         String bucket = bucketWithRules(clients, "cors-method");
-        HttpResponse<String> response = options(clients.endpoint(), "/" + bucket + "/k",
+        HttpResponse<String> response = options(
+                clients.endpoint(),
+                "/" + bucket + "/k",
                 Map.of("Origin", "https://app.example.com", "Access-Control-Request-Method", "DELETE"));
         assertEquals(403, response.statusCode());
         assertTrue(response.body().contains("<Code>AccessForbidden</Code>"), response.body());
@@ -124,16 +147,25 @@ class CorsEnforcementIT {
     @Test
     void preflight_headerNotAllowed_isAccessForbidden(EmulatorClients clients) throws Exception {
         String bucket = bucketWithRules(clients, "cors-header");
-        HttpResponse<String> response = options(clients.endpoint(), "/" + bucket + "/k", Map.of(
-                "Origin", "https://app.example.com", "Access-Control-Request-Method", "PUT",
-                "Access-Control-Request-Headers", "authorization"));
+        HttpResponse<String> response = options(
+                clients.endpoint(),
+                "/" + bucket + "/k",
+                Map.of(
+                        "Origin",
+                        "https://app.example.com",
+                        "Access-Control-Request-Method",
+                        "PUT",
+                        "Access-Control-Request-Headers",
+                        "authorization"));
         assertEquals(403, response.statusCode());
     }
 
     @Test
     void preflight_originNotAllowed_isAccessForbidden(EmulatorClients clients) throws Exception {
         String bucket = bucketWithRules(clients, "cors-origin");
-        HttpResponse<String> response = options(clients.endpoint(), "/" + bucket + "/k",
+        HttpResponse<String> response = options(
+                clients.endpoint(),
+                "/" + bucket + "/k",
                 Map.of("Origin", "https://evil.test", "Access-Control-Request-Method", "GET"));
         assertEquals(403, response.statusCode());
     }
@@ -142,7 +174,9 @@ class CorsEnforcementIT {
     void preflight_noCorsConfiguration_isAccessForbidden(EmulatorClients clients) throws Exception {
         String bucket = clients.bucketName("cors-none");
         clients.v4().createBucket(bucket);
-        HttpResponse<String> response = options(clients.endpoint(), "/" + bucket + "/k",
+        HttpResponse<String> response = options(
+                clients.endpoint(),
+                "/" + bucket + "/k",
                 Map.of("Origin", "https://app.example.com", "Access-Control-Request-Method", "GET"));
         assertEquals(403, response.statusCode());
         assertTrue(response.body().contains("<Code>AccessForbidden</Code>"), response.body());
@@ -150,7 +184,9 @@ class CorsEnforcementIT {
 
     @Test
     void preflight_missingBucket_isNoSuchBucket(EmulatorClients clients) throws Exception {
-        HttpResponse<String> response = options(clients.endpoint(), "/" + clients.bucketName("cors-missing") + "/k",
+        HttpResponse<String> response = options(
+                clients.endpoint(),
+                "/" + clients.bucketName("cors-missing") + "/k",
                 Map.of("Origin", "https://app.example.com", "Access-Control-Request-Method", "GET"));
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("<Code>NoSuchBucket</Code>"), response.body());
@@ -161,18 +197,33 @@ class CorsEnforcementIT {
         String bucket = bucketWithRules(clients, "cors-actual");
         clients.v4().setBucketAcl(bucket, com.aliyun.oss.model.CannedAccessControlList.PublicRead);
         clients.v4().putObject(bucket, "public.txt", new ByteArrayInputStream("hi".getBytes(StandardCharsets.UTF_8)));
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/public.txt"))
-                .header("Origin", "https://app.example.com").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ok = http.send(
+                HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/public.txt"))
+                        .header("Origin", "https://app.example.com")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode());
         assertEquals("hi", ok.body());
-        assertEquals("https://app.example.com", ok.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
-        assertEquals("GET", ok.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
-        assertEquals("ETag, x-oss-request-id", ok.headers().firstValue("Access-Control-Expose-Headers").orElseThrow());
+        assertEquals(
+                "https://app.example.com",
+                ok.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals(
+                "GET", ok.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
+        assertEquals(
+                "ETag, x-oss-request-id",
+                ok.headers().firstValue("Access-Control-Expose-Headers").orElseThrow());
 
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/absent.txt"))
-                .header("Origin", "https://app.example.com").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/absent.txt"))
+                        .header("Origin", "https://app.example.com")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
-        assertEquals("https://app.example.com", missing.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals(
+                "https://app.example.com",
+                missing.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
     }
 
     @Test
@@ -180,8 +231,12 @@ class CorsEnforcementIT {
         String bucket = bucketWithRules(clients, "cors-unmatched");
         clients.v4().setBucketAcl(bucket, com.aliyun.oss.model.CannedAccessControlList.PublicRead);
         clients.v4().putObject(bucket, "public.txt", new ByteArrayInputStream("hi".getBytes(StandardCharsets.UTF_8)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/public.txt"))
-                .header("Origin", "https://evil.test").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/public.txt"))
+                        .header("Origin", "https://evil.test")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertFalse(response.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }

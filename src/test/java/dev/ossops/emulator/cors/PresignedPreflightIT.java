@@ -38,15 +38,31 @@ class PresignedPreflightIT {
         GeneratePresignedUrlRequest put = new GeneratePresignedUrlRequest(bucket, "uploads/a.png", HttpMethod.PUT);
         put.setExpiration(new Date(System.currentTimeMillis() + 600_000));
         put.setContentType("image/png");
-        for (URL url : List.of(clients.v4().generatePresignedUrl(put), clients.v1().generatePresignedUrl(put))) {
-            HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.toURI())
-                    .header("Origin", "http://app.example.test").header("Access-Control-Request-Method", "PUT")
-                    .header("Access-Control-Request-Headers", "content-type")
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        for (URL url :
+                List.of(clients.v4().generatePresignedUrl(put), clients.v1().generatePresignedUrl(put))) {
+            HttpResponse<String> preflight = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(url.toURI())
+                                    .header("Origin", "http://app.example.test")
+                                    .header("Access-Control-Request-Method", "PUT")
+                                    .header("Access-Control-Request-Headers", "content-type")
+                                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertEquals(200, preflight.statusCode(), preflight.body());
-            assertEquals("http://app.example.test", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-            assertEquals("PUT", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+            assertEquals(
+                    "http://app.example.test",
+                    preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Origin")
+                            .orElse(""));
+            assertEquals(
+                    "PUT",
+                    preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Methods")
+                            .orElse(""));
         }
     }
 }

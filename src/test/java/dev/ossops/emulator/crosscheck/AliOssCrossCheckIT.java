@@ -24,13 +24,34 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AliOssCrossCheckIT {
     /** Every step the script runs, in order: a step that silently went missing fails too. */
     static final List<String> STEPS = List.of(
-            "putBucket", "put-file-path", "put-buffer-meta-mime", "get-content-headers", "get-text", "head",
-            "list-prefix-delimiter", "list-all", "listV2-paging", "listV2-delimiter", "delete", "deleteMulti",
-            "multipartUpload-parallel", "multipartUploadCopy", "sse-put-head", "sse-multipartUpload",
-            "presign-get", "presign-put", "presign-tampered-refused",
-            "lifecycle-put-get", "lifecycle-older-form", "lifecycle-delete-then-NoSuchLifecycle", "cors-put-get",
-            "cors-delete-then-NoSuchCORSConfiguration", "error-get-NoSuchKey",
-            "error-wrong-secret-SignatureDoesNotMatch", "error-NoSuchBucket", "cleanup-deleteBucket");
+            "putBucket",
+            "put-file-path",
+            "put-buffer-meta-mime",
+            "get-content-headers",
+            "get-text",
+            "head",
+            "list-prefix-delimiter",
+            "list-all",
+            "listV2-paging",
+            "listV2-delimiter",
+            "delete",
+            "deleteMulti",
+            "multipartUpload-parallel",
+            "multipartUploadCopy",
+            "sse-put-head",
+            "sse-multipartUpload",
+            "presign-get",
+            "presign-put",
+            "presign-tampered-refused",
+            "lifecycle-put-get",
+            "lifecycle-older-form",
+            "lifecycle-delete-then-NoSuchLifecycle",
+            "cors-put-get",
+            "cors-delete-then-NoSuchCORSConfiguration",
+            "error-get-NoSuchKey",
+            "error-wrong-secret-SignatureDoesNotMatch",
+            "error-NoSuchBucket",
+            "cleanup-deleteBucket");
 
     private final NodeCrossCheck node = new NodeCrossCheck(Path.of("src/test/node"), Duration.ofMinutes(3));
 
@@ -47,20 +68,29 @@ class AliOssCrossCheckIT {
     private void assertAllStepsPass(EmulatorClients oss, String mode, String bucket)
             throws IOException, InterruptedException {
         Map<String, String> env = Map.of(
-                "OSS_ENDPOINT", "http://localhost:" + oss.endpoint().getPort(),
-                "OSS_ACCESS_KEY_ID", oss.keyId(),
-                "OSS_ACCESS_KEY_SECRET", oss.secret(),
-                "OSS_BUCKET", bucket,
-                "OSS_REGION", oss.region(),
-                "OSS_SIGN_VERSION", mode);
+                "OSS_ENDPOINT",
+                "http://localhost:" + oss.endpoint().getPort(),
+                "OSS_ACCESS_KEY_ID",
+                oss.keyId(),
+                "OSS_ACCESS_KEY_SECRET",
+                oss.secret(),
+                "OSS_BUCKET",
+                bucket,
+                "OSS_REGION",
+                oss.region(),
+                "OSS_SIGN_VERSION",
+                mode);
         NodeCrossCheck.Result result = node.run(env, oss.secret());
-        List<String> names = result.steps().stream().map(NodeCrossCheck.Step::name).toList();
+        List<String> names =
+                result.steps().stream().map(NodeCrossCheck.Step::name).toList();
         assertEquals(STEPS, names, () -> "steps run by ali-oss (" + mode + ")\n" + result.transcript());
-        List<String> failed = result.steps().stream().filter(s -> !s.ok())
-                .map(s -> s.name() + ": " + s.error()).toList();
+        List<String> failed = result.steps().stream()
+                .filter(s -> !s.ok())
+                .map(s -> s.name() + ": " + s.error())
+                .toList();
         if (!failed.isEmpty()) {
-            fail("ali-oss (" + mode + ") steps failed against the emulator:\n  " + String.join("\n  ", failed)
-                    + "\n" + result.transcript());
+            fail("ali-oss (" + mode + ") steps failed against the emulator:\n  " + String.join("\n  ", failed) + "\n"
+                    + result.transcript());
         }
         assertEquals(0, result.exitCode(), result::transcript);
     }

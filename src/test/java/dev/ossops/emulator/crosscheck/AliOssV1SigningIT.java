@@ -37,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(EmulatorExtension.class)
 class AliOssV1SigningIT {
-    private static final DateTimeFormatter RFC_1123 =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,8 +82,9 @@ class AliOssV1SigningIT {
         return bucket;
     }
 
-    private HttpResponse<String> send(EmulatorClients oss, String pathAndQuery, String dateHeader, String date,
-                                      String signature) throws IOException, InterruptedException {
+    private HttpResponse<String> send(
+            EmulatorClients oss, String pathAndQuery, String dateHeader, String date, String signature)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(oss.endpoint() + pathAndQuery))
                 .header(dateHeader, date)
                 .header("Authorization", "OSS " + oss.keyId() + ":" + signature)

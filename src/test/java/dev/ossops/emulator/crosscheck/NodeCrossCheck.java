@@ -32,8 +32,7 @@ final class NodeCrossCheck {
     }
 
     /** One step of the script as it reported it. */
-    record Step(String name, boolean ok, String error) {
-    }
+    record Step(String name, boolean ok, String error) {}
 
     /** What one run printed and how it ended. */
     record Result(int exitCode, String stdout, String stderr, List<Step> steps) {
@@ -64,7 +63,8 @@ final class NodeCrossCheck {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 fail("node crosscheck.js did not finish within " + timeout + "\n--- stdout\n"
-                        + redact(Files.readString(out), secret) + "--- stderr\n" + redact(Files.readString(err), secret));
+                        + redact(Files.readString(out), secret) + "--- stderr\n"
+                        + redact(Files.readString(err), secret));
             }
             String stdout = redact(Files.readString(out), secret);
             String stderr = redact(Files.readString(err), secret);
@@ -90,7 +90,9 @@ final class NodeCrossCheck {
         }
         List<Step> steps = new ArrayList<>();
         for (JsonNode step : root.path("steps")) {
-            steps.add(new Step(step.path("name").asText(), step.path("ok").asBoolean(),
+            steps.add(new Step(
+                    step.path("name").asText(),
+                    step.path("ok").asBoolean(),
                     step.hasNonNull("error") ? step.get("error").asText() : null));
         }
         return steps;

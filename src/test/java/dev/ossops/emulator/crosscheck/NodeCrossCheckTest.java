@@ -19,8 +19,10 @@ class NodeCrossCheckTest {
 
         AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> check.run(Map.of(), "s3cr3t"));
 
-        assertEquals(dir.resolve("node_modules") + " has no ali-oss: run `npm ci --prefix " + dir
-                + "` first (mvn verify does this before the integration tests)", error.getMessage());
+        assertEquals(
+                dir.resolve("node_modules") + " has no ali-oss: run `npm ci --prefix " + dir
+                        + "` first (mvn verify does this before the integration tests)",
+                error.getMessage());
     }
 
     @Test
@@ -28,7 +30,9 @@ class NodeCrossCheckTest {
         String stdout = "a warning\n{\"mode\":\"v1\",\"ok\":false,\"steps\":[{\"name\":\"put\",\"ok\":true},"
                 + "{\"name\":\"get\",\"ok\":false,\"error\":\"NoSuchKeyError NoSuchKey: gone\"}]}\n";
 
-        assertEquals(List.of(new NodeCrossCheck.Step("put", true, null),
+        assertEquals(
+                List.of(
+                        new NodeCrossCheck.Step("put", true, null),
                         new NodeCrossCheck.Step("get", false, "NoSuchKeyError NoSuchKey: gone")),
                 NodeCrossCheck.steps(stdout));
     }

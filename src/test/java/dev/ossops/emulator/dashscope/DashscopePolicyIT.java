@@ -45,10 +45,23 @@ class DashscopePolicyIT {
         JsonNode body = JSON.readTree(r.body());
         assertTrue(body.path("request_id").asText().matches("[0-9a-f-]{36}"), r.body());
         JsonNode data = body.get("data");
-        assertEquals(List.of("policy", "signature", "upload_dir", "upload_host", "expire_in_seconds", "max_file_size_mb",
-                "capacity_limit_mb", "oss_access_key_id", "x_oss_object_acl", "x_oss_forbid_overwrite"),
+        assertEquals(
+                List.of(
+                        "policy",
+                        "signature",
+                        "upload_dir",
+                        "upload_host",
+                        "expire_in_seconds",
+                        "max_file_size_mb",
+                        "capacity_limit_mb",
+                        "oss_access_key_id",
+                        "x_oss_object_acl",
+                        "x_oss_forbid_overwrite"),
                 iterable(data.fieldNames()));
-        assertTrue(data.get("upload_dir").asText().matches("dashscope-instant/qwen-vl-plus/\\d{4}-\\d{2}-\\d{2}/[0-9a-f-]{36}"),
+        assertTrue(
+                data.get("upload_dir")
+                        .asText()
+                        .matches("dashscope-instant/qwen-vl-plus/\\d{4}-\\d{2}-\\d{2}/[0-9a-f-]{36}"),
                 data.get("upload_dir").asText());
         assertEquals(endpoint + "/" + BUCKET, data.get("upload_host").asText());
         assertEquals(300, data.get("expire_in_seconds").asInt());
@@ -56,15 +69,19 @@ class DashscopePolicyIT {
         assertEquals("LTAI5tOssopsDashScopeSys", data.get("oss_access_key_id").asText());
         assertEquals("private", data.get("x_oss_object_acl").asText());
         assertEquals("true", data.get("x_oss_forbid_overwrite").asText());
-        JsonNode policy = JSON.readTree(Base64.getDecoder().decode(data.get("policy").asText()));
-        assertEquals("[[\"content-length-range\",0,104857600],[\"starts-with\",\"$key\",\"" + data.get("upload_dir").asText()
-                + "/\"],{\"bucket\":\"" + BUCKET + "\"},{\"x-oss-object-acl\":\"private\"},{\"x-oss-forbid-overwrite\":\"true\"}]",
+        JsonNode policy =
+                JSON.readTree(Base64.getDecoder().decode(data.get("policy").asText()));
+        assertEquals(
+                "[[\"content-length-range\",0,104857600],[\"starts-with\",\"$key\",\""
+                        + data.get("upload_dir").asText() + "/\"],{\"bucket\":\"" + BUCKET
+                        + "\"},{\"x-oss-object-acl\":\"private\"},{\"x-oss-forbid-overwrite\":\"true\"}]",
                 policy.get("conditions").toString());
     }
 
     @Test
     void getPolicy_wrongKey_401InvalidApiKey(URI endpoint) throws Exception {
-        HttpResponse<String> r = DashscopeHttp.getPolicy(endpoint, "Bearer sk-not-a-key", "action=getPolicy&model=qwen-vl-plus");
+        HttpResponse<String> r =
+                DashscopeHttp.getPolicy(endpoint, "Bearer sk-not-a-key", "action=getPolicy&model=qwen-vl-plus");
 
         assertEquals(401, r.statusCode());
         JsonNode body = JSON.readTree(r.body());
@@ -100,20 +117,29 @@ class DashscopePolicyIT {
 
         assertEquals(403, r.statusCode());
         assertTrue(r.body().contains("<Code>AccessDenied</Code>"), r.body());
-        assertEquals("object", new String(oss.v4().getObject("api", "v1/uploads").getObjectContent().readAllBytes(),
-                StandardCharsets.UTF_8));
+        assertEquals(
+                "object",
+                new String(
+                        oss.v4()
+                                .getObject("api", "v1/uploads")
+                                .getObjectContent()
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8));
     }
 
     @Test
-    void postObject_withIssuedPolicy_storesPrivateObjectWithExpiryRule(URI endpoint, EmulatorClients oss) throws Exception {
+    void postObject_withIssuedPolicy_storesPrivateObjectWithExpiryRule(URI endpoint, EmulatorClients oss)
+            throws Exception {
         JsonNode data = policy(endpoint, BEARER, "qwen-vl-plus");
         String key = data.get("upload_dir").asText() + "/cat.png";
 
-        HttpResponse<String> r = DashscopeHttp.postForm(data.get("upload_host").asText(), form(data, key), bytes("cat"));
+        HttpResponse<String> r =
+                DashscopeHttp.postForm(data.get("upload_host").asText(), form(data, key), bytes("cat"));
 
         assertEquals(200, r.statusCode(), r.body());
         OSS client = oss.v4();
-        assertArrayEquals(bytes("cat"), client.getObject(BUCKET, key).getObjectContent().readAllBytes());
+        assertArrayEquals(
+                bytes("cat"), client.getObject(BUCKET, key).getObjectContent().readAllBytes());
         assertEquals(ObjectPermission.Private, client.getObjectAcl(BUCKET, key).getPermission());
         LifecycleRule rule = client.getBucketLifecycle(BUCKET).get(0);
         assertEquals("dashscope-instant/", rule.getPrefix());
@@ -124,9 +150,13 @@ class DashscopePolicyIT {
     void postObject_sameKeyTwice_forbidOverwriteRefusesSecond(URI endpoint) throws Exception {
         JsonNode data = policy(endpoint, BEARER, "qwen-vl-plus");
         String key = data.get("upload_dir").asText() + "/twice.txt";
-        assertEquals(200, DashscopeHttp.postForm(data.get("upload_host").asText(), form(data, key), bytes("one")).statusCode());
+        assertEquals(
+                200,
+                DashscopeHttp.postForm(data.get("upload_host").asText(), form(data, key), bytes("one"))
+                        .statusCode());
 
-        HttpResponse<String> second = DashscopeHttp.postForm(data.get("upload_host").asText(), form(data, key), bytes("two"));
+        HttpResponse<String> second =
+                DashscopeHttp.postForm(data.get("upload_host").asText(), form(data, key), bytes("two"));
 
         assertEquals(409, second.statusCode(), second.body());
         assertTrue(second.body().contains("<Code>FileAlreadyExists</Code>"), second.body());
@@ -136,8 +166,8 @@ class DashscopePolicyIT {
     void postObject_keyOutsideUploadDir_refusedByPolicy(URI endpoint) throws Exception {
         JsonNode data = policy(endpoint, BEARER, "qwen-vl-plus");
 
-        HttpResponse<String> r = DashscopeHttp.postForm(data.get("upload_host").asText(),
-                form(data, "dashscope-instant/elsewhere/cat.png"), bytes("cat"));
+        HttpResponse<String> r = DashscopeHttp.postForm(
+                data.get("upload_host").asText(), form(data, "dashscope-instant/elsewhere/cat.png"), bytes("cat"));
 
         assertEquals(403, r.statusCode(), r.body());
         assertTrue(r.body().contains("<Code>AccessDenied</Code>"), r.body());
@@ -145,13 +175,18 @@ class DashscopePolicyIT {
 
     @Test
     void postObject_overModelLimit_entityTooLarge(@TempDir Path dir) throws Exception {
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir)
-                .dashscope(new DashscopeConfig(Set.of("sk-tiny-key-12345678"), Map.of("tiny-model", 1), 100)).build();
+        EmulatorConfig config = EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dir)
+                .dashscope(new DashscopeConfig(Set.of("sk-tiny-key-12345678"), Map.of("tiny-model", 1), 100))
+                .build();
         try (Emulator emulator = new Emulator(config).start()) {
             JsonNode data = policy(emulator.endpoint(), "Bearer sk-tiny-key-12345678", "tiny-model");
 
-            HttpResponse<String> r = DashscopeHttp.postForm(data.get("upload_host").asText(),
-                    form(data, data.get("upload_dir").asText() + "/big.bin"), new byte[1024 * 1024 + 1]);
+            HttpResponse<String> r = DashscopeHttp.postForm(
+                    data.get("upload_host").asText(),
+                    form(data, data.get("upload_dir").asText() + "/big.bin"),
+                    new byte[1024 * 1024 + 1]);
 
             assertEquals(400, r.statusCode(), r.body());
             assertTrue(r.body().contains("<Code>EntityTooLarge</Code>"), r.body());
@@ -160,19 +195,29 @@ class DashscopePolicyIT {
 
     @Test
     void getPolicy_overRateQuota_429ThrottlingRateQuota(@TempDir Path dir) throws Exception {
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir)
-                .dashscope(new DashscopeConfig(Set.of("sk-slow-key-12345678"), Map.of("qwen-vl-plus", 100, "qwen-vl-max", 100), 2))
+        EmulatorConfig config = EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dir)
+                .dashscope(new DashscopeConfig(
+                        Set.of("sk-slow-key-12345678"), Map.of("qwen-vl-plus", 100, "qwen-vl-max", 100), 2))
                 .build();
         try (Emulator emulator = new Emulator(config).start()) {
             String bearer = "Bearer sk-slow-key-12345678";
             // Three requests in well under a second: the limit of two lets the first two through.
-            int first = DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-plus").statusCode();
-            int second = DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-plus").statusCode();
-            HttpResponse<String> third = DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-plus");
-            HttpResponse<String> otherModel = DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-max");
+            int first = DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-plus")
+                    .statusCode();
+            int second = DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-plus")
+                    .statusCode();
+            HttpResponse<String> third =
+                    DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-plus");
+            HttpResponse<String> otherModel =
+                    DashscopeHttp.getPolicy(emulator.endpoint(), bearer, "action=getPolicy&model=qwen-vl-max");
 
-            assertEquals(List.of(200, 200, 429, 200), List.of(first, second, third.statusCode(), otherModel.statusCode()));
-            assertEquals("Throttling.RateQuota: Requests rate limit exceeded, please try again later.", codeAndMessage(third));
+            assertEquals(
+                    List.of(200, 200, 429, 200), List.of(first, second, third.statusCode(), otherModel.statusCode()));
+            assertEquals(
+                    "Throttling.RateQuota: Requests rate limit exceeded, please try again later.",
+                    codeAndMessage(third));
         }
     }
 

@@ -8,11 +8,10 @@ import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.emulator.TestRootKey;
 import dev.ossops.emulator.service.BucketConfigRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,8 +63,13 @@ class TemporaryFilesIT {
     @Test
     void sweep_after48Hours_deletesFile(@TempDir Path dir) throws Exception {
         MovableClock clock = new MovableClock();
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dir).rootKey(TestRootKey.KEY).build();
-        try (Emulator emulator = new Emulator(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), clock).start()) {
+        EmulatorConfig config = EmulatorConfig.builder()
+                .port(0)
+                .dataDir(dir)
+                .rootKey(TestRootKey.KEY)
+                .build();
+        try (Emulator emulator =
+                new Emulator(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), clock).start()) {
             JsonNode data = policy(emulator.endpoint());
             String key = data.get("upload_dir").asText() + "/cat.png";
             Map<String, String> form = new LinkedHashMap<>();
@@ -76,8 +80,11 @@ class TemporaryFilesIT {
             form.put("x-oss-forbid-overwrite", "true");
             form.put("key", key);
             form.put("success_action_status", "200");
-            assertEquals(200, DashscopeHttp.postForm(data.get("upload_host").asText(), form,
-                    "cat".getBytes(StandardCharsets.UTF_8)).statusCode());
+            assertEquals(
+                    200,
+                    DashscopeHttp.postForm(
+                                    data.get("upload_host").asText(), form, "cat".getBytes(StandardCharsets.UTF_8))
+                            .statusCode());
             String url = data.get("upload_host").asText() + "/" + key;
             String resource = "/dashscope-file-" + EmulatorDefaults.ACCOUNT_ID + "/" + key;
 
@@ -107,10 +114,13 @@ class TemporaryFilesIT {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC));
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(TestRootKey.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(
-                mac.doFinal(("GET\n\n\n" + date + "\n" + resource).getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().header("Date", date)
-                .header("Authorization", "OSS " + TestRootKey.ID + ":" + signature).build();
+        String signature = Base64.getEncoder()
+                .encodeToString(mac.doFinal(("GET\n\n\n" + date + "\n" + resource).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .GET()
+                .header("Date", date)
+                .header("Authorization", "OSS " + TestRootKey.ID + ":" + signature)
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }

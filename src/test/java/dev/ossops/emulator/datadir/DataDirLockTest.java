@@ -27,14 +27,20 @@ class DataDirLockTest {
     @Test
     void acquire_heldByAnotherEmulator_namesItsPidEndpointAndStart() {
         try (DataDirLock first = DataDirLock.acquire(dir, STARTED)) {
-            DataDirInUseException starting = assertThrows(DataDirInUseException.class, () -> DataDirLock.acquire(dir, STARTED));
-            assertEquals("data dir " + dir + " is in use by ossops emulator pid " + PID + " (starting), started 2030-01-02T03:04:05Z",
+            DataDirInUseException starting =
+                    assertThrows(DataDirInUseException.class, () -> DataDirLock.acquire(dir, STARTED));
+            assertEquals(
+                    "data dir " + dir + " is in use by ossops emulator pid " + PID
+                            + " (starting), started 2030-01-02T03:04:05Z",
                     starting.getMessage());
 
             first.serving(URI.create("http://127.0.0.1:9123"));
-            DataDirInUseException serving = assertThrows(DataDirInUseException.class, () -> DataDirLock.acquire(dir, STARTED));
-            assertEquals("data dir " + dir + " is in use by ossops emulator pid " + PID + " on http://127.0.0.1:9123,"
-                    + " started 2030-01-02T03:04:05Z", serving.getMessage());
+            DataDirInUseException serving =
+                    assertThrows(DataDirInUseException.class, () -> DataDirLock.acquire(dir, STARTED));
+            assertEquals(
+                    "data dir " + dir + " is in use by ossops emulator pid " + PID + " on http://127.0.0.1:9123,"
+                            + " started 2030-01-02T03:04:05Z",
+                    serving.getMessage());
             assertEquals(Optional.of(9123), serving.holder().flatMap(ServingRecord::port));
         }
     }
@@ -43,7 +49,9 @@ class DataDirLockTest {
     void close_releasesTheDataDirAndRemovesTheRecord() {
         DataDirLock first = DataDirLock.acquire(dir, STARTED);
         first.serving(URI.create("http://127.0.0.1:9123"));
-        assertEquals(Optional.of(new ServingRecord(PID, Optional.of(URI.create("http://127.0.0.1:9123")), STARTED)), ServingRecord.read(dir));
+        assertEquals(
+                Optional.of(new ServingRecord(PID, Optional.of(URI.create("http://127.0.0.1:9123")), STARTED)),
+                ServingRecord.read(dir));
         first.close();
 
         assertFalse(Files.exists(dir.resolve("emulator.json")));
@@ -55,12 +63,17 @@ class DataDirLockTest {
     @Test
     void acquire_recordOfAKilledEmulator_isRecognisedAsStaleAndReplaced() throws Exception {
         // What a kill -9 leaves: the record, but no process holding the lock.
-        Files.writeString(dir.resolve("emulator.json"),
+        Files.writeString(
+                dir.resolve("emulator.json"),
                 "{\"pid\":2147483000,\"endpoint\":\"http://127.0.0.1:9555\",\"startedAt\":\"2030-01-01T00:00:00Z\"}");
 
         try (DataDirLock lock = DataDirLock.acquire(dir, STARTED)) {
-            assertEquals(Optional.of(new ServingRecord(2147483000L, Optional.of(URI.create("http://127.0.0.1:9555")),
-                    Instant.parse("2030-01-01T00:00:00Z"))), lock.replaced());
+            assertEquals(
+                    Optional.of(new ServingRecord(
+                            2147483000L,
+                            Optional.of(URI.create("http://127.0.0.1:9555")),
+                            Instant.parse("2030-01-01T00:00:00Z"))),
+                    lock.replaced());
             assertEquals(Optional.of(new ServingRecord(PID, Optional.empty(), STARTED)), ServingRecord.read(dir));
         }
     }

@@ -29,7 +29,9 @@ class RootKeyFileTest {
 
         Path file = data.resolve("credentials.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("{\n  \"accessKeyId\" : \"" + created.id() + "\",\n  \"accessKeySecret\" : \"" + created.secret() + "\"\n}",
+        assertEquals(
+                "{\n  \"accessKeyId\" : \"" + created.id() + "\",\n  \"accessKeySecret\" : \"" + created.secret()
+                        + "\"\n}",
                 Files.readString(file));
         assertEquals(Optional.of(created), RootKeyFile.read(data));
         assertEquals(created, RootKeyFile.readOrCreate(data));
@@ -63,12 +65,16 @@ class RootKeyFileTest {
 
     @Test
     void read_linkAtTheFilesName_isRefusedAndWriteReplacesTheLinkNotItsTarget() throws Exception {
-        Path elsewhere = Files.writeString(dir.resolve("elsewhere.json"), "{\"accessKeyId\":\"LTAI5tElsewhere\",\"accessKeySecret\":\"x\"}");
+        Path elsewhere = Files.writeString(
+                dir.resolve("elsewhere.json"), "{\"accessKeyId\":\"LTAI5tElsewhere\",\"accessKeySecret\":\"x\"}");
         Path data = Files.createDirectory(dir.resolve("data"));
         Files.createSymbolicLink(data.resolve("credentials.json"), elsewhere);
 
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> RootKeyFile.read(data));
-        assertTrue(e.getMessage().startsWith("cannot read the emulator's root credentials " + data.resolve("credentials.json") + ": "),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("cannot read the emulator's root credentials " + data.resolve("credentials.json")
+                                + ": "),
                 e.getMessage());
 
         RootKeyFile.write(data, new RootKey("LTAI5tWrittenInPlace01", "in-place"));
@@ -84,16 +90,23 @@ class RootKeyFileTest {
         assertEquals(file + " is not an emulator credentials file: not JSON", notJson.getMessage());
 
         Files.writeString(file, "{\"accessKeyId\": \"LTAI5tX\"}");
-        assertEquals(file + " is not an emulator credentials file: it needs the strings accessKeyId and accessKeySecret",
-                assertThrows(IllegalStateException.class, () -> RootKeyFile.read(dir)).getMessage());
+        assertEquals(
+                file + " is not an emulator credentials file: it needs the strings accessKeyId and accessKeySecret",
+                assertThrows(IllegalStateException.class, () -> RootKeyFile.read(dir))
+                        .getMessage());
 
         Files.writeString(file, "{\"accessKeyId\": \"LTAI 5tX\", \"accessKeySecret\": \"s\"}");
-        assertEquals(file + " is not an emulator credentials file: the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'",
-                assertThrows(IllegalStateException.class, () -> RootKeyFile.read(dir)).getMessage());
+        assertEquals(
+                file
+                        + " is not an emulator credentials file: the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'",
+                assertThrows(IllegalStateException.class, () -> RootKeyFile.read(dir))
+                        .getMessage());
 
         Files.write(file, new byte[16 * 1024 + 1]);
-        assertEquals(file + " is not an emulator credentials file: larger than 16384 bytes",
-                assertThrows(IllegalStateException.class, () -> RootKeyFile.read(dir)).getMessage());
+        assertEquals(
+                file + " is not an emulator credentials file: larger than 16384 bytes",
+                assertThrows(IllegalStateException.class, () -> RootKeyFile.read(dir))
+                        .getMessage());
         assertFalse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).isEmpty());
     }
 }

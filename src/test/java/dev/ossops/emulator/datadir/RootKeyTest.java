@@ -28,15 +28,25 @@ class RootKeyTest {
 
     @Test
     void constructor_unusableIdOrSecret_isRefused() {
-        assertEquals("the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'",
-                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI:colon", "secret")).getMessage());
-        assertEquals("the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'",
-                assertThrows(IllegalArgumentException.class, () -> new RootKey("", "secret")).getMessage());
-        assertEquals("the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces",
-                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI5tKey", "with space")).getMessage());
-        assertEquals("the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces",
-                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI5tKey", "line\nbreak")).getMessage());
-        assertEquals("the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces",
-                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI5tKey", null)).getMessage());
+        assertEquals(
+                "the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'",
+                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI:colon", "secret"))
+                        .getMessage());
+        assertEquals(
+                "the root AccessKey id must be 1 to 128 letters, digits, '.', '_' or '-'",
+                assertThrows(IllegalArgumentException.class, () -> new RootKey("", "secret"))
+                        .getMessage());
+        assertEquals(
+                "the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces",
+                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI5tKey", "with space"))
+                        .getMessage());
+        assertEquals(
+                "the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces",
+                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI5tKey", "line\nbreak"))
+                        .getMessage());
+        assertEquals(
+                "the root AccessKey secret must be 1 to 256 visible ASCII characters without spaces",
+                assertThrows(IllegalArgumentException.class, () -> new RootKey("LTAI5tKey", null))
+                        .getMessage());
     }
 }

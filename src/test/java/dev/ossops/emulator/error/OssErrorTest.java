@@ -29,12 +29,15 @@ class OssErrorTest {
      */
     @Test
     void ec_documentedValueSharedOnlyWhereOnePageCoversSeveralEntries() {
-        Map<String, List<OssError>> byEc = Arrays.stream(OssError.values()).filter(OssError::documentedEc)
+        Map<String, List<OssError>> byEc = Arrays.stream(OssError.values())
+                .filter(OssError::documentedEc)
                 .collect(Collectors.groupingBy(OssError::ec));
-        byEc.forEach((ec, entries) -> assertTrue(entries.size() == 1 || Set.of("0003-00000001", "0002-00000070").contains(ec),
-                ec + " " + entries));
+        byEc.forEach((ec, entries) -> assertTrue(
+                entries.size() == 1 || Set.of("0003-00000001", "0002-00000070").contains(ec), ec + " " + entries));
         assertEquals(List.of(OssError.NO_PERMISSION, OssError.BUCKET_NOT_OWNED), byEc.get("0003-00000001"));
-        assertEquals(Set.of(OssError.V2_QUERY_EXPIRES_INVALID, OssError.INVALID_EXPIRES), Set.copyOf(byEc.get("0002-00000070")));
+        assertEquals(
+                Set.of(OssError.V2_QUERY_EXPIRES_INVALID, OssError.INVALID_EXPIRES),
+                Set.copyOf(byEc.get("0002-00000070")));
     }
 
     @Test
@@ -42,7 +45,9 @@ class OssErrorTest {
         assertTrue(OssError.SIGNATURE_DOES_NOT_MATCH.documentedEc());
         assertEquals("0002-00000040", OssError.SIGNATURE_DOES_NOT_MATCH.ec());
         assertFalse(OssError.INVALID_PART.documentedEc());
-        assertEquals(58, Arrays.stream(OssError.values()).filter(OssError::documentedEc).count());
+        assertEquals(
+                58,
+                Arrays.stream(OssError.values()).filter(OssError::documentedEc).count());
         assertTrue(OssError.POLICY_DENIED.documentedEc());
     }
 
@@ -51,7 +56,9 @@ class OssErrorTest {
         OssException e = new OssException(OssError.NO_SUCH_KEY).with("Key", "a").with("VersionId", "v");
         assertEquals("The specified key does not exist.", e.getMessage());
         assertEquals("[Key, VersionId]", e.details().keySet().toString());
-        assertEquals(Map.of("x-oss-delete-marker", "true"), e.withHeader("x-oss-delete-marker", "true").headers());
+        assertEquals(
+                Map.of("x-oss-delete-marker", "true"),
+                e.withHeader("x-oss-delete-marker", "true").headers());
         assertEquals(Map.of(), e.headers());
     }
 }

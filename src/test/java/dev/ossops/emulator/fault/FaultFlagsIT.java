@@ -28,19 +28,44 @@ class FaultFlagsIT {
     void emulatorCommand_faultFlags_areInForceFromTheStart(@TempDir Path dataDir) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Thread command = new Thread(() -> Main.run(new String[] {"emulator", "--port", "0", "--data-dir", dataDir.toString(),
-                "--fault-latency-ms", "5", "--fault-503-rate", "1", "--fault-qps", "50", "--fault-seed", "77",
-                "--fault-connection-bandwidth", "24MiB", "--fault-total-bandwidth", "240MiB"},
-                new PrintWriter(out, true), new PrintWriter(err, true)), "fault-flags-emulator");
+        Thread command = new Thread(
+                () -> Main.run(
+                        new String[] {
+                            "emulator",
+                            "--port",
+                            "0",
+                            "--data-dir",
+                            dataDir.toString(),
+                            "--fault-latency-ms",
+                            "5",
+                            "--fault-503-rate",
+                            "1",
+                            "--fault-qps",
+                            "50",
+                            "--fault-seed",
+                            "77",
+                            "--fault-connection-bandwidth",
+                            "24MiB",
+                            "--fault-total-bandwidth",
+                            "240MiB"
+                        },
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true)),
+                "fault-flags-emulator");
         command.start();
         try {
             URI endpoint = awaitEndpoint(out);
             RootKey key = RootKeyFile.read(dataDir).orElseThrow();
-            HttpResponse<String> plan = new ControlEndpoint(endpoint, key.id(), key.secret(), "cn-hangzhou").send("GET", "faults", null);
-            assertEquals("{\"latencyMillis\":5,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":50,\"resetRate\":0.0,\"seed\":77,"
-                    + "\"connectionBytesPerSecond\":25165824,\"totalBytesPerSecond\":251658240}", plan.body());
-            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> plan =
+                    new ControlEndpoint(endpoint, key.id(), key.secret(), "cn-hangzhou").send("GET", "faults", null);
+            assertEquals(
+                    "{\"latencyMillis\":5,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":50,\"resetRate\":0.0,\"seed\":77,"
+                            + "\"connectionBytesPerSecond\":25165824,\"totalBytesPerSecond\":251658240}",
+                    plan.body());
+            HttpResponse<String> list = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(endpoint.resolve("/")).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(503, list.statusCode());
             assertTrue(list.body().contains("<Code>SlowDown</Code>"), list.body());
         } finally {

@@ -12,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The {@code --fault-*} options of {@code ossops emulator}, checked before any server starts. */
 class FaultFlagsTest {
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -25,8 +24,16 @@ class FaultFlagsTest {
     @Test
     void help_listsTheFaultOptions() {
         Run run = run("emulator", "--help");
-        for (String option : new String[] {"--fault-latency-ms", "--fault-503-rate", "--fault-500-rate", "--fault-qps",
-                "--fault-reset-rate", "--fault-seed", "--fault-connection-bandwidth", "--fault-total-bandwidth"}) {
+        for (String option : new String[] {
+            "--fault-latency-ms",
+            "--fault-503-rate",
+            "--fault-500-rate",
+            "--fault-qps",
+            "--fault-reset-rate",
+            "--fault-seed",
+            "--fault-connection-bandwidth",
+            "--fault-total-bandwidth"
+        }) {
             assertTrue(run.out().contains(option), run.out());
         }
     }
@@ -49,6 +56,8 @@ class FaultFlagsTest {
     void connectionBandwidth_notASize_isOneErrorLineAndExitOne() {
         Run run = run("emulator", "--port", "0", "--fault-connection-bandwidth", "fast");
         assertEquals(1, run.exit());
-        assertEquals("error: invalid size 'fast': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)\n", run.err());
+        assertEquals(
+                "error: invalid size 'fast': use bytes or a number with K, M, G or T (binary units, e.g. 8MiB)\n",
+                run.err());
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +77,7 @@ class FaultInjectionIT {
             switch (predicted.next().outcome()) {
                 case SLOW_DOWN -> expectedSlowDown++;
                 case INTERNAL_ERROR -> expectedInternal++;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -87,7 +86,8 @@ class FaultInjectionIT {
         int internal = 0;
         OSS oss = clients.v4();
         for (int i = 0; i < 100; i++) {
-            try (OSSObject object = oss.getObject(bucket, "data.bin"); InputStream in = object.getObjectContent()) {
+            try (OSSObject object = oss.getObject(bucket, "data.bin");
+                    InputStream in = object.getObjectContent()) {
                 assertArrayEquals(DATA, in.readAllBytes());
             } catch (OSSException e) {
                 switch (e.getErrorCode()) {
@@ -135,8 +135,8 @@ class FaultInjectionIT {
         String bucket = clients.bucketName("fault-reset-put");
         clients.v4().createBucket(bucket);
         emulator.faults().set(new FaultPlan(0, 0, 0, 0, 1, 0));
-        ClientException e = assertThrows(ClientException.class,
-                () -> clients.v4().putObject(bucket, "cut.bin", new ByteArrayInputStream(DATA)));
+        ClientException e = assertThrows(
+                ClientException.class, () -> clients.v4().putObject(bucket, "cut.bin", new ByteArrayInputStream(DATA)));
         assertTrue(e.getCause() instanceof IOException, String.valueOf(e.getCause()));
         emulator.faults().clear();
         assertTrue(!clients.v4().doesObjectExist(bucket, "cut.bin"), "a reset upload must not store the object");
@@ -147,7 +147,8 @@ class FaultInjectionIT {
         String bucket = bucketWithObject(clients, "fault-reset-get");
         emulator.faults().set(new FaultPlan(0, 0, 0, 0, 1, 0));
         Exception e = assertThrows(Exception.class, () -> {
-            try (OSSObject object = clients.v4().getObject(bucket, "data.bin"); InputStream in = object.getObjectContent()) {
+            try (OSSObject object = clients.v4().getObject(bucket, "data.bin");
+                    InputStream in = object.getObjectContent()) {
                 in.readAllBytes();
             }
         });
@@ -166,10 +167,11 @@ class FaultInjectionIT {
         String bucket = clients.bucketName("fault-parts");
         OSS oss = clients.v4();
         oss.createBucket(bucket);
-        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, "big.bin")).getUploadId();
+        String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, "big.bin"))
+                .getUploadId();
         for (int part : new int[] {2, 1, 2}) {
-            UploadPartRequest request = new UploadPartRequest(bucket, "big.bin", uploadId, part,
-                    new ByteArrayInputStream(DATA, 0, 1000), 1000);
+            UploadPartRequest request = new UploadPartRequest(
+                    bucket, "big.bin", uploadId, part, new ByteArrayInputStream(DATA, 0, 1000), 1000);
             oss.uploadPart(request);
         }
         RequestStats.Snapshot stats = emulator.stats().snapshot();
@@ -191,7 +193,8 @@ class FaultInjectionIT {
 
         // V1 signatures are accepted as well: the endpoint is signed like any OSS request.
         HttpResponse<String> shown = control.send(SignVersion.V1, "GET", "faults", null);
-        assertEquals("{\"latencyMillis\":0,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":0,\"resetRate\":0.0,\"seed\":9,"
+        assertEquals(
+                "{\"latencyMillis\":0,\"slowDownRate\":1.0,\"internalErrorRate\":0.0,\"qps\":0,\"resetRate\":0.0,\"seed\":9,"
                         + "\"connectionBytesPerSecond\":0,\"totalBytesPerSecond\":0}",
                 shown.body());
 
@@ -212,7 +215,9 @@ class FaultInjectionIT {
         assertEquals("{\"error\":\"resetRate must be between 0 and 1, was 3.0\"}", bad.body());
         HttpResponse<String> unknown = control.send("PUT", "faults", "{\"latency\":3}");
         assertEquals(400, unknown.statusCode());
-        assertTrue(unknown.body().startsWith("{\"error\":\"invalid fault plan: Unrecognized field \\\"latency\\\""), unknown.body());
+        assertTrue(
+                unknown.body().startsWith("{\"error\":\"invalid fault plan: Unrecognized field \\\"latency\\\""),
+                unknown.body());
         HttpResponse<String> missing = control.send("GET", "nothing", null);
         assertEquals(404, missing.statusCode());
         assertEquals("{\"error\":\"no such control resource: /-/ossops/nothing\"}", missing.body());
@@ -225,12 +230,14 @@ class FaultInjectionIT {
         String expires = Long.toString(Instant.now().plusSeconds(300).getEpochSecond());
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(clients.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(
-                mac.doFinal(("GET\n\n\n" + expires + "\n/-/ossops/stats").getBytes(StandardCharsets.UTF_8)));
-        URI url = clients.endpoint().resolve("/-/ossops/stats?OSSAccessKeyId=" + clients.keyId() + "&Expires=" + expires
-                + "&Signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8));
-        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        String signature = Base64.getEncoder()
+                .encodeToString(
+                        mac.doFinal(("GET\n\n\n" + expires + "\n/-/ossops/stats").getBytes(StandardCharsets.UTF_8)));
+        URI url = clients.endpoint()
+                .resolve("/-/ossops/stats?OSSAccessKeyId=" + clients.keyId() + "&Expires=" + expires + "&Signature="
+                        + URLEncoder.encode(signature, StandardCharsets.UTF_8));
+        HttpResponse<String> stats = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, stats.statusCode(), stats.body());
         assertEquals("{\"requests\":{},\"partsReceived\":{}}", stats.body());
     }
@@ -240,16 +247,24 @@ class FaultInjectionIT {
     void controlEndpoint_anonymous_isRefusedAndChangesNothing(EmulatorClients clients) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI faults = clients.endpoint().resolve("/-/ossops/faults");
-        HttpResponse<String> set = http.send(HttpRequest.newBuilder(faults)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\":600000}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> set = http.send(
+                HttpRequest.newBuilder(faults)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\":600000}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, set.statusCode());
-        assertEquals("{\"error\":\"the control endpoint needs a request signed with the emulator's root AccessKey"
-                + " (ossops emulator credentials prints it)\"}", set.body());
+        assertEquals(
+                "{\"error\":\"the control endpoint needs a request signed with the emulator's root AccessKey"
+                        + " (ossops emulator credentials prints it)\"}",
+                set.body());
         assertEquals(FaultPlan.NONE, emulator.faults().plan());
         for (String method : new String[] {"GET", "DELETE"}) {
             for (String resource : new String[] {"faults", "stats"}) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/-/ossops/" + resource))
-                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(clients.endpoint().resolve("/-/ossops/" + resource))
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(403, r.statusCode(), method + " " + resource + ": " + r.body());
             }
         }
@@ -257,15 +272,20 @@ class FaultInjectionIT {
 
     @Test
     void controlEndpoint_wrongSecretOrAnotherKey_isRefused(EmulatorClients clients) {
-        HttpResponse<String> wrongSecret = new ControlEndpoint(clients.endpoint(), clients.keyId(), "not-the-secret", clients.region())
+        HttpResponse<String> wrongSecret = new ControlEndpoint(
+                        clients.endpoint(), clients.keyId(), "not-the-secret", clients.region())
                 .send("PUT", "faults", "{\"latencyMillis\":600000}");
         assertEquals(403, wrongSecret.statusCode());
-        assertEquals("{\"error\":\"SignatureDoesNotMatch: The request signature we calculated does not match the signature you"
-                + " provided. Check your key and signing method.\"}", wrongSecret.body());
-        HttpResponse<String> unknownKey = new ControlEndpoint(clients.endpoint(), "LTAI5tNotAKeyOfThisAccount", "secret", clients.region())
+        assertEquals(
+                "{\"error\":\"SignatureDoesNotMatch: The request signature we calculated does not match the signature you"
+                        + " provided. Check your key and signing method.\"}",
+                wrongSecret.body());
+        HttpResponse<String> unknownKey = new ControlEndpoint(
+                        clients.endpoint(), "LTAI5tNotAKeyOfThisAccount", "secret", clients.region())
                 .send("GET", "stats", null);
         assertEquals(403, unknownKey.statusCode());
-        assertEquals("{\"error\":\"InvalidAccessKeyId: The OSS Access Key Id you provided does not exist in our records.\"}",
+        assertEquals(
+                "{\"error\":\"InvalidAccessKeyId: The OSS Access Key Id you provided does not exist in our records.\"}",
                 unknownKey.body());
         assertEquals(FaultPlan.NONE, emulator.faults().plan());
     }

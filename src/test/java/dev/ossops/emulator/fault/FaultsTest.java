@@ -88,22 +88,38 @@ class FaultsTest {
 
     @Test
     void faultPlan_invalidValues_areRefusedWithExactMessages() {
-        assertEquals("slowDownRate must be between 0 and 1, was 1.5",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 1.5, 0, 0, 0, 0)).getMessage());
-        assertEquals("internalErrorRate must be between 0 and 1, was -0.1",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, -0.1, 0, 0, 0)).getMessage());
-        assertEquals("resetRate must be between 0 and 1, was NaN",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, Double.NaN, 0)).getMessage());
-        assertEquals("slowDownRate + internalErrorRate + resetRate must not exceed 1, was 1.2",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0.6, 0.6, 0, 0, 0)).getMessage());
-        assertEquals("qps must be 0 (unlimited) or more, was -1",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, -1, 0, 0)).getMessage());
-        assertEquals("latencyMillis must be between 0 and 600000, was -5",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(-5, 0, 0, 0, 0, 0)).getMessage());
-        assertEquals("connectionBytesPerSecond must be 0 (unlimited) or more, was -1",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, 0, 0, -1, 0)).getMessage());
-        assertEquals("totalBytesPerSecond must be 0 (unlimited) or more, was -2",
-                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, 0, 0, 0, -2)).getMessage());
+        assertEquals(
+                "slowDownRate must be between 0 and 1, was 1.5",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 1.5, 0, 0, 0, 0))
+                        .getMessage());
+        assertEquals(
+                "internalErrorRate must be between 0 and 1, was -0.1",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, -0.1, 0, 0, 0))
+                        .getMessage());
+        assertEquals(
+                "resetRate must be between 0 and 1, was NaN",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, Double.NaN, 0))
+                        .getMessage());
+        assertEquals(
+                "slowDownRate + internalErrorRate + resetRate must not exceed 1, was 1.2",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0.6, 0.6, 0, 0, 0))
+                        .getMessage());
+        assertEquals(
+                "qps must be 0 (unlimited) or more, was -1",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, -1, 0, 0))
+                        .getMessage());
+        assertEquals(
+                "latencyMillis must be between 0 and 600000, was -5",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(-5, 0, 0, 0, 0, 0))
+                        .getMessage());
+        assertEquals(
+                "connectionBytesPerSecond must be 0 (unlimited) or more, was -1",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, 0, 0, -1, 0))
+                        .getMessage());
+        assertEquals(
+                "totalBytesPerSecond must be 0 (unlimited) or more, was -2",
+                assertThrows(IllegalArgumentException.class, () -> new FaultPlan(0, 0, 0, 0, 0, 0, 0, -2))
+                        .getMessage());
     }
 
     @Test

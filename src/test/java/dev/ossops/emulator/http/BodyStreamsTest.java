@@ -17,7 +17,9 @@ class BodyStreamsTest {
     }
 
     private static RequestBodyException chunkedFails(String body) {
-        return assertThrows(RequestBodyException.class, () -> BodyStreams.chunked(wire(body)).readAllBytes());
+        return assertThrows(
+                RequestBodyException.class,
+                () -> BodyStreams.chunked(wire(body)).readAllBytes());
     }
 
     @Test
@@ -36,7 +38,9 @@ class BodyStreamsTest {
 
     @Test
     void fixed_shortBody_isIncompleteBody() {
-        RequestBodyException e = assertThrows(RequestBodyException.class, () -> BodyStreams.fixed(wire("abc"), 6).readAllBytes());
+        RequestBodyException e = assertThrows(
+                RequestBodyException.class,
+                () -> BodyStreams.fixed(wire("abc"), 6).readAllBytes());
         assertEquals(OssError.INCOMPLETE_BODY, e.error());
         assertEquals("The request body ended 3 bytes before its Content-Length of 6.", e.getMessage());
     }
@@ -45,32 +49,42 @@ class BodyStreamsTest {
     void chunked_badSize_isMalformed() {
         RequestBodyException e = chunkedFails("zz\r\n");
         assertEquals(OssError.INVALID_ARGUMENT, e.error());
-        assertEquals("The chunked request body is malformed: chunk size 'zz' is not 1 to 15 hex digits.", e.getMessage());
+        assertEquals(
+                "The chunked request body is malformed: chunk size 'zz' is not 1 to 15 hex digits.", e.getMessage());
     }
 
     @Test
     void chunked_negativeSize_isMalformed() {
-        assertEquals("The chunked request body is malformed: chunk size '-5' is not 1 to 15 hex digits.",
+        assertEquals(
+                "The chunked request body is malformed: chunk size '-5' is not 1 to 15 hex digits.",
                 chunkedFails("-5\r\nhello\r\n0\r\n\r\n").getMessage());
     }
 
     @Test
     void chunked_signedOrSpacedOrOverflowingSize_isMalformed() {
-        assertEquals(OssError.INVALID_ARGUMENT, chunkedFails("+5\r\nhello\r\n0\r\n\r\n").error());
-        assertEquals(OssError.INVALID_ARGUMENT, chunkedFails("5 5\r\nhello\r\n0\r\n\r\n").error());
-        assertEquals("The chunked request body is malformed: chunk size 'ffffffffffffffff' is not 1 to 15 hex digits.",
+        assertEquals(
+                OssError.INVALID_ARGUMENT,
+                chunkedFails("+5\r\nhello\r\n0\r\n\r\n").error());
+        assertEquals(
+                OssError.INVALID_ARGUMENT,
+                chunkedFails("5 5\r\nhello\r\n0\r\n\r\n").error());
+        assertEquals(
+                "The chunked request body is malformed: chunk size 'ffffffffffffffff' is not 1 to 15 hex digits.",
                 chunkedFails("ffffffffffffffff\r\n").getMessage());
     }
 
     @Test
     void chunked_dataNotFollowedByCrlf_isMalformed() {
-        assertEquals("The chunked request body is malformed: chunk data is not followed by CRLF.",
+        assertEquals(
+                "The chunked request body is malformed: chunk data is not followed by CRLF.",
                 chunkedFails("5\r\nhelloXX\r\n0\r\n\r\n").getMessage());
     }
 
     @Test
     void chunked_bareLineFeed_isMalformed() {
-        assertEquals("The chunked request body is malformed: a line ends with a bare LF.", chunkedFails("5\nhello\n0\n\n").getMessage());
+        assertEquals(
+                "The chunked request body is malformed: a line ends with a bare LF.",
+                chunkedFails("5\nhello\n0\n\n").getMessage());
     }
 
     @Test
@@ -82,13 +96,16 @@ class BodyStreamsTest {
 
     @Test
     void chunked_endsBeforeTheLastChunk_isIncompleteBody() {
-        assertEquals("The chunked request body ended before its last chunk.", chunkedFails("5\r\nhello\r\n").getMessage());
+        assertEquals(
+                "The chunked request body ended before its last chunk.",
+                chunkedFails("5\r\nhello\r\n").getMessage());
     }
 
     @Test
     void chunked_endlessTrailer_isMalformed() {
         String trailer = ("X-T: " + "t".repeat(1000) + "\r\n").repeat(20);
-        assertEquals("The chunked request body is malformed: the trailer section is larger than 16384 bytes.",
+        assertEquals(
+                "The chunked request body is malformed: the trailer section is larger than 16384 bytes.",
                 chunkedFails("0\r\n" + trailer + "\r\n").getMessage());
     }
 }

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ForcedDownloadTest {
     private static final long NOW = Instant.parse("2030-06-01T00:00:00Z").toEpochMilli();
     /** One second before 2019-09-24 11:00:00 UTC+8, when OSS began forcing images of new buckets to download. */
-    private static final long BEFORE_IMAGE_RULE = Instant.parse("2019-09-24T02:59:59Z").toEpochMilli();
+    private static final long BEFORE_IMAGE_RULE =
+            Instant.parse("2019-09-24T02:59:59Z").toEpochMilli();
 
     @Test
     void applies_webPages_byTypeOrExtension_inEveryBucket() {
@@ -26,8 +27,20 @@ class ForcedDownloadTest {
 
     @Test
     void applies_images_onlyInBucketsCreatedAfterTheRule() {
-        for (String type : new String[] {"image/jpeg", "image/gif", "image/tiff", "image/png", "image/webp", "image/svg+xml",
-                "image/bmp", "image/x-ms-bmp", "image/x-cmu-raster", "image/exr", "image/x-icon", "image/heic"}) {
+        for (String type : new String[] {
+            "image/jpeg",
+            "image/gif",
+            "image/tiff",
+            "image/png",
+            "image/webp",
+            "image/svg+xml",
+            "image/bmp",
+            "image/x-ms-bmp",
+            "image/x-cmu-raster",
+            "image/exr",
+            "image/x-icon",
+            "image/heic"
+        }) {
             assertTrue(ForcedDownload.applies(type, "picture", NOW), type);
             assertFalse(ForcedDownload.applies(type, "picture", BEFORE_IMAGE_RULE), type);
         }
@@ -35,7 +48,9 @@ class ForcedDownloadTest {
 
     @Test
     void applies_otherContent_isServedAsStored() {
-        for (String type : new String[] {"text/plain", "application/json", "application/pdf", "video/mp4", "image/avif", "text/htmlx"}) {
+        for (String type : new String[] {
+            "text/plain", "application/json", "application/pdf", "video/mp4", "image/avif", "text/htmlx"
+        }) {
             assertFalse(ForcedDownload.applies(type, "file.txt", NOW), type);
         }
         assertFalse(ForcedDownload.applies(null, "html", NOW));

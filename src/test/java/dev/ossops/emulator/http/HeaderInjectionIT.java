@@ -36,11 +36,16 @@ class HeaderInjectionIT {
         String bucket = publicBucket(clients, "split", CannedAccessControlList.PublicRead);
         clients.v4().putObject(bucket, "page.html", new ByteArrayInputStream(PAGE));
         try (RawSocket anonymous = new RawSocket(clients.endpoint().getPort())) {
-            String response = anonymous.send("GET /" + bucket + "/page.html?response-content-type=text/html%0d%0aSet-Cookie:%20session=attacker"
-                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").response();
+            String response = anonymous
+                    .send("GET /" + bucket
+                            + "/page.html?response-content-type=text/html%0d%0aSet-Cookie:%20session=attacker"
+                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .response();
             assertTrue(response.startsWith("HTTP/1.1 400 Bad Request\r\n"), response);
             assertFalse(response.contains("Set-Cookie"), response);
-            assertTrue(response.contains("<Code>InvalidArgument</Code><Message>The value contains characters a header cannot carry.</Message>"),
+            assertTrue(
+                    response.contains(
+                            "<Code>InvalidArgument</Code><Message>The value contains characters a header cannot carry.</Message>"),
                     response);
             assertTrue(response.contains("<ArgumentName>response-content-type</ArgumentName>"), response);
         }
@@ -68,29 +73,38 @@ class HeaderInjectionIT {
         clients.v4().putObject(bucket, "source", new ByteArrayInputStream(PAGE));
         String meta = "X-Oss-Meta-Note: hi\rSet-Cookie: session=attacker\r\n";
         String[] requests = {
-                "PUT /" + bucket + "/put HTTP/1.1\r\nHost: 127.0.0.1\r\n" + meta + "Content-Length: 2\r\n\r\nhi",
-                "PUT /" + bucket + "/copy HTTP/1.1\r\nHost: 127.0.0.1\r\nx-oss-copy-source: /" + bucket + "/source\r\n"
-                        + "x-oss-metadata-directive: REPLACE\r\n" + meta + "\r\n",
-                "POST /" + bucket + "/multipart?uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n" + meta + "\r\n"};
+            "PUT /" + bucket + "/put HTTP/1.1\r\nHost: 127.0.0.1\r\n" + meta + "Content-Length: 2\r\n\r\nhi",
+            "PUT /" + bucket + "/copy HTTP/1.1\r\nHost: 127.0.0.1\r\nx-oss-copy-source: /" + bucket + "/source\r\n"
+                    + "x-oss-metadata-directive: REPLACE\r\n" + meta + "\r\n",
+            "POST /" + bucket + "/multipart?uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n" + meta + "\r\n"
+        };
         for (String request : requests) {
             try (RawSocket anonymous = new RawSocket(clients.endpoint().getPort())) {
                 String response = anonymous.send(request).response();
-                assertEquals("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 48\r\n"
-                        + "Connection: close\r\n\r\nA CR in the request head is not followed by LF.\n", response);
+                assertEquals(
+                        "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 48\r\n"
+                                + "Connection: close\r\n\r\nA CR in the request head is not followed by LF.\n",
+                        response);
             }
         }
         assertFalse(clients.v4().doesObjectExist(bucket, "put"));
         assertFalse(clients.v4().doesObjectExist(bucket, "copy"));
-        assertEquals(0, clients.v4().listMultipartUploads(new com.aliyun.oss.model.ListMultipartUploadsRequest(bucket))
-                .getMultipartUploads().size());
+        assertEquals(
+                0,
+                clients.v4()
+                        .listMultipartUploads(new com.aliyun.oss.model.ListMultipartUploadsRequest(bucket))
+                        .getMultipartUploads()
+                        .size());
     }
 
     @Test
     void write_metadataWithNul_isRefused(EmulatorClients clients) throws IOException {
         String bucket = publicBucket(clients, "nul", CannedAccessControlList.PublicReadWrite);
         try (RawSocket anonymous = new RawSocket(clients.endpoint().getPort())) {
-            String response = anonymous.send("PUT /" + bucket + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Oss-Meta-A: a\0b\r\n"
-                    + "Content-Length: 0\r\n\r\n").response();
+            String response = anonymous
+                    .send("PUT /" + bucket + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Oss-Meta-A: a\0b\r\n"
+                            + "Content-Length: 0\r\n\r\n")
+                    .response();
             assertTrue(response.startsWith("HTTP/1.1 400 Bad Request\r\n"), response);
             assertTrue(response.endsWith("The value of header X-Oss-Meta-A contains a control character.\n"), response);
         }

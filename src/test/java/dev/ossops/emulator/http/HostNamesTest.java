@@ -27,11 +27,23 @@ class HostNamesTest {
 
     @Test
     void isLoopback_loopbackNamesAndTheirBucketForms_only() {
-        for (String name : new String[] {"127.0.0.1", "localhost", "[::1]", "media.localhost", "a.b.localhost", "media-01.127.0.0.1"}) {
+        for (String name : new String[] {
+            "127.0.0.1", "localhost", "[::1]", "media.localhost", "a.b.localhost", "media-01.127.0.0.1"
+        }) {
             assertTrue(HostNames.isLoopback(name), name);
         }
-        for (String name : new String[] {"rebind.attacker.example", "localhost.attacker.example", "127.0.0.1.nip.io", "127.0.0.2",
-                "localhost.", "a.b.127.0.0.1", ".localhost", "a..localhost", "x127.0.0.1", "evil-localhost"}) {
+        for (String name : new String[] {
+            "rebind.attacker.example",
+            "localhost.attacker.example",
+            "127.0.0.1.nip.io",
+            "127.0.0.2",
+            "localhost.",
+            "a.b.127.0.0.1",
+            ".localhost",
+            "a..localhost",
+            "x127.0.0.1",
+            "evil-localhost"
+        }) {
             assertFalse(HostNames.isLoopback(name), name);
         }
     }

@@ -36,8 +36,11 @@ class HttpServerLoopTest {
         }
         try {
             byte[] body = request.body().readAllBytes();
-            return Reply.bytes(200, "text/plain", (request.method() + " " + target + " " + new String(body, StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.UTF_8));
+            return Reply.bytes(
+                    200,
+                    "text/plain",
+                    (request.method() + " " + target + " " + new String(body, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Reply.bytes(400, "text/plain", e.getMessage().getBytes(StandardCharsets.UTF_8));
         }
@@ -58,7 +61,8 @@ class HttpServerLoopTest {
     }
 
     private static HttpLimits limits(Duration headDeadline, Duration bodyIdle, int maxConnections, int workers) {
-        return new HttpLimits(16 * 1024, 64 * 1024, 200, headDeadline, Duration.ofSeconds(60), bodyIdle, maxConnections, workers);
+        return new HttpLimits(
+                16 * 1024, 64 * 1024, 200, headDeadline, Duration.ofSeconds(60), bodyIdle, maxConnections, workers);
     }
 
     @AfterEach
@@ -91,7 +95,8 @@ class HttpServerLoopTest {
     @Test
     void serve_chunkedBody_isDecoded() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            String response = client.send("POST /c HTTP/1.1\r\n" + HOST + "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n")
+            String response = client.send("POST /c HTTP/1.1\r\n" + HOST
+                            + "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n")
                     .response();
             assertEquals("POST /c abcde", body(response));
         }
@@ -100,7 +105,8 @@ class HttpServerLoopTest {
     @Test
     void serve_contentLengthMinusOne_is400AndTheHiddenRequestIsNeverServed() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            client.send("POST /front HTTP/1.1\r\n" + HOST + "Content-Length: -1\r\n\r\nGET /hidden HTTP/1.1\r\n" + HOST + "\r\n");
+            client.send("POST /front HTTP/1.1\r\n" + HOST + "Content-Length: -1\r\n\r\nGET /hidden HTTP/1.1\r\n" + HOST
+                    + "\r\n");
             List<String> responses = client.responsesUntilClosed();
             assertEquals(1, responses.size());
             assertEquals("HTTP/1.1 400 Bad Request", status(responses.get(0)));
@@ -116,7 +122,9 @@ class HttpServerLoopTest {
             client.send("POST /front HTTP/1.1\r\n" + HOST + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "0\r\n\r\nGET /hidden HTTP/1.1\r\n" + HOST + "\r\n");
             List<String> responses = client.responsesUntilClosed();
-            assertEquals(List.of("HTTP/1.1 400 Bad Request"), responses.stream().map(HttpServerLoopTest::status).toList());
+            assertEquals(
+                    List.of("HTTP/1.1 400 Bad Request"),
+                    responses.stream().map(HttpServerLoopTest::status).toList());
             assertEquals("A request cannot carry both Content-Length and Transfer-Encoding.\n", body(responses.get(0)));
         }
         assertEquals(List.of(), served);
@@ -125,7 +133,9 @@ class HttpServerLoopTest {
     @Test
     void serve_twoContentLengths_is400() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            String response = client.send("POST /a HTTP/1.1\r\n" + HOST + "Content-Length: 3\r\nContent-Length: 30\r\n\r\nabc").response();
+            String response = client.send(
+                            "POST /a HTTP/1.1\r\n" + HOST + "Content-Length: 3\r\nContent-Length: 30\r\n\r\nabc")
+                    .response();
             assertEquals("HTTP/1.1 400 Bad Request", status(response));
             assertEquals("The request carries conflicting Content-Length values.\n", body(response));
             assertTrue(client.closedByServer());
@@ -135,7 +145,8 @@ class HttpServerLoopTest {
     @Test
     void serve_unknownTransferCoding_is501() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            String response = client.send("POST /a HTTP/1.1\r\n" + HOST + "Transfer-Encoding: compress\r\n\r\n").response();
+            String response = client.send("POST /a HTTP/1.1\r\n" + HOST + "Transfer-Encoding: compress\r\n\r\n")
+                    .response();
             assertEquals("HTTP/1.1 501 Not Implemented", status(response));
             assertEquals("Transfer coding 'compress' is not implemented.\n", body(response));
             assertTrue(client.closedByServer());
@@ -146,12 +157,15 @@ class HttpServerLoopTest {
     @Test
     void serve_negativeChunkSize_isAnsweredAndTheConnectionClosed() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            client.send("POST /c HTTP/1.1\r\n" + HOST + "Transfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\nGET /hidden HTTP/1.1\r\n"
-                    + HOST + "\r\n");
+            client.send("POST /c HTTP/1.1\r\n" + HOST
+                    + "Transfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\nGET /hidden HTTP/1.1\r\n" + HOST
+                    + "\r\n");
             List<String> responses = client.responsesUntilClosed();
             assertEquals(1, responses.size());
             assertEquals("HTTP/1.1 400 Bad Request", status(responses.get(0)));
-            assertEquals("The chunked request body is malformed: chunk size '-5' is not 1 to 15 hex digits.", body(responses.get(0)));
+            assertEquals(
+                    "The chunked request body is malformed: chunk size '-5' is not 1 to 15 hex digits.",
+                    body(responses.get(0)));
             assertTrue(responses.get(0).contains("\r\nConnection: close\r\n"));
         }
         assertEquals(List.of("POST /c"), served);
@@ -161,7 +175,8 @@ class HttpServerLoopTest {
     void serve_obsFoldAndBareLineFeed_are400() throws IOException {
         int port = start();
         try (RawSocket client = new RawSocket(port)) {
-            String response = client.send("GET /a HTTP/1.1\r\n" + HOST + "X-A: 1\r\n 2\r\n\r\n").response();
+            String response = client.send("GET /a HTTP/1.1\r\n" + HOST + "X-A: 1\r\n 2\r\n\r\n")
+                    .response();
             assertEquals("HTTP/1.1 400 Bad Request", status(response));
             assertEquals("Folded header lines (obs-fold) are not accepted.\n", body(response));
         }
@@ -175,7 +190,8 @@ class HttpServerLoopTest {
     @Test
     void serve_headerSectionOverTheLimit_is431() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            String response = client.send("GET /a HTTP/1.1\r\n" + HOST + ("X-Filler: " + "f".repeat(1000) + "\r\n").repeat(70) + "\r\n")
+            String response = client.send("GET /a HTTP/1.1\r\n" + HOST
+                            + ("X-Filler: " + "f".repeat(1000) + "\r\n").repeat(70) + "\r\n")
                     .response();
             assertEquals("HTTP/1.1 431 Request Header Fields Too Large", status(response));
             assertEquals("The request header fields are larger than 65536 bytes.\n", body(response));
@@ -187,7 +203,8 @@ class HttpServerLoopTest {
     @Test
     void serve_requestLineOverTheLimit_is414() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            String response = client.send("GET /" + "k".repeat(17 * 1024) + " HTTP/1.1\r\n" + HOST + "\r\n").response();
+            String response = client.send("GET /" + "k".repeat(17 * 1024) + " HTTP/1.1\r\n" + HOST + "\r\n")
+                    .response();
             assertEquals("HTTP/1.1 414 URI Too Long", status(response));
             assertEquals("The request line is longer than 16384 bytes.\n", body(response));
         }
@@ -202,7 +219,10 @@ class HttpServerLoopTest {
                 slow.add(new RawSocket(port).send("GET /slow HTTP/1.1\r\n" + HOST + "X-Trickle: a"));
             }
             try (RawSocket client = new RawSocket(port)) {
-                assertEquals("GET /fast ", body(client.send("GET /fast HTTP/1.1\r\n" + HOST + "\r\n").response()));
+                assertEquals(
+                        "GET /fast ",
+                        body(client.send("GET /fast HTTP/1.1\r\n" + HOST + "\r\n")
+                                .response()));
             }
             for (RawSocket s : slow) {
                 String response = s.response();
@@ -227,7 +247,10 @@ class HttpServerLoopTest {
                 idle.add(new RawSocket(port).send("GET /idle-" + i));
             }
             try (RawSocket client = new RawSocket(port)) {
-                assertEquals("GET /next ", body(client.send("GET /next HTTP/1.1\r\n" + HOST + "\r\n").response()));
+                assertEquals(
+                        "GET /next ",
+                        body(client.send("GET /next HTTP/1.1\r\n" + HOST + "\r\n")
+                                .response()));
             }
             assertTrue(idle.get(0).closedByServer(), "the first to wait was closed");
             assertTrue(idle.get(3).openAndSilentFor(200), "the last to arrive still waits");
@@ -242,7 +265,8 @@ class HttpServerLoopTest {
     void serve_bodyThatStalls_isAFailedBodyForTheHandler() throws IOException {
         int port = start(limits(Duration.ofSeconds(60), Duration.ofMillis(300), 64, 2));
         try (RawSocket client = new RawSocket(port)) {
-            String response = client.send("PUT /stall HTTP/1.1\r\n" + HOST + "Content-Length: 10\r\n\r\nabc").response();
+            String response = client.send("PUT /stall HTTP/1.1\r\n" + HOST + "Content-Length: 10\r\n\r\nabc")
+                    .response();
             assertEquals("HTTP/1.1 400 Bad Request", status(response));
             assertEquals("The request body was not received within the timeout period.", body(response));
             assertTrue(client.closedByServer());
@@ -252,7 +276,9 @@ class HttpServerLoopTest {
     @Test
     void serve_expectContinueRefusedBeforeTheBody_answersWithoutContinue() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            String response = client.send("PUT /refuse HTTP/1.1\r\n" + HOST + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n").response();
+            String response = client.send(
+                            "PUT /refuse HTTP/1.1\r\n" + HOST + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+                    .response();
             assertEquals("HTTP/1.1 403 Forbidden", status(response));
             assertTrue(response.contains("\r\nConnection: close\r\n"));
         }
@@ -270,7 +296,8 @@ class HttpServerLoopTest {
     @Test
     void write_headerValueWithCrlf_isNeverWritten() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            String response = client.send("GET /inject HTTP/1.1\r\n" + HOST + "\r\n").response();
+            String response =
+                    client.send("GET /inject HTTP/1.1\r\n" + HOST + "\r\n").response();
             assertEquals("HTTP/1.1 500 Internal Server Error", status(response));
             assertFalse(response.contains("Set-Cookie"), response);
             assertEquals("The response carried a header value the server refuses to write.\n", body(response));
@@ -281,7 +308,9 @@ class HttpServerLoopTest {
     @Test
     void write_statusLinesCarryTheirReasons() throws IOException {
         try (RawSocket client = new RawSocket(start())) {
-            assertEquals("HTTP/1.1 505 HTTP Version Not Supported", status(client.send("GET / HTTP/3.0\r\n\r\n").response()));
+            assertEquals(
+                    "HTTP/1.1 505 HTTP Version Not Supported",
+                    status(client.send("GET / HTTP/3.0\r\n\r\n").response()));
         }
     }
 }

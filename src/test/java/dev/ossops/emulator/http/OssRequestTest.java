@@ -12,8 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class OssRequestTest {
     private static OssRequest parse(String host, String path, String query) {
-        IncomingRequest incoming = new IncomingRequest("get", path, query, List.of(Map.entry("Host", host),
-                Map.entry("X-OSS-Meta-A", "1"), Map.entry("x-oss-meta-a", "2")), InputStream.nullInputStream());
+        IncomingRequest incoming = new IncomingRequest(
+                "get",
+                path,
+                query,
+                List.of(Map.entry("Host", host), Map.entry("X-OSS-Meta-A", "1"), Map.entry("x-oss-meta-a", "2")),
+                InputStream.nullInputStream());
         return OssRequest.from(incoming, Set.of("localhost"));
     }
 

@@ -51,8 +51,8 @@ public final class RawSocket implements AutoCloseable {
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
             if (b < 0) {
-                throw new IOException("the server closed the connection after " + head.size() + " bytes of a response head: "
-                        + head.toString(StandardCharsets.UTF_8));
+                throw new IOException("the server closed the connection after " + head.size()
+                        + " bytes of a response head: " + head.toString(StandardCharsets.UTF_8));
             }
             head.write(b);
         }

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestHeadParserTest {
-    private static final HttpLimits LIMITS = new HttpLimits(128, 512, 10, Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(5), 16, 2);
+    private static final HttpLimits LIMITS =
+            new HttpLimits(128, 512, 10, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 16, 2);
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
@@ -139,21 +139,35 @@ class RequestHeadParserTest {
 
     @Test
     void feed_endlessEmptyLines_is400() {
-        assertEquals("Too many empty lines before the request line.", refused("\r\n".repeat(9)).getMessage());
+        assertEquals(
+                "Too many empty lines before the request line.",
+                refused("\r\n".repeat(9)).getMessage());
     }
 
     @Test
     void framing_contentLengthAndChunked_asDeclared() throws ProtocolError {
-        assertEquals(new RequestHead.NoBody(), parse("GET / HTTP/1.1\r\nHost: h\r\n\r\n").framing());
-        assertEquals(new RequestHead.Fixed(5), parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n").framing());
-        assertEquals(new RequestHead.Fixed(5), parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 5, 5\r\n\r\n").framing());
-        assertEquals(new RequestHead.Chunked(), parse("PUT / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: Chunked\r\n\r\n").framing());
+        assertEquals(
+                new RequestHead.NoBody(),
+                parse("GET / HTTP/1.1\r\nHost: h\r\n\r\n").framing());
+        assertEquals(
+                new RequestHead.Fixed(5),
+                parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n").framing());
+        assertEquals(
+                new RequestHead.Fixed(5),
+                parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 5, 5\r\n\r\n")
+                        .framing());
+        assertEquals(
+                new RequestHead.Chunked(),
+                parse("PUT / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: Chunked\r\n\r\n")
+                        .framing());
     }
 
     @Test
     void framing_negativeContentLength_is400() throws ProtocolError {
-        ProtocolError e = assertThrows(ProtocolError.class,
-                () -> parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: -1\r\n\r\n").framing());
+        ProtocolError e = assertThrows(
+                ProtocolError.class,
+                () -> parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: -1\r\n\r\n")
+                        .framing());
         assertEquals(400, e.status());
         assertEquals("Content-Length is not a valid number.", e.getMessage());
     }
@@ -161,9 +175,13 @@ class RequestHeadParserTest {
     @Test
     void framing_overflowingContentLength_is400() throws ProtocolError {
         RequestHead head = parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 99999999999999999999\r\n\r\n");
-        assertEquals("Content-Length is not a valid number.", assertThrows(ProtocolError.class, head::framing).getMessage());
+        assertEquals(
+                "Content-Length is not a valid number.",
+                assertThrows(ProtocolError.class, head::framing).getMessage());
         RequestHead justOver = parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 9223372036854775808\r\n\r\n");
-        assertEquals("Content-Length is not a valid number.", assertThrows(ProtocolError.class, justOver::framing).getMessage());
+        assertEquals(
+                "Content-Length is not a valid number.",
+                assertThrows(ProtocolError.class, justOver::framing).getMessage());
     }
 
     @Test
@@ -176,7 +194,8 @@ class RequestHeadParserTest {
 
     @Test
     void framing_contentLengthWithTransferEncoding_is400() throws ProtocolError {
-        RequestHead head = parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n");
+        RequestHead head =
+                parse("PUT / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n");
         ProtocolError e = assertThrows(ProtocolError.class, head::framing);
         assertEquals(400, e.status());
         assertEquals("A request cannot carry both Content-Length and Transfer-Encoding.", e.getMessage());
@@ -192,21 +211,27 @@ class RequestHeadParserTest {
 
     @Test
     void framing_chunkedTwice_is400() throws ProtocolError {
-        RequestHead head = parse("PUT / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n");
-        assertEquals("Transfer-Encoding must name chunked exactly once.", assertThrows(ProtocolError.class, head::framing).getMessage());
+        RequestHead head =
+                parse("PUT / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n");
+        assertEquals(
+                "Transfer-Encoding must name chunked exactly once.",
+                assertThrows(ProtocolError.class, head::framing).getMessage());
     }
 
     @Test
     void framing_transferEncodingInHttp10_is400() throws ProtocolError {
         RequestHead head = parse("PUT / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n");
-        assertEquals("Transfer-Encoding is not allowed in an HTTP/1.0 request.",
+        assertEquals(
+                "Transfer-Encoding is not allowed in an HTTP/1.0 request.",
                 assertThrows(ProtocolError.class, head::framing).getMessage());
     }
 
     @Test
     void framing_missingOrRepeatedHost_is400ForHttp11() throws ProtocolError {
         RequestHead none = parse("GET / HTTP/1.1\r\n\r\n");
-        assertEquals("An HTTP/1.1 request needs exactly one Host header.", assertThrows(ProtocolError.class, none::framing).getMessage());
+        assertEquals(
+                "An HTTP/1.1 request needs exactly one Host header.",
+                assertThrows(ProtocolError.class, none::framing).getMessage());
         RequestHead two = parse("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
         assertEquals(400, assertThrows(ProtocolError.class, two::framing).status());
         assertEquals(new RequestHead.NoBody(), parse("GET / HTTP/1.0\r\n\r\n").framing());
@@ -215,7 +240,8 @@ class RequestHeadParserTest {
     @Test
     void keepAlive_http11UnlessClosed_http10Never() throws ProtocolError {
         assertTrue(parse("GET / HTTP/1.1\r\nHost: h\r\n\r\n").keepAlive());
-        assertFalse(parse("GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Close\r\n\r\n").keepAlive());
+        assertFalse(parse("GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Close\r\n\r\n")
+                .keepAlive());
         assertFalse(parse("GET / HTTP/1.0\r\n\r\n").keepAlive());
         assertNull(parse("GET / HTTP/1.0\r\n\r\n").header("Host"));
     }

@@ -46,13 +46,15 @@ class SlowClientsIT {
     private static final long MAX_HEAP_GROWTH = 256L * 1024 * 1024;
 
     @Test
-    void emulator_slowAndOversizedHeadersAtOnce_keepsAnsweringWithABoundedHeap(EmulatorClients clients) throws Exception {
+    void emulator_slowAndOversizedHeadersAtOnce_keepsAnsweringWithABoundedHeap(EmulatorClients clients)
+            throws Exception {
         String bucket = clients.bucketName("slow-clients");
         clients.v4().createBucket(bucket);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = settledHeapUsed(memory);
         int port = clients.endpoint().getPort();
-        try (OversizedHeads oversized = new OversizedHeads(port, OVERSIZED); SlowHeads slow = new SlowHeads(port, SLOW)) {
+        try (OversizedHeads oversized = new OversizedHeads(port, OVERSIZED);
+                SlowHeads slow = new SlowHeads(port, SLOW)) {
             assertTrue(oversized.allSending.await(5, TimeUnit.MINUTES), "the oversized connections started sending");
             assertTrue(slow.allOpen.await(5, TimeUnit.MINUTES), "the slow connections were opened");
             long slowest = 0;
@@ -63,7 +65,8 @@ class SlowClientsIT {
                 OSS oss = patientClient(clients);
                 try {
                     oss.putObject(bucket, "k" + i, new ByteArrayInputStream(content));
-                    try (OSSObject object = oss.getObject(bucket, "k" + i); InputStream in = object.getObjectContent()) {
+                    try (OSSObject object = oss.getObject(bucket, "k" + i);
+                            InputStream in = object.getObjectContent()) {
                         assertArrayEquals(content, in.readAllBytes());
                     }
                 } finally {
@@ -73,9 +76,15 @@ class SlowClientsIT {
             }
             long during = settledHeapUsed(memory);
             assertTrue(during - before < MAX_HEAP_GROWTH, "heap grew by " + (during - before) / 1024 / 1024 + " MiB");
-            System.out.printf("SlowClientsIT: %d SDK round trips on new connections, slowest %d ms; heap %d -> %d MiB; "
-                            + "slow heads re-opened %d times, oversized heads sent %d MiB%n", ROUND_TRIPS,
-                    TimeUnit.NANOSECONDS.toMillis(slowest), before >> 20, during >> 20, slow.reopened.get(), oversized.sent.get() >> 20);
+            System.out.printf(
+                    "SlowClientsIT: %d SDK round trips on new connections, slowest %d ms; heap %d -> %d MiB; "
+                            + "slow heads re-opened %d times, oversized heads sent %d MiB%n",
+                    ROUND_TRIPS,
+                    TimeUnit.NANOSECONDS.toMillis(slowest),
+                    before >> 20,
+                    during >> 20,
+                    slow.reopened.get(),
+                    oversized.sent.get() >> 20);
         }
     }
 
@@ -86,9 +95,12 @@ class SlowClientsIT {
         conf.setMaxErrorRetry(0);
         conf.setConnectionTimeout(60_000);
         conf.setSocketTimeout(60_000);
-        return OSSClientBuilder.create().endpoint(clients.endpoint().toString())
+        return OSSClientBuilder.create()
+                .endpoint(clients.endpoint().toString())
                 .credentialsProvider(new DefaultCredentialProvider(clients.keyId(), clients.secret()))
-                .clientConfiguration(conf).region(clients.region()).build();
+                .clientConfiguration(conf)
+                .region(clients.region())
+                .build();
     }
 
     /** Heap in use once collections have settled: the smallest of a few readings after a GC. */
@@ -129,7 +141,9 @@ class SlowClientsIT {
 
         private Socket open(int i) throws IOException {
             Socket s = new Socket("127.0.0.1", port);
-            s.getOutputStream().write(("GET /slow-" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("GET /slow-" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+                            .getBytes(StandardCharsets.US_ASCII));
             return s;
         }
 

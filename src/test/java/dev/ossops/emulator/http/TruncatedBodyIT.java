@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TruncatedBodyIT {
     /** Everything the emulator's HTTP layer logs at WARNING or above while a test runs. */
     private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+
     private final Logger httpLogs = Logger.getLogger("dev.ossops.emulator.http");
     private final Handler capture = new Handler() {
         @Override
@@ -39,12 +40,10 @@ class TruncatedBodyIT {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -82,7 +81,8 @@ class TruncatedBodyIT {
     @Test
     void putObject_bodyCutShort_isIncompleteBodyWithoutAStackTrace(EmulatorClients clients) throws IOException {
         String bucket = openBucket(clients, "cut");
-        String response = cutShort(clients, "PUT /" + bucket + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n", "abcd");
+        String response = cutShort(
+                clients, "PUT /" + bucket + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n", "abcd");
         assertTrue(response.startsWith("HTTP/1.1 400 Bad Request\r\n"), response);
         assertEquals("IncompleteBody", element(response, "Code"));
         assertEquals("The request body ended 6 bytes before its Content-Length of 10.", element(response, "Message"));
@@ -94,10 +94,14 @@ class TruncatedBodyIT {
     @Test
     void uploadPart_chunkedBodyCutShort_isIncompleteBody(EmulatorClients clients) throws IOException {
         String bucket = openBucket(clients, "cut-part");
-        String uploadId = clients.v4().initiateMultipartUpload(
-                new com.aliyun.oss.model.InitiateMultipartUploadRequest(bucket, "big")).getUploadId();
-        String response = cutShort(clients, "PUT /" + bucket + "/big?partNumber=1&uploadId=" + uploadId
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n", "10\r\nonly-eight");
+        String uploadId = clients.v4()
+                .initiateMultipartUpload(new com.aliyun.oss.model.InitiateMultipartUploadRequest(bucket, "big"))
+                .getUploadId();
+        String response = cutShort(
+                clients,
+                "PUT /" + bucket + "/big?partNumber=1&uploadId=" + uploadId
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n",
+                "10\r\nonly-eight");
         assertEquals("IncompleteBody", element(response, "Code"));
         assertEquals("The chunked request body ended inside a chunk.", element(response, "Message"));
         assertEquals(List.of(), warnings.stream().map(LogRecord::getMessage).toList());
@@ -107,12 +111,14 @@ class TruncatedBodyIT {
     void putObject_negativeChunkSize_isAnsweredAndTheConnectionClosed(EmulatorClients clients) throws IOException {
         String bucket = openBucket(clients, "chunk");
         try (RawSocket client = new RawSocket(clients.endpoint().getPort())) {
-            client.send("PUT /" + bucket + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\n"
+            client.send("PUT /" + bucket
+                    + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\n"
                     + "DELETE /" + bucket + "/k HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             List<String> responses = client.responsesUntilClosed();
             assertEquals(1, responses.size(), responses.toString());
             assertEquals("InvalidArgument", element(responses.get(0), "Code"));
-            assertEquals("The chunked request body is malformed: chunk size '-5' is not 1 to 15 hex digits.",
+            assertEquals(
+                    "The chunked request body is malformed: chunk size '-5' is not 1 to 15 hex digits.",
                     element(responses.get(0), "Message"));
             assertTrue(responses.get(0).contains("\r\nConnection: close\r\n"));
         }
@@ -127,8 +133,11 @@ class TruncatedBodyIT {
             client.send("PUT /" + bucket + "/front HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n"
                     + "DELETE /" + bucket + "/keep HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             List<String> responses = client.responsesUntilClosed();
-            assertEquals(List.of("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 38\r\n"
-                    + "Connection: close\r\n\r\nContent-Length is not a valid number.\n"), responses);
+            assertEquals(
+                    List.of(
+                            "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 38\r\n"
+                                    + "Connection: close\r\n\r\nContent-Length is not a valid number.\n"),
+                    responses);
         }
         assertTrue(clients.v4().doesObjectExist(bucket, "keep"), "the hidden DELETE never ran");
         assertFalse(clients.v4().doesObjectExist(bucket, "front"));
@@ -136,17 +145,23 @@ class TruncatedBodyIT {
 
     @Test
     void rpcForm_cutShort_isIncompleteBody(EmulatorClients clients) throws IOException {
-        String response = cutShort(clients, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: 100\r\n\r\n", "Action=ListUsers&Version=2015-05-01");
+        String response = cutShort(
+                clients,
+                "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 100\r\n\r\n",
+                "Action=ListUsers&Version=2015-05-01");
         assertTrue(response.startsWith("HTTP/1.1 400 Bad Request\r\n"), response);
         assertEquals("IncompleteBody", element(response, "Code"));
         assertEquals(List.of(), warnings.stream().map(LogRecord::getMessage).toList());
     }
 
     @Test
-    void putBucketVersioning_anonymousWithABodyCutShort_isDeniedWithoutReadingIt(EmulatorClients clients) throws IOException {
+    void putBucketVersioning_anonymousWithABodyCutShort_isDeniedWithoutReadingIt(EmulatorClients clients)
+            throws IOException {
         String bucket = openBucket(clients, "cut-config");
-        String response = cutShort(clients, "PUT /" + bucket + "/?versioning HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n",
+        String response = cutShort(
+                clients,
+                "PUT /" + bucket + "/?versioning HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n",
                 "<VersioningConfiguration><Status>Enabled");
         // Anonymous: refused before the body is read, whatever the body holds.
         assertEquals("AccessDenied", element(response, "Code"));

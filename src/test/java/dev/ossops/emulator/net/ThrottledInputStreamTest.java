@@ -17,7 +17,8 @@ class ThrottledInputStreamTest {
             data[i] = (byte) i;
         }
         CountingPacing pacing = new CountingPacing();
-        InputStream in = new ThrottledInputStream(new ByteArrayInputStream(data), new TokenBucket(10 * 1024, 0, pacing));
+        InputStream in =
+                new ThrottledInputStream(new ByteArrayInputStream(data), new TokenBucket(10 * 1024, 0, pacing));
         assertArrayEquals(data, in.readAllBytes());
         assertEquals(10_000_000_000L, pacing.slept());
     }
@@ -25,7 +26,8 @@ class ThrottledInputStreamTest {
     @Test
     void read_largeBuffer_movesOneChunkAtATime() throws Exception {
         CountingPacing pacing = new CountingPacing();
-        InputStream in = new ThrottledInputStream(new ByteArrayInputStream(new byte[64 * 1024]), new TokenBucket(1024, 0, pacing));
+        InputStream in = new ThrottledInputStream(
+                new ByteArrayInputStream(new byte[64 * 1024]), new TokenBucket(1024, 0, pacing));
         assertEquals(ThrottledInputStream.CHUNK, in.read(new byte[64 * 1024], 0, 64 * 1024));
         assertEquals(1, pacing.sleeps());
         assertEquals(16_000_000_000L, pacing.slept());
@@ -34,7 +36,8 @@ class ThrottledInputStreamTest {
     @Test
     void read_singleBytes_areCountedToo() throws Exception {
         CountingPacing pacing = new CountingPacing();
-        InputStream in = new ThrottledInputStream(new ByteArrayInputStream(new byte[] {1, 2}), new TokenBucket(1, 0, pacing));
+        InputStream in =
+                new ThrottledInputStream(new ByteArrayInputStream(new byte[] {1, 2}), new TokenBucket(1, 0, pacing));
         assertEquals(1, in.read());
         assertEquals(2, in.read());
         assertEquals(-1, in.read());

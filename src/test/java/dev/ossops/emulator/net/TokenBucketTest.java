@@ -63,10 +63,14 @@ class TokenBucketTest {
     @Test
     void constructor_nonPositiveRateOrNegativeBurst_isRefused() {
         CountingPacing pacing = new CountingPacing();
-        assertEquals("bytesPerSecond must be positive, was 0",
-                assertThrows(IllegalArgumentException.class, () -> new TokenBucket(0, 1, pacing)).getMessage());
-        assertEquals("burstBytes must not be negative, was -1",
-                assertThrows(IllegalArgumentException.class, () -> new TokenBucket(1, -1, pacing)).getMessage());
+        assertEquals(
+                "bytesPerSecond must be positive, was 0",
+                assertThrows(IllegalArgumentException.class, () -> new TokenBucket(0, 1, pacing))
+                        .getMessage());
+        assertEquals(
+                "burstBytes must not be negative, was -1",
+                assertThrows(IllegalArgumentException.class, () -> new TokenBucket(1, -1, pacing))
+                        .getMessage());
     }
 
     @Test

@@ -112,7 +112,8 @@ class TrafficShaperTest {
     void inbound_twoConnectionsUnderAWideTotal_eachKeepsItsOwnRate() throws Exception {
         // 2 x 2 MiB at 1 MiB/s each side by side: 2 s of link time, not 4, less each one's 0.1 s burst.
         shaper.shapeLink(MIB, 100 * MIB);
-        long moved = interleave(List.of(shaper.connection().inbound(new ByteArrayInputStream(bytes(2 * MIB))),
+        long moved = interleave(List.of(
+                shaper.connection().inbound(new ByteArrayInputStream(bytes(2 * MIB))),
                 shaper.connection().inbound(new ByteArrayInputStream(bytes(2 * MIB)))));
         assertEquals(4L * MIB, moved);
         assertEquals(1_900_000_000L, pacing.slept(), 20 * ROUNDING_NANOS);
@@ -141,8 +142,10 @@ class TrafficShaperTest {
 
     @Test
     void shapeLink_negative_isRefused() {
-        assertEquals("bandwidths must be 0 (unlimited) or more",
-                assertThrows(IllegalArgumentException.class, () -> shaper.shapeLink(-1, 0)).getMessage());
+        assertEquals(
+                "bandwidths must be 0 (unlimited) or more",
+                assertThrows(IllegalArgumentException.class, () -> shaper.shapeLink(-1, 0))
+                        .getMessage());
     }
 
     /** Reads the streams a chunk at a time in turn, as concurrent connections would take turns; returns the bytes moved. */

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,14 @@ class PostObjectIT {
     private static final byte[] HELLO = "hello from a browser form".getBytes(StandardCharsets.UTF_8);
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private HttpResponse<String> send(EmulatorClients clients, String bucket, FormBody form, byte[] body) throws IOException, InterruptedException {
+    private HttpResponse<String> send(EmulatorClients clients, String bucket, FormBody form, byte[] body)
+            throws IOException, InterruptedException {
         return send(clients, bucket, form, body, Map.of());
     }
 
     /** With the headers a browser adds to a page's form post ({@code Origin}, {@code Sec-Fetch-Site}). */
-    private HttpResponse<String> send(EmulatorClients clients, String bucket, FormBody form, byte[] body, Map<String, String> browser)
+    private HttpResponse<String> send(
+            EmulatorClients clients, String bucket, FormBody form, byte[] body, Map<String, String> browser)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket))
                 .header("Content-Type", form.contentType())
@@ -69,7 +70,8 @@ class PostObjectIT {
     private static FormBody v1Form(EmulatorClients clients, String key, Date expiration, PolicyConditions conditions) {
         OSS oss = clients.v1();
         String policy = oss.generatePostPolicy(expiration, conditions);
-        return new FormBody().field("key", key)
+        return new FormBody()
+                .field("key", key)
                 .field("OSSAccessKeyId", clients.keyId())
                 .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
                 .field("Signature", oss.calculatePostSignature(policy));
@@ -80,7 +82,8 @@ class PostObjectIT {
     }
 
     private static byte[] read(OSS oss, String bucket, String key) throws IOException {
-        try (OSSObject object = oss.getObject(bucket, key); InputStream in = object.getObjectContent()) {
+        try (OSSObject object = oss.getObject(bucket, key);
+                InputStream in = object.getObjectContent()) {
             return in.readAllBytes();
         }
     }
@@ -92,17 +95,27 @@ class PostObjectIT {
                 .field("success_action_status", "201")
                 .field("x-oss-meta-owner", "alice")
                 .field("Content-Type", "text/plain");
-        HttpResponse<String> response = send(clients, bucket, form, form.withFile("hello.txt", "application/octet-stream", HELLO));
+        HttpResponse<String> response =
+                send(clients, bucket, form, form.withFile("hello.txt", "application/octet-stream", HELLO));
 
         assertEquals(201, response.statusCode(), response.body());
         String etag = response.headers().firstValue("ETag").orElseThrow();
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PostResponse><Bucket>" + bucket + "</Bucket><Location>http://"
-                + clients.endpoint().getAuthority() + "/" + bucket + "/uploads/hello.txt</Location><Key>uploads/hello.txt</Key><ETag>"
-                + etag + "</ETag></PostResponse>", response.body());
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PostResponse><Bucket>" + bucket
+                        + "</Bucket><Location>http://"
+                        + clients.endpoint().getAuthority() + "/" + bucket
+                        + "/uploads/hello.txt</Location><Key>uploads/hello.txt</Key><ETag>"
+                        + etag + "</ETag></PostResponse>",
+                response.body());
         OSS oss = clients.v4();
         assertArrayEquals(HELLO, read(oss, bucket, "uploads/hello.txt"));
-        assertEquals("alice", oss.getObjectMetadata(bucket, "uploads/hello.txt").getUserMetadata().get("owner"));
-        assertEquals("text/plain", oss.getObjectMetadata(bucket, "uploads/hello.txt").getContentType());
+        assertEquals(
+                "alice",
+                oss.getObjectMetadata(bucket, "uploads/hello.txt")
+                        .getUserMetadata()
+                        .get("owner"));
+        assertEquals(
+                "text/plain", oss.getObjectMetadata(bucket, "uploads/hello.txt").getContentType());
     }
 
     @Test
@@ -115,8 +128,14 @@ class PostObjectIT {
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("sse.txt", "text/plain", HELLO));
 
         assertEquals(204, response.statusCode(), response.body());
-        assertEquals("KMS", response.headers().firstValue("x-oss-server-side-encryption").orElseThrow());
-        assertEquals("post-key", response.headers().firstValue("x-oss-server-side-encryption-key-id").orElseThrow());
+        assertEquals(
+                "KMS",
+                response.headers().firstValue("x-oss-server-side-encryption").orElseThrow());
+        assertEquals(
+                "post-key",
+                response.headers()
+                        .firstValue("x-oss-server-side-encryption-key-id")
+                        .orElseThrow());
         ObjectMetadata meta = clients.v4().getObjectMetadata(bucket, "uploads/sse.txt");
         assertEquals("KMS", meta.getServerSideEncryption());
         assertEquals("post-key", meta.getServerSideEncryptionKeyId());
@@ -128,12 +147,20 @@ class PostObjectIT {
         Date now = new Date();
         OSS oss = clients.v4();
         String policy = oss.generatePostPolicy(inAnHour(), uploadsPolicy(0, 1024));
-        String day = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(now.toInstant());
-        FormBody form = new FormBody().field("key", "uploads/v4.txt")
+        String day =
+                DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(now.toInstant());
+        FormBody form = new FormBody()
+                .field("key", "uploads/v4.txt")
                 .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
                 .field("x-oss-signature-version", "OSS4-HMAC-SHA256")
-                .field("x-oss-credential", clients.keyId() + "/" + day + "/" + clients.region() + "/oss/aliyun_v4_request")
-                .field("x-oss-date", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now.toInstant()))
+                .field(
+                        "x-oss-credential",
+                        clients.keyId() + "/" + day + "/" + clients.region() + "/oss/aliyun_v4_request")
+                .field(
+                        "x-oss-date",
+                        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                                .withZone(ZoneOffset.UTC)
+                                .format(now.toInstant()))
                 .field("x-oss-signature", oss.calculatePostSignature(policy, now))
                 .field("success_action_status", "200");
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("v4.txt", "text/plain", HELLO));
@@ -154,24 +181,36 @@ class PostObjectIT {
         clients.v4().setBucketCORS(cors);
 
         FormBody allowed = v1Form(clients, "uploads/from-app.txt", inAnHour(), uploadsPolicy(0, 1024));
-        HttpResponse<String> app = send(clients, bucket, allowed, allowed.withFile("a.txt", "text/plain", HELLO),
+        HttpResponse<String> app = send(
+                clients,
+                bucket,
+                allowed,
+                allowed.withFile("a.txt", "text/plain", HELLO),
                 Map.of("Origin", "https://app.example.com", "Sec-Fetch-Site", "cross-site"));
         assertEquals(204, app.statusCode(), app.body());
-        assertEquals("https://app.example.com", app.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals(
+                "https://app.example.com",
+                app.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
         assertArrayEquals(HELLO, read(clients.v4(), bucket, "uploads/from-app.txt"));
 
         FormBody other = v1Form(clients, "uploads/from-other.txt", inAnHour(), uploadsPolicy(0, 1024));
-        HttpResponse<String> unlisted = send(clients, bucket, other, other.withFile("b.txt", "text/plain", HELLO),
+        HttpResponse<String> unlisted = send(
+                clients,
+                bucket,
+                other,
+                other.withFile("b.txt", "text/plain", HELLO),
                 Map.of("Origin", "https://other.example", "Sec-Fetch-Site", "cross-site"));
         assertEquals(204, unlisted.statusCode(), unlisted.body());
-        assertFalse(unlisted.headers().firstValue("Access-Control-Allow-Origin").isPresent(), "no rule lists that origin");
+        assertFalse(
+                unlisted.headers().firstValue("Access-Control-Allow-Origin").isPresent(), "no rule lists that origin");
     }
 
     @Test
     void postObject_defaultStatus_is204(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-204");
         FormBody form = v1Form(clients, "uploads/a.bin", inAnHour(), uploadsPolicy(0, 1024));
-        HttpResponse<String> response = send(clients, bucket, form, form.withFile("a.bin", "application/octet-stream", HELLO));
+        HttpResponse<String> response =
+                send(clients, bucket, form, form.withFile("a.bin", "application/octet-stream", HELLO));
         assertEquals(204, response.statusCode());
         assertTrue(response.headers().firstValue("ETag").isPresent());
     }
@@ -180,7 +219,8 @@ class PostObjectIT {
     void postObject_largeFileWithBoundaryLikeBytes_isStoredExactly(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-large");
         byte[] content = new byte[3 * 1024 * 1024 + 17];
-        byte[] lookalike = ("\r\n--" + FormBody.BOUNDARY.substring(0, FormBody.BOUNDARY.length() - 1)).getBytes(StandardCharsets.US_ASCII);
+        byte[] lookalike = ("\r\n--" + FormBody.BOUNDARY.substring(0, FormBody.BOUNDARY.length() - 1))
+                .getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < content.length; i++) {
             content[i] = (byte) (i * 7 + 3);
         }
@@ -188,7 +228,8 @@ class PostObjectIT {
             System.arraycopy(lookalike, 0, content, at, lookalike.length);
         }
         FormBody form = v1Form(clients, "uploads/large.bin", inAnHour(), uploadsPolicy(0, 10L * 1024 * 1024));
-        HttpResponse<String> response = send(clients, bucket, form, form.withFile("large.bin", "application/octet-stream", content));
+        HttpResponse<String> response =
+                send(clients, bucket, form, form.withFile("large.bin", "application/octet-stream", content));
         assertEquals(204, response.statusCode(), response.body());
         assertTrue(Arrays.equals(content, read(clients.v4(), bucket, "uploads/large.bin")), "stored bytes differ");
     }
@@ -196,10 +237,14 @@ class PostObjectIT {
     @Test
     void postObject_expiredPolicy_isAccessDenied(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-expired");
-        FormBody form = v1Form(clients, "uploads/x", new Date(System.currentTimeMillis() - 60_000), uploadsPolicy(0, 1024));
+        FormBody form =
+                v1Form(clients, "uploads/x", new Date(System.currentTimeMillis() - 60_000), uploadsPolicy(0, 1024));
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("x", "text/plain", HELLO));
         assertEquals(403, response.statusCode());
-        assertTrue(response.body().contains("<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message>"),
+        assertTrue(
+                response.body()
+                        .contains(
+                                "<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message>"),
                 response.body());
     }
 
@@ -209,8 +254,11 @@ class PostObjectIT {
         FormBody form = v1Form(clients, "elsewhere/x", inAnHour(), uploadsPolicy(0, 1024));
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("x", "text/plain", HELLO));
         assertEquals(403, response.statusCode());
-        assertTrue(response.body().contains("<Message>Invalid according to Policy: Policy Condition failed: "
-                + "[\"starts-with\", \"$key\", \"uploads/\"]</Message>"), response.body());
+        assertTrue(
+                response.body()
+                        .contains("<Message>Invalid according to Policy: Policy Condition failed: "
+                                + "[\"starts-with\", \"$key\", \"uploads/\"]</Message>"),
+                response.body());
         assertFalse(clients.v4().doesObjectExist(bucket, "elsewhere/x"));
     }
 
@@ -240,7 +288,9 @@ class PostObjectIT {
         String bucket = bucket(clients, "post-sig");
         OSS oss = clients.v1();
         String policy = oss.generatePostPolicy(inAnHour(), uploadsPolicy(0, 1024));
-        FormBody form = new FormBody().field("key", "uploads/x").field("OSSAccessKeyId", clients.keyId())
+        FormBody form = new FormBody()
+                .field("key", "uploads/x")
+                .field("OSSAccessKeyId", clients.keyId())
                 .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
                 .field("Signature", oss.calculatePostSignature(policy + " "));
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("x", "text/plain", HELLO));
@@ -251,14 +301,21 @@ class PostObjectIT {
     @Test
     void postObject_simpleConditionWithTwoProperties_isInvalidPolicyDocument(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-badpolicy");
-        String policy = "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[{\"bucket\":\"" + bucket + "\",\"key\":\"k\"}]}";
-        FormBody form = new FormBody().field("key", "k").field("OSSAccessKeyId", clients.keyId())
+        String policy = "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[{\"bucket\":\"" + bucket
+                + "\",\"key\":\"k\"}]}";
+        FormBody form = new FormBody()
+                .field("key", "k")
+                .field("OSSAccessKeyId", clients.keyId())
                 .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
                 .field("Signature", clients.v1().calculatePostSignature(policy));
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("k", "text/plain", HELLO));
         assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("<Code>InvalidPolicyDocument</Code><Message>Invalid Policy: Invalid Simple-Condition: "
-                + "Simple-Conditions must have exactly one property specified.</Message>"), response.body());
+        assertTrue(
+                response.body()
+                        .contains(
+                                "<Code>InvalidPolicyDocument</Code><Message>Invalid Policy: Invalid Simple-Condition: "
+                                        + "Simple-Conditions must have exactly one property specified.</Message>"),
+                response.body());
     }
 
     @Test
@@ -266,12 +323,17 @@ class PostObjectIT {
         String bucket = bucket(clients, "post-eq");
         String policy = "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[{\"bucket\":\"" + bucket + "\"},"
                 + "[\"eq\",\"$x-oss-meta-team\",\"media\"]]}";
-        FormBody wrongTeam = new FormBody().field("key", "k").field("OSSAccessKeyId", clients.keyId())
+        FormBody wrongTeam = new FormBody()
+                .field("key", "k")
+                .field("OSSAccessKeyId", clients.keyId())
                 .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
-                .field("Signature", clients.v1().calculatePostSignature(policy)).field("x-oss-meta-team", "ads");
+                .field("Signature", clients.v1().calculatePostSignature(policy))
+                .field("x-oss-meta-team", "ads");
         HttpResponse<String> denied = send(clients, bucket, wrongTeam, wrongTeam.withFile("k", "text/plain", HELLO));
         assertEquals(403, denied.statusCode());
-        assertTrue(denied.body().contains("Policy Condition failed: [\"eq\", \"$x-oss-meta-team\", \"media\"]"), denied.body());
+        assertTrue(
+                denied.body().contains("Policy Condition failed: [\"eq\", \"$x-oss-meta-team\", \"media\"]"),
+                denied.body());
 
         FormBody rightTeam = wrongTeam.field("x-oss-meta-team", "media");
         HttpResponse<String> ok = send(clients, bucket, rightTeam, rightTeam.withFile("k", "text/plain", HELLO));
@@ -300,21 +362,27 @@ class PostObjectIT {
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("r.txt", "text/plain", HELLO));
         assertEquals(303, response.statusCode());
         String etag = response.headers().firstValue("ETag").orElseThrow();
-        assertEquals("https://app.example.com/done?bucket=" + bucket + "&key=uploads%2Fr.txt&etag="
-                + java.net.URLEncoder.encode(etag, StandardCharsets.UTF_8), response.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "https://app.example.com/done?bucket=" + bucket + "&key=uploads%2Fr.txt&etag="
+                        + java.net.URLEncoder.encode(etag, StandardCharsets.UTF_8),
+                response.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
     void postObject_withoutFile_isInvalidArgument(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-nofile");
-        String body = "--" + FormBody.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nk\r\n--" + FormBody.BOUNDARY + "--\r\n";
+        String body = "--" + FormBody.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nk\r\n--"
+                + FormBody.BOUNDARY + "--\r\n";
         HttpResponse<String> response = send(clients, bucket, new FormBody(), body.getBytes(StandardCharsets.UTF_8));
         assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("<Message>Bucket POST must contain a field named 'file'.</Message>"), response.body());
+        assertTrue(
+                response.body().contains("<Message>Bucket POST must contain a field named 'file'.</Message>"),
+                response.body());
     }
 
     /** A V1 form for {@code uploads/...} whose policy, built by the SDK's PolicyConditions, limits the content type. */
-    private static FormBody typedForm(EmulatorClients clients, String key, MatchMode mode, String field, String... types) {
+    private static FormBody typedForm(
+            EmulatorClients clients, String key, MatchMode mode, String field, String... types) {
         PolicyConditions conditions = uploadsPolicy(0, 1024);
         conditions.addConditionItem(mode, field, types);
         return v1Form(clients, key, inAnHour(), conditions);
@@ -323,13 +391,16 @@ class PostObjectIT {
     @Test
     void postObject_sdkInCondition_acceptsAListedTypeAndStoresIt(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-in");
-        FormBody form = typedForm(clients, "uploads/a.png", MatchMode.In, "x-oss-content-type", "image/png", "image/jpeg")
+        FormBody form = typedForm(
+                        clients, "uploads/a.png", MatchMode.In, "x-oss-content-type", "image/png", "image/jpeg")
                 .field("x-oss-content-type", "image/png");
 
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("a.png", "text/html", HELLO));
 
         assertEquals(204, response.statusCode(), response.body());
-        assertEquals("image/png", clients.v4().getObjectMetadata(bucket, "uploads/a.png").getContentType());
+        assertEquals(
+                "image/png",
+                clients.v4().getObjectMetadata(bucket, "uploads/a.png").getContentType());
     }
 
     @Test
@@ -337,13 +408,18 @@ class PostObjectIT {
         String bucket = bucket(clients, "post-in-no");
         FormBody html = typedForm(clients, "uploads/a.html", MatchMode.In, "Content-Type", "image/png", "image/jpeg")
                 .field("Content-Type", "text/html");
-        FormBody missing = typedForm(clients, "uploads/b.html", MatchMode.In, "Content-Type", "image/png", "image/jpeg");
+        FormBody missing =
+                typedForm(clients, "uploads/b.html", MatchMode.In, "Content-Type", "image/png", "image/jpeg");
 
         for (FormBody form : List.of(html, missing)) {
             HttpResponse<String> response = send(clients, bucket, form, form.withFile("a.html", "text/html", HELLO));
             assertEquals(403, response.statusCode(), response.body());
-            assertTrue(response.body().contains("<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy Condition failed: "
-                    + "[\"in\", \"$content-type\", [\"image/png\", \"image/jpeg\"]]</Message>"), response.body());
+            assertTrue(
+                    response.body()
+                            .contains(
+                                    "<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy Condition failed: "
+                                            + "[\"in\", \"$content-type\", [\"image/png\", \"image/jpeg\"]]</Message>"),
+                    response.body());
         }
         assertFalse(clients.v4().doesObjectExist(bucket, "uploads/a.html"));
         assertFalse(clients.v4().doesObjectExist(bucket, "uploads/b.html"));
@@ -356,36 +432,59 @@ class PostObjectIT {
                 .field("Cache-Control", "no-cache");
         HttpResponse<String> denied = send(clients, bucket, noCache, noCache.withFile("n.txt", "text/plain", HELLO));
         assertEquals(403, denied.statusCode(), denied.body());
-        assertTrue(denied.body().contains("Policy Condition failed: [\"not-in\", \"$cache-control\", [\"no-cache\", \"no-store\"]]"),
+        assertTrue(
+                denied.body()
+                        .contains(
+                                "Policy Condition failed: [\"not-in\", \"$cache-control\", [\"no-cache\", \"no-store\"]]"),
                 denied.body());
 
         FormBody cached = typedForm(clients, "uploads/c.txt", MatchMode.NotIn, "Cache-Control", "no-cache", "no-store")
                 .field("Cache-Control", "max-age=60");
-        assertEquals(204, send(clients, bucket, cached, cached.withFile("c.txt", "text/plain", HELLO)).statusCode());
+        assertEquals(
+                204,
+                send(clients, bucket, cached, cached.withFile("c.txt", "text/plain", HELLO))
+                        .statusCode());
         FormBody absent = typedForm(clients, "uploads/d.txt", MatchMode.NotIn, "Cache-Control", "no-cache", "no-store");
-        assertEquals(204, send(clients, bucket, absent, absent.withFile("d.txt", "text/plain", HELLO)).statusCode());
-        assertEquals("max-age=60", clients.v4().getObjectMetadata(bucket, "uploads/c.txt").getCacheControl());
+        assertEquals(
+                204,
+                send(clients, bucket, absent, absent.withFile("d.txt", "text/plain", HELLO))
+                        .statusCode());
+        assertEquals(
+                "max-age=60",
+                clients.v4().getObjectMetadata(bucket, "uploads/c.txt").getCacheControl());
     }
 
     @Test
     void postObject_inWithAStringInsteadOfAList_isInvalidPolicyDocument(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-in-str");
-        String policy = "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[[\"not-in\",\"$cache-control\",\"no-cache\"]]}";
-        FormBody form = new FormBody().field("key", "k").field("OSSAccessKeyId", clients.keyId())
+        String policy =
+                "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[[\"not-in\",\"$cache-control\",\"no-cache\"]]}";
+        FormBody form = new FormBody()
+                .field("key", "k")
+                .field("OSSAccessKeyId", clients.keyId())
                 .field("policy", BinaryUtil.toBase64String(policy.getBytes(StandardCharsets.UTF_8)))
                 .field("Signature", clients.v1().calculatePostSignature(policy));
         HttpResponse<String> response = send(clients, bucket, form, form.withFile("k", "text/plain", HELLO));
         assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("<Code>InvalidPolicyDocument</Code><Message>Invalid Policy: Invalid Condition: "
-                + "the values of 'not-in' must be a list.</Message>"), response.body());
+        assertTrue(
+                response.body()
+                        .contains("<Code>InvalidPolicyDocument</Code><Message>Invalid Policy: Invalid Condition: "
+                                + "the values of 'not-in' must be a list.</Message>"),
+                response.body());
     }
 
     @Test
     void postObject_xOssContentType_winsOverTheFieldAndTheFilePart(EmulatorClients clients) throws Exception {
         String bucket = bucket(clients, "post-xct");
         FormBody form = v1Form(clients, "uploads/t.bin", inAnHour(), uploadsPolicy(0, 1024))
-                .field("Content-Type", "text/html").field("x-oss-content-type", "image/webp");
-        assertEquals(204, send(clients, bucket, form, form.withFile("t.bin", "text/html", HELLO)).statusCode());
-        assertEquals("image/webp", clients.v4().getObjectMetadata(bucket, "uploads/t.bin").getContentType());
+                .field("Content-Type", "text/html")
+                .field("x-oss-content-type", "image/webp");
+        assertEquals(
+                204,
+                send(clients, bucket, form, form.withFile("t.bin", "text/html", HELLO))
+                        .statusCode());
+        assertEquals(
+                "image/webp",
+                clients.v4().getObjectMetadata(bucket, "uploads/t.bin").getContentType());
     }
 }

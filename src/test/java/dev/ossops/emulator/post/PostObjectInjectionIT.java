@@ -39,9 +39,12 @@ class PostObjectInjectionIT {
             throws IOException, InterruptedException {
         FormBody form = new FormBody().field("key", "uploads/page.html").field(field, value);
         byte[] body = form.withFile("page.html", "text/html", "<h1>hi</h1>".getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket))
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket))
+                        .header("Content-Type", form.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String element(String xml, String name) {
@@ -65,36 +68,57 @@ class PostObjectInjectionIT {
 
     @Test
     void postObject_userMetadataWithCrlf_isRefused(EmulatorClients clients) throws Exception {
-        assertRefused(clients, "x-oss-meta-note", "User metadata contains characters a header cannot carry.", "0011-00000005",
+        assertRefused(
+                clients,
+                "x-oss-meta-note",
+                "User metadata contains characters a header cannot carry.",
+                "0011-00000005",
                 "x-oss-meta-note");
     }
 
     @Test
     void postObject_contentDispositionWithCrlf_isRefused(EmulatorClients clients) throws Exception {
-        assertRefused(clients, "Content-Disposition", "The value contains characters a header cannot carry.", "0099-00000400",
+        assertRefused(
+                clients,
+                "Content-Disposition",
+                "The value contains characters a header cannot carry.",
+                "0099-00000400",
                 "Content-Disposition");
     }
 
     @Test
     void postObject_cacheControlWithCrlf_isRefused(EmulatorClients clients) throws Exception {
-        assertRefused(clients, "Cache-Control", "Cache-Control contains characters a header cannot carry.", "0011-00000009",
+        assertRefused(
+                clients,
+                "Cache-Control",
+                "Cache-Control contains characters a header cannot carry.",
+                "0011-00000009",
                 "Cache-Control");
     }
 
     @Test
     void postObject_contentEncodingWithCrlf_isRefused(EmulatorClients clients) throws Exception {
-        assertRefused(clients, "Content-Encoding", "Content-Encoding contains characters a header cannot carry.", "0011-00000008",
+        assertRefused(
+                clients,
+                "Content-Encoding",
+                "Content-Encoding contains characters a header cannot carry.",
+                "0011-00000008",
                 "Content-Encoding");
     }
 
     @Test
     void postObject_expiresWithCrlf_isRefused(EmulatorClients clients) throws Exception {
-        assertRefused(clients, "Expires", "Expires contains characters a header cannot carry.", "0011-00000010", "Expires");
+        assertRefused(
+                clients, "Expires", "Expires contains characters a header cannot carry.", "0011-00000010", "Expires");
     }
 
     @Test
     void postObject_redirectWithCrlf_isRefused(EmulatorClients clients) throws Exception {
-        assertRefused(clients, "success_action_redirect", "The value contains characters a header cannot carry.", "0099-00000400",
+        assertRefused(
+                clients,
+                "success_action_redirect",
+                "The value contains characters a header cannot carry.",
+                "0099-00000400",
                 "success_action_redirect");
     }
 
@@ -103,7 +127,9 @@ class PostObjectInjectionIT {
         String bucket = openBucket(clients, "redirect");
         HttpResponse<String> response = post(clients, bucket, "success_action_redirect", "http://127.0.0.1/done");
         assertEquals(303, response.statusCode());
-        assertTrue(response.headers().firstValue("Location").orElseThrow()
+        assertTrue(response.headers()
+                .firstValue("Location")
+                .orElseThrow()
                 .startsWith("http://127.0.0.1/done?bucket=" + bucket + "&key=uploads%2Fpage.html&etag="));
     }
 }

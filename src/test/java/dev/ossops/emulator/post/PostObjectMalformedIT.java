@@ -36,13 +36,19 @@ class PostObjectMalformedIT {
     }
 
     private static byte[] form() {
-        return new FormBody().field("key", "uploads/a.txt").withFile("a.txt", "text/plain", "0123456789".repeat(20).getBytes(StandardCharsets.UTF_8));
+        return new FormBody()
+                .field("key", "uploads/a.txt")
+                .withFile("a.txt", "text/plain", "0123456789".repeat(20).getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> post(EmulatorClients clients, String bucket, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String element(String xml, String name) {
@@ -77,7 +83,10 @@ class PostObjectMalformedIT {
     void postObject_formWithoutItsClosingBoundary_isMalformedPostRequest(EmulatorClients clients) throws Exception {
         String bucket = openBucket(clients, "unclosed");
         byte[] body = form();
-        HttpResponse<String> response = post(clients, bucket, "multipart/form-data; boundary=" + FormBody.BOUNDARY,
+        HttpResponse<String> response = post(
+                clients,
+                bucket,
+                "multipart/form-data; boundary=" + FormBody.BOUNDARY,
                 Arrays.copyOf(body, body.length - 40));
         assertMalformed(response.statusCode(), response.body());
         assertFalse(clients.v4().doesObjectExist(bucket, "uploads/a.txt"));
@@ -86,8 +95,12 @@ class PostObjectMalformedIT {
     @Test
     void postObject_missingOrEmptyBoundary_isMalformedPostRequest(EmulatorClients clients) throws Exception {
         String bucket = openBucket(clients, "boundary");
-        for (String contentType : new String[] {"multipart/form-data", "multipart/form-data; boundary=",
-                "multipart/form-data; boundary=\"\"", "multipart/form-data; boundary=" + "b".repeat(71)}) {
+        for (String contentType : new String[] {
+            "multipart/form-data",
+            "multipart/form-data; boundary=",
+            "multipart/form-data; boundary=\"\"",
+            "multipart/form-data; boundary=" + "b".repeat(71)
+        }) {
             HttpResponse<String> response = post(clients, bucket, contentType, form());
             assertMalformed(response.statusCode(), response.body());
         }
@@ -97,7 +110,8 @@ class PostObjectMalformedIT {
     @Test
     void postObject_quotedBoundary_isRead(EmulatorClients clients) throws Exception {
         String bucket = openBucket(clients, "quoted");
-        HttpResponse<String> response = post(clients, bucket, "multipart/form-data; boundary=\"" + FormBody.BOUNDARY + "\"", form());
+        HttpResponse<String> response =
+                post(clients, bucket, "multipart/form-data; boundary=\"" + FormBody.BOUNDARY + "\"", form());
         assertEquals(204, response.statusCode(), response.body());
         assertTrue(clients.v4().doesObjectExist(bucket, "uploads/a.txt"));
     }

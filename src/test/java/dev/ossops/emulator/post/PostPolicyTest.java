@@ -29,14 +29,23 @@ class PostPolicyTest {
         OssException notJson = assertThrows(OssException.class, () -> PostPolicy.parse("%%%"));
         assertEquals(OssError.INVALID_POLICY_DOCUMENT, notJson.error());
         assertEquals("Invalid Policy: Invalid JSON.", notJson.getMessage());
-        assertEquals("Invalid Policy: Policy missing expiration.", invalid("{\"conditions\":[]}").getMessage());
-        assertEquals("Invalid Policy: Invalid 'expiration' value: 'tomorrow'",
+        assertEquals(
+                "Invalid Policy: Policy missing expiration.",
+                invalid("{\"conditions\":[]}").getMessage());
+        assertEquals(
+                "Invalid Policy: Invalid 'expiration' value: 'tomorrow'",
                 invalid("{\"expiration\":\"tomorrow\",\"conditions\":[]}").getMessage());
-        assertEquals("Invalid Policy: Policy missing conditions.", invalid("{\"expiration\":\"2099-01-01T00:00:00Z\"}").getMessage());
-        assertEquals("Invalid Policy: Invalid Condition: unknown operation 'ends-with'.",
-                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"ends-with\",\"$key\",\"x\"]]}").getMessage());
-        assertEquals("Invalid Policy: Invalid content-length-range: 10 to 5.",
-                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"content-length-range\",10,5]]}").getMessage());
+        assertEquals(
+                "Invalid Policy: Policy missing conditions.",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\"}").getMessage());
+        assertEquals(
+                "Invalid Policy: Invalid Condition: unknown operation 'ends-with'.",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"ends-with\",\"$key\",\"x\"]]}")
+                        .getMessage());
+        assertEquals(
+                "Invalid Policy: Invalid content-length-range: 10 to 5.",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"content-length-range\",10,5]]}")
+                        .getMessage());
     }
 
     @Test
@@ -47,14 +56,19 @@ class PostPolicyTest {
         policy.check(Map.of("bucket", "b", "key", "user/a.png", "content-type", "image/png"), NOW);
         assertEquals(1, policy.minLength());
         assertEquals(100, policy.maxLength());
-        OssException wrongType = assertThrows(OssException.class,
+        OssException wrongType = assertThrows(
+                OssException.class,
                 () -> policy.check(Map.of("bucket", "b", "key", "user/a.png", "content-type", "image/gif"), NOW));
         assertEquals(OssError.ACCESS_DENIED, wrongType.error());
-        assertEquals("Invalid according to Policy: Policy Condition failed: [\"eq\", \"$content-type\", \"image/png\"]",
+        assertEquals(
+                "Invalid according to Policy: Policy Condition failed: [\"eq\", \"$content-type\", \"image/png\"]",
                 wrongType.getMessage());
-        OssException wrongBucket = assertThrows(OssException.class,
+        OssException wrongBucket = assertThrows(
+                OssException.class,
                 () -> policy.check(Map.of("bucket", "other", "key", "user/a.png", "content-type", "image/png"), NOW));
-        assertEquals("Invalid according to Policy: Policy Condition failed: [\"eq\", \"$bucket\", \"b\"]", wrongBucket.getMessage());
+        assertEquals(
+                "Invalid according to Policy: Policy Condition failed: [\"eq\", \"$bucket\", \"b\"]",
+                wrongBucket.getMessage());
     }
 
     @Test
@@ -66,14 +80,24 @@ class PostPolicyTest {
 
     @Test
     void parse_inAndNotInWithoutAList_areInvalidPolicyDocument() {
-        assertEquals("Invalid Policy: Invalid Condition: the values of 'not-in' must be a list.",
-                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"not-in\",\"$cache-control\",\"no-cache\"]]}").getMessage());
-        assertEquals("Invalid Policy: Invalid Condition: the values of 'in' must be strings.",
-                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"in\",\"$content-type\",[[\"a\"]]]]}").getMessage());
-        assertEquals("Invalid Policy: Invalid Condition: field name must start with '$': content-type",
-                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"in\",\"content-type\",[\"a\"]]]}").getMessage());
-        assertEquals("Invalid Policy: Invalid Condition: the value of 'eq' must be a string.",
-                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"eq\",\"$key\",[\"a\"]]]}").getMessage());
+        assertEquals(
+                "Invalid Policy: Invalid Condition: the values of 'not-in' must be a list.",
+                invalid(
+                                "{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"not-in\",\"$cache-control\",\"no-cache\"]]}")
+                        .getMessage());
+        assertEquals(
+                "Invalid Policy: Invalid Condition: the values of 'in' must be strings.",
+                invalid(
+                                "{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"in\",\"$content-type\",[[\"a\"]]]]}")
+                        .getMessage());
+        assertEquals(
+                "Invalid Policy: Invalid Condition: field name must start with '$': content-type",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"in\",\"content-type\",[\"a\"]]]}")
+                        .getMessage());
+        assertEquals(
+                "Invalid Policy: Invalid Condition: the value of 'eq' must be a string.",
+                invalid("{\"expiration\":\"2099-01-01T00:00:00Z\",\"conditions\":[[\"eq\",\"$key\",[\"a\"]]]}")
+                        .getMessage());
     }
 
     @Test
@@ -83,17 +107,22 @@ class PostPolicyTest {
                 + "\"public-read-write\"]]]}"));
         policy.check(Map.of("content-type", "image/jpeg", "x-oss-object-acl", "private"), NOW);
         policy.check(Map.of("content-type", "image/png"), NOW);
-        OssException notListed = assertThrows(OssException.class,
+        OssException notListed = assertThrows(
+                OssException.class,
                 () -> policy.check(Map.of("content-type", "text/html", "x-oss-object-acl", "private"), NOW));
         assertEquals(OssError.ACCESS_DENIED, notListed.error());
-        assertEquals("Invalid according to Policy: Policy Condition failed: [\"in\", \"$content-type\", [\"image/png\", \"image/jpeg\"]]",
+        assertEquals(
+                "Invalid according to Policy: Policy Condition failed: [\"in\", \"$content-type\", [\"image/png\", \"image/jpeg\"]]",
                 notListed.getMessage());
         OssException absent = assertThrows(OssException.class, () -> policy.check(Map.of(), NOW));
         assertEquals(notListed.getMessage(), absent.getMessage());
-        OssException excluded = assertThrows(OssException.class,
+        OssException excluded = assertThrows(
+                OssException.class,
                 () -> policy.check(Map.of("content-type", "image/png", "x-oss-object-acl", "public-read"), NOW));
-        assertEquals("Invalid according to Policy: Policy Condition failed: [\"not-in\", \"$x-oss-object-acl\", "
-                + "[\"public-read\", \"public-read-write\"]]", excluded.getMessage());
+        assertEquals(
+                "Invalid according to Policy: Policy Condition failed: [\"not-in\", \"$x-oss-object-acl\", "
+                        + "[\"public-read\", \"public-read-write\"]]",
+                excluded.getMessage());
     }
 
     @Test

@@ -8,14 +8,15 @@ import dev.ossops.emulator.rpc.GrantedPolicy;
 import dev.ossops.emulator.rpc.MutableClock;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.rpc.RpcFixture;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,12 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RAM 2015-05-01 driven by the official {@code aliyun-java-sdk-ram} client. */
 class RamIT {
-    private static final String DOC = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}";
-    private static final String TRUST = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-            + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}";
+    private static final String DOC =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}";
+    private static final String TRUST =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                    + "\"Principal\":{\"RAM\":[\"acs:ram::" + RpcFixture.ACCOUNT + ":root\"]}}]}";
 
     @TempDir
     Path dir;
+
     private RpcFixture f;
 
     @BeforeEach
@@ -74,7 +78,8 @@ class RamIT {
         f.call(r);
     }
 
-    private CreatePolicyVersionResponse.PolicyVersion addVersion(String policy, boolean setDefault, String rotate) throws ClientException {
+    private CreatePolicyVersionResponse.PolicyVersion addVersion(String policy, boolean setDefault, String rotate)
+            throws ClientException {
         CreatePolicyVersionRequest r = new CreatePolicyVersionRequest();
         r.setPolicyName(policy);
         r.setPolicyDocument(DOC);
@@ -121,17 +126,24 @@ class RamIT {
         assertFails("EntityAlreadyExists.User", "The user does already EXIST.", again);
         CreateUserRequest bad = new CreateUserRequest();
         bad.setUserName("bob smith");
-        assertFails("InvalidParameter.UserName.InvalidChars", "The parameter - \"UserName\" contains invalid chars.", bad);
+        assertFails(
+                "InvalidParameter.UserName.InvalidChars", "The parameter - \"UserName\" contains invalid chars.", bad);
         bad.setUserName("b".repeat(65));
         assertFails("InvalidParameter.UserName.Length", "The parameter - \"UserName\" beyond the length limit.", bad);
         assertFails("MissingUserName", "UserName is mandatory for this action.", new CreateUserRequest());
         UpdateUserRequest rename = new UpdateUserRequest();
         rename.setUserName("bob");
         rename.setNewUserName("bob/admin");
-        assertFails("InvalidParameter.NewUserName.InvalidChars", "The parameter - \"NewUserName\" contains invalid chars.", rename);
+        assertFails(
+                "InvalidParameter.NewUserName.InvalidChars",
+                "The parameter - \"NewUserName\" contains invalid chars.",
+                rename);
         rename.setNewUserName("robert");
         rename.setNewComments("c".repeat(129));
-        assertFails("InvalidParameter.NewComments.Length", "The parameter - \"NewComments\" beyond the length limit.", rename);
+        assertFails(
+                "InvalidParameter.NewComments.Length",
+                "The parameter - \"NewComments\" beyond the length limit.",
+                rename);
     }
 
     @Test
@@ -142,13 +154,21 @@ class RamIT {
         ListUsersRequest first = new ListUsersRequest();
         first.setMaxItems(2);
         ListUsersResponse page1 = f.call(first);
-        assertEquals(List.of("alice", "bob"), page1.getUsers().stream().map(ListUsersResponse.User::getUserName).toList());
+        assertEquals(
+                List.of("alice", "bob"),
+                page1.getUsers().stream()
+                        .map(ListUsersResponse.User::getUserName)
+                        .toList());
         assertTrue(page1.getIsTruncated());
         ListUsersRequest second = new ListUsersRequest();
         second.setMaxItems(2);
         second.setMarker(page1.getMarker());
         ListUsersResponse page2 = f.call(second);
-        assertEquals(List.of("carol"), page2.getUsers().stream().map(ListUsersResponse.User::getUserName).toList());
+        assertEquals(
+                List.of("carol"),
+                page2.getUsers().stream()
+                        .map(ListUsersResponse.User::getUserName)
+                        .toList());
         assertFalse(page2.getIsTruncated());
     }
 
@@ -164,7 +184,11 @@ class RamIT {
         IAcsClient dev = f.client(key.getAccessKeyId(), key.getAccessKeySecret());
         ListAccessKeysRequest own = new ListAccessKeysRequest();
         List<ListAccessKeysResponse.AccessKey> keys = f.call(dev, own).getAccessKeys();
-        assertEquals(List.of(key.getAccessKeyId()), keys.stream().map(ListAccessKeysResponse.AccessKey::getAccessKeyId).toList());
+        assertEquals(
+                List.of(key.getAccessKeyId()),
+                keys.stream()
+                        .map(ListAccessKeysResponse.AccessKey::getAccessKeyId)
+                        .toList());
 
         UpdateAccessKeyRequest disable = new UpdateAccessKeyRequest();
         disable.setUserName("dev");
@@ -177,11 +201,17 @@ class RamIT {
         createKey("dev");
         CreateAccessKeyRequest third = new CreateAccessKeyRequest();
         third.setUserName("dev");
-        assertFails("LimitExceeded.User.AccessKey", "The access key count of the user access keys beyond the current limits.", third);
+        assertFails(
+                "LimitExceeded.User.AccessKey",
+                "The access key count of the user access keys beyond the current limits.",
+                third);
 
         DeleteUserRequest deleteUser = new DeleteUserRequest();
         deleteUser.setUserName("dev");
-        assertFails("DeleteConflict.User.AccessKey", "The user CAN NOT has any access key while deleting the user.", deleteUser);
+        assertFails(
+                "DeleteConflict.User.AccessKey",
+                "The user CAN NOT has any access key while deleting the user.",
+                deleteUser);
         ListAccessKeysRequest list = new ListAccessKeysRequest();
         list.setUserName("dev");
         for (ListAccessKeysResponse.AccessKey k : f.call(list).getAccessKeys()) {
@@ -196,7 +226,9 @@ class RamIT {
         detach.setPolicyName("AliyunRAMFullAccess");
         f.call(detach);
         f.call(deleteUser);
-        assertEquals("InvalidAccessKeyId.NotFound", f.failure(dev, new ListAccessKeysRequest()).getErrCode());
+        assertEquals(
+                "InvalidAccessKeyId.NotFound",
+                f.failure(dev, new ListAccessKeysRequest()).getErrCode());
     }
 
     @Test
@@ -219,13 +251,20 @@ class RamIT {
         update.setNewDescription("reads more");
         assertEquals(43200L, f.call(update).getRole().getMaxSessionDuration());
         update.setNewMaxSessionDuration(43201L);
-        assertFails("InvalidParameter.NewMaxSessionDuration", "The parameter - \"NewMaxSessionDuration\" is incorrect.", update);
+        assertFails(
+                "InvalidParameter.NewMaxSessionDuration",
+                "The parameter - \"NewMaxSessionDuration\" is incorrect.",
+                update);
 
         GetRoleRequest get = new GetRoleRequest();
         get.setRoleName("ossreader");
         assertEquals("reads more", f.call(get).getRole().getDescription());
         ListRolesResponse roles = f.call(new ListRolesRequest());
-        assertEquals(List.of("OssReader"), roles.getRoles().stream().map(ListRolesResponse.Role::getRoleName).toList());
+        assertEquals(
+                List.of("OssReader"),
+                roles.getRoles().stream()
+                        .map(ListRolesResponse.Role::getRoleName)
+                        .toList());
 
         DeleteRoleRequest delete = new DeleteRoleRequest();
         delete.setRoleName("OssReader");
@@ -249,7 +288,8 @@ class RamIT {
         assertFails("InvalidParameter.MaxSessionDuration", "The parameter - \"MaxSessionDuration\" is incorrect.", r);
         r.setMaxSessionDuration(3600L);
         r.setAssumeRolePolicyDocument("{\"Version\":\"1\"}");
-        assertFails("MalformedPolicyDocument", "The policy document is malformed: Statement must be a non-empty list.", r);
+        assertFails(
+                "MalformedPolicyDocument", "The policy document is malformed: Statement must be a non-empty list.", r);
     }
 
     @Test
@@ -262,8 +302,8 @@ class RamIT {
         sixth.setPolicyName("ReadObjects");
         sixth.setPolicyDocument(DOC);
         assertFails("LimitExceeded.Policy.Version", "The count of policy version beyond the current limits.", sixth);
-        CreatePolicyVersionResponse.PolicyVersion rotated = addVersion("ReadObjects", false,
-                "DeleteOldestNonDefaultVersionWhenLimitExceeded");
+        CreatePolicyVersionResponse.PolicyVersion rotated =
+                addVersion("ReadObjects", false, "DeleteOldestNonDefaultVersionWhenLimitExceeded");
         assertEquals("v6", rotated.getVersionId());
         assertFalse(rotated.getIsDefaultVersion());
 
@@ -271,8 +311,16 @@ class RamIT {
         list.setPolicyName("ReadObjects");
         list.setPolicyType("Custom");
         List<ListPolicyVersionsResponse.PolicyVersion> versions = f.call(list).getPolicyVersions();
-        assertEquals(List.of("v2", "v3", "v4", "v5", "v6"), versions.stream().map(ListPolicyVersionsResponse.PolicyVersion::getVersionId).toList());
-        assertEquals(List.of(false, true, false, false, false), versions.stream().map(ListPolicyVersionsResponse.PolicyVersion::getIsDefaultVersion).toList());
+        assertEquals(
+                List.of("v2", "v3", "v4", "v5", "v6"),
+                versions.stream()
+                        .map(ListPolicyVersionsResponse.PolicyVersion::getVersionId)
+                        .toList());
+        assertEquals(
+                List.of(false, true, false, false, false),
+                versions.stream()
+                        .map(ListPolicyVersionsResponse.PolicyVersion::getIsDefaultVersion)
+                        .toList());
 
         SetDefaultPolicyVersionRequest setDefault = new SetDefaultPolicyVersionRequest();
         setDefault.setPolicyName("ReadObjects");
@@ -291,10 +339,16 @@ class RamIT {
         DeletePolicyVersionRequest deleteDefault = new DeletePolicyVersionRequest();
         deleteDefault.setPolicyName("ReadObjects");
         deleteDefault.setVersionId("v6");
-        assertFails("DeleteConflict.Policy.Version.Default", "The default policy version CAN NOT been deleted directly.", deleteDefault);
+        assertFails(
+                "DeleteConflict.Policy.Version.Default",
+                "The default policy version CAN NOT been deleted directly.",
+                deleteDefault);
         DeletePolicyRequest deletePolicy = new DeletePolicyRequest();
         deletePolicy.setPolicyName("ReadObjects");
-        assertFails("DeleteConflict.Policy.Version", "The policy CAN NOT has any version except the default version.", deletePolicy);
+        assertFails(
+                "DeleteConflict.Policy.Version",
+                "The policy CAN NOT has any version except the default version.",
+                deletePolicy);
         for (String v : List.of("v2", "v3", "v4", "v5")) {
             DeletePolicyVersionRequest delete = new DeletePolicyVersionRequest();
             delete.setPolicyName("ReadObjects");
@@ -332,19 +386,33 @@ class RamIT {
 
         ListPoliciesForUserRequest forUser = new ListPoliciesForUserRequest();
         forUser.setUserName("alice");
-        assertEquals(List.of("AliyunOSSReadOnlyAccess/System", "ReadObjects/Custom"), f.call(forUser).getPolicies().stream()
-                .map(p -> p.getPolicyName() + "/" + p.getPolicyType()).toList());
+        assertEquals(
+                List.of("AliyunOSSReadOnlyAccess/System", "ReadObjects/Custom"),
+                f.call(forUser).getPolicies().stream()
+                        .map(p -> p.getPolicyName() + "/" + p.getPolicyType())
+                        .toList());
         ListPoliciesForRoleRequest forRole = new ListPoliciesForRoleRequest();
         forRole.setRoleName("Deployer");
-        assertEquals(List.of("ReadObjects"), f.call(forRole).getPolicies().stream().map(ListPoliciesForRoleResponse.Policy::getPolicyName).toList());
+        assertEquals(
+                List.of("ReadObjects"),
+                f.call(forRole).getPolicies().stream()
+                        .map(ListPoliciesForRoleResponse.Policy::getPolicyName)
+                        .toList());
 
         ListEntitiesForPolicyRequest entities = new ListEntitiesForPolicyRequest();
         entities.setPolicyType("Custom");
         entities.setPolicyName("ReadObjects");
         ListEntitiesForPolicyResponse users = f.call(entities);
-        assertEquals(List.of("alice"), users.getUsers().stream().map(ListEntitiesForPolicyResponse.User::getUserName).toList());
-        assertEquals(List.of("acs:ram::" + RpcFixture.ACCOUNT + ":role/deployer"),
-                users.getRoles().stream().map(ListEntitiesForPolicyResponse.Role::getArn).toList());
+        assertEquals(
+                List.of("alice"),
+                users.getUsers().stream()
+                        .map(ListEntitiesForPolicyResponse.User::getUserName)
+                        .toList());
+        assertEquals(
+                List.of("acs:ram::" + RpcFixture.ACCOUNT + ":role/deployer"),
+                users.getRoles().stream()
+                        .map(ListEntitiesForPolicyResponse.Role::getArn)
+                        .toList());
         assertTrue(users.getGroups().isEmpty());
         GetPolicyRequest get = new GetPolicyRequest();
         get.setPolicyType("Custom");
@@ -353,10 +421,16 @@ class RamIT {
 
         DeletePolicyRequest deletePolicy = new DeletePolicyRequest();
         deletePolicy.setPolicyName("ReadObjects");
-        assertFails("DeleteConflict.Policy.User", "The policy CAN NOT been attached to any user while deleting the policy.", deletePolicy);
+        assertFails(
+                "DeleteConflict.Policy.User",
+                "The policy CAN NOT been attached to any user while deleting the policy.",
+                deletePolicy);
         DeleteRoleRequest deleteRole = new DeleteRoleRequest();
         deleteRole.setRoleName("Deployer");
-        assertFails("DeleteConflict.Role.Policy", "The role CAN NOT has any attached policy while deleting the role.", deleteRole);
+        assertFails(
+                "DeleteConflict.Role.Policy",
+                "The role CAN NOT has any attached policy while deleting the role.",
+                deleteRole);
 
         DetachPolicyFromUserRequest detachUser = new DetachPolicyFromUserRequest();
         detachUser.setUserName("alice");
@@ -364,7 +438,10 @@ class RamIT {
         detachUser.setPolicyName("ReadObjects");
         f.call(detachUser);
         assertFails("EntityNotExist.User.Policy", "The indicate policy of the user does not exist.", detachUser);
-        assertFails("DeleteConflict.Policy.Role", "The policy CAN NOT been attached to any role while deleting the policy.", deletePolicy);
+        assertFails(
+                "DeleteConflict.Policy.Role",
+                "The policy CAN NOT been attached to any role while deleting the policy.",
+                deletePolicy);
         DetachPolicyFromRoleRequest detachRole = new DetachPolicyFromRoleRequest();
         detachRole.setRoleName("Deployer");
         detachRole.setPolicyType("Custom");
@@ -378,14 +455,23 @@ class RamIT {
     void systemPolicies_listedReadableAndReserved() throws Exception {
         ListPoliciesRequest list = new ListPoliciesRequest();
         list.setPolicyType("System");
-        assertEquals(List.of("AdministratorAccess", "AliyunCDNFullAccess", "AliyunOSSFullAccess", "AliyunOSSReadOnlyAccess",
-                        "AliyunRAMFullAccess", "AliyunSTSAssumeRoleAccess"),
-                f.call(list).getPolicies().stream().map(ListPoliciesResponse.Policy::getPolicyName).toList());
+        assertEquals(
+                List.of(
+                        "AdministratorAccess",
+                        "AliyunCDNFullAccess",
+                        "AliyunOSSFullAccess",
+                        "AliyunOSSReadOnlyAccess",
+                        "AliyunRAMFullAccess",
+                        "AliyunSTSAssumeRoleAccess"),
+                f.call(list).getPolicies().stream()
+                        .map(ListPoliciesResponse.Policy::getPolicyName)
+                        .toList());
         GetPolicyRequest get = new GetPolicyRequest();
         get.setPolicyType("System");
         get.setPolicyName("AliyunOSSFullAccess");
         GetPolicyResponse policy = f.call(get);
-        assertEquals("{\"Version\":\"1\",\"Statement\":[{\"Action\":\"oss:*\",\"Resource\":\"*\",\"Effect\":\"Allow\"}]}",
+        assertEquals(
+                "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"oss:*\",\"Resource\":\"*\",\"Effect\":\"Allow\"}]}",
                 policy.getDefaultPolicyVersion().getPolicyDocument());
         assertEquals("v1", policy.getPolicy().getDefaultVersion());
         CreatePolicyRequest shadow = new CreatePolicyRequest();
@@ -405,12 +491,19 @@ class RamIT {
         attach.setPolicyType("System");
         attach.setPolicyName("AliyunOSSReadOnlyAccess");
         f.call(attach);
-        Credential credential = f.emulator().credentials().find(key.getAccessKeyId()).orElseThrow();
-        assertEquals("acs:ram::" + RpcFixture.ACCOUNT + ":user/reader", credential.principal().arn());
+        Credential credential =
+                f.emulator().credentials().find(key.getAccessKeyId()).orElseThrow();
+        assertEquals(
+                "acs:ram::" + RpcFixture.ACCOUNT + ":user/reader",
+                credential.principal().arn());
         assertTrue(credential.principal() instanceof Principal.User);
-        assertEquals(List.of("AliyunOSSReadOnlyAccess"), credential.policies().stream().map(GrantedPolicy::policyName).toList());
-        assertEquals("Credential[" + key.getAccessKeyId().substring(0, 4) + "…"
-                + key.getAccessKeyId().substring(key.getAccessKeyId().length() - 4) + ", acs:ram::" + RpcFixture.ACCOUNT + ":user/reader]",
+        assertEquals(
+                List.of("AliyunOSSReadOnlyAccess"),
+                credential.policies().stream().map(GrantedPolicy::policyName).toList());
+        assertEquals(
+                "Credential[" + key.getAccessKeyId().substring(0, 4) + "…"
+                        + key.getAccessKeyId().substring(key.getAccessKeyId().length() - 4) + ", acs:ram::"
+                        + RpcFixture.ACCOUNT + ":user/reader]",
                 credential.toString());
     }
 
@@ -441,7 +534,11 @@ class RamIT {
         GetUserRequest getUser = new GetUserRequest();
         getUser.setUserName("alice");
         assertEquals("alice", f.call(getUser).getUser().getUserName());
-        assertEquals(1, f.call(f.client(key.getAccessKeyId(), key.getAccessKeySecret()), new ListAccessKeysRequest()).getAccessKeys().size());
+        assertEquals(
+                1,
+                f.call(f.client(key.getAccessKeyId(), key.getAccessKeySecret()), new ListAccessKeysRequest())
+                        .getAccessKeys()
+                        .size());
         GetPolicyRequest getPolicy = new GetPolicyRequest();
         getPolicy.setPolicyType("Custom");
         getPolicy.setPolicyName("ReadObjects");
@@ -450,6 +547,7 @@ class RamIT {
         forRole.setRoleName("Deployer");
         assertEquals(1, f.call(forRole).getPolicies().size());
     }
+
     private UpdatePolicyDescriptionRequest describePolicy(String name, String description) {
         UpdatePolicyDescriptionRequest r = new UpdatePolicyDescriptionRequest();
         r.setPolicyName(name);
@@ -466,15 +564,18 @@ class RamIT {
         String created = f.call(get).getPolicy().getCreateDate();
         f.clock().advance(Duration.ofMinutes(2)); // within the signature timestamp window
 
-        UpdatePolicyDescriptionResponse.Policy answer = f.call(describePolicy("ReadObjects", "reads every object")).getPolicy();
+        UpdatePolicyDescriptionResponse.Policy answer =
+                f.call(describePolicy("ReadObjects", "reads every object")).getPolicy();
 
         assertEquals("ReadObjects", answer.getPolicyName());
         assertEquals("Custom", answer.getPolicyType());
         assertEquals("reads every object", answer.getDescription());
         assertEquals("v1", answer.getDefaultVersion());
         assertEquals(created, answer.getCreateDate());
-        assertEquals(Instant.parse(created).plus(Duration.ofMinutes(2)).getEpochSecond(),
-                Instant.parse(answer.getUpdateDate()).getEpochSecond(), 2);
+        assertEquals(
+                Instant.parse(created).plus(Duration.ofMinutes(2)).getEpochSecond(),
+                Instant.parse(answer.getUpdateDate()).getEpochSecond(),
+                2);
         f.restart();
         GetPolicyResponse.Policy read = f.call(get).getPolicy();
         assertEquals("reads every object", read.getDescription());
@@ -485,7 +586,10 @@ class RamIT {
     @Test
     void updatePolicyDescription_unknownOrSystemPolicy_entityNotExist() throws Exception {
         assertFails("EntityNotExist.Policy", "The policy does not exist.", describePolicy("NoSuchPolicy", "x"));
-        assertFails("EntityNotExist.Policy", "The policy does not exist.", describePolicy("AliyunOSSReadOnlyAccess", "mine now"));
+        assertFails(
+                "EntityNotExist.Policy",
+                "The policy does not exist.",
+                describePolicy("AliyunOSSReadOnlyAccess", "mine now"));
         GetPolicyRequest system = new GetPolicyRequest();
         system.setPolicyType("System");
         system.setPolicyName("AliyunOSSReadOnlyAccess");
@@ -495,13 +599,20 @@ class RamIT {
     @Test
     void updatePolicyDescription_tooLongOrMissing_refusedAndUnchanged() throws Exception {
         createPolicy("ReadObjects");
-        assertEquals("x".repeat(1024), f.call(describePolicy("ReadObjects", "x".repeat(1024))).getPolicy().getDescription());
-        assertFails("InvalidParameter.NewDescription.Length", "The parameter - \"NewDescription\" beyond the length limit.",
+        assertEquals(
+                "x".repeat(1024),
+                f.call(describePolicy("ReadObjects", "x".repeat(1024)))
+                        .getPolicy()
+                        .getDescription());
+        assertFails(
+                "InvalidParameter.NewDescription.Length",
+                "The parameter - \"NewDescription\" beyond the length limit.",
                 describePolicy("ReadObjects", "y".repeat(1025)));
         UpdatePolicyDescriptionRequest missing = new UpdatePolicyDescriptionRequest();
         missing.setPolicyName("ReadObjects");
         assertFails("MissingNewDescription", "NewDescription is mandatory for this action.", missing);
-        assertFails("MissingPolicyName", "PolicyName is mandatory for this action.", new UpdatePolicyDescriptionRequest());
+        assertFails(
+                "MissingPolicyName", "PolicyName is mandatory for this action.", new UpdatePolicyDescriptionRequest());
         GetPolicyRequest get = new GetPolicyRequest();
         get.setPolicyType("Custom");
         get.setPolicyName("ReadObjects");
@@ -514,16 +625,21 @@ class RamIT {
         UpdateRoleRequest update = new UpdateRoleRequest();
         update.setRoleName("Deployer");
         update.setNewDescription("d".repeat(1025));
-        assertFails("InvalidParameter.NewDescription.Length", "The parameter - \"NewDescription\" beyond the length limit.", update);
+        assertFails(
+                "InvalidParameter.NewDescription.Length",
+                "The parameter - \"NewDescription\" beyond the length limit.",
+                update);
     }
+
     @Test
     void updatePolicyDescription_ramUser_authorizedOnThePolicyResource() throws Exception {
         createPolicy("ReadObjects");
         createPolicy("OtherPolicy");
         CreatePolicyRequest grant = new CreatePolicyRequest();
         grant.setPolicyName("DescribeReadObjects");
-        grant.setPolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:UpdatePolicyDescription\","
-                + "\"Resource\":\"acs:ram:*:*:policy/ReadObjects\"}]}");
+        grant.setPolicyDocument(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:UpdatePolicyDescription\","
+                        + "\"Resource\":\"acs:ram:*:*:policy/ReadObjects\"}]}");
         f.call(grant);
         createUser("editor");
         AttachPolicyToUserRequest attach = new AttachPolicyToUserRequest();
@@ -534,10 +650,15 @@ class RamIT {
         CreateAccessKeyResponse.AccessKey key = createKey("editor");
         IAcsClient editor = f.client(key.getAccessKeyId(), key.getAccessKeySecret());
 
-        assertEquals("by the editor", f.call(editor, describePolicy("ReadObjects", "by the editor")).getPolicy().getDescription());
+        assertEquals(
+                "by the editor",
+                f.call(editor, describePolicy("ReadObjects", "by the editor"))
+                        .getPolicy()
+                        .getDescription());
         ClientException refused = f.failure(editor, describePolicy("OtherPolicy", "by the editor"));
         assertEquals("NoPermission", refused.getErrCode());
-        assertEquals("You are not authorized to operate on the specified resource, or this API does not support RAM.",
+        assertEquals(
+                "You are not authorized to operate on the specified resource, or this API does not support RAM.",
                 refused.getErrMsg());
     }
 }

@@ -2,17 +2,20 @@ package dev.ossops.emulator.ram;
 
 import dev.ossops.emulator.rpc.RpcException;
 import dev.ossops.policy.PolicyType;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RamPolicyTest {
-    private static final String DOC = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}]}";
+    private static final String DOC =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":\"*\"}]}";
 
     private static RamPolicy fullPolicy() {
-        RamPolicy policy = new RamPolicy("p", RamPolicy.CUSTOM, null, "v1", List.of(new RamPolicyVersion("v1", DOC, "t0")), 2, "t0", "t0");
+        RamPolicy policy = new RamPolicy(
+                "p", RamPolicy.CUSTOM, null, "v1", List.of(new RamPolicyVersion("v1", DOC, "t0")), 2, "t0", "t0");
         for (int i = 2; i <= 5; i++) {
             policy = policy.addVersion(DOC, false, false, "t" + i);
         }
@@ -52,35 +55,76 @@ class RamPolicyTest {
     void addVersion_idsAreNotReusedAfterDelete() {
         RamPolicy policy = fullPolicy();
         RamPolicy trimmed = policy.withVersions(policy.versions().subList(0, 4), "v1", policy.nextVersion(), "t6");
-        assertEquals("v6", trimmed.addVersion(DOC, false, false, "t7").versions().get(4).versionId());
+        assertEquals(
+                "v6",
+                trimmed.addVersion(DOC, false, false, "t7").versions().get(4).versionId());
     }
 
     @Test
     void policyDocuments_checksSizeAndShape() {
         PolicyDocuments documents = new PolicyDocuments();
-        assertEquals("MalformedPolicyDocument", assertThrows(RpcException.class,
-                () -> documents.check("PolicyDocument", "{", 6144, PolicyType.IDENTITY)).code());
-        assertEquals("The policy document is malformed: Version must be \"1\".", assertThrows(RpcException.class,
-                () -> documents.check("PolicyDocument", "{\"Statement\":[]}", 6144, PolicyType.IDENTITY)).getMessage());
-        assertEquals("The policy document is malformed: every statement needs Effect Allow or Deny.", assertThrows(RpcException.class,
-                () -> documents.check("PolicyDocument", "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"*\"}]}", 6144, PolicyType.IDENTITY)).getMessage());
+        assertEquals(
+                "MalformedPolicyDocument",
+                assertThrows(
+                                RpcException.class,
+                                () -> documents.check("PolicyDocument", "{", 6144, PolicyType.IDENTITY))
+                        .code());
+        assertEquals(
+                "The policy document is malformed: Version must be \"1\".",
+                assertThrows(
+                                RpcException.class,
+                                () -> documents.check(
+                                        "PolicyDocument", "{\"Statement\":[]}", 6144, PolicyType.IDENTITY))
+                        .getMessage());
+        assertEquals(
+                "The policy document is malformed: every statement needs Effect Allow or Deny.",
+                assertThrows(
+                                RpcException.class,
+                                () -> documents.check(
+                                        "PolicyDocument",
+                                        "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"*\"}]}",
+                                        6144,
+                                        PolicyType.IDENTITY))
+                        .getMessage());
         String big = DOC.replace("\"*\"}", "\"" + "a".repeat(6144) + "\"}");
-        RpcException tooBig = assertThrows(RpcException.class, () -> documents.check("PolicyDocument", big, 6144, PolicyType.IDENTITY));
+        RpcException tooBig = assertThrows(
+                RpcException.class, () -> documents.check("PolicyDocument", big, 6144, PolicyType.IDENTITY));
         assertEquals("InvalidParameter.PolicyDocument.Length", tooBig.code());
-        assertEquals("The policy document is malformed: Statement[0].Sid: Sid is not part of the RAM and OSS policy grammar "
-                + "(statements have no ids there): remove it.", assertThrows(RpcException.class, () -> documents.check("PolicyDocument",
-                "{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"a\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}", 6144,
-                PolicyType.IDENTITY)).getMessage());
+        assertEquals(
+                "The policy document is malformed: Statement[0].Sid: Sid is not part of the RAM and OSS policy grammar "
+                        + "(statements have no ids there): remove it.",
+                assertThrows(
+                                RpcException.class,
+                                () -> documents.check(
+                                        "PolicyDocument",
+                                        "{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"a\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+                                        6144,
+                                        PolicyType.IDENTITY))
+                        .getMessage());
         assertEquals("The parameter - \"PolicyDocument\" beyond the length limit.", tooBig.getMessage());
     }
 
     @Test
     void ramNames_enforceCharactersAndLength() {
         assertEquals("a.b_c-1", RamNames.userName("a.b_c-1"));
-        assertEquals("InvalidParameter.UserName.InvalidChars", assertThrows(RpcException.class, () -> RamNames.userName("a b")).code());
-        assertEquals("InvalidParameter.UserName.Length", assertThrows(RpcException.class, () -> RamNames.userName("u".repeat(65))).code());
-        assertEquals("InvalidParameter.RoleName.InvalidChars", assertThrows(RpcException.class, () -> RamNames.roleName("role_x")).code());
-        assertEquals("InvalidParameter.PolicyName.InvalidChars", assertThrows(RpcException.class, () -> RamNames.policyName("p.q")).code());
-        assertEquals("InvalidParameter.PolicyName.Length", assertThrows(RpcException.class, () -> RamNames.policyName("p".repeat(129))).code());
+        assertEquals(
+                "InvalidParameter.UserName.InvalidChars",
+                assertThrows(RpcException.class, () -> RamNames.userName("a b")).code());
+        assertEquals(
+                "InvalidParameter.UserName.Length",
+                assertThrows(RpcException.class, () -> RamNames.userName("u".repeat(65)))
+                        .code());
+        assertEquals(
+                "InvalidParameter.RoleName.InvalidChars",
+                assertThrows(RpcException.class, () -> RamNames.roleName("role_x"))
+                        .code());
+        assertEquals(
+                "InvalidParameter.PolicyName.InvalidChars",
+                assertThrows(RpcException.class, () -> RamNames.policyName("p.q"))
+                        .code());
+        assertEquals(
+                "InvalidParameter.PolicyName.Length",
+                assertThrows(RpcException.class, () -> RamNames.policyName("p".repeat(129)))
+                        .code());
     }
 }

@@ -1,8 +1,8 @@
 package dev.ossops.emulator.replication;
 
-import dev.ossops.GoldenFiles;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.AddBucketReplicationRequest;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -30,16 +30,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ReplicationGoldenIT {
 
     /** GET /bucket/?subresource signed by hand with V1, so the raw XML can be compared. */
-    private static HttpResponse<String> get(EmulatorClients clients, String bucket, String query, String signedSubresource)
-            throws Exception {
+    private static HttpResponse<String> get(
+            EmulatorClients clients, String bucket, String query, String signedSubresource) throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(clients.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(
-                ("GET\n\n\n" + date + "\n/" + bucket + "/?" + signedSubresource).getBytes(StandardCharsets.UTF_8)));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/?" + query))
-                .header("Date", date).header("Authorization", "OSS " + clients.keyId() + ":" + signature).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        String signature = Base64.getEncoder()
+                .encodeToString(mac.doFinal(("GET\n\n\n" + date + "\n/" + bucket + "/?" + signedSubresource)
+                        .getBytes(StandardCharsets.UTF_8)));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(clients.endpoint().resolve("/" + bucket + "/?" + query))
+                                .header("Date", date)
+                                .header("Authorization", "OSS " + clients.keyId() + ":" + signature)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static void check(String name, HttpResponse<String> response) throws Exception {
@@ -53,16 +59,25 @@ class ReplicationGoldenIT {
         OSS oss = clients.v4();
         oss.createBucket("golden-repl-src");
         oss.createBucket("golden-repl-dst");
-        AddBucketReplicationRequest rule = ReplicationIT.rule("golden-repl-src", "golden-rule", "golden-repl-dst",
-                List.of("images/", "docs/"), AddBucketReplicationRequest.ReplicationAction.PUT, true);
+        AddBucketReplicationRequest rule = ReplicationIT.rule(
+                "golden-repl-src",
+                "golden-rule",
+                "golden-repl-dst",
+                List.of("images/", "docs/"),
+                AddBucketReplicationRequest.ReplicationAction.PUT,
+                true);
         rule.setSyncRole("oss-replication-role");
         oss.addBucketReplication(rule);
-        ReplicationIT.await("the rule to be doing", () -> oss.getBucketReplicationProgress("golden-repl-src", "golden-rule")
-                .getHistoricalObjectProgress() == 1.0f);
+        ReplicationIT.await(
+                "the rule to be doing",
+                () -> oss.getBucketReplicationProgress("golden-repl-src", "golden-rule")
+                                .getHistoricalObjectProgress()
+                        == 1.0f);
 
         check("ReplicationConfiguration", get(clients, "golden-repl-src", "replication", "replication"));
         check("ReplicationLocation", get(clients, "golden-repl-src", "replicationLocation", "replicationLocation"));
-        check("ReplicationProgress", get(clients, "golden-repl-src", "replicationProgress&rule-id=golden-rule",
-                "replicationProgress"));
+        check(
+                "ReplicationProgress",
+                get(clients, "golden-repl-src", "replicationProgress&rule-id=golden-rule", "replicationProgress"));
     }
 }

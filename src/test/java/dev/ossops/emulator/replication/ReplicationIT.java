@@ -40,8 +40,13 @@ class ReplicationIT {
         }
     }
 
-    static AddBucketReplicationRequest rule(String source, String id, String destination, List<String> prefixes,
-                                            AddBucketReplicationRequest.ReplicationAction action, boolean historical) {
+    static AddBucketReplicationRequest rule(
+            String source,
+            String id,
+            String destination,
+            List<String> prefixes,
+            AddBucketReplicationRequest.ReplicationAction action,
+            boolean historical) {
         AddBucketReplicationRequest request = new AddBucketReplicationRequest(source);
         request.setReplicationRuleID(id);
         request.setTargetBucketName(destination);
@@ -57,7 +62,8 @@ class ReplicationIT {
     }
 
     private static String read(OSS oss, String bucket, String key) throws IOException {
-        try (OSSObject object = oss.getObject(bucket, key); InputStream in = object.getObjectContent()) {
+        try (OSSObject object = oss.getObject(bucket, key);
+                InputStream in = object.getObjectContent()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -75,13 +81,16 @@ class ReplicationIT {
         OSS oss = clients.v4();
         String[] b = buckets(clients, "repl-new");
         put(oss, b[0], "images/before.jpg", "written before the rule");
-        oss.addBucketReplication(rule(b[0], "rule-new", b[1], List.of("images/"), AddBucketReplicationRequest.ReplicationAction.ALL, false));
+        oss.addBucketReplication(rule(
+                b[0], "rule-new", b[1], List.of("images/"), AddBucketReplicationRequest.ReplicationAction.ALL, false));
 
         put(oss, b[0], "images/after.jpg", "written after the rule");
         put(oss, b[0], "docs/other.txt", "outside the prefix");
         await("images/after.jpg in the destination", () -> oss.doesObjectExist(b[1], "images/after.jpg"));
         assertEquals("written after the rule", read(oss, b[1], "images/after.jpg"));
-        await("the rule to be doing", () -> oss.getBucketReplication(b[0]).get(0).getReplicationStatus() == ReplicationStatus.Doing);
+        await(
+                "the rule to be doing",
+                () -> oss.getBucketReplication(b[0]).get(0).getReplicationStatus() == ReplicationStatus.Doing);
         assertFalse(oss.doesObjectExist(b[1], "docs/other.txt"), "keys outside the prefixes are not replicated");
         assertFalse(oss.doesObjectExist(b[1], "images/before.jpg"), "without historical replication old objects stay");
 
@@ -99,16 +108,20 @@ class ReplicationIT {
     }
 
     @Test
-    void addBucketReplication_historicalEnabled_copiesExistingObjectsAndReportsProgress(EmulatorClients clients) throws Exception {
+    void addBucketReplication_historicalEnabled_copiesExistingObjectsAndReportsProgress(EmulatorClients clients)
+            throws Exception {
         OSS oss = clients.v4();
         String[] b = buckets(clients, "repl-hist");
         put(oss, b[0], "a.txt", "old a");
         put(oss, b[0], "b.txt", "old b");
-        oss.addBucketReplication(rule(b[0], "rule-hist", b[1], List.of(), AddBucketReplicationRequest.ReplicationAction.PUT, true));
+        oss.addBucketReplication(
+                rule(b[0], "rule-hist", b[1], List.of(), AddBucketReplicationRequest.ReplicationAction.PUT, true));
         await("both objects copied", () -> oss.doesObjectExist(b[1], "a.txt") && oss.doesObjectExist(b[1], "b.txt"));
         assertEquals("old b", read(oss, b[1], "b.txt"));
 
-        await("progress to reach 100%", () -> oss.getBucketReplicationProgress(b[0], "rule-hist").getHistoricalObjectProgress() == 1.0f);
+        await(
+                "progress to reach 100%",
+                () -> oss.getBucketReplicationProgress(b[0], "rule-hist").getHistoricalObjectProgress() == 1.0f);
         BucketReplicationProgress progress = oss.getBucketReplicationProgress(b[0], "rule-hist");
         assertEquals("rule-hist", progress.getReplicationRuleID());
         assertEquals(b[1], progress.getTargetBucketName());
@@ -126,7 +139,8 @@ class ReplicationIT {
     void getBucketReplication_returnsTheRuleAsAdded(EmulatorClients clients) {
         OSS oss = clients.v4();
         String[] b = buckets(clients, "repl-get");
-        oss.addBucketReplication(rule(b[0], "rule-get", b[1], List.of("x/", "y/"), AddBucketReplicationRequest.ReplicationAction.ALL, false));
+        oss.addBucketReplication(rule(
+                b[0], "rule-get", b[1], List.of("x/", "y/"), AddBucketReplicationRequest.ReplicationAction.ALL, false));
         List<ReplicationRule> rules = oss.getBucketReplication(b[0]);
         assertEquals(1, rules.size());
         ReplicationRule r = rules.get(0);
@@ -141,7 +155,8 @@ class ReplicationIT {
     void deleteBucketReplication_ruleCloses_thenDisappears(EmulatorClients clients) throws Exception {
         OSS oss = clients.v4();
         String[] b = buckets(clients, "repl-del");
-        oss.addBucketReplication(rule(b[0], "rule-del", b[1], List.of(), AddBucketReplicationRequest.ReplicationAction.ALL, false));
+        oss.addBucketReplication(
+                rule(b[0], "rule-del", b[1], List.of(), AddBucketReplicationRequest.ReplicationAction.ALL, false));
         oss.deleteBucketReplication(b[0], "rule-del");
         await("the rule to be gone", () -> {
             try {
@@ -153,7 +168,8 @@ class ReplicationIT {
             }
         });
         put(oss, b[0], "late.txt", "after the rule closed");
-        OSSException missingRule = assertThrows(OSSException.class, () -> oss.deleteBucketReplication(b[0], "rule-del"));
+        OSSException missingRule =
+                assertThrows(OSSException.class, () -> oss.deleteBucketReplication(b[0], "rule-del"));
         assertEquals("NoSuchReplicationConfiguration", missingRule.getErrorCode());
         Thread.sleep(500);
         assertFalse(oss.doesObjectExist(b[1], "late.txt"), "a removed rule copies nothing");
@@ -165,18 +181,22 @@ class ReplicationIT {
         String source = clients.bucketName("repl-nodest");
         oss.createBucket(source);
         String missing = clients.bucketName("repl-absent");
-        OSSException e = assertThrows(OSSException.class, () -> oss.addBucketReplication(
-                rule(source, "r", missing, List.of(), AddBucketReplicationRequest.ReplicationAction.ALL, false)));
+        OSSException e = assertThrows(
+                OSSException.class,
+                () -> oss.addBucketReplication(rule(
+                        source, "r", missing, List.of(), AddBucketReplicationRequest.ReplicationAction.ALL, false)));
         assertEquals("NoSuchBucket", e.getErrorCode());
         assertEquals("The specified bucket does not exist.", e.getErrorMessage());
-        assertTrue(e.getRawResponseError().contains("<BucketName>" + missing + "</BucketName>"), e.getRawResponseError());
+        assertTrue(
+                e.getRawResponseError().contains("<BucketName>" + missing + "</BucketName>"), e.getRawResponseError());
     }
 
     @Test
     void getBucketReplicationProgress_unknownRule_isNoSuchReplicationRule(EmulatorClients clients) {
         OSS oss = clients.v4();
         String[] b = buckets(clients, "repl-prog");
-        oss.addBucketReplication(rule(b[0], "known", b[1], List.of(), AddBucketReplicationRequest.ReplicationAction.ALL, false));
+        oss.addBucketReplication(
+                rule(b[0], "known", b[1], List.of(), AddBucketReplicationRequest.ReplicationAction.ALL, false));
         OSSException e = assertThrows(OSSException.class, () -> oss.getBucketReplicationProgress(b[0], "unknown"));
         assertEquals("NoSuchReplicationRule", e.getErrorCode());
     }
@@ -189,6 +209,8 @@ class ReplicationIT {
         List<String> locations = oss.getBucketReplicationLocation(bucket);
         assertTrue(locations.contains("oss-cn-beijing"), locations.toString());
         assertTrue(locations.contains("oss-us-west-1"), locations.toString());
-        assertFalse(locations.contains("oss-" + clients.region()), "a bucket does not replicate to its own region: " + locations);
+        assertFalse(
+                locations.contains("oss-" + clients.region()),
+                "a bucket does not replicate to its own region: " + locations);
     }
 }

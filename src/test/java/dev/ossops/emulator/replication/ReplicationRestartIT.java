@@ -26,21 +26,31 @@ class ReplicationRestartIT {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
         conf.setMaxErrorRetry(0);
-        return OSSClientBuilder.create().endpoint(emulator.endpoint().toString())
-                .credentialsProvider(new DefaultCredentialProvider(emulator.rootKey().id(), emulator.rootKey().secret()))
-                .clientConfiguration(conf).region(emulator.config().region()).build();
+        return OSSClientBuilder.create()
+                .endpoint(emulator.endpoint().toString())
+                .credentialsProvider(new DefaultCredentialProvider(
+                        emulator.rootKey().id(), emulator.rootKey().secret()))
+                .clientConfiguration(conf)
+                .region(emulator.config().region())
+                .build();
     }
 
     @Test
     void replicationRules_surviveRestart_andKeepReplicating(@TempDir Path dataDir) throws Exception {
-        EmulatorConfig config = EmulatorConfig.builder().port(0).dataDir(dataDir).build();
+        EmulatorConfig config =
+                EmulatorConfig.builder().port(0).dataDir(dataDir).build();
         try (Emulator first = new Emulator(config).start()) {
             OSS oss = client(first);
             try {
                 oss.createBucket("restart-src");
                 oss.createBucket("restart-dst");
-                oss.addBucketReplication(ReplicationIT.rule("restart-src", "kept", "restart-dst", List.of("p/"),
-                        AddBucketReplicationRequest.ReplicationAction.ALL, false));
+                oss.addBucketReplication(ReplicationIT.rule(
+                        "restart-src",
+                        "kept",
+                        "restart-dst",
+                        List.of("p/"),
+                        AddBucketReplicationRequest.ReplicationAction.ALL,
+                        false));
             } finally {
                 oss.shutdown();
             }
@@ -52,8 +62,12 @@ class ReplicationRestartIT {
                 assertEquals(1, rules.size());
                 assertEquals("kept", rules.get(0).getReplicationRuleID());
                 assertEquals(List.of("p/"), rules.get(0).getObjectPrefixList());
-                oss.putObject("restart-src", "p/new.txt", new ByteArrayInputStream("after restart".getBytes(StandardCharsets.UTF_8)));
-                ReplicationIT.await("p/new.txt replicated after restart", () -> oss.doesObjectExist("restart-dst", "p/new.txt"));
+                oss.putObject(
+                        "restart-src",
+                        "p/new.txt",
+                        new ByteArrayInputStream("after restart".getBytes(StandardCharsets.UTF_8)));
+                ReplicationIT.await(
+                        "p/new.txt replicated after restart", () -> oss.doesObjectExist("restart-dst", "p/new.txt"));
             } finally {
                 oss.shutdown();
             }

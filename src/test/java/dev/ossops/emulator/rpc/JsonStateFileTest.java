@@ -1,18 +1,18 @@
 package dev.ossops.emulator.rpc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class JsonStateFileTest {
-    record State(String name, List<Integer> values) {
-    }
+    record State(String name, List<Integer> values) {}
 
     @Test
     void write_thenRead_roundTripsAndLeavesNoTempFiles(@TempDir Path dir) throws Exception {
@@ -22,7 +22,9 @@ class JsonStateFileTest {
         file.write(new State("b", List.of(3)));
         assertEquals(Optional.of(new State("b", List.of(3))), file.read(State.class));
         try (var files = Files.list(dir.resolve("sub"))) {
-            assertEquals(List.of("state.json"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("state.json"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 }

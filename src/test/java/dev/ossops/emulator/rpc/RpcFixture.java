@@ -10,10 +10,11 @@ import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
+import org.junit.jupiter.api.function.Executable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -72,7 +73,8 @@ public final class RpcFixture implements AutoCloseable {
     }
 
     public IAcsClient sessionClient(String accessKeyId, String secret, String token) {
-        return new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou"),
+        return new DefaultAcsClient(
+                DefaultProfile.getProfile("cn-hangzhou"),
                 new StaticCredentialsProvider(new BasicSessionCredentials(accessKeyId, secret, token)));
     }
 

@@ -10,12 +10,13 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.ram.model.v20150501.CreateUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
 import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RpcFrontIT {
     @TempDir
     Path dir;
+
     private RpcFixture f;
 
     @BeforeEach
@@ -62,7 +64,11 @@ class RpcFrontIT {
         ListUsersRequest list = new ListUsersRequest();
         list.setSysAcceptFormat(FormatType.XML);
         ListUsersResponse users = f.call(list);
-        assertEquals(List.of("alice", "bob"), users.getUsers().stream().map(ListUsersResponse.User::getUserName).toList());
+        assertEquals(
+                List.of("alice", "bob"),
+                users.getUsers().stream()
+                        .map(ListUsersResponse.User::getUserName)
+                        .toList());
         assertEquals(false, users.getIsTruncated());
     }
 
@@ -85,11 +91,15 @@ class RpcFrontIT {
         IAcsClient root = f.root();
         CommonResponse identity = root.getCommonResponse(common("2015-04-01", "GetCallerIdentity"));
         assertEquals(200, identity.getHttpStatus());
-        assertTrue(identity.getData().contains("\"Arn\":\"acs:ram::" + RpcFixture.ACCOUNT + ":root\""), identity.getData());
+        assertTrue(
+                identity.getData().contains("\"Arn\":\"acs:ram::" + RpcFixture.ACCOUNT + ":root\""),
+                identity.getData());
 
-        ClientException action = assertThrows(ClientException.class, () -> root.getCommonResponse(common("2015-04-01", "AssumeRoot")));
+        ClientException action =
+                assertThrows(ClientException.class, () -> root.getCommonResponse(common("2015-04-01", "AssumeRoot")));
         assertEquals("InvalidAction.NotFound", action.getErrCode());
-        ClientException version = assertThrows(ClientException.class, () -> root.getCommonResponse(common("2014-01-01", "GetCallerIdentity")));
+        ClientException version = assertThrows(
+                ClientException.class, () -> root.getCommonResponse(common("2014-01-01", "GetCallerIdentity")));
         assertEquals("InvalidVersion", version.getErrCode());
         assertEquals("Specified parameter Version is not valid.", version.getErrMsg());
     }

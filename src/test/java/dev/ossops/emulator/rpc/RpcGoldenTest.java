@@ -1,10 +1,14 @@
 package dev.ossops.emulator.rpc;
 
-import dev.ossops.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.rpc.assembly.RpcEmulator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 
 /**
  * Representative RAM, STS and CDN answers against stored files in
@@ -25,21 +25,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RpcGoldenTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    private static final Set<String> RANDOM = Set.of("RequestId", "UserId", "RoleId", "AccessKeyId", "AccessKeySecret",
-            "SecurityToken", "AssumedRoleId", "PrincipalId");
-    private static final String TRUST = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-            + "\"Principal\":{\"RAM\":[\"acs:ram::1234567890123456:root\"]}}]}";
+    private static final Set<String> RANDOM = Set.of(
+            "RequestId",
+            "UserId",
+            "RoleId",
+            "AccessKeyId",
+            "AccessKeySecret",
+            "SecurityToken",
+            "AssumedRoleId",
+            "PrincipalId");
+    private static final String TRUST =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                    + "\"Principal\":{\"RAM\":[\"acs:ram::1234567890123456:root\"]}}]}";
 
     @TempDir
     Path dir;
+
     private RpcHandler handler;
     private final SignedRequests root = new SignedRequests(RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeEach
     void start() {
-        handler = RpcEmulator.open(new RootAccount(RpcFixture.ACCOUNT, RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET), dir,
-                MutableClock.at(NOW), Duration.ofSeconds(30)).handler();
+        handler = RpcEmulator.open(
+                        new RootAccount(RpcFixture.ACCOUNT, RpcFixture.ROOT_ID, RpcFixture.ROOT_SECRET),
+                        dir,
+                        MutableClock.at(NOW),
+                        Duration.ofSeconds(30))
+                .handler();
     }
 
     private JsonNode call(String version, String action, String... pairs) throws IOException {
@@ -93,20 +106,41 @@ class RpcGoldenTest {
 
     @Test
     void ram_getSystemPolicyAndVersions() throws IOException {
-        assertGolden("ram-get-policy-system", ram("GetPolicy", "PolicyType", "System", "PolicyName", "AliyunOSSReadOnlyAccess"));
-        ram("CreatePolicy", "PolicyName", "ReadObjects", "PolicyDocument",
+        assertGolden(
+                "ram-get-policy-system",
+                ram("GetPolicy", "PolicyType", "System", "PolicyName", "AliyunOSSReadOnlyAccess"));
+        ram(
+                "CreatePolicy",
+                "PolicyName",
+                "ReadObjects",
+                "PolicyDocument",
                 "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}");
-        ram("CreatePolicyVersion", "PolicyName", "ReadObjects", "SetAsDefault", "true", "PolicyDocument",
+        ram(
+                "CreatePolicyVersion",
+                "PolicyName",
+                "ReadObjects",
+                "SetAsDefault",
+                "true",
+                "PolicyDocument",
                 "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:ListObjects\",\"Resource\":\"*\"}]}");
-        assertGolden("ram-list-policy-versions", ram("ListPolicyVersions", "PolicyType", "Custom", "PolicyName", "ReadObjects"));
+        assertGolden(
+                "ram-list-policy-versions",
+                ram("ListPolicyVersions", "PolicyType", "Custom", "PolicyName", "ReadObjects"));
     }
 
     @Test
     void ram_updatePolicyDescription() throws IOException {
-        ram("CreatePolicy", "PolicyName", "ReadObjects", "Description", "reads", "PolicyDocument",
+        ram(
+                "CreatePolicy",
+                "PolicyName",
+                "ReadObjects",
+                "Description",
+                "reads",
+                "PolicyDocument",
                 "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\"}]}");
-        assertGolden("ram-update-policy-description", ram("UpdatePolicyDescription", "PolicyName", "ReadObjects",
-                "NewDescription", "reads every object"));
+        assertGolden(
+                "ram-update-policy-description",
+                ram("UpdatePolicyDescription", "PolicyName", "ReadObjects", "NewDescription", "reads every object"));
     }
 
     @Test
@@ -121,23 +155,53 @@ class RpcGoldenTest {
         ram("CreateUser", "UserName", "ci");
         ram("AttachPolicyToUser", "UserName", "ci", "PolicyType", "System", "PolicyName", "AliyunSTSAssumeRoleAccess");
         JsonNode key = ram("CreateAccessKey", "UserName", "ci").get("AccessKey");
-        SignedRequests user = new SignedRequests(key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText());
-        assertGolden("sts-assume-role", call(user, "2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
-                "RoleSessionName", "ci", "DurationSeconds", "900"));
+        SignedRequests user = new SignedRequests(
+                key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText());
+        assertGolden(
+                "sts-assume-role",
+                call(
+                        user,
+                        "2015-04-01",
+                        "AssumeRole",
+                        "RoleArn",
+                        "acs:ram::1234567890123456:role/deployer",
+                        "RoleSessionName",
+                        "ci",
+                        "DurationSeconds",
+                        "900"));
     }
 
     @Test
     void sts_assumeRoleWithRootKey_errorBody() throws IOException {
         ram("CreateRole", "RoleName", "Deployer", "AssumeRolePolicyDocument", TRUST);
-        assertGolden("sts-error-root-account", call("2015-04-01", "AssumeRole", "RoleArn", "acs:ram::1234567890123456:role/deployer",
-                "RoleSessionName", "ci", "DurationSeconds", "900"));
+        assertGolden(
+                "sts-error-root-account",
+                call(
+                        "2015-04-01",
+                        "AssumeRole",
+                        "RoleArn",
+                        "acs:ram::1234567890123456:role/deployer",
+                        "RoleSessionName",
+                        "ci",
+                        "DurationSeconds",
+                        "900"));
     }
 
     @Test
     void cdn_domainsAndConfigs() throws IOException {
-        cdn("AddCdnDomain", "DomainName", "cdn.example.com", "CdnType", "web", "Sources",
+        cdn(
+                "AddCdnDomain",
+                "DomainName",
+                "cdn.example.com",
+                "CdnType",
+                "web",
+                "Sources",
                 "[{\"content\":\"assets.oss-cn-hangzhou.aliyuncs.com\",\"type\":\"oss\",\"port\":443}]");
-        cdn("BatchSetCdnDomainConfig", "DomainNames", "cdn.example.com", "Functions",
+        cdn(
+                "BatchSetCdnDomainConfig",
+                "DomainNames",
+                "cdn.example.com",
+                "Functions",
                 "[{\"functionName\":\"l2_oss_key\",\"functionArgs\":[{\"argName\":\"private_oss_auth\",\"argValue\":\"on\"}]}]");
         assertGolden("cdn-describe-user-domains", cdn("DescribeUserDomains"));
         assertGolden("cdn-describe-domain-configs", cdn("DescribeCdnDomainConfigs", "DomainName", "cdn.example.com"));

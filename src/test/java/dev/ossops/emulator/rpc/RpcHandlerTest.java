@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,17 +20,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RpcHandlerTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final RootAccount ROOT = new RootAccount("1234567890123456", "LTAIrootkey00001", "rootsecret");
-    private static final Credential SESSION = new Credential("STS.session0001", "sessionsecret",
-            new Principal.AssumedRole("1234567890123456", "Reader", "300000000000000001", "s1", Optional.empty()), true,
-            Optional.of("token-1"), Optional.of(NOW.plusSeconds(900)), List.of());
-    private static final Credential INACTIVE = Credential.permanent("LTAIinactive0001", "inactivesecret",
-            new Principal.User("1234567890123456", "bob", "200000000000000001"), false, List.of());
+    private static final Credential SESSION = new Credential(
+            "STS.session0001",
+            "sessionsecret",
+            new Principal.AssumedRole("1234567890123456", "Reader", "300000000000000001", "s1", Optional.empty()),
+            true,
+            Optional.of("token-1"),
+            Optional.of(NOW.plusSeconds(900)),
+            List.of());
+    private static final Credential INACTIVE = Credential.permanent(
+            "LTAIinactive0001",
+            "inactivesecret",
+            new Principal.User("1234567890123456", "bob", "200000000000000001"),
+            false,
+            List.of());
 
     private final MutableClock clock = MutableClock.at(NOW);
-    private final RpcHandler handler = new RpcHandler(CredentialLookup.chain(List.of(ROOT,
-            id -> Optional.of(SESSION).filter(c -> c.accessKeyId().equals(id)),
-            id -> Optional.of(INACTIVE).filter(c -> c.accessKeyId().equals(id)))), RpcAuthorizer.byPolicies(clock),
-            List.of(new EchoService()), clock);
+    private final RpcHandler handler = new RpcHandler(
+            CredentialLookup.chain(List.of(
+                    ROOT,
+                    id -> Optional.of(SESSION).filter(c -> c.accessKeyId().equals(id)),
+                    id -> Optional.of(INACTIVE).filter(c -> c.accessKeyId().equals(id)))),
+            RpcAuthorizer.byPolicies(clock),
+            List.of(new EchoService()),
+            clock);
     private final SignedRequests root = new SignedRequests(ROOT.accessKeyId(), ROOT.secret());
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -96,7 +110,9 @@ class RpcHandlerTest {
         assertEquals("application/json;charset=utf-8", response.contentType());
         assertEquals("acs:ram::1234567890123456:root", body.path("Caller").asText());
         assertEquals("hello", body.path("Value").asText());
-        assertEquals(response.headers().get("x-acs-request-id"), body.path("RequestId").asText());
+        assertEquals(
+                response.headers().get("x-acs-request-id"),
+                body.path("RequestId").asText());
     }
 
     @Test
@@ -115,7 +131,9 @@ class RpcHandlerTest {
         String text = SignedRequests.text(response);
         assertEquals("text/xml;charset=utf-8", response.contentType());
         assertTrue(text.startsWith("<?xml version='1.0' encoding='UTF-8'?><EchoResponse><RequestId>"), text);
-        assertTrue(text.endsWith("<Caller>acs:ram::1234567890123456:root</Caller><Value>&lt;x&gt;</Value></EchoResponse>"), text);
+        assertTrue(
+                text.endsWith("<Caller>acs:ram::1234567890123456:root</Caller><Value>&lt;x&gt;</Value></EchoResponse>"),
+                text);
     }
 
     @Test
@@ -123,7 +141,10 @@ class RpcHandlerTest {
         RpcRequest request = new SignedRequests(ROOT.accessKeyId(), "not-the-secret").get(echo("x"), NOW, "nonce-1");
         RpcResponse response = handler.handle(request);
         String expected = RpcSignature.stringToSign("GET", request.query());
-        assertError(response, 400, "SignatureDoesNotMatch",
+        assertError(
+                response,
+                400,
+                "SignatureDoesNotMatch",
                 "Specified signature is not matched with our calculation. server string to sign is:" + expected);
         assertTrue(expected.contains("SignatureNonce%3Dnonce-1"), expected);
     }
@@ -137,49 +158,80 @@ class RpcHandlerTest {
 
     @Test
     void handle_timestampSkew_refusedBeyondFifteenMinutes() throws Exception {
-        assertEquals(200, handler.handle(root.get(echo("x"), NOW.minus(Duration.ofMinutes(15)))).status());
-        assertError(handler.handle(root.get(echo("x"), NOW.minus(Duration.ofMinutes(15)).minusSeconds(1))),
-                400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
-        assertError(handler.handle(root.get(echo("x"), NOW.plus(Duration.ofMinutes(16)))),
-                400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+        assertEquals(
+                200,
+                handler.handle(root.get(echo("x"), NOW.minus(Duration.ofMinutes(15))))
+                        .status());
+        assertError(
+                handler.handle(
+                        root.get(echo("x"), NOW.minus(Duration.ofMinutes(15)).minusSeconds(1))),
+                400,
+                "InvalidTimeStamp.Expired",
+                "Specified time stamp or date value is expired.");
+        assertError(
+                handler.handle(root.get(echo("x"), NOW.plus(Duration.ofMinutes(16)))),
+                400,
+                "InvalidTimeStamp.Expired",
+                "Specified time stamp or date value is expired.");
     }
 
     @Test
     void handle_malformedTimestamp_isRefused() throws Exception {
         Map<String, String> p = new LinkedHashMap<>(root.get(echo("x"), NOW).query());
         p.put("Timestamp", "yesterday");
-        assertError(handler.handle(new RpcRequest("GET", p, Map.of(), Map.of())), 400, "InvalidTimeStamp.Format",
+        assertError(
+                handler.handle(new RpcRequest("GET", p, Map.of(), Map.of())),
+                400,
+                "InvalidTimeStamp.Format",
                 "Specified time stamp or date value is not well formatted.");
     }
 
     @Test
     void handle_unknownAccessKey_isNotFound() throws Exception {
-        assertError(handler.handle(new SignedRequests("LTAIunknown00001", "x").get(echo("x"), NOW)),
-                404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+        assertError(
+                handler.handle(new SignedRequests("LTAIunknown00001", "x").get(echo("x"), NOW)),
+                404,
+                "InvalidAccessKeyId.NotFound",
+                "Specified access key is not found.");
     }
 
     @Test
     void handle_inactiveKey_isRefused() throws Exception {
-        assertError(handler.handle(new SignedRequests(INACTIVE.accessKeyId(), INACTIVE.secret()).get(echo("x"), NOW)),
-                400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled.");
+        assertError(
+                handler.handle(new SignedRequests(INACTIVE.accessKeyId(), INACTIVE.secret()).get(echo("x"), NOW)),
+                400,
+                "InvalidAccessKeyId.Inactive",
+                "Specified access key is disabled.");
     }
 
     @Test
     void handle_stsKey_needsItsTokenUntilExpiry() throws Exception {
         SignedRequests session = new SignedRequests(SESSION.accessKeyId(), SESSION.secret());
-        assertError(handler.handle(session.get(echo("x"), NOW)), 400, "MissingSecurityToken",
+        assertError(
+                handler.handle(session.get(echo("x"), NOW)),
+                400,
+                "MissingSecurityToken",
                 "SecurityToken is mandatory for this action.");
         Map<String, String> wrongToken = echo("x");
         wrongToken.put("SecurityToken", "token-2");
-        assertError(handler.handle(session.get(wrongToken, NOW)), 400, "InvalidSecurityToken.MismatchWithAccessKey",
+        assertError(
+                handler.handle(session.get(wrongToken, NOW)),
+                400,
+                "InvalidSecurityToken.MismatchWithAccessKey",
                 "Specified SecurityToken mismatch with the AccessKey.");
         Map<String, String> rightToken = echo("x");
         rightToken.put("SecurityToken", "token-1");
         // Authenticated, but a role session whose role has no policies may not call echo:Echo.
-        assertError(handler.handle(session.get(rightToken, NOW)), 403, "NoPermission",
+        assertError(
+                handler.handle(session.get(rightToken, NOW)),
+                403,
+                "NoPermission",
                 "You are not authorized to operate on the specified resource, or this API does not support RAM.");
         clock.advance(Duration.ofSeconds(900));
-        assertError(handler.handle(session.get(rightToken, clock.instant())), 400, "InvalidSecurityToken.Expired",
+        assertError(
+                handler.handle(session.get(rightToken, clock.instant())),
+                400,
+                "InvalidSecurityToken.Expired",
                 "Specified SecurityToken is expired.");
     }
 
@@ -197,11 +249,19 @@ class RpcHandlerTest {
         Map<String, String> p = echo("x");
         p.put("Action", "Shout");
         RpcResponse response = handler.handle(root.get(p, NOW));
-        assertError(response, 404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
+        assertError(
+                response,
+                404,
+                "InvalidAction.NotFound",
+                "Specified api is not found, please check your url and method.");
         JsonNode body = json(response);
         assertEquals("echo.aliyuncs.com", body.path("HostId").asText());
-        assertEquals("https://api.aliyun.com/troubleshoot?q=InvalidAction.NotFound&product=Echo", body.path("Recommend").asText());
-        assertEquals(response.headers().get("x-acs-request-id"), body.path("RequestId").asText());
+        assertEquals(
+                "https://api.aliyun.com/troubleshoot?q=InvalidAction.NotFound&product=Echo",
+                body.path("Recommend").asText());
+        assertEquals(
+                response.headers().get("x-acs-request-id"),
+                body.path("RequestId").asText());
     }
 
     @Test
@@ -209,9 +269,13 @@ class RpcHandlerTest {
         Map<String, String> p = echo("x");
         p.remove("Value");
         assertError(handler.handle(root.get(p, NOW)), 400, "MissingValue", "Value is mandatory for this action.");
-        Map<String, String> unsigned = new LinkedHashMap<>(root.get(echo("x"), NOW).query());
+        Map<String, String> unsigned =
+                new LinkedHashMap<>(root.get(echo("x"), NOW).query());
         unsigned.remove("Signature");
-        assertError(handler.handle(new RpcRequest("GET", unsigned, Map.of(), Map.of())), 400, "MissingSignature",
+        assertError(
+                handler.handle(new RpcRequest("GET", unsigned, Map.of(), Map.of())),
+                400,
+                "MissingSignature",
                 "Signature is mandatory for this action.");
     }
 
@@ -219,7 +283,10 @@ class RpcHandlerTest {
     void handle_otherSignatureMethod_isRefused() throws Exception {
         Map<String, String> p = new LinkedHashMap<>(root.get(echo("x"), NOW).query());
         p.put("SignatureMethod", "HMAC-SHA256");
-        assertError(handler.handle(new RpcRequest("GET", p, Map.of(), Map.of())), 400, "InvalidSignatureMethod",
+        assertError(
+                handler.handle(new RpcRequest("GET", p, Map.of(), Map.of())),
+                400,
+                "InvalidSignatureMethod",
                 "Specified signature method is not valid.");
     }
 
@@ -231,9 +298,15 @@ class RpcHandlerTest {
         RpcResponse response = handler.handle(root.get(p, NOW));
         String text = SignedRequests.text(response);
         assertEquals(404, response.status());
-        assertTrue(text.startsWith("<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>" + response.headers().get("x-acs-request-id")
-                + "</RequestId><HostId>echo.aliyuncs.com</HostId><Code>InvalidAction.NotFound</Code>"), text);
-        assertTrue(text.endsWith("<Recommend>https://api.aliyun.com/troubleshoot?q=InvalidAction.NotFound&amp;product=Echo</Recommend></Error>"), text);
+        assertTrue(
+                text.startsWith("<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>"
+                        + response.headers().get("x-acs-request-id")
+                        + "</RequestId><HostId>echo.aliyuncs.com</HostId><Code>InvalidAction.NotFound</Code>"),
+                text);
+        assertTrue(
+                text.endsWith(
+                        "<Recommend>https://api.aliyun.com/troubleshoot?q=InvalidAction.NotFound&amp;product=Echo</Recommend></Error>"),
+                text);
     }
 
     @Test

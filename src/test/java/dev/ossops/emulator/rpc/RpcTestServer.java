@@ -2,6 +2,7 @@ package dev.ossops.emulator.rpc;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -33,10 +34,11 @@ public final class RpcTestServer implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            RpcResponse response = handler.handle(RpcRequest.fromHttp(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawQuery(), headers, body));
+            RpcResponse response = handler.handle(RpcRequest.fromHttp(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(), headers, body));
             exchange.getResponseHeaders().put("Content-Type", List.of(response.contentType()));
-            response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
+            response.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
             byte[] bytes = response.body();
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {

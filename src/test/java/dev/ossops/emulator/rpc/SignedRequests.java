@@ -49,12 +49,19 @@ public final class SignedRequests {
         signed.putAll(form);
         query.put("Signature", RpcSignature.sign(RpcSignature.stringToSign("POST", signed), secret));
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(RpcSignature.percentEncode(k)).append('=')
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(RpcSignature.percentEncode(k))
+                .append('=')
                 .append(RpcSignature.percentEncode(v)));
         StringBuilder rawQuery = new StringBuilder();
-        query.forEach((k, v) -> rawQuery.append(rawQuery.length() == 0 ? "" : "&").append(RpcSignature.percentEncode(k)).append('=')
+        query.forEach((k, v) -> rawQuery.append(rawQuery.length() == 0 ? "" : "&")
+                .append(RpcSignature.percentEncode(k))
+                .append('=')
                 .append(RpcSignature.percentEncode(v)));
-        return RpcRequest.fromHttp("POST", rawQuery.toString(), Map.of("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8"),
+        return RpcRequest.fromHttp(
+                "POST",
+                rawQuery.toString(),
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8"),
                 body.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -68,7 +68,9 @@ class BucketTagFilterTest {
         OssException e = assertThrows(OssException.class, () -> BucketTagFilter.of(null, "1", null));
         assertEquals(OssError.INVALID_ARGUMENT, e.error());
         assertEquals("tag-value requires tag-key.", e.getMessage());
-        assertEquals("tag-key must not be empty.",
-                assertThrows(OssException.class, () -> BucketTagFilter.of("", "1", null)).getMessage());
+        assertEquals(
+                "tag-key must not be empty.",
+                assertThrows(OssException.class, () -> BucketTagFilter.of("", "1", null))
+                        .getMessage());
     }
 }

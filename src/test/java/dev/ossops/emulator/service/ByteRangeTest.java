@@ -39,8 +39,14 @@ class ByteRangeTest {
 
     @Test
     void parse_emptySuffix_isInvalidRangeInBothModes() {
-        assertEquals(OssError.INVALID_RANGE, assertThrows(OssException.class, () -> ByteRange.parse("bytes=-0", 10, false)).error());
-        assertEquals(OssError.INVALID_RANGE, assertThrows(OssException.class, () -> ByteRange.parse("bytes=-0", 10, true)).error());
+        assertEquals(
+                OssError.INVALID_RANGE,
+                assertThrows(OssException.class, () -> ByteRange.parse("bytes=-0", 10, false))
+                        .error());
+        assertEquals(
+                OssError.INVALID_RANGE,
+                assertThrows(OssException.class, () -> ByteRange.parse("bytes=-0", 10, true))
+                        .error());
     }
 
     @Test

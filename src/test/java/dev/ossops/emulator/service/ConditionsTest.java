@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ConditionsTest {
-    private static final long MODIFIED = Instant.parse("2026-11-21T10:00:00.500Z").toEpochMilli();
+    private static final long MODIFIED =
+            Instant.parse("2026-11-21T10:00:00.500Z").toEpochMilli();
 
     private static String failure(Conditions conditions) {
-        return assertThrows(OssException.class, () -> conditions.check("ABC", MODIFIED)).error().code();
+        return assertThrows(OssException.class, () -> conditions.check("ABC", MODIFIED))
+                .error()
+                .code();
     }
 
     @Test

@@ -11,13 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class NamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "a-b-c", "0bucket9", "a23456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {"abc", "a-b-c", "0bucket9", "a23456789012345678901234567890123456789012345678901234567890123"})
     void checkBucket_validNames_pass(String name) {
         assertDoesNotThrow(() -> Names.checkBucket(name));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ab", "Abc", "a_b", "-abc", "abc-", "a.b", "a234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "ab",
+                "Abc",
+                "a_b",
+                "-abc",
+                "abc-",
+                "a.b",
+                "a234567890123456789012345678901234567890123456789012345678901234"
+            })
     void checkBucket_invalidNames_areInvalidBucketName(String name) {
         OssException e = assertThrows(OssException.class, () -> Names.checkBucket(name));
         assertEquals("InvalidBucketName", e.error().code());
@@ -27,10 +37,26 @@ class NamesTest {
     @Test
     void checkKey_byteLengthLimits() {
         assertDoesNotThrow(() -> Names.checkKey("a".repeat(1023)));
-        assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("ü".repeat(512))).error().code());
-        assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("")).error().code());
-        assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("/lead")).error().code());
-        assertEquals("InvalidObjectName", assertThrows(OssException.class, () -> Names.checkKey("\\lead")).error().code());
+        assertEquals(
+                "InvalidObjectName",
+                assertThrows(OssException.class, () -> Names.checkKey("ü".repeat(512)))
+                        .error()
+                        .code());
+        assertEquals(
+                "InvalidObjectName",
+                assertThrows(OssException.class, () -> Names.checkKey(""))
+                        .error()
+                        .code());
+        assertEquals(
+                "InvalidObjectName",
+                assertThrows(OssException.class, () -> Names.checkKey("/lead"))
+                        .error()
+                        .code());
+        assertEquals(
+                "InvalidObjectName",
+                assertThrows(OssException.class, () -> Names.checkKey("\\lead"))
+                        .error()
+                        .code());
     }
 
     @Test

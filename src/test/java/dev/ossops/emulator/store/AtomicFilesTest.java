@@ -39,7 +39,8 @@ class AtomicFilesTest {
 
     @Test
     void moveIntoPlace_missingSource_failsWithoutCreatingTheTargetDirectory(@TempDir Path dir) {
-        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+        NoSuchFileException e = assertThrows(
+                NoSuchFileException.class,
                 () -> AtomicFiles.moveIntoPlace(dir.resolve("gone"), dir.resolve("blobs/id")));
         assertEquals(dir.resolve("gone").toString(), e.getFile());
         assertFalse(Files.exists(dir.resolve("blobs")));

@@ -79,18 +79,20 @@ class BodyCopyTest {
     @Test
     void copy_bodyFailingAfterSeveralBuffers_propagatesTheReadError(@TempDir Path dir) throws IOException {
         IOException broken = new IOException("connection reset");
-        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(random(3 * BodyCopy.BUFFER, 4)), new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw broken;
-            }
+        InputStream failing =
+                new SequenceInputStream(new ByteArrayInputStream(random(3 * BodyCopy.BUFFER, 4)), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw broken;
+                    }
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                throw broken;
-            }
-        });
-        try (FileChannel out = FileChannel.open(dir.resolve("out"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        throw broken;
+                    }
+                });
+        try (FileChannel out =
+                FileChannel.open(dir.resolve("out"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             assertSame(broken, assertThrows(IOException.class, () -> BodyCopy.copy(failing, out)));
         }
     }

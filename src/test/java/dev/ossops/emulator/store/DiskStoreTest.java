@@ -32,8 +32,20 @@ class DiskStoreTest {
     }
 
     private static ObjectVersion version(String blob, long size) {
-        return new ObjectVersion("null", false, blob, size, "ETAG", "1", 2_000, "Normal", "Standard", "default",
-                Map.of("Content-Type", "text/plain"), Map.of("a", "b"), Map.of());
+        return new ObjectVersion(
+                "null",
+                false,
+                blob,
+                size,
+                "ETAG",
+                "1",
+                2_000,
+                "Normal",
+                "Standard",
+                "default",
+                Map.of("Content-Type", "text/plain"),
+                Map.of("a", "b"),
+                Map.of());
     }
 
     @Test
@@ -43,9 +55,18 @@ class DiskStoreTest {
         StagedBlob staged = store.stage(new ByteArrayInputStream("content".getBytes(StandardCharsets.UTF_8)));
         String blob = store.commitBlob("one", staged);
         store.putKey("one", new KeyRecord("dir/key", List.of(version(blob, staged.size()))));
-        store.putConfig("one", "cors", new StoredDocument("application/xml", "<CORSConfiguration/>".getBytes(StandardCharsets.UTF_8)));
-        store.putUpload("one", new UploadRecord("0123456789ABCDEF0123456789ABCDEF", "big", 3_000, null, null, Map.of(), Map.of(), Map.of()));
-        store.putPart("one", "0123456789ABCDEF0123456789ABCDEF", new PartRecord(1, "E", 4, "9", 4_000),
+        store.putConfig(
+                "one",
+                "cors",
+                new StoredDocument("application/xml", "<CORSConfiguration/>".getBytes(StandardCharsets.UTF_8)));
+        store.putUpload(
+                "one",
+                new UploadRecord(
+                        "0123456789ABCDEF0123456789ABCDEF", "big", 3_000, null, null, Map.of(), Map.of(), Map.of()));
+        store.putPart(
+                "one",
+                "0123456789ABCDEF0123456789ABCDEF",
+                new PartRecord(1, "E", 4, "9", 4_000),
                 store.stage(new ByteArrayInputStream("part".getBytes(StandardCharsets.UTF_8))));
 
         DiskStore reopened = DiskStore.open(dir);
@@ -55,19 +76,30 @@ class DiskStoreTest {
         try (InputStream in = reopened.openBlob("one", blob)) {
             assertArrayEquals("content".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
         }
-        assertEquals("<CORSConfiguration/>", new String(reopened.config("one", "cors").orElseThrow().body(), StandardCharsets.UTF_8));
-        assertEquals("big", reopened.upload("one", "0123456789ABCDEF0123456789ABCDEF").orElseThrow().key());
-        assertEquals(4, reopened.parts("one", "0123456789ABCDEF0123456789ABCDEF").get(1).size());
+        assertEquals(
+                "<CORSConfiguration/>",
+                new String(reopened.config("one", "cors").orElseThrow().body(), StandardCharsets.UTF_8));
+        assertEquals(
+                "big",
+                reopened.upload("one", "0123456789ABCDEF0123456789ABCDEF")
+                        .orElseThrow()
+                        .key());
+        assertEquals(
+                4,
+                reopened.parts("one", "0123456789ABCDEF0123456789ABCDEF").get(1).size());
     }
 
     @Test
     void appendToBlob_bytesBeyondTheRecordedLength_areOverwritten(@TempDir Path dir) throws IOException {
         DiskStore store = DiskStore.open(dir);
         store.putBucket(bucket("one"));
-        String blob = store.commitBlob("one", store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
-        store.appendToBlob("one", blob, 3, store.stage(new ByteArrayInputStream("XYZ".getBytes(StandardCharsets.UTF_8))));
+        String blob =
+                store.commitBlob("one", store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
+        store.appendToBlob(
+                "one", blob, 3, store.stage(new ByteArrayInputStream("XYZ".getBytes(StandardCharsets.UTF_8))));
         // An append whose metadata a crash kept from being written: the record still says 6 bytes.
-        store.appendToBlob("one", blob, 6, store.stage(new ByteArrayInputStream("lost".getBytes(StandardCharsets.UTF_8))));
+        store.appendToBlob(
+                "one", blob, 6, store.stage(new ByteArrayInputStream("lost".getBytes(StandardCharsets.UTF_8))));
         StagedBlob next = store.stage(new ByteArrayInputStream("def".getBytes(StandardCharsets.UTF_8)));
         store.appendToBlob("one", blob, 6, next);
         try (InputStream in = store.openBlob("one", blob)) {
@@ -80,10 +112,14 @@ class DiskStoreTest {
     void appendToBlob_recordLongerThanTheBlob_isRefusedAndDiscardsTheBody(@TempDir Path dir) {
         DiskStore store = DiskStore.open(dir);
         store.putBucket(bucket("one"));
-        String blob = store.commitBlob("one", store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
+        String blob =
+                store.commitBlob("one", store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
         StagedBlob staged = store.stage(new ByteArrayInputStream("XYZ".getBytes(StandardCharsets.UTF_8)));
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.appendToBlob("one", blob, 10, staged));
-        assertEquals("blob " + blob + " holds 3 bytes, its record says 10", e.getCause().getMessage());
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> store.appendToBlob("one", blob, 10, staged));
+        assertEquals(
+                "blob " + blob + " holds 3 bytes, its record says 10",
+                e.getCause().getMessage());
         assertFalse(Files.exists(staged.file()));
     }
 
@@ -91,15 +127,47 @@ class DiskStoreTest {
     void open_versionsWithSymlinkSealAndRestore_reloadThem(@TempDir Path dir) {
         DiskStore store = DiskStore.open(dir);
         store.putBucket(bucket("one"));
-        ObjectVersion link = new ObjectVersion("null", false, null, 0, "E", "0", 1_000, "Symlink", "Standard", "default",
-                Map.of(), Map.of(), Map.of(), "target.txt", null, null);
-        ObjectVersion archived = new ObjectVersion("null", false, null, 0, "E", "0", 1_000, "Appendable", "Archive", "default",
-                Map.of(), Map.of(), Map.of(), null, 2_000L, new RestoreState(3_000, 4_000));
+        ObjectVersion link = new ObjectVersion(
+                "null",
+                false,
+                null,
+                0,
+                "E",
+                "0",
+                1_000,
+                "Symlink",
+                "Standard",
+                "default",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "target.txt",
+                null,
+                null);
+        ObjectVersion archived = new ObjectVersion(
+                "null",
+                false,
+                null,
+                0,
+                "E",
+                "0",
+                1_000,
+                "Appendable",
+                "Archive",
+                "default",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                null,
+                2_000L,
+                new RestoreState(3_000, 4_000));
         store.putKey("one", new KeyRecord("link", List.of(link)));
         store.putKey("one", new KeyRecord("archived", List.of(archived)));
         DiskStore reopened = DiskStore.open(dir);
         assertEquals(link, reopened.key("one", "link").orElseThrow().versions().get(0));
-        assertEquals(archived, reopened.key("one", "archived").orElseThrow().versions().get(0));
+        assertEquals(
+                archived,
+                reopened.key("one", "archived").orElseThrow().versions().get(0));
     }
 
     @Test
@@ -140,12 +208,13 @@ class DiskStoreTest {
     @Test
     void stage_bodyFailingMidway_leavesNoStagingFile(@TempDir Path dir) throws IOException {
         DiskStore store = DiskStore.open(dir);
-        InputStream hangsUp = new SequenceInputStream(new ByteArrayInputStream(new byte[2 * 1024 * 1024]), new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw new IOException("connection reset");
-            }
-        });
+        InputStream hangsUp =
+                new SequenceInputStream(new ByteArrayInputStream(new byte[2 * 1024 * 1024]), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> store.stage(hangsUp));
         assertEquals("cannot receive request body", e.getMessage());
         assertEquals("connection reset", e.getCause().getMessage());
@@ -163,7 +232,11 @@ class DiskStoreTest {
         byte[] one = new byte[(int) p1.size()];
         new Random(9).nextBytes(one);
         store.putPart("b", UPLOAD, p1, store.stage(new ByteArrayInputStream(one)));
-        store.putPart("b", UPLOAD, new PartRecord(2, "E2", 3, "2", 4_000), store.stage(new ByteArrayInputStream(new byte[3])));
+        store.putPart(
+                "b",
+                UPLOAD,
+                new PartRecord(2, "E2", 3, "2", 4_000),
+                store.stage(new ByteArrayInputStream(new byte[3])));
         store.putPart("b", UPLOAD, p3, store.stage(new ByteArrayInputStream("tail".getBytes(StandardCharsets.UTF_8))));
         byte[] expected = new byte[one.length + 4];
         System.arraycopy(one, 0, expected, 0, one.length);
@@ -241,14 +314,17 @@ class DiskStoreTest {
     }
 
     @Test
-    void concatenateParts_partFileShorterThanItsRecord_failsAndLeavesNoStagingFile(@TempDir Path dir) throws IOException {
+    void concatenateParts_partFileShorterThanItsRecord_failsAndLeavesNoStagingFile(@TempDir Path dir)
+            throws IOException {
         DiskStore store = DiskStore.open(dir);
         store.putBucket(bucket("b"));
         String id = "0123456789ABCDEF0123456789ABCDEF";
         store.putUpload("b", new UploadRecord(id, "big", 3_000, null, null, Map.of(), Map.of(), Map.of()));
-        store.putPart("b", id, new PartRecord(1, "E1", 5, "1", 4_000), store.stage(new ByteArrayInputStream(new byte[5])));
+        store.putPart(
+                "b", id, new PartRecord(1, "E1", 5, "1", 4_000), store.stage(new ByteArrayInputStream(new byte[5])));
 
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class,
                 () -> store.concatenateParts("b", id, List.of(new PartRecord(1, "E1", 8, "1", 4_000)), 0));
         assertEquals("cannot assemble object", e.getMessage());
         assertEquals("part 1 holds 5 bytes, its record says 8", e.getCause().getMessage());
@@ -273,11 +349,19 @@ class DiskStoreTest {
         String kept = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[3])));
         store.putKey("b", new KeyRecord("k", List.of(version(kept, 3))));
         String orphan = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[4])));
-        store.putUpload("b", new UploadRecord("FEDCBA9876543210FEDCBA9876543210", "m", 3_000, null, null, Map.of(), Map.of(), Map.of()));
-        store.putPart("b", "FEDCBA9876543210FEDCBA9876543210", new PartRecord(1, "E1", 2, "1", 4_000),
+        store.putUpload(
+                "b",
+                new UploadRecord(
+                        "FEDCBA9876543210FEDCBA9876543210", "m", 3_000, null, null, Map.of(), Map.of(), Map.of()));
+        store.putPart(
+                "b",
+                "FEDCBA9876543210FEDCBA9876543210",
+                new PartRecord(1, "E1", 2, "1", 4_000),
                 store.stage(new ByteArrayInputStream(new byte[2])));
-        String orphanAssembled = store.commitBlob("b", store.concatenateParts("b", "FEDCBA9876543210FEDCBA9876543210",
-                List.of(new PartRecord(1, "E1", 2, "1", 4_000)), 0));
+        String orphanAssembled = store.commitBlob(
+                "b",
+                store.concatenateParts(
+                        "b", "FEDCBA9876543210FEDCBA9876543210", List.of(new PartRecord(1, "E1", 2, "1", 4_000)), 0));
         Path halfUpload = Files.createDirectories(dir.resolve("buckets/b/uploads/0123456789ABCDEF0123456789ABCDEF"));
         Files.write(halfUpload.resolve("part-1.data"), new byte[5]);
 
@@ -287,7 +371,9 @@ class DiskStoreTest {
         assertFalse(Files.exists(dir.resolve("buckets/b/blobs").resolve(orphanAssembled)));
         assertFalse(Files.exists(halfUpload));
         assertEquals(1, reopened.uploads("b").size());
-        assertEquals(2, reopened.parts("b", "FEDCBA9876543210FEDCBA9876543210").get(1).size());
+        assertEquals(
+                2,
+                reopened.parts("b", "FEDCBA9876543210FEDCBA9876543210").get(1).size());
     }
 
     /** A store with bucket "b" and the upload {@link #UPLOAD} of key "big". */
@@ -307,24 +393,43 @@ class DiskStoreTest {
     @Test
     void putPart_storesOneFileNamedAfterItsRecord(@TempDir Path dir) throws IOException {
         DiskStore store = withUpload(dir);
-        store.putPart("b", UPLOAD, new PartRecord(7, "0CC175B9C0F1B6A831C399E269772661", 3, "1234", 4_000),
+        store.putPart(
+                "b",
+                UPLOAD,
+                new PartRecord(7, "0CC175B9C0F1B6A831C399E269772661", 3, "1234", 4_000),
                 store.stage(new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8))));
 
-        assertEquals(List.of("part-7-1-4000-1234-0CC175B9C0F1B6A831C399E269772661.data", "upload.json"), uploadFiles(dir));
-        assertEquals(new PartRecord(7, "0CC175B9C0F1B6A831C399E269772661", 3, "1234", 4_000), store.parts("b", UPLOAD).get(7));
+        assertEquals(
+                List.of("part-7-1-4000-1234-0CC175B9C0F1B6A831C399E269772661.data", "upload.json"), uploadFiles(dir));
+        assertEquals(
+                new PartRecord(7, "0CC175B9C0F1B6A831C399E269772661", 3, "1234", 4_000),
+                store.parts("b", UPLOAD).get(7));
         assertEquals(store.parts("b", UPLOAD), DiskStore.open(dir).parts("b", UPLOAD));
     }
 
     @Test
     void putPart_sameNumberAgain_replacesTheRecordAndDeletesTheOldFile(@TempDir Path dir) throws IOException {
         DiskStore store = withUpload(dir);
-        store.putPart("b", UPLOAD, new PartRecord(1, "E1", 5, "1", 4_000), store.stage(new ByteArrayInputStream(new byte[5])));
-        store.putPart("b", UPLOAD, new PartRecord(1, "E2", 2, "2", 5_000), store.stage(new ByteArrayInputStream(new byte[2])));
+        store.putPart(
+                "b",
+                UPLOAD,
+                new PartRecord(1, "E1", 5, "1", 4_000),
+                store.stage(new ByteArrayInputStream(new byte[5])));
+        store.putPart(
+                "b",
+                UPLOAD,
+                new PartRecord(1, "E2", 2, "2", 5_000),
+                store.stage(new ByteArrayInputStream(new byte[2])));
 
         assertEquals(List.of("part-1-2-5000-2-E2.data", "upload.json"), uploadFiles(dir));
-        assertEquals(new PartRecord(1, "E2", 2, "2", 5_000), store.parts("b", UPLOAD).get(1));
-        try (InputStream in = store.openBlob("b", store.commitBlob("b",
-                store.concatenateParts("b", UPLOAD, List.of(store.parts("b", UPLOAD).get(1)), 0)))) {
+        assertEquals(
+                new PartRecord(1, "E2", 2, "2", 5_000), store.parts("b", UPLOAD).get(1));
+        try (InputStream in = store.openBlob(
+                "b",
+                store.commitBlob(
+                        "b",
+                        store.concatenateParts(
+                                "b", UPLOAD, List.of(store.parts("b", UPLOAD).get(1)), 0)))) {
             assertEquals(2, in.readAllBytes().length);
         }
     }
@@ -333,7 +438,8 @@ class DiskStoreTest {
     void putPart_etagNotAlphanumeric_isRefusedAndStoresNothing(@TempDir Path dir) throws IOException {
         DiskStore store = withUpload(dir);
         StagedBlob staged = store.stage(new ByteArrayInputStream(new byte[1]));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> store.putPart("b", UPLOAD, new PartRecord(1, "../E", 1, "1", 4_000), staged));
         assertEquals("a part's ETag and CRC-64 must be alphanumeric to be stored in a file name", e.getMessage());
         assertEquals(List.of("upload.json"), uploadFiles(dir));
@@ -349,9 +455,15 @@ class DiskStoreTest {
         Files.write(upload.resolve("part-3-9-5000-11-OLD.data"), new byte[6]);
 
         DiskStore reopened = DiskStore.open(dir);
-        assertEquals(new PartRecord(3, "NEW", 4, "22", 6_000), reopened.parts("b", UPLOAD).get(3));
+        assertEquals(
+                new PartRecord(3, "NEW", 4, "22", 6_000),
+                reopened.parts("b", UPLOAD).get(3));
         assertEquals(List.of("part-3-12-6000-22-NEW.data", "upload.json"), uploadFiles(dir));
-        reopened.putPart("b", UPLOAD, new PartRecord(4, "E", 1, "1", 7_000), reopened.stage(new ByteArrayInputStream(new byte[1])));
+        reopened.putPart(
+                "b",
+                UPLOAD,
+                new PartRecord(4, "E", 1, "1", 7_000),
+                reopened.stage(new ByteArrayInputStream(new byte[1])));
         assertTrue(uploadFiles(dir).contains("part-4-13-7000-1-E.data"));
     }
 
@@ -361,11 +473,19 @@ class DiskStoreTest {
         Path upload = dir.resolve("buckets/b/uploads").resolve(UPLOAD);
         // The layout before part records moved into file names.
         Files.write(upload.resolve("part-2.data"), new byte[3]);
-        Files.writeString(upload.resolve("part-2.json"), "{\"number\":2,\"etag\":\"E0\",\"size\":3,\"crc64\":\"7\",\"lastModified\":4000}");
+        Files.writeString(
+                upload.resolve("part-2.json"),
+                "{\"number\":2,\"etag\":\"E0\",\"size\":3,\"crc64\":\"7\",\"lastModified\":4000}");
 
         DiskStore reopened = DiskStore.open(dir);
-        assertEquals(new PartRecord(2, "E0", 3, "7", 4_000), reopened.parts("b", UPLOAD).get(2));
-        reopened.putPart("b", UPLOAD, new PartRecord(2, "E1", 1, "1", 5_000), reopened.stage(new ByteArrayInputStream(new byte[1])));
+        assertEquals(
+                new PartRecord(2, "E0", 3, "7", 4_000),
+                reopened.parts("b", UPLOAD).get(2));
+        reopened.putPart(
+                "b",
+                UPLOAD,
+                new PartRecord(2, "E1", 1, "1", 5_000),
+                reopened.stage(new ByteArrayInputStream(new byte[1])));
         assertEquals(List.of("part-2-1-5000-1-E1.data", "upload.json"), uploadFiles(dir));
     }
 

@@ -11,7 +11,8 @@ class PartFilesTest {
 
     @Test
     void name_thenParse_givesBackTheRecordWithTheFileSize() {
-        PartRecord part = new PartRecord(10000, "0CC175B9C0F1B6A831C399E269772661", 102_400, "18446744073709551615", 1_763_750_000_123L);
+        PartRecord part = new PartRecord(
+                10000, "0CC175B9C0F1B6A831C399E269772661", 102_400, "18446744073709551615", 1_763_750_000_123L);
         String name = PartFiles.name(part, 42);
 
         assertEquals("part-10000-42-1763750000123-18446744073709551615-0CC175B9C0F1B6A831C399E269772661.data", name);
@@ -20,8 +21,8 @@ class PartFilesTest {
 
     @Test
     void name_crcWithASeparator_isRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PartFiles.name(new PartRecord(1, "E", 1, "1-2", 0), 1));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PartFiles.name(new PartRecord(1, "E", 1, "1-2", 0), 1));
         assertEquals("a part's ETag and CRC-64 must be alphanumeric to be stored in a file name", e.getMessage());
     }
 

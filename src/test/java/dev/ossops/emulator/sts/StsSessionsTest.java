@@ -6,14 +6,15 @@ import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialRefusal;
 import dev.ossops.emulator.rpc.MutableClock;
 import dev.ossops.emulator.rpc.Principal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,8 +30,16 @@ class StsSessionsTest {
     }
 
     private static StsSession session(String id, Instant expiration, String account) {
-        return new StsSession(id, "secret-" + id, "CAIS" + id, expiration.toString(), "Deployer", "300000000000000001", "ci",
-                "{\"Version\":\"1\",\"Statement\":[]}", account);
+        return new StsSession(
+                id,
+                "secret-" + id,
+                "CAIS" + id,
+                expiration.toString(),
+                "Deployer",
+                "300000000000000001",
+                "ci",
+                "{\"Version\":\"1\",\"Statement\":[]}",
+                account);
     }
 
     private static RamAccounts ram(Path dir) {
@@ -69,18 +78,24 @@ class StsSessionsTest {
     void find_sessionOfARoleInAnotherAccount_actsInThatAccount(@TempDir Path dir) {
         StsSessions sessions = StsSessions.open(dir, ram(dir), ACCOUNT, MutableClock.at(NOW));
         sessions.add(session("STS.two", NOW.plusSeconds(900), OTHER_ACCOUNT));
-        assertEquals("acs:ram::6543210987654321:assumed-role/deployer/ci",
+        assertEquals(
+                "acs:ram::6543210987654321:assumed-role/deployer/ci",
                 sessions.find("STS.two").orElseThrow().principal().arn());
     }
 
     /** Sessions stored before the emulator served several accounts carry none: they are the first account's. */
     @Test
     void find_sessionStoredWithoutAnAccount_isTheFirstAccounts(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("sts.json"), "{\"sessions\":[{\"accessKeyId\":\"STS.legacy\",\"secret\":\"s\","
-                + "\"securityToken\":\"CAISx\",\"expiration\":\"" + NOW.plusSeconds(900) + "\",\"roleName\":\"Deployer\","
-                + "\"roleId\":\"300000000000000001\",\"sessionName\":\"ci\",\"sessionPolicy\":null}]}");
+        Files.writeString(
+                dir.resolve("sts.json"),
+                "{\"sessions\":[{\"accessKeyId\":\"STS.legacy\",\"secret\":\"s\","
+                        + "\"securityToken\":\"CAISx\",\"expiration\":\"" + NOW.plusSeconds(900)
+                        + "\",\"roleName\":\"Deployer\","
+                        + "\"roleId\":\"300000000000000001\",\"sessionName\":\"ci\",\"sessionPolicy\":null}]}");
         StsSessions sessions = StsSessions.open(dir, ram(dir), ACCOUNT, MutableClock.at(NOW));
-        assertEquals("acs:ram::1234567890123456:assumed-role/deployer/ci", sessions.find("STS.legacy").orElseThrow().principal().arn());
+        assertEquals(
+                "acs:ram::1234567890123456:assumed-role/deployer/ci",
+                sessions.find("STS.legacy").orElseThrow().principal().arn());
     }
 
     /** An account left out of the configuration takes its sessions with it: they resolve to nothing. */

@@ -1,9 +1,10 @@
 package dev.ossops.emulator.sts;
 
 import dev.ossops.emulator.rpc.Principal;
+import org.junit.jupiter.api.Test;
+
 import java.time.Clock;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,8 @@ class TrustPolicyTest {
     private static final Principal ROOT = new Principal.Root(UID);
     private static final Principal ALICE = new Principal.User(UID, "Alice", "200000000000000001");
     private static final Principal BOB = new Principal.User(UID, "bob", "200000000000000002");
-    private static final Principal SESSION = new Principal.AssumedRole(UID, "Deployer", "300000000000000001", "s", Optional.empty());
+    private static final Principal SESSION =
+            new Principal.AssumedRole(UID, "Deployer", "300000000000000001", "s", Optional.empty());
     private static final Principal OTHER_ACCOUNT = new Principal.Root("6543210987654321");
 
     private static final String ROLE = "acs:ram::" + UID + ":role/deployer";
@@ -44,19 +46,23 @@ class TrustPolicyTest {
 
     @Test
     void trusts_namedRole_trustsItsSessions() {
-        assertTrue(trust.trusts(policy("Allow", "\"sts:AssumeRole\"", "\"acs:ram::" + UID + ":role/deployer\""), SESSION, ROLE));
+        assertTrue(trust.trusts(
+                policy("Allow", "\"sts:AssumeRole\"", "\"acs:ram::" + UID + ":role/deployer\""), SESSION, ROLE));
     }
 
     @Test
     void trusts_otherAction_doesNotTrust() {
-        assertFalse(trust.trusts(policy("Allow", "\"sts:GetCallerIdentity\"", "\"acs:ram::" + UID + ":root\""), ROOT, ROLE));
+        assertFalse(trust.trusts(
+                policy("Allow", "\"sts:GetCallerIdentity\"", "\"acs:ram::" + UID + ":root\""), ROOT, ROLE));
     }
 
     @Test
     void trusts_denyWinsOverAllow() {
         String doc = "{\"Version\":\"1\",\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"RAM\":\"acs:ram::" + UID + ":root\"}},"
-                + "{\"Effect\":\"Deny\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"RAM\":\"acs:ram::" + UID + ":user/bob\"}}]}";
+                + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"RAM\":\"acs:ram::" + UID
+                + ":root\"}},"
+                + "{\"Effect\":\"Deny\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"RAM\":\"acs:ram::" + UID
+                + ":user/bob\"}}]}";
         assertTrue(trust.trusts(doc, ALICE, ROLE));
         assertFalse(trust.trusts(doc, BOB, ROLE));
     }
@@ -64,7 +70,8 @@ class TrustPolicyTest {
     @Test
     void trusts_conditionsAreEvaluated() {
         String doc = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"RAM\":\"acs:ram::" + UID + ":root\"},\"Condition\":{\"Bool\":{\"acs:SecureTransport\":\"%s\"}}}]}";
+                + "\"Principal\":{\"RAM\":\"acs:ram::" + UID
+                + ":root\"},\"Condition\":{\"Bool\":{\"acs:SecureTransport\":\"%s\"}}}]}";
         assertFalse(trust.trusts(String.format(doc, "true"), ALICE, ROLE));
         assertTrue(trust.trusts(String.format(doc, "false"), ALICE, ROLE));
     }
@@ -77,8 +84,11 @@ class TrustPolicyTest {
 
     @Test
     void trusts_serviceOnlyOrMalformed_doesNotTrust() {
-        assertFalse(trust.trusts("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}", ROOT, ROLE));
+        assertFalse(trust.trusts(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}",
+                ROOT,
+                ROLE));
         assertFalse(trust.trusts("not json", ROOT, ROLE));
     }
 }

@@ -26,7 +26,9 @@ class ManagedTest {
         Managed<String> cors = Managed.absent();
 
         assertTrue(cors.isManaged());
-        assertEquals("configuration is ABSENT", assertThrows(NoSuchElementException.class, cors::get).getMessage());
+        assertEquals(
+                "configuration is ABSENT",
+                assertThrows(NoSuchElementException.class, cors::get).getMessage());
     }
 
     @Test
@@ -36,10 +38,16 @@ class ManagedTest {
 
     @Test
     void constructor_stateAndValueMustAgree() {
-        assertEquals("a PRESENT configuration needs a value",
-                assertThrows(IllegalArgumentException.class, () -> new Managed<>(Managed.State.PRESENT, Optional.empty())).getMessage());
-        assertEquals("a ABSENT configuration has no value",
-                assertThrows(IllegalArgumentException.class, () -> new Managed<>(Managed.State.ABSENT, Optional.of(1))).getMessage());
+        assertEquals(
+                "a PRESENT configuration needs a value",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new Managed<>(Managed.State.PRESENT, Optional.empty()))
+                        .getMessage());
+        assertEquals(
+                "a ABSENT configuration has no value",
+                assertThrows(IllegalArgumentException.class, () -> new Managed<>(Managed.State.ABSENT, Optional.of(1)))
+                        .getMessage());
     }
 
     @Test

@@ -23,12 +23,15 @@ class RedactionTest {
 
     @Test
     void quote_accessKeySecret_isHidden() {
-        assertEquals("(a value that looks like a secret, not shown)", Redaction.quote("Ab3dEf7hIj1lMn0pQr5tUv9xYz2bC4"));
+        assertEquals(
+                "(a value that looks like a secret, not shown)", Redaction.quote("Ab3dEf7hIj1lMn0pQr5tUv9xYz2bC4"));
     }
 
     @Test
     void quote_securityToken_isHidden() {
-        assertEquals("(a value that looks like a secret, not shown)", Redaction.quote("CAISabcdefghijklmnopqrstuvwxyz0123456789+/="));
+        assertEquals(
+                "(a value that looks like a secret, not shown)",
+                Redaction.quote("CAISabcdefghijklmnopqrstuvwxyz0123456789+/="));
     }
 
     @Test

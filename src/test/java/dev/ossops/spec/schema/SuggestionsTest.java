@@ -11,7 +11,9 @@ class SuggestionsTest {
 
     @Test
     void closest_typo_isSuggested() {
-        assertEquals(Optional.of("Transitions"), Suggestions.closest("Transitons", List.of("Expiration", "Transitions", "Tag")));
+        assertEquals(
+                Optional.of("Transitions"),
+                Suggestions.closest("Transitons", List.of("Expiration", "Transitions", "Tag")));
     }
 
     @Test

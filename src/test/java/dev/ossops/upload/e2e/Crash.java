@@ -33,16 +33,22 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * keys: it leaves an upload and a checkpoint behind, as a crashed {@code ossops upload} would.
  */
 final class Crash {
-    private Crash() {
-    }
+    private Crash() {}
 
     /** Uploads {@code file} to {@code key} in parts of {@code partSize} and fails resumably at part {@code partsBeforeCrash + 1}. */
-    static void multipartUpload(Emulator emulator, String bucket, Path file, String key, long partSize, int partsBeforeCrash,
-                                Path checkpointDir) {
+    static void multipartUpload(
+            Emulator emulator,
+            String bucket,
+            Path file,
+            String key,
+            long partSize,
+            int partsBeforeCrash,
+            Path checkpointDir) {
         CredentialSource root = new CredentialSource() {
             @Override
             public Credentials resolve() {
-                return Credentials.of(emulator.rootKey().id(), emulator.rootKey().secret());
+                return Credentials.of(
+                        emulator.rootKey().id(), emulator.rootKey().secret());
             }
 
             @Override
@@ -51,24 +57,43 @@ final class Crash {
             }
         };
         String region = emulator.config().region();
-        try (OssTransfer transfer = OssTransfer.create(CloudTarget.single(emulator.endpoint(), region, root), region,
-                SignatureVersion.V4, 1, () -> { })) {
-            UploaderSettings settings = new UploaderSettings(bucket, region, emulator.endpoint().toString(), "crash",
-                    KeyLayout.DEFAULT_TEMPLATE, Duration.ofHours(1), List.of(), OptionalLong.empty());
-            try (Uploader uploader = new Uploader(crashing(transfer, partsBeforeCrash), settings,
-                    KeyLayout.of(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME, Clock.systemUTC(), UUID::randomUUID),
-                    new CheckpointStore(checkpointDir), new Uploader.Options(partSize, OptionalLong.of(partSize), 1, false),
-                    Clock.systemUTC(), TransferProgress.NONE)) {
-                assertInstanceOf(Uploader.Outcome.Failed.class,
-                        uploader.upload(new FileSelection.Selected(file, file.getFileName().toString()), Optional.of(key)));
+        try (OssTransfer transfer = OssTransfer.create(
+                CloudTarget.single(emulator.endpoint(), region, root), region, SignatureVersion.V4, 1, () -> {})) {
+            UploaderSettings settings = new UploaderSettings(
+                    bucket,
+                    region,
+                    emulator.endpoint().toString(),
+                    "crash",
+                    KeyLayout.DEFAULT_TEMPLATE,
+                    Duration.ofHours(1),
+                    List.of(),
+                    OptionalLong.empty());
+            try (Uploader uploader = new Uploader(
+                    crashing(transfer, partsBeforeCrash),
+                    settings,
+                    KeyLayout.of(
+                            KeyLayout.DEFAULT_TEMPLATE,
+                            KeyLayout.FilenameMode.FILENAME,
+                            Clock.systemUTC(),
+                            UUID::randomUUID),
+                    new CheckpointStore(checkpointDir),
+                    new Uploader.Options(partSize, OptionalLong.of(partSize), 1, false),
+                    Clock.systemUTC(),
+                    TransferProgress.NONE)) {
+                assertInstanceOf(
+                        Uploader.Outcome.Failed.class,
+                        uploader.upload(
+                                new FileSelection.Selected(
+                                        file, file.getFileName().toString()),
+                                Optional.of(key)));
             }
         }
     }
 
     private static ObjectStore crashing(ObjectStore delegate, int partsBeforeCrash) {
         AtomicInteger parts = new AtomicInteger();
-        return (ObjectStore) Proxy.newProxyInstance(ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class},
-                (proxy, method, args) -> {
+        return (ObjectStore) Proxy.newProxyInstance(
+                ObjectStore.class.getClassLoader(), new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("uploadPart") && parts.incrementAndGet() > partsBeforeCrash) {
                         throw new TransferException("simulated crash", null, true, null);
                     }

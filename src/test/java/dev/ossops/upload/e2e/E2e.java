@@ -34,12 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** What the end-to-end proofs share: the CLI run in-process, RAM/STS calls on the emulator port, SDK clients for any keys. */
 final class E2e {
-    private E2e() {
-    }
+    private E2e() {}
 
     /** One {@code ossops} run: exit code, stdout, stderr. */
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run ossops(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
@@ -85,7 +83,9 @@ final class E2e {
 
     /** The emulator's root RPC client (RAM, STS). */
     static IAcsClient rootRpc(Emulator emulator) {
-        return new DefaultAcsClient(DefaultProfile.getProfile(emulator.config().region(), emulator.rootKey().id(),
+        return new DefaultAcsClient(DefaultProfile.getProfile(
+                emulator.config().region(),
+                emulator.rootKey().id(),
                 emulator.rootKey().secret()));
     }
 
@@ -106,7 +106,8 @@ final class E2e {
     }
 
     /** The same, with the client's clock {@code tickOffsetMillis} ahead (for an emulator whose clock was moved). */
-    static OSS oss(Emulator emulator, SignVersion version, String id, String secret, String token, long tickOffsetMillis) {
+    static OSS oss(
+            Emulator emulator, SignVersion version, String id, String secret, String token, long tickOffsetMillis) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         if (tickOffsetMillis != 0) {
             // The SDK takes the server's current time in epoch millis and keeps the difference to its own clock.
@@ -114,28 +115,37 @@ final class E2e {
         }
         conf.setSignatureVersion(version);
         conf.setMaxErrorRetry(0);
-        DefaultCredentialProvider provider = token == null ? new DefaultCredentialProvider(id, secret)
+        DefaultCredentialProvider provider = token == null
+                ? new DefaultCredentialProvider(id, secret)
                 : new DefaultCredentialProvider(id, secret, token);
-        return OSSClientBuilder.create().endpoint(emulator.endpoint().toString()).credentialsProvider(provider)
-                .clientConfiguration(conf).region(emulator.config().region()).build();
+        return OSSClientBuilder.create()
+                .endpoint(emulator.endpoint().toString())
+                .credentialsProvider(provider)
+                .clientConfiguration(conf)
+                .region(emulator.config().region())
+                .build();
     }
 
     /** A root OSS client; the caller shuts it down. */
     static OSS root(Emulator emulator, SignVersion version) {
-        return oss(emulator, version, emulator.rootKey().id(), emulator.rootKey().secret(), null);
+        return oss(
+                emulator, version, emulator.rootKey().id(), emulator.rootKey().secret(), null);
     }
 
     /** A role trusted by the account whose own policy allows oss:* on the bucket; returns its ARN. */
     static String roleWithFullBucketAccess(Emulator emulator, String bucket, String name) {
         CreateRoleRequest role = new CreateRoleRequest();
         role.setRoleName(name);
-        role.setAssumeRolePolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + emulator.config().accountId() + ":root\"]}}]}");
+        role.setAssumeRolePolicyDocument(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"RAM\":[\"acs:ram::"
+                        + emulator.config().accountId() + ":root\"]}}]}");
         String arn = call(emulator, role).getRole().getArn();
         CreatePolicyRequest policy = new CreatePolicyRequest();
         policy.setPolicyName(name + "-all");
-        policy.setPolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":"
-                + "[\"acs:oss:*:*:" + bucket + "\",\"acs:oss:*:*:" + bucket + "/*\"]}]}");
+        policy.setPolicyDocument(
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:*\",\"Resource\":"
+                        + "[\"acs:oss:*:*:" + bucket + "\",\"acs:oss:*:*:" + bucket + "/*\"]}]}");
         call(emulator, policy);
         AttachPolicyToRoleRequest attach = new AttachPolicyToRoleRequest();
         attach.setPolicyType("Custom");
@@ -150,5 +160,4 @@ final class E2e {
         OSSException e = assertThrows(OSSException.class, call);
         assertEquals("AccessDenied", e.getErrorCode(), e.getRawResponseError());
     }
-
 }

@@ -43,6 +43,7 @@ class FaultsE2eIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final Emulator emulator;
     private final String bucket;
@@ -60,8 +61,20 @@ class FaultsE2eIT {
     }
 
     private String[] upload(Path file, String key, String... more) {
-        List<String> args = new ArrayList<>(List.of("upload", file.toString(), "--key", key, "--part-size", "100KiB",
-                "--multipart-threshold", "100KiB", "--parallel", "4", "--quiet", "--checkpoint-dir", dir.resolve("cp").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "upload",
+                file.toString(),
+                "--key",
+                key,
+                "--part-size",
+                "100KiB",
+                "--multipart-threshold",
+                "100KiB",
+                "--parallel",
+                "4",
+                "--quiet",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -158,8 +171,10 @@ class FaultsE2eIT {
         RequestStats.Snapshot after = emulator.stats().snapshot();
 
         assertEquals(1, r.exit(), r.err());
-        assertEquals("error: InitiateMultipartUpload " + bucket + "/" + key + " failed (after 6 attempts): InvalidResponse: "
-                + "Failed to parse the response result. (request id …)\n", withoutRequestIds(r.err()));
+        assertEquals(
+                "error: InitiateMultipartUpload " + bucket + "/" + key + " failed (after 6 attempts): InvalidResponse: "
+                        + "Failed to parse the response result. (request id …)\n",
+                withoutRequestIds(r.err()));
         assertNoSecrets(r);
         assertEquals(6, after.requests("InitiateMultipartUpload") - before.requests("InitiateMultipartUpload"));
         assertEquals(6, after.requests("AbortMultipartUpload") - before.requests("AbortMultipartUpload"));
@@ -205,7 +220,10 @@ class FaultsE2eIT {
         emulator.faults().clear();
 
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().startsWith("error: InitiateMultipartUpload " + bucket + "/faults/doomed.bin failed (after 6 attempts): SlowDown: "),
+        assertTrue(
+                r.err()
+                        .startsWith("error: InitiateMultipartUpload " + bucket
+                                + "/faults/doomed.bin failed (after 6 attempts): SlowDown: "),
                 r.err());
         assertNoSecrets(r);
         assertEquals(List.of(), TestData.uploads(clients.v4(), bucket));
@@ -234,8 +252,11 @@ class FaultsE2eIT {
             assertNoSecrets(r);
             List<JsonNode> checkpoints = TestData.checkpoints(dir.resolve("cp"));
             assertEquals(1, checkpoints.size());
-            assertEquals(List.of(checkpoints.get(0).get("uploadId").asText()),
-                    TestData.uploads(clients.v4(), bucket).stream().map(u -> u.getUploadId()).toList());
+            assertEquals(
+                    List.of(checkpoints.get(0).get("uploadId").asText()),
+                    TestData.uploads(clients.v4(), bucket).stream()
+                            .map(u -> u.getUploadId())
+                            .toList());
         } finally {
             watcher.shutdownNow();
         }

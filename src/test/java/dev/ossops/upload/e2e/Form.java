@@ -25,16 +25,23 @@ final class Form {
     }
 
     /** Posts with {@code fileType} on the file part, as a browser labels a file it picked. */
-    HttpResponse<String> post(URI url, String filename, String fileType, byte[] content) throws IOException, InterruptedException {
+    HttpResponse<String> post(URI url, String filename, String fileType, byte[] content)
+            throws IOException, InterruptedException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> text(body, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n"));
-        text(body, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + fileType + "\r\n\r\n");
+        fields.forEach((name, value) -> text(
+                body,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                        + "\r\n"));
+        text(
+                body,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: " + fileType + "\r\n\r\n");
         body.writeBytes(content);
         text(body, "\r\n--" + BOUNDARY + "--\r\n");
-        HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 

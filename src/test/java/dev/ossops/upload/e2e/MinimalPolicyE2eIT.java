@@ -59,6 +59,7 @@ class MinimalPolicyE2eIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final Emulator emulator;
     private final String bucket;
@@ -72,15 +73,20 @@ class MinimalPolicyE2eIT {
 
     /** What the uploader does, each with the user's keys; setup that is not the operation itself uses the root keys. */
     enum Operation {
-        SMALL_UPLOAD, MULTIPART_UPLOAD, SKIP_EXISTING, PRESIGNED_GET, RESUME, ABANDON_STALE_CHECKPOINT, LOST_INITIATE_ANSWER
+        SMALL_UPLOAD,
+        MULTIPART_UPLOAD,
+        SKIP_EXISTING,
+        PRESIGNED_GET,
+        RESUME,
+        ABANDON_STALE_CHECKPOINT,
+        LOST_INITIATE_ANSWER
     }
 
     /** Seed 199 at a 20% rate resets the first OSS request (the InitiateMultipartUpload) and none of the next twenty. */
     private static final FaultPlan FIRST_ANSWER_CUT = new FaultPlan(0, 0, 0, 0, 0.2, 199);
 
     /** The outcome of one operation: whether it worked and what it printed (stderr, or the HTTP body). */
-    record Result(boolean ok, String detail) {
-    }
+    record Result(boolean ok, String detail) {}
 
     private String minimalPolicy() throws Exception {
         Path profile = Files.writeString(dir.resolve("profile.yaml"), """
@@ -94,7 +100,8 @@ class MinimalPolicyE2eIT {
                 uploader:
                   bucket: %s
                   prefix: %s
-                """.formatted(emulator.config().region(), emulator.endpoint(), bucket, PREFIX));
+                """.formatted(
+                        emulator.config().region(), emulator.endpoint(), bucket, PREFIX));
         E2e.Run r = E2e.ossops(Map.of(), "policy", "minimal", "--for", "uploader", "-p", profile.toString());
         assertEquals(0, r.exit(), r.err());
         return r.out();
@@ -141,8 +148,17 @@ class MinimalPolicyE2eIT {
     }
 
     private String[] upload(Path file, String... more) {
-        List<String> args = new ArrayList<>(List.of("upload", file.toString(), "--multipart-threshold", "100KiB",
-                "--part-size", "100KiB", "--parallel", "2", "--checkpoint-dir", dir.resolve("cp").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "upload",
+                file.toString(),
+                "--multipart-threshold",
+                "100KiB",
+                "--part-size",
+                "100KiB",
+                "--parallel",
+                "2",
+                "--checkpoint-dir",
+                dir.resolve("cp").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -155,7 +171,8 @@ class MinimalPolicyE2eIT {
         Map<String, String> root = E2e.rootEnv(emulator, bucket);
         switch (op) {
             case SMALL_UPLOAD -> {
-                return cli(E2e.ossops(env, upload(file("small.txt", 1000, 1), "--key", key(user, "small.txt"), "--quiet")));
+                return cli(E2e.ossops(
+                        env, upload(file("small.txt", 1000, 1), "--key", key(user, "small.txt"), "--quiet")));
             }
             case MULTIPART_UPLOAD -> {
                 Path big = file("multi.bin", 3 * PART + 17, 2);
@@ -167,17 +184,28 @@ class MinimalPolicyE2eIT {
             }
             case SKIP_EXISTING -> {
                 Path f = file("again.txt", 500, 3);
-                assertEquals(0, E2e.ossops(root, upload(f, "--key", key(user, "again.txt"), "--quiet")).exit());
+                assertEquals(
+                        0,
+                        E2e.ossops(root, upload(f, "--key", key(user, "again.txt"), "--quiet"))
+                                .exit());
                 E2e.Run r = E2e.ossops(env, upload(f, "--key", key(user, "again.txt"), "--skip-existing"));
                 return new Result(r.exit() == 0 && r.err().contains("uploaded 0, skipped 1, failed 0"), r.err());
             }
             case PRESIGNED_GET -> {
                 Path f = file("read.txt", 300, 4);
-                assertEquals(0, E2e.ossops(root, upload(f, "--key", key(user, "read.txt"), "--quiet")).exit());
+                assertEquals(
+                        0,
+                        E2e.ossops(root, upload(f, "--key", key(user, "read.txt"), "--quiet"))
+                                .exit());
                 E2e.Run presign = E2e.ossops(env, "presign", key(user, "read.txt"));
                 assertEquals(0, presign.exit(), presign.err());
-                HttpResponse<byte[]> got = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(JSON.readTree(presign.out()).get("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> got = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(JSON.readTree(presign.out())
+                                                .get("url")
+                                                .asText()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
                 if (got.statusCode() == 200) {
                     assertArrayEquals(Files.readAllBytes(f), got.body());
                 }
@@ -193,7 +221,8 @@ class MinimalPolicyE2eIT {
                 Crash.multipartUpload(emulator, bucket, big, key(user, "stale.bin"), PART, 2, dir.resolve("cp"));
                 // The file changes after the crash: its checkpoint is stale and its upload must be aborted.
                 file("stale.bin", 4 * PART, 7);
-                Files.setLastModifiedTime(big, FileTime.fromMillis(Files.getLastModifiedTime(big).toMillis() + 5000));
+                Files.setLastModifiedTime(
+                        big, FileTime.fromMillis(Files.getLastModifiedTime(big).toMillis() + 5000));
                 E2e.Run r = E2e.ossops(env, upload(big, "--key", key(user, "stale.bin"), "--quiet"));
                 return cli(r);
             }
@@ -201,7 +230,8 @@ class MinimalPolicyE2eIT {
                 // Done only when the upload whose id was lost is gone too, not merely when the file is stored.
                 Path big = file("lost.bin", 2 * PART, 8);
                 E2e.Run r = uploadWithFirstAnswerCut(env, big, key(user, "lost.bin"));
-                return new Result(r.exit() == 0 && uploadsOf(key(user, "lost.bin")).isEmpty(), r.err());
+                return new Result(
+                        r.exit() == 0 && uploadsOf(key(user, "lost.bin")).isEmpty(), r.err());
             }
             default -> throw new IllegalArgumentException(op.name());
         }
@@ -242,6 +272,7 @@ class MinimalPolicyE2eIT {
 
     /** The statements of the minimal policy, in the order MinimalPolicy writes them (the grammar has no Sid to name them). */
     private static final int UPLOAD_OBJECTS = 0;
+
     private static final int RESUME_AND_ABORT = 1;
     private static final int FIND_LOST_UPLOADS = 2;
     private static final int READ_UPLOADED = 3;
@@ -252,9 +283,15 @@ class MinimalPolicyE2eIT {
                 Arguments.of("oss:PutObject", UPLOAD_OBJECTS, "oss:PutObject", Operation.MULTIPART_UPLOAD),
                 Arguments.of("statement ResumeAndAbortMultipartUploads", RESUME_AND_ABORT, null, Operation.RESUME),
                 Arguments.of("oss:ListParts", RESUME_AND_ABORT, "oss:ListParts", Operation.RESUME),
-                Arguments.of("oss:AbortMultipartUpload", RESUME_AND_ABORT, "oss:AbortMultipartUpload",
+                Arguments.of(
+                        "oss:AbortMultipartUpload",
+                        RESUME_AND_ABORT,
+                        "oss:AbortMultipartUpload",
                         Operation.ABANDON_STALE_CHECKPOINT),
-                Arguments.of("statement FindUploadsWhoseInitiateAnswerWasLost", FIND_LOST_UPLOADS, null,
+                Arguments.of(
+                        "statement FindUploadsWhoseInitiateAnswerWasLost",
+                        FIND_LOST_UPLOADS,
+                        null,
                         Operation.LOST_INITIATE_ANSWER),
                 Arguments.of("statement ReadUploadedObjects", READ_UPLOADED, null, Operation.PRESIGNED_GET),
                 Arguments.of("oss:GetObject", READ_UPLOADED, "oss:GetObject", Operation.SKIP_EXISTING));
@@ -262,8 +299,8 @@ class MinimalPolicyE2eIT {
 
     @ParameterizedTest(name = "without {0}: {3} is denied")
     @MethodSource("removals")
-    void minimalPolicy_withoutOneGrant_deniesAnUploaderOperation(String removed, int statement, String action, Operation breaks)
-            throws Exception {
+    void minimalPolicy_withoutOneGrant_deniesAnUploaderOperation(
+            String removed, int statement, String action, Operation breaks) throws Exception {
         String user = "less-" + removed.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
         String full = minimalPolicy();
         Map<String, String> env = user(user, full);
@@ -293,17 +330,21 @@ class MinimalPolicyE2eIT {
         E2e.Run r = uploadWithFirstAnswerCut(env, big, key);
 
         assertEquals(0, r.exit(), r.err());
-        assertEquals("warning: " + bucket + "/" + key + ": 1 InitiateMultipartUpload answer was lost, and the uploads started"
-                + " meanwhile could not be listed to abort them (ListMultipartUploads " + bucket + "/" + key
-                + " failed: AccessDenied: The bucket you access does not belong to you. (request id …));"
-                + " a lifecycle rule with AbortMultipartUpload"
-                + " (such as lifecycle/abort-incomplete-uploads.json) removes them\n",
+        assertEquals(
+                "warning: " + bucket + "/" + key
+                        + ": 1 InitiateMultipartUpload answer was lost, and the uploads started"
+                        + " meanwhile could not be listed to abort them (ListMultipartUploads " + bucket + "/" + key
+                        + " failed: AccessDenied: The bucket you access does not belong to you. (request id …));"
+                        + " a lifecycle rule with AbortMultipartUpload"
+                        + " (such as lifecycle/abort-incomplete-uploads.json) removes them\n",
                 r.err().replaceAll("\\(request id [0-9A-F]{24}\\)", "(request id …)"));
         assertFalse(r.err().contains(env.get("QWEN_TMP_OSS_AK_SECRET")), "the secret leaked");
         assertArrayEquals(Files.readAllBytes(big), TestData.stored(clients.v4(), bucket, key));
         List<MultipartUpload> left = uploadsOf(key);
         assertEquals(1, left.size());
-        clients.v4().abortMultipartUpload(new AbortMultipartUploadRequest(bucket, key, left.get(0).getUploadId()));
+        clients.v4()
+                .abortMultipartUpload(
+                        new AbortMultipartUploadRequest(bucket, key, left.get(0).getUploadId()));
     }
 
     /** The policy without statement {@code index}, or without {@code action} in it (and the statement gone if it held nothing else). */

@@ -36,6 +36,7 @@ class ResumeE2eIT {
 
     @TempDir
     Path dir;
+
     private final EmulatorClients clients;
     private final Emulator emulator;
     private final String bucket;
@@ -48,15 +49,31 @@ class ResumeE2eIT {
     }
 
     private List<String> uploadArgs(Path file, String key, Path checkpoints) {
-        return List.of("upload", file.toString(), "--key", key, "--part-size", "100KiB", "--multipart-threshold", "100KiB",
-                "--parallel", "1", "--quiet", "--checkpoint-dir", checkpoints.toString());
+        return List.of(
+                "upload",
+                file.toString(),
+                "--key",
+                key,
+                "--part-size",
+                "100KiB",
+                "--multipart-threshold",
+                "100KiB",
+                "--parallel",
+                "1",
+                "--quiet",
+                "--checkpoint-dir",
+                checkpoints.toString());
     }
 
     private Process child(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("child.err").toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectError(dir.resolve("child.err").toFile())
                 .redirectOutput(dir.resolve("child.out").toFile());
         pb.environment().putAll(E2e.rootEnv(emulator, bucket));
         return pb.start();
@@ -105,17 +122,27 @@ class ResumeE2eIT {
         }
         Set<Integer> kept = recorded(checkpoints);
         assertTrue(kept.size() >= 5 && kept.size() < PARTS, "checkpoint holds " + kept);
-        String uploadId = TestData.checkpoints(checkpoints).get(0).get("uploadId").asText();
-        assertEquals(List.of(uploadId), TestData.uploads(clients.v4(), bucket).stream().map(u -> u.getUploadId()).toList());
+        String uploadId =
+                TestData.checkpoints(checkpoints).get(0).get("uploadId").asText();
+        assertEquals(
+                List.of(uploadId),
+                TestData.uploads(clients.v4(), bucket).stream()
+                        .map(u -> u.getUploadId())
+                        .toList());
         int receivedBefore = emulator.stats().snapshot().parts(uploadId).size();
         long uploadPartsBefore = emulator.stats().snapshot().requests("UploadPart");
 
-        E2e.Run r = E2e.ossops(E2e.rootEnv(emulator, bucket), uploadArgs(file, key, checkpoints).toArray(String[]::new));
+        E2e.Run r = E2e.ossops(
+                E2e.rootEnv(emulator, bucket),
+                uploadArgs(file, key, checkpoints).toArray(String[]::new));
 
         assertEquals(0, r.exit(), r.err());
         List<Integer> resent = emulator.stats().snapshot().parts(uploadId);
         resent = resent.subList(receivedBefore, resent.size());
-        Set<Integer> missing = IntStream.rangeClosed(1, PARTS).boxed().filter(n -> !kept.contains(n)).collect(Collectors.toCollection(TreeSet::new));
+        Set<Integer> missing = IntStream.rangeClosed(1, PARTS)
+                .boxed()
+                .filter(n -> !kept.contains(n))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(PARTS - kept.size(), emulator.stats().snapshot().requests("UploadPart") - uploadPartsBefore);
         assertEquals(missing, new TreeSet<>(resent));
         assertEquals(missing.size(), resent.size());

@@ -64,11 +64,23 @@ class StsTokenE2eIT {
     }
 
     /** {@code ossops sts-token} as a RAM user allowed sts:AssumeRole, for PutObject under uploads/u1. */
-    private static JsonNode stsToken(Emulator emulator, String bucketName, String role, String duration) throws Exception {
-        Map<String, String> env = E2e.stsVendorEnv(emulator, bucketName, "vendor-" + role.substring(role.lastIndexOf('/') + 1)
-                + "-" + VENDORS.incrementAndGet());
-        E2e.Run r = E2e.ossops(env, "sts-token", "--role", role, "--prefix", "uploads/u1",
-                "--actions", "PutObject", "--duration", duration);
+    private static JsonNode stsToken(Emulator emulator, String bucketName, String role, String duration)
+            throws Exception {
+        Map<String, String> env = E2e.stsVendorEnv(
+                emulator,
+                bucketName,
+                "vendor-" + role.substring(role.lastIndexOf('/') + 1) + "-" + VENDORS.incrementAndGet());
+        E2e.Run r = E2e.ossops(
+                env,
+                "sts-token",
+                "--role",
+                role,
+                "--prefix",
+                "uploads/u1",
+                "--actions",
+                "PutObject",
+                "--duration",
+                duration);
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         assertFalse(r.out().contains(env.get("QWEN_TMP_OSS_AK_SECRET")), "the caller's secret leaked");
@@ -76,19 +88,27 @@ class StsTokenE2eIT {
     }
 
     private static OSS client(Emulator emulator, SignVersion version, JsonNode token, long tickOffsetMillis) {
-        return E2e.oss(emulator, version, token.get("AccessKeyId").asText(), token.get("AccessKeySecret").asText(),
-                token.get("SecurityToken").asText(), tickOffsetMillis);
+        return E2e.oss(
+                emulator,
+                version,
+                token.get("AccessKeyId").asText(),
+                token.get("AccessKeySecret").asText(),
+                token.get("SecurityToken").asText(),
+                tickOffsetMillis);
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EnumSource(
+            value = SignVersion.class,
+            names = {"V1", "V4"})
     void stsToken_prefixPutObject_writesUnderThePrefixOnly(SignVersion version) throws Exception {
         JsonNode token = stsToken(clients.emulator(), bucket, roleArn, "900");
         OSS oss = client(clients.emulator(), version, token, 0);
         try {
             String key = "uploads/u1/" + version + ".txt";
             oss.putObject(bucket, key, data("inside " + version));
-            try (OSSObject o = clients.v4().getObject(bucket, key); InputStream in = o.getObjectContent()) {
+            try (OSSObject o = clients.v4().getObject(bucket, key);
+                    InputStream in = o.getObjectContent()) {
                 assertArrayEquals(("inside " + version).getBytes(StandardCharsets.UTF_8), in.readAllBytes());
             }
 
@@ -103,7 +123,9 @@ class StsTokenE2eIT {
             assertDenied(() -> oss.deleteBucket(bucket));
             assertTrue(clients.v4().doesObjectExist(bucket, "uploads/u1/existing.txt"));
             assertFalse(clients.v4().doesObjectExist(bucket, "top-" + version + ".txt"));
-            assertEquals(CannedAccessControlList.Private, clients.v4().getBucketAcl(bucket).getCannedACL());
+            assertEquals(
+                    CannedAccessControlList.Private,
+                    clients.v4().getBucketAcl(bucket).getCannedACL());
         } finally {
             oss.shutdown();
         }
@@ -126,8 +148,12 @@ class StsTokenE2eIT {
     @Test
     void stsToken_afterExpiration_isRefusedWithSecurityTokenExpired(@TempDir Path dir) throws Exception {
         MutableClock clock = MutableClock.system();
-        try (Emulator emulator = new Emulator(EmulatorConfig.builder().port(0).dataDir(dir).build(), id -> Optional.empty(),
-                BucketConfigRegistry.defaults(), clock).start()) {
+        try (Emulator emulator = new Emulator(
+                        EmulatorConfig.builder().port(0).dataDir(dir).build(),
+                        id -> Optional.empty(),
+                        BucketConfigRegistry.defaults(),
+                        clock)
+                .start()) {
             OSS root = E2e.root(emulator, SignVersion.V4);
             try {
                 root.createBucket("expiring");
@@ -145,15 +171,21 @@ class StsTokenE2eIT {
                 for (SignVersion version : new SignVersion[] {SignVersion.V1, SignVersion.V4}) {
                     OSS expired = client(emulator, version, token, late.toMillis());
                     try {
-                        OSSException e = assertThrows(OSSException.class,
+                        OSSException e = assertThrows(
+                                OSSException.class,
                                 () -> expired.putObject("expiring", "uploads/u1/late.txt", data("late")));
                         assertEquals("SecurityTokenExpired", e.getErrorCode(), e.getRawResponseError());
                     } finally {
                         expired.shutdown();
                     }
                 }
-                OSS lateRoot = E2e.oss(emulator, SignVersion.V4, emulator.rootKey().id(), emulator.rootKey().secret(),
-                        null, late.toMillis());
+                OSS lateRoot = E2e.oss(
+                        emulator,
+                        SignVersion.V4,
+                        emulator.rootKey().id(),
+                        emulator.rootKey().secret(),
+                        null,
+                        late.toMillis());
                 try {
                     assertTrue(lateRoot.doesObjectExist("expiring", "uploads/u1/early.txt"));
                     assertFalse(lateRoot.doesObjectExist("expiring", "uploads/u1/late.txt"));

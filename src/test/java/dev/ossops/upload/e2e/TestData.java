@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 
 /** Test files of seeded random bytes, stored objects, checkpoints and leftover uploads. */
 final class TestData {
-    private TestData() {
-    }
+    private TestData() {}
 
     static Path random(Path file, int size, long seed) throws IOException {
         byte[] data = new byte[size];
@@ -29,7 +28,8 @@ final class TestData {
     }
 
     static byte[] stored(OSS oss, String bucket, String key) throws IOException {
-        try (OSSObject o = oss.getObject(bucket, key); InputStream in = o.getObjectContent()) {
+        try (OSSObject o = oss.getObject(bucket, key);
+                InputStream in = o.getObjectContent()) {
             return in.readAllBytes();
         }
     }

@@ -13,6 +13,7 @@ import dev.ossops.emulator.rpc.RpcHandler;
 import dev.ossops.emulator.sts.StsService;
 import dev.ossops.emulator.sts.StsSessions;
 import dev.ossops.emulator.sts.TrustPolicy;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,10 +63,14 @@ public final class RpcEmulator {
             ramServices.put(id, new RamService(ram.of(id).orElseThrow()));
             cdnServices.put(id, new CdnService(CdnStore.open(dirs.of(id)), id, cdnPropagation));
         }
-        RpcHandler handler = new RpcHandler(credentials, RpcAuthorizer.byPolicies(clock), List.of(
-                new PerAccountService(ramServices),
-                new StsService(ram, sessions, new TrustPolicy(clock)),
-                new PerAccountService(cdnServices)), clock);
+        RpcHandler handler = new RpcHandler(
+                credentials,
+                RpcAuthorizer.byPolicies(clock),
+                List.of(
+                        new PerAccountService(ramServices),
+                        new StsService(ram, sessions, new TrustPolicy(clock)),
+                        new PerAccountService(cdnServices)),
+                clock);
         return new RpcEmulator(credentials, handler);
     }
 
