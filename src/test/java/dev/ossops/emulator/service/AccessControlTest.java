@@ -429,9 +429,7 @@ class AccessControlTest {
         OssException e = denied(() -> access.checkBucket(OTHER_ROOT, b, OssAction.LIST_OBJECTS));
         assertEquals(OssError.REQUEST_PAYER_MISSING, e.error());
         assertEquals("0003-00000702", e.error().ec());
-        assertEquals(
-                "Requests to a bucket with pay-by-requester enabled must carry x-oss-request-payer: requester.",
-                e.getMessage());
+        assertEquals("Access denied for requester pay bucket.", e.getMessage());
         assertDoesNotThrow(() -> access.checkBucket(OTHER_ROOT.withRequesterPays(true), b, OssAction.LIST_OBJECTS));
         // Accepting the charges grants nothing by itself: the ACL or a policy still decides.
         BucketRecord privateBucket =
