@@ -140,7 +140,7 @@ class StsTokenCommandIT {
                 "error: STS refused AssumeRole: the credentials from QWEN_TMP_OSS_AK_ID/QWEN_TMP_OSS_AK_SECRET (LTAI…abcd)"
                         + " are the account's root AccessKey, and STS issues role credentials only to RAM users and roles (NoPermission:"
                         + " Roles may not be assumed by root accounts.). Use the AccessKey of a RAM user allowed sts:AssumeRole on the role"
-                        + " (for example with the AliyunSTSAssumeRoleAccess policy).\n(run with --stacktrace for details)\n",
+                        + " (for example with the AliyunSTSAssumeRoleAccess policy).\n",
                 err.toString());
     }
 

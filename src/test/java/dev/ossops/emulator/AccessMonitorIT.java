@@ -2,6 +2,7 @@ package dev.ossops.emulator;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
+import com.aliyun.oss.model.GenericRequest;
 import com.aliyun.oss.model.LifecycleRule;
 import com.aliyun.oss.model.SetBucketLifecycleRequest;
 import com.aliyun.oss.model.StorageClass;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -92,5 +95,19 @@ class AccessMonitorIT {
         oss.createBucket(bucket);
 
         assertEquals("", oss.getBucketInfo(bucket).getComment());
+    }
+
+    @Test
+    void getObjectMeta_lastAccessTime_isAnsweredOnlyWhileAccessIsTracked(EmulatorClients clients) {
+        OSS oss = clients.v4();
+        String bucket = clients.bucketName("monitor-meta");
+        oss.createBucket(bucket);
+        oss.putObject(bucket, "a.txt", new java.io.ByteArrayInputStream("a".getBytes()));
+        GenericRequest meta = new GenericRequest(bucket, "a.txt");
+
+        assertNull(oss.getSimplifiedObjectMeta(meta).getHeaders().get("x-oss-last-access-time"));
+
+        oss.putBucketAccessMonitor(bucket, "Enabled");
+        assertNotNull(oss.getSimplifiedObjectMeta(meta).getHeaders().get("x-oss-last-access-time"));
     }
 }

@@ -232,7 +232,9 @@ public final class ObjectRoutes {
         return Reply.stream(200, v.size(), read.content())
                 .header("ETag", Formats.quoted(v.etag()))
                 .header("Last-Modified", Formats.httpDate(v.lastModified()))
-                .header("x-oss-last-access-time", Formats.httpDate(v.lastModified()))
+                .header(
+                        "x-oss-last-access-time",
+                        objects.accessMonitored(r.bucket()) ? Formats.httpDate(v.lastModified()) : null)
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-version-id", read.versioned() ? v.versionId() : null);
     }

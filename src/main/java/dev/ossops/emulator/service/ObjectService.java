@@ -474,6 +474,14 @@ public final class ObjectService {
         });
     }
 
+    /**
+     * Whether the bucket tracks access (PutBucketAccessMonitor): GetObjectMeta answers
+     * {@code x-oss-last-access-time} only then, as the official SDK's tests expect of OSS.
+     */
+    public boolean accessMonitored(String bucketName) {
+        return configs.accessMonitor(bucketName);
+    }
+
     /** The whole content of an object, for CopyObject and UploadPartCopy: the content must be readable. */
     public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions) {
         return read(caller, bucketName, key, versionId, conditions, ByteRange.Header.NONE, false);
