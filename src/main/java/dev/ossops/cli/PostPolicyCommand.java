@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ossops post-policy}: the signed form fields of a browser PostObject upload confined to a prefix. */
@@ -86,7 +85,9 @@ final class PostPolicyCommand implements Callable<Integer> {
             PostPolicy.PostForm form = PostPolicy.sign(request, s.credentials().resolve(), Clock.systemUTC());
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode result = mapper.createObjectNode();
-            result.put("url", formUrl(s, settings));
+            result.put(
+                    "url",
+                    s.target().bucketUrl(settings.bucket(), settings.region()).toString());
             result.put("key_prefix", request.keyPrefix());
             result.put("expiration", form.expiration().toString());
             if (!request.contentTypes().isEmpty()) {
@@ -105,16 +106,5 @@ final class PostPolicyCommand implements Callable<Integer> {
             });
             return ExitCodes.OK;
         }
-    }
-
-    /** Where the browser posts: the bucket's virtual host on OSS, the bucket path on a single endpoint (the emulator). */
-    private static String formUrl(UploaderSession s, UploaderSettings settings) {
-        if (s.target().endpoint().isPresent()) {
-            String base = s.target().endpoint().get().toString();
-            return (base.endsWith("/") ? base : base + "/") + settings.bucket();
-        }
-        var endpoint = s.target().ossEndpoint(settings.region());
-        return endpoint.getScheme() + "://" + settings.bucket() + "."
-                + endpoint.getHost().toLowerCase(Locale.ROOT);
     }
 }

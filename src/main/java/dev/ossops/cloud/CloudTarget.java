@@ -3,6 +3,7 @@ package dev.ossops.cloud;
 import dev.ossops.cloud.credentials.CredentialSource;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,19 @@ public record CloudTarget(Optional<URI> endpoint, String region, CredentialSourc
     public URI ossEndpoint(String bucketRegion) {
         return endpoint.orElseGet(
                 () -> URI.create("https://oss-" + bucketRegion + (internal ? "-internal" : "") + ".aliyuncs.com"));
+    }
+
+    /**
+     * Where a browser reaches {@code bucket} in {@code bucketRegion} (a PostObject form's action): path style on a
+     * single endpoint (the emulator), the bucket's virtual host on OSS.
+     */
+    public URI bucketUrl(String bucket, String bucketRegion) {
+        if (endpoint.isPresent()) {
+            String base = endpoint.get().toString();
+            return URI.create((base.endsWith("/") ? base : base + "/") + bucket);
+        }
+        URI oss = ossEndpoint(bucketRegion);
+        return URI.create(oss.getScheme() + "://" + bucket + "." + oss.getHost().toLowerCase(Locale.ROOT));
     }
 
     /** The endpoint of a POP (RPC) product: {@code ram}, {@code sts} or {@code cdn}. */

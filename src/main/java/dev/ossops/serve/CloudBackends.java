@@ -10,7 +10,6 @@ import dev.ossops.upload.PostPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,13 +71,7 @@ public final class CloudBackends implements Storage, AutoCloseable {
     /** Path style on a single endpoint (the emulator), the bucket's virtual host on OSS. */
     @Override
     public URI bucketUrl() {
-        if (target.endpoint().isPresent()) {
-            String base = target.endpoint().get().toString();
-            return URI.create((base.endsWith("/") ? base : base + "/") + bucket);
-        }
-        URI endpoint = target.ossEndpoint(region);
-        return URI.create(
-                endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost().toLowerCase(Locale.ROOT));
+        return target.bucketUrl(bucket, region);
     }
 
     @Override
