@@ -1,0 +1,275 @@
+package dev.ossops.emulator.http;
+
+import dev.ossops.emulator.auth.Caller;
+import dev.ossops.emulator.cdn.CacheTtl;
+import dev.ossops.emulator.cdn.EdgeDirectory;
+import dev.ossops.emulator.cdn.EdgeDomain;
+import dev.ossops.emulator.cdn.UrlAuth;
+import dev.ossops.emulator.error.OssException;
+import dev.ossops.emulator.rpc.Credential;
+import dev.ossops.emulator.rpc.GrantedPolicy;
+import dev.ossops.emulator.rpc.Principal;
+import dev.ossops.policy.SystemPolicyDocuments;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The CDN edge: a request whose Host is an online domain added through the CDN API is served as the
+ * CDN's point of presence would serve it, everything else goes on to {@code next}. GET and HEAD only;
+ * the domain's Referer rule and URL authentication first; then the cache, or the origin: an emulator
+ * bucket fetched through the same router and authorization as any OSS request, signed as the CDN's
+ * service role ({@link SystemPolicyDocuments#CDN_ORIGIN_ROLE}) when private OSS origin is on and
+ * anonymous otherwise, so a private bucket answers the edge 403 unless the domain signs, and the edge
+ * relays that answer. Cached responses carry the CDN's {@code X-Cache}, {@code Age}, {@code Via} and
+ * {@code X-Swift-*} headers; a refresh task drops what it covers. The emulator's own names
+ * (loopback, {@code --allow-host}) always win over a CDN domain of the same name.
+ */
+public final class CdnEdge implements Function<IncomingRequest, Reply> {
+    private static final Set<String> METHODS = Set.of("GET", "HEAD");
+    /** Response headers the edge sets itself, never copied from the origin's answer. */
+    private static final Set<String> EDGE_HEADERS =
+            Set.of("server", "date", "age", "via", "x-cache", "x-swift-savetime", "x-swift-cachetime", "eagleid");
+
+    private final EdgeDirectory directory;
+    private final HostAdmission ownHosts;
+    private final Router router;
+    private final Function<IncomingRequest, Reply> next;
+    private final EdgeCache cache;
+    private final RequestIds ids;
+    private final Clock clock;
+
+    /**
+     * @param ownHosts the emulator's own names, which are never served as an edge
+     * @param next     everything that is not for a CDN domain
+     */
+    public CdnEdge(
+            EdgeDirectory directory,
+            HostAdmission ownHosts,
+            Router router,
+            Function<IncomingRequest, Reply> next,
+            Clock clock) {
+        this(
+                directory,
+                ownHosts,
+                router,
+                next,
+                new EdgeCache(EdgeCache.DEFAULT_TOTAL_BYTES, EdgeCache.DEFAULT_OBJECT_BYTES),
+                clock);
+    }
+
+    CdnEdge(
+            EdgeDirectory directory,
+            HostAdmission ownHosts,
+            Router router,
+            Function<IncomingRequest, Reply> next,
+            EdgeCache cache,
+            Clock clock) {
+        this.directory = directory;
+        this.ownHosts = ownHosts;
+        this.router = router;
+        this.next = next;
+        this.cache = cache;
+        this.ids = new RequestIds(clock);
+        this.clock = clock;
+    }
+
+    /** The names this edge answers to, for the {@link RequestGate}: online CDN domains that are not the emulator's own. */
+    public HostAdmission admission() {
+        return name -> !ownHosts.admits(name)
+                && directory.serving(name, clock.instant()).isPresent();
+    }
+
+    @Override
+    public Reply apply(IncomingRequest incoming) {
+        Optional<String> name = HostNames.nameOf(incoming.header("Host"));
+        if (name.isEmpty() || ownHosts.admits(name.get())) {
+            return next.apply(incoming);
+        }
+        Optional<EdgeDomain> domain = directory.serving(name.get(), clock.instant());
+        if (domain.isEmpty()) {
+            return next.apply(incoming);
+        }
+        return edgeHeaders(serve(incoming, domain.get()));
+    }
+
+    private Reply serve(IncomingRequest incoming, EdgeDomain domain) {
+        String method = incoming.method().toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(method)) {
+            return page(405, "Method Not Allowed", "The CDN edge serves GET and HEAD only.")
+                    .header("Allow", "GET, HEAD");
+        }
+        String rawPath = incoming.rawPath();
+        if (rawPath == null || !rawPath.startsWith("/")) {
+            return page(400, "Bad Request", "The request target is not a path.");
+        }
+        Instant now = clock.instant();
+        if (domain.referer().isPresent()
+                && !domain.referer().get().admits(Optional.ofNullable(incoming.header("Referer")))) {
+            return page(403, "Forbidden", "The domain's Referer rule refuses this request.");
+        }
+        String path = rawPath;
+        if (domain.urlAuth().isPresent()) {
+            UrlAuth.Verdict verdict = domain.urlAuth().get().verify(rawPath, incoming.rawQuery(), now);
+            if (!verdict.passed()) {
+                return page(403, "Forbidden", verdict.reason() + ".");
+            }
+            path = verdict.path();
+        }
+        if (domain.originBucket().isEmpty()) {
+            return page(502, "Bad Gateway", "The domain's origin is not an emulator bucket (a source of type oss).");
+        }
+        String decoded = OssRequest.decode(path, false);
+        String key = domain.accountId() + " " + domain.domainName() + " " + decoded;
+        boolean ranged = incoming.header("Range") != null;
+        if (!ranged) {
+            Optional<EdgeCache.Entry> hit = cache.get(key);
+            if (hit.isPresent()) {
+                EdgeCache.Entry entry = hit.get();
+                if (entry.freshAt(now)
+                        && !directory.refreshedSince(
+                                domain.accountId(), domain.domainName(), decoded, entry.refreshMark())) {
+                    return fromCache(entry, now);
+                }
+                cache.remove(key);
+            }
+        }
+        Reply origin = fetch(incoming, domain, path);
+        if (ranged || origin.status() != 200 || !cache.fits(origin.length())) {
+            return origin.header("X-Cache", "MISS TCP_MISS dirn:-2:-2").header("Via", via(origin.status(), 'M'));
+        }
+        Map<String, String> lower = new LinkedHashMap<>();
+        origin.headers().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        CacheTtl.Ttl ttl = domain.ttl().decide(decoded, lower, now);
+        if (ttl.seconds() <= 0) {
+            return origin.header("X-Cache", "MISS TCP_MISS dirn:-2:-2").header("Via", via(origin.status(), 'M'));
+        }
+        EdgeCache.Entry entry = new EdgeCache.Entry(
+                domain.accountId(),
+                origin.status(),
+                origin.headers(),
+                body(origin),
+                now,
+                ttl.seconds(),
+                domain.refreshMark());
+        cache.put(key, entry);
+        return cached(entry, "MISS TCP_MISS dirn:-2:-2", 'M').header("Via", via(entry.status(), 'M'));
+    }
+
+    /** The back-to-origin GET: path style on the origin bucket, through the router like any OSS request. */
+    private Reply fetch(IncomingRequest incoming, EdgeDomain domain, String path) {
+        String bucket = domain.originBucket().orElseThrow();
+        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+        // Path style on the emulator's own name: the origin host (bucket.oss-region.aliyuncs.com) is not one of its
+        // suffixes.
+        headers.add(Map.entry("Host", "127.0.0.1"));
+        // The CDN passes the client's Referer and Range on to the origin; nothing that would sign or cache.
+        for (String name : List.of("Referer", "Range", "User-Agent")) {
+            String value = incoming.header(name);
+            if (value != null) {
+                headers.add(Map.entry(name, value));
+            }
+        }
+        IncomingRequest back =
+                new IncomingRequest("GET", "/" + bucket + path, null, headers, InputStream.nullInputStream());
+        String requestId = ids.next();
+        Reply reply;
+        try {
+            OssRequest request = OssRequest.from(back, Set.of());
+            Caller caller = domain.privateOssAuth() ? Caller.of(backToOrigin(domain.accountId())) : Caller.anonymous();
+            reply = router.route(request, caller.withConditionKeys(ConditionKeys.of(request)));
+        } catch (OssException e) {
+            reply = ErrorReplies.render(e, requestId, bucket + ".oss", false);
+        }
+        return reply.header("x-oss-request-id", requestId);
+    }
+
+    /**
+     * The identity the CDN signs back-to-origin requests with: a session of its service role holding the
+     * role's system policy, in the domain's account (the account {@code perm_private_oss_tbl} names).
+     */
+    static Credential backToOrigin(String accountId) {
+        Principal.AssumedRole role = new Principal.AssumedRole(
+                accountId,
+                SystemPolicyDocuments.CDN_ORIGIN_ROLE,
+                "3" + accountId,
+                SystemPolicyDocuments.CDN_ORIGIN_SESSION,
+                Optional.empty());
+        return Credential.permanent(
+                "STS.cdn-back-to-origin",
+                "",
+                role,
+                true,
+                List.of(new GrantedPolicy(
+                        SystemPolicyDocuments.CDN_ORIGIN_POLICY_NAME,
+                        "System",
+                        SystemPolicyDocuments.CDN_ORIGIN_POLICY)));
+    }
+
+    private Reply fromCache(EdgeCache.Entry entry, Instant now) {
+        long age = Math.max(0, Duration.between(entry.savedAt(), now).toSeconds());
+        return cached(entry, "HIT TCP_MEM_HIT dirn:-2:-2", 'H')
+                .header("Age", Long.toString(age))
+                .header("Via", via(entry.status(), 'H'));
+    }
+
+    private static Reply cached(EdgeCache.Entry entry, String xCache, char hit) {
+        byte[] body = entry.body();
+        Reply reply = Reply.stream(entry.status(), body.length, () -> new java.io.ByteArrayInputStream(body));
+        entry.headers().forEach((k, v) -> {
+            if (!EDGE_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
+                reply.header(k, v);
+            }
+        });
+        return reply.header("X-Cache", xCache)
+                .header("X-Swift-SaveTime", Formats.httpDate(entry.savedAt().toEpochMilli()))
+                .header("X-Swift-CacheTime", Long.toString(entry.ttlSeconds()))
+                .header(
+                        "Ali-Swift-Global-Savetime",
+                        Long.toString(entry.savedAt().getEpochSecond()));
+    }
+
+    private static String via(int status, char hitOrMiss) {
+        return "cache1.l2cn-emulator[0," + status + "-0," + hitOrMiss + "], cache1.cn-emulator[0,0]";
+    }
+
+    private Reply edgeHeaders(Reply reply) {
+        return reply.header("Server", "Tengine")
+                .header("Date", Formats.httpDate(clock.millis()))
+                .header("EagleId", ids.next().toLowerCase(Locale.ROOT));
+    }
+
+    private static byte[] body(Reply reply) {
+        if (!reply.hasBody()) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) reply.length());
+        try {
+            reply.writeBody(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the origin's answer", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The CDN's own refusals are small HTML pages, as Tengine writes them. */
+    private static Reply page(int status, String title, String detail) {
+        String html = "<html>\r\n<head><title>" + status + " " + title + "</title></head>\r\n<body>\r\n<center><h1>"
+                + status + " " + title + "</h1></center>\r\n<p>" + detail + "</p>\r\n<hr/>Powered by Tengine\r\n"
+                + "</body>\r\n</html>\r\n";
+        return Reply.bytes(status, "text/html", html.getBytes(StandardCharsets.UTF_8));
+    }
+}
