@@ -221,6 +221,20 @@ class EdgeServingIT {
         }
     }
 
+    @Test
+    void hostilePaths_stayKeysOfTheOriginBucket_nonPathTargetsAreRefused(EmulatorClients clients) throws Exception {
+        String domain = domainWithPrivateOrigin(clients, "hostile");
+        for (String target :
+                new String[] {"/../../credentials.json", "/%2e%2e/%2e%2e/credentials.json", "/..%2f..%2fa.txt"}) {
+            String response = wire(clients, "GET", target, domain);
+            assertTrue(response.startsWith("HTTP/1.1 404 Not Found\r\n"), target + ": " + response);
+            assertTrue(response.contains("<Code>NoSuchKey</Code>"), response);
+            assertFalse(response.contains(clients.secret()), response);
+        }
+        String absolute = wire(clients, "GET", "http://" + domain + "/a.txt", domain);
+        assertFalse(absolute.contains(CONTENT), absolute);
+    }
+
     /** The bucket {@link #domainWithPrivateOrigin} created for {@code hint}. */
     private static String originOf(EmulatorClients clients, String hint) {
         return clients.v1().listBuckets().stream()
