@@ -142,20 +142,22 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
                 if (entry.freshAt(now)
                         && !directory.refreshedSince(
                                 domain.accountId(), domain.domainName(), decoded, entry.refreshMark())) {
-                    return fromCache(entry, now);
+                    return fromCache(incoming, entry, now);
                 }
                 cache.remove(key);
             }
         }
         Reply origin = fetch(incoming, domain, path);
-        if (ranged || origin.status() != 200 || !cache.fits(origin.length())) {
+        if (ranged || origin.status() != 200) {
             return origin.header("X-Cache", "MISS TCP_MISS dirn:-2:-2").header("Via", via(origin.status(), 'M'));
         }
         Map<String, String> lower = new LinkedHashMap<>();
         origin.headers().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
         CacheTtl.Ttl ttl = domain.ttl().decide(decoded, lower, now);
-        if (ttl.seconds() <= 0) {
-            return origin.header("X-Cache", "MISS TCP_MISS dirn:-2:-2").header("Via", via(origin.status(), 'M'));
+        if (ttl.seconds() <= 0 || !cache.fits(origin.length())) {
+            // Not kept: answered as fetched, its body streamed from the bucket (or never opened for a 304).
+            Reply relayed = notModified(incoming, origin.headers()) ? unchanged(origin.headers()) : origin;
+            return relayed.header("X-Cache", "MISS TCP_MISS dirn:-2:-2").header("Via", via(origin.status(), 'M'));
         }
         EdgeCache.Entry entry = new EdgeCache.Entry(
                 domain.accountId(),
@@ -166,7 +168,66 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
                 ttl.seconds(),
                 domain.refreshMark());
         cache.put(key, entry);
-        return cached(entry, "MISS TCP_MISS dirn:-2:-2", 'M').header("Via", via(entry.status(), 'M'));
+        return cached(incoming, entry, "MISS TCP_MISS dirn:-2:-2").header("Via", via(entry.status(), 'M'));
+    }
+
+    /**
+     * Whether the client's copy is current: {@code If-None-Match} naming the ETag (or {@code *}), else
+     * {@code If-Modified-Since} no earlier than {@code Last-Modified}; the edge answers those itself, with 304.
+     */
+    static boolean notModified(IncomingRequest incoming, Map<String, String> headers) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        String ifNoneMatch = incoming.header("If-None-Match");
+        if (ifNoneMatch != null) {
+            String etag = unquote(lower.getOrDefault("etag", ""));
+            for (String candidate : ifNoneMatch.split(",")) {
+                String c = candidate.trim();
+                if (c.equals("*")
+                        || !etag.isEmpty()
+                                && unquote(c.startsWith("W/") ? c.substring(2) : c)
+                                        .equals(etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Optional<Instant> since = httpDate(incoming.header("If-Modified-Since"));
+        Optional<Instant> modified = httpDate(lower.get("last-modified"));
+        return since.isPresent() && modified.isPresent() && !modified.get().isAfter(since.get());
+    }
+
+    private static String unquote(String etag) {
+        String e = etag.trim();
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A 304 with the validators of {@code headers}. */
+    private static Reply unchanged(Map<String, String> headers) {
+        Reply reply = Reply.empty(304);
+        headers.forEach((k, v) -> {
+            String name = k.toLowerCase(Locale.ROOT);
+            if (name.equals("etag")
+                    || name.equals("last-modified")
+                    || name.equals("cache-control")
+                    || name.equals("expires")) {
+                reply.header(k, v);
+            }
+        });
+        return reply;
     }
 
     /** The back-to-origin GET: path style on the origin bucket, through the router like any OSS request. */
@@ -219,21 +280,27 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
                         SystemPolicyDocuments.CDN_ORIGIN_POLICY)));
     }
 
-    private Reply fromCache(EdgeCache.Entry entry, Instant now) {
+    private Reply fromCache(IncomingRequest incoming, EdgeCache.Entry entry, Instant now) {
         long age = Math.max(0, Duration.between(entry.savedAt(), now).toSeconds());
-        return cached(entry, "HIT TCP_MEM_HIT dirn:-2:-2", 'H')
+        return cached(incoming, entry, "HIT TCP_MEM_HIT dirn:-2:-2")
                 .header("Age", Long.toString(age))
                 .header("Via", via(entry.status(), 'H'));
     }
 
-    private static Reply cached(EdgeCache.Entry entry, String xCache, char hit) {
+    private static Reply cached(IncomingRequest incoming, EdgeCache.Entry entry, String xCache) {
         byte[] body = entry.body();
-        Reply reply = Reply.stream(entry.status(), body.length, () -> new java.io.ByteArrayInputStream(body));
-        entry.headers().forEach((k, v) -> {
-            if (!EDGE_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
-                reply.header(k, v);
-            }
-        });
+        Reply reply;
+        if (notModified(incoming, entry.headers())) {
+            reply = unchanged(entry.headers());
+        } else {
+            Reply full = Reply.stream(entry.status(), body.length, () -> new java.io.ByteArrayInputStream(body));
+            entry.headers().forEach((k, v) -> {
+                if (!EDGE_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
+                    full.header(k, v);
+                }
+            });
+            reply = full;
+        }
         return reply.header("X-Cache", xCache)
                 .header("X-Swift-SaveTime", Formats.httpDate(entry.savedAt().toEpochMilli()))
                 .header("X-Swift-CacheTime", Long.toString(entry.ttlSeconds()))

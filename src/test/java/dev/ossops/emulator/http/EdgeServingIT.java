@@ -219,6 +219,9 @@ class EdgeServingIT {
             assertEquals(large.length, response.length() - response.indexOf("\r\n\r\n") - 4);
             assertEquals("MISS TCP_MISS dirn:-2:-2", header(response, "X-Cache"));
         }
+        String etag = header(wire(clients, "HEAD", "/large.bin", domain), "ETag");
+        String current = wire(clients, "GET", "/large.bin", domain, "If-None-Match: " + etag);
+        assertTrue(current.startsWith("HTTP/1.1 304 Not Modified\r\n") && current.endsWith("\r\n\r\n"), current);
     }
 
     @Test
@@ -233,6 +236,25 @@ class EdgeServingIT {
         }
         String absolute = wire(clients, "GET", "http://" + domain + "/a.txt", domain);
         assertFalse(absolute.contains(CONTENT), absolute);
+    }
+
+    @Test
+    void conditionalRequests_currentCopy304FromTheEdge_staleCopyGetsTheObject(EmulatorClients clients)
+            throws Exception {
+        String domain = domainWithPrivateOrigin(clients, "conditional");
+        String first = wire(clients, "GET", "/a.txt", domain);
+        String etag = header(first, "ETag");
+        String current = wire(clients, "GET", "/a.txt", domain, "If-None-Match: " + etag);
+        assertTrue(current.startsWith("HTTP/1.1 304 Not Modified\r\n"), current);
+        assertTrue(current.endsWith("\r\n\r\n"), current);
+        assertEquals(etag, header(current, "ETag"));
+        assertEquals("HIT TCP_MEM_HIT dirn:-2:-2", header(current, "X-Cache"));
+        String stale = wire(clients, "GET", "/a.txt", domain, "If-None-Match: \"0123\"");
+        assertTrue(stale.startsWith("HTTP/1.1 200 OK\r\n") && stale.endsWith(CONTENT), stale);
+        String since = wire(clients, "GET", "/a.txt", domain, "If-Modified-Since: " + header(first, "Last-Modified"));
+        assertTrue(since.startsWith("HTTP/1.1 304 Not Modified\r\n"), since);
+        String before = wire(clients, "GET", "/a.txt", domain, "If-Modified-Since: Thu, 01 Jan 2015 00:00:00 GMT");
+        assertTrue(before.endsWith(CONTENT), before);
     }
 
     /** The bucket {@link #domainWithPrivateOrigin} created for {@code hint}. */
