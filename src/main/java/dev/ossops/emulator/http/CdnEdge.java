@@ -39,6 +39,7 @@ import java.util.function.Function;
  * (loopback, {@code --allow-host}) always win over a CDN domain of the same name.
  */
 public final class CdnEdge implements Function<IncomingRequest, Reply> {
+    private static final System.Logger LOG = System.getLogger(CdnEdge.class.getName());
     private static final Set<String> METHODS = Set.of("GET", "HEAD");
     /** Response headers the edge sets itself, never copied from the origin's answer. */
     private static final Set<String> EDGE_HEADERS =
@@ -103,7 +104,18 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
         if (domain.isEmpty()) {
             return next.apply(incoming);
         }
-        return edgeHeaders(serve(incoming, domain.get()));
+        Reply reply;
+        try {
+            reply = serve(incoming, domain.get());
+        } catch (RuntimeException e) {
+            // The edge answers every error itself, like the OSS front; this one is the emulator's, with its trace.
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "edge request " + incoming.method() + " " + incoming.rawPath() + " for " + name.get() + " failed",
+                    e);
+            reply = page(500, "Internal Server Error", "The edge failed; the emulator's log says why.");
+        }
+        return edgeHeaders(reply);
     }
 
     private Reply serve(IncomingRequest incoming, EdgeDomain domain) {
@@ -160,13 +172,7 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
             return relayed.header("X-Cache", "MISS TCP_MISS dirn:-2:-2").header("Via", via(origin.status(), 'M'));
         }
         EdgeCache.Entry entry = new EdgeCache.Entry(
-                domain.accountId(),
-                origin.status(),
-                origin.headers(),
-                body(origin),
-                now,
-                ttl.seconds(),
-                domain.refreshMark());
+                origin.status(), origin.headers(), body(origin), now, ttl.seconds(), domain.refreshMark());
         cache.put(key, entry);
         return cached(incoming, entry, "MISS TCP_MISS dirn:-2:-2").header("Via", via(entry.status(), 'M'));
     }

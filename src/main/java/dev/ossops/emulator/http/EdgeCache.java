@@ -20,13 +20,7 @@ final class EdgeCache {
 
     /** One cached response: what the origin answered, when, for how long, and the refresh mark it was saved under. */
     record Entry(
-            String accountId,
-            int status,
-            Map<String, String> headers,
-            byte[] body,
-            Instant savedAt,
-            long ttlSeconds,
-            long refreshMark) {
+            int status, Map<String, String> headers, byte[] body, Instant savedAt, long ttlSeconds, long refreshMark) {
         Entry {
             headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         }

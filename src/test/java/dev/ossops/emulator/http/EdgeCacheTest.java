@@ -15,7 +15,7 @@ class EdgeCacheTest {
     private static final Instant SAVED = Instant.parse("2026-08-01T00:00:00Z");
 
     private static EdgeCache.Entry entry(int bytes) {
-        return new EdgeCache.Entry("1680000000000001", 200, Map.of("ETag", "\"x\""), new byte[bytes], SAVED, 60, 1);
+        return new EdgeCache.Entry(200, Map.of("ETag", "\"x\""), new byte[bytes], SAVED, 60, 1);
     }
 
     @Test
