@@ -32,17 +32,16 @@ public final class EdgeDirectory {
         this.stores = new LinkedHashMap<>(stores);
     }
 
-    /** The online domain named {@code host} (lower case, no port), in the first account that has it. */
+    /**
+     * The online domain answering for {@code host} (lower case, no port): the domain of that name, else the
+     * wildcard domain one label above it; in the first account that has one.
+     */
     public Optional<EdgeDomain> serving(String host, Instant now) {
         for (Map.Entry<String, CdnStore> e : stores.entrySet()) {
             CdnStore store = e.getValue();
-            Optional<EdgeDomain> found = store.query(() -> {
-                CdnDomain domain = store.domains.get(CdnStore.key(host));
-                if (domain == null || !CdnDomain.ONLINE.equals(domain.statusAt(now))) {
-                    return Optional.empty();
-                }
-                return Optional.of(view(e.getKey(), store, domain));
-            });
+            Optional<EdgeDomain> found = store.query(() -> store.answering(host)
+                    .filter(domain -> CdnDomain.ONLINE.equals(domain.statusAt(now)))
+                    .map(domain -> view(e.getKey(), store, domain)));
             if (found.isPresent()) {
                 return found;
             }

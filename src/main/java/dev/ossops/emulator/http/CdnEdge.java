@@ -106,7 +106,7 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
         }
         Reply reply;
         try {
-            reply = serve(incoming, domain.get());
+            reply = serve(incoming, name.get(), domain.get());
         } catch (RuntimeException e) {
             // The edge answers every error itself, like the OSS front; this one is the emulator's, with its trace.
             LOG.log(
@@ -118,7 +118,7 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
         return edgeHeaders(reply);
     }
 
-    private Reply serve(IncomingRequest incoming, EdgeDomain domain) {
+    private Reply serve(IncomingRequest incoming, String host, EdgeDomain domain) {
         String method = incoming.method().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
             return page(405, "Method Not Allowed", "The CDN edge serves GET and HEAD only.")
@@ -145,15 +145,15 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
             return page(502, "Bad Gateway", "The domain's origin is not an emulator bucket (a source of type oss).");
         }
         String decoded = OssRequest.decode(path, false);
-        String key = domain.accountId() + " " + domain.domainName() + " " + decoded;
+        // By the name requested: the subdomains a wildcard domain answers for are cached apart.
+        String key = domain.accountId() + " " + host + " " + decoded;
         boolean ranged = incoming.header("Range") != null;
         if (!ranged) {
             Optional<EdgeCache.Entry> hit = cache.get(key);
             if (hit.isPresent()) {
                 EdgeCache.Entry entry = hit.get();
                 if (entry.freshAt(now)
-                        && !directory.refreshedSince(
-                                domain.accountId(), domain.domainName(), decoded, entry.refreshMark())) {
+                        && !directory.refreshedSince(domain.accountId(), host, decoded, entry.refreshMark())) {
                     return fromCache(incoming, entry, now);
                 }
                 cache.remove(key);

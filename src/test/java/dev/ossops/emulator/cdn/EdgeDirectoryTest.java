@@ -74,6 +74,25 @@ class EdgeDirectoryTest {
     }
 
     @Test
+    void wildcardDomain_answersForOneLabelBelowIt_andItsUrlsMayBeRefreshed() {
+        call(
+                "AddCdnDomain",
+                Map.of(
+                        "DomainName", "*.wild.test",
+                        "CdnType", "web",
+                        "Sources", "[{\"content\":\"wild.oss-cn-beijing.aliyuncs.com\",\"type\":\"oss\"}]"));
+        assertEquals(
+                "*.wild.test",
+                directory.serving("img.wild.test", NOW).orElseThrow().domainName());
+        assertEquals(Optional.empty(), directory.serving("a.img.wild.test", NOW));
+        assertEquals(Optional.empty(), directory.serving("wild.test", NOW));
+        long mark = directory.serving("img.wild.test", NOW).orElseThrow().refreshMark();
+        call("RefreshObjectCaches", Map.of("ObjectPath", "http://img.wild.test/a.png"));
+        assertTrue(directory.refreshedSince(ACCOUNT, "img.wild.test", "/a.png", mark));
+        assertFalse(directory.refreshedSince(ACCOUNT, "css.wild.test", "/a.png", mark));
+    }
+
+    @Test
     void originBucket_onlyAnOssEndpointNamesOne_primaryFirst() {
         assertEquals(
                 Optional.of("primary"),
