@@ -37,7 +37,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(
         name = "emulator",
         mixinStandardHelpOptions = true,
-        subcommands = EmulatorCredentialsCommand.class,
+        subcommands = {EmulatorCredentialsCommand.class, EmulatorEndpointCommand.class},
         description = {
             "Run the local OSS emulator on 127.0.0.1 (never on other interfaces): a development tool for this machine,"
                     + " not for exposure beyond it.",

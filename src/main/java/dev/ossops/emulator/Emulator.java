@@ -14,6 +14,7 @@ import dev.ossops.emulator.fault.Faults;
 import dev.ossops.emulator.fault.RequestStats;
 import dev.ossops.emulator.http.AccountRoutes;
 import dev.ossops.emulator.http.BucketRoutes;
+import dev.ossops.emulator.http.CdnEdge;
 import dev.ossops.emulator.http.CorsRoutes;
 import dev.ossops.emulator.http.FaultingHandler;
 import dev.ossops.emulator.http.HostAdmission;
@@ -224,12 +225,11 @@ public final class Emulator implements AutoCloseable {
                 authenticator,
                 key.id(),
                 clock);
+        HostAdmission ownHosts = HostAdmission.loopback().or(HostAdmission.names(config.allowedHosts()));
+        // The CDN edge answers for online CDN domains before faults and DashScope: it is another service's front.
+        CdnEdge edge = new CdnEdge(rpc.cdnEdge(), ownHosts, router, faulting, clock);
         RequestGate gate = new RequestGate(
-                HostAdmission.loopback().or(HostAdmission.names(config.allowedHosts())),
-                config.allowedOrigins(),
-                virtualHostSuffixes,
-                faulting,
-                clock);
+                ownHosts.or(edge.admission()), config.allowedOrigins(), virtualHostSuffixes, edge, clock);
         HttpServerLoop bound;
         try {
             bound = new HttpServerLoop(

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostCheckIT {
     private static final String REFUSED =
             "<Code>AccessDenied</Code><Message>This emulator answers only to the Host names 127.0.0.1,"
-                    + " localhost and [::1], their bucket subdomains, and names allowed with --allow-host.</Message>";
+                    + " localhost and [::1], their bucket subdomains, names allowed with --allow-host, and CDN domains"
+                    + " that are online.</Message>";
     private static final String SECRET_CONTENT = "private object content";
 
     private static String bucketWithObject(EmulatorClients clients, String hint) {

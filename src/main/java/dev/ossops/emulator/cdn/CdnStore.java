@@ -62,6 +62,21 @@ public final class CdnStore {
         return read.get();
     }
 
+    /**
+     * The domain that answers for {@code host}: the domain of that name, else a wildcard domain
+     * {@code *.<parent>} one label above it (the form AddCdnDomain accepts).
+     */
+    java.util.Optional<CdnDomain> answering(String host) {
+        CdnDomain exact = domains.get(key(host));
+        if (exact != null) {
+            return java.util.Optional.of(exact);
+        }
+        int dot = host.indexOf('.');
+        return dot < 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(domains.get(key("*" + host.substring(dot))));
+    }
+
     CdnDomain domain(String name) {
         CdnDomain domain = domains.get(key(name));
         if (domain == null) {

@@ -158,7 +158,7 @@ final class EdgeActions {
                     throw CdnErrors.objectPath();
                 }
                 // The reference's sample answer for a path on someone else's domain is InvalidDomain.NotFound.
-                if (!store.domains.containsKey(CdnStore.key(host))) {
+                if (store.answering(host).isEmpty()) {
                     throw CdnErrors.domainNotFound();
                 }
             }

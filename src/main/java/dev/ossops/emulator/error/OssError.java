@@ -357,7 +357,7 @@ public enum OssError {
             "AccessDenied",
             403,
             "This emulator answers only to the Host names 127.0.0.1, localhost and [::1], their bucket"
-                    + " subdomains, and names allowed with --allow-host.",
+                    + " subdomains, names allowed with --allow-host, and CDN domains that are online.",
             "0099-00000072"),
     /** A browser request from another site for the RPC APIs or the control endpoint. */
     CROSS_SITE_REFUSED(

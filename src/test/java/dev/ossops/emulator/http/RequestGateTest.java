@@ -22,7 +22,7 @@ class RequestGateTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-02T03:04:05Z"), ZoneOffset.UTC);
     private static final String HOST_REFUSED =
             "This emulator answers only to the Host names 127.0.0.1, localhost and [::1], their bucket"
-                    + " subdomains, and names allowed with --allow-host.";
+                    + " subdomains, names allowed with --allow-host, and CDN domains that are online.";
     private static final String CROSS_SITE_REFUSED =
             "Requests from other web sites may not call the RAM, STS and CDN APIs or the"
                     + " control endpoint of this emulator; allow an origin with --allow-origin.";

@@ -2,6 +2,7 @@ package dev.ossops.emulator.rpc.assembly;
 
 import dev.ossops.emulator.cdn.CdnService;
 import dev.ossops.emulator.cdn.CdnStore;
+import dev.ossops.emulator.cdn.EdgeDirectory;
 import dev.ossops.emulator.ram.RamAccounts;
 import dev.ossops.emulator.ram.RamService;
 import dev.ossops.emulator.rpc.AccountDataDirs;
@@ -32,10 +33,12 @@ import java.util.Map;
 public final class RpcEmulator {
     private final CredentialLookup credentials;
     private final RpcHandler handler;
+    private final EdgeDirectory edge;
 
-    private RpcEmulator(CredentialLookup credentials, RpcHandler handler) {
+    private RpcEmulator(CredentialLookup credentials, RpcHandler handler, EdgeDirectory edge) {
         this.credentials = credentials;
         this.handler = handler;
+        this.edge = edge;
     }
 
     /** One account: the emulator as it was before it served several. */
@@ -59,9 +62,12 @@ public final class RpcEmulator {
         CredentialLookup credentials = CredentialLookup.chain(lookups);
         Map<String, RamService> ramServices = new LinkedHashMap<>();
         Map<String, CdnService> cdnServices = new LinkedHashMap<>();
+        Map<String, CdnStore> cdnStores = new LinkedHashMap<>();
         for (String id : ids) {
             ramServices.put(id, new RamService(ram.of(id).orElseThrow()));
-            cdnServices.put(id, new CdnService(CdnStore.open(dirs.of(id)), id, cdnPropagation));
+            CdnStore cdn = CdnStore.open(dirs.of(id));
+            cdnStores.put(id, cdn);
+            cdnServices.put(id, new CdnService(cdn, id, cdnPropagation));
         }
         RpcHandler handler = new RpcHandler(
                 credentials,
@@ -71,7 +77,7 @@ public final class RpcEmulator {
                         new StsService(ram, sessions, new TrustPolicy(clock)),
                         new PerAccountService(cdnServices)),
                 clock);
-        return new RpcEmulator(credentials, handler);
+        return new RpcEmulator(credentials, handler, new EdgeDirectory(cdnStores));
     }
 
     /** The lookup the OSS server should authenticate with. */
@@ -81,5 +87,10 @@ public final class RpcEmulator {
 
     public RpcHandler handler() {
         return handler;
+    }
+
+    /** The CDN domains of every account, for the edge that serves them (the same stores the CDN API writes). */
+    public EdgeDirectory cdnEdge() {
+        return edge;
     }
 }
