@@ -114,8 +114,8 @@ public final class BucketStepFactory implements StepFactory {
         Bucket.ReplicationRule rule =
                 bucket.replication().value().map(rules -> rules.get(a.name())).orElse(null);
         return switch (change.action()) {
-            case CREATE -> new AddReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a));
-            case REPLACE -> new ReplaceReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a));
+            case CREATE -> new PutReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a), false);
+            case REPLACE -> new PutReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a), true);
             case DELETE -> new DeleteReplicationRuleStep(a, change.dependsOn(), gateway, b, a.name());
             default ->
                 throw new IllegalArgumentException(

@@ -99,9 +99,9 @@ class BucketStepFactoryTest {
     @Test
     void steps_replicationRules_addReplaceDelete() {
         String b = bucket();
-        assertInstanceOf(
-                AddReplicationRuleStep.class,
-                only(change(Address.of(Kind.REPLICATION_RULE, b, "to-dr"), Action.CREATE)));
+        assertEquals(
+                "PutBucketReplication to-dr on " + b,
+                describe(change(Address.of(Kind.REPLICATION_RULE, b, "to-dr"), Action.CREATE)));
         Step replace = only(change(Address.of(Kind.REPLICATION_RULE, b, "to-dr"), Action.REPLACE));
         assertEquals("DeleteBucketReplication+PutBucketReplication to-dr on " + b, replace.describe());
         Step delete = only(change(Address.of(Kind.REPLICATION_RULE, b, "stray"), Action.DELETE));
