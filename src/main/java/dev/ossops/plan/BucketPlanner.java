@@ -176,11 +176,11 @@ final class BucketPlanner {
         Map<String, Bucket.ReplicationRule> want = b.replication().value().orElse(Map.of());
         Map<?, ?> have = Map.of();
         if (!isNew) {
-            Optional<Optional<Map>> seen = ctx.read(Address.of(Kind.REPLICATION, b.name()), Map.class);
+            Optional<? extends Optional<?>> seen = ctx.read(Address.of(Kind.REPLICATION, b.name()), Map.class);
             if (seen.isEmpty()) {
                 return;
             }
-            have = seen.get().orElse(Map.of());
+            have = seen.get().map(m -> (Map<?, ?>) m).orElse(Map.of());
         }
         // Profile rules in profile order, then rules only live in name order (readers hand maps of any order).
         Set<String> names = new LinkedHashSet<>(want.keySet());

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -68,7 +69,6 @@ public final class ServeServer implements AutoCloseable {
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(bind.getHostString());
         connector.setPort(bind.getPort());
@@ -83,7 +83,9 @@ public final class ServeServer implements AutoCloseable {
                 direct,
                 sts,
                 new Page(storageOrigins));
-        server.setHandler(settings.allowedOrigins().isEmpty() ? handler : cors(settings.allowedOrigins(), handler));
+        Handler routes = settings.allowedOrigins().isEmpty() ? handler : cors(settings.allowedOrigins(), handler);
+        // A body trickled in slower than this is refused (408) rather than holding a thread; no floor on responses.
+        server.setHandler(new MinimumDataRateHandler(routes, MIN_REQUEST_BYTES_PER_SECOND, 0));
         server.setErrorHandler(new JsonErrors());
         server.setRequestLog(new AccessLog(accessLog, clock));
         try {

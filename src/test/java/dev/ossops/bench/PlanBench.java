@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,8 +66,7 @@ public final class PlanBench {
                 .path("requests");
         long requests = 0;
         StringBuilder perApi = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : counts.properties()) {
             requests += e.getValue().asLong();
             perApi.append(String.format(
                     Locale.ROOT, "  %-28s %6d%n", e.getKey(), e.getValue().asLong()));

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -112,8 +111,7 @@ class RoundTripIT {
 
     /** The fragment's maps merge key by key; its lists (lifecycle documents to add) extend the export's. */
     private static void merge(ObjectNode into, JsonNode fragment) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = fragment.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : fragment.properties()) {
             JsonNode existing = into.get(entry.getKey());
             if (existing instanceof ObjectNode object && entry.getValue().isObject()) {
                 merge(object, entry.getValue());

@@ -293,8 +293,8 @@ class UploadCommandIT {
                         URI.create(result.get("url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofString("body " + sign));
         result.get("headers")
-                .fields()
-                .forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
+                .properties()
+                .forEach(h -> put.header(h.getKey(), h.getValue().asText()));
         HttpResponse<String> response =
                 HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());

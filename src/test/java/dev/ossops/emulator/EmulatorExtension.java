@@ -34,7 +34,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
             ExtensionContext.Namespace.create(EmulatorExtension.class);
 
     /** What one test class gets, closed by JUnit when the class's store closes. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    private static final class Running implements AutoCloseable {
         final Path dataDir;
         final Emulator emulator;
         final EmulatorClients clients;

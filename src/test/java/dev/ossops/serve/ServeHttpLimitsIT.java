@@ -160,6 +160,42 @@ class ServeHttpLimitsIT {
     }
 
     @Test
+    void presign_bodyTrickledSlowerThanTheFloor_isRefusedBeforeItEnds() throws Exception {
+        int declared = 8_000;
+        try (Socket socket = new Socket(service.uri().getHost(), service.uri().getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/upload/presign HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ServeFixture.ALICE_KEY
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + declared
+                            + "\r\nConnection: close\r\n\r\n{")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            int sent = 1;
+            InputStream in = socket.getInputStream();
+            // 10 bytes a second, far below the floor of 1 KiB/s; the whole body would take over 13 minutes.
+            while (sent < declared && in.available() == 0) {
+                Thread.sleep(100);
+                try {
+                    out.write(' ');
+                    out.flush();
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                sent++;
+            }
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            in.transferTo(reply);
+            String answer = reply.toString(StandardCharsets.ISO_8859_1);
+            assertTrue(sent < declared, "the whole body was accepted at 10 bytes a second");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(
+                    answer.endsWith(
+                            "{\"error\":\"request body could not be read: it was cut short or arrived too slowly\"}\n"),
+                    answer);
+        }
+    }
+
+    @Test
     void request_oversizedHeaders_is431AsJson() throws Exception {
         String reply = raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Filler: " + "a".repeat(ServeServer.MAX_HEADER_BYTES)
                 + "\r\nConnection: close\r\n\r\n");

@@ -277,7 +277,7 @@ class ServeIT {
         String boundary = "----serve" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
         java.util.Iterator<Map.Entry<String, JsonNode>> fields =
-                form.get("fields").fields();
+                form.get("fields").properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             String value = overrides.containsKey(f.getKey())

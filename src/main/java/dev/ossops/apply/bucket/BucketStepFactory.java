@@ -15,8 +15,7 @@ import dev.ossops.spec.model.Profile;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
 
 import static dev.ossops.plan.Address.Kind;
 
@@ -61,6 +60,7 @@ public final class BucketStepFactory implements StepFactory {
             throw new IllegalArgumentException(a + " is not a bucket of profile " + profile.name());
         }
         OssBucket b = new OssBucket(bucket.name(), bucket.region().orElse(profile.region()));
+        Calls calls = new Calls(a, deps, b);
         Step step = switch (a.kind()) {
             case BUCKET ->
                 change.action() == Action.CREATE
@@ -68,52 +68,41 @@ public final class BucketStepFactory implements StepFactory {
                         : new UnsupportedChangeStep(a, "ossops never deletes or replaces a bucket");
             case ACL ->
                 bucket.acl().state() == Managed.State.PRESENT
-                        ? new PutBucketAclStep(a, deps, gateway, b, bucket.acl().get())
+                        ? calls.call(
+                                "PutBucketAcl",
+                                (g, o) -> g.putAcl(o, bucket.acl().get()))
                         : new UnsupportedChangeStep(a, "a bucket always has an ACL: set acl: private instead of none");
             case VERSIONING ->
                 bucket.versioning().state() == Managed.State.PRESENT
-                        ? new PutBucketVersioningStep(
-                                a, deps, gateway, b, bucket.versioning().get())
+                        ? calls.call(
+                                "PutBucketVersioning",
+                                (g, o) -> g.putVersioning(o, bucket.versioning().get()))
                         : new UnsupportedChangeStep(
                                 a, "versioning cannot be removed once enabled: set versioning: Suspended");
             case ENCRYPTION ->
-                putOrDelete(
-                        bucket.encryption(),
-                        v -> new PutBucketEncryptionStep(a, deps, gateway, b, v),
-                        () -> new DeleteBucketEncryptionStep(a, deps, gateway, b));
+                calls.putOrDelete(
+                        bucket.encryption(), "Encryption", OssGateway::putEncryption, OssGateway::deleteEncryption);
             case BLOCK_PUBLIC_ACCESS ->
-                putOrDelete(
+                calls.putOrDelete(
                         bucket.blockPublicAccess(),
-                        v -> new PutBucketPublicAccessBlockStep(a, deps, gateway, b, v),
-                        () -> new DeleteBucketPublicAccessBlockStep(a, deps, gateway, b));
-            case CORS ->
-                putOrDelete(
-                        bucket.cors(),
-                        v -> new PutBucketCorsStep(a, deps, gateway, b, v),
-                        () -> new DeleteBucketCorsStep(a, deps, gateway, b));
+                        "PublicAccessBlock",
+                        OssGateway::putBlockPublicAccess,
+                        OssGateway::deleteBlockPublicAccess);
+            case CORS -> calls.putOrDelete(bucket.cors(), "Cors", OssGateway::putCors, OssGateway::deleteCors);
             case LIFECYCLE ->
-                putOrDelete(
-                        bucket.lifecycle(),
-                        v -> new PutBucketLifecycleStep(a, deps, gateway, b, v),
-                        () -> new DeleteBucketLifecycleStep(a, deps, gateway, b));
+                calls.putOrDelete(
+                        bucket.lifecycle(), "Lifecycle", OssGateway::putLifecycle, OssGateway::deleteLifecycle);
             case POLICY ->
-                putOrDelete(
-                        bucket.policy(),
-                        v -> new PutBucketPolicyStep(a, deps, gateway, b, Policies.json(v)),
-                        () -> new DeleteBucketPolicyStep(a, deps, gateway, b));
-            case TAGS ->
-                putOrDelete(
-                        bucket.tags(),
-                        v -> new PutBucketTagsStep(a, deps, gateway, b, v),
-                        () -> new DeleteBucketTagsStep(a, deps, gateway, b));
+                calls.putOrDelete(
+                        bucket.policy().map(Policies::json), "Policy", OssGateway::putPolicy, OssGateway::deletePolicy);
+            case TAGS -> calls.putOrDelete(bucket.tags(), "Tags", OssGateway::putTags, OssGateway::deleteTags);
             case LOGGING ->
-                putOrDelete(
-                        bucket.logging(),
-                        v -> new PutBucketLoggingStep(a, deps, gateway, b, v),
-                        () -> new DeleteBucketLoggingStep(a, deps, gateway, b));
-            case REFERER ->
-                new PutBucketRefererStep(
-                        a, deps, gateway, b, bucket.referer().value().orElse(DEFAULT_REFERER));
+                calls.putOrDelete(bucket.logging(), "Logging", OssGateway::putLogging, OssGateway::deleteLogging);
+            // Hotlink protection has no delete: removing it puts the service default, which allows every referer.
+            case REFERER -> {
+                Bucket.Referer referer = bucket.referer().value().orElse(DEFAULT_REFERER);
+                yield calls.call("PutBucketReferer", (g, o) -> g.putReferer(o, referer));
+            }
             case REPLICATION_RULE -> replication(change, bucket, b);
             default -> throw new IllegalArgumentException("not a bucket change: " + a);
         };
@@ -125,8 +114,8 @@ public final class BucketStepFactory implements StepFactory {
         Bucket.ReplicationRule rule =
                 bucket.replication().value().map(rules -> rules.get(a.name())).orElse(null);
         return switch (change.action()) {
-            case CREATE -> new AddReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a));
-            case REPLACE -> new ReplaceReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a));
+            case CREATE -> new PutReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a), false);
+            case REPLACE -> new PutReplicationRuleStep(a, change.dependsOn(), gateway, b, required(rule, a), true);
             case DELETE -> new DeleteReplicationRuleStep(a, change.dependsOn(), gateway, b, a.name());
             default ->
                 throw new IllegalArgumentException(
@@ -141,7 +130,38 @@ public final class BucketStepFactory implements StepFactory {
         return rule;
     }
 
-    private static <T> Step putOrDelete(Managed<T> desired, Function<T, Step> put, Supplier<Step> delete) {
-        return desired.state() == Managed.State.PRESENT ? put.apply(desired.get()) : delete.get();
+    /** Builds the one-call steps of one change. */
+    private final class Calls {
+        private final Address address;
+        private final List<Address> dependsOn;
+        private final OssBucket bucket;
+
+        Calls(Address address, List<Address> dependsOn, OssBucket bucket) {
+            this.address = address;
+            this.dependsOn = dependsOn;
+            this.bucket = bucket;
+        }
+
+        Step call(String operation, BiConsumer<OssGateway, OssBucket> call) {
+            return new BucketCallStep(address, dependsOn, gateway, bucket, operation, call);
+        }
+
+        /** {@code PutBucket<configuration>} with the desired value, or {@code DeleteBucket<configuration>}. */
+        <T> Step putOrDelete(
+                Managed<T> desired,
+                String configuration,
+                TriConsumer<OssGateway, OssBucket, T> put,
+                BiConsumer<OssGateway, OssBucket> delete) {
+            if (desired.state() == Managed.State.PRESENT) {
+                T value = desired.get();
+                return call("PutBucket" + configuration, (g, o) -> put.accept(g, o, value));
+            }
+            return call("DeleteBucket" + configuration, delete);
+        }
+    }
+
+    @FunctionalInterface
+    private interface TriConsumer<A, B, C> {
+        void accept(A a, B b, C c);
     }
 }

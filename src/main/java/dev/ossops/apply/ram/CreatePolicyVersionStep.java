@@ -1,7 +1,6 @@
 package dev.ossops.apply.ram;
 
 import dev.ossops.apply.Step;
-import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.cloud.ram.RamModel;
 import dev.ossops.plan.Address;
@@ -23,12 +22,7 @@ record CreatePolicyVersionStep(
 
     @Override
     public void run() {
-        RamModel.Policy live = gateway.policy(name, RamGateway.CUSTOM)
-                .orElseThrow(() -> new CloudException(
-                        "CreatePolicyVersion " + name + " failed: the policy does not exist",
-                        "EntityNotExist.Policy",
-                        1,
-                        null));
+        RamModel.Policy live = LivePolicies.required(gateway, "CreatePolicyVersion", name);
         if (!live.defaultDocument().equals(document)) {
             gateway.createDefaultVersion(name, document);
         }

@@ -211,35 +211,33 @@ public final class RamGateway {
     }
 
     public void attach(Principal principal, String name, String policyName, String policyType) {
-        if (principal == Principal.ROLE) {
-            AttachPolicyToRoleRequest request = new AttachPolicyToRoleRequest();
-            request.setRoleName(name);
-            request.setPolicyName(policyName);
-            request.setPolicyType(policyType);
-            call("AttachPolicyToRole " + name + " " + policyName, request);
-        } else {
-            AttachPolicyToUserRequest request = new AttachPolicyToUserRequest();
-            request.setUserName(name);
-            request.setPolicyName(policyName);
-            request.setPolicyType(policyType);
-            call("AttachPolicyToUser " + name + " " + policyName, request);
-        }
+        attachment(
+                principal == Principal.ROLE ? new AttachPolicyToRoleRequest() : new AttachPolicyToUserRequest(),
+                principal,
+                name,
+                policyName,
+                policyType);
     }
 
     public void detach(Principal principal, String name, String policyName, String policyType) {
-        if (principal == Principal.ROLE) {
-            DetachPolicyFromRoleRequest request = new DetachPolicyFromRoleRequest();
-            request.setRoleName(name);
-            request.setPolicyName(policyName);
-            request.setPolicyType(policyType);
-            call("DetachPolicyFromRole " + name + " " + policyName, request);
-        } else {
-            DetachPolicyFromUserRequest request = new DetachPolicyFromUserRequest();
-            request.setUserName(name);
-            request.setPolicyName(policyName);
-            request.setPolicyType(policyType);
-            call("DetachPolicyFromUser " + name + " " + policyName, request);
-        }
+        attachment(
+                principal == Principal.ROLE ? new DetachPolicyFromRoleRequest() : new DetachPolicyFromUserRequest(),
+                principal,
+                name,
+                policyName,
+                policyType);
+    }
+
+    /**
+     * The four Attach/Detach calls take the same three parameters; they are set by name, as the request classes'
+     * own setters do, so one method serves all four.
+     */
+    private void attachment(
+            AcsRequest<?> request, Principal principal, String name, String policyName, String policyType) {
+        request.putQueryParameter(principal == Principal.ROLE ? "RoleName" : "UserName", name);
+        request.putQueryParameter("PolicyName", policyName);
+        request.putQueryParameter("PolicyType", policyType);
+        client.call(request.getSysActionName() + " " + name + " " + policyName, request);
     }
 
     // --- account-wide listings (audit, export); RAM pages with Marker/IsTruncated

@@ -2,6 +2,7 @@ package dev.ossops.emulator.cdn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.ActionTable;
+import dev.ossops.emulator.rpc.RpcApi;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
 
@@ -10,6 +11,7 @@ import java.util.Set;
 
 /** CDN API version 2018-05-10. Who may call it is the RPC front's {@code RpcAuthorizer}'s decision. */
 public final class CdnService implements RpcService {
+    static final RpcApi API = new RpcApi("Cdn", "2018-05-10", "cdn", "cdn.aliyuncs.com");
     private final ActionTable actions = new ActionTable();
 
     /** {@code propagation}: how long a changed domain stays {@code configuring} before it reads online. */
@@ -20,23 +22,8 @@ public final class CdnService implements RpcService {
     }
 
     @Override
-    public String version() {
-        return "2018-05-10";
-    }
-
-    @Override
-    public String product() {
-        return "Cdn";
-    }
-
-    @Override
-    public String ramNamespace() {
-        return "cdn";
-    }
-
-    @Override
-    public String host() {
-        return "cdn.aliyuncs.com";
+    public RpcApi api() {
+        return API;
     }
 
     @Override

@@ -12,26 +12,21 @@ import java.util.Set;
  * Disabled is the default). The service refuses Disabled while lifecycle rules use the last
  * access time.
  */
-public final class AccessMonitorCodec implements BucketConfigCodec {
+public final class AccessMonitorCodec extends XmlConfigCodec<Boolean> {
     public static final String SUBRESOURCE = "accessmonitor";
 
-    @Override
-    public String subresource() {
-        return SUBRESOURCE;
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public AccessMonitorCodec() {
+        super(SUBRESOURCE);
     }
 
     @Override
     public StoredConfig whenUnset(String bucket) {
-        return ConfigXml.xml(render(false));
+        return stored(false);
     }
 
     /** Whether access tracking is Enabled; a Status other than Enabled/Disabled fails the schema. */
-    public boolean parse(byte[] body) {
+    @Override
+    public Boolean parse(byte[] body) {
         Element root = XmlReader.parse(body, "AccessMonitorConfiguration");
         ConfigXml.onlyChildren(root, Set.of("Status"));
         return switch (ConfigXml.required(root, "Status")) {
@@ -41,7 +36,8 @@ public final class AccessMonitorCodec implements BucketConfigCodec {
         };
     }
 
-    public String render(boolean enabled) {
+    @Override
+    public String render(Boolean enabled) {
         return new XmlWriter()
                 .start("AccessMonitorConfiguration")
                 .element("Status", status(enabled))

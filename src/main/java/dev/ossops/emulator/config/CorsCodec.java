@@ -11,18 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code ?cors}: PutBucketCors / GetBucketCors / DeleteBucketCors. */
-public final class CorsCodec implements BucketConfigCodec {
+public final class CorsCodec extends XmlConfigCodec<CorsConfiguration> {
     static final int MAX_RULES = 10;
     private static final Set<String> METHODS = Set.of("GET", "PUT", "DELETE", "POST", "HEAD");
 
-    @Override
-    public String subresource() {
-        return "cors";
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public CorsCodec() {
+        super("cors");
     }
 
     @Override
@@ -31,6 +25,7 @@ public final class CorsCodec implements BucketConfigCodec {
     }
 
     /** Parses and validates a {@code CORSConfiguration} document. */
+    @Override
     public CorsConfiguration parse(byte[] body) {
         Element root = XmlReader.parse(body, "CORSConfiguration");
         ConfigXml.onlyChildren(root, Set.of("CORSRule", "ResponseVary"));
@@ -92,6 +87,7 @@ public final class CorsCodec implements BucketConfigCodec {
     }
 
     /** The canonical GetBucketCors document. */
+    @Override
     public String render(CorsConfiguration config) {
         XmlWriter w = new XmlWriter().start("CORSConfiguration");
         for (CorsRule r : config.rules()) {

@@ -10,17 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code ?encryption}: PutBucketEncryption / GetBucketEncryption / DeleteBucketEncryption. */
-public final class EncryptionCodec implements BucketConfigCodec {
+public final class EncryptionCodec extends XmlConfigCodec<EncryptionConfiguration> {
     private static final Set<String> ALGORITHMS = Set.of("AES256", "KMS", "SM4");
 
-    @Override
-    public String subresource() {
-        return "encryption";
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public EncryptionCodec() {
+        super("encryption");
     }
 
     @Override
@@ -29,6 +23,7 @@ public final class EncryptionCodec implements BucketConfigCodec {
     }
 
     /** Parses and validates a {@code ServerSideEncryptionRule} document. */
+    @Override
     public EncryptionConfiguration parse(byte[] body) {
         Element root = XmlReader.parse(body, "ServerSideEncryptionRule");
         ConfigXml.onlyChildren(root, Set.of("ApplyServerSideEncryptionByDefault"));
@@ -65,6 +60,7 @@ public final class EncryptionCodec implements BucketConfigCodec {
     }
 
     /** The canonical GetBucketEncryption document. */
+    @Override
     public String render(EncryptionConfiguration config) {
         XmlWriter w = new XmlWriter()
                 .start("ServerSideEncryptionRule")

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** {@code ?lifecycle}: PutBucketLifecycle / GetBucketLifecycle / DeleteBucketLifecycle. */
-public final class LifecycleCodec implements BucketConfigCodec {
+public final class LifecycleCodec extends XmlConfigCodec<LifecycleConfiguration> {
     private static final Pattern MIDNIGHT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T00:00:00\\.000Z");
     private static final DateTimeFormatter ISO =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -35,17 +35,8 @@ public final class LifecycleCodec implements BucketConfigCodec {
 
     /** For tests that pin the generated rule IDs. */
     public LifecycleCodec(Supplier<String> idGenerator) {
+        super("lifecycle");
         this.idGenerator = idGenerator;
-    }
-
-    @Override
-    public String subresource() {
-        return "lifecycle";
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
     }
 
     @Override
@@ -54,6 +45,7 @@ public final class LifecycleCodec implements BucketConfigCodec {
     }
 
     /** Parses and validates a {@code LifecycleConfiguration} document. */
+    @Override
     public LifecycleConfiguration parse(byte[] body) {
         Element root = XmlReader.parse(body, "LifecycleConfiguration");
         ConfigXml.onlyChildren(root, Set.of("Rule"));
@@ -268,6 +260,7 @@ public final class LifecycleCodec implements BucketConfigCodec {
     }
 
     /** The canonical GetBucketLifecycle document. */
+    @Override
     public String render(LifecycleConfiguration config) {
         XmlWriter w = new XmlWriter().start("LifecycleConfiguration");
         for (LifecycleRule r : config.rules()) {

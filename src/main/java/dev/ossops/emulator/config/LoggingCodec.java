@@ -12,28 +12,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** {@code ?logging}: PutBucketLogging / GetBucketLogging / DeleteBucketLogging. */
-public final class LoggingCodec implements BucketConfigCodec {
+public final class LoggingCodec extends XmlConfigCodec<LoggingConfiguration> {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     /** TargetPrefix limit (troubleshooting page 0032-00000006: "must not exceed 256 characters"). */
     static final int MAX_PREFIX_LENGTH = 256;
 
-    @Override
-    public String subresource() {
-        return "logging";
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public LoggingCodec() {
+        super("logging");
     }
 
     /** Logging that was never enabled answers an empty {@code BucketLoggingStatus}. */
     @Override
     public StoredConfig whenUnset(String bucket) {
-        return ConfigXml.xml(render(LoggingConfiguration.DISABLED));
+        return stored(LoggingConfiguration.DISABLED);
     }
 
     /** Parses and validates a {@code BucketLoggingStatus}; without {@code LoggingEnabled} it disables logging. */
+    @Override
     public LoggingConfiguration parse(byte[] body) {
         Element root = XmlReader.parse(body, "BucketLoggingStatus");
         ConfigXml.onlyChildren(root, Set.of("LoggingEnabled"));
@@ -63,6 +58,7 @@ public final class LoggingCodec implements BucketConfigCodec {
     }
 
     /** The canonical GetBucketLogging document. */
+    @Override
     public String render(LoggingConfiguration config) {
         XmlWriter w = new XmlWriter().start("BucketLoggingStatus");
         config.targetBucket().ifPresent(t -> {

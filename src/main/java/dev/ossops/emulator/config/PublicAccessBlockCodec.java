@@ -7,24 +7,19 @@ import org.w3c.dom.Element;
 import java.util.Set;
 
 /** {@code ?publicAccessBlock}: PutBucketPublicAccessBlock / GetBucketPublicAccessBlock / Delete... */
-public final class PublicAccessBlockCodec implements BucketConfigCodec {
+public final class PublicAccessBlockCodec extends XmlConfigCodec<PublicAccessBlockConfiguration> {
 
-    @Override
-    public String subresource() {
-        return "publicAccessBlock";
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public PublicAccessBlockCodec() {
+        super("publicAccessBlock");
     }
 
     /** Block Public Access is off until it is put, and GET reports it as off. */
     @Override
     public StoredConfig whenUnset(String bucket) {
-        return ConfigXml.xml(render(PublicAccessBlockConfiguration.OFF));
+        return stored(PublicAccessBlockConfiguration.OFF);
     }
 
+    @Override
     public PublicAccessBlockConfiguration parse(byte[] body) {
         Element root = XmlReader.parse(body, "PublicAccessBlockConfiguration");
         ConfigXml.onlyChildren(root, Set.of("BlockPublicAccess"));
@@ -33,6 +28,7 @@ public final class PublicAccessBlockCodec implements BucketConfigCodec {
     }
 
     /** The canonical GetBucketPublicAccessBlock document. */
+    @Override
     public String render(PublicAccessBlockConfiguration config) {
         return new XmlWriter()
                 .start("PublicAccessBlockConfiguration")

@@ -9,16 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code ?referer}: PutBucketReferer / GetBucketReferer; a bucket always has a referer configuration. */
-public final class RefererCodec implements BucketConfigCodec {
+public final class RefererCodec extends XmlConfigCodec<RefererConfiguration> {
 
-    @Override
-    public String subresource() {
-        return "referer";
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public RefererCodec() {
+        super("referer");
     }
 
     /**
@@ -37,6 +31,7 @@ public final class RefererCodec implements BucketConfigCodec {
     }
 
     /** Parses and validates a {@code RefererConfiguration} document. */
+    @Override
     public RefererConfiguration parse(byte[] body) {
         // Lenient: the Java SDK writes referers unescaped, so an '&' in one arrives bare.
         Element root = XmlReader.parseLenient(body, "RefererConfiguration");
@@ -72,6 +67,7 @@ public final class RefererCodec implements BucketConfigCodec {
     }
 
     /** The canonical GetBucketReferer document. */
+    @Override
     public String render(RefererConfiguration config) {
         XmlWriter w = new XmlWriter()
                 .start("RefererConfiguration")

@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code RequestPaymentConfiguration/Payer}, {@code BucketOwner} or {@code Requester} (API
  * reference); a bucket that never set it is paid for by its owner.
  */
-public final class RequestPaymentCodec implements BucketConfigCodec {
+public final class RequestPaymentCodec extends XmlConfigCodec<RequestPaymentCodec.Payer> {
     public static final String SUBRESOURCE = "requestPayment";
 
     /** Who pays for requests to a bucket. */
@@ -20,22 +20,17 @@ public final class RequestPaymentCodec implements BucketConfigCodec {
         Requester
     }
 
-    @Override
-    public String subresource() {
-        return SUBRESOURCE;
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public RequestPaymentCodec() {
+        super(SUBRESOURCE);
     }
 
     @Override
     public StoredConfig whenUnset(String bucket) {
-        return ConfigXml.xml(render(Payer.BucketOwner));
+        return stored(Payer.BucketOwner);
     }
 
     /** The payer of a {@code RequestPaymentConfiguration}; another value fails the schema. */
+    @Override
     public Payer parse(byte[] body) {
         Element root = XmlReader.parse(body, "RequestPaymentConfiguration");
         ConfigXml.onlyChildren(root, Set.of("Payer"));
@@ -48,6 +43,7 @@ public final class RequestPaymentCodec implements BucketConfigCodec {
         throw ConfigXml.malformed();
     }
 
+    @Override
     public String render(Payer payer) {
         return new XmlWriter()
                 .start("RequestPaymentConfiguration")

@@ -14,29 +14,24 @@ import java.util.Set;
  * the 0010-00000002/207/219 error pages: 20 tags, keys 1..64 characters without the reserved prefixes,
  * values up to 128 characters.
  */
-public final class TaggingCodec implements BucketConfigCodec {
+public final class TaggingCodec extends XmlConfigCodec<BucketTagging> {
     static final int MAX_TAGS = 20;
     static final int MAX_KEY_LENGTH = 64;
     static final int MAX_VALUE_LENGTH = 128;
     private static final List<String> RESERVED_PREFIXES = List.of("http://", "https://", "Aliyun", "acs:");
 
-    @Override
-    public String subresource() {
-        return "tagging";
-    }
-
-    @Override
-    public StoredConfig accept(byte[] body) {
-        return ConfigXml.xml(render(parse(body)));
+    public TaggingCodec() {
+        super("tagging");
     }
 
     /** A bucket without tags answers an empty {@code TagSet}. */
     @Override
     public StoredConfig whenUnset(String bucket) {
-        return ConfigXml.xml(render(new BucketTagging(Map.of())));
+        return stored(new BucketTagging(Map.of()));
     }
 
     /** Parses and validates a {@code Tagging} document. */
+    @Override
     public BucketTagging parse(byte[] body) {
         Element root = XmlReader.parse(body, "Tagging");
         ConfigXml.onlyChildren(root, Set.of("TagSet"));
@@ -72,6 +67,7 @@ public final class TaggingCodec implements BucketConfigCodec {
     }
 
     /** The canonical GetBucketTags document. */
+    @Override
     public String render(BucketTagging tagging) {
         XmlWriter w = new XmlWriter().start("Tagging").start("TagSet");
         tagging.tags()

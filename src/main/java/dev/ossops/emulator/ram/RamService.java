@@ -3,6 +3,7 @@ package dev.ossops.emulator.ram;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.ActionTable;
 import dev.ossops.emulator.rpc.Ids;
+import dev.ossops.emulator.rpc.RpcApi;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
 
@@ -10,6 +11,7 @@ import java.util.Set;
 
 /** RAM API version 2015-05-01. */
 public final class RamService implements RpcService {
+    static final RpcApi API = new RpcApi("Ram", "2015-05-01", "ram", "ram.aliyuncs.com");
     private final ActionTable actions = new ActionTable();
 
     public RamService(RamStore store) {
@@ -20,23 +22,8 @@ public final class RamService implements RpcService {
     }
 
     @Override
-    public String version() {
-        return "2015-05-01";
-    }
-
-    @Override
-    public String product() {
-        return "Ram";
-    }
-
-    @Override
-    public String ramNamespace() {
-        return "ram";
-    }
-
-    @Override
-    public String host() {
-        return "ram.aliyuncs.com";
+    public RpcApi api() {
+        return API;
     }
 
     @Override

@@ -21,30 +21,15 @@ public final class PerAccountService implements RpcService {
         this.byAccount = Map.copyOf(byAccount);
         this.any = this.byAccount.values().iterator().next();
         for (RpcService service : this.byAccount.values()) {
-            if (!service.version().equals(any.version()) || !service.actions().equals(any.actions())) {
-                throw new IllegalArgumentException("per-account instances of " + any.product() + " differ");
+            if (!service.api().equals(any.api()) || !service.actions().equals(any.actions())) {
+                throw new IllegalArgumentException("per-account instances of " + any.api() + " differ");
             }
         }
     }
 
     @Override
-    public String version() {
-        return any.version();
-    }
-
-    @Override
-    public String product() {
-        return any.product();
-    }
-
-    @Override
-    public String ramNamespace() {
-        return any.ramNamespace();
-    }
-
-    @Override
-    public String host() {
-        return any.host();
+    public RpcApi api() {
+        return any.api();
     }
 
     @Override
@@ -57,7 +42,7 @@ public final class PerAccountService implements RpcService {
     public ObjectNode invoke(RpcCall call) {
         RpcService service = byAccount.get(call.caller().principal().accountId());
         if (service == null) {
-            throw new IllegalStateException("no " + product() + " for the caller's account "
+            throw new IllegalStateException("no " + any.api().product() + " for the caller's account "
                     + call.caller().principal().accountId());
         }
         return service.invoke(call);

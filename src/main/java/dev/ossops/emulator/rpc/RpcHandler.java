@@ -39,8 +39,9 @@ public final class RpcHandler {
         // A nonce only needs remembering while a request carrying it could still pass the skew check.
         this.nonces = new NonceCache(clock, MAX_SKEW.multipliedBy(2));
         for (RpcService service : services) {
-            if (servicesByVersion.putIfAbsent(service.version(), service) != null) {
-                throw new IllegalArgumentException("two services answer version " + service.version());
+            if (servicesByVersion.putIfAbsent(service.api().version(), service) != null) {
+                throw new IllegalArgumentException(
+                        "two services answer version " + service.api().version());
             }
         }
     }
@@ -58,7 +59,8 @@ public final class RpcHandler {
             if (!target.actions().contains(action)) {
                 throw RpcErrors.actionNotFound();
             }
-            Optional<RpcException> denied = authorizer.check(caller, target.ramNamespace() + ":" + action, params);
+            Optional<RpcException> denied =
+                    authorizer.check(caller, target.api().ramNamespace() + ":" + action, params);
             if (denied.isPresent()) {
                 throw denied.get();
             }
@@ -77,13 +79,14 @@ public final class RpcHandler {
     private RpcResponse error(
             RpcException e, RpcRequest request, Optional<RpcService> service, String requestId, boolean xml) {
         String host =
-                service.map(RpcService::host).orElse(request.header("host").orElse("127.0.0.1"));
+                service.map(s -> s.api().host()).orElse(request.header("host").orElse("127.0.0.1"));
         return respond(
                 e.status(),
                 requestId,
                 xml,
                 "Error",
-                errorBody(e, requestId, host, service.map(RpcService::product).orElse("")));
+                errorBody(
+                        e, requestId, host, service.map(s -> s.api().product()).orElse("")));
     }
 
     /** The gateway's error document: RequestId, HostId, Code, Message and the troubleshooting link. */

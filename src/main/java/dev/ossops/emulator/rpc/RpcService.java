@@ -11,17 +11,8 @@ import java.util.Set;
  */
 public interface RpcService {
 
-    /** The API version this service answers, e.g. {@code 2015-05-01}. */
-    String version();
-
-    /** The product name used in error links, e.g. {@code Ram}. */
-    String product();
-
-    /** The prefix of this product's RAM actions, e.g. {@code ram} in {@code ram:CreateUser}. */
-    String ramNamespace();
-
-    /** The endpoint host named in error answers' {@code HostId}. */
-    String host();
+    /** The API version this service answers and its RAM action prefix. */
+    RpcApi api();
 
     Set<String> actions();
 

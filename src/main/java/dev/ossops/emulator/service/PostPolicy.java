@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,8 +104,7 @@ public final class PostPolicy {
                     throw invalid(
                             "Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
                 }
-                Iterator<Map.Entry<String, JsonNode>> fields = c.fields();
-                Map.Entry<String, JsonNode> only = fields.next();
+                Map.Entry<String, JsonNode> only = c.properties().iterator().next();
                 if (!only.getValue().isValueNode()) {
                     throw invalid("Invalid Simple-Condition: value must be a string.");
                 }

@@ -10,6 +10,7 @@ import dev.ossops.emulator.ram.RamRole;
 import dev.ossops.emulator.rpc.Ids;
 import dev.ossops.emulator.rpc.Params;
 import dev.ossops.emulator.rpc.Principal;
+import dev.ossops.emulator.rpc.RpcApi;
 import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcService;
 import dev.ossops.policy.PolicyParseException;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * for cross-account roles.
  */
 public final class StsService implements RpcService {
+    static final RpcApi API = new RpcApi("Sts", "2015-04-01", "sts", "sts.aliyuncs.com");
     static final int MIN_DURATION = 900;
     static final int DEFAULT_DURATION = 3600;
     static final int MAX_SESSION_POLICY_BYTES = 2048;
@@ -52,23 +54,8 @@ public final class StsService implements RpcService {
     }
 
     @Override
-    public String version() {
-        return "2015-04-01";
-    }
-
-    @Override
-    public String product() {
-        return "Sts";
-    }
-
-    @Override
-    public String ramNamespace() {
-        return "sts";
-    }
-
-    @Override
-    public String host() {
-        return "sts.aliyuncs.com";
+    public RpcApi api() {
+        return API;
     }
 
     @Override

@@ -81,7 +81,8 @@ class DataDirLockTest {
     @Test
     void acquire_missingDataDir_isCreatedForItsOwnerOnly() throws Exception {
         Path data = dir.resolve("new/data");
-        try (DataDirLock ignored = DataDirLock.acquire(data, STARTED)) {
+        DataDirLock lock = DataDirLock.acquire(data, STARTED);
+        try (lock) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
         }
     }

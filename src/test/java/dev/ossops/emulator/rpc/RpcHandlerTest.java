@@ -50,23 +50,8 @@ class RpcHandlerTest {
     /** A one-action service that answers who called and what Value was sent. */
     private static final class EchoService implements RpcService {
         @Override
-        public String version() {
-            return "2020-01-01";
-        }
-
-        @Override
-        public String product() {
-            return "Echo";
-        }
-
-        @Override
-        public String ramNamespace() {
-            return "echo";
-        }
-
-        @Override
-        public String host() {
-            return "echo.aliyuncs.com";
+        public RpcApi api() {
+            return new RpcApi("Echo", "2020-01-01", "echo", "echo.aliyuncs.com");
         }
 
         @Override

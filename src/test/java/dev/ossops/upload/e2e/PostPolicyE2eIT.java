@@ -152,8 +152,8 @@ class PostPolicyE2eIT {
     private static Form form(JsonNode policy, String key) {
         Form form = new Form();
         policy.get("fields")
-                .fields()
-                .forEachRemaining(f -> form.field(f.getKey(), f.getValue().asText()));
+                .properties()
+                .forEach(f -> form.field(f.getKey(), f.getValue().asText()));
         return form.field("key", key);
     }
 
