@@ -83,14 +83,15 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--dir-mode",
             paramLabel = "MODE",
-            description =
-                    "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined (default: {prefix}/{date}/{uuid}_{filename}).")
+            description = "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined: replaces the key layout"
+                    + " (default: the profile's keyLayout or dirMode, else {prefix}/{date}/{uuid}_{filename}).")
     String dirMode;
 
     @Option(
             names = "--filename-mode",
             paramLabel = "MODE",
-            description = "filename | filename_timestamp (default: filename).")
+            description = "filename | filename_timestamp: how {filename} is written"
+                    + " (default: the profile's filenameMode, else filename).")
     String filenameMode;
 
     @Option(
