@@ -210,6 +210,52 @@ class UploadCommandIT {
     }
 
     @Test
+    void upload_recursiveWithUuidLayout_keepsRelativeDirectoriesBeforeTheLastSegment() throws Exception {
+        Path a = file("assets/a.png", 8);
+        Path b = file("assets/sub/b.png", 9);
+
+        Run r = run(env(), "upload", "--recursive", dir.resolve("assets").toString(), "--prefix", "web", "--quiet");
+
+        assertEquals(0, r.exit(), r.err());
+        Map<String, String> keys = new HashMap<>();
+        for (JsonNode line : lines(r.out())) {
+            String key = line.get("key").asText();
+            keys.put(key.substring(key.lastIndexOf('_') + 1), key);
+        }
+        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+        assertTrue(keys.get("a.png").matches("web/\\d{4}-\\d{2}-\\d{2}/" + uuid + "_a\\.png"), keys.toString());
+        assertTrue(keys.get("b.png").matches("web/\\d{4}-\\d{2}-\\d{2}/sub/" + uuid + "_b\\.png"), keys.toString());
+        assertEquals(sha256(Files.readAllBytes(a)), sha256(stored(keys.get("a.png"))));
+        assertEquals(sha256(Files.readAllBytes(b)), sha256(stored(keys.get("b.png"))));
+    }
+
+    @Test
+    void upload_recursiveWithALinkLeadingOutside_uploadsNothing() throws Exception {
+        file("outside/secret.txt", 5);
+        file("tree/ok.txt", 5);
+        Path link = Files.createSymbolicLink(dir.resolve("tree/leak.txt"), Path.of("../outside/secret.txt"));
+
+        Run r = run(
+                env(),
+                "upload",
+                "--recursive",
+                dir.resolve("tree").toString(),
+                "--dir-mode",
+                "no_subdirectory",
+                "--prefix",
+                "escape",
+                "--quiet");
+
+        assertEquals(1, r.exit());
+        assertEquals(
+                "error: " + link + " is a symbolic link to " + dir.toRealPath().resolve("outside/secret.txt")
+                        + ", outside " + dir.resolve("tree")
+                        + "; a directory upload takes only files inside it: --exclude the link or copy the file in\n",
+                r.err());
+        assertEquals(List.of(), clients.v4().listObjects(bucket, "escape/").getObjectSummaries());
+    }
+
+    @Test
     void upload_profileLimitsAndOneBadFile_uploadsTheOthersAndExitsOne() throws Exception {
         Path profile = Files.writeString(
                 dir.resolve("profile.yaml"), """
