@@ -119,7 +119,8 @@ final class UploadCommand implements Callable<Integer> {
 
     @Option(
             names = "--skip-existing",
-            description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file).")
+            description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file);"
+                    + " needs a key layout without {uuid}, {timestamp} and filename_timestamp, or --key.")
     boolean skipExisting;
 
     @Option(

@@ -181,6 +181,15 @@ public final class Uploader implements AutoCloseable {
         if (explicitKey.isPresent() && files.size() != 1) {
             throw new UploadException("--key names one object but " + files.size() + " files are selected");
         }
+        if (options.skipExisting() && explicitKey.isEmpty()) {
+            // Refused rather than warned about: every HEAD would miss and every file would be sent again, which is
+            // the opposite of what was asked.
+            layout.nonDeterministicPart().ifPresent(part -> {
+                throw new UploadException("--skip-existing cannot match anything with key layout '" + layout.template()
+                        + "': " + part + " makes a new key every run; choose a layout without {uuid}, {timestamp}"
+                        + " and filename_timestamp (e.g. --dir-mode no_subdirectory), or --key");
+            });
+        }
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(slots.controller().ceiling(), files.size())), daemon("ossops-file"));
         try {

@@ -256,6 +256,33 @@ class UploadCommandIT {
     }
 
     @Test
+    void upload_skipExisting_isRefusedWithAUuidLayoutAndSkipsWithADeterministicOne() throws Exception {
+        file("skip/a.png", 8);
+        String tree = dir.resolve("skip").toString();
+
+        Run refused = run(env(), "upload", "--recursive", tree, "--prefix", "skip", "--skip-existing", "--quiet");
+
+        assertEquals(1, refused.exit());
+        assertEquals(
+                "error: --skip-existing cannot match anything with key layout '{prefix}/{date}/{uuid}_{filename}':"
+                        + " {uuid} makes a new key every run; choose a layout without {uuid}, {timestamp} and"
+                        + " filename_timestamp (e.g. --dir-mode no_subdirectory), or --key\n",
+                refused.err());
+        assertEquals(List.of(), clients.v4().listObjects(bucket, "skip/").getObjectSummaries());
+
+        String[] stable = {
+            "upload", "--recursive", tree, "--prefix", "skip", "--dir-mode", "no_subdirectory", "--skip-existing"
+        };
+        Run first = run(env(), stable);
+        Run second = run(env(), stable);
+
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.err().contains("uploaded 1, skipped 0, failed 0"), first.err());
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.err().contains("uploaded 0, skipped 1, failed 0"), second.err());
+    }
+
+    @Test
     void upload_profileLimitsAndOneBadFile_uploadsTheOthersAndExitsOne() throws Exception {
         Path profile = Files.writeString(
                 dir.resolve("profile.yaml"), """
