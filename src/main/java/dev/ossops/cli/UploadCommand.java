@@ -147,8 +147,9 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--checkpoint-dir",
             paramLabel = "DIR",
-            description = "Where multipart checkpoints live (default: .ossops/checkpoints).")
-    Path checkpointDir = CheckpointStore.DEFAULT_DIRECTORY;
+            description = "Where multipart checkpoints live (default: ~/.ossops/checkpoints, whatever the"
+                    + " current directory, so a rerun from anywhere resumes).")
+    Path checkpointDir;
 
     @Option(
             names = "--sign",
@@ -210,7 +211,13 @@ final class UploadCommand implements Callable<Integer> {
         if (model != null || dashscopeEndpoint != null) {
             throw new ParameterException(spec.commandLine(), "--model and --dashscope-endpoint need --to dashscope");
         }
-        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
+        // Absolute at the boundary: checkpoints are keyed by the source's absolute path, which must not depend on
+        // where the command was started.
+        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes)
+                .expand(paths.stream().map(root.environment::resolve).toList());
+        Path checkpoints = checkpointDir == null
+                ? CheckpointStore.defaultDirectory(root.environment.variables())
+                : root.environment.resolve(checkpointDir);
         Uploader.Options options = new Uploader.Options(
                 ByteSize.parse(threshold),
                 partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)),
@@ -242,12 +249,26 @@ final class UploadCommand implements Callable<Integer> {
                             transfer,
                             settings,
                             layout,
-                            new CheckpointStore(checkpointDir),
+                            new CheckpointStore(checkpoints),
                             options,
                             Clock.systemUTC(),
                             progress,
                             slots)) {
-                outcomes = uploader.uploadAll(files, Optional.ofNullable(key), outcome -> print(outcome, out, err));
+                // Ctrl-C ends the JVM without unwinding: the hook says which checkpoints a rerun resumes from.
+                Thread notice = new Thread(() -> {
+                    uploader.interruptedNotices().forEach(line -> err.println("warning: " + line));
+                    err.flush();
+                });
+                Runtime.getRuntime().addShutdownHook(notice);
+                try {
+                    outcomes = uploader.uploadAll(files, Optional.ofNullable(key), outcome -> print(outcome, out, err));
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(notice);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook runs: the JVM is already stopping
+                    }
+                }
             }
             long failed = outcomes.stream()
                     .filter(o -> o instanceof Uploader.Outcome.Failed)
@@ -294,7 +315,8 @@ final class UploadCommand implements Callable<Integer> {
         Map<String, String> env = session.envFile == null
                 ? root.environment.variables()
                 : DotEnv.underlay(root.environment.variables(), DotEnv.load(session.envFile));
-        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
+        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes)
+                .expand(paths.stream().map(root.environment::resolve).toList());
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DashscopeClient client = new DashscopeClient(

@@ -1,5 +1,6 @@
 package dev.ossops.cli;
 
+import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import com.aliyun.oss.model.ListMultipartUploadsRequest;
 import com.aliyun.oss.model.OSSObject;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.checksum.Crc64;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
+import dev.ossops.upload.Checkpoint;
+import dev.ossops.upload.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,6 +283,56 @@ class UploadCommandIT {
         assertTrue(first.err().contains("uploaded 1, skipped 0, failed 0"), first.err());
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.err().contains("uploaded 0, skipped 1, failed 0"), second.err());
+    }
+
+    @Test
+    void upload_truncatedCheckpoint_abortsItsUploadSaysSoAndStartsOver() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path big = file("work/big.bin", 300 * 1024 + 5);
+        String key = "tamper/big.bin";
+        String uploadId = clients.v4()
+                .initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key))
+                .getUploadId();
+        CheckpointStore store = new CheckpointStore(CheckpointStore.defaultDirectory(Map.of("HOME", home.toString())));
+        store.save(Checkpoint.start(
+                bucket,
+                key,
+                uploadId,
+                big,
+                Files.size(big),
+                Files.getLastModifiedTime(big).toMillis(),
+                100 * 1024));
+        Path checkpoint = store.pathFor(bucket, key, big);
+        String json = Files.readString(checkpoint);
+        Files.writeString(checkpoint, json.substring(0, json.indexOf("\"file\"")));
+        Map<String, String> env = env();
+        env.put("HOME", home.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        // A relative path, resolved in the command's working directory, not the JVM's.
+        int exit = Main.run(
+                new String[] {
+                    "upload", "big.bin", "--key", key, "--multipart-threshold", "100KiB", "--part-size", "100KiB", "-q"
+                },
+                new PrintWriter(out),
+                new PrintWriter(err),
+                CliEnvironment.nonInteractive(env).in(work));
+
+        assertEquals(0, exit, err.toString());
+        assertEquals(
+                "warning: big.bin: checkpoint " + checkpoint + " cannot be used (not JSON: Unexpected end-of-input"
+                        + " within/between Object entries); its upload " + uploadId
+                        + " was aborted; uploading from the start\n",
+                err.toString());
+        assertArrayEquals(Files.readAllBytes(big), stored(key));
+        assertEquals(
+                List.of(),
+                clients.v4()
+                        .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                        .getMultipartUploads());
+        assertFalse(Files.exists(checkpoint));
     }
 
     @Test
