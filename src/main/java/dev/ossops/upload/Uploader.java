@@ -366,8 +366,9 @@ public final class Uploader implements AutoCloseable {
                         ? "; its upload " + c.uploadId().get() + " was aborted"
                         : "";
             } else if (c.uploadId().isPresent()) {
-                aborted = "; its upload " + c.uploadId().get() + " names no key this checkpoint could be for, so it is"
-                        + " left alone: " + LIFECYCLE_HINT;
+                // Without a key that matches the file's name the id may be anyone's: never abort on its word.
+                aborted = "; its upload " + c.uploadId().get() + " is left alone, since the checkpoint names no key"
+                        + " it could be for (" + LIFECYCLE_HINT + ")";
             }
             warnings.add(selected.name() + ": checkpoint " + c.file() + " cannot be used (" + c.reason() + ")" + aborted
                     + "; uploading from the start");
