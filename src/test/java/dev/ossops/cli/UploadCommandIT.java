@@ -336,6 +336,63 @@ class UploadCommandIT {
     }
 
     @Test
+    void upload_checkpointEditedToNameAnotherKey_leavesThatUploadAloneAndStartsOver() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home2"));
+        Path big = file("edited/big.bin", 300 * 1024 + 5);
+        String key = "tamper/edited.bin";
+        String theirs = clients.v4()
+                .initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, "someone/else.bin"))
+                .getUploadId();
+        CheckpointStore store = new CheckpointStore(CheckpointStore.defaultDirectory(Map.of("HOME", home.toString())));
+        store.save(Checkpoint.start(
+                bucket,
+                key,
+                theirs,
+                big,
+                Files.size(big),
+                Files.getLastModifiedTime(big).toMillis(),
+                100 * 1024));
+        Path checkpoint = store.pathFor(bucket, key, big);
+        Files.writeString(checkpoint, Files.readString(checkpoint).replace(key, "someone/else.bin"));
+        Map<String, String> env = env();
+        env.put("HOME", home.toString());
+
+        Run r = run(
+                env,
+                "upload",
+                big.toString(),
+                "--key",
+                key,
+                "--multipart-threshold",
+                "100KiB",
+                "--part-size",
+                "100KiB",
+                "-q");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(
+                "warning: big.bin: checkpoint " + checkpoint + " cannot be used (checkpoint is for bucket '" + bucket
+                        + "' key 'someone/else.bin' file '" + big + "', not this upload); its upload " + theirs
+                        + " is left alone, since the checkpoint names no key it could be for (a lifecycle rule with"
+                        + " AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json) removes them);"
+                        + " uploading from the start\n",
+                r.err());
+        assertArrayEquals(Files.readAllBytes(big), stored(key));
+        assertEquals(
+                List.of(theirs),
+                clients
+                        .v4()
+                        .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                        .getMultipartUploads()
+                        .stream()
+                        .map(u -> u.getUploadId())
+                        .toList());
+        clients.v4()
+                .abortMultipartUpload(
+                        new com.aliyun.oss.model.AbortMultipartUploadRequest(bucket, "someone/else.bin", theirs));
+    }
+
+    @Test
     void upload_profileLimitsAndOneBadFile_uploadsTheOthersAndExitsOne() throws Exception {
         Path profile = Files.writeString(
                 dir.resolve("profile.yaml"), """
