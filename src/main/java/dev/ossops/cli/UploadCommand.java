@@ -83,14 +83,15 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--dir-mode",
             paramLabel = "MODE",
-            description =
-                    "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined (default: {prefix}/{date}/{uuid}_{filename}).")
+            description = "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined: replaces the key layout"
+                    + " (default: the profile's keyLayout or dirMode, else {prefix}/{date}/{uuid}_{filename}).")
     String dirMode;
 
     @Option(
             names = "--filename-mode",
             paramLabel = "MODE",
-            description = "filename | filename_timestamp (default: filename).")
+            description = "filename | filename_timestamp: how {filename} is written"
+                    + " (default: the profile's filenameMode, else filename).")
     String filenameMode;
 
     @Option(
@@ -118,7 +119,8 @@ final class UploadCommand implements Callable<Integer> {
 
     @Option(
             names = "--skip-existing",
-            description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file).")
+            description = "Skip a file whose key holds an object of the same size and CRC-64 (one HEAD per file);"
+                    + " needs a key layout without {uuid}, {timestamp} and filename_timestamp, or --key.")
     boolean skipExisting;
 
     @Option(
@@ -145,8 +147,9 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--checkpoint-dir",
             paramLabel = "DIR",
-            description = "Where multipart checkpoints live (default: .ossops/checkpoints).")
-    Path checkpointDir = CheckpointStore.DEFAULT_DIRECTORY;
+            description = "Where multipart checkpoints live (default: ~/.ossops/checkpoints, whatever the"
+                    + " current directory, so a rerun from anywhere resumes).")
+    Path checkpointDir;
 
     @Option(
             names = "--sign",
@@ -208,7 +211,13 @@ final class UploadCommand implements Callable<Integer> {
         if (model != null || dashscopeEndpoint != null) {
             throw new ParameterException(spec.commandLine(), "--model and --dashscope-endpoint need --to dashscope");
         }
-        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
+        // Absolute at the boundary: checkpoints are keyed by the source's absolute path, which must not depend on
+        // where the command was started.
+        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes)
+                .expand(paths.stream().map(root.environment::resolve).toList());
+        Path checkpoints = checkpointDir == null
+                ? CheckpointStore.defaultDirectory(root.environment.variables())
+                : root.environment.resolve(checkpointDir);
         Uploader.Options options = new Uploader.Options(
                 ByteSize.parse(threshold),
                 partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)),
@@ -240,12 +249,26 @@ final class UploadCommand implements Callable<Integer> {
                             transfer,
                             settings,
                             layout,
-                            new CheckpointStore(checkpointDir),
+                            new CheckpointStore(checkpoints),
                             options,
                             Clock.systemUTC(),
                             progress,
                             slots)) {
-                outcomes = uploader.uploadAll(files, Optional.ofNullable(key), outcome -> print(outcome, out, err));
+                // Ctrl-C ends the JVM without unwinding: the hook says which checkpoints a rerun resumes from.
+                Thread notice = new Thread(() -> {
+                    uploader.interruptedNotices().forEach(line -> err.println("warning: " + line));
+                    err.flush();
+                });
+                Runtime.getRuntime().addShutdownHook(notice);
+                try {
+                    outcomes = uploader.uploadAll(files, Optional.ofNullable(key), outcome -> print(outcome, out, err));
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(notice);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook runs: the JVM is already stopping
+                    }
+                }
             }
             long failed = outcomes.stream()
                     .filter(o -> o instanceof Uploader.Outcome.Failed)
@@ -292,7 +315,8 @@ final class UploadCommand implements Callable<Integer> {
         Map<String, String> env = session.envFile == null
                 ? root.environment.variables()
                 : DotEnv.underlay(root.environment.variables(), DotEnv.load(session.envFile));
-        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes).expand(paths);
+        List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes)
+                .expand(paths.stream().map(root.environment::resolve).toList());
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DashscopeClient client = new DashscopeClient(

@@ -80,13 +80,17 @@ public final class FileSelection {
     private List<Selected> walk(Path root) {
         List<Selected> found = new ArrayList<>();
         try {
+            Path realRoot = root.toRealPath();
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     // attrs describe a link itself; a link to a regular file is uploaded as that file.
                     if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file))) {
                         String name = relativeName(root, file);
                         if (selects(name)) {
+                            if (attrs.isSymbolicLink()) {
+                                refuseEscape(root, realRoot, file);
+                            }
                             found.add(new Selected(file, name));
                         }
                     }
@@ -104,6 +108,18 @@ public final class FileSelection {
         }
         found.sort(Comparator.comparing(Selected::name));
         return found;
+    }
+
+    /**
+     * A link that leads out of the directory would upload a file the user did not choose (a link planted in a shared
+     * tree can point at ~/.ssh): refused, with the whole run, before any byte is sent.
+     */
+    private static void refuseEscape(Path root, Path realRoot, Path link) throws IOException {
+        Path target = link.toRealPath();
+        if (!target.startsWith(realRoot)) {
+            throw new UploadException(link + " is a symbolic link to " + target + ", outside " + root
+                    + "; a directory upload takes only files inside it: --exclude the link or copy the file in");
+        }
     }
 
     private static String relativeName(Path root, Path file) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -20,8 +21,9 @@ import java.util.stream.Collectors;
  *   <li>{@code {date}}: {@code yyyy-MM-dd}; {@code {year}} {@code {month}} {@code {day}}: its parts;</li>
  *   <li>{@code {timestamp}}: {@code yyyyMMddHHmmssSSS}, the Dify plugin's timestamp;</li>
  *   <li>{@code {uuid}}: a random UUID, one per key;</li>
- *   <li>{@code {filename}}: the file's name (its path relative to the directory being uploaded),
- *       with the timestamp inserted before the extension in {@link FilenameMode#FILENAME_TIMESTAMP}.</li>
+ *   <li>{@code {filename}}: the file's name, with the timestamp inserted before the extension in
+ *       {@link FilenameMode#FILENAME_TIMESTAMP}; a file's directories relative to an uploaded directory are kept
+ *       as segments before the layout's last segment ({@link #render}).</li>
  * </ul>
  * Dates and times are read from the clock in the clock's zone (the Dify plugin uses local time).
  * Runs of {@code /} collapse to one, so an empty prefix leaves no empty segment; the result must
@@ -150,23 +152,44 @@ public final class KeyLayout {
     }
 
     /**
-     * The key for the file {@code filename} (a name, or a {@code /}-separated path relative to an
-     * uploaded directory) under {@code prefix}. Reads the clock and draws a UUID once per call.
+     * The key for the file {@code filename} under {@code prefix}. {@code filename} is a name, or a {@code /}-separated
+     * path relative to an uploaded directory: then {@code {filename}} is its last segment, and its directories go
+     * between the layout's directory part (up to the template's last {@code /}) and its last segment, as
+     * {@code ossutil cp -r} keeps them: {@code sub/b.png} under {@code {prefix}/{date}/{uuid}_{filename}} is
+     * {@code prefix/2026-03-04/sub/<uuid>_b.png}. Reads the clock and draws a UUID once per call.
+     *
+     * @throws UploadException when the key would have a {@code .} or {@code ..} segment or a backslash (a client or
+     *     proxy may resolve them, and Windows tools read {@code \} as a separator), or OSS would refuse it
      */
     public String render(String prefix, String filename) {
         if (filename == null || filename.isEmpty()) {
             throw new UploadException("file name is empty");
         }
+        int slash = filename.lastIndexOf('/');
+        String directories = filename.substring(0, slash + 1);
+        String base = filename.substring(slash + 1);
+        if (base.isEmpty()) {
+            throw new UploadException("file name '" + filename + "' ends with '/'");
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         String timestamp = TIMESTAMP.format(now);
         String cleanPrefix = trimSlashes(prefix == null ? "" : prefix);
-        String name = filenameMode == FilenameMode.FILENAME_TIMESTAMP ? withTimestamp(filename, timestamp) : filename;
+        String name = filenameMode == FilenameMode.FILENAME_TIMESTAMP ? withTimestamp(base, timestamp) : base;
         UUID uuid = template.contains("{uuid}") ? uuids.get() : null;
-        Matcher m = PLACEHOLDER.matcher(template);
+        // Placeholders never contain '/', so the template's last '/' is a literal one.
+        int split = template.lastIndexOf('/');
+        String key = fill(template.substring(0, split + 1), cleanPrefix, now, timestamp, uuid, name) + "/" + directories
+                + fill(template.substring(split + 1), cleanPrefix, now, timestamp, uuid, name);
+        return checkSegments(ObjectKeys.validate(ObjectKeys.normalize(key)));
+    }
+
+    private static String fill(
+            String part, String prefix, LocalDateTime now, String timestamp, UUID uuid, String name) {
+        Matcher m = PLACEHOLDER.matcher(part);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = switch (m.group(1)) {
-                case "prefix" -> cleanPrefix;
+                case "prefix" -> prefix;
                 case "date" ->
                     String.format(
                             Locale.ROOT, "%04d-%02d-%02d", now.getYear(), now.getMonthValue(), now.getDayOfMonth());
@@ -181,7 +204,37 @@ public final class KeyLayout {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
-        return ObjectKeys.validate(ObjectKeys.normalize(out.toString()));
+        return out.toString();
+    }
+
+    private static String checkSegments(String key) {
+        if (key.indexOf('\\') >= 0) {
+            throw new UploadException("object key '" + key + "' would contain a backslash; rename the file or prefix");
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new UploadException("object key '" + key + "' would contain a '" + segment + "' segment");
+            }
+        }
+        return key;
+    }
+
+    /**
+     * What gives the same file a new key every run, if anything: {@code {uuid}}, {@code {timestamp}} or
+     * {@link FilenameMode#FILENAME_TIMESTAMP}. With one of them no earlier upload can be found by its key. (Date
+     * placeholders change only daily: a rerun the same day finds the same key.)
+     */
+    public Optional<String> nonDeterministicPart() {
+        if (template.contains("{uuid}")) {
+            return Optional.of("{uuid}");
+        }
+        if (template.contains("{timestamp}")) {
+            return Optional.of("{timestamp}");
+        }
+        if (filenameMode == FilenameMode.FILENAME_TIMESTAMP && template.contains("{filename}")) {
+            return Optional.of("filename mode filename_timestamp");
+        }
+        return Optional.empty();
     }
 
     private static String trimSlashes(String s) {

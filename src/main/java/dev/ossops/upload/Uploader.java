@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,6 +121,8 @@ public final class Uploader implements AutoCloseable {
     private final TransferProgress progress;
     private final TransferSlots slots;
     private final ExecutorService transfers;
+    /** Multipart uploads in flight: file name -> checkpoint file, for {@link #interruptedNotices}. */
+    private final Map<String, Path> active = new ConcurrentHashMap<>();
 
     /** With slots of its own, pinned or adaptive as {@code options} say (the store's throttling is not seen). */
     public Uploader(
@@ -181,6 +184,15 @@ public final class Uploader implements AutoCloseable {
         if (explicitKey.isPresent() && files.size() != 1) {
             throw new UploadException("--key names one object but " + files.size() + " files are selected");
         }
+        if (options.skipExisting() && explicitKey.isEmpty()) {
+            // Refused rather than warned about: every HEAD would miss and every file would be sent again, which is
+            // the opposite of what was asked.
+            layout.nonDeterministicPart().ifPresent(part -> {
+                throw new UploadException("--skip-existing cannot match anything with key layout '" + layout.template()
+                        + "': " + part + " makes a new key every run; choose a layout without {uuid}, {timestamp}"
+                        + " and filename_timestamp (e.g. --dir-mode no_subdirectory), or --key");
+            });
+        }
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(slots.controller().ceiling(), files.size())), daemon("ossops-file"));
         try {
@@ -238,7 +250,7 @@ public final class Uploader implements AutoCloseable {
                 .orElseGet(() -> layout.render(settings.prefix(), selected.name()));
         Optional<Checkpoint> resume = Optional.empty();
         if (plan.multipart()) {
-            resume = findCheckpoint(selected, key, explicitKey.isPresent(), size, mtime);
+            resume = findCheckpoint(selected, key, explicitKey.isPresent(), size, mtime, warnings);
             if (resume.isPresent()) {
                 key = resume.get().key();
             }
@@ -303,21 +315,27 @@ public final class Uploader implements AutoCloseable {
     }
 
     /**
-     * The checkpoint to resume, if any. Checkpoints that cannot be used (corrupt, or the file has
-     * changed) are deleted and their uploads aborted: otherwise they would stay billed and unseen.
+     * The checkpoint to resume, if any. Checkpoints that cannot be used (unreadable, or the file has changed) are
+     * deleted and their uploads aborted where they can be named: otherwise they would stay billed and unseen. An
+     * unreadable one is reported in {@code warnings}; the file then starts over.
      */
     private Optional<Checkpoint> findCheckpoint(
-            FileSelection.Selected selected, String key, boolean explicit, long size, long mtime) {
+            FileSelection.Selected selected,
+            String key,
+            boolean explicit,
+            long size,
+            long mtime,
+            List<String> warnings) {
         try {
             CheckpointStore.Load load = checkpoints.load(settings.bucket(), key, selected.file(), size, mtime);
-            Optional<Checkpoint> found = usable(load, key);
+            Optional<Checkpoint> found = usable(selected, load, warnings);
             if (found.isPresent() || explicit) {
                 return found;
             }
             // Layouts with a UUID render a new key every run: the checkpoint is found by its file instead.
             Optional<Checkpoint> resumable = Optional.empty();
             for (CheckpointStore.Load other : checkpoints.forFile(settings.bucket(), selected.file(), size, mtime)) {
-                Optional<Checkpoint> candidate = usable(other, key);
+                Optional<Checkpoint> candidate = usable(selected, other, warnings);
                 if (resumable.isEmpty()) {
                     resumable = candidate;
                 }
@@ -328,23 +346,50 @@ public final class Uploader implements AutoCloseable {
         }
     }
 
-    private Optional<Checkpoint> usable(CheckpointStore.Load load, String key) throws IOException {
+    private Optional<Checkpoint> usable(
+            FileSelection.Selected selected, CheckpointStore.Load load, List<String> warnings) throws IOException {
         if (load instanceof CheckpointStore.Load.Resumable r) {
             return Optional.of(r.checkpoint());
         }
         if (load instanceof CheckpointStore.Load.Stale s) {
+            // A checkpoint ossops wrote names its upload for sure: an abort that fails fails the file and keeps the
+            // checkpoint, so the next run tries again rather than leaving the upload billed and forgotten.
             store.abort(settings.bucket(), s.checkpoint().key(), s.checkpoint().uploadId());
             checkpoints.delete(
                     s.checkpoint().bucket(),
                     s.checkpoint().key(),
                     Path.of(s.checkpoint().file()));
         } else if (load instanceof CheckpointStore.Load.Corrupt c) {
-            if (c.uploadId().isPresent()) {
-                store.abort(settings.bucket(), key, c.uploadId().get());
+            String aborted = "";
+            if (c.uploadId().isPresent() && c.key().isPresent()) {
+                aborted = abortQuietly(c.key().get(), c.uploadId().get(), warnings)
+                        ? "; its upload " + c.uploadId().get() + " was aborted"
+                        : "";
+            } else if (c.uploadId().isPresent()) {
+                // Without a key that matches the file's name the id may be anyone's: never abort on its word.
+                aborted = "; its upload " + c.uploadId().get() + " is left alone, since the checkpoint names no key"
+                        + " it could be for (" + LIFECYCLE_HINT + ")";
             }
+            warnings.add(selected.name() + ": checkpoint " + c.file() + " cannot be used (" + c.reason() + ")" + aborted
+                    + "; uploading from the start");
             Files.deleteIfExists(c.file());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Aborts the upload an unreadable checkpoint named, if possible: what is left of the file is not trusted enough
+     * to fail the upload over, so one that cannot be aborted (already gone, refused) is a warning.
+     */
+    private boolean abortQuietly(String key, String uploadId, List<String> warnings) {
+        try {
+            store.abort(settings.bucket(), key, uploadId);
+            return true;
+        } catch (TransferException e) {
+            warnings.add(settings.bucket() + "/" + key + ": upload " + uploadId + " of an unusable checkpoint could"
+                    + " not be aborted (" + e.getMessage() + "); " + LIFECYCLE_HINT);
+            return false;
+        }
     }
 
     private Outcome.Uploaded multipart(
@@ -369,6 +414,29 @@ public final class Uploader implements AutoCloseable {
                     Checkpoint.start(bucket, key, uploadId, selected.file(), plan.fileSize(), mtime, plan.partSize());
             save(checkpoint);
         }
+        active.put(selected.name(), checkpoints.pathFor(bucket, key, selected.file()));
+        try {
+            return sendParts(selected, key, plan, checkpoint);
+        } finally {
+            active.remove(selected.name());
+        }
+    }
+
+    /**
+     * What an interruption (Ctrl-C) leaves: one line per multipart upload still running, with where its checkpoint
+     * is. Safe to call from a shutdown hook while uploads run.
+     */
+    public List<String> interruptedNotices() {
+        return active.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ": interrupted; checkpoint " + e.getValue()
+                        + ": run the same command again, from any directory, to resume")
+                .toList();
+    }
+
+    private Outcome.Uploaded sendParts(
+            FileSelection.Selected selected, String key, PartPlan plan, Checkpoint checkpoint) {
+        String bucket = settings.bucket();
         int resumed = checkpoint.parts().size();
         checkpoint.parts().forEach(p -> progress.transferred(selected.name(), p.size()));
         PartRun run = new PartRun(checkpoint);
@@ -419,7 +487,8 @@ public final class Uploader implements AutoCloseable {
         } catch (TransferException e) {
             if (e.resumable()) {
                 throw new TransferException(
-                        e.getMessage() + " (checkpoint kept: run the same upload again to resume)",
+                        e.getMessage() + " (checkpoint kept in " + checkpoints.pathFor(bucket, key, selected.file())
+                                + ": run the same command again, from any directory, to resume)",
                         e.code().orElse(null),
                         true,
                         e);

@@ -57,6 +57,17 @@ class MainTest {
     }
 
     @Test
+    void help_upload_namesTheProfilesLayoutAsTheDefault() {
+        String help = CliRun.run(Map.of(), "upload", "--help").out().replaceAll("\\s+", " ");
+
+        assertTrue(
+                help.contains("replaces the key layout (default: the profile's keyLayout or dirMode, else"
+                        + " {prefix}/{date}/{uuid}_{filename})"),
+                help);
+        assertTrue(help.contains("(default: the profile's filenameMode, else filename)"), help);
+    }
+
+    @Test
     void run_dashscopeWithoutModel_isAUsageErrorWithoutStacktraceHint(@TempDir Path dir) {
         CliRun run = CliRun.run(
                 Map.of(), "upload", "--to", "dashscope", dir.resolve("cat.png").toString());

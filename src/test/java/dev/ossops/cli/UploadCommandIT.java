@@ -1,5 +1,6 @@
 package dev.ossops.cli;
 
+import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import com.aliyun.oss.model.ListMultipartUploadsRequest;
 import com.aliyun.oss.model.OSSObject;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.checksum.Crc64;
 import dev.ossops.emulator.EmulatorClients;
 import dev.ossops.emulator.EmulatorExtension;
+import dev.ossops.upload.Checkpoint;
+import dev.ossops.upload.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,6 +210,186 @@ class UploadCommandIT {
                 clients.v4()
                         .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
                         .getMultipartUploads());
+    }
+
+    @Test
+    void upload_recursiveWithUuidLayout_keepsRelativeDirectoriesBeforeTheLastSegment() throws Exception {
+        Path a = file("assets/a.png", 8);
+        Path b = file("assets/sub/b.png", 9);
+
+        Run r = run(env(), "upload", "--recursive", dir.resolve("assets").toString(), "--prefix", "web", "--quiet");
+
+        assertEquals(0, r.exit(), r.err());
+        Map<String, String> keys = new HashMap<>();
+        for (JsonNode line : lines(r.out())) {
+            String key = line.get("key").asText();
+            keys.put(key.substring(key.lastIndexOf('_') + 1), key);
+        }
+        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+        assertTrue(keys.get("a.png").matches("web/\\d{4}-\\d{2}-\\d{2}/" + uuid + "_a\\.png"), keys.toString());
+        assertTrue(keys.get("b.png").matches("web/\\d{4}-\\d{2}-\\d{2}/sub/" + uuid + "_b\\.png"), keys.toString());
+        assertEquals(sha256(Files.readAllBytes(a)), sha256(stored(keys.get("a.png"))));
+        assertEquals(sha256(Files.readAllBytes(b)), sha256(stored(keys.get("b.png"))));
+    }
+
+    @Test
+    void upload_recursiveWithALinkLeadingOutside_uploadsNothing() throws Exception {
+        file("outside/secret.txt", 5);
+        file("tree/ok.txt", 5);
+        Path link = Files.createSymbolicLink(dir.resolve("tree/leak.txt"), Path.of("../outside/secret.txt"));
+
+        Run r = run(
+                env(),
+                "upload",
+                "--recursive",
+                dir.resolve("tree").toString(),
+                "--dir-mode",
+                "no_subdirectory",
+                "--prefix",
+                "escape",
+                "--quiet");
+
+        assertEquals(1, r.exit());
+        assertEquals(
+                "error: " + link + " is a symbolic link to " + dir.toRealPath().resolve("outside/secret.txt")
+                        + ", outside " + dir.resolve("tree")
+                        + "; a directory upload takes only files inside it: --exclude the link or copy the file in\n",
+                r.err());
+        assertEquals(List.of(), clients.v4().listObjects(bucket, "escape/").getObjectSummaries());
+    }
+
+    @Test
+    void upload_skipExisting_isRefusedWithAUuidLayoutAndSkipsWithADeterministicOne() throws Exception {
+        file("skip/a.png", 8);
+        String tree = dir.resolve("skip").toString();
+
+        Run refused = run(env(), "upload", "--recursive", tree, "--prefix", "skip", "--skip-existing", "--quiet");
+
+        assertEquals(1, refused.exit());
+        assertEquals(
+                "error: --skip-existing cannot match anything with key layout '{prefix}/{date}/{uuid}_{filename}':"
+                        + " {uuid} makes a new key every run; choose a layout without {uuid}, {timestamp} and"
+                        + " filename_timestamp (e.g. --dir-mode no_subdirectory), or --key\n",
+                refused.err());
+        assertEquals(List.of(), clients.v4().listObjects(bucket, "skip/").getObjectSummaries());
+
+        String[] stable = {
+            "upload", "--recursive", tree, "--prefix", "skip", "--dir-mode", "no_subdirectory", "--skip-existing"
+        };
+        Run first = run(env(), stable);
+        Run second = run(env(), stable);
+
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.err().contains("uploaded 1, skipped 0, failed 0"), first.err());
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.err().contains("uploaded 0, skipped 1, failed 0"), second.err());
+    }
+
+    @Test
+    void upload_truncatedCheckpoint_abortsItsUploadSaysSoAndStartsOver() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path big = file("work/big.bin", 300 * 1024 + 5);
+        String key = "tamper/big.bin";
+        String uploadId = clients.v4()
+                .initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key))
+                .getUploadId();
+        CheckpointStore store = new CheckpointStore(CheckpointStore.defaultDirectory(Map.of("HOME", home.toString())));
+        store.save(Checkpoint.start(
+                bucket,
+                key,
+                uploadId,
+                big,
+                Files.size(big),
+                Files.getLastModifiedTime(big).toMillis(),
+                100 * 1024));
+        Path checkpoint = store.pathFor(bucket, key, big);
+        String json = Files.readString(checkpoint);
+        Files.writeString(checkpoint, json.substring(0, json.indexOf("\"file\"")));
+        Map<String, String> env = env();
+        env.put("HOME", home.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        // A relative path, resolved in the command's working directory, not the JVM's.
+        int exit = Main.run(
+                new String[] {
+                    "upload", "big.bin", "--key", key, "--multipart-threshold", "100KiB", "--part-size", "100KiB", "-q"
+                },
+                new PrintWriter(out),
+                new PrintWriter(err),
+                CliEnvironment.nonInteractive(env).in(work));
+
+        assertEquals(0, exit, err.toString());
+        assertEquals(
+                "warning: big.bin: checkpoint " + checkpoint + " cannot be used (not JSON: Unexpected end-of-input"
+                        + " within/between Object entries); its upload " + uploadId
+                        + " was aborted; uploading from the start\n",
+                err.toString());
+        assertArrayEquals(Files.readAllBytes(big), stored(key));
+        assertEquals(
+                List.of(),
+                clients.v4()
+                        .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                        .getMultipartUploads());
+        assertFalse(Files.exists(checkpoint));
+    }
+
+    @Test
+    void upload_checkpointEditedToNameAnotherKey_leavesThatUploadAloneAndStartsOver() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home2"));
+        Path big = file("edited/big.bin", 300 * 1024 + 5);
+        String key = "tamper/edited.bin";
+        String theirs = clients.v4()
+                .initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, "someone/else.bin"))
+                .getUploadId();
+        CheckpointStore store = new CheckpointStore(CheckpointStore.defaultDirectory(Map.of("HOME", home.toString())));
+        store.save(Checkpoint.start(
+                bucket,
+                key,
+                theirs,
+                big,
+                Files.size(big),
+                Files.getLastModifiedTime(big).toMillis(),
+                100 * 1024));
+        Path checkpoint = store.pathFor(bucket, key, big);
+        Files.writeString(checkpoint, Files.readString(checkpoint).replace(key, "someone/else.bin"));
+        Map<String, String> env = env();
+        env.put("HOME", home.toString());
+
+        Run r = run(
+                env,
+                "upload",
+                big.toString(),
+                "--key",
+                key,
+                "--multipart-threshold",
+                "100KiB",
+                "--part-size",
+                "100KiB",
+                "-q");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(
+                "warning: big.bin: checkpoint " + checkpoint + " cannot be used (checkpoint is for bucket '" + bucket
+                        + "' key 'someone/else.bin' file '" + big + "', not this upload); its upload " + theirs
+                        + " is left alone, since the checkpoint names no key it could be for (a lifecycle rule with"
+                        + " AbortMultipartUpload (such as lifecycle/abort-incomplete-uploads.json) removes them);"
+                        + " uploading from the start\n",
+                r.err());
+        assertArrayEquals(Files.readAllBytes(big), stored(key));
+        assertEquals(
+                List.of(theirs),
+                clients
+                        .v4()
+                        .listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                        .getMultipartUploads()
+                        .stream()
+                        .map(u -> u.getUploadId())
+                        .toList());
+        clients.v4()
+                .abortMultipartUpload(
+                        new com.aliyun.oss.model.AbortMultipartUploadRequest(bucket, "someone/else.bin", theirs));
     }
 
     @Test

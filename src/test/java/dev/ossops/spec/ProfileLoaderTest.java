@@ -277,7 +277,7 @@ class ProfileLoaderTest {
                         Optional.of(604_800L),
                         List.of("image/png", "image/*"),
                         Optional.of(1024L),
-                        Optional.of("yyyy_mm_dd_combined"),
+                        Optional.empty(),
                         Optional.of("filename_timestamp"),
                         Optional.of("public-read"))),
                 profile.uploader());

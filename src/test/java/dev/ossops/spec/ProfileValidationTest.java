@@ -661,14 +661,24 @@ class ProfileValidationTest {
                         "profile.yaml:10:18: error: cdn.domains[\"media.example.com\"].cacheTtl[0]: set exactly one of fileTypes or paths")),
         bad(
                 "uploader placeholder",
-                UPLOADER + "keyLayout: '{prefix}/{day}/{uuid}'}\n",
+                UPLOADER + "keyLayout: '{prefix}/{hour}/{uuid}'}\n",
                 List.of(
-                        "profile.yaml:7:42: error: uploader.keyLayout: unknown placeholder '{day}'; accepted: {prefix} {date} {uuid} {filename} {timestamp}")),
+                        "profile.yaml:7:42: error: uploader.keyLayout: unknown placeholder '{hour}'; accepted: {prefix} {date} {year} {month} {day} {uuid} {filename} {timestamp}")),
+        bad(
+                "uploader key layout and directory mode both",
+                UPLOADER + "keyLayout: '{prefix}/{uuid}_{filename}', dirMode: no_subdirectory}\n",
+                List.of(
+                        "profile.yaml:7:72: error: uploader.dirMode: 'dirMode' and 'keyLayout' cannot both be set: both set the key template (dirMode is shorthand for a keyLayout); keep one")),
+        bad(
+                "uploader key layout of timestamp only",
+                UPLOADER + "keyLayout: '{prefix}/{timestamp}'}\n",
+                List.of(
+                        "profile.yaml:7:42: error: uploader.keyLayout: needs {uuid} or {filename}, or files uploaded in the same run would get the same key")),
         bad(
                 "uploader key layout collides",
                 UPLOADER + "keyLayout: '{prefix}/{date}'}\n",
                 List.of(
-                        "profile.yaml:7:42: error: uploader.keyLayout: needs {uuid}, {filename} or {timestamp}, or every upload would get the same key")),
+                        "profile.yaml:7:42: error: uploader.keyLayout: needs {uuid} or {filename}, or files uploaded in the same run would get the same key")),
         bad(
                 "uploader URL expiry",
                 UPLOADER + "urlExpiresSeconds: 604801}\n",

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -106,7 +107,8 @@ class CheckpointStoreTest {
         assertFalse(p.equals(store.pathFor("bkt2", "k", file)));
         assertFalse(p.equals(store.pathFor("bkt", "k2", file)));
         assertFalse(p.equals(store.pathFor("bkt", "k", tmp.resolve("other.mp4"))));
-        assertTrue(p.getFileName().toString().matches("[0-9a-f]{64}\\.json"));
+        assertTrue(p.getFileName().toString().matches("[0-9a-f]{64}-[0-9a-f]{64}\\.json"));
+        assertEquals(tmp.resolve(".ossops/checkpoints"), p.getParent());
     }
 
     @Test
@@ -127,6 +129,52 @@ class CheckpointStoreTest {
         CheckpointStore.Load.Corrupt c = corruptWith(json.substring(0, json.length() / 2));
         assertTrue(c.reason().startsWith("not JSON: Unexpected end-of-input"), c.reason());
         assertEquals(store.pathFor("bkt", "up/video.mp4", file), c.file());
+        // Cut short after the upload id: still enough to abort the upload it started.
+        assertEquals(Optional.of("0004B9894A22E5B1888A1E29F823****"), c.uploadId());
+        assertEquals(Optional.of("up/video.mp4"), c.key());
+    }
+
+    @Test
+    void load_truncatedBeforeTheUploadId_isCorruptWithNothingToAbort() throws IOException {
+        CheckpointStore.Load.Corrupt c = corruptWith(goldenFor().substring(0, 40));
+        assertEquals(Optional.empty(), c.uploadId());
+        assertEquals(Optional.empty(), c.key());
+    }
+
+    @Test
+    void load_keyEditedToAnother_isCorruptAndNamesNoKeyToAbort() throws IOException {
+        CheckpointStore.Load.Corrupt c =
+                corruptWith(goldenFor().replace("\"key\" : \"up/video.mp4\"", "\"key\" : \"someone/else.mp4\""));
+        assertEquals(
+                "checkpoint is for bucket 'bkt' key 'someone/else.mp4' file '"
+                        + file.toAbsolutePath().normalize() + "', not this upload",
+                c.reason());
+        assertEquals(Optional.empty(), c.key());
+    }
+
+    @Test
+    void load_oversizedFile_isCorruptWithoutReadingItWhole() throws IOException {
+        CheckpointStore.Load.Corrupt c = corruptWith(" ".repeat(CheckpointStore.MAX_BYTES + 1));
+        assertEquals("larger than 8388608 bytes", c.reason());
+    }
+
+    @Test
+    void load_symbolicLink_isCorruptAndNotFollowed() throws IOException {
+        Path path = store.pathFor("bkt", "up/video.mp4", file);
+        Files.createDirectories(path.getParent());
+        Files.createSymbolicLink(path, Files.writeString(tmp.resolve("elsewhere.json"), goldenFor()));
+        CheckpointStore.Load.Corrupt c = assertInstanceOf(CheckpointStore.Load.Corrupt.class, load());
+        assertEquals("is a symbolic link, which ossops never writes", c.reason());
+    }
+
+    @Test
+    void defaultDirectory_isUnderHomeWhateverTheWorkingDirectory() {
+        assertEquals(
+                Path.of("/home/me/.ossops/checkpoints"),
+                CheckpointStore.defaultDirectory(Map.of("HOME", "/home/me", "USERPROFILE", "C:\\Users\\me")));
+        assertEquals(
+                Path.of("C:\\Users\\me", ".ossops", "checkpoints"),
+                CheckpointStore.defaultDirectory(Map.of("USERPROFILE", "C:\\Users\\me")));
     }
 
     @Test
@@ -217,6 +265,20 @@ class CheckpointStoreTest {
                 other,
                 assertInstanceOf(CheckpointStore.Load.Stale.class, found.get(0)).checkpoint());
         assertEquals(new CheckpointStore.Load.Resumable(twoParts()), found.get(1));
+    }
+
+    @Test
+    void forFile_includesThisFilesUnreadableCheckpoints() throws IOException {
+        Path path = store.pathFor("bkt", "up/2026/a-uuid_video.mp4", file);
+        Files.createDirectories(path.getParent());
+        String json = goldenFor().replace("up/video.mp4", "up/2026/a-uuid_video.mp4");
+        Files.writeString(path, json.substring(0, json.indexOf("\"file\"")));
+        List<CheckpointStore.Load> found = store.forFile("bkt", file, 250_000, MTIME);
+        CheckpointStore.Load.Corrupt c = assertInstanceOf(CheckpointStore.Load.Corrupt.class, found.get(0));
+        assertEquals(path, c.file());
+        assertEquals(Optional.of("up/2026/a-uuid_video.mp4"), c.key());
+        assertEquals(Optional.of("0004B9894A22E5B1888A1E29F823****"), c.uploadId());
+        assertEquals(1, found.size());
     }
 
     @Test

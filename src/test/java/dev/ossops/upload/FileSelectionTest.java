@@ -121,12 +121,41 @@ class FileSelectionTest {
     }
 
     @Test
-    void expand_symlinkedFileIncludedLinkedDirectoryNotEntered() throws IOException {
+    void expand_symlinkedFileInsideIncludedLinkedDirectoryNotEntered() throws IOException {
         Path links = Files.createDirectories(tmp.resolve("links"));
-        Files.createSymbolicLink(links.resolve("to-file.pdf"), tmp.resolve("single.pdf"));
+        Files.writeString(links.resolve("real.pdf"), "pdf");
+        Files.createDirectories(links.resolve("sub"));
+        Files.createSymbolicLink(links.resolve("sub/to-file.pdf"), Path.of("../real.pdf"));
         Files.createSymbolicLink(links.resolve("to-dir"), media);
         assertEquals(
-                List.of("to-file.pdf"), names(new FileSelection(true, List.of(), List.of()).expand(List.of(links))));
+                List.of("real.pdf", "sub/to-file.pdf"),
+                names(new FileSelection(true, List.of(), List.of()).expand(List.of(links))));
+    }
+
+    @Test
+    void expand_symlinkLeadingOutOfTheDirectory_isRefusedUnlessExcluded() throws IOException {
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        Files.writeString(links.resolve("ok.pdf"), "pdf");
+        Path link = Files.createSymbolicLink(links.resolve("escape.pdf"), Path.of("../single.pdf"));
+        assertEquals(
+                link + " is a symbolic link to " + tmp.toRealPath().resolve("single.pdf") + ", outside " + links
+                        + "; a directory upload takes only files inside it: --exclude the link or copy the file in",
+                assertThrows(
+                                UploadException.class,
+                                () -> new FileSelection(true, List.of(), List.of()).expand(List.of(links)))
+                        .getMessage());
+        assertEquals(
+                List.of("ok.pdf"),
+                names(new FileSelection(true, List.of(), List.of("escape.pdf")).expand(List.of(links))));
+    }
+
+    @Test
+    void expand_dotDotAndAbsoluteDirectoryArguments_namesAreRelativeToTheDirectory() {
+        FileSelection all = new FileSelection(true, List.of("*.jpg", "*.JPG"), List.of());
+        List<String> viaDotDot = names(all.expand(List.of(media.resolve("z/../thumbs"))));
+        List<String> absolute = names(all.expand(List.of(media.resolve("z").toAbsolutePath())));
+        assertEquals(List.of("t.jpg"), viaDotDot);
+        assertEquals(List.of("c.JPG", "deep/d.jpg"), absolute);
     }
 
     @Test

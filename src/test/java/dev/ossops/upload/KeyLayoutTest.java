@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -68,6 +69,52 @@ class KeyLayoutTest {
         assertEquals("u/Makefile_20260304050607089", l.render("u", "Makefile"));
         assertEquals("u/.env_20260304050607089", l.render("u", ".env"));
         assertEquals("u/docs/a b+c_20260304050607089.TXT", l.render("u", "docs/a b+c.TXT"));
+    }
+
+    @Test
+    void render_relativeDirectoriesGoBeforeTheLayoutsLastSegment() {
+        KeyLayout uuid = layout(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME);
+        assertEquals("p/2026-03-04/sub/123e4567-e89b-12d3-a456-426614174000_b.png", uuid.render("p", "sub/b.png"));
+        assertEquals("p/2026-03-04/a/b/123e4567-e89b-12d3-a456-426614174000_c.png", uuid.render("p", "a/b/c.png"));
+        assertEquals(
+                "sub/123e4567-e89b-12d3-a456-426614174000_b.png",
+                layout("{uuid}_{filename}", KeyLayout.FilenameMode.FILENAME).render("p", "sub/b.png"));
+        assertEquals(
+                "u/2026/03/04/sub/b_20260304050607089.png",
+                dify("yyyy_mm_dd_hierarchy", "filename_timestamp").render("u", "sub/b.png"));
+    }
+
+    @Test
+    void render_keyWithDotSegmentOrBackslash_isRefused() {
+        KeyLayout l = dify("no_subdirectory", "filename");
+        assertEquals(
+                "object key '../etc/passwd' would contain a '..' segment",
+                assertThrows(UploadException.class, () -> l.render("..", "etc/passwd"))
+                        .getMessage());
+        assertEquals(
+                "object key 'a/./b.png' would contain a '.' segment",
+                assertThrows(UploadException.class, () -> l.render("a/.", "b.png"))
+                        .getMessage());
+        assertEquals(
+                "object key 'u/..\\x.png' would contain a backslash; rename the file or prefix",
+                assertThrows(UploadException.class, () -> l.render("u", "..\\x.png"))
+                        .getMessage());
+    }
+
+    @Test
+    void nonDeterministicPart_namesWhatMakesANewKeyEveryRun() {
+        assertEquals(
+                Optional.of("{uuid}"),
+                layout(KeyLayout.DEFAULT_TEMPLATE, KeyLayout.FilenameMode.FILENAME)
+                        .nonDeterministicPart());
+        assertEquals(
+                Optional.of("{timestamp}"),
+                layout("{prefix}/{timestamp}-{filename}", KeyLayout.FilenameMode.FILENAME)
+                        .nonDeterministicPart());
+        assertEquals(
+                Optional.of("filename mode filename_timestamp"),
+                dify("no_subdirectory", "filename_timestamp").nonDeterministicPart());
+        assertEquals(Optional.empty(), dify("yyyy_mm_dd_hierarchy", "filename").nonDeterministicPart());
     }
 
     @Test

@@ -138,6 +138,15 @@ public final class JsonSchemaGenerator {
         if (!required.isEmpty()) {
             node.set("required", required);
         }
+        if (!object.exclusive().isEmpty()) {
+            ArrayNode all = json.arrayNode();
+            for (ObjectShape.Exclusive pair : object.exclusive()) {
+                ObjectNode both = json.objectNode();
+                both.putArray("required").add(pair.first()).add(pair.second());
+                all.addObject().set("not", both);
+            }
+            node.set("allOf", all);
+        }
         node.put("additionalProperties", false);
         return node;
     }

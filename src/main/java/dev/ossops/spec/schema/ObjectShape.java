@@ -14,18 +14,27 @@ import java.util.Optional;
 /**
  * A map with a fixed set of keys. A {@code name} makes it a shared definition ({@code $defs}) of the schema.
  * {@code refused} maps keys (lower case) that people bring from elsewhere to why they are refused, said instead of
- * "unknown key".
+ * "unknown key". {@code exclusive} lists pairs of keys that must not both be set (JSON Schema:
+ * {@code not: {required: [a, b]}}), each with why.
  */
 public record ObjectShape(
-        String name, String description, Map<String, Property> properties, Map<String, String> refused)
+        String name,
+        String description,
+        Map<String, Property> properties,
+        Map<String, String> refused,
+        List<Exclusive> exclusive)
         implements Shape {
 
     /** One key of an object; required keys must be present. */
     public record Property(String name, Shape shape, boolean required) {}
 
+    /** Keys {@code first} and {@code second} contradict each other; {@code reason} says what to keep. */
+    public record Exclusive(String first, String second, String reason) {}
+
     public ObjectShape {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         refused = Map.copyOf(refused);
+        exclusive = List.copyOf(exclusive);
     }
 
     /** Why {@code key} is refused, when it is a known foreign key rather than a misspelling. */
@@ -61,6 +70,7 @@ public record ObjectShape(
         private final String description;
         private final Map<String, Property> properties = new LinkedHashMap<>();
         private final Map<String, String> refused = new LinkedHashMap<>();
+        private final List<Exclusive> exclusive = new ArrayList<>();
 
         private Builder(String name, String description) {
             this.name = name;
@@ -83,8 +93,21 @@ public record ObjectShape(
             return this;
         }
 
+        /**
+         * Refuses {@code first} and {@code second} together (both declared before): setting both is contradictory
+         * configuration, an error rather than one silently winning.
+         */
+        public Builder exclusive(String first, String second, String reason) {
+            if (!properties.containsKey(first) || !properties.containsKey(second)) {
+                throw new IllegalStateException(
+                        "declare " + first + " and " + second + " before making them exclusive");
+            }
+            exclusive.add(new Exclusive(first, second, reason));
+            return this;
+        }
+
         public ObjectShape build() {
-            return new ObjectShape(name, description, properties, refused);
+            return new ObjectShape(name, description, properties, refused, exclusive);
         }
     }
 }

@@ -12,7 +12,7 @@ public final class ProfileSchema {
     public static final List<String> ACLS = List.of("private", "public-read", "public-read-write");
     public static final List<String> CREDENTIAL_SOURCES = List.of("env", "aliyun-cli", "ecs-ram-role");
     public static final List<String> KEY_LAYOUT_PLACEHOLDERS =
-            List.of("{prefix}", "{date}", "{uuid}", "{filename}", "{timestamp}");
+            List.of("{prefix}", "{date}", "{year}", "{month}", "{day}", "{uuid}", "{filename}", "{timestamp}");
     public static final int MAX_BUCKET_TAGS = 20;
     /** PutBucketTags limits, in UTF-8 bytes. */
     public static final int MAX_TAG_KEY_BYTES = 64;
@@ -272,7 +272,10 @@ public final class ProfileSchema {
     private static final ObjectShape UPLOADER = ObjectShape.builder("Uploader", "How ossops upload stores files.")
             .required("bucket", bucketName("Bucket that receives uploads."))
             .optional("prefix", StringShape.formatted("Key prefix, without a leading /.", Formats.RELATIVE_PREFIX))
-            .optional("keyLayout", text("Object key template of {prefix} {date} {uuid} {filename} {timestamp}."))
+            .optional(
+                    "keyLayout",
+                    text("Object key template of {prefix} {date} {year} {month} {day} {uuid} {filename} {timestamp}"
+                            + " (default {prefix}/{date}/{uuid}_{filename}); not with dirMode."))
             .optional(
                     "urlExpiresSeconds",
                     IntegerShape.between("Lifetime of signed URLs.", 1, MAX_URL_EXPIRES_SECONDS)
@@ -285,12 +288,17 @@ public final class ProfileSchema {
             .optional(
                     "dirMode",
                     StringShape.oneOf(
-                            "Directory layout.",
+                            "Shorthand for a keyLayout: {prefix}/{filename}, {prefix}/{year}/{month}/{day}/{filename}"
+                                    + " or {prefix}/{year}{month}{day}/{filename}; not with keyLayout.",
                             "dirMode",
                             List.of("no_subdirectory", "yyyy_mm_dd_hierarchy", "yyyy_mm_dd_combined")))
             .optional(
                     "filenameMode",
-                    StringShape.oneOf("Object name.", "filenameMode", List.of("filename", "filename_timestamp")))
+                    StringShape.oneOf(
+                            "How {filename} is written: as it is, or with _<yyyyMMddHHmmssSSS> before the extension"
+                                    + " (default filename).",
+                            "filenameMode",
+                            List.of("filename", "filename_timestamp")))
             // Not public-read-write: a browser form would let anyone who uploads also let everyone overwrite.
             .optional(
                     "postObjectAcl",
@@ -298,6 +306,13 @@ public final class ProfileSchema {
                             "ACL that post-policy forms give their objects (default private).",
                             "ACL",
                             List.of("private", "default", "public-read")))
+            // An error, not a warning: each names the whole key template, neither was ever documented as the other's
+            // fallback, and the one that silently lost would surprise whoever wrote it (as Terraform's ConflictsWith).
+            // filenameMode is not exclusive: it shapes the {filename} of either.
+            .exclusive(
+                    "keyLayout",
+                    "dirMode",
+                    "both set the key template (dirMode is shorthand for a keyLayout); keep one")
             .build();
 
     /** How long a lock holds when its holder never releases it (15 minutes) and the longest allowed (1 day). */

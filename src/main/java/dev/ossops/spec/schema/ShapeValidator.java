@@ -89,6 +89,14 @@ public final class ShapeValidator {
                 validate(entry.value(), property.shape(), childPath);
             }
         }
+        for (ObjectShape.Exclusive pair : shape.exclusive()) {
+            if (map.has(pair.first()) && map.has(pair.second())) {
+                problems.error(
+                        map.entries().get(pair.second()).keyLocation(),
+                        PropertyPath.key(path, pair.second()),
+                        "'" + pair.second() + "' and '" + pair.first() + "' cannot both be set: " + pair.reason());
+            }
+        }
         for (ObjectShape.Property property : shape.properties().values()) {
             if (property.required() && !map.has(property.name())) {
                 problems.error(

@@ -257,8 +257,13 @@ class UploaderIT {
         try (Uploader up = uploader(crashing, defaultLayout(), 1, false)) {
             Uploader.Outcome.Failed failed =
                     assertInstanceOf(Uploader.Outcome.Failed.class, up.upload(selected(f), Optional.empty()));
-            assertEquals(
-                    "UploadPart 4 failed: simulated crash (checkpoint kept: run the same upload again to resume)",
+            assertTrue(
+                    failed.message()
+                            .matches("UploadPart 4 failed: simulated crash \\(checkpoint kept in "
+                                    + java.util.regex.Pattern.quote(
+                                            dir.resolve("checkpoints").toAbsolutePath() + "/")
+                                    + "[0-9a-f]{64}-[0-9a-f]{64}\\.json: run the same command again, from any"
+                                    + " directory, to resume\\)"),
                     failed.message());
         }
         String key = "qwencloud-uploads/2026-03-04/" + ID + "_resume.bin";

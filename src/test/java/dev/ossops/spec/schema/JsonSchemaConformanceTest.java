@@ -115,6 +115,11 @@ class JsonSchemaConformanceTest {
                         "uploader: {bucket: my-bucket, urlExpiresSeconds: 604801}",
                         List.of("$.uploader.urlExpiresSeconds: must have a maximum value of 604800")),
                 Arguments.of(
+                        "uploader: {bucket: my-bucket, keyLayout: '{prefix}/{filename}', dirMode: no_subdirectory}",
+                        List.of(
+                                "$.uploader: must not be valid to the schema \"$.properties.uploader.$ref.allOf[0].not\" :"
+                                        + " {\"required\":[\"keyLayout\",\"dirMode\"]}")),
+                Arguments.of(
                         "credentials: {source: env, accessKeySecret: x}",
                         List.of(
                                 "$.credentials: property 'accessKeySecret' is not defined in the schema and the schema does not"

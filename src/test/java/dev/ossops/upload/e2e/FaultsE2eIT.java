@@ -248,7 +248,10 @@ class FaultsE2eIT {
             assertEquals(1, r.exit(), r.err());
             assertTrue(r.err().startsWith("error: UploadPart "), r.err());
             assertTrue(r.err().contains(" of " + bucket + "/" + key + " failed (after 6 attempts): "), r.err());
-            assertTrue(r.err().contains(" (checkpoint kept: run the same upload again to resume)\n"), r.err());
+            assertTrue(
+                    r.err().contains(" (checkpoint kept in " + dir.resolve("cp").toAbsolutePath() + "/"), r.err());
+            assertTrue(
+                    r.err().contains(".json: run the same command again, from any directory, to resume)\n"), r.err());
             assertNoSecrets(r);
             List<JsonNode> checkpoints = TestData.checkpoints(dir.resolve("cp"));
             assertEquals(1, checkpoints.size());

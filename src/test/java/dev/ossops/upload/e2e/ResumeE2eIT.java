@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,11 @@ class ResumeE2eIT {
     }
 
     private Process child(List<String> args) throws Exception {
+        return child(args, Path.of("").toAbsolutePath(), Map.of());
+    }
+
+    /** A child JVM started in {@code workingDirectory}, with {@code extra} variables over the root keys. */
+    private Process child(List<String> args, Path workingDirectory, Map<String, String> extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -76,6 +82,8 @@ class ResumeE2eIT {
                 .redirectError(dir.resolve("child.err").toFile())
                 .redirectOutput(dir.resolve("child.out").toFile());
         pb.environment().putAll(E2e.rootEnv(emulator, bucket));
+        pb.environment().putAll(extra);
+        pb.directory(workingDirectory.toFile());
         return pb.start();
     }
 
@@ -147,6 +155,57 @@ class ResumeE2eIT {
         assertEquals(missing, new TreeSet<>(resent));
         assertEquals(missing.size(), resent.size());
         assertTrue(new ObjectMapper().readTree(r.out()).get("etag").asText().endsWith("-" + PARTS), r.out());
+        assertArrayEquals(Files.readAllBytes(file), TestData.stored(clients.v4(), bucket, key));
+        assertEquals(List.of(), TestData.uploads(clients.v4(), bucket));
+        assertEquals(List.of(), TestData.checkpoints(checkpoints));
+    }
+
+    @Test
+    void upload_interruptedInOneDirectoryAndRunAgainFromAnother_resumesFromTheHomeCheckpoint() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path file = TestData.random(a.resolve("moved.bin"), PARTS * PART - 99, 7);
+        Path checkpoints = home.resolve(".ossops/checkpoints");
+        List<String> options =
+                List.of("--part-size", "100KiB", "--multipart-threshold", "100KiB", "--parallel", "1", "--quiet");
+        List<String> fromA = new ArrayList<>(List.of("upload", "moved.bin"));
+        fromA.addAll(options);
+        emulator.faults().set(new FaultPlan(40, 0, 0, 0, 0, 1));
+        Process p = child(fromA, a, Map.of("HOME", home.toString()));
+        try {
+            waitForParts(checkpoints, 3, p);
+            p.destroy(); // SIGTERM, as Ctrl-C: shutdown hooks run
+            assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+        } finally {
+            p.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+            emulator.faults().clear();
+        }
+        List<JsonNode> kept = TestData.checkpoints(checkpoints);
+        assertEquals(1, kept.size());
+        String uploadId = kept.get(0).get("uploadId").asText();
+        String key = kept.get(0).get("key").asText();
+        Path checkpoint;
+        try (var files = Files.list(checkpoints)) {
+            checkpoint = files.filter(f -> f.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        assertEquals(
+                "warning: moved.bin: interrupted; checkpoint " + checkpoint
+                        + ": run the same command again, from any directory, to resume\n",
+                Files.readString(dir.resolve("child.err")));
+
+        List<String> fromB = new ArrayList<>(List.of("upload", "../a/moved.bin"));
+        fromB.addAll(options);
+        Process again = child(fromB, b, Map.of("HOME", home.toString()));
+        assertTrue(again.waitFor(2, TimeUnit.MINUTES));
+
+        assertEquals(0, again.exitValue(), Files.readString(dir.resolve("child.err")));
+        JsonNode line = new ObjectMapper().readTree(Files.readString(dir.resolve("child.out")));
+        assertEquals(key, line.get("key").asText());
+        assertTrue(line.get("etag").asText().endsWith("-" + PARTS), line.toString());
+        assertTrue(emulator.stats().snapshot().parts(uploadId).size() >= PARTS);
         assertArrayEquals(Files.readAllBytes(file), TestData.stored(clients.v4(), bucket, key));
         assertEquals(List.of(), TestData.uploads(clients.v4(), bucket));
         assertEquals(List.of(), TestData.checkpoints(checkpoints));
