@@ -84,6 +84,11 @@ final class AuthzFixture implements AutoCloseable {
         return emulator.config().accountId();
     }
 
+    /** The account's root AccessKey id (what acs:AccessId is for its requests). */
+    String rootKeyId() {
+        return emulator.rootKey().id();
+    }
+
     URI endpoint() {
         return emulator.endpoint();
     }

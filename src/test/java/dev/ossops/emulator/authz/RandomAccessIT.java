@@ -34,6 +34,7 @@ import dev.ossops.emulator.authz.AuthzFixture.Credentials;
 import dev.ossops.emulator.authz.RandomWorlds.BucketSpec;
 import dev.ossops.emulator.authz.RandomWorlds.Doc;
 import dev.ossops.emulator.authz.RandomWorlds.Probe;
+import dev.ossops.emulator.authz.RandomWorlds.Who;
 import dev.ossops.emulator.authz.RandomWorlds.World;
 import dev.ossops.policy.AttachedPolicy;
 import dev.ossops.policy.OssApi;
@@ -92,6 +93,9 @@ class RandomAccessIT {
     private OSS otherRoot;
     private OSS anonymous;
     private final Map<String, OSS> users = new LinkedHashMap<>();
+    /** The AccessKey id each signed caller uses (acs:AccessId); the role session's changes every round. */
+    private final Map<Who, String> keyIds = new java.util.EnumMap<>(Who.class);
+
     private RandomWorlds.Ids ids;
     private String roleArn;
     private Credentials stsCaller;
@@ -200,15 +204,25 @@ class RandomAccessIT {
         anonymous = client(null);
         RandomWorlds.BUCKETS.forEach(root::createBucket);
         Map<String, String> userIds = new LinkedHashMap<>();
+        keyIds.put(Who.ROOT, fx.rootKeyId());
+        keyIds.put(Who.OTHER_ROOT, EmulatorClients.OTHER_ROOT_KEY_ID);
         for (String user : RandomWorlds.USERS) {
-            users.put(user, client(fx.user(user)));
+            Credentials key = fx.user(user);
+            keyIds.put(user.equals(RandomWorlds.USERS.get(0)) ? Who.USER1 : Who.USER2, key.id());
+            users.put(user, client(key));
             userIds.put(user, fx.userId(user));
             attached.put(user, new ArrayList<>());
         }
         roleArn = fx.role(RandomWorlds.ROLE);
         attached.put(RandomWorlds.ROLE, new ArrayList<>());
         stsCaller = fx.user("rnd-sts-caller", AuthzFixture.document(AuthzFixture.allow("\"sts:AssumeRole\"", "\"*\"")));
-        ids = new RandomWorlds.Ids(fx.account(), EmulatorClients.OTHER_ACCOUNT_ID, userIds);
+        Map<String, String> userKeyIds = new LinkedHashMap<>();
+        keyIds.forEach((who, id) -> {
+            if (who == Who.USER1 || who == Who.USER2) {
+                userKeyIds.put(who.name(), id);
+            }
+        });
+        ids = new RandomWorlds.Ids(fx.account(), EmulatorClients.OTHER_ACCOUNT_ID, userIds, userKeyIds);
     }
 
     /** An OSS client for these credentials; {@code null}: unsigned requests. */
@@ -297,6 +311,7 @@ class RandomAccessIT {
         world.sessionPolicy().ifPresent(p -> assume.setPolicy(p.json()));
         AssumeRoleResponse.Credentials c =
                 fx.call(fx.rpc(stsCaller.id(), stsCaller.secret()), assume).getCredentials();
+        keyIds.put(Who.ROLE_SESSION, c.getAccessKeyId());
         return client(new Credentials(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken()));
     }
 
@@ -518,6 +533,7 @@ class RandomAccessIT {
         pinned.put("acs:Referer", p.referer());
         pinned.put("oss:Prefix", p.prefix());
         pinned.put("oss:Delimiter", p.delimiter());
+        pinned.put("acs:AccessId", Optional.ofNullable(keyIds.get(p.who())));
         AccessQuery query = new AccessQuery(
                 "random",
                 principal,

@@ -224,7 +224,7 @@ final class RandomWorlds {
     // ---- generation ------------------------------------------------------------------------------------------
 
     /** The ids a world's policies may name. */
-    record Ids(String account, String otherAccount, Map<String, String> userIds) {}
+    record Ids(String account, String otherAccount, Map<String, String> userIds, Map<String, String> userKeyIds) {}
 
     static World world(Random r, Ids ids) {
         List<BucketSpec> buckets = new ArrayList<>();
@@ -241,10 +241,11 @@ final class RandomWorlds {
         }
         Map<String, List<Doc>> users = new LinkedHashMap<>();
         for (String user : USERS) {
-            users.put(user, docs(r));
+            users.put(user, docs(r, ids));
         }
-        Optional<Doc> session = r.nextBoolean() ? Optional.of(doc(r, s -> identityStatement(r))) : Optional.empty();
-        return new World(r.nextInt(6) == 0, buckets, users, docs(r), session, pick(r, List.of("s1", "batch-7")));
+        Optional<Doc> session =
+                r.nextBoolean() ? Optional.of(doc(r, s -> identityStatement(r, ids))) : Optional.empty();
+        return new World(r.nextInt(6) == 0, buckets, users, docs(r, ids), session, pick(r, List.of("s1", "batch-7")));
     }
 
     static Probe probe(Random r) {
@@ -258,11 +259,11 @@ final class RandomWorlds {
         return new Probe(who, op, bucket, key, prefix, delimiter, referer);
     }
 
-    private static List<Doc> docs(Random r) {
+    private static List<Doc> docs(Random r, Ids ids) {
         int n = r.nextInt(3);
         List<Doc> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(doc(r, s -> identityStatement(r)));
+            out.add(doc(r, s -> identityStatement(r, ids)));
         }
         return out;
     }
@@ -276,7 +277,7 @@ final class RandomWorlds {
         return new Doc(out);
     }
 
-    private static Stmt identityStatement(Random r) {
+    private static Stmt identityStatement(Random r, Ids ids) {
         List<String> resources = some(
                 r,
                 List.of(
@@ -295,7 +296,7 @@ final class RandomWorlds {
                 r.nextInt(10) == 0,
                 resources,
                 Optional.empty(),
-                conditions(r, false));
+                conditions(r, ids, false));
     }
 
     private static Stmt bucketStatement(Random r, Ids ids, String bucket) {
@@ -327,7 +328,7 @@ final class RandomWorlds {
                 r.nextInt(10) == 0,
                 resources,
                 Optional.of(some(r, principals)),
-                conditions(r, true));
+                conditions(r, ids, true));
     }
 
     private static List<String> actions(Random r) {
@@ -349,12 +350,12 @@ final class RandomWorlds {
     }
 
     /** Zero to two conditions; in a bucket policy a condition on acs:SourceIp brings one on acs:SourceVpc. */
-    private static List<Cond> conditions(Random r, boolean bucketPolicy) {
+    private static List<Cond> conditions(Random r, Ids ids, boolean bucketPolicy) {
         List<Cond> out = new ArrayList<>();
         int n = r.nextInt(4) == 0 ? 0 : r.nextInt(3);
         List<String> used = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Cond c = condition(r);
+            Cond c = condition(r, ids);
             if (used.contains(c.operator() + c.key())) {
                 continue;
             }
@@ -372,8 +373,15 @@ final class RandomWorlds {
         return out;
     }
 
-    private static Cond condition(Random r) {
-        return switch (r.nextInt(9)) {
+    private static Cond condition(Random r, Ids ids) {
+        List<String> keyIds = new ArrayList<>(ids.userKeyIds().values());
+        keyIds.add("STS.*");
+        return switch (r.nextInt(10)) {
+            case 9 ->
+                new Cond(
+                        pick(r, List.of("StringEquals", "StringLike", "StringNotLike")),
+                        "acs:AccessId",
+                        some(r, keyIds));
             case 7 ->
                 new Cond(
                         pick(r, List.of("StringEquals", "StringLike", "StringNotEquals")),
