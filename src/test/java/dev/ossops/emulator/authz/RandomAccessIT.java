@@ -534,6 +534,7 @@ class RandomAccessIT {
         pinned.put("oss:Prefix", p.prefix());
         pinned.put("oss:Delimiter", p.delimiter());
         pinned.put("acs:AccessId", Optional.ofNullable(keyIds.get(p.who())));
+        pinned.put("acs:CurrentTime", Optional.of(java.time.Instant.now().toString()));
         AccessQuery query = new AccessQuery(
                 "random",
                 principal,

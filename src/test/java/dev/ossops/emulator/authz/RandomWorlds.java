@@ -376,7 +376,13 @@ final class RandomWorlds {
     private static Cond condition(Random r, Ids ids) {
         List<String> keyIds = new ArrayList<>(ids.userKeyIds().values());
         keyIds.add("STS.*");
-        return switch (r.nextInt(10)) {
+        return switch (r.nextInt(11)) {
+            // Far from any day the test runs on: the answer never depends on the date.
+            case 10 ->
+                new Cond(
+                        pick(r, List.of("DateGreaterThan", "DateLessThan")),
+                        "acs:CurrentTime",
+                        List.of(pick(r, List.of("2000-01-01T00:00:00Z", "2999-12-31T00:00:00Z"))));
             case 9 ->
                 new Cond(
                         pick(r, List.of("StringEquals", "StringLike", "StringNotLike")),
