@@ -42,16 +42,8 @@ public enum AclPermission {
         return PUBLIC_READ.equals(acl) || PUBLIC_READ_WRITE.equals(acl);
     }
 
-    /**
-     * The ACL that decides this permission on an object: for reading, the object's own, or the bucket's when the
-     * object's is {@code default} or there is no object; for writing, always the bucket's (OSS "Delete objects": "you
-     * must have write permissions on the bucket"), so a public-read-write object in a private bucket cannot be
-     * overwritten or deleted by everyone, nor a private object in a public-read-write bucket protected by its ACL.
-     */
-    public String aclInForce(String bucketAcl, Optional<String> objectAcl) {
-        if (this == WRITE) {
-            return bucketAcl;
-        }
+    /** The ACL in force for an object: its own, or the bucket's when the object's is {@code default} or there is no object. */
+    public static String effective(String bucketAcl, Optional<String> objectAcl) {
         return objectAcl.filter(acl -> !DEFAULT.equals(acl)).orElse(bucketAcl);
     }
 }

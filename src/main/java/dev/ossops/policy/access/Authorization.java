@@ -24,9 +24,8 @@ import java.util.Optional;
  *       {@link PolicyEvaluator}: an explicit Deny refuses;</li>
  *   <li>an Allow grants, unless Block Public Access is on and the Allow came from a public statement of the
  *       bucket policy (one {@link PolicyAudit#anonymousAccess} counts), which it ignores;</li>
- *   <li>otherwise the canned ACL in force ({@link AclPermission#aclInForce}: for reading the object's own, or the
- *       bucket's when the object's is {@code default}; for writing the bucket's) grants what {@link AclPermission}
- *       says, unless Block Public Access is on.</li>
+ *   <li>otherwise the canned ACL in force (the object's own, or the bucket's when the object's is
+ *       {@code default}) grants what {@link AclPermission} says, unless Block Public Access is on.</li>
  * </ol>
  * Block Public Access is in force when the bucket's or the owning account's setting is on. This is written
  * apart from the emulator's authorization on purpose: the randomized comparison of the two is what shows
@@ -81,10 +80,10 @@ public final class Authorization {
         if (decision.allowed() && !ignoredPublicGrant) {
             return new Outcome(true, false, decision.statements(), decision.explanation());
         }
+        String acl = AclPermission.effective(r.bucketAcl(), r.objectAcl());
+        boolean ownAcl =
+                r.objectAcl().filter(a -> !AclPermission.DEFAULT.equals(a)).isPresent();
         AclPermission needed = AclPermission.of(r.action());
-        String acl = needed.aclInForce(r.bucketAcl(), r.objectAcl());
-        boolean ownAcl = needed != AclPermission.WRITE
-                && r.objectAcl().filter(a -> !AclPermission.DEFAULT.equals(a)).isPresent();
         if (needed.grantedBy(acl)) {
             String which = (ownAcl ? "the object ACL " : "the bucket ACL ") + acl;
             if (!r.blockPublicAccess()) {

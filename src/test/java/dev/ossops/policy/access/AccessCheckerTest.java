@@ -79,36 +79,6 @@ class AccessCheckerTest {
         assertEquals("anonymous caller may not oss:GetObject on media/invoices/* (1 request checked)", v.message());
     }
 
-    /** Found by RandomAccessIT: writing an object is the bucket ACL's to grant, whatever the object's own ACL. */
-    @Test
-    void check_deleteInPublicWriteBucket_allowedDespiteAPrivateObjectAcl() {
-        World w = new World();
-        w.acl = Fact.known("public-read-write");
-        w.objects = (b, k) -> Fact.known("private");
-        AccessVerdict v = CHECKER.check(
-                query(new AccessPrincipal.Anonymous(), OssAction.DELETE_OBJECT, "top.txt", false), w.facts());
-        assertEquals(AccessVerdict.Status.FAILS, v.status());
-        assertEquals(
-                "anonymous caller may oss:DeleteObject on media/top.txt: allowed by the bucket ACL public-read-write",
-                v.message());
-    }
-
-    /** Found by RandomAccessIT: a public-read-write object in a private bucket is readable by all, not writable. */
-    @Test
-    void check_publicWriteObjectInPrivateBucket_readableButNotWritable() {
-        World w = new World();
-        w.objects = (b, k) -> Fact.known("public-read-write");
-        AccessVerdict put = CHECKER.check(
-                query(new AccessPrincipal.Anonymous(), OssAction.PUT_OBJECT, "top.txt", false), w.facts());
-        assertEquals(AccessVerdict.Status.HOLDS, put.status(), put.message());
-        assertEquals("anonymous caller may not oss:PutObject on media/top.txt (1 request checked)", put.message());
-        AccessVerdict get = CHECKER.check(
-                query(new AccessPrincipal.Anonymous(), OssAction.GET_OBJECT, "top.txt", false), w.facts());
-        assertEquals(
-                "anonymous caller may oss:GetObject on media/top.txt: allowed by the object ACL public-read-write",
-                get.message());
-    }
-
     @Test
     void check_objectAclsUnmanagedWithoutBlock_unknownWithTheReason() {
         World w = new World();
