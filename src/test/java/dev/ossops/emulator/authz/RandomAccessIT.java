@@ -71,8 +71,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * what the emulator does. Each round generates a small world ({@link RandomWorlds}), sets it up through the official
  * SDKs (OSS, RAM, STS), sends random requests with the official OSS SDK as anonymous, RAM users, a role session, the
  * account and another account, and asks the {@link AccessChecker} the same question for the same documents. Denied
- * is 403 AccessDenied; anything else the authorization let through (200, 404 NoSuchKey, NoSuchBucketPolicy) is
- * allowed. Every disagreement is minimised (the smallest world that still disagrees) and printed with the seed.
+ * is 403 AccessDenied; what only a request past authorization gets (200, NoSuchKey, NoSuchBucketPolicy,
+ * ObjectNotAppendable) is allowed; any other answer fails the run. Every disagreement is minimised (the smallest world that still disagrees) and printed with the seed.
  * {@code -Daccess.random.seed=N} replays a run, {@code -Daccess.random.cases=N} sets its size (default 300).
  */
 class RandomAccessIT {
@@ -128,14 +128,14 @@ class RandomAccessIT {
                         EmulatorClients.OTHER_ACCOUNT_ID,
                         EmulatorClients.OTHER_ROOT_KEY_ID,
                         EmulatorClients.OTHER_ROOT_KEY_SECRET));
+        List<Disagreement> found = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        int run = 0;
+        int allowed = 0;
+        int rounds = 0;
         try {
             setUp();
             Random random = new Random(seed);
-            List<Disagreement> found = new ArrayList<>();
-            List<String> unexpected = new ArrayList<>();
-            int run = 0;
-            int allowed = 0;
-            int rounds = 0;
             while (run < cases) {
                 rounds++;
                 World world = RandomWorlds.world(random, ids);
@@ -165,6 +165,15 @@ class RandomAccessIT {
                     session.shutdown();
                 }
             }
+        } catch (RuntimeException | AssertionError e) {
+            // A world the emulator refused to set up, or a request that failed outright: still replayable.
+            fx.close();
+            throw new AssertionError(
+                    "round " + rounds + " failed (replay with -Daccess.random.seed=" + seed + " -Daccess.random.cases="
+                            + cases + "): " + e.getMessage(),
+                    e);
+        }
+        try {
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf(
                     "access.random: seed %d, %d cases (%d allowed) in %d rounds, %d disagreements, %d unexpected"
