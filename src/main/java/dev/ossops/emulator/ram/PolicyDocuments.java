@@ -14,7 +14,7 @@ import java.util.Set;
  * Structural checks RAM applies to a policy document before storing it: size (6144 bytes for
  * custom policies, 2048 for trust policies), JSON object with {@code Version} "1" and a
  * non-empty {@code Statement} list whose entries have a valid {@code Effect} and an
- * {@code Action}, then the one grammar ossops shares ({@link dev.ossops.shared.PolicyGrammar}, through
+ * {@code Action} or {@code NotAction}, then the one grammar ossops shares ({@link dev.ossops.shared.PolicyGrammar}, through
  * {@link PolicyParser}): a document stored here is one the evaluator can read. Evaluating documents belongs to
  * {@code dev.ossops.policy}.
  */
@@ -51,8 +51,9 @@ final class PolicyDocuments {
                     || !EFFECTS.contains(statement.path("Effect").asText(""))) {
                 throw RamErrors.malformedDocument("every statement needs Effect Allow or Deny.");
             }
-            if (!statement.has("Action")) {
-                throw RamErrors.malformedDocument("every statement needs an Action.");
+            // RAM "Policy elements": a statement has Action or NotAction; the parser refuses both at once.
+            if (!statement.has("Action") && !statement.has("NotAction")) {
+                throw RamErrors.malformedDocument("every statement needs an Action or a NotAction.");
             }
         }
         try {

@@ -81,6 +81,21 @@ public final class AccessControl {
     }
 
     /**
+     * Writing or deleting {@code key}: the object that stands there decides through its own ACL, as for reads (OSS
+     * "Object ACLs": an object's ACL takes precedence over the bucket's, for writing too: a public-read-write object
+     * in a private bucket may be overwritten by anyone, a private one in a public-read-write bucket by no one but
+     * whom the policies allow); a new key, or one hidden by a delete marker, goes by the bucket ACL.
+     */
+    public void checkObjectWrite(Caller caller, BucketRecord bucket, String key, OssAction action) {
+        ObjectVersion current = store.key(bucket.name(), key)
+                .filter(record -> !record.versions().isEmpty())
+                .map(record -> record.versions().get(0))
+                .filter(version -> !version.deleteMarker())
+                .orElse(null);
+        checkObject(caller, bucket, key, current, action);
+    }
+
+    /**
      * ListBuckets and the account's Block Public Access: account-level actions on the caller's own
      * account, {@code acs:oss:*:<uid>:*}; returns that account.
      */

@@ -56,7 +56,7 @@ public final class MultipartService {
         Names.checkKey(key);
         BucketRecord bucket = buckets.require(bucketName);
         // OSS authorises InitiateMultipartUpload, UploadPart and Complete as oss:PutObject.
-        access.checkObject(caller, bucket, key, null, OssAction.PUT_OBJECT);
+        access.checkObjectWrite(caller, bucket, key, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
             Names.checkAcl(write.acl(), true);
         }
@@ -386,7 +386,7 @@ public final class MultipartService {
 
     private UploadRecord require(Caller caller, String bucketName, String key, String uploadId, OssAction action) {
         BucketRecord bucket = buckets.require(bucketName);
-        access.checkObject(caller, bucket, key, null, action);
+        access.checkObjectWrite(caller, bucket, key, action);
         return requireUpload(bucketName, key, uploadId);
     }
 

@@ -76,7 +76,7 @@ public final class ObjectService {
             boolean forbidOverwrite) {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
-        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        access.checkObjectWrite(caller, checked, key, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
             access.checkObjectAclChange(checked, write.acl());
         }
@@ -190,7 +190,7 @@ public final class ObjectService {
         Names.checkKey(key);
         Names.checkKey(target);
         BucketRecord checked = buckets.require(bucketName);
-        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        access.checkObjectWrite(caller, checked, key, OssAction.PUT_OBJECT);
         if (write.acl() != null) {
             access.checkObjectAclChange(checked, write.acl());
         }
@@ -334,7 +334,7 @@ public final class ObjectService {
             String contentMd5) {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
-        access.checkObject(caller, checked, key, null, OssAction.PUT_OBJECT);
+        access.checkObjectWrite(caller, checked, key, OssAction.PUT_OBJECT);
         if (requested.acl() != null) {
             access.checkObjectAclChange(checked, requested.acl());
         }
@@ -450,7 +450,7 @@ public final class ObjectService {
      */
     public ObjectVersion seal(Caller caller, String bucketName, String key, long position) {
         BucketRecord checked = buckets.require(bucketName);
-        access.checkObject(caller, checked, key, null, OssAction.SEAL_APPEND_OBJECT);
+        access.checkObjectWrite(caller, checked, key, OssAction.SEAL_APPEND_OBJECT);
         return store.atomically(() -> {
             KeyRecord record = store.key(bucketName, key).orElse(null);
             ObjectVersion newest = record == null ? null : record.current().orElse(null);
@@ -617,12 +617,8 @@ public final class ObjectService {
 
     public Deleted delete(Caller caller, String bucketName, String key, String versionId) {
         BucketRecord checked = buckets.require(bucketName);
-        access.checkObject(
-                caller,
-                checked,
-                key,
-                null,
-                versionId == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
+        access.checkObjectWrite(
+                caller, checked, key, versionId == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
         return deleteChecked(bucketName, key, versionId);
     }
 
@@ -678,11 +674,10 @@ public final class ObjectService {
             throw new OssException(OssError.MALFORMED_XML);
         }
         for (DeleteTarget t : targets) {
-            access.checkObject(
+            access.checkObjectWrite(
                     caller,
                     checked,
                     t.key(),
-                    null,
                     t.versionId() == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
         }
         return targets.stream()
@@ -743,7 +738,7 @@ public final class ObjectService {
         Names.checkKey(key);
         ObjectRead source = read(caller, sourceBucket, sourceKey, sourceVersionId, conditions);
         BucketRecord target = buckets.require(bucketName);
-        access.checkObject(caller, target, key, null, OssAction.PUT_OBJECT);
+        access.checkObjectWrite(caller, target, key, OssAction.PUT_OBJECT);
         ObjectVersion from = source.version();
         ObjectWrite copied = write != null
                 ? write

@@ -79,7 +79,7 @@ public final class PostObjectService {
             checked.put("key", key);
             policy.check(checked, Instant.now(clock));
         }
-        access.checkObject(caller, bucket, key, null, OssAction.PUT_OBJECT);
+        access.checkObjectWrite(caller, bucket, key, OssAction.PUT_OBJECT);
         long min = policy == null ? 0 : policy.minLength();
         long max = policy == null ? Long.MAX_VALUE : policy.maxLength();
         StagedBlob staged = store.stage(atMost(file, max));

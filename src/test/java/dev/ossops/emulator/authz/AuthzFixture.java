@@ -44,6 +44,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,8 +62,14 @@ final class AuthzFixture implements AutoCloseable {
     private Credentials stsCaller;
 
     AuthzFixture(Path dataDir) {
+        this(dataDir, UnaryOperator.identity());
+    }
+
+    /** {@code config} adds to the emulator's configuration, e.g. a second account. */
+    AuthzFixture(Path dataDir, UnaryOperator<EmulatorConfig.Builder> config) {
         emulator = new Emulator(
-                        EmulatorConfig.builder().port(0).dataDir(dataDir).build(),
+                        config.apply(EmulatorConfig.builder().port(0).dataDir(dataDir))
+                                .build(),
                         id -> Optional.empty(),
                         BucketConfigRegistry.defaults(),
                         clock)
@@ -75,6 +82,11 @@ final class AuthzFixture implements AutoCloseable {
 
     String account() {
         return emulator.config().accountId();
+    }
+
+    /** The account's root AccessKey id (what acs:AccessId is for its requests). */
+    String rootKeyId() {
+        return emulator.rootKey().id();
     }
 
     URI endpoint() {

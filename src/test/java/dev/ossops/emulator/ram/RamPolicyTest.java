@@ -104,6 +104,43 @@ class RamPolicyTest {
         assertEquals("The parameter - \"PolicyDocument\" beyond the length limit.", tooBig.getMessage());
     }
 
+    /** Found by RandomAccessIT: RAM documents Action or NotAction, and the evaluator reads NotAction. */
+    @Test
+    void policyDocuments_acceptNotActionAndRefuseAStatementWithNeither() {
+        PolicyDocuments documents = new PolicyDocuments();
+        String notAction = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"oss:DeleteObject\","
+                + "\"Resource\":\"*\"}]}";
+        assertEquals(
+                "oss:DeleteObject",
+                documents
+                        .check("PolicyDocument", notAction, 6144, PolicyType.IDENTITY)
+                        .path("Statement")
+                        .get(0)
+                        .path("NotAction")
+                        .asText());
+        assertEquals(
+                "The policy document is malformed: every statement needs an Action or a NotAction.",
+                assertThrows(
+                                RpcException.class,
+                                () -> documents.check(
+                                        "PolicyDocument",
+                                        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Resource\":\"*\"}]}",
+                                        6144,
+                                        PolicyType.IDENTITY))
+                        .getMessage());
+        assertEquals(
+                "The policy document is malformed: Statement[0]: has both Action and NotAction; use one.",
+                assertThrows(
+                                RpcException.class,
+                                () -> documents.check(
+                                        "PolicyDocument",
+                                        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                                                + "\"NotAction\":\"oss:GetObject\",\"Resource\":\"*\"}]}",
+                                        6144,
+                                        PolicyType.IDENTITY))
+                        .getMessage());
+    }
+
     @Test
     void ramNames_enforceCharactersAndLength() {
         assertEquals("a.b_c-1", RamNames.userName("a.b_c-1"));

@@ -8,6 +8,7 @@ import dev.ossops.emulator.rpc.GrantedPolicy;
 import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
+import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.store.StoredDocument;
 import dev.ossops.policy.OssAction;
@@ -77,6 +78,29 @@ class AccessControlTest {
 
     private static OssException denied(Runnable check) {
         return assertThrows(OssException.class, check::run);
+    }
+
+    /**
+     * Found by RandomAccessIT: writes went by the bucket ACL alone, while OSS "Object ACLs" gives the object's own ACL
+     * precedence for writing as well.
+     */
+    @Test
+    void checkObjectWrite_existingObjectsAclDecides_newKeysTheBuckets() {
+        BucketRecord privateBucket = bucket("private");
+        store.putKey("b", new KeyRecord("open", List.of(object("public-read-write"))));
+        assertDoesNotThrow(() -> access.checkObjectWrite(ANONYMOUS, privateBucket, "open", OssAction.PUT_OBJECT));
+        assertDoesNotThrow(() -> access.checkObjectWrite(ANONYMOUS, privateBucket, "open", OssAction.DELETE_OBJECT));
+        assertEquals(
+                "Anonymous user has no right to access this object.",
+                denied(() -> access.checkObjectWrite(ANONYMOUS, privateBucket, "new", OssAction.PUT_OBJECT))
+                        .getMessage());
+        BucketRecord openBucket = bucket("public-read-write");
+        store.putKey("b", new KeyRecord("closed", List.of(object("private"))));
+        assertEquals(
+                "Anonymous user has no right to access this object.",
+                denied(() -> access.checkObjectWrite(ANONYMOUS, openBucket, "closed", OssAction.DELETE_OBJECT))
+                        .getMessage());
+        assertDoesNotThrow(() -> access.checkObjectWrite(ANONYMOUS, openBucket, "new", OssAction.PUT_OBJECT));
     }
 
     @Test

@@ -79,6 +79,31 @@ class AccessCheckerTest {
         assertEquals("anonymous caller may not oss:GetObject on media/invoices/* (1 request checked)", v.message());
     }
 
+    /** Pinned while RandomAccessIT's first disagreement was decided: an object's own ACL governs writing it too. */
+    @Test
+    void check_objectAclDecidesWrites_privateObjectInPublicWriteBucket() {
+        World w = new World();
+        w.acl = Fact.known("public-read-write");
+        w.objects = (b, k) -> Fact.known("private");
+        AccessVerdict v = CHECKER.check(
+                query(new AccessPrincipal.Anonymous(), OssAction.DELETE_OBJECT, "top.txt", false), w.facts());
+        assertEquals(AccessVerdict.Status.HOLDS, v.status(), v.message());
+        assertEquals("anonymous caller may not oss:DeleteObject on media/top.txt (1 request checked)", v.message());
+    }
+
+    /** Pinned while RandomAccessIT's second disagreement was decided: a public-read-write object is writable by all. */
+    @Test
+    void check_objectAclDecidesWrites_publicWriteObjectInPrivateBucket() {
+        World w = new World();
+        w.objects = (b, k) -> Fact.known("public-read-write");
+        AccessVerdict v = CHECKER.check(
+                query(new AccessPrincipal.Anonymous(), OssAction.PUT_OBJECT, "top.txt", false), w.facts());
+        assertEquals(AccessVerdict.Status.FAILS, v.status());
+        assertEquals(
+                "anonymous caller may oss:PutObject on media/top.txt: allowed by the object ACL public-read-write",
+                v.message());
+    }
+
     @Test
     void check_objectAclsUnmanagedWithoutBlock_unknownWithTheReason() {
         World w = new World();
