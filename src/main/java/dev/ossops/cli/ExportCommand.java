@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the live configuration of buckets as a profile (profile.yaml) and the documents it references.",
+            "Write the live configuration of buckets as a profile and the documents it references.",
+            "DIR/profile.yaml names the lifecycle, CORS and policy files written beside it.",
             "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then).",
             "The output directory must be empty or absent unless --force."
         })

@@ -83,8 +83,11 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--dir-mode",
             paramLabel = "MODE",
-            description =
-                    "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined (default: {prefix}/{date}/{uuid}_{filename}).")
+            // Templates on lines of their own: help may break them at their slashes.
+            description = {
+                "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined (default: the uploader's keyLayout, else",
+                "{prefix}/{date}/{uuid}_{filename})."
+            })
     String dirMode;
 
     @Option(
@@ -145,7 +148,7 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--checkpoint-dir",
             paramLabel = "DIR",
-            description = "Where multipart checkpoints live (default: .ossops/checkpoints).")
+            description = {"Where multipart checkpoints live", "(default: ${DEFAULT-VALUE})."})
     Path checkpointDir = CheckpointStore.DEFAULT_DIRECTORY;
 
     @Option(
