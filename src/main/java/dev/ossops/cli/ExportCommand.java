@@ -5,6 +5,7 @@ import dev.ossops.apply.export.ExportTargetException;
 import dev.ossops.apply.export.ProfileWriter;
 import dev.ossops.cloud.CloudException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -27,7 +28,8 @@ import java.util.concurrent.Callable;
         description = {
             "Write the live configuration of buckets as a profile and the documents it references.",
             "DIR/profile.yaml names the lifecycle, CORS and policy files written beside it.",
-            "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then).",
+            "The profile given with -p says where and as whom to read; without it, --region REGION and the default"
+                    + " credentials. Exit 0 when written, 1 on any read error (nothing is written then).",
             "The output directory must be empty or absent unless --force."
         })
 final class ExportCommand implements Callable<Integer> {
@@ -38,12 +40,9 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            paramLabel = "PROFILE",
-            description = "The profile whose endpoint, region and credentials to use.")
-    Path profile;
+    /** -p PROFILE, or --region [--endpoint] with the default credentials. */
+    @Mixin
+    AccountOptions account;
 
     @Option(
             names = "--buckets",
@@ -86,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
             stderr.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        try (ProfileSession session = ProfileSession.open(profile, root.environment, PlanCommand.READ_PARALLELISM)) {
+        try (ProfileSession session = account.open("export", root.environment, PlanCommand.READ_PARALLELISM)) {
             session.header().forEach(stdout::println);
             session.caller();
             Export export = session.export(Optional.ofNullable(buckets), ram, cdn);
