@@ -70,8 +70,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(
             names = "--buckets",
             split = ",",
-            paramLabel = "NAME",
-            description = "Audit only these buckets (default: every bucket of the account).")
+            // One label, not NAME[,NAME...], which usage help would split across lines at the comma.
+            paramLabel = "NAMES",
+            hideParamSyntax = true,
+            description = "Audit only these buckets, comma-separated (default: every bucket of the account).")
     List<String> buckets;
 
     @Option(

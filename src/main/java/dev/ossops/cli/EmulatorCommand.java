@@ -114,9 +114,10 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Option(
             names = "--other-account",
-            paramLabel = "UID:KEY_ID:SECRET",
+            // One word: usage help would break UID:KEY_ID:SECRET at a colon.
+            paramLabel = "ACCOUNT",
             description =
-                    "Serve another account too, with its 16-digit uid and root AccessKey; repeatable. Buckets, RAM and"
+                    "UID:KEY_ID:SECRET: serve another account too, with its 16-digit uid and root AccessKey; repeatable. Buckets, RAM and"
                             + " roles are per account, bucket names global; cross-account access follows bucket and trust policies."
                             + " Other users can read the secret in the process list: for local tests only.")
     List<String> otherAccounts = new ArrayList<>();

@@ -47,8 +47,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--buckets",
             split = ",",
-            paramLabel = "NAME",
-            description = "Export only these buckets (default: every bucket of the account).")
+            // One label, not NAME[,NAME...], which usage help would split across lines at the comma.
+            paramLabel = "NAMES",
+            hideParamSyntax = true,
+            description = "Export only these buckets, comma-separated (default: every bucket of the account).")
     List<String> buckets;
 
     @Option(

@@ -40,6 +40,16 @@ class HelpTextTest {
             while (derived.find()) {
                 problems.add(name + ": label derived from a field name: " + derived.group());
             }
+            // The synopsis breaks only between options: never inside one's brackets or after its '='.
+            String synopsis = command.getHelp().synopsis(0);
+            int depth = 0;
+            for (String line : synopsis.split("\n")) {
+                depth += line.chars().filter(c -> c == '[').count()
+                        - line.chars().filter(c -> c == ']').count();
+                if (depth != 0 || line.endsWith("=")) {
+                    problems.add(name + ": synopsis wrapped inside an option: " + line.strip());
+                }
+            }
             // A line break inside a word (".ossops/\nemulator") shows as a space the text does not have.
             String flowing = collapse(usage);
             for (String paragraph : spec.usageMessage().description()) {
