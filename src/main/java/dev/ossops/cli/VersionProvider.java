@@ -9,8 +9,9 @@ import java.util.Properties;
 
 /**
  * The version from the jar manifest, so it always matches the build, and the commit the build was made from, which
- * the git-commit-id plugin writes to {@value #GIT_PROPERTIES}. A build without {@code .git} (a source tarball) has no
- * such file: the commit is then "unknown" rather than a failure.
+ * the build asks git for and writes to {@value #GIT_PROPERTIES} (pom.xml, execution commit-id). A build without
+ * {@code .git} (a source tarball) writes no id, and a class path without the file has none: the commit is then
+ * "unknown" rather than a failure.
  */
 final class VersionProvider implements CommandLine.IVersionProvider {
     static final String GIT_PROPERTIES = "/ossops-git.properties";

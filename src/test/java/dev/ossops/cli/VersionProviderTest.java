@@ -16,6 +16,11 @@ class VersionProviderTest {
     }
 
     @Test
+    void commit_emptyAsTheBuildWritesItWithoutGit_isUnknown() {
+        assertEquals("unknown", VersionProvider.commit("/version/no-commit.properties"));
+    }
+
+    @Test
     void line_namesVersionAndCommit() {
         assertEquals("ossops 1.2.3 (commit abc1234)", VersionProvider.line("1.2.3", "abc1234"));
         assertEquals("ossops development build (commit unknown)", VersionProvider.line(null, "unknown"));
