@@ -17,6 +17,7 @@ import dev.ossops.audit.report.TextReporter;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.upload.LocalNames;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +31,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -40,6 +42,8 @@ import java.util.stream.Collectors;
         mixinStandardHelpOptions = true,
         description = {
             "Audit the account's buckets, RAM policies and CDN domains for public access and missing safeguards.",
+            "With -p PROFILE, where and as whom the profile says; without, --region REGION and the default credentials"
+                    + " (every bucket they can list, RAM and CDN as far as they can read).",
             "Exit 0: nothing at or above --fail-on; 3: findings at or above it; 1: error or unknown results."
         })
 final class AuditCommand implements Callable<Integer> {
@@ -59,18 +63,17 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            paramLabel = "PROFILE",
-            description = "The profile: where to connect, with which credentials; its uploader section is audited too.")
-    Path profile;
+    /** -p PROFILE (its uploader section and access assertions are audited too), or --region [--endpoint]. */
+    @Mixin
+    AccountOptions account;
 
     @Option(
             names = "--buckets",
             split = ",",
-            paramLabel = "NAME",
-            description = "Audit only these buckets (default: every bucket of the account).")
+            // One label, not NAME[,NAME...], which usage help would split across lines at the comma.
+            paramLabel = "NAMES",
+            hideParamSyntax = true,
+            description = "Audit only these buckets, comma-separated (default: every bucket of the account).")
     List<String> buckets;
 
     @Option(
@@ -142,16 +145,22 @@ final class AuditCommand implements Callable<Integer> {
         }
         // Human-readable lines go to stderr whenever stdout carries a document.
         PrintWriter info = format == Format.text && out == null ? stdout : stderr;
-        try (ProfileSession session = ProfileSession.open(profile, env, READ_PARALLELISM)) {
+        try (ProfileSession session = account.open("audit", env, READ_PARALLELISM)) {
             session.connection().forEach(info::println);
             info.println();
+            // One error naming a rejected key and its source, rather than one unknown result per resource.
+            session.caller();
+            Path profile = account.profile;
             AuditScope scope = new AuditScope(
                     session.profile().region(),
                     Optional.ofNullable(buckets),
                     objects,
                     session.profile().uploader(),
-                    Optional.of(profile.toString()),
-                    ProfileLocations.of(profile.toString(), Files.readString(profile, StandardCharsets.UTF_8)));
+                    Optional.ofNullable(profile).map(Path::toString),
+                    profile == null
+                            ? Map.of()
+                            : ProfileLocations.of(
+                                    profile.toString(), Files.readString(profile, StandardCharsets.UTF_8)));
             String callerKeyId = session.target().credentials().resolve().accessKeyId();
             LiveCollector.Collected collected =
                     session.collector(READ_PARALLELISM).collect(scope, callerKeyId);

@@ -56,12 +56,17 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = EmulatorDefaults.PORT;
 
     @Option(
             names = "--data-dir",
-            description = "Where buckets, objects and the root credentials are kept (default: ${DEFAULT-VALUE}).")
+            paramLabel = "DIR",
+            // The default on a line of its own: help may break a path at its dots.
+            description = {"Where buckets, objects and the root credentials are kept", "(default: ${DEFAULT-VALUE})."})
     Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
 
     @Option(
@@ -85,7 +90,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "A file whose first line is the fixed root AccessKey secret.")
     Path rootKeySecretFile;
 
-    @Option(names = "--account-id", description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--account-id",
+            paramLabel = "UID",
+            description = "16-digit uid of the emulated account (default: ${DEFAULT-VALUE}).")
     String accountId = EmulatorDefaults.ACCOUNT_ID;
 
     @Option(
@@ -106,9 +114,10 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Option(
             names = "--other-account",
-            paramLabel = "UID:KEY_ID:SECRET",
+            // One word: usage help would break UID:KEY_ID:SECRET at a colon.
+            paramLabel = "ACCOUNT",
             description =
-                    "Serve another account too, with its 16-digit uid and root AccessKey; repeatable. Buckets, RAM and"
+                    "UID:KEY_ID:SECRET: serve another account too, with its 16-digit uid and root AccessKey; repeatable. Buckets, RAM and"
                             + " roles are per account, bucket names global; cross-account access follows bucket and trust policies."
                             + " Other users can read the secret in the process list: for local tests only.")
     List<String> otherAccounts = new ArrayList<>();
@@ -137,54 +146,62 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Option(
             names = "--dashscope-qps",
+            paramLabel = "N",
             description =
                     "DashScope getPolicy requests per second per key and model before 429 (default: ${DEFAULT-VALUE}).")
     int dashscopeQps = DashscopeConfig.DEFAULT_POLICIES_PER_SECOND;
 
     @Option(
             names = "--fault-latency-ms",
-            description = "Fault injection: delay every OSS request by this many ms (default: 0).")
+            paramLabel = "MS",
+            description = "Fault injection: delay every OSS request by MS milliseconds (default: ${DEFAULT-VALUE}).")
     long faultLatencyMillis;
 
     @Option(
             names = "--fault-503-rate",
-            description = "Fault injection: probability (0-1) of answering 503 SlowDown (default: 0).")
+            paramLabel = "RATE",
+            description = "Fault injection: probability (0-1) of answering 503 SlowDown (default: ${DEFAULT-VALUE}).")
     double faultSlowDownRate;
 
     @Option(
             names = "--fault-500-rate",
-            description = "Fault injection: probability (0-1) of answering 500 InternalError (default: 0).")
+            paramLabel = "RATE",
+            description =
+                    "Fault injection: probability (0-1) of answering 500 InternalError (default: ${DEFAULT-VALUE}).")
     double faultInternalErrorRate;
 
     @Option(
             names = "--fault-qps",
+            paramLabel = "N",
             description =
-                    "Fault injection: requests per second admitted, beyond which 503 SlowDown; 0 is unlimited (default: 0).")
+                    "Fault injection: requests per second admitted, beyond which 503 SlowDown; 0 is unlimited (default: ${DEFAULT-VALUE}).")
     int faultQps;
 
     @Option(
             names = "--fault-reset-rate",
+            paramLabel = "RATE",
             description =
-                    "Fault injection: probability (0-1) of resetting the connection part-way through a body (default: 0).")
+                    "Fault injection: probability (0-1) of resetting the connection part-way through a body (default: ${DEFAULT-VALUE}).")
     double faultResetRate;
 
     @Option(
             names = "--fault-connection-bandwidth",
             paramLabel = "SIZE",
             description =
-                    "Link shaping: bytes per second for each connection in each direction, e.g. 24MiB; 0 is unlimited (default: 0).")
+                    "Link shaping: bytes per second for each connection in each direction, e.g. 24MiB; 0 is unlimited (default: ${DEFAULT-VALUE}).")
     String connectionBandwidth = "0";
 
     @Option(
             names = "--fault-total-bandwidth",
             paramLabel = "SIZE",
             description =
-                    "Link shaping: bytes per second for all connections together in each direction, e.g. 240MiB; 0 is unlimited (default: 0).")
+                    "Link shaping: bytes per second for all connections together in each direction, e.g. 240MiB; 0 is unlimited (default: ${DEFAULT-VALUE}).")
     String totalBandwidth = "0";
 
     @Option(
             names = "--fault-seed",
-            description = "Fault injection: seed of the random draws, so runs repeat (default: 0).")
+            paramLabel = "SEED",
+            description = "Fault injection: seed of the random draws, so runs repeat (default: ${DEFAULT-VALUE}).")
     long faultSeed;
 
     @Override

@@ -5,6 +5,7 @@ import dev.ossops.apply.export.ExportTargetException;
 import dev.ossops.apply.export.ProfileWriter;
 import dev.ossops.cloud.CloudException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,8 +26,10 @@ import java.util.concurrent.Callable;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the live configuration of buckets as a profile (profile.yaml) and the documents it references.",
-            "The profile given with -p says where and as whom to read. Exit 0 when written, 1 on any read error (nothing is written then).",
+            "Write the live configuration of buckets as a profile and the documents it references.",
+            "DIR/profile.yaml names the lifecycle, CORS and policy files written beside it.",
+            "The profile given with -p says where and as whom to read; without it, --region REGION and the default"
+                    + " credentials. Exit 0 when written, 1 on any read error (nothing is written then).",
             "The output directory must be empty or absent unless --force."
         })
 final class ExportCommand implements Callable<Integer> {
@@ -37,18 +40,17 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            paramLabel = "PROFILE",
-            description = "The profile whose endpoint, region and credentials to use.")
-    Path profile;
+    /** -p PROFILE, or --region [--endpoint] with the default credentials. */
+    @Mixin
+    AccountOptions account;
 
     @Option(
             names = "--buckets",
             split = ",",
-            paramLabel = "NAME",
-            description = "Export only these buckets (default: every bucket of the account).")
+            // One label, not NAME[,NAME...], which usage help would split across lines at the comma.
+            paramLabel = "NAMES",
+            hideParamSyntax = true,
+            description = "Export only these buckets, comma-separated (default: every bucket of the account).")
     List<String> buckets;
 
     @Option(
@@ -85,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
             stderr.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        try (ProfileSession session = ProfileSession.open(profile, root.environment, PlanCommand.READ_PARALLELISM)) {
+        try (ProfileSession session = account.open("export", root.environment, PlanCommand.READ_PARALLELISM)) {
             session.header().forEach(stdout::println);
             session.caller();
             Export export = session.export(Optional.ofNullable(buckets), ram, cdn);

@@ -49,8 +49,11 @@ import java.util.concurrent.Callable;
 @Command(
         name = "get",
         mixinStandardHelpOptions = true,
-        description =
-                "Download objects: oss://bucket/key, https://bucket.oss-<region>.aliyuncs.com/key, presigned or public URLs.")
+        // The URL forms on a line of their own: help may break a URL at its dots.
+        description = {
+            "Download objects: oss:// and https:// URLs, presigned or public.",
+            "e.g. oss://BUCKET/KEY, https://BUCKET.oss-REGION.aliyuncs.com/KEY"
+        })
 final class GetCommand implements Callable<Integer> {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -70,7 +73,7 @@ final class GetCommand implements Callable<Integer> {
             names = {"-o", "--output-dir"},
             paramLabel = "DIR",
             defaultValue = ".",
-            description = "Where files are written (default: the current directory).")
+            description = "Where files are written (default: ${DEFAULT-VALUE}, the current directory).")
     Path outputDir;
 
     @Option(
@@ -97,7 +100,7 @@ final class GetCommand implements Callable<Integer> {
             names = "--sign",
             paramLabel = "VERSION",
             defaultValue = "v4",
-            description = "Signature version for oss:// downloads: v1 or v4.")
+            description = "Signature version for oss:// downloads: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
     @Option(

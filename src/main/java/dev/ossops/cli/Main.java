@@ -41,7 +41,8 @@ public final class Main {
             "serve",
             "get",
             "policy",
-            "audit");
+            "audit",
+            "completion");
 
     private static final Set<String> VERSION_RUN = Set.of("-V", "--version", "--stacktrace", "--no-color");
 
@@ -126,6 +127,7 @@ public final class Main {
             case "get" -> new GetCommand();
             case "policy" -> new PolicyCommand();
             case "audit" -> new AuditCommand();
+            case "completion" -> new CompletionCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }

@@ -24,6 +24,8 @@ import dev.ossops.cloud.PopClient;
 import dev.ossops.cloud.PopProduct;
 import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.cdn.CdnGateway;
+import dev.ossops.cloud.credentials.CredentialSource;
+import dev.ossops.cloud.credentials.EnvCredentialSource;
 import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.oss.OssGateway;
 import dev.ossops.cloud.ram.CallerCheck;
@@ -36,6 +38,8 @@ import dev.ossops.policy.Caller;
 import dev.ossops.spec.Problem;
 import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.Severity;
+import dev.ossops.spec.model.Cdn;
+import dev.ossops.spec.model.Credentials;
 import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.model.Ram;
@@ -43,6 +47,7 @@ import dev.ossops.spec.tree.PropertyPath;
 import dev.ossops.upload.KeyLayout;
 import dev.ossops.upload.MinimalPolicy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,6 +150,39 @@ final class ProfileSession implements AutoCloseable {
             emulator.ifPresent(EmbeddedEmulator::close);
             throw e;
         }
+    }
+
+    /**
+     * A session without a profile file, for audit and export: the account that the default credential chain
+     * ({@link ProfileConnections#defaultChain}) belongs to, at {@code region}'s public endpoints or at
+     * {@code endpoint}. It manages nothing, so it stands for a profile with no buckets, RAM, CDN or uploader.
+     */
+    static ProfileSession forAccount(String region, Optional<URI> endpoint, CliEnvironment env, int maxConnections) {
+        CredentialSource credentials = ProfileConnections.defaultChain(env.variables());
+        Credentials.Source source = new EnvCredentialSource(env.variables()).isSet()
+                ? Credentials.Source.ENV
+                : Credentials.Source.ALIYUN_CLI;
+        CloudTarget target = endpoint.map(uri -> CloudTarget.single(uri, region, credentials))
+                .orElseGet(() -> CloudTarget.publicEndpoints(region, credentials));
+        Profile profile = new Profile(
+                Path.of(""),
+                "account",
+                region,
+                endpoint.<Endpoint>map(Endpoint.Url::new).orElseGet(() -> new Endpoint.RegionDefault(region)),
+                new Credentials(source, Optional.empty(), Optional.empty()),
+                Map.of(),
+                new Ram(Map.of(), Map.of(), Map.of()),
+                new Cdn(Map.of()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of());
+        List<String> header = List.of(
+                "No profile: the account of the default credentials, region " + region,
+                "Endpoint: " + endpoint.map(URI::toString).orElse("Alibaba Cloud public endpoints")
+                        + "; credentials from " + credentials.describe());
+        OssGateway oss = new OssGateway(target, Retry.standard(), maxConnections);
+        return new ProfileSession(Scope.of(profile, SUPPORTED), target, Optional.empty(), oss, header, header.size());
     }
 
     /** The profile as planned: only the families this build supports. */

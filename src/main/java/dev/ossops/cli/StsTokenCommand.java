@@ -59,9 +59,11 @@ final class StsTokenCommand implements Callable<Integer> {
 
     @Option(
             names = "--actions",
-            paramLabel = "ACTION",
+            // One label, not ACTION[,ACTION...], which usage help would split across lines at the comma.
+            paramLabel = "ACTIONS",
+            hideParamSyntax = true,
             split = ",",
-            description = "Object actions to allow (default: PutObject).")
+            description = "Object actions to allow, comma-separated (default: PutObject).")
     List<String> actions = new ArrayList<>();
 
     @Option(

@@ -83,8 +83,12 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--dir-mode",
             paramLabel = "MODE",
-            description = "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined: replaces the key layout"
-                    + " (default: the profile's keyLayout or dirMode, else {prefix}/{date}/{uuid}_{filename}).")
+            // Templates on lines of their own: help may break them at their slashes.
+            description = {
+                "no_subdirectory | yyyy_mm_dd_hierarchy | yyyy_mm_dd_combined: replaces the key layout",
+                "(default: the profile's keyLayout or dirMode, else",
+                "{prefix}/{date}/{uuid}_{filename})."
+            })
     String dirMode;
 
     @Option(
@@ -147,8 +151,10 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--checkpoint-dir",
             paramLabel = "DIR",
-            description = "Where multipart checkpoints live (default: ~/.ossops/checkpoints, whatever the"
-                    + " current directory, so a rerun from anywhere resumes).")
+            description = {
+                "Where multipart checkpoints live (default: ~/.ossops/checkpoints, whatever the current",
+                "directory, so a rerun from anywhere resumes)."
+            })
     Path checkpointDir;
 
     @Option(

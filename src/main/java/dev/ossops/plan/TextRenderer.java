@@ -2,11 +2,13 @@ package dev.ossops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Terraform-like text: one block per change that does something ({@code + ~ - -/+}), per-field
- * {@code before -> after}, dangers, unreadable resources, errors and a summary line. ANSI colours only when asked
+ * Terraform-like text: one block per change that does something ({@code + ~ - -/+}); a created or deleted object or
+ * list as nested attributes one per line, other changes as per-field {@code before -> after}; dangers, unreadable resources, errors and a summary line. ANSI colours only when asked
  * (the CLI decides from the terminal, --no-color and CI); {@code verbose} adds the normalisations applied.
  */
 public final class TextRenderer {
@@ -16,6 +18,8 @@ public final class TextRenderer {
     private static final String GREEN = "\u001b[32m";
     private static final String YELLOW = "\u001b[33m";
     private static final String MAGENTA = "\u001b[35m";
+
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final boolean color;
     private final boolean verbose;
@@ -136,13 +140,12 @@ public final class TextRenderer {
                 .append(' ')
                 .append(paint(BOLD, c.address().toString()))
                 .append('\n');
-        for (FieldDiff f : c.fields()) {
-            out.append("    ")
-                    .append(f.path().isEmpty() ? "" : f.path() + ": ")
-                    .append(value(f.before()))
-                    .append(" -> ")
-                    .append(value(f.after()))
-                    .append('\n');
+        JsonNode whole = c.action() == Action.CREATE ? c.after() : c.action() == Action.DELETE ? c.before() : null;
+        if (whole != null && whole.isContainerNode() && !whole.isEmpty()) {
+            // A value that appears or disappears as a whole: its attributes, one per line, as terraform shows them.
+            attributes(whole, c.action() == Action.CREATE ? "+" : "-", colour, "    ", out);
+        } else {
+            fields(c, out);
         }
         for (String reason : c.reasons()) {
             out.append("    # ").append(reason).append('\n');
@@ -159,6 +162,67 @@ public final class TextRenderer {
                     .append('\n');
         }
         out.append('\n');
+    }
+
+    /** Today's field-level lines: {@code path: before -> after}. */
+    private static void fields(Change c, StringBuilder out) {
+        for (FieldDiff f : c.fields()) {
+            out.append("    ")
+                    .append(f.path().isEmpty() ? "" : f.path() + ": ")
+                    .append(value(f.before()))
+                    .append(" -> ")
+                    .append(value(f.after()))
+                    .append('\n');
+        }
+    }
+
+    /**
+     * The members of an object or the items of an array, each on its own line behind {@code sign}: {@code key = value}
+     * with the keys of one object aligned, nested objects as {@code key = {} ... }} and arrays as {@code [} items
+     * {@code ]}, each level four columns further in.
+     */
+    private void attributes(JsonNode node, String sign, String colour, String indent, StringBuilder out) {
+        String mark = paint(colour, sign) + " ";
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                out.append(indent).append(mark);
+                nested(item, sign, colour, indent, out);
+                out.append(",\n");
+            }
+            return;
+        }
+        int width = 0;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            width = Math.max(width, key(names.next()).length());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = members.next();
+            String key = key(member.getKey());
+            out.append(indent)
+                    .append(mark)
+                    .append(key)
+                    .append(" ".repeat(width - key.length()))
+                    .append(" = ");
+            nested(member.getValue(), sign, colour, indent, out);
+            out.append('\n');
+        }
+    }
+
+    /** One value at the position after {@code key = } (or after the sign of an array item). */
+    private void nested(JsonNode value, String sign, String colour, String indent, StringBuilder out) {
+        if (!value.isContainerNode() || value.isEmpty()) {
+            out.append(value);
+            return;
+        }
+        out.append(value.isArray() ? "[" : "{").append('\n');
+        attributes(value, sign, colour, indent + "    ", out);
+        // The closing bracket lines up with the key, past the sign, as in terraform.
+        out.append(indent).append("  ").append(value.isArray() ? "]" : "}");
+    }
+
+    /** A key as written: bare when it is a plain name, else quoted as JSON (so spaces, '=' or CR/LF stay visible). */
+    private static String key(String name) {
+        return PLAIN_KEY.matcher(name).matches() ? name : JsonValues.of(name).toString();
     }
 
     private static String value(JsonNode node) {

@@ -52,6 +52,59 @@ class AuditCommandTest {
     }
 
     @Test
+    void call_neitherProfileNorRegion_saysWhatToGive() {
+        CliRun run = CliRun.run(Map.of(), "audit");
+
+        assertEquals(1, run.exit());
+        assertEquals(
+                "error: audit needs -p PROFILE, or --region REGION to audit the account of the default credentials"
+                        + " (the environment, then ~/.aliyun/config.json)\n",
+                run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void call_profileAndRegion_refused() {
+        CliRun run = CliRun.run(Map.of(), "audit", "-p", "p.yaml", "--region", "cn-hangzhou");
+
+        assertEquals(1, run.exit());
+        assertEquals(
+                "error: --region and --endpoint are for runs without -p; the profile names its region and endpoint\n",
+                run.err());
+    }
+
+    @Test
+    void call_unknownRegionWithLineBreak_refusedPrintably() {
+        CliRun run = CliRun.run(Map.of(), "audit", "--region", "cn-x\r\nerror: forged");
+
+        assertEquals(1, run.exit());
+        assertEquals(
+                "error: --region must be an Alibaba Cloud region id such as cn-hangzhou, got 'cn-x??error: forged'\n",
+                run.err());
+    }
+
+    @Test
+    void call_endpointNotHttp_refused() {
+        CliRun run = CliRun.run(Map.of(), "export", "--region", "cn-hangzhou", "--endpoint", "file:///etc/passwd");
+
+        assertEquals(1, run.exit());
+        assertEquals(
+                "error: --endpoint must be an http:// or https:// URL with a host, got 'file:///etc/passwd'\n",
+                run.err());
+    }
+
+    @Test
+    void call_exportWithoutProfileOrRegion_saysWhatToGive() {
+        CliRun run = CliRun.run(Map.of(), "export", "--out", dir.resolve("out").toString());
+
+        assertEquals(1, run.exit());
+        assertEquals(
+                "error: export needs -p PROFILE, or --region REGION to export the account of the default credentials"
+                        + " (the environment, then ~/.aliyun/config.json)\n",
+                run.err());
+    }
+
+    @Test
     void fixPath_liveNameThatLeavesTheFixDirectory_isRefused() {
         assertEquals(
                 dir.resolve("policies/media-https-only.json"),

@@ -17,7 +17,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import dev.ossops.common.AccessKeys;
 import dev.ossops.emulator.EmulatorExtension;
+import dev.ossops.emulator.TestRootKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.ossops.cli.CliRun.assertContains;
@@ -193,6 +196,85 @@ class AuditIT {
                         f.get("profile_location").asText());
             }
         }
+    }
+
+    @Test
+    void audit_withoutProfile_regionAndDefaultCredentials_sameFindings(URI endpoint) throws IOException {
+        CliRun run = CliRun.run(
+                PlanApplyIT.ENV,
+                "audit",
+                "--region",
+                "cn-hangzhou",
+                "--endpoint",
+                endpoint.toString(),
+                "--buckets",
+                "au-public-write,au-public-read,au-blocked",
+                "--format",
+                "json");
+
+        assertEquals(3, run.exit(), run.err());
+        assertEquals(
+                "No profile: the account of the default credentials, region cn-hangzhou\n" + "Endpoint: " + endpoint
+                        + "; credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID\n\n",
+                run.err());
+        JsonNode report = json(run);
+        assertEquals(
+                List.of("critical OSS-BUCKET-ACL-PUBLIC-WRITE acs:oss:*:*:au-public-write"),
+                findings(report, "au-public-write", PUBLIC_CHECKS));
+        assertEquals(
+                List.of("high OSS-BUCKET-ACL-PUBLIC-READ acs:oss:*:*:au-public-read"),
+                findings(report, "au-public-read", PUBLIC_CHECKS));
+        assertEquals(
+                List.of("info OSS-BUCKET-PUBLIC-ACCESS-BLOCKED acs:oss:*:*:au-blocked"),
+                findings(report, "au-blocked", PUBLIC_CHECKS));
+    }
+
+    @Test
+    void audit_withoutProfile_everyListableBucketAndNoWarning(URI endpoint) throws IOException {
+        CliRun run = CliRun.run(
+                PlanApplyIT.ENV,
+                "audit",
+                "--region",
+                "cn-hangzhou",
+                "--endpoint",
+                endpoint.toString(),
+                "--format",
+                "json",
+                "--objects",
+                "0");
+
+        JsonNode report = json(run);
+        List<String> audited = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            String resource = f.get("resource").asText();
+            if (resource.startsWith(BUCKET_ARN)
+                    && !resource.substring(BUCKET_ARN.length()).contains("/")) {
+                audited.add(resource.substring(BUCKET_ARN.length()));
+            }
+        }
+        for (String bucket : List.of("au-public-write", "au-public-read", "au-logs")) {
+            assertTrue(audited.contains(bucket), bucket + " not audited: " + audited);
+        }
+        // The emulator answers ListAccessKeys for the account, so nothing is guessed.
+        assertFalse(run.err().contains("warning:"), run.err());
+    }
+
+    @Test
+    void audit_wrongSecret_oneErrorNamingTheKeyAndItsSource(URI endpoint) throws IOException {
+        Map<String, String> env = Map.of(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID", TestRootKey.ID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret");
+
+        CliRun run = CliRun.run(env, "audit", "-p", profile(endpoint, "").toString(), "--format", "json");
+
+        assertEquals(1, run.exit(), run.all());
+        assertEquals("", run.out());
+        assertTrue(
+                run.err()
+                        .endsWith("error: the AccessKey " + AccessKeys.mask(TestRootKey.ID)
+                                + " from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID was rejected by " + endpoint
+                                + " (GetCallerIdentity failed: SDK.InvalidAccessKeySecret: Specified Access Key Secret"
+                                + " is not valid.); nothing was read\n"),
+                run.err());
     }
 
     @Test

@@ -68,6 +68,45 @@ class ExportIT {
     }
 
     @Test
+    void export_withoutProfile_regionAndDefaultCredentials_writesAPlannableProfile(URI endpoint) throws IOException {
+        Path profile = dir.resolve("source.yaml");
+        Files.writeString(
+                profile,
+                PlanApplyIT.profile(endpoint, "  it-exp-noprofile:\n    acl: private\n"),
+                StandardCharsets.UTF_8);
+        assertEquals(
+                0,
+                CliRun.run(ENV, "apply", "-p", profile.toString(), "--auto-approve")
+                        .exit());
+        Path out = dir.resolve("account");
+
+        CliRun export = CliRun.run(
+                ENV,
+                "export",
+                "--region",
+                "cn-hangzhou",
+                "--endpoint",
+                endpoint.toString(),
+                "--buckets",
+                "it-exp-noprofile",
+                "--out",
+                out.toString());
+
+        assertEquals(0, export.exit(), export.all());
+        assertContains(
+                export.out(),
+                "No profile: the account of the default credentials, region cn-hangzhou\nEndpoint: " + endpoint
+                        + "; credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID\n");
+        String yaml = Files.readString(out.resolve("profile.yaml"));
+        assertContains(yaml, "name: \"account-export\"\n");
+        assertContains(yaml, "credentials:\n  source: \"env\"\n");
+        // The export reads back as a profile of the same account: planning it finds nothing to change.
+        CliRun plan = CliRun.run(ENV, "plan", "-p", out.resolve("profile.yaml").toString());
+        assertEquals(0, plan.exit(), plan.all());
+        assertContains(plan.out(), "No changes. Live state matches the profile.");
+    }
+
+    @Test
     void export_unrepresentableLifecycle_leftOutWithWarning(URI endpoint, OSS oss) throws IOException {
         Path profile = dir.resolve("source.yaml");
         Files.writeString(

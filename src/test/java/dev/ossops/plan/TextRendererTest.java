@@ -1,5 +1,7 @@
 package dev.ossops.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,64 @@ class TextRendererTest {
                 Plan: 0 to add, 0 to change, 1 to destroy, 0 to replace.
                 1 change is destructive; apply refuses it without --allow-destructive.
                 """, new TextRenderer(false, false).render(plan(List.of(delete), Map.of(), List.of())));
+    }
+
+    @Test
+    void render_createdLifecycle_nestedAttributesOnePerLine() throws Exception {
+        JsonNode lifecycle = new ObjectMapper()
+                .readTree("{\"temp\":{\"prefix\":\"temp/\",\"enabled\":true,\"expiration\":{\"days\":7},"
+                        + "\"tags\":{\"team x\":\"a\\r\\nb\"},\"transitions\":[{\"days\":30,\"storageClass\":\"IA\"}],"
+                        + "\"noncurrent\":[]}}");
+        Address address = Address.of(Address.Kind.LIFECYCLE, "media");
+        Change create = new Change(
+                address,
+                Action.CREATE,
+                NullNode.getInstance(),
+                lifecycle,
+                List.of(new FieldDiff("", NullNode.getInstance(), lifecycle)),
+                List.of(),
+                List.of(),
+                List.of());
+        assertEquals("""
+                + bucket.media.lifecycle
+                    + temp = {
+                        + prefix      = "temp/"
+                        + enabled     = true
+                        + expiration  = {
+                            + days = 7
+                          }
+                        + tags        = {
+                            + "team x" = "a\\r\\nb"
+                          }
+                        + transitions = [
+                            + {
+                                + days         = 30
+                                + storageClass = "IA"
+                              },
+                          ]
+                        + noncurrent  = []
+                      }
+
+                Plan: 1 to add, 0 to change, 0 to destroy, 0 to replace.
+                """, new TextRenderer(false, false).render(plan(List.of(create), Map.of(), List.of())));
+    }
+
+    @Test
+    void render_update_keepsFieldLevelDiffs() {
+        Change update = new Change(
+                ACL,
+                Action.UPDATE,
+                JsonValues.of("private"),
+                JsonValues.of("public-read"),
+                List.of(new FieldDiff("", JsonValues.of("private"), JsonValues.of("public-read"))),
+                List.of(),
+                List.of(),
+                List.of());
+        assertEquals("""
+                ~ bucket.media.acl
+                    "private" -> "public-read"
+
+                Plan: 0 to add, 1 to change, 0 to destroy, 0 to replace.
+                """, new TextRenderer(false, false).render(plan(List.of(update), Map.of(), List.of())));
     }
 }

@@ -191,6 +191,9 @@ final class UserActions {
     }
 
     private ObjectNode listAccessKeys(RpcCall call) {
+        if (call.params().optional("UserName").isEmpty() && call.caller().principal() instanceof Principal.Root) {
+            return rootAccessKeys(call);
+        }
         String name = userNameOrCaller(call);
         return store.query(() -> {
             RamUser user = user(name);
@@ -207,6 +210,22 @@ final class UserActions {
             }));
             return out;
         });
+    }
+
+    /**
+     * ListAccessKeys without UserName, called by the account: the account's own AccessKeys, as documented. The
+     * emulator gives each account one root key, the one that signed this call (an inactive key could not have). Its
+     * creation time is not recorded (the data dir's credentials predate the RAM state), so CreateDate is left out.
+     */
+    private static ObjectNode rootAccessKeys(RpcCall call) {
+        ObjectNode out = RpcJson.object();
+        out.set("AccessKeys", RpcJson.list("AccessKey", List.of(call.caller()), key -> {
+            ObjectNode node = RpcJson.object();
+            node.put("AccessKeyId", key.accessKeyId());
+            node.put("Status", RamAccessKey.ACTIVE);
+            return node;
+        }));
+        return out;
     }
 
     /** Access key calls default to the calling RAM user when UserName is omitted, as documented. */

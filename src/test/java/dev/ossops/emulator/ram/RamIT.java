@@ -232,6 +232,19 @@ class RamIT {
     }
 
     @Test
+    void listAccessKeys_withoutUserName_byTheAccount_listsTheAccountsOwnKeys() throws Exception {
+        createUser("dev");
+        createKey("dev");
+
+        List<ListAccessKeysResponse.AccessKey> keys =
+                f.call(new ListAccessKeysRequest()).getAccessKeys();
+
+        assertEquals(1, keys.size());
+        assertEquals(RpcFixture.ROOT_ID, keys.get(0).getAccessKeyId());
+        assertEquals("Active", keys.get(0).getStatus());
+    }
+
+    @Test
     void roles_createGetUpdateListDelete() throws Exception {
         CreateRoleRequest create = new CreateRoleRequest();
         create.setRoleName("OssReader");
