@@ -39,6 +39,6 @@ public enum Severity {
 
     /** Whether this severity is at least as bad as {@code other}. */
     public boolean atLeast(Severity other) {
-        return ordinal() <= other.ordinal();
+        return compareTo(other) <= 0;
     }
 }

@@ -42,10 +42,19 @@ record CliEnvironment(
                 variables, false, new BufferedReader(new java.io.StringReader("")), Clock.systemUTC());
     }
 
+    /**
+     * Whether this process talks to a terminal. On Java 17, which ossops targets, {@code System.console()} is null
+     * exactly when stdin or stdout is redirected; Java 22 changed that, and {@code Console.isTerminal()} replaces it.
+     */
+    @SuppressWarnings("SystemConsoleNull") // correct on the Java 17 runtime the jar is built for; see above
+    static boolean onTerminal() {
+        return System.console() != null;
+    }
+
     static CliEnvironment system() {
         return new CliEnvironment(
                 System.getenv(),
-                System.console() != null,
+                onTerminal(),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 Clock.systemUTC());
     }

@@ -140,7 +140,7 @@ final class GetCommand implements Callable<Integer> {
                 force);
         TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
         TransferProgress progress =
-                quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
+                quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, CliEnvironment.onTerminal());
         boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
         Optional<UploaderSession> opened = needsSession
                 ? Optional.of(session.openForDownload(

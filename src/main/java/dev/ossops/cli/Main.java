@@ -65,7 +65,10 @@ public final class Main {
         // What bypasses picocli's writer (a dying thread's stack trace) is redacted too.
         System.setErr(RedactingWriter.printStream(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)));
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(
+                args,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Runs ossops with the given streams; used by {@link #main} and by tests. */

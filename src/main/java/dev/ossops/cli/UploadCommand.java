@@ -33,6 +33,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -238,10 +239,11 @@ final class UploadCommand implements Callable<Integer> {
                     KeyLayout.FilenameMode.of(Optional.ofNullable(filenameMode)
                             .or(session::filenameMode)
                             .orElse("filename")),
-                    Clock.systemDefaultZone(),
+                    // Dates in keys are the uploader's local date, as the Dify plugin writes them.
+                    Clock.system(ZoneId.systemDefault()),
                     UUID::randomUUID);
             TransferProgress progress =
-                    quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, System.console() != null);
+                    quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, CliEnvironment.onTerminal());
             long started = System.nanoTime();
             List<Uploader.Outcome> outcomes;
             try (OssTransfer transfer = OssTransfer.create(

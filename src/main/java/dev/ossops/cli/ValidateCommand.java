@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(json(result));
         } else {
             Terminal terminal =
-                    Terminal.detect(root != null && root.noColor, System.getenv(), System.console() != null);
+                    Terminal.detect(root != null && root.noColor, System.getenv(), CliEnvironment.onTerminal());
             for (Problem problem : result.problems()) {
                 String label =
                         problem.severity() == Severity.ERROR ? terminal.red("error") : terminal.yellow("warning");

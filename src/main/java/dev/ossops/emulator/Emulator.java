@@ -233,7 +233,7 @@ public final class Emulator implements AutoCloseable {
         HttpServerLoop bound;
         try {
             bound = new HttpServerLoop(
-                    InetAddress.getByName(EmulatorConfig.BIND_ADDRESS),
+                    InetAddress.getByAddress(EmulatorConfig.BIND_ADDRESS_BYTES),
                     config.port(),
                     gate,
                     HttpLimits.defaults(),

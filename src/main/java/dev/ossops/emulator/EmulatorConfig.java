@@ -50,6 +50,9 @@ public record EmulatorConfig(
         Set<String> allowedOrigins,
         List<RootAccount> otherAccounts) {
     public static final String BIND_ADDRESS = "127.0.0.1";
+    /** {@link #BIND_ADDRESS} as bytes, so binding needs no name lookup. */
+    static final byte[] BIND_ADDRESS_BYTES = {127, 0, 0, 1};
+
     private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
     /** A DNS name, an IPv4 address or a bracketed IPv6 address: what may follow "//" in a URL, without the port. */
     private static final String HOST = "(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9a-f:.]+\\])";
@@ -131,7 +134,7 @@ public record EmulatorConfig(
     }
 
     /** OSS's slowest restore (Deep Cold Archive, Standard tier) takes up to 48 hours. */
-    public static final Duration MAX_RESTORE_DELAY = Duration.ofHours(48);
+    public static final Duration MAX_RESTORE_DELAY = Duration.ofDays(2);
 
     public static Builder builder() {
         return new Builder();

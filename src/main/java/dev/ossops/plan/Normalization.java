@@ -137,6 +137,8 @@ public enum Normalization {
     private final String id;
     private final String what;
     private final String why;
+
+    @SuppressWarnings("ImmutableEnumChecker") // every rule is a stateless method reference or lambda
     private final UnaryOperator<JsonNode> rule;
 
     Normalization(String id, String what, String why, UnaryOperator<JsonNode> rule) {

@@ -79,6 +79,7 @@ public enum ConditionOperator {
     private final Family family;
     private final boolean negated;
     /** (context value, policy value) -> whether they match, before negation. */
+    @SuppressWarnings("ImmutableEnumChecker") // every matcher is a stateless lambda
     private final BiPredicate<String, String> match;
 
     ConditionOperator(String json, Family family, boolean negated, BiPredicate<String, String> match) {

@@ -103,7 +103,7 @@ public final class Glob {
     }
 
     private boolean same(char a, char b) {
-        return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
+        return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
     }
 
     /** The characters this pattern names literally, both cases when it ignores case. */

@@ -213,7 +213,11 @@ public enum OssApi {
             List.of(OssAction.DELETE_OBJECT_VERSION_TAGGING));
 
     private final String apiName;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.of values: unmodifiable, of an enum's constants
     private final List<OssAction> actions;
+
+    @SuppressWarnings("ImmutableEnumChecker") // as actions
     private final List<OssAction> versionedActions;
 
     OssApi(String apiName, List<OssAction> actions, List<OssAction> versionedActions) {

@@ -231,7 +231,7 @@ public final class PolicyAudit {
                                 .map(s -> s[0].equals("acs")
                                         && Wildcards.matches(s[1], service, true)
                                         && (allStars(s[2]) || s[2].isEmpty())
-                                        && (allStars(s[3]) || !s[3].contains("*") && !s[3].contains("?"))
+                                        && (allStars(s[3]) || (!s[3].contains("*") && !s[3].contains("?")))
                                         && Wildcards.matchesEverythingStartingWith(s[4], relativePrefix, false))
                                 .orElse(false));
     }

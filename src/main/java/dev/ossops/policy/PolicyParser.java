@@ -135,7 +135,7 @@ public final class PolicyParser {
 
     private static void checkAction(String path, String value, PolicyType type) {
         int colon = value.indexOf(':');
-        boolean wellFormed = value.equals("*") || colon > 0 && colon < value.length() - 1;
+        boolean wellFormed = value.equals("*") || (colon > 0 && colon < value.length() - 1);
         if (!wellFormed) {
             throw new PolicyParseException(
                     path, quote(value) + " is not an action; expected <service>:<action> such as oss:GetObject, or *");

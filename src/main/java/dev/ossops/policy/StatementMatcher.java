@@ -35,7 +35,7 @@ final class StatementMatcher {
                 .principals()
                 .map(p -> {
                     if (p.ram().stream().anyMatch(v -> !v.equals("*") && namesCaller(v, caller, type))
-                            || caller instanceof Caller.Service s && anyGlob(p.service(), s.name())) {
+                            || (caller instanceof Caller.Service s && anyGlob(p.service(), s.name()))) {
                         return PrincipalMatch.NAMED;
                     }
                     return p.includesEveryone() ? PrincipalMatch.EVERYONE : PrincipalMatch.NONE;

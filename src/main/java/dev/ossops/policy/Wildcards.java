@@ -75,6 +75,6 @@ final class Wildcards {
     }
 
     private static boolean same(char a, char b, boolean ignoreCase) {
-        return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
+        return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
     }
 }

@@ -76,7 +76,7 @@ public final class ImageUrls {
     static String printable(String s) {
         String cut = s.length() > 40 ? s.substring(0, 40) + "…" : s;
         StringBuilder out = new StringBuilder();
-        cut.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f || c == '…' ? Character.toString(c) : "?"));
+        cut.codePoints().forEach(c -> out.append((c >= 0x20 && c < 0x7f) || c == '…' ? Character.toString(c) : "?"));
         return out.toString();
     }
 }

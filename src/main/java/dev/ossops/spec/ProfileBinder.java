@@ -133,7 +133,7 @@ final class ProfileBinder {
         MapNode destination = map(rule, "destination");
         String action = rule.string("action").orElse("ALL");
         List<String> actions = new ArrayList<>();
-        for (String part : action.split(",")) {
+        for (String part : action.split(",", -1)) {
             actions.add(part.strip());
         }
         return new Bucket.ReplicationRule(

@@ -70,7 +70,7 @@ public record ObjectUrl(
     /** Parses a semicolon-separated list as the Dify batch tool takes it; blanks between separators are skipped. */
     public static List<ObjectUrl> parseAll(String urls) {
         List<ObjectUrl> out = new ArrayList<>();
-        for (String part : urls.split(";")) {
+        for (String part : urls.split(";", -1)) {
             if (!part.isBlank()) {
                 out.add(parse(part.strip()));
             }
@@ -150,7 +150,7 @@ public record ObjectUrl(
         if (rawQuery == null) {
             return false;
         }
-        for (String pair : rawQuery.split("&")) {
+        for (String pair : rawQuery.split("&", -1)) {
             String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
             if (SIGNATURE_PARAMETERS.contains(name)) {
                 return true;

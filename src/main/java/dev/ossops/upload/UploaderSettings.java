@@ -29,7 +29,7 @@ public record UploaderSettings(
         Duration urlExpires,
         List<String> allowedContentTypes,
         OptionalLong maxSizeBytes) {
-    public static final Duration DEFAULT_URL_EXPIRES = Duration.ofSeconds(86_400);
+    public static final Duration DEFAULT_URL_EXPIRES = Duration.ofDays(1);
     /** V4 presigned URLs live at most 7 days. */
     public static final Duration MAX_URL_EXPIRES = Duration.ofDays(7);
 

@@ -35,8 +35,10 @@ final class TtlRules {
                 return value;
             }
             TreeSet<String> types = new TreeSet<>();
-            for (String t : value.split(",")) {
-                types.add(t.trim().toLowerCase(Locale.ROOT));
+            for (String t : value.split(",", -1)) {
+                if (!t.isBlank()) {
+                    types.add(t.trim().toLowerCase(Locale.ROOT));
+                }
             }
             return String.join(",", types);
         }

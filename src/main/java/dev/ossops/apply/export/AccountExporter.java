@@ -182,8 +182,10 @@ public final class AccountExporter {
                     ObjectNode rule = ttl.addObject();
                     if (c.functionName().equals(FILETYPE_TTL)) {
                         ArrayNode types = rule.putArray("fileTypes");
-                        for (String t : c.args().getOrDefault("file_type", "").split(",")) {
-                            types.add(t.trim());
+                        for (String t : c.args().getOrDefault("file_type", "").split(",", -1)) {
+                            if (!t.isBlank()) {
+                                types.add(t.trim());
+                            }
                         }
                     } else {
                         rule.putArray("paths").add(c.args().getOrDefault("path", ""));

@@ -146,7 +146,7 @@ public final class Exporter {
                             r.filter(rules -> !rules.isEmpty()).map(this::replication)));
         }
 
-        /** Present: the value; absent live: {@code none}, so the exported profile keeps it absent. */
+        /** Present: the value; absent live: the profile value "none", so the exported profile keeps it absent. */
         private void set(ObjectNode node, String key, Optional<? extends JsonNode> value) {
             node.set(
                     key, value.isPresent() ? value.get() : JSON.getNodeFactory().textNode("none"));

@@ -65,24 +65,22 @@ public final class AliyunCliCredentialSource implements CredentialSource {
         JsonNode profile = findProfile(root, wanted);
         String mode = profile.path("mode").asText("AK");
         String where = "aliyun-cli profile '" + wanted + "' in " + configFile;
-        switch (mode) {
-            case "AK":
-                return Credentials.of(
+        return switch (mode) {
+            case "AK" ->
+                Credentials.of(
                         required(profile, "access_key_id", where), required(profile, "access_key_secret", where));
-            case "StsToken":
-                return Credentials.temporary(
+            case "StsToken" ->
+                Credentials.temporary(
                         required(profile, "access_key_id", where),
                         required(profile, "access_key_secret", where),
                         required(profile, "sts_token", where),
                         null);
-            case "EcsRamRole":
-                return ecsRoleSource
-                        .apply(profile.path("ram_role_name").asText(""))
-                        .resolve();
-            default:
+            case "EcsRamRole" ->
+                ecsRoleSource.apply(profile.path("ram_role_name").asText("")).resolve();
+            default ->
                 throw new CredentialsException(where + " uses mode " + mode
                         + ", which ossops does not read; use a profile with mode AK, StsToken or EcsRamRole");
-        }
+        };
     }
 
     private JsonNode readConfig() {

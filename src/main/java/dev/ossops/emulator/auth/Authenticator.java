@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -150,7 +151,7 @@ public final class Authenticator {
         String keyId =
                 required(pairs.get("AccessKeyId"), OssError.V2_ACCESS_KEY_ID_MISSING, OssError.V2_ACCESS_KEY_ID_EMPTY);
         String provided = required(pairs.get("Signature"), OssError.V2_SIGNATURE_MISSING, OssError.V2_SIGNATURE_EMPTY);
-        TreeSet<String> additional = v2AdditionalHeaders(pairs.get("AdditionalHeaders"), true);
+        SortedSet<String> additional = v2AdditionalHeaders(pairs.get("AdditionalHeaders"), true);
         checkSkew(v1RequestTime(request));
         Credential key = lookup(keyId);
         checkState(key, request.header("x-oss-security-token"));
@@ -176,7 +177,7 @@ public final class Authenticator {
         // Seconds since the epoch, held to V1's rule (page 0002-00000070).
         long expiry = seconds(expires, 19).orElseThrow(() -> new OssException(OssError.V2_QUERY_EXPIRES_INVALID));
         checkExpiry(expiry);
-        TreeSet<String> additional = v2AdditionalHeaders(
+        SortedSet<String> additional = v2AdditionalHeaders(
                 request.queryParameter("x-oss-additional-headers").orElse(null), false);
         Credential key = lookup(keyId);
         checkState(key, request.queryParameter("security-token"));
@@ -223,7 +224,7 @@ public final class Authenticator {
     }
 
     /** V2's AdditionalHeaders: names without empty entries; in the header an empty list is an error of its own. */
-    private static TreeSet<String> v2AdditionalHeaders(String list, boolean header) {
+    private static SortedSet<String> v2AdditionalHeaders(String list, boolean header) {
         if (list == null) {
             return new TreeSet<>();
         }
@@ -242,7 +243,7 @@ public final class Authenticator {
 
     private Caller v4Header(SignableRequest request, String fields) {
         Map<String, String> parts = new LinkedHashMap<>();
-        for (String field : fields.split(",")) {
+        for (String field : fields.split(",", -1)) {
             int eq = field.indexOf('=');
             if (eq <= 0) {
                 throw new OssException(OssError.INVALID_AUTHORIZATION);
@@ -264,7 +265,7 @@ public final class Authenticator {
         checkState(key, request.header("x-oss-security-token"));
         String payload = request.header("x-oss-content-sha256")
                 .orElseThrow(() -> new OssException(OssError.INVALID_ARGUMENT, "Missing x-oss-content-sha256 header."));
-        TreeSet<String> additional = additionalHeaders(parts.get("AdditionalHeaders"));
+        SortedSet<String> additional = additionalHeaders(parts.get("AdditionalHeaders"));
         String canonical = V4Signature.canonicalRequest(request, additional, null, payload);
         return v4Verify(request, key, scope, dateTime, canonical, provided);
     }
@@ -300,7 +301,7 @@ public final class Authenticator {
         // SDK 3.18 presigns V4 with x-oss-security-token; older signers used security-token.
         checkState(
                 key, request.queryParameter("x-oss-security-token").or(() -> request.queryParameter("security-token")));
-        TreeSet<String> additional = additionalHeaders(
+        SortedSet<String> additional = additionalHeaders(
                 request.queryParameter("x-oss-additional-headers").orElse(null));
         String canonical =
                 V4Signature.canonicalRequest(request, additional, "x-oss-signature", V4Signature.UNSIGNED_PAYLOAD);
@@ -321,10 +322,10 @@ public final class Authenticator {
         return Caller.signedFor(key, scope.region());
     }
 
-    private static TreeSet<String> additionalHeaders(String list) {
+    private static SortedSet<String> additionalHeaders(String list) {
         TreeSet<String> names = new TreeSet<>();
         if (list != null) {
-            for (String name : list.split(";")) {
+            for (String name : list.split(";", -1)) {
                 if (!name.isBlank()) {
                     names.add(name.trim().toLowerCase(Locale.ROOT));
                 }
@@ -473,7 +474,7 @@ public final class Authenticator {
      */
     record Scope(String keyId, String date, String region, String product) {
         static Scope parse(String credential, OssError invalidRegion) {
-            String[] parts = credential.split("/");
+            String[] parts = credential.split("/", -1);
             if (parts.length != 5 || !V4Signature.TERMINATOR.equals(parts[4])) {
                 throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
             }

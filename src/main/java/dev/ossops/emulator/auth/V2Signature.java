@@ -112,7 +112,8 @@ public final class V2Signature {
             @Override
             String apply(String value) {
                 StringBuilder out = new StringBuilder(value.length());
-                for (char c : value.toCharArray()) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
                     // A lone surrogate encodes to '?' in Java, which is what the SDK signs for each half of a pair.
                     for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
                         appendByte(out, b & 0xff, false);

@@ -44,11 +44,11 @@ final class CdnFunctions {
         }
         switch (functionName) {
             case "l2_oss_key" -> {
-                allowed(functionName, args, "private_oss_auth", "private_oss_ram_unauthorized", "perm_private_oss_tbl");
-                oneOf(functionName, args, "private_oss_auth", ON_OFF);
+                allowed(args, "private_oss_auth", "private_oss_ram_unauthorized", "perm_private_oss_tbl");
+                oneOf(args, "private_oss_auth", ON_OFF);
                 if ("on".equals(args.get("private_oss_auth"))) {
                     args.putIfAbsent("private_oss_ram_unauthorized", "off");
-                    oneOf(functionName, args, "private_oss_ram_unauthorized", ON_OFF);
+                    oneOf(args, "private_oss_ram_unauthorized", ON_OFF);
                     // The service records which account's buckets the CDN may read, never a key.
                     args.put("perm_private_oss_tbl", accountId);
                 } else {
@@ -57,37 +57,35 @@ final class CdnFunctions {
                 }
             }
             case "filetype_based_ttl_set" -> {
-                allowed(functionName, args, "ttl", "file_type", "weight");
-                ttl(functionName, args);
-                args.put(
-                        "file_type",
-                        String.join(",", new LinkedHashSet<>(split(required(functionName, args, "file_type")))));
-                weight(functionName, args);
+                allowed(args, "ttl", "file_type", "weight");
+                ttl(args);
+                args.put("file_type", String.join(",", new LinkedHashSet<>(split(required(args, "file_type")))));
+                weight(args);
             }
             case "path_based_ttl_set" -> {
-                allowed(functionName, args, "ttl", "path", "weight");
-                ttl(functionName, args);
-                if (!required(functionName, args, "path").startsWith("/")) {
+                allowed(args, "ttl", "path", "weight");
+                ttl(args);
+                if (!required(args, "path").startsWith("/")) {
                     throw CdnErrors.argValue();
                 }
-                weight(functionName, args);
+                weight(args);
             }
             case "https_force" -> {
-                allowed(functionName, args, "enable", "https_rewrite");
-                oneOf(functionName, args, "enable", ON_OFF);
+                allowed(args, "enable", "https_rewrite");
+                oneOf(args, "enable", ON_OFF);
                 args.putIfAbsent("https_rewrite", "301");
-                oneOf(functionName, args, "https_rewrite", Set.of("301", "308"));
+                oneOf(args, "https_rewrite", Set.of("301", "308"));
             }
-            case "referer_white_list_set" -> referer(functionName, args, "refer_domain_allow_list");
-            case "referer_black_list_set" -> referer(functionName, args, "refer_domain_deny_list");
+            case "referer_white_list_set" -> referer(args, "refer_domain_allow_list");
+            case "referer_black_list_set" -> referer(args, "refer_domain_deny_list");
             case "aliauth" -> {
-                allowed(functionName, args, "auth_type", "auth_key1", "auth_key2", "ali_auth_delta");
-                oneOf(functionName, args, "auth_type", AUTH_TYPES);
+                allowed(args, "auth_type", "auth_key1", "auth_key2", "ali_auth_delta");
+                oneOf(args, "auth_type", AUTH_TYPES);
                 if (!"no_auth".equals(args.get("auth_type"))) {
-                    required(functionName, args, "auth_key1");
+                    required(args, "auth_key1");
                 }
                 args.putIfAbsent("ali_auth_delta", "1800");
-                number(functionName, args, "ali_auth_delta");
+                number(args, "ali_auth_delta");
             }
             default -> throw CdnErrors.functionNotSupported(functionName);
         }
@@ -96,22 +94,22 @@ final class CdnFunctions {
                 .toList();
     }
 
-    private static void referer(String functionName, Map<String, String> args, String listArg) {
-        allowed(functionName, args, listArg, "allow_empty", "redirect_url", "disable_ast");
-        List<String> domains = split(required(functionName, args, listArg));
+    private static void referer(Map<String, String> args, String listArg) {
+        allowed(args, listArg, "allow_empty", "redirect_url", "disable_ast");
+        List<String> domains = split(required(args, listArg));
         args.put(listArg, String.join(",", new LinkedHashSet<>(domains)));
         args.putIfAbsent("allow_empty", "off");
-        oneOf(functionName, args, "allow_empty", ON_OFF);
+        oneOf(args, "allow_empty", ON_OFF);
     }
 
-    private static void ttl(String functionName, Map<String, String> args) {
-        required(functionName, args, "ttl");
-        number(functionName, args, "ttl");
+    private static void ttl(Map<String, String> args) {
+        required(args, "ttl");
+        number(args, "ttl");
     }
 
-    private static void weight(String functionName, Map<String, String> args) {
+    private static void weight(Map<String, String> args) {
         args.putIfAbsent("weight", "1");
-        number(functionName, args, "weight");
+        number(args, "weight");
         int weight = Integer.parseInt(args.get("weight"));
         if (weight < 1 || weight > 99) {
             throw CdnErrors.argValue();
@@ -120,7 +118,7 @@ final class CdnFunctions {
 
     private static List<String> split(String list) {
         List<String> out = new ArrayList<>();
-        for (String item : list.split(",")) {
+        for (String item : list.split(",", -1)) {
             if (!item.isBlank()) {
                 out.add(item.trim());
             }
@@ -128,7 +126,7 @@ final class CdnFunctions {
         return out;
     }
 
-    private static void allowed(String functionName, Map<String, String> args, String... names) {
+    private static void allowed(Map<String, String> args, String... names) {
         Set<String> known = Set.of(names);
         args.keySet().stream()
                 .filter(n -> !known.contains(n))
@@ -139,7 +137,7 @@ final class CdnFunctions {
                 });
     }
 
-    private static String required(String functionName, Map<String, String> args, String name) {
+    private static String required(Map<String, String> args, String name) {
         String value = args.get(name);
         if (value == null || value.isEmpty()) {
             throw CdnErrors.argValue();
@@ -147,14 +145,14 @@ final class CdnFunctions {
         return value;
     }
 
-    private static void oneOf(String functionName, Map<String, String> args, String name, Set<String> values) {
-        if (!values.contains(required(functionName, args, name))) {
+    private static void oneOf(Map<String, String> args, String name, Set<String> values) {
+        if (!values.contains(required(args, name))) {
             throw CdnErrors.argValue();
         }
     }
 
-    private static void number(String functionName, Map<String, String> args, String name) {
-        if (!DIGITS.matcher(required(functionName, args, name)).matches()) {
+    private static void number(Map<String, String> args, String name) {
+        if (!DIGITS.matcher(required(args, name)).matches()) {
             throw CdnErrors.argValue();
         }
     }

@@ -95,7 +95,7 @@ final class EdgeActions {
 
     /** One attribute of an RFC 2253 name, e.g. the subject's CN or the issuer's O. */
     private static Optional<String> attribute(String rfc2253, String key) {
-        for (String part : rfc2253.split(",")) {
+        for (String part : rfc2253.split(",", -1)) {
             if (part.startsWith(key + "=")) {
                 return Optional.of(part.substring(key.length() + 1));
             }
@@ -142,7 +142,7 @@ final class EdgeActions {
             throw CdnErrors.objectType();
         }
         List<String> paths = new ArrayList<>();
-        for (String line : p.required("ObjectPath").split("\n")) {
+        for (String line : p.required("ObjectPath").split("\n", -1)) {
             if (!line.isBlank()) {
                 paths.add(line.trim());
             }

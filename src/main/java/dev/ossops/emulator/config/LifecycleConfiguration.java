@@ -114,7 +114,7 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
 
     /** Whether {@code target} is colder than the object's current class ({@code Standard} is warmest). */
     private static boolean colder(LifecycleRule.StorageClass target, Optional<LifecycleRule.StorageClass> current) {
-        return current.map(c -> target.ordinal() > c.ordinal()).orElse(true);
+        return current.map(c -> target.coldness() > c.coldness()).orElse(true);
     }
 
     private static Optional<LifecycleAction> strongest(List<LifecycleAction> due) {
@@ -144,7 +144,7 @@ public record LifecycleConfiguration(List<LifecycleRule> rules) {
         int rank() {
             return kind == Kind.EXPIRE
                     ? Integer.MAX_VALUE
-                    : storageClass.orElseThrow().ordinal();
+                    : storageClass.orElseThrow().coldness();
         }
     }
 }

@@ -91,10 +91,22 @@ public record LifecycleRule(
     public record AbortMultipartUpload(Optional<Long> days, Optional<Instant> createdBeforeDate) {}
 
     /** The storage classes lifecycle can transition to, coldest last. */
+    /** The classes a rule transitions to, from warm to cold. */
     public enum StorageClass {
-        IA,
-        Archive,
-        ColdArchive,
-        DeepColdArchive
+        IA(1),
+        Archive(2),
+        ColdArchive(3),
+        DeepColdArchive(4);
+
+        private final int coldness;
+
+        StorageClass(int coldness) {
+            this.coldness = coldness;
+        }
+
+        /** How cold the class is: Standard (not listed) is 0, each class here colder than the one before. */
+        public int coldness() {
+            return coldness;
+        }
     }
 }

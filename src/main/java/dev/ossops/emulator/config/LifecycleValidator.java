@@ -258,11 +258,11 @@ final class LifecycleValidator {
     private static List<long[]> daySteps(LifecycleRule rule) {
         List<long[]> steps = new ArrayList<>();
         for (LifecycleRule.Transition t : rule.transitions()) {
-            t.days().ifPresent(d -> steps.add(new long[] {t.storageClass().ordinal(), d}));
+            t.days().ifPresent(d -> steps.add(new long[] {t.storageClass().coldness(), d}));
         }
         rule.expiration()
                 .flatMap(LifecycleRule.Expiration::days)
-                .ifPresent(d -> steps.add(new long[] {LifecycleRule.StorageClass.values().length, d}));
+                .ifPresent(d -> steps.add(new long[] {LifecycleRule.StorageClass.DeepColdArchive.coldness() + 1, d}));
         return steps;
     }
 

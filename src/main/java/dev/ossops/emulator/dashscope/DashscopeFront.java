@@ -96,7 +96,7 @@ public final class DashscopeFront implements Function<IncomingRequest, Reply> {
         if (raw == null || raw.isEmpty()) {
             return params;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);

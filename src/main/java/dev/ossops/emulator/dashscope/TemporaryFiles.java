@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TemporaryFiles implements AutoCloseable {
     /** DashScope: "Files are automatically deleted after 48 hours." */
-    public static final Duration LIFETIME = Duration.ofHours(48);
+    public static final Duration LIFETIME = Duration.ofDays(2);
 
     static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final System.Logger LOG = System.getLogger(TemporaryFiles.class.getName());
@@ -48,7 +49,8 @@ public final class TemporaryFiles implements AutoCloseable {
     }
 
     public void start() {
-        executor.scheduleWithFixedDelay(
+        // The periodic task ends only with the executor's shutdown; sweepLogged logs its own failures.
+        ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(
                 this::sweepLogged, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -34,7 +34,7 @@ public final class UploadPolicyService {
     /** DashScope's upload directories, and so its {@code oss://} URLs, start with this. */
     static final String KEY_ROOT = "dashscope-instant";
     /** DashScope's sample answer: policies are good for 300 seconds. */
-    static final Duration POLICY_LIFETIME = Duration.ofSeconds(300);
+    static final Duration POLICY_LIFETIME = Duration.ofMinutes(5);
     /** DashScope's sample answer; the emulator does not count daily capacity. */
     static final long CAPACITY_LIMIT_MB = 999_999_999L;
 

@@ -187,12 +187,12 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
         String ifNoneMatch = incoming.header("If-None-Match");
         if (ifNoneMatch != null) {
             String etag = unquote(lower.getOrDefault("etag", ""));
-            for (String candidate : ifNoneMatch.split(",")) {
+            for (String candidate : ifNoneMatch.split(",", -1)) {
                 String c = candidate.trim();
                 if (c.equals("*")
-                        || !etag.isEmpty()
+                        || (!etag.isEmpty()
                                 && unquote(c.startsWith("W/") ? c.substring(2) : c)
-                                        .equals(etag)) {
+                                        .equals(etag))) {
                     return true;
                 }
             }

@@ -34,8 +34,8 @@ final class HostNames {
         }
         if (name.isEmpty()
                 || !(port.isEmpty()
-                        || port.startsWith(":")
-                                && PORT.matcher(port.substring(1)).matches())) {
+                        || (port.startsWith(":")
+                                && PORT.matcher(port.substring(1)).matches()))) {
             return Optional.empty();
         }
         return Optional.of(name);

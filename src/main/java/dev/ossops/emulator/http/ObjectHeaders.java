@@ -150,7 +150,7 @@ final class ObjectHeaders {
         if (header == null || header.isEmpty()) {
             return tags;
         }
-        for (String pair : header.split("&")) {
+        for (String pair : header.split("&", -1)) {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

@@ -85,7 +85,7 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
             return false;
         }
         Set<String> names = new HashSet<>();
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             int eq = pair.indexOf('=');
             names.add(eq < 0 ? pair : pair.substring(0, eq));
         }

@@ -97,7 +97,7 @@ public final class OssRequest implements SignableRequest {
         if (raw == null || raw.isEmpty()) {
             return result;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -115,12 +115,18 @@ public final class TrafficShaper {
         /** One thread at a time serves a connection (handed over through the server's queue), so no lock is needed here. */
         private Bandwidth bandwidth() {
             Link now = link;
-            if (now != shape) {
+            // Identity, not equality: a new Link object is what a reconfiguration publishes.
+            if (!isSameLink(now)) {
                 shape = now;
                 Bandwidth own = bucketOrUnlimited(now.connectionBytesPerSecond());
                 current = Bandwidth.both(own, inbound ? now.totalIn() : now.totalOut());
             }
             return current;
+        }
+
+        @SuppressWarnings("ReferenceEquality") // deliberately identity: see bandwidth()
+        private boolean isSameLink(Link now) {
+            return now == shape;
         }
     }
 }

@@ -59,7 +59,7 @@ public record RpcRequest(
         if (encoded == null || encoded.isEmpty()) {
             return out;
         }
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

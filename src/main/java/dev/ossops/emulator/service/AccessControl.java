@@ -288,7 +288,7 @@ public final class AccessControl {
 
     private boolean blocksPublicAccess(BucketRecord bucket) {
         AccountSettings owner = accounts.get(bucket.owner());
-        return owner != null && owner.blocksPublicAccess()
+        return (owner != null && owner.blocksPublicAccess())
                 || store.config(bucket.name(), PUBLIC_ACCESS_BLOCK)
                         .map(doc -> blockCodec.parse(doc.body()).blockPublicAccess())
                         .orElse(false);

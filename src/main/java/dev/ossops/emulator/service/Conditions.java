@@ -30,7 +30,7 @@ public record Conditions(String ifMatch, String ifNoneMatch, Instant ifModifiedS
     }
 
     private static boolean matches(String header, String etag) {
-        for (String candidate : header.split(",")) {
+        for (String candidate : header.split(",", -1)) {
             String c = candidate.trim();
             if (c.equals("*") || unquote(c).equals(etag)) {
                 return true;

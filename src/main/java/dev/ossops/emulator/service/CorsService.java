@@ -34,7 +34,9 @@ public final class CorsService {
      */
     public Map<String, String> preflight(String bucket, String origin, String method, List<String> requestHeaders) {
         Optional<CorsConfiguration> rules = store.atomically(() -> {
-            store.bucket(bucket).orElseThrow(() -> BucketService.noSuchBucket(bucket));
+            if (store.bucket(bucket).isEmpty()) {
+                throw BucketService.noSuchBucket(bucket);
+            }
             return configs.cors(bucket);
         });
         if (origin == null || method == null || rules.isEmpty()) {

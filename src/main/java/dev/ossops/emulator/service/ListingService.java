@@ -94,7 +94,7 @@ public final class ListingService {
             }
             String common = commonPrefix(key, p, delimiter);
             if (common != null
-                    && (last != null && last.equals(common) || (marker != null && marker.startsWith(common)))) {
+                    && ((last != null && last.equals(common)) || (marker != null && marker.startsWith(common)))) {
                 continue;
             }
             if (objects.size() + prefixes.size() >= maxKeys) {

@@ -273,7 +273,7 @@ public final class ObjectService {
             }
             KeyRecord record = store.key(bucketName, key).orElseThrow();
             List<ObjectVersion> updated = record.versions().stream()
-                    .map(v -> v == version ? v.withRestore(next) : v)
+                    .map(v -> v.versionId().equals(version.versionId()) ? v.withRestore(next) : v)
                     .toList();
             store.putKey(bucketName, new KeyRecord(key, updated));
             return new Restored(version.versionId(), started, versioned);
@@ -816,7 +816,7 @@ public final class ObjectService {
             ObjectVersion version = getForAdmin(caller, bucketName, key, versionId, action);
             KeyRecord record = store.key(bucketName, key).orElseThrow();
             List<ObjectVersion> updated = record.versions().stream()
-                    .map(v -> v == version ? change.apply(v) : v)
+                    .map(v -> v.versionId().equals(version.versionId()) ? change.apply(v) : v)
                     .toList();
             store.putKey(bucketName, new KeyRecord(key, updated));
             return null;

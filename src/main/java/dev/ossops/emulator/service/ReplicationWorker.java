@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -72,7 +73,9 @@ public final class ReplicationWorker implements AutoCloseable {
     }
 
     public void start() {
-        executor.scheduleWithFixedDelay(this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The periodic task ends only with the executor's shutdown; a pass catches and logs its own failures.
+        ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(
+                this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** How far one rule has got: the fraction of historical objects copied and the time new objects are copied up to. */

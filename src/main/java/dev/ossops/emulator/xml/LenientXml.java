@@ -214,18 +214,22 @@ final class LenientXml {
     /** The code point a reference body ({@code amp}, {@code #38}, {@code #x26}) stands for, or -1 for none. */
     private static int reference(String body) {
         switch (body) {
-            case "lt":
+            case "lt" -> {
                 return '<';
-            case "gt":
+            }
+            case "gt" -> {
                 return '>';
-            case "amp":
+            }
+            case "amp" -> {
                 return '&';
-            case "quot":
+            }
+            case "quot" -> {
                 return '"';
-            case "apos":
+            }
+            case "apos" -> {
                 return '\'';
-            default:
-                break;
+            }
+            default -> {}
         }
         if (body.length() < 2 || body.charAt(0) != '#') {
             return -1;

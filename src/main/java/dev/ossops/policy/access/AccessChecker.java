@@ -573,13 +573,13 @@ public final class AccessChecker {
             Set<String> pinned =
                     edge.isPresent() ? originPinned().keySet() : q.fixedKeys().keySet();
             Map<String, List<Optional<String>>> out = new LinkedHashMap<>();
-            boolean anonymous = q.principal() instanceof AccessPrincipal.Anonymous && edge.isEmpty()
-                    || edge.isPresent()
+            boolean anonymous = (q.principal() instanceof AccessPrincipal.Anonymous && edge.isEmpty())
+                    || (edge.isPresent()
                             && edge.get()
                                     .privateOssAuth()
                                     .value()
                                     .filter(on -> !on)
-                                    .isPresent();
+                                    .isPresent());
             boolean listing = q.actions().stream()
                     .anyMatch(a -> a == OssAction.LIST_OBJECTS || a == OssAction.LIST_OBJECT_VERSIONS);
             byKey.forEach((key, conditions) -> {

@@ -45,7 +45,7 @@ public record RefererRule(boolean allowList, List<String> domains, boolean allow
 
     private static boolean covers(String entry, String host) {
         String base = entry.startsWith("*.") ? entry.substring(2) : entry;
-        return host.equals(base) && !entry.startsWith("*.") || host.endsWith("." + base);
+        return (host.equals(base) && !entry.startsWith("*.")) || host.endsWith("." + base);
     }
 
     /** Referer values that tell this rule's entries apart: each entry, a subdomain of each, another site, none. */

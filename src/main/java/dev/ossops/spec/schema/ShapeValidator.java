@@ -230,7 +230,7 @@ public final class ShapeValidator {
         validate(node, shape.inner(), path);
     }
 
-    /** {@code none}, {@code {}} or {@code []}: managed, and must be absent live. */
+    /** The profile values "none", {@code {}} or {@code []}: managed, and must be absent live. */
     public static boolean isExplicitlyEmpty(Node node) {
         return node.asString().filter(ManagedShape.NONE::equals).isPresent()
                 || (node instanceof MapNode map && map.isEmpty())

@@ -76,7 +76,7 @@ public final class NodeParser {
         JsonToken token = parser.currentToken();
         Location location = location(parser, file);
         switch (token) {
-            case START_OBJECT: {
+            case START_OBJECT -> {
                 Map<String, MapNode.Entry> entries = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
@@ -97,14 +97,14 @@ public final class NodeParser {
                 }
                 return new MapNode(location, entries);
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 List<Node> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     items.add(read(parser, file, PropertyPath.index(path, items.size()), problems));
                 }
                 return new ListNode(location, items);
             }
-            case VALUE_STRING:
+            case VALUE_STRING -> {
                 if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
                     // Jackson reports an alias as its anchor name; taking that as the value would mislead every check.
                     problems.accept(new SyntaxProblem(
@@ -113,21 +113,27 @@ public final class NodeParser {
                             "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
                 }
                 return new ScalarNode(location, parser.getText());
-            case VALUE_NUMBER_INT:
+            }
+            case VALUE_NUMBER_INT -> {
                 return new ScalarNode(
                         location,
                         parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                                 ? parser.getBigIntegerValue()
                                 : Long.valueOf(parser.getLongValue()));
-            case VALUE_NUMBER_FLOAT:
+            }
+            case VALUE_NUMBER_FLOAT -> {
                 return new ScalarNode(location, parser.getDoubleValue());
-            case VALUE_TRUE:
-                return new ScalarNode(location, Boolean.TRUE);
-            case VALUE_FALSE:
-                return new ScalarNode(location, Boolean.FALSE);
-            case VALUE_NULL:
+            }
+            case VALUE_TRUE -> {
+                return new ScalarNode(location, true);
+            }
+            case VALUE_FALSE -> {
+                return new ScalarNode(location, false);
+            }
+            case VALUE_NULL -> {
                 return new ScalarNode(location, null);
-            default:
+            }
+            default ->
                 // Embedded objects and other tokens do not occur in YAML or JSON text.
                 throw new IllegalStateException("unexpected token " + token + " at " + location);
         }

@@ -82,7 +82,7 @@ public final class DashscopeClient {
             if (response.statusCode() == 200) {
                 return UploadGrant.of(parse(response.body(), model).get("data"));
             }
-            String reason = response.statusCode() + " " + errorOf(response.body(), model);
+            String reason = response.statusCode() + " " + errorOf(response.body());
             if (response.statusCode() != 429) {
                 throw new UploadException("DashScope getPolicy for model " + model + " with key " + ApiKeys.mask(apiKey)
                         + " failed: " + reason);
@@ -183,7 +183,7 @@ public final class DashscopeClient {
     }
 
     /** {@code code: message} of DashScope's JSON error, with the API key blanked should a server echo it. */
-    private String errorOf(String body, String model) {
+    private String errorOf(String body) {
         JsonNode error;
         try {
             error = JSON.readTree(body);

@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public final class DashscopeUploader {
     /** DashScope deletes temporary files 48 hours after upload. */
-    public static final Duration LIFETIME = Duration.ofHours(48);
+    public static final Duration LIFETIME = Duration.ofDays(2);
     /** What calls that pass an {@code oss://} URL must send, or DashScope cannot resolve it. */
     public static final String RESOLVE_HEADER_NOTE =
             "note: requests that pass these oss:// URLs to a model must send the header X-DashScope-OssResourceResolve: enable";
