@@ -195,8 +195,7 @@ public final class TextRenderer {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             width = Math.max(width, key(names.next()).length());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = members.next();
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
             String key = key(member.getKey());
             out.append(indent)
                     .append(mark)
