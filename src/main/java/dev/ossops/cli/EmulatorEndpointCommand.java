@@ -26,7 +26,11 @@ final class EmulatorEndpointCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", description = "The emulator's data dir (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            // The default on a line of its own: help may break a path at its dots.
+            description = {"The emulator's data dir", "(default: ${DEFAULT-VALUE})."})
     Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
 
     @Override

@@ -152,9 +152,11 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--checkpoint-dir",
             paramLabel = "DIR",
+            // The default on a line of its own: help may break a path at its dots.
             description = {
-                "Where multipart checkpoints live (default: ~/.ossops/checkpoints, whatever the current",
-                "directory, so a rerun from anywhere resumes)."
+                "Where multipart checkpoints live, whatever the current directory,",
+                "so a rerun from anywhere resumes",
+                "(default: ~/.ossops/checkpoints)."
             })
     Path checkpointDir;
 
