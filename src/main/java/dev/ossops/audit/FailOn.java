@@ -1,5 +1,7 @@
 package dev.ossops.audit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,9 +13,9 @@ public enum FailOn {
     LOW(Severity.LOW),
     NONE(null);
 
-    private final Severity threshold;
+    private final @Nullable Severity threshold;
 
-    FailOn(Severity threshold) {
+    FailOn(@Nullable Severity threshold) {
         this.threshold = threshold;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,7 +97,7 @@ public final class Fixes {
         }
     }
 
-    private static Object lookup(Map<String, Object> fragment, List<String> path) {
+    private static @Nullable Object lookup(Map<String, Object> fragment, List<String> path) {
         Object node = fragment;
         for (String key : path) {
             if (!(node instanceof Map<?, ?> map)) {

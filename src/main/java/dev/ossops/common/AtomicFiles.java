@@ -33,13 +33,22 @@ public final class AtomicFiles {
         replace(target, content, temp -> {});
     }
 
+    /** The directory holding {@code target}; a file system root holds no file to replace. */
+    private static Path parentOf(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null) {
+            throw new IOException(target + " is a file system root, not a file");
+        }
+        return dir;
+    }
+
     /**
      * As {@link #replace(Path, byte[])}, with {@code setup} applied to the temporary file before it is written.
      * A link at {@code target} is replaced itself, never the file it points to. The temporary file is gone
      * afterwards whether or not the replacement succeeded.
      */
     public static void replace(Path target, byte[] content, TempFileSetup setup) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        Path dir = parentOf(target);
         Path temp = createTempFile(dir);
         boolean moved = false;
         try {

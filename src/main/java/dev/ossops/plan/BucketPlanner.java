@@ -143,11 +143,11 @@ final class BucketPlanner {
             }
             if (seen.get().isPresent()) {
                 Policies.Canonical live = Policies.canonicalLive(seen.get().get(), PolicyType.BUCKET);
-                if (live.problem() != null) {
+                if (live.problem().isPresent()) {
                     ctx.error(
                             address,
-                            "the live bucket policy cannot be read as a policy (" + live.problem()
-                                    + "); ossops will not overwrite it");
+                            "the live bucket policy cannot be read as a policy ("
+                                    + live.problem().get() + "); ossops will not overwrite it");
                     return;
                 }
                 noteIfChanged(seen.get().get(), live.tree());

@@ -6,6 +6,7 @@ import dev.ossops.policy.Effect;
 import dev.ossops.policy.PolicyParser;
 import dev.ossops.policy.PolicyType;
 import dev.ossops.policy.Statement;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -147,7 +148,7 @@ final class DangerRules {
     }
 
     /** What an Expiration change does, or null when it deletes nothing more than before. */
-    private static String expirationChange(JsonNode exp, JsonNode oldExp) {
+    private static @Nullable String expirationChange(JsonNode exp, JsonNode oldExp) {
         if (exp.isMissingNode() || (!exp.has("days") && !exp.has("date") && !exp.has("createdBeforeDate"))) {
             return null;
         }

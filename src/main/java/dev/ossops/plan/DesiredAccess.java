@@ -47,7 +47,7 @@ final class DesiredAccess {
             try {
                 ctx.assertion(new Plan.AssertionResult(a.name(), checker.check(AccessQueries.of(a), facts)));
             } catch (IllegalArgumentException e) {
-                ctx.error(Address.of(Address.Kind.ACCESS, a.name()), e.getMessage());
+                ctx.error(Address.of(Address.Kind.ACCESS, a.name()), String.valueOf(e.getMessage()));
             }
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.policy.PolicyNormalizer;
 import dev.ossops.policy.PolicyParseException;
@@ -13,6 +14,7 @@ import dev.ossops.policy.PolicyType;
 import dev.ossops.spec.model.PolicyDocument;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Policy documents as JSON: the profile's document in the shape OSS and RAM accept (apply sends this, not the
@@ -66,13 +68,14 @@ public final class Policies {
     /** The canonical form, or the parse problem when the live text is not a policy ossops can read. */
     static Canonical canonicalLive(String json, PolicyType type) {
         try {
-            return new Canonical(canonical(json, type), null);
+            return new Canonical(canonical(json, type), Optional.empty());
         } catch (PolicyParseException e) {
-            return new Canonical(null, e.getMessage());
+            return new Canonical(NullNode.getInstance(), Optional.of(String.valueOf(e.getMessage())));
         }
     }
 
-    record Canonical(JsonNode tree, String problem) {}
+    /** A policy's canonical tree, or (tree a JSON null) the problem that kept it from being read. */
+    record Canonical(JsonNode tree, Optional<String> problem) {}
 
     /** The document as written, as a tree, to tell whether normalising changed anything. */
     static JsonNode tree(String json) {

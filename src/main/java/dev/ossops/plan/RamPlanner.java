@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.policy.PolicyType;
 import dev.ossops.spec.model.Ram;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,11 +65,11 @@ final class RamPlanner {
         if (seen.get().isPresent()) {
             Live.RamPolicy live = seen.get().get();
             Policies.Canonical doc = Policies.canonicalLive(live.defaultDocument(), PolicyType.IDENTITY);
-            if (doc.problem() != null) {
+            if (doc.problem().isPresent()) {
                 ctx.error(
                         address,
                         "the live default version " + live.defaultVersionId() + " cannot be read as a policy ("
-                                + doc.problem() + "); ossops will not overwrite it");
+                                + doc.problem().get() + "); ossops will not overwrite it");
                 return;
             }
             noteIfChanged(live.defaultDocument(), doc.tree());
@@ -109,11 +110,11 @@ final class RamPlanner {
         if (seen.get().isPresent()) {
             Live.RamRole live = seen.get().get();
             Policies.Canonical trust = Policies.canonicalLive(live.trustDocument(), PolicyType.TRUST);
-            if (trust.problem() != null) {
+            if (trust.problem().isPresent()) {
                 ctx.error(
                         address,
-                        "the live trust policy cannot be read as a policy (" + trust.problem()
-                                + "); ossops will not overwrite it");
+                        "the live trust policy cannot be read as a policy ("
+                                + trust.problem().get() + "); ossops will not overwrite it");
                 return;
             }
             noteIfChanged(live.trustDocument(), trust.tree());
@@ -190,7 +191,7 @@ final class RamPlanner {
         }
     }
 
-    private static JsonNode attachment(String policy, Live.PolicyType type) {
+    private static JsonNode attachment(String policy, Live.@Nullable PolicyType type) {
         if (type == null) {
             return PlanContext.none();
         }

@@ -1,5 +1,7 @@
 package dev.ossops.policy;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,7 @@ public record RequestContext(String action, String resource, Caller caller, Map<
     }
 
     /** The resource ARN of a bucket ({@code key} null) or of an object, in the form OSS authorizes. */
-    public static String ossResource(String ownerAccount, String bucket, String key) {
+    public static String ossResource(String ownerAccount, String bucket, @Nullable String key) {
         return "acs:oss:*:" + ownerAccount + ":" + bucket + (key == null ? "" : "/" + key);
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -47,7 +48,8 @@ final class ProfileBinder {
 
     Profile bind(MapNode root) {
         String region = root.string("region").orElseThrow();
-        Path directory = profileFile.toAbsolutePath().getParent();
+        // A profile is a file, so its absolute path always has a parent directory.
+        Path directory = Objects.requireNonNull(profileFile.toAbsolutePath().getParent());
         Endpoint endpoint = root.string("endpoint")
                 .<Endpoint>map(e -> e.equals("embedded")
                         ? new Endpoint.Embedded(directory

@@ -7,6 +7,7 @@ import dev.ossops.audit.Finding;
 import dev.ossops.audit.Observed;
 import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Unknown;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class Results {
 
     void finding(
             String resource,
-            String profilePath,
+            @Nullable String profilePath,
             String message,
             Evidence evidence,
             String remediation,

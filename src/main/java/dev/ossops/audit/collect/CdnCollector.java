@@ -35,7 +35,7 @@ final class CdnCollector {
             }
             return Observed.found(states);
         } catch (CloudException e) {
-            return Observed.unreadable(e.getMessage());
+            return Observed.unreadable(String.valueOf(e.getMessage()));
         }
     }
 

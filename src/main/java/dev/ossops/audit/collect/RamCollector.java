@@ -44,7 +44,7 @@ final class RamCollector {
                 state.policy(name, RamState.PolicyKind.SYSTEM, document(name, RamGateway.SYSTEM));
             }
         } catch (CloudException e) {
-            return Observed.unreadable(e.getMessage());
+            return Observed.unreadable(String.valueOf(e.getMessage()));
         }
         state.rootAccessKeys(rootAccessKeys(caller, callerKeyId, warn));
         return Observed.found(state.build());

@@ -16,7 +16,7 @@ final class Reads {
             return read.get().<Observed<T>>map(Observed::found).orElseGet(Observed::absent);
         } catch (CloudException | UnrepresentableException e) {
             // The gateway's message names the call and the service's answer; Observed scrubs secrets again.
-            return Observed.unreadable(e.getMessage());
+            return Observed.unreadable(String.valueOf(e.getMessage()));
         }
     }
 }

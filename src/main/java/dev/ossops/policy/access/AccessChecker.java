@@ -12,6 +12,7 @@ import dev.ossops.policy.PolicyParser;
 import dev.ossops.policy.PolicyType;
 import dev.ossops.policy.Statement;
 import dev.ossops.policy.SystemPolicyDocuments;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -100,7 +102,10 @@ public final class AccessChecker {
         OPEN
     }
 
-    private record Answer(Result result, Authorization.Outcome outcome, String openReason) {}
+    private record Answer(
+            Result result,
+            Authorization.@Nullable Outcome outcome,
+            @Nullable String openReason) {}
 
     private static final class Run {
         private final AccessQuery q;
@@ -260,8 +265,7 @@ public final class AccessChecker {
                                 for (int i = 0; i < conditionNames.size(); i++) {
                                     values.put(
                                             conditionNames.get(i),
-                                            conditionValues
-                                                    .get(conditionNames.get(i))
+                                            Objects.requireNonNull(conditionValues.get(conditionNames.get(i)))
                                                     .get(index[i]));
                                 }
                                 Context context = new Context(action, key, values, sessionName, isSigned);
@@ -279,7 +283,7 @@ public final class AccessChecker {
                                                 0));
                                     }
                                 } else if ((answer.result() == Result.ALLOW) != q.expectAllowed()) {
-                                    return fails(context, answer.outcome(), checked);
+                                    return fails(context, Objects.requireNonNull(answer.outcome()), checked);
                                 }
                             } while (advance(index, conditionNames, conditionValues));
                         }
@@ -305,7 +309,7 @@ public final class AccessChecker {
         private static boolean advance(int[] index, List<String> names, Map<String, List<Optional<String>>> values) {
             for (int i = index.length - 1; i >= 0; i--) {
                 index[i]++;
-                if (index[i] < values.get(names.get(i)).size()) {
+                if (index[i] < Objects.requireNonNull(values.get(names.get(i))).size()) {
                     return true;
                 }
                 index[i] = 0;
@@ -409,7 +413,7 @@ public final class AccessChecker {
                 boolean refererPasses = e.referer()
                         .value()
                         .map(rule -> rule.map(r -> r.admits(referer)).orElse(true))
-                        .orElseGet(() -> (boolean) world.get("edgeReferer"));
+                        .orElseGet(() -> Boolean.TRUE.equals(world.get("edgeReferer")));
                 if (!refererPasses) {
                     return deny("CDN domain " + e.domain() + " refuses "
                             + referer.map(r -> "the Referer " + r).orElse("requests without a Referer")
@@ -489,8 +493,9 @@ public final class AccessChecker {
             return out;
         }
 
+        /** A known fact's value, else the world's: every world holds a value for each unknown fact. */
         private static Object valueOf(Map<String, Object> world, String name, Fact<?> fact) {
-            return fact.value().isPresent() ? fact.value().get() : world.get(name);
+            return fact.value().isPresent() ? fact.value().get() : Objects.requireNonNull(world.get(name), name);
         }
 
         private Caller caller(Context c, Map<String, Object> world) {

@@ -194,7 +194,7 @@ final class LifecycleChecks {
                                 "must be greater than the previous transition's " + previousDays + " days, got "
                                         + days.get());
             }
-            if (days.isPresent() && previous != null && previousName != null) {
+            if (days.isPresent() && previous != null && previousName != null && previousPath != null) {
                 warnEarlyRemoval(previous, previousPath, previousName, previousDays, days.get(), "the next transition");
             }
             if (classIndex >= 0) {

@@ -2,11 +2,13 @@ package dev.ossops.spec.schema;
 
 import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.ScalarNode;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigInteger;
 
 /** A whole number within {@code [min, max]}; {@code why} explains a limit that is not obvious. */
-public record IntegerShape(String description, long min, long max, String why) implements Shape {
+public record IntegerShape(
+        String description, long min, long max, @Nullable String why) implements Shape {
 
     public static IntegerShape atLeast(String description, long min) {
         return new IntegerShape(description, min, Long.MAX_VALUE, null);

@@ -2,6 +2,7 @@ package dev.ossops.spec.schema;
 
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * {@code not: {required: [a, b]}}), each with why.
  */
 public record ObjectShape(
-        String name,
+        @Nullable String name,
         String description,
         Map<String, Property> properties,
         Map<String, String> refused,
@@ -60,19 +61,19 @@ public record ObjectShape(
         return node instanceof MapNode;
     }
 
-    public static Builder builder(String name, String description) {
+    public static Builder builder(@Nullable String name, String description) {
         return new Builder(name, description);
     }
 
     /** Declares keys in the order the schema and messages list them. */
     public static final class Builder {
-        private final String name;
+        private final @Nullable String name;
         private final String description;
         private final Map<String, Property> properties = new LinkedHashMap<>();
         private final Map<String, String> refused = new LinkedHashMap<>();
         private final List<Exclusive> exclusive = new ArrayList<>();
 
-        private Builder(String name, String description) {
+        private Builder(@Nullable String name, String description) {
             this.name = name;
             this.description = description;
         }

@@ -10,6 +10,7 @@ import dev.ossops.spec.tree.ScalarNode;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,7 +93,7 @@ public final class ShapeValidator {
         for (ObjectShape.Exclusive pair : shape.exclusive()) {
             if (map.has(pair.first()) && map.has(pair.second())) {
                 problems.error(
-                        map.entries().get(pair.second()).keyLocation(),
+                        Objects.requireNonNull(map.entries().get(pair.second())).keyLocation(),
                         PropertyPath.key(path, pair.second()),
                         "'" + pair.second() + "' and '" + pair.first() + "' cannot both be set: " + pair.reason());
             }
@@ -172,7 +173,8 @@ public final class ShapeValidator {
 
     private void checkString(String value, StringShape shape, Location location, String path) {
         if (!shape.values().isEmpty() && !shape.values().contains(value)) {
-            problems.error(location, path, notOneOf(value, shape.noun(), shape.values()));
+            problems.error(
+                    location, path, notOneOf(value, Objects.requireNonNullElse(shape.noun(), "value"), shape.values()));
         }
         shape.formatRule()
                 .filter(format -> !format.test().test(value))

@@ -2,6 +2,7 @@ package dev.ossops.spec.schema;
 
 import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.ScalarNode;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,11 @@ import java.util.function.Predicate;
  * A string: free text, one of fixed {@code values} (an enumeration named {@code noun} in messages), or text that
  * passes a {@link Format}.
  */
-public record StringShape(String description, String noun, List<String> values, Format format) implements Shape {
+public record StringShape(
+        String description,
+        @Nullable String noun,
+        List<String> values,
+        @Nullable Format format) implements Shape {
 
     /**
      * A syntax rule for strings: the test, what is accepted (for messages) and, when JSON Schema can express it,

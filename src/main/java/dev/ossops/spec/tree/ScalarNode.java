@@ -1,9 +1,11 @@
 package dev.ossops.spec.tree;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigInteger;
 
 /** A leaf value: String, Long, BigInteger, Double, Boolean or null (YAML {@code ~} or an empty value). */
-public record ScalarNode(Location location, Object value) implements Node {
+public record ScalarNode(Location location, @Nullable Object value) implements Node {
 
     public ScalarNode {
         if (value != null
