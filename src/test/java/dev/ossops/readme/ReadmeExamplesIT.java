@@ -50,6 +50,14 @@ class ReadmeExamplesIT {
                 "downloads from the real OSS (my-bucket.oss-cn-beijing.aliyuncs.com, GetBucketLocation at oss-cn-hangzhou): not offline; "
                         + "GetCommandIT covers get against the emulator");
         EXCLUDED.put(
+                "./ossops audit --region cn-hangzhou",
+                "audits the default credentials' account on the real service (public endpoints): not offline; AuditIT "
+                        + "runs an audit without a profile against the emulator");
+        EXCLUDED.put(
+                "./ossops export --region cn-hangzhou",
+                "exports the default credentials' account from the real service (public endpoints): not offline; ExportIT "
+                        + "runs an export without a profile against the emulator");
+        EXCLUDED.put(
                 "DASHSCOPE_API_KEY=sk-... ./ossops upload --to dashscope",
                 "needs a real DashScope API key and dashscope.aliyuncs.com; DashscopeUploadIT covers it against the emulator's endpoint");
         EXCLUDED.put(
