@@ -13,6 +13,9 @@ import java.time.Duration;
  *                        later is answered 408 (slow-loris)
  * @param idleTimeout     how long a connection may wait for the first byte of its next request
  * @param bodyIdleTimeout how long a request body may pause between two reads
+ * @param minBodyBytesPerSecond the least average rate a request body must keep once {@code bodyRateGrace} has
+ *                        passed since its first read; slower, the connection is closed (0: no floor)
+ * @param bodyRateGrace   how long a body may take before its average rate is held to the floor
  * @param maxConnections  open connections; at the limit the one waiting longest for a request head is closed
  * @param workers         threads that serve requests whose head is complete
  */
@@ -23,6 +26,8 @@ public record HttpLimits(
         Duration headDeadline,
         Duration idleTimeout,
         Duration bodyIdleTimeout,
+        long minBodyBytesPerSecond,
+        Duration bodyRateGrace,
         int maxConnections,
         int workers) {
     public HttpLimits {
@@ -35,15 +40,22 @@ public record HttpLimits(
                 || idleTimeout.isNegative()
                 || idleTimeout.isZero()
                 || bodyIdleTimeout.isNegative()
-                || bodyIdleTimeout.isZero()) {
+                || bodyIdleTimeout.isZero()
+                || bodyRateGrace.isNegative()
+                || bodyRateGrace.isZero()) {
             throw new IllegalArgumentException("HTTP timeouts must be positive");
+        }
+        if (minBodyBytesPerSecond < 0) {
+            throw new IllegalArgumentException("the body rate floor must be 0 or more: " + minBodyBytesPerSecond);
         }
     }
 
     /**
      * A request line of 16 KiB holds a 1023-byte key percent-encoded three times over plus a presigned
      * query with an STS token; 64 KiB of headers hold OSS's 8 KB of user metadata many times over. At
-     * 1024 connections a full set of half-sent heads stays under 100 MiB of heap.
+     * 1024 connections a full set of half-sent heads stays under 100 MiB of heap. A body must average 1 KiB/s
+     * after its first 10 seconds: a client that trickles a byte just inside every read timeout would otherwise
+     * hold a worker for as long as it likes, and 1 KiB/s is far below any real link (or any shaped one).
      */
     public static HttpLimits defaults() {
         return new HttpLimits(
@@ -53,6 +65,8 @@ public record HttpLimits(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(60),
+                1024,
+                Duration.ofSeconds(10),
                 1024,
                 256);
     }

@@ -362,7 +362,7 @@ public final class HttpServerLoop implements AutoCloseable {
             // The link's shape is kept here, on the socket's streams, so what waits is the socket itself.
             // Heads (read by the selector) pass unpaced; the body bytes that came with one pass the link now.
             c.link.received(c.pending.length);
-            ConnectionInput in = new ConnectionInput(c.pending, c.link.inbound(socket.getInputStream()));
+            ConnectionInput in = new ConnectionInput(c.pending, c.link.inbound(socket.getInputStream()), limits);
             OutputStream out = new BufferedOutputStream(c.link.outbound(socket.getOutputStream()), 16 * 1024);
             c.pending = Connection.NOTHING;
             if (c.exchange.serve(in, out) && !closed) {

@@ -62,7 +62,16 @@ class HttpServerLoopTest {
 
     private static HttpLimits limits(Duration headDeadline, Duration bodyIdle, int maxConnections, int workers) {
         return new HttpLimits(
-                16 * 1024, 64 * 1024, 200, headDeadline, Duration.ofSeconds(60), bodyIdle, maxConnections, workers);
+                16 * 1024,
+                64 * 1024,
+                200,
+                headDeadline,
+                Duration.ofSeconds(60),
+                bodyIdle,
+                1024,
+                Duration.ofSeconds(10),
+                maxConnections,
+                workers);
     }
 
     @AfterEach
@@ -270,6 +279,46 @@ class HttpServerLoopTest {
             assertEquals("HTTP/1.1 400 Bad Request", status(response));
             assertEquals("The request body was not received within the timeout period.", body(response));
             assertTrue(client.closedByServer());
+        }
+    }
+
+    @Test
+    void serve_bodyTrickledBelowTheRateFloor_isAFailedBodyAndFreesTheWorker() throws Exception {
+        // One worker, a floor of 1 KiB/s after half a second; the client sends a byte every 50 ms (20 bytes/s).
+        HttpLimits limits = new HttpLimits(
+                16 * 1024,
+                64 * 1024,
+                200,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                1024,
+                Duration.ofMillis(500),
+                64,
+                1);
+        int port = start(limits);
+        try (RawSocket client = new RawSocket(port)) {
+            client.send("PUT /trickle HTTP/1.1\r\n" + HOST + "Content-Length: 100000\r\n\r\n");
+            String response = null;
+            for (int i = 0; i < 200 && response == null; i++) {
+                Thread.sleep(50);
+                try {
+                    client.send("x");
+                } catch (IOException closed) {
+                    break;
+                }
+                if (!client.openAndSilentFor(1)) {
+                    response = client.response();
+                }
+            }
+            assertEquals("HTTP/1.1 400 Bad Request", status(String.valueOf(response)));
+            assertEquals("The request body was not received within the timeout period.", body(response));
+        }
+        // The one worker is free again.
+        try (RawSocket next = new RawSocket(port)) {
+            assertEquals(
+                    "HTTP/1.1 200 OK",
+                    status(next.send("GET /after HTTP/1.1\r\n" + HOST + "\r\n").response()));
         }
     }
 

@@ -14,8 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestHeadParserTest {
-    private static final HttpLimits LIMITS =
-            new HttpLimits(128, 512, 10, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 16, 2);
+    private static final HttpLimits LIMITS = new HttpLimits(
+            128,
+            512,
+            10,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            1024,
+            Duration.ofSeconds(10),
+            16,
+            2);
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
