@@ -27,7 +27,8 @@ final class Failures {
     /** The line for a failure ossops explains; empty for an unexpected one. */
     static Optional<String> explain(Throwable e) {
         if (e instanceof OssopsException known && known.errorCode().expected()) {
-            return Optional.ofNullable(e.getMessage());
+            // An expected error never earns the --stacktrace hint, not even one that was raised without a message.
+            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         if (e instanceof UncheckedIOException unchecked) {
             return Optional.of(

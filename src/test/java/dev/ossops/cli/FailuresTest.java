@@ -65,6 +65,11 @@ class FailuresTest {
     }
 
     @Test
+    void report_expectedErrorWithoutMessage_namesTheClassWithoutHint() {
+        assertEquals("error: LockException\n", report(new LockException(null), false, ExitCodes.ERROR));
+    }
+
+    @Test
     void report_unexpectedError_offersStacktrace() {
         IllegalStateException bug = new IllegalStateException("step 3 has no address");
 
