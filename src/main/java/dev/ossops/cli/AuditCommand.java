@@ -15,6 +15,8 @@ import dev.ossops.audit.report.JsonReporter;
 import dev.ossops.audit.report.SarifReporter;
 import dev.ossops.audit.report.TextReporter;
 import dev.ossops.cloud.CloudException;
+import dev.ossops.common.ErrorCode;
+import dev.ossops.common.OssopsException;
 import dev.ossops.upload.LocalNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -266,9 +268,9 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** --fix cannot write its files. */
-    static final class FixException extends RuntimeException {
+    static final class FixException extends OssopsException {
         FixException(String message) {
-            super(message);
+            super(ErrorCode.AUDIT_FIX_UNWRITABLE, message);
         }
     }
 }

@@ -1,13 +1,7 @@
 package dev.ossops.cli;
 
-import dev.ossops.apply.lock.LockException;
-import dev.ossops.audit.SuppressionsException;
-import dev.ossops.cloud.CloudException;
-import dev.ossops.cloud.credentials.CredentialsException;
-import dev.ossops.plan.PlanFileException;
-import dev.ossops.serve.ServeException;
-import dev.ossops.upload.TransferException;
-import dev.ossops.upload.UploadException;
+import dev.ossops.common.ErrorCode;
+import dev.ossops.common.OssopsException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,26 +18,17 @@ import java.util.Optional;
 
 /**
  * How a failure that reaches {@link Main} becomes one line. ossops's own errors already say what and why, and a file
- * error is told with its path and reason; only anything else is unexpected (a bug), and only that points to
- * {@code --stacktrace}.
+ * error is told with its path and reason; only anything else is unexpected (a bug, {@link ErrorCode#INTERNAL}), and
+ * only that points to {@code --stacktrace}.
  */
 final class Failures {
     private Failures() {}
 
     /** The line for a failure ossops explains; empty for an unexpected one. */
     static Optional<String> explain(Throwable e) {
-        if (e instanceof UploadException
-                || e instanceof TransferException
-                || e instanceof CloudException
-                || e instanceof CredentialsException
-                || e instanceof PlanFileException
-                || e instanceof LockException
-                || e instanceof SuppressionsException
-                || e instanceof ServeException
-                || e instanceof ProfileSession.ProfileException
-                || e instanceof AuditCommand.FixException
-                || e instanceof FileProblem) {
-            return Optional.ofNullable(e.getMessage());
+        if (e instanceof OssopsException known && known.errorCode().expected()) {
+            // An expected error never earns the --stacktrace hint, not even one that was raised without a message.
+            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         if (e instanceof UncheckedIOException unchecked) {
             return Optional.of(
@@ -56,6 +41,20 @@ final class Failures {
             return Optional.of(describe(fs));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The code of a failure that reaches {@link Main}: an ossops error's own; {@link ErrorCode#FILE_UNUSABLE} for a
+     * file the JDK could not read or write; {@link ErrorCode#INTERNAL} for anything else.
+     */
+    static ErrorCode code(Throwable e) {
+        if (e instanceof OssopsException known) {
+            return known.errorCode();
+        }
+        if (e instanceof UncheckedIOException || e instanceof FileSystemException) {
+            return ErrorCode.FILE_UNUSABLE;
+        }
+        return ErrorCode.INTERNAL;
     }
 
     /** A file-system error as its path and reason, e.g. {@code /nodir/x/plan.json: no such file or directory}. */
@@ -112,13 +111,13 @@ final class Failures {
     }
 
     /** A file ossops was asked to read or write and cannot; the message names the file, what it is for and why. */
-    static final class FileProblem extends RuntimeException {
+    static final class FileProblem extends OssopsException {
         FileProblem(String message, Throwable cause) {
-            super(message, cause);
+            super(ErrorCode.FILE_UNUSABLE, message, cause);
         }
 
         FileProblem(String message) {
-            super(message);
+            super(ErrorCode.FILE_UNUSABLE, message);
         }
     }
 }

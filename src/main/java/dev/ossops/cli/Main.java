@@ -1,5 +1,6 @@
 package dev.ossops.cli;
 
+import dev.ossops.common.ErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -155,24 +156,29 @@ public final class Main {
 
     /**
      * Errors of a command: one line that says what and why ({@link Failures}); the stack trace only with --stacktrace,
-     * which is suggested only for an unexpected error (one ossops has no explanation for).
+     * which is suggested only for an unexpected error (code {@link ErrorCode#INTERNAL}), never for an input, cloud,
+     * credentials or conflict error.
      */
     private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-            PrintWriter err = cmd.getErr();
-            Optional<String> explained = Failures.explain(ex);
-            err.println("error: "
-                    + explained.orElseGet(
-                            () -> ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
-            if (stacktraceRequested(parseResult)) {
-                ex.printStackTrace(err);
-            } else if (explained.isEmpty()) {
-                err.println("(run with --stacktrace for details)");
-            }
-            err.flush();
-            return ExitCodes.ERROR;
+            return report(ex, cmd.getErr(), stacktraceRequested(parseResult));
         }
+    }
+
+    /** Prints {@code failure} as {@link ErrorHandler} does and returns the exit status. */
+    static int report(Throwable failure, PrintWriter err, boolean stacktrace) {
+        Optional<String> explained = Failures.explain(failure);
+        err.println("error: "
+                + explained.orElseGet(() ->
+                        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
+        if (stacktrace) {
+            failure.printStackTrace(err);
+        } else if (explained.isEmpty()) {
+            err.println("(run with --stacktrace for details)");
+        }
+        err.flush();
+        return ExitCodes.of(Failures.code(failure).category());
     }
 
     /** Whether --stacktrace was given anywhere on the command line: before the subcommand or after it (it is inherited). */
@@ -195,7 +201,7 @@ public final class Main {
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
-            return ExitCodes.ERROR;
+            return ExitCodes.of(ErrorCode.USAGE.category());
         }
     }
 }

@@ -32,6 +32,8 @@ import dev.ossops.cloud.ram.CallerCheck;
 import dev.ossops.cloud.ram.IdentityGateway;
 import dev.ossops.cloud.ram.RamGateway;
 import dev.ossops.cloud.ram.RamModel;
+import dev.ossops.common.ErrorCode;
+import dev.ossops.common.OssopsException;
 import dev.ossops.plan.Connection;
 import dev.ossops.plan.PlanOptions;
 import dev.ossops.policy.Caller;
@@ -359,9 +361,9 @@ final class ProfileSession implements AutoCloseable {
     }
 
     /** The profile cannot be used; the message lists why. */
-    static final class ProfileException extends RuntimeException {
+    static final class ProfileException extends OssopsException {
         ProfileException(String message) {
-            super(message);
+            super(ErrorCode.PROFILE_INVALID, message);
         }
     }
 }

@@ -97,6 +97,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Problem problem : result.problems()) {
             problems.addObject()
                     .put("severity", problem.severity().label())
+                    .put("code", problem.code().id())
                     .put("file", problem.location().file())
                     .put("line", problem.location().line())
                     .put("column", problem.location().column())

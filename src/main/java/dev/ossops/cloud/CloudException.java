@@ -1,17 +1,20 @@
 package dev.ossops.cloud;
 
+import dev.ossops.common.ErrorCode;
+import dev.ossops.common.OssopsException;
+
 import java.util.Optional;
 
 /**
  * A cloud call that failed for good: what ossops was doing, the service's error code when it
  * gave one, and a message that never contains a secret or a presigned query string.
  */
-public final class CloudException extends RuntimeException {
+public final class CloudException extends OssopsException {
     private final String code;
     private final int attempts;
 
     public CloudException(String message, String code, int attempts, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.CLOUD_REQUEST_FAILED, message, cause);
         this.code = code;
         this.attempts = attempts;
     }

@@ -1,10 +1,13 @@
 package dev.ossops.serve;
 
+import dev.ossops.common.ErrorCode;
+import dev.ossops.common.OssopsException;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /** A request the service refuses: the HTTP status and a message safe to show the caller (never a secret). */
-public final class ServeException extends RuntimeException {
+public final class ServeException extends OssopsException {
     private final int status;
     private final Optional<Duration> retryAfter;
 
@@ -13,7 +16,7 @@ public final class ServeException extends RuntimeException {
     }
 
     private ServeException(int status, String message, Optional<Duration> retryAfter) {
-        super(message);
+        super(ErrorCode.SERVE_REFUSED, message);
         this.status = status;
         this.retryAfter = retryAfter;
     }

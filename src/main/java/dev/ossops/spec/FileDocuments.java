@@ -36,18 +36,19 @@ final class FileDocuments implements DocumentResolver {
         }
         String ref = reference.asString().get();
         if (ref.isBlank()) {
-            problems.error(reference, path, "expected a file path, got an empty string");
+            problems.error(ProblemCode.FILE, reference, path, "expected a file path, got an empty string");
             return Optional.empty();
         }
         Path file = profileDirectory.resolve(ref).normalize();
         String display = file.toString().isEmpty() ? ref : file.toString();
         // Reported at every reference, so each place that names a missing file is flagged.
         if (!Files.exists(file)) {
-            problems.error(reference, path, "file '" + ref + "' not found (looked for " + display + ")");
+            problems.error(
+                    ProblemCode.FILE, reference, path, "file '" + ref + "' not found (looked for " + display + ")");
             return Optional.empty();
         }
         if (Files.isDirectory(file)) {
-            problems.error(reference, path, "'" + ref + "' is a directory; name a JSON or YAML file");
+            problems.error(ProblemCode.FILE, reference, path, "'" + ref + "' is a directory; name a JSON or YAML file");
             return Optional.empty();
         }
         return parsed.computeIfAbsent(display, key -> read(file, key, reference, path))
@@ -60,6 +61,7 @@ final class FileDocuments implements DocumentResolver {
             text = Files.readString(file);
         } catch (IOException e) {
             problems.error(
+                    ProblemCode.FILE,
                     reference,
                     path,
                     "cannot read " + display + ": " + e.getClass().getSimpleName()
@@ -67,7 +69,7 @@ final class FileDocuments implements DocumentResolver {
             return Optional.empty();
         }
         NodeParser.Result result = parser.parse(display, text);
-        result.problems().forEach(p -> problems.error(p.location(), p.path(), p.message()));
+        result.problems().forEach(p -> problems.error(ProblemCode.SYNTAX, p.location(), p.path(), p.message()));
         return result.root();
     }
 }

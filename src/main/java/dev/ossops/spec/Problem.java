@@ -5,11 +5,14 @@ import dev.ossops.spec.tree.PropertyPath;
 
 import java.util.Objects;
 
-/** One finding about a profile or a document it references, always with its place and property path. */
-public record Problem(Severity severity, Location location, String path, String message) {
+/**
+ * One finding about a profile or a document it references, always with its stable code, its place and property path.
+ */
+public record Problem(Severity severity, ProblemCode code, Location location, String path, String message) {
 
     public Problem {
         Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(code, "code");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");

@@ -14,16 +14,16 @@ public final class Problems {
 
     private final Set<Problem> problems = new LinkedHashSet<>();
 
-    public void error(Location location, String path, String message) {
-        problems.add(new Problem(Severity.ERROR, location, path, message));
+    public void error(ProblemCode code, Location location, String path, String message) {
+        problems.add(new Problem(Severity.ERROR, code, location, path, message));
     }
 
-    public void error(Node node, String path, String message) {
-        error(node.location(), path, message);
+    public void error(ProblemCode code, Node node, String path, String message) {
+        error(code, node.location(), path, message);
     }
 
-    public void warning(Node node, String path, String message) {
-        problems.add(new Problem(Severity.WARNING, node.location(), path, message));
+    public void warning(ProblemCode code, Node node, String path, String message) {
+        problems.add(new Problem(Severity.WARNING, code, node.location(), path, message));
     }
 
     public boolean hasErrors() {

@@ -51,16 +51,21 @@ public final class ProfileLoader {
         String display = file.toString();
         String text;
         if (Files.isDirectory(file)) {
-            problems.error(new Location(display, 1, 1), "", "is a directory; pass a profile file (YAML or JSON)");
+            problems.error(
+                    ProblemCode.FILE,
+                    new Location(display, 1, 1),
+                    "",
+                    "is a directory; pass a profile file (YAML or JSON)");
             return new Result(file, Optional.empty(), problems.sorted());
         }
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            problems.error(new Location(display, 1, 1), "", "profile file not found");
+            problems.error(ProblemCode.FILE, new Location(display, 1, 1), "", "profile file not found");
             return new Result(file, Optional.empty(), problems.sorted());
         } catch (IOException e) {
             problems.error(
+                    ProblemCode.FILE,
                     new Location(display, 1, 1),
                     "",
                     "cannot read the profile: " + e.getClass().getSimpleName()
@@ -68,7 +73,7 @@ public final class ProfileLoader {
             return new Result(file, Optional.empty(), problems.sorted());
         }
         NodeParser.Result parsed = parser.parse(display, text);
-        parsed.problems().forEach(p -> problems.error(p.location(), p.path(), p.message()));
+        parsed.problems().forEach(p -> problems.error(ProblemCode.SYNTAX, p.location(), p.path(), p.message()));
         if (parsed.root().isEmpty()) {
             return new Result(file, Optional.empty(), problems.sorted());
         }

@@ -1,5 +1,8 @@
 package dev.ossops.upload;
 
+import dev.ossops.common.ErrorCode;
+import dev.ossops.common.OssopsException;
+
 import java.util.Optional;
 
 /**
@@ -8,12 +11,12 @@ import java.util.Optional;
  * (denied, no such bucket, a CRC mismatch) make the uploader abort the multipart upload. The
  * message never holds a secret, a token or a presigned query string.
  */
-public final class TransferException extends RuntimeException {
+public final class TransferException extends OssopsException {
     private final String code;
     private final boolean resumable;
 
     public TransferException(String message, String code, boolean resumable, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.TRANSFER_FAILED, message, cause);
         this.code = code;
         this.resumable = resumable;
     }

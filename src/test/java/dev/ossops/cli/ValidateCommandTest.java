@@ -115,6 +115,7 @@ class ValidateCommandTest {
                         + "  \"valid\" : false,\n"
                         + "  \"problems\" : [ {\n"
                         + "    \"severity\" : \"error\",\n"
+                        + "    \"code\" : \"profile.unknown_key\",\n"
                         + "    \"file\" : \"" + file + "\",\n"
                         + "    \"line\" : 5,\n"
                         + "    \"column\" : 1,\n"

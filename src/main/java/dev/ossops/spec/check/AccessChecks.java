@@ -1,5 +1,6 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
 import dev.ossops.spec.tree.PropertyPath;
@@ -27,7 +28,11 @@ final class AccessChecks {
                     .get("signedUrl")
                     .filter(s -> !assertion.has("viaCdnDomain"))
                     .ifPresent(s -> context.problems()
-                            .error(s, PropertyPath.key(path, "signedUrl"), "signedUrl only applies with viaCdnDomain"));
+                            .error(
+                                    ProblemCode.ACCESS,
+                                    s,
+                                    PropertyPath.key(path, "signedUrl"),
+                                    "signedUrl only applies with viaCdnDomain"));
             assertion.get("actions").ifPresent(actions -> {
                 List<Node> items = actions.asItems();
                 for (int i = 0; i < items.size(); i++) {
@@ -37,6 +42,7 @@ final class AccessChecks {
                             .filter(a -> !a.startsWith("oss:") || a.contains("*"))
                             .ifPresent(a -> context.problems()
                                     .error(
+                                            ProblemCode.ACCESS,
                                             item,
                                             itemPath,
                                             "name one OSS action such as oss:GetObject, without wildcards: an "
@@ -51,6 +57,7 @@ final class AccessChecks {
         if (kinds.size() != 1) {
             context.problems()
                     .error(
+                            ProblemCode.ACCESS,
                             principal,
                             path,
                             "set exactly one of anonymous, ramUser, role or account; found "
@@ -61,6 +68,7 @@ final class AccessChecks {
                 .filter(a -> a.asBoolean().filter(b -> !b).isPresent())
                 .ifPresent(a -> context.problems()
                         .error(
+                                ProblemCode.ACCESS,
                                 a,
                                 PropertyPath.key(path, "anonymous"),
                                 "anonymous: false says nothing; name the principal instead"));
@@ -69,7 +77,11 @@ final class AccessChecks {
                     .get(roleOnly)
                     .filter(v -> !principal.has("role"))
                     .ifPresent(v -> context.problems()
-                            .error(v, PropertyPath.key(path, roleOnly), roleOnly + " only applies to a role"));
+                            .error(
+                                    ProblemCode.ACCESS,
+                                    v,
+                                    PropertyPath.key(path, roleOnly),
+                                    roleOnly + " only applies to a role"));
         }
         principal
                 .get("sessionPolicy")
@@ -81,6 +93,7 @@ final class AccessChecks {
                 .filter(a -> !a.equals("self") && !a.matches("[0-9]{16}"))
                 .ifPresent(a -> context.problems()
                         .error(
+                                ProblemCode.ACCESS,
                                 principal.get("account").orElseThrow(),
                                 PropertyPath.key(path, "account"),
                                 "use a 16-digit account id or self"));

@@ -1,5 +1,6 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.schema.ProfileSchema;
 import dev.ossops.spec.schema.Redaction;
 import dev.ossops.spec.schema.ShapeValidator;
@@ -38,6 +39,7 @@ final class BucketChecks {
                     && encryption.string("algorithm").filter("KMS"::equals).isEmpty()) {
                 context.problems()
                         .error(
+                                ProblemCode.BUCKET,
                                 kmsKeyId.get(),
                                 PropertyPath.key(PropertyPath.key(path, "encryption"), "kmsKeyId"),
                                 "kmsKeyId is only allowed with algorithm KMS");
@@ -53,6 +55,7 @@ final class BucketChecks {
                                                 .ifPresent(
                                                         t -> context.problems()
                                                                 .warning(
+                                                                        ProblemCode.BUCKET,
                                                                         target,
                                                                         PropertyPath.key(
                                                                                 PropertyPath.key(path, "logging"),
@@ -75,6 +78,7 @@ final class BucketChecks {
         if (acl.filter("public-read-write"::equals).isPresent() && !bucket.has("allowPublicWrite")) {
             context.problems()
                     .error(
+                            ProblemCode.BUCKET,
                             bucket.get("acl").orElseThrow(),
                             PropertyPath.key(path, "acl"),
                             "public-read-write "
@@ -84,6 +88,7 @@ final class BucketChecks {
                 && acl.filter("public-read-write"::equals).isEmpty()) {
             context.problems()
                     .warning(
+                            ProblemCode.BUCKET,
                             bucket.get("allowPublicWrite").orElseThrow(),
                             PropertyPath.key(path, "allowPublicWrite"),
                             "has no effect unless acl is public-read-write");
@@ -92,6 +97,7 @@ final class BucketChecks {
                 && bucket.bool("blockPublicAccess").orElse(false)) {
             context.problems()
                     .warning(
+                            ProblemCode.BUCKET,
                             bucket.get("acl").orElseThrow(),
                             PropertyPath.key(path, "acl"),
                             "acl " + acl.get() + " has no effect while blockPublicAccess is true");
@@ -107,6 +113,7 @@ final class BucketChecks {
             if (keyBytes == 0 || keyBytes > ProfileSchema.MAX_TAG_KEY_BYTES) {
                 context.problems()
                         .error(
+                                ProblemCode.BUCKET,
                                 tag.keyLocation(),
                                 tagPath,
                                 "a bucket tag key has 1-" + ProfileSchema.MAX_TAG_KEY_BYTES + " bytes (UTF-8), got "
@@ -117,6 +124,7 @@ final class BucketChecks {
                     .findFirst()
                     .ifPresent(prefix -> context.problems()
                             .error(
+                                    ProblemCode.BUCKET,
                                     tag.keyLocation(),
                                     tagPath,
                                     "a bucket tag key must not start with '" + prefix
@@ -127,6 +135,7 @@ final class BucketChecks {
                     .filter(bytes -> bytes > ProfileSchema.MAX_TAG_VALUE_BYTES)
                     .ifPresent(bytes -> context.problems()
                             .error(
+                                    ProblemCode.BUCKET,
                                     tag.value(),
                                     tagPath,
                                     "a bucket tag value has at most " + ProfileSchema.MAX_TAG_VALUE_BYTES
@@ -148,6 +157,7 @@ final class BucketChecks {
                     if (!valid) {
                         context.problems()
                                 .error(
+                                        ProblemCode.BUCKET,
                                         action,
                                         PropertyPath.key(path, "action"),
                                         Redaction.quote(text) + " is not a valid "
@@ -161,6 +171,7 @@ final class BucketChecks {
                                 .filter(bucketName::equals)
                                 .ifPresent(b -> context.problems()
                                         .error(
+                                                ProblemCode.BUCKET,
                                                 bucket,
                                                 PropertyPath.key(PropertyPath.key(path, "destination"), "bucket"),
                                                 "a bucket cannot replicate to itself; name another bucket"))));
@@ -181,6 +192,7 @@ final class BucketChecks {
             if (!aborts) {
                 context.problems()
                         .warning(
+                                ProblemCode.BUCKET,
                                 l,
                                 lifecyclePath,
                                 "no enabled rule aborts incomplete "
@@ -195,6 +207,7 @@ final class BucketChecks {
                     if (!expiresNoncurrent) {
                         context.problems()
                                 .warning(
+                                        ProblemCode.BUCKET,
                                         versioning,
                                         PropertyPath.key(path, "versioning"),
                                         "versioning is Enabled but no "

@@ -1,5 +1,6 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.tree.ListNode;
 import dev.ossops.spec.tree.MapNode;
 import dev.ossops.spec.tree.Node;
@@ -26,6 +27,7 @@ final class CdnChecks {
                     .filter(p -> p.asBoolean().orElse(false) && !ossOrigin)
                     .ifPresent(p -> context.problems()
                             .error(
+                                    ProblemCode.CDN,
                                     p,
                                     PropertyPath.key(path, "privateOssAuth"),
                                     "privateOssAuth only applies to an origin with ossBucket"));
@@ -38,6 +40,7 @@ final class CdnChecks {
                             if (rule instanceof MapNode map && map.has("fileTypes") == map.has("paths")) {
                                 context.problems()
                                         .error(
+                                                ProblemCode.CDN,
                                                 map,
                                                 PropertyPath.index(PropertyPath.key(path, "cacheTtl"), i),
                                                 "set exactly one of fileTypes or paths");
@@ -52,13 +55,15 @@ final class CdnChecks {
                 .filter(origin::has)
                 .count();
         if (kinds != 1) {
-            context.problems().error(origin, path, "set exactly one of ossBucket, domain or ip; found " + kinds);
+            context.problems()
+                    .error(ProblemCode.CDN, origin, path, "set exactly one of ossBucket, domain or ip; found " + kinds);
         }
         origin.get("ossBucket")
                 .ifPresent(bucket -> bucket.asString()
                         .filter(b -> !bucketNames.contains(b))
                         .ifPresent(b -> context.problems()
                                 .warning(
+                                        ProblemCode.CDN,
                                         bucket,
                                         PropertyPath.key(path, "ossBucket"),
                                         "bucket '" + b + "' is not defined in this profile; it must already exist")));

@@ -1,5 +1,6 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.schema.DocumentResolver.Document;
 import dev.ossops.spec.schema.DocumentSchemas;
 import dev.ossops.spec.tree.ListNode;
@@ -69,6 +70,7 @@ final class LifecycleChecks {
         if (rules.size() > DocumentSchemas.MAX_LIFECYCLE_RULES) {
             context.problems()
                     .error(
+                            ProblemCode.LIFECYCLE,
                             lifecycle,
                             path,
                             "a bucket has at most " + DocumentSchemas.MAX_LIFECYCLE_RULES
@@ -81,6 +83,7 @@ final class LifecycleChecks {
                 if (first != null) {
                     context.problems()
                             .error(
+                                    ProblemCode.LIFECYCLE,
                                     id,
                                     PropertyPath.key(rule.path(), "ID"),
                                     "duplicate rule ID '" + id.asString().get() + "' (also used at " + first.location()
@@ -101,6 +104,7 @@ final class LifecycleChecks {
                 && !node.has("NoncurrentVersionTransitions")) {
             context.problems()
                     .error(
+                            ProblemCode.LIFECYCLE,
                             node,
                             path,
                             "a rule needs at least one action: Expiration, Transitions, "
@@ -139,6 +143,7 @@ final class LifecycleChecks {
         if (present != 1) {
             context.problems()
                     .error(
+                            ProblemCode.LIFECYCLE,
                             node,
                             path,
                             "set exactly one of " + String.join(", ", keys.subList(0, keys.size() - 1)) + " or "
@@ -180,6 +185,7 @@ final class LifecycleChecks {
             if (classIndex >= 0 && previousClass >= 0 && classIndex <= previousClass) {
                 context.problems()
                         .error(
+                                ProblemCode.LIFECYCLE,
                                 transition.get("StorageClass").orElseThrow(),
                                 PropertyPath.key(path, "StorageClass"),
                                 "a transition to " + storageClass.get() + " cannot follow one to " + previousName
@@ -189,6 +195,7 @@ final class LifecycleChecks {
             if (days.isPresent() && previous != null && days.get() <= previousDays) {
                 context.problems()
                         .error(
+                                ProblemCode.LIFECYCLE,
                                 transition.get(daysKey).orElseThrow(),
                                 PropertyPath.key(path, daysKey),
                                 "must be greater than the previous transition's " + previousDays + " days, got "
@@ -209,6 +216,7 @@ final class LifecycleChecks {
                     if (expiration.get() <= days.get()) {
                         context.problems()
                                 .error(
+                                        ProblemCode.LIFECYCLE,
                                         expirationNode.orElseThrow(),
                                         expirationPath,
                                         "must be later than the last transition (" + days.get() + " days), got "
@@ -228,6 +236,7 @@ final class LifecycleChecks {
             Node at = transition.get("StorageClass").orElse(transition);
             context.problems()
                     .warning(
+                            ProblemCode.LIFECYCLE,
                             at,
                             PropertyPath.key(path, "StorageClass"),
                             "objects enter " + storageClass + " at day " + enterDay

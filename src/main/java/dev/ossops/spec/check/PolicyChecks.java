@@ -1,5 +1,6 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.schema.DocumentResolver.Document;
 import dev.ossops.spec.tree.ListNode;
 import dev.ossops.spec.tree.MapNode;
@@ -58,6 +59,7 @@ final class PolicyChecks {
         if (use == Use.BUCKET && !statement.has("Principal")) {
             context.problems()
                     .error(
+                            ProblemCode.POLICY,
                             statement,
                             path,
                             "a bucket policy statement needs Principal: the account ids, "
@@ -69,6 +71,7 @@ final class PolicyChecks {
         if (use == Use.IDENTITY && statement.has("Principal")) {
             context.problems()
                     .error(
+                            ProblemCode.POLICY,
                             statement.get("Principal").orElseThrow(),
                             PropertyPath.key(path, "Principal"),
                             "a RAM policy attached to users and roles has no Principal; it applies to whoever it is attached to");
@@ -98,6 +101,7 @@ final class PolicyChecks {
         if (sourceIp.isPresent() && !sourceVpc) {
             context.problems()
                     .error(
+                            ProblemCode.POLICY,
                             sourceIp.get().value(),
                             PropertyPath.key(path, "Condition"),
                             "OSS refuses a bucket policy that conditions on acs:SourceIp without acs:SourceVpc (error 0030-00000008); "
@@ -111,6 +115,7 @@ final class PolicyChecks {
         if (principal.isEmpty()) {
             context.problems()
                     .error(
+                            ProblemCode.POLICY,
                             statement,
                             path,
                             "a trust policy statement needs Principal with RAM, Service or "
@@ -118,6 +123,7 @@ final class PolicyChecks {
         } else if (!(principal.get() instanceof MapNode map) || map.isEmpty()) {
             context.problems()
                     .error(
+                            ProblemCode.POLICY,
                             principal.get(),
                             PropertyPath.key(path, "Principal"),
                             "a trust policy Principal is a map "
@@ -131,6 +137,7 @@ final class PolicyChecks {
                                 .isPresent())) {
             context.problems()
                     .error(
+                            ProblemCode.POLICY,
                             action.get(),
                             PropertyPath.key(path, "Action"),
                             "a trust policy allows "
@@ -139,6 +146,7 @@ final class PolicyChecks {
         if (statement.has("Resource")) {
             context.problems()
                     .error(
+                            ProblemCode.POLICY,
                             statement.get("Resource").orElseThrow(),
                             PropertyPath.key(path, "Resource"),
                             "a trust policy has no Resource: the role itself is the resource");
@@ -147,7 +155,8 @@ final class PolicyChecks {
 
     private void oneOf(MapNode statement, String path, String key, String notKey) {
         if (statement.has(key) == statement.has(notKey)) {
-            context.problems().error(statement, path, "set exactly one of " + key + " or " + notKey);
+            context.problems()
+                    .error(ProblemCode.POLICY, statement, path, "set exactly one of " + key + " or " + notKey);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.schema.ProfileSchema;
 import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.MapNode;
@@ -48,6 +49,7 @@ public final class ProfileChecks {
         if (!profile.has("uploader")) {
             context.problems()
                     .error(
+                            ProblemCode.SETTINGS,
                             serve,
                             "serve",
                             "needs an uploader section: serve hands out uploads to its bucket, "
@@ -55,7 +57,11 @@ public final class ProfileChecks {
         }
         if (!serve.has("apiKeys") && !serve.has("apiKeysFile")) {
             context.problems()
-                    .error(serve, "serve", "needs apiKeys or apiKeysFile: every caller authenticates with an API key");
+                    .error(
+                            ProblemCode.SETTINGS,
+                            serve,
+                            "serve",
+                            "needs apiKeys or apiKeysFile: every caller authenticates with an API key");
         }
         serve.get("cdnDomain")
                 .ifPresent(
@@ -66,6 +72,7 @@ public final class ProfileChecks {
                                 .ifPresent(
                                         d -> context.problems()
                                                 .warning(
+                                                        ProblemCode.SETTINGS,
                                                         domain,
                                                         "serve.cdnDomain",
                                                         "domain '" + d
@@ -86,6 +93,7 @@ public final class ProfileChecks {
                 .filter(v -> !source.equals(actual))
                 .ifPresent(value -> context.problems()
                         .error(
+                                ProblemCode.SETTINGS,
                                 value,
                                 PropertyPath.key("credentials", key),
                                 key + " is only used with source " + source));
@@ -95,8 +103,12 @@ public final class ProfileChecks {
         profile.get("emulator")
                 .filter(e ->
                         profile.string("endpoint").filter("embedded"::equals).isEmpty())
-                .ifPresent(emulator ->
-                        context.problems().warning(emulator, "emulator", "is ignored unless endpoint is 'embedded'"));
+                .ifPresent(emulator -> context.problems()
+                        .warning(
+                                ProblemCode.SETTINGS,
+                                emulator,
+                                "emulator",
+                                "is ignored unless endpoint is 'embedded'"));
     }
 
     private void checkUploader(MapNode uploader, List<String> bucketNames) {
@@ -105,6 +117,7 @@ public final class ProfileChecks {
                         .filter(b -> !bucketNames.contains(b))
                         .ifPresent(b -> context.problems()
                                 .warning(
+                                        ProblemCode.SETTINGS,
                                         bucket,
                                         "uploader.bucket",
                                         "bucket '" + b + "' is not defined in this profile; it must already exist")));
@@ -115,6 +128,7 @@ public final class ProfileChecks {
                         if (!ProfileSchema.KEY_LAYOUT_PLACEHOLDERS.contains(matcher.group())) {
                             context.problems()
                                     .error(
+                                            ProblemCode.SETTINGS,
                                             layout,
                                             "uploader.keyLayout",
                                             "unknown placeholder '" + matcher.group() + "'; accepted: "
@@ -126,6 +140,7 @@ public final class ProfileChecks {
                     if (!text.contains("{uuid}") && !text.contains("{filename}")) {
                         context.problems()
                                 .error(
+                                        ProblemCode.SETTINGS,
                                         layout,
                                         "uploader.keyLayout",
                                         "needs {uuid} or {filename}, "

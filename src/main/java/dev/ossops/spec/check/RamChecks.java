@@ -1,5 +1,6 @@
 package dev.ossops.spec.check;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.SystemPolicies;
 import dev.ossops.spec.schema.Redaction;
 import dev.ossops.spec.schema.Suggestions;
@@ -30,6 +31,7 @@ final class RamChecks {
             if (document == generate) {
                 context.problems()
                         .error(
+                                ProblemCode.RAM,
                                 policy,
                                 path,
                                 "set exactly one of document (a policy file or inline policy) "
@@ -40,6 +42,7 @@ final class RamChecks {
             if (generate && !hasUploader) {
                 context.problems()
                         .error(
+                                ProblemCode.RAM,
                                 policy.get("generate").orElseThrow(),
                                 PropertyPath.key(path, "generate"),
                                 "generate: uploader needs an uploader section in this profile");
@@ -67,6 +70,7 @@ final class RamChecks {
                     .filter(name -> !known.contains(name))
                     .ifPresent(name -> context.problems()
                             .error(
+                                    ProblemCode.RAM,
                                     item,
                                     itemPath,
                                     "policy " + Redaction.quote(name)

@@ -1,5 +1,6 @@
 package dev.ossops.spec.schema;
 
+import dev.ossops.spec.ProblemCode;
 import dev.ossops.spec.Problems;
 import dev.ossops.spec.tree.ListNode;
 import dev.ossops.spec.tree.Location;
@@ -83,6 +84,7 @@ public final class ShapeValidator {
             ObjectShape.Property property = shape.properties().get(entry.key());
             if (property == null) {
                 problems.error(
+                        ProblemCode.UNKNOWN_KEY,
                         entry.keyLocation(),
                         childPath,
                         shape.refusal(entry.key()).orElseGet(() -> unknownKey(entry.key(), shape.keys())));
@@ -93,6 +95,7 @@ public final class ShapeValidator {
         for (ObjectShape.Exclusive pair : shape.exclusive()) {
             if (map.has(pair.first()) && map.has(pair.second())) {
                 problems.error(
+                        ProblemCode.CONFLICTING_KEYS,
                         Objects.requireNonNull(map.entries().get(pair.second())).keyLocation(),
                         PropertyPath.key(path, pair.second()),
                         "'" + pair.second() + "' and '" + pair.first() + "' cannot both be set: " + pair.reason());
@@ -101,6 +104,7 @@ public final class ShapeValidator {
         for (ObjectShape.Property property : shape.properties().values()) {
             if (property.required() && !map.has(property.name())) {
                 problems.error(
+                        ProblemCode.MISSING_KEY,
                         map,
                         path,
                         "missing required key '" + property.name() + "' ("
@@ -128,6 +132,7 @@ public final class ShapeValidator {
         }
         if (map.entries().size() > shape.maxEntries()) {
             problems.error(
+                    ProblemCode.SIZE,
                     map,
                     path,
                     "at most " + shape.maxEntries() + " entries are allowed, got "
@@ -144,9 +149,14 @@ public final class ShapeValidator {
         if (node instanceof ListNode list) {
             int size = list.items().size();
             if (size > shape.maxItems()) {
-                problems.error(list, path, "at most " + shape.maxItems() + " items are allowed, got " + size);
+                problems.error(
+                        ProblemCode.SIZE,
+                        list,
+                        path,
+                        "at most " + shape.maxItems() + " items are allowed, got " + size);
             } else if (size < shape.minItems()) {
                 problems.error(
+                        ProblemCode.SIZE,
                         list,
                         path,
                         "at least " + shape.minItems() + " item" + (shape.minItems() == 1 ? " is" : "s are")
@@ -174,11 +184,15 @@ public final class ShapeValidator {
     private void checkString(String value, StringShape shape, Location location, String path) {
         if (!shape.values().isEmpty() && !shape.values().contains(value)) {
             problems.error(
-                    location, path, notOneOf(value, Objects.requireNonNullElse(shape.noun(), "value"), shape.values()));
+                    ProblemCode.VALUE,
+                    location,
+                    path,
+                    notOneOf(value, Objects.requireNonNullElse(shape.noun(), "value"), shape.values()));
         }
         shape.formatRule()
                 .filter(format -> !format.test().test(value))
                 .ifPresent(format -> problems.error(
+                        ProblemCode.VALUE,
                         location,
                         path,
                         Redaction.quote(value) + " is not a valid " + format.noun() + "; " + format.accepted()));
@@ -209,7 +223,7 @@ public final class ShapeValidator {
         Object value = ((ScalarNode) node).value();
         boolean inRange = value instanceof Long l && l >= shape.min() && l <= shape.max();
         if (!inRange) {
-            problems.error(node, path, "must be " + shape.range() + ", got " + value);
+            problems.error(ProblemCode.VALUE, node, path, "must be " + shape.range() + ", got " + value);
         }
     }
 
@@ -219,6 +233,7 @@ public final class ShapeValidator {
         }
         if (node.asString().isPresent() && !shape.inner().acceptsKind(node)) {
             problems.error(
+                    ProblemCode.TYPE,
                     node,
                     path,
                     "expected " + shape.expected() + ", got "
@@ -258,6 +273,6 @@ public final class ShapeValidator {
                 && scalar.value() instanceof Number) {
             hint = " (quote the value to make it a string)";
         }
-        problems.error(node, path, "expected " + shape.expected() + ", got " + node.kind() + hint);
+        problems.error(ProblemCode.TYPE, node, path, "expected " + shape.expected() + ", got " + node.kind() + hint);
     }
 }
