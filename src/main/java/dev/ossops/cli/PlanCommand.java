@@ -28,21 +28,11 @@ final class PlanCommand extends BaseCommand {
     /** Live reads run this many at a time. */
     static final int READ_PARALLELISM = 8;
 
-    /** How the plan is printed. */
-    enum Format {
-        text,
-        json
-    }
-
     @Mixin
     ProfileOptions profile;
 
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    TextOrJsonOptions format;
 
     @Option(
             names = "--out",
@@ -98,7 +88,7 @@ final class PlanCommand extends BaseCommand {
         }
         try (ProfileSession session = ProfileSession.open(profile.file, env, parallelism)) {
             // Header lines go to stderr for JSON so stdout stays one JSON document.
-            PrintWriter info = format == Format.json ? stderr : stdout;
+            PrintWriter info = format.json() ? stderr : stdout;
             session.header().forEach(info::println);
             info.println();
             session.caller();
@@ -107,7 +97,7 @@ final class PlanCommand extends BaseCommand {
             LivePlanner.Result result = planner.plan(session.profile(), session.planOptions());
             result.warnings().forEach(w -> stderr.println("warning: " + w));
             Plan plan = result.plan();
-            if (format == Format.json) {
+            if (format.json()) {
                 stdout.print(new JsonRenderer().render(plan));
             } else {
                 Terminal terminal = Terminal.detect(root.noColor, env.variables(), env.interactive());

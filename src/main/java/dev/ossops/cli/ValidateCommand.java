@@ -11,7 +11,6 @@ import dev.ossops.spec.Severity;
 import dev.ossops.spec.tree.PropertyPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 
@@ -23,27 +22,17 @@ import java.io.PrintWriter;
                 "Check a profile and every file it references; print all problems. Exit 0 when valid (warnings allowed), 1 otherwise.")
 final class ValidateCommand extends BaseCommand {
 
-    /** How problems are printed. */
-    enum Format {
-        text,
-        json
-    }
-
     @Mixin
     ProfileOptions profile;
 
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    TextOrJsonOptions format;
 
     @Override
     public Integer call() throws JsonProcessingException {
         ProfileLoader.Result result = new ProfileLoader().load(profile.file);
         PrintWriter out = out();
-        if (format == Format.json) {
+        if (format.json()) {
             out.println(json(result));
         } else {
             Terminal terminal =
