@@ -17,11 +17,8 @@ import dev.ossops.plan.PlanFile;
 import dev.ossops.plan.PlanFileException;
 import dev.ossops.plan.TextRenderer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +29,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ossops apply}: plans (or checks a saved plan against live state), asks, runs the steps in dependency
@@ -45,14 +41,8 @@ import java.util.concurrent.Callable;
             "Make live state match a profile (-p PROFILE) or apply a saved plan (PLANFILE).",
             "Exit 0 when every step applied and live state was verified to match; 1 otherwise."
         })
-final class ApplyCommand implements Callable<Integer> {
+final class ApplyCommand extends BaseCommand {
     private static final Path HOSTNAME_FILE = Path.of("/etc/hostname");
-
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(
             names = {"-p", "--profile"},
@@ -90,12 +80,11 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CliEnvironment env = root.environment;
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        CliEnvironment env = env();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (parallelism < 1) {
-            err.println("error: --parallelism must be at least 1, got " + parallelism);
-            return ExitCodes.ERROR;
+            throw invalid("--parallelism must be at least 1, got " + parallelism);
         }
         Optional<PlanFile> saved;
         try {
@@ -111,8 +100,7 @@ final class ApplyCommand implements Callable<Integer> {
                 ? profile
                 : saved.map(f -> Path.of(f.profilePath())).orElse(null);
         if (profilePath == null) {
-            err.println("error: give a profile (-p PROFILE) or a saved plan (PLANFILE)");
-            return ExitCodes.ERROR;
+            throw invalid("give a profile (-p PROFILE) or a saved plan (PLANFILE)");
         }
         try (ProfileSession session = ProfileSession.open(profilePath, env, parallelism)) {
             session.header().forEach(out::println);

@@ -20,10 +20,7 @@ import dev.ossops.common.OssopsException;
 import dev.ossops.upload.LocalNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +32,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code ossops audit}: reads the account's live state and reports security and hygiene findings. */
@@ -48,7 +44,7 @@ import java.util.stream.Collectors;
                     + " (every bucket they can list, RAM and CDN as far as they can read).",
             "Exit 0: nothing at or above --fail-on; 3: findings at or above it; 1: error or unknown results."
         })
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand extends BaseCommand {
     /** Reads run this many at a time. */
     static final int READ_PARALLELISM = 8;
 
@@ -58,12 +54,6 @@ final class AuditCommand implements Callable<Integer> {
         json,
         sarif
     }
-
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
 
     /** -p PROFILE (its uploader section and access assertions are audited too), or --region [--endpoint]. */
     @Mixin
@@ -120,17 +110,15 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        CliEnvironment env = root.environment;
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        CliEnvironment env = env();
+        PrintWriter stdout = out();
+        PrintWriter stderr = err();
         Optional<FailOn> threshold = FailOn.parse(failOn);
         if (threshold.isEmpty()) {
-            stderr.println("error: --fail-on must be one of critical, high, medium, low, none; got " + failOn);
-            return ExitCodes.ERROR;
+            throw invalid("--fail-on must be one of critical, high, medium, low, none; got " + failOn);
         }
         if (objects < 0) {
-            stderr.println("error: --objects must be 0 or more, got " + objects);
-            return ExitCodes.ERROR;
+            throw invalid("--objects must be 0 or more, got " + objects);
         }
         Suppressions suppressions;
         try {

@@ -12,10 +12,7 @@ import dev.ossops.emulator.fault.FaultPlan;
 import dev.ossops.upload.ByteSize;
 import dev.ossops.upload.UploadException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ossops emulator}: serves the local OSS emulator on 127.0.0.1 until SIGTERM or Ctrl-C. */
@@ -44,17 +40,11 @@ import java.util.concurrent.CountDownLatch;
             "Each data dir has its own random root credentials, readable by its owner only: 'ossops emulator credentials'"
                     + " prints them. One emulator serves a data dir at a time."
         })
-public final class EmulatorCommand implements Callable<Integer> {
+public final class EmulatorCommand extends BaseCommand {
     /** Environment variables with a fixed root key: unlike the flags, not visible in the process list. */
     static final String ROOT_KEY_ID_VARIABLE = "OSSOPS_EMULATOR_ROOT_KEY_ID";
 
     static final String ROOT_KEY_SECRET_VARIABLE = "OSSOPS_EMULATOR_ROOT_KEY_SECRET";
-
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(
             names = "--port",
@@ -206,7 +196,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Path data = dataDir.toAbsolutePath().normalize();
         EmulatorConfig config;
         FaultPlan faults;
@@ -225,7 +215,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                                     : Set.copyOf(dashscopeApiKeys),
                             DashscopeConfig.DEFAULT_MODEL_LIMITS_MB,
                             dashscopeQps));
-            fixedRootKey(root.environment.variables()).ifPresent(builder::rootKey);
+            fixedRootKey(env().variables()).ifPresent(builder::rootKey);
             for (String other : otherAccounts) {
                 String[] parts = other.split(":", 3);
                 if (parts.length != 3) {
@@ -245,8 +235,8 @@ public final class EmulatorCommand implements Callable<Integer> {
                     ByteSize.parse(connectionBandwidth),
                     ByteSize.parse(totalBandwidth));
         } catch (IllegalArgumentException | UploadException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.ERROR;
+            // The flags' values, checked by the config and fault plan themselves.
+            throw invalid(e.getMessage());
         }
         Emulator emulator = new Emulator(config);
         emulator.faults().set(faults);
@@ -275,7 +265,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                 },
                 "ossops-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("listening on " + emulator.endpoint());
         // Where the secret is, never the secret: this output often ends up in shared logs.
         out.println(

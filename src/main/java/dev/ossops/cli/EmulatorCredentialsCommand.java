@@ -48,8 +48,8 @@ final class EmulatorCredentialsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!format.equals("env") && !format.equals("json")) {
-            err.println("error: --format must be env or json, was '" + format + "'");
-            return ExitCodes.ERROR;
+            throw new BaseCommand.InvalidValue(
+                    spec.commandLine(), "--format must be env or json, was '" + format + "'");
         }
         Path data = dataDir.toAbsolutePath().normalize();
         RootKey key = RootKeyFile.read(data).orElse(null);

@@ -6,17 +6,13 @@ import dev.ossops.apply.export.ProfileWriter;
 import dev.ossops.cloud.CloudException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ossops export}: writes live bucket configuration (and with --ram / --cdn the account's RAM entities and CDN
@@ -32,13 +28,7 @@ import java.util.concurrent.Callable;
                     + " credentials. Exit 0 when written, 1 on any read error (nothing is written then).",
             "The output directory must be empty or absent unless --force."
         })
-final class ExportCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
+final class ExportCommand extends BaseCommand {
 
     /** -p PROFILE, or --region [--endpoint] with the default credentials. */
     @Mixin
@@ -78,8 +68,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter stdout = out();
+        PrintWriter stderr = err();
         ProfileWriter writer = new ProfileWriter();
         try {
             writer.checkTarget(out, force);
@@ -87,7 +77,7 @@ final class ExportCommand implements Callable<Integer> {
             stderr.println("error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        try (ProfileSession session = account.open("export", root.environment, PlanCommand.READ_PARALLELISM)) {
+        try (ProfileSession session = account.open("export", env(), PlanCommand.READ_PARALLELISM)) {
             session.header().forEach(stdout::println);
             session.caller();
             Export export = session.export(Optional.ofNullable(buckets), ram, cdn);

@@ -19,11 +19,8 @@ import dev.ossops.upload.TransferSlots;
 import dev.ossops.upload.UploadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -36,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ossops get}: downloads {@code oss://bucket/key} and OSS endpoint URLs with the configured
@@ -54,14 +50,8 @@ import java.util.concurrent.Callable;
             "Download objects: oss:// and https:// URLs, presigned or public.",
             "e.g. oss://BUCKET/KEY, https://BUCKET.oss-REGION.aliyuncs.com/KEY"
         })
-final class GetCommand implements Callable<Integer> {
+final class GetCommand extends BaseCommand {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     SessionOptions session;
@@ -129,8 +119,8 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         List<ObjectUrl> parsed = urls.stream().map(ObjectUrl::parse).toList();
         SignatureVersion version = SignatureVersion.of(sign);
         Downloader.Options options = new Downloader.Options(
@@ -144,7 +134,7 @@ final class GetCommand implements Callable<Integer> {
         boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
         Optional<UploaderSession> opened = needsSession
                 ? Optional.of(session.openForDownload(
-                        root.environment.variables(), Optional.ofNullable(endpoint), Optional.ofNullable(region)))
+                        env().variables(), Optional.ofNullable(endpoint), Optional.ofNullable(region)))
                 : Optional.empty();
         Map<String, OssTransfer> transfers = new HashMap<>();
         Map<String, String> bucketRegions = new HashMap<>();

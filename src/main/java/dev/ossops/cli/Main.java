@@ -191,13 +191,20 @@ public final class Main {
         return false;
     }
 
-    /** Bad command lines: the problem and a pointer to help, exit 1 like every other error. */
+    /**
+     * Bad command lines: the problem and a pointer to help, exit 1 like every other error. A value a command rejects
+     * once parsing is done ({@link BaseCommand.InvalidValue}) already names its option and what it takes: one line.
+     */
     private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
             err.println("error: " + ex.getMessage());
+            if (ex instanceof BaseCommand.InvalidValue) {
+                err.flush();
+                return ExitCodes.ERROR;
+            }
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             err.flush();

@@ -6,10 +6,8 @@ import dev.ossops.plan.Plan;
 import dev.ossops.plan.PlanFile;
 import dev.ossops.plan.TextRenderer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code ossops plan}: reads what the profile manages, compares, prints the changes apply would make. */
 @Command(
@@ -27,35 +24,15 @@ import java.util.concurrent.Callable;
             "Compare a profile with live state and print the changes apply would make.",
             "Exit 0: no changes (or changes without --detailed-exitcode); 1: error or incomplete plan; 2: changes with --detailed-exitcode."
         })
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends BaseCommand {
     /** Live reads run this many at a time. */
     static final int READ_PARALLELISM = 8;
 
-    /** How the plan is printed. */
-    enum Format {
-        text,
-        json
-    }
+    @Mixin
+    ProfileOptions profile;
 
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            paramLabel = "PROFILE",
-            description = "The profile file (YAML or JSON).")
-    Path profile;
-
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    TextOrJsonOptions format;
 
     @Option(
             names = "--out",
@@ -94,16 +71,14 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CliEnvironment env = root.environment;
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        CliEnvironment env = env();
+        PrintWriter stdout = out();
+        PrintWriter stderr = err();
         if (inventoryLimit < 1) {
-            stderr.println("error: --inventory-limit must be at least 1, got " + inventoryLimit);
-            return ExitCodes.ERROR;
+            throw invalid("--inventory-limit must be at least 1, got " + inventoryLimit);
         }
         if (parallelism < 1) {
-            stderr.println("error: --parallelism must be at least 1, got " + parallelism);
-            return ExitCodes.ERROR;
+            throw invalid("--parallelism must be at least 1, got " + parallelism);
         }
         // Refused before live state is read: a plan that cannot be saved is a plan to run again.
         Optional<String> unwritable = out == null ? Optional.empty() : Failures.unwritable(out);
@@ -111,9 +86,9 @@ final class PlanCommand implements Callable<Integer> {
             stderr.println("error: cannot save the plan to " + out + ": " + unwritable.get());
             return ExitCodes.ERROR;
         }
-        try (ProfileSession session = ProfileSession.open(profile, env, parallelism)) {
+        try (ProfileSession session = ProfileSession.open(profile.file, env, parallelism)) {
             // Header lines go to stderr for JSON so stdout stays one JSON document.
-            PrintWriter info = format == Format.json ? stderr : stdout;
+            PrintWriter info = format.json() ? stderr : stdout;
             session.header().forEach(info::println);
             info.println();
             session.caller();
@@ -122,7 +97,7 @@ final class PlanCommand implements Callable<Integer> {
             LivePlanner.Result result = planner.plan(session.profile(), session.planOptions());
             result.warnings().forEach(w -> stderr.println("warning: " + w));
             Plan plan = result.plan();
-            if (format == Format.json) {
+            if (format.json()) {
                 stdout.print(new JsonRenderer().render(plan));
             } else {
                 Terminal terminal = Terminal.detect(root.noColor, env.variables(), env.interactive());

@@ -7,15 +7,11 @@ import dev.ossops.upload.PostPolicy;
 import dev.ossops.upload.UploaderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /** {@code ossops post-policy}: the signed form fields of a browser PostObject upload confined to a prefix. */
 @Command(
@@ -23,13 +19,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description =
                 "Print the form fields (policy, signature, ...) of a browser PostObject upload under PREFIX, as JSON.")
-final class PostPolicyCommand implements Callable<Integer> {
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
-
+final class PostPolicyCommand extends BaseCommand {
     @Mixin
     SessionOptions session;
 
@@ -60,7 +50,7 @@ final class PostPolicyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PostPolicy.Version version = PostPolicy.Version.valueOf(
                 dev.ossops.cloud.upload.SignatureVersion.of(sign).name());
-        try (UploaderSession s = session.open(root.environment.variables())) {
+        try (UploaderSession s = session.open(env().variables())) {
             UploaderSettings settings = s.settings();
             long max = maxSize != null
                     ? ByteSize.parse(maxSize)
@@ -97,12 +87,12 @@ final class PostPolicyCommand implements Callable<Integer> {
             ObjectNode fields = result.putObject("fields");
             form.fields().forEach(fields::put);
             result.set("policy", mapper.readTree(form.policyJson()));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             out.flush();
             s.urlNotice().ifPresent(notice -> {
-                spec.commandLine().getErr().println(notice);
-                spec.commandLine().getErr().flush();
+                err().println(notice);
+                err().flush();
             });
             return ExitCodes.OK;
         }

@@ -9,12 +9,9 @@ import dev.ossops.upload.UploadException;
 import dev.ossops.upload.UploaderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -23,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ossops presign}: a presigned GET or PUT URL for a key of the uploader bucket. A PUT URL
@@ -34,13 +30,7 @@ import java.util.concurrent.Callable;
         name = "presign",
         mixinStandardHelpOptions = true,
         description = "Print a presigned URL (JSON: method, url, expires_at, headers) for KEY in the uploader bucket.")
-final class PresignCommand implements Callable<Integer> {
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
-
+final class PresignCommand extends BaseCommand {
     @Mixin
     SessionOptions session;
 
@@ -84,7 +74,7 @@ final class PresignCommand implements Callable<Integer> {
         }
         ObjectKeys.validate(key);
         SignatureVersion version = SignatureVersion.of(sign);
-        try (UploaderSession s = session.open(root.environment.variables())) {
+        try (UploaderSession s = session.open(env().variables())) {
             UploaderSettings settings = s.settings();
             long seconds = expires == null ? settings.urlExpires().toSeconds() : expires;
             if (seconds < 1 || seconds > UploaderSettings.MAX_URL_EXPIRES.toSeconds()) {
@@ -119,12 +109,12 @@ final class PresignCommand implements Callable<Integer> {
             result.put("expires_at", expiresAt.toString());
             ObjectNode h = result.putObject("headers");
             headers.forEach(h::put);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             out.flush();
             s.urlNotice().ifPresent(notice -> {
-                spec.commandLine().getErr().println(notice);
-                spec.commandLine().getErr().flush();
+                err().println(notice);
+                err().flush();
             });
             return ExitCodes.OK;
         }

@@ -6,18 +6,14 @@ import dev.ossops.serve.ServeSettings;
 import dev.ossops.spec.model.Serve;
 import dev.ossops.upload.UploadException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 
@@ -32,22 +28,12 @@ import java.util.regex.Pattern;
             "Serve the upload coordinator (presigned uploads, PostObject forms, STS credentials, an upload page at /).",
             "Configured by the profile's serve: and uploader: sections; API keys come from the environment or a file of hashes."
         })
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends BaseCommand {
     private static final Pattern IP_LITERAL =
             Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            paramLabel = "PROFILE",
-            description = "The profile file.")
-    Path profile;
+    @Mixin
+    ProfileOptions profile;
 
     @Option(
             names = "--port",
@@ -65,19 +51,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (port < 0 || port > 65_535) {
-            throw new UploadException("--port must be between 0 and 65535, got " + port);
+            throw invalid("--port must be between 0 and 65535, got " + port);
         }
         InetAddress address = address(bind);
         try (UploaderSession session =
-                UploaderSession.open(Optional.of(profile), Optional.empty(), root.environment.variables())) {
+                UploaderSession.open(Optional.of(profile.file), Optional.empty(), env().variables())) {
             Serve serve = session.serve().orElseThrow(() -> new UploadException("the profile has no serve: section"));
             ServeSettings settings = ServeSettings.of(session.settings(), serve);
             ApiKeys keys;
             try {
-                keys = ApiKeys.load(serve.apiKeyVariables(), serve.apiKeysFile(), root.environment.variables());
+                keys = ApiKeys.load(serve.apiKeyVariables(), serve.apiKeysFile(), env().variables());
             } catch (IllegalArgumentException e) {
                 throw new UploadException(e.getMessage());
             }
@@ -93,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
                     session.credentials(),
                     new InetSocketAddress(address, port),
                     line -> print(out, line),
-                    root.environment.clock())) {
+                    env().clock())) {
                 print(
                         out,
                         "serving on " + service.uri() + " (bucket " + settings.bucket() + ", principals "
@@ -106,14 +92,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** An IP literal (or localhost): never a name that would need a DNS lookup to decide where to listen. */
-    private static InetAddress address(String bind) {
+    private InetAddress address(String bind) {
         if (!bind.equals("localhost") && !IP_LITERAL.matcher(bind).matches()) {
-            throw new UploadException("--bind must be an IP address such as 127.0.0.1 or ::1, got '" + bind + "'");
+            throw invalid("--bind must be an IP address such as 127.0.0.1 or ::1, got '" + bind + "'");
         }
         try {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new UploadException("--bind '" + bind + "' is not an address of this machine");
+            throw invalid("--bind '" + bind + "' is not an address of this machine");
         }
     }
 

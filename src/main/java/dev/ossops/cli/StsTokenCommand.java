@@ -7,15 +7,11 @@ import dev.ossops.upload.SessionPolicies;
 import dev.ossops.upload.UploaderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ossops sts-token}: temporary credentials confined to a prefix of the uploader bucket,
@@ -26,13 +22,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description =
                 "AssumeRole with a session policy limited to the prefix; print the temporary credentials as JSON.")
-final class StsTokenCommand implements Callable<Integer> {
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
-
+final class StsTokenCommand extends BaseCommand {
     @Mixin
     SessionOptions session;
 
@@ -75,7 +65,7 @@ final class StsTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (UploaderSession s = session.open(root.environment.variables())) {
+        try (UploaderSession s = session.open(env().variables())) {
             UploaderSettings settings = s.settings();
             String policy = SessionPolicies.forPrefix(settings.bucket(), prefix, actions);
             StsVending.Issued issued;
@@ -93,7 +83,7 @@ final class StsTokenCommand implements Callable<Integer> {
             result.put("region", settings.region());
             result.put("prefix", prefix);
             result.set("policy", mapper.readTree(policy));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             out.flush();
             return ExitCodes.OK;

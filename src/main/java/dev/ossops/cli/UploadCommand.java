@@ -20,12 +20,9 @@ import dev.ossops.upload.dashscope.DashscopeUpload;
 import dev.ossops.upload.dashscope.DashscopeUploader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -41,7 +38,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /** {@code ossops upload}: files and directories to OSS, one JSON line per file on stdout, progress on stderr. */
 @Command(
@@ -55,13 +51,7 @@ import java.util.concurrent.Callable;
             "--to dashscope --model M uploads to DashScope temporary storage instead (DASHSCOPE_API_KEY, from the"
                     + " environment or --env-file) and prints url (oss://, 48 h), expires_at, model and size per file."
         })
-final class UploadCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
+final class UploadCommand extends BaseCommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files, or directories with --recursive.")
     List<Path> paths;
@@ -209,8 +199,8 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (to.equals("dashscope")) {
             return toDashscope(out, err);
         }
@@ -223,10 +213,10 @@ final class UploadCommand implements Callable<Integer> {
         // Absolute at the boundary: checkpoints are keyed by the source's absolute path, which must not depend on
         // where the command was started.
         List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes)
-                .expand(paths.stream().map(root.environment::resolve).toList());
+                .expand(paths.stream().map(env()::resolve).toList());
         Path checkpoints = checkpointDir == null
-                ? CheckpointStore.defaultDirectory(root.environment.variables())
-                : root.environment.resolve(checkpointDir);
+                ? CheckpointStore.defaultDirectory(env().variables())
+                : env().resolve(checkpointDir);
         Uploader.Options options = new Uploader.Options(
                 ByteSize.parse(threshold),
                 partSize == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse(partSize)),
@@ -234,7 +224,7 @@ final class UploadCommand implements Callable<Integer> {
                 skipExisting);
         TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
         SignatureVersion version = SignatureVersion.of(sign);
-        try (UploaderSession session = this.session.open(root.environment.variables())) {
+        try (UploaderSession session = this.session.open(env().variables())) {
             UploaderSettings settings = overridden(session.settings());
             KeyLayout layout = KeyLayout.of(
                     settings.keyLayout(),
@@ -323,10 +313,10 @@ final class UploadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--to dashscope needs --model MODEL");
         }
         Map<String, String> env = session.envFile == null
-                ? root.environment.variables()
-                : DotEnv.underlay(root.environment.variables(), DotEnv.load(session.envFile));
+                ? env().variables()
+                : DotEnv.underlay(env().variables(), DotEnv.load(session.envFile));
         List<FileSelection.Selected> files = new FileSelection(recursive, includes, excludes)
-                .expand(paths.stream().map(root.environment::resolve).toList());
+                .expand(paths.stream().map(env()::resolve).toList());
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DashscopeClient client = new DashscopeClient(
@@ -341,7 +331,7 @@ final class UploadCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        DashscopeUploader uploader = new DashscopeUploader(client, root.environment.clock());
+        DashscopeUploader uploader = new DashscopeUploader(client, env().clock());
         int failed = 0;
         for (FileSelection.Selected file : files) {
             try {

@@ -10,14 +10,9 @@ import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.Severity;
 import dev.ossops.spec.tree.PropertyPath;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code ossops validate}: loads a profile and everything it references, prints every problem. */
 @Command(
@@ -25,39 +20,19 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description =
                 "Check a profile and every file it references; print all problems. Exit 0 when valid (warnings allowed), 1 otherwise.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends BaseCommand {
 
-    /** How problems are printed. */
-    enum Format {
-        text,
-        json
-    }
+    @Mixin
+    ProfileOptions profile;
 
-    @ParentCommand
-    Main root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(
-            names = {"-p", "--profile"},
-            required = true,
-            paramLabel = "PROFILE",
-            description = "The profile file (YAML or JSON).")
-    Path profile;
-
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    TextOrJsonOptions format;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ProfileLoader.Result result = new ProfileLoader().load(profile);
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        ProfileLoader.Result result = new ProfileLoader().load(profile.file);
+        PrintWriter out = out();
+        if (format.json()) {
             out.println(json(result));
         } else {
             Terminal terminal =

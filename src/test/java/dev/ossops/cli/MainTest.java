@@ -85,6 +85,45 @@ class MainTest {
     }
 
     @Test
+    void run_valueACommandRejects_isOneLineWithoutTheHelpPointer() {
+        CliRun run = CliRun.run(Map.of(), "apply", "--parallelism", "0");
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: --parallelism must be at least 1, got 0\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void run_valuePicocliCannotConvert_pointsToHelp() {
+        CliRun run = CliRun.run(Map.of(), "apply", "--parallelism", "many");
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals(
+                "error: Invalid value for option '--parallelism': 'many' is not an int\nSee 'ossops apply --help'.\n",
+                run.err());
+    }
+
+    @Test
+    void run_applyWithoutProfileOrPlan_saysWhatToGive() {
+        CliRun run = CliRun.run(Map.of(), "apply");
+
+        assertEquals(ExitCodes.ERROR, run.exit());
+        assertEquals("error: give a profile (-p PROFILE) or a saved plan (PLANFILE)\n", run.err());
+    }
+
+    @Test
+    void run_profileMissing_isTheSameUsageErrorForEveryCommandThatNeedsOne() {
+        for (String command : List.of("validate", "plan", "serve")) {
+            CliRun run = CliRun.run(Map.of(), command);
+
+            assertEquals(ExitCodes.ERROR, run.exit(), command);
+            assertEquals(
+                    "error: Missing required option: '--profile=PROFILE'\nSee 'ossops " + command + " --help'.\n",
+                    run.err());
+        }
+    }
+
+    @Test
     void subcommand_everyName_isTheCommandsOwnName() {
         for (String name : Main.SUBCOMMANDS) {
             assertEquals(name, new CommandLine(Main.subcommand(name)).getCommandName());
