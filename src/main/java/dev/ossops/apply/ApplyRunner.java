@@ -114,7 +114,7 @@ public final class ApplyRunner {
             throw new IllegalStateException("interrupted while applying", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
-                    "a step escaped its outcome: " + e.getCause().getMessage(), e.getCause());
+                    "a step escaped its outcome: " + String.valueOf(e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -67,9 +67,9 @@ public final class BucketLiveSource implements LiveSource {
             };
             return value.<Observed<?>>map(Observed::found).orElseGet(Observed::absent);
         } catch (CloudException | CredentialsException e) {
-            return Observed.unreadable(e.getMessage());
+            return Observed.unreadable(String.valueOf(e.getMessage()));
         } catch (UnrepresentableException e) {
-            return Observed.unrepresentable(e.getMessage());
+            return Observed.unrepresentable(String.valueOf(e.getMessage()));
         }
     }
 

@@ -61,7 +61,7 @@ public final class LiveReader {
         } catch (ExecutionException e) {
             // Sources never throw for a failed read; anything here is a bug and must not be hidden.
             throw new IllegalStateException(
-                    "live read failed unexpectedly: " + e.getCause().getMessage(), e.getCause());
+                    "live read failed unexpectedly: " + String.valueOf(e.getCause()), e.getCause());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ossops.common;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -17,7 +19,7 @@ public abstract class OssopsException extends RuntimeException {
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     }
 
-    protected OssopsException(ErrorCode errorCode, String message, Throwable cause) {
+    protected OssopsException(ErrorCode errorCode, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     }

@@ -96,7 +96,7 @@ public final class DirectUploads {
                             List.of()),
                     pinned);
         } catch (UploadException e) {
-            throw ServeException.badRequest(e.getMessage());
+            throw ServeException.badRequest(String.valueOf(e.getMessage()));
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("url", storage.bucketUrl().toString());
@@ -117,7 +117,7 @@ public final class DirectUploads {
         try {
             ObjectKeys.validate(key);
         } catch (UploadException e) {
-            throw ServeException.badRequest(e.getMessage());
+            throw ServeException.badRequest(String.valueOf(e.getMessage()));
         }
         keys.requireOwned(key, principal);
         Optional<String> process = ImageUrls.process(query);

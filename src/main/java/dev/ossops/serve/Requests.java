@@ -43,7 +43,7 @@ final class Requests {
         try {
             rules.check(name, contentType, size);
         } catch (UploadException e) {
-            throw ServeException.badRequest(e.getMessage());
+            throw ServeException.badRequest(String.valueOf(e.getMessage()));
         }
     }
 

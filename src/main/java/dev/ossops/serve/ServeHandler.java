@@ -114,14 +114,18 @@ final class ServeHandler extends Handler.Abstract {
             if (e.status() == 401) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             }
-            writeError(response, callback, e.status(), e.getMessage());
+            writeError(response, callback, e.status(), String.valueOf(e.getMessage()));
         } catch (UploadException e) {
-            writeError(response, callback, 400, e.getMessage());
+            writeError(response, callback, 400, String.valueOf(e.getMessage()));
         } catch (TransferException e) {
             // The message names the call and OSS's code; the cloud layer has already taken signatures and tokens out.
-            writeError(response, callback, 502, "OSS refused the service's request: " + e.getMessage());
+            writeError(response, callback, 502, "OSS refused the service's request: " + String.valueOf(e.getMessage()));
         } catch (CloudException e) {
-            writeError(response, callback, 502, "STS refused the service's request: " + Secrets.redact(e.getMessage()));
+            writeError(
+                    response,
+                    callback,
+                    502,
+                    "STS refused the service's request: " + Secrets.redact(String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             writeError(response, callback, 500, "internal error");
         }

@@ -181,7 +181,7 @@ public final class CheckpointStore {
         } catch (JsonProcessingException e) {
             return salvage(path, bytes, keyHash, "not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            return salvage(path, bytes, keyHash, "not JSON: " + e.getMessage());
+            return salvage(path, bytes, keyHash, "not JSON: " + String.valueOf(e.getMessage()));
         }
         Optional<String> uploadId = root != null && root.path("uploadId").isTextual()
                 ? Optional.of(root.get("uploadId").asText())
@@ -194,7 +194,7 @@ public final class CheckpointStore {
         try {
             checkpoint = fromJson(root);
         } catch (UploadException e) {
-            return new Load.Corrupt(path, e.getMessage(), uploadId, namedKey);
+            return new Load.Corrupt(path, String.valueOf(e.getMessage()), uploadId, namedKey);
         }
         if (!checkpoint.bucket().equals(bucket)
                 || !checkpoint.file().equals(file)

@@ -1,5 +1,7 @@
 package dev.ossops.upload;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -184,7 +186,7 @@ public final class KeyLayout {
     }
 
     private static String fill(
-            String part, String prefix, LocalDateTime now, String timestamp, UUID uuid, String name) {
+            String part, String prefix, LocalDateTime now, String timestamp, @Nullable UUID uuid, String name) {
         Matcher m = PLACEHOLDER.matcher(part);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -197,7 +199,8 @@ public final class KeyLayout {
                 case "month" -> String.format(Locale.ROOT, "%02d", now.getMonthValue());
                 case "day" -> String.format(Locale.ROOT, "%02d", now.getDayOfMonth());
                 case "timestamp" -> timestamp;
-                case "uuid" -> uuid.toString();
+                case "uuid" ->
+                    Objects.requireNonNull(uuid, "a {uuid} layout draws a uuid").toString();
                 case "filename" -> name;
                 default -> throw new IllegalStateException("placeholder checked at construction: " + m.group(1));
             };

@@ -2,6 +2,7 @@ package dev.ossops.upload;
 
 import dev.ossops.common.ErrorCode;
 import dev.ossops.common.OssopsException;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
 
@@ -12,10 +13,10 @@ import java.util.Optional;
  * message never holds a secret, a token or a presigned query string.
  */
 public final class TransferException extends OssopsException {
-    private final String code;
+    private final @Nullable String code;
     private final boolean resumable;
 
-    public TransferException(String message, String code, boolean resumable, Throwable cause) {
+    public TransferException(String message, @Nullable String code, boolean resumable, @Nullable Throwable cause) {
         super(ErrorCode.TRANSFER_FAILED, message, cause);
         this.code = code;
         this.resumable = resumable;

@@ -11,6 +11,7 @@ import dev.ossops.plan.Policies;
 import dev.ossops.spec.model.Bucket;
 import dev.ossops.spec.model.Managed;
 import dev.ossops.spec.model.Profile;
+import org.jspecify.annotations.Nullable;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -123,7 +124,7 @@ public final class BucketStepFactory implements StepFactory {
         };
     }
 
-    private static Bucket.ReplicationRule required(Bucket.ReplicationRule rule, Address a) {
+    private static Bucket.ReplicationRule required(Bucket.@Nullable ReplicationRule rule, Address a) {
         if (rule == null) {
             throw new IllegalArgumentException(a + " is not in the profile");
         }

@@ -54,7 +54,7 @@ public final class CdnLiveSource implements LiveSource {
             };
         } catch (CloudException e) {
             // The message names the call and carries CloudErrors.describe of the cause, which cuts secrets out.
-            return Observed.unreadable(e.getMessage());
+            return Observed.unreadable(String.valueOf(e.getMessage()));
         }
     }
 

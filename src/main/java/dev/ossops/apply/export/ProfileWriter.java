@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -90,7 +91,8 @@ public final class ProfileWriter {
         written.add(profile);
         for (Map.Entry<String, JsonNode> doc : export.documents().entrySet()) {
             Path file = dir.resolve(doc.getKey());
-            folder(file.getParent());
+            // dir.resolve(name) always has dir, at least, as its parent.
+            folder(Objects.requireNonNull(file.getParent()));
             writeFile(file, json.writeValueAsString(doc.getValue()) + "\n");
             written.add(file);
         }

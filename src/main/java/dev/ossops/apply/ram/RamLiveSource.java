@@ -50,7 +50,7 @@ public final class RamLiveSource implements LiveSource {
             };
         } catch (CloudException e) {
             // The message names the call and carries CloudErrors.describe of the cause, which cuts secrets out.
-            return Observed.unreadable(e.getMessage());
+            return Observed.unreadable(String.valueOf(e.getMessage()));
         }
     }
 
