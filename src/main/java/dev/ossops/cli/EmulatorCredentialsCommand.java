@@ -1,10 +1,10 @@
 package dev.ossops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.emulator.datadir.RootKey;
 import dev.ossops.emulator.datadir.RootKeyFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,12 +30,8 @@ final class EmulatorCredentialsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            // The default on a line of its own: help may break a path at its dots.
-            description = {"The emulator's data dir", "(default: ${DEFAULT-VALUE})."})
-    Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
+    @Mixin
+    EmulatorDataDirOption dataDir;
 
     @Option(
             names = "--format",
@@ -51,7 +47,7 @@ final class EmulatorCredentialsCommand implements Callable<Integer> {
             throw new BaseCommand.InvalidValue(
                     spec.commandLine(), "--format must be env or json, was '" + format + "'");
         }
-        Path data = dataDir.toAbsolutePath().normalize();
+        Path data = dataDir.path();
         RootKey key = RootKeyFile.read(data).orElse(null);
         if (key == null) {
             err.println("error: " + data + " has no emulator credentials yet (" + RootKeyFile.of(data)

@@ -1,10 +1,9 @@
 package dev.ossops.cli;
 
-import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.emulator.datadir.ServingRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -26,16 +25,12 @@ final class EmulatorEndpointCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            // The default on a line of its own: help may break a path at its dots.
-            description = {"The emulator's data dir", "(default: ${DEFAULT-VALUE})."})
-    Path dataDir = Path.of(EmulatorDefaults.DATA_DIR);
+    @Mixin
+    EmulatorDataDirOption dataDir;
 
     @Override
     public Integer call() {
-        Path data = dataDir.toAbsolutePath().normalize();
+        Path data = dataDir.path();
         Optional<URI> endpoint = ServingRecord.read(data)
                 .filter(r ->
                         ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false))

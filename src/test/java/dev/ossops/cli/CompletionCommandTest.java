@@ -6,12 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +35,7 @@ class CompletionCommandTest {
                         .contains("local commands=\"help validate schema emulator plan apply export upload presign"
                                 + " sts-token post-policy serve get policy audit completion\""),
                 run.out());
-        for (CommandLine command : everyCommand()) {
+        for (CommandLine command : CommandTree.everyCommand()) {
             CommandSpec spec = command.getCommandSpec();
             if (spec.name().equals("help")) {
                 continue;
@@ -80,19 +77,5 @@ class CompletionCommandTest {
     @Test
     void readme_tellsHowToLoadIt() throws Exception {
         assertTrue(Files.readString(Path.of("README.md")).contains("source <(ossops completion bash)"));
-    }
-
-    private static List<CommandLine> everyCommand() {
-        PrintWriter discard = new PrintWriter(PrintWriter.nullWriter());
-        CommandLine root =
-                Main.newCommandLine(discard, discard, CliEnvironment.nonInteractive(Map.of()), Main.SUBCOMMANDS);
-        List<CommandLine> all = new ArrayList<>();
-        collect(root, all);
-        return all;
-    }
-
-    private static void collect(CommandLine command, List<CommandLine> all) {
-        all.add(command);
-        command.getSubcommands().values().forEach(sub -> collect(sub, all));
     }
 }

@@ -6,10 +6,8 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +24,7 @@ class HelpTextTest {
     @Test
     void usageHelp_everyCommand_followsTheConventions() {
         List<String> problems = new ArrayList<>();
-        for (CommandLine command : everyCommand()) {
+        for (CommandLine command : CommandTree.everyCommand()) {
             CommandSpec spec = command.getCommandSpec();
             String name = spec.qualifiedName();
             String usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
@@ -109,19 +107,5 @@ class HelpTextTest {
 
     private static String collapse(String text) {
         return text.strip().replaceAll("\\s+", " ");
-    }
-
-    private static List<CommandLine> everyCommand() {
-        PrintWriter discard = new PrintWriter(PrintWriter.nullWriter());
-        CommandLine root =
-                Main.newCommandLine(discard, discard, CliEnvironment.nonInteractive(Map.of()), Main.SUBCOMMANDS);
-        List<CommandLine> all = new ArrayList<>();
-        collect(root, all);
-        return all;
-    }
-
-    private static void collect(CommandLine command, List<CommandLine> all) {
-        all.add(command);
-        command.getSubcommands().values().forEach(sub -> collect(sub, all));
     }
 }
