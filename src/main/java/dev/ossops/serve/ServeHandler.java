@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.Fields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  * they are read when {@code Content-Length} says more (413). Errors are {@code {"error": "..."}}.
  */
 final class ServeHandler extends Handler.Abstract {
+    /** How long a request body (at most 16 KiB) may take to arrive: about 1.6 KiB/s at the limit. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
     /** Request attribute naming the authenticated principal, for the access log. */
     static final String PRINCIPAL = "dev.ossops.serve.principal";
 
@@ -176,6 +179,29 @@ final class ServeHandler extends Handler.Abstract {
         }
     }
 
+    /**
+     * Up to {@code max} bytes, read within {@code deadline} of the first read: a body trickled in just inside every
+     * idle timeout would otherwise hold a request thread for as long as its sender liked. (Jetty's request data
+     * rate setting is deprecated for removal, and its replacement handler holds the rate from the request's start
+     * with no grace, which reset well-behaved clients before their answer was read.)
+     */
+    static byte[] readWithin(InputStream in, int max, Duration deadline) throws IOException {
+        byte[] buffer = new byte[max];
+        long started = System.nanoTime();
+        int n = 0;
+        while (n < max) {
+            int read = in.read(buffer, n, max - n);
+            if (read < 0) {
+                break;
+            }
+            n += read;
+            if (n < max && System.nanoTime() - started > deadline.toNanos()) {
+                throw new IOException("request body not complete " + deadline.toSeconds() + " s after it began");
+            }
+        }
+        return Arrays.copyOf(buffer, n);
+    }
+
     private static byte[] readBody(Request request) {
         long declared = request.getLength();
         if (declared > JsonBody.MAX_BYTES) {
@@ -183,7 +209,7 @@ final class ServeHandler extends Handler.Abstract {
                     413, "request body is " + declared + " bytes; at most " + JsonBody.MAX_BYTES + " are accepted");
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(JsonBody.MAX_BYTES + 1);
+            byte[] body = readWithin(in, JsonBody.MAX_BYTES + 1, BODY_DEADLINE);
             if (body.length > JsonBody.MAX_BYTES) {
                 throw new ServeException(413, "request body is larger than " + JsonBody.MAX_BYTES + " bytes");
             }
@@ -193,7 +219,7 @@ final class ServeHandler extends Handler.Abstract {
             }
             return body;
         } catch (IOException e) {
-            // Jetty reports a body cut short or too slow (minimum data rate, idle timeout) here.
+            // A body cut short, stalled past the idle timeout, or slower than the deadline ends here.
             throw ServeException.badRequest("request body could not be read: it was cut short or arrived too slowly");
         }
     }

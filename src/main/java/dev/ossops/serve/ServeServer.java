@@ -11,7 +11,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -28,14 +27,13 @@ import java.util.regex.Pattern;
 /**
  * The HTTP server of {@code ossops serve} on Jetty, with the limits a service facing browsers needs: request headers of
  * at most {@link #MAX_HEADER_BYTES} (431), connections idle for {@link #IDLE_TIMEOUT} closed (a slow client holds a
- * connection no longer), request bodies slower than {@link #MIN_REQUEST_BYTES_PER_SECOND} refused, at most
+ * connection no longer), request bodies that take longer than {@link ServeHandler#BODY_DEADLINE} refused, at most
  * {@link #MAX_CONNECTIONS} connections and {@link #MAX_THREADS} threads; CORS answers for the configured origins only;
  * one access log line per request; errors Jetty itself raises (431, 400 for a malformed request) as JSON too.
  */
 public final class ServeServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8 * 1024;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
-    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     static final int MAX_CONNECTIONS = 512;
     static final int MAX_THREADS = 64;
 
@@ -84,8 +82,7 @@ public final class ServeServer implements AutoCloseable {
                 sts,
                 new Page(storageOrigins));
         Handler routes = settings.allowedOrigins().isEmpty() ? handler : cors(settings.allowedOrigins(), handler);
-        // A body trickled in slower than this is refused (408) rather than holding a thread; no floor on responses.
-        server.setHandler(new MinimumDataRateHandler(routes, MIN_REQUEST_BYTES_PER_SECOND, 0));
+        server.setHandler(routes);
         server.setErrorHandler(new JsonErrors());
         server.setRequestLog(new AccessLog(accessLog, clock));
         try {
