@@ -198,27 +198,14 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
             }
             return false;
         }
-        Optional<Instant> since = httpDate(incoming.header("If-Modified-Since"));
-        Optional<Instant> modified = httpDate(lower.get("last-modified"));
-        return since.isPresent() && modified.isPresent() && !modified.get().isAfter(since.get());
+        Instant since = Formats.parseHttpDate(incoming.header("If-Modified-Since"));
+        Instant modified = Formats.parseHttpDate(lower.get("last-modified"));
+        return since != null && modified != null && !modified.isAfter(since);
     }
 
     private static String unquote(String etag) {
         String e = etag.trim();
         return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
-    }
-
-    private static Optional<Instant> httpDate(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(
-                    java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                            .toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** A 304 with the validators of {@code headers}. */
