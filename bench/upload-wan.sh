@@ -10,13 +10,16 @@
 #   ali-tuned  ali-oss multipartUpload with ossops's part size and the parallelism ossops ended at
 #   sdk        the Java SDK's uploadFile with its defaults (of SDK_MIB, default SIZE_MIB: its 100 KiB
 #              parts one at a time take long under far)
-#   curl       curl -T on a presigned PUT: one stream
+#   curl       curl -T on a presigned PUT: one stream (of CURL_MIB, default SIZE_MIB: one stream runs at
+#              the per-connection rate whatever the size)
 # Clients, directory (FILES files of FILE_KIB KiB, default 10000 x 16):
 #   ossops     ossops upload --recursive with no flags
 #   ali        ali-oss put() per file, 5 in flight (ali-oss has no batch upload; 5 is its multipart parallelism)
 #   ali-tuned  the same with as many in flight as ossops ended at
 #   sdk        the Java SDK's putObject per file, one after another
 #   curl       one curl process, presigned PUTs one after another on one connection
+#   (sdk and curl take the first SEQ_FILES files, default FILES: one request at a time, their rate is
+#   set by the latency per request, not by the count)
 # Every run records wall time, throughput, client CPU (GNU time) and emulator CPU (/proc) per GiB,
 # and the load average at its start. Fairness as in upload-benchmark.sh: warm-up, every object
 # deleted after its run, order rotated per round, ratios taken within a round before the median.
@@ -27,7 +30,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 size_mib="${SIZE_MIB:-2048}"
 sdk_mib="${SDK_MIB:-$size_mib}"
+curl_mib="${CURL_MIB:-$size_mib}"
 files="${FILES:-10000}"
+seq_files="${SEQ_FILES:-$files}"
 file_kib="${FILE_KIB:-16}"
 rounds="${ROUNDS:-3}"
 profiles="${PROFILES:-lan wan far}"
@@ -83,14 +88,20 @@ file="$work/upload.bin"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$file"
 sdk_file="$work/sdk.bin"
 head -c "$((sdk_mib * 1024 * 1024))" "$file" >"$sdk_file"
+curl_file="$work/curl.bin"
+head -c "$((curl_mib * 1024 * 1024))" "$file" >"$curl_file"
 dir="$work/small"
-mkdir -p "$dir"
-python3 - "$dir" "$files" "$file_kib" <<'PY'
+seq_dir="$work/small-seq"
+mkdir -p "$dir" "$seq_dir"
+python3 - "$dir" "$files" "$file_kib" "$seq_dir" "$seq_files" <<'PY'
 import os, sys
-d, n, kib = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+d, n, kib, seq_d, seq_n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 for i in range(n):
-    with open(os.path.join(d, f"f{i:05d}.bin"), "wb") as f:
+    name = f"f{i:05d}.bin"
+    with open(os.path.join(d, name), "wb") as f:
         f.write(os.urandom(kib * 1024))
+    if i < seq_n:
+        os.link(os.path.join(d, name), os.path.join(seq_d, name))
 PY
 
 # ossops's default part size (upload.PartPlan): a 128th of the file in whole MiB, within 8..64 MiB.
@@ -111,21 +122,25 @@ command_of() {
       ali) cmd=(node "$here/ali-oss-wan.js" "$endpoint" "$bucket" multipart "$key" "$file") ;;
       ali-tuned) cmd=(env PART_BYTES=$((part_mib * 1024 * 1024)) PARALLEL="$tuned" node "$here/ali-oss-wan.js" "$endpoint" "$bucket" multipart "$key" "$file") ;;
       sdk) cmd=(java -cp "$jar" "$here/SdkUploadFile.java" "$endpoint" "$bucket" "$key" "$sdk_file") ;;
-      curl) cmd=(curl -sf -T "$file" -H "Content-Type: application/octet-stream" -K "$work/curl.cfg") ;;
+      curl) cmd=(curl -sf -T "$curl_file" -H "Content-Type: application/octet-stream" -K "$work/curl.cfg") ;;
     esac
   else
     case "$client" in
       ossops) cmd=(java -jar "$jar" upload --recursive "$dir" --prefix "$key" --dir-mode no_subdirectory --checkpoint-dir "$work/cp") ;;
       ali) cmd=(node "$here/ali-oss-wan.js" "$endpoint" "$bucket" put-dir "$key" "$dir") ;;
       ali-tuned) cmd=(env IN_FLIGHT="$tuned" node "$here/ali-oss-wan.js" "$endpoint" "$bucket" put-dir "$key" "$dir") ;;
-      sdk) cmd=(java -cp "$jar" "$here/SdkPutDirectory.java" "$endpoint" "$bucket" "$key" "$dir") ;;
+      sdk) cmd=(java -cp "$jar" "$here/SdkPutDirectory.java" "$endpoint" "$bucket" "$key" "$seq_dir") ;;
       curl) cmd=(curl -sf -H "Content-Type: application/octet-stream" -K "$work/curl.cfg") ;;
     esac
   fi
 }
 
 bytes_of() { # bytes a run of CLIENT on WORKLOAD moves
-  if [[ "$2" == dir ]]; then echo $((files * file_kib * 1024)); elif [[ "$1" == sdk ]]; then echo $((sdk_mib * 1024 * 1024)); else echo $((size_mib * 1024 * 1024)); fi
+  if [[ "$2" == dir ]]; then
+    case "$1" in sdk | curl) echo $((seq_files * file_kib * 1024)) ;; *) echo $((files * file_kib * 1024)) ;; esac
+  else
+    case "$1" in sdk) echo $((sdk_mib * 1024 * 1024)) ;; curl) echo $((curl_mib * 1024 * 1024)) ;; *) echo $((size_mib * 1024 * 1024)) ;; esac
+  fi
 }
 
 run_one() { # profile workload round client
@@ -133,7 +148,7 @@ run_one() { # profile workload round client
   if [[ "$client" == curl ]]; then
     # Presigned URLs go to curl in a mode-600 config file, never through argv or output.
     (umask 077
-     if [[ "$workload" == file ]]; then echo "url = \"$(ali presign "$key")\"" >"$work/curl.cfg"; else ali presign-dir "$key" "$dir" >"$work/curl.cfg"; fi)
+     if [[ "$workload" == file ]]; then echo "url = \"$(ali presign "$key")\"" >"$work/curl.cfg"; else ali presign-dir "$key" "$seq_dir" >"$work/curl.cfg"; fi)
   fi
   command_of "$client" "$workload" "$key"
   local load before after seconds rss user system
@@ -164,7 +179,7 @@ run_one() { # profile workload round client
 
 results="$work/results"
 : >"$results"
-echo "# $(date -u +%FT%TZ) size ${size_mib} MiB (sdk ${sdk_mib} MiB), ${files} x ${file_kib} KiB, rounds $rounds, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(date -u +%FT%TZ) size ${size_mib} MiB (sdk ${sdk_mib} MiB, curl ${curl_mib} MiB), ${files} x ${file_kib} KiB (sdk and curl ${seq_files}), rounds $rounds, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| profile | workload | round | client | wall | throughput | client CPU | emulator CPU | load | ossops in flight |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 clients=(ossops ali ali-tuned sdk curl)
