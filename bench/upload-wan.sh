@@ -56,7 +56,9 @@ cp "$root/target/ossops.jar" "$jar"
 
 export OSS_REGION=cn-hangzhou
 export QWEN_TMP_OSS_BUCKET="$bucket" QWEN_TMP_OSS_REGION=cn-hangzhou QWEN_TMP_OSS_ENDPOINT="$endpoint"
-export NODE_PATH="$root/src/test/node/node_modules"
+# The same for ali-oss: a build's npm ci replaces node_modules under a running client.
+cp -r "$root/src/test/node/node_modules" "$work/node_modules"
+export NODE_PATH="$work/node_modules"
 ali() { node "$here/ali-oss-wan.js" "$endpoint" "$bucket" "$@"; }
 
 profile_flags() {
