@@ -3,7 +3,6 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CdnDomainState;
-import dev.ossops.audit.Check;
 import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
@@ -39,7 +38,7 @@ import java.util.Set;
  * The profile's access assertions against live state: each that fails is a finding pointing at the assertion in the
  * profile; each whose answer depends on what could not be read (or is not collected) is unknown, with the reason.
  */
-public final class AccessAssertionCheck implements Check {
+public final class AccessAssertionCheck extends RuleCheck {
     static final CheckRule RULE = new CheckRule(
             "ACCESS-ASSERTION",
             Severity.HIGH,
@@ -50,9 +49,8 @@ public final class AccessAssertionCheck implements Check {
             Optional.empty());
     static final String MISSING = "not in the audited account state";
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    AccessAssertionCheck() {
+        super(RULE);
     }
 
     @Override

@@ -2,14 +2,18 @@ package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.CdnDomainState;
-import dev.ossops.audit.Check;
 import dev.ossops.audit.CheckResult;
+import dev.ossops.audit.CheckRule;
 import dev.ossops.spec.tree.PropertyPath;
 
 import java.util.List;
 
 /** A check that looks at each CDN domain. */
-abstract class CdnCheck implements Check {
+abstract class CdnCheck extends RuleCheck {
+
+    CdnCheck(CheckRule rule) {
+        super(rule);
+    }
 
     @Override
     public final List<CheckResult> evaluate(AuditSnapshot snapshot) {

@@ -1,7 +1,6 @@
 package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
-import dev.ossops.audit.Check;
 import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The profile's uploader hands out presigned URLs valid for more than an hour (CIS 5.5). */
-final class PresignExpiryCheck implements Check {
+final class PresignExpiryCheck extends RuleCheck {
     static final CheckRule RULE = new CheckRule(
             "UPLOADER-PRESIGN-EXPIRY-LONG",
             Severity.LOW,
@@ -23,9 +22,8 @@ final class PresignExpiryCheck implements Check {
             Optional.empty());
     static final long LIMIT_SECONDS = 3600;
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    PresignExpiryCheck() {
+        super(RULE);
     }
 
     @Override
