@@ -3,7 +3,6 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CdnDomainState;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.ObjectAclSample;
@@ -54,10 +53,9 @@ public final class AccessAssertionCheck extends RuleCheck {
     }
 
     @Override
-    public List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(RULE);
+    void evaluate(AuditSnapshot snapshot, Results results) {
         if (snapshot.access().isEmpty()) {
-            return results.list();
+            return;
         }
         AccessFacts facts = facts(snapshot);
         AccessChecker checker = new AccessChecker();
@@ -89,7 +87,6 @@ public final class AccessAssertionCheck extends RuleCheck {
                 case HOLDS -> {}
             }
         }
-        return results.list();
     }
 
     static AccessFacts facts(AuditSnapshot snapshot) {

@@ -2,7 +2,6 @@ package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.ProfileChange;
@@ -18,12 +17,10 @@ abstract class BucketCheck extends RuleCheck {
     }
 
     @Override
-    public final List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(rule());
+    final void evaluate(AuditSnapshot snapshot, Results results) {
         for (BucketState bucket : snapshot.buckets()) {
             evaluate(bucket, snapshot, results);
         }
-        return results.list();
     }
 
     abstract void evaluate(BucketState bucket, AuditSnapshot snapshot, Results results);

@@ -1,7 +1,6 @@
 package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.ProfileChange;
@@ -27,8 +26,7 @@ final class PresignExpiryCheck extends RuleCheck {
     }
 
     @Override
-    public List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(RULE);
+    void evaluate(AuditSnapshot snapshot, Results results) {
         snapshot.uploader()
                 .flatMap(u -> u.urlExpiresSeconds())
                 .filter(s -> s > LIMIT_SECONDS)
@@ -39,6 +37,5 @@ final class PresignExpiryCheck extends RuleCheck {
                         new Evidence("uploader.urlExpiresSeconds", Long.toString(seconds), "<= " + LIMIT_SECONDS),
                         "set uploader.urlExpiresSeconds: " + LIMIT_SECONDS + " in the profile",
                         new ProfileChange.SetValue(List.of("uploader", "urlExpiresSeconds"), LIMIT_SECONDS)));
-        return results.list();
     }
 }

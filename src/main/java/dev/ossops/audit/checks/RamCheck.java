@@ -1,11 +1,8 @@
 package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.RamState;
-
-import java.util.List;
 
 /** A check that looks at the account's RAM state; unknown for the whole account when RAM could not be read. */
 abstract class RamCheck extends RuleCheck {
@@ -15,13 +12,10 @@ abstract class RamCheck extends RuleCheck {
     }
 
     @Override
-    public final List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(rule());
-        if (results.unreadable(accountResource(snapshot), "RAM", snapshot.ram())) {
-            return results.list();
+    final void evaluate(AuditSnapshot snapshot, Results results) {
+        if (!results.unreadable(accountResource(snapshot), "RAM", snapshot.ram())) {
+            evaluate(snapshot.ram().value().orElseThrow(), snapshot, results);
         }
-        evaluate(snapshot.ram().value().orElseThrow(), snapshot, results);
-        return results.list();
     }
 
     abstract void evaluate(RamState ram, AuditSnapshot snapshot, Results results);

@@ -1,9 +1,13 @@
 package dev.ossops.audit.checks;
 
+import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.Check;
+import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 
-/** A check whose rule is given when it is made, so no check repeats the accessor. */
+import java.util.List;
+
+/** A check whose rule is given when it is made, and whose results are collected under that rule. */
 abstract class RuleCheck implements Check {
     private final CheckRule rule;
 
@@ -15,4 +19,14 @@ abstract class RuleCheck implements Check {
     public final CheckRule rule() {
         return rule;
     }
+
+    @Override
+    public final List<CheckResult> evaluate(AuditSnapshot snapshot) {
+        Results results = new Results(rule);
+        evaluate(snapshot, results);
+        return results.list();
+    }
+
+    /** Records into {@code results} a finding or unknown for each resource that does not pass. */
+    abstract void evaluate(AuditSnapshot snapshot, Results results);
 }
