@@ -11,28 +11,10 @@ import dev.ossops.plan.Live;
 import dev.ossops.plan.Observed;
 import dev.ossops.spec.model.Profile;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
-
-import static dev.ossops.plan.Address.Kind;
 
 /** Reads bucket configurations through the {@link OssGateway}, each at its bucket's region. */
 public final class BucketLiveSource implements LiveSource {
-    static final Set<Kind> KINDS = EnumSet.of(
-            Kind.BUCKET,
-            Kind.ACL,
-            Kind.VERSIONING,
-            Kind.ENCRYPTION,
-            Kind.BLOCK_PUBLIC_ACCESS,
-            Kind.CORS,
-            Kind.LIFECYCLE,
-            Kind.POLICY,
-            Kind.TAGS,
-            Kind.LOGGING,
-            Kind.REFERER,
-            Kind.REPLICATION);
-
     private final OssGateway gateway;
     private final Profile profile;
 
@@ -43,7 +25,7 @@ public final class BucketLiveSource implements LiveSource {
 
     @Override
     public boolean reads(Address address) {
-        return KINDS.contains(address.kind());
+        return BucketKinds.READ.contains(address.kind());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.ossops.audit;
 
 import dev.ossops.spec.model.AccessAssertion;
-import dev.ossops.spec.model.Uploader;
+import dev.ossops.spec.model.UploaderSpec;
 import dev.ossops.spec.tree.Location;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public record AuditSnapshot(
         Observed<Boolean> accountBlockPublicAccess,
         Observed<RamState> ram,
         Observed<List<CdnDomainState>> cdnDomains,
-        Optional<Uploader> uploader,
+        Optional<UploaderSpec> uploader,
         Optional<String> profileFile,
         Map<String, Location> profileLocations,
         Map<String, AccessAssertion> access) {
@@ -78,7 +78,7 @@ public record AuditSnapshot(
         private Observed<Boolean> accountBlockPublicAccess = Observed.unreadable(NOT_COLLECTED);
         private Observed<RamState> ram = Observed.unreadable(NOT_COLLECTED);
         private Observed<List<CdnDomainState>> cdnDomains = Observed.unreadable(NOT_COLLECTED);
-        private Optional<Uploader> uploader = Optional.empty();
+        private Optional<UploaderSpec> uploader = Optional.empty();
         private Optional<String> profileFile = Optional.empty();
         private final Map<String, Location> profileLocations = new LinkedHashMap<>();
 
@@ -106,7 +106,7 @@ public record AuditSnapshot(
             return this;
         }
 
-        public Builder uploader(Uploader value) {
+        public Builder uploader(UploaderSpec value) {
             uploader = Optional.of(value);
             return this;
         }

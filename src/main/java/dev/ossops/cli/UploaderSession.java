@@ -9,7 +9,7 @@ import dev.ossops.spec.ProfileLoader;
 import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.model.Serve;
-import dev.ossops.spec.model.Uploader;
+import dev.ossops.spec.model.UploaderSpec;
 import dev.ossops.upload.DotEnv;
 import dev.ossops.upload.EnvUploaderSettings;
 import dev.ossops.upload.KeyLayout;
@@ -51,7 +51,7 @@ final class UploaderSession implements AutoCloseable {
     private final CloudTarget target;
     private final RefreshingCredentialSource credentials;
     private final Optional<UploaderSettings> settings;
-    private final Optional<Uploader> spec;
+    private final Optional<UploaderSpec> spec;
     private final Optional<EmbeddedEmulator> emulator;
     private final Optional<Serve> serve;
     private final boolean regionKnown;
@@ -60,7 +60,7 @@ final class UploaderSession implements AutoCloseable {
             CloudTarget target,
             RefreshingCredentialSource credentials,
             Optional<UploaderSettings> settings,
-            Optional<Uploader> spec,
+            Optional<UploaderSpec> spec,
             Optional<EmbeddedEmulator> emulator,
             Optional<Serve> serve,
             boolean regionKnown) {
@@ -198,7 +198,7 @@ final class UploaderSession implements AutoCloseable {
         return p.location() + ": " + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
     }
 
-    private static UploaderSettings settings(Uploader u, String region, CloudTarget target) {
+    private static UploaderSettings settings(UploaderSpec u, String region, CloudTarget target) {
         String layout = u.keyLayout()
                 .orElseGet(() ->
                         u.dirMode().map(m -> KeyLayout.DirMode.of(m).template()).orElse(KeyLayout.DEFAULT_TEMPLATE));
@@ -243,12 +243,12 @@ final class UploaderSession implements AutoCloseable {
 
     /** The object ACL post-policy forms pin: the profile's {@code uploader.postObjectAcl}, else private. */
     String postObjectAcl() {
-        return spec.flatMap(Uploader::postObjectAcl).orElse(PostPolicy.DEFAULT_OBJECT_ACL);
+        return spec.flatMap(UploaderSpec::postObjectAcl).orElse(PostPolicy.DEFAULT_OBJECT_ACL);
     }
 
     /** The profile's filename mode, if it sets one. */
     Optional<String> filenameMode() {
-        return spec.flatMap(Uploader::filenameMode);
+        return spec.flatMap(UploaderSpec::filenameMode);
     }
 
     /**

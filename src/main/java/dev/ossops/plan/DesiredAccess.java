@@ -1,6 +1,7 @@
 package dev.ossops.plan;
 
 import dev.ossops.policy.AttachedPolicy;
+import dev.ossops.policy.PolicyDocument;
 import dev.ossops.policy.PolicyParseException;
 import dev.ossops.policy.PolicyParser;
 import dev.ossops.policy.PolicyType;
@@ -82,16 +83,15 @@ final class DesiredAccess {
 
     private static BucketFacts bucket(Bucket b) {
         String unmanaged = " of bucket " + b.name() + " is not managed by this profile";
-        Fact<Optional<dev.ossops.policy.PolicyDocument>> policy =
-                switch (b.policy().state()) {
-                    case UNMANAGED -> Fact.unknown("the policy" + unmanaged);
-                    case ABSENT -> Fact.known(Optional.empty());
-                    case PRESENT ->
-                        parse(Policies.json(b.policy().get()), PolicyType.BUCKET)
-                                .<Fact<Optional<dev.ossops.policy.PolicyDocument>>>map(d -> Fact.known(Optional.of(d)))
-                                .orElseGet(() -> Fact.unknown(
-                                        "the policy of bucket " + b.name() + " cannot be read as a policy"));
-                };
+        Fact<Optional<PolicyDocument>> policy = switch (b.policy().state()) {
+            case UNMANAGED -> Fact.unknown("the policy" + unmanaged);
+            case ABSENT -> Fact.known(Optional.empty());
+            case PRESENT ->
+                parse(Policies.json(b.policy().get()), PolicyType.BUCKET)
+                        .<Fact<Optional<PolicyDocument>>>map(d -> Fact.known(Optional.of(d)))
+                        .orElseGet(
+                                () -> Fact.unknown("the policy of bucket " + b.name() + " cannot be read as a policy"));
+        };
         return new BucketFacts(
                 b.name(),
                 known(b.acl(), "private", "the ACL" + unmanaged),
@@ -116,7 +116,7 @@ final class DesiredAccess {
                 return Fact.unknown("policy " + name
                         + " is neither in this profile nor a system policy whose document ossops knows");
             }
-            Optional<dev.ossops.policy.PolicyDocument> doc = parse(json.get(), PolicyType.IDENTITY);
+            Optional<PolicyDocument> doc = parse(json.get(), PolicyType.IDENTITY);
             if (doc.isEmpty()) {
                 return Fact.unknown("policy " + name + " cannot be read as a policy");
             }
@@ -135,7 +135,7 @@ final class DesiredAccess {
         return SystemPolicyDocuments.document(name);
     }
 
-    private static Optional<dev.ossops.policy.PolicyDocument> parse(String json, PolicyType type) {
+    private static Optional<PolicyDocument> parse(String json, PolicyType type) {
         try {
             return Optional.of(PolicyParser.parse(json, type));
         } catch (PolicyParseException e) {

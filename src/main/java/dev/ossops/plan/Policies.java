@@ -11,7 +11,7 @@ import dev.ossops.policy.PolicyNormalizer;
 import dev.ossops.policy.PolicyParseException;
 import dev.ossops.policy.PolicyParser;
 import dev.ossops.policy.PolicyType;
-import dev.ossops.spec.model.PolicyDocument;
+import dev.ossops.spec.model.PolicySpec;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +28,11 @@ public final class Policies {
     private Policies() {}
 
     /** The profile's document as compact policy JSON, in the shape OSS and RAM use, elements in profile order. */
-    public static String json(PolicyDocument doc) {
+    public static String json(PolicySpec doc) {
         ObjectNode root = JsonValues.JSON.objectNode();
         root.put("Version", doc.version());
         ArrayNode statements = root.putArray("Statement");
-        for (PolicyDocument.Statement s : doc.statements()) {
+        for (PolicySpec.Statement s : doc.statements()) {
             ObjectNode node = statements.addObject();
             node.put("Effect", s.effect());
             s.principal().ifPresent(p -> {

@@ -9,11 +9,11 @@ import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.LifecycleRule;
 import dev.ossops.spec.model.Lock;
 import dev.ossops.spec.model.Managed;
-import dev.ossops.spec.model.PolicyDocument;
+import dev.ossops.spec.model.PolicySpec;
 import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.model.Ram;
 import dev.ossops.spec.model.Serve;
-import dev.ossops.spec.model.Uploader;
+import dev.ossops.spec.model.UploaderSpec;
 import dev.ossops.spec.schema.DocumentResolver;
 import dev.ossops.spec.schema.ProfileSchema;
 import dev.ossops.spec.schema.ShapeValidator;
@@ -71,7 +71,8 @@ final class ProfileBinder {
                         map(ram, "users"),
                         (name, user) -> new Ram.User(name, user.string("displayName"), strings(user.get("policies")))));
         Cdn cdn = new Cdn(entries(map(map(root, "cdn"), "domains"), this::domain));
-        Optional<Uploader> uploader = root.get("uploader").flatMap(Node::asMap).map(this::uploader);
+        Optional<UploaderSpec> uploader =
+                root.get("uploader").flatMap(Node::asMap).map(this::uploader);
         Optional<Lock> lock = root.get("lock")
                 .flatMap(Node::asMap)
                 .map(l -> new Lock(
@@ -249,9 +250,9 @@ final class ProfileBinder {
                 t.string("Key").orElseThrow(), t.string("Value").orElseThrow());
     }
 
-    private PolicyDocument policy(Node value) {
+    private PolicySpec policy(Node value) {
         MapNode doc = document(value);
-        List<PolicyDocument.Statement> statements = new ArrayList<>();
+        List<PolicySpec.Statement> statements = new ArrayList<>();
         for (Node item : doc.get("Statement").orElseThrow().asItems()) {
             MapNode s = item.asMap().orElseThrow();
             boolean notAction = s.has("NotAction");
@@ -263,7 +264,7 @@ final class ProfileBinder {
                             (key, list) -> list.asItems().stream()
                                     .map(ProfileBinder::text)
                                     .toList()));
-            statements.add(new PolicyDocument.Statement(
+            statements.add(new PolicySpec.Statement(
                     s.string("Effect").orElseThrow(),
                     strings(s.get(notAction ? "NotAction" : "Action")),
                     notAction,
@@ -272,15 +273,15 @@ final class ProfileBinder {
                     s.get("Principal").map(this::principal),
                     condition));
         }
-        return new PolicyDocument(doc.string("Version").orElseThrow(), statements);
+        return new PolicySpec(doc.string("Version").orElseThrow(), statements);
     }
 
-    private PolicyDocument.Principal principal(Node node) {
+    private PolicySpec.Principal principal(Node node) {
         if (node instanceof MapNode m) {
-            return new PolicyDocument.Principal(
+            return new PolicySpec.Principal(
                     List.of(), strings(m.get("RAM")), strings(m.get("Service")), strings(m.get("Federated")));
         }
-        return new PolicyDocument.Principal(strings(Optional.of(node)), List.of(), List.of(), List.of());
+        return new PolicySpec.Principal(strings(Optional.of(node)), List.of(), List.of(), List.of());
     }
 
     private Ram.Policy ramPolicy(String name, MapNode p) {
@@ -345,8 +346,8 @@ final class ProfileBinder {
                 a.string("expect").orElseThrow().equals("allowed"));
     }
 
-    private Uploader uploader(MapNode u) {
-        return new Uploader(
+    private UploaderSpec uploader(MapNode u) {
+        return new UploaderSpec(
                 u.string("bucket").orElseThrow(),
                 u.string("prefix"),
                 u.string("keyLayout"),

@@ -3,7 +3,7 @@ package dev.ossops.audit;
 import dev.ossops.audit.RamState.PolicyKind;
 import dev.ossops.audit.RamState.PrincipalKind;
 import dev.ossops.audit.checks.Checks;
-import dev.ossops.spec.model.Uploader;
+import dev.ossops.spec.model.UploaderSpec;
 import dev.ossops.spec.tree.Location;
 
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ public final class Scenario {
                         .rootAccessKeys(Observed.found(List.of(
                                 new RamState.RootAccessKey("LTAI5tExampleKeyId9abcd", "Active", Optional.empty()))))
                         .build()))
-                .uploader(new Uploader(
+                .uploader(new UploaderSpec(
                         "media",
                         Optional.empty(),
                         Optional.empty(),

@@ -2,7 +2,7 @@ package dev.ossops.plan;
 
 import dev.ossops.policy.PolicyParser;
 import dev.ossops.policy.PolicyType;
-import dev.ossops.spec.model.PolicyDocument;
+import dev.ossops.spec.model.PolicySpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,15 +16,15 @@ class PoliciesTest {
 
     @Test
     void json_bucketPolicyWithConditionAndNotResource_wireShape() {
-        PolicyDocument doc = new PolicyDocument(
+        PolicySpec doc = new PolicySpec(
                 "1",
-                List.of(new PolicyDocument.Statement(
+                List.of(new PolicySpec.Statement(
                         "Deny",
                         List.of("oss:*"),
                         false,
                         List.of("acs:oss:*:*:b/private/*"),
                         true,
-                        Optional.of(new PolicyDocument.Principal(List.of("*"), List.of(), List.of(), List.of())),
+                        Optional.of(new PolicySpec.Principal(List.of("*"), List.of(), List.of(), List.of())),
                         Map.of("IpAddress", Map.of("acs:SourceIp", List.of("10.0.0.0/8"))))));
         String json = Policies.json(doc);
         assertEquals(
@@ -36,15 +36,15 @@ class PoliciesTest {
 
     @Test
     void json_trustPolicyTypedPrincipalWithoutResource_wireShape() {
-        PolicyDocument doc = new PolicyDocument(
+        PolicySpec doc = new PolicySpec(
                 "1",
-                List.of(new PolicyDocument.Statement(
+                List.of(new PolicySpec.Statement(
                         "Allow",
                         List.of("sts:AssumeRole"),
                         true,
                         List.of(),
                         false,
-                        Optional.of(new PolicyDocument.Principal(
+                        Optional.of(new PolicySpec.Principal(
                                 List.of(), List.of("acs:ram::1:root"), List.of("ecs.aliyuncs.com"), List.of())),
                         Map.of())));
         assertEquals(

@@ -7,10 +7,10 @@ import dev.ossops.spec.model.Credentials;
 import dev.ossops.spec.model.Endpoint;
 import dev.ossops.spec.model.LifecycleRule;
 import dev.ossops.spec.model.Managed;
-import dev.ossops.spec.model.PolicyDocument;
+import dev.ossops.spec.model.PolicySpec;
 import dev.ossops.spec.model.Profile;
 import dev.ossops.spec.model.Ram;
-import dev.ossops.spec.model.Uploader;
+import dev.ossops.spec.model.UploaderSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,18 +159,17 @@ class ProfileLoaderTest {
 
     @Test
     void load_bucketPolicy_bindsNotElementsPrincipalAndConditions() {
-        PolicyDocument policy = profile.buckets().get("media-bucket").policy().get();
+        PolicySpec policy = profile.buckets().get("media-bucket").policy().get();
         assertEquals(
-                new PolicyDocument(
+                new PolicySpec(
                         "1",
-                        List.of(new PolicyDocument.Statement(
+                        List.of(new PolicySpec.Statement(
                                 "Deny",
                                 List.of("oss:GetObject"),
                                 true,
                                 List.of("acs:oss:*:*:media-bucket/public/*"),
                                 true,
-                                Optional.of(
-                                        new PolicyDocument.Principal(List.of("*"), List.of(), List.of(), List.of())),
+                                Optional.of(new PolicySpec.Principal(List.of("*"), List.of(), List.of(), List.of())),
                                 Map.of(
                                         "Bool",
                                         Map.of("acs:SecureTransport", List.of("false")),
@@ -206,9 +205,9 @@ class ProfileLoaderTest {
     @Test
     void load_ram_bindsPoliciesRolesAndUsers() {
         Ram ram = profile.ram();
-        PolicyDocument identity = new PolicyDocument(
+        PolicySpec identity = new PolicySpec(
                 "1",
-                List.of(new PolicyDocument.Statement(
+                List.of(new PolicySpec.Statement(
                         "Allow",
                         List.of("oss:Get*", "oss:PutObject"),
                         false,
@@ -225,7 +224,7 @@ class ProfileLoaderTest {
                 ram.policies());
         Ram.Role role = ram.roles().get("replication-role");
         assertEquals(
-                new PolicyDocument.Principal(
+                new PolicySpec.Principal(
                         List.of(),
                         List.of("acs:ram::1234567890:root"),
                         List.of("oss.aliyuncs.com"),
@@ -270,7 +269,7 @@ class ProfileLoaderTest {
     @Test
     void load_uploader_bindsEveryField() {
         assertEquals(
-                Optional.of(new Uploader(
+                Optional.of(new UploaderSpec(
                         "media-bucket",
                         Optional.of("uploads"),
                         Optional.of("{prefix}/{date}/{timestamp}-{uuid}-{filename}"),

@@ -1,7 +1,8 @@
 package dev.ossops.apply.bucket;
 
+import dev.ossops.apply.BucketKinds;
+import dev.ossops.apply.KindStepFactory;
 import dev.ossops.apply.Step;
-import dev.ossops.apply.StepFactory;
 import dev.ossops.cloud.oss.OssBucket;
 import dev.ossops.cloud.oss.OssGateway;
 import dev.ossops.plan.Action;
@@ -13,47 +14,23 @@ import dev.ossops.spec.model.Managed;
 import dev.ossops.spec.model.Profile;
 import org.jspecify.annotations.Nullable;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
-import static dev.ossops.plan.Address.Kind;
-
 /** Builds the bucket steps for bucket changes, taking desired values from the profile. */
-public final class BucketStepFactory implements StepFactory {
-    private static final Set<Kind> KINDS = EnumSet.of(
-            Kind.BUCKET,
-            Kind.ACL,
-            Kind.VERSIONING,
-            Kind.ENCRYPTION,
-            Kind.BLOCK_PUBLIC_ACCESS,
-            Kind.CORS,
-            Kind.LIFECYCLE,
-            Kind.POLICY,
-            Kind.TAGS,
-            Kind.LOGGING,
-            Kind.REFERER,
-            Kind.REPLICATION_RULE);
+public final class BucketStepFactory extends KindStepFactory {
     /** What OSS stores when hotlink protection was never set: every referer allowed. */
     private static final Bucket.Referer DEFAULT_REFERER = new Bucket.Referer(true, true, List.of(), List.of());
 
     private final OssGateway gateway;
 
     public BucketStepFactory(OssGateway gateway) {
+        super(BucketKinds.CHANGED);
         this.gateway = gateway;
     }
 
     @Override
-    public boolean handles(Change change) {
-        return KINDS.contains(change.address().kind());
-    }
-
-    @Override
-    public List<Step> steps(Change change, Profile profile) {
-        if (change.action() == Action.NOOP) {
-            return List.of();
-        }
+    protected List<Step> changeSteps(Change change, Profile profile) {
         Address a = change.address();
         List<Address> deps = change.dependsOn();
         Bucket bucket = profile.buckets().get(a.owner());

@@ -26,7 +26,8 @@ public final class CdnLiveSource implements LiveSource {
     static final String PATH_TTL = "path_based_ttl_set";
     static final List<String> TTL_FUNCTIONS = List.of(FILETYPE_TTL, PATH_TTL);
 
-    private static final Set<Kind> KINDS =
+    /** Every CDN kind: each is read, and changed, on its own. */
+    static final Set<Kind> KINDS =
             EnumSet.of(Kind.CDN_DOMAIN, Kind.CDN_PRIVATE_OSS_AUTH, Kind.CDN_HTTPS, Kind.CDN_CACHE_TTL);
 
     private final CdnGateway gateway;

@@ -1,7 +1,7 @@
 package dev.ossops.apply.cdn;
 
+import dev.ossops.apply.KindStepFactory;
 import dev.ossops.apply.Step;
-import dev.ossops.apply.StepFactory;
 import dev.ossops.cloud.cdn.CdnGateway;
 import dev.ossops.plan.Action;
 import dev.ossops.plan.Address;
@@ -9,37 +9,24 @@ import dev.ossops.plan.Change;
 import dev.ossops.spec.model.Cdn;
 import dev.ossops.spec.model.Profile;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-
-import static dev.ossops.plan.Address.Kind;
 
 /**
  * Builds the steps for CDN changes: adding a domain or changing its origin, private OSS origin access, cache TTL
  * rules and the free HTTPS certificate. Desired values come from the profile. A domain's type never changes in
  * place (the planner makes that a plan error), so a {@code replace} is refused.
  */
-public final class CdnSteps implements StepFactory {
-    private static final Set<Kind> KINDS =
-            EnumSet.of(Kind.CDN_DOMAIN, Kind.CDN_PRIVATE_OSS_AUTH, Kind.CDN_HTTPS, Kind.CDN_CACHE_TTL);
+public final class CdnSteps extends KindStepFactory {
 
     private final CdnGateway gateway;
 
     public CdnSteps(CdnGateway gateway) {
+        super(CdnLiveSource.KINDS);
         this.gateway = gateway;
     }
 
     @Override
-    public boolean handles(Change change) {
-        return KINDS.contains(change.address().kind());
-    }
-
-    @Override
-    public List<Step> steps(Change change, Profile profile) {
-        if (change.action() == Action.NOOP) {
-            return List.of();
-        }
+    protected List<Step> changeSteps(Change change, Profile profile) {
         Address a = change.address();
         Cdn.Domain d = profile.cdn().domains().get(a.owner());
         if (d == null) {

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,45 +90,65 @@ public final class AccountExporter {
                         "document",
                         document("policies/ram-" + name + ".json", policy.get().defaultDocument(), "policy " + name));
             }
-            ObjectNode roles = ram.putObject("roles");
-            for (String name : gateway.roleNames()) {
-                if (!LiveNames.ramRole(name, errors)) {
-                    continue;
-                }
-                Optional<RamModel.Role> role = gateway.role(name);
-                Optional<List<RamModel.AttachedPolicy>> attached =
-                        gateway.attachedPolicies(RamGateway.Principal.ROLE, name);
-                if (role.isEmpty() || attached.isEmpty()) {
-                    continue;
-                }
-                ObjectNode r = roles.putObject(name);
-                role.get().description().ifPresent(d -> r.put("description", d));
-                r.put(
-                        "trust",
-                        document("policies/trust-" + name + ".json", role.get().trustDocument(), "role " + name));
-                role.get().maxSessionDuration().ifPresent(m -> r.put("maxSessionDuration", m));
-                attachments(r, attached.get());
-            }
-            ObjectNode users = ram.putObject("users");
-            for (String name : gateway.userNames()) {
-                if (!LiveNames.ramUser(name, errors)) {
-                    continue;
-                }
-                Optional<RamModel.User> user = gateway.user(name);
-                Optional<List<RamModel.AttachedPolicy>> attached =
-                        gateway.attachedPolicies(RamGateway.Principal.USER, name);
-                if (user.isEmpty() || attached.isEmpty()) {
-                    continue;
-                }
-                ObjectNode u = users.putObject(name);
-                user.get().displayName().ifPresent(d -> u.put("displayName", d));
-                attachments(u, attached.get());
-            }
+            principals(
+                    ram.putObject("roles"),
+                    gateway,
+                    RamGateway.Principal.ROLE,
+                    gateway.roleNames(),
+                    LiveNames::ramRole,
+                    gateway::role,
+                    (r, name, role) -> {
+                        role.description().ifPresent(d -> r.put("description", d));
+                        r.put(
+                                "trust",
+                                document("policies/trust-" + name + ".json", role.trustDocument(), "role " + name));
+                        role.maxSessionDuration().ifPresent(m -> r.put("maxSessionDuration", m));
+                    });
+            principals(
+                    ram.putObject("users"),
+                    gateway,
+                    RamGateway.Principal.USER,
+                    gateway.userNames(),
+                    LiveNames::ramUser,
+                    gateway::user,
+                    (u, name, user) -> user.displayName().ifPresent(d -> u.put("displayName", d)));
         } catch (CloudException e) {
             errors.add(e.getMessage());
             return;
         }
         root.set("ram", ram);
+    }
+
+    /** How one kind of principal's own fields are written into its node. */
+    private interface PrincipalFields<T> {
+        void write(ObjectNode into, String name, T principal);
+    }
+
+    /**
+     * Adds to {@code section} each role or user whose name the profile accepts and whose entity and attached policies
+     * could be read (one deleted since the listing is not live any more).
+     */
+    private <T> void principals(
+            ObjectNode section,
+            RamGateway gateway,
+            RamGateway.Principal kind,
+            List<String> names,
+            BiPredicate<String, List<String>> validName,
+            Function<String, Optional<T>> read,
+            PrincipalFields<T> fields) {
+        for (String name : names) {
+            if (!validName.test(name, errors)) {
+                continue;
+            }
+            Optional<T> principal = read.apply(name);
+            Optional<List<RamModel.AttachedPolicy>> attached = gateway.attachedPolicies(kind, name);
+            if (principal.isEmpty() || attached.isEmpty()) {
+                continue;
+            }
+            ObjectNode node = section.putObject(name);
+            fields.write(node, name, principal.get());
+            attachments(node, attached.get());
+        }
     }
 
     private static void attachments(ObjectNode into, List<RamModel.AttachedPolicy> attached) {

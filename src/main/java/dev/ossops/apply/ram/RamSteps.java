@@ -1,7 +1,7 @@
 package dev.ossops.apply.ram;
 
+import dev.ossops.apply.KindStepFactory;
 import dev.ossops.apply.Step;
-import dev.ossops.apply.StepFactory;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.ram.RamGateway;
@@ -29,7 +29,7 @@ import static dev.ossops.plan.Address.Kind;
  * Desired values come from the profile; the documents of {@code generate: uploader} policies are given to the
  * constructor (the caller computes them, as it does for the planner's {@code PlanOptions.generatedPolicies}).
  */
-public final class RamSteps implements StepFactory {
+public final class RamSteps extends KindStepFactory {
     private static final Set<Kind> KINDS =
             EnumSet.of(Kind.RAM_POLICY, Kind.RAM_ROLE, Kind.RAM_USER, Kind.ROLE_ATTACHMENT, Kind.USER_ATTACHMENT);
 
@@ -42,6 +42,7 @@ public final class RamSteps implements StepFactory {
      * @param visibility        how long to wait for an entity created moments ago to become visible
      */
     public RamSteps(RamGateway gateway, Map<String, String> generatedPolicies, Retry visibility) {
+        super(KINDS);
         this.gateway = gateway;
         this.generatedPolicies = Map.copyOf(generatedPolicies);
         this.visibility = visibility;
@@ -85,15 +86,7 @@ public final class RamSteps implements StepFactory {
     }
 
     @Override
-    public boolean handles(Change change) {
-        return KINDS.contains(change.address().kind());
-    }
-
-    @Override
-    public List<Step> steps(Change change, Profile profile) {
-        if (change.action() == Action.NOOP) {
-            return List.of();
-        }
+    protected List<Step> changeSteps(Change change, Profile profile) {
         Address a = change.address();
         List<Address> deps = change.dependsOn();
         Ram ram = profile.ram();

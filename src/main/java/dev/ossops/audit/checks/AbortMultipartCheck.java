@@ -3,8 +3,6 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CheckRule;
-import dev.ossops.audit.Evidence;
-import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Severity;
 import dev.ossops.spec.model.LifecycleRule;
 
@@ -24,22 +22,11 @@ final class AbortMultipartCheck extends BucketCheck {
 
     static final String FILE = "lifecycle/abort-incomplete-uploads.json";
     /** The same document ossops ships in lifecycle/, so a fixed profile can reference the shipped file. */
-    static final String DOCUMENT = """
-            {
-              "Rules": [
-                {
-                  "ID": "abort-incomplete-uploads",
-                  "Prefix": "",
-                  "Status": "Enabled",
-                  "AbortMultipartUpload": {"Days": 3}
-                }
-              ]
-            }
-            """;
+    static final String DOCUMENT =
+            wholeBucketLifecycleRule("abort-incomplete-uploads", "\"AbortMultipartUpload\": {\"Days\": 3}");
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    AbortMultipartCheck() {
+        super(RULE);
     }
 
     @Override
@@ -51,20 +38,17 @@ final class AbortMultipartCheck extends BucketCheck {
         if (rules.stream().anyMatch(AbortMultipartCheck::abortsEverywhere)) {
             return;
         }
-        String property = bucketProperty(bucket.name(), "lifecycle");
         boolean partial = rules.stream()
                 .anyMatch(r -> r.enabled() && r.abortMultipartUpload().isPresent());
-        results.finding(
-                bucket.arn(),
-                bucketPath(bucket.name()),
+        fixedByLifecycleDocument(
+                results,
+                bucket,
                 "bucket " + bucket.name() + " has no enabled lifecycle rule aborting incomplete multipart uploads"
                         + (partial ? " for the whole bucket" : ""),
-                new Evidence(
-                        property,
-                        partial ? "AbortMultipartUpload for some prefixes only" : "no AbortMultipartUpload rule",
-                        "an enabled rule with Prefix \"\" and AbortMultipartUpload"),
-                "add " + FILE + " to " + property + " in the profile, then run ossops plan",
-                new ProfileChange.Document(List.of("buckets", bucket.name(), "lifecycle"), true, FILE, DOCUMENT));
+                partial ? "AbortMultipartUpload for some prefixes only" : "no AbortMultipartUpload rule",
+                "an enabled rule with Prefix \"\" and AbortMultipartUpload",
+                FILE,
+                DOCUMENT);
     }
 
     private static boolean abortsEverywhere(LifecycleRule rule) {

@@ -3,8 +3,6 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CdnDomainState;
-import dev.ossops.audit.Check;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.ObjectAclSample;
@@ -39,7 +37,7 @@ import java.util.Set;
  * The profile's access assertions against live state: each that fails is a finding pointing at the assertion in the
  * profile; each whose answer depends on what could not be read (or is not collected) is unknown, with the reason.
  */
-public final class AccessAssertionCheck implements Check {
+public final class AccessAssertionCheck extends RuleCheck {
     static final CheckRule RULE = new CheckRule(
             "ACCESS-ASSERTION",
             Severity.HIGH,
@@ -50,16 +48,14 @@ public final class AccessAssertionCheck implements Check {
             Optional.empty());
     static final String MISSING = "not in the audited account state";
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    AccessAssertionCheck() {
+        super(RULE);
     }
 
     @Override
-    public List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(RULE);
+    void evaluate(AuditSnapshot snapshot, Results results) {
         if (snapshot.access().isEmpty()) {
-            return results.list();
+            return;
         }
         AccessFacts facts = facts(snapshot);
         AccessChecker checker = new AccessChecker();
@@ -91,7 +87,6 @@ public final class AccessAssertionCheck implements Check {
                 case HOLDS -> {}
             }
         }
-        return results.list();
     }
 
     static AccessFacts facts(AuditSnapshot snapshot) {

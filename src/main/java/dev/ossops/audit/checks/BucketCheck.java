@@ -2,22 +2,25 @@ package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
-import dev.ossops.audit.Check;
-import dev.ossops.audit.CheckResult;
+import dev.ossops.audit.CheckRule;
+import dev.ossops.audit.Evidence;
+import dev.ossops.audit.ProfileChange;
 import dev.ossops.spec.tree.PropertyPath;
 
 import java.util.List;
 
 /** A check that looks at each bucket on its own. */
-abstract class BucketCheck implements Check {
+abstract class BucketCheck extends RuleCheck {
+
+    BucketCheck(CheckRule rule) {
+        super(rule);
+    }
 
     @Override
-    public final List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(rule());
+    final void evaluate(AuditSnapshot snapshot, Results results) {
         for (BucketState bucket : snapshot.buckets()) {
             evaluate(bucket, snapshot, results);
         }
-        return results.list();
     }
 
     abstract void evaluate(BucketState bucket, AuditSnapshot snapshot, Results results);
@@ -35,5 +38,66 @@ abstract class BucketCheck implements Check {
     /** "set buckets.media.acl: private in the profile, then run ossops plan" */
     static String setInProfile(String property, String value) {
         return "set " + property + ": " + value + " in the profile, then run ossops plan";
+    }
+
+    /**
+     * A finding that setting the bucket's {@code key} to {@code value} fixes: the evidence shows {@code actual} where
+     * {@code expected} should be, the remediation writes the value as {@code yaml}.
+     */
+    static void fixedBySetting(
+            Results results,
+            BucketState bucket,
+            String message,
+            String key,
+            String actual,
+            String expected,
+            String yaml,
+            Object value) {
+        String property = bucketProperty(bucket.name(), key);
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
+                message,
+                new Evidence(property, actual, expected),
+                setInProfile(property, yaml),
+                new ProfileChange.SetValue(List.of("buckets", bucket.name(), key), value));
+    }
+
+    /**
+     * A lifecycle document of one enabled rule over the whole bucket that does {@code action} (a JSON member), laid out
+     * as the files ossops ships in lifecycle/.
+     */
+    static String wholeBucketLifecycleRule(String id, String action) {
+        return """
+                {
+                  "Rules": [
+                    {
+                      "ID": "%s",
+                      "Prefix": "",
+                      "Status": "Enabled",
+                      %s
+                    }
+                  ]
+                }
+                """.formatted(id, action);
+    }
+
+    /** A finding that adding the lifecycle document ossops ships as {@code file} to the bucket's profile fixes. */
+    static void fixedByLifecycleDocument(
+            Results results,
+            BucketState bucket,
+            String message,
+            String actual,
+            String expected,
+            String file,
+            String document) {
+        String property = bucketProperty(bucket.name(), "lifecycle");
+        results.finding(
+                bucket.arn(),
+                bucketPath(bucket.name()),
+                message,
+                new Evidence(property, actual, expected),
+                "add " + file + " to " + property + " in the profile, then run ossops plan",
+                new ProfileChange.Document(List.of("buckets", bucket.name(), "lifecycle"), true, file, document));
     }
 }

@@ -22,9 +22,8 @@ final class CdnAccessControlCheck extends CdnCheck {
             Optional.empty(),
             Optional.empty());
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    CdnAccessControlCheck() {
+        super(RULE);
     }
 
     @Override

@@ -30,9 +30,8 @@ final class CdnPublicOriginCheck extends CdnCheck {
             Optional.empty(),
             Optional.empty());
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    CdnPublicOriginCheck() {
+        super(RULE);
     }
 
     @Override

@@ -3,11 +3,8 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CheckRule;
-import dev.ossops.audit.Evidence;
-import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Severity;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,9 +19,8 @@ final class EncryptionCheck extends BucketCheck {
             Optional.of("5.8"),
             Optional.of("oss-bucket-server-side-encryption-enabled"));
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    EncryptionCheck() {
+        super(RULE);
     }
 
     @Override
@@ -33,14 +29,14 @@ final class EncryptionCheck extends BucketCheck {
                 || bucket.encryption().value().isPresent()) {
             return;
         }
-        String property = bucketProperty(bucket.name(), "encryption");
-        results.finding(
-                bucket.arn(),
-                bucketPath(bucket.name()),
+        fixedBySetting(
+                results,
+                bucket,
                 "bucket " + bucket.name() + " has no default server-side encryption",
-                new Evidence(property, "none", "AES256, KMS or SM4"),
-                setInProfile(property, "{algorithm: AES256}"),
-                new ProfileChange.SetValue(
-                        List.of("buckets", bucket.name(), "encryption"), Map.of("algorithm", "AES256")));
+                "encryption",
+                "none",
+                "AES256, KMS or SM4",
+                "{algorithm: AES256}",
+                Map.of("algorithm", "AES256"));
     }
 }

@@ -40,9 +40,8 @@ final class HttpsCheck extends BucketCheck {
 
     private static final List<String> ACTIONS = List.of("oss:GetObject", "oss:PutObject");
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    HttpsCheck() {
+        super(RULE);
     }
 
     @Override

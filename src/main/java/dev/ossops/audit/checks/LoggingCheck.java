@@ -19,9 +19,8 @@ final class LoggingCheck extends BucketCheck {
             Optional.of("5.3"),
             Optional.of("oss-bucket-logging-enabled"));
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    LoggingCheck() {
+        super(RULE);
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CheckRule;
-import dev.ossops.audit.Evidence;
-import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Severity;
 import dev.ossops.spec.model.LifecycleRule;
 
@@ -23,22 +21,11 @@ final class NoncurrentExpirationCheck extends BucketCheck {
             Optional.empty());
 
     static final String FILE = "lifecycle/noncurrent-version-expiration.json";
-    static final String DOCUMENT = """
-            {
-              "Rules": [
-                {
-                  "ID": "noncurrent-version-expiration",
-                  "Prefix": "",
-                  "Status": "Enabled",
-                  "NoncurrentVersionExpiration": {"NoncurrentDays": 90}
-                }
-              ]
-            }
-            """;
+    static final String DOCUMENT = wholeBucketLifecycleRule(
+            "noncurrent-version-expiration", "\"NoncurrentVersionExpiration\": {\"NoncurrentDays\": 90}");
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    NoncurrentExpirationCheck() {
+        super(RULE);
     }
 
     @Override
@@ -54,16 +41,13 @@ final class NoncurrentExpirationCheck extends BucketCheck {
                 .anyMatch(r -> r.enabled() && r.noncurrentExpirationDays().isPresent())) {
             return;
         }
-        String property = bucketProperty(bucket.name(), "lifecycle");
-        results.finding(
-                bucket.arn(),
-                bucketPath(bucket.name()),
+        fixedByLifecycleDocument(
+                results,
+                bucket,
                 "bucket " + bucket.name() + " keeps noncurrent versions forever",
-                new Evidence(
-                        property,
-                        "no NoncurrentVersionExpiration rule",
-                        "an enabled rule with NoncurrentVersionExpiration"),
-                "add " + FILE + " to " + property + " in the profile, then run ossops plan",
-                new ProfileChange.Document(List.of("buckets", bucket.name(), "lifecycle"), true, FILE, DOCUMENT));
+                "no NoncurrentVersionExpiration rule",
+                "an enabled rule with NoncurrentVersionExpiration",
+                FILE,
+                DOCUMENT);
     }
 }

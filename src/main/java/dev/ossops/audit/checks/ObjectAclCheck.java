@@ -28,9 +28,8 @@ final class ObjectAclCheck extends BucketCheck {
             Optional.of("5.2"),
             Optional.empty());
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    ObjectAclCheck() {
+        super(RULE);
     }
 
     @Override

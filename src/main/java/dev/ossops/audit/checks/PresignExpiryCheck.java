@@ -1,8 +1,6 @@
 package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
-import dev.ossops.audit.Check;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.ProfileChange;
@@ -12,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The profile's uploader hands out presigned URLs valid for more than an hour (CIS 5.5). */
-final class PresignExpiryCheck implements Check {
+final class PresignExpiryCheck extends RuleCheck {
     static final CheckRule RULE = new CheckRule(
             "UPLOADER-PRESIGN-EXPIRY-LONG",
             Severity.LOW,
@@ -23,14 +21,12 @@ final class PresignExpiryCheck implements Check {
             Optional.empty());
     static final long LIMIT_SECONDS = 3600;
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    PresignExpiryCheck() {
+        super(RULE);
     }
 
     @Override
-    public List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(RULE);
+    void evaluate(AuditSnapshot snapshot, Results results) {
         snapshot.uploader()
                 .flatMap(u -> u.urlExpiresSeconds())
                 .filter(s -> s > LIMIT_SECONDS)
@@ -41,6 +37,5 @@ final class PresignExpiryCheck implements Check {
                         new Evidence("uploader.urlExpiresSeconds", Long.toString(seconds), "<= " + LIMIT_SECONDS),
                         "set uploader.urlExpiresSeconds: " + LIMIT_SECONDS + " in the profile",
                         new ProfileChange.SetValue(List.of("uploader", "urlExpiresSeconds"), LIMIT_SECONDS)));
-        return results.list();
     }
 }

@@ -26,9 +26,8 @@ final class PublicAccessBlockedCheck extends BucketCheck {
             Optional.of("5.1"),
             Optional.empty());
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    PublicAccessBlockedCheck() {
+        super(RULE);
     }
 
     @Override

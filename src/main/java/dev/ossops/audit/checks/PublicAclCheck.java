@@ -3,11 +3,8 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CheckRule;
-import dev.ossops.audit.Evidence;
-import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Severity;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +15,8 @@ abstract class PublicAclCheck extends BucketCheck {
     private final String acl;
     private final String consequence;
 
-    PublicAclCheck(String acl, String consequence) {
+    PublicAclCheck(CheckRule rule, String acl, String consequence) {
+        super(rule);
         this.acl = acl;
         this.consequence = consequence;
     }
@@ -41,14 +39,15 @@ abstract class PublicAclCheck extends BucketCheck {
                     "the ACL is " + acl + ", but " + block.unknownReason().orElseThrow());
             return;
         }
-        String property = bucketProperty(bucket.name(), "acl");
-        results.finding(
-                bucket.arn(),
-                bucketPath(bucket.name()),
+        fixedBySetting(
+                results,
+                bucket,
                 "bucket " + bucket.name() + " has ACL " + acl + ": " + consequence,
-                new Evidence(property, acl, "private"),
-                setInProfile(property, "private"),
-                new ProfileChange.SetValue(List.of("buckets", bucket.name(), "acl"), "private"));
+                "acl",
+                acl,
+                "private",
+                "private",
+                "private");
     }
 
     static final class Write extends PublicAclCheck {
@@ -63,12 +62,7 @@ abstract class PublicAclCheck extends BucketCheck {
                 Optional.of("oss-bucket-public-write-prohibited"));
 
         Write() {
-            super("public-read-write", "anyone on the internet can upload, overwrite and delete objects");
-        }
-
-        @Override
-        public CheckRule rule() {
-            return RULE;
+            super(RULE, "public-read-write", "anyone on the internet can upload, overwrite and delete objects");
         }
     }
 
@@ -83,12 +77,7 @@ abstract class PublicAclCheck extends BucketCheck {
                 Optional.of("oss-bucket-public-read-prohibited"));
 
         Read() {
-            super("public-read", "anyone on the internet can read every object");
-        }
-
-        @Override
-        public CheckRule rule() {
-            return RULE;
+            super(RULE, "public-read", "anyone on the internet can read every object");
         }
     }
 }

@@ -27,7 +27,8 @@ abstract class PublicPolicyCheck extends BucketCheck {
     private final Set<AccessLevel> levels;
     private final String verb;
 
-    PublicPolicyCheck(Set<AccessLevel> levels, String verb) {
+    PublicPolicyCheck(CheckRule rule, Set<AccessLevel> levels, String verb) {
+        super(rule);
         this.levels = levels;
         this.verb = verb;
     }
@@ -93,12 +94,7 @@ abstract class PublicPolicyCheck extends BucketCheck {
                 Optional.of("oss-bucket-policy-no-any-anonymous"));
 
         Write() {
-            super(Exposure.WRITE_LEVELS, "write");
-        }
-
-        @Override
-        public CheckRule rule() {
-            return RULE;
+            super(RULE, Exposure.WRITE_LEVELS, "write");
         }
     }
 
@@ -114,12 +110,7 @@ abstract class PublicPolicyCheck extends BucketCheck {
                 Optional.of("oss-bucket-policy-no-any-anonymous"));
 
         Read() {
-            super(Exposure.READ_LEVELS, "read or list");
-        }
-
-        @Override
-        public CheckRule rule() {
-            return RULE;
+            super(RULE, Exposure.READ_LEVELS, "read or list");
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
-import dev.ossops.audit.Check;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.Observed;
@@ -27,20 +25,16 @@ import java.util.stream.Collectors;
  * Custom RAM policies, attached to a user or role, that make broad grants ({@link PolicyAudit#grantsBroadAccess}):
  * unlike scanners that only match {@code Action "*"}, {@code oss:*} on {@code *} and equivalent NotAction forms count.
  */
-abstract class RamPolicyGrantCheck implements Check {
+abstract class RamPolicyGrantCheck extends RamCheck {
     private final Set<BroadGrant.Kind> kinds;
 
-    RamPolicyGrantCheck(Set<BroadGrant.Kind> kinds) {
+    RamPolicyGrantCheck(CheckRule rule, Set<BroadGrant.Kind> kinds) {
+        super(rule);
         this.kinds = kinds;
     }
 
     @Override
-    public List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(rule());
-        if (results.unreadable("ram:account/" + snapshot.accountId(), "RAM", snapshot.ram())) {
-            return results.list();
-        }
-        RamState ram = snapshot.ram().value().orElseThrow();
+    void evaluate(RamState ram, AuditSnapshot snapshot, Results results) {
         Map<String, List<String>> attachedTo = new LinkedHashMap<>();
         ram.attachments().stream()
                 .filter(a -> a.policyKind() == RamState.PolicyKind.CUSTOM)
@@ -92,7 +86,6 @@ abstract class RamPolicyGrantCheck implements Check {
                     "narrow " + property + " to the actions and resources the principals need (ossops can generate an "
                             + "uploader policy with generate: uploader), then run ossops plan");
         });
-        return results.list();
     }
 
     private static String describe(BroadGrant.Kind kind) {
@@ -116,12 +109,7 @@ abstract class RamPolicyGrantCheck implements Check {
                 Optional.of("ram-policy-no-statements-with-admin-access-check"));
 
         FullAccess() {
-            super(EnumSet.of(BroadGrant.Kind.ALL_ACTIONS, BroadGrant.Kind.OSS_FULL));
-        }
-
-        @Override
-        public CheckRule rule() {
-            return RULE;
+            super(RULE, EnumSet.of(BroadGrant.Kind.ALL_ACTIONS, BroadGrant.Kind.OSS_FULL));
         }
     }
 
@@ -136,12 +124,7 @@ abstract class RamPolicyGrantCheck implements Check {
                 Optional.empty());
 
         PrivilegeEscalation() {
-            super(EnumSet.of(BroadGrant.Kind.RAM_FULL, BroadGrant.Kind.ASSUME_ANY_ROLE));
-        }
-
-        @Override
-        public CheckRule rule() {
-            return RULE;
+            super(RULE, EnumSet.of(BroadGrant.Kind.RAM_FULL, BroadGrant.Kind.ASSUME_ANY_ROLE));
         }
     }
 }

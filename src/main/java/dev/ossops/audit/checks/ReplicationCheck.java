@@ -3,8 +3,6 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CheckRule;
-import dev.ossops.audit.Evidence;
-import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Severity;
 import dev.ossops.spec.model.Bucket;
 
@@ -27,9 +25,8 @@ final class ReplicationCheck extends BucketCheck {
             Optional.empty(),
             Optional.empty());
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    ReplicationCheck() {
+        super(RULE);
     }
 
     @Override
@@ -133,14 +130,15 @@ final class ReplicationCheck extends BucketCheck {
             String expected,
             String yaml,
             Object value) {
-        String property = bucketProperty(destination.name(), key);
-        results.finding(
-                destination.arn(),
-                bucketPath(destination.name()),
+        fixedBySetting(
+                results,
+                destination,
                 "replication rule " + rule.name() + " copies " + source.name() + " into " + destination.name()
                         + ", whose " + key + " is " + actual + " (source: " + expected + ")",
-                new Evidence(property, actual, expected),
-                setInProfile(property, yaml),
-                new ProfileChange.SetValue(List.of("buckets", destination.name(), key), value));
+                key,
+                actual,
+                expected,
+                yaml,
+                value);
     }
 }

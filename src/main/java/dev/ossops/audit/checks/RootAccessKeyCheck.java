@@ -1,8 +1,6 @@
 package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
-import dev.ossops.audit.Check;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.Observed;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Active AccessKeys of the account itself (root); printed masked, never in full. */
-final class RootAccessKeyCheck implements Check {
+final class RootAccessKeyCheck extends RamCheck {
     static final CheckRule RULE = new CheckRule(
             "RAM-ROOT-ACCESS-KEY",
             Severity.INFO,
@@ -24,22 +22,16 @@ final class RootAccessKeyCheck implements Check {
             Optional.of("1.2"),
             Optional.empty());
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    RootAccessKeyCheck() {
+        super(RULE);
     }
 
     @Override
-    public List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(RULE);
-        String account = "ram:account/" + snapshot.accountId();
-        if (results.unreadable(account, "RAM", snapshot.ram())) {
-            return results.list();
-        }
-        Observed<List<RamState.RootAccessKey>> keys =
-                snapshot.ram().value().orElseThrow().rootAccessKeys();
+    void evaluate(RamState ram, AuditSnapshot snapshot, Results results) {
+        String account = accountResource(snapshot);
+        Observed<List<RamState.RootAccessKey>> keys = ram.rootAccessKeys();
         if (results.unreadable(account, "the account's AccessKeys", keys)) {
-            return results.list();
+            return;
         }
         for (RamState.RootAccessKey key : keys.value().orElse(List.of())) {
             if (!key.active()) {
@@ -55,6 +47,5 @@ final class RootAccessKeyCheck implements Check {
                     "move programs to a RAM user or role, then disable and delete " + masked + " in the RAM console; "
                             + "the account's keys are not part of the profile");
         }
-        return results.list();
     }
 }

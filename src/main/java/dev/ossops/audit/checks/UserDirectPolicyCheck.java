@@ -1,8 +1,6 @@
 package dev.ossops.audit.checks;
 
 import dev.ossops.audit.AuditSnapshot;
-import dev.ossops.audit.Check;
-import dev.ossops.audit.CheckResult;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Evidence;
 import dev.ossops.audit.RamState;
@@ -16,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Policies attached to RAM users directly rather than through a group or role (CIS 1.16). */
-final class UserDirectPolicyCheck implements Check {
+final class UserDirectPolicyCheck extends RamCheck {
     static final CheckRule RULE = new CheckRule(
             "RAM-USER-DIRECT-POLICY",
             Severity.LOW,
@@ -26,19 +24,14 @@ final class UserDirectPolicyCheck implements Check {
             Optional.of("1.16"),
             Optional.of("ram-user-no-policy-check"));
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    UserDirectPolicyCheck() {
+        super(RULE);
     }
 
     @Override
-    public List<CheckResult> evaluate(AuditSnapshot snapshot) {
-        Results results = new Results(RULE);
-        if (results.unreadable("ram:account/" + snapshot.accountId(), "RAM", snapshot.ram())) {
-            return results.list();
-        }
+    void evaluate(RamState ram, AuditSnapshot snapshot, Results results) {
         Map<String, List<String>> byUser = new LinkedHashMap<>();
-        snapshot.ram().value().orElseThrow().attachments().stream()
+        ram.attachments().stream()
                 .filter(a -> a.principalKind() == RamState.PrincipalKind.USER)
                 .forEach(a -> byUser.computeIfAbsent(a.principal(), u -> new ArrayList<>())
                         .add(a.policyName()));
@@ -53,6 +46,5 @@ final class UserDirectPolicyCheck implements Check {
                     "move the policies to a role in ram.roles that " + user + " assumes, set " + property
                             + ": [], then run ossops plan");
         });
-        return results.list();
     }
 }

@@ -3,11 +3,8 @@ package dev.ossops.audit.checks;
 import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CheckRule;
-import dev.ossops.audit.Evidence;
-import dev.ossops.audit.ProfileChange;
 import dev.ossops.audit.Severity;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Versioning not Enabled: overwritten and deleted objects cannot be recovered. */
@@ -21,9 +18,8 @@ final class VersioningCheck extends BucketCheck {
             Optional.empty(),
             Optional.of("oss-bucket-versioning-enabled"));
 
-    @Override
-    public CheckRule rule() {
-        return RULE;
+    VersioningCheck() {
+        super(RULE);
     }
 
     @Override
@@ -35,13 +31,14 @@ final class VersioningCheck extends BucketCheck {
         if (status.equals("Enabled")) {
             return;
         }
-        String property = bucketProperty(bucket.name(), "versioning");
-        results.finding(
-                bucket.arn(),
-                bucketPath(bucket.name()),
+        fixedBySetting(
+                results,
+                bucket,
                 "bucket " + bucket.name() + " versioning is " + status,
-                new Evidence(property, status, "Enabled"),
-                setInProfile(property, "Enabled"),
-                new ProfileChange.SetValue(List.of("buckets", bucket.name(), "versioning"), "Enabled"));
+                "versioning",
+                status,
+                "Enabled",
+                "Enabled",
+                "Enabled");
     }
 }

@@ -1,6 +1,6 @@
 package dev.ossops.audit.collect;
 
-import dev.ossops.spec.model.Uploader;
+import dev.ossops.spec.model.UploaderSpec;
 import dev.ossops.spec.tree.Location;
 
 import java.util.Collections;
@@ -20,7 +20,7 @@ public record AuditScope(
         String region,
         Optional<List<String>> buckets,
         int objectSample,
-        Optional<Uploader> uploader,
+        Optional<UploaderSpec> uploader,
         Optional<String> profileFile,
         Map<String, Location> profileLocations) {
     public AuditScope {

@@ -36,7 +36,7 @@ public record AccessAssertion(
     public record RamUser(String name) implements Principal {}
 
     /** A session of a role, narrowed by the session policy AssumeRole is given; {@code sessionName} empty = any. */
-    public record Role(String name, Optional<PolicyDocument> sessionPolicy, Optional<String> sessionName)
+    public record Role(String name, Optional<PolicySpec> sessionPolicy, Optional<String> sessionName)
             implements Principal {}
 
     /** An account's root identity: {@code id} empty = the profile's own account. */

@@ -20,7 +20,7 @@ public record Bucket(
         Managed<Boolean> blockPublicAccess,
         Managed<CorsConfiguration> cors,
         Managed<List<LifecycleRule>> lifecycle,
-        Managed<PolicyDocument> policy,
+        Managed<PolicySpec> policy,
         Managed<Map<String, String>> tags,
         Managed<Logging> logging,
         Managed<Referer> referer,

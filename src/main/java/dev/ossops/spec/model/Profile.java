@@ -16,7 +16,7 @@ public record Profile(
         Map<String, Bucket> buckets,
         Ram ram,
         Cdn cdn,
-        Optional<Uploader> uploader,
+        Optional<UploaderSpec> uploader,
         Optional<Lock> lock,
         Optional<Serve> serve,
         Map<String, AccessAssertion> access) {

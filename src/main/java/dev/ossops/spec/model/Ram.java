@@ -15,15 +15,12 @@ public record Ram(Map<String, Policy> policies, Map<String, Role> roles, Map<Str
 
     /** A custom policy: a document, or generated from the uploader section ({@code document} empty). */
     public record Policy(
-            String name,
-            Optional<String> description,
-            Optional<PolicyDocument> document,
-            boolean generateForUploader) {}
+            String name, Optional<String> description, Optional<PolicySpec> document, boolean generateForUploader) {}
 
     public record Role(
             String name,
             Optional<String> description,
-            PolicyDocument trust,
+            PolicySpec trust,
             long maxSessionDuration,
             List<String> policies) {
         public Role {

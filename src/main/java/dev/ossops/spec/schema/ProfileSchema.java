@@ -37,6 +37,12 @@ public final class ProfileSchema {
         return StringShape.text(description);
     }
 
+    /** A map of {@code value} by name, each name in {@code nameFormat}. */
+    private static MapShape byName(
+            String description, String nameDescription, StringShape.Format nameFormat, Shape value) {
+        return MapShape.of(description, StringShape.formatted(nameDescription, nameFormat), value);
+    }
+
     private static BooleanShape bool(String description) {
         return new BooleanShape(description);
     }
@@ -158,60 +164,47 @@ public final class ProfileSchema {
                             REPLICATION_RULE)))
             .build();
 
+    /** The policies a role or user has attached, custom or system. */
+    private static final ListShape ATTACHED_POLICIES = ListShape.of(
+            "Attached policies (custom or system).", StringShape.formatted("A policy name.", Formats.RAM_POLICY_NAME));
+
+    private static final ObjectShape RAM_POLICY = ObjectShape.builder(
+                    "RamPolicy", "A custom policy: exactly one of document or generate.")
+            .optional("description", text("Policy description."))
+            .optional("document", new DocumentShape("policy", DocumentSchemas.POLICY))
+            .optional(
+                    "generate",
+                    StringShape.oneOf(
+                            "Derive the least-privilege policy of a section.", "generator", List.of("uploader")))
+            .build();
+
+    private static final ObjectShape RAM_ROLE = ObjectShape.builder("RamRole", "A RAM role.")
+            .optional("description", text("Role description."))
+            .required("trust", new DocumentShape("trust policy", DocumentSchemas.POLICY))
+            .optional("maxSessionDuration", IntegerShape.between("Longest STS session, seconds.", 3600, 43200))
+            .optional("policies", ATTACHED_POLICIES)
+            .build();
+
+    private static final ObjectShape RAM_USER = ObjectShape.builder(
+                    "RamUser", "A RAM user (AccessKeys are never managed here).")
+            .optional("displayName", text("Display name."))
+            .optional("policies", ATTACHED_POLICIES)
+            .build();
+
     private static final ObjectShape RAM = ObjectShape.builder("Ram", "RAM policies, roles and users.")
             .optional(
-                    "policies",
-                    MapShape.of(
-                            "Custom policies by name.",
-                            StringShape.formatted("Policy name.", Formats.RAM_POLICY_NAME),
-                            ObjectShape.builder("RamPolicy", "A custom policy: exactly one of document or generate.")
-                                    .optional("description", text("Policy description."))
-                                    .optional("document", new DocumentShape("policy", DocumentSchemas.POLICY))
-                                    .optional(
-                                            "generate",
-                                            StringShape.oneOf(
-                                                    "Derive the least-privilege policy of a section.",
-                                                    "generator",
-                                                    List.of("uploader")))
-                                    .build()))
-            .optional(
-                    "roles",
-                    MapShape.of(
-                            "Roles by name.",
-                            StringShape.formatted("Role name.", Formats.RAM_ROLE_NAME),
-                            ObjectShape.builder("RamRole", "A RAM role.")
-                                    .optional("description", text("Role description."))
-                                    .required("trust", new DocumentShape("trust policy", DocumentSchemas.POLICY))
-                                    .optional(
-                                            "maxSessionDuration",
-                                            IntegerShape.between("Longest STS session, seconds.", 3600, 43200))
-                                    .optional(
-                                            "policies",
-                                            ListShape.of(
-                                                    "Attached policies (custom or system).",
-                                                    StringShape.formatted("A policy name.", Formats.RAM_POLICY_NAME)))
-                                    .build()))
-            .optional(
-                    "users",
-                    MapShape.of(
-                            "Users by name.",
-                            StringShape.formatted("User name.", Formats.RAM_USER_NAME),
-                            ObjectShape.builder("RamUser", "A RAM user (AccessKeys are never managed here).")
-                                    .optional("displayName", text("Display name."))
-                                    .optional(
-                                            "policies",
-                                            ListShape.of(
-                                                    "Attached policies (custom or system).",
-                                                    StringShape.formatted("A policy name.", Formats.RAM_POLICY_NAME)))
-                                    .build()))
+                    "policies", byName("Custom policies by name.", "Policy name.", Formats.RAM_POLICY_NAME, RAM_POLICY))
+            .optional("roles", byName("Roles by name.", "Role name.", Formats.RAM_ROLE_NAME, RAM_ROLE))
+            .optional("users", byName("Users by name.", "User name.", Formats.RAM_USER_NAME, RAM_USER))
             .build();
 
     private static final ObjectShape CDN = ObjectShape.builder("Cdn", "Alibaba Cloud CDN.")
             .optional(
                     "domains",
-                    MapShape.of(
+                    byName(
                             "Accelerated domains by name.",
-                            StringShape.formatted("Domain name.", Formats.DOMAIN_NAME),
+                            "Domain name.",
+                            Formats.DOMAIN_NAME,
                             ObjectShape.builder("CdnDomain", "An accelerated domain.")
                                     .required(
                                             "type",
@@ -486,9 +479,6 @@ public final class ProfileSchema {
             .optional("serve", SERVE)
             .optional(
                     "access",
-                    MapShape.of(
-                            "Access assertions by name.",
-                            StringShape.formatted("Assertion name.", Formats.ASSERTION_NAME),
-                            ACCESS_ASSERTION))
+                    byName("Access assertions by name.", "Assertion name.", Formats.ASSERTION_NAME, ACCESS_ASSERTION))
             .build();
 }

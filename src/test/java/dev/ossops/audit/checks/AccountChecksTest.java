@@ -11,7 +11,7 @@ import dev.ossops.audit.RamState.PolicyKind;
 import dev.ossops.audit.RamState.PrincipalKind;
 import dev.ossops.audit.Unknown;
 import dev.ossops.spec.model.Cdn;
-import dev.ossops.spec.model.Uploader;
+import dev.ossops.spec.model.UploaderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -260,8 +260,8 @@ class AccountChecksTest {
                         "private"));
     }
 
-    private static Uploader uploader(Long expires) {
-        return new Uploader(
+    private static UploaderSpec uploader(Long expires) {
+        return new UploaderSpec(
                 "media",
                 Optional.empty(),
                 Optional.empty(),

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How {@code ossops upload} names and limits objects. Absent optionals mean the uploader's defaults.
+ * How {@code ossops upload} names and limits objects: the profile's {@code uploader} section, from which the CLI
+ * builds {@code upload.UploaderSettings}. Absent optionals mean the uploader's defaults.
  *
  * @param postObjectAcl the object ACL {@code ossops post-policy} forms pin ({@code private} when absent)
  */
-public record Uploader(
+public record UploaderSpec(
         String bucket,
         Optional<String> prefix,
         Optional<String> keyLayout,
@@ -19,7 +20,7 @@ public record Uploader(
         Optional<String> filenameMode,
         Optional<String> postObjectAcl) {
 
-    public Uploader {
+    public UploaderSpec {
         allowedContentTypes = List.copyOf(allowedContentTypes);
     }
 }

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A RAM or bucket policy ({@code Version} "1"). Single values are normalised to one-item lists. */
-public record PolicyDocument(String version, List<Statement> statements) {
+/**
+ * A RAM or bucket policy as the profile writes it ({@code Version} "1"). Single values are normalised to one-item
+ * lists. {@code policy.PolicyDocument} is the parsed form the evaluator reads.
+ */
+public record PolicySpec(String version, List<Statement> statements) {
 
-    public PolicyDocument {
+    public PolicySpec {
         statements = List.copyOf(statements);
     }
 
