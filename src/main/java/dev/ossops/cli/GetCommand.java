@@ -17,6 +17,7 @@ import dev.ossops.upload.TransferException;
 import dev.ossops.upload.TransferProgress;
 import dev.ossops.upload.TransferSlots;
 import dev.ossops.upload.UploadException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +71,7 @@ final class GetCommand extends BaseCommand {
             names = "--parallel",
             paramLabel = "N",
             description = "Ranged GETs in flight, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+    @Nullable
     Integer parallel;
 
     @Option(
@@ -108,6 +110,7 @@ final class GetCommand extends BaseCommand {
             paramLabel = "REGION",
             description = "Without -p: the region of oss:// buckets (default: each bucket's location, "
                     + "asked with GetBucketLocation).")
+    @Nullable
     String region;
 
     @Option(
@@ -115,6 +118,7 @@ final class GetCommand extends BaseCommand {
             paramLabel = "URL",
             description = "Without -p: one OSS endpoint for every bucket, e.g. an emulator's "
                     + "http://127.0.0.1:9000 (default: the public endpoints).")
+    @Nullable
     URI endpoint;
 
     @Override

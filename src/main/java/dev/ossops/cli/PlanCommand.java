@@ -5,6 +5,7 @@ import dev.ossops.plan.JsonRenderer;
 import dev.ossops.plan.Plan;
 import dev.ossops.plan.PlanFile;
 import dev.ossops.plan.TextRenderer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,7 @@ final class PlanCommand extends BaseCommand {
             names = "--out",
             paramLabel = "FILE",
             description = "Also save the plan (JSON, with live fingerprints) for `ossops apply FILE`.")
+    @Nullable
     Path out;
 
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
