@@ -95,10 +95,8 @@ final class GetCommand extends BaseCommand {
             description = "Signature version for oss:// downloads: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Option(
             names = {"-f", "--force"},
@@ -133,8 +131,7 @@ final class GetCommand extends BaseCommand {
                 parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
                 force);
         TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
-        TransferProgress progress =
-                quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, CliEnvironment.onTerminal());
+        TransferProgress progress = quietOption.progress(err);
         boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
         Optional<UploaderSession> opened = needsSession
                 ? Optional.of(session.openForDownload(
@@ -179,7 +176,7 @@ final class GetCommand extends BaseCommand {
             transfers.values().forEach(OssTransfer::close);
             opened.ifPresent(UploaderSession::close);
         }
-        if (!quiet) {
+        if (!quietOption.quiet) {
             err.println("downloaded " + (parsed.size() - failed) + ", failed " + failed);
         }
         err.flush();

@@ -166,10 +166,8 @@ final class UploadCommand extends BaseCommand {
             description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Option(
             names = "--to",
@@ -245,8 +243,7 @@ final class UploadCommand extends BaseCommand {
                     // Dates in keys are the uploader's local date, as the Dify plugin writes them.
                     Clock.system(ZoneId.systemDefault()),
                     UUID::randomUUID);
-            TransferProgress progress =
-                    quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, CliEnvironment.onTerminal());
+            TransferProgress progress = quietOption.progress(err);
             long started = System.nanoTime();
             List<Uploader.Outcome> outcomes;
             try (OssTransfer transfer = OssTransfer.create(
@@ -291,7 +288,7 @@ final class UploadCommand extends BaseCommand {
                 err.println(notice);
                 err.flush();
             });
-            if (!quiet) {
+            if (!quietOption.quiet) {
                 String adapted = slots.controller().pinned()
                         ? ""
                         : "; " + slots.controller().limit() + " transfers in flight at the end";
@@ -338,7 +335,7 @@ final class UploadCommand extends BaseCommand {
                 Backoff.DEFAULT,
                 Backoff.Sleeper.REAL,
                 notice -> {
-                    if (!quiet) {
+                    if (!quietOption.quiet) {
                         err.println(notice);
                         err.flush();
                     }
