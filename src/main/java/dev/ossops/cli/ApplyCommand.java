@@ -87,9 +87,7 @@ final class ApplyCommand extends BaseCommand {
         CliEnvironment env = env();
         PrintWriter out = out();
         PrintWriter err = err();
-        if (parallelism < 1) {
-            throw invalid("--parallelism must be at least 1, got " + parallelism);
-        }
+        requireAtLeastOne("--parallelism", parallelism);
         Optional<PlanFile> saved = Optional.empty();
         if (planFile != null) {
             try {

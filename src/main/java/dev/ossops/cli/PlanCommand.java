@@ -76,12 +76,8 @@ final class PlanCommand extends BaseCommand {
         CliEnvironment env = env();
         PrintWriter stdout = out();
         PrintWriter stderr = err();
-        if (inventoryLimit < 1) {
-            throw invalid("--inventory-limit must be at least 1, got " + inventoryLimit);
-        }
-        if (parallelism < 1) {
-            throw invalid("--parallelism must be at least 1, got " + parallelism);
-        }
+        requireAtLeastOne("--inventory-limit", inventoryLimit);
+        requireAtLeastOne("--parallelism", parallelism);
         // Refused before live state is read: a plan that cannot be saved is a plan to run again.
         Optional<String> unwritable = out == null ? Optional.empty() : Failures.unwritable(out);
         if (unwritable.isPresent()) {
