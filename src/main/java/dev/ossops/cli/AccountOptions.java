@@ -1,6 +1,7 @@
 package dev.ossops.cli;
 
 import dev.ossops.spec.Regions;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ final class AccountOptions {
             names = {"-p", "--profile"},
             paramLabel = "PROFILE",
             description = "The profile whose endpoint, region and credentials to use.")
+    @Nullable
     Path profile;
 
     @Option(
@@ -25,6 +27,7 @@ final class AccountOptions {
             description = "Without -p: the region to connect to, e.g. cn-hangzhou; credentials come from the"
                     + " environment (ALIBABA_CLOUD_ACCESS_KEY_ID, OSS_ACCESS_KEY_ID), else the aliyun CLI's"
                     + " current profile.")
+    @Nullable
     String region;
 
     @Option(
@@ -32,6 +35,7 @@ final class AccountOptions {
             paramLabel = "URL",
             description = "Without -p: one endpoint for every service, e.g. an emulator's http://127.0.0.1:9000"
                     + " (default: the region's public endpoints).")
+    @Nullable
     URI endpoint;
 
     /** The session these options name; {@code command} is the subcommand, for the messages. */

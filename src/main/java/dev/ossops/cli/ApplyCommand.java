@@ -16,6 +16,7 @@ import dev.ossops.plan.Plan;
 import dev.ossops.plan.PlanFile;
 import dev.ossops.plan.PlanFileException;
 import dev.ossops.plan.TextRenderer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,9 +49,11 @@ final class ApplyCommand extends BaseCommand {
             names = {"-p", "--profile"},
             paramLabel = "PROFILE",
             description = "The profile file; with PLANFILE, overrides the path saved in it.")
+    @Nullable
     Path profile;
 
     @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved with `ossops plan --out`.")
+    @Nullable
     Path planFile;
 
     @Option(
@@ -69,6 +72,7 @@ final class ApplyCommand extends BaseCommand {
                 "Break the profile's lock (lock:) left by an apply that "
                         + "died: delete it only if its id is ID, then exit without applying."
             })
+    @Nullable
     String forceUnlock;
 
     @Option(
@@ -83,18 +87,18 @@ final class ApplyCommand extends BaseCommand {
         CliEnvironment env = env();
         PrintWriter out = out();
         PrintWriter err = err();
-        if (parallelism < 1) {
-            throw invalid("--parallelism must be at least 1, got " + parallelism);
-        }
-        Optional<PlanFile> saved;
-        try {
-            saved = planFile == null ? Optional.empty() : Optional.of(PlanFile.parse(readPlanFile()));
-        } catch (PlanFileException e) {
-            err.println("error: " + planFile + ": " + e.getMessage()
-                    + (looksLikeProfile(planFile)
-                            ? "; to apply a profile, give it with -p: ossops apply -p " + planFile
-                            : ""));
-            return ExitCodes.ERROR;
+        requireAtLeastOne("--parallelism", parallelism);
+        Optional<PlanFile> saved = Optional.empty();
+        if (planFile != null) {
+            try {
+                saved = Optional.of(PlanFile.parse(readPlanFile(planFile)));
+            } catch (PlanFileException e) {
+                err.println("error: " + planFile + ": " + e.getMessage()
+                        + (looksLikeProfile(planFile)
+                                ? "; to apply a profile, give it with -p: ossops apply -p " + planFile
+                                : ""));
+                return ExitCodes.ERROR;
+            }
         }
         Path profilePath = profile != null
                 ? profile
@@ -107,7 +111,7 @@ final class ApplyCommand extends BaseCommand {
             out.println();
             Optional<ApplyLock> lock = session.lock(env.clock());
             if (forceUnlock != null) {
-                return forceUnlock(lock, out, err);
+                return forceUnlock(lock, forceUnlock, out, err);
             }
             session.caller();
             if (lock.isEmpty()) {
@@ -121,7 +125,7 @@ final class ApplyCommand extends BaseCommand {
     }
 
     /** The saved plan's text; a file that cannot be read is named with why, and with where plans come from. */
-    private String readPlanFile() {
+    private static String readPlanFile(Path planFile) {
         if (Files.isDirectory(planFile)) {
             throw new Failures.FileProblem("cannot read the plan file " + planFile
                     + ": it is a directory; give the file that " + "ossops plan --out FILE saved");
@@ -143,12 +147,12 @@ final class ApplyCommand extends BaseCommand {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
-    private int forceUnlock(Optional<ApplyLock> lock, PrintWriter out, PrintWriter err) {
+    private static int forceUnlock(Optional<ApplyLock> lock, String lockId, PrintWriter out, PrintWriter err) {
         if (lock.isEmpty()) {
             err.println("error: the profile has no lock: key, so there is no lock to break");
             return ExitCodes.ERROR;
         }
-        LockRecord broken = lock.get().forceUnlock(forceUnlock);
+        LockRecord broken = lock.get().forceUnlock(lockId);
         out.println("Broke lock " + broken.id() + " held by " + broken.who() + " since " + broken.taken()
                 + "; nothing was applied.");
         return ExitCodes.OK;

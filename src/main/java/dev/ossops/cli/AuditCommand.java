@@ -18,6 +18,7 @@ import dev.ossops.cloud.CloudException;
 import dev.ossops.common.ErrorCode;
 import dev.ossops.common.OssopsException;
 import dev.ossops.upload.LocalNames;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,6 +67,7 @@ final class AuditCommand extends BaseCommand {
             paramLabel = "NAMES",
             hideParamSyntax = true,
             description = "Audit only these buckets, comma-separated (default: every bucket of the account).")
+    @Nullable
     List<String> buckets;
 
     @Option(
@@ -87,6 +89,7 @@ final class AuditCommand extends BaseCommand {
             names = "--ignore-file",
             paramLabel = "FILE",
             description = "Suppressions (check, resource, reason, expires).")
+    @Nullable
     Path ignoreFile;
 
     @Option(
@@ -100,12 +103,14 @@ final class AuditCommand extends BaseCommand {
             names = "--fix",
             paramLabel = "DIR",
             description = "Write profile fixes for the findings into DIR, for review and `ossops plan`.")
+    @Nullable
     Path fixDir;
 
     @Option(names = "--force", description = "With --fix, overwrite files that already exist in DIR.")
     boolean force;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Nullable
     Path out;
 
     @Override
@@ -168,7 +173,7 @@ final class AuditCommand extends BaseCommand {
                 info.println("Wrote the " + format + " report to " + out);
             }
             if (fixDir != null) {
-                writeFixes(Fixes.from(report.findings()), info);
+                writeFixes(Fixes.from(report.findings()), fixDir, info);
             }
             stdout.flush();
             return exitCode(report.outcome(threshold.get()));
@@ -208,7 +213,7 @@ final class AuditCommand extends BaseCommand {
     }
 
     /** Writes every file or none: existing files are refused before anything is written, unless --force. */
-    private void writeFixes(Fixes.FixSet fixes, PrintWriter info) throws IOException {
+    private void writeFixes(Fixes.FixSet fixes, Path fixDir, PrintWriter info) throws IOException {
         if (fixes.files().isEmpty()) {
             info.println("No fixes to write: there are no findings.");
             return;

@@ -37,6 +37,13 @@ abstract class BaseCommand implements Callable<Integer> {
         return new InvalidValue(spec.commandLine(), message);
     }
 
+    /** Rejects, as {@link #invalid} does, a count that makes no sense below 1 such as --parallelism. */
+    final void requireAtLeastOne(String option, long value) {
+        if (value < 1) {
+            throw invalid(option + " must be at least 1, got " + value);
+        }
+    }
+
     /**
      * A value picocli parsed and the command rejects. It takes picocli's path for bad command lines (exit 1), but
      * its message names the option and what it takes, so {@link Main} prints it as one line without the pointer to

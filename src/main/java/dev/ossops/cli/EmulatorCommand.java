@@ -11,9 +11,11 @@ import dev.ossops.emulator.datadir.RootKeyFile;
 import dev.ossops.emulator.fault.FaultPlan;
 import dev.ossops.upload.ByteSize;
 import dev.ossops.upload.UploadException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -64,6 +66,7 @@ public final class EmulatorCommand extends BaseCommand {
             paramLabel = "ID",
             description = "A fixed root AccessKey id, with a secret; it replaces the data dir's credentials (also "
                     + ROOT_KEY_ID_VARIABLE + "; default: the data dir's random key).")
+    @Nullable
     String rootKeyId;
 
     @Option(
@@ -72,12 +75,14 @@ public final class EmulatorCommand extends BaseCommand {
             description =
                     "The fixed root AccessKey secret. Other users see it in the process list: prefer --root-key-secret-file or "
                             + ROOT_KEY_SECRET_VARIABLE + ".")
+    @Nullable
     String rootKeySecret;
 
     @Option(
             names = "--root-key-secret-file",
             paramLabel = "FILE",
             description = "A file whose first line is the fixed root AccessKey secret.")
+    @Nullable
     Path rootKeySecretFile;
 
     @Option(
@@ -236,7 +241,7 @@ public final class EmulatorCommand extends BaseCommand {
                     ByteSize.parse(totalBandwidth));
         } catch (IllegalArgumentException | UploadException e) {
             // The flags' values, checked by the config and fault plan themselves.
-            throw invalid(e.getMessage());
+            throw invalid(String.valueOf(e.getMessage()));
         }
         Emulator emulator = new Emulator(config);
         emulator.faults().set(faults);
@@ -308,17 +313,15 @@ public final class EmulatorCommand extends BaseCommand {
     }
 
     private static String firstLine(Path file) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.findFirst()
-                    .map(String::strip)
-                    .orElseThrow(() -> new IllegalArgumentException("--root-key-secret-file " + file + " is empty"));
+        // readLine rather than Files.lines, which would wrap a read or decoding error in an UncheckedIOException.
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = reader.readLine();
+            if (line == null) {
+                throw new IllegalArgumentException("--root-key-secret-file " + file + " is empty");
+            }
+            return line.strip();
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read --root-key-secret-file " + file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(
-                    "cannot read --root-key-secret-file " + file + ": "
-                            + e.getCause().getMessage(),
-                    e);
         }
     }
 }

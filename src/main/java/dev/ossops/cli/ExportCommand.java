@@ -4,6 +4,7 @@ import dev.ossops.apply.export.Export;
 import dev.ossops.apply.export.ExportTargetException;
 import dev.ossops.apply.export.ProfileWriter;
 import dev.ossops.cloud.CloudException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ final class ExportCommand extends BaseCommand {
             paramLabel = "NAMES",
             hideParamSyntax = true,
             description = "Export only these buckets, comma-separated (default: every bucket of the account).")
+    @Nullable
     List<String> buckets;
 
     @Option(

@@ -31,9 +31,9 @@ final class Failures {
             return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         if (e instanceof UncheckedIOException unchecked) {
-            return Optional.of(
+            return Optional.ofNullable(
                     unchecked.getCause() instanceof FileSystemException fs
-                                    && unchecked.getMessage().equals(fs.toString())
+                                    && fs.toString().equals(unchecked.getMessage())
                             ? describe(fs)
                             : unchecked.getMessage());
         }

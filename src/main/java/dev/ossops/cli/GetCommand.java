@@ -17,6 +17,7 @@ import dev.ossops.upload.TransferException;
 import dev.ossops.upload.TransferProgress;
 import dev.ossops.upload.TransferSlots;
 import dev.ossops.upload.UploadException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +71,7 @@ final class GetCommand extends BaseCommand {
             names = "--parallel",
             paramLabel = "N",
             description = "Ranged GETs in flight, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+    @Nullable
     Integer parallel;
 
     @Option(
@@ -93,10 +95,8 @@ final class GetCommand extends BaseCommand {
             description = "Signature version for oss:// downloads: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Option(
             names = {"-f", "--force"},
@@ -108,6 +108,7 @@ final class GetCommand extends BaseCommand {
             paramLabel = "REGION",
             description = "Without -p: the region of oss:// buckets (default: each bucket's location, "
                     + "asked with GetBucketLocation).")
+    @Nullable
     String region;
 
     @Option(
@@ -115,6 +116,7 @@ final class GetCommand extends BaseCommand {
             paramLabel = "URL",
             description = "Without -p: one OSS endpoint for every bucket, e.g. an emulator's "
                     + "http://127.0.0.1:9000 (default: the public endpoints).")
+    @Nullable
     URI endpoint;
 
     @Override
@@ -129,8 +131,7 @@ final class GetCommand extends BaseCommand {
                 parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
                 force);
         TransferSlots slots = new TransferSlots(ParallelismController.of(options.parallel()));
-        TransferProgress progress =
-                quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, CliEnvironment.onTerminal());
+        TransferProgress progress = quietOption.progress(err);
         boolean needsSession = parsed.stream().anyMatch(ObjectUrl::needsCredentials);
         Optional<UploaderSession> opened = needsSession
                 ? Optional.of(session.openForDownload(
@@ -175,7 +176,7 @@ final class GetCommand extends BaseCommand {
             transfers.values().forEach(OssTransfer::close);
             opened.ifPresent(UploaderSession::close);
         }
-        if (!quiet) {
+        if (!quietOption.quiet) {
             err.println("downloaded " + (parsed.size() - failed) + ", failed " + failed);
         }
         err.flush();

@@ -60,7 +60,11 @@ public final class Main {
     boolean noColor;
 
     /** The process environment, or what a test passes to {@link #run(String[], PrintWriter, PrintWriter, CliEnvironment)}. */
-    CliEnvironment environment;
+    final CliEnvironment environment;
+
+    private Main(CliEnvironment environment) {
+        this.environment = environment;
+    }
 
     public static void main(String[] args) {
         // What bypasses picocli's writer (a dying thread's stack trace) is redacted too.
@@ -138,9 +142,7 @@ public final class Main {
 
     static CommandLine newCommandLine(
             PrintWriter out, PrintWriter err, CliEnvironment environment, List<String> subcommands) {
-        Main root = new Main();
-        root.environment = environment;
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(new Main(environment));
         // Before the settings below: picocli hands them only to the subcommands present.
         for (String name : subcommands) {
             cli.addSubcommand(name, subcommand(name));

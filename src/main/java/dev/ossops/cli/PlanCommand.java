@@ -5,6 +5,7 @@ import dev.ossops.plan.JsonRenderer;
 import dev.ossops.plan.Plan;
 import dev.ossops.plan.PlanFile;
 import dev.ossops.plan.TextRenderer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,7 @@ final class PlanCommand extends BaseCommand {
             names = "--out",
             paramLabel = "FILE",
             description = "Also save the plan (JSON, with live fingerprints) for `ossops apply FILE`.")
+    @Nullable
     Path out;
 
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
@@ -74,12 +76,8 @@ final class PlanCommand extends BaseCommand {
         CliEnvironment env = env();
         PrintWriter stdout = out();
         PrintWriter stderr = err();
-        if (inventoryLimit < 1) {
-            throw invalid("--inventory-limit must be at least 1, got " + inventoryLimit);
-        }
-        if (parallelism < 1) {
-            throw invalid("--parallelism must be at least 1, got " + parallelism);
-        }
+        requireAtLeastOne("--inventory-limit", inventoryLimit);
+        requireAtLeastOne("--parallelism", parallelism);
         // Refused before live state is read: a plan that cannot be saved is a plan to run again.
         Optional<String> unwritable = out == null ? Optional.empty() : Failures.unwritable(out);
         if (unwritable.isPresent()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.upload.ByteSize;
 import dev.ossops.upload.PostPolicy;
 import dev.ossops.upload.UploaderSettings;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +31,7 @@ final class PostPolicyCommand extends BaseCommand {
             names = "--max-size",
             paramLabel = "N",
             description = "Largest upload, e.g. 10MiB (default: the uploader's maxSizeBytes, else 5 GiB).")
+    @Nullable
     String maxSize;
 
     @Option(

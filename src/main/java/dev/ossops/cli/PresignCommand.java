@@ -7,6 +7,7 @@ import dev.ossops.cloud.upload.SignatureVersion;
 import dev.ossops.upload.ObjectKeys;
 import dev.ossops.upload.UploadException;
 import dev.ossops.upload.UploaderSettings;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,12 +49,14 @@ final class PresignCommand extends BaseCommand {
             names = "--expires",
             paramLabel = "S",
             description = "Lifetime in seconds (default: the uploader's URL expiry, 86400).")
+    @Nullable
     Long expires;
 
     @Option(
             names = "--content-type",
             paramLabel = "T",
             description = "PUT only: the content type the upload must send (default: application/octet-stream).")
+    @Nullable
     String contentType;
 
     @Option(

@@ -7,6 +7,7 @@ import dev.ossops.cloud.credentials.CredentialsException;
 import dev.ossops.cloud.credentials.EcsRamRoleCredentialSource;
 import dev.ossops.cloud.credentials.EnvCredentialSource;
 import dev.ossops.spec.model.Profile;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Files;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class ProfileConnections {
     }
 
     /** A profile of the aliyun CLI's config file ({@code null}: its current profile); mode EcsRamRole reads the metadata service. */
-    static AliyunCliCredentialSource aliyunCli(Map<String, String> environment, String profileName) {
+    static AliyunCliCredentialSource aliyunCli(Map<String, String> environment, @Nullable String profileName) {
         return new AliyunCliCredentialSource(
                 AliyunCliCredentialSource.defaultConfigFile(environment),
                 profileName,

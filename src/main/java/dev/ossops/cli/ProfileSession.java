@@ -48,6 +48,7 @@ import dev.ossops.spec.model.Ram;
 import dev.ossops.spec.tree.PropertyPath;
 import dev.ossops.upload.KeyLayout;
 import dev.ossops.upload.MinimalPolicy;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -80,13 +81,14 @@ final class ProfileSession implements AutoCloseable {
     private final List<String> header;
     private final int connectionLines;
     /** The account's id and Block Public Access, read once when access assertions need them; null until then. */
-    private Optional<String> accountId;
-
-    private Optional<Boolean> accountBlockPublicAccess;
+    private @Nullable AccountFacts account;
     /** RPC clients made for audit (RAM, STS, CDN), shut down on close. */
     private final List<PopClient> popClients = new ArrayList<>();
 
-    private RamModel.CallerIdentity caller;
+    private RamModel.@Nullable CallerIdentity caller;
+
+    /** What {@link #readAccount} found; each part empty when its read failed. */
+    private record AccountFacts(Optional<String> accountId, Optional<Boolean> blockPublicAccess) {}
 
     private ProfileSession(
             Scope scope,
@@ -324,31 +326,35 @@ final class ProfileSession implements AutoCloseable {
         if (p.access().isEmpty()) {
             return options;
         }
-        readAccount();
-        return options.withAccount(accountId, accountBlockPublicAccess);
+        AccountFacts facts = readAccount();
+        return options.withAccount(facts.accountId(), facts.blockPublicAccess());
     }
 
     /**
      * What access assertions need and no profile manages. A failed read leaves it empty: the assertions that depend
      * on it then say their answer is unknown.
      */
-    private void readAccount() {
-        if (accountId != null) {
-            return;
+    private AccountFacts readAccount() {
+        if (account != null) {
+            return account;
         }
+        Optional<String> accountId;
         try {
             accountId = Optional.of(
                     new IdentityGateway(pop(PopProduct.STS)).callerIdentity().accountId());
         } catch (CloudException e) {
             accountId = Optional.empty();
         }
+        Optional<Boolean> blockPublicAccess;
         try {
             // Not configured means off.
-            accountBlockPublicAccess =
+            blockPublicAccess =
                     Optional.of(oss.accountBlockPublicAccess(profile().region()).orElse(false));
         } catch (CloudException e) {
-            accountBlockPublicAccess = Optional.empty();
+            blockPublicAccess = Optional.empty();
         }
+        account = new AccountFacts(accountId, blockPublicAccess);
+        return account;
     }
 
     @Override

@@ -65,7 +65,7 @@ final class ServeCommand extends BaseCommand {
             try {
                 keys = ApiKeys.load(serve.apiKeyVariables(), serve.apiKeysFile(), env().variables());
             } catch (IllegalArgumentException e) {
-                throw new UploadException(e.getMessage());
+                throw new UploadException(String.valueOf(e.getMessage()));
             }
             if (!address.isLoopbackAddress()) {
                 err.println(

@@ -1,5 +1,6 @@
 package dev.ossops.cli;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -13,12 +14,14 @@ final class SessionOptions {
             names = {"-p", "--profile"},
             paramLabel = "PROFILE",
             description = "The profile file; without it QWEN_TMP_OSS_* configure the command.")
+    @Nullable
     Path profile;
 
     @Option(
             names = "--env-file",
             paramLabel = "FILE",
             description = "A .env file read under the environment (no profile).")
+    @Nullable
     Path envFile;
 
     UploaderSession open(Map<String, String> environment) {

@@ -18,6 +18,7 @@ import dev.ossops.upload.dashscope.Backoff;
 import dev.ossops.upload.dashscope.DashscopeClient;
 import dev.ossops.upload.dashscope.DashscopeUpload;
 import dev.ossops.upload.dashscope.DashscopeUploader;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,12 +64,14 @@ final class UploadCommand extends BaseCommand {
             names = "--key",
             paramLabel = "KEY",
             description = "The object key (one file only); replaces the key layout.")
+    @Nullable
     String key;
 
     @Option(
             names = "--prefix",
             paramLabel = "P",
             description = "Key prefix (default: the profile's, else qwencloud-uploads).")
+    @Nullable
     String prefix;
 
     @Option(
@@ -80,6 +83,7 @@ final class UploadCommand extends BaseCommand {
                 "(default: the profile's keyLayout or dirMode, else",
                 "{prefix}/{date}/{uuid}_{filename})."
             })
+    @Nullable
     String dirMode;
 
     @Option(
@@ -87,12 +91,14 @@ final class UploadCommand extends BaseCommand {
             paramLabel = "MODE",
             description = "filename | filename_timestamp: how {filename} is written"
                     + " (default: the profile's filenameMode, else filename).")
+    @Nullable
     String filenameMode;
 
     @Option(
             names = "--expires",
             paramLabel = "SECONDS",
             description = "Lifetime of the printed URL (default: the profile's, else 86400).")
+    @Nullable
     Long expires;
 
     @Option(
@@ -123,6 +129,7 @@ final class UploadCommand extends BaseCommand {
             paramLabel = "N",
             description =
                     "Transfers in flight, parts and files, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+    @Nullable
     Integer parallel;
 
     @Option(
@@ -130,6 +137,7 @@ final class UploadCommand extends BaseCommand {
             paramLabel = "SIZE",
             description =
                     "Multipart part size, e.g. 16MiB (default: a 128th of the file, 8 MiB to 64 MiB, more above 625 GiB).")
+    @Nullable
     String partSize;
 
     @Option(
@@ -148,6 +156,7 @@ final class UploadCommand extends BaseCommand {
                 "so a rerun from anywhere resumes",
                 "(default: ~/.ossops/checkpoints)."
             })
+    @Nullable
     Path checkpointDir;
 
     @Option(
@@ -157,10 +166,8 @@ final class UploadCommand extends BaseCommand {
             description = "Signature version: v1 or v4 (default: ${DEFAULT-VALUE}).")
     String sign;
 
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Option(
             names = "--to",
@@ -174,12 +181,14 @@ final class UploadCommand extends BaseCommand {
             names = "--model",
             paramLabel = "MODEL",
             description = "With --to dashscope: the model the files are for, e.g. qwen-vl-plus.")
+    @Nullable
     String model;
 
     @Option(
             names = "--dashscope-endpoint",
             paramLabel = "URL",
             description = "With --to dashscope: where DashScope is (default: https://dashscope.aliyuncs.com).")
+    @Nullable
     URI dashscopeEndpoint;
 
     /** Options of the OSS uploader that mean nothing for DashScope, whose policy fixes bucket, key and lifetime. */
@@ -234,8 +243,7 @@ final class UploadCommand extends BaseCommand {
                     // Dates in keys are the uploader's local date, as the Dify plugin writes them.
                     Clock.system(ZoneId.systemDefault()),
                     UUID::randomUUID);
-            TransferProgress progress =
-                    quiet ? TransferProgress.NONE : ProgressPrinter.forStream(err, CliEnvironment.onTerminal());
+            TransferProgress progress = quietOption.progress(err);
             long started = System.nanoTime();
             List<Uploader.Outcome> outcomes;
             try (OssTransfer transfer = OssTransfer.create(
@@ -280,7 +288,7 @@ final class UploadCommand extends BaseCommand {
                 err.println(notice);
                 err.flush();
             });
-            if (!quiet) {
+            if (!quietOption.quiet) {
                 String adapted = slots.controller().pinned()
                         ? ""
                         : "; " + slots.controller().limit() + " transfers in flight at the end";
@@ -322,11 +330,12 @@ final class UploadCommand extends BaseCommand {
         DashscopeClient client = new DashscopeClient(
                 http,
                 dashscopeEndpoint == null ? DashscopeClient.DEFAULT_ENDPOINT : dashscopeEndpoint,
-                env.get(ApiKeys.VARIABLE),
+                // Unset reads as blank, which the client refuses with the message that names the variable.
+                env.getOrDefault(ApiKeys.VARIABLE, ""),
                 Backoff.DEFAULT,
                 Backoff.Sleeper.REAL,
                 notice -> {
-                    if (!quiet) {
+                    if (!quietOption.quiet) {
                         err.println(notice);
                         err.flush();
                     }

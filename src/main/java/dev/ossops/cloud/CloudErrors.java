@@ -3,6 +3,7 @@ package dev.ossops.cloud;
 import com.aliyun.oss.OSSException;
 import com.aliyuncs.exceptions.ServerException;
 import dev.ossops.cloud.credentials.Secrets;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public final class CloudErrors {
         return Secrets.redact(text);
     }
 
-    private static String firstLine(String s) {
+    private static String firstLine(@Nullable String s) {
         if (s == null) {
             return "";
         }

@@ -2,6 +2,7 @@ package dev.ossops.cloud;
 
 import dev.ossops.common.ErrorCode;
 import dev.ossops.common.OssopsException;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
 
@@ -10,10 +11,10 @@ import java.util.Optional;
  * gave one, and a message that never contains a secret or a presigned query string.
  */
 public final class CloudException extends OssopsException {
-    private final String code;
+    private final @Nullable String code;
     private final int attempts;
 
-    public CloudException(String message, String code, int attempts, Throwable cause) {
+    public CloudException(String message, @Nullable String code, int attempts, @Nullable Throwable cause) {
         super(ErrorCode.CLOUD_REQUEST_FAILED, message, cause);
         this.code = code;
         this.attempts = attempts;

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.PopClient;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -177,29 +179,48 @@ public final class CdnGateway {
     }
 
     static CdnModel.Domain toDomain(DescribeCdnDomainDetailResponse.GetDomainDetailModel d) {
-        List<CdnModel.Source> sources = d.getSourceModels() == null
-                ? List.of()
-                : d.getSourceModels().stream()
-                        .map(s -> new CdnModel.Source(
-                                s.getType(),
-                                s.getContent(),
-                                Optional.ofNullable(s.getPort()),
-                                Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
-                        .toList();
-        return new CdnModel.Domain(d.getDomainName(), d.getCdnType(), d.getDomainStatus(), sources);
+        return domain(
+                d.getDomainName(),
+                d.getCdnType(),
+                d.getDomainStatus(),
+                d.getSourceModels(),
+                s -> source(s.getType(), s.getContent(), s.getPort(), s.getPriority()));
     }
 
     static CdnModel.Domain toDomain(DescribeUserDomainsResponse.PageData d) {
-        List<CdnModel.Source> sources = d.getSources() == null
-                ? List.of()
-                : d.getSources().stream()
-                        .map(s -> new CdnModel.Source(
-                                s.getType(),
-                                s.getContent(),
-                                Optional.ofNullable(s.getPort()),
-                                Optional.ofNullable(s.getPriority()).filter(p -> !p.isEmpty())))
-                        .toList();
-        return new CdnModel.Domain(d.getDomainName(), d.getCdnType(), d.getDomainStatus(), sources);
+        return domain(
+                d.getDomainName(),
+                d.getCdnType(),
+                d.getDomainStatus(),
+                d.getSources(),
+                s -> source(s.getType(), s.getContent(), s.getPort(), s.getPriority()));
+    }
+
+    /**
+     * A domain as the detail call and the listing both describe it, each with its own SDK class for an origin: no
+     * origin list reads as none.
+     */
+    private static <S> CdnModel.Domain domain(
+            String name,
+            String cdnType,
+            String status,
+            @Nullable List<S> sources,
+            Function<S, CdnModel.Source> source) {
+        return new CdnModel.Domain(
+                name,
+                cdnType,
+                status,
+                sources == null ? List.of() : sources.stream().map(source).toList());
+    }
+
+    /** An origin; an empty priority reads as none. */
+    private static CdnModel.Source source(
+            String type, String content, @Nullable Integer port, @Nullable String priority) {
+        return new CdnModel.Source(
+                type,
+                content,
+                Optional.ofNullable(port),
+                Optional.ofNullable(priority).filter(p -> !p.isEmpty()));
     }
 
     static CdnModel.Config toConfig(DescribeCdnDomainConfigsResponse.DomainConfig c) {

@@ -3,6 +3,7 @@ package dev.ossops.cloud.credentials;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public final class AliyunCliCredentialSource implements CredentialSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path configFile;
-    private final String profileName;
+    private final @Nullable String profileName;
     private final Function<String, CredentialSource> ecsRoleSource;
 
     /**
@@ -32,7 +33,7 @@ public final class AliyunCliCredentialSource implements CredentialSource {
      * @param ecsRoleSource makes the source for mode EcsRamRole from the profile's role name
      */
     public AliyunCliCredentialSource(
-            Path configFile, String profileName, Function<String, CredentialSource> ecsRoleSource) {
+            Path configFile, @Nullable String profileName, Function<String, CredentialSource> ecsRoleSource) {
         this.configFile = configFile;
         this.profileName = profileName;
         this.ecsRoleSource = ecsRoleSource;

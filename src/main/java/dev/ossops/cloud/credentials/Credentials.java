@@ -1,5 +1,7 @@
 package dev.ossops.cloud.credentials;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,10 +13,11 @@ import java.util.Optional;
 public final class Credentials {
     private final String accessKeyId;
     private final String accessKeySecret;
-    private final String securityToken;
-    private final Instant expiration;
+    private final @Nullable String securityToken;
+    private final @Nullable Instant expiration;
 
-    private Credentials(String accessKeyId, String accessKeySecret, String securityToken, Instant expiration) {
+    private Credentials(
+            String accessKeyId, String accessKeySecret, @Nullable String securityToken, @Nullable Instant expiration) {
         if (accessKeyId == null || accessKeyId.isBlank()) {
             throw new IllegalArgumentException("AccessKey id is empty");
         }
@@ -34,7 +37,7 @@ public final class Credentials {
 
     /** Temporary credentials; {@code securityToken} may be null for an AccessKey pair that expires. */
     public static Credentials temporary(
-            String accessKeyId, String accessKeySecret, String securityToken, Instant expiration) {
+            String accessKeyId, String accessKeySecret, @Nullable String securityToken, @Nullable Instant expiration) {
         return new Credentials(accessKeyId, accessKeySecret, securityToken, expiration);
     }
 

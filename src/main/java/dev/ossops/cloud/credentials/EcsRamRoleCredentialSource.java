@@ -2,6 +2,7 @@ package dev.ossops.cloud.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,10 +27,10 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI metadataService;
-    private final String roleName;
+    private final @Nullable String roleName;
     private final HttpClient http;
 
-    public EcsRamRoleCredentialSource(URI metadataService, String roleName) {
+    public EcsRamRoleCredentialSource(URI metadataService, @Nullable String roleName) {
         this.metadataService = metadataService;
         this.roleName = roleName == null || roleName.isBlank() ? null : roleName;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -63,7 +64,7 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
     }
 
     /** Hardened mode: a metadata token, or null when the service does not issue them. */
-    private String sessionToken() {
+    private @Nullable String sessionToken() {
         HttpRequest request = HttpRequest.newBuilder(metadataService.resolve("/latest/api/token"))
                 .timeout(TIMEOUT)
                 .header("X-aliyun-ecs-metadata-token-ttl-seconds", "21600")
@@ -73,7 +74,7 @@ public final class EcsRamRoleCredentialSource implements CredentialSource {
         return response.statusCode() == 200 ? response.body().trim() : null;
     }
 
-    private String get(String path, String token) {
+    private String get(String path, @Nullable String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(metadataService.resolve(path))
                 .timeout(TIMEOUT)
                 .GET();

@@ -1,5 +1,7 @@
 package dev.ossops.cloud.credentials;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -42,7 +44,7 @@ public final class EnvCredentialSource implements CredentialSource {
                 .anyMatch(name -> value(name) != null);
     }
 
-    private Credentials pair(String idName, String secretName, String tokenName) {
+    private @Nullable Credentials pair(String idName, String secretName, String tokenName) {
         String id = value(idName);
         String secret = value(secretName);
         if (id == null && secret == null) {
@@ -56,7 +58,7 @@ public final class EnvCredentialSource implements CredentialSource {
         return token == null ? Credentials.of(id, secret) : Credentials.temporary(id, secret, token, null);
     }
 
-    private String value(String name) {
+    private @Nullable String value(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v.trim();
     }

@@ -1,5 +1,7 @@
 package dev.ossops.cloud.credentials;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,7 @@ public final class RefreshingCredentialSource implements CredentialSource {
     private final CredentialSource delegate;
     private final Duration refreshAhead;
     private final Clock clock;
-    private Credentials current;
+    private @Nullable Credentials current;
 
     public RefreshingCredentialSource(CredentialSource delegate, Duration refreshAhead, Clock clock) {
         this.delegate = delegate;

@@ -1,6 +1,7 @@
 package dev.ossops.cloud.credentials;
 
 import dev.ossops.common.AccessKeys;
+import org.jspecify.annotations.Nullable;
 
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -71,7 +72,7 @@ public final class Secrets {
      * hex bytes dropped; bare STS tokens, DashScope keys and AccessKey secrets replaced; AccessKey ids masked.
      * Null becomes the empty string.
      */
-    public static String redact(String text) {
+    public static String redact(@Nullable String text) {
         if (text == null) {
             return "";
         }

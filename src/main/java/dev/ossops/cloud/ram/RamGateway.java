@@ -36,6 +36,7 @@ import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateUserRequest;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.PopClient;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -247,13 +248,10 @@ public final class RamGateway {
         return allPages(marker -> {
             ListPoliciesRequest request = new ListPoliciesRequest();
             request.setPolicyType(policyType);
-            request.setMaxItems(LIST_PAGE);
-            request.setMarker(marker);
-            ListPoliciesResponse page = client.call("ListPolicies " + policyType, request);
-            return new Page(
-                    page.getPolicies().stream()
-                            .map(ListPoliciesResponse.Policy::getPolicyName)
-                            .toList(),
+            ListPoliciesResponse page = listPage("ListPolicies " + policyType, request, marker);
+            return Page.of(
+                    page.getPolicies(),
+                    ListPoliciesResponse.Policy::getPolicyName,
                     page.getIsTruncated(),
                     page.getMarker());
         });
@@ -267,37 +265,40 @@ public final class RamGateway {
     /** The names of every RAM user (ListUsers, page by page). */
     public List<String> userNames() {
         return allPages(marker -> {
-            ListUsersRequest request = new ListUsersRequest();
-            request.setMaxItems(LIST_PAGE);
-            request.setMarker(marker);
-            ListUsersResponse page = client.call("ListUsers", request);
-            return new Page(
-                    page.getUsers().stream()
-                            .map(ListUsersResponse.User::getUserName)
-                            .toList(),
-                    page.getIsTruncated(),
-                    page.getMarker());
+            ListUsersResponse page = listPage("ListUsers", new ListUsersRequest(), marker);
+            return Page.of(
+                    page.getUsers(), ListUsersResponse.User::getUserName, page.getIsTruncated(), page.getMarker());
         });
     }
 
     /** The names of every RAM role (ListRoles, page by page). */
     public List<String> roleNames() {
         return allPages(marker -> {
-            ListRolesRequest request = new ListRolesRequest();
-            request.setMaxItems(LIST_PAGE);
-            request.setMarker(marker);
-            ListRolesResponse page = client.call("ListRoles", request);
-            return new Page(
-                    page.getRoles().stream()
-                            .map(ListRolesResponse.Role::getRoleName)
-                            .toList(),
-                    page.getIsTruncated(),
-                    page.getMarker());
+            ListRolesResponse page = listPage("ListRoles", new ListRolesRequest(), marker);
+            return Page.of(
+                    page.getRoles(), ListRolesResponse.Role::getRoleName, page.getIsTruncated(), page.getMarker());
         });
     }
 
     /** One page of a RAM listing: its names, and the marker of the next page when it is truncated. */
-    private record Page(List<String> names, Boolean truncated, String marker) {}
+    private record Page(
+            List<String> names, Boolean truncated, @Nullable String marker) {
+        static <T> Page of(List<T> items, Function<T, String> name, Boolean truncated, @Nullable String marker) {
+            return new Page(items.stream().map(name).toList(), truncated, marker);
+        }
+    }
+
+    /**
+     * One page of a listing after {@code marker} (none: the first). MaxItems and Marker are set by name, as
+     * {@link #attachment} sets its parameters, so one method serves every listing's request class.
+     */
+    private <T extends AcsResponse> T listPage(String what, AcsRequest<T> request, @Nullable String marker) {
+        request.putQueryParameter("MaxItems", LIST_PAGE);
+        if (marker != null) {
+            request.putQueryParameter("Marker", marker);
+        }
+        return client.call(what, request);
+    }
 
     /** Follows RAM's Marker / IsTruncated paging from the first page ({@code null} marker) to the last. */
     private static List<String> allPages(Function<String, Page> fetch) {
