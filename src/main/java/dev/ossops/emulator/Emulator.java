@@ -52,6 +52,7 @@ import dev.ossops.emulator.service.ReplicationService;
 import dev.ossops.emulator.service.ReplicationWorker;
 import dev.ossops.emulator.service.StoredConfigs;
 import dev.ossops.emulator.store.DiskStore;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,11 +104,15 @@ public final class Emulator implements AutoCloseable {
     private final TrafficShaper shaper;
     private final Faults faults;
     private final RequestStats stats = new RequestStats();
-    private HttpServerLoop server;
-    private ReplicationWorker replication;
-    private TemporaryFiles temporaryFiles;
-    private DataDirLock dataDirLock;
-    private RootKey rootKey;
+    /** What a started emulator holds until it is closed; null before start and after close. */
+    private @Nullable Running running;
+
+    private record Running(
+            HttpServerLoop server,
+            ReplicationWorker replication,
+            TemporaryFiles temporaryFiles,
+            DataDirLock dataDirLock,
+            RootKey rootKey) {}
 
     public Emulator(EmulatorConfig config) {
         this(config, id -> Optional.empty(), BucketConfigRegistry.defaults(), Clock.systemUTC());
@@ -146,7 +151,7 @@ public final class Emulator implements AutoCloseable {
      * @throws DataDirInUseException when another emulator serves the data dir
      */
     public synchronized Emulator start() {
-        if (server != null) {
+        if (running != null) {
             throw new IllegalStateException("emulator already started");
         }
         DataDirLock lock = DataDirLock.acquire(config.dataDir(), clock.instant());
@@ -257,13 +262,9 @@ public final class Emulator implements AutoCloseable {
             throw e;
         }
         self.set(endpoint);
-        server = bound;
-        replication = replicationWorker;
-        dataDirLock = lock;
-        rootKey = key;
-        replication.start();
-        temporaryFiles = dashscope.temporaryFiles();
-        temporaryFiles.start();
+        running = new Running(bound, replicationWorker, dashscope.temporaryFiles(), lock, key);
+        replicationWorker.start();
+        running.temporaryFiles().start();
         LOG.log(System.Logger.Level.DEBUG, "emulator listening on " + endpoint + " for accounts " + accounts);
     }
 
@@ -276,18 +277,19 @@ public final class Emulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}, with the port actually bound. */
     public synchronized URI endpoint() {
-        if (server == null) {
+        if (running == null) {
             throw new IllegalStateException("emulator not started");
         }
-        return URI.create("http://" + EmulatorConfig.BIND_ADDRESS + ":" + server.port());
+        return URI.create(
+                "http://" + EmulatorConfig.BIND_ADDRESS + ":" + running.server().port());
     }
 
     /** The root AccessKey pair in force: the configured one, else the data dir's ({@link RootKeyFile}). */
     public synchronized RootKey rootKey() {
-        if (server == null) {
+        if (running == null) {
             throw new IllegalStateException("emulator not started");
         }
-        return rootKey;
+        return running.rootKey();
     }
 
     /** Every account served, the first (signed for by {@link #rootKey()}) first. */
@@ -315,13 +317,14 @@ public final class Emulator implements AutoCloseable {
     /** Stops accepting requests and closes open connections. */
     @Override
     public synchronized void close() {
-        if (server == null) {
+        Running stopping = running;
+        if (stopping == null) {
             return;
         }
-        server.close();
-        server = null;
-        replication.close();
-        temporaryFiles.close();
-        dataDirLock.close();
+        stopping.server().close();
+        running = null;
+        stopping.replication().close();
+        stopping.temporaryFiles().close();
+        stopping.dataDirLock().close();
     }
 }

@@ -6,6 +6,7 @@ import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.rpc.CredentialLookup;
 import dev.ossops.emulator.rpc.CredentialRefusal;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -188,9 +189,9 @@ public final class Authenticator {
             SignableRequest request,
             Credential key,
             String keyId,
-            String dateOrExpires,
+            @Nullable String dateOrExpires,
             Set<String> additional,
-            String signatureParameter,
+            @Nullable String signatureParameter,
             String provided) {
         for (String name : additional) {
             if (request.header(name).isEmpty()) {
@@ -213,7 +214,7 @@ public final class Authenticator {
     }
 
     /** A field that must be present and not empty, with the EC of each failure. */
-    private static String required(String value, OssError missing, OssError empty) {
+    private static String required(@Nullable String value, OssError missing, OssError empty) {
         if (value == null) {
             throw new OssException(missing);
         }
@@ -224,7 +225,7 @@ public final class Authenticator {
     }
 
     /** V2's AdditionalHeaders: names without empty entries; in the header an empty list is an error of its own. */
-    private static SortedSet<String> v2AdditionalHeaders(String list, boolean header) {
+    private static SortedSet<String> v2AdditionalHeaders(@Nullable String list, boolean header) {
         if (list == null) {
             return new TreeSet<>();
         }
@@ -322,7 +323,7 @@ public final class Authenticator {
         return Caller.signedFor(key, scope.region());
     }
 
-    private static SortedSet<String> additionalHeaders(String list) {
+    private static SortedSet<String> additionalHeaders(@Nullable String list) {
         TreeSet<String> names = new TreeSet<>();
         if (list != null) {
             for (String name : list.split(";", -1)) {

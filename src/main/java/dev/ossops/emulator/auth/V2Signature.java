@@ -1,6 +1,7 @@
 package dev.ossops.emulator.auth;
 
 import dev.ossops.common.Digests;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -28,16 +29,19 @@ public final class V2Signature {
      * @param excludedParameter the query parameter that carries the signature itself, or null
      */
     public static String stringToSign(
-            SignableRequest request, String dateOrExpires, Set<String> additionalHeaders, String excludedParameter) {
+            SignableRequest request,
+            @Nullable String dateOrExpires,
+            Set<String> additionalHeaders,
+            @Nullable String excludedParameter) {
         return stringToSign(request, dateOrExpires, additionalHeaders, excludedParameter, Encoding.RFC_3986);
     }
 
     /** As above, with the resource and parameters encoded as {@code encoding} does it. */
     static String stringToSign(
             SignableRequest request,
-            String dateOrExpires,
+            @Nullable String dateOrExpires,
             Set<String> additionalHeaders,
-            String excludedParameter,
+            @Nullable String excludedParameter,
             Encoding encoding) {
         StringBuilder out = new StringBuilder();
         out.append(request.method()).append('\n');
@@ -60,7 +64,8 @@ public final class V2Signature {
     }
 
     /** The encoded path, then every query parameter (encoded, sorted by encoded name; bare when the value is empty). */
-    static String canonicalizedResource(SignableRequest request, String excludedParameter, Encoding encoding) {
+    static String canonicalizedResource(
+            SignableRequest request, @Nullable String excludedParameter, Encoding encoding) {
         TreeMap<String, String> params = new TreeMap<>();
         for (Map.Entry<String, String> p : request.query()) {
             if (!p.getKey().equals(excludedParameter)) {

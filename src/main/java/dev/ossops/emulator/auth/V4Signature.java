@@ -1,6 +1,7 @@
 package dev.ossops.emulator.auth;
 
 import dev.ossops.common.Digests;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,10 @@ public final class V4Signature {
      * @param excludedParameter the query parameter that carries the signature itself, or null
      */
     public static String canonicalRequest(
-            SignableRequest request, Set<String> additionalHeaders, String excludedParameter, String hashedPayload) {
+            SignableRequest request,
+            Set<String> additionalHeaders,
+            @Nullable String excludedParameter,
+            String hashedPayload) {
         StringBuilder out = new StringBuilder();
         out.append(request.method()).append('\n');
         out.append(encode(request.resourcePath()).replace("%2F", "/")).append('\n');

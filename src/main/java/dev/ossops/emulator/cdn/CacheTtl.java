@@ -1,5 +1,7 @@
 package dev.ossops.emulator.cdn;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -110,7 +112,7 @@ public final class CacheTtl {
         return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
-    private static Optional<Instant> httpDate(String value) {
+    private static Optional<Instant> httpDate(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }

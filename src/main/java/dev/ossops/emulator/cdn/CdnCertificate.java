@@ -1,5 +1,7 @@
 package dev.ossops.emulator.cdn;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A domain's HTTPS certificate as DescribeDomainCertificateInfo reports it; the private key is
  * not kept, the emulator never terminates TLS. Dates are ISO-8601 UTC text, null when unknown.
@@ -7,9 +9,9 @@ package dev.ossops.emulator.cdn;
 record CdnCertificate(
         String certName,
         String certType,
-        String certId,
+        @Nullable String certId,
         String certDomainName,
-        String certOrg,
-        String certStartTime,
-        String certExpireTime,
+        @Nullable String certOrg,
+        @Nullable String certStartTime,
+        @Nullable String certExpireTime,
         String certUpdateTime) {}

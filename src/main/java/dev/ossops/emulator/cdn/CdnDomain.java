@@ -1,5 +1,7 @@
 package dev.ossops.emulator.cdn;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +15,7 @@ record CdnDomain(
         long domainId,
         String cdnType,
         String scope,
-        String description,
+        @Nullable String description,
         String resourceGroupId,
         List<CdnSource> sources,
         String status,
@@ -21,7 +23,7 @@ record CdnDomain(
         String gmtCreated,
         String gmtModified,
         String sslProtocol,
-        CdnCertificate certificate) {
+        @Nullable CdnCertificate certificate) {
     static final String ONLINE = "online";
     static final String OFFLINE = "offline";
     static final String CONFIGURING = "configuring";
@@ -58,7 +60,7 @@ record CdnDomain(
                 certificate);
     }
 
-    CdnDomain withCertificate(String newSslProtocol, CdnCertificate newCertificate, String now) {
+    CdnDomain withCertificate(String newSslProtocol, @Nullable CdnCertificate newCertificate, String now) {
         return new CdnDomain(
                 domainName,
                 domainId,

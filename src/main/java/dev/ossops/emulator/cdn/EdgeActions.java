@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -110,7 +111,8 @@ final class EdgeActions {
             List<CdnDomain> withCertificate = domain.certificate() == null ? List.of() : List.of(domain);
             ObjectNode out = RpcJson.object();
             out.set("CertInfos", RpcJson.list("CertInfo", withCertificate, d -> {
-                CdnCertificate c = d.certificate();
+                CdnCertificate c =
+                        Objects.requireNonNull(d.certificate(), "only a domain with a certificate is listed");
                 ObjectNode node = RpcJson.object();
                 node.put("DomainName", d.domainName());
                 node.put("CertName", c.certName());

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.cdn;
 
 import dev.ossops.policy.access.RefererRule;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,15 +104,15 @@ public final class EdgeDirectory {
         Optional<UrlAuth> urlAuth = function(configs, "aliauth")
                 .filter(c -> !"no_auth".equals(arg(c, "auth_type")))
                 .map(c -> new UrlAuth(
-                        arg(c, "auth_type"),
-                        arg(c, "auth_key1"),
+                        required(c, "auth_type"),
+                        required(c, "auth_key1"),
                         arg(c, "auth_key2"),
                         Long.parseLong(arg(c, "ali_auth_delta"))));
         List<CacheTtl.Rule> rules = new ArrayList<>();
         for (CdnConfig c : configs) {
             boolean byPath = c.functionName().equals("path_based_ttl_set");
             if (byPath || c.functionName().equals("filetype_based_ttl_set")) {
-                String values = byPath ? arg(c, "path") : arg(c, "file_type");
+                String values = byPath ? required(c, "path") : required(c, "file_type");
                 rules.add(new CacheTtl.Rule(
                         byPath,
                         List.of(values.split(",")),
@@ -145,7 +147,7 @@ public final class EdgeDirectory {
         return configs.stream().filter(c -> c.functionName().equals(name)).findFirst();
     }
 
-    private static String arg(CdnConfig config, String name) {
+    private static @Nullable String arg(CdnConfig config, String name) {
         return config.args().stream()
                 .filter(a -> a.argName().equals(name))
                 .map(CdnFunctionArg::argValue)
@@ -153,8 +155,13 @@ public final class EdgeDirectory {
                 .orElse(null);
     }
 
+    /** An argument {@link CdnFunctions} required when the configuration was set, so it is stored. */
+    private static String required(CdnConfig config, String name) {
+        return Objects.requireNonNull(arg(config, name), () -> config.functionName() + " is stored with " + name);
+    }
+
     private static RefererRule referer(CdnConfig config, boolean allowList, String listArg) {
         return new RefererRule(
-                allowList, List.of(arg(config, listArg).split(",")), "on".equals(arg(config, "allow_empty")));
+                allowList, List.of(required(config, listArg).split(",")), "on".equals(arg(config, "allow_empty")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.cdn;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +51,7 @@ public final class UrlAuth {
      * @param key2         the backup key, or null
      * @param deltaSeconds {@code ali_auth_delta}
      */
-    public UrlAuth(String type, String key1, String key2, long deltaSeconds) {
+    public UrlAuth(String type, String key1, @Nullable String key2, long deltaSeconds) {
         this.type = type;
         List<String> k = new ArrayList<>();
         k.add(key1);
@@ -61,8 +63,12 @@ public final class UrlAuth {
     }
 
     /** The outcome: the URL to fetch (path still percent-encoded as received, query without the signature), or why not. */
-    public record Verdict(boolean passed, String path, String query, String reason) {
-        static Verdict pass(String path, String query) {
+    public record Verdict(
+            boolean passed,
+            @Nullable String path,
+            @Nullable String query,
+            @Nullable String reason) {
+        static Verdict pass(String path, @Nullable String query) {
             return new Verdict(true, path, query, null);
         }
 
@@ -75,7 +81,7 @@ public final class UrlAuth {
      * @param rawPath  the request path as received (percent-encoded); the signature covers it as sent
      * @param rawQuery the query as received, or null
      */
-    public Verdict verify(String rawPath, String rawQuery, Instant now) {
+    public Verdict verify(String rawPath, @Nullable String rawQuery, Instant now) {
         return switch (type) {
             case "type_a" -> typeA(rawPath, rawQuery, now);
             case "type_b" -> typeB(rawPath, rawQuery, now);
@@ -84,7 +90,7 @@ public final class UrlAuth {
         };
     }
 
-    private Verdict typeA(String path, String query, Instant now) {
+    private Verdict typeA(String path, @Nullable String query, Instant now) {
         List<String> rest = new ArrayList<>();
         String authKey = null;
         if (query != null && !query.isEmpty()) {
@@ -119,7 +125,7 @@ public final class UrlAuth {
         return Verdict.pass(path, rest.isEmpty() ? null : String.join("&", rest));
     }
 
-    private Verdict typeB(String path, String query, Instant now) {
+    private Verdict typeB(String path, @Nullable String query, Instant now) {
         String[] parts = path.split("/", 4);
         if (parts.length < 4
                 || !B_TIME.matcher(parts[1]).matches()
@@ -143,7 +149,7 @@ public final class UrlAuth {
         return Verdict.pass(file, query);
     }
 
-    private Verdict typeC(String path, String query, Instant now) {
+    private Verdict typeC(String path, @Nullable String query, Instant now) {
         String[] parts = path.split("/", 4);
         if (parts.length < 4
                 || !MD5.matcher(parts[1]).matches()

@@ -8,13 +8,13 @@ import org.w3c.dom.Element;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -268,9 +268,9 @@ public final class ReplicationCodec {
         locations.forEach(l -> w.element("Location", l));
         if (!transferTypes.isEmpty()) {
             w.start("LocationTransferTypeConstraint");
-            new ArrayList<>(transferTypes.keySet()).stream().sorted().forEach(location -> {
+            new TreeMap<>(transferTypes).forEach((location, types) -> {
                 w.start("LocationTransferType").element("Location", location).start("TransferTypes");
-                transferTypes.get(location).forEach(t -> w.element("Type", t));
+                types.forEach(t -> w.element("Type", t));
                 w.end().end();
             });
             w.end();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.http.IncomingRequest;
 import dev.ossops.emulator.http.Reply;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -49,12 +50,12 @@ public final class DashscopeFront implements Function<IncomingRequest, Reply> {
 
     @Override
     public Reply apply(IncomingRequest incoming) {
-        if (!isPolicyRequest(incoming)) {
+        String authorization = incoming.header("Authorization");
+        if (!isPolicyRequest(incoming) || authorization == null) {
             return oss.apply(incoming);
         }
         String requestId = requestIds.get().toString();
-        String apiKey =
-                incoming.header("Authorization").substring(BEARER.length()).trim();
+        String apiKey = authorization.substring(BEARER.length()).trim();
         try {
             UploadPolicy p = policies.issue(apiKey, query(incoming.rawQuery()).get("model"), endpoint.get());
             ObjectNode body = JSON.createObjectNode();
@@ -91,7 +92,7 @@ public final class DashscopeFront implements Function<IncomingRequest, Reply> {
     }
 
     /** The query's parameters, first occurrence wins; a malformed escape leaves that parameter out. */
-    private static Map<String, String> query(String raw) {
+    private static Map<String, String> query(@Nullable String raw) {
         Map<String, String> params = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return params;

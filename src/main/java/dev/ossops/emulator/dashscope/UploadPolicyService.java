@@ -6,6 +6,7 @@ import dev.ossops.emulator.rpc.Credential;
 import dev.ossops.emulator.service.BucketService;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.store.DiskStore;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ public final class UploadPolicyService {
      *
      * @param endpoint the emulator's own URL as the client reached it; upload_host is the bucket under it
      */
-    public UploadPolicy issue(String apiKey, String model, URI endpoint) {
+    public UploadPolicy issue(String apiKey, @Nullable String model, URI endpoint) {
         if (apiKey == null || !config.apiKeys().contains(apiKey)) {
             throw new DashscopeException(DashscopeError.INVALID_API_KEY);
         }

@@ -33,11 +33,18 @@ public final class DataDirLock implements AutoCloseable {
     private final Optional<ServingRecord> replaced;
     private ServingRecord record;
 
-    private DataDirLock(Path dataDir, FileChannel channel, FileLock lock, Optional<ServingRecord> replaced) {
+    /** {@code starting} is this emulator's first record, which the caller writes at once. */
+    private DataDirLock(
+            Path dataDir,
+            FileChannel channel,
+            FileLock lock,
+            Optional<ServingRecord> replaced,
+            ServingRecord starting) {
         this.dataDir = dataDir;
         this.channel = channel;
         this.lock = lock;
         this.replaced = replaced;
+        this.record = starting;
     }
 
     public static Path of(Path dataDir) {
@@ -80,9 +87,10 @@ public final class DataDirLock implements AutoCloseable {
                 System.Logger.Level.INFO,
                 "data dir " + dataDir + " was last served by " + s.describe()
                         + ", which ended without stopping; this emulator takes it over"));
-        DataDirLock held = new DataDirLock(dataDir, channel, lock, stale);
+        ServingRecord starting = new ServingRecord(ProcessHandle.current().pid(), Optional.empty(), now);
+        DataDirLock held = new DataDirLock(dataDir, channel, lock, stale, starting);
         try {
-            held.write(new ServingRecord(ProcessHandle.current().pid(), Optional.empty(), now));
+            held.write(starting);
         } catch (RuntimeException e) {
             held.close();
             throw e;

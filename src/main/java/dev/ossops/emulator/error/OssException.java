@@ -16,6 +16,7 @@ public final class OssException extends RuntimeException {
     private final Map<String, String> details;
     private final Map<String, Map<String, String>> containers;
     private final Map<String, String> headers;
+    private final String message;
 
     public OssException(OssError error) {
         this(error, error.defaultMessage());
@@ -36,6 +37,7 @@ public final class OssException extends RuntimeException {
             Map<String, Map<String, String>> containers,
             Map<String, String> headers) {
         super(message, null, false, false);
+        this.message = message;
         this.error = error;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         Map<String, Map<String, String>> copied = new LinkedHashMap<>();
@@ -43,6 +45,12 @@ public final class OssException extends RuntimeException {
                 (name, children) -> copied.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(children))));
         this.containers = Collections.unmodifiableMap(copied);
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** The message of this occurrence, never null (Throwable's own may be). */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     public OssError error() {

@@ -26,8 +26,8 @@ public final class BucketRoutes {
     }
 
     Reply create(OssRequest r, Caller caller) {
-        buckets.create(caller, r.bucket(), r.headerOrNull("x-oss-acl"), () -> createConfiguration(r));
-        return Reply.empty(200).header("Location", "/" + r.bucket());
+        buckets.create(caller, r.requireBucket(), r.headerOrNull("x-oss-acl"), () -> createConfiguration(r));
+        return Reply.empty(200).header("Location", "/" + r.requireBucket());
     }
 
     private static BucketService.CreateConfiguration createConfiguration(OssRequest r) {
@@ -44,29 +44,29 @@ public final class BucketRoutes {
     }
 
     Reply delete(OssRequest r, Caller caller) {
-        buckets.delete(caller, r.bucket());
+        buckets.delete(caller, r.requireBucket());
         return Reply.empty(204);
     }
 
     Reply getAcl(OssRequest r, Caller caller) {
-        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_ACL);
+        BucketRecord bucket = buckets.get(caller, r.requireBucket(), OssAction.GET_BUCKET_ACL);
         return Reply.xml(200, BucketXml.acl(bucket.owner(), bucket.acl()));
     }
 
     Reply putAcl(OssRequest r, Caller caller) {
         String acl = r.headerOrNull("x-oss-acl");
-        buckets.putAcl(caller, r.bucket(), acl == null || acl.isBlank() ? null : acl);
+        buckets.putAcl(caller, r.requireBucket(), acl == null || acl.isBlank() ? null : acl);
         // OSS answers PutBucketAcl like PutBucket (its documented answers carry Location: /bucket).
-        return Reply.empty(200).header("Location", "/" + r.bucket());
+        return Reply.empty(200).header("Location", "/" + r.requireBucket());
     }
 
     Reply getPolicyStatus(OssRequest r, Caller caller) {
-        BucketConfigCodec.StoredConfig status = buckets.policyStatus(caller, r.bucket());
+        BucketConfigCodec.StoredConfig status = buckets.policyStatus(caller, r.requireBucket());
         return Reply.bytes(200, status.contentType(), status.body());
     }
 
     Reply getLocation(OssRequest r, Caller caller) {
-        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_LOCATION);
+        BucketRecord bucket = buckets.get(caller, r.requireBucket(), OssAction.GET_BUCKET_LOCATION);
         return Reply.xml(
                 200,
                 new XmlWriter()
@@ -75,7 +75,7 @@ public final class BucketRoutes {
     }
 
     Reply getInfo(OssRequest r, Caller caller) {
-        BucketRecord b = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_INFO);
+        BucketRecord b = buckets.get(caller, r.requireBucket(), OssAction.GET_BUCKET_INFO);
         XmlWriter xml = new XmlWriter()
                 .start("BucketInfo")
                 .start("Bucket")
@@ -116,7 +116,7 @@ public final class BucketRoutes {
     }
 
     Reply getStat(OssRequest r, Caller caller) {
-        BucketService.Stat stat = buckets.stat(caller, r.bucket());
+        BucketService.Stat stat = buckets.stat(caller, r.requireBucket());
         XmlWriter xml = new XmlWriter()
                 .start("BucketStat")
                 .element("Storage", stat.storage())
@@ -140,7 +140,7 @@ public final class BucketRoutes {
     }
 
     Reply getVersioning(OssRequest r, Caller caller) {
-        BucketRecord bucket = buckets.get(caller, r.bucket(), OssAction.GET_BUCKET_VERSIONING);
+        BucketRecord bucket = buckets.get(caller, r.requireBucket(), OssAction.GET_BUCKET_VERSIONING);
         XmlWriter xml = new XmlWriter()
                 .start("VersioningConfiguration")
                 .optional("Status", bucket.versioning())
@@ -149,7 +149,7 @@ public final class BucketRoutes {
     }
 
     Reply putVersioning(OssRequest r, Caller caller) {
-        buckets.putVersioning(caller, r.bucket(), () -> {
+        buckets.putVersioning(caller, r.requireBucket(), () -> {
             Element root = XmlReader.parse(r.document(DocumentLimits.SETTINGS), "VersioningConfiguration");
             return XmlReader.text(root, "Status").orElseThrow(() -> new OssException(OssError.MALFORMED_XML));
         });
@@ -157,17 +157,18 @@ public final class BucketRoutes {
     }
 
     Reply getConfig(OssRequest r, Caller caller, String subresource) {
-        StoredDocument document = buckets.getConfig(caller, r.bucket(), subresource);
+        StoredDocument document = buckets.getConfig(caller, r.requireBucket(), subresource);
         return Reply.bytes(200, document.contentType(), document.body());
     }
 
     Reply putConfig(OssRequest r, Caller caller, String subresource) {
-        buckets.putConfig(caller, r.bucket(), subresource, () -> r.document(DocumentLimits.configuration(subresource)));
+        buckets.putConfig(
+                caller, r.requireBucket(), subresource, () -> r.document(DocumentLimits.configuration(subresource)));
         return Reply.empty(200);
     }
 
     Reply deleteConfig(OssRequest r, Caller caller, String subresource) {
-        buckets.deleteConfig(caller, r.bucket(), subresource);
+        buckets.deleteConfig(caller, r.requireBucket(), subresource);
         return Reply.empty(204);
     }
 }

@@ -136,10 +136,11 @@ public final class CdnEdge implements Function<IncomingRequest, Reply> {
         String path = rawPath;
         if (domain.urlAuth().isPresent()) {
             UrlAuth.Verdict verdict = domain.urlAuth().get().verify(rawPath, incoming.rawQuery(), now);
-            if (!verdict.passed()) {
+            String passed = verdict.path();
+            if (!verdict.passed() || passed == null) {
                 return page(403, "Forbidden", verdict.reason() + ".");
             }
-            path = verdict.path();
+            path = passed;
         }
         if (domain.originBucket().isEmpty()) {
             return page(502, "Bad Gateway", "The domain's origin is not an emulator bucket (a source of type oss).");

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ final class ConditionKeys {
         return keys;
     }
 
-    private static void put(Map<String, List<String>> keys, String key, String value) {
+    private static void put(Map<String, List<String>> keys, String key, @Nullable String value) {
         if (value != null) {
             keys.put(key, List.of(value));
         }

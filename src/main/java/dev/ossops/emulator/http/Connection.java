@@ -1,6 +1,7 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.net.TrafficShaper;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -25,7 +26,11 @@ final class Connection {
     final TrafficShaper.ConnectionLink link;
 
     volatile State state = State.HEAD;
+    /** Registered with the selector while it waits for a head; null while a worker has it. */
+    @Nullable
     SelectionKey key;
+    /** Set while it waits for a head; null once the head is complete or refused. */
+    @Nullable
     RequestHeadParser parser;
     /** When it began waiting for its next request head (accepted, or back from a worker), in nanoseconds. */
     long waitingSince;
@@ -36,7 +41,10 @@ final class Connection {
     /** Bytes that arrived after a head: the body's start, or a pipelined request. */
     byte[] pending = NOTHING;
 
+    /** Set from a complete head until the worker has served it. */
+    @Nullable
     Exchange exchange;
+
     long lingerUntil;
     long lingered;
 

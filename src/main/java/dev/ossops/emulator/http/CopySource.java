@@ -2,10 +2,11 @@ package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code x-oss-copy-source} header: {@code /bucket/url-encoded-key[?versionId=id]}. */
-record CopySource(String bucket, String key, String versionId) {
-    static CopySource parse(String header) {
+record CopySource(String bucket, String key, @Nullable String versionId) {
+    static CopySource parse(@Nullable String header) {
         if (header == null || header.isEmpty()) {
             throw new OssException(
                     OssError.INVALID_ARGUMENT,

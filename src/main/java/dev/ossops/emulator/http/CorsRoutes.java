@@ -23,7 +23,7 @@ public final class CorsRoutes {
                         .filter(s -> !s.isEmpty())
                         .toList();
         Map<String, String> allowed = cors.preflight(
-                r.bucket(), r.headerOrNull("origin"), r.headerOrNull("access-control-request-method"), headers);
+                r.requireBucket(), r.headerOrNull("origin"), r.headerOrNull("access-control-request-method"), headers);
         Reply reply = Reply.empty(200);
         allowed.forEach(reply::header);
         return reply;

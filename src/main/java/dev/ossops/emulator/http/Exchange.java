@@ -1,6 +1,7 @@
 package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.error.OssError;
+import org.jspecify.annotations.Nullable;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -81,11 +82,11 @@ final class Exchange {
      * {@link RequestBodyException} the handler answers as the client's error.
      */
     private static final class TrackedBody extends FilterInputStream {
-        private OutputStream continueTo;
+        private @Nullable OutputStream continueTo;
         private boolean started;
         private boolean finished;
 
-        TrackedBody(InputStream body, OutputStream continueTo) {
+        TrackedBody(InputStream body, @Nullable OutputStream continueTo) {
             super(body);
             this.continueTo = continueTo;
         }

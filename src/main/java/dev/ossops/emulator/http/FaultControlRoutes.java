@@ -108,9 +108,10 @@ final class FaultControlRoutes {
             plan = json.readValue(body, FaultPlan.class);
         } catch (ValueInstantiationException e) {
             // The record's own validation message, without Jackson's location noise.
-            return problem(
-                    400,
-                    e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
+            Throwable cause = e.getCause();
+            String message = cause == null ? e.getOriginalMessage() : cause.getMessage();
+            // A message-less cause used to fail the reply itself (Map.of refuses null); it says what failed instead.
+            return problem(400, message == null ? "invalid fault plan" : message);
         } catch (JsonMappingException e) {
             return problem(400, "invalid fault plan: " + e.getOriginalMessage());
         } catch (IOException e) {

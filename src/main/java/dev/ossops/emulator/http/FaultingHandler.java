@@ -86,10 +86,13 @@ public final class FaultingHandler implements Function<IncomingRequest, Reply> {
         String api = apiNames.apply(request);
         stats.request(api);
         String partNumber = request.param("partNumber");
+        // Both APIs are selected by ?uploadId, so it is there whenever the name is one of them.
+        String uploadId = request.param("uploadId");
         if ((api.equals("UploadPart") || api.equals("UploadPartCopy"))
+                && uploadId != null
                 && partNumber != null
                 && partNumber.matches("\\d{1,5}")) {
-            stats.part(request.param("uploadId"), Integer.parseInt(partNumber));
+            stats.part(uploadId, Integer.parseInt(partNumber));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -47,13 +49,13 @@ final class ForcedDownload {
     /** Adds the forced-download headers to an object read when the rules call for them. */
     static void apply(Reply reply, OssRequest request, long bucketCreatedMillis) {
         if (viaDefaultDomain(request.host())
-                && applies(header(reply.headers(), "Content-Type"), request.key(), bucketCreatedMillis)) {
+                && applies(header(reply.headers(), "Content-Type"), request.requireKey(), bucketCreatedMillis)) {
             reply.header("Content-Disposition", "attachment").header("x-oss-force-download", "true");
         }
     }
 
     /** Whether OSS's rules force {@code key}, served as {@code contentType} (null: none), from a bucket created then. */
-    static boolean applies(String contentType, String key, long bucketCreatedMillis) {
+    static boolean applies(@Nullable String contentType, String key, long bucketCreatedMillis) {
         String type =
                 contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (WEB_PAGE_TYPES.contains(type) || WEB_PAGE_EXTENSIONS.contains(extension(key))) {
@@ -78,7 +80,7 @@ final class ForcedDownload {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String header(Map<String, String> headers, String name) {
+    private static @Nullable String header(Map<String, String> headers, String name) {
         for (Map.Entry<String, String> h : headers.entrySet()) {
             if (h.getKey().equalsIgnoreCase(name)) {
                 return h.getValue();

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +31,7 @@ final class Formats {
         return ISO.format(Instant.ofEpochMilli(millis - Math.floorMod(millis, 1000L)));
     }
 
-    static Instant parseHttpDate(String value) {
+    static @Nullable Instant parseHttpDate(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -43,15 +45,13 @@ final class Formats {
 
     /** Percent-encoded UTF-8 as OSS encodes keys: listings with encoding-type=url, x-oss-symlink-target. */
     static String url(String value) {
-        return value == null
-                ? null
-                : URLEncoder.encode(value, StandardCharsets.UTF_8)
-                        .replace("+", "%20")
-                        .replace("*", "%2A")
-                        .replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     static String quoted(String etag) {
-        return etag == null ? null : "\"" + etag + "\"";
+        return "\"" + etag + "\"";
     }
 }

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +15,7 @@ final class HostNames {
     private HostNames() {}
 
     /** The host name of a Host header value, lower case and without the port; empty when the value is not a host. */
-    static Optional<String> nameOf(String hostHeader) {
+    static Optional<String> nameOf(@Nullable String hostHeader) {
         if (hostHeader == null) {
             return Optional.empty();
         }

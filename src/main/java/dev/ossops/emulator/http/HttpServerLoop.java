@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -269,21 +270,25 @@ public final class HttpServerLoop implements AutoCloseable {
 
     /** Feeds bytes to the head parser; a complete head becomes an exchange ready for a worker. */
     private void consume(Connection c, byte[] bytes, int length, long now, List<Connection> ready) {
-        boolean started = c.parser.started();
+        RequestHeadParser parser = Objects.requireNonNull(c.parser, "a connection waiting for a head has a parser");
+        boolean started = parser.started();
         try {
-            int used = c.parser.feed(bytes, 0, length);
-            if (!started && c.parser.started()) {
+            int used = parser.feed(bytes, 0, length);
+            if (!started && parser.started()) {
                 c.headStartedAt = now;
             }
             if (used < 0) {
                 return;
             }
-            RequestHead head = c.parser.head();
+            RequestHead head = parser.head();
             c.exchange = new Exchange(head, head.framing(), handler);
             c.pending = Arrays.copyOfRange(bytes, used, length);
             c.parser = null;
             c.state = Connection.State.WORKER;
-            c.key.cancel();
+            SelectionKey key = c.key;
+            if (key != null) {
+                key.cancel();
+            }
             c.key = null;
             ready.add(c);
         } catch (ProtocolError e) {
@@ -320,14 +325,16 @@ public final class HttpServerLoop implements AutoCloseable {
         long idle = limits.idleTimeout().toNanos();
         for (Connection c : connections) {
             if (c.state == Connection.State.HEAD) {
-                if (c.parser.started() && now - c.headStartedAt > headDeadline) {
+                RequestHeadParser parser =
+                        Objects.requireNonNull(c.parser, "a connection waiting for a head has a parser");
+                if (parser.started() && now - c.headStartedAt > headDeadline) {
                     refuse(
                             c,
                             "The request head was not received within "
                                     + limits.headDeadline().toMillis() + " ms.",
                             408,
                             now);
-                } else if (!c.parser.started() && now - c.waitingSince > idle) {
+                } else if (!parser.started() && now - c.waitingSince > idle) {
                     close(c);
                 }
             } else if (c.state == Connection.State.LINGER && now - c.lingerUntil > 0) {
@@ -365,7 +372,8 @@ public final class HttpServerLoop implements AutoCloseable {
             ConnectionInput in = new ConnectionInput(c.pending, c.link.inbound(socket.getInputStream()), limits);
             OutputStream out = new BufferedOutputStream(c.link.outbound(socket.getOutputStream()), 16 * 1024);
             c.pending = Connection.NOTHING;
-            if (c.exchange.serve(in, out) && !closed) {
+            Exchange exchange = Objects.requireNonNull(c.exchange, "a connection handed to a worker has an exchange");
+            if (exchange.serve(in, out) && !closed) {
                 c.pending = in.unread();
                 c.exchange = null;
                 c.channel.configureBlocking(false);

@@ -12,7 +12,7 @@ public final class LoggingRoutes {
     }
 
     Reply put(OssRequest r, Caller caller) {
-        logging.put(caller, r.bucket(), () -> r.document(DocumentLimits.SETTINGS));
+        logging.put(caller, r.requireBucket(), () -> r.document(DocumentLimits.SETTINGS));
         return Reply.empty(200);
     }
 }

@@ -2,6 +2,7 @@ package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,11 @@ final class MultipartFormReader {
     private boolean finished;
 
     /** One form part: its field name, the file name when it is a file, its Content-Type, and its content. */
-    record Part(String name, String filename, String contentType, InputStream content) {
+    record Part(
+            String name,
+            @Nullable String filename,
+            @Nullable String contentType,
+            InputStream content) {
         void skip() {
             try {
                 content.transferTo(java.io.OutputStream.nullOutputStream());
@@ -72,7 +77,7 @@ final class MultipartFormReader {
     }
 
     /** The reader for a request whose Content-Type is multipart/form-data with a boundary, if it is one. */
-    static Optional<MultipartFormReader> of(String contentType, InputStream body) {
+    static Optional<MultipartFormReader> of(@Nullable String contentType, InputStream body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return Optional.empty();
         }
@@ -145,7 +150,7 @@ final class MultipartFormReader {
      * The form ended before its closing boundary, or the request body under it was cut short: a
      * form received incomplete is MalformedPOSTRequest to OSS (troubleshooting page 0006-00000104).
      */
-    private static RequestBodyException cutShort(IOException cause) {
+    private static RequestBodyException cutShort(@Nullable IOException cause) {
         return new RequestBodyException(
                 OssError.MALFORMED_POST_REQUEST, OssError.MALFORMED_POST_REQUEST.defaultMessage(), cause);
     }

@@ -11,6 +11,7 @@ import dev.ossops.emulator.store.PartRecord;
 import dev.ossops.emulator.store.UploadRecord;
 import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
 import java.net.URLEncoder;
@@ -31,11 +32,11 @@ public final class MultipartRoutes {
 
     Reply initiate(OssRequest r, Caller caller) {
         String encoding = ObjectRoutes.encodingType(r);
-        UploadRecord upload = multipart.initiate(caller, r.bucket(), r.key(), ObjectHeaders.write(r));
+        UploadRecord upload = multipart.initiate(caller, r.requireBucket(), r.requireKey(), ObjectHeaders.write(r));
         XmlWriter xml = new XmlWriter()
                 .start("InitiateMultipartUploadResult")
-                .element("Bucket", r.bucket())
-                .element("Key", ObjectRoutes.enc(r.key(), encoding))
+                .element("Bucket", r.requireBucket())
+                .element("Key", ObjectRoutes.enc(r.requireKey(), encoding))
                 .element("UploadId", upload.uploadId())
                 .optional("EncodingType", encoding)
                 .end();
@@ -45,9 +46,9 @@ public final class MultipartRoutes {
     Reply uploadPart(OssRequest r, Caller caller) {
         MultipartService.StoredPart stored = multipart.uploadPart(
                 caller,
-                r.bucket(),
-                r.key(),
-                r.param("uploadId"),
+                r.requireBucket(),
+                r.requireKey(),
+                r.routedBy("uploadId"),
                 r.param("partNumber"),
                 ThrottledInputStream.of(r.uploadBody(), TrafficLimit.of(r, shaper)),
                 r.headerOrNull("content-md5"));
@@ -62,9 +63,9 @@ public final class MultipartRoutes {
         CopySource source = CopySource.parse(r.headerOrNull("x-oss-copy-source"));
         MultipartService.StoredPart stored = multipart.uploadPartCopy(
                 caller,
-                r.bucket(),
-                r.key(),
-                r.param("uploadId"),
+                r.requireBucket(),
+                r.requireKey(),
+                r.routedBy("uploadId"),
                 r.param("partNumber"),
                 source.bucket(),
                 source.key(),
@@ -91,18 +92,18 @@ public final class MultipartRoutes {
                 ObjectHeaders.objectAcl(r),
                 "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectService.Written written =
-                multipart.complete(caller, r.bucket(), r.key(), r.param("uploadId"), completion);
+                multipart.complete(caller, r.requireBucket(), r.requireKey(), r.routedBy("uploadId"), completion);
         XmlWriter xml = new XmlWriter()
                 .start("CompleteMultipartUploadResult")
                 .optional("EncodingType", encoding)
                 .element("Location", location(r))
-                .element("Bucket", r.bucket())
-                .element("Key", ObjectRoutes.enc(r.key(), encoding))
-                .element("ETag", Formats.quoted(written.version().etag()))
+                .element("Bucket", r.requireBucket())
+                .element("Key", ObjectRoutes.enc(r.requireKey(), encoding))
+                .element("ETag", Formats.quoted(written.version().contentEtag()))
                 .end();
         return ObjectHeaders.encryption(
                         Reply.xml(200, xml.toXml()), written.version().headers())
-                .header("ETag", Formats.quoted(written.version().etag()))
+                .header("ETag", Formats.quoted(written.version().contentEtag()))
                 .header("x-oss-hash-crc64ecma", written.version().crc64())
                 .header(
                         "x-oss-version-id",
@@ -115,14 +116,14 @@ public final class MultipartRoutes {
      * key percent-encoded with {@code ~} as {@code %7E} and {@code /} as {@code %2F}.
      */
     private static String location(OssRequest r) {
-        String key = URLEncoder.encode(r.key(), StandardCharsets.UTF_8)
+        String key = URLEncoder.encode(r.requireKey(), StandardCharsets.UTF_8)
                 .replace("+", "%20")
                 .replace("*", "%2A");
-        return "http://" + r.host() + "/" + (r.virtualHosted() ? "" : r.bucket() + "/") + key;
+        return "http://" + r.host() + "/" + (r.virtualHosted() ? "" : r.requireBucket() + "/") + key;
     }
 
     /** The request's part list, or null for {@code x-oss-complete-all: yes} (every uploaded part). */
-    private static List<MultipartService.CompletedPart> parts(OssRequest r) {
+    private static @Nullable List<MultipartService.CompletedPart> parts(OssRequest r) {
         byte[] body = r.document(DocumentLimits.PART_OR_KEY_LIST);
         if ("yes".equals(r.headerOrNull("x-oss-complete-all"))) {
             // OSS lists the uploaded parts itself and refuses a part list besides (EC 0042-00000216).
@@ -146,7 +147,7 @@ public final class MultipartRoutes {
     }
 
     Reply abort(OssRequest r, Caller caller) {
-        multipart.abort(caller, r.bucket(), r.key(), r.param("uploadId"));
+        multipart.abort(caller, r.requireBucket(), r.requireKey(), r.routedBy("uploadId"));
         return Reply.empty(204);
     }
 
@@ -154,13 +155,13 @@ public final class MultipartRoutes {
         String encoding = ObjectRoutes.encodingType(r);
         int marker = parse(r.param("part-number-marker"), 0, 10000, "part-number-marker");
         int maxParts = parse(r.param("max-parts"), 1000, 10000, "max-parts");
-        MultipartService.PartPage page =
-                multipart.listParts(caller, r.bucket(), r.key(), r.param("uploadId"), marker, maxParts);
+        MultipartService.PartPage page = multipart.listParts(
+                caller, r.requireBucket(), r.requireKey(), r.routedBy("uploadId"), marker, maxParts);
         XmlWriter xml = new XmlWriter()
                 .start("ListPartsResult")
-                .element("Bucket", r.bucket())
+                .element("Bucket", r.requireBucket())
                 .optional("EncodingType", encoding)
-                .element("Key", ObjectRoutes.enc(r.key(), encoding))
+                .element("Key", ObjectRoutes.enc(r.requireKey(), encoding))
                 .element("UploadId", page.upload().uploadId())
                 .element("PartNumberMarker", marker)
                 .element(
@@ -190,11 +191,11 @@ public final class MultipartRoutes {
         String uploadIdMarker = r.param("upload-id-marker");
         // Documented: default 1000, at most 1000.
         int maxUploads = parse(r.param("max-uploads"), 1000, 1000, "max-uploads");
-        MultipartService.UploadPage page =
-                multipart.listUploads(caller, r.bucket(), prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+        MultipartService.UploadPage page = multipart.listUploads(
+                caller, r.requireBucket(), prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
         XmlWriter xml = new XmlWriter()
                 .start("ListMultipartUploadsResult")
-                .element("Bucket", r.bucket())
+                .element("Bucket", r.requireBucket())
                 .optional("EncodingType", encoding)
                 .element("KeyMarker", ObjectRoutes.enc(keyMarker == null ? "" : keyMarker, encoding))
                 .element("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
@@ -222,7 +223,7 @@ public final class MultipartRoutes {
         return Reply.xml(200, xml.end().toXml());
     }
 
-    private static int parse(String value, int fallback, int max, String name) {
+    private static int parse(@Nullable String value, int fallback, int max, String name) {
         if (value == null) {
             return fallback;
         }

@@ -7,6 +7,7 @@ import dev.ossops.emulator.service.ObjectWrite;
 import dev.ossops.emulator.service.RestoreStatus;
 import dev.ossops.emulator.service.ServerSideEncryption;
 import dev.ossops.emulator.store.ObjectVersion;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ final class ObjectHeaders {
      * header with no value for a null ACL, and OSS ignores it (the SDK's ObjectAclTest puts an
      * object that way and reads back the "default" ACL).
      */
-    static String objectAcl(OssRequest r) {
+    static @Nullable String objectAcl(OssRequest r) {
         String acl = r.headerOrNull("x-oss-object-acl");
         return acl == null || acl.isBlank() ? null : acl;
     }
@@ -145,7 +146,7 @@ final class ObjectHeaders {
     }
 
     /** x-oss-tagging: a URL-encoded query string of tags. */
-    static Map<String, String> tags(String header) {
+    static Map<String, String> tags(@Nullable String header) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (header == null || header.isEmpty()) {
             return tags;
@@ -187,7 +188,7 @@ final class ObjectHeaders {
      * OSS's HeadObject reference shows: {@code ongoing-request="true"}, or {@code ongoing-request="false",
      * expiry-date="<GMT date>"}.
      */
-    static void restore(Reply reply, RestoreStatus restore) {
+    static void restore(Reply reply, @Nullable RestoreStatus restore) {
         reply.header("x-oss-restore", restoreValue(restore));
     }
 
@@ -195,7 +196,7 @@ final class ObjectHeaders {
      * The text OSS gives a restore's state in x-oss-restore and, the same, in a listing's RestoreInfo
      * element ("How do I check whether an object is restored?"); null when there is no restore to show.
      */
-    static String restoreValue(RestoreStatus restore) {
+    static @Nullable String restoreValue(@Nullable RestoreStatus restore) {
         if (restore == null) {
             return null;
         }
@@ -209,7 +210,7 @@ final class ObjectHeaders {
         for (Map.Entry<String, String> h : v.headers().entrySet()) {
             reply.header(h.getKey(), h.getValue());
         }
-        reply.header("ETag", Formats.quoted(v.etag()))
+        reply.header("ETag", Formats.quoted(v.contentEtag()))
                 .header("Last-Modified", Formats.httpDate(v.lastModified()))
                 .header("x-oss-object-type", v.type())
                 .header("x-oss-storage-class", v.storageClass())

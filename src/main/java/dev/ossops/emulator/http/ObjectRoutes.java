@@ -17,6 +17,7 @@ import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
 import dev.ossops.policy.OssAction;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Object operations and the object listings. */
 public final class ObjectRoutes {
@@ -49,8 +51,8 @@ public final class ObjectRoutes {
     Reply put(OssRequest r, Caller caller) {
         ObjectService.Written written = objects.put(
                 caller,
-                r.bucket(),
-                r.key(),
+                r.requireBucket(),
+                r.requireKey(),
                 uploadBody(r),
                 ObjectHeaders.write(r),
                 r.headerOrNull("content-md5"),
@@ -60,8 +62,8 @@ public final class ObjectRoutes {
 
     /** RestoreObject: {@code POST ?restore}, with an optional RestoreRequest; 202 when a restore starts, 200 when it is extended. */
     Reply restore(OssRequest r, Caller caller) {
-        ObjectService.Restored restored =
-                objects.restore(caller, r.bucket(), r.key(), r.param("versionId"), () -> restoreRequest(r));
+        ObjectService.Restored restored = objects.restore(
+                caller, r.requireBucket(), r.requireKey(), r.param("versionId"), () -> restoreRequest(r));
         // The restored version, as the SDK's RestoreObjectResult reads it, in a bucket that reports versions.
         return Reply.empty(restored.started() ? 202 : 200)
                 .header("x-oss-version-id", restored.versioned() ? restored.versionId() : null);
@@ -98,25 +100,26 @@ public final class ObjectRoutes {
         }
         ObjectService.Written written = objects.putSymlink(
                 caller,
-                r.bucket(),
-                r.key(),
+                r.requireBucket(),
+                r.requireKey(),
                 OssRequest.decode(target, false),
                 ObjectHeaders.write(r),
                 "true".equalsIgnoreCase(r.headerOrNull("x-oss-forbid-overwrite")));
         ObjectVersion v = written.version();
         return Reply.empty(200)
-                .header("ETag", Formats.quoted(v.etag()))
+                .header("ETag", Formats.quoted(v.contentEtag()))
                 .header("x-oss-version-id", written.versioned() ? v.versionId() : null);
     }
 
     /** GetSymlink: the link's metadata and its target, URL-encoded as the SDKs decode it. */
     Reply getSymlink(OssRequest r, Caller caller) {
-        ObjectRead read = objects.getSymlink(caller, r.bucket(), r.key(), r.param("versionId"));
+        ObjectRead read = objects.getSymlink(caller, r.requireBucket(), r.requireKey(), r.param("versionId"));
         ObjectVersion v = read.version();
-        Reply reply = Reply.empty(200).header("x-oss-symlink-target", Formats.url(v.symlinkTarget()));
+        String target = v.symlinkTarget();
+        Reply reply = Reply.empty(200).header("x-oss-symlink-target", target == null ? null : Formats.url(target));
         v.headers().forEach(reply::header);
         v.userMeta().forEach((k, value) -> reply.header("x-oss-meta-" + k, value));
-        return reply.header("ETag", Formats.quoted(v.etag()))
+        return reply.header("ETag", Formats.quoted(v.contentEtag()))
                 .header("Last-Modified", Formats.httpDate(v.lastModified()))
                 .header("x-oss-version-id", read.versioned() ? v.versionId() : null);
     }
@@ -126,8 +129,8 @@ public final class ObjectRoutes {
         long position = position(r);
         ObjectService.Appended appended = objects.append(
                 caller,
-                r.bucket(),
-                r.key(),
+                r.requireBucket(),
+                r.requireKey(),
                 position,
                 uploadBody(r),
                 ObjectHeaders.appendWrite(r, position),
@@ -135,7 +138,7 @@ public final class ObjectRoutes {
         ObjectVersion v = appended.version();
         // Every append answers the encryption the object was created with (the SDK's ObjectEncryptionTest).
         return ObjectHeaders.encryption(Reply.empty(200), v.headers())
-                .header("ETag", Formats.quoted(v.etag()))
+                .header("ETag", Formats.quoted(v.contentEtag()))
                 .header("x-oss-next-append-position", Long.toString(v.size()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-version-id", appended.versioned() ? v.versionId() : null);
@@ -143,10 +146,12 @@ public final class ObjectRoutes {
 
     /** SealAppendObject: {@code POST ?seal&position=N}, answering the first sealed time. */
     Reply seal(OssRequest r, Caller caller) {
-        ObjectVersion v = objects.seal(caller, r.bucket(), r.key(), position(r));
+        ObjectVersion v = objects.seal(caller, r.requireBucket(), r.requireKey(), position(r));
         return Reply.empty(200)
-                .header("ETag", Formats.quoted(v.etag()))
-                .header("x-oss-sealed-time", Formats.httpDate(v.sealedTime()));
+                .header("ETag", Formats.quoted(v.contentEtag()))
+                .header(
+                        "x-oss-sealed-time",
+                        Formats.httpDate(Objects.requireNonNull(v.sealedTime(), "a sealed version has its time")));
     }
 
     /** The required {@code position} parameter of AppendObject and SealAppendObject. */
@@ -167,7 +172,7 @@ public final class ObjectRoutes {
     private static Reply writeReply(ObjectService.Written written) {
         ObjectVersion v = written.version();
         return ObjectHeaders.encryption(Reply.empty(200), v.headers())
-                .header("ETag", Formats.quoted(v.etag()))
+                .header("ETag", Formats.quoted(v.contentEtag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("Content-MD5", contentMd5(v))
                 .header("x-oss-version-id", written.versioned() ? v.versionId() : null);
@@ -177,8 +182,8 @@ public final class ObjectRoutes {
      * The base64 MD5 of a whole object whose ETag is its MD5 (a "Normal" object: PutObject,
      * PostObject, CopyObject); null for multipart objects, whose ETag is not a digest of the content.
      */
-    private static String contentMd5(ObjectVersion v) {
-        return v.type().equals("Normal")
+    private static @Nullable String contentMd5(ObjectVersion v) {
+        return "Normal".equals(v.type())
                 ? Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.etag()))
                 : null;
     }
@@ -197,7 +202,13 @@ public final class ObjectRoutes {
                 : new ByteRange.Header(
                         r.headerOrNull("range"), "standard".equals(r.headerOrNull("x-oss-range-behavior")));
         ObjectRead read = objects.read(
-                caller, r.bucket(), r.key(), r.param("versionId"), ObjectHeaders.conditions(r, ""), requested, head);
+                caller,
+                r.requireBucket(),
+                r.requireKey(),
+                r.param("versionId"),
+                ObjectHeaders.conditions(r, ""),
+                requested,
+                head);
         ObjectVersion v = read.version();
         ByteRange range = read.range();
         Reply reply;
@@ -226,21 +237,27 @@ public final class ObjectRoutes {
 
     Reply getMeta(OssRequest r, Caller caller) {
         ObjectRead read = objects.read(
-                caller, r.bucket(), r.key(), r.param("versionId"), Conditions.NONE, ByteRange.Header.NONE, true);
+                caller,
+                r.requireBucket(),
+                r.requireKey(),
+                r.param("versionId"),
+                Conditions.NONE,
+                ByteRange.Header.NONE,
+                true);
         ObjectVersion v = read.version();
         // GetObjectMeta answers only the basic metadata, never user metadata.
         return Reply.stream(200, v.size(), read.content())
-                .header("ETag", Formats.quoted(v.etag()))
+                .header("ETag", Formats.quoted(v.contentEtag()))
                 .header("Last-Modified", Formats.httpDate(v.lastModified()))
                 .header(
                         "x-oss-last-access-time",
-                        objects.accessMonitored(r.bucket()) ? Formats.httpDate(v.lastModified()) : null)
+                        objects.accessMonitored(r.requireBucket()) ? Formats.httpDate(v.lastModified()) : null)
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-version-id", read.versioned() ? v.versionId() : null);
     }
 
     Reply delete(OssRequest r, Caller caller) {
-        ObjectService.Deleted d = objects.delete(caller, r.bucket(), r.key(), r.param("versionId"));
+        ObjectService.Deleted d = objects.delete(caller, r.requireBucket(), r.requireKey(), r.param("versionId"));
         Reply reply = Reply.empty(204);
         if (d.versioned()) {
             reply.header("x-oss-version-id", d.deleteMarker() ? d.deleteMarkerVersionId() : d.versionId());
@@ -268,7 +285,7 @@ public final class ObjectRoutes {
             targets.add(new ObjectService.DeleteTarget(
                     key, XmlReader.text(o, "VersionId").orElse(null)));
         }
-        List<ObjectService.Deleted> deleted = objects.deleteMultiple(caller, r.bucket(), targets);
+        List<ObjectService.Deleted> deleted = objects.deleteMultiple(caller, r.requireBucket(), targets);
         XmlWriter xml = new XmlWriter().start("DeleteResult");
         xml.optional("EncodingType", encoding);
         if (!quiet) {
@@ -277,7 +294,11 @@ public final class ObjectRoutes {
                 if (d.versioned()) {
                     xml.optional("VersionId", d.versionId());
                     if (d.deleteMarker()) {
-                        xml.element("DeleteMarker", true).element("DeleteMarkerVersionId", d.deleteMarkerVersionId());
+                        xml.element("DeleteMarker", true)
+                                .element(
+                                        "DeleteMarkerVersionId",
+                                        Objects.requireNonNull(
+                                                d.deleteMarkerVersionId(), "a delete marker has its version id"));
                     }
                 }
                 xml.end();
@@ -304,8 +325,8 @@ public final class ObjectRoutes {
                 source.key(),
                 source.versionId(),
                 ObjectHeaders.conditions(r, "x-oss-copy-source-"),
-                r.bucket(),
-                r.key(),
+                r.requireBucket(),
+                r.requireKey(),
                 write,
                 r.headerOrNull("x-oss-storage-class"),
                 ObjectHeaders.encryption(r),
@@ -314,11 +335,11 @@ public final class ObjectRoutes {
         ObjectVersion v = copied.written().version();
         XmlWriter xml = new XmlWriter()
                 .start("CopyObjectResult")
-                .element("ETag", Formats.quoted(v.etag()))
+                .element("ETag", Formats.quoted(v.contentEtag()))
                 .element("LastModified", Formats.iso(v.lastModified()))
                 .end();
         return ObjectHeaders.encryption(Reply.xml(200, xml.toXml()), v.headers())
-                .header("ETag", Formats.quoted(v.etag()))
+                .header("ETag", Formats.quoted(v.contentEtag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-copy-source-version-id", copied.sourceVersionId())
                 .header("x-oss-version-id", copied.written().versioned() ? v.versionId() : null);
@@ -330,17 +351,17 @@ public final class ObjectRoutes {
         String marker = r.param("marker");
         String delimiter = r.param("delimiter");
         int maxKeys = ListingService.maxKeys(r.param("max-keys"), 1000);
-        ListingService.Page page = listing.list(caller, r.bucket(), prefix, delimiter, marker, maxKeys);
+        ListingService.Page page = listing.list(caller, r.requireBucket(), prefix, delimiter, marker, maxKeys);
         XmlWriter xml = new XmlWriter()
                 .start("ListBucketResult")
-                .element("Name", r.bucket())
+                .element("Name", r.requireBucket())
                 .element("Prefix", enc(nz(prefix), encoding))
                 .element("Marker", enc(nz(marker), encoding))
                 .element("MaxKeys", maxKeys)
                 .element("Delimiter", enc(nz(delimiter), encoding))
                 .optional("EncodingType", encoding)
                 .element("IsTruncated", page.truncated())
-                .optional("NextMarker", enc(page.nextMarker(), encoding));
+                .optional("NextMarker", encOptional(page.nextMarker(), encoding));
         contents(xml, page, encoding, true);
         return Reply.xml(200, xml.end().toXml());
     }
@@ -356,12 +377,12 @@ public final class ObjectRoutes {
         if (token != null) {
             after = decodeToken(token);
         }
-        ListingService.Page page = listing.list(caller, r.bucket(), prefix, delimiter, after, maxKeys);
+        ListingService.Page page = listing.list(caller, r.requireBucket(), prefix, delimiter, after, maxKeys);
         XmlWriter xml = new XmlWriter()
                 .start("ListBucketResult")
-                .element("Name", r.bucket())
+                .element("Name", r.requireBucket())
                 .element("Prefix", enc(nz(prefix), encoding))
-                .optional("StartAfter", enc(startAfter, encoding))
+                .optional("StartAfter", encOptional(startAfter, encoding))
                 .optional("ContinuationToken", token)
                 .element("MaxKeys", maxKeys)
                 .element("Delimiter", enc(nz(delimiter), encoding))
@@ -373,16 +394,16 @@ public final class ObjectRoutes {
         return Reply.xml(200, xml.end().toXml());
     }
 
-    private void contents(XmlWriter xml, ListingService.Page page, String encoding, boolean owner) {
+    private void contents(XmlWriter xml, ListingService.Page page, @Nullable String encoding, boolean owner) {
         for (ListingService.Entry e : page.objects()) {
             ObjectVersion v = e.version();
             xml.start("Contents")
                     .element("Key", enc(e.key(), encoding))
                     .element("LastModified", Formats.iso(v.lastModified()))
-                    .element("ETag", Formats.quoted(v.etag()))
-                    .element("Type", v.type())
+                    .element("ETag", Formats.quoted(v.contentEtag()))
+                    .element("Type", ofContent(v.type()))
                     .element("Size", v.size())
-                    .element("StorageClass", v.storageClass())
+                    .element("StorageClass", ofContent(v.storageClass()))
                     .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
             if (owner) {
                 BucketXml.owner(xml, page.owner());
@@ -402,10 +423,10 @@ public final class ObjectRoutes {
         String versionIdMarker = r.param("version-id-marker");
         int maxKeys = ListingService.maxKeys(r.param("max-keys"), 1000);
         ListingService.Page page =
-                listing.listVersions(caller, r.bucket(), prefix, delimiter, keyMarker, versionIdMarker, maxKeys);
+                listing.listVersions(caller, r.requireBucket(), prefix, delimiter, keyMarker, versionIdMarker, maxKeys);
         XmlWriter xml = new XmlWriter()
                 .start("ListVersionsResult")
-                .element("Name", r.bucket())
+                .element("Name", r.requireBucket())
                 .element("Prefix", enc(nz(prefix), encoding))
                 .element("KeyMarker", enc(nz(keyMarker), encoding))
                 .element("VersionIdMarker", nz(versionIdMarker))
@@ -413,7 +434,7 @@ public final class ObjectRoutes {
                 .element("Delimiter", enc(nz(delimiter), encoding))
                 .optional("EncodingType", encoding)
                 .element("IsTruncated", page.truncated())
-                .optional("NextKeyMarker", enc(page.nextMarker(), encoding))
+                .optional("NextKeyMarker", encOptional(page.nextMarker(), encoding))
                 .optional("NextVersionIdMarker", page.nextVersionIdMarker());
         for (ListingService.Entry e : page.objects()) {
             ObjectVersion v = e.version();
@@ -431,10 +452,10 @@ public final class ObjectRoutes {
                         .element("VersionId", v.versionId())
                         .element("IsLatest", e.latest())
                         .element("LastModified", Formats.iso(v.lastModified()))
-                        .element("ETag", Formats.quoted(v.etag()))
-                        .element("Type", v.type())
+                        .element("ETag", Formats.quoted(v.contentEtag()))
+                        .element("Type", ofContent(v.type()))
                         .element("Size", v.size())
-                        .element("StorageClass", v.storageClass())
+                        .element("StorageClass", ofContent(v.storageClass()))
                         .optional("RestoreInfo", ObjectHeaders.restoreValue(e.restore()));
                 BucketXml.owner(xml, page.owner());
                 xml.end();
@@ -448,9 +469,10 @@ public final class ObjectRoutes {
 
     Reply getAcl(OssRequest r, Caller caller) {
         String versionId = r.param("versionId");
-        ObjectVersion v = objects.getForAdmin(caller, r.bucket(), r.key(), versionId, OssAction.GET_OBJECT_ACL);
+        ObjectVersion v =
+                objects.getForAdmin(caller, r.requireBucket(), r.requireKey(), versionId, OssAction.GET_OBJECT_ACL);
         // The version addressed is named in the answer (the SDK reads ObjectAcl.getVersionId() from this header).
-        return Reply.xml(200, BucketXml.acl(objects.bucketOwner(r.bucket()), v.acl()))
+        return Reply.xml(200, BucketXml.acl(objects.bucketOwner(r.requireBucket()), v.acl()))
                 .header("x-oss-version-id", versionId == null ? null : v.versionId());
     }
 
@@ -460,13 +482,13 @@ public final class ObjectRoutes {
             throw new OssException(OssError.INVALID_ARGUMENT, "no such bucket access control exists");
         }
         String versionId = r.param("versionId");
-        objects.putAcl(caller, r.bucket(), r.key(), versionId, acl);
+        objects.putAcl(caller, r.requireBucket(), r.requireKey(), versionId, acl);
         return Reply.empty(200).header("x-oss-version-id", versionId);
     }
 
     Reply getTagging(OssRequest r, Caller caller) {
-        ObjectVersion v =
-                objects.getForAdmin(caller, r.bucket(), r.key(), r.param("versionId"), OssAction.GET_OBJECT_TAGGING);
+        ObjectVersion v = objects.getForAdmin(
+                caller, r.requireBucket(), r.requireKey(), r.param("versionId"), OssAction.GET_OBJECT_TAGGING);
         XmlWriter xml = new XmlWriter().start("Tagging").start("TagSet");
         v.tags().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -478,7 +500,7 @@ public final class ObjectRoutes {
     }
 
     Reply putTagging(OssRequest r, Caller caller) {
-        objects.putTags(caller, r.bucket(), r.key(), r.param("versionId"), () -> tags(r));
+        objects.putTags(caller, r.requireBucket(), r.requireKey(), r.param("versionId"), () -> tags(r));
         return Reply.empty(200);
     }
 
@@ -499,15 +521,15 @@ public final class ObjectRoutes {
     }
 
     Reply deleteTagging(OssRequest r, Caller caller) {
-        objects.deleteTags(caller, r.bucket(), r.key(), r.param("versionId"));
+        objects.deleteTags(caller, r.requireBucket(), r.requireKey(), r.param("versionId"));
         return Reply.empty(204);
     }
 
-    static String encodingType(OssRequest r) {
+    static @Nullable String encodingType(OssRequest r) {
         return checkedEncodingType(r.param("encoding-type"));
     }
 
-    private static String checkedEncodingType(String encoding) {
+    private static @Nullable String checkedEncodingType(@Nullable String encoding) {
         if (encoding != null && !encoding.equals("url")) {
             throw new OssException(OssError.INVALID_ENCODING_TYPE);
         }
@@ -519,16 +541,26 @@ public final class ObjectRoutes {
      * sends it there, and always {@code url} for DeleteVersions); the query parameter of older
      * references is read too.
      */
-    private static String deleteEncodingType(OssRequest r) {
+    private static @Nullable String deleteEncodingType(OssRequest r) {
         String header = r.headerOrNull("encoding-type");
         return header == null ? encodingType(r) : checkedEncodingType(header);
     }
 
-    static String enc(String value, String encoding) {
+    static String enc(String value, @Nullable String encoding) {
         return "url".equals(encoding) ? Formats.url(value) : value;
     }
 
-    private static String nz(String value) {
+    /** {@link #enc} of an optional element's value. */
+    private static @Nullable String encOptional(@Nullable String value, @Nullable String encoding) {
+        return value == null ? null : enc(value, encoding);
+    }
+
+    /** A field every version with content has; only delete markers, listed apart, lack them. */
+    private static String ofContent(@Nullable String value) {
+        return Objects.requireNonNull(value, "a version with content has its type and storage class");
+    }
+
+    private static String nz(@Nullable String value) {
         return value == null ? "" : value;
     }
 

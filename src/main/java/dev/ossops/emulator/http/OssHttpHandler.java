@@ -7,6 +7,7 @@ import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.rpc.RpcHandler;
 import dev.ossops.emulator.rpc.RpcRequest;
 import dev.ossops.emulator.rpc.RpcResponse;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
      * names are looked at (they need no escaping), so a malformed OSS query is left for the OSS
      * parser to refuse.
      */
-    static boolean namesRpcAction(String encoded) {
+    static boolean namesRpcAction(@Nullable String encoded) {
         if (encoded == null) {
             return false;
         }
@@ -135,7 +136,7 @@ public final class OssHttpHandler implements Function<IncomingRequest, Reply> {
     }
 
     /** Serves an OSS request; {@code early} is an error found before routing, answered in OSS's shape. */
-    private Reply oss(IncomingRequest incoming, OssException early) {
+    private Reply oss(IncomingRequest incoming, @Nullable OssException early) {
         String requestId = ids.next();
         boolean head = "HEAD".equalsIgnoreCase(incoming.method());
         String host = incoming.header("Host");

@@ -3,6 +3,7 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.auth.SignableRequest;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,8 +26,8 @@ import java.util.Set;
 public final class OssRequest implements SignableRequest {
     private final String method;
     private final String host;
-    private final String bucket;
-    private final String key;
+    private final @Nullable String bucket;
+    private final @Nullable String key;
     private final boolean virtualHosted;
     private final List<Map.Entry<String, String>> query;
     private final Map<String, String> headers;
@@ -35,8 +36,8 @@ public final class OssRequest implements SignableRequest {
     OssRequest(
             String method,
             String host,
-            String bucket,
-            String key,
+            @Nullable String bucket,
+            @Nullable String key,
             boolean virtualHosted,
             List<Map.Entry<String, String>> query,
             Map<String, String> headers,
@@ -92,7 +93,7 @@ public final class OssRequest implements SignableRequest {
                 incoming.body());
     }
 
-    static List<Map.Entry<String, String>> parseQuery(String raw) {
+    static List<Map.Entry<String, String>> parseQuery(@Nullable String raw) {
         List<Map.Entry<String, String>> result = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
             return result;
@@ -145,7 +146,18 @@ public final class OssRequest implements SignableRequest {
     }
 
     /** The bucket addressed, or null for service-level requests. */
-    public String bucket() {
+    public @Nullable String bucket() {
+        return bucket;
+    }
+
+    /**
+     * The bucket of a request routed to a bucket or object API, which the route table sends there
+     * only when the request names one ({@link RouteTable#resolve}).
+     */
+    public String requireBucket() {
+        if (bucket == null) {
+            throw new IllegalStateException("a service-level request names no bucket");
+        }
         return bucket;
     }
 
@@ -155,7 +167,15 @@ public final class OssRequest implements SignableRequest {
     }
 
     /** The object key, or null for bucket-level requests. */
-    public String key() {
+    public @Nullable String key() {
+        return key;
+    }
+
+    /** The key of a request routed to an object API, which the route table sends there only with one. */
+    public String requireKey() {
+        if (key == null) {
+            throw new IllegalStateException("a bucket-level request names no key");
+        }
         return key;
     }
 
@@ -178,12 +198,21 @@ public final class OssRequest implements SignableRequest {
     }
 
     /** A query parameter's value, "" for a parameter without '=', null when absent. */
-    public String param(String name) {
+    public @Nullable String param(String name) {
         return queryParameter(name).orElse(null);
     }
 
+    /**
+     * The value of the sub-resource that selected the route (so it is present), "" without '='. The
+     * multipart APIs on an object are selected by {@code uploadId} ({@link RouteTable}).
+     */
+    public String routedBy(String subresource) {
+        return queryParameter(subresource)
+                .orElseThrow(() -> new IllegalStateException("the route was not selected by ?" + subresource));
+    }
+
     /** A header's value or null. */
-    public String headerOrNull(String lowerCaseName) {
+    public @Nullable String headerOrNull(String lowerCaseName) {
         return headers.get(lowerCaseName);
     }
 

@@ -7,6 +7,7 @@ import dev.ossops.emulator.service.PostObjectService;
 import dev.ossops.emulator.service.ServerSideEncryption;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.xml.XmlWriter;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public final class PostObjectRoutes {
                     ObjectHeaders.checkHeaderValue("success_action_redirect", redirect);
                 }
                 PostObjectService.Posted posted = post.post(
-                        r.bucket(), fields, part.filename(), write(fields, part.contentType()), part.content());
+                        r.requireBucket(), fields, part.filename(), write(fields, part.contentType()), part.content());
                 return answer(r, fields, posted);
             }
             String value = part.text(MAX_FIELD);
@@ -66,7 +67,7 @@ public final class PostObjectRoutes {
         throw new OssException(OssError.INVALID_ARGUMENT, "Bucket POST must contain a field named 'file'.");
     }
 
-    private static ObjectWrite write(Map<String, String> fields, String fileContentType) {
+    private static ObjectWrite write(Map<String, String> fields, @Nullable String fileContentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : ObjectHeaders.STORED) {
             String value = fields.get(name.toLowerCase(Locale.ROOT));
@@ -112,8 +113,8 @@ public final class PostObjectRoutes {
         String redirect = fields.get("success_action_redirect");
         Reply reply;
         if (redirect != null && !redirect.isEmpty()) {
-            String location = redirect + (redirect.contains("?") ? "&" : "?") + "bucket=" + encode(r.bucket()) + "&key="
-                    + encode(storedKey) + "&etag=" + encode(Formats.quoted(v.etag()));
+            String location = redirect + (redirect.contains("?") ? "&" : "?") + "bucket=" + encode(r.requireBucket())
+                    + "&key=" + encode(storedKey) + "&etag=" + encode(Formats.quoted(v.contentEtag()));
             reply = Reply.empty(303).header("Location", location);
         } else {
             String status = fields.getOrDefault("success_action_status", "204");
@@ -124,25 +125,25 @@ public final class PostObjectRoutes {
                             201,
                             new XmlWriter()
                                     .start("PostResponse")
-                                    .element("Bucket", r.bucket())
+                                    .element("Bucket", r.requireBucket())
                                     .element("Location", location(r, storedKey))
                                     .element("Key", storedKey)
-                                    .element("ETag", Formats.quoted(v.etag()))
+                                    .element("ETag", Formats.quoted(v.contentEtag()))
                                     .end()
                                     .toXml());
                 default -> Reply.empty(204);
             };
         }
         return ObjectHeaders.encryption(reply, v.headers())
-                .header("ETag", Formats.quoted(v.etag()))
+                .header("ETag", Formats.quoted(v.contentEtag()))
                 .header("x-oss-hash-crc64ecma", v.crc64())
                 .header("x-oss-version-id", posted.written().versioned() ? v.versionId() : null);
     }
 
     private static String location(OssRequest r, String key) {
         String host = r.host();
-        boolean virtualHost = host.toLowerCase(Locale.ROOT).startsWith(r.bucket() + ".");
-        return "http://" + host + "/" + (virtualHost ? "" : r.bucket() + "/") + key;
+        boolean virtualHost = host.toLowerCase(Locale.ROOT).startsWith(r.requireBucket() + ".");
+        return "http://" + host + "/" + (virtualHost ? "" : r.requireBucket() + "/") + key;
     }
 
     private static String encode(String s) {

@@ -7,10 +7,18 @@ package dev.ossops.emulator.http;
  */
 final class ProtocolError extends Exception {
     private final int status;
+    private final String reason;
 
     ProtocolError(int status, String reason) {
         super(reason, null, false, false);
         this.status = status;
+        this.reason = reason;
+    }
+
+    /** The reason, never null (Throwable's own may be). */
+    @Override
+    public String getMessage() {
+        return reason;
     }
 
     int status() {

@@ -17,26 +17,26 @@ public final class ReplicationRoutes {
     Reply post(OssRequest r, Caller caller) {
         String comp = r.param("comp");
         if ("add".equals(comp)) {
-            replication.add(caller, r.bucket(), () -> r.document(DocumentLimits.RULES));
+            replication.add(caller, r.requireBucket(), () -> r.document(DocumentLimits.RULES));
             return Reply.empty(200);
         }
         if ("delete".equals(comp)) {
-            replication.delete(caller, r.bucket(), () -> r.document(DocumentLimits.SETTINGS));
+            replication.delete(caller, r.requireBucket(), () -> r.document(DocumentLimits.SETTINGS));
             return Reply.empty(200);
         }
         throw new OssException(OssError.INVALID_ARGUMENT, "comp must be add or delete for ?replication.");
     }
 
     Reply get(OssRequest r, Caller caller) {
-        return xml(replication.get(caller, r.bucket()));
+        return xml(replication.get(caller, r.requireBucket()));
     }
 
     Reply location(OssRequest r, Caller caller) {
-        return xml(replication.location(caller, r.bucket()));
+        return xml(replication.location(caller, r.requireBucket()));
     }
 
     Reply progress(OssRequest r, Caller caller) {
-        return xml(replication.progress(caller, r.bucket(), r.param("rule-id")));
+        return xml(replication.progress(caller, r.requireBucket(), r.param("rule-id")));
     }
 
     private static Reply xml(BucketConfigCodec.StoredConfig document) {

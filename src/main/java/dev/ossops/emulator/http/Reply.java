@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,9 @@ public final class Reply {
     private final Supplier<InputStream> body;
     private final boolean reset;
 
+    /** The body of a reply without one; its length is 0, so it is never read. */
+    private static final Supplier<InputStream> NO_BODY = InputStream::nullInputStream;
+
     private Reply(int status, long length, Supplier<InputStream> body) {
         this(status, length, body, false);
     }
@@ -30,7 +35,7 @@ public final class Reply {
 
     /** No answer at all: the server resets the connection (fault injection). */
     static Reply connectionReset() {
-        return new Reply(0, 0, null, true);
+        return new Reply(0, 0, NO_BODY, true);
     }
 
     boolean resetsConnection() {
@@ -49,7 +54,7 @@ public final class Reply {
     }
 
     public static Reply empty(int status) {
-        return new Reply(status, 0, null);
+        return new Reply(status, 0, NO_BODY);
     }
 
     public static Reply xml(int status, String xml) {
@@ -68,7 +73,7 @@ public final class Reply {
         return new Reply(status, length, body);
     }
 
-    public Reply header(String name, String value) {
+    public Reply header(String name, @Nullable String value) {
         if (value != null) {
             headers.put(name, value);
         }

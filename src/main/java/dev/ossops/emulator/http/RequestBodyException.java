@@ -2,6 +2,7 @@ package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -14,15 +15,24 @@ import java.util.Optional;
  */
 final class RequestBodyException extends IOException {
     private final transient OssError error;
+    private final String message;
 
     RequestBodyException(OssError error, String message) {
         super(message);
         this.error = error;
+        this.message = message;
     }
 
-    RequestBodyException(OssError error, String message, Throwable cause) {
+    RequestBodyException(OssError error, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.error = error;
+        this.message = message;
+    }
+
+    /** The message, never null (Throwable's own may be). */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     OssException answer() {

@@ -2,6 +2,7 @@ package dev.ossops.emulator.http;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public final class RequestGate implements Function<IncomingRequest, Reply> {
         return next.apply(incoming);
     }
 
-    private boolean fromAnotherSite(IncomingRequest incoming, String host) {
+    private boolean fromAnotherSite(IncomingRequest incoming, @Nullable String host) {
         String origin = incoming.header("Origin");
         if (origin != null) {
             String normalized = origin.trim().toLowerCase(Locale.ROOT);
@@ -74,7 +75,7 @@ public final class RequestGate implements Function<IncomingRequest, Reply> {
     }
 
     /** A page this emulator served itself, under a loopback name: scheme http and the very host and port requested. */
-    private static boolean isOwnLoopbackOrigin(String origin, String host) {
+    private static boolean isOwnLoopbackOrigin(String origin, @Nullable String host) {
         return host != null
                 && HostNames.nameOf(host).filter(HostNames::isLoopback).isPresent()
                 && origin.equals("http://" + host.trim().toLowerCase(Locale.ROOT));

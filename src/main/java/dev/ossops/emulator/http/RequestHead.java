@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ record RequestHead(String method, String target, String version, List<Map.Entry<
     record Chunked() implements Framing {}
 
     /** The first field named {@code name}, compared case-insensitively. */
+    @Nullable
     String header(String name) {
         for (Map.Entry<String, String> h : headers) {
             if (h.getKey().equalsIgnoreCase(name)) {

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.http;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,8 @@ final class RequestHeadParser {
     private boolean carriageReturn;
     private int emptyLines;
     private int headerBytes;
-    private String requestLine;
-    private RequestHead head;
+    private @Nullable String requestLine;
+    private @Nullable RequestHead head;
 
     RequestHeadParser(HttpLimits limits) {
         this.limits = limits;
@@ -40,6 +42,9 @@ final class RequestHeadParser {
 
     /** The head, once {@link #feed} returned a position. */
     RequestHead head() {
+        if (head == null) {
+            throw new IllegalStateException("the head is not complete");
+        }
         return head;
     }
 

@@ -3,6 +3,7 @@ package dev.ossops.emulator.http;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.service.BucketConfigRegistry;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -305,10 +306,21 @@ public final class RouteTable {
     }
 
     /** A route and the sub-resource that selected it (null when none did). */
-    record Resolved(Route route, String subresource) {
+    record Resolved(Route route, @Nullable String subresource) {
+        /** The sub-resource of a configuration route, which only its sub-resource selects. */
+        String configuration() {
+            if (subresource == null) {
+                throw new IllegalStateException(route + " was resolved without a sub-resource");
+            }
+            return subresource;
+        }
+
         /** The API's name as the request counters show it. */
         String apiName() {
-            return route.isConfiguration() ? route.apiName() + capitalized(subresource) : route.apiName();
+            // A configuration route is only ever selected by its sub-resource.
+            return route.isConfiguration() && subresource != null
+                    ? route.apiName() + capitalized(subresource)
+                    : route.apiName();
         }
     }
 
@@ -322,7 +334,7 @@ public final class RouteTable {
         Target target = r.bucket() == null ? Target.SERVICE : r.key() == null ? Target.BUCKET : Target.OBJECT;
         Optional<String> sub = subresource(target, r);
         if (sub.isPresent()) {
-            Map<String, Route> methods = ROWS.get(target).get(sub.get());
+            Map<String, Route> methods = ROWS.getOrDefault(target, Map.of()).getOrDefault(sub.get(), Map.of());
             if (!served(methods, sub.get())) {
                 throw notImplemented(target, sub.get());
             }
@@ -346,7 +358,7 @@ public final class RouteTable {
 
     /** The sub-resources this table knows for {@code target}, served or not. */
     public static Set<String> subresources(Target target) {
-        return Set.copyOf(ROWS.get(target).keySet());
+        return Set.copyOf(ROWS.getOrDefault(target, Map.of()).keySet());
     }
 
     /**
@@ -355,7 +367,7 @@ public final class RouteTable {
      * does not serve, "MethodNotAllowed" for a method a served sub-resource has no API for.
      */
     public String outcome(Target target, String subresource, String method) {
-        Map<String, Route> methods = ROWS.get(target).getOrDefault(subresource, Map.of());
+        Map<String, Route> methods = ROWS.getOrDefault(target, Map.of()).getOrDefault(subresource, Map.of());
         if (!served(methods, subresource)) {
             return "NotImplemented";
         }
@@ -371,7 +383,7 @@ public final class RouteTable {
 
     /** The first query parameter that is a sub-resource of {@code target}. */
     private static Optional<String> subresource(Target target, OssRequest r) {
-        Map<String, Map<String, Route>> rows = ROWS.get(target);
+        Map<String, Map<String, Route>> rows = ROWS.getOrDefault(target, Map.of());
         return r.query().stream()
                 .map(Map.Entry::getKey)
                 .filter(rows::containsKey)

@@ -66,7 +66,6 @@ public final class Router {
 
     private Reply dispatch(OssRequest r, Caller caller) {
         RouteTable.Resolved resolved = table.resolve(r);
-        String sub = resolved.subresource();
         return switch (resolved.route()) {
             case LIST_BUCKETS -> service.listBuckets(r, caller);
             case GET_PUBLIC_ACCESS_BLOCK -> account.getPublicAccessBlock(caller);
@@ -92,9 +91,9 @@ public final class Router {
             case GET_BUCKET_REPLICATION_LOCATION -> replication.location(r, caller);
             case GET_BUCKET_REPLICATION_PROGRESS -> replication.progress(r, caller);
             case PUT_BUCKET_REPLICATION, DELETE_BUCKET_REPLICATION -> replication.post(r, caller);
-            case GET_BUCKET_CONFIG -> buckets.getConfig(r, caller, sub);
-            case PUT_BUCKET_CONFIG -> buckets.putConfig(r, caller, sub);
-            case DELETE_BUCKET_CONFIG -> buckets.deleteConfig(r, caller, sub);
+            case GET_BUCKET_CONFIG -> buckets.getConfig(r, caller, resolved.configuration());
+            case PUT_BUCKET_CONFIG -> buckets.putConfig(r, caller, resolved.configuration());
+            case DELETE_BUCKET_CONFIG -> buckets.deleteConfig(r, caller, resolved.configuration());
             case DELETE_MULTIPLE_OBJECTS -> objects.deleteMultiple(r, caller);
             // PostObject carries its own signature in the form; the caller from headers is not used.
             case POST_OBJECT -> post.post(r);

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.net;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -95,7 +97,9 @@ public final class TrafficShaper {
      */
     private final class ConnectionSide implements Bandwidth {
         private final boolean inbound;
-        private Link shape;
+        /** The link the buckets were made for; null until the first take. */
+        private @Nullable Link shape;
+
         private Bandwidth current = Bandwidth.UNLIMITED;
 
         ConnectionSide(boolean inbound) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -313,7 +314,9 @@ final class PolicyActions {
             ObjectNode out = RpcJson.object();
             out.set("Groups", RpcJson.list("Group", List.<RamAttachment>of(), a -> RpcJson.object()));
             out.set("Users", RpcJson.list("User", byType(uses, RamAttachment.USER), a -> {
-                RamUser user = store.users.get(RamStore.key(a.principalName()));
+                // A user or role with policies attached cannot be deleted, so the attachment's principal exists.
+                RamUser user = Objects.requireNonNull(
+                        store.users.get(RamStore.key(a.principalName())), "an attached user exists");
                 ObjectNode node = RpcJson.object();
                 node.put("UserName", user.userName());
                 node.put("UserId", user.userId());
@@ -322,7 +325,8 @@ final class PolicyActions {
                 return node;
             }));
             out.set("Roles", RpcJson.list("Role", byType(uses, RamAttachment.ROLE), a -> {
-                RamRole role = store.roles.get(RamStore.key(a.principalName()));
+                RamRole role = Objects.requireNonNull(
+                        store.roles.get(RamStore.key(a.principalName())), "an attached role exists");
                 ObjectNode node = RpcJson.object();
                 node.put("RoleName", role.roleName());
                 node.put("RoleId", role.roleId());

@@ -2,12 +2,13 @@ package dev.ossops.emulator.ram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.emulator.rpc.RpcJson;
+import org.jspecify.annotations.Nullable;
 
 /** RAM's wire shapes: ISO-8601 seconds dates and lists wrapped as {@code {"Users": {"User": [...]}}}. */
 final class RamJson {
     private RamJson() {}
 
-    static void putIfPresent(ObjectNode node, String field, String value) {
+    static void putIfPresent(ObjectNode node, String field, @Nullable String value) {
         if (value != null) {
             node.put(field, value);
         }

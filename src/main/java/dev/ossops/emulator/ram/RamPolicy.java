@@ -1,5 +1,7 @@
 package dev.ossops.emulator.ram;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
 record RamPolicy(
         String policyName,
         String policyType,
-        String description,
+        @Nullable String description,
         String defaultVersion,
         List<RamPolicyVersion> versions,
         int nextVersion,
@@ -25,7 +27,7 @@ record RamPolicy(
         versions = List.copyOf(versions);
     }
 
-    static RamPolicy system(String name, String description, String document, String date) {
+    static RamPolicy system(String name, @Nullable String description, String document, String date) {
         return new RamPolicy(
                 name, SYSTEM, description, "v1", List.of(new RamPolicyVersion("v1", document, date)), 2, date, date);
     }

@@ -1,11 +1,13 @@
 package dev.ossops.emulator.ram;
 
+import org.jspecify.annotations.Nullable;
+
 /** A RAM role with its trust policy (AssumeRolePolicyDocument) and session limit in seconds. */
 public record RamRole(
         String roleId,
         String roleName,
         String arn,
-        String description,
+        @Nullable String description,
         String assumeRolePolicyDocument,
         long maxSessionDuration,
         String createDate,

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -90,7 +91,8 @@ public final class RamStore implements CredentialLookup {
         if (accessKey == null) {
             return Optional.empty();
         }
-        RamUser user = users.get(key(accessKey.userName()));
+        // DeleteUser refuses a user who still has access keys, so a key's user is always there.
+        RamUser user = Objects.requireNonNull(users.get(key(accessKey.userName())), "an access key's user exists");
         return Optional.of(Credential.permanent(
                 accessKey.accessKeyId(),
                 accessKey.secret(),

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.ram;
 
 import dev.ossops.policy.SystemPolicyDocuments;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class SystemPolicies {
         return Collections.unmodifiableMap(out);
     }
 
-    private static void add(Map<String, RamPolicy> out, String name, String description, String document) {
+    private static void add(Map<String, RamPolicy> out, String name, @Nullable String description, String document) {
         out.put(name, RamPolicy.system(name, description, document, CREATE_DATE));
     }
 }

@@ -21,6 +21,10 @@ public final class ActionTable {
     }
 
     public ObjectNode invoke(RpcCall call) {
-        return actions.get(call.action()).apply(call);
+        Function<RpcCall, ObjectNode> action = actions.get(call.action());
+        if (action == null) {
+            throw new IllegalStateException("no action " + call.action());
+        }
+        return action.apply(call);
     }
 }

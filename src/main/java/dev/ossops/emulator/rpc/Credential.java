@@ -1,6 +1,7 @@
 package dev.ossops.emulator.rpc;
 
 import dev.ossops.common.AccessKeys;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +35,7 @@ public record Credential(
      * Whether this key may sign a request that presented {@code securityToken} (null when absent)
      * at {@code now}; temporary keys need their own token and stop working at their expiration.
      */
-    public Optional<CredentialRefusal> refusal(String securityToken, Instant now) {
+    public Optional<CredentialRefusal> refusal(@Nullable String securityToken, Instant now) {
         if (!active) {
             return Optional.of(CredentialRefusal.INACTIVE);
         }

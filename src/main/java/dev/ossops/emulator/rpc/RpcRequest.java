@@ -1,5 +1,7 @@
 package dev.ossops.emulator.rpc;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -28,7 +30,8 @@ public record RpcRequest(
      * Builds a request from raw HTTP parts; the body is read as form parameters only when the
      * content type is {@code application/x-www-form-urlencoded}, as the SDK sends POST calls.
      */
-    public static RpcRequest fromHttp(String method, String rawQuery, Map<String, String> headers, byte[] body) {
+    public static RpcRequest fromHttp(
+            String method, @Nullable String rawQuery, Map<String, String> headers, byte[] body) {
         RpcRequest bare = new RpcRequest(method, decodeForm(rawQuery), Map.of(), headers);
         String contentType = bare.header("content-type").orElse("");
         Map<String, String> form = contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
@@ -54,7 +57,7 @@ public record RpcRequest(
     }
 
     /** Decodes {@code a=1&b=2} (plus as space, percent escapes as UTF-8); a later duplicate wins. */
-    public static Map<String, String> decodeForm(String encoded) {
+    public static Map<String, String> decodeForm(@Nullable String encoded) {
         Map<String, String> out = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return out;

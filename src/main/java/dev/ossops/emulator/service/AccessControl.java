@@ -21,6 +21,7 @@ import dev.ossops.policy.PolicySet;
 import dev.ossops.policy.PolicyType;
 import dev.ossops.policy.RequestContext;
 import dev.ossops.policy.StatementRef;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,7 +76,8 @@ public final class AccessControl {
     }
 
     /** {@code object} is null when the key has no such version; then the bucket ACL decides. */
-    public void checkObject(Caller caller, BucketRecord bucket, String key, ObjectVersion object, OssAction action) {
+    public void checkObject(
+            Caller caller, BucketRecord bucket, String key, @Nullable ObjectVersion object, OssAction action) {
         String acl = object == null || "default".equals(object.acl()) ? bucket.acl() : object.acl();
         check(caller, bucket, key, acl, action);
     }
@@ -197,7 +199,7 @@ public final class AccessControl {
         }
     }
 
-    private void check(Caller caller, BucketRecord bucket, String key, String acl, OssAction action) {
+    private void check(Caller caller, BucketRecord bucket, @Nullable String key, String acl, OssAction action) {
         checkRequesterPays(caller, bucket);
         boolean blocked = blocksPublicAccess(bucket);
         PolicySet policies = identityPolicies(caller);

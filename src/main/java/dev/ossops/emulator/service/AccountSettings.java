@@ -3,6 +3,7 @@ package dev.ossops.emulator.service;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.rpc.JsonStateFile;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -61,5 +62,5 @@ public final class AccountSettings {
     }
 
     /** The persisted form; a null switch is "not configured". */
-    record Snapshot(Boolean blockPublicAccess) {}
+    record Snapshot(@Nullable Boolean blockPublicAccess) {}
 }

@@ -16,6 +16,7 @@ import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.store.StoredDocument;
 import dev.ossops.policy.OssAction;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,7 +74,12 @@ public final class BucketService {
      * already checked), at most {@code maxKeys}.
      */
     public BucketPage list(
-            Caller caller, String prefix, String marker, int maxKeys, BucketTagFilter tags, String resourceGroup) {
+            Caller caller,
+            @Nullable String prefix,
+            @Nullable String marker,
+            int maxKeys,
+            BucketTagFilter tags,
+            @Nullable String resourceGroup) {
         String account = access.checkAccount(caller, OssAction.LIST_BUCKETS);
         if (maxKeys < 1 || maxKeys > 1000) {
             throw new OssException(OssError.INVALID_ARGUMENT, "max-keys must be between 1 and 1000");
@@ -99,14 +105,21 @@ public final class BucketService {
     }
 
     /** One page of ListBuckets of {@code owner}'s buckets. */
-    public record BucketPage(String owner, List<BucketRecord> buckets, boolean truncated, String nextMarker) {}
+    public record BucketPage(
+            String owner,
+            List<BucketRecord> buckets,
+            boolean truncated,
+            @Nullable String nextMarker) {}
 
     /**
      * PutBucket's optional settings: CreateBucketConfiguration's StorageClass and DataRedundancyType,
      * and the {@code x-oss-resource-group-id} header; null fields take OSS's defaults (Standard, LRS,
      * the default resource group).
      */
-    public record CreateConfiguration(String storageClass, String redundancy, String resourceGroup) {
+    public record CreateConfiguration(
+            @Nullable String storageClass,
+            @Nullable String redundancy,
+            @Nullable String resourceGroup) {
         public static final CreateConfiguration DEFAULTS = new CreateConfiguration(null, null, null);
     }
 
@@ -117,7 +130,8 @@ public final class BucketService {
      * bucket of another account is {@code BucketAlreadyExists}. The resource group is the new
      * bucket's (the default one when blank); a later call leaves the group to PutBucketResourceGroup.
      */
-    public BucketRecord create(Caller caller, String name, String acl, Supplier<CreateConfiguration> configuration) {
+    public BucketRecord create(
+            Caller caller, String name, @Nullable String acl, Supplier<CreateConfiguration> configuration) {
         String account = access.checkNewBucket(caller, name);
         Names.checkBucket(name);
         String checkedAcl = acl == null ? "private" : Names.checkAcl(acl, false);
@@ -168,7 +182,7 @@ public final class BucketService {
     }
 
     /** PutBucket on an existing bucket: the owner's account may set a new ACL, anyone else is refused. */
-    private BucketRecord recreate(Caller caller, BucketRecord bucket, String acl) {
+    private BucketRecord recreate(Caller caller, BucketRecord bucket, @Nullable String acl) {
         boolean sameAccount = caller.principal()
                 .map(p -> p.accountId().equals(bucket.owner()))
                 .orElse(false);
@@ -214,7 +228,7 @@ public final class BucketService {
      * answers BucketAlreadyExists for a name another account holds, unless that account's bucket
      * policy lets the caller set the ACL.
      */
-    public void putAcl(Caller caller, String name, String acl) {
+    public void putAcl(Caller caller, String name, @Nullable String acl) {
         String checked = acl == null ? null : Names.checkAcl(acl, false);
         if (store.bucket(name).isEmpty()) {
             try {

@@ -2,6 +2,7 @@ package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record BucketTagFilter(
      * The filter for the request's parameters (null when absent, "" when given without a value).
      * {@code tagging} present also asks for each listed bucket's tags in the answer.
      */
-    public static BucketTagFilter of(String tagKey, String tagValue, String tagging) {
+    public static BucketTagFilter of(@Nullable String tagKey, @Nullable String tagValue, @Nullable String tagging) {
         if (tagValue != null && tagKey == null) {
             throw new OssException(OssError.INVALID_ARGUMENT, "tag-value requires tag-key.");
         }

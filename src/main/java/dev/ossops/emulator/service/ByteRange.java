@@ -2,6 +2,7 @@ package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,7 @@ public record ByteRange(long first, long last) {
     private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     /** A Range header as a request sends it, and whether it came with {@code x-oss-range-behavior: standard}. */
-    public record Header(String value, boolean standard) {
+    public record Header(@Nullable String value, boolean standard) {
         public static final Header NONE = new Header(null, false);
     }
 
@@ -32,11 +33,11 @@ public record ByteRange(long first, long last) {
     }
 
     /** Whether {@code header} is one range in OSS's syntax, satisfiable or not. */
-    public static boolean wellFormed(String header) {
+    public static boolean wellFormed(@Nullable String header) {
         return single(header) != null;
     }
 
-    private static Matcher single(String header) {
+    private static @Nullable Matcher single(@Nullable String header) {
         Matcher m = header == null ? null : SINGLE.matcher(header.trim());
         return m != null && m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty()) ? m : null;
     }
@@ -47,7 +48,7 @@ public record ByteRange(long first, long last) {
      * @param standard {@code x-oss-range-behavior: standard}
      * @throws OssException InvalidRange for what OSS refuses with 416
      */
-    public static ByteRange parse(String header, long size, boolean standard) {
+    public static @Nullable ByteRange parse(@Nullable String header, long size, boolean standard) {
         Matcher m = single(header);
         if (m == null) {
             return null;

@@ -2,6 +2,7 @@ package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 
@@ -10,10 +11,14 @@ import java.time.Instant;
  * evaluated as OSS does: a failed If-Match or If-Unmodified-Since is 412, a satisfied
  * If-None-Match or unsatisfied If-Modified-Since is 304. Unparseable dates are ignored.
  */
-public record Conditions(String ifMatch, String ifNoneMatch, Instant ifModifiedSince, Instant ifUnmodifiedSince) {
+public record Conditions(
+        @Nullable String ifMatch,
+        @Nullable String ifNoneMatch,
+        @Nullable Instant ifModifiedSince,
+        @Nullable Instant ifUnmodifiedSince) {
     public static final Conditions NONE = new Conditions(null, null, null, null);
 
-    void check(String etag, long lastModifiedMillis) {
+    void check(@Nullable String etag, long lastModifiedMillis) {
         Instant modified = Instant.ofEpochMilli(lastModifiedMillis - lastModifiedMillis % 1000);
         if (ifMatch != null && !matches(ifMatch, etag)) {
             throw new OssException(OssError.PRECONDITION_FAILED).with("Condition", "If-Match");
@@ -29,7 +34,7 @@ public record Conditions(String ifMatch, String ifNoneMatch, Instant ifModifiedS
         }
     }
 
-    private static boolean matches(String header, String etag) {
+    private static boolean matches(String header, @Nullable String etag) {
         for (String candidate : header.split(",", -1)) {
             String c = candidate.trim();
             if (c.equals("*") || unquote(c).equals(etag)) {

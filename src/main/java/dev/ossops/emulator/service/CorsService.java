@@ -4,6 +4,7 @@ import dev.ossops.emulator.config.CorsConfiguration;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.DiskStore;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public final class CorsService {
      * @param method         {@code Access-Control-Request-Method}, null when absent
      * @param requestHeaders the names listed in {@code Access-Control-Request-Headers}
      */
-    public Map<String, String> preflight(String bucket, String origin, String method, List<String> requestHeaders) {
+    public Map<String, String> preflight(
+            String bucket, @Nullable String origin, @Nullable String method, List<String> requestHeaders) {
         Optional<CorsConfiguration> rules = store.atomically(() -> {
             if (store.bucket(bucket).isEmpty()) {
                 throw BucketService.noSuchBucket(bucket);
@@ -51,7 +53,7 @@ public final class CorsService {
     }
 
     /** The CORS headers of an actual request; empty without {@code Origin}, bucket or rules. */
-    public Map<String, String> actual(String bucket, String origin, String method) {
+    public Map<String, String> actual(@Nullable String bucket, @Nullable String origin, String method) {
         if (origin == null || bucket == null) {
             return Map.of();
         }

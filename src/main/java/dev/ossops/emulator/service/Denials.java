@@ -8,6 +8,7 @@ import dev.ossops.emulator.rpc.Principal;
 import dev.ossops.policy.Decision;
 import dev.ossops.policy.PolicyType;
 import dev.ossops.policy.StatementRef;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class Denials {
             Decision decision,
             boolean sessionPolicyLimited,
             Target target,
-            String bucket) {
+            @Nullable String bucket) {
         OssError error = decision.outcome() == Decision.Outcome.EXPLICIT_DENY
                 ? explicit(decision)
                 : sessionPolicyLimited ? OssError.SESSION_POLICY_DENIED : implicit(caller, target);

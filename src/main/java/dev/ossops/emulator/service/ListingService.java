@@ -8,6 +8,7 @@ import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.policy.OssAction;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +37,11 @@ public final class ListingService {
      * One listed entry: an object version, or a common prefix (version null), with where a restore
      * of the version stands at listing time (null when none), which OSS lists as RestoreInfo.
      */
-    public record Entry(String key, ObjectVersion version, boolean latest, RestoreStatus restore) {
+    public record Entry(
+            String key,
+            ObjectVersion version,
+            boolean latest,
+            @Nullable RestoreStatus restore) {
         public boolean isPrefix() {
             return version == null;
         }
@@ -48,11 +53,11 @@ public final class ListingService {
             List<Entry> objects,
             List<String> prefixes,
             boolean truncated,
-            String nextMarker,
-            String nextVersionIdMarker,
+            @Nullable String nextMarker,
+            @Nullable String nextVersionIdMarker,
             String owner) {}
 
-    public static int maxKeys(String value, int limit) {
+    public static int maxKeys(@Nullable String value, int limit) {
         if (value == null) {
             return 100;
         }
@@ -70,7 +75,13 @@ public final class ListingService {
                 Map.of("ArgumentName", "max-keys", "ArgumentValue", value));
     }
 
-    public Page list(Caller caller, String bucketName, String prefix, String delimiter, String marker, int maxKeys) {
+    public Page list(
+            Caller caller,
+            String bucketName,
+            @Nullable String prefix,
+            @Nullable String delimiter,
+            @Nullable String marker,
+            int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_OBJECTS);
         long now = clock.millis();
@@ -119,10 +130,10 @@ public final class ListingService {
     public Page listVersions(
             Caller caller,
             String bucketName,
-            String prefix,
-            String delimiter,
-            String keyMarker,
-            String versionIdMarker,
+            @Nullable String prefix,
+            @Nullable String delimiter,
+            @Nullable String keyMarker,
+            @Nullable String versionIdMarker,
             int maxKeys) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_OBJECT_VERSIONS);
@@ -184,7 +195,7 @@ public final class ListingService {
                 bucket.owner());
     }
 
-    private static String commonPrefix(String key, String prefix, String delimiter) {
+    private static @Nullable String commonPrefix(String key, String prefix, @Nullable String delimiter) {
         if (delimiter == null || delimiter.isEmpty()) {
             return null;
         }

@@ -10,6 +10,7 @@ import dev.ossops.emulator.store.PartRecord;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.emulator.store.UploadRecord;
 import dev.ossops.policy.OssAction;
+import org.jspecify.annotations.Nullable;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,9 +105,9 @@ public final class MultipartService {
             String bucketName,
             String key,
             String uploadId,
-            String partNumber,
+            @Nullable String partNumber,
             InputStream body,
-            String contentMd5) {
+            @Nullable String contentMd5) {
         int number = partNumber(partNumber);
         UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
         StagedBlob staged = store.stage(body);
@@ -118,11 +119,11 @@ public final class MultipartService {
             String bucketName,
             String key,
             String uploadId,
-            String partNumber,
+            @Nullable String partNumber,
             String sourceBucket,
             String sourceKey,
-            String sourceVersionId,
-            String sourceRange,
+            @Nullable String sourceVersionId,
+            @Nullable String sourceRange,
             Conditions conditions) {
         int number = partNumber(partNumber);
         UploadRecord upload = require(caller, bucketName, key, uploadId, OssAction.PUT_OBJECT);
@@ -141,13 +142,18 @@ public final class MultipartService {
     }
 
     private PartRecord commitPart(
-            String bucketName, String key, String uploadId, int number, StagedBlob staged, String contentMd5) {
+            String bucketName,
+            String key,
+            String uploadId,
+            int number,
+            StagedBlob staged,
+            @Nullable String contentMd5) {
         boolean committed = false;
         try {
-            ObjectService.checkDigestOf(contentMd5, staged.md5());
+            ObjectService.checkDigestOf(contentMd5, staged.streamedMd5());
             PartRecord part = new PartRecord(
                     number,
-                    ObjectService.etag(staged.md5()),
+                    ObjectService.etag(staged.streamedMd5()),
                     staged.size(),
                     Crc64.format(staged.crc64()),
                     clock.millis());
@@ -176,7 +182,8 @@ public final class MultipartService {
      * @param acl             {@code x-oss-object-acl} of the request, replacing the upload's; null to keep it
      * @param forbidOverwrite {@code x-oss-forbid-overwrite: true}
      */
-    public record Completion(Supplier<List<CompletedPart>> parts, String acl, boolean forbidOverwrite) {}
+    public record Completion(
+            Supplier<List<CompletedPart>> parts, @Nullable String acl, boolean forbidOverwrite) {}
 
     public ObjectService.Written complete(
             Caller caller, String bucketName, String key, String uploadId, Completion completion) {
@@ -322,8 +329,8 @@ public final class MultipartService {
             List<UploadRecord> uploads,
             List<String> prefixes,
             boolean truncated,
-            String nextKeyMarker,
-            String nextUploadIdMarker) {}
+            @Nullable String nextKeyMarker,
+            @Nullable String nextUploadIdMarker) {}
 
     /**
      * ListMultipartUploads as documented: uploads in ascending order of key, the uploads of one key
@@ -334,10 +341,10 @@ public final class MultipartService {
     public UploadPage listUploads(
             Caller caller,
             String bucketName,
-            String prefix,
-            String delimiter,
-            String keyMarker,
-            String uploadIdMarker,
+            @Nullable String prefix,
+            @Nullable String delimiter,
+            @Nullable String keyMarker,
+            @Nullable String uploadIdMarker,
             int maxUploads) {
         BucketRecord bucket = buckets.require(bucketName);
         access.checkBucket(caller, bucket, OssAction.LIST_MULTIPART_UPLOADS);
@@ -400,7 +407,7 @@ public final class MultipartService {
                         Map.of("UploadId", uploadId)));
     }
 
-    private static int partNumber(String value) {
+    private static int partNumber(@Nullable String value) {
         try {
             int n = Integer.parseInt(value);
             if (n >= 1 && n <= MAX_PART_NUMBER) {

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.emulator.store.ObjectVersion;
+import org.jspecify.annotations.Nullable;
 
 import java.io.InputStream;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 public record ObjectRead(
         ObjectVersion version,
         boolean versioned,
-        ByteRange range,
+        @Nullable ByteRange range,
         Supplier<InputStream> content,
-        RestoreStatus restore,
+        @Nullable RestoreStatus restore,
         long bucketCreatedMillis) {}

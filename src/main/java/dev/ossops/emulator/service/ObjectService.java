@@ -14,6 +14,7 @@ import dev.ossops.emulator.store.ObjectVersion;
 import dev.ossops.emulator.store.RestoreState;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.policy.OssAction;
+import org.jspecify.annotations.Nullable;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -72,7 +74,7 @@ public final class ObjectService {
             String key,
             InputStream body,
             ObjectWrite write,
-            String contentMd5,
+            @Nullable String contentMd5,
             boolean forbidOverwrite) {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
@@ -83,9 +85,16 @@ public final class ObjectService {
         StagedBlob staged = store.stage(body);
         boolean committed = false;
         try {
-            checkDigest(contentMd5, staged.md5());
+            checkDigest(contentMd5, staged.streamedMd5());
             Written written = commit(
-                    bucketName, key, staged, write, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
+                    bucketName,
+                    key,
+                    staged,
+                    write,
+                    "Normal",
+                    etag(staged.streamedMd5()),
+                    staged.crc64(),
+                    forbidOverwrite);
             committed = true;
             return written;
         } finally {
@@ -122,14 +131,14 @@ public final class ObjectService {
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
         // The content is moved into place outside the lock; only the metadata update is serialised.
-        Content content =
-                new Content(store.commitBlob(bucketName, staged), staged.size(), etag, Crc64.format(crc), type, null);
+        String blob = store.commitBlob(bucketName, staged);
+        Content content = new Content(blob, staged.size(), etag, Crc64.format(crc), type, null);
         Committed committed;
         try {
             committed =
                     store.atomically(() -> newest(bucketName, key, content, write, storageClass, acl, forbidOverwrite));
         } catch (RuntimeException e) {
-            store.deleteBlob(bucketName, content.blob());
+            store.deleteBlob(bucketName, blob);
             throw e;
         }
         // Replaced contents are deleted after the metadata no longer points at them.
@@ -138,14 +147,20 @@ public final class ObjectService {
     }
 
     /** Committed content waiting to become a version; a symlink has no blob and names its target. */
-    private record Content(String blob, long size, String etag, String crc64, String type, String symlinkTarget) {}
+    private record Content(
+            @Nullable String blob,
+            long size,
+            String etag,
+            String crc64,
+            String type,
+            @Nullable String symlinkTarget) {}
 
     private Committed newest(
             String bucketName,
             String key,
             Content content,
             ObjectWrite write,
-            String storageClass,
+            @Nullable String storageClass,
             String acl,
             boolean forbidOverwrite) {
         BucketRecord bucket = buckets.require(bucketName);
@@ -215,7 +230,7 @@ public final class ObjectService {
     }
 
     /** GetSymlink: the link itself, never its target; NotSymlink for any other object. */
-    public ObjectRead getSymlink(Caller caller, String bucketName, String key, String versionId) {
+    public ObjectRead getSymlink(Caller caller, String bucketName, String key, @Nullable String versionId) {
         BucketRecord bucket = buckets.require(bucketName);
         OssAction action = versionId == null ? OssAction.GET_OBJECT : OssAction.GET_OBJECT_VERSION;
         ObjectVersion version = find(bucket, key, versionId, caller, action);
@@ -231,7 +246,8 @@ public final class ObjectService {
      * What a RestoreObject request asks for: {@code days} and {@code tier} as given in its
      * {@code RestoreRequest} (null when absent), and whether it had a {@code JobParameters} element.
      */
-    public record RestoreRequest(Integer days, String tier, boolean jobParameters) {
+    public record RestoreRequest(
+            @Nullable Integer days, @Nullable String tier, boolean jobParameters) {
         public static final RestoreRequest DEFAULTS = new RestoreRequest(null, null, false);
     }
 
@@ -245,7 +261,11 @@ public final class ObjectService {
      */
     /** {@code requested} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
     public Restored restore(
-            Caller caller, String bucketName, String key, String versionId, Supplier<RestoreRequest> requested) {
+            Caller caller,
+            String bucketName,
+            String key,
+            @Nullable String versionId,
+            Supplier<RestoreRequest> requested) {
         getForAdmin(caller, bucketName, key, versionId, OssAction.RESTORE_OBJECT);
         RestoreRequest request = requested.get();
         return store.atomically(() -> {
@@ -283,7 +303,7 @@ public final class ObjectService {
     /** The version a RestoreObject addressed, whether it started a restore, and whether the bucket reports version ids. */
     public record Restored(String versionId, boolean started, boolean versioned) {}
 
-    private static long restoreDays(String storageClass, RestoreRequest request) {
+    private static long restoreDays(@Nullable String storageClass, RestoreRequest request) {
         boolean archive = "Archive".equals(storageClass);
         if (archive && request.jobParameters()) {
             // The SDK's own tests expect MalformedXML for a tier on an Archive object.
@@ -331,7 +351,7 @@ public final class ObjectService {
             long position,
             InputStream body,
             ObjectWrite requested,
-            String contentMd5) {
+            @Nullable String contentMd5) {
         Names.checkKey(key);
         BucketRecord checked = buckets.require(bucketName);
         access.checkObjectWrite(caller, checked, key, OssAction.PUT_OBJECT);
@@ -343,7 +363,7 @@ public final class ObjectService {
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
         StagedBlob staged = store.stage(body);
         try {
-            checkDigest(contentMd5, staged.md5());
+            checkDigest(contentMd5, staged.streamedMd5());
             AppendOutcome outcome =
                     store.atomically(() -> appendLocked(bucketName, key, position, staged, write, storageClass, acl));
             outcome.orphaned().forEach(b -> store.deleteBlob(bucketName, b));
@@ -362,7 +382,7 @@ public final class ObjectService {
             long position,
             StagedBlob staged,
             ObjectWrite write,
-            String storageClass,
+            @Nullable String storageClass,
             String acl) {
         BucketRecord bucket = buckets.require(bucketName);
         KeyRecord record = store.key(bucketName, key).orElse(null);
@@ -370,7 +390,7 @@ public final class ObjectService {
                 ? null
                 : record.versions().get(0);
         boolean versioned = bucket.versioning() != null;
-        if (newest == null || newest.deleteMarker()) {
+        if (record == null || newest == null || newest.deleteMarker()) {
             if (position != 0) {
                 throw positionNotEqualToLength(0);
             }
@@ -381,7 +401,7 @@ public final class ObjectService {
                     false,
                     blob,
                     staged.size(),
-                    appendEtag(null, staged.md5()),
+                    appendEtag(null, staged.streamedMd5()),
                     Crc64.format(staged.crc64()),
                     clock.millis(),
                     ObjectVersion.APPENDABLE,
@@ -399,11 +419,16 @@ public final class ObjectService {
             throw positionNotEqualToLength(newest.size());
         }
         checkAppendableSize(newest.size() + staged.size());
-        store.appendToBlob(bucketName, newest.blob(), newest.size(), staged);
+        // An Appendable version always has content; only delete markers and symlinks lack a blob or CRC.
+        store.appendToBlob(
+                bucketName, Objects.requireNonNull(newest.blob(), "an appendable has a blob"), newest.size(), staged);
         ObjectVersion grown = newest.appended(
                 newest.size() + staged.size(),
-                appendEtag(newest.etag(), staged.md5()),
-                Crc64.format(Crc64.combine(Crc64.parse(newest.crc64()), staged.crc64(), staged.size())),
+                appendEtag(newest.etag(), staged.streamedMd5()),
+                Crc64.format(Crc64.combine(
+                        Crc64.parse(Objects.requireNonNull(newest.crc64(), "an appendable has a CRC-64")),
+                        staged.crc64(),
+                        staged.size())),
                 clock.millis());
         List<ObjectVersion> updated = new ArrayList<>(record.versions());
         updated.set(0, grown);
@@ -430,7 +455,7 @@ public final class ObjectService {
      * content's MD5; this chains the MD5 of each appended piece onto the previous ETag, so it
      * changes with every append without reading the object again. One append gives the content MD5.
      */
-    private static String appendEtag(String previous, byte[] pieceMd5) {
+    private static String appendEtag(@Nullable String previous, byte[] pieceMd5) {
         if (previous == null) {
             return etag(pieceMd5);
         }
@@ -454,7 +479,7 @@ public final class ObjectService {
         return store.atomically(() -> {
             KeyRecord record = store.key(bucketName, key).orElse(null);
             ObjectVersion newest = record == null ? null : record.current().orElse(null);
-            if (newest == null) {
+            if (record == null || newest == null) {
                 throw noSuchKey(key);
             }
             if (!ObjectVersion.APPENDABLE.equals(newest.type())) {
@@ -483,7 +508,8 @@ public final class ObjectService {
     }
 
     /** The whole content of an object, for CopyObject and UploadPartCopy: the content must be readable. */
-    public ObjectRead read(Caller caller, String bucketName, String key, String versionId, Conditions conditions) {
+    public ObjectRead read(
+            Caller caller, String bucketName, String key, @Nullable String versionId, Conditions conditions) {
         return read(caller, bucketName, key, versionId, conditions, ByteRange.Header.NONE, false);
     }
 
@@ -497,7 +523,7 @@ public final class ObjectService {
             Caller caller,
             String bucketName,
             String key,
-            String versionId,
+            @Nullable String versionId,
             Conditions conditions,
             ByteRange.Header range,
             boolean metadataOnly) {
@@ -513,7 +539,9 @@ public final class ObjectService {
         }
         ObjectVersion served = link ? throughSymlink(version, data) : version;
         conditions.check(served.etag(), served.lastModified());
-        Supplier<InputStream> content = () -> store.openBlob(bucketName, served.blob());
+        // What is served is never a delete marker (find refuses them) nor a link (it serves its target's blob).
+        Supplier<InputStream> content = () ->
+                store.openBlob(bucketName, Objects.requireNonNull(served.blob(), "a version with content has a blob"));
         return new ObjectRead(
                 served,
                 bucket.versioning() != null,
@@ -528,7 +556,7 @@ public final class ObjectService {
      * permission on it too. A missing target is SymlinkTargetNotExist, a symlink InvalidTargetType.
      */
     private ObjectVersion symlinkTarget(Caller caller, BucketRecord bucket, ObjectVersion link) {
-        String targetKey = link.symlinkTarget();
+        String targetKey = Objects.requireNonNull(link.symlinkTarget(), "a symlink version names its target");
         ObjectVersion target =
                 store.key(bucket.name(), targetKey).flatMap(KeyRecord::current).orElse(null);
         access.checkObject(caller, bucket, targetKey, target, OssAction.GET_OBJECT);
@@ -567,12 +595,13 @@ public final class ObjectService {
     }
 
     /** The restore state of an archived version now; null when none was requested or the copy expired. */
-    private RestoreStatus restoreStatus(ObjectVersion v) {
+    private @Nullable RestoreStatus restoreStatus(ObjectVersion v) {
         return RestoreStatus.at(v.restore(), clock.millis());
     }
 
     /** The version addressed, checking READ before revealing whether it exists. */
-    private ObjectVersion find(BucketRecord bucket, String key, String versionId, Caller caller, OssAction action) {
+    private ObjectVersion find(
+            BucketRecord bucket, String key, @Nullable String versionId, Caller caller, OssAction action) {
         KeyRecord record = store.key(bucket.name(), key).orElse(null);
         ObjectVersion version;
         if (versionId == null) {
@@ -613,16 +642,20 @@ public final class ObjectService {
 
     /** The outcome of DeleteObject. */
     public record Deleted(
-            String key, String versionId, boolean deleteMarker, String deleteMarkerVersionId, boolean versioned) {}
+            String key,
+            @Nullable String versionId,
+            boolean deleteMarker,
+            @Nullable String deleteMarkerVersionId,
+            boolean versioned) {}
 
-    public Deleted delete(Caller caller, String bucketName, String key, String versionId) {
+    public Deleted delete(Caller caller, String bucketName, String key, @Nullable String versionId) {
         BucketRecord checked = buckets.require(bucketName);
         access.checkObjectWrite(
                 caller, checked, key, versionId == null ? OssAction.DELETE_OBJECT : OssAction.DELETE_OBJECT_VERSION);
         return deleteChecked(bucketName, key, versionId);
     }
 
-    private Deleted deleteChecked(String bucketName, String key, String versionId) {
+    private Deleted deleteChecked(String bucketName, String key, @Nullable String versionId) {
         DeleteOutcome outcome = store.atomically(() -> {
             BucketRecord bucket = buckets.require(bucketName);
             if (versionId != null) {
@@ -666,7 +699,7 @@ public final class ObjectService {
     private record DeleteOutcome(Deleted deleted, List<String> orphaned) {}
 
     /** One entry of a DeleteMultipleObjects request. */
-    public record DeleteTarget(String key, String versionId) {}
+    public record DeleteTarget(String key, @Nullable String versionId) {}
 
     public List<Deleted> deleteMultiple(Caller caller, String bucketName, List<DeleteTarget> targets) {
         BucketRecord checked = buckets.require(bucketName);
@@ -694,11 +727,11 @@ public final class ObjectService {
             Caller caller,
             String sourceBucket,
             String sourceKey,
-            String sourceVersionId,
+            @Nullable String sourceVersionId,
             Conditions conditions,
             String bucketName,
             String key,
-            ObjectWrite write,
+            @Nullable ObjectWrite write,
             Optional<ServerSideEncryption> encryption,
             boolean forbidOverwrite) {
         return copy(
@@ -726,12 +759,12 @@ public final class ObjectService {
             Caller caller,
             String sourceBucket,
             String sourceKey,
-            String sourceVersionId,
+            @Nullable String sourceVersionId,
             Conditions conditions,
             String bucketName,
             String key,
-            ObjectWrite write,
-            String storageClass,
+            @Nullable ObjectWrite write,
+            @Nullable String storageClass,
             Optional<ServerSideEncryption> encryption,
             Bandwidth bandwidth,
             boolean forbidOverwrite) {
@@ -760,7 +793,14 @@ public final class ObjectService {
         boolean committed = false;
         try {
             Written written = commit(
-                    bucketName, key, staged, effective, "Normal", etag(staged.md5()), staged.crc64(), forbidOverwrite);
+                    bucketName,
+                    key,
+                    staged,
+                    effective,
+                    "Normal",
+                    etag(staged.streamedMd5()),
+                    staged.crc64(),
+                    forbidOverwrite);
             committed = true;
             return new Copied(written, source.versioned() ? from.versionId() : null);
         } finally {
@@ -771,10 +811,11 @@ public final class ObjectService {
     }
 
     /** The outcome of CopyObject, with the source version id when the source bucket is versioned. */
-    public record Copied(Written written, String sourceVersionId) {}
+    public record Copied(Written written, @Nullable String sourceVersionId) {}
 
     /** The version an ACL or tagging request addresses, checked for {@code action}. */
-    public ObjectVersion getForAdmin(Caller caller, String bucketName, String key, String versionId, OssAction action) {
+    public ObjectVersion getForAdmin(
+            Caller caller, String bucketName, String key, @Nullable String versionId, OssAction action) {
         BucketRecord bucket = buckets.require(bucketName);
         ObjectVersion version = find(bucket, key, versionId, caller, action);
         access.checkObject(caller, bucket, key, version, action);
@@ -786,7 +827,7 @@ public final class ObjectService {
         return buckets.require(bucketName).owner();
     }
 
-    public void putAcl(Caller caller, String bucketName, String key, String versionId, String acl) {
+    public void putAcl(Caller caller, String bucketName, String key, @Nullable String versionId, String acl) {
         String checked = Names.checkAcl(acl, true);
         getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_ACL);
         access.checkObjectAclChange(buckets.require(bucketName), checked);
@@ -795,13 +836,17 @@ public final class ObjectService {
 
     /** {@code tags} is read only once the caller is authorized, and outside the store's lock (it may wait on the client). */
     public void putTags(
-            Caller caller, String bucketName, String key, String versionId, Supplier<Map<String, String>> tags) {
+            Caller caller,
+            String bucketName,
+            String key,
+            @Nullable String versionId,
+            Supplier<Map<String, String>> tags) {
         getForAdmin(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING);
         Map<String, String> requested = tags.get();
         update(caller, bucketName, key, versionId, OssAction.PUT_OBJECT_TAGGING, v -> v.withTags(requested));
     }
 
-    public void deleteTags(Caller caller, String bucketName, String key, String versionId) {
+    public void deleteTags(Caller caller, String bucketName, String key, @Nullable String versionId) {
         update(caller, bucketName, key, versionId, OssAction.DELETE_OBJECT_TAGGING, v -> v.withTags(Map.of()));
     }
 
@@ -809,7 +854,7 @@ public final class ObjectService {
             Caller caller,
             String bucketName,
             String key,
-            String versionId,
+            @Nullable String versionId,
             OssAction action,
             UnaryOperator<ObjectVersion> change) {
         store.atomically(() -> {
@@ -829,11 +874,11 @@ public final class ObjectService {
     }
 
     /** Checks Content-MD5 (base64) against the MD5 of what was received. */
-    static void checkDigestOf(String contentMd5, byte[] actual) {
+    static void checkDigestOf(@Nullable String contentMd5, byte[] actual) {
         checkDigest(contentMd5, actual);
     }
 
-    private static void checkDigest(String contentMd5, byte[] actual) {
+    private static void checkDigest(@Nullable String contentMd5, byte[] actual) {
         if (contentMd5 == null) {
             return;
         }
@@ -851,7 +896,7 @@ public final class ObjectService {
     }
 
     /** Checks a Content-MD5 against bytes already in memory (small XML request bodies). */
-    public static void checkDigest(String contentMd5, byte[] body, boolean required) {
+    public static void checkDigest(@Nullable String contentMd5, byte[] body, boolean required) {
         if (contentMd5 == null) {
             if (required) {
                 throw new OssException(

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.service;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 
 /**
@@ -16,8 +18,8 @@ import java.util.Map;
 public record ObjectWrite(
         Map<String, String> headers,
         Map<String, String> userMeta,
-        String acl,
-        String storageClass,
+        @Nullable String acl,
+        @Nullable String storageClass,
         Map<String, String> tags) {
 
     /** The same write with other stored headers. */

@@ -12,6 +12,7 @@ import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.StagedBlob;
 import dev.ossops.policy.OssAction;
+import org.jspecify.annotations.Nullable;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,11 @@ public final class PostObjectService {
      * @param write    what the fields say about the object
      */
     public Posted post(
-            String bucketName, Map<String, String> fields, String filename, ObjectWrite write, InputStream file) {
+            String bucketName,
+            Map<String, String> fields,
+            @Nullable String filename,
+            ObjectWrite write,
+            InputStream file) {
         BucketRecord bucket = buckets.require(bucketName);
         String rawKey = fields.get("key");
         if (rawKey == null || rawKey.isEmpty()) {
@@ -101,7 +106,7 @@ public final class PostObjectService {
                     staged,
                     write,
                     "Normal",
-                    ObjectService.etag(staged.md5()),
+                    ObjectService.etag(staged.streamedMd5()),
                     staged.crc64(),
                     "true".equalsIgnoreCase(fields.get("x-oss-forbid-overwrite")));
             committed = true;
@@ -116,7 +121,7 @@ public final class PostObjectService {
     /** The key the object was stored under (after {@code ${filename}}) and the version written. */
     public record Posted(String key, ObjectService.Written written) {}
 
-    private Caller authenticate(Map<String, String> fields, String policy) {
+    private Caller authenticate(Map<String, String> fields, @Nullable String policy) {
         if (fields.containsKey("x-oss-signature-version")) {
             return authenticateV4(fields, policy);
         }
@@ -144,7 +149,7 @@ public final class PostObjectService {
         return Caller.of(key);
     }
 
-    private Caller authenticateV4(Map<String, String> fields, String policy) {
+    private Caller authenticateV4(Map<String, String> fields, @Nullable String policy) {
         if (!V4_ALGORITHM.equals(fields.get("x-oss-signature-version"))) {
             throw new OssException(OssError.INVALID_ARGUMENT, "x-oss-signature-version must be " + V4_ALGORITHM + ".");
         }

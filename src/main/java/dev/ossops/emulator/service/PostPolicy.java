@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public final class PostPolicy {
             values = List.copyOf(values);
         }
 
-        boolean holds(String actual) {
+        boolean holds(@Nullable String actual) {
             return switch (op) {
                 case "eq" -> values.get(0).equals(actual);
                 case "starts-with" -> actual != null && actual.startsWith(values.get(0));

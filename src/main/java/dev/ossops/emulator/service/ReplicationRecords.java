@@ -7,6 +7,7 @@ import dev.ossops.emulator.config.ReplicationConfiguration;
 import dev.ossops.emulator.config.ReplicationRule;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.StoredDocument;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,13 +87,13 @@ final class ReplicationRecords {
             List<String> actions,
             String destinationBucket,
             String destinationLocation,
-            String transferType,
+            @Nullable String transferType,
             boolean historical,
-            String syncRole,
-            Boolean sseKmsEncryptedObjects,
-            String replicaKmsKeyId,
-            Boolean rtc,
-            String sourceLocation,
+            @Nullable String syncRole,
+            @Nullable Boolean sseKmsEncryptedObjects,
+            @Nullable String replicaKmsKeyId,
+            @Nullable Boolean rtc,
+            @Nullable String sourceLocation,
             String status,
             long addedMillis) {
 

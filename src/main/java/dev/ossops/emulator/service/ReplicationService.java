@@ -9,6 +9,7 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.policy.OssAction;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ public final class ReplicationService {
                 REGIONS.stream().filter(r -> !r.equals(own)).toList(), TRANSFER_TYPES);
     }
 
-    public BucketConfigCodec.StoredConfig progress(Caller caller, String bucket, String ruleId) {
+    public BucketConfigCodec.StoredConfig progress(Caller caller, String bucket, @Nullable String ruleId) {
         buckets.get(caller, bucket, OssAction.GET_BUCKET_REPLICATION_PROGRESS);
         ReplicationRecords.Rules rules = store.atomically(() -> records.load(bucket));
         if (rules.config().rules().isEmpty()) {

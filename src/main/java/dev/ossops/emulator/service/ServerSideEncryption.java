@@ -3,6 +3,7 @@ package dev.ossops.emulator.service;
 import dev.ossops.emulator.config.EncryptionConfiguration;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,12 +32,14 @@ public record ServerSideEncryption(String algorithm, Optional<String> dataEncryp
      * What a request's three headers (null when absent) ask for, checked as OSS checks them; empty
      * when it asks for nothing.
      */
-    public static Optional<ServerSideEncryption> requested(String algorithm, String dataEncryption, String keyId) {
+    public static Optional<ServerSideEncryption> requested(
+            @Nullable String algorithm, @Nullable String dataEncryption, @Nullable String keyId) {
         if (algorithm == null) {
-            if (dataEncryption != null || keyId != null) {
-                throw notApplicable(
-                        dataEncryption != null ? DATA_ENCRYPTION : KEY_ID,
-                        dataEncryption != null ? dataEncryption : keyId);
+            if (dataEncryption != null) {
+                throw notApplicable(DATA_ENCRYPTION, dataEncryption);
+            }
+            if (keyId != null) {
+                throw notApplicable(KEY_ID, keyId);
             }
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import dev.ossops.emulator.store.BucketRecord;
 import dev.ossops.emulator.store.DiskStore;
 import dev.ossops.emulator.store.KeyRecord;
 import dev.ossops.emulator.store.ObjectVersion;
+import org.jspecify.annotations.Nullable;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ final class Versions {
     }
 
     /** Removes one version permanently; returns it if it existed. */
+    @Nullable
     ObjectVersion remove(DiskStore store, BucketRecord bucket, String key, String versionId) {
         KeyRecord record = store.key(bucket.name(), key).orElse(null);
         if (record == null) {

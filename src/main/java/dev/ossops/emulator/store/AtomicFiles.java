@@ -25,16 +25,20 @@ final class AtomicFiles {
 
     /** Renames an already forced file onto {@code target} and forces the directory entry. */
     static void moveIntoPlace(Path source, Path target) throws IOException {
+        Path dir = target.getParent();
+        if (dir == null) {
+            throw new IOException(target + " is a file system root, not a file");
+        }
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (NoSuchFileException e) {
             if (!Files.exists(source)) {
                 throw e;
             }
-            Files.createDirectories(target.getParent());
+            Files.createDirectories(dir);
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
-        forceDirectory(target.getParent());
+        forceDirectory(dir);
     }
 
     static void forceDirectory(Path dir) throws IOException {

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.store;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A bucket as persisted in {@code bucket.json}.
  *
@@ -13,12 +15,12 @@ public record BucketRecord(
         String storageClass,
         String redundancy,
         String acl,
-        String versioning) {
+        @Nullable String versioning) {
     public BucketRecord withAcl(String newAcl) {
         return new BucketRecord(name, owner, createdMillis, region, storageClass, redundancy, newAcl, versioning);
     }
 
-    public BucketRecord withVersioning(String status) {
+    public BucketRecord withVersioning(@Nullable String status) {
         return new BucketRecord(name, owner, createdMillis, region, storageClass, redundancy, acl, status);
     }
 }

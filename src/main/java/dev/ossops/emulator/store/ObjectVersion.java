@@ -1,6 +1,7 @@
 package dev.ossops.emulator.store;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 
@@ -21,20 +22,20 @@ import java.util.Map;
 public record ObjectVersion(
         String versionId,
         boolean deleteMarker,
-        String blob,
+        @Nullable String blob,
         long size,
-        String etag,
-        String crc64,
+        @Nullable String etag,
+        @Nullable String crc64,
         long lastModified,
-        String type,
-        String storageClass,
+        @Nullable String type,
+        @Nullable String storageClass,
         String acl,
         Map<String, String> headers,
         Map<String, String> userMeta,
         Map<String, String> tags,
-        String symlinkTarget,
-        Long sealedTime,
-        RestoreState restore) {
+        @Nullable String symlinkTarget,
+        @Nullable Long sealedTime,
+        @Nullable RestoreState restore) {
     public static final String NORMAL = "Normal";
     public static final String APPENDABLE = "Appendable";
     public static final String SYMLINK = "Symlink";
@@ -50,13 +51,13 @@ public record ObjectVersion(
     public ObjectVersion(
             String versionId,
             boolean deleteMarker,
-            String blob,
+            @Nullable String blob,
             long size,
-            String etag,
-            String crc64,
+            @Nullable String etag,
+            @Nullable String crc64,
             long lastModified,
-            String type,
-            String storageClass,
+            @Nullable String type,
+            @Nullable String storageClass,
             String acl,
             Map<String, String> headers,
             Map<String, String> userMeta,
@@ -179,6 +180,14 @@ public record ObjectVersion(
                 symlinkTarget,
                 sealedTime,
                 restore);
+    }
+
+    /** The ETag of a version with content; only a delete marker has none. */
+    public String contentEtag() {
+        if (etag == null) {
+            throw new IllegalStateException("a delete marker has no ETag");
+        }
+        return etag;
     }
 
     /** Whether the content lives in an archive class that must be restored before it is read. */

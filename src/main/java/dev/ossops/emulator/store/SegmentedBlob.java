@@ -1,5 +1,7 @@
 package dev.ossops.emulator.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -20,8 +22,8 @@ import java.util.List;
 final class SegmentedBlob extends InputStream {
     private final List<Path> segments;
     private int next;
-    private FileChannel current;
-    private InputStream currentStream;
+    private @Nullable FileChannel current;
+    private @Nullable InputStream currentStream;
 
     private SegmentedBlob(List<Path> segments) {
         this.segments = segments;
@@ -42,7 +44,7 @@ final class SegmentedBlob extends InputStream {
     }
 
     /** The segment being read, opening the next one when the current one is used up; null at the end. */
-    private InputStream current() throws IOException {
+    private @Nullable InputStream current() throws IOException {
         while (current == null || current.position() >= current.size()) {
             closeCurrent();
             if (next >= segments.size()) {
@@ -73,11 +75,13 @@ final class SegmentedBlob extends InputStream {
     public long skip(long n) throws IOException {
         long skipped = 0;
         while (skipped < n) {
-            if (current() == null) {
+            // current() opens the channel it returns the stream of; the field is re-read after it.
+            FileChannel channel = current() == null ? null : current;
+            if (channel == null) {
                 break;
             }
-            long step = Math.min(n - skipped, current.size() - current.position());
-            current.position(current.position() + step);
+            long step = Math.min(n - skipped, channel.size() - channel.position());
+            channel.position(channel.position() + step);
             skipped += step;
         }
         return skipped;

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 
 /**
@@ -10,4 +12,13 @@ import java.nio.file.Path;
  *              ETag is derived from the parts' ETags and whose content is not hashed again
  * @param crc64 the CRC-64/ECMA of the content (for an assembled object, combined from the parts')
  */
-public record StagedBlob(Path file, long size, byte[] md5, long crc64) {}
+public record StagedBlob(Path file, long size, byte @Nullable [] md5, long crc64) {
+
+    /** The MD5 of a body staged from a stream, which always has one (unlike an assembled object). */
+    public byte[] streamedMd5() {
+        if (md5 == null) {
+            throw new IllegalStateException("an assembled object has no MD5 of its own");
+        }
+        return md5;
+    }
+}

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 
 /** An in-progress multipart upload: what InitiateMultipartUpload fixed for the final object. */
@@ -7,8 +9,8 @@ public record UploadRecord(
         String uploadId,
         String key,
         long initiated,
-        String storageClass,
-        String acl,
+        @Nullable String storageClass,
+        @Nullable String acl,
         Map<String, String> headers,
         Map<String, String> userMeta,
         Map<String, String> tags) {

@@ -1,6 +1,7 @@
 package dev.ossops.emulator.sts;
 
 import dev.ossops.common.AccessKeys;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An issued role session: temporary key, token, expiry (ISO-8601 UTC) and what it acts as: a role
@@ -15,7 +16,7 @@ record StsSession(
         String roleName,
         String roleId,
         String sessionName,
-        String sessionPolicy,
+        @Nullable String sessionPolicy,
         String accountId) {
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ossops.emulator.xml;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -39,7 +41,7 @@ public final class XmlWriter {
     }
 
     /** An element only when {@code text} is not null. */
-    public XmlWriter optional(String element, String text) {
+    public XmlWriter optional(String element, @Nullable String text) {
         return text == null ? this : element(element, text);
     }
 
