@@ -161,13 +161,13 @@ public final class Downloader implements AutoCloseable {
                 long offset = index * chunk;
                 long length = Math.min(chunk, size - offset);
                 futures.add(chunks.submit(() -> {
-                    slots.acquire();
+                    long started = slots.acquire();
                     long fetched = 0;
                     try {
                         copy(source, partial, offset, length, fileName);
                         fetched = length;
                     } finally {
-                        slots.release(fetched);
+                        slots.release(fetched, started);
                     }
                     record(state, info, chunk, done, index);
                     return null;

@@ -55,12 +55,14 @@ final class SimulatedLink {
 
     private static final class Transfer {
         final long size;
+        final long startedNanos;
         double remaining;
         long flowsAt;
         boolean throttledAttempt;
 
-        Transfer(long size) {
+        Transfer(long size, long startedNanos) {
             this.size = size;
+            this.startedNanos = startedNanos;
             this.remaining = size;
         }
     }
@@ -79,7 +81,7 @@ final class SimulatedLink {
         int startedThisSecond = 0;
         while (!waiting.isEmpty() || !active.isEmpty()) {
             while (!waiting.isEmpty() && active.size() < controller.limit()) {
-                active.add(new Transfer(waiting.poll()));
+                active.add(new Transfer(waiting.poll(), now * TICK_NANOS));
                 active.get(active.size() - 1).flowsAt = -1;
             }
             for (Transfer t : active) {
@@ -124,7 +126,7 @@ final class SimulatedLink {
             for (Transfer t : done) {
                 active.remove(t);
                 bytes += t.size;
-                controller.completed(t.size);
+                controller.completed(t.size, t.startedNanos);
             }
             limits.add(controller.limit());
         }
