@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Routes requests to the endpoints: {@code GET /} and the page's assets, {@code GET /healthz} without a key; every
@@ -37,26 +36,15 @@ final class ServeHandler extends Handler.Abstract {
     static final String PRINCIPAL = "dev.ossops.serve.principal";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7e]{1,512})", Pattern.CASE_INSENSITIVE);
     private static final String IMAGE = "/api/image/";
 
-    private final ApiKeys keys;
-    private final RateLimiter callers;
-    private final RateLimiter failedLogins;
+    private final ApiKeyGate gate;
     private final DirectUploads direct;
     private final Page page;
     private final Map<String, Endpoint> posts;
 
-    ServeHandler(
-            ApiKeys keys,
-            RateLimiter callers,
-            RateLimiter failedLogins,
-            DirectUploads direct,
-            StsUploads sts,
-            Page page) {
-        this.keys = keys;
-        this.callers = callers;
-        this.failedLogins = failedLogins;
+    ServeHandler(ApiKeyGate gate, DirectUploads direct, StsUploads sts, Page page) {
+        this.gate = gate;
         this.direct = direct;
         this.page = page;
         this.posts = Map.of(
@@ -92,7 +80,7 @@ final class ServeHandler extends Handler.Abstract {
             Endpoint endpoint = posts.get(path);
             if (endpoint != null) {
                 requireMethod(method, "POST");
-                String principal = authenticate(request);
+                String principal = gate.authenticate(request);
                 byte[] raw = readBody(request);
                 if (raw.length > 0) {
                     requireJson(request);
@@ -103,7 +91,7 @@ final class ServeHandler extends Handler.Abstract {
             }
             if (path.startsWith(IMAGE) && path.length() > IMAGE.length()) {
                 requireMethod(method, "GET");
-                String principal = authenticate(request);
+                String principal = gate.authenticate(request);
                 writeJson(
                         response,
                         callback,
@@ -144,31 +132,6 @@ final class ServeHandler extends Handler.Abstract {
 
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
-    }
-
-    /** The principal of the request's API key; a caller that fails to authenticate too often is slowed down by address. */
-    private String authenticate(Request request) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        Optional<String> principal = Optional.ofNullable(header)
-                .map(BEARER::matcher)
-                .filter(java.util.regex.Matcher::matches)
-                .flatMap(m -> keys.principal(m.group(1)));
-        if (principal.isEmpty()) {
-            failedLogins.acquire("address " + Request.getRemoteAddr(request)).ifPresent(wait -> {
-                throw ServeException.tooManyRequests(
-                        "too many requests without a valid API key from this address", wait);
-            });
-            throw new ServeException(
-                    401,
-                    header == null
-                            ? "an API key is required: Authorization: Bearer <key>"
-                            : "the API key is not valid");
-        }
-        request.setAttribute(PRINCIPAL, principal.get());
-        callers.acquire(principal.get()).ifPresent(wait -> {
-            throw ServeException.tooManyRequests("rate limit of API key '" + principal.get() + "' reached", wait);
-        });
-        return principal.get();
     }
 
     /** A body must say it is JSON; an empty one may say nothing. */

@@ -75,9 +75,10 @@ public final class ServeServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
         ServeHandler handler = new ServeHandler(
-                keys,
-                new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
-                new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
+                new ApiKeyGate(
+                        keys,
+                        new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
+                        new RateLimiter(settings.requestsPerMinute(), System::nanoTime)),
                 direct,
                 sts,
                 new Page(storageOrigins));
