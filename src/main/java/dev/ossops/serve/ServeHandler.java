@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.credentials.Secrets;
+import dev.ossops.common.ErrorCode;
 import dev.ossops.upload.TransferException;
 import dev.ossops.upload.UploadException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * Routes requests to the endpoints: {@code GET /} and the page's assets, {@code GET /healthz} without a key; every
  * {@code /api/} and {@code /sts/} endpoint only after authentication (401 without a known key) and the caller's rate
  * limit (429 with {@code Retry-After}). Bodies are JSON objects of at most {@link JsonBody#MAX_BYTES}, refused before
- * they are read when {@code Content-Length} says more (413). Errors are {@code {"error": "..."}}.
+ * they are read when {@code Content-Length} says more (413). Errors are {@code {"error": "...", "code": "..."}}: the
+ * message and the error's code from docs/errors.md.
  */
 final class ServeHandler extends Handler.Abstract {
     /** How long a request body (at most 16 KiB) may take to arrive: about 1.6 KiB/s at the limit. */
@@ -105,20 +107,26 @@ final class ServeHandler extends Handler.Abstract {
             if (e.status() == 401) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             }
-            writeError(response, callback, e.status(), String.valueOf(e.getMessage()));
+            writeError(response, callback, e.status(), e.errorCode(), String.valueOf(e.getMessage()));
         } catch (UploadException e) {
-            writeError(response, callback, 400, String.valueOf(e.getMessage()));
+            writeError(response, callback, 400, e.errorCode(), String.valueOf(e.getMessage()));
         } catch (TransferException e) {
             // The message names the call and OSS's code; the cloud layer has already taken signatures and tokens out.
-            writeError(response, callback, 502, "OSS refused the service's request: " + String.valueOf(e.getMessage()));
+            writeError(
+                    response,
+                    callback,
+                    502,
+                    e.errorCode(),
+                    "OSS refused the service's request: " + String.valueOf(e.getMessage()));
         } catch (CloudException e) {
             writeError(
                     response,
                     callback,
                     502,
+                    e.errorCode(),
                     "STS refused the service's request: " + Secrets.redact(String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
-            writeError(response, callback, 500, "internal error");
+            writeError(response, callback, 500, ErrorCode.INTERNAL, "internal error");
         }
         return true;
     }
@@ -205,7 +213,12 @@ final class ServeHandler extends Handler.Abstract {
         Content.Sink.write(response, true, body.toString() + "\n", callback);
     }
 
-    static void writeError(Response response, Callback callback, int status, String message) {
-        writeJson(response, callback, status, JSON.createObjectNode().put("error", message));
+    /** {@code code} is the error's stable id from docs/errors.md, for clients that must not match message text. */
+    static void writeError(Response response, Callback callback, int status, ErrorCode code, String message) {
+        writeJson(
+                response,
+                callback,
+                status,
+                JSON.createObjectNode().put("error", message).put("code", code.id()));
     }
 }
