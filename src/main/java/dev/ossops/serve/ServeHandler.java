@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.cloud.CloudException;
 import dev.ossops.cloud.credentials.Secrets;
+import dev.ossops.common.ErrorCode;
 import dev.ossops.upload.TransferException;
 import dev.ossops.upload.UploadException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,13 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Routes requests to the endpoints: {@code GET /} and the page's assets, {@code GET /healthz} without a key; every
  * {@code /api/} and {@code /sts/} endpoint only after authentication (401 without a known key) and the caller's rate
  * limit (429 with {@code Retry-After}). Bodies are JSON objects of at most {@link JsonBody#MAX_BYTES}, refused before
- * they are read when {@code Content-Length} says more (413). Errors are {@code {"error": "..."}}.
+ * they are read when {@code Content-Length} says more (413). Errors are {@code {"error": "...", "code": "..."}}: the
+ * message and the error's code from docs/errors.md.
  */
 final class ServeHandler extends Handler.Abstract {
     /** How long a request body (at most 16 KiB) may take to arrive: about 1.6 KiB/s at the limit. */
@@ -37,26 +38,15 @@ final class ServeHandler extends Handler.Abstract {
     static final String PRINCIPAL = "dev.ossops.serve.principal";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7e]{1,512})", Pattern.CASE_INSENSITIVE);
     private static final String IMAGE = "/api/image/";
 
-    private final ApiKeys keys;
-    private final RateLimiter callers;
-    private final RateLimiter failedLogins;
+    private final ApiKeyGate gate;
     private final DirectUploads direct;
     private final Page page;
     private final Map<String, Endpoint> posts;
 
-    ServeHandler(
-            ApiKeys keys,
-            RateLimiter callers,
-            RateLimiter failedLogins,
-            DirectUploads direct,
-            StsUploads sts,
-            Page page) {
-        this.keys = keys;
-        this.callers = callers;
-        this.failedLogins = failedLogins;
+    ServeHandler(ApiKeyGate gate, DirectUploads direct, StsUploads sts, Page page) {
+        this.gate = gate;
         this.direct = direct;
         this.page = page;
         this.posts = Map.of(
@@ -92,7 +82,7 @@ final class ServeHandler extends Handler.Abstract {
             Endpoint endpoint = posts.get(path);
             if (endpoint != null) {
                 requireMethod(method, "POST");
-                String principal = authenticate(request);
+                String principal = gate.authenticate(request);
                 byte[] raw = readBody(request);
                 if (raw.length > 0) {
                     requireJson(request);
@@ -103,7 +93,7 @@ final class ServeHandler extends Handler.Abstract {
             }
             if (path.startsWith(IMAGE) && path.length() > IMAGE.length()) {
                 requireMethod(method, "GET");
-                String principal = authenticate(request);
+                String principal = gate.authenticate(request);
                 writeJson(
                         response,
                         callback,
@@ -117,20 +107,26 @@ final class ServeHandler extends Handler.Abstract {
             if (e.status() == 401) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             }
-            writeError(response, callback, e.status(), String.valueOf(e.getMessage()));
+            writeError(response, callback, e.status(), e.errorCode(), String.valueOf(e.getMessage()));
         } catch (UploadException e) {
-            writeError(response, callback, 400, String.valueOf(e.getMessage()));
+            writeError(response, callback, 400, e.errorCode(), String.valueOf(e.getMessage()));
         } catch (TransferException e) {
             // The message names the call and OSS's code; the cloud layer has already taken signatures and tokens out.
-            writeError(response, callback, 502, "OSS refused the service's request: " + String.valueOf(e.getMessage()));
+            writeError(
+                    response,
+                    callback,
+                    502,
+                    e.errorCode(),
+                    "OSS refused the service's request: " + String.valueOf(e.getMessage()));
         } catch (CloudException e) {
             writeError(
                     response,
                     callback,
                     502,
+                    e.errorCode(),
                     "STS refused the service's request: " + Secrets.redact(String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
-            writeError(response, callback, 500, "internal error");
+            writeError(response, callback, 500, ErrorCode.INTERNAL, "internal error");
         }
         return true;
     }
@@ -144,31 +140,6 @@ final class ServeHandler extends Handler.Abstract {
 
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
-    }
-
-    /** The principal of the request's API key; a caller that fails to authenticate too often is slowed down by address. */
-    private String authenticate(Request request) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        Optional<String> principal = Optional.ofNullable(header)
-                .map(BEARER::matcher)
-                .filter(java.util.regex.Matcher::matches)
-                .flatMap(m -> keys.principal(m.group(1)));
-        if (principal.isEmpty()) {
-            failedLogins.acquire("address " + Request.getRemoteAddr(request)).ifPresent(wait -> {
-                throw ServeException.tooManyRequests(
-                        "too many requests without a valid API key from this address", wait);
-            });
-            throw new ServeException(
-                    401,
-                    header == null
-                            ? "an API key is required: Authorization: Bearer <key>"
-                            : "the API key is not valid");
-        }
-        request.setAttribute(PRINCIPAL, principal.get());
-        callers.acquire(principal.get()).ifPresent(wait -> {
-            throw ServeException.tooManyRequests("rate limit of API key '" + principal.get() + "' reached", wait);
-        });
-        return principal.get();
     }
 
     /** A body must say it is JSON; an empty one may say nothing. */
@@ -242,7 +213,12 @@ final class ServeHandler extends Handler.Abstract {
         Content.Sink.write(response, true, body.toString() + "\n", callback);
     }
 
-    static void writeError(Response response, Callback callback, int status, String message) {
-        writeJson(response, callback, status, JSON.createObjectNode().put("error", message));
+    /** {@code code} is the error's stable id from docs/errors.md, for clients that must not match message text. */
+    static void writeError(Response response, Callback callback, int status, ErrorCode code, String message) {
+        writeJson(
+                response,
+                callback,
+                status,
+                JSON.createObjectNode().put("error", message).put("code", code.id()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ossops.serve;
 
+import dev.ossops.common.ErrorCode;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -75,9 +76,10 @@ public final class ServeServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
         ServeHandler handler = new ServeHandler(
-                keys,
-                new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
-                new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
+                new ApiKeyGate(
+                        keys,
+                        new RateLimiter(settings.requestsPerMinute(), System::nanoTime),
+                        new RateLimiter(settings.requestsPerMinute(), System::nanoTime)),
                 direct,
                 sts,
                 new Page(storageOrigins));
@@ -121,7 +123,13 @@ public final class ServeServer implements AutoCloseable {
             Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
             int code = status instanceof Integer i ? i : response.getStatus();
             response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
-            ServeHandler.writeError(response, callback, code, message == null ? "request refused" : message.toString());
+            // A 500 here is a failure outside the endpoints' own handling, i.e. a bug; the rest are refusals.
+            ServeHandler.writeError(
+                    response,
+                    callback,
+                    code,
+                    code == 500 ? ErrorCode.INTERNAL : ErrorCode.SERVE_REFUSED,
+                    message == null ? "request refused" : message.toString());
             return true;
         }
     }

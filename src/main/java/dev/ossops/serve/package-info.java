@@ -4,7 +4,7 @@
  * ({@link dev.ossops.serve.UploadKeys}), and hands out the right to upload one object (presigned PUT, PostObject form,
  * STS credentials scoped to a prefix or one key), then confirms the upload ({@link dev.ossops.serve.StsUploads}).
  * <p>Layers: {@link dev.ossops.serve.ServeServer} (Jetty, limits, CORS, access log) -> {@link dev.ossops.serve.ServeHandler}
- * (routing, authentication, rate limit, JSON) -> {@link dev.ossops.serve.UploadCoordinator} (the rules) ->
+ * (routing, JSON; {@link dev.ossops.serve.ApiKeyGate}: authentication, rate limit) -> {@link dev.ossops.serve.UploadCoordinator} (the rules) ->
  * {@link dev.ossops.serve.Storage} and {@link dev.ossops.serve.TokenVendor}, implemented over the {@code cloud} gateways
  * by {@link dev.ossops.serve.CloudBackends}. Never imports {@code emulator}: the service talks to OSS and STS as to the
  * real ones.

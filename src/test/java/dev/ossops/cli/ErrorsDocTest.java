@@ -24,6 +24,9 @@ class ErrorsDocTest {
 
     private static final Path DOC = Path.of("docs/errors.md");
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z_]+\\.[a-z_]+)` \\|", Pattern.MULTILINE);
+    /** A row of the table of serve's HTTP errors: statuses, then the code its JSON bodies carry. */
+    private static final Pattern SERVE_ROW =
+            Pattern.compile("^\\| [0-9, ]+ \\| `([a-z_]+\\.[a-z_]+)` \\|", Pattern.MULTILINE);
 
     @Test
     void errorsDoc_everyErrorCode_hasItsRowWithCategoryAndExit() throws IOException {
@@ -58,6 +61,17 @@ class ErrorsDocTest {
         assertEquals(
                 List.of(), documented.stream().filter(id -> !known.contains(id)).toList());
         assertEquals(known.size(), documented.size(), "a code is listed twice: " + documented);
+    }
+
+    @Test
+    void errorsDoc_serveTable_namesOnlyErrorCodes() throws IOException {
+        Matcher rows = SERVE_ROW.matcher(Files.readString(DOC));
+        List<String> documented = rows.results().map(m -> m.group(1)).toList();
+        Set<String> known = Arrays.stream(ErrorCode.values()).map(ErrorCode::id).collect(Collectors.toSet());
+
+        assertTrue(documented.contains(ErrorCode.SERVE_REFUSED.id()), "no serve table in docs/errors.md");
+        assertEquals(
+                List.of(), documented.stream().filter(id -> !known.contains(id)).toList());
     }
 
     @Test

@@ -99,6 +99,7 @@ class ServeHttpLimitsIT {
     private static void assertRefused(int status, String message, HttpResponse<String> response) throws Exception {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals(message, error(response.body()));
+        assertEquals("serve.refused", JSON.readTree(response.body()).get("code").asText());
         assertFalse(response.body().contains("upload_url"));
     }
 
@@ -156,7 +157,9 @@ class ServeHttpLimitsIT {
                         + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertTrue(reply.startsWith("HTTP/1.1 415 "), reply);
         assertTrue(
-                reply.endsWith("{\"error\":\"request body must be sent as Content-Type: application/json\"}\n"), reply);
+                reply.endsWith(
+                        "{\"error\":\"request body must be sent as Content-Type: application/json\",\"code\":\"serve.refused\"}\n"),
+                reply);
     }
 
     @Test
@@ -190,7 +193,8 @@ class ServeHttpLimitsIT {
             assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
             assertTrue(
                     answer.endsWith(
-                            "{\"error\":\"request body could not be read: it was cut short or arrived too slowly\"}\n"),
+                            "{\"error\":\"request body could not be read: it was cut short or arrived too slowly\","
+                                    + "\"code\":\"serve.refused\"}\n"),
                     answer);
         }
     }
@@ -201,6 +205,7 @@ class ServeHttpLimitsIT {
                 + "\r\nConnection: close\r\n\r\n");
         assertTrue(reply.startsWith("HTTP/1.1 431 "), reply);
         assertTrue(reply.contains("\"error\":"), reply);
+        assertTrue(reply.contains("\"code\":\"serve.refused\""), reply);
     }
 
     @Test

@@ -120,6 +120,11 @@ class ServeIT {
         return JSON.readTree(response.body()).get("error").asText();
     }
 
+    /** The error's stable code (docs/errors.md), which clients match instead of the message. */
+    private static String code(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body()).get("code").asText();
+    }
+
     private OSS stsClient(JsonNode c, String id, String secret, String token) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSignatureVersion(SignVersion.V4);
@@ -205,6 +210,7 @@ class ServeIT {
         assertEquals(
                 "filename page.html: content type text/html is not allowed (allowedContentTypes: image/png, text/plain)",
                 error(html));
+        assertEquals("serve.refused", code(html));
         assertFalse(html.body().contains("upload_url"));
 
         HttpResponse<String> big = post(
@@ -223,6 +229,7 @@ class ServeIT {
                 "{\"content_type\": \"image/png\", \"filename\": \"photo.png\", \"user_id\": \"bob\"}");
         assertEquals(403, r.statusCode());
         assertEquals("user_id does not match the caller: uploads go under the API key's principal 'alice'", error(r));
+        assertEquals("serve.refused", code(r));
     }
 
     @Test
@@ -398,6 +405,7 @@ class ServeIT {
         HttpResponse<String> mismatch = post("/sts/upload/complete", ServeFixture.ALICE_KEY, body);
         assertEquals(409, mismatch.statusCode());
         assertEquals(key + " holds 5 bytes, but 3 were announced", error(mismatch));
+        assertEquals("serve.refused", code(mismatch));
         assertFalse(mismatch.body().contains("public_signed_url"));
     }
 
@@ -445,10 +453,12 @@ class ServeIT {
         assertEquals(401, none.statusCode());
         assertEquals("Bearer", none.headers().firstValue("WWW-Authenticate").orElse(""));
         assertEquals("an API key is required: Authorization: Bearer <key>", error(none));
+        assertEquals("serve.refused", code(none));
         HttpResponse<String> wrong =
                 post("/api/upload/presign", "not-a-key-0123456789", "{\"content_type\": \"image/png\"}");
         assertEquals(401, wrong.statusCode());
         assertEquals("the API key is not valid", error(wrong));
+        assertEquals("serve.refused", code(wrong));
     }
 
     @Test
@@ -476,6 +486,7 @@ class ServeIT {
                     "{\"content_type\": \"image/png\"}");
             assertEquals(429, third.statusCode());
             assertEquals("rate limit of API key 'alice' reached", error(third));
+            assertEquals("serve.refused", code(third));
             long retryAfter =
                     Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 30, "Retry-After " + retryAfter);

@@ -125,13 +125,7 @@ final class DomainActions {
                             .orElse(true))
                     .sorted(Comparator.comparing(CdnDomain::domainName))
                     .toList();
-            int from = Math.min(matching.size(), (pageNumber - 1) * pageSize);
-            List<CdnDomain> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
-            ObjectNode out = RpcJson.object();
-            out.put("PageNumber", pageNumber);
-            out.put("PageSize", pageSize);
-            out.put("TotalCount", matching.size());
-            out.set("Domains", RpcJson.list("PageData", page, d -> {
+            return CdnJson.page(matching, pageNumber, pageSize, "Domains", "PageData", d -> {
                 ObjectNode node = RpcJson.object();
                 node.put("DomainName", d.domainName());
                 node.put("DomainId", d.domainId());
@@ -149,8 +143,7 @@ final class DomainActions {
                 node.put("GmtModified", d.gmtModified());
                 node.set("Sources", RpcJson.list("Source", d.sources(), CdnJson::source));
                 return node;
-            }));
-            return out;
+            });
         });
     }
 

@@ -211,13 +211,7 @@ final class EdgeActions {
                             .orElse(true))
                     .sorted(Comparator.comparing(CdnRefreshTask::taskId).reversed())
                     .toList();
-            int from = Math.min(matching.size(), (pageNumber - 1) * pageSize);
-            List<CdnRefreshTask> page = matching.subList(from, Math.min(matching.size(), from + pageSize));
-            ObjectNode out = RpcJson.object();
-            out.put("PageNumber", pageNumber);
-            out.put("PageSize", pageSize);
-            out.put("TotalCount", matching.size());
-            out.set("Tasks", RpcJson.list("CDNTask", page, t -> {
+            return CdnJson.page(matching, pageNumber, pageSize, "Tasks", "CDNTask", t -> {
                 ObjectNode node = RpcJson.object();
                 node.put("TaskId", t.taskId());
                 node.put("ObjectPath", t.objectPath());
@@ -227,8 +221,7 @@ final class EdgeActions {
                 node.put("CreationTime", t.creationTime());
                 node.put("Description", "");
                 return node;
-            }));
-            return out;
+            });
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.dashscope;
 
+import dev.ossops.common.DaemonThreads;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.store.DiskStore;
@@ -11,10 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes DashScope temporary files 48 hours after upload, as DashScope does. The emulator does
@@ -41,17 +39,12 @@ public final class TemporaryFiles implements AutoCloseable {
         this.owner = owner;
         this.bucket = bucket;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ossops-emulator-dashscope-expiry");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = DaemonThreads.scheduler("ossops-emulator-dashscope-expiry");
     }
 
     public void start() {
-        // The periodic task ends only with the executor's shutdown; sweepLogged logs its own failures.
-        ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(
-                this::sweepLogged, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        // sweepLogged logs its own failures, so one failed sweep does not end the repetition.
+        DaemonThreads.repeat(executor, INTERVAL, this::sweepLogged);
     }
 
     /** Deletes the files older than 48 hours; returns their keys. */

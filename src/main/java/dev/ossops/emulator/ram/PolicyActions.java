@@ -7,7 +7,6 @@ import dev.ossops.emulator.rpc.RpcJson;
 import dev.ossops.policy.PolicyType;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,19 +149,16 @@ final class PolicyActions {
             List<RamPolicy> all = new ArrayList<>();
             SystemPolicies.all().forEach(all::add);
             all.addAll(store.customPolicies.values());
-            List<RamPolicy> sorted = all.stream()
+            List<RamPolicy> ofType = all.stream()
                     .filter(policy -> type.map(policy.policyType()::equals).orElse(true))
-                    .sorted(Comparator.comparing(RamPolicy::policyName))
                     .toList();
-            Paging<RamPolicy> page =
-                    Paging.page(sorted, RamPolicy::policyName, p.optional("Marker"), p.integer("MaxItems"));
-            ObjectNode out = RpcJson.object();
-            out.put("IsTruncated", page.truncated());
-            page.nextMarker().ifPresent(m -> out.put("Marker", m));
-            out.set(
+            return Paging.listing(
+                    p,
+                    ofType,
+                    RamPolicy::policyName,
                     "Policies",
-                    RpcJson.list("Policy", page.items(), policy -> RamJson.policy(policy, attachmentCount(policy))));
-            return out;
+                    "Policy",
+                    policy -> RamJson.policy(policy, attachmentCount(policy)));
         });
     }
 

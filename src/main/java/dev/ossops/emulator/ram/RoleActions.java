@@ -7,8 +7,6 @@ import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcJson;
 import dev.ossops.policy.PolicyType;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -110,17 +108,8 @@ final class RoleActions {
 
     private ObjectNode listRoles(RpcCall call) {
         Params p = call.params();
-        return store.query(() -> {
-            List<RamRole> sorted = store.roles.values().stream()
-                    .sorted(Comparator.comparing(RamRole::roleName))
-                    .toList();
-            Paging<RamRole> page = Paging.page(sorted, RamRole::roleName, p.optional("Marker"), p.integer("MaxItems"));
-            ObjectNode out = RpcJson.object();
-            out.put("IsTruncated", page.truncated());
-            page.nextMarker().ifPresent(m -> out.put("Marker", m));
-            out.set("Roles", RpcJson.list("Role", page.items(), r -> RamJson.role(r, false)));
-            return out;
-        });
+        return store.query(() -> Paging.listing(
+                p, store.roles.values(), RamRole::roleName, "Roles", "Role", r -> RamJson.role(r, false)));
     }
 
     private static Optional<Integer> sessionDuration(Optional<Integer> value, String parameter) {

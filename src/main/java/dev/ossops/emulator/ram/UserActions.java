@@ -8,7 +8,6 @@ import dev.ossops.emulator.rpc.RpcCall;
 import dev.ossops.emulator.rpc.RpcErrors;
 import dev.ossops.emulator.rpc.RpcJson;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,17 +127,8 @@ final class UserActions {
 
     private ObjectNode listUsers(RpcCall call) {
         Params p = call.params();
-        return store.query(() -> {
-            List<RamUser> sorted = store.users.values().stream()
-                    .sorted(Comparator.comparing(RamUser::userName))
-                    .toList();
-            Paging<RamUser> page = Paging.page(sorted, RamUser::userName, p.optional("Marker"), p.integer("MaxItems"));
-            ObjectNode out = RpcJson.object();
-            out.put("IsTruncated", page.truncated());
-            page.nextMarker().ifPresent(m -> out.put("Marker", m));
-            out.set("Users", RpcJson.list("User", page.items(), RamJson::user));
-            return out;
-        });
+        return store.query(
+                () -> Paging.listing(p, store.users.values(), RamUser::userName, "Users", "User", RamJson::user));
     }
 
     private ObjectNode createAccessKey(RpcCall call) {

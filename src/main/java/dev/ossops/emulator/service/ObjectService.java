@@ -67,6 +67,18 @@ public final class ObjectService {
     /** The version a write created, and whether the bucket reports version ids (it has been versioned). */
     public record Written(ObjectVersion version, boolean versioned) {}
 
+    /**
+     * What PutObject, PutSymlink and AppendObject check before the body is staged: the bucket exists, the caller may
+     * write {@code key} in it and set the ACL {@code write} asks for.
+     */
+    private void checkWrite(Caller caller, String bucketName, String key, ObjectWrite write) {
+        BucketRecord bucket = buckets.require(bucketName);
+        access.checkObjectWrite(caller, bucket, key, OssAction.PUT_OBJECT);
+        if (write.acl() != null) {
+            access.checkObjectAclChange(bucket, write.acl());
+        }
+    }
+
     /** PutObject: {@code body} is streamed to disk before any metadata changes. */
     public Written put(
             Caller caller,
@@ -77,11 +89,7 @@ public final class ObjectService {
             @Nullable String contentMd5,
             boolean forbidOverwrite) {
         Names.checkKey(key);
-        BucketRecord checked = buckets.require(bucketName);
-        access.checkObjectWrite(caller, checked, key, OssAction.PUT_OBJECT);
-        if (write.acl() != null) {
-            access.checkObjectAclChange(checked, write.acl());
-        }
+        checkWrite(caller, bucketName, key, write);
         StagedBlob staged = store.stage(body);
         boolean committed = false;
         try {
@@ -204,11 +212,7 @@ public final class ObjectService {
             Caller caller, String bucketName, String key, String target, ObjectWrite write, boolean forbidOverwrite) {
         Names.checkKey(key);
         Names.checkKey(target);
-        BucketRecord checked = buckets.require(bucketName);
-        access.checkObjectWrite(caller, checked, key, OssAction.PUT_OBJECT);
-        if (write.acl() != null) {
-            access.checkObjectAclChange(checked, write.acl());
-        }
+        checkWrite(caller, bucketName, key, write);
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);
         Content link;
@@ -353,11 +357,7 @@ public final class ObjectService {
             ObjectWrite requested,
             @Nullable String contentMd5) {
         Names.checkKey(key);
-        BucketRecord checked = buckets.require(bucketName);
-        access.checkObjectWrite(caller, checked, key, OssAction.PUT_OBJECT);
-        if (requested.acl() != null) {
-            access.checkObjectAclChange(checked, requested.acl());
-        }
+        checkWrite(caller, bucketName, key, requested);
         ObjectWrite write = encrypted(bucketName, requested);
         String storageClass = write.storageClass() == null ? null : Names.checkStorageClass(write.storageClass());
         String acl = write.acl() == null ? "default" : Names.checkAcl(write.acl(), true);

@@ -1,5 +1,6 @@
 package dev.ossops.emulator.service;
 
+import dev.ossops.common.DaemonThreads;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.ReplicationConfiguration;
 import dev.ossops.emulator.config.ReplicationRule;
@@ -19,9 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -65,17 +64,12 @@ public final class ReplicationWorker implements AutoCloseable {
         this.replicators = replicators;
         this.clock = clock;
         this.interval = interval;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ossops-emulator-replication");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = DaemonThreads.scheduler("ossops-emulator-replication");
     }
 
     public void start() {
-        // The periodic task ends only with the executor's shutdown; a pass catches and logs its own failures.
-        ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(
-                this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // A pass catches and logs its own failures, so one failed pass does not end the repetition.
+        DaemonThreads.repeat(executor, interval, this::pass);
     }
 
     /** How far one rule has got: the fraction of historical objects copied and the time new objects are copied up to. */
