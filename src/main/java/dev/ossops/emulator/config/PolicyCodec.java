@@ -61,12 +61,12 @@ public final class PolicyCodec implements BucketConfigCodec {
         throw new OssException(OssError.NO_SUCH_BUCKET_POLICY).with("BucketName", bucket);
     }
 
-    private static StoredConfig stored(PolicyDocument policy) {
+    private static StoredConfig stored(BucketPolicyText policy) {
         return new StoredConfig(JSON, policy.json().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Validates a policy for {@code bucket} (when given) and keeps its text unchanged. */
-    public PolicyDocument parse(Optional<String> bucket, byte[] body) {
+    public BucketPolicyText parse(Optional<String> bucket, byte[] body) {
         if (body.length > MAX_BYTES) {
             throw invalid("The policy size exceeds the limit of 16 KB.");
         }
@@ -97,7 +97,7 @@ public final class PolicyCodec implements BucketConfigCodec {
         for (JsonNode statement : statements) {
             statement(statement, bucket);
         }
-        return new PolicyDocument(text);
+        return new BucketPolicyText(text);
     }
 
     private static void statement(JsonNode s, Optional<String> bucket) {

@@ -14,11 +14,11 @@ public final class PolicyStatus {
     /** Decides public-ness of a stored policy; implemented over {@code dev.ossops.policy} by the service. */
     @FunctionalInterface
     public interface Evaluator {
-        boolean isPublic(PolicyDocument policy);
+        boolean isPublic(BucketPolicyText policy);
     }
 
     /** The GetBucketPolicyStatus document; a bucket without a policy is not public. */
-    public static BucketConfigCodec.StoredConfig render(Optional<PolicyDocument> policy, Evaluator evaluator) {
+    public static BucketConfigCodec.StoredConfig render(Optional<BucketPolicyText> policy, Evaluator evaluator) {
         boolean isPublic = policy.map(evaluator::isPublic).orElse(false);
         return ConfigXml.xml(new XmlWriter()
                 .start("PolicyStatus")

@@ -4,7 +4,7 @@ import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.config.AccessMonitorCodec;
 import dev.ossops.emulator.config.BucketConfigCodec;
 import dev.ossops.emulator.config.LifecycleCodec;
-import dev.ossops.emulator.config.PolicyDocument;
+import dev.ossops.emulator.config.BucketPolicyText;
 import dev.ossops.emulator.config.PolicyStatus;
 import dev.ossops.emulator.config.ResourceGroupCodec;
 import dev.ossops.emulator.config.TaggingCodec;
@@ -305,8 +305,8 @@ public final class BucketService {
      */
     public BucketConfigCodec.StoredConfig policyStatus(Caller caller, String name) {
         BucketRecord bucket = get(caller, name, OssAction.GET_BUCKET_POLICY);
-        Optional<PolicyDocument> policy = store.config(bucket.name(), "policy")
-                .map(document -> new PolicyDocument(new String(document.body(), StandardCharsets.UTF_8)));
+        Optional<BucketPolicyText> policy = store.config(bucket.name(), "policy")
+                .map(document -> new BucketPolicyText(new String(document.body(), StandardCharsets.UTF_8)));
         return PolicyStatus.render(policy, document -> access.isPublic(bucket, document.json()));
     }
 

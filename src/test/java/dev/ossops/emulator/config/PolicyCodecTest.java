@@ -212,7 +212,7 @@ class PolicyCodecTest {
 
     @Test
     void policyStatus_rendersEvaluatorVerdictForSdk() throws Exception {
-        PolicyDocument policy = codec.parse(Optional.of("media"), utf8(statement(GOOD)));
+        BucketPolicyText policy = codec.parse(Optional.of("media"), utf8(statement(GOOD)));
         BucketConfigCodec.StoredConfig status =
                 PolicyStatus.render(Optional.of(policy), p -> p.json().contains("\"*\""));
         GetBucketPolicyStatusResult got =
