@@ -184,7 +184,8 @@ results="$work/results"
 echo "# $(date -u +%FT%TZ) size ${size_mib} MiB (sdk ${sdk_mib} MiB, curl ${curl_mib} MiB), ${files} x ${file_kib} KiB (sdk and curl ${seq_files}), rounds $rounds, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| profile | workload | round | client | wall | throughput | client CPU | emulator CPU | load | ossops in flight |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-clients=(ossops ali ali-tuned sdk curl)
+# CLIENTS picks some (a re-run of one question); ossops always runs first in the warm-up.
+read -r -a clients <<<"${CLIENTS:-ossops ali ali-tuned sdk curl}"
 for profile in $profiles; do
   shape "$profile"
   for workload in $workloads; do
@@ -217,10 +218,14 @@ for (profile, workload), rounds in table.items():
     clients = ["ossops", "ali", "ali-tuned", "sdk", "curl"]
     for c in clients:
         runs = [r[c] for r in rounds.values() if c in r]
+        if not runs:
+            continue
         print(f"  {c:9s} {statistics.median(x[1] for x in runs):8.1f} MiB/s  wall {statistics.median(x[0] for x in runs):7.2f} s"
               f"  CPU/GiB client {statistics.median(x[2] for x in runs):6.2f} s emulator {statistics.median(x[3] for x in runs):6.2f} s"
               f"  loads {','.join(x[4] for x in runs)}")
     for peer in ["ali", "ali-tuned", "sdk", "curl"]:
+        if any(peer not in r for r in rounds.values()):
+            continue
         ratios = [r["ossops"][1] / r[peer][1] for r in rounds.values()]
         print(f"  ossops / {peer:9s} {statistics.median(ratios):6.2f}x (rounds {', '.join(f'{v:.2f}' for v in ratios)})")
     conns = [r["ossops"][5] for r in rounds.values()]
