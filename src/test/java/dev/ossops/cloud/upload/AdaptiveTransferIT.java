@@ -1,6 +1,9 @@
 package dev.ossops.cloud.upload;
 
+import dev.ossops.cloud.CloudErrors;
 import dev.ossops.cloud.CloudTarget;
+import dev.ossops.cloud.OssClients;
+import dev.ossops.cloud.Retry;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.emulator.Emulator;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -171,14 +175,32 @@ class AdaptiveTransferIT {
             }
         };
         emulator.faults().set(new FaultPlan(0, 0, 0, 4, 0, 0));
+        // The standard retry curve, but with a seeded jitter and twice the attempts: on a starved machine
+        // the retries of a full-jitter run can bunch into one-second windows that are already full (seen
+        // once: a file still throttled after 6 attempts). What is tested is that the controller backs off
+        // and every file gets through, not how many attempts that takes.
+        Retry retry = new Retry(
+                        12,
+                        Duration.ofMillis(200),
+                        Duration.ofSeconds(5),
+                        CloudErrors::isRetryable,
+                        d -> Thread.sleep(d.toMillis()),
+                        new SplittableRandom(16))
+                .observing(e -> {
+                    if (CloudErrors.isThrottling(e)) {
+                        observed.run();
+                    }
+                });
         List<Uploader.Outcome> outcomes;
-        try (OssTransfer throttledTransfer = OssTransfer.create(
-                        CloudTarget.single(clients.endpoint(), clients.region(), root()),
-                        clients.region(),
-                        SignatureVersion.V4,
-                        slots.controller().ceiling(),
-                        () -> {},
-                        observed);
+        try (OssTransfer throttledTransfer = new OssTransfer(
+                        OssClients.create(
+                                CloudTarget.single(clients.endpoint(), clients.region(), root()),
+                                clients.region(),
+                                SignatureVersion.V4.sdk(),
+                                slots.controller().ceiling(),
+                                false),
+                        retry,
+                        () -> {});
                 Uploader up = uploader(throttledTransfer)) {
             outcomes = up.uploadAll(files, Optional.empty(), o -> {});
         }
