@@ -161,13 +161,13 @@ public final class Downloader implements AutoCloseable {
                 long offset = index * chunk;
                 long length = Math.min(chunk, size - offset);
                 futures.add(chunks.submit(() -> {
-                    long started = slots.acquire();
+                    slots.acquire();
                     long fetched = 0;
                     try {
                         copy(source, partial, offset, length, fileName);
                         fetched = length;
                     } finally {
-                        slots.release(fetched, started);
+                        slots.release(fetched);
                     }
                     record(state, info, chunk, done, index);
                     return null;

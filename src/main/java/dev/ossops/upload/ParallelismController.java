@@ -14,11 +14,7 @@ import java.util.function.LongSupplier;
  *       as the limit (at least two) have completed, so it spans about one transfer's time at the
  *       current concurrency; its rate is the bytes those transfers carried over the window's time.
  *       Bytes count at completion, when the service has acknowledged them, not when they left a
- *       socket buffer. A transfer that began before the window counts only the share of its bytes
- *       that falls inside it (as if it moved at an even pace): counted whole, the large parts
- *       already under way when the limit doubled made the first window at the new limit look
- *       faster than the link is, and a later, true window then looked like no gain (measured on
- *       the {@code far} profile: a run held 8 in flight where 12 fill the link).</li>
+ *       socket buffer.</li>
  *   <li><b>Probe:</b> while a window delivers at least {@code 1 + GAIN} times the best rate seen,
  *       the limit doubles (up to {@value #MAX}): on a link limited per connection (window, RTT),
  *       throughput grows with connections until the link's total is reached.</li>
@@ -107,26 +103,15 @@ public final class ParallelismController {
         return phase == Phase.PINNED;
     }
 
-    /** The controller's clock, for {@link #completed}'s {@code startedNanos}. */
-    public long now() {
-        return nanoTime.getAsLong();
-    }
-
-    /**
-     * One transfer finished with {@code bytes} acknowledged (0 for a failure); it began at
-     * {@code startedNanos} on this controller's clock ({@link #now()}).
-     */
-    public synchronized void completed(long bytes, long startedNanos) {
+    /** One transfer finished with {@code bytes} acknowledged (0 for a failure). */
+    public synchronized void completed(long bytes) {
         if (phase == Phase.PINNED) {
             return;
         }
-        long now = nanoTime.getAsLong();
-        windowBytes += startedNanos >= windowStart || now <= startedNanos
-                ? bytes
-                : (long) ((double) bytes * (now - windowStart) / (now - startedNanos));
+        windowBytes += bytes;
         windowCompletions++;
         sentBeforeDecrease = Math.max(0, sentBeforeDecrease - 1);
-        long elapsed = Math.max(1, now - windowStart);
+        long elapsed = Math.max(1, nanoTime.getAsLong() - windowStart);
         if (windowCompletions < Math.max(2, limit) || (phase == Phase.RECOVERING && elapsed < RECOVERY_WINDOW_NANOS)) {
             return;
         }

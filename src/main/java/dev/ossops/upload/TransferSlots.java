@@ -22,11 +22,8 @@ public final class TransferSlots {
         return controller;
     }
 
-    /**
-     * Waits for a free slot and answers when the transfer in it begins, on the controller's clock,
-     * for {@link #release}; interrupted, it keeps the flag and throws.
-     */
-    public long acquire() {
+    /** Waits for a free slot; interrupted, it keeps the flag and throws. */
+    public void acquire() {
         synchronized (this) {
             while (inFlight >= controller.limit()) {
                 try {
@@ -38,15 +35,11 @@ public final class TransferSlots {
             }
             inFlight++;
         }
-        return controller.now();
     }
 
-    /**
-     * Gives a slot back; {@code bytes} acknowledged by the service, 0 when the transfer failed, for
-     * a transfer that began at {@code startedNanos} (what {@link #acquire} answered).
-     */
-    public void release(long bytes, long startedNanos) {
-        controller.completed(bytes, startedNanos);
+    /** Gives a slot back; {@code bytes} acknowledged by the service, 0 when the transfer failed. */
+    public void release(long bytes) {
+        controller.completed(bytes);
         synchronized (this) {
             inFlight--;
             // The limit may have grown: every waiter looks again.
@@ -61,14 +54,14 @@ public final class TransferSlots {
 
     /** Runs {@code transfer} in a slot; its result's size is what {@code bytesOf} says. */
     public <T> T run(Supplier<T> transfer, ToLongFunction<T> bytesOf) {
-        long started = acquire();
+        acquire();
         long bytes = 0;
         try {
             T result = transfer.get();
             bytes = bytesOf.applyAsLong(result);
             return result;
         } finally {
-            release(bytes, started);
+            release(bytes);
         }
     }
 }

@@ -28,12 +28,11 @@ class ParallelismControllerTest {
         return ParallelismController.adaptive(() -> clock[0]);
     }
 
-    /** {@code n} completions of {@code bytes} each, spread evenly over {@code millis}, all begun when it starts. */
+    /** {@code n} completions of {@code bytes} each, spread evenly over {@code millis}. */
     private void window(ParallelismController c, int n, long bytes, long millis) {
-        long started = clock[0];
         for (int i = 0; i < n; i++) {
             clock[0] += millis * MS / n;
-            c.completed(bytes, started);
+            c.completed(bytes);
         }
     }
 
@@ -50,25 +49,6 @@ class ParallelismControllerTest {
         assertEquals(8, c.limit());
         window(c, 8, MIB, 100); // 80 MiB/s
         assertEquals(16, c.limit());
-    }
-
-    @Test
-    void completed_transfersBegunBeforeTheWindow_countOnlyTheirShareOfIt() {
-        ParallelismController c = adaptive();
-        window(c, 4, MIB, 1000); // 4 MiB/s at 4 in flight
-        assertEquals(8, c.limit());
-        // The link is full: at 8 in flight the window still carries 4 MiB/s. Four transfers had been
-        // under way for half a second when the limit doubled; counted whole, their 4 MiB would make
-        // the window look 11% faster (8 MiB in 1.8 s) and the limit double again.
-        long doubled = clock[0];
-        clock[0] += 1800 * MS;
-        for (int i = 0; i < 4; i++) {
-            c.completed(MIB, doubled - 500 * MS);
-        }
-        for (int i = 0; i < 4; i++) {
-            c.completed(MIB, doubled);
-        }
-        assertEquals(4, c.limit());
     }
 
     @Test

@@ -55,14 +55,12 @@ final class SimulatedLink {
 
     private static final class Transfer {
         final long size;
-        final long startedNanos;
         double remaining;
         long flowsAt;
         boolean throttledAttempt;
 
-        Transfer(long size, long startedNanos) {
+        Transfer(long size) {
             this.size = size;
-            this.startedNanos = startedNanos;
             this.remaining = size;
         }
     }
@@ -81,7 +79,7 @@ final class SimulatedLink {
         int startedThisSecond = 0;
         while (!waiting.isEmpty() || !active.isEmpty()) {
             while (!waiting.isEmpty() && active.size() < controller.limit()) {
-                active.add(new Transfer(waiting.poll(), now * TICK_NANOS));
+                active.add(new Transfer(waiting.poll()));
                 active.get(active.size() - 1).flowsAt = -1;
             }
             for (Transfer t : active) {
@@ -126,7 +124,7 @@ final class SimulatedLink {
             for (Transfer t : done) {
                 active.remove(t);
                 bytes += t.size;
-                controller.completed(t.size, t.startedNanos);
+                controller.completed(t.size);
             }
             limits.add(controller.limit());
         }
