@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,17 +60,7 @@ class StartupArchiveIT {
 
     @Test
     void launcher_recordsTheArchiveOnceAndPrintsOnlyTheVersion() throws Exception {
-        Path root = dir.resolve("clone");
-        Files.createDirectories(root.resolve("target"));
-        Files.createDirectories(root.resolve("src/main"));
-        Files.copy(REPO.resolve("ossops"), root.resolve("ossops"));
-        Files.copy(REPO.resolve("pom.xml"), root.resolve("pom.xml"));
-        // Sources older than the jar: the launcher must not rebuild.
-        FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
-        Files.setLastModifiedTime(root.resolve("pom.xml"), old);
-        Files.setLastModifiedTime(root.resolve("src/main"), old);
-        Files.copy(JAR, root.resolve("target/ossops.jar"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.setLastModifiedTime(root.resolve("target/ossops.jar"), FileTime.from(Instant.now()));
+        Path root = launcherClone(Instant.now());
 
         Result first = run(List.of("bash", root.resolve("ossops").toString(), "--version"), dir);
         assertEquals(0, first.exitCode, first.stderr);
@@ -93,6 +82,21 @@ class StartupArchiveIT {
 
     @Test
     void launcher_withAnArchiveItCannotUse_runsWithoutIt() throws Exception {
+        Path root = launcherClone(Instant.now().minusSeconds(3600));
+        // Newer than the jar, so not re-recorded, but not an archive at all.
+        Files.writeString(root.resolve("target/ossops.jsa"), "not an archive");
+
+        Result run = run(List.of("bash", root.resolve("ossops").toString(), "--version"), dir);
+        assertEquals(0, run.exitCode, run.stderr);
+        assertTrue(run.stdout.matches("ossops \\S+ \\(commit \\S+\\)\n"), run.stdout);
+        assertFalse(run.stderr.contains("recording"), run.stderr);
+    }
+
+    /**
+     * A clone as the launcher sees it: the script, a pom and sources an hour old (so it does not rebuild) and
+     * the jar, last modified at {@code jarTime}.
+     */
+    private Path launcherClone(Instant jarTime) throws IOException {
         Path root = dir.resolve("clone");
         Files.createDirectories(root.resolve("target"));
         Files.createDirectories(root.resolve("src/main"));
@@ -102,14 +106,8 @@ class StartupArchiveIT {
         Files.setLastModifiedTime(root.resolve("pom.xml"), old);
         Files.setLastModifiedTime(root.resolve("src/main"), old);
         Files.copy(JAR, root.resolve("target/ossops.jar"));
-        Files.setLastModifiedTime(root.resolve("target/ossops.jar"), old);
-        // Newer than the jar, so not re-recorded, but not an archive at all.
-        Files.writeString(root.resolve("target/ossops.jsa"), "not an archive");
-
-        Result run = run(List.of("bash", root.resolve("ossops").toString(), "--version"), dir);
-        assertEquals(0, run.exitCode, run.stderr);
-        assertTrue(run.stdout.matches("ossops \\S+ \\(commit \\S+\\)\n"), run.stdout);
-        assertFalse(run.stderr.contains("recording"), run.stderr);
+        Files.setLastModifiedTime(root.resolve("target/ossops.jar"), FileTime.from(jarTime));
+        return root;
     }
 
     /** The command lines of the README's fenced block that writes and uses {@code ossops.jsa}. */
