@@ -82,7 +82,7 @@ class StartupArchiveIT {
 
     @Test
     void launcher_withAnArchiveItCannotUse_runsWithoutIt() throws Exception {
-        Path root = launcherClone(Instant.now().minusSeconds(3600));
+        Path root = launcherClone(Instant.now().minusSeconds(1800));
         // Newer than the jar, so not re-recorded, but not an archive at all.
         Files.writeString(root.resolve("target/ossops.jsa"), "not an archive");
 
@@ -94,7 +94,7 @@ class StartupArchiveIT {
 
     /**
      * A clone as the launcher sees it: the script, a pom and sources an hour old (so it does not rebuild) and
-     * the jar, last modified at {@code jarTime}.
+     * the jar, last modified at {@code jarTime} (later than the sources: an older jar would be rebuilt).
      */
     private Path launcherClone(Instant jarTime) throws IOException {
         Path root = dir.resolve("clone");
