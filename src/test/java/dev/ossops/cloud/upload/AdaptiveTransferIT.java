@@ -53,9 +53,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(EmulatorExtension.class)
 class AdaptiveTransferIT {
-    private static final int PART = 128 * 1024;
-    /** Slow enough per connection that the machine's load cannot hide what another connection adds. */
-    private static final long CONNECTION_BYTES_PER_SECOND = 1024 * 1024;
+    private static final int PART = 512 * 1024;
+    /**
+     * Slow enough per connection that the machine's load cannot hide what another connection adds. A
+     * connection starts with a burst of a tenth of a second's bytes (the shaper's token bucket); at 1 MiB/s
+     * and 128 KiB parts that burst was most of a first part, so a warm JVM's first window on fresh
+     * connections looked faster than any later one and the controller stayed at 4. Parts of a second's
+     * bytes keep the burst to a tenth of one.
+     */
+    private static final long CONNECTION_BYTES_PER_SECOND = 512 * 1024;
 
     @TempDir
     Path dir;
@@ -121,13 +127,13 @@ class AdaptiveTransferIT {
     @Test
     void upload_perConnectionCap_addsConnectionsWhileThroughputRises() throws Exception {
         emulator.faults().set(new FaultPlan(0, 0, 0, 0, 0, 0, CONNECTION_BYTES_PER_SECOND, 0));
-        byte[] data = random(48 * PART, 1);
+        byte[] data = random(24 * PART, 1);
         Path file = Files.write(dir.resolve("capped.bin"), data);
         try (Uploader up = uploader(transfer)) {
             Uploader.Outcome outcome = up.upload(new FileSelection.Selected(file, "capped.bin"), Optional.empty());
             assertInstanceOf(Uploader.Outcome.Uploaded.class, outcome, outcome.toString());
         }
-        // 4 connections deliver 4 MiB/s, 8 deliver 8: the controller doubled at least once and never backed off.
+        // 4 connections deliver 2 MiB/s, 8 deliver 4: the controller doubled at least once and never backed off.
         assertTrue(
                 slots.controller().limit() >= 2 * ParallelismController.START,
                 "limit " + slots.controller().limit());
@@ -141,7 +147,7 @@ class AdaptiveTransferIT {
 
     @Test
     void get_perConnectionCap_addsConnectionsWhileThroughputRises() throws Exception {
-        byte[] data = random(48 * PART, 2);
+        byte[] data = random(24 * PART, 2);
         clients.v4().putObject(bucket, "ranged.bin", new ByteArrayInputStream(data));
         emulator.faults().set(new FaultPlan(0, 0, 0, 0, 0, 0, CONNECTION_BYTES_PER_SECOND, 0));
         try (Downloader down = new Downloader(
