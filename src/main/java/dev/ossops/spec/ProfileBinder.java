@@ -1,5 +1,6 @@
 package dev.ossops.spec;
 
+import dev.ossops.shared.CorsRule;
 import dev.ossops.spec.model.AccessAssertion;
 import dev.ossops.spec.model.Bucket;
 import dev.ossops.spec.model.Cdn;
@@ -171,10 +172,10 @@ final class ProfileBinder {
 
     private CorsConfiguration cors(Node value) {
         MapNode doc = document(value);
-        List<CorsConfiguration.Rule> rules = new ArrayList<>();
+        List<CorsRule> rules = new ArrayList<>();
         for (Node item : doc.get("CORSRules").orElseThrow().asItems()) {
             MapNode r = item.asMap().orElseThrow();
-            rules.add(new CorsConfiguration.Rule(
+            rules.add(new CorsRule(
                     strings(r.get("AllowedOrigin")),
                     strings(r.get("AllowedMethod")),
                     strings(r.get("AllowedHeader")),

@@ -1,5 +1,6 @@
 package dev.ossops.plan;
 
+import dev.ossops.shared.CorsRule;
 import dev.ossops.spec.model.Bucket;
 import dev.ossops.spec.model.CorsConfiguration;
 import dev.ossops.spec.model.LifecycleRule;
@@ -184,9 +185,8 @@ class PlannerBucketTest {
                 """));
         CorsConfiguration live = new CorsConfiguration(
                 List.of(
-                        new CorsConfiguration.Rule(
-                                List.of("*"), List.of("GET"), List.of(), List.of(), Optional.of(60L)),
-                        new CorsConfiguration.Rule(
+                        new CorsRule(List.of("*"), List.of("GET"), List.of(), List.of(), Optional.of(60L)),
+                        new CorsRule(
                                 List.of("https://a.example.com"),
                                 List.of("get", "PUT"),
                                 List.of("content-type"),
@@ -206,8 +206,7 @@ class PlannerBucketTest {
                 dir,
                 "buckets:\n  media: { cors: { CORSRules: [{ AllowedOrigin: ['*'], AllowedMethod: [GET], MaxAgeSeconds: 60 }] } }\n");
         CorsConfiguration live = new CorsConfiguration(
-                List.of(new CorsConfiguration.Rule(
-                        List.of("*"), List.of("GET"), List.of(), List.of(), Optional.of(30L))),
+                List.of(new CorsRule(List.of("*"), List.of("GET"), List.of(), List.of(), Optional.of(30L))),
                 Optional.empty());
         Change cors = change(plan(p, existing("media").found(a(Kind.CORS, "media"), live)), "bucket.media.cors");
         assertEquals(Action.UPDATE, cors.action());

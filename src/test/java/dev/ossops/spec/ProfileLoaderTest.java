@@ -1,5 +1,6 @@
 package dev.ossops.spec;
 
+import dev.ossops.shared.CorsRule;
 import dev.ossops.spec.model.Bucket;
 import dev.ossops.spec.model.Cdn;
 import dev.ossops.spec.model.CorsConfiguration;
@@ -96,7 +97,7 @@ class ProfileLoaderTest {
         CorsConfiguration cors = profile.buckets().get("media-bucket").cors().get();
         assertEquals(
                 new CorsConfiguration(
-                        List.of(new CorsConfiguration.Rule(
+                        List.of(new CorsRule(
                                 List.of("*"),
                                 List.of("GET", "PUT", "POST", "DELETE", "HEAD"),
                                 List.of("Authorization"),

@@ -3,6 +3,7 @@ package dev.ossops.apply.export;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossops.shared.CorsRule;
 import dev.ossops.spec.model.CorsConfiguration;
 import dev.ossops.spec.model.LifecycleRule;
 
@@ -80,7 +81,7 @@ final class Documents {
     static ObjectNode cors(CorsConfiguration cors) {
         ObjectNode doc = JSON.objectNode();
         ArrayNode rules = doc.putArray("CORSRules");
-        for (CorsConfiguration.Rule r : cors.rules()) {
+        for (CorsRule r : cors.rules()) {
             ObjectNode rule = rules.addObject();
             strings(rule, "AllowedOrigin", r.allowedOrigins());
             strings(rule, "AllowedMethod", r.allowedMethods());

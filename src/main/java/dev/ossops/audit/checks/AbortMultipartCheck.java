@@ -1,6 +1,5 @@
 package dev.ossops.audit.checks;
 
-import dev.ossops.audit.AuditSnapshot;
 import dev.ossops.audit.BucketState;
 import dev.ossops.audit.CheckRule;
 import dev.ossops.audit.Severity;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** No enabled whole-bucket lifecycle rule that aborts incomplete multipart uploads. */
-final class AbortMultipartCheck extends BucketCheck {
+final class AbortMultipartCheck extends LifecycleDocumentCheck {
     static final CheckRule RULE = new CheckRule(
             "OSS-BUCKET-LIFECYCLE-NO-ABORT-MULTIPART",
             Severity.LOW,
@@ -20,35 +19,26 @@ final class AbortMultipartCheck extends BucketCheck {
             Optional.empty(),
             Optional.empty());
 
-    static final String FILE = "lifecycle/abort-incomplete-uploads.json";
-    /** The same document ossops ships in lifecycle/, so a fixed profile can reference the shipped file. */
-    static final String DOCUMENT =
-            wholeBucketLifecycleRule("abort-incomplete-uploads", "\"AbortMultipartUpload\": {\"Days\": 3}");
-
     AbortMultipartCheck() {
-        super(RULE);
+        super(
+                RULE,
+                "lifecycle/abort-incomplete-uploads.json",
+                "abort-incomplete-uploads",
+                "\"AbortMultipartUpload\": {\"Days\": 3}");
     }
 
     @Override
-    void evaluate(BucketState bucket, AuditSnapshot snapshot, Results results) {
-        if (results.unreadable(bucket.arn(), "the lifecycle configuration", bucket.lifecycle())) {
-            return;
-        }
-        List<LifecycleRule> rules = bucket.lifecycle().value().orElse(List.of());
+    Optional<Missing> missing(BucketState bucket, List<LifecycleRule> rules) {
         if (rules.stream().anyMatch(AbortMultipartCheck::abortsEverywhere)) {
-            return;
+            return Optional.empty();
         }
         boolean partial = rules.stream()
                 .anyMatch(r -> r.enabled() && r.abortMultipartUpload().isPresent());
-        fixedByLifecycleDocument(
-                results,
-                bucket,
+        return Optional.of(new Missing(
                 "bucket " + bucket.name() + " has no enabled lifecycle rule aborting incomplete multipart uploads"
                         + (partial ? " for the whole bucket" : ""),
                 partial ? "AbortMultipartUpload for some prefixes only" : "no AbortMultipartUpload rule",
-                "an enabled rule with Prefix \"\" and AbortMultipartUpload",
-                FILE,
-                DOCUMENT);
+                "an enabled rule with Prefix \"\" and AbortMultipartUpload"));
     }
 
     private static boolean abortsEverywhere(LifecycleRule rule) {

@@ -62,42 +62,4 @@ abstract class BucketCheck extends RuleCheck {
                 setInProfile(property, yaml),
                 new ProfileChange.SetValue(List.of("buckets", bucket.name(), key), value));
     }
-
-    /**
-     * A lifecycle document of one enabled rule over the whole bucket that does {@code action} (a JSON member), laid out
-     * as the files ossops ships in lifecycle/.
-     */
-    static String wholeBucketLifecycleRule(String id, String action) {
-        return """
-                {
-                  "Rules": [
-                    {
-                      "ID": "%s",
-                      "Prefix": "",
-                      "Status": "Enabled",
-                      %s
-                    }
-                  ]
-                }
-                """.formatted(id, action);
-    }
-
-    /** A finding that adding the lifecycle document ossops ships as {@code file} to the bucket's profile fixes. */
-    static void fixedByLifecycleDocument(
-            Results results,
-            BucketState bucket,
-            String message,
-            String actual,
-            String expected,
-            String file,
-            String document) {
-        String property = bucketProperty(bucket.name(), "lifecycle");
-        results.finding(
-                bucket.arn(),
-                bucketPath(bucket.name()),
-                message,
-                new Evidence(property, actual, expected),
-                "add " + file + " to " + property + " in the profile, then run ossops plan",
-                new ProfileChange.Document(List.of("buckets", bucket.name(), "lifecycle"), true, file, document));
-    }
 }

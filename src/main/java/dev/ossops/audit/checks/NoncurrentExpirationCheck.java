@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Versioning Enabled but no lifecycle rule expires noncurrent versions: every overwrite is kept and billed forever. */
-final class NoncurrentExpirationCheck extends BucketCheck {
+final class NoncurrentExpirationCheck extends LifecycleDocumentCheck {
     static final CheckRule RULE = new CheckRule(
             "OSS-BUCKET-VERSIONING-NO-NONCURRENT-EXPIRATION",
             Severity.LOW,
@@ -20,12 +20,12 @@ final class NoncurrentExpirationCheck extends BucketCheck {
             Optional.empty(),
             Optional.empty());
 
-    static final String FILE = "lifecycle/noncurrent-version-expiration.json";
-    static final String DOCUMENT = wholeBucketLifecycleRule(
-            "noncurrent-version-expiration", "\"NoncurrentVersionExpiration\": {\"NoncurrentDays\": 90}");
-
     NoncurrentExpirationCheck() {
-        super(RULE);
+        super(
+                RULE,
+                "lifecycle/noncurrent-version-expiration.json",
+                "noncurrent-version-expiration",
+                "\"NoncurrentVersionExpiration\": {\"NoncurrentDays\": 90}");
     }
 
     @Override
@@ -33,21 +33,18 @@ final class NoncurrentExpirationCheck extends BucketCheck {
         if (!bucket.versioning().value().map("Enabled"::equals).orElse(false)) {
             return; // OSS-BUCKET-VERSIONING-DISABLED covers the other states, and reports unreadable versioning.
         }
-        if (results.unreadable(bucket.arn(), "the lifecycle configuration", bucket.lifecycle())) {
-            return;
-        }
-        List<LifecycleRule> rules = bucket.lifecycle().value().orElse(List.of());
+        super.evaluate(bucket, snapshot, results);
+    }
+
+    @Override
+    Optional<Missing> missing(BucketState bucket, List<LifecycleRule> rules) {
         if (rules.stream()
                 .anyMatch(r -> r.enabled() && r.noncurrentExpirationDays().isPresent())) {
-            return;
+            return Optional.empty();
         }
-        fixedByLifecycleDocument(
-                results,
-                bucket,
+        return Optional.of(new Missing(
                 "bucket " + bucket.name() + " keeps noncurrent versions forever",
                 "no NoncurrentVersionExpiration rule",
-                "an enabled rule with NoncurrentVersionExpiration",
-                FILE,
-                DOCUMENT);
+                "an enabled rule with NoncurrentVersionExpiration"));
     }
 }

@@ -2,6 +2,7 @@ package dev.ossops.cloud.oss;
 
 import com.aliyun.oss.model.CORSConfiguration;
 import com.aliyun.oss.model.SetBucketCORSRequest;
+import dev.ossops.shared.CorsRule;
 import dev.ossops.spec.model.CorsConfiguration;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ final class CorsMapper {
 
     static SetBucketCORSRequest toSdk(String bucket, CorsConfiguration cors) {
         SetBucketCORSRequest request = new SetBucketCORSRequest(bucket);
-        for (CorsConfiguration.Rule rule : cors.rules()) {
+        for (CorsRule rule : cors.rules()) {
             SetBucketCORSRequest.CORSRule r = new SetBucketCORSRequest.CORSRule();
             r.setAllowedOrigins(new ArrayList<>(rule.allowedOrigins()));
             r.setAllowedMethods(new ArrayList<>(rule.allowedMethods()));
@@ -28,9 +29,9 @@ final class CorsMapper {
     }
 
     static CorsConfiguration fromSdk(CORSConfiguration cors) {
-        List<CorsConfiguration.Rule> rules = new ArrayList<>();
+        List<CorsRule> rules = new ArrayList<>();
         for (SetBucketCORSRequest.CORSRule r : cors.getCorsRules()) {
-            rules.add(new CorsConfiguration.Rule(
+            rules.add(new CorsRule(
                     list(r.getAllowedOrigins()),
                     list(r.getAllowedMethods()),
                     list(r.getAllowedHeaders()),

@@ -4,6 +4,7 @@ import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
 import dev.ossops.emulator.xml.XmlReader;
 import dev.ossops.emulator.xml.XmlWriter;
+import dev.ossops.shared.CorsRule;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;

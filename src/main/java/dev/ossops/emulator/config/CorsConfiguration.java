@@ -1,8 +1,11 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.shared.CorsRule;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +31,7 @@ public record CorsConfiguration(List<CorsRule> rules, boolean responseVary) {
         Optional<CorsRule> winner = origin == null
                 ? Optional.empty()
                 : rules.stream()
-                        .filter(r -> r.admits(origin, method, requestHeaders))
+                        .filter(r -> admits(r, origin, method, requestHeaders))
                         .findFirst();
         winner.ifPresent(rule -> {
             // OSS echoes the request's origin, method and headers rather than the configured patterns.
@@ -47,6 +50,30 @@ public record CorsConfiguration(List<CorsRule> rules, boolean responseVary) {
             headers.put("Vary", "Origin");
         }
         return new CorsDecision(winner, headers);
+    }
+
+    /**
+     * Whether the rule admits this origin, method and every requested header (OSS's three conditions); origins and
+     * headers may carry one {@code *} wildcard each.
+     */
+    private static boolean admits(CorsRule rule, String origin, String method, List<String> requestHeaders) {
+        return rule.allowedOrigins().stream().anyMatch(p -> wildcard(p, origin, false))
+                && rule.allowedMethods().contains(method)
+                && requestHeaders.stream()
+                        .allMatch(h -> rule.allowedHeaders().stream().anyMatch(p -> wildcard(p, h, true)));
+    }
+
+    /** A pattern with at most one {@code *} matching any run of characters (validated on PUT). */
+    private static boolean wildcard(String pattern, String value, boolean ignoreCase) {
+        String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+        String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
+        int star = p.indexOf('*');
+        if (star < 0) {
+            return p.equals(v);
+        }
+        String prefix = p.substring(0, star);
+        String suffix = p.substring(star + 1);
+        return v.length() >= prefix.length() + suffix.length() && v.startsWith(prefix) && v.endsWith(suffix);
     }
 
     /** The matching rule, if any, and the response headers to add, in order. */

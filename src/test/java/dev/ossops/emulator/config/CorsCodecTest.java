@@ -6,6 +6,7 @@ import com.aliyun.oss.model.CORSConfiguration;
 import com.aliyun.oss.model.SetBucketCORSRequest;
 import dev.ossops.GoldenFiles;
 import dev.ossops.emulator.error.OssError;
+import dev.ossops.shared.CorsRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

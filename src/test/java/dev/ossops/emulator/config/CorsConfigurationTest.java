@@ -1,5 +1,6 @@
 package dev.ossops.emulator.config;
 
+import dev.ossops.shared.CorsRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
