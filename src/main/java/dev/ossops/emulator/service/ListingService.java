@@ -26,11 +26,11 @@ public final class ListingService {
     private final BucketService buckets;
     private final Clock clock;
 
-    public ListingService(DiskStore store, AccessControl access, BucketService buckets, Clock clock) {
-        this.store = store;
-        this.access = access;
+    public ListingService(ServiceContext context, BucketService buckets) {
+        this.store = context.store();
+        this.access = context.access();
+        this.clock = context.clock();
         this.buckets = buckets;
-        this.clock = clock;
     }
 
     /**
