@@ -210,6 +210,7 @@ public final class BucketService {
         });
     }
 
+    /** The bucket, once the caller may do {@code action} on it: NoSuchBucket before any denial. */
     public BucketRecord get(Caller caller, String name, OssAction action) {
         BucketRecord bucket = require(name);
         access.checkBucket(caller, bucket, action);

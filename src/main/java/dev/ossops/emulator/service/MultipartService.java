@@ -345,8 +345,7 @@ public final class MultipartService {
             @Nullable String keyMarker,
             @Nullable String uploadIdMarker,
             int maxUploads) {
-        BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, OssAction.LIST_MULTIPART_UPLOADS);
+        buckets.get(caller, bucketName, OssAction.LIST_MULTIPART_UPLOADS);
         String p = prefix == null ? "" : prefix;
         String afterKey = keyMarker == null ? "" : keyMarker;
         String afterId = uploadIdMarker == null || keyMarker == null ? "" : uploadIdMarker;
