@@ -50,6 +50,7 @@ import dev.ossops.emulator.service.ObjectService;
 import dev.ossops.emulator.service.PostObjectService;
 import dev.ossops.emulator.service.ReplicationService;
 import dev.ossops.emulator.service.ReplicationWorker;
+import dev.ossops.emulator.service.ServiceContext;
 import dev.ossops.emulator.service.StoredConfigs;
 import dev.ossops.emulator.store.DiskStore;
 import org.jspecify.annotations.Nullable;
@@ -191,11 +192,12 @@ public final class Emulator implements AutoCloseable {
                     Caller.of(account.find(account.accessKeyId()).orElseThrow()));
         }
         AccessControl access = new AccessControl(store, accountSettings, clock);
-        BucketService buckets = new BucketService(store, access, registry, config.region(), config.maxBuckets(), clock);
+        ServiceContext context = new ServiceContext(store, access, clock);
+        BucketService buckets = new BucketService(context, registry, config.region(), config.maxBuckets());
         StoredConfigs configs = new StoredConfigs(store);
-        ObjectService objects = new ObjectService(store, access, buckets, configs, clock, config.restoreDelay());
-        ListingService listing = new ListingService(store, access, buckets, clock);
-        MultipartService multipart = new MultipartService(store, access, buckets, objects, clock);
+        ObjectService objects = new ObjectService(context, buckets, configs, config.restoreDelay());
+        ListingService listing = new ListingService(context, buckets);
+        MultipartService multipart = new MultipartService(context, buckets, objects);
         // Buckets of an account no longer served are replicated by nobody: their copies are refused like any
         // stranger's.
         ReplicationWorker replicationWorker = new ReplicationWorker(
@@ -211,7 +213,7 @@ public final class Emulator implements AutoCloseable {
                 registry,
                 new CorsRoutes(new CorsService(store, configs)),
                 new ReplicationRoutes(replicationRules),
-                new PostObjectRoutes(new PostObjectService(store, access, buckets, objects, credentials, clock)),
+                new PostObjectRoutes(new PostObjectService(context, buckets, objects, credentials)),
                 new LoggingRoutes(new LoggingService(store, buckets)));
         Set<String> virtualHostSuffixes = new HashSet<>(config.allowedHosts());
         virtualHostSuffixes.addAll(List.of("localhost", EmulatorConfig.BIND_ADDRESS));

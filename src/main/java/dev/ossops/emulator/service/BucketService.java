@@ -49,19 +49,13 @@ public final class BucketService {
     private final ResourceGroupCodec resourceGroups = new ResourceGroupCodec();
 
     /** @param maxBuckets each account's bucket quota */
-    public BucketService(
-            DiskStore store,
-            AccessControl access,
-            BucketConfigRegistry registry,
-            String region,
-            int maxBuckets,
-            Clock clock) {
-        this.store = store;
-        this.access = access;
+    public BucketService(ServiceContext context, BucketConfigRegistry registry, String region, int maxBuckets) {
+        this.store = context.store();
+        this.access = context.access();
+        this.clock = context.clock();
         this.registry = registry;
         this.region = region;
         this.maxBuckets = maxBuckets;
-        this.clock = clock;
     }
 
     public String region() {
@@ -216,6 +210,7 @@ public final class BucketService {
         });
     }
 
+    /** The bucket, once the caller may do {@code action} on it: NoSuchBucket before any denial. */
     public BucketRecord get(Caller caller, String name, OssAction action) {
         BucketRecord bucket = require(name);
         access.checkBucket(caller, bucket, action);

@@ -22,15 +22,13 @@ import java.util.Map;
  */
 public final class ListingService {
     private final DiskStore store;
-    private final AccessControl access;
     private final BucketService buckets;
     private final Clock clock;
 
-    public ListingService(DiskStore store, AccessControl access, BucketService buckets, Clock clock) {
-        this.store = store;
-        this.access = access;
+    public ListingService(ServiceContext context, BucketService buckets) {
+        this.store = context.store();
+        this.clock = context.clock();
         this.buckets = buckets;
-        this.clock = clock;
     }
 
     /**
@@ -82,8 +80,7 @@ public final class ListingService {
             @Nullable String delimiter,
             @Nullable String marker,
             int maxKeys) {
-        BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, OssAction.LIST_OBJECTS);
+        BucketRecord bucket = buckets.get(caller, bucketName, OssAction.LIST_OBJECTS);
         long now = clock.millis();
         String p = prefix == null ? "" : prefix;
         List<Entry> objects = new ArrayList<>();
@@ -135,8 +132,7 @@ public final class ListingService {
             @Nullable String keyMarker,
             @Nullable String versionIdMarker,
             int maxKeys) {
-        BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, OssAction.LIST_OBJECT_VERSIONS);
+        BucketRecord bucket = buckets.get(caller, bucketName, OssAction.LIST_OBJECT_VERSIONS);
         long now = clock.millis();
         String p = prefix == null ? "" : prefix;
         List<Entry> entries = new ArrayList<>();

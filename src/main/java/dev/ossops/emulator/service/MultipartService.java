@@ -44,13 +44,12 @@ public final class MultipartService {
     /** The time part of the last upload id handed out; ids of one emulator never repeat it. */
     private final AtomicLong lastIdStamp = new AtomicLong();
 
-    public MultipartService(
-            DiskStore store, AccessControl access, BucketService buckets, ObjectService objects, Clock clock) {
-        this.store = store;
-        this.access = access;
+    public MultipartService(ServiceContext context, BucketService buckets, ObjectService objects) {
+        this.store = context.store();
+        this.access = context.access();
+        this.clock = context.clock();
         this.buckets = buckets;
         this.objects = objects;
-        this.clock = clock;
     }
 
     public UploadRecord initiate(Caller caller, String bucketName, String key, ObjectWrite write) {
@@ -346,8 +345,7 @@ public final class MultipartService {
             @Nullable String keyMarker,
             @Nullable String uploadIdMarker,
             int maxUploads) {
-        BucketRecord bucket = buckets.require(bucketName);
-        access.checkBucket(caller, bucket, OssAction.LIST_MULTIPART_UPLOADS);
+        buckets.get(caller, bucketName, OssAction.LIST_MULTIPART_UPLOADS);
         String p = prefix == null ? "" : prefix;
         String afterKey = keyMarker == null ? "" : keyMarker;
         String afterId = uploadIdMarker == null || keyMarker == null ? "" : uploadIdMarker;

@@ -43,24 +43,17 @@ public final class ObjectService {
     private final Duration restoreDelay;
     private final Versions versions = new Versions();
 
-    public ObjectService(
-            DiskStore store, AccessControl access, BucketService buckets, StoredConfigs configs, Clock clock) {
-        this(store, access, buckets, configs, clock, EmulatorDefaults.RESTORE_DELAY);
+    public ObjectService(ServiceContext context, BucketService buckets, StoredConfigs configs) {
+        this(context, buckets, configs, EmulatorDefaults.RESTORE_DELAY);
     }
 
-    /** @param restoreDelay how long a RestoreObject runs, on {@code clock}, before the copy can be read */
-    public ObjectService(
-            DiskStore store,
-            AccessControl access,
-            BucketService buckets,
-            StoredConfigs configs,
-            Clock clock,
-            Duration restoreDelay) {
-        this.store = store;
-        this.access = access;
+    /** @param restoreDelay how long a RestoreObject runs, on the context's clock, before the copy can be read */
+    public ObjectService(ServiceContext context, BucketService buckets, StoredConfigs configs, Duration restoreDelay) {
+        this.store = context.store();
+        this.access = context.access();
+        this.clock = context.clock();
         this.buckets = buckets;
         this.configs = configs;
-        this.clock = clock;
         this.restoreDelay = restoreDelay;
     }
 

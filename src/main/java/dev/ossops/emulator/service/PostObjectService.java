@@ -41,18 +41,13 @@ public final class PostObjectService {
     private final Clock clock;
 
     public PostObjectService(
-            DiskStore store,
-            AccessControl access,
-            BucketService buckets,
-            ObjectService objects,
-            CredentialLookup credentials,
-            Clock clock) {
-        this.store = store;
-        this.access = access;
+            ServiceContext context, BucketService buckets, ObjectService objects, CredentialLookup credentials) {
+        this.store = context.store();
+        this.access = context.access();
+        this.clock = context.clock();
         this.buckets = buckets;
         this.objects = objects;
         this.credentials = credentials;
-        this.clock = clock;
     }
 
     /**
