@@ -1,7 +1,6 @@
 package dev.ossops.emulator.service;
 
 import dev.ossops.checksum.Crc64;
-import dev.ossops.emulator.EmulatorDefaults;
 import dev.ossops.emulator.auth.Caller;
 import dev.ossops.emulator.error.OssError;
 import dev.ossops.emulator.error.OssException;
@@ -42,10 +41,6 @@ public final class ObjectService {
     private final Clock clock;
     private final Duration restoreDelay;
     private final Versions versions = new Versions();
-
-    public ObjectService(ServiceContext context, BucketService buckets, StoredConfigs configs) {
-        this(context, buckets, configs, EmulatorDefaults.RESTORE_DELAY);
-    }
 
     /** @param restoreDelay how long a RestoreObject runs, on the context's clock, before the copy can be read */
     public ObjectService(ServiceContext context, BucketService buckets, StoredConfigs configs, Duration restoreDelay) {
