@@ -7,9 +7,10 @@ import java.util.function.ToLongFunction;
 
 /**
  * Holds transfer threads to the limit a {@link ParallelismController} sets: a thread takes a slot
- * before its transfer, reports the bytes it moves on the slot's {@link ParallelismController.Transfer}
- * (what the controller measures) and gives the slot back with the bytes acknowledged. One instance is shared by every file of a run, so small files and the parts of large
- * ones draw on the same connections and the same measurements.
+ * before its transfer, reports the bytes it moves on the slot's
+ * {@link ParallelismController.Transfer} (what the controller measures) and gives the slot back
+ * with the bytes acknowledged. One instance is shared by every file of a run, so small files and
+ * the parts of large ones draw on the same connections and the same measurements.
  */
 public final class TransferSlots {
     private final ParallelismController controller;

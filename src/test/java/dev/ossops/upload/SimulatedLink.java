@@ -11,10 +11,10 @@ import java.util.List;
  * each request waits {@code latencyMillis} before its bytes flow (the first-byte latency), then
  * each transfer moves at most its connection's rate and all of them together at most the total,
  * shared evenly (or, {@link #unevenShare}, first come first served). Each transfer reports its
- * bytes to the controller as they move (or, {@link #completionsOnly}, all at its completion, the
- * controller's measure before issue 16's fix). With a QPS limit, a request beyond it in its second is answered with throttling
- * after the latency and sent again after a fixed pause, still holding its slot, as the retry
- * layer does.
+ * bytes to the controller as they move (or, {@link #completionsOnly}, all at its completion: the
+ * controller's measure before it counted bytes as they move). With a QPS limit, a request beyond
+ * it in its second is answered with throttling after the latency and sent again after a fixed
+ * pause, still holding its slot, as the retry layer does.
  */
 final class SimulatedLink {
     private static final long TICK_NANOS = 1_000_000L;
@@ -76,8 +76,9 @@ final class SimulatedLink {
 
     /**
      * The same link, its total shared first come first served: the transfers that began flowing
-     * first take their connection's rate, the later ones what is left, as the shaped emulator's
-     * shared bucket may do under load. Completions then come staggered.
+     * first take their connection's rate, the later ones what is left. The extreme of a link
+     * whose total is not shared fairly (nothing makes the shaped emulator's shared bucket fair);
+     * completions then come staggered.
      */
     SimulatedLink unevenShare() {
         return new SimulatedLink(
