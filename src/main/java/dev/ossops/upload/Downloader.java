@@ -161,13 +161,13 @@ public final class Downloader implements AutoCloseable {
                 long offset = index * chunk;
                 long length = Math.min(chunk, size - offset);
                 futures.add(chunks.submit(() -> {
-                    slots.acquire();
+                    ParallelismController.Transfer slot = slots.acquire();
                     long fetched = 0;
                     try {
-                        copy(source, partial, offset, length, fileName);
+                        copy(source, partial, offset, length, fileName, slot);
                         fetched = length;
                     } finally {
-                        slots.release(fetched);
+                        slots.release(slot, fetched);
                     }
                     record(state, info, chunk, done, index);
                     return null;
@@ -213,7 +213,9 @@ public final class Downloader implements AutoCloseable {
         }
     }
 
-    private void copy(Source source, Path partial, long offset, long length, String name) throws IOException {
+    private void copy(
+            Source source, Path partial, long offset, long length, String name, ParallelismController.Transfer slot)
+            throws IOException {
         try (InputStream in = source.open(offset, length);
                 FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[BUFFER];
@@ -233,6 +235,7 @@ public final class Downloader implements AutoCloseable {
                     position += out.write(bytes, position);
                 }
                 remaining -= n;
+                slot.moved(n);
                 progress.transferred(name, n);
             }
         }

@@ -1,14 +1,16 @@
 package dev.ossops.upload;
 
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.ToLongFunction;
 
 /**
  * Holds transfer threads to the limit a {@link ParallelismController} sets: a thread takes a slot
- * before its transfer and gives it back with the bytes acknowledged, which is what the controller
- * measures. One instance is shared by every file of a run, so small files and the parts of large
- * ones draw on the same connections and the same measurements.
+ * before its transfer, reports the bytes it moves on the slot's
+ * {@link ParallelismController.Transfer} (what the controller measures) and gives the slot back
+ * with the bytes acknowledged. One instance is shared by every file of a run, so small files and
+ * the parts of large ones draw on the same connections and the same measurements.
  */
 public final class TransferSlots {
     private final ParallelismController controller;
@@ -22,8 +24,11 @@ public final class TransferSlots {
         return controller;
     }
 
-    /** Waits for a free slot; interrupted, it keeps the flag and throws. */
-    public void acquire() {
+    /**
+     * Waits for a free slot and answers the transfer in it, to report its bytes on and to
+     * {@link #release}; interrupted, it keeps the flag and throws.
+     */
+    public ParallelismController.Transfer acquire() {
         synchronized (this) {
             while (inFlight >= controller.limit()) {
                 try {
@@ -35,11 +40,12 @@ public final class TransferSlots {
             }
             inFlight++;
         }
+        return controller.begin();
     }
 
     /** Gives a slot back; {@code bytes} acknowledged by the service, 0 when the transfer failed. */
-    public void release(long bytes) {
-        controller.completed(bytes);
+    public void release(ParallelismController.Transfer transfer, long bytes) {
+        controller.completed(transfer, bytes);
         synchronized (this) {
             inFlight--;
             // The limit may have grown: every waiter looks again.
@@ -52,16 +58,19 @@ public final class TransferSlots {
         controller.throttled();
     }
 
-    /** Runs {@code transfer} in a slot; its result's size is what {@code bytesOf} says. */
-    public <T> T run(Supplier<T> transfer, ToLongFunction<T> bytesOf) {
-        acquire();
+    /**
+     * Runs {@code transfer} in a slot, handing it what to report its bytes to as they move
+     * (negative to take a failed attempt's back); its result's size is what {@code bytesOf} says.
+     */
+    public <T> T run(Function<LongConsumer, T> transfer, ToLongFunction<T> bytesOf) {
+        ParallelismController.Transfer slot = acquire();
         long bytes = 0;
         try {
-            T result = transfer.get();
+            T result = transfer.apply(slot::moved);
             bytes = bytesOf.applyAsLong(result);
             return result;
         } finally {
-            release(bytes);
+            release(slot, bytes);
         }
     }
 }

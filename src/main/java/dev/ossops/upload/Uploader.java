@@ -268,13 +268,13 @@ public final class Uploader implements AutoCloseable {
             outcome = multipart(selected, target, contentType, plan, mtime, resume, warnings);
         } else {
             ObjectStore.Stored stored = await(transfers.submit(() -> slots.run(
-                    () -> store.put(
+                    moved -> store.put(
                             settings.bucket(),
                             target,
                             file,
                             size,
                             contentType,
-                            n -> progress.transferred(selected.name(), n)),
+                            moved.andThen(n -> progress.transferred(selected.name(), n))),
                     done -> size)));
             outcome = new Outcome.Uploaded(selected.name(), report(target, size, stored), false, 0);
         }
@@ -451,13 +451,13 @@ public final class Uploader implements AutoCloseable {
                 }
                 try {
                     ObjectStore.Stored stored = slots.run(
-                            () -> store.uploadPart(
+                            moved -> store.uploadPart(
                                     bucket,
                                     key,
                                     run.uploadId(),
                                     selected.file(),
                                     part,
-                                    n -> progress.transferred(selected.name(), n)),
+                                    moved.andThen(n -> progress.transferred(selected.name(), n))),
                             done -> part.length());
                     run.record(
                             new Checkpoint.CompletedPart(part.number(), stored.etag(), stored.crc64(), part.length()));

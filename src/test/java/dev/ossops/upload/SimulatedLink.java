@@ -10,9 +10,11 @@ import java.util.List;
  * {@link ParallelismController} the way transfers over a real network would, deterministically:
  * each request waits {@code latencyMillis} before its bytes flow (the first-byte latency), then
  * each transfer moves at most its connection's rate and all of them together at most the total,
- * shared evenly. With a QPS limit, a request beyond it in its second is answered with throttling
- * after the latency and sent again after a fixed pause, still holding its slot, as the retry
- * layer does.
+ * shared evenly (or, {@link #unevenShare}, first come first served). Each transfer reports its
+ * bytes to the controller as they move (or, {@link #completionsOnly}, all at its completion: the
+ * controller's measure before it counted bytes as they move). With a QPS limit, a request beyond
+ * it in its second is answered with throttling after the latency and sent again after a fixed
+ * pause, still holding its slot, as the retry layer does.
  */
 final class SimulatedLink {
     private static final long TICK_NANOS = 1_000_000L;
@@ -22,6 +24,8 @@ final class SimulatedLink {
     private final double connectionBytesPerMilli;
     private final double totalBytesPerMilli;
     private final int qps;
+    private final boolean firstComeFirstServed;
+    private final boolean reportsProgress;
 
     /** What a run did: made-up time, bytes, the limit after every step, and the throttling answers. */
     record Run(
@@ -46,21 +50,58 @@ final class SimulatedLink {
 
     /** Rates in bytes per second, 0 for no limit; {@code qps} 0 for no throttle. */
     SimulatedLink(int latencyMillis, long connectionBytesPerSecond, long totalBytesPerSecond, int qps) {
+        this(
+                latencyMillis,
+                connectionBytesPerSecond == 0 ? Double.MAX_VALUE : connectionBytesPerSecond / 1000.0,
+                totalBytesPerSecond == 0 ? Double.MAX_VALUE : totalBytesPerSecond / 1000.0,
+                qps,
+                false,
+                true);
+    }
+
+    private SimulatedLink(
+            int latencyMillis,
+            double connectionBytesPerMilli,
+            double totalBytesPerMilli,
+            int qps,
+            boolean firstComeFirstServed,
+            boolean reportsProgress) {
         this.latencyMillis = latencyMillis;
-        this.connectionBytesPerMilli =
-                connectionBytesPerSecond == 0 ? Double.MAX_VALUE : connectionBytesPerSecond / 1000.0;
-        this.totalBytesPerMilli = totalBytesPerSecond == 0 ? Double.MAX_VALUE : totalBytesPerSecond / 1000.0;
+        this.connectionBytesPerMilli = connectionBytesPerMilli;
+        this.totalBytesPerMilli = totalBytesPerMilli;
         this.qps = qps;
+        this.firstComeFirstServed = firstComeFirstServed;
+        this.reportsProgress = reportsProgress;
+    }
+
+    /**
+     * The same link, its total shared first come first served: the transfers that began flowing
+     * first take their connection's rate, the later ones what is left. The extreme of a link
+     * whose total is not shared fairly (nothing makes the shaped emulator's shared bucket fair);
+     * completions then come staggered.
+     */
+    SimulatedLink unevenShare() {
+        return new SimulatedLink(
+                latencyMillis, connectionBytesPerMilli, totalBytesPerMilli, qps, true, reportsProgress);
+    }
+
+    /** The same link, its transfers reporting their bytes only at completion. */
+    SimulatedLink completionsOnly() {
+        return new SimulatedLink(
+                latencyMillis, connectionBytesPerMilli, totalBytesPerMilli, qps, firstComeFirstServed, false);
     }
 
     private static final class Transfer {
         final long size;
+        final ParallelismController.Transfer slot;
         double remaining;
+        long reported;
         long flowsAt;
         boolean throttledAttempt;
 
-        Transfer(long size) {
+        Transfer(long size, ParallelismController.Transfer slot) {
             this.size = size;
+            this.slot = slot;
             this.remaining = size;
         }
     }
@@ -79,7 +120,7 @@ final class SimulatedLink {
         int startedThisSecond = 0;
         while (!waiting.isEmpty() || !active.isEmpty()) {
             while (!waiting.isEmpty() && active.size() < controller.limit()) {
-                active.add(new Transfer(waiting.poll()));
+                active.add(new Transfer(waiting.poll(), controller.begin()));
                 active.get(active.size() - 1).flowsAt = -1;
             }
             for (Transfer t : active) {
@@ -100,6 +141,7 @@ final class SimulatedLink {
                     .toList();
             double each =
                     flowing.isEmpty() ? 0 : Math.min(connectionBytesPerMilli, totalBytesPerMilli / flowing.size());
+            double left = totalBytesPerMilli;
             List<Transfer> done = new ArrayList<>();
             for (Transfer t : active) {
                 if (t.throttledAttempt && t.flowsAt <= now) {
@@ -115,16 +157,23 @@ final class SimulatedLink {
                 } else if (t.flowsAt < -1) {
                     t.flowsAt++;
                 } else if (flowing.contains(t)) {
-                    t.remaining -= each;
+                    // In the order the transfers began (active keeps it): the first served first.
+                    double share = firstComeFirstServed ? Math.min(connectionBytesPerMilli, left) : each;
+                    left -= share;
+                    t.remaining -= share;
                     if (t.remaining <= 1e-6) {
                         done.add(t);
+                    } else if (reportsProgress) {
+                        long moved = (long) (t.size - t.remaining);
+                        t.slot.moved(moved - t.reported);
+                        t.reported = moved;
                     }
                 }
             }
             for (Transfer t : done) {
                 active.remove(t);
                 bytes += t.size;
-                controller.completed(t.size);
+                controller.completed(t.slot, t.size);
             }
             limits.add(controller.limit());
         }
