@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * The workload whose loaded classes go into ossops's AppCDS archive (the dump step of
  * {@code ./ossops} and of the jar's launch line in the README): the runs whose start-up a user
  * waits for, {@code --version}, {@code validate} (of a complete profile, as text and as JSON) and
- * one small {@code upload}, in this process
- * against an emulator of its own on a free port and a temporary data dir. It prints nothing and
- * leaves nothing behind; its exit code is the number of runs that failed.
+ * one small {@code upload}, in this process against an emulator of its own on a free port and a
+ * temporary data dir. It prints nothing and leaves nothing behind; its exit code is the number of
+ * runs that failed.
  */
 public final class StartupTraining {
     private static final String BUCKET = "ossops-startup-training";
@@ -56,7 +56,7 @@ public final class StartupTraining {
         System.exit(failed);
     }
 
-    /** The three runs in {@code dir}; the number that failed. */
+    /** The runs in {@code dir}; the number that failed. */
     static int train(Path dir) throws IOException {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         Path profile = copyTrainingProfile(dir.resolve("profile"));
