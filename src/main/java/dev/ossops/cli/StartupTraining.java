@@ -11,12 +11,14 @@ import dev.ossops.emulator.datadir.RootKey;
 import dev.ossops.upload.EnvUploaderSettings;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,12 +26,22 @@ import java.util.stream.Stream;
 /**
  * The workload whose loaded classes go into ossops's AppCDS archive (the dump step of
  * {@code ./ossops} and of the jar's launch line in the README): the runs whose start-up a user
- * waits for, {@code --version}, {@code validate} and one small {@code upload}, in this process
- * against an emulator of its own on a free port and a temporary data dir. It prints nothing and
- * leaves nothing behind; its exit code is the number of runs that failed.
+ * waits for, {@code --version}, {@code validate} (of a complete profile, as text and as JSON) and
+ * one small {@code upload}, in this process against an emulator of its own on a free port and a
+ * temporary data dir. It prints nothing and leaves nothing behind; its exit code is the number of
+ * runs that failed.
  */
 public final class StartupTraining {
     private static final String BUCKET = "ossops-startup-training";
+    /** The training profile (first) and the documents it references, resources next to this class. */
+    private static final List<String> TRAINING_PROFILE_FILES = List.of(
+            "profile.yaml",
+            "cors.json",
+            "lifecycle-archive.json",
+            "lifecycle-versions.json",
+            "lifecycle-temp.yaml",
+            "bucket-policy.json",
+            "trust-service.json");
 
     private StartupTraining() {}
 
@@ -44,12 +56,10 @@ public final class StartupTraining {
         System.exit(failed);
     }
 
-    /** The three runs in {@code dir}; the number that failed. */
+    /** The runs in {@code dir}; the number that failed. */
     static int train(Path dir) throws IOException {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        Path profile = Files.writeString(
-                dir.resolve("profile.yaml"),
-                "apiVersion: ossops/v1\nkind: Profile\nname: training\nregion: cn-hangzhou\n");
+        Path profile = copyTrainingProfile(dir.resolve("profile"));
         Path file = Files.writeString(dir.resolve("training.txt"), "ossops start-up training\n");
         try (Emulator emulator = new Emulator(EmulatorConfig.builder()
                         .port(0)
@@ -80,6 +90,7 @@ public final class StartupTraining {
             for (String[] run : new String[][] {
                 {"--version"},
                 {"validate", "-p", profile.toString()},
+                {"validate", "-p", profile.toString(), "--format", "json"},
                 {
                     "upload",
                     file.toString(),
@@ -92,6 +103,25 @@ public final class StartupTraining {
             }
             return failed;
         }
+    }
+
+    /**
+     * Copies the training profile and the documents it references into {@code dir}; its path. A
+     * complete profile rather than a minimal one: validating runs code (and makes lambdas) per
+     * section and per kind of document, and what training leaves out is loaded or generated on
+     * every run instead of being mapped from the archive.
+     */
+    private static Path copyTrainingProfile(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : TRAINING_PROFILE_FILES) {
+            try (InputStream in = StartupTraining.class.getResourceAsStream("startup-training/" + name)) {
+                if (in == null) {
+                    throw new IOException("missing resource startup-training/" + name);
+                }
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        return dir.resolve(TRAINING_PROFILE_FILES.get(0));
     }
 
     private static void delete(Path dir) throws IOException {

@@ -4,7 +4,6 @@ import dev.ossops.spec.tree.Location;
 import dev.ossops.spec.tree.Node;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +32,20 @@ public final class Problems {
     /** Sorted by file, line and column so output reads top to bottom. */
     public List<Problem> sorted() {
         List<Problem> list = new ArrayList<>(problems);
-        list.sort(Comparator.comparing((Problem p) -> p.location().file())
-                .thenComparingInt(p -> p.location().line())
-                .thenComparingInt(p -> p.location().column()));
+        list.sort(Problems::byPosition);
         return List.copyOf(list);
+    }
+
+    // Not Comparator.comparing(..).thenComparingInt(..): the JDK makes those serializable lambdas,
+    // which Java 17's AppCDS archive does not hold, so every validate would generate their classes.
+    private static int byPosition(Problem a, Problem b) {
+        Location x = a.location();
+        Location y = b.location();
+        int byFile = x.file().compareTo(y.file());
+        if (byFile != 0) {
+            return byFile;
+        }
+        int byLine = Integer.compare(x.line(), y.line());
+        return byLine != 0 ? byLine : Integer.compare(x.column(), y.column());
     }
 }
