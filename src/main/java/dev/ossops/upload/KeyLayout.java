@@ -46,6 +46,7 @@ public final class KeyLayout {
     private final FilenameMode filenameMode;
     private final Clock clock;
     private final Supplier<UUID> uuids;
+    private final boolean usesTimestamp;
 
     /** The Dify plugin's directory layouts under the prefix. */
     public enum DirMode {
@@ -113,6 +114,7 @@ public final class KeyLayout {
         this.filenameMode = Objects.requireNonNull(filenameMode, "filenameMode");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.uuids = Objects.requireNonNull(uuids, "uuids");
+        this.usesTimestamp = this.template.contains("{timestamp}") || filenameMode == FilenameMode.FILENAME_TIMESTAMP;
     }
 
     /** A layout from a template such as {@link #DEFAULT_TEMPLATE}. */
@@ -174,7 +176,8 @@ public final class KeyLayout {
             throw new UploadException("file name '" + filename + "' ends with '/'");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        String timestamp = TIMESTAMP.format(now);
+        // Formatted only for a layout that shows it: it was a large share of a small file's key.
+        String timestamp = usesTimestamp ? TIMESTAMP.format(now) : "";
         String cleanPrefix = trimSlashes(prefix == null ? "" : prefix);
         String name = filenameMode == FilenameMode.FILENAME_TIMESTAMP ? withTimestamp(base, timestamp) : base;
         UUID uuid = template.contains("{uuid}") ? uuids.get() : null;

@@ -1,11 +1,15 @@
 package dev.ossops.upload;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Object key rules as OSS defines them ("Object naming conventions"). */
 public final class ObjectKeys {
     /** OSS limits a key to 1023 bytes of UTF-8. */
     public static final int MAX_KEY_BYTES = 1023;
+
+    // Compiled once: String.replaceAll compiled it for every file of an upload.
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private ObjectKeys() {}
 
@@ -38,7 +42,7 @@ public final class ObjectKeys {
 
     /** Joins key parts: runs of {@code /} collapse to one and a leading {@code /} left by an empty prefix goes. */
     public static String normalize(String key) {
-        String collapsed = key.replaceAll("/{2,}", "/");
+        String collapsed = key.contains("//") ? REPEATED_SLASHES.matcher(key).replaceAll("/") : key;
         return collapsed.startsWith("/") ? collapsed.substring(1) : collapsed;
     }
 }

@@ -25,10 +25,12 @@ public record UploadReport(
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
+    /** Shared: a mapper per line built its serializers anew for every file of an upload. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The line for stdout, without a trailing newline. */
     public String toJsonLine() {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = JSON.createObjectNode();
         node.put("bucket", bucket);
         node.put("key", key);
         node.put("size", size);
@@ -37,7 +39,7 @@ public record UploadReport(
         node.put("url", url);
         node.put("expires_at", expiresAt.toString());
         try {
-            return mapper.writeValueAsString(node);
+            return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serializes", e);
         }

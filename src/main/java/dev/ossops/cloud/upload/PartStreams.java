@@ -16,6 +16,10 @@ import java.util.function.LongConsumer;
  * read, so a part is streamed from disk (never buffered whole) and checked against what OSS
  * computed. The file is read {@value #CHUNK} bytes at a time: the SDK asks for 2 KiB per read, and
  * a system call and a CRC update per 2 KiB were a large share of an upload's CPU time.
+ * <p>It can be reset to its start ({@link #markSupported}): the SDK wraps a stream that cannot in a
+ * 512 KiB {@code BufferedInputStream} per request, which for 16 KiB files was 80% of the bytes an
+ * upload allocated. The SDK's own retries are off, so nothing resets it today; a reset still leaves
+ * the CRC and the progress count as they were at the start.
  */
 final class PartStreams extends InputStream {
     static final int CHUNK = 256 * 1024;
@@ -24,11 +28,19 @@ final class PartStreams extends InputStream {
     private final Crc64 crc = new Crc64();
     private final LongConsumer progress;
     private final ByteBuffer chunk;
+    private final long windowStart;
+    private final long windowLength;
     private long position;
     private long remaining;
+    /** Bytes handed out since the start: what a reset takes back from the progress count. */
+    private long delivered;
+    /** Whether {@link #mark} was called at the start, the one place a reset can return to. */
+    private boolean markedAtStart;
 
     private PartStreams(FileChannel channel, long offset, long length, LongConsumer progress) {
         this.channel = channel;
+        this.windowStart = offset;
+        this.windowLength = length;
         this.position = offset;
         this.remaining = length;
         this.progress = progress;
@@ -54,6 +66,7 @@ final class PartStreams extends InputStream {
         if (!chunk.hasRemaining() && !refill()) {
             return -1;
         }
+        delivered++;
         progress.accept(1);
         return chunk.get() & 0xff;
     }
@@ -68,6 +81,7 @@ final class PartStreams extends InputStream {
         }
         int n = Math.min(length, chunk.remaining());
         chunk.get(buffer, offset, n);
+        delivered += n;
         progress.accept(n);
         return n;
     }
@@ -91,6 +105,31 @@ final class PartStreams extends InputStream {
         chunk.flip();
         crc.update(chunk.array(), 0, chunk.limit());
         return true;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return true;
+    }
+
+    /** Marks the start; a mark anywhere else makes {@link #reset} fail (the SDK marks before it reads). */
+    @Override
+    public void mark(int readLimit) {
+        markedAtStart = delivered == 0;
+    }
+
+    /** Back to the start of the window: the CRC starts over and the bytes already reported are taken back. */
+    @Override
+    public void reset() throws IOException {
+        if (!markedAtStart) {
+            throw new IOException("a part stream can only be reset to its start");
+        }
+        position = windowStart;
+        remaining = windowLength;
+        chunk.limit(0);
+        crc.reset();
+        progress.accept(-delivered);
+        delivered = 0;
     }
 
     @Override

@@ -49,6 +49,16 @@ public final class Authenticator {
     private static final DateTimeFormatter ISO =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /*
+     * The last x-oss-date parsed and the last scope date found valid: nearly every request repeats
+     * them, and parsing them was 4% of a small PUT's CPU. A string that parsed once parses the same.
+     * They start with valid values, so nothing invalid is ever taken as already checked.
+     */
+    private static volatile ParsedDateTime lastV4DateTime = new ParsedDateTime("19700101T000000Z", Instant.EPOCH);
+    private static volatile String lastScopeDate = "19700101";
+
+    private record ParsedDateTime(String text, Instant time) {}
+
     /** The keys an OSS2 Authorization header may carry. */
     private static final Set<String> V2_FIELDS = Set.of("AccessKeyId", "AdditionalHeaders", "Signature");
 
@@ -385,8 +395,14 @@ public final class Authenticator {
     }
 
     private static Instant parseV4(String dateTime) {
+        ParsedDateTime last = lastV4DateTime;
+        if (last.text().equals(dateTime)) {
+            return last.time();
+        }
         try {
-            return ZonedDateTime.parse(dateTime, V4_DATE_TIME).toInstant();
+            Instant time = ZonedDateTime.parse(dateTime, V4_DATE_TIME).toInstant();
+            lastV4DateTime = new ParsedDateTime(dateTime, time);
+            return time;
         } catch (DateTimeParseException e) {
             throw new OssException(OssError.INVALID_ARGUMENT, "Invalid x-oss-date: " + dateTime);
         }
@@ -482,10 +498,13 @@ public final class Authenticator {
             if (!"oss".equals(parts[3])) {
                 throw new OssException(OssError.V4_SIGNING_PRODUCT_INVALID);
             }
-            try {
-                LocalDate.parse(parts[1], DateTimeFormatter.BASIC_ISO_DATE);
-            } catch (DateTimeParseException e) {
-                throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
+            if (!parts[1].equals(lastScopeDate)) {
+                try {
+                    LocalDate.parse(parts[1], DateTimeFormatter.BASIC_ISO_DATE);
+                } catch (DateTimeParseException e) {
+                    throw new OssException(OssError.INVALID_ARGUMENT, "Invalid credential in Authorization header.");
+                }
+                lastScopeDate = parts[1];
             }
             if (parts[2].length() > 64 || !REGION_ID.matcher(parts[2]).matches()) {
                 // As OSS does (page 0002-00000715), with the key id masked like everywhere else.

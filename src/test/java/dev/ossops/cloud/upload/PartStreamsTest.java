@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PartStreamsTest {
 
@@ -55,6 +56,46 @@ class PartStreamsTest {
             EOFException e = assertThrows(EOFException.class, () -> in.read(new byte[200], 0, 200));
             assertEquals(
                     "the file ended 40 bytes before the part did: was it changed during the upload?", e.getMessage());
+        }
+    }
+
+    @Test
+    void reset_afterReadingPartOfTheWindow_startsOverWithItsCrcAndProgress(@TempDir Path dir) throws IOException {
+        byte[] data = new byte[PartStreams.CHUNK + 5_000];
+        new Random(7).nextBytes(data);
+        Path file = Files.write(dir.resolve("f.bin"), data);
+        AtomicLong progress = new AtomicLong();
+
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        long crc;
+        try (PartStreams in = PartStreams.open(file, 10, data.length - 10, progress::addAndGet)) {
+            assertTrue(in.markSupported());
+            in.mark(Integer.MAX_VALUE);
+            in.read(new byte[PartStreams.CHUNK + 100], 0, PartStreams.CHUNK + 100);
+            in.reset();
+            byte[] buffer = new byte[4096];
+            int n;
+            while ((n = in.read(buffer, 0, buffer.length)) > 0) {
+                read.write(buffer, 0, n);
+            }
+            crc = in.crc64();
+        }
+
+        byte[] window = Arrays.copyOfRange(data, 10, data.length);
+        assertArrayEquals(window, read.toByteArray());
+        assertEquals(Crc64.of(window), crc);
+        assertEquals(window.length, progress.get());
+    }
+
+    @Test
+    void reset_toAMarkAfterTheStart_fails(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("f.bin"), new byte[100]);
+
+        try (PartStreams in = PartStreams.open(file, 0, 100, n -> {})) {
+            in.read();
+            in.mark(100);
+            IOException e = assertThrows(IOException.class, in::reset);
+            assertEquals("a part stream can only be reset to its start", e.getMessage());
         }
     }
 }
