@@ -76,7 +76,17 @@ shape() {
   java -jar "$jar" emulator --port "$port" --data-dir "$work/data" $(profile_flags "$1") >>"$work/emulator.log" 2>&1 &
   emulator_pid=$!
   for _ in $(seq 150); do curl -s -o /dev/null "$endpoint" && break; sleep 0.2; done
+  # An emulator that could not start (its port taken, a bad flag) must not leave another server to answer.
+  if ! kill -0 "$emulator_pid" 2>/dev/null; then
+    echo "$0: the emulator for profile $1 exited:" >&2
+    tail -5 "$work/emulator.log" >&2
+    exit 1
+  fi
 }
+if curl -s -o /dev/null "$endpoint"; then
+  echo "$0: something already answers on port $port; stop it or pick another with PORT=N" >&2
+  exit 2
+fi
 shape lan
 # The data dir's random root key, under the names ossops, the Java SDK and ali-oss read.
 eval "$(java -jar "$jar" emulator credentials --data-dir "$work/data")"
