@@ -223,6 +223,15 @@ class ParallelismControllerTest {
         return transfers;
     }
 
+    /** Each of {@code transfers} moves {@code bytes} and completes with them acknowledged. */
+    private static void moveAndComplete(
+            ParallelismController c, List<ParallelismController.Transfer> transfers, long bytes) {
+        for (ParallelismController.Transfer t : transfers) {
+            t.moved(bytes);
+            c.completed(t, bytes);
+        }
+    }
+
     @Test
     void moved_bytesCountInTheWindowTheyMoveIn_whetherTheirTransferCompletesInItOrNot() {
         ParallelismController c = adaptive();
@@ -240,10 +249,7 @@ class ParallelismControllerTest {
             first.get(i).moved(MIB);
             c.completed(first.get(i), 2 * MIB);
         }
-        for (ParallelismController.Transfer t : second) {
-            t.moved(MIB / 2);
-            c.completed(t, MIB / 2);
-        }
+        moveAndComplete(c, second, MIB / 2);
         // 5 MiB moved in this second: no gain over 6 MiB/s, back to 4 and hold. Counted whole at
         // completion, the windows would have read 4 and 7 MiB/s and the limit doubled again.
         assertEquals(4, c.limit());
@@ -269,10 +275,7 @@ class ParallelismControllerTest {
         first.get(4).moved(MIB);
         first.get(4).moved(-2 * MIB);
         c.completed(first.get(4), 0);
-        for (ParallelismController.Transfer t : second) {
-            t.moved(MIB / 2);
-            c.completed(t, MIB / 2);
-        }
+        moveAndComplete(c, second, MIB / 2);
         // 3.5 MiB in this second: no gain, back to 4. Had the first window lost the fifth's
         // first MiB as well (2.5 MiB/s), this one would have gained and the limit doubled.
         assertEquals(4, c.limit());
