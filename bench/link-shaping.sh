@@ -5,7 +5,8 @@
 #   wan   24 MiB/s per connection, 240 MiB/s in total
 #   far    4 MiB/s per connection,  48 MiB/s in total
 # Prints each measured rate and its ratio to the configured one (issue 16: within 15%).
-# MB here are MiB; SECONDS_PER_RUN (default 4) sets each transfer's size from the expected rate.
+# MB here are MiB; SECONDS_PER_RUN (default 4) sets each transfer's size from the expected rate;
+# JAR measures another build.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -19,8 +20,10 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-[[ -f "$root/target/ossops.jar" ]] || (cd "$root" && mvn -B -o -q package -DskipTests)
-cp "$root/target/ossops.jar" "$work/ossops.jar"
+# JAR: another build to measure (e.g. an older commit's), default this tree's.
+jar="${JAR:-$root/target/ossops.jar}"
+[[ -f "$jar" ]] || (cd "$root" && mvn -B -o -q package -DskipTests)
+cp "$jar" "$work/ossops.jar"
 [[ -d "$root/src/test/node/node_modules/ali-oss" ]] || (cd "$root/src/test/node" && npm ci --no-audit --no-fund >/dev/null)
 export OSS_REGION=cn-hangzhou
 export NODE_PATH="$root/src/test/node/node_modules"
@@ -49,14 +52,14 @@ measure() {
   local start end
   start="$(date +%s.%N)"
   for ((i = 0; i < streams; i++)); do
-    curl -sf -T "$work/body" -H "Content-Type: application/octet-stream" -K "$work/put-$i.cfg" -o /dev/null &
+    curl -sf -T "$work/body" -H "Content-Type: application/octet-stream" -K "$work/put-$i.cfg" -o /dev/null -w '%{time_total}\n' >"$work/time-$i" &
   done
   wait_all
   end="$(date +%s.%N)"
   report "$name PUT" "$streams" "$each" "$start" "$end" "$expected"
   start="$(date +%s.%N)"
   for ((i = 0; i < streams; i++)); do
-    curl -sf -o /dev/null -K "$work/get-$i.cfg" &
+    curl -sf -o /dev/null -K "$work/get-$i.cfg" -w '%{time_total}\n' >"$work/time-$i" &
   done
   wait_all
   end="$(date +%s.%N)"
@@ -65,15 +68,18 @@ measure() {
 wait_all() { local pid; for pid in $(jobs -p); do [[ "$pid" == "$emulator_pid" ]] || wait "$pid"; done; }
 report() {
   local what="$1" streams="$2" each="$3" start="$4" end="$5" expected="$6"
+  # Fairness: the fastest stream's time over the slowest's (1.00: the link shared evenly, as TCP
+  # flows of one round-trip time share it).
   python3 -c "
 s, e, n, each, exp = $start, $end, $streams, $each, $expected
+times = [float(open(f'$work/time-{i}').read()) for i in range(n)]
 rate = n * each / (e - s)
-print(f'| {\"$what\":22s} | {n} | {each} MiB each | {e - s:6.2f} s | {rate:7.1f} MiB/s | {exp} MiB/s | {rate / exp:5.2f} | $(cut -d' ' -f1 /proc/loadavg) |')"
+print(f'| {\"$what\":22s} | {n} | {each} MiB each | {e - s:6.2f} s | {rate:7.1f} MiB/s | {exp} MiB/s | {rate / exp:5.2f} | {min(times) / max(times):4.2f} | $(cut -d' ' -f1 /proc/loadavg) |')"
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| transfer | streams | size | wall | rate | configured | ratio | load |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| transfer | streams | size | wall | rate | configured | ratio | fastest / slowest stream | load |"
+echo "|---|---|---|---|---|---|---|---|---|"
 # Eight streams under a profile get min(8 x per connection, total): far's 8 x 4 = 32 MiB/s is under
 # its 48. The total alone (no per-connection limit) is what eight streams must fill.
 shape --fault-connection-bandwidth 24MiB --fault-total-bandwidth 240MiB

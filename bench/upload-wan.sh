@@ -5,7 +5,8 @@
 #   wan   30 ms per request, 24 MiB/s per connection, 240 MiB/s in total
 #   far   80 ms per request,  4 MiB/s per connection,  48 MiB/s in total
 # Clients, large file (SIZE_MIB, default 2048):
-#   ossops     ossops upload with no flags (adaptive parallelism, default part size)
+#   ossops     ossops upload with no flags (adaptive parallelism, default part size), run as ./ossops
+#              runs it (with its AppCDS archive)
 #   ali        ali-oss multipartUpload with its defaults
 #   ali-tuned  ali-oss multipartUpload with ossops's part size and the parallelism ossops ended at
 #   sdk        the Java SDK's uploadFile with its defaults (of SDK_MIB, default SIZE_MIB: its 100 KiB
@@ -53,6 +54,15 @@ trap cleanup EXIT
 # A copy, so a rebuild during the run changes nothing.
 jar="$work/ossops.jar"
 cp "$root/target/ossops.jar" "$jar"
+# ossops runs as ./ossops runs it: with the AppCDS archive of its start-up classes, made here for the
+# copy the same way (a class list from StartupTraining, then a static dump); without one if that fails.
+ossops_java=(java)
+if (cd "$work" && java -Xlog:cds=off -XX:DumpLoadedClassList="$work/ossops.classes" -cp "$jar" dev.ossops.cli.StartupTraining >/dev/null 2>&1 \
+    && java -Xlog:cds=off -Xshare:dump -XX:SharedClassListFile="$work/ossops.classes" -XX:SharedArchiveFile="$work/ossops.jsa" -cp "$jar" >/dev/null 2>&1); then
+  ossops_java=(java -Xlog:cds=off -XX:SharedArchiveFile="$work/ossops.jsa")
+else
+  echo "$0: no AppCDS archive; ossops runs without one" >&2
+fi
 
 export OSS_REGION=cn-hangzhou
 export QWEN_TMP_OSS_BUCKET="$bucket" QWEN_TMP_OSS_REGION=cn-hangzhou QWEN_TMP_OSS_ENDPOINT="$endpoint"
@@ -130,7 +140,7 @@ command_of() {
   local client="$1" workload="$2" key="$3"
   if [[ "$workload" == file ]]; then
     case "$client" in
-      ossops) cmd=(java -jar "$jar" upload "$file" --key "$key" --checkpoint-dir "$work/cp") ;;
+      ossops) cmd=("${ossops_java[@]}" -jar "$jar" upload "$file" --key "$key" --checkpoint-dir "$work/cp") ;;
       ali) cmd=(node "$here/ali-oss-wan.js" "$endpoint" "$bucket" multipart "$key" "$file") ;;
       ali-tuned) cmd=(env PART_BYTES=$((part_mib * 1024 * 1024)) PARALLEL="$tuned" node "$here/ali-oss-wan.js" "$endpoint" "$bucket" multipart "$key" "$file") ;;
       sdk) cmd=(java -cp "$jar" "$here/SdkUploadFile.java" "$endpoint" "$bucket" "$key" "$sdk_file") ;;
@@ -138,7 +148,7 @@ command_of() {
     esac
   else
     case "$client" in
-      ossops) cmd=(java -jar "$jar" upload --recursive "$dir" --prefix "$key" --dir-mode no_subdirectory --checkpoint-dir "$work/cp") ;;
+      ossops) cmd=("${ossops_java[@]}" -jar "$jar" upload --recursive "$dir" --prefix "$key" --dir-mode no_subdirectory --checkpoint-dir "$work/cp") ;;
       ali) cmd=(node "$here/ali-oss-wan.js" "$endpoint" "$bucket" put-dir "$key" "$dir") ;;
       ali-tuned) cmd=(env IN_FLIGHT="$tuned" node "$here/ali-oss-wan.js" "$endpoint" "$bucket" put-dir "$key" "$dir") ;;
       sdk) cmd=(java -cp "$jar" "$here/SdkPutDirectory.java" "$endpoint" "$bucket" "$key" "$seq_dir") ;;

@@ -70,7 +70,7 @@ final class GetCommand extends BaseCommand {
     @Option(
             names = "--parallel",
             paramLabel = "N",
-            description = "Ranged GETs in flight, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+            description = "Ranged GETs in flight, 1 to 64 (default: adaptive, from 8 up to 32 while throughput rises).")
     @Nullable
     Integer parallel;
 

@@ -128,7 +128,7 @@ final class UploadCommand extends BaseCommand {
             names = "--parallel",
             paramLabel = "N",
             description =
-                    "Transfers in flight, parts and files, 1 to 64 (default: adaptive, from 4 up to 32 while throughput rises).")
+                    "Transfers in flight, parts and files, 1 to 64 (default: adaptive, from 8 up to 32 while throughput rises).")
     @Nullable
     Integer parallel;
 

@@ -24,7 +24,13 @@ class ParallelismControllerTest {
 
     private final long[] clock = {0};
 
+    /** The rules from a start of 4, whatever the default start. */
     private ParallelismController adaptive() {
+        return ParallelismController.adaptive(() -> clock[0], 4);
+    }
+
+    /** As {@code ossops upload} runs it: from the default start. */
+    private ParallelismController byDefault() {
         return ParallelismController.adaptive(() -> clock[0]);
     }
 
@@ -40,9 +46,9 @@ class ParallelismControllerTest {
     }
 
     @Test
-    void adaptive_startsAtFour() {
-        assertEquals(4, adaptive().limit());
-        assertEquals(32, adaptive().ceiling());
+    void adaptive_startsAtEight() {
+        assertEquals(8, byDefault().limit());
+        assertEquals(32, byDefault().ceiling());
     }
 
     @Test
@@ -157,8 +163,8 @@ class ParallelismControllerTest {
     void simulatedWan_twoGibInDefaultParts_addsConnectionsUntilTheTotalIsFull() {
         SimulatedLink wan = new SimulatedLink(30, 24 * MIB, 240 * MIB, 0);
         long file = 2048 * MIB;
-        SimulatedLink.Run run = wan.send(parts(file, PartPlan.defaultPartSize(file)), adaptive(), clock);
-        // 240 / 24 = 10 connections fill the link; doubling from 4 reaches 16, 32 gains nothing.
+        SimulatedLink.Run run = wan.send(parts(file, PartPlan.defaultPartSize(file)), byDefault(), clock);
+        // 240 / 24 = 10 connections fill the link; doubling from 8 reaches 16, 32 gains nothing.
         assertEquals(16, run.finalLimit());
         assertEquals(32, run.highestLimit());
         assertTrue(run.bytesPerSecond() >= 0.85 * 240 * MIB, "delivered " + run.bytesPerSecond() / MIB + " MiB/s");
@@ -168,14 +174,14 @@ class ParallelismControllerTest {
     void simulatedFar_twoGibInDefaultParts_addsConnectionsUntilTheTotalIsFull() {
         SimulatedLink far = new SimulatedLink(80, 4 * MIB, 48 * MIB, 0);
         long file = 2048 * MIB;
-        SimulatedLink.Run run = far.send(parts(file, PartPlan.defaultPartSize(file)), adaptive(), clock);
+        SimulatedLink.Run run = far.send(parts(file, PartPlan.defaultPartSize(file)), byDefault(), clock);
         assertEquals(16, run.finalLimit());
         assertTrue(run.bytesPerSecond() >= 0.85 * 48 * MIB, "delivered " + run.bytesPerSecond() / MIB + " MiB/s");
     }
 
-    /** Each run its own clock: a run's time starts at 0. */
+    /** Each run its own clock: a run's time starts at 0. From a start of 4, as {@link #adaptive()}. */
     private static ParallelismController adaptiveOn(long[] runClock) {
-        return ParallelismController.adaptive(() -> runClock[0]);
+        return ParallelismController.adaptive(() -> runClock[0], 4);
     }
 
     @Test
@@ -283,18 +289,18 @@ class ParallelismControllerTest {
 
     @Test
     void simulatedFastLink_noPerConnectionLimit_staysLow() {
-        // One connection can fill the link: the first doubling gains nothing and 4 is held.
+        // One connection can fill the link: the first doubling gains nothing and the start is held.
         SimulatedLink lan = new SimulatedLink(0, 0, 400 * MIB, 0);
         long file = 2048 * MIB;
-        SimulatedLink.Run run = lan.send(parts(file, PartPlan.defaultPartSize(file)), adaptive(), clock);
-        assertEquals(4, run.finalLimit());
-        assertEquals(8, run.highestLimit());
+        SimulatedLink.Run run = lan.send(parts(file, PartPlan.defaultPartSize(file)), byDefault(), clock);
+        assertEquals(8, run.finalLimit());
+        assertEquals(16, run.highestLimit());
     }
 
     @Test
     void simulatedWan_tenThousandSmallFiles_reachesTheBoundOfItsConnections() {
         SimulatedLink wan = new SimulatedLink(30, 24 * MIB, 240 * MIB, 0);
-        SimulatedLink.Run run = wan.send(Collections.nCopies(10_000, 16 * 1024L), adaptive(), clock);
+        SimulatedLink.Run run = wan.send(Collections.nCopies(10_000, 16 * 1024L), byDefault(), clock);
         // Each file takes the 30 ms latency and 16 KiB at 24 MiB/s (under 1 ms): latency-bound,
         // so every added connection adds throughput, up to the ceiling.
         assertEquals(32, run.finalLimit());
@@ -308,7 +314,7 @@ class ParallelismControllerTest {
         // 100 requests/s admitted, 30 ms each: 3 in flight are enough, more are throttled. The
         // first second admits 100 before any throttling, so the probe first grows freely.
         SimulatedLink throttled = new SimulatedLink(30, 24 * MIB, 240 * MIB, 100);
-        SimulatedLink.Run run = throttled.send(Collections.nCopies(2_000, 16 * 1024L), adaptive(), clock);
+        SimulatedLink.Run run = throttled.send(Collections.nCopies(2_000, 16 * 1024L), byDefault(), clock);
         assertTrue(run.throttled() > 0);
         assertEquals(run.limitBeforeFirstThrottle() / 2, run.limitAfterFirstThrottle());
         assertTrue(run.finalLimit() <= 8, "ended at " + run.finalLimit());

@@ -6,7 +6,12 @@ import java.io.InterruptedIOException;
  * A rate limit: tokens (bytes) accrue at {@code bytesPerSecond} up to {@code burstBytes}, and a
  * transfer takes as many as it moves. A take beyond what is there leaves a debt and waits until
  * it is paid off, so over any run the bytes that pass are at most the burst plus the rate times
- * the time elapsed. Thread-safe: concurrent takers share the rate one after another.
+ * the time elapsed. Thread-safe, and fair: a take reckons its wait under the lock and waits
+ * outside it, so a take that comes while others wait queues behind their debt, and the
+ * connections sharing a bucket are served in the order they ask, each a chunk at a time, as TCP
+ * flows of one round-trip time share a link about evenly. (Waiting inside the lock handed the
+ * bucket to whichever thread won the monitor next, usually the one that had just released it:
+ * under a shared total some connections starved for seconds while others ran at their own rate.)
  */
 public final class TokenBucket implements Bandwidth {
     private static final double NANOS_PER_SECOND = 1e9;
@@ -33,19 +38,23 @@ public final class TokenBucket implements Bandwidth {
     }
 
     @Override
-    public synchronized void take(long bytes) throws InterruptedIOException {
-        refill();
-        available -= bytes;
-        if (available < 0) {
-            long wait = (long) Math.ceil(-available * NANOS_PER_SECOND / bytesPerSecond);
+    public void take(long bytes) throws InterruptedIOException {
+        long wait = reserve(bytes);
+        if (wait > 0) {
             try {
                 pacing.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while throttled");
             }
-            refill();
         }
+    }
+
+    /** Takes {@code bytes}, debt included, and answers how long until what is owed so far is paid off. */
+    private synchronized long reserve(long bytes) {
+        refill();
+        available -= bytes;
+        return available < 0 ? (long) Math.ceil(-available * NANOS_PER_SECOND / bytesPerSecond) : 0;
     }
 
     private void refill() {

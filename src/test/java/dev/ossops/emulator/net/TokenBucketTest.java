@@ -3,6 +3,12 @@ package dev.ossops.emulator.net;
 import org.junit.jupiter.api.Test;
 
 import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +45,54 @@ class TokenBucketTest {
         pacing.idle(60 * SECOND);
         bucket.take(1500);
         assertEquals(SECOND, pacing.slept());
+    }
+
+    @Test
+    void take_whileAnotherWaits_queuesBehindItsDebtWithoutWaitingForTheLock() throws Exception {
+        // The first taker's wait blocks until released; the time stands still meanwhile.
+        CountDownLatch firstWaiting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        Pacing held = new Pacing() {
+            @Override
+            public long nanoTime() {
+                return 0;
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                waits.add(nanos);
+                if (waits.size() == 1) {
+                    firstWaiting.countDown();
+                    release.await();
+                }
+            }
+        };
+        TokenBucket bucket = new TokenBucket(1000, 0, held);
+        Thread first = new Thread(() -> {
+            try {
+                bucket.take(2000);
+            } catch (InterruptedIOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        assertTrue(firstWaiting.await(10, TimeUnit.SECONDS));
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            // Waiting inside the lock, the first taker would hold this take until released: a timeout.
+            second.submit(() -> {
+                        bucket.take(1000);
+                        return null;
+                    })
+                    .get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            second.shutdown();
+            first.join();
+        }
+        // 2000 bytes owed before it, then its own 1000, at 1000 bytes/s.
+        assertEquals(List.of(2 * SECOND, 3 * SECOND), waits);
     }
 
     @Test
