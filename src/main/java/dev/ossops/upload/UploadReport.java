@@ -1,8 +1,5 @@
 package dev.ossops.upload;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossops.checksum.Crc64;
 
 import java.time.Instant;
@@ -25,24 +22,54 @@ public record UploadReport(
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** Shared: a mapper per line built its serializers anew for every file of an upload. */
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The line for stdout, without a trailing newline. */
+    /**
+     * The line for stdout, without a trailing newline: written by hand, byte for byte as Jackson's default
+     * {@code ObjectMapper} writes the same object (fields in this order, strings escaped as it escapes them), since
+     * Jackson's tree and generator were about 7% of the client's CPU per small file. {@code UploadReportTest}
+     * compares the two.
+     */
     public String toJsonLine() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("bucket", bucket);
-        node.put("key", key);
-        node.put("size", size);
-        node.put("crc64", Crc64.format(crc64));
-        node.put("etag", etag);
-        node.put("url", url);
-        node.put("expires_at", expiresAt.toString());
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serializes", e);
+        StringBuilder out = new StringBuilder(160 + key.length() + url.length());
+        out.append("{\"bucket\":");
+        string(out, bucket);
+        out.append(",\"key\":");
+        string(out, key);
+        out.append(",\"size\":").append(size).append(",\"crc64\":");
+        string(out, Crc64.format(crc64));
+        out.append(",\"etag\":");
+        string(out, etag);
+        out.append(",\"url\":");
+        string(out, url);
+        out.append(",\"expires_at\":");
+        string(out, expiresAt.toString());
+        return out.append('}').toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** A JSON string as Jackson writes it: quote and backslash escaped, control characters in short or six-character escapes, the rest as is. */
+    private static void string(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
         }
+        out.append('"');
     }
 
     @Override

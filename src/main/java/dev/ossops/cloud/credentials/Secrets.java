@@ -3,6 +3,8 @@ package dev.ossops.cloud.credentials;
 import dev.ossops.common.AccessKeys;
 import org.jspecify.annotations.Nullable;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +78,11 @@ public final class Secrets {
         if (text == null) {
             return "";
         }
+        return holdsNoSecret(text) ? text : redactAlways(text);
+    }
+
+    /** {@link #redact} without the quick check: the patterns applied whatever the text (the check's tests compare). */
+    static String redactAlways(String text) {
         String out = STRING_TO_SIGN_BYTES.matcher(text).replaceAll("$1" + HIDDEN + "$2");
         out = replace(URL, out, m -> m.group(1) + m.group(3) + (m.group(4) == null ? "" : "?" + HIDDEN));
         out = replace(AUTHORIZATION, out, m -> m.group(1) + " " + maskAccessKeyId(m.group(2)) + ":" + HIDDEN);
@@ -88,6 +95,47 @@ public final class Secrets {
         out = ACCESS_KEY_SECRET.matcher(out).replaceAll("(secret not shown)");
         return replace(ACCESS_KEY_ID, out, m -> maskAccessKeyId(m.group()));
     }
+
+    /**
+     * True when no pattern above can match {@code text}, so {@link #redact} may return it as it is: ossops prints a
+     * line per file (progress, warnings), and the patterns cost more than the upload's own bookkeeping. Each pattern
+     * needs one of these, which the check looks for: a run of 30 letters and digits (a bare secret); {@code ://} (a
+     * URL); {@code OSS } or {@code acs } (an Authorization value); {@code CAIS}, {@code sk-}, {@code LTAI} or
+     * {@code STS.} (tokens, API keys, key ids); or, in any case, {@code secret}, {@code token}, {@code signature},
+     * {@code credential} or {@code stringtosignbytes} (named values). It may say false for text without a secret.
+     */
+    static boolean holdsNoSecret(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                if (++run >= 30) {
+                    return false;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        for (String needle : CASE_SENSITIVE_NEEDLES) {
+            if (text.contains(needle)) {
+                return false;
+            }
+        }
+        // ASCII only, as the patterns' (?i) is: a non-ASCII letter that lower-cases to ASCII only makes the check
+        // say false more often.
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String needle : CASE_INSENSITIVE_NEEDLES) {
+            if (lower.contains(needle)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final List<String> CASE_SENSITIVE_NEEDLES =
+            List.of("://", "OSS ", "acs ", "CAIS", "sk-", "LTAI", "STS.");
+    private static final List<String> CASE_INSENSITIVE_NEEDLES =
+            List.of("secret", "token", "signature", "credential", "stringtosignbytes");
 
     private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {
         Matcher m = pattern.matcher(text);

@@ -68,14 +68,21 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
     private final OSS oss;
     private final Retry retry;
     private final Runnable onTokenExpired;
+    /** Plain presigned GETs without the SDK's per-URL cost, when the client signs V4. */
+    private final Optional<V4GetPresigner> getPresigner;
 
     /**
      * @param onTokenExpired forgets cached credentials (e.g. {@code RefreshingCredentialSource::invalidate})
      */
     public OssTransfer(OSS oss, Retry retry, Runnable onTokenExpired) {
+        this(oss, retry, onTokenExpired, Optional.empty());
+    }
+
+    private OssTransfer(OSS oss, Retry retry, Runnable onTokenExpired, Optional<V4GetPresigner> getPresigner) {
         this.oss = oss;
         this.retry = retry;
         this.onTokenExpired = onTokenExpired;
+        this.getPresigner = getPresigner;
     }
 
     /** A transfer client for buckets in {@code region} of {@code target}, with up to {@code connections} connections. */
@@ -97,8 +104,15 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
                 onThrottled.run();
             }
         });
+        Optional<V4GetPresigner> getPresigner = version == SignatureVersion.V4
+                ? V4GetPresigner.of(
+                        target.ossEndpoint(region), target.endpoint().isPresent(), region, target.credentials())
+                : Optional.empty();
         return new OssTransfer(
-                OssClients.create(target, region, version.sdk(), connections, false), retry, onTokenExpired);
+                OssClients.create(target, region, version.sdk(), connections, false),
+                retry,
+                onTokenExpired,
+                getPresigner);
     }
 
     /** The region a bucket lives in (GetBucketLocation, which needs oss:GetBucketLocation), e.g. {@code cn-beijing}. */
@@ -255,6 +269,14 @@ public final class OssTransfer implements ObjectStore, AutoCloseable {
             Instant expiration,
             Optional<String> contentType,
             Map<String, String> headers) {
+        if (getPresigner.isPresent() && method.equals("GET") && contentType.isEmpty() && headers.isEmpty()) {
+            Optional<String> url = call(
+                    "presign GET " + bucket + "/" + key,
+                    () -> getPresigner.get().presign(bucket, key, expiration, Instant.now()));
+            if (url.isPresent()) {
+                return URI.create(url.get());
+            }
+        }
         GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucket, key, HttpMethod.valueOf(method));
         request.setExpiration(Date.from(expiration));
         contentType.ifPresent(request::setContentType);

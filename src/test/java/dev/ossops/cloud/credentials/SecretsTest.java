@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SecretsTest {
 
@@ -182,5 +183,87 @@ class SecretsTest {
         String once = Secrets.redact(
                 "x-oss-security-token:" + TOKEN + " https://h/k?Signature=s LTAI5tXyZ1234abcd " + SECRET);
         assertEquals(once, Secrets.redact(once));
+    }
+
+    @Test
+    void holdsNoSecret_onlyForTextThePatternsLeaveAlone() {
+        // Fragments the patterns look for, in pieces and whole, mixed with ordinary text at random: whenever the
+        // quick check lets a text through, the patterns must leave it unchanged.
+        String[] pieces = {
+            "progress: done ",
+            "f00001.bin",
+            " (16.0 KiB)",
+            "uploaded 3, skipped 0, failed 0 in 1.2s",
+            " ",
+            "\n",
+            "=",
+            ":",
+            ": ",
+            "\"",
+            "'",
+            "<",
+            ">",
+            "/",
+            "?",
+            "&",
+            "%",
+            "%3D",
+            "%253D",
+            "%26",
+            "+",
+            "#",
+            "@",
+            ".",
+            "-",
+            "_",
+            "https",
+            "://",
+            "http://h/k?x=1",
+            "OSS",
+            "OSS ",
+            "acs ",
+            "acs",
+            "CAIS",
+            "sk-",
+            "LTAI",
+            "STS.",
+            "secret",
+            "SeCrEt",
+            "token",
+            "TOKEN",
+            "signature",
+            "Signature",
+            "credential",
+            "x-oss-",
+            "<StringToSignBytes>",
+            "</StringToSignBytes>",
+            "0123456789",
+            "abcdefghij",
+            "ABCDEFGHIJ",
+            "Xy7kQ2mN9p",
+            "\u00e9",
+            "\u212a",
+            TOKEN,
+            SECRET,
+            "LTAI5tXyZ1234abcd",
+            "sk-0123456789abcdef0123456789abcdef"
+        };
+        java.util.Random random = new java.util.Random(16);
+        int passed = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(8); n >= 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            if (Secrets.holdsNoSecret(s)) {
+                passed++;
+                assertEquals(s, Secrets.redactAlways(s), s);
+            }
+        }
+        assertTrue(passed > 10_000, "the check let too few texts through to prove anything: " + passed);
+        assertTrue(Secrets.holdsNoSecret("progress: done photos/2026/a b+c.png (16.0 KiB)"));
+        assertFalse(Secrets.holdsNoSecret("key LTAI5tXyZ1234abcd"));
+        assertFalse(Secrets.holdsNoSecret(SECRET));
     }
 }
