@@ -6,7 +6,7 @@
 #   far   80 ms per request,  4 MiB/s per connection,  48 MiB/s in total
 # Clients, large file (SIZE_MIB, default 2048):
 #   ossops     ossops upload with no flags (adaptive parallelism, default part size), run as ./ossops
-#              runs it (with its AppCDS archive)
+#              runs it (its AppCDS archive, C1 only)
 #   ali        ali-oss multipartUpload with its defaults
 #   ali-tuned  ali-oss multipartUpload with ossops's part size and the parallelism ossops ended at
 #   sdk        the Java SDK's uploadFile with its defaults (of SDK_MIB, default SIZE_MIB: its 100 KiB
@@ -54,12 +54,13 @@ trap cleanup EXIT
 # A copy, so a rebuild during the run changes nothing.
 jar="$work/ossops.jar"
 cp "$root/target/ossops.jar" "$jar"
-# ossops runs as ./ossops runs it: with the AppCDS archive of its start-up classes, made here for the
-# copy the same way (a class list from StartupTraining, then a static dump); without one if that fails.
-ossops_java=(java)
+# ossops runs as ./ossops runs a command: C1 alone compiling, and with the AppCDS archive of its
+# start-up classes, made here for the copy the same way (a class list from StartupTraining, then a
+# static dump); without an archive if that fails.
+ossops_java=(java -XX:TieredStopAtLevel=1)
 if (cd "$work" && java -Xlog:cds=off -XX:DumpLoadedClassList="$work/ossops.classes" -cp "$jar" dev.ossops.cli.StartupTraining >/dev/null 2>&1 \
     && java -Xlog:cds=off -Xshare:dump -XX:SharedClassListFile="$work/ossops.classes" -XX:SharedArchiveFile="$work/ossops.jsa" -cp "$jar" >/dev/null 2>&1); then
-  ossops_java=(java -Xlog:cds=off -XX:SharedArchiveFile="$work/ossops.jsa")
+  ossops_java+=(-Xlog:cds=off -XX:SharedArchiveFile="$work/ossops.jsa")
 else
   echo "$0: no AppCDS archive; ossops runs without one" >&2
 fi
