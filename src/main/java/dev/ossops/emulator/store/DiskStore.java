@@ -306,9 +306,10 @@ public final class DiskStore {
     /** Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way, and forces it to disk. */
     public StagedBlob stage(InputStream body) {
         try {
-            Path file = Files.createTempFile(tmp, "body-", ".data");
+            AtomicFiles.TempFile temp = AtomicFiles.createTemp(tmp, "body-", ".data");
+            Path file = temp.path();
             BodyCopy.Digests digests;
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            try (FileChannel out = temp.channel()) {
                 digests = BodyCopy.copy(body, out);
                 // fdatasync: the content and the size needed to read it back, not the timestamps.
                 out.force(false);
@@ -372,9 +373,10 @@ public final class DiskStore {
     private StagedBlob copyParts(String bucket, String uploadId, List<PartRecord> parts, long crc64)
             throws IOException {
         Path dir = uploadDir(bucket, uploadId);
-        Path file = Files.createTempFile(tmp, "body-", ".data");
+        AtomicFiles.TempFile temp = AtomicFiles.createTemp(tmp, "body-", ".data");
+        Path file = temp.path();
         long size = 0;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel out = temp.channel()) {
             for (PartRecord part : parts) {
                 try (FileChannel in =
                         FileChannel.open(dir.resolve(partFile(bucket, uploadId, part)), StandardOpenOption.READ)) {
