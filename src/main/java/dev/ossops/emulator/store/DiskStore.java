@@ -333,7 +333,7 @@ public final class DiskStore {
             }
             state(bucket).keys.remove(record.key());
         } else {
-            AtomicFiles.write(file, bytes(record));
+            AtomicFiles.write(file, keyBytes(record));
             state(bucket).keys.put(record.key(), record);
         }
     }
@@ -598,6 +598,14 @@ public final class DiskStore {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private byte[] keyBytes(KeyRecord record) {
+        try {
+            return KeyRecordJson.write(json.getFactory(), record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise KeyRecord", e);
         }
     }
 
