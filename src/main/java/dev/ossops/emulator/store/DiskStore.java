@@ -14,6 +14,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,6 +65,14 @@ public final class DiskStore {
     private final ReentrantLock lock = new ReentrantLock();
     /** Orders the files of one part number; above every sequence on disk. */
     private final AtomicLong partSequence = new AtomicLong();
+    /**
+     * Blob ids are UUID-shaped: this run's high half, drawn at load to differ from every stored blob's, and a
+     * counter. {@link UUID#randomUUID} read the kernel's random source on every PUT; a drawn half that no stored
+     * blob has keeps a new id from ever naming (and its rename from replacing) another object's content.
+     */
+    private long blobIdHigh;
+
+    private final AtomicLong blobIdLow = new AtomicLong();
 
     private static final class BucketState {
         volatile BucketRecord record;
@@ -103,6 +112,7 @@ public final class DiskStore {
                     }
                 }
             }
+            blobIdHigh = unusedBlobIdHigh();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open emulator data directory " + root, e);
         }
@@ -195,6 +205,31 @@ public final class DiskStore {
                 AtomicFiles.deleteTree(blob);
             }
         }
+    }
+
+    /** A high half no blob kept by {@link #collectGarbage} (every blob a version points at) has. */
+    private long unusedBlobIdHigh() {
+        Set<Long> used = new HashSet<>();
+        for (BucketState state : buckets.values()) {
+            for (KeyRecord key : state.keys.values()) {
+                for (ObjectVersion v : key.versions()) {
+                    String blob = v.blob();
+                    if (blob != null) {
+                        try {
+                            used.add(UUID.fromString(blob).getMostSignificantBits());
+                        } catch (IllegalArgumentException e) {
+                            // Not UUID-shaped: no id drawn here can equal it.
+                        }
+                    }
+                }
+            }
+        }
+        SecureRandom random = new SecureRandom();
+        long high;
+        do {
+            high = random.nextLong();
+        } while (used.contains(high));
+        return high;
     }
 
     private static List<Path> list(Path dir) throws IOException {
@@ -298,7 +333,7 @@ public final class DiskStore {
             }
             state(bucket).keys.remove(record.key());
         } else {
-            AtomicFiles.write(file, bytes(record));
+            AtomicFiles.write(file, keyBytes(record));
             state(bucket).keys.put(record.key(), record);
         }
     }
@@ -306,9 +341,10 @@ public final class DiskStore {
     /** Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way, and forces it to disk. */
     public StagedBlob stage(InputStream body) {
         try {
-            Path file = Files.createTempFile(tmp, "body-", ".data");
+            AtomicFiles.TempFile temp = AtomicFiles.createTemp(tmp, "body-", ".data");
+            Path file = temp.path();
             BodyCopy.Digests digests;
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            try (FileChannel out = temp.channel()) {
                 digests = BodyCopy.copy(body, out);
                 // fdatasync: the content and the size needed to read it back, not the timestamps.
                 out.force(false);
@@ -372,9 +408,10 @@ public final class DiskStore {
     private StagedBlob copyParts(String bucket, String uploadId, List<PartRecord> parts, long crc64)
             throws IOException {
         Path dir = uploadDir(bucket, uploadId);
-        Path file = Files.createTempFile(tmp, "body-", ".data");
+        AtomicFiles.TempFile temp = AtomicFiles.createTemp(tmp, "body-", ".data");
+        Path file = temp.path();
         long size = 0;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel out = temp.channel()) {
             for (PartRecord part : parts) {
                 try (FileChannel in =
                         FileChannel.open(dir.resolve(partFile(bucket, uploadId, part)), StandardOpenOption.READ)) {
@@ -408,7 +445,7 @@ public final class DiskStore {
 
     /** Moves a staged body into the bucket's blobs and returns its id. */
     public String commitBlob(String bucket, StagedBlob staged) {
-        String id = UUID.randomUUID().toString();
+        String id = new UUID(blobIdHigh, blobIdLow.incrementAndGet()).toString();
         try {
             AtomicFiles.moveIntoPlace(staged.file(), blobPath(bucket, id));
         } catch (IOException e) {
@@ -561,6 +598,14 @@ public final class DiskStore {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private byte[] keyBytes(KeyRecord record) {
+        try {
+            return KeyRecordJson.write(json.getFactory(), record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise KeyRecord", e);
         }
     }
 

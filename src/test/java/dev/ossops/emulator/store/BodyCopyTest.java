@@ -54,6 +54,14 @@ class BodyCopyTest {
     }
 
     @Test
+    void copy_shorterBodyAfterALongerOne_carriesNothingOfTheFirst(@TempDir Path dir) throws Exception {
+        // The small buffer is reused: the second body must see none of the first's bytes.
+        assertCopied(random(BodyCopy.FIRST - 1, 6), Files.createDirectory(dir.resolve("a")));
+        assertCopied(random(100, 7), Files.createDirectory(dir.resolve("b")));
+        assertCopied(new byte[0], Files.createDirectory(dir.resolve("c")));
+    }
+
+    @Test
     void copy_bodyOfExactlyTheSmallBuffer_matchesIndependentDigests(@TempDir Path dir) throws Exception {
         // The small buffer fills, so the large one is read too and finds the end at once.
         assertCopied(random(BodyCopy.FIRST, 5), dir);

@@ -21,6 +21,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -288,6 +289,25 @@ class DiskStoreTest {
             assertEquals(expected.length, in.skip(Long.MAX_VALUE));
             assertEquals(-1, in.read());
         }
+    }
+
+    @Test
+    void commitBlob_afterReopen_neverNamesAStoredBlob(@TempDir Path dir) throws IOException {
+        DiskStore store = DiskStore.open(dir);
+        store.putBucket(bucket("b"));
+        String first = store.commitBlob("b", store.stage(new ByteArrayInputStream(new byte[] {1})));
+        store.putKey("b", new KeyRecord("k", List.of(version(first, 1))));
+
+        DiskStore reopened = DiskStore.open(dir);
+        String second = reopened.commitBlob("b", reopened.stage(new ByteArrayInputStream(new byte[] {2})));
+        String third = reopened.commitBlob("b", reopened.stage(new ByteArrayInputStream(new byte[] {3})));
+
+        assertNotEquals(first.substring(0, 18), second.substring(0, 18));
+        assertNotEquals(second, third);
+        assertTrue(second.matches("[0-9a-f-]{36}"), second);
+        assertArrayEquals(
+                new byte[] {1},
+                Files.readAllBytes(dir.resolve("buckets/b/blobs").resolve(first)));
     }
 
     @Test
