@@ -8,7 +8,7 @@
 #            work), run as `java -jar` with no archive, as it was run then
 #   dynamic  this tree's jar with a dynamic AppCDS archive (-XX:ArchiveClassesAtExit over
 #            StartupTraining, as ./ossops made it until the static archive)
-#   now      this tree's jar with the archive ./ossops makes (the static one)
+#   now      this tree's jar as ./ossops runs a command: the archive it makes (the static one), C1 only
 #   nocds    this tree's jar with no archive
 # Everything runs on 127.0.0.1; nothing else should run on the machine (the load is printed).
 set -euo pipefail
@@ -56,7 +56,7 @@ java_of() {
   case "$1" in
     before) java_cmd=(java -jar "$work/before.jar") run_dir="$work/before-src" ;;
     dynamic) java_cmd=(java "${quiet[@]}" -XX:SharedArchiveFile="$work/dynamic.jsa" -jar "$work/now.jar") run_dir="$work" ;;
-    now) java_cmd=(java "${quiet[@]}" -XX:SharedArchiveFile="$work/now.jsa" -jar "$work/now.jar") run_dir="$work" ;;
+    now) java_cmd=(java "${quiet[@]}" -XX:SharedArchiveFile="$work/now.jsa" -XX:TieredStopAtLevel=1 -jar "$work/now.jar") run_dir="$work" ;;
     nocds) java_cmd=(java -jar "$work/now.jar") run_dir="$work" ;;
   esac
 }
