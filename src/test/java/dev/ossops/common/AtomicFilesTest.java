@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,8 +17,10 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AtomicFilesTest {
     @TempDir
@@ -90,6 +93,23 @@ class AtomicFilesTest {
         assertThrows(IOException.class, () -> AtomicFiles.replace(target, bytes("new")));
         assertEquals(List.of("taken"), names(dir));
         assertTrue(Files.isDirectory(target));
+    }
+
+    @Test
+    void createTemp_createsDistinctOwnerOnlyFilesOpenForWriting() throws IOException {
+        AtomicFiles.TempFile first = AtomicFiles.createTemp(dir, "body-", ".data");
+        AtomicFiles.TempFile second = AtomicFiles.createTemp(dir, "body-", ".data");
+        try (var a = first.channel()) {
+            a.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        }
+        second.channel().close();
+
+        assertNotEquals(first.path(), second.path());
+        assertEquals(3, Files.size(first.path()));
+        String name = first.path().getFileName().toString();
+        assertTrue(name.startsWith("body-") && name.endsWith(".data"), name);
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(first.path())));
     }
 
     private static byte[] bytes(String text) {

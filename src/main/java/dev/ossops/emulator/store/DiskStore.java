@@ -341,7 +341,8 @@ public final class DiskStore {
     /** Streams {@code body} into a staging file, computing size, MD5 and CRC-64 on the way, and forces it to disk. */
     public StagedBlob stage(InputStream body) {
         try {
-            AtomicFiles.TempFile temp = AtomicFiles.createTemp(tmp, "body-", ".data");
+            dev.ossops.common.AtomicFiles.TempFile temp =
+                    dev.ossops.common.AtomicFiles.createTemp(tmp, "body-", ".data");
             Path file = temp.path();
             BodyCopy.Digests digests;
             try (FileChannel out = temp.channel()) {
@@ -408,7 +409,7 @@ public final class DiskStore {
     private StagedBlob copyParts(String bucket, String uploadId, List<PartRecord> parts, long crc64)
             throws IOException {
         Path dir = uploadDir(bucket, uploadId);
-        AtomicFiles.TempFile temp = AtomicFiles.createTemp(tmp, "body-", ".data");
+        dev.ossops.common.AtomicFiles.TempFile temp = dev.ossops.common.AtomicFiles.createTemp(tmp, "body-", ".data");
         Path file = temp.path();
         long size = 0;
         try (FileChannel out = temp.channel()) {
