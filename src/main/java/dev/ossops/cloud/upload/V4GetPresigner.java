@@ -3,6 +3,7 @@ package dev.ossops.cloud.upload;
 import dev.ossops.cloud.credentials.CredentialSource;
 import dev.ossops.cloud.credentials.Credentials;
 import dev.ossops.common.Digests;
+import dev.ossops.upload.Hmac;
 import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
@@ -129,11 +130,7 @@ final class V4GetPresigner {
         if (last != null && last.date.equals(date) && last.secret.equals(c.accessKeySecret())) {
             return last.key;
         }
-        byte[] key = Digests.hmac(
-                Digests.HMAC_SHA256, ("aliyun_v4" + c.accessKeySecret()).getBytes(StandardCharsets.UTF_8), date);
-        key = Digests.hmac(Digests.HMAC_SHA256, key, region);
-        key = Digests.hmac(Digests.HMAC_SHA256, key, "oss");
-        key = Digests.hmac(Digests.HMAC_SHA256, key, "aliyun_v4_request");
+        byte[] key = Hmac.v4SigningKey(c.accessKeySecret(), date, region);
         lastKey = new SigningKey(date, c.accessKeySecret(), key);
         return key;
     }
